@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Scorecard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ScorecardKit", targets: ["ScorecardKit"]),
+        .executable(name: "scorecard", targets: ["scorecard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The shared model library: councils, not terminals.
+        .target(
+            name: "ScorecardKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The terminal UI with no ncurses in it.
+        .target(name: "Dashboard", dependencies: ["ScorecardKit"]),
+        // The ncursesw system library, with a shim of static inline wrappers.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only module that calls ncurses.
+        .target(name: "NcursesTerminal", dependencies: ["Dashboard", "CNcursesw"]),
+        .executableTarget(
+            name: "scorecard",
+            dependencies: [
+                "ScorecardKit", "Dashboard", "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardKit"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
+    ]
+)

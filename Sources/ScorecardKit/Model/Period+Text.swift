@@ -1,0 +1,123 @@
+extension Period {
+    /// Parses a period the way councils write them.
+    ///
+    /// - months: `2024-05`, `May 2024`, `May-24`, `Sep 2024`
+    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`
+    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25`
+    /// - calendar years: `2024`
+    ///
+    /// Returns `nil` for anything else, including a financial year whose two halves are not consecutive
+    /// (`2024/26`).
+    public init?(parsing text: some StringProtocol) {
+        let s = String(text.trimmingWhitespace())
+        guard !s.isEmpty, s.count <= 20 else { return nil }
+        let words = s.split(whereSeparator: { $0 == " " }).map(String.init)
+        switch words.count {
+        case 1:
+            if let p = Self.parseSingleWord(words[0]) { self = p; return }
+        case 2:
+            if let q = Self.parseQuarter(words[0], words[1]) ?? Self.parseQuarter(words[1], words[0]) {
+                self = q
+                return
+            }
+            if let m = Self.monthNumber(words[0]), let y = Self.fourDigitYear(words[1]) {
+                self = .month(y, m)
+                return
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private static func parseSingleWord(_ word: String) -> Period? {
+        if let y = fourDigitYear(word) { return .calendarYear(y) }
+        if let fy = financialYearStart(word) { return .financialYear(fy) }
+        let dash = word.split(separator: "-", omittingEmptySubsequences: false)
+        if dash.count == 2 {
+            // 2024-05
+            if let y = fourDigitYear(dash[0]), dash[1].count == 2, let m = Int(dash[1]), (1...12).contains(m) {
+                return .month(y, m)
+            }
+            // May-24, as spreadsheets shorten months
+            if let m = monthNumber(dash[0]), dash[1].count == 2, dash[1].allSatisfy(\.isASCIIDigit), let yy = Int(dash[1]) {
+                return .month(2000 + yy, m)
+            }
+        }
+        return nil
+    }
+
+    private static func parseQuarter(_ q: String, _ fy: String) -> Period? {
+        guard q.count == 2, q.first == "Q" || q.first == "q", let n = Int(q.dropFirst()), (1...4).contains(n),
+            let start = financialYearStart(fy)
+        else { return nil }
+        return .quarter(start, n)
+    }
+
+    /// `2024/25`, `2024-25`, `2024/2025`, optionally prefixed `FY`.
+    private static func financialYearStart(_ word: String) -> Int? {
+        var w = Substring(word)
+        if w.uppercased().hasPrefix("FY") { w = w.dropFirst(2) }
+        let parts = w.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" })
+        guard parts.count == 2, let start = fourDigitYear(parts[0]), parts[1].allSatisfy(\.isASCIIDigit) else {
+            return nil
+        }
+        switch parts[1].count {
+        case 2: return Int(parts[1]) == (start + 1) % 100 ? start : nil
+        case 4: return Int(parts[1]) == start + 1 ? start : nil
+        default: return nil
+        }
+    }
+
+    private static func fourDigitYear(_ word: some StringProtocol) -> Int? {
+        guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= 1000 else { return nil }
+        return y
+    }
+
+    /// `May`, `may`, `September`, `Sept`, `Sep`.
+    static func monthNumber(_ word: some StringProtocol) -> Int? {
+        let w = word.lowercased()
+        guard w.count >= 3 else { return nil }
+        for (i, name) in monthNames.enumerated() where name.lowercased().hasPrefix(w) || (w == "sept" && i == 8) {
+            return i + 1
+        }
+        return nil
+    }
+
+    /// The canonical form, as written in the council's data files: `2024-05`, `2024/25 Q1`, `2024/25`, `2024`.
+    public var description: String {
+        switch kind {
+        case .month: "\(year)-\(CivilDate.twoDigits(number))"
+        case .quarter: "\(Self.financialYearText(year)) Q\(number)"
+        case .financialYear: Self.financialYearText(ordinal)
+        case .calendarYear: "\(ordinal)"
+        }
+    }
+
+    /// The form members read: `May 2024`, `Q1 2024/25`, `2024/25`, `2024`.
+    public var label: String {
+        switch kind {
+        case .month: "\(Self.monthNames[number - 1].prefix(3)) \(year)"
+        case .quarter: "Q\(number) \(Self.financialYearText(year))"
+        default: description
+        }
+    }
+
+    /// A short form for narrow columns and axis labels: `May 24`, `Q1 24/25`, `24/25`, `2024`.
+    public var shortLabel: String {
+        switch kind {
+        case .month: "\(Self.monthNames[number - 1].prefix(3)) \(CivilDate.twoDigits(Self.floorMod(year, 100)))"
+        case .quarter: "Q\(number) \(CivilDate.twoDigits(Self.floorMod(year, 100)))/\(CivilDate.twoDigits(Self.floorMod(year + 1, 100)))"
+        case .financialYear: "\(CivilDate.twoDigits(Self.floorMod(ordinal, 100)))/\(CivilDate.twoDigits(Self.floorMod(ordinal + 1, 100)))"
+        case .calendarYear: "\(ordinal)"
+        }
+    }
+
+    static func financialYearText(_ start: Int) -> String {
+        "\(start)/\(CivilDate.twoDigits(floorMod(start + 1, 100)))"
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,59 @@
+/// Everything a council's framework holds: the plan, its measures and their observations.
+///
+/// Measures live in one flat array; the plan's priorities and delivery plans refer to them by index, and
+/// ``observations`` holds each measure's observations in period order at the same index.
+public struct Council: Sendable, Equatable {
+    public var plan: CouncilPlan
+    public var measures: [Measure]
+    /// Each measure's observations, sorted by period, at the measure's index.
+    public var observations: [[Observation]]
+    /// Where each measure sits in the plan, at the measure's index.
+    public let locations: [MeasureLocation]
+    private let indexByCode: [String: Int]
+
+    /// Assembles a council. `observations` must have one (possibly empty) array per measure.
+    public init(plan: CouncilPlan, measures: [Measure], observations: [[Observation]]) {
+        precondition(observations.count == measures.count, "one observation list per measure")
+        self.plan = plan
+        self.measures = measures
+        self.observations = observations.map { list in
+            list.isSorted { $0.period < $1.period } ? list : list.sorted { $0.period < $1.period }
+        }
+        var locations = [MeasureLocation](repeating: MeasureLocation(priority: 0, plan: nil), count: measures.count)
+        for (p, priority) in plan.priorities.enumerated() {
+            for m in priority.measures { locations[m] = MeasureLocation(priority: p, plan: nil) }
+            for (d, deliveryPlan) in priority.plans.enumerated() {
+                for m in deliveryPlan.measures { locations[m] = MeasureLocation(priority: p, plan: d) }
+            }
+        }
+        self.locations = locations
+        self.indexByCode = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The index of the measure with `code` (exact match), if any.
+    public func measureIndex(code: String) -> Int? {
+        indexByCode[code]
+    }
+
+    /// The number of observations, missing ones included.
+    public var observationCount: Int {
+        observations.reduce(0) { $0 + $1.count }
+    }
+
+    /// The latest period with a recorded value, of any measure.
+    public var latestPeriodWithData: Period? {
+        observations.compactMap { $0.last(where: { $0.value != nil })?.period }.max()
+    }
+}
+
+/// Where a measure sits: under a priority, and under one of its delivery plans unless it hangs off the priority.
+public struct MeasureLocation: Sendable, Equatable, Hashable {
+    public var priority: Int
+    public var plan: Int?
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
+    }
+}

@@ -1,0 +1,69 @@
+/// A performance measure (indicator): what is counted, how, by whom, and what good looks like.
+public struct Measure: Sendable, Identifiable, Equatable {
+    /// The council's code for the measure, unique in the plan: `KBM-07`.
+    public var code: String
+    /// The title in plain English.
+    public var title: String
+    public var description: String
+    /// How the value is calculated.
+    public var methodology: String
+    /// Where the data comes from.
+    public var source: String
+    /// The officer accountable for the measure.
+    public var owner: String
+    public var service: String
+    public var team: String
+    public var tier: Tier
+    public var unit: MeasureUnit
+    /// Decimal places shown to members.
+    public var decimals: Int
+    public var frequency: Frequency
+    public var polarity: Polarity
+    public var lifecycle: MeasureLifecycle
+    /// Whether values are year-to-date totals that restart each April.
+    public var cumulative: Bool
+    public var targets: TargetSchedule
+    /// `nil` when any miss is off track.
+    public var tolerance: Tolerance?
+    /// Days after a period ends by which its value is due.
+    public var lagDays: Int
+
+    public var id: String { code }
+
+    public init(
+        code: String, title: String, description: String = "", methodology: String = "", source: String = "",
+        owner: String = "", service: String = "", team: String = "", tier: Tier = .kbi,
+        unit: MeasureUnit = .number, decimals: Int = 0, frequency: Frequency = .monthly,
+        polarity: Polarity = .higherIsBetter, lifecycle: MeasureLifecycle = .active, cumulative: Bool = false,
+        targets: TargetSchedule = TargetSchedule(), tolerance: Tolerance? = nil, lagDays: Int? = nil
+    ) {
+        self.code = code
+        self.title = title
+        self.description = description
+        self.methodology = methodology
+        self.source = source
+        self.owner = owner
+        self.service = service
+        self.team = team
+        self.tier = tier
+        self.unit = unit
+        self.decimals = decimals
+        self.frequency = frequency
+        self.polarity = polarity
+        self.lifecycle = lifecycle
+        self.cumulative = cumulative
+        self.targets = targets
+        self.tolerance = tolerance
+        self.lagDays = lagDays ?? frequency.defaultLagDays
+    }
+
+    /// The date by which the value for `period` is due.
+    public func dueDate(for period: Period) -> CivilDate {
+        period.endDate.adding(days: lagDays)
+    }
+
+    /// Writes a value in the measure's unit and decimals: `85.2%`.
+    public func format(_ value: Double) -> String {
+        unit.format(value, decimals: decimals)
+    }
+}

@@ -1,0 +1,121 @@
+/// How often a measure is reported.
+public enum Frequency: String, Sendable, CaseIterable, Codable {
+    case monthly
+    case quarterly
+    /// Once a financial year (April to March).
+    case annual
+    /// Once a calendar year, as national datasets publish.
+    case calendarYear = "calendar-year"
+
+    /// The kind of period a value of this frequency is recorded against.
+    public var periodKind: Period.Kind {
+        switch self {
+        case .monthly: .month
+        case .quarterly: .quarter
+        case .annual: .financialYear
+        case .calendarYear: .calendarYear
+        }
+    }
+
+    /// Days after a period ends by which its value is due, unless the measure says otherwise.
+    public var defaultLagDays: Int {
+        switch self {
+        case .monthly: 30
+        case .quarterly: 45
+        case .annual, .calendarYear: 90
+        }
+    }
+}
+
+/// Which way is better for a measure.
+public enum Polarity: Sendable, Equatable {
+    case higherIsBetter
+    case lowerIsBetter
+    /// Closest to the target is best: within `halfWidth` either side of it is on track.
+    case withinBand(halfWidth: Double)
+    /// A contextual measure: tracked, never judged.
+    case none
+
+    /// The word the data files use: `higher`, `lower`, `band`, `none`.
+    public var keyword: String {
+        switch self {
+        case .higherIsBetter: "higher"
+        case .lowerIsBetter: "lower"
+        case .withinBand: "band"
+        case .none: "none"
+        }
+    }
+
+    /// Plain words for members: "Higher is better".
+    public var label: String {
+        switch self {
+        case .higherIsBetter: "Higher is better"
+        case .lowerIsBetter: "Lower is better"
+        case .withinBand(let w): w == 0 ? "Closest to target is best" : "Within ±\(formatPlain(w)) of target is best"
+        case .none: "No polarity (contextual)"
+        }
+    }
+}
+
+/// The three tiers of the framework (Warwickshire's model).
+public enum Tier: String, Sendable, CaseIterable, Codable {
+    /// Broad conditions the council influences but does not control.
+    case outcome
+    /// Key Business Measures: strategic, with targets, reported to Cabinet.
+    case kbm
+    /// Key Business Indicators: operational, for services.
+    case kbi
+
+    public var label: String {
+        switch self {
+        case .outcome: "Outcome measure"
+        case .kbm: "Key Business Measure"
+        case .kbi: "Key Business Indicator"
+        }
+    }
+}
+
+/// Where a measure is in its life.
+public enum MeasureLifecycle: String, Sendable, CaseIterable, Codable {
+    case active
+    /// Defined, but without data or a target yet.
+    case inDevelopment = "in-development"
+    case retired
+}
+
+/// How far a value can be trusted.
+public enum DataQuality: String, Sendable, CaseIterable, Codable {
+    case provisional
+    case estimated
+    case validated
+}
+
+/// How far a value may miss its target and still count as within tolerance.
+public enum Tolerance: Sendable, Equatable {
+    /// In the measure's own unit: `2` means two points either side.
+    case absolute(Double)
+    /// A percentage of the target: `5%` of a target of 90 is 4.5.
+    case percent(Double)
+
+    /// The allowed shortfall for a target.
+    public func band(for target: Double) -> Double {
+        switch self {
+        case .absolute(let a): abs(a)
+        case .percent(let p): abs(target) * abs(p) / 100
+        }
+    }
+
+    /// As the data files write it: `2` or `5%`.
+    public var text: String {
+        switch self {
+        case .absolute(let a): formatPlain(a)
+        case .percent(let p): "\(formatPlain(p))%"
+        }
+    }
+}
+
+/// A number without trailing zeros: `4.5`, `5`, `0.25`.
+func formatPlain(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(x)
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A directory of the council's data files: `framework.yaml` and `observations.csv`.
+public struct CouncilDirectory: Sendable {
+    /// The directory's path as the user gave it.
+    public let path: String
+
+    public static let frameworkName = "framework.yaml"
+    public static let observationsName = "observations.csv"
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public var frameworkPath: String { join(Self.frameworkName) }
+    public var observationsPath: String { join(Self.observationsName) }
+
+    /// Loads and checks both files, all or nothing.
+    ///
+    /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
+    public func load() throws -> Council {
+        let contents: FrameworkFile.Contents
+        do {
+            let bytes = try read(frameworkPath, required: true) ?? []
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw DataFileError(file: frameworkPath, line: UTF8Validation.firstInvalidLine(bytes), field: nil, message: "the file is not valid UTF-8")
+            }
+            contents = try FrameworkFile(file: frameworkPath).read(text)
+        } catch let error as DataFileError {
+            throw DataLoadError([error])
+        }
+        var observations = [[Observation]](repeating: [], count: contents.measures.count)
+        do {
+            if let bytes = try read(observationsPath, required: false) {
+                observations = try ObservationsFile(file: observationsPath, measures: contents.measures).read(bytes)
+            }
+        } catch let error as DataFileError {
+            throw DataLoadError([error])
+        }
+        return Council(plan: contents.plan, measures: contents.measures, observations: observations)
+    }
+
+    private func read(_ file: String, required: Bool) throws -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+            if !exists && !required { return nil }
+            let message =
+                !exists ? "no such file (a council's data directory holds \(Self.frameworkName) and \(Self.observationsName))"
+                : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read (check its permissions)"
+            throw DataFileError(file: file, line: nil, field: nil, message: message)
+        }
+        return [UInt8](data)
+    }
+
+    private func join(_ name: String) -> String {
+        path.hasSuffix("/") ? path + name : path + "/" + name
+    }
+}

@@ -1,0 +1,48 @@
+/// A problem in one of the council's data files, pinned to the file, the line and the field.
+public struct DataFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file's path as the user gave it.
+    public var file: String
+    /// The 1-based line the problem starts on; `nil` for a problem with the file as a whole.
+    public var line: Int?
+    /// The column or key at fault, if one is.
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int?, field: String?, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// `data/observations.csv:14: field "period": "2024/26" is not a period ...`
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let field { text += "field \"\(field)\": " }
+        return text + message
+    }
+}
+
+/// One or more problems found while loading a council's data; nothing was loaded.
+public struct DataLoadError: Error, Sendable, CustomStringConvertible {
+    /// The problems, in file and line order (at most ``limit``).
+    public var errors: [DataFileError]
+    /// Whether more problems were found than are listed.
+    public var truncated: Bool
+
+    /// The most problems one load reports before it stops looking.
+    public static let limit = 20
+
+    public init(_ errors: [DataFileError], truncated: Bool = false) {
+        self.errors = errors
+        self.truncated = truncated
+    }
+
+    public var description: String {
+        var lines = errors.map(\.description)
+        if truncated { lines.append("(stopped after \(Self.limit) problems)") }
+        return lines.joined(separator: "\n")
+    }
+}

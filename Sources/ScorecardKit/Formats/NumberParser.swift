@@ -1,0 +1,58 @@
+/// Reads numbers the way spreadsheets export them: `1234.5`, `1,234.5`, `87.5%`, `£1,200`, `-3`.
+public enum NumberParser {
+    /// The number in `text`, or `nil` when it is not one. Thousands separators must group by three
+    /// (`1,234,567`); `1,2` is not a number (it might be a European decimal comma).
+    public static func parse(_ text: some StringProtocol) -> Double? {
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
+    }
+
+    /// The number in `bytes` (UTF-8), or `nil` when it is not one.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "%") { end -= 1 }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(end - start)
+        var i = start
+        if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            digits.append(bytes[i]); i += 1
+        }
+        // "£" is C2 A3 in UTF-8.
+        if i + 1 < end, bytes[i] == 0xC2, bytes[i + 1] == 0xA3 { i += 2 }
+        var sawDigit = false
+        var sawPoint = false
+        var sawComma = false
+        var sinceComma = 0
+        while i < end {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                digits.append(c)
+                if !sawPoint { sinceComma += 1 }
+            case UInt8(ascii: ","):
+                guard !sawPoint, sawDigit, !sawComma || sinceComma == 3, sawComma || sinceComma <= 3 else { return nil }
+                sawComma = true
+                sinceComma = 0
+            case UInt8(ascii: "."):
+                guard !sawPoint, !sawComma || sinceComma == 3 else { return nil }
+                sawPoint = true
+                digits.append(c)
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard sawDigit, !sawComma else { return nil }
+                digits.append(contentsOf: bytes[i..<end])
+                i = end
+                continue
+            default:
+                return nil
+            }
+            i += 1
+        }
+        guard sawDigit, !sawComma || sawPoint || sinceComma == 3 else { return nil }
+        guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,53 @@
+/// An under-performance alert on a measure, with the reason in plain English.
+public struct Alert: Sendable, Equatable {
+    /// The rules that raise alerts, declared worst first.
+    public enum Rule: Int, Sendable, CaseIterable, Comparable, Codable {
+        /// Off track at the judged period and at the period or periods before it.
+        case offTrackRepeatedly
+        /// Off track at the judged period (but not the one before).
+        case offTrack
+        /// The value is missing past its due date.
+        case overdue
+        /// Worse than the period before for three or more periods running.
+        case worsening
+
+        public static func < (lhs: Rule, rhs: Rule) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        public var label: String {
+            switch self {
+            case .offTrackRepeatedly: "Off track repeatedly"
+            case .offTrack: "Off track"
+            case .overdue: "Overdue"
+            case .worsening: "Worsening"
+            }
+        }
+
+        public var key: String {
+            switch self {
+            case .offTrackRepeatedly: "off-track-repeatedly"
+            case .offTrack: "off-track"
+            case .overdue: "overdue"
+            case .worsening: "worsening"
+            }
+        }
+    }
+
+    /// The measure's index in ``Council/measures``.
+    public var measure: Int
+    public var rule: Rule
+    /// The period the alert is about (the judged period).
+    public var period: Period
+    /// How many periods the condition has held (1 for a single miss or an overdue value).
+    public var run: Int
+    /// How bad it is within its rule, for ordering: the relative shortfall, days overdue, or the run.
+    public var weight: Double
+    /// Why the alert was raised, for members.
+    public var reason: String
+
+    /// Worst first: by rule, then by weight (larger first), then by measure index.
+    public static func worstFirst(_ a: Alert, _ b: Alert) -> Bool {
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.weight != b.weight { return a.weight > b.weight }
+        return a.measure < b.measure
+    }
+}

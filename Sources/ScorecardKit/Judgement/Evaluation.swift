@@ -1,0 +1,78 @@
+/// The council's performance judged as at one reporting period: every measure's status, direction of
+/// travel and alerts, and the roll-ups of every delivery plan, priority and the whole plan.
+///
+/// An evaluation is computed once per data change or change of reporting period, and is then only read:
+/// screens and commands never judge a measure themselves.
+public struct Evaluation: Sendable {
+    /// The reporting period the figures are "as at".
+    public let asAt: Period
+    /// The day against which due dates are checked.
+    public let today: CivilDate
+    /// Each measure's judgement, at the measure's index in ``Council/measures``.
+    public let measures: [MeasureEvaluation]
+    /// Each priority's roll-up, its own measures and delivery plans included.
+    public let priorities: [RollUp]
+    /// The roll-up of the measures hanging directly off each priority.
+    public let priorityMeasures: [RollUp]
+    /// Each delivery plan's roll-up, as `plans[priority][plan]`.
+    public let plans: [[RollUp]]
+    /// The whole Council Plan's roll-up.
+    public let whole: RollUp
+    /// Every alert, worst first.
+    public let alerts: [Alert]
+
+    /// Judges every measure of `council` as at `asAt`, checking due dates against `today`.
+    public init(council: Council, asAt: Period, today: CivilDate) {
+        self.asAt = asAt
+        self.today = today
+        let measures = council.measures.indices.map { index in
+            MeasureJudgement(
+                measure: council.measures[index], observations: council.observations[index], index: index
+            ).evaluate(asAt: asAt, today: today)
+        }
+        self.measures = measures
+
+        var plans: [[RollUp]] = []
+        var priorities: [RollUp] = []
+        var priorityMeasures: [RollUp] = []
+        var whole = RollUp()
+        for priority in council.plan.priorities {
+            var own = RollUp()
+            for m in priority.measures { own.count(measures[m]) }
+            var total = own
+            var planRollUps: [RollUp] = []
+            for plan in priority.plans {
+                var rollUp = RollUp()
+                for m in plan.measures { rollUp.count(measures[m]) }
+                rollUp.actions = plan.actions.count
+                rollUp.overdueActions = plan.actions.filter { $0.isOverdue(on: today) }.count
+                planRollUps.append(rollUp)
+                total.add(rollUp)
+            }
+            plans.append(planRollUps)
+            priorityMeasures.append(own)
+            priorities.append(total)
+            whole.add(total)
+        }
+        self.plans = plans
+        self.priorities = priorities
+        self.priorityMeasures = priorityMeasures
+        self.whole = whole
+        self.alerts = measures.flatMap(\.alerts).sorted(by: Alert.worstFirst)
+    }
+}
+
+extension Council {
+    /// The period reports are made for by default: the framework's `reporting_period`, or else the latest
+    /// financial quarter that has ended by `today`.
+    public func defaultReportingPeriod(today: CivilDate) -> Period {
+        if let period = plan.reportingPeriod { return period }
+        let current = Period.containing(today, kind: .quarter)
+        return current.previous
+    }
+
+    /// Judges the council as at `asAt` (see ``Evaluation``).
+    public func evaluate(asAt: Period, today: CivilDate) -> Evaluation {
+        Evaluation(council: self, asAt: asAt, today: today)
+    }
+}

@@ -1,0 +1,49 @@
+/// The RAG rule: how a value is judged against its target.
+///
+/// The *shortfall* is how far the value misses the target in the measure's polarity:
+/// - higher is better: `target - value`;
+/// - lower is better: `value - target`;
+/// - within a band of half-width `w`: `|value - target| - w`.
+///
+/// A shortfall of zero or less is **on track**; a positive shortfall no greater than the tolerance
+/// (inclusive: exactly on the boundary is within tolerance) is **within tolerance**; anything greater is
+/// **off track**. With no tolerance any miss is off track. A measure with no target or no polarity is
+/// **not judged**. Values are judged as members see them, rounded to the measure's decimal places, and
+/// comparisons allow for binary floating-point error (one part in 10^9 of the target).
+public enum Judge {
+    /// The status of `value` against `target`, or `.notJudged` when there is no target or no polarity.
+    public static func status(value: Double, target: Double?, polarity: Polarity, tolerance: Tolerance?, decimals: Int = 6)
+        -> Status
+    {
+        guard let target, let miss = shortfall(value: rounded(value, decimals), target: target, polarity: polarity) else {
+            return .notJudged
+        }
+        let slack = epsilon(target)
+        if miss <= slack { return .onTrack }
+        if let tolerance, miss <= tolerance.band(for: target) + slack { return .withinTolerance }
+        return .offTrack
+    }
+
+    /// How far `value` misses `target` (zero or negative when it meets it); `nil` with no polarity.
+    public static func shortfall(value: Double, target: Double, polarity: Polarity) -> Double? {
+        switch polarity {
+        case .higherIsBetter: target - value
+        case .lowerIsBetter: value - target
+        case .withinBand(let halfWidth): abs(value - target) - halfWidth
+        case .none: nil
+        }
+    }
+
+    /// `value` rounded half away from zero to `decimals` places.
+    static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<max(0, min(decimals, 9)) { scale *= 10 }
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    static func epsilon(_ scale: Double) -> Double { 1e-9 * max(1, abs(scale)) }
+
+    static func nearlyEqual(_ a: Double, _ b: Double, scale: Double) -> Bool {
+        abs(a - b) <= epsilon(scale)
+    }
+}

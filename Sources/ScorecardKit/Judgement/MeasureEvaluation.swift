@@ -1,0 +1,38 @@
+/// A measure judged as at a reporting period.
+public struct MeasureEvaluation: Sendable, Equatable {
+    public var status: Status
+    /// The period judged: the latest of the measure's frequency that ends within the reporting period and
+    /// either has a value or is due. `nil` for measures in development or retired.
+    public var period: Period?
+    /// The value for ``period`` (`nil` when missing).
+    public var value: Double?
+    /// The target for ``period``, if there is one.
+    public var target: Double?
+    /// The judged period's observation, when there is one.
+    public var observation: Observation?
+    /// Direction of travel against the period before.
+    /// `nil` when either value is missing, and always for cumulative measures (a year-to-date total only grows).
+    public var sincePrevious: Direction?
+    /// Direction of travel against the same period a year before.
+    public var sinceLastYear: Direction?
+    /// When the judged period's value is (or was) due.
+    public var due: CivilDate?
+    /// The alerts on this measure, worst first.
+    public var alerts: [Alert]
+
+    public init(
+        status: Status, period: Period? = nil, value: Double? = nil, target: Double? = nil,
+        observation: Observation? = nil, sincePrevious: Direction? = nil, sinceLastYear: Direction? = nil,
+        due: CivilDate? = nil, alerts: [Alert] = []
+    ) {
+        self.status = status
+        self.period = period
+        self.value = value
+        self.target = target
+        self.observation = observation
+        self.sincePrevious = sincePrevious
+        self.sinceLastYear = sinceLastYear
+        self.due = due
+        self.alerts = alerts
+    }
+}

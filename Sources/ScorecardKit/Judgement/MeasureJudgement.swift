@@ -1,0 +1,153 @@
+/// Judges one measure's series as at a reporting period: status, direction of travel and alerts.
+struct MeasureJudgement {
+    let measure: Measure
+    /// Sorted by period.
+    let observations: [Observation]
+    let index: Int
+
+    /// The longest run of periods looked back over for consecutive-period rules.
+    static let longestRun = 36
+
+    func evaluate(asAt: Period, today: CivilDate) -> MeasureEvaluation {
+        switch measure.lifecycle {
+        case .inDevelopment: return MeasureEvaluation(status: .inDevelopment)
+        case .retired: return MeasureEvaluation(status: .retired)
+        case .active: break
+        }
+        let period = judgedPeriod(asAt: asAt, today: today)
+        let due = measure.dueDate(for: period)
+        let observation = self.observation(at: period)
+        let target = self.target(at: period)
+
+        guard let value = observation?.value else {
+            let started = observations.contains { $0.value != nil && $0.period < period }
+            guard started else {
+                return MeasureEvaluation(status: .noData, period: period, target: target, observation: observation, due: due)
+            }
+            let late = today.dayNumber - due.dayNumber
+            let alert = Alert(
+                measure: index, rule: .overdue, period: period, run: 1, weight: Double(late),
+                reason: "No value for \(period.label); it was due by \(due.longDescription) (\(late) days overdue)."
+            )
+            return MeasureEvaluation(
+                status: .overdue, period: period, target: target, observation: observation, due: due, alerts: [alert]
+            )
+        }
+
+        let status = self.status(at: period) ?? .notJudged
+        var alerts: [Alert] = []
+        if status == .offTrack, let target { alerts.append(offTrackAlert(period: period, value: value, target: target)) }
+        if let worsening = worseningAlert(period: period) { alerts.append(worsening) }
+        return MeasureEvaluation(
+            status: status, period: period, value: value, target: target, observation: observation,
+            sincePrevious: measure.cumulative ? nil : direction(from: period.previous, to: period),
+            sinceLastYear: direction(from: period.sameLastYear, to: period),
+            due: due, alerts: alerts
+        )
+    }
+
+    // MARK: Periods and values
+
+    /// The latest period of the measure's frequency ending within `asAt` that has a value or is due by `today`.
+    ///
+    /// A period whose value is not yet due and not yet in is skipped: members see the latest value they can
+    /// expect to have, and the measure is not called overdue before its time.
+    func judgedPeriod(asAt: Period, today: CivilDate) -> Period {
+        let kind = measure.frequency.periodKind
+        var period = Period.containing(asAt.endDate, kind: kind)
+        if period.endDate > asAt.endDate { period = period.previous }
+        for _ in 0..<Self.longestRun {
+            if observation(at: period)?.value != nil || measure.dueDate(for: period) <= today { break }
+            period = period.previous
+        }
+        return period
+    }
+
+    /// The observation for `period`, found by binary search.
+    func observation(at period: Period) -> Observation? {
+        var low = 0
+        var high = observations.count
+        while low < high {
+            let mid = (low + high) / 2
+            if observations[mid].period < period { low = mid + 1 } else { high = mid }
+        }
+        return low < observations.count && observations[low].period == period ? observations[low] : nil
+    }
+
+    func value(at period: Period) -> Double? { observation(at: period)?.value }
+
+    /// The observation's own target, else the measure's schedule (profiled when cumulative).
+    func target(at period: Period) -> Double? {
+        observation(at: period)?.target ?? measure.targets.target(for: period, cumulative: measure.cumulative)
+    }
+
+    /// The status of the value at `period`, or `nil` when it is missing.
+    func status(at period: Period) -> Status? {
+        guard let value = value(at: period) else { return nil }
+        return Judge.status(
+            value: value, target: target(at: period), polarity: measure.polarity, tolerance: measure.tolerance,
+            decimals: measure.decimals
+        )
+    }
+
+    func direction(from old: Period, to new: Period) -> Direction? {
+        guard let a = value(at: old), let b = value(at: new) else { return nil }
+        return Direction.between(
+            a, b, polarity: measure.polarity, decimals: measure.decimals,
+            oldTarget: target(at: old), newTarget: target(at: new)
+        )
+    }
+
+    // MARK: Alerts
+
+    func offTrackAlert(period: Period, value: Double, target: Double) -> Alert {
+        var run = 1
+        while run < Self.longestRun, status(at: period.advanced(by: -run)) == .offTrack { run += 1 }
+        let miss = Judge.shortfall(value: value, target: target, polarity: measure.polarity) ?? 0
+        let against = "\(measure.format(value)) against a target of \(measure.format(target)), \(describe(miss: miss))"
+        let reason =
+            run == 1
+            ? "Off track in \(period.label): \(against)."
+            : "Off track for \(run) periods running (\(period.advanced(by: 1 - run).label) to \(period.label)): "
+                + "\(against) in \(period.label)."
+        return Alert(
+            measure: index, rule: run == 1 ? .offTrack : .offTrackRepeatedly, period: period, run: run,
+            weight: miss / max(abs(target), 1e-9), reason: reason
+        )
+    }
+
+    /// An alert when each of the last three or more periods was worse than the one before it.
+    func worseningAlert(period: Period) -> Alert? {
+        guard !measure.cumulative else { return nil }
+        var run = 0
+        while run < Self.longestRun,
+            direction(from: period.advanced(by: -run - 1), to: period.advanced(by: -run)) == .worsening
+        {
+            run += 1
+        }
+        guard run >= 3, let first = value(at: period.advanced(by: -run)), let last = value(at: period) else {
+            return nil
+        }
+        let start = period.advanced(by: -run)
+        return Alert(
+            measure: index, rule: .worsening, period: period, run: run,
+            weight: Double(run) + abs(last - first) / max(abs(first), 1e-9),
+            reason: "Worse than the period before for \(run) periods running: from \(measure.format(first)) in "
+                + "\(start.label) to \(measure.format(last)) in \(period.label)."
+        )
+    }
+
+    /// "6.5 points short", "2.3 days over", "4 outside the band".
+    func describe(miss: Double) -> String {
+        let amount =
+            measure.unit.name == "%"
+            ? NumberText.grouped(miss, decimals: measure.decimals) + " percentage points"
+            : measure.format(miss)
+        switch measure.polarity {
+        case .higherIsBetter: return "\(amount) short"
+        case .lowerIsBetter: return "\(amount) over"
+        case .withinBand: return "\(amount) outside the band"
+        case .none: return amount
+        }
+    }
+}

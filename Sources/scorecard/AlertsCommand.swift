@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard alerts [DIR]`: the alerts, worst first, with their reasons.
+struct AlertsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts",
+        abstract: "List the under-performance alerts, worst first, with their reasons."
+    )
+
+    @Argument(help: "The council's data directory (default: the bundled sample council).")
+    var directory: String?
+
+    @OptionGroup var judgement: JudgementOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        let council = try DataLocation.load(directory ?? DataLocation.bundledSample)
+        let today = try judgement.resolvedToday()
+        let evaluation = council.evaluate(asAt: try judgement.resolvedPeriod(for: council, today: today), today: today)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let report = AlertReport(council: council, evaluation: evaluation)
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        print("\(council.plan.council): \(evaluation.alerts.count) alerts as at \(evaluation.asAt.label)")
+        for (rank, alert) in evaluation.alerts.enumerated() {
+            let measure = council.measures[alert.measure]
+            print("")
+            print("\(rank + 1). \(measure.code)  \(alert.rule.label)  \(measure.title)")
+            print("   \(alert.reason)")
+        }
+    }
+}
+
+/// The JSON form of `scorecard alerts --json`.
+struct AlertReport: Encodable {
+    struct Item: Encodable {
+        var measure: String
+        var title: String
+        var rule: String
+        var period: String
+        var periods: Int
+        var status: String
+        var value: Double?
+        var target: Double?
+        var reason: String
+        var priority: String
+        var plan: String?
+        var owner: String
+    }
+
+    var council: String
+    var asAt: String
+    var count: Int
+    var alerts: [Item]
+
+    init(council: Council, evaluation: Evaluation) {
+        self.council = council.plan.council
+        self.asAt = evaluation.asAt.description
+        self.count = evaluation.alerts.count
+        self.alerts = evaluation.alerts.map { alert in
+            let measure = council.measures[alert.measure]
+            let judged = evaluation.measures[alert.measure]
+            let location = council.locations[alert.measure]
+            let priority = council.plan.priorities[location.priority]
+            return Item(
+                measure: measure.code, title: measure.title, rule: alert.rule.key, period: alert.period.description,
+                periods: alert.run, status: judged.status.key, value: judged.value, target: judged.target,
+                reason: alert.reason, priority: priority.code, plan: location.plan.map { priority.plans[$0].code },
+                owner: measure.owner)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ScorecardKit
+
+/// `scorecard check [DIR]`: validates a council's data files and summarises them.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a council's data files and print a summary, or every problem with its file, line and field."
+    )
+
+    @Argument(help: "The council's data directory (default: the bundled sample council).")
+    var directory: String?
+
+    @OptionGroup var judgement: JudgementOptions
+
+    func run() throws {
+        let path = directory ?? DataLocation.bundledSample
+        let council = try DataLocation.load(path)
+        let today = try judgement.resolvedToday()
+        let evaluation = council.evaluate(asAt: try judgement.resolvedPeriod(for: council, today: today), today: today)
+        print(CheckSummary(council: council, evaluation: evaluation, path: path).text)
+    }
+}

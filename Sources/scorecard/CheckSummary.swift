@@ -1,0 +1,41 @@
+import ScorecardKit
+
+/// The text `scorecard check` prints for a valid data directory.
+struct CheckSummary {
+    let council: Council
+    let evaluation: Evaluation
+    let path: String
+
+    var text: String {
+        let plans = council.plan.priorities.reduce(0) { $0 + $1.plans.count }
+        let actions = council.plan.priorities.reduce(0) { $0 + $1.plans.reduce(0) { $0 + $1.actions.count } }
+        let tiers = Tier.allCases.map { tier in "\(council.measures.filter { $0.tier == tier }.count) \(tier.shortLabel)" }
+        let periods = council.observations.flatMap { $0.map(\.period) }
+        var lines = [
+            "\(council.plan.council): \(council.plan.title)",
+            "\(path): the data files are valid.",
+            "  \(council.plan.priorities.count) priorities, \(plans) delivery plans, \(actions) actions",
+            "  \(council.measures.count) measures (\(tiers.joined(separator: ", ")))",
+            "  \(NumberText.grouped(Double(council.observationCount), decimals: 0)) observations"
+                + (periods.isEmpty ? "" : ", \(periods.min()?.label ?? "") to \(periods.max()?.label ?? "")"),
+            "",
+            "As at \(evaluation.asAt.label) (due dates checked on \(evaluation.today.longDescription)):",
+        ]
+        for status in Status.allCases {
+            lines.append("  " + status.label.padding(toLength: 16, withPad: " ", startingAt: 0) + "\(evaluation.whole[status])")
+        }
+        let byRule = Alert.Rule.allCases.map { rule in "\(evaluation.alerts.filter { $0.rule == rule }.count) \(rule.label.lowercased())" }
+        lines.append("  Alerts          \(evaluation.alerts.count) (\(byRule.joined(separator: ", ")))")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Tier {
+    var shortLabel: String {
+        switch self {
+        case .outcome: "outcome"
+        case .kbm: "KBM"
+        case .kbi: "KBI"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// Where the council's data is, and the day and period to judge it at.
+struct JudgementOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The reporting period to judge as at (default: the framework's reporting_period).", valueName: "period"))
+    var period: String?
+
+    @Option(name: .long, help: .hidden)
+    var today: String?
+
+    /// The day against which due dates are checked: `--today`, `SCORECARD_TODAY`, or the clock.
+    func resolvedToday() throws -> CivilDate {
+        if let text = today ?? ProcessInfo.processInfo.environment["SCORECARD_TODAY"] {
+            guard let date = CivilDate(parsing: text) else {
+                throw ValidationError("\"\(text)\" is not a date (write 2026-11-24)")
+            }
+            return date
+        }
+        return CivilDate.today()
+    }
+
+    /// The reporting period asked for, or the council's default.
+    func resolvedPeriod(for council: Council, today: CivilDate) throws -> Period {
+        guard let period else { return council.defaultReportingPeriod(today: today) }
+        guard let parsed = Period(parsing: period), parsed.kind == .month || parsed.kind == .quarter else {
+            throw ValidationError("\"\(period)\" is not a reporting period (write a quarter such as 2024/25 Q2, or a month such as 2024-09)")
+        }
+        return parsed
+    }
+}
+
+enum DataLocation {
+    /// The bundled sample council: `./data` when run from the repository, else the `data` folder of the
+    /// source tree the binary was built from.
+    static var bundledSample: String {
+        if FileManager.default.fileExists(atPath: "data/" + CouncilDirectory.frameworkName) { return "data" }
+        let source = URL(fileURLWithPath: #filePath)
+        return source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data").path
+    }
+
+    /// Loads a council directory, printing its problems to standard error and exiting 1 when it has any.
+    static func load(_ path: String) throws -> Council {
+        do {
+            return try CouncilDirectory(path: path).load()
+        } catch let error as DataLoadError {
+            var standardError = FileHandle.standardError
+            print(error.description, to: &standardError)
+            let count = error.errors.count
+            print("\(count)\(error.truncated ? "+" : "") problem\(count == 1 ? "" : "s") found; nothing was loaded.", to: &standardError)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension FileHandle: @retroactive TextOutputStream {
+    public func write(_ string: String) {
+        write(Data(string.utf8))
+    }
+}
+
+extension CivilDate {
+    /// Today's date in the local time zone.
+    static func today() -> CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(dayNumber: 0)
+    }
+}

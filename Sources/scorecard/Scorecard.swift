@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `scorecard` command: the dashboard, and the commands around it.
+@main
+struct Scorecard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Councils' performance management: the Council Plan, its measures, targets and alerts.",
+        subcommands: [CheckCommand.self, AlertsCommand.self, SampleCommand.self]
+    )
+}

@@ -1,0 +1,171 @@
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Periods")
+struct PeriodTests {
+    @Test("parses what councils write", arguments: [
+        ("2024-05", Period.month(2024, 5)),
+        ("May 2024", .month(2024, 5)),
+        ("may 2024", .month(2024, 5)),
+        ("September 2024", .month(2024, 9)),
+        ("Sept 2024", .month(2024, 9)),
+        ("Mar-25", .month(2025, 3)),
+        ("2024/25 Q1", .quarter(2024, 1)),
+        ("Q1 2024/25", .quarter(2024, 1)),
+        ("q4 2024/25", .quarter(2024, 4)),
+        ("2024-25 Q3", .quarter(2024, 3)),
+        ("2024/25", .financialYear(2024)),
+        ("2024-25", .financialYear(2024)),
+        ("2024/2025", .financialYear(2024)),
+        ("FY2024/25", .financialYear(2024)),
+        ("1999/00", .financialYear(1999)),
+        ("2024", .calendarYear(2024)),
+        ("  2024-05 ", .month(2024, 5)),
+    ])
+    func parses(text: String, expected: Period) {
+        #expect(Period(parsing: text) == expected)
+    }
+
+    @Test("rejects what is not a period", arguments: [
+        "", "2024-13", "2024-00", "2024/26", "2024/2026", "Q5 2024/25", "Q0 2024/25", "Smarch 2024", "24",
+        "2024-5-1", "2024/25 Q1 extra", "Q1", "May", "2024 Q1", "1,234",
+    ])
+    func rejects(text: String) {
+        #expect(Period(parsing: text) == nil)
+    }
+
+    @Test("prints canonical and member-facing forms")
+    func printing() {
+        #expect(Period.month(2024, 5).description == "2024-05")
+        #expect(Period.month(2024, 5).label == "May 2024")
+        #expect(Period.quarter(2024, 1).description == "2024/25 Q1")
+        #expect(Period.quarter(2024, 1).label == "Q1 2024/25")
+        #expect(Period.financialYear(2024).description == "2024/25")
+        #expect(Period.financialYear(1999).description == "1999/00")
+        #expect(Period.calendarYear(2024).description == "2024")
+        #expect(Period.quarter(2025, 4).shortLabel == "Q4 25/26")
+        #expect(Period.month(2025, 3).shortLabel == "Mar 25")
+    }
+
+    @Test("every printed form parses back to the same period")
+    func roundTrip() {
+        for kind in Period.Kind.allCases {
+            for year in [1999, 2000, 2024, 2025, 2099] {
+                let period = Period(kind: kind, ordinal: year * kind.perYear + (year % kind.perYear))
+                #expect(Period(parsing: period.description) == period)
+                #expect(Period(parsing: period.label) == period)
+            }
+        }
+    }
+
+    @Test("March steps to April and into the next financial year")
+    func monthAcrossYearEnd() {
+        let march = Period.month(2025, 3)
+        #expect(march.next == .month(2025, 4))
+        #expect(march.financialYear == .financialYear(2024))
+        #expect(march.next.financialYear == .financialYear(2025))
+        #expect(march.positionInFinancialYear == 12)
+        #expect(march.next.positionInFinancialYear == 1)
+        #expect(Period.month(2025, 1).previous == .month(2024, 12))
+        #expect(Period.month(2025, 1).financialYear == .financialYear(2024))
+    }
+
+    @Test("Q4 steps to Q1 of the next financial year")
+    func quarterAcrossYearEnd() {
+        let q4 = Period.quarter(2024, 4)
+        #expect(q4.next == .quarter(2025, 1))
+        #expect(Period.quarter(2025, 1).previous == q4)
+        #expect(q4.startDate == CivilDate(year: 2025, month: 1, day: 1))
+        #expect(q4.endDate == CivilDate(year: 2025, month: 3, day: 31))
+        #expect(Period.quarter(2024, 1).startDate == CivilDate(year: 2024, month: 4, day: 1))
+        #expect(Period.quarter(2024, 3).endDate == CivilDate(year: 2024, month: 12, day: 31))
+    }
+
+    @Test("2024/25 steps to 2025/26; a financial year runs 1 April to 31 March")
+    func financialYears() {
+        let year = Period.financialYear(2024)
+        #expect(year.next.description == "2025/26")
+        #expect(year.startDate == CivilDate(year: 2024, month: 4, day: 1))
+        #expect(year.endDate == CivilDate(year: 2025, month: 3, day: 31))
+        #expect(Period.financialYear(2023).endDate == CivilDate(year: 2024, month: 3, day: 31))
+    }
+
+    @Test("the same period last year")
+    func sameLastYear() {
+        #expect(Period.month(2025, 2).sameLastYear == .month(2024, 2))
+        #expect(Period.quarter(2025, 1).sameLastYear == .quarter(2024, 1))
+        #expect(Period.financialYear(2025).sameLastYear == .financialYear(2024))
+        #expect(Period.calendarYear(2025).sameLastYear == .calendarYear(2024))
+    }
+
+    @Test("which period a date falls in", arguments: [
+        ((2025, 3, 31), Period.Kind.quarter, Period.quarter(2024, 4)),
+        ((2025, 4, 1), .quarter, .quarter(2025, 1)),
+        ((2025, 4, 1), .financialYear, .financialYear(2025)),
+        ((2025, 3, 31), .financialYear, .financialYear(2024)),
+        ((2024, 12, 31), .quarter, .quarter(2024, 3)),
+        ((2024, 7, 1), .quarter, .quarter(2024, 2)),
+        ((2024, 2, 29), .month, .month(2024, 2)),
+        ((2025, 1, 15), .calendarYear, .calendarYear(2025)),
+    ])
+    func containing(date: (Int, Int, Int), kind: Period.Kind, expected: Period) throws {
+        let day = try #require(CivilDate(year: date.0, month: date.1, day: date.2))
+        #expect(Period.containing(day, kind: kind) == expected)
+        #expect(expected.contains(day))
+    }
+
+    @Test("ends of months, leap years included")
+    func monthEnds() {
+        #expect(Period.month(2024, 2).endDate == CivilDate(year: 2024, month: 2, day: 29))
+        #expect(Period.month(2023, 2).endDate == CivilDate(year: 2023, month: 2, day: 28))
+        #expect(Period.month(2024, 12).endDate == CivilDate(year: 2024, month: 12, day: 31))
+        #expect(Period.month(2024, 4).endDate == CivilDate(year: 2024, month: 4, day: 30))
+    }
+
+    @Test("ordering within and across kinds")
+    func ordering() {
+        #expect(Period.month(2025, 3) < .month(2025, 4))
+        #expect(Period.quarter(2024, 4) < .quarter(2025, 1))
+        // A month comes before the quarter that ends with it, which comes before a later month.
+        #expect(Period.month(2024, 6) < .quarter(2024, 1))
+        #expect(Period.quarter(2024, 1) < .month(2024, 7))
+        #expect([Period.month(2025, 1), .month(2024, 12), .month(2025, 4)].sorted() == [.month(2024, 12), .month(2025, 1), .month(2025, 4)])
+    }
+
+    @Test("due dates follow the measure's reporting lag")
+    func dueDates() {
+        let quarterly = Measure(code: "Q", title: "q", frequency: .quarterly, lagDays: 45)
+        // Q2 2024/25 ends 30 September 2024; 45 days later is 14 November.
+        #expect(quarterly.dueDate(for: .quarter(2024, 2)) == CivilDate(year: 2024, month: 11, day: 14))
+        // Q4 ends 31 March 2025; 45 days later is 15 May 2025.
+        #expect(quarterly.dueDate(for: .quarter(2024, 4)) == CivilDate(year: 2025, month: 5, day: 15))
+        let monthly = Measure(code: "M", title: "m", frequency: .monthly)
+        // Default monthly lag of 30 days: February 2024 (leap) ends on the 29th, due 30 March.
+        #expect(monthly.dueDate(for: .month(2024, 2)) == CivilDate(year: 2024, month: 3, day: 30))
+        #expect(monthly.dueDate(for: .month(2024, 12)) == CivilDate(year: 2025, month: 1, day: 30))
+    }
+}
+
+@Suite("Dates")
+struct CivilDateTests {
+    @Test("day numbers round-trip and step across month and year ends")
+    func dayNumbers() throws {
+        let epoch = try #require(CivilDate(year: 1970, month: 1, day: 1))
+        #expect(epoch.dayNumber == 0)
+        let leapDay = try #require(CivilDate(year: 2024, month: 2, day: 29))
+        #expect(CivilDate(dayNumber: leapDay.dayNumber) == leapDay)
+        #expect(leapDay.adding(days: 1) == CivilDate(year: 2024, month: 3, day: 1))
+        #expect(CivilDate(year: 2024, month: 12, day: 31)?.adding(days: 1) == CivilDate(year: 2025, month: 1, day: 1))
+    }
+
+    @Test("rejects days that do not exist")
+    func invalid() {
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2024, month: 4, day: 31) == nil)
+        #expect(CivilDate(year: 2024, month: 13, day: 1) == nil)
+        #expect(CivilDate(parsing: "2025-03-31") == CivilDate(year: 2025, month: 3, day: 31))
+        #expect(CivilDate(parsing: "31/03/2025") == CivilDate(year: 2025, month: 3, day: 31))
+        #expect(CivilDate(parsing: "2025-02-30") == nil)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+/// The small test council's files, and a way to load a copy of them with changes.
+enum Fixture {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/small").path
+
+    static var framework: String { (try? String(contentsOfFile: directory + "/framework.yaml", encoding: .utf8)) ?? "" }
+    static var observations: [UInt8] { [UInt8](FileManager.default.contents(atPath: directory + "/observations.csv") ?? Data()) }
+
+    /// Writes the two files to a new temporary directory and returns its path.
+    static func write(framework: String = framework, observations: [UInt8] = observations) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data(framework.utf8).write(to: URL(fileURLWithPath: dir + "/framework.yaml"))
+        try Data(observations).write(to: URL(fileURLWithPath: dir + "/observations.csv"))
+        return dir
+    }
+
+    /// Loads files with the given CSV text (UTF-8) and returns the first problem reported.
+    static func firstError(csv: String) throws -> DataFileError? {
+        firstError(try write(observations: Array(csv.utf8)))
+    }
+
+    static func firstError(framework: String) throws -> DataFileError? {
+        firstError(try write(framework: framework))
+    }
+
+    static func firstError(_ dir: String) -> DataFileError? {
+        do {
+            _ = try CouncilDirectory(path: dir).load()
+            return nil
+        } catch let error as DataLoadError {
+            return error.errors.first
+        } catch {
+            return nil
+        }
+    }
+}
+
+@Suite("Loading a council's data files")
+struct CouncilDirectoryTests {
+    @Test("the test council loads, with spreadsheet quirks: BOM, CRLF, quoted commas and line breaks, 1,234 and %")
+    func loads() throws {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        #expect(council.plan.council == "Testshire District Council")
+        #expect(council.plan.reportingPeriod == .quarter(2024, 2))
+        #expect(council.measures.map(\.code) == ["OUT-01", "KBM-01", "KBI-01", "KBI-02", "KBI-03"])
+        #expect(council.observationCount == 8)
+        let calls = try #require(council.measureIndex(code: "KBI-03"))
+        #expect(council.observations[calls].map(\.value) == [1234, 1410])
+        let planning = try #require(council.measureIndex(code: "KBI-01"))
+        #expect(council.observations[planning][0].value == 91.5)
+        #expect(council.observations[planning][1].note == "Staff vacancies; two posts filled in October,\nbacklog cleared by December")
+        let homes = council.measures[try #require(council.measureIndex(code: "KBM-01"))]
+        #expect(homes.tolerance == .percent(10))
+        #expect(homes.targets.profile == [15, 40, 65, 100])
+        #expect(council.measures[planning].tolerance == .absolute(2))
+        // The plan's default tolerance applies where a measure gives none.
+        #expect(council.measures[0].tolerance == .percent(5))
+        #expect(council.measures[0].polarity == .lowerIsBetter)
+        #expect(council.plan.priorities[0].measures == [0])
+        #expect(council.locations[planning] == MeasureLocation(priority: 0, plan: 0))
+        #expect(council.plan.priorities[0].plans[0].actions[0].due == CivilDate(year: 2025, month: 3, day: 31))
+    }
+
+    static let header = "measure,period,value,target,note,quality\n"
+
+    /// Malformed observation files: (description, CSV text, line, field, words the message contains).
+    static let badObservations: [(String, String, Int, String?, String)] = [
+        ("unknown measure", header + "KBI-01,2024-08,90,,,\nKBM-99,2024/25 Q1,5,,,\n", 3, "measure", "unknown measure code \"KBM-99\""),
+        ("empty measure code", header + ",2024-08,90,,,\n", 2, "measure", "the measure code is empty"),
+        ("bad period", header + "KBI-01,2024/26,90,,,\n", 2, "period", "\"2024/26\" is not a period"),
+        ("month 13", header + "KBI-01,2024-13,90,,,\n", 2, "period", "is not a period"),
+        ("quarter for a monthly measure", header + "KBI-01,2024/25 Q1,90,,,\n", 2, "period", "KBI-01 is reported monthly; \"2024/25 Q1\" is a quarter"),
+        ("month for a quarterly measure", header + "KBM-01,2024-06,90,,,\n", 2, "period", "is reported quarterly"),
+        ("month for an annual measure", header + "OUT-01,2024-06,1,,,\n", 2, "period", "is reported annual"),
+        ("value not a number", header + "KBI-01,2024-08,ninety,,,\n", 2, "value", "\"ninety\" is not a number"),
+        ("European decimal comma", header + "KBI-01,2024-08,\"90,5\",,,\n", 2, "value", "\"90,5\" is not a number"),
+        ("target not a number", header + "KBI-01,2024-08,90,high,,\n", 2, "target", "\"high\" is not a number"),
+        ("bad quality", header + "KBI-01,2024-08,90,,,final\n", 2, "quality", "\"final\" is not a data quality"),
+        ("duplicate measure and period", header + "KBI-01,2024-08,90,,,\nKBI-01,Aug 2024,91,,,\n", 3, "period", "KBI-01 Aug 2024 is given twice (first on line 2)"),
+        ("ragged row, too few", header + "KBI-01,2024-08,90\n", 2, nil, "the row has 3 fields; the header has 6"),
+        ("ragged row, too many", header + "KBI-01,2024-08,90,,,,extra\n", 2, nil, "the row has 7 fields"),
+        ("unknown column", "measure,period,vaule\nKBI-01,2024-08,90\n", 1, "vaule", "unknown column"),
+        ("missing value column", "measure,period\nKBI-01,2024-08\n", 1, "value", "the required column is missing"),
+        ("column twice", "measure,period,value,value\n", 1, "value", "the column appears twice"),
+        ("unterminated quote", header + "KBI-01,2024-08,90,,\"never closed,\nKBI-01,2024-09,90,,,\n", 2, nil, "a quoted field is never closed"),
+        ("text after closing quote", header + "KBI-01,2024-08,90,,\"note\"x,\n", 2, nil, "unexpected text after a closing quote"),
+        ("stray quote", header + "KBI-01,2024-08,9\"0,,,\n", 2, nil, "a quote inside an unquoted field"),
+        ("line count after a quoted line break", header + "KBI-01,2024-08,90,,\"two\nlines\",\nKBI-01,2024-13,90,,,\n", 4, "period", "is not a period"),
+    ]
+
+    @Test("a malformed observations file names the file, line and field", arguments: badObservations)
+    func badObservationsFile(_ bad: (String, String, Int, String?, String)) throws {
+        let error = try #require(try Fixture.firstError(csv: bad.1), "\(bad.0): expected an error")
+        #expect(error.file.hasSuffix("/observations.csv"), "\(bad.0)")
+        #expect(error.line == bad.2, "\(bad.0)")
+        #expect(error.field == bad.3, "\(bad.0)")
+        #expect(error.message.contains(bad.4), "\(bad.0): \(error.message)")
+    }
+
+    @Test("invalid UTF-8 names its line")
+    func invalidUTF8() throws {
+        let bytes = Array((Self.header + "KBI-01,2024-08,90,,ok,\nKBI-01,2024-09,90,,").utf8) + [0xFF, 0xFE] + Array(",\n".utf8)
+        let error = try #require(Fixture.firstError(try Fixture.write(observations: bytes)))
+        #expect(error.line == 3)
+        #expect(error.message.contains("not valid UTF-8"))
+    }
+
+    @Test("an empty observations file says what it needs")
+    func emptyFile() throws {
+        let error = try #require(try Fixture.firstError(csv: ""))
+        #expect(error.message.contains("needs a header row"))
+    }
+
+    @Test("several problems are all reported, in line order")
+    func manyErrors() throws {
+        let dir = try Fixture.write(observations: Array((Self.header + "KBX,2024-08,1,,,\nKBI-01,2024-08,x,,,\n").utf8))
+        #expect(throws: DataLoadError.self) { try CouncilDirectory(path: dir).load() }
+        do {
+            _ = try CouncilDirectory(path: dir).load()
+        } catch let error as DataLoadError {
+            #expect(error.errors.map(\.line) == [2, 3])
+        }
+    }
+
+    /// Replaces the first occurrence of `old` in the fixture's framework.
+    static func framework(replacing old: String, with new: String) -> String {
+        guard let range = Fixture.framework.range(of: old) else { return "<\(old) not found in the fixture>" }
+        return Fixture.framework.replacingCharacters(in: range, with: new)
+    }
+
+    /// Malformed framework files: (description, YAML text, line, field, words the message contains).
+    static let badFrameworks: [(String, String, Int?, String?, String)] = [
+        ("bad frequency", framework(replacing: "frequency: quarterly", with: "frequency: fortnightly"), 31, "frequency", "\"fortnightly\" is not one of monthly, quarterly, annual, calendar-year"),
+        ("bad polarity", framework(replacing: "polarity: lower\n        targets", with: "polarity: up\n        targets"), 18, "polarity", "\"up\" is not a polarity"),
+        ("misspelt key", framework(replacing: "owner: Jane Smith", with: "ower: Jane Smith"), 28, "ower", "unknown key in measure KBM-01"),
+        ("duplicate measure code", framework(replacing: "code: KBI-03", with: "code: KBI-01"), 65, "code", "measure code KBI-01 is used twice (first on line 37)"),
+        ("target for the wrong kind of period", framework(replacing: "targets: {2024/25: 90}", with: "targets: {2024/25 Q1: 90}"), 43, "targets", "a target for a quarter (\"2024/25 Q1\") does not apply"),
+        ("target not a number", framework(replacing: "2024/25: 120", with: "2024/25: lots"), 35, "targets", "the target for 2024/25 is not a number"),
+        ("tolerance not a number", framework(replacing: "tolerance: 10%", with: "tolerance: ten"), 33, "tolerance", "is not a tolerance"),
+        ("profile of the wrong length", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [50, 100]"), 36, "profile", "one percentage per quarter"),
+        ("missing title", framework(replacing: "            title: Calls to the contact centre\n", with: ""), 65, "title", "measure KBI-03 needs a title"),
+        ("missing frequency", framework(replacing: "frequency: monthly\n            polarity: none", with: "polarity: none"), 65, "frequency", "measure KBI-03 needs a frequency"),
+        ("bad action date", framework(replacing: "due: 2025-03-31", with: "due: 2025-02-30"), 47, "due", "\"2025-02-30\" is not a date"),
+        ("percent complete out of range", framework(replacing: "complete: 60", with: "complete: 160"), 49, "complete", "a whole number from 0 to 100"),
+        ("bad reporting period", framework(replacing: "reporting_period: 2024/25 Q2", with: "reporting_period: Q2"), 4, "reporting_period", "\"Q2\" is not a period"),
+        ("YAML syntax error", framework(replacing: "title: Homes and places", with: "title: [Homes and places"), 10, nil, "not valid YAML"),
+        ("key given twice", framework(replacing: "decimals: 2", with: "decimals: 2\n            decimals: 3"), nil, "decimals", "the key appears twice"),
+        ("no council name", framework(replacing: "council: Testshire District Council\n", with: ""), 2, "council", "the framework needs a council"),
+    ]
+
+    @Test("a malformed framework names the file, line and field", arguments: badFrameworks)
+    func badFramework(_ bad: (String, String, Int?, String?, String)) throws {
+        let error = try #require(try Fixture.firstError(framework: bad.1), "\(bad.0): expected an error")
+        #expect(error.file.hasSuffix("/framework.yaml"), "\(bad.0)")
+        if let line = bad.2 { #expect(error.line == line, "\(bad.0)") } else { #expect(error.line != nil, "\(bad.0)") }
+        #expect(error.field == bad.3, "\(bad.0)")
+        #expect(error.message.contains(bad.4), "\(bad.0): \(error.message)")
+    }
+
+    @Test("a missing framework file is named")
+    func missingFramework() throws {
+        let dir = try Fixture.write()
+        try FileManager.default.removeItem(atPath: dir + "/framework.yaml")
+        let error = try #require(Fixture.firstError(dir))
+        #expect(error.file == dir + "/framework.yaml")
+        #expect(error.message.contains("no such file"))
+    }
+}

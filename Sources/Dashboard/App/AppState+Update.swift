@@ -1,0 +1,186 @@
+import ScorecardKit
+
+extension AppState {
+    /// Applies an action. Pure but for the model's caches: the same state, action and data always give
+    /// the same new state.
+    public mutating func apply(_ action: AppAction, model: DashboardModel) {
+        message = nil
+        switch mode {
+        case .help:
+            mode = .browsing
+            if action == .quit { quitting = true }
+            return
+        case .jumping(let code):
+            applyJump(action, code: code, model: model)
+            return
+        case .filtering:
+            if applyFilterTyping(action, model: model) { return }
+        case .browsing:
+            break
+        }
+        let rows = model.rows(for: current, asAt: asAt, scope: scope)
+        switch action {
+        case .moveUp: select(current.selection - 1, count: rows.count)
+        case .moveDown: select(current.selection + 1, count: rows.count)
+        case .pageUp: select(current.selection - max(1, pageSize), count: rows.count)
+        case .pageDown: select(current.selection + max(1, pageSize), count: rows.count)
+        case .first: select(0, count: rows.count)
+        case .last: select(rows.count - 1, count: rows.count)
+        case .open:
+            guard rows.indices.contains(current.selection) else { return }
+            open(rows[current.selection], model: model)
+        case .back:
+            if !current.filter.isEmpty {
+                current.filter = ""
+                reanchor(rows.indices.contains(current.selection) ? rows[current.selection] : nil, model: model)
+            } else if !pop() {
+                message = "At the top: press q to quit"
+            }
+        case .showAlerts: show(.alerts)
+        case .showMyMeasures: show(.myMeasures)
+        case .previousPeriod, .nextPeriod:
+            changePeriod(by: action == .previousPeriod ? -1 : 1, model: model)
+        case .startFilter: mode = .filtering
+        case .startJump: mode = .jumping("")
+        case .nextMatch, .previousMatch:
+            guard !current.filter.isEmpty else {
+                message = "No filter: press / to filter this list"
+                return
+            }
+            guard !rows.isEmpty else { return }
+            let step = action == .nextMatch ? 1 : rows.count - 1
+            current.selection = (current.selection + step) % rows.count
+        case .toggleHelp: mode = .help
+        case .quit: quitting = true
+        case .type, .deleteBackward, .submit, .cancel: break
+        }
+    }
+
+    // MARK: Moving
+
+    private mutating func select(_ index: Int, count: Int) {
+        current.selection = count == 0 ? 0 : min(max(index, 0), count - 1)
+    }
+
+    private mutating func open(_ row: RowID, model: DashboardModel) {
+        switch row {
+        case .priority(let p): push(NavigationEntry(.priority(p)))
+        case .deliveryPlan(let p, let d): push(NavigationEntry(.deliveryPlan(priority: p, plan: d)))
+        case .measure(let m): push(NavigationEntry(.measure(m)))
+        case .alert(let m, _): openInPlace(measure: m, model: model)
+        case .period: break
+        }
+    }
+
+    private mutating func show(_ route: Route) {
+        guard current.route != route else { return }
+        if let index = stack.firstIndex(where: { $0.route == route }) {
+            replaceStack(Array(stack[...index]))
+        } else {
+            push(NavigationEntry(route))
+        }
+    }
+
+    /// Opens a measure where it sits in the tree: plan, priority, delivery plan, measure, each with the
+    /// way down selected, so going back walks up the tree.
+    mutating func openInPlace(measure m: Int, model: DashboardModel) {
+        let location = model.council.locations[m]
+        let p = location.priority
+        var entries = [NavigationEntry(.plan, selection: p)]
+        let priorityEntry = NavigationEntry(.priority(p))
+        let priorityRows = model.rows(for: priorityEntry, asAt: asAt, scope: scope)
+        if let d = location.plan {
+            entries.append(NavigationEntry(.priority(p), selection: priorityRows.firstIndex(of: .deliveryPlan(priority: p, plan: d)) ?? 0))
+            let planEntry = NavigationEntry(.deliveryPlan(priority: p, plan: d))
+            let planRows = model.rows(for: planEntry, asAt: asAt, scope: scope)
+            entries.append(NavigationEntry(planEntry.route, selection: planRows.firstIndex(of: .measure(m)) ?? 0))
+        } else {
+            entries.append(NavigationEntry(.priority(p), selection: priorityRows.firstIndex(of: .measure(m)) ?? 0))
+        }
+        entries.append(NavigationEntry(.measure(m)))
+        replaceStack(entries)
+    }
+
+    // MARK: Periods
+
+    private mutating func changePeriod(by step: Int, model: DashboardModel) {
+        let target = asAt.advanced(by: step)
+        guard model.periods.contains(target) else {
+            message = step < 0 ? "No earlier data than \(asAt.label)" : "\(asAt.label) is the latest reporting period"
+            return
+        }
+        let rows = model.rows(for: current, asAt: asAt, scope: scope)
+        let selected = rows.indices.contains(current.selection) ? rows[current.selection] : nil
+        asAt = target
+        reanchor(selected, model: model)
+    }
+
+    /// Keeps `row` selected in the current list if it is still there; otherwise keeps the position.
+    private mutating func reanchor(_ row: RowID?, model: DashboardModel) {
+        let rows = model.rows(for: current, asAt: asAt, scope: scope)
+        if let row, let index = rows.firstIndex(of: row) {
+            current.selection = index
+        } else {
+            select(current.selection, count: rows.count)
+        }
+    }
+
+    /// After the data changed: every level keeps its selected row where it can, else its position.
+    public mutating func reanchorAll(previous: [RowID?], model: DashboardModel) {
+        for level in stack.indices {
+            let rows = model.rows(for: stack[level], asAt: asAt, scope: scope)
+            if level < previous.count, let row = previous[level], let index = rows.firstIndex(of: row) {
+                stack[level].selection = index
+            } else {
+                stack[level].selection = rows.isEmpty ? 0 : min(stack[level].selection, rows.count - 1)
+            }
+        }
+    }
+
+    /// The selected row of every level, to find again after the data changes.
+    public func selectedRows(model: DashboardModel) -> [RowID?] {
+        stack.map { entry in
+            let rows = model.rows(for: entry, asAt: asAt, scope: scope)
+            return rows.indices.contains(entry.selection) ? rows[entry.selection] : nil
+        }
+    }
+
+    // MARK: Prompts
+
+    /// Handles typing into the filter; returns `false` for actions that browse as usual (arrows).
+    private mutating func applyFilterTyping(_ action: AppAction, model: DashboardModel) -> Bool {
+        switch action {
+        case .type(let c):
+            current.filter.append(c)
+            current.selection = 0
+        case .deleteBackward:
+            if current.filter.isEmpty { mode = .browsing } else { current.filter.removeLast() }
+            current.selection = 0
+        case .submit:
+            mode = .browsing
+        case .cancel:
+            mode = .browsing
+            current.filter = ""
+            current.selection = 0
+        default:
+            return false
+        }
+        return true
+    }
+
+    private mutating func applyJump(_ action: AppAction, code: String, model: DashboardModel) {
+        switch action {
+        case .type(let c): mode = .jumping(code + String(c))
+        case .deleteBackward: mode = code.isEmpty ? .browsing : .jumping(String(code.dropLast()))
+        case .cancel: mode = .browsing
+        case .submit:
+            mode = .browsing
+            if let m = model.measure(matching: code) {
+                openInPlace(measure: m, model: model)
+            } else {
+                message = "No measure has the code \"\(code)\""
+            }
+        default: break
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ScorecardKit
+
+/// Everything the dashboard's screen depends on besides the data: where the user is and what they typed.
+public struct AppState: Hashable, Sendable {
+    /// What the keyboard is doing now.
+    public enum Mode: Hashable, Sendable {
+        case browsing
+        /// Typing a filter after `/`.
+        case filtering
+        /// Typing a measure code after `:`.
+        case jumping(String)
+        /// The help overlay is open.
+        case help
+    }
+
+    /// The screens walked through, the current one last. Never empty.
+    public internal(set) var stack: [NavigationEntry]
+    /// The reporting period everything is judged as at.
+    public var asAt: Period
+    public var mode: Mode = .browsing
+    /// A one-line message for the status line ("No measure KBM-99"), cleared by the next key.
+    public var message: String?
+    /// The owner or service that "my measures" shows; empty for everyone.
+    public var scope: String
+    /// Set when the user asked to quit.
+    public var quitting = false
+    /// Rows on one page of the current list, set by the renderer so paging moves a screenful.
+    public var pageSize = 10
+
+    public init(asAt: Period, scope: String = "", route: Route = .plan) {
+        self.asAt = asAt
+        self.scope = scope
+        self.stack = route == .plan ? [NavigationEntry(.plan)] : [NavigationEntry(.plan), NavigationEntry(route)]
+    }
+
+    /// The current screen.
+    public var current: NavigationEntry {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+
+    mutating func push(_ entry: NavigationEntry) { stack.append(entry) }
+
+    /// Goes up one level; returns `false` at the top.
+    mutating func pop() -> Bool {
+        guard stack.count > 1 else { return false }
+        stack.removeLast()
+        return true
+    }
+
+    mutating func replaceStack(_ entries: [NavigationEntry]) {
+        precondition(!entries.isEmpty, "the navigation stack is never empty")
+        stack = entries
+    }
+}

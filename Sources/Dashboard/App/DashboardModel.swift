@@ -1,0 +1,144 @@
+import ScorecardKit
+
+/// The data behind the dashboard: the council, its evaluations (one per reporting period, computed once
+/// and kept), and each screen's list of rows (kept per screen, period and filter).
+///
+/// Judging happens here, once per data change and period, never per keystroke or frame.
+public final class DashboardModel {
+    public private(set) var council: Council
+    /// The day due dates are checked against.
+    public let today: CivilDate
+    /// The reporting periods `[` and `]` can reach.
+    public private(set) var periods: ClosedRange<Period>
+    private var evaluations: [Period: Evaluation] = [:]
+    private var rowCache: [RowKey: [RowID]] = [:]
+
+    private struct RowKey: Hashable {
+        var route: Route
+        var asAt: Period
+        var filter: String
+        var scope: String
+    }
+
+    public init(council: Council, today: CivilDate) {
+        self.council = council
+        self.today = today
+        self.periods = Self.periodRange(council: council, today: today)
+    }
+
+    /// Replaces the data (for instance after another process recorded a value); everything is re-judged lazily.
+    public func replace(_ council: Council) {
+        self.council = council
+        periods = Self.periodRange(council: council, today: today)
+        evaluations.removeAll()
+        rowCache.removeAll()
+    }
+
+    /// The council judged as at `period`, computed on first use.
+    public func evaluation(at period: Period) -> Evaluation {
+        if let cached = evaluations[period] { return cached }
+        let evaluation = council.evaluate(asAt: period, today: today)
+        evaluations[period] = evaluation
+        return evaluation
+    }
+
+    /// The quarters from the first with data to the one that contains `today`, always including the
+    /// council's default reporting period.
+    static func periodRange(council: Council, today: CivilDate) -> ClosedRange<Period> {
+        let reporting = council.defaultReportingPeriod(today: today)
+        let kind = reporting.kind
+        let first = council.observations.compactMap { $0.first?.period }.min()
+            .map { Period.containing($0.endDate, kind: kind) } ?? reporting
+        let last = max(reporting, Period.containing(today, kind: kind))
+        return min(first, reporting)...last
+    }
+
+    // MARK: Rows
+
+    /// The rows of `entry`'s screen as at `asAt`, filtered by the entry's filter.
+    public func rows(for entry: NavigationEntry, asAt: Period, scope: String) -> [RowID] {
+        let key = RowKey(route: entry.route, asAt: asAt, filter: entry.filter, scope: scope)
+        if let cached = rowCache[key] { return cached }
+        var rows = allRows(for: entry.route, asAt: asAt, scope: scope)
+        let needle = entry.filter.lowercased()
+        if !needle.isEmpty {
+            rows = rows.filter { searchText(for: $0, asAt: asAt).lowercased().contains(needle) }
+        }
+        if rowCache.count > 256 { rowCache.removeAll() }
+        rowCache[key] = rows
+        return rows
+    }
+
+    private func allRows(for route: Route, asAt: Period, scope: String) -> [RowID] {
+        let plan = council.plan
+        switch route {
+        case .plan:
+            return plan.priorities.indices.map { .priority($0) }
+        case .priority(let p):
+            let priority = plan.priorities[p]
+            return priority.plans.indices.map { .deliveryPlan(priority: p, plan: $0) } + priority.measures.map { .measure($0) }
+        case .deliveryPlan(let p, let d):
+            return plan.priorities[p].plans[d].measures.map { .measure($0) }
+        case .measure(let m):
+            return council.observations[m].reversed().map { .period($0.period) }
+        case .alerts:
+            return evaluation(at: asAt).alerts.map { .alert(measure: $0.measure, rule: $0.rule) }
+        case .myMeasures:
+            let evaluation = evaluation(at: asAt)
+            let needle = scope.lowercased()
+            return council.measures.indices
+                .filter { m in
+                    let measure = council.measures[m]
+                    guard measure.lifecycle != .retired else { return false }
+                    return needle.isEmpty || [measure.owner, measure.service, measure.team].contains { $0.lowercased().contains(needle) }
+                }
+                .sorted { a, b in
+                    let (sa, sb) = (evaluation.measures[a].status, evaluation.measures[b].status)
+                    return sa != sb ? sa < sb : a < b
+                }
+                .map { .measure($0) }
+        }
+    }
+
+    /// The text a filter is matched against for a row.
+    func searchText(for row: RowID, asAt: Period) -> String {
+        let plan = council.plan
+        switch row {
+        case .priority(let p):
+            let priority = plan.priorities[p]
+            return "\(priority.code) \(priority.title) \(priority.lead)"
+        case .deliveryPlan(let p, let d):
+            let deliveryPlan = plan.priorities[p].plans[d]
+            return "\(deliveryPlan.code) \(deliveryPlan.title) \(deliveryPlan.owner)"
+        case .measure(let m):
+            let measure = council.measures[m]
+            let status = evaluation(at: asAt).measures[m].status.label
+            return "\(measure.code) \(measure.title) \(measure.owner) \(measure.service) \(measure.team) \(status)"
+        case .alert(let m, let rule):
+            let measure = council.measures[m]
+            return "\(measure.code) \(measure.title) \(rule.label) \(measure.owner)"
+        case .period(let period):
+            return period.label
+        }
+    }
+
+    /// The index of the measure whose code is `code` (any case), or the only one that starts with it.
+    public func measure(matching code: String) -> Int? {
+        let wanted = code.trimmingCharacters(in: " ").uppercased()
+        guard !wanted.isEmpty else { return nil }
+        if let exact = council.measureIndex(code: wanted) { return exact }
+        let matches = council.measures.indices.filter { council.measures[$0].code.uppercased() == wanted }
+        if matches.count == 1 { return matches[0] }
+        let prefixed = council.measures.indices.filter { council.measures[$0].code.uppercased().hasPrefix(wanted) }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,27 @@
+import ScorecardKit
+
+/// A screen of the dashboard, with what it shows.
+public enum Route: Hashable, Sendable {
+    /// The Council Plan: each priority with its roll-up.
+    case plan
+    /// A priority: its delivery plans and its own (outcome) measures.
+    case priority(Int)
+    /// A delivery plan: its measures and actions.
+    case deliveryPlan(priority: Int, plan: Int)
+    /// One measure: chart, history and definition.
+    case measure(Int)
+    /// Every alert, worst first.
+    case alerts
+    /// The measures of one owner or service.
+    case myMeasures
+}
+
+/// What a row of a screen's list stands for, so a selection can be found again after the list changes.
+public enum RowID: Hashable, Sendable {
+    case priority(Int)
+    case deliveryPlan(priority: Int, plan: Int)
+    case measure(Int)
+    /// An alert, by the measure it is on and its rule.
+    case alert(measure: Int, rule: Alert.Rule)
+    case period(Period)
+}

@@ -1,0 +1,195 @@
+import ScorecardKit
+import Testing
+
+@testable import Dashboard
+
+@Suite("Navigation")
+struct UpdateTests {
+    @Test("drill down from the plan to a measure and back up")
+    func drillDownAndUp() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        #expect(state.routes == [.plan])
+        state.apply(.open, model: model)  // priority P1
+        #expect(state.routes == [.plan, .priority(0)])
+        state.apply(.open, model: model)  // its first delivery plan, DP-01
+        #expect(state.current.route == .deliveryPlan(priority: 0, plan: 0))
+        state.apply(.moveDown, .open, model: model)  // second measure, KBI-01
+        #expect(state.current.route == .measure(2))
+        state.apply(.back, .back, model: model)
+        #expect(state.routes == [.plan, .priority(0)])
+        state.apply(.back, .back, model: model)
+        #expect(state.routes == [.plan])
+        #expect(state.message == "At the top: press q to quit")
+    }
+
+    @Test("the cursor stops at the ends of a list")
+    func clamping() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.moveUp, model: model)
+        #expect(state.current.selection == 0)
+        state.apply(.moveDown, .moveDown, .moveDown, model: model)
+        #expect(state.current.selection == 1)  // two priorities
+        state.apply(.first, model: model)
+        #expect(state.current.selection == 0)
+        state.apply(.last, model: model)
+        #expect(state.current.selection == 1)
+        state.apply(.pageUp, model: model)
+        #expect(state.current.selection == 0)
+    }
+
+    @Test("a priority lists its delivery plans, then the measures hanging off it")
+    func priorityRows() throws {
+        let model = try TestCouncil.model()
+        let rows = model.rows(for: NavigationEntry(.priority(0)), asAt: .quarter(2024, 2), scope: "")
+        #expect(rows == [.deliveryPlan(priority: 0, plan: 0), .measure(0)])
+    }
+
+    @Test("/ filters the current list as you type; Esc clears it; n and N move through matches")
+    func filter() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.moveDown, .open, .open, model: model)  // P2 -> DP-02: KBI-02, KBI-03
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").count == 2)
+        state.apply(.startFilter, .type("c"), .type("a"), .type("l"), .type("l"), model: model)
+        #expect(state.current.filter == "call")
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(4)])
+        state.apply(.submit, model: model)
+        #expect(state.mode == .browsing)
+        state.apply(.nextMatch, model: model)
+        #expect(state.current.selection == 0)
+        state.apply(.back, model: model)  // Esc clears the filter before going up
+        #expect(state.current.filter == "")
+        #expect(state.current.selection == 1)  // still on KBI-03
+        #expect(state.current.route == .deliveryPlan(priority: 1, plan: 0))
+    }
+
+    @Test("a filter matching nothing leaves an empty list and Enter does nothing")
+    func emptyFilter() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startFilter, .type("z"), .type("z"), .submit, .open, model: model)
+        #expect(state.routes == [.plan])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
+    }
+
+    @Test(": and a code jumps to the measure in its place in the tree")
+    func jump() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, model: model)
+        for c in "kbi-02" { state.apply(.type(c), model: model) }
+        state.apply(.submit, model: model)
+        #expect(state.routes == [.plan, .priority(1), .deliveryPlan(priority: 1, plan: 0), .measure(3)])
+        // Each level has the way down selected.
+        #expect(state.stack.map(\.selection) == [1, 0, 0, 0])
+        state.apply(.back, model: model)
+        #expect(state.current.route == .deliveryPlan(priority: 1, plan: 0))
+    }
+
+    @Test("a measure hanging off a priority opens under the priority")
+    func jumpToOutcome() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        #expect(state.routes == [.plan, .priority(0), .measure(0)])
+        #expect(state.stack[1].selection == 1)
+    }
+
+    @Test("an unknown code says so and stays put")
+    func jumpUnknown() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("X"), .type("9"), .submit, model: model)
+        #expect(state.routes == [.plan])
+        #expect(state.message == "No measure has the code \"X9\"")
+    }
+
+    @Test("alerts, then Enter opens the measure in its place; back walks up the tree")
+    func alerts() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.showAlerts, model: model)
+        #expect(state.routes == [.plan, .alerts])
+        let rows = model.rows(for: state.current, asAt: state.asAt, scope: "")
+        #expect(rows == [.alert(measure: 2, rule: .offTrack)])  // KBI-01 off track in Sep 2024
+        state.apply(.open, model: model)
+        #expect(state.routes == [.plan, .priority(0), .deliveryPlan(priority: 0, plan: 0), .measure(2)])
+        state.apply(.back, model: model)
+        #expect(state.current.selection == 1)  // KBI-01 is the plan's second measure
+    }
+
+    @Test("a second a shows the same alerts screen, and alerts from alerts does not stack")
+    func alertsTwice() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.showAlerts, .showAlerts, model: model)
+        #expect(state.routes == [.plan, .alerts])
+        state.apply(.showMyMeasures, .showAlerts, model: model)
+        #expect(state.routes == [.plan, .alerts])
+    }
+
+    @Test("[ and ] change the period and keep the selected row")
+    func periodChange() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.moveDown, .open, .open, .moveDown, model: model)  // DP-02, KBI-03 selected
+        state.apply(.previousPeriod, model: model)
+        #expect(state.asAt == .quarter(2024, 1))
+        #expect(state.current.selection == 1)
+        state.apply(.nextPeriod, .nextPeriod, model: model)
+        #expect(state.asAt == .quarter(2024, 3))
+    }
+
+    @Test("the period cannot move past the data or today")
+    func periodLimits() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        // Data starts in 2023/24 (the annual measure); today is in Q3 2024/25.
+        #expect(model.periods == Period.quarter(2023, 4)...Period.quarter(2024, 3))
+        for _ in 0..<10 { state.apply(.nextPeriod, model: model) }
+        #expect(state.asAt == .quarter(2024, 3))
+        #expect(state.message == "Q3 2024/25 is the latest reporting period")
+    }
+
+    @Test("period change keeps an alert selected when it is still raised")
+    func periodChangeOnAlerts() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.showAlerts, .nextPeriod, model: model)
+        #expect(state.current.selection == 0)
+        #expect(state.routes == [.plan, .alerts])
+    }
+
+    @Test("my measures shows one owner's or service's measures, worst first")
+    func myMeasures() throws {
+        let model = try TestCouncil.model()
+        var state = AppState(asAt: .quarter(2024, 2), scope: "housing")
+        state.apply(.showMyMeasures, model: model)
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: state.scope) == [.measure(1)])
+        let everyone = model.rows(for: state.current, asAt: state.asAt, scope: "")
+        // KBI-01 is off track, so it comes first.
+        #expect(everyone.first == .measure(2))
+        #expect(everyone.count == 5)
+    }
+
+    @Test("help opens with ? and any key closes it")
+    func help() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.toggleHelp, model: model)
+        #expect(state.mode == .help)
+        state.apply(.moveDown, model: model)
+        #expect(state.mode == .browsing)
+        #expect(state.current.selection == 0)
+    }
+
+    @Test("q quits")
+    func quit() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.quit, model: model)
+        #expect(state.quitting)
+    }
+}

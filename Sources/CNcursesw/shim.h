@@ -21,6 +21,9 @@ static inline int sc_cols(void) { return COLS; }
 static inline int sc_colors(void) { return COLORS; }
 static inline int sc_color_pairs(void) { return COLOR_PAIRS; }
 
+static inline FILE *sc_stdin(void) { return stdin; }
+static inline FILE *sc_stdout(void) { return stdout; }
+
 static inline int sc_getmaxy(WINDOW *win) { return getmaxy(win); }
 static inline int sc_getmaxx(WINDOW *win) { return getmaxx(win); }
 

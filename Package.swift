@@ -28,6 +28,8 @@ let package = Package(
         ),
         // The only module that calls ncurses.
         .target(name: "NcursesTerminal", dependencies: ["Dashboard", "CNcursesw"]),
+        // Test doubles and the text snapshot helper for tests of the terminal UI.
+        .target(name: "DashboardTesting", dependencies: ["Dashboard"]),
         .executableTarget(
             name: "scorecard",
             dependencies: [
@@ -36,7 +38,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ScorecardKit"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
     ]
 )

@@ -1,0 +1,52 @@
+/// Display-width rules: how many terminal columns a grapheme occupies (0, 1 or 2).
+///
+/// Follows the usual `wcwidth` conventions: combining marks and format characters take no
+/// columns, East Asian wide and fullwidth characters and emoji presentation take two.
+public enum DisplayWidth {
+    /// The columns `character` occupies; control characters count as 0.
+    public static func of(_ character: Character) -> Int {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        let firstWidth = width(of: first)
+        if firstWidth == 2 { return 2 }
+        // An emoji presentation selector turns a narrow emoji into a wide one.
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji {
+            return 2
+        }
+        if firstWidth == 1 { return 1 }
+        // A leading zero-width scalar (e.g. a lone combining mark): the rest decides.
+        return character.unicodeScalars.dropFirst().map(width(of:)).max() ?? 0
+    }
+
+    /// The columns `text` occupies.
+    public static func of(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The columns a single scalar occupies.
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if value < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return wideRanges.contains { $0.contains(value) } ? 2 : 1
+    }
+
+    /// East Asian Wide and Fullwidth blocks (a compact subset of Unicode's EastAsianWidth.txt).
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}
+
+extension StringProtocol {
+    /// The number of terminal columns this text occupies.
+    public var displayWidth: Int { DisplayWidth.of(self) }
+}

@@ -1,0 +1,87 @@
+/// Fitting text into a number of terminal columns by display width.
+public enum TextFit {
+    /// `text` cut to at most `width` columns, ending in `ellipsis` when anything was cut.
+    public static func truncated(_ text: String, toWidth width: Int, ellipsis: String) -> String {
+        guard width > 0 else { return "" }
+        if text.displayWidth <= width { return text }
+        let ellipsisWidth = ellipsis.displayWidth
+        guard ellipsisWidth <= width else { return prefix(of: ellipsis, width: width) }
+        return prefix(of: text, width: width - ellipsisWidth) + ellipsis
+    }
+
+    /// `text` cut from the left to at most `width` columns, starting with `ellipsis` when anything was cut.
+    public static func truncatedFromLeft(_ text: String, toWidth width: Int, ellipsis: String) -> String {
+        guard width > 0 else { return "" }
+        if text.displayWidth <= width { return text }
+        let ellipsisWidth = ellipsis.displayWidth
+        guard ellipsisWidth <= width else { return prefix(of: ellipsis, width: width) }
+        return ellipsis + suffix(of: text, width: width - ellipsisWidth)
+    }
+
+    /// `text` padded with spaces (or cut) to exactly `width` columns, placed by `alignment`.
+    public static func aligned(_ text: String, toWidth width: Int, alignment: Alignment, ellipsis: String) -> String {
+        let fitted = truncated(text, toWidth: width, ellipsis: ellipsis)
+        let room = max(0, width - fitted.displayWidth)
+        switch alignment {
+        case .left: return fitted + String(repeating: " ", count: room)
+        case .right: return String(repeating: " ", count: room) + fitted
+        case .center:
+            let left = room / 2
+            return String(repeating: " ", count: left) + fitted + String(repeating: " ", count: room - left)
+        }
+    }
+
+    /// The longest leading part of `text` that fits in `width` columns.
+    public static func prefix(of text: String, width: Int) -> String {
+        var used = 0
+        var result = ""
+        for character in text {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width { break }
+            used += columns
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The longest trailing part of `text` that fits in `width` columns.
+    public static func suffix(of text: String, width: Int) -> String {
+        var used = 0
+        var result: [Character] = []
+        for character in text.reversed() {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width { break }
+            used += columns
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+
+    /// Words of `text` wrapped into lines of at most `width` columns; over-long words are truncated.
+    public static func wrapped(_ text: String, toWidth width: Int, ellipsis: String) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ").map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if candidate.displayWidth <= width {
+                current = candidate
+            } else {
+                if !current.isEmpty { lines.append(current) }
+                current = truncated(word, toWidth: width, ellipsis: ellipsis)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// Horizontal placement of text within its space.
+public enum Alignment: Hashable, Sendable {
+    /// Flush left.
+    case left
+    /// Flush right (numbers).
+    case right
+    /// Centred, any odd column going to the right.
+    case center
+}

@@ -1,0 +1,88 @@
+extension LineChart {
+    /// Plots the marker, target, lines and points on a dot canvas.
+    func drawCanvas(width: Int, height: Int, range: ClosedRange<Double>, dash: Int) -> DotCanvas {
+        var canvas = DotCanvas(width: width, height: height)
+        let span = range.upperBound - range.lowerBound
+        func dotY(_ value: Double) -> Int {
+            let y = ((range.upperBound - value) / span * Double(height - 1)).rounded()
+            return min(height - 1, max(0, Int(y)))
+        }
+        if let markedIndex, values.indices.contains(markedIndex) {
+            let x = dotX(markedIndex, width: width)
+            for y in stride(from: 0, to: height, by: 2) { canvas.set(x: x, y: y, .marker) }
+        }
+        if let target, range.contains(target) {
+            let y = dotY(target)
+            for x in 0..<width where (x / dash) % 2 == 0 { canvas.set(x: x, y: y, .target) }
+        }
+        let points = values.enumerated().map { index, value in value.map { (x: dotX(index, width: width), y: dotY($0)) } }
+        for (from, to) in zip(points, points.dropFirst()) {
+            if let from, let to { canvas.line(from: from, to: to, .line) }
+        }
+        for point in points.compactMap({ $0 }) { canvas.set(x: point.x, y: point.y, .point) }
+        return canvas
+    }
+
+    /// The style for a cell whose most important dot is on `layer`.
+    func style(for layer: DotCanvas.Layer) -> Style {
+        switch layer {
+        case .point, .line: theme.chartLine
+        case .target: theme.chartTarget
+        case .marker: theme.chartMarker
+        case .empty: theme.text
+        }
+    }
+
+    /// Paints 2 x 4 dots per cell as braille characters (U+2800 plus the dot bits).
+    func paintBraille(_ canvas: DotCanvas, into buffer: inout ScreenBuffer, plot: Rect) {
+        let bits: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+        for row in 0..<plot.height {
+            for column in 0..<plot.width {
+                var pattern: UInt32 = 0
+                var top = DotCanvas.Layer.empty
+                for dx in 0..<2 {
+                    for dy in 0..<4 {
+                        let layer = canvas[column * 2 + dx, row * 4 + dy]
+                        guard layer != .empty else { continue }
+                        pattern |= bits[dx][dy]
+                        top = max(top, layer)
+                    }
+                }
+                guard pattern != 0, let scalar = Unicode.Scalar(0x2800 + pattern) else { continue }
+                buffer.put(Character(scalar), x: plot.x + column, y: plot.y + row, style: style(for: top))
+            }
+        }
+    }
+
+    /// Paints one dot per cell: `*` values, `.` lines, `-` target, `:` marker.
+    func paintASCII(_ canvas: DotCanvas, into buffer: inout ScreenBuffer, plot: Rect) {
+        let marks: [DotCanvas.Layer: Character] = [.point: "*", .line: ".", .target: "-", .marker: ":"]
+        for row in 0..<plot.height {
+            for column in 0..<plot.width {
+                let layer = canvas[column, row]
+                guard let mark = marks[layer] else { continue }
+                buffer.put(mark, x: plot.x + column, y: plot.y + row, style: style(for: layer))
+            }
+        }
+    }
+
+    /// Writes x labels under their points: the first, the last and the marked one first, then others where they fit.
+    func writeXLabels(into buffer: inout ScreenBuffer, y: Int, plot: Rect, dotsPerCell: Int, dotWidth: Int) {
+        guard !xLabels.isEmpty else { return }
+        let order = [markedIndex, 0, values.count - 1].compactMap { $0 } + Array(values.indices)
+        var taken: [Range<Int>] = []
+        var seen = Set<Int>()
+        for index in order where seen.insert(index).inserted && xLabels.indices.contains(index) {
+            let label = xLabels[index]
+            let width = label.displayWidth
+            guard width > 0, width <= plot.width else { continue }
+            let center = plot.x + dotX(index, width: dotWidth) / dotsPerCell
+            let start = min(max(plot.x, center - (width - 1) / 2), plot.maxX - width)
+            let span = (start - 1)..<(start + width + 1)
+            guard !taken.contains(where: { $0.overlaps(span) }) else { continue }
+            taken.append(start..<(start + width))
+            let style = index == markedIndex ? theme.chartMarker : theme.muted
+            buffer.write(label, x: start, y: y, maxWidth: width, style: style)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// A line chart of a measure's history with y-axis labels, x-axis labels, a dashed target line and a marked period.
+///
+/// Unicode terminals get braille (2 x 4 dots per cell); ASCII terminals get `*` for values, `.` between them,
+/// `-` for the target and `:` for the marked period.
+public struct LineChart: Widget, Sendable {
+    /// Values oldest first; `nil` breaks the line.
+    public var values: [Double?]
+    /// One label per value (e.g. "Q1"); empty strings are skipped. Labels that would collide are dropped.
+    public var xLabels: [String]
+    /// A target drawn as a dashed horizontal line.
+    public var target: Double?
+    /// The index of the value to mark (the reporting period), drawn as a dotted vertical line.
+    public var markedIndex: Int?
+    /// The y range; by default the values' (and target's) minimum to maximum.
+    public var yRange: ClosedRange<Double>?
+    /// Formats y-axis labels (e.g. with the measure's unit and decimal places).
+    public var formatY: @Sendable (Double) -> String
+    /// Styles and glyphs.
+    public var theme: Theme
+
+    /// Creates a chart.
+    public init(
+        values: [Double?], xLabels: [String] = [], target: Double? = nil, markedIndex: Int? = nil,
+        yRange: ClosedRange<Double>? = nil, theme: Theme, formatY: @escaping @Sendable (Double) -> String
+    ) {
+        self.values = values
+        self.xLabels = xLabels
+        self.target = target
+        self.markedIndex = markedIndex
+        self.yRange = yRange
+        self.theme = theme
+        self.formatY = formatY
+    }
+
+    /// The y range drawn: `yRange`, or the data and target, widened when flat.
+    var effectiveRange: ClosedRange<Double> {
+        if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
+        let all = values.compactMap { $0 } + (target.map { [$0] } ?? [])
+        let low = all.min() ?? 0, high = all.max() ?? 1
+        if high > low { return low...high }
+        let pad = max(1, abs(low) * 0.1)
+        return (low - pad)...(high + pad)
+    }
+
+    /// Draws axes, labels and the plot into `area` (needs at least 3 rows; smaller areas stay blank).
+    public func render(into buffer: inout ScreenBuffer, area: Rect) {
+        guard area.height >= 3 else { return }
+        let range = effectiveRange
+        let plotHeight = area.height - 2
+        let yLabels = yAxisLabels(range: range, rows: plotHeight)
+        let labelWidth = yLabels.map { $0.text.displayWidth }.max() ?? 0
+        guard area.width >= labelWidth + 3 else { return }
+        let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotHeight)
+
+        for label in yLabels {
+            let text = String(repeating: " ", count: labelWidth - label.text.displayWidth) + label.text
+            buffer.write(text, x: area.x, y: plot.y + label.row, style: theme.muted)
+        }
+        let glyphs = theme.glyphs
+        for y in plot.y..<plot.maxY { buffer.write(glyphs.border.vertical, x: plot.x - 1, y: y, style: theme.border) }
+        buffer.write(
+            glyphs.border.bottomLeft + String(repeating: glyphs.border.horizontal, count: plot.width),
+            x: plot.x - 1, y: plot.maxY, style: theme.border)
+
+        let braille = glyphs.chart == .braille
+        let canvas = drawCanvas(
+            width: plot.width * (braille ? 2 : 1), height: plot.height * (braille ? 4 : 1), range: range,
+            dash: braille ? 2 : 1)
+        if braille { paintBraille(canvas, into: &buffer, plot: plot) } else { paintASCII(canvas, into: &buffer, plot: plot) }
+        writeXLabels(into: &buffer, y: plot.maxY + 1, plot: plot, dotsPerCell: braille ? 2 : 1, dotWidth: canvas.width)
+    }
+
+    /// The dot column of value `index` on a canvas `width` dots wide.
+    func dotX(_ index: Int, width: Int) -> Int {
+        guard values.count > 1 else { return width / 2 }
+        return Int((Double(index) * Double(width - 1) / Double(values.count - 1)).rounded())
+    }
+
+    /// Labels for the top and bottom rows, and the middle row when there are at least five.
+    private func yAxisLabels(range: ClosedRange<Double>, rows: Int) -> [(row: Int, text: String)] {
+        guard rows > 1 else { return [(0, formatY(range.upperBound))] }
+        var labels = [(0, formatY(range.upperBound)), (rows - 1, formatY(range.lowerBound))]
+        if rows >= 5 {
+            let middle = rows / 2
+            let fraction = Double(middle) / Double(rows - 1)
+            labels.insert((middle, formatY(range.upperBound - fraction * (range.upperBound - range.lowerBound))), at: 1)
+        }
+        return labels
+    }
+}

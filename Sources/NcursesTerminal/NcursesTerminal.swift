@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcursesw
+import Dashboard
+
+/// The real terminal: the only type that talks to ncurses.
+///
+/// Starts curses with `newterm` (so a bad `TERM` is an error, not an exit), in cbreak mode (Ctrl-Z still
+/// suspends) with no echo, keypad decoding, a 25 ms escape delay and a hidden cursor. Colours use the
+/// terminal's defaults (`use_default_colors`) and pairs are allocated lazily. ``stop()`` is idempotent
+/// and signals restore the terminal (see the module's signal guard).
+public final class NcursesTerminal: Terminal {
+    /// Where curses reads keys and writes the screen.
+    public enum Device: Hashable, Sendable {
+        /// The process's standard input and output, with `TERM` from the environment.
+        case standard
+        /// Files opened by path (e.g. `/dev/null` for headless tests), with an explicit terminal type.
+        case files(input: String, output: String, terminalType: String)
+    }
+
+    /// Capabilities decided at ``start()`` from the environment, options and the terminal's colours.
+    public private(set) var capabilities: Capabilities
+    private let device: Device
+    private let colorPreference: ColorPreference
+    private let forceASCII: Bool
+    private let environment: [String: String]
+    private var screen: OpaquePointer?
+    private var openedFiles: [UnsafeMutablePointer<FILE>] = []
+    var colorPairs = ColorPairs(mode: .none)
+    var previous: ScreenBuffer?
+    var needsFullRepaint = false
+    /// How many cells the last ``present(_:)`` sent to curses (for tests of the diff).
+    var cellsWrittenByLastPresent = 0
+
+    /// Creates a stopped terminal; `environment` defaults to the variables that matter, read from the process.
+    public init(
+        device: Device = .standard, colorPreference: ColorPreference = .auto, forceASCII: Bool = false,
+        environment: [String: String]? = nil
+    ) {
+        self.device = device
+        self.colorPreference = colorPreference
+        self.forceASCII = forceASCII
+        self.environment = environment ?? Self.processEnvironment()
+        capabilities = Capabilities(colorMode: .none, glyphs: .ascii)
+    }
+
+    deinit { stop() }
+
+    /// Whether curses currently owns the screen.
+    public var isRunning: Bool { screen != nil }
+
+    /// Takes over the screen; throws if the terminal type is unknown, a file cannot be opened or another terminal runs.
+    public func start() throws {
+        guard screen == nil else { return }
+        guard SignalGuard.install() else { throw TerminalError.alreadyRunning }
+        do {
+            try openScreen()
+        } catch {
+            SignalGuard.uninstall()
+            throw error
+        }
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(sc_stdscr(), false)
+        keypad(sc_stdscr(), true)
+        leaveok(sc_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let colors = has_colors() ? Int(sc_colors()) : 0
+        capabilities = Capabilities.detect(
+            environment: environment, colorPreference: colorPreference, forceASCII: forceASCII, terminalColors: colors)
+        if capabilities.colorMode != .none {
+            start_color()
+            use_default_colors()
+        }
+        colorPairs = ColorPairs(mode: capabilities.colorMode)
+        previous = nil
+    }
+
+    /// Gives the screen back: ends curses, frees the screen, restores signal handlers. Safe to call twice.
+    public func stop() {
+        guard let screen else { return }
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        for file in openedFiles { fclose(file) }
+        openedFiles = []
+        previous = nil
+        SignalGuard.uninstall()
+    }
+
+    /// The screen size in columns and rows (zero when stopped).
+    public var size: Size {
+        guard isRunning, let window = sc_stdscr() else { return Size(width: 0, height: 0) }
+        return Size(width: Int(sc_getmaxx(window)), height: Int(sc_getmaxy(window)))
+    }
+
+    /// Opens the device and creates the curses screen.
+    private func openScreen() throws {
+        setlocale(LC_ALL, "")
+        let input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, type: String?
+        switch device {
+        case .standard:
+            guard let stdin = sc_stdin(), let stdout = sc_stdout() else { throw TerminalError.cannotOpen("stdio") }
+            (input, output, type) = (stdin, stdout, nil)
+        case .files(let inputPath, let outputPath, let terminalType):
+            guard let inputFile = fopen(inputPath, "r") else { throw TerminalError.cannotOpen(inputPath) }
+            guard let outputFile = fopen(outputPath, "w") else {
+                fclose(inputFile)
+                throw TerminalError.cannotOpen(outputPath)
+            }
+            openedFiles = [inputFile, outputFile]
+            (input, output, type) = (inputFile, outputFile, terminalType)
+        }
+        guard let created = newterm(type, output, input) else {
+            for file in openedFiles { fclose(file) }
+            openedFiles = []
+            throw TerminalError.unknownTerminal(type ?? environment["TERM"] ?? "")
+        }
+        set_term(created)
+        screen = created
+    }
+
+    /// The variables ``Capabilities/detect(environment:colorPreference:forceASCII:terminalColors:)`` reads.
+    private static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        for name in ["NO_COLOR", "LC_ALL", "LC_CTYPE", "LANG", "TERM"] {
+            if let value = getenv(name) { result[name] = String(cString: value) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcursesw
+
+/// Restores the terminal on every way out by signal while curses owns the screen.
+///
+/// - SIGINT (Ctrl-C; in cbreak mode it arrives as a signal, not a key) is turned into a pending
+///   `.ctrl("c")` key so the app can quit through its normal path and exit with status 0. A second
+///   SIGINT before the app has read the first restores the terminal and re-raises, so a stuck app
+///   can still be interrupted.
+/// - SIGTERM, SIGHUP and SIGQUIT restore the terminal and re-raise with the previous disposition.
+/// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT; Swift traps raise SIGILL or SIGTRAP)
+///   restore the terminal, put back the previous handler (such as Swift's backtracer) and re-raise.
+/// - SIGTSTP (Ctrl-Z) and SIGWINCH are left to ncurses, which suspends and resumes the screen and
+///   reports resizes as `KEY_RESIZE`.
+enum SignalGuard {
+    /// The signals whose handlers restore the terminal and re-raise.
+    static let fatalSignals: [Int32] = [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+    /// Every signal this guard handles.
+    static let handledSignals: [Int32] = [SIGINT] + fatalSignals
+
+    /// Room for a saved `sigaction` per signal number, and the pending-interrupt flag; allocated once, never freed.
+    private nonisolated(unsafe) static let saved = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    private nonisolated(unsafe) static let interruptPending: UnsafeMutablePointer<Int32> = {
+        let flag = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        flag.initialize(to: 0)
+        return flag
+    }()
+    private nonisolated(unsafe) static let installed: UnsafeMutablePointer<Int32> = {
+        let flag = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        flag.initialize(to: 0)
+        return flag
+    }()
+
+    /// Installs the handlers, saving the previous ones; false if already installed.
+    static func install() -> Bool {
+        guard sc_atomic_exchange(installed, 1) == 0 else { return false }
+        sc_atomic_store(interruptPending, 0)
+        for number in handledSignals {
+            sigaction(number, nil, saved + Int(number))
+        }
+        _ = signal(SIGINT) { _ in SignalGuard.interrupted() }
+        for number in fatalSignals {
+            _ = signal(number) { received in SignalGuard.restoreAndReraise(received) }
+        }
+        return true
+    }
+
+    /// Puts back the handlers saved by ``install()``.
+    static func uninstall() {
+        guard sc_atomic_exchange(installed, 0) == 1 else { return }
+        for number in handledSignals {
+            sigaction(number, saved + Int(number), nil)
+        }
+    }
+
+    /// Whether an interrupt arrived since the last call (and clears it).
+    static func takeInterrupt() -> Bool { sc_atomic_exchange(interruptPending, 0) != 0 }
+
+    /// SIGINT: note it for the app, or give up if the previous one is still unread.
+    private static func interrupted() {
+        if sc_atomic_exchange(interruptPending, 1) != 0 { restoreAndReraise(SIGINT) }
+    }
+
+    /// Ends curses, restores the previous disposition and raises `signal` again (delivered when the handler returns).
+    private static func restoreAndReraise(_ number: Int32) {
+        endwin()
+        sigaction(number, saved + Int(number), nil)
+        raise(number)
+    }
+}

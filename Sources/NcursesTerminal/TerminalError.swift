@@ -1,0 +1,9 @@
+/// Why the ncurses terminal could not start.
+public enum TerminalError: Error, Hashable, Sendable {
+    /// ncurses does not know the terminal type (check `TERM` and the terminfo database).
+    case unknownTerminal(String)
+    /// An input or output file could not be opened.
+    case cannotOpen(String)
+    /// Another ``NcursesTerminal`` is already running in this process.
+    case alreadyRunning
+}

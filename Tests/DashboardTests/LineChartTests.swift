@@ -1,0 +1,69 @@
+import Dashboard
+import DashboardTesting
+import Testing
+
+@Suite struct LineChartTests {
+    let values: [Double?] = [62, 64, 61, nil, 66, 70, 73, 71]
+    let labels = ["Q1", "Q2", "Q3", "Q4", "Q1", "Q2", "Q3", "Q4"]
+
+    func chart(glyphs: GlyphSet, target: Double? = 68, marked: Int? = 6) -> LineChart {
+        LineChart(
+            values: values, xLabels: labels, target: target, markedIndex: marked,
+            theme: Theme(capabilities: Capabilities(colorMode: .eight, glyphs: glyphs))
+        ) { "\(Int($0.rounded()))%" }
+    }
+
+    func render(_ chart: LineChart, width: Int = 40, height: Int = 10) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: Size(width: width, height: height))
+        chart.render(into: &buffer, area: buffer.area)
+        return buffer
+    }
+
+    @Test func brailleChartWithTargetAndMarkedPeriod() {
+        assertSnapshot(render(chart(glyphs: .unicode)))
+    }
+
+    @Test func asciiChartWithTargetAndMarkedPeriod() {
+        assertSnapshot(render(chart(glyphs: .ascii)))
+    }
+
+    @Test func axesAndLabels() {
+        let lines = render(chart(glyphs: .ascii)).textLines()
+        #expect(lines[0].hasPrefix("73%|"))
+        #expect(lines[7].hasPrefix("61%|"))
+        #expect(lines[8].hasPrefix("   +-----"))
+        #expect(lines[9].hasPrefix("    Q1"))
+        #expect(lines[9].hasSuffix("Q4"))
+    }
+
+    @Test func targetLineIsDashedAndStyled() {
+        let buffer = render(chart(glyphs: .ascii, marked: nil))
+        let theme = Theme(capabilities: Capabilities(colorMode: .eight, glyphs: .ascii))
+        let targetCells = (0..<buffer.height).flatMap { y in (0..<buffer.width).map { buffer[$0, y] } }
+            .filter { $0.grapheme == "-" && $0.style == theme.chartTarget }
+        #expect(targetCells.count > 10)
+    }
+
+    @Test func brailleUsesDotCharactersOnly() {
+        let buffer = render(chart(glyphs: .unicode, target: nil, marked: nil))
+        let plotted = (0..<8).flatMap { y in (4..<40).map { buffer[$0, y].grapheme } }.filter { $0 != " " }
+        #expect(!plotted.isEmpty)
+        #expect(plotted.allSatisfy { $0.unicodeScalars.first.map { (0x2800...0x28FF).contains($0.value) } ?? false })
+    }
+
+    @Test func tinyAreaStaysBlank() {
+        #expect(render(chart(glyphs: .unicode), width: 40, height: 2).textLines() == ["", ""])
+        #expect(render(chart(glyphs: .unicode), width: 5, height: 6).textLines().allSatisfy { $0.isEmpty })
+    }
+
+    @Test func singleValueAndFlatValues() {
+        let flat = LineChart(values: [5, 5, 5], theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))) {
+            String(Int($0))
+        }
+        #expect(flat.effectiveRange == 4...6)
+        let lines = render(flat, width: 12, height: 5).textLines()
+        #expect(lines[0] == "6|")
+        #expect(lines[1] == " |*....*...*")
+        #expect(lines[2] == "4|")
+    }
+}

@@ -1,0 +1,89 @@
+import Dashboard
+import Testing
+
+@Suite struct ScreenBufferTests {
+    @Test func writesAndClipsToTheBuffer() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 2))
+        let used = buffer.write("Hello, world", x: 1, y: 0)
+        #expect(used == 5)
+        #expect(buffer.textLines() == [" Hello", ""])
+    }
+
+    @Test func writesNothingOutsideTheBuffer() {
+        var buffer = ScreenBuffer(size: Size(width: 4, height: 1))
+        #expect(buffer.write("x", x: 0, y: 1) == 0)
+        #expect(buffer.write("x", x: 4, y: 0) == 0)
+        #expect(buffer.textLines() == [""])
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var buffer = ScreenBuffer(size: Size(width: 8, height: 1))
+        let used = buffer.write("日本語", x: 0, y: 0)
+        #expect(used == 6)
+        #expect(buffer[0, 0].grapheme == "日")
+        #expect(buffer[1, 0].isContinuation)
+        #expect(buffer[2, 0].grapheme == "本")
+        #expect(buffer.textLines() == ["日本語"])
+    }
+
+    @Test func wideCharacterThatDoesNotFitBecomesASpace() {
+        var buffer = ScreenBuffer(size: Size(width: 5, height: 1))
+        buffer.write("ab日本", x: 0, y: 0, maxWidth: 5)
+        #expect(buffer.textLines() == ["ab日"])
+        #expect(buffer[4, 0].grapheme == " ")
+        #expect(!buffer[4, 0].isContinuation)
+    }
+
+    @Test func combiningMarksStayWithTheirBase() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
+        let used = buffer.write("Cafe\u{301}s", x: 0, y: 0)
+        #expect(used == 5)
+        #expect(buffer[3, 0].grapheme == "e\u{301}")
+        #expect(buffer[4, 0].grapheme == "s")
+    }
+
+    @Test func emojiAreWide() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
+        #expect(buffer.write("🚦ok", x: 0, y: 0) == 4)
+        #expect(buffer.textLines() == ["🚦ok"])
+    }
+
+    @Test func truncatesByDisplayWidthWithEllipsis() {
+        var buffer = ScreenBuffer(size: Size(width: 10, height: 3))
+        buffer.write("Residents satisfied", x: 0, y: 0, maxWidth: 8, ellipsis: "…")
+        buffer.write("Residents satisfied", x: 0, y: 1, maxWidth: 8, ellipsis: "...")
+        buffer.write("日本語テキスト", x: 0, y: 2, maxWidth: 8, ellipsis: "…")
+        #expect(buffer.textLines() == ["Residen…", "Resid...", "日本語…"])
+    }
+
+    @Test func shortTextIsNotTruncated() {
+        var buffer = ScreenBuffer(size: Size(width: 10, height: 1))
+        buffer.write("On track", x: 0, y: 0, maxWidth: 8, ellipsis: "…")
+        #expect(buffer.textLines() == ["On track"])
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var buffer = ScreenBuffer(size: Size(width: 4, height: 1))
+        buffer.write("日本", x: 0, y: 0)
+        buffer.write("x", x: 1, y: 0)
+        #expect(buffer.textLines() == [" x本"])
+        buffer.write("y", x: 2, y: 0)
+        #expect(buffer.textLines() == [" xy"])
+        #expect(!buffer[3, 0].isContinuation)
+    }
+
+    @Test func controlCharactersAreSkipped() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
+        buffer.write("a\tb\u{7}c", x: 0, y: 0)
+        #expect(buffer.textLines() == ["abc"])
+    }
+
+    @Test func applyStyleKeepsGraphemesAndAddsAttributes() {
+        var buffer = ScreenBuffer(size: Size(width: 3, height: 1))
+        buffer.write("abc", x: 0, y: 0, style: Style(foreground: .red))
+        buffer.applyStyle(Style(attributes: .reverse), to: Rect(x: 1, y: 0, width: 5, height: 1))
+        #expect(buffer[0, 0].style == Style(foreground: .red))
+        #expect(buffer[1, 0].style == Style(foreground: .red, attributes: .reverse))
+        #expect(buffer[2, 0].grapheme == "c")
+    }
+}

@@ -1,0 +1,161 @@
+import Dashboard
+import DashboardTesting
+import Testing
+
+@Suite struct WidgetTests {
+    let unicode = Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))
+    let ascii = Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))
+
+    func render(_ widget: some Widget, width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: Size(width: width, height: height))
+        widget.render(into: &buffer, area: buffer.area)
+        return buffer
+    }
+
+    // MARK: Box
+
+    @Test func boxUnicodeAndASCII() {
+        #expect(render(Box(title: "Help", glyphs: .unicode), width: 10, height: 3).textLines() == [
+            "┌ Help ──┐",
+            "│        │",
+            "└────────┘",
+        ])
+        #expect(render(Box(title: "A long title", glyphs: .ascii), width: 10, height: 3).textLines() == [
+            "+ A l... +",
+            "|        |",
+            "+--------+",
+        ])
+    }
+
+    // MARK: Sparkline
+
+    @Test func sparklineScalesBetweenMinimumAndMaximumWithGaps() {
+        let values: [Double?] = [0, 1, 2, 3, nil, 5, 6, 7]
+        #expect(Sparkline(values: values, glyphs: .unicode).text(width: 8) == "▁▂▃▄ ▆▇█")
+        #expect(Sparkline(values: values, glyphs: .ascii).text(width: 8) == "_..- ==^")
+    }
+
+    @Test func sparklineKeepsTheLatestValuesAndIsRightAligned() {
+        let sparkline = Sparkline(values: [9, 9, 1, 2, 3], glyphs: .unicode)
+        #expect(sparkline.text(width: 3) == "▁▅█")
+        #expect(render(sparkline, width: 7, height: 1).textLines() == ["  ██▁▂▃"])
+    }
+
+    @Test func sparklineOfFlatOrMissingValues() {
+        #expect(Sparkline(values: [4, 4, 4], glyphs: .unicode).text(width: 3) == "▄▄▄")
+        #expect(Sparkline(values: [nil, nil], glyphs: .unicode).text(width: 5) == "  ")
+    }
+
+    // MARK: Breadcrumb
+
+    @Test func breadcrumbFitsOrDropsItemsFromTheLeft() {
+        let crumb = Breadcrumb(items: ["Council Plan", "Healthy lives", "KBM-07 Smoking"], theme: unicode)
+        #expect(crumb.text(fittingWidth: 60) == "Council Plan › Healthy lives › KBM-07 Smoking")
+        #expect(crumb.text(fittingWidth: 35) == "… › Healthy lives › KBM-07 Smoking")
+        #expect(crumb.text(fittingWidth: 20) == "… › KBM-07 Smoking")
+        #expect(crumb.text(fittingWidth: 10) == "…7 Smoking")
+    }
+
+    @Test func breadcrumbASCIIWithTrailingPeriod() {
+        let crumb = Breadcrumb(items: ["Council Plan", "Economy"], trailing: "as at 2024/25 Q2", theme: ascii)
+        #expect(render(crumb, width: 44, height: 1).textLines() == ["Council Plan > Economy      as at 2024/25 Q2"])
+        #expect(render(crumb, width: 20, height: 1).textLines() == ["... > Economy"])
+    }
+
+    // MARK: Status line
+
+    @Test func statusLineDropsTrailingThenHints() {
+        let hints = [KeyHint(key: "?", label: "Help"), KeyHint(key: "q", label: "Quit")]
+        let status = StatusLine(message: "12 measures", hints: hints, trailing: "updated 10:42", theme: unicode)
+        #expect(render(status, width: 50, height: 1).textLines() == ["12 measures ? Help  q Quit           updated 10:42"])
+        #expect(render(status, width: 26, height: 1).textLines() == ["12 measures ? Help  q Quit"])
+        #expect(render(status, width: 20, height: 1).textLines() == ["12 measures ? Help"])
+        #expect(render(status, width: 8, height: 1).textLines() == ["12 meas…"])
+    }
+
+    @Test func statusLineIsReverseVideoAcrossTheRow() {
+        let buffer = render(StatusLine(message: "x", theme: unicode), width: 5, height: 1)
+        #expect((0..<5).allSatisfy { buffer[$0, 0].style.attributes.contains(.reverse) })
+    }
+
+    // MARK: Table
+
+    func measures(selected: Int?, offset: Int = 0, theme: Theme) -> Table {
+        Table(
+            columns: [
+                Table.Column("Code", width: .fixed(6)),
+                Table.Column("Measure", width: .flexible(1)),
+                Table.Column("Value", width: .fixed(6), alignment: .right),
+            ],
+            rows: [
+                ["KBM-01", "Households in temporary accommodation", "1,204"],
+                ["KBM-02", "Missed bin collections", "0.4%"],
+                ["KBM-03", "Residents satisfied", "71%"],
+                ["KBM-04", "Smoking at time of delivery", "9.8%"],
+            ],
+            selected: selected, scrollOffset: offset, theme: theme)
+    }
+
+    @Test func tableLaysOutColumnsAndTruncates() {
+        let buffer = render(measures(selected: 1, theme: unicode), width: 30, height: 5)
+        #expect(buffer.textLines() == [
+            "Code   Measure           Value",
+            "KBM-01 Households in t…  1,204",
+            "KBM-02 Missed bin coll…   0.4%",
+            "KBM-03 Residents satis…    71%",
+            "KBM-04 Smoking at time…   9.8%",
+        ])
+    }
+
+    @Test func tableHighlightsTheSelectedRow() {
+        let buffer = render(measures(selected: 1, theme: unicode), width: 30, height: 5)
+        #expect((0..<30).allSatisfy { buffer[$0, 2].style.attributes.contains(.reverse) })
+        #expect(!buffer[0, 1].style.attributes.contains(.reverse))
+    }
+
+    @Test func tableScrollsToKeepTheSelectionVisible() {
+        let buffer = render(measures(selected: 3, theme: ascii), width: 30, height: 3)
+        #expect(buffer.textLines() == [
+            "Code   Measure           Value",
+            "KBM-03 Residents sat...    71%",
+            "KBM-04 Smoking at ti...   9.8%",
+        ])
+        #expect(Table.scrollOffset(previous: 0, selected: 3, rowCount: 4, visibleRows: 2) == 2)
+        #expect(Table.scrollOffset(previous: 2, selected: 0, rowCount: 4, visibleRows: 2) == 0)
+        #expect(Table.scrollOffset(previous: 9, selected: nil, rowCount: 4, visibleRows: 2) == 2)
+    }
+
+    // MARK: Help overlay and too-small screen
+
+    @Test func helpOverlayFromKeymap() {
+        enum Action: Hashable, Sendable { case up, quit, help }
+        let keymap = Keymap<Action>([
+            KeyBinding([.up, .character("k")], .up, help: "Move up", group: "Navigate"),
+            KeyBinding([.character("?")], .help, help: "Toggle help", group: "General"),
+            KeyBinding([.character("q")], .quit, help: "Quit", group: "General"),
+        ])
+        var buffer = ScreenBuffer(size: Size(width: 40, height: 14), fill: Cell("."))
+        HelpOverlay(sections: keymap.helpSections(), theme: unicode).render(into: &buffer, area: buffer.area)
+        assertSnapshot(buffer)
+    }
+
+    @Test func helpOverlayTruncatesWhenTooShort() {
+        let entries = (1...9).map { (keys: "\($0)", description: "Entry \($0)") }
+        let buffer = render(HelpOverlay(entries: entries, footer: "", theme: ascii), width: 20, height: 6)
+        assertSnapshot(buffer)
+    }
+
+    @Test func tooSmallScreenMessage() {
+        let buffer = render(TooSmallScreen(size: Size(width: 40, height: 7), theme: unicode), width: 40, height: 7)
+        #expect(buffer.textLines() == [
+            "",
+            "",
+            "Terminal too small: 40x7, needs at least",
+            "                 60x18",
+            "Enlarge the window, or press q to quit.",
+            "",
+            "",
+        ])
+        #expect(TooSmallScreen.minimumSize == Size(width: 60, height: 18))
+    }
+}

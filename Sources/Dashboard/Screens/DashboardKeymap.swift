@@ -1,0 +1,49 @@
+/// The dashboard's one keymap: key handling, the help overlay and the status-line hints all come from it.
+public enum DashboardKeymap {
+    public static let keymap = Keymap<AppAction>([
+        KeyBinding([.down, .character("j")], .moveDown, help: "Move down", group: "Move"),
+        KeyBinding([.up, .character("k")], .moveUp, help: "Move up", group: "Move"),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, help: "Page down", group: "Move"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, help: "Page up", group: "Move"),
+        KeyBinding([.home, .character("g")], .first, help: "First row", group: "Move"),
+        KeyBinding([.end, .character("G")], .last, help: "Last row", group: "Move"),
+        KeyBinding([.enter, .right, .character("l")], .open, help: "Open", group: "Go"),
+        KeyBinding([.escape, .left, .character("h"), .backspace], .back, help: "Back", group: "Go"),
+        KeyBinding([.character("a")], .showAlerts, help: "Alerts", group: "Go"),
+        KeyBinding([.character("m")], .showMyMeasures, help: "My measures", group: "Go"),
+        KeyBinding([.character(":")], .startJump, help: "Go to a measure code", group: "Go"),
+        KeyBinding([.character("/")], .startFilter, help: "Filter this list", group: "Find"),
+        KeyBinding([.character("n")], .nextMatch, help: "Next match", group: "Find"),
+        KeyBinding([.character("N")], .previousMatch, help: "Previous match", group: "Find"),
+        KeyBinding([.character("[")], .previousPeriod, help: "Earlier period", group: "Period"),
+        KeyBinding([.character("]")], .nextPeriod, help: "Later period", group: "Period"),
+        KeyBinding([.character("?")], .toggleHelp, help: "Help", group: "General"),
+        KeyBinding([.character("q"), .ctrl("c")], .quit, help: "Quit", group: "General"),
+    ])
+
+    /// Keys the event loop handles itself, listed in help for completeness.
+    public static let loopKeys = [
+        HelpEntry(keys: "Ctrl-L", description: "Redraw the screen"),
+        HelpEntry(keys: "Ctrl-Z", description: "Suspend (fg to return)"),
+    ]
+
+    /// The action for `key` in the current mode: prompts take typed characters; help closes on any key.
+    public static func action(for key: Key, mode: AppState.Mode) -> AppAction? {
+        switch mode {
+        case .help:
+            return key == .ctrl("c") || key == .character("q") ? .quit : .cancel
+        case .filtering, .jumping:
+            switch key {
+            case .enter: return .submit
+            case .escape: return .cancel
+            case .backspace, .delete: return .deleteBackward
+            case .ctrl("c"): return .quit
+            case .character(let c): return .type(c)
+            case .up, .down, .pageUp, .pageDown: return keymap.action(for: key)
+            default: return nil
+            }
+        case .browsing:
+            return keymap.action(for: key)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ScorecardKit
+
+/// Draws the whole dashboard for a state: breadcrumb, the current screen, the status line and any overlay.
+public enum DashboardView {
+    /// Renders `state` at `size`. Returns the frame and the current list's layout, which the caller keeps
+    /// in the state (``AppState/remember(_:)``) so the next frame scrolls from where this one was.
+    public static func render(state: AppState, model: DashboardModel, size: Size, theme: Theme) -> (ScreenBuffer, ListLayout) {
+        var buffer = ScreenBuffer(size: size)
+        guard size.covers(TooSmallScreen.minimumSize) else {
+            TooSmallScreen(size: size, theme: theme).render(into: &buffer, area: buffer.area)
+            return (buffer, ListLayout(visibleRows: 1, scroll: state.current.scroll))
+        }
+        let context = RenderContext(model: model, state: state, theme: theme, evaluation: model.evaluation(at: state.asAt))
+        let area = buffer.area
+        Breadcrumb(items: crumbs(context), trailing: "as at \(state.asAt.label)", theme: theme)
+            .render(into: &buffer, area: area.row(0))
+        let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
+        let layout: ListLayout
+        switch state.current.route {
+        case .plan: layout = PlanScreen(context: context).render(into: &buffer, area: body)
+        case .priority(let p): layout = PriorityScreen(context: context, priority: p).render(into: &buffer, area: body)
+        case .deliveryPlan(let p, let d):
+            layout = DeliveryPlanScreen(context: context, priority: p, plan: d).render(into: &buffer, area: body)
+        case .measure(let m): layout = MeasureScreen(context: context, measure: m).render(into: &buffer, area: body)
+        case .alerts: layout = AlertsScreen(context: context).render(into: &buffer, area: body)
+        case .myMeasures: layout = MyMeasuresScreen(context: context).render(into: &buffer, area: body)
+        }
+        statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
+        if state.mode == .help {
+            var sections = DashboardKeymap.keymap.helpSections(unicode: theme.glyphs.isUnicode)
+            sections.append(HelpSection(title: "Terminal", entries: DashboardKeymap.loopKeys))
+            HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme).render(into: &buffer, area: body)
+        }
+        return (buffer, layout)
+    }
+
+    /// The breadcrumb: the council, then one item per level below the plan.
+    static func crumbs(_ context: RenderContext) -> [String] {
+        let plan = context.council.plan
+        var items = [context.text(plan.council)]
+        for entry in context.state.stack.dropFirst() {
+            switch entry.route {
+            case .plan: break
+            case .priority(let p): items.append(context.text("\(plan.priorities[p].code) \(plan.priorities[p].title)"))
+            case .deliveryPlan(let p, let d):
+                let deliveryPlan = plan.priorities[p].plans[d]
+                items.append(context.text("\(deliveryPlan.code) \(deliveryPlan.title)"))
+            case .measure(let m): items.append(context.text("\(context.council.measures[m].code) \(context.council.measures[m].title)"))
+            case .alerts: items.append("Alerts")
+            case .myMeasures: items.append(context.state.scope.isEmpty ? "My measures" : context.text("My measures: \(context.state.scope)"))
+            }
+        }
+        return items
+    }
+
+    static func statusLine(_ context: RenderContext, layout: ListLayout) -> StatusLine {
+        let state = context.state
+        let theme = context.theme
+        let rows = context.rows
+        let position = rows.isEmpty ? "0/0" : "\(min(state.current.selection + 1, rows.count))/\(rows.count)"
+        let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)"
+        switch state.mode {
+        case .filtering:
+            return StatusLine(message: "/" + state.current.filter + "_", hints: DashboardKeymap.keymap.hints(
+                for: [], unicode: theme.glyphs.isUnicode) + [KeyHint(key: "Enter", label: "Keep"), KeyHint(key: "Esc", label: "Clear")],
+                trailing: trailing, theme: theme)
+        case .jumping(let code):
+            return StatusLine(message: "Go to measure: " + code + "_", hints: [KeyHint(key: "Enter", label: "Go"), KeyHint(key: "Esc", label: "Cancel")],
+                              trailing: trailing, theme: theme)
+        case .help, .browsing:
+            var message = state.message ?? ""
+            if message.isEmpty, !state.current.filter.isEmpty {
+                message = "Filter \"\(state.current.filter)\": \(rows.count) match\(rows.count == 1 ? "" : "es")"
+            }
+            let hints = DashboardKeymap.keymap.hints(
+                for: [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit],
+                unicode: theme.glyphs.isUnicode)
+            return StatusLine(message: context.text(message), hints: hints, trailing: trailing, theme: theme)
+        }
+    }
+}
+
+extension AppState {
+    /// Keeps what the last frame decided about the current list: its scroll position and page size.
+    public mutating func remember(_ layout: ListLayout) {
+        current.scroll = layout.scroll
+        pageSize = max(1, layout.visibleRows)
+    }
+}

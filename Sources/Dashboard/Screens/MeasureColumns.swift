@@ -1,0 +1,62 @@
+import ScorecardKit
+
+/// The columns of a table of measures, chosen for the width available, and each measure's cells.
+struct MeasureColumns {
+    let context: RenderContext
+    let width: Int
+    /// Adds an owner column (for "my measures").
+    var showOwner = false
+
+    private var wide: Bool { width >= 110 }
+    private var trendWidth: Int { width >= 140 ? 24 : width >= 100 ? 16 : 8 }
+
+    var columns: [Table.Column] {
+        var columns = [
+            Table.Column("Code", width: .fixed(8)),
+            Table.Column("Measure", width: .flexible(3)),
+        ]
+        if showOwner { columns.append(Table.Column("Owner", width: .flexible(1))) }
+        if wide { columns.append(Table.Column("Period", width: .fixed(8))) }
+        columns += [
+            Table.Column("Latest", width: .fixed(10), alignment: .right),
+            Table.Column("Target", width: .fixed(10), alignment: .right),
+            Table.Column("Status", width: .fixed(wide ? 16 : 12)),
+            Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 11 : 1)),
+            Table.Column("Trend", width: .fixed(trendWidth)),
+        ]
+        return columns
+    }
+
+    func cells(for m: Int) -> [Table.Item] {
+        let theme = context.theme
+        let measure = context.council.measures[m]
+        let judged = context.evaluation.measures[m]
+        var cells = [
+            Table.Item(context.text(measure.code)),
+            Table.Item(context.text(measure.title)),
+        ]
+        if showOwner { cells.append(Table.Item(context.text(measure.owner), style: theme.muted)) }
+        if wide { cells.append(Table.Item(judged.period?.shortLabel ?? "", style: theme.muted)) }
+        let status = wide ? theme.badge(for: judged.status) : "\(theme.symbol(for: judged.status)) \(judged.status.shortLabel)"
+        cells += [
+            Table.Item(context.format(judged.value, of: measure)),
+            Table.Item(judged.target.map { context.text(measure.format($0)) } ?? "", style: theme.muted),
+            Table.Item(status, style: theme.style(for: judged.status)),
+            Table.Item(wide ? theme.travel(judged.sincePrevious) : theme.arrow(for: judged.sincePrevious), style: theme.style(for: judged.sincePrevious)),
+            Table.Item(Sparkline(values: context.history(of: m, upTo: judged.period, count: trendWidth), glyphs: theme.glyphs).text(width: trendWidth),
+                       style: theme.chartLine),
+        ]
+        return cells
+    }
+}
+
+extension Status {
+    /// A label that fits 10 columns: "In dev." for in development.
+    var shortLabel: String {
+        switch self {
+        case .inDevelopment: "In dev."
+        case .notJudged: "Not judged"
+        default: label
+        }
+    }
+}

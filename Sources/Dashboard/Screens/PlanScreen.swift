@@ -1,0 +1,66 @@
+import ScorecardKit
+
+/// The Council Plan: each priority with its roll-up, a bar and its alerts.
+struct PlanScreen {
+    let context: RenderContext
+
+    func render(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
+        let theme = context.theme
+        let plan = context.council.plan
+        let whole = context.evaluation.whole
+        buffer.write(context.text(plan.title), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
+        let summary = [Span("\(whole.measures) measures, \(whole.alerts) alerts: ", style: theme.text)]
+            + RollUpPresentation(rollUp: whole, theme: theme).summarySpans()
+        buffer.write(spans: summary, in: area.row(1))
+
+        let wide = area.width >= 110
+        let barWidth = wide ? 24 : 10
+        var columns = [Table.Column("Priority", width: .flexible(3))]
+        if wide { columns.append(Table.Column("Lead", width: .flexible(2))) }
+        for status in RollUpPresentation.shown.prefix(5) {
+            columns.append(Table.Column(theme.symbol(for: status), width: .fixed(4), alignment: .right))
+        }
+        columns += [Table.Column("Measures", width: .fixed(barWidth)), Table.Column("Alerts", width: .fixed(6), alignment: .right)]
+        let rows: [[Table.Item]] = context.rows.compactMap { row in
+            guard case .priority(let p) = row else { return nil }
+            let priority = plan.priorities[p]
+            let rollUp = context.evaluation.priorities[p]
+            let presentation = RollUpPresentation(rollUp: rollUp, theme: theme)
+            var cells = [Table.Item(context.text("\(priority.code)  \(priority.title)"))]
+            if wide { cells.append(Table.Item(context.text(priority.lead), style: theme.muted)) }
+            cells += RollUpPresentation.shown.prefix(5).map { presentation.count($0) }
+            cells.append(Table.Item(presentation.bar(width: barWidth).map(\.text).joined()))
+            cells.append(Table.Item(rollUp.alerts == 0 ? "" : "\(rollUp.alerts)", style: rollUp.alerts == 0 ? theme.muted : theme.bad))
+            return cells
+        }
+        let detailHeight = area.height >= 16 ? 3 : 0
+        let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)
+        let layout = ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
+            .render(into: &buffer, area: tableArea)
+        colourBars(in: &buffer, area: tableArea, layout: layout, barColumn: columns.count - 2, columns: columns)
+        if detailHeight > 0, case .priority(let p)? = context.rows.indices.contains(context.entry.selection) ? context.rows[context.entry.selection] : nil {
+            let priority = plan.priorities[p]
+            let detail = Rect(x: area.x, y: area.maxY - detailHeight + 1, width: area.width, height: detailHeight - 1)
+            var lines = [priority.lead.isEmpty ? "" : "Lead: \(priority.lead)"]
+            lines += TextFit.wrapped(context.text(priority.description), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+            for (i, line) in lines.filter({ !$0.isEmpty }).prefix(detail.height).enumerated() {
+                buffer.write(context.text(line), x: detail.x, y: detail.y + i, maxWidth: detail.width, style: theme.muted)
+            }
+        }
+        return layout
+    }
+
+    /// Re-draws each visible row's bar with its colours (the table draws plain text).
+    private func colourBars(in buffer: inout ScreenBuffer, area: Rect, layout: ListLayout, barColumn: Int, columns: [Table.Column]) {
+        let cells = area.row(0).splitColumns(columns.map(\.width.layoutSize), spacing: 1)
+        let rect = cells[barColumn]
+        let rows = context.rows
+        for line in 0..<min(layout.visibleRows, max(0, rows.count - layout.scroll)) {
+            guard case .priority(let p) = rows[layout.scroll + line] else { continue }
+            let spans = RollUpPresentation(rollUp: context.evaluation.priorities[p], theme: context.theme).bar(width: rect.width)
+            let selected = layout.scroll + line == context.entry.selection
+            buffer.write(spans: selected ? spans.map { Span($0.text, style: $0.style.patched(with: context.theme.selection)) } : spans,
+                         x: rect.x, y: area.y + 1 + line, maxWidth: rect.width)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ScorecardKit
+
+/// What a screen needs to draw itself: the data, the state and the theme.
+struct RenderContext {
+    let model: DashboardModel
+    let state: AppState
+    let theme: Theme
+    let evaluation: Evaluation
+
+    var council: Council { model.council }
+    var entry: NavigationEntry { state.current }
+
+    /// Text as this terminal can show it (folded to ASCII without a UTF-8 locale).
+    func text(_ s: String) -> String {
+        theme.glyphs.isUnicode ? s : TextFolding.ascii(s)
+    }
+
+    /// The current screen's rows.
+    var rows: [RowID] { model.rows(for: entry, asAt: state.asAt, scope: state.scope) }
+
+    /// A measure's value written with its unit, or an en dash when missing.
+    func format(_ value: Double?, of measure: Measure) -> String {
+        guard let value else { return theme.glyphs.isUnicode ? "–" : "-" }
+        return text(measure.format(value))
+    }
+
+    /// The measure's values for the `count` periods up to and including `period`, oldest first.
+    func history(of m: Int, upTo period: Period?, count: Int) -> [Double?] {
+        guard let period, count > 0 else { return [] }
+        let first = period.advanced(by: 1 - count)
+        var values = [Double?](repeating: nil, count: count)
+        for observation in council.observations[m].reversed() {
+            guard observation.period.kind == period.kind, observation.period >= first else { break }
+            if observation.period <= period { values[observation.period.ordinal - first.ordinal] = observation.value }
+        }
+        return values
+    }
+}
+
+/// What drawing a list screen decided, kept in the state for the next frame.
+public struct ListLayout: Hashable, Sendable {
+    /// Rows visible at once (the page size for PgUp/PgDn).
+    public var visibleRows: Int
+    /// The first row shown.
+    public var scroll: Int
+
+    public init(visibleRows: Int = 10, scroll: Int = 0) {
+        self.visibleRows = visibleRows
+        self.scroll = scroll
+    }
+}

@@ -1,0 +1,54 @@
+import ScorecardKit
+
+/// How a roll-up is shown: counts with symbols, and a proportion bar.
+struct RollUpPresentation {
+    let rollUp: RollUp
+    let theme: Theme
+
+    /// The statuses shown in counts, in order.
+    static let shown: [Status] = [.onTrack, .withinTolerance, .offTrack, .overdue, .noData, .notJudged, .inDevelopment]
+
+    /// `● 12 on track  ▲ 3 at risk ...`, statuses with a zero count left out.
+    func summarySpans() -> [Span] {
+        var spans: [Span] = []
+        for status in Self.shown where rollUp[status] > 0 {
+            if !spans.isEmpty { spans.append(Span("  ")) }
+            spans.append(Span("\(theme.symbol(for: status)) \(rollUp[status]) \(status.label.lowercased())", style: theme.style(for: status)))
+        }
+        return spans.isEmpty ? [Span("No measures", style: theme.muted)] : spans
+    }
+
+    /// A count cell for one status: the number, blank when zero.
+    func count(_ status: Status) -> Table.Item {
+        let n = rollUp[status]
+        return Table.Item(n == 0 ? "" : "\(n)", style: n == 0 ? theme.muted : theme.style(for: status))
+    }
+
+    /// A bar `width` cells wide split in proportion to on track, at risk, off track and the rest, each in
+    /// its own glyph so it reads without colour. Spans, for colour.
+    func bar(width: Int) -> [Span] {
+        let total = rollUp.measures
+        guard total > 0, width > 0 else { return [Span(String(repeating: " ", count: max(0, width)))] }
+        let unicode = theme.glyphs.isUnicode
+        let parts: [(Int, String, Style)] = [
+            (rollUp[.onTrack], unicode ? "█" : "#", theme.good),
+            (rollUp[.withinTolerance], unicode ? "▓" : "=", theme.warning),
+            (rollUp[.offTrack] + rollUp[.overdue], unicode ? "▒" : "x", theme.bad),
+            (total - rollUp[.onTrack] - rollUp[.withinTolerance] - rollUp[.offTrack] - rollUp[.overdue], unicode ? "░" : ".", theme.noData),
+        ]
+        // Largest-remainder apportionment, so the cells add up to the width exactly.
+        let exact = parts.map { Double($0.0) * Double(width) / Double(total) }
+        var cells = exact.map { Int($0) }
+        let order = exact.indices.sorted { exact[$0] - Double(cells[$0]) > exact[$1] - Double(cells[$1]) }
+        for i in order.prefix(width - cells.reduce(0, +)) { cells[i] += 1 }
+        return zip(parts, cells).filter { $1 > 0 }.map { Span(String(repeating: $0.1, count: $1), style: $0.2) }
+    }
+}
+
+extension ScreenBuffer {
+    /// Writes spans on one line, clipped to `area`'s width.
+    @discardableResult
+    mutating func write(spans: [Span], in area: Rect) -> Int {
+        write(spans: spans, x: area.x, y: area.y, maxWidth: area.width)
+    }
+}

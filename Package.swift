@@ -38,7 +38,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit"]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
     ]
 )

@@ -61,13 +61,15 @@ extension NcursesTerminal {
     func screenRowText(_ y: Int) -> String {
         guard isRunning, let window = sc_curscr() else { return "" }
         var text = ""
-        for x in 0..<Int(sc_getmaxx(window)) {
+        var x = 0
+        while x < Int(sc_getmaxx(window)) {
             var characters = [wchar_t](repeating: 0, count: Int(sc_ccharw_max()) + 1)
             var attrs = sc_a_normal()
             guard sc_mvwin_wch_chars(window, Int32(y), Int32(x), &characters, &attrs) != ERR else { break }
-            for value in characters.prefix(while: { $0 != 0 }) {
-                if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) { text.unicodeScalars.append(scalar) }
-            }
+            let scalars = characters.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+            text.unicodeScalars.append(contentsOf: scalars)
+            // curses repeats a wide character in the cell it spills into: skip that cell.
+            x += max(1, scalars.first.map { DisplayWidth.of(Character($0)) } ?? 1)
         }
         return text
     }

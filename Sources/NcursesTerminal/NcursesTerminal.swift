@@ -70,7 +70,8 @@ public final class NcursesTerminal: Terminal {
         leaveok(sc_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        let colors = has_colors() ? Int(sc_colors()) : 0
+        // COLORS is only set by start_color, so ask terminfo directly before deciding.
+        let colors = has_colors() ? max(0, Int(tigetnum("colors"))) : 0
         capabilities = Capabilities.detect(
             environment: environment, colorPreference: colorPreference, forceASCII: forceASCII, terminalColors: colors)
         if capabilities.colorMode != .none {

@@ -33,7 +33,7 @@ public struct LineChart: Widget, Sendable {
     }
 
     /// The y range drawn: `yRange`, or the data and target, widened when flat.
-    var effectiveRange: ClosedRange<Double> {
+    public var effectiveRange: ClosedRange<Double> {
         if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
         let all = values.compactMap { $0 } + (target.map { [$0] } ?? [])
         let low = all.min() ?? 0, high = all.max() ?? 1

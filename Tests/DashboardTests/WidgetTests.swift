@@ -64,11 +64,11 @@ import Testing
 
     // MARK: Status line
 
-    @Test func statusLineDropsTrailingThenHints() {
+    @Test func statusLineKeepsTrailingAndDropsHintsFirst() {
         let hints = [KeyHint(key: "?", label: "Help"), KeyHint(key: "q", label: "Quit")]
         let status = StatusLine(message: "12 measures", hints: hints, trailing: "updated 10:42", theme: unicode)
         #expect(render(status, width: 50, height: 1).textLines() == ["12 measures ? Help  q Quit           updated 10:42"])
-        #expect(render(status, width: 26, height: 1).textLines() == ["12 measures ? Help  q Quit"])
+        #expect(render(status, width: 26, height: 1).textLines() == ["12 measures  updated 10:42"])
         #expect(render(status, width: 20, height: 1).textLines() == ["12 measures ? Help"])
         #expect(render(status, width: 8, height: 1).textLines() == ["12 meas…"])
     }

@@ -29,7 +29,7 @@ struct PlanScreen {
             var cells = [Table.Item(context.text("\(priority.code)  \(priority.title)"))]
             if wide { cells.append(Table.Item(context.text(priority.lead), style: theme.muted)) }
             cells += RollUpPresentation.shown.prefix(5).map { presentation.count($0) }
-            cells.append(Table.Item(presentation.bar(width: barWidth).map(\.text).joined()))
+            cells.append(Table.Item(spans: presentation.bar(width: barWidth)))
             cells.append(Table.Item(rollUp.alerts == 0 ? "" : "\(rollUp.alerts)", style: rollUp.alerts == 0 ? theme.muted : theme.bad))
             return cells
         }
@@ -37,7 +37,6 @@ struct PlanScreen {
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)
         let layout = ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
-        colourBars(in: &buffer, area: tableArea, layout: layout, barColumn: columns.count - 2, columns: columns)
         if detailHeight > 0, case .priority(let p)? = context.rows.indices.contains(context.entry.selection) ? context.rows[context.entry.selection] : nil {
             let priority = plan.priorities[p]
             let detail = Rect(x: area.x, y: area.maxY - detailHeight + 1, width: area.width, height: detailHeight - 1)
@@ -48,19 +47,5 @@ struct PlanScreen {
             }
         }
         return layout
-    }
-
-    /// Re-draws each visible row's bar with its colours (the table draws plain text).
-    private func colourBars(in buffer: inout ScreenBuffer, area: Rect, layout: ListLayout, barColumn: Int, columns: [Table.Column]) {
-        let cells = area.row(0).splitColumns(columns.map(\.width.layoutSize), spacing: 1)
-        let rect = cells[barColumn]
-        let rows = context.rows
-        for line in 0..<min(layout.visibleRows, max(0, rows.count - layout.scroll)) {
-            guard case .priority(let p) = rows[layout.scroll + line] else { continue }
-            let spans = RollUpPresentation(rollUp: context.evaluation.priorities[p], theme: context.theme).bar(width: rect.width)
-            let selected = layout.scroll + line == context.entry.selection
-            buffer.write(spans: selected ? spans.map { Span($0.text, style: $0.style.patched(with: context.theme.selection)) } : spans,
-                         x: rect.x, y: area.y + 1 + line, maxWidth: rect.width)
-        }
     }
 }

@@ -7,8 +7,9 @@ public struct LineChart: Widget, Sendable {
     public var values: [Double?]
     /// One label per value (e.g. "Q1"); empty strings are skipped. Labels that would collide are dropped.
     public var xLabels: [String]
-    /// A target drawn as a dashed horizontal line.
-    public var target: Double?
+    /// The target in force at each value (targets change between years), drawn as a dashed line that
+    /// steps where the target changes; `nil` entries leave gaps.
+    public var targets: [Double?]
     /// The index of the value to mark (the reporting period), drawn as a dotted vertical line.
     public var markedIndex: Int?
     /// The y range; by default the values' (and target's) minimum to maximum.
@@ -18,24 +19,34 @@ public struct LineChart: Widget, Sendable {
     /// Styles and glyphs.
     public var theme: Theme
 
-    /// Creates a chart.
+    /// Creates a chart with one target per value.
     public init(
-        values: [Double?], xLabels: [String] = [], target: Double? = nil, markedIndex: Int? = nil,
+        values: [Double?], xLabels: [String] = [], targets: [Double?], markedIndex: Int? = nil,
         yRange: ClosedRange<Double>? = nil, theme: Theme, formatY: @escaping @Sendable (Double) -> String
     ) {
         self.values = values
         self.xLabels = xLabels
-        self.target = target
+        self.targets = targets
         self.markedIndex = markedIndex
         self.yRange = yRange
         self.theme = theme
         self.formatY = formatY
     }
 
-    /// The y range drawn: `yRange`, or the data and target, widened when flat.
+    /// Creates a chart with one target throughout (or none).
+    public init(
+        values: [Double?], xLabels: [String] = [], target: Double? = nil, markedIndex: Int? = nil,
+        yRange: ClosedRange<Double>? = nil, theme: Theme, formatY: @escaping @Sendable (Double) -> String
+    ) {
+        self.init(
+            values: values, xLabels: xLabels, targets: Array(repeating: target, count: values.count),
+            markedIndex: markedIndex, yRange: yRange, theme: theme, formatY: formatY)
+    }
+
+    /// The y range drawn: `yRange`, or the data and targets, widened when flat.
     public var effectiveRange: ClosedRange<Double> {
         if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
-        let all = values.compactMap { $0 } + (target.map { [$0] } ?? [])
+        let all = values.compactMap { $0 } + targets.compactMap { $0 }
         let low = all.min() ?? 0, high = all.max() ?? 1
         if high > low { return low...high }
         let pad = max(1, abs(low) * 0.1)

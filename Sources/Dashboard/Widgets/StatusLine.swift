@@ -26,13 +26,13 @@ public struct StatusLine: Widget, Sendable {
         let base = theme.statusBar
         buffer.fill(row, with: Cell(" ", style: base))
 
-        var hintSpans = hintSpans(hints, base: base)
+        // The trailing text (position, period) matters most, then the message; hints fill what is left.
         let messageWidth = message.isEmpty ? 0 : message.displayWidth + 1
-        let fixedWidth = { messageWidth + hintSpans.displayWidth }
-        let showTrailing = !trailing.isEmpty && fixedWidth() + trailing.displayWidth + 3 <= area.width
+        let showTrailing = !trailing.isEmpty && messageWidth + trailing.displayWidth + 1 <= area.width
         let room = showTrailing ? area.width - trailing.displayWidth - 1 : area.width
         var shownHints = hints
-        while !shownHints.isEmpty, fixedWidth() > room {
+        var hintSpans = hintSpans(shownHints, base: base)
+        while !shownHints.isEmpty, messageWidth + hintSpans.displayWidth > room {
             shownHints.removeLast()
             hintSpans = self.hintSpans(shownHints, base: base)
         }

@@ -25,17 +25,27 @@ public struct Table: Widget, Sendable {
         }
     }
 
-    /// One cell's text and style.
+    /// One cell: text in one style, or several styled spans (drawn left-aligned).
     public struct Item: Hashable, Sendable, ExpressibleByStringLiteral {
         /// The text.
         public var text: String
         /// Its style, laid over the row's.
         public var style: Style
+        /// Styled pieces that replace ``text`` when present.
+        public var spans: [Span]?
 
         /// Creates a cell.
         public init(_ text: String, style: Style = .plain) {
             self.text = text
             self.style = style
+            self.spans = nil
+        }
+
+        /// Creates a cell of several styled spans.
+        public init(spans: [Span]) {
+            self.text = spans.map(\.text).joined()
+            self.style = .plain
+            self.spans = spans
         }
 
         /// Creates a plain cell from a literal.
@@ -92,6 +102,10 @@ public struct Table: Widget, Sendable {
             let y = area.y + 1 + line
             for (column, (rect, item)) in zip(columns, zip(cells, rows[index] + Array(repeating: "", count: columns.count)))
             {
+                if let spans = item.spans {
+                    buffer.write(spans: spans, x: rect.x, y: y, maxWidth: rect.width)
+                    continue
+                }
                 let text = TextFit.aligned(item.text, toWidth: rect.width, alignment: column.alignment, ellipsis: ellipsis)
                 buffer.write(text, x: rect.x, y: y, maxWidth: rect.width, style: theme.text.patched(with: item.style))
             }

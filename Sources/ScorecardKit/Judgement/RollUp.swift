@@ -33,12 +33,14 @@ public struct RollUp: Sendable, Equatable {
     /// Measures that could be judged against a target (on track, within tolerance or off track).
     public var judged: Int { self[.onTrack] + self[.withinTolerance] + self[.offTrack] }
 
-    mutating func count(_ evaluation: MeasureEvaluation) {
+    /// Counts one measure's judgement and its alerts.
+    public mutating func count(_ evaluation: MeasureEvaluation) {
         counts[evaluation.status.rawValue] += 1
         alerts += evaluation.alerts.count
     }
 
-    mutating func add(_ other: RollUp) {
+    /// Adds another roll-up's counts to this one.
+    public mutating func add(_ other: RollUp) {
         for i in counts.indices { counts[i] += other.counts[i] }
         alerts += other.alerts
         overdueActions += other.overdueActions

@@ -1,0 +1,143 @@
+import ScorecardKit
+
+/// One measure: its judgement, a chart of its history with the target, its table of periods and its definition.
+struct MeasureScreen {
+    let context: RenderContext
+    let measure: Int
+
+    private var definition: Measure { context.council.measures[measure] }
+    private var judged: MeasureEvaluation { context.evaluation.measures[measure] }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
+        let theme = context.theme
+        buffer.write(context.text("\(definition.code)  \(definition.title)"), x: area.x, y: area.y, maxWidth: area.width,
+                     style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
+        buffer.write(spans: headline(), in: area.row(1))
+        if let alert = judged.alerts.first {
+            buffer.write(context.text(alert.reason), x: area.x, y: area.y + 2, maxWidth: area.width, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
+        }
+        let body = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        let chartHeight = max(6, body.height * 9 / 20)
+        let side = body.width >= 120
+        let chartArea = Rect(x: body.x, y: body.y, width: side ? body.width * 3 / 5 : body.width, height: chartHeight)
+        chart().render(into: &buffer, area: chartArea)
+        var tableTop = body.y + chartHeight + 1
+        if side {
+            let panel = Rect(x: chartArea.maxX + 2, y: body.y, width: body.width - chartArea.width - 2, height: chartHeight)
+            writeDefinition(into: &buffer, area: panel, lines: definitionLines(long: true), wrap: true)
+        } else {
+            let lines = definitionLines(long: false)
+            let panel = Rect(x: body.x, y: tableTop, width: body.width, height: min(lines.count, max(0, body.maxY - tableTop - 4)))
+            writeDefinition(into: &buffer, area: panel, lines: lines, wrap: false)
+            tableTop += panel.height + (panel.height > 0 ? 1 : 0)
+        }
+        return periodTable(into: &buffer, area: Rect(x: body.x, y: tableTop, width: body.width, height: max(0, body.maxY - tableTop)))
+    }
+
+    /// `✖ Off track  78.5% against 85.0% in Sep 2026  ↓ Worsening since Aug 2026  ↑ Improving on Sep 2025`
+    private func headline() -> [Span] {
+        let theme = context.theme
+        var spans = [Span(theme.badge(for: judged.status), style: theme.style(for: judged.status).adding(.bold))]
+        let separator = Span(theme.glyphs.separator, style: theme.muted)
+        if let period = judged.period {
+            if let value = judged.value {
+                let target = judged.target.map { " against \(definition.format($0))" } ?? ""
+                spans += [separator, Span(context.text("\(definition.format(value))\(target) in \(period.label)"))]
+            } else if judged.status == .overdue, let due = judged.due {
+                spans += [separator, Span("\(period.label) was due by \(due.longDescription)", style: theme.bad)]
+            }
+        }
+        if let direction = judged.sincePrevious, let period = judged.period {
+            spans += [separator, Span("\(theme.travel(direction)) since \(period.previous.label)", style: theme.style(for: direction))]
+        }
+        if let direction = judged.sinceLastYear, let period = judged.period {
+            spans += [separator, Span("\(theme.travel(direction)) on \(period.sameLastYear.label)", style: theme.style(for: direction))]
+        }
+        return spans
+    }
+
+    /// How many periods the chart shows: three years of months, four of quarters, ten years.
+    private var chartSpan: Int {
+        switch definition.frequency {
+        case .monthly: 36
+        case .quarterly: 16
+        case .annual, .calendarYear: 10
+        }
+    }
+
+    private func chart() -> LineChart {
+        let last = judged.period ?? context.council.observations[measure].last?.period
+        let count = chartSpan
+        let values = context.history(of: measure, upTo: last, count: count)
+        let periods = last.map { end in (0..<count).map { end.advanced(by: $0 - count + 1) } } ?? []
+        let unit = definition
+        let fold = context.theme.glyphs.isUnicode
+        return LineChart(
+            values: values, xLabels: periods.map(\.shortLabel),
+            targets: periods.map { context.council.target(ofMeasure: measure, in: $0) },
+            markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme,
+            formatY: { value in fold ? unit.format(value) : TextFolding.ascii(unit.format(value)) })
+    }
+
+    private func definitionLines(long: Bool) -> [(String, String)] {
+        let m = definition
+        var kind = "\(m.frequency.rawValue.capitalized.replacingOccurrences(of: "-", with: " "))"
+        if m.cumulative { kind += ", cumulative (year to date)" }
+        var lines: [(String, String)] = [
+            ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
+            ("Measure", "\(m.tier.label); \(kind); \(m.polarity.label.lowercased())"),
+            ("Target", [judged.target.map { "\(m.format($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")),
+            ("Data", [judged.observation?.quality?.rawValue.capitalized, judged.due.map { "due \($0.longDescription)" }].compactMap { $0 }.joined(separator: "; ")),
+        ]
+        if long {
+            lines += [("About", m.description), ("Method", m.methodology), ("Source", m.source)]
+        } else {
+            lines.append(("Method", m.methodology))
+        }
+        return lines.filter { !$0.1.isEmpty }
+    }
+
+    /// Writes `label  text` lines; with `wrap`, long texts continue on the following lines, else they are cut.
+    private func writeDefinition(into buffer: inout ScreenBuffer, area: Rect, lines: [(String, String)], wrap: Bool) {
+        let theme = context.theme
+        var y = area.y
+        for (label, text) in lines where y < area.maxY {
+            let wrapped = TextFit.wrapped(context.text(text.replacingNewlines()), toWidth: max(1, area.width - 8), ellipsis: theme.glyphs.ellipsis)
+            for (i, line) in wrapped.prefix(wrap ? wrapped.count : 1).enumerated() where y < area.maxY {
+                if i == 0 { buffer.write(label, x: area.x, y: y, maxWidth: 7, style: theme.muted) }
+                let shown = !wrap && wrapped.count > 1 ? line + theme.glyphs.ellipsis : line
+                buffer.write(shown, x: area.x + 8, y: y, maxWidth: area.width - 8, style: theme.text, ellipsis: theme.glyphs.ellipsis)
+                y += 1
+            }
+        }
+    }
+
+    private func periodTable(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
+        let theme = context.theme
+        let history = context.council.history(ofMeasure: measure)
+        let byPeriod = Dictionary(history.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+        let columns = [
+            Table.Column("Period", width: .fixed(10)), Table.Column("Value", width: .fixed(11), alignment: .right),
+            Table.Column("Target", width: .fixed(11), alignment: .right), Table.Column("Status", width: .fixed(area.width >= 100 ? 16 : 12)),
+            Table.Column("Quality", width: .fixed(11)), Table.Column("Commentary", width: .flexible(1)),
+        ]
+        let rows: [[Table.Item]] = context.rows.compactMap { row in
+            guard case .period(let period) = row, let item = byPeriod[period] else { return nil }
+            let status = item.status
+            return [
+                Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
+                Table.Item(context.format(item.observation.value, of: definition)),
+                Table.Item(item.target.map { context.text(definition.format($0)) } ?? "", style: theme.muted),
+                Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" } ?? "Missing",
+                           style: status.map { theme.style(for: $0) } ?? theme.noData),
+                Table.Item(item.observation.quality?.rawValue.capitalized ?? "", style: theme.muted),
+                Table.Item(context.text((item.observation.note ?? "").replacingNewlines())),
+            ]
+        }
+        if rows.isEmpty {
+            buffer.write("No values recorded yet.", x: area.x, y: area.y, maxWidth: area.width, style: theme.muted)
+        }
+        return ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
+            .render(into: &buffer, area: area)
+    }
+}

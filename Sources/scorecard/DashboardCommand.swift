@@ -1,0 +1,73 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import NcursesTerminal
+import ScorecardKit
+
+/// `scorecard` (no subcommand): the terminal dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the dashboard (the default): drill down from the Council Plan to its measures."
+    )
+
+    @Option(help: ArgumentHelp("The council's data directory (default: the bundled sample council).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: "Open on the measures of this owner (any part of the name).")
+    var owner: String?
+
+    @Option(help: "Open on the measures of this service or team.")
+    var service: String?
+
+    @Option(help: "Colour: auto (the default, honouring NO_COLOR), always or never.")
+    var color: ColorPreference = .auto
+
+    @Flag(help: "Use ASCII only, for terminals without Unicode fonts.")
+    var ascii = false
+
+    @OptionGroup var judgement: JudgementOptions
+
+    func validate() throws {
+        if owner != nil, service != nil { throw ValidationError("give --owner or --service, not both") }
+    }
+
+    func run() throws {
+        let council = try DataLocation.load(data ?? DataLocation.bundledSample)
+        let today = try judgement.resolvedToday()
+        let model = DashboardModel(council: council, today: today)
+        let scope = owner ?? service ?? ""
+        var state = AppState(
+            asAt: try judgement.resolvedPeriod(for: council, today: today), scope: scope,
+            route: scope.isEmpty ? .plan : .myMeasures)
+        // Judge before the screen opens, so the first frame is complete.
+        _ = model.evaluation(at: state.asAt)
+
+        let terminal = NcursesTerminal(
+            device: .standard, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
+        do {
+            try terminal.start()
+        } catch {
+            throw ValidationError("cannot open the terminal: \(error)")
+        }
+        defer { terminal.stop() }
+        let theme = Theme(capabilities: terminal.capabilities)
+        EventLoop.run(
+            on: terminal,
+            render: { size in
+                let (buffer, layout) = DashboardView.render(state: state, model: model, size: size, theme: theme)
+                state.remember(layout)
+                return buffer
+            },
+            handle: { event in
+                guard case .key(let key) = event else { return .proceed(redraw: false) }
+                if key == .resize { return .proceed(redraw: true) }
+                guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: false) }
+                let before = state
+                state.apply(action, model: model)
+                return state.quitting ? .quit : .proceed(redraw: state != before)
+            })
+    }
+}
+
+extension ColorPreference: ExpressibleByArgument {}

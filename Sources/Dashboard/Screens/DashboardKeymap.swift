@@ -11,7 +11,7 @@ public enum DashboardKeymap {
         KeyBinding([.escape, .left, .character("h"), .backspace], .back, help: "Back", group: "Go"),
         KeyBinding([.character("a")], .showAlerts, help: "Alerts", group: "Go"),
         KeyBinding([.character("m")], .showMyMeasures, help: "My measures", group: "Go"),
-        KeyBinding([.character(":")], .startJump, help: "Go to a measure code", group: "Go"),
+        KeyBinding([.character(":")], .startJump, help: "Go to measure code", group: "Go"),
         KeyBinding([.character("/")], .startFilter, help: "Filter this list", group: "Find"),
         KeyBinding([.character("n")], .nextMatch, help: "Next match", group: "Find"),
         KeyBinding([.character("N")], .previousMatch, help: "Previous match", group: "Find"),

@@ -12,7 +12,8 @@ public enum DashboardView {
         }
         let context = RenderContext(model: model, state: state, theme: theme, evaluation: model.evaluation(at: state.asAt))
         let area = buffer.area
-        Breadcrumb(items: crumbs(context), trailing: "as at \(state.asAt.label)", theme: theme)
+        let trailing = "as at \(state.asAt.label)"
+        Breadcrumb(items: crumbs(context, width: area.width - trailing.displayWidth - 2), trailing: trailing, theme: theme)
             .render(into: &buffer, area: area.row(0))
         let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
         let layout: ListLayout
@@ -34,20 +35,33 @@ public enum DashboardView {
         return (buffer, layout)
     }
 
-    /// The breadcrumb: the council, then one item per level below the plan.
-    static func crumbs(_ context: RenderContext) -> [String] {
+    /// The breadcrumb: the council, then one item per level below the plan. When the titles do not fit in
+    /// `width`, the levels above the current one shrink to their codes.
+    static func crumbs(_ context: RenderContext, width: Int) -> [String] {
+        let full = crumbItems(context, short: false)
+        let separator = context.theme.glyphs.breadcrumbSeparator
+        guard full.joined(separator: separator).displayWidth > width else { return full }
+        return crumbItems(context, short: true).dropLast() + [full[full.count - 1]]
+    }
+
+    private static func crumbItems(_ context: RenderContext, short: Bool) -> [String] {
         let plan = context.council.plan
         var items = [context.text(plan.council)]
         for entry in context.state.stack.dropFirst() {
             switch entry.route {
             case .plan: break
-            case .priority(let p): items.append(context.text("\(plan.priorities[p].code) \(plan.priorities[p].title)"))
+            case .priority(let p):
+                let priority = plan.priorities[p]
+                items.append(context.text(short ? priority.code : "\(priority.code) \(priority.title)"))
             case .deliveryPlan(let p, let d):
                 let deliveryPlan = plan.priorities[p].plans[d]
-                items.append(context.text("\(deliveryPlan.code) \(deliveryPlan.title)"))
-            case .measure(let m): items.append(context.text("\(context.council.measures[m].code) \(context.council.measures[m].title)"))
+                items.append(context.text(short ? deliveryPlan.code : "\(deliveryPlan.code) \(deliveryPlan.title)"))
+            case .measure(let m):
+                let measure = context.council.measures[m]
+                items.append(context.text(short ? measure.code : "\(measure.code) \(measure.title)"))
             case .alerts: items.append("Alerts")
-            case .myMeasures: items.append(context.state.scope.isEmpty ? "My measures" : context.text("My measures: \(context.state.scope)"))
+            case .myMeasures:
+                items.append(context.state.scope.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope)"))
             }
         }
         return items

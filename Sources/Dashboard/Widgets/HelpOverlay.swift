@@ -26,25 +26,66 @@ public struct HelpOverlay: Widget, Sendable {
         self.init(title: title, sections: [HelpSection(title: "", entries: helpEntries)], footer: footer, theme: theme)
     }
 
-    /// The lines inside the box, each as spans.
-    private func lines() -> [[Span]] {
-        let keyWidth = sections.flatMap(\.entries).map(\.keys.displayWidth).max() ?? 0
+    /// A section's lines (its title, then its entries) with keys padded to `keyWidth`.
+    private func block(_ section: HelpSection, keyWidth: Int) -> [[Span]] {
         var lines: [[Span]] = []
+        if !section.title.isEmpty { lines.append([Span(section.title, style: theme.header)]) }
+        for entry in section.entries {
+            let padding = String(repeating: " ", count: max(0, keyWidth - entry.keys.displayWidth))
+            lines.append([Span(entry.keys + padding, style: theme.key), Span("  " + entry.description)])
+        }
+        return lines
+    }
+
+    /// A column of sections, one under another with a blank line between.
+    private func column(_ sections: [HelpSection]) -> [[Span]] {
+        let keyWidth = sections.flatMap(\.entries).map(\.keys.displayWidth).max() ?? 0
+        return sections.enumerated().flatMap { index, section in
+            (index == 0 ? [] : [[]]) + block(section, keyWidth: keyWidth)
+        }
+    }
+
+    /// The lines inside the box: sections one under another, flowed into side-by-side columns when they
+    /// would not fit in `height` rows but fit in `width` columns.
+    private func lines(height: Int, width: Int) -> [[Span]] {
+        let footerLines: [[Span]] = footer.isEmpty ? [] : [[], [Span(footer, style: theme.muted)]]
+        let limit = max(1, height - footerLines.count)
+        var groups: [[HelpSection]] = [[]]
+        var used = 0
         for section in sections {
-            if !lines.isEmpty { lines.append([]) }
-            if !section.title.isEmpty { lines.append([Span(section.title, style: theme.header)]) }
-            for entry in section.entries {
-                let padding = String(repeating: " ", count: keyWidth - entry.keys.displayWidth)
-                lines.append([Span(entry.keys + padding, style: theme.key), Span("  " + entry.description)])
+            let size = section.entries.count + (section.title.isEmpty ? 0 : 1)
+            if !groups[groups.count - 1].isEmpty, used + 1 + size > limit {
+                groups.append([section])
+                used = size
+            } else {
+                used += (groups[groups.count - 1].isEmpty ? 0 : 1) + size
+                groups[groups.count - 1].append(section)
             }
         }
-        if !footer.isEmpty { lines += [[], [Span(footer, style: theme.muted)]] }
-        return lines
+        let columns = groups.map(column)
+        let gap = 3
+        let widths = columns.map { column in column.map(\.displayWidth).max() ?? 0 }
+        guard columns.count > 1, widths.reduce(0, +) + gap * (columns.count - 1) <= width else {
+            return column(sections) + footerLines
+        }
+        var lines: [[Span]] = []
+        for row in 0..<(columns.map(\.count).max() ?? 0) {
+            var line: [Span] = []
+            for (index, column) in columns.enumerated() {
+                let spans = row < column.count ? column[row] : []
+                line += spans
+                if index < columns.count - 1 {
+                    line.append(Span(String(repeating: " ", count: widths[index] - spans.displayWidth + gap)))
+                }
+            }
+            lines.append(line)
+        }
+        return lines + footerLines
     }
 
     /// Draws the box centred in `area`, as large as the content needs and `area` allows.
     public func render(into buffer: inout ScreenBuffer, area: Rect) {
-        let content = lines()
+        let content = lines(height: area.height - 2, width: area.width - 4)
         let contentWidth = max(content.map(\.displayWidth).max() ?? 0, title.displayWidth + 2)
         let box = area.centered(width: contentWidth + 4, height: content.count + 2)
         Box(title: title, glyphs: theme.glyphs, borderStyle: theme.border, titleStyle: theme.header, clearsInside: true)

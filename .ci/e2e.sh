@@ -21,5 +21,33 @@ rm -rf "$tmp"
 # Alerts as JSON parse and are worst first.
 if $bin alerts data/ --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["count"]>0 and d["alerts"][0]["rule"]=="off-track-repeatedly"'; then ok "alerts --json"; else bad "alerts --json"; fi
 
+# The dashboard in a real terminal (tmux): open, drill down to a measure, see its chart, go back, open the
+# alerts, quit; the program must exit with status 0 and leave no error behind.
+sock="scorecard-e2e-$$"
+t() { tmux -L "$sock" "$@"; }
+screen() { t capture-pane -p -t e2e; }
+wait_for() { # wait_for TEXT [SECONDS]: until the screen shows TEXT
+  local deadline=$((SECONDS + ${2:-10}))
+  while ((SECONDS < deadline)); do screen | grep -qF -- "$1" && return 0; sleep 0.2; done
+  echo "    screen did not show '$1':"; screen | sed 's/^/    | /'; return 1
+}
+key() { t send-keys -t e2e "$@"; sleep 0.3; }
+t -f /dev/null new-session -d -s e2e -x 100 -y 30 "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --data data"
+t set-option -g remain-on-exit on >/dev/null
+if wait_for "as at Q2 2026/27" && wait_for "Priority"; then ok "dashboard opens on the Council Plan"; else bad "dashboard did not open"; fi
+key Enter; key Enter
+if wait_for "Trend"; then ok "drill down to a delivery plan"; else bad "delivery plan"; fi
+key Enter
+if wait_for "└" && wait_for "Period" && wait_for "Owner"; then ok "a measure's chart, periods and definition"; else bad "measure screen"; fi
+key Escape
+if wait_for "Trend"; then ok "Esc goes back up"; else bad "back"; fi
+key a
+if wait_for "Alerts as at Q2 2026/27"; then ok "alerts screen"; else bad "alerts"; fi
+key q
+sleep 0.5
+status=$(t display-message -p -t e2e '#{pane_dead_status}')
+if [[ $(t display-message -p -t e2e '#{pane_dead}') == 1 && $status == 0 ]]; then ok "q quits with status 0"; else bad "quit (dead=$(t display-message -p -t e2e '#{pane_dead}') status=$status)"; fi
+t kill-server 2>/dev/null
+
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -37,7 +37,7 @@ struct DashboardCommand: ParsableCommand {
         let today = try judgement.resolvedToday()
         let model = DashboardModel(council: council, today: today)
         let scope = owner ?? service ?? ""
-        var state = AppState(
+        let state = AppState(
             asAt: try judgement.resolvedPeriod(for: council, today: today), scope: scope,
             route: scope.isEmpty ? .plan : .myMeasures)
         // Judge before the screen opens, so the first frame is complete.
@@ -51,22 +51,8 @@ struct DashboardCommand: ParsableCommand {
             throw ValidationError("cannot open the terminal: \(error)")
         }
         defer { terminal.stop() }
-        let theme = Theme(capabilities: terminal.capabilities)
-        EventLoop.run(
-            on: terminal,
-            render: { size in
-                let (buffer, layout) = DashboardView.render(state: state, model: model, size: size, theme: theme)
-                state.remember(layout)
-                return buffer
-            },
-            handle: { event in
-                guard case .key(let key) = event else { return .proceed(redraw: false) }
-                if key == .resize { return .proceed(redraw: true) }
-                guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: false) }
-                let before = state
-                state.apply(action, model: model)
-                return state.quitting ? .quit : .proceed(redraw: state != before)
-            })
+        var app = DashboardApp(model: model, state: state)
+        app.run(on: terminal)
     }
 }
 

@@ -5,10 +5,13 @@ extension AppState {
     /// the same new state.
     public mutating func apply(_ action: AppAction, model: DashboardModel) {
         message = nil
+        if action == .quit {
+            quitting = true
+            return
+        }
         switch mode {
         case .help:
             mode = .browsing
-            if action == .quit { quitting = true }
             return
         case .jumping(let code):
             applyJump(action, code: code, model: model)

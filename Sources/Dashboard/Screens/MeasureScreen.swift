@@ -137,7 +137,20 @@ struct MeasureScreen {
         if rows.isEmpty {
             buffer.write("No values recorded yet.", x: area.x, y: area.y, maxWidth: area.width, style: theme.muted)
         }
-        return ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
-            .render(into: &buffer, area: area)
+        // The selected period's commentary in full, under the table, when there is room.
+        let selection = context.entry.selection
+        var note: [String] = []
+        if area.height >= 8, context.rows.indices.contains(selection), case .period(let period) = context.rows[selection],
+            let text = byPeriod[period]?.observation.note
+        {
+            note = TextFit.wrapped(context.text("\(period.label): " + text.replacingNewlines()), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+                .prefix(2).map { $0 }
+        }
+        let tableArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - note.count)
+        for (i, line) in note.enumerated() {
+            buffer.write(line, x: area.x, y: tableArea.maxY + i, maxWidth: area.width, style: theme.muted)
+        }
+        return ListTable(columns: columns, rows: rows, selected: selection, previousScroll: context.entry.scroll, theme: theme)
+            .render(into: &buffer, area: tableArea)
     }
 }

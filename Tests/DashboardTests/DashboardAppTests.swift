@@ -1,0 +1,93 @@
+import Dashboard
+import DashboardTesting
+import ScorecardKit
+import Testing
+
+@Suite("The dashboard on a test terminal")
+struct DashboardAppTests {
+    func run(_ keys: [Key], size: Size = Size(width: 100, height: 30)) throws -> (TestTerminal, DashboardApp) {
+        let model = try TestCouncil.model()
+        let terminal = TestTerminal(size: size, capabilities: Capabilities(colorMode: .eight, glyphs: .unicode), keys: keys + [.character("q")])
+        var app = DashboardApp(model: model, state: TestCouncil.state(model))
+        app.run(on: terminal)
+        return (terminal, app)
+    }
+
+    @Test("keys drill down to a measure's chart, and q quits")
+    func drillDown() throws {
+        let (terminal, app) = try run([.enter, .enter, .down, .enter])
+        let text = try #require(terminal.lastFrame).text()
+        #expect(text.contains("KBI-01  Major planning applications decided in time"))
+        #expect(text.contains("Period"))
+        #expect(app.state.quitting)
+    }
+
+    @Test("keys that change nothing draw nothing")
+    func noRedrawWithoutChange() throws {
+        let (terminal, _) = try run([.up, .up, .character("x")])
+        // The first frame only: moving up at the top and an unbound key change nothing.
+        #expect(terminal.frames.count == 1)
+    }
+
+    @Test("a resize redraws at the new size")
+    func resize() throws {
+        let model = try TestCouncil.model()
+        let terminal = TestTerminal(size: Size(width: 100, height: 30), capabilities: Capabilities(colorMode: .none, glyphs: .ascii), keys: [.resize, .character("q")])
+        var app = DashboardApp(model: model, state: TestCouncil.state(model))
+        terminal.size = Size(width: 50, height: 10)
+        app.run(on: terminal)
+        #expect(terminal.lastFrame?.size == Size(width: 50, height: 10))
+        #expect(terminal.lastFrame?.text().contains("Terminal too small") == true)
+    }
+
+    @Test("typing a filter narrows the list live; Enter keeps it")
+    func filterKeys() throws {
+        let (terminal, app) = try run([.character("/"), .character("w"), .character("e"), .character("l"), .enter])
+        let text = try #require(terminal.lastFrame).text()
+        #expect(text.contains("P2  A well-run council"))
+        #expect(!text.contains("P1  Homes and places"))
+        #expect(app.state.current.filter == "wel")
+    }
+
+    @Test("Ctrl-C quits from a prompt too")
+    func ctrlC() throws {
+        let model = try TestCouncil.model()
+        let terminal = TestTerminal(size: Size(width: 100, height: 30), capabilities: Capabilities(colorMode: .none, glyphs: .unicode), keys: [.character(":"), .ctrl("c")])
+        var app = DashboardApp(model: model, state: TestCouncil.state(model))
+        app.run(on: terminal)
+        #expect(app.state.quitting)
+    }
+}
+
+@Suite("Keymap")
+struct DashboardKeymapTests {
+    @Test("the documented keys map to their actions", arguments: [
+        (Key.down, AppAction.moveDown), (.character("j"), .moveDown), (.up, .moveUp), (.character("k"), .moveUp),
+        (.pageDown, .pageDown), (.pageUp, .pageUp), (.home, .first), (.end, .last), (.character("g"), .first),
+        (.character("G"), .last), (.enter, .open), (.right, .open), (.character("l"), .open), (.escape, .back),
+        (.left, .back), (.character("h"), .back), (.backspace, .back), (.character("/"), .startFilter),
+        (.character("n"), .nextMatch), (.character("N"), .previousMatch), (.character(":"), .startJump),
+        (.character("a"), .showAlerts), (.character("m"), .showMyMeasures), (.character("["), .previousPeriod),
+        (.character("]"), .nextPeriod), (.character("?"), .toggleHelp), (.character("q"), .quit), (.ctrl("c"), .quit),
+    ])
+    func browsing(key: Key, action: AppAction) {
+        #expect(DashboardKeymap.action(for: key, mode: .browsing) == action)
+    }
+
+    @Test("in a prompt, letters are typed rather than acted on")
+    func prompt() {
+        #expect(DashboardKeymap.action(for: .character("q"), mode: .filtering) == .type("q"))
+        #expect(DashboardKeymap.action(for: .character("a"), mode: .jumping("")) == .type("a"))
+        #expect(DashboardKeymap.action(for: .enter, mode: .filtering) == .submit)
+        #expect(DashboardKeymap.action(for: .escape, mode: .jumping("K")) == .cancel)
+        #expect(DashboardKeymap.action(for: .backspace, mode: .filtering) == .deleteBackward)
+        #expect(DashboardKeymap.action(for: .down, mode: .filtering) == .moveDown)
+    }
+
+    @Test("help lists every binding, generated from the one table")
+    func help() {
+        let entries = DashboardKeymap.keymap.helpSections().flatMap(\.entries)
+        #expect(entries.count == DashboardKeymap.keymap.bindings.count)
+        #expect(entries.contains { $0.keys == "q/Ctrl-C" && $0.description == "Quit" })
+    }
+}

@@ -9,7 +9,7 @@ extension SampleCatalogue {
         b.outcome("Total recorded crime per 1,000 population", "per 1,000", 1, A, L, level: 71.5, noise: 2.5,
             desc: "Police recorded crime (excluding fraud) per 1,000 residents.",
             method: "Recorded offences in the financial year / mid-year population x 1,000.",
-            source: "ONS Crime in England and Wales, Community Safety Partnership tables", lag: 120, flag: .noTarget)
+            source: "ONS Crime in England and Wales, Community Safety Partnership tables", lag: 120)
         b.outcome("Residents who feel safe outside after dark (%)", "%", 0, A, H, level: 71, noise: 2,
             desc: "Residents' survey respondents who feel very or fairly safe outside in their area after dark.",
             method: "'Very' or 'fairly safe' / all valid responses x 100, weighted to the population.",
@@ -161,7 +161,7 @@ extension SampleCatalogue {
             method: "DfE EYFSP results.", source: "DfE Explore Education Statistics", lag: 240)
         b.outcome("Average Attainment 8 score", "score", 1, A, H, level: 46.2, noise: 0.6,
             desc: "Average Attainment 8 score per pupil at the end of key stage 4.", method: "DfE key stage 4 performance.",
-            source: "DfE Explore Education Statistics", lag: 270, flag: .noTarget)
+            source: "DfE Explore Education Statistics", lag: 270)
 
         b.plan("DP-13", "Children's Social Care Improvement Plan", owner: "Dr Simon Akers, Director of Children's Services",
             service: "Children's Services", team: "Children's Social Care", measureOwner: "Michelle Grady, Assistant Director Safeguarding",

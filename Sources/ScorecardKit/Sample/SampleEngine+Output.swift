@@ -31,6 +31,21 @@ extension SampleEngine {
         "Provided for context. The trend is discussed at the service's monthly performance meeting.",
     ]
 
+    /// The cause whose words best match the measure's title and description.
+    static func reasonIndex(_ t: MeasureTemplate, _ templateIndex: Int, _ causes: [String]) -> Int {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }.map { String($0.prefix(6)) })
+        }
+        let measureWords = words(t.title + " " + t.description)
+        var best = templateIndex % causes.count
+        var bestScore = 0
+        for (k, cause) in causes.enumerated() {
+            let score = words(cause).intersection(measureWords).count
+            if score > bestScore { (best, bestScore) = (k, score) }
+        }
+        return best
+    }
+
     /// Officers' initials and a date, as some services stamp their commentary: `CF141026`.
     static func stamp(_ owner: String, _ p: Period) -> String {
         let name = owner.split(separator: ",").first.map(String.init) ?? owner
@@ -48,6 +63,7 @@ extension SampleEngine {
         let causes = plan?.causes ?? Self.outcomeCauses
         let remedies = plan?.remedies ?? Self.outcomeRemedies
         let word = Self.periodWord(s.kind)
+        let preferredReason = Self.reasonIndex(t, spec.templateIndex, causes)
         let provisional = rng.chance(0.45)
         let estimatedAt: Int? = n > 6 && rng.chance(0.05) ? rng.below(n - 3) : nil
         let recentFrom = j - 2 * s.kind.perYear
@@ -74,8 +90,10 @@ extension SampleEngine {
             let v = SampleText.unscaled(value, decimals: t.decimals)
             let vText = t.format(v)
             let tText = target(t, s, k).map { t.format($0) } ?? ""
-            let cause = rng.pick(causes)
-            let remedy = rng.pick(remedies)
+            // Officers tend to give the same, relevant reason for a measure; sometimes another.
+            let reason = rng.chance(0.7) ? preferredReason : rng.below(causes.count)
+            let cause = causes[reason]
+            let remedy = reason < remedies.count && rng.chance(0.7) ? remedies[reason] : rng.pick(remedies)
             var note: String
             switch judgement {
             case .offTrack:
@@ -91,7 +109,7 @@ extension SampleEngine {
             case .withinTolerance:
                 note =
                     rng.chance(0.5)
-                    ? "Slightly short of target (\(vText) against \(tText)) but within tolerance. \(cause)."
+                    ? "Slightly off target (\(vText) against a target of \(tText)) but within tolerance. \(cause)."
                     : "Just outside target this \(word). \(remedy)."
             case .onTrack:
                 note = t.cumulative && k == j ? "On track to meet the year-end target." : rng.pick(Self.onTrackNotes)
@@ -244,7 +262,7 @@ extension SampleEngine {
             case 2:
                 switch d % 3 {
                 case 0: actions.append(Action(title: title, owner: owner, due: monthEnd(-3), progress: .delayed, percentComplete: 40 + 5 * rng.below(7)))
-                case 1: actions.append(Action(title: title, owner: owner, due: monthEnd(1), progress: .inProgress, percentComplete: 60 + 5 * rng.below(6)))
+                case 1: actions.append(Action(title: title, owner: owner, due: monthEnd(2), progress: .inProgress, percentComplete: 60 + 5 * rng.below(6)))
                 default: actions.append(Action(title: title, owner: owner, due: monthEnd(9), progress: .notStarted, percentComplete: 0))
                 }
             default:

@@ -135,7 +135,7 @@ extension SampleEngine {
                 s.values[j] = nil
                 s.quality[j] = 0
                 s.notes[j] =
-                    "Awaiting data from \(t.source); the figure for \(judged.label) will be added when it is received."
+                    "Data for \(judged.label) has not yet been received (source: \(t.source)); the figure will be added when it arrives."
             default: break
             }
         }

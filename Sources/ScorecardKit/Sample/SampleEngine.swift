@@ -198,13 +198,13 @@ struct SampleEngine {
         spec.flag == .normal && !template(spec).polarity.isNone
     }
 
-    /// Deals out the statuses: about 70% of judged measures on track, 15% within tolerance, 15% off track
+    /// Deals out the statuses: about 72% of judged measures on track, 14% within tolerance, 14% off track
     /// (half of them off track for two periods running); some worsening; some off track across a year end.
     mutating func assignScenarios() {
         var rng = SampleRandom(seed: generator.seed, stream: 0x5CE0_A210)
         let judged = specs.indices.filter { isJudged(specs[$0]) }
-        let within = Int((Double(judged.count) * 0.15).rounded())
-        let off = Int((Double(judged.count) * 0.15).rounded())
+        let within = Int((Double(judged.count) * 0.14).rounded())
+        let off = Int((Double(judged.count) * 0.14).rounded())
         var deck = [SampleScenario](repeating: .onTrack, count: judged.count)
         for k in 0..<min(judged.count, within + off) {
             deck[k] = k < within ? .withinTolerance : (k - within) % 2 == 0 ? .offTrack : .offTrackRun
@@ -285,7 +285,7 @@ struct SampleEngine {
         } else if a >= 20 {
             step = 1
         } else if a >= 2 {
-            step = decimals >= 1 ? 0.5 : 1
+            step = decimals >= 2 ? 0.1 : decimals == 1 ? 0.5 : 1
         } else {
             step = decimals >= 2 ? 0.05 : decimals == 1 ? 0.1 : 1
         }

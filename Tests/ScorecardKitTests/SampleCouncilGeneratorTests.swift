@@ -208,6 +208,30 @@ struct SampleCouncilGeneratorTests {
         #expect(s.withinTolerance > 0 && s.offTrack > 0 && s.overdue > 0 && s.noData > 0)
     }
 
+    @Test("odd shapes: one year of history, a monthly reporting period")
+    func oddShapes() throws {
+        for generator in [
+            SampleCouncilGenerator(measures: 200, years: 1),
+            SampleCouncilGenerator(measures: 200, years: 3, reportingPeriod: .month(2025, 12)),
+        ] {
+            let output = generator.generate()
+            let (_, _, measures, _) = try measures(in: output.framework)
+            #expect(measures.count == 200)
+            let rows = parseCSV(output.observations).dropFirst()
+            #expect(rows.count == output.summary.rows && rows.count > 1000)
+            let end = generator.reportingPeriod.endDate
+            for row in rows {
+                let p = try #require(Period(parsing: row[1]))
+                // History starts in April of the first year (calendar-year data in the January before).
+                let first = generator.reportingPeriod.financialYearStart - generator.years
+                #expect(p.startDate >= (p.kind == .calendarYear ? CivilDate(year: first, month: 1, day: 1)! : Period.financialYear(first).startDate))
+                // Only the late-starting measure has data after the reporting period, and only one month.
+                if p.endDate > end { #expect(p == Period.containing(end.adding(days: 1), kind: .month)) }
+            }
+            #expect(output.summary.onTrack > 0 && output.summary.offTrack > 0 && output.summary.overdue > 0)
+        }
+    }
+
     @Test("write(to:) writes the two files")
     func writesFiles() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString)")

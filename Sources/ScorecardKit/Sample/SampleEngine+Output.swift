@@ -172,7 +172,8 @@ extension SampleEngine {
             spec.flag == .inDevelopment ? .inDevelopment : spec.flag == .retired ? .retired : .active
         line("status", status.rawValue)
         if t.cumulative { line("cumulative", "true") }
-        if let tol = t.tolerance { line("tolerance", SampleText.yaml(tol)) }
+        // Written plain, as the format shows: `10%` is a string, `2` a number.
+        if let tol = t.tolerance { line("tolerance", tol) }
         if let lag = t.lagDays { line("lag_days", String(lag)) }
         if !s.yearTargets.isEmpty || !s.singleTargets.isEmpty {
             y += pad + "targets:\n"

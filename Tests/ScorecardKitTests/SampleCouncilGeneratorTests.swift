@@ -263,11 +263,16 @@ struct SampleCouncilGeneratorTests {
         #expect(SampleText.number(1234567, decimals: 0) == "1234567")
     }
 
-    /// `SCORECARD_SAMPLE_OUT=/path swift test --filter writeSampleData` writes the default sample there.
+    /// `SCORECARD_SAMPLE_OUT=/path swift test --filter writeSampleData` writes the default sample there
+    /// (`SCORECARD_SAMPLE_MEASURES` and `SCORECARD_SAMPLE_YEARS` change its size).
     @Test("write the default sample when asked", .enabled(if: ProcessInfo.processInfo.environment["SCORECARD_SAMPLE_OUT"] != nil))
     func writeSampleData() throws {
-        let dir = ProcessInfo.processInfo.environment["SCORECARD_SAMPLE_OUT"]!
-        let summary = try SampleCouncilGenerator().write(to: dir)
+        let env = ProcessInfo.processInfo.environment
+        let dir = env["SCORECARD_SAMPLE_OUT"]!
+        let generator = SampleCouncilGenerator(
+            measures: env["SCORECARD_SAMPLE_MEASURES"].flatMap { Int($0) } ?? 160,
+            years: env["SCORECARD_SAMPLE_YEARS"].flatMap { Int($0) } ?? 5)
+        let summary = try generator.write(to: dir)
         for line in summary.lines { print(line) }
     }
 

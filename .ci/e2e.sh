@@ -32,8 +32,9 @@ wait_for() { # wait_for TEXT [SECONDS]: until the screen shows TEXT
   echo "    screen did not show '$1':"; screen | sed 's/^/    | /'; return 1
 }
 key() { t send-keys -t e2e "$@"; sleep 0.3; }
-t -f /dev/null new-session -d -s e2e -x 100 -y 30 "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --data data"
-t set-option -g remain-on-exit on >/dev/null
+statusfile=$(mktemp)
+t -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+  "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --data data 2>/tmp/scorecard-e2e.err; echo \$? >$statusfile"
 if wait_for "as at Q2 2026/27" && wait_for "Priority"; then ok "dashboard opens on the Council Plan"; else bad "dashboard did not open"; fi
 key Enter; key Enter
 if wait_for "Trend"; then ok "drill down to a delivery plan"; else bad "delivery plan"; fi
@@ -44,10 +45,11 @@ if wait_for "Trend"; then ok "Esc goes back up"; else bad "back"; fi
 key a
 if wait_for "Alerts as at Q2 2026/27"; then ok "alerts screen"; else bad "alerts"; fi
 key q
-sleep 0.5
-status=$(t display-message -p -t e2e '#{pane_dead_status}')
-if [[ $(t display-message -p -t e2e '#{pane_dead}') == 1 && $status == 0 ]]; then ok "q quits with status 0"; else bad "quit (dead=$(t display-message -p -t e2e '#{pane_dead}') status=$status)"; fi
+for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s $statusfile ]] && break; sleep 0.3; done
+status=$(cat "$statusfile")
+if [[ $status == 0 && ! -s /tmp/scorecard-e2e.err ]]; then ok "q quits with status 0"; else bad "quit: status '$status', stderr: $(cat /tmp/scorecard-e2e.err)"; fi
 t kill-server 2>/dev/null
+rm -f "$statusfile"
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -26,6 +26,8 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        throw ValidationError("not yet wired")
+        let summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)
+        print("Wrote \(out)/\(CouncilDirectory.frameworkName) and \(out)/\(CouncilDirectory.observationsName):")
+        for line in summary.lines { print("  " + line) }
     }
 }

@@ -306,19 +306,15 @@ extension SampleEngine {
         }
     }
 
+    /// Whether the three changes ending at `j` were each worse, by the product's own rule (``Direction``).
     func isWorsening(_ t: MeasureTemplate, _ s: SampleSeries, _ j: Int) -> Bool {
+        guard !t.cumulative else { return false }
         for k in (j - 3)..<j {
             guard s.present[k], s.present[k + 1], let a = s.values[k], let b = s.values[k + 1] else { return false }
-            switch t.polarity {
-            case .higherIsBetter: if !(b < a) { return false }
-            case .lowerIsBetter: if !(b > a) { return false }
-            case .withinBand:
-                guard let ta = target(t, s, k), let tb = target(t, s, k + 1) else { return false }
-                let da = abs(SampleText.unscaled(a, decimals: t.decimals) - ta)
-                let db = abs(SampleText.unscaled(b, decimals: t.decimals) - tb)
-                if !(db > da) { return false }
-            case .none: return false
-            }
+            let direction = Direction.between(
+                SampleText.unscaled(a, decimals: t.decimals), SampleText.unscaled(b, decimals: t.decimals),
+                polarity: t.polarity, decimals: t.decimals, oldTarget: target(t, s, k), newTarget: target(t, s, k + 1))
+            if direction != .worsening { return false }
         }
         return true
     }

@@ -11,7 +11,7 @@ enum SampleScenario: Equatable {
     case offTrackRun
 }
 
-/// A judgement of one value against its target.
+/// A judgement of one value against its target: the judged statuses the generator engineers.
 enum SampleJudgement: Equatable {
     case onTrack, withinTolerance, offTrack
 }
@@ -354,26 +354,17 @@ struct SampleEngine {
         return s.schedule.target(for: s.period(i), cumulative: t.cumulative)
     }
 
-    static func judge(_ v: Double, _ target: Double, _ polarity: Polarity, _ tolerance: Tolerance?) -> SampleJudgement? {
-        let band = tolerance?.band(for: target) ?? 0
-        switch polarity {
-        case .higherIsBetter:
-            if v >= target { return .onTrack }
-            return target - v <= band ? .withinTolerance : .offTrack
-        case .lowerIsBetter:
-            if v <= target { return .onTrack }
-            return v - target <= band ? .withinTolerance : .offTrack
-        case .withinBand(let h):
-            let d = abs(v - target)
-            if d <= h { return .onTrack }
-            return d - h <= band ? .withinTolerance : .offTrack
-        case .none:
-            return nil
-        }
-    }
-
+    /// The value at `i` judged by the product's own rule (``Judge``); `nil` when missing or not judged.
     func judgement(_ t: MeasureTemplate, _ s: SampleSeries, _ i: Int) -> SampleJudgement? {
         guard i >= 0, i < s.count, s.present[i], let v = s.values[i], let target = target(t, s, i) else { return nil }
-        return Self.judge(SampleText.unscaled(v, decimals: t.decimals), target, t.polarity, s.tolerance)
+        let status = Judge.status(
+            value: SampleText.unscaled(v, decimals: t.decimals), target: target, polarity: t.polarity,
+            tolerance: s.tolerance, decimals: t.decimals)
+        switch status {
+        case .onTrack: return .onTrack
+        case .withinTolerance: return .withinTolerance
+        case .offTrack: return .offTrack
+        default: return nil
+        }
     }
 }

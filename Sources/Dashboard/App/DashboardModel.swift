@@ -90,7 +90,9 @@ public final class DashboardModel {
                 .filter { m in
                     let measure = council.measures[m]
                     guard measure.lifecycle != .retired else { return false }
-                    return needle.isEmpty || [measure.owner, measure.service, measure.team].contains { $0.lowercased().contains(needle) }
+                    let planOwner = council.locations[m].plan.map { council.plan.priorities[council.locations[m].priority].plans[$0].owner } ?? ""
+                    return needle.isEmpty
+                        || [measure.owner, measure.service, measure.team, planOwner].contains { $0.lowercased().contains(needle) }
                 }
                 .sorted { a, b in
                     let (sa, sb) = (evaluation.measures[a].status, evaluation.measures[b].status)

@@ -65,7 +65,7 @@ extension Alert.Rule {
     /// A label that fits 10 columns.
     var shortLabel: String {
         switch self {
-        case .offTrackRepeatedly: "Off track+"
+        case .offTrackRepeatedly: "Persistent"
         case .offTrack: "Off track"
         case .overdue: "Overdue"
         case .worsening: "Worsening"

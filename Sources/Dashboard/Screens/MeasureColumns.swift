@@ -39,8 +39,8 @@ struct MeasureColumns {
         if wide { cells.append(Table.Item(judged.period?.shortLabel ?? "", style: theme.muted)) }
         let status = wide ? theme.badge(for: judged.status) : "\(theme.symbol(for: judged.status)) \(judged.status.shortLabel)"
         cells += [
-            Table.Item(context.format(judged.value, of: measure)),
-            Table.Item(judged.target.map { context.text(measure.format($0)) } ?? "", style: theme.muted),
+            Table.Item(context.format(judged.value, of: measure, width: 10)),
+            Table.Item(judged.target.map { context.format($0, of: measure, width: 10) } ?? "", style: theme.muted),
             Table.Item(status, style: theme.style(for: judged.status)),
             Table.Item(wide ? theme.travel(judged.sincePrevious) : theme.arrow(for: judged.sincePrevious), style: theme.style(for: judged.sincePrevious)),
             Table.Item(Sparkline(values: context.history(of: m, upTo: judged.period, count: trendWidth), glyphs: theme.glyphs).text(width: trendWidth),

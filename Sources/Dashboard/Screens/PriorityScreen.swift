@@ -50,7 +50,7 @@ struct PriorityScreen {
 
     private func planColumns(width: Int) -> [Table.Column] {
         let theme = context.theme
-        var columns = [Table.Column("Delivery plan", width: .flexible(3)), Table.Column("Owner", width: .flexible(2))]
+        var columns = [Table.Column("Delivery plan", width: .flexible(3)), Table.Column("Owner", width: .flexible(width >= 110 ? 2 : 1))]
         for status in RollUpPresentation.shown.prefix(5) {
             columns.append(Table.Column(theme.symbol(for: status), width: .fixed(4), alignment: .right))
         }

@@ -18,10 +18,13 @@ struct RenderContext {
     /// The current screen's rows.
     var rows: [RowID] { model.rows(for: entry, asAt: state.asAt, scope: state.scope) }
 
-    /// A measure's value written with its unit, or an en dash when missing.
-    func format(_ value: Double?, of measure: Measure) -> String {
+    /// A measure's value written with its unit, or an en dash when missing. When `width` is given and the
+    /// unit does not fit, a long unit (`per 1,000`, `weeks`) is left off; `%` and `£` are always kept.
+    func format(_ value: Double?, of measure: Measure, width: Int = .max) -> String {
         guard let value else { return theme.glyphs.isUnicode ? "–" : "-" }
-        return text(measure.format(value))
+        let full = text(measure.format(value))
+        guard full.displayWidth > width, measure.unit.name != "%", !measure.unit.name.hasPrefix("£") else { return full }
+        return NumberText.grouped(value, decimals: measure.decimals)
     }
 
     /// The measure's values for the `count` periods up to and including `period`, oldest first.

@@ -12,9 +12,9 @@ struct DeliveryPlanScreen {
         let rollUp = context.evaluation.plans[priority][plan]
         buffer.write(context.text("\(deliveryPlan.code)  \(deliveryPlan.title)"), x: area.x, y: area.y, maxWidth: area.width,
                      style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
-        let owner = deliveryPlan.owner.isEmpty ? "" : "Owner: \(deliveryPlan.owner)\(theme.glyphs.separator)"
-        buffer.write(spans: [Span(context.text(owner), style: theme.muted)] + RollUpPresentation(rollUp: rollUp, theme: theme).summarySpans(),
-                     in: area.row(1))
+        let owner = deliveryPlan.owner.isEmpty ? "" : "Owner: \(deliveryPlan.owner)"
+        RollUpPresentation(rollUp: rollUp, theme: theme).writeSummary(
+            leading: Span(context.text(owner), style: theme.muted), into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
 
         let actions = deliveryPlan.actions
         let body = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)

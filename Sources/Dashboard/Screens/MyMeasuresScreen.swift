@@ -13,8 +13,9 @@ struct MyMeasuresScreen {
         let measures = context.rows.compactMap { row -> Int? in if case .measure(let m) = row { m } else { nil } }
         for m in measures { rollUp.count(context.evaluation.measures[m]) }
         let dueSoon = measures.filter { m in nextDue(m).map { $0.dayNumber - context.model.today.dayNumber <= 14 && $0 >= context.model.today } ?? false }.count
-        buffer.write(spans: RollUpPresentation(rollUp: rollUp, theme: theme).summarySpans() + [Span("  \(dueSoon) due in the next 14 days", style: theme.muted)],
-                     in: area.row(1))
+        RollUpPresentation(rollUp: rollUp, theme: theme).writeSummary(
+            trailing: Span("\(dueSoon) due in the next 14 days", style: theme.muted), into: &buffer,
+            area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
         let base = MeasureColumns(context: context, width: area.width - 13, showOwner: area.width >= 100)
         let columns = base.columns + [Table.Column("Next due", width: .fixed(12))]
         let rows = measures.map { m in base.cells(for: m) + [dueCell(m)] }

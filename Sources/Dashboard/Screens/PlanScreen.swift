@@ -9,9 +9,9 @@ struct PlanScreen {
         let plan = context.council.plan
         let whole = context.evaluation.whole
         buffer.write(context.text(plan.title), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
-        let summary = [Span("\(whole.measures) measures, \(whole.alerts) alerts: ", style: theme.text)]
-            + RollUpPresentation(rollUp: whole, theme: theme).summarySpans()
-        buffer.write(spans: summary, in: area.row(1))
+        RollUpPresentation(rollUp: whole, theme: theme).writeSummary(
+            leading: Span("\(whole.measures) measures, \(whole.alerts) alerts:", style: theme.text), into: &buffer,
+            area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
 
         let wide = area.width >= 110
         let barWidth = wide ? 24 : 10

@@ -10,8 +10,9 @@ struct PriorityScreen {
         let item = context.council.plan.priorities[priority]
         let rollUp = context.evaluation.priorities[priority]
         buffer.write(context.text("\(item.code)  \(item.title)"), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
-        let lead = item.lead.isEmpty ? "" : "Lead: \(item.lead)\(theme.glyphs.separator)"
-        buffer.write(spans: [Span(context.text(lead), style: theme.muted)] + RollUpPresentation(rollUp: rollUp, theme: theme).summarySpans(), in: area.row(1))
+        let lead = item.lead.isEmpty ? "" : "Lead: \(item.lead)"
+        RollUpPresentation(rollUp: rollUp, theme: theme).writeSummary(
+            leading: Span(context.text(lead), style: theme.muted), into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
 
         let rows = context.rows
         let planRows = rows.filter { if case .deliveryPlan = $0 { true } else { false } }

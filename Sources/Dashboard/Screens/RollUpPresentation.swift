@@ -8,14 +8,31 @@ struct RollUpPresentation {
     /// The statuses shown in counts, in order.
     static let shown: [Status] = [.onTrack, .withinTolerance, .offTrack, .overdue, .noData, .notJudged, .inDevelopment]
 
-    /// `● 12 on track  ▲ 3 at risk ...`, statuses with a zero count left out.
-    func summarySpans() -> [Span] {
-        var spans: [Span] = []
-        for status in Self.shown where rollUp[status] > 0 {
-            if !spans.isEmpty { spans.append(Span("  ")) }
-            spans.append(Span("\(theme.symbol(for: status)) \(rollUp[status]) \(status.label.lowercased())", style: theme.style(for: status)))
+    /// One item per status with a non-zero count: `● 12 on track`.
+    func summaryItems() -> [Span] {
+        let items = Self.shown.filter { rollUp[$0] > 0 }.map { status in
+            Span("\(theme.symbol(for: status)) \(rollUp[status]) \(status.label.lowercased())", style: theme.style(for: status))
         }
-        return spans.isEmpty ? [Span("No measures", style: theme.muted)] : spans
+        return items.isEmpty ? [Span("No measures", style: theme.muted)] : items
+    }
+
+    /// Writes `leading`, the status counts and `trailing`, two spaces apart, wrapping between items onto
+    /// as many of `area`'s rows as it has.
+    func writeSummary(leading: Span? = nil, trailing: Span? = nil, into buffer: inout ScreenBuffer, area: Rect) {
+        let items = [leading].compactMap { $0 } + summaryItems() + [trailing].compactMap { $0 }
+        var lines: [[Span]] = [[]]
+        for item in items where !item.text.isEmpty {
+            let line = lines[lines.count - 1]
+            let width = line.displayWidth + (line.isEmpty ? 0 : 2) + item.text.displayWidth
+            if width > area.width, !line.isEmpty {
+                lines.append([item])
+            } else {
+                lines[lines.count - 1] += (line.isEmpty ? [] : [Span("  ")]) + [item]
+            }
+        }
+        for (row, line) in lines.prefix(area.height).enumerated() {
+            buffer.write(spans: line, in: area.row(row))
+        }
     }
 
     /// A count cell for one status: the number, blank when zero.

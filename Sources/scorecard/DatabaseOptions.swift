@@ -36,11 +36,16 @@ struct DatabaseOptions: ParsableArguments {
     /// a fresh machine; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
     func openStore() throws -> SQLiteStore {
         let (path, isDefault) = resolved()
+        return try Self.openStore(path: path, creatingFromSample: isDefault)
+    }
+
+    /// Opens the store at `path`, which must hold a council, unless `creatingFromSample` and there is no file yet.
+    static func openStore(path: String, creatingFromSample: Bool) throws -> SQLiteStore {
         if !SQLiteStore.exists(at: path) {
-            guard isDefault else {
+            guard creatingFromSample else {
                 throw CommandFailure("there is no database at \(path): create it with `scorecard import DIR --database \(path)`")
             }
-            try Self.createFromSample(at: path)
+            try createFromSample(at: path)
         }
         let store = try SQLiteStore(path: path)
         guard try !store.isEmpty() else { throw CommandFailure(StoreError.empty(path: path).description) }

@@ -48,7 +48,7 @@ struct StoreConcurrencyTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = [scriptPath]
-            FileManager.default.createFile(atPath: scriptPath + ".err", contents: nil)
+            _ = FileManager.default.createFile(atPath: scriptPath + ".err", contents: nil)
             process.standardError = FileHandle(forWritingAtPath: scriptPath + ".err")
             processes.append(process)
         }

@@ -89,7 +89,7 @@ struct StoreRecordTests {
         _ = try other.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "8.1", by: "other"))
         #expect(try watcher.hasChanged())
         #expect(watcher.lastChangedAt == Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(try watcher.lastChangedAt.map { $0 > importedAt } == true)
+        #expect(watcher.lastChangedAt.map { $0 > importedAt } == true)
         #expect(try watcher.hasChanged() == false)
 
         // A write through the watched store itself counts too.

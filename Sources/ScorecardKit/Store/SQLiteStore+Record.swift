@@ -9,9 +9,10 @@ extension SQLiteStore {
             let measure = try Row.fetchOne(
                 db, sql: "SELECT id, frequency FROM measure WHERE code = ? AND position IS NOT NULL", arguments: [code])
             let frequency = (measure?[1] as String?).flatMap(Frequency.init(rawValue:))
+            let measureID: Int64? = measure?[0]
+            // Validation fails for an unknown measure, so a change always comes with its measure's row id.
             let change = try entry.validated { $0 == code ? frequency : nil }
-            guard let measureID: Int64 = measure?[0] else { throw ValueEntryError(problems: []) }
-            return try Self.write(change, measureID: measureID, at: at, db: db)
+            return try Self.write(change, measureID: measureID ?? 0, at: at, db: db)
         }
     }
 

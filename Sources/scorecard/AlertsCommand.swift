@@ -12,13 +12,22 @@ struct AlertsCommand: ParsableCommand {
     @Argument(help: "The council's data directory (default: the bundled sample council).")
     var directory: String?
 
+    @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))
+    var database: String?
+
     @OptionGroup var judgement: JudgementOptions
+
+    func validate() throws {
+        if directory != nil, database != nil { throw ValidationError("give a data directory or --database, not both") }
+    }
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
     func run() throws {
-        let council = try DataLocation.load(directory ?? DataLocation.bundledSample)
+        let council =
+            try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
+            ?? DataLocation.load(directory ?? DataLocation.bundledSample)
         let today = try judgement.resolvedToday()
         let evaluation = council.evaluate(asAt: try judgement.resolvedPeriod(for: council, today: today), today: today)
         if json {

@@ -89,14 +89,17 @@ public struct ObservationsFile {
             try fail(line, .measure, code.isEmpty ? "the measure code is empty" : "unknown measure code \"\(code)\" (not in the framework)")
             return
         }
-        let measure = measures[index]
-        let periodText = record.string(columns[.period] ?? 1)
-        guard let period = Period(parsing: periodText) else {
+        let frequency = measures[index].frequency
+        let periodColumn = columns[.period] ?? 1
+        guard let period = record.withBytes(periodColumn, Period.init(canonicalBytes:)) ?? Period(parsing: record.string(periodColumn))
+        else {
+            let periodText = record.string(periodColumn)
             try fail(line, .period, "\"\(periodText)\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
             return
         }
-        guard period.kind == measure.frequency.periodKind else {
-            try fail(line, .period, "\(measure.code) is reported \(measure.frequency.rawValue); \"\(periodText)\" is \(period.kind.article)")
+        guard period.kind == frequency.periodKind else {
+            let periodText = record.string(periodColumn)
+            try fail(line, .period, "\(code) is reported \(frequency.rawValue); \"\(periodText)\" is \(period.kind.article)")
             return
         }
         var value: Double?
@@ -123,7 +126,7 @@ public struct ObservationsFile {
         let key = index << 32 | (period.ordinal & 0xFFFF_FFFF)
         if let first = seen.updateValue(line, forKey: key) {
             seen[key] = first
-            try fail(line, .period, "\(measure.code) \(period.label) is given twice (first on line \(first))")
+            try fail(line, .period, "\(code) \(period.label) is given twice (first on line \(first))")
             return
         }
         result[index].append(Observation(period: period, value: value, target: target, note: note, quality: quality))

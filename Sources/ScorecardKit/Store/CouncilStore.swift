@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where a council's data lives: its framework, its values and the history of every change to them.
+///
+/// Screens and commands talk to a store only through this protocol, so another database (PostgreSQL) can
+/// take the place of the embedded SQLite one (``SQLiteStore``) without touching them.
+///
+/// A store never overwrites a value in place: every change to a value, a per-period target, a commentary or
+/// a framework target is kept with who made it, when, and what it replaced.
+public protocol CouncilStore: Sendable {
+    /// Whether the store holds no council yet.
+    func isEmpty() throws -> Bool
+
+    /// The whole council: the plan, the measures with their current targets, and each measure's current values.
+    func loadCouncil() throws -> Council
+
+    /// Brings the store in line with a council loaded from its data files, in one transaction.
+    ///
+    /// The framework (plan, priorities, delivery plans, actions, measure definitions) is replaced to match;
+    /// a changed framework target, a new or changed value, target, commentary or quality is recorded as a
+    /// revision by `by`. Values the files no longer hold are kept (and counted as ``ImportSummary/notInFile``).
+    /// Importing the same council twice writes nothing the second time.
+    /// - Parameter progress: called now and then with (observations done, observations in all).
+    func importCouncil(_ council: Council, by: String, progress: ImportProgress?) throws -> ImportSummary
+
+    /// Adds or revises one value, checking the entry first.
+    ///
+    /// - Throws: ``ValueEntryError`` naming each field at fault; nothing is written then.
+    func record(_ entry: ValueEntry) throws -> RecordOutcome
+
+    /// Every revision of one measure's value for one period, oldest first.
+    func revisions(measure code: String, period: Period) throws -> [Revision]
+
+    /// Every change to one measure's framework targets, oldest first.
+    func targetRevisions(measure code: String) throws -> [TargetRevision]
+
+    /// A watcher that notices changes committed by any process, cheaply.
+    func makeChangeWatcher() throws -> any ChangeWatcher
+}
+
+/// Told how far an import has gone: (observations done, observations in all).
+public typealias ImportProgress = (_ done: Int, _ total: Int) -> Void
+
+/// Notices changes to a store made by any process, including this one.
+///
+/// Meant to be polled from one place (the dashboard's event loop, say, every few hundred milliseconds);
+/// a poll when nothing changed costs a few microseconds.
+public protocol ChangeWatcher: AnyObject {
+    /// Whether anything was committed since the previous call (or since the watcher was made).
+    func hasChanged() throws -> Bool
+
+    /// When the data last changed, as far as the store records it; refreshed by ``hasChanged()``.
+    var lastChangedAt: Date? { get }
+}

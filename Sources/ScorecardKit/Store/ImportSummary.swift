@@ -1,0 +1,26 @@
+/// What an import changed.
+public struct ImportSummary: Sendable, Equatable {
+    /// Measures new to the store.
+    public var measuresAdded = 0
+    /// Measures in the store that the framework no longer has (kept, with their history, but not loaded).
+    public var measuresRemoved = 0
+    /// Whether the framework (plan, measure definitions, targets) differed from the store's.
+    public var frameworkChanged = false
+    /// Framework targets added, changed or removed (each recorded as a ``TargetRevision``).
+    public var targetsChanged = 0
+    /// Observations new to the store.
+    public var added = 0
+    /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).
+    public var revised = 0
+    /// Observations the files hold exactly as the store does.
+    public var unchanged = 0
+    /// Observations the store holds that the files do not (kept, never deleted).
+    public var notInFile = 0
+
+    public init() {}
+
+    /// Whether the import changed anything at all.
+    public var changedAnything: Bool {
+        frameworkChanged || added > 0 || revised > 0
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// One version of a measure's value for a period: what it became, who changed it, when, and what it replaced.
+public struct Revision: Sendable, Equatable {
+    public var measureCode: String
+    /// The value, target, commentary and quality as this revision left them.
+    public var observation: Observation
+    public var changedBy: String
+    public var changedAt: Date
+    /// What the change came from: an import of the data files, or a value recorded by hand.
+    public var source: RevisionSource
+    /// The version this one replaced; `nil` for the first.
+    public var replaced: Observation?
+
+    public init(
+        measureCode: String, observation: Observation, changedBy: String, changedAt: Date, source: RevisionSource,
+        replaced: Observation?
+    ) {
+        self.measureCode = measureCode
+        self.observation = observation
+        self.changedBy = changedBy
+        self.changedAt = changedAt
+        self.source = source
+        self.replaced = replaced
+    }
+}
+
+/// Where a revision came from.
+public enum RevisionSource: String, Sendable, CaseIterable {
+    /// `scorecard import`: the council's data files.
+    case `import`
+    /// `scorecard record` or the dashboard's form.
+    case record
+}
+
+/// One change to a measure's framework target for a period (or a financial year).
+public struct TargetRevision: Sendable, Equatable {
+    public var measureCode: String
+    public var period: Period
+    /// The new target; `nil` when the target was removed.
+    public var value: Double?
+    /// The target it replaced; `nil` for the first.
+    public var replaced: Double?
+    public var changedBy: String
+    public var changedAt: Date
+
+    public init(measureCode: String, period: Period, value: Double?, replaced: Double?, changedBy: String, changedAt: Date) {
+        self.measureCode = measureCode
+        self.period = period
+        self.value = value
+        self.replaced = replaced
+        self.changedBy = changedBy
+        self.changedAt = changedAt
+    }
+}

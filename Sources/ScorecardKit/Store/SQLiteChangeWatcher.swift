@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+
+/// Notices commits to a SQLite store by any process, by polling `PRAGMA data_version` on a connection of its
+/// own (a few microseconds a poll; the tables are not read unless something changed).
+///
+/// GRDB's `ValueObservation` sees only this process's writes; `data_version` changes whenever any other
+/// connection, in this process or another, commits. The watcher's connection never writes, so every
+/// commit counts.
+public final class SQLiteChangeWatcher: ChangeWatcher {
+    private let queue: DatabaseQueue
+    private var version: Int
+    public private(set) var lastChangedAt: Date?
+
+    /// Watches the database at `path`, which must exist.
+    public init(path: String) throws {
+        queue = try DatabaseQueue(path: path, configuration: SQLiteStore.configuration(readonly: true))
+        version = 0
+        version = try currentVersion()
+        lastChangedAt = try readLastChange()
+    }
+
+    public func hasChanged() throws -> Bool {
+        let now = try currentVersion()
+        guard now != version else { return false }
+        version = now
+        lastChangedAt = try readLastChange()
+        return true
+    }
+
+    private func currentVersion() throws -> Int {
+        try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    /// The latest time stamped on a revision or on the framework.
+    private func readLastChange() throws -> Date? {
+        let text = try queue.inDatabase { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT max(t) FROM (
+                      SELECT changed_at AS t FROM observation_revision WHERE id = (SELECT max(id) FROM observation_revision)
+                      UNION ALL SELECT changed_at FROM target_revision WHERE id = (SELECT max(id) FROM target_revision)
+                      UNION ALL SELECT changed_at FROM council)
+                    """)
+        }
+        return text.flatMap(StoreTime.date)
+    }
+}

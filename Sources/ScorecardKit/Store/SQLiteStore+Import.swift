@@ -1,0 +1,248 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func importCouncil(_ council: Council, by: String, progress: ImportProgress? = nil) throws -> ImportSummary {
+        let at = StoreTime.text(clock())
+        return try writeTransaction { db in
+            var run = CouncilImport(db: db, council: council, by: by, at: at, progress: progress)
+            return try run.run()
+        }
+    }
+}
+
+/// One import, inside its transaction: the framework first, then the targets, then the values.
+struct CouncilImport {
+    let db: Database
+    let council: Council
+    let by: String
+    /// The time every revision is stamped with, as stored.
+    let at: String
+    let progress: ImportProgress?
+    var summary = ImportSummary()
+
+    /// How many observations pass between two calls of `progress`.
+    static let progressStep = 20_000
+
+    init(db: Database, council: Council, by: String, at: String, progress: ImportProgress?) {
+        self.db = db
+        self.council = council
+        self.by = by
+        self.at = at
+        self.progress = progress
+    }
+
+    mutating func run() throws -> ImportSummary {
+        let existing = try FrameworkRows.read(db)
+        let measureIDs: [Int64]
+        if let existing, existing.plan == council.plan, existing.measures == council.measures {
+            measureIDs = existing.measureIDs
+        } else {
+            summary.frameworkChanged = true
+            measureIDs = try writeFramework()
+            try writeTargets(measureIDs: measureIDs)
+        }
+        try writeObservations(measureIDs: measureIDs)
+        return summary
+    }
+
+    // MARK: The framework
+
+    /// Replaces the plan and upserts the measures by code; returns each measure's row id.
+    private mutating func writeFramework() throws -> [Int64] {
+        var wasInFramework: [String: Bool] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, position IS NOT NULL FROM measure") {
+            wasInFramework[row[0]] = row[1]
+        }
+        try db.execute(sql: """
+            UPDATE measure SET position = NULL, priority_id = NULL, delivery_plan_id = NULL;
+            DELETE FROM action;
+            DELETE FROM delivery_plan;
+            DELETE FROM priority;
+            """)
+        let plan = council.plan
+        try db.execute(
+            sql: """
+                INSERT INTO council (id, name, plan_title, reporting_period, changed_by, changed_at) VALUES (1, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, plan_title = excluded.plan_title,
+                  reporting_period = excluded.reporting_period, changed_by = excluded.changed_by, changed_at = excluded.changed_at
+                """,
+            arguments: [plan.council, plan.title, plan.reportingPeriod?.description, by, at])
+
+        // Where each measure hangs: (priority row id, delivery plan row id).
+        var placement = [(Int64, Int64?)](repeating: (0, nil), count: council.measures.count)
+        for (p, priority) in plan.priorities.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO priority (position, code, title, lead, description) VALUES (?, ?, ?, ?, ?)",
+                arguments: [p, priority.code, priority.title, priority.lead, priority.description])
+            let priorityID = db.lastInsertedRowID
+            for m in priority.measures { placement[m] = (priorityID, nil) }
+            for (d, deliveryPlan) in priority.plans.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO delivery_plan (priority_id, position, code, title, owner) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [priorityID, d, deliveryPlan.code, deliveryPlan.title, deliveryPlan.owner])
+                let planID = db.lastInsertedRowID
+                for m in deliveryPlan.measures { placement[m] = (priorityID, planID) }
+                for (a, action) in deliveryPlan.actions.enumerated() {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO action (delivery_plan_id, position, title, owner, due, status, percent_complete)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            planID, a, action.title, action.owner, action.due?.description, action.progress.rawValue,
+                            action.percentComplete,
+                        ])
+                }
+            }
+        }
+
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO measure (code, position, priority_id, delivery_plan_id, title, description, methodology, source,
+              owner, service, team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance,
+              lag_days, profile)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET position = excluded.position, priority_id = excluded.priority_id,
+              delivery_plan_id = excluded.delivery_plan_id, title = excluded.title, description = excluded.description,
+              methodology = excluded.methodology, source = excluded.source, owner = excluded.owner,
+              service = excluded.service, team = excluded.team, tier = excluded.tier, unit = excluded.unit,
+              decimals = excluded.decimals, frequency = excluded.frequency, polarity = excluded.polarity,
+              band = excluded.band, status = excluded.status, cumulative = excluded.cumulative,
+              tolerance = excluded.tolerance, lag_days = excluded.lag_days, profile = excluded.profile
+            RETURNING id
+            """)
+        var ids: [Int64] = []
+        ids.reserveCapacity(council.measures.count)
+        for (index, m) in council.measures.enumerated() {
+            let arguments: StatementArguments = [
+                m.code, index, placement[index].0, placement[index].1, m.title, m.description, m.methodology, m.source,
+                m.owner, m.service, m.team, m.tier.rawValue, m.unit.name, m.decimals, m.frequency.rawValue,
+                m.polarity.keyword, StoredText.band(m.polarity), m.lifecycle.rawValue, m.cumulative,
+                StoredText.text(m.tolerance), m.lagDays, StoredText.text(m.targets.profile),
+            ]
+            guard let id = try Int64.fetchOne(upsert, arguments: arguments) else {
+                throw DatabaseError(message: "measure \(m.code) was not saved")
+            }
+            ids.append(id)
+            if wasInFramework.removeValue(forKey: m.code) == nil { summary.measuresAdded += 1 }
+        }
+        summary.measuresRemoved = wasInFramework.values.filter { $0 }.count
+        return ids
+    }
+
+    /// Records a revision for each framework target added, changed or removed.
+    private mutating func writeTargets(measureIDs: [Int64]) throws {
+        var current = try FrameworkRows.currentTargets(db)
+        let insert = try RawStatement(db, sql: """
+            INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        insert.bind(5, by)
+        insert.bind(6, at)
+        func write(_ key: StoreKey, _ value: Double?) throws {
+            insert.bind(1, Int(key.measureID))
+            insert.bind(2, key.period.kind.rawValue)
+            insert.bind(3, key.period.ordinal)
+            insert.bind(4, value)
+            try insert.execute()
+        }
+        var inFramework = Set<Int64>()
+        for (index, measure) in council.measures.enumerated() {
+            let id = measureIDs[index]
+            inFramework.insert(id)
+            for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
+                let key = StoreKey(measureID: id, period: period)
+                if current.removeValue(forKey: key) != value {
+                    try write(key, value)
+                    summary.targetsChanged += 1
+                }
+            }
+        }
+        // Targets a measure still in the framework no longer has.
+        for key in current.keys.sorted(by: { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) })
+        where inFramework.contains(key.measureID) {
+            try write(key, nil)
+            summary.targetsChanged += 1
+        }
+    }
+
+    // MARK: The values
+
+    /// Appends a revision for each observation that is new or differs from the store's current one.
+    private mutating func writeObservations(measureIDs: [Int64]) throws {
+        let insert = try RawStatement(db, sql: """
+            INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality,
+              changed_by, changed_at, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insert.bind(8, by)
+        insert.bind(9, at)
+        insert.bind(10, RevisionSource.import.rawValue)
+        let total = council.observationCount
+        var done = 0
+        progress?(0, total)
+
+        // An empty store takes the fast path: nothing to compare against.
+        let comparing = try Bool.exists(db, "SELECT 1 FROM observation_revision")
+        var current = comparing ? try currentObservations() : [:]
+        for (index, observations) in council.observations.enumerated() {
+            let id = measureIDs[index]
+            insert.bind(1, Int(id))
+            for observation in observations {
+                done += 1
+                if done % Self.progressStep == 0 { progress?(done, total) }
+                if comparing, let existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
+                    if existing == observation {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    summary.revised += 1
+                } else {
+                    summary.added += 1
+                }
+                insert.bind(2, observation.period.kind.rawValue)
+                insert.bind(3, observation.period.ordinal)
+                insert.bind(4, observation.value)
+                insert.bind(5, observation.target)
+                insert.bind(6, observation.note)
+                insert.bind(7, observation.quality?.rawValue)
+                try insert.execute()
+            }
+        }
+        let inFramework = Set(measureIDs)
+        summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
+        progress?(total, total)
+    }
+
+    /// The store's current observation of every (measure, period).
+    private func currentObservations() throws -> [StoreKey: Observation] {
+        var current: [StoreKey: Observation] = [:]
+        let statement = try RawStatement(db, sql: """
+            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality
+            FROM observation_revision ORDER BY id
+            """)
+        try statement.forEachRow {
+            guard let key = StoreKey(measureID: Int64(statement.int(0)), kind: statement.int(1), ordinal: statement.int(2))
+            else { return }
+            current[key] = Observation(
+                period: key.period, value: statement.double(3), target: statement.double(4), note: statement.string(5),
+                quality: statement.string(6).flatMap(DataQuality.init(rawValue:)))
+        }
+        return current
+    }
+}
+
+extension SQLiteStore {
+    /// Loads and checks a council's data files, then imports them into the database at `databasePath`
+    /// (created when missing).
+    ///
+    /// The files are checked completely before the database is opened, so a bad file leaves the database
+    /// exactly as it was, byte for byte (and does not create it).
+    /// - Throws: ``DataLoadError`` naming the file, line and field of each problem.
+    public static func importDirectory(
+        _ directory: CouncilDirectory, into databasePath: String, by: String, progress: ImportProgress? = nil
+    ) throws -> ImportSummary {
+        let council = try directory.load()
+        return try SQLiteStore(path: databasePath).importCouncil(council, by: by, progress: progress)
+    }
+}

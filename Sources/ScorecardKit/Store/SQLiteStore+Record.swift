@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func record(_ entry: ValueEntry) throws -> RecordOutcome {
+        let at = clock()
+        return try writeTransaction { db in
+            let code = String(entry.measure.trimmingWhitespace())
+            let measure = try Row.fetchOne(
+                db, sql: "SELECT id, frequency FROM measure WHERE code = ? AND position IS NOT NULL", arguments: [code])
+            let frequency = (measure?[1] as String?).flatMap(Frequency.init(rawValue:))
+            let measureID: Int64? = measure?[0]
+            // Validation fails for an unknown measure, so a change always comes with its measure's row id.
+            let change = try entry.validated { $0 == code ? frequency : nil }
+            return try Self.write(change, measureID: measureID ?? 0, at: at, db: db)
+        }
+    }
+
+    /// Appends a revision for `change` unless the store already holds exactly what it makes.
+    static func write(_ change: ValueChange, measureID: Int64, at: Date, db: Database) throws -> RecordOutcome {
+        let period = change.period
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT value, target, note, quality FROM observation_revision
+                WHERE measure_id = ? AND period_kind = ? AND period_ordinal = ? ORDER BY id DESC LIMIT 1
+                """,
+            arguments: [measureID, period.kind.rawValue, period.ordinal])
+        let current = row.map { Observation(row: $0, period: period) }
+        let updated = change.applied(to: current)
+        if updated == current { return .unchanged }
+        try db.execute(
+            sql: """
+                INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality,
+                  changed_by, changed_at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                measureID, period.kind.rawValue, period.ordinal, updated.value, updated.target, updated.note,
+                updated.quality?.rawValue, change.by, StoreTime.text(at), RevisionSource.record.rawValue,
+            ])
+        let revision = Revision(
+            measureCode: change.measureCode, observation: updated, changedBy: change.by,
+            changedAt: StoreTime.date(StoreTime.text(at)) ?? at, source: .record, replaced: current)
+        return current == nil ? .added(revision) : .revised(revision)
+    }
+}
+
+extension Observation {
+    /// An observation from a row whose first four columns are value, target, note and quality.
+    init(row: Row, period: Period) {
+        self.init(
+            period: period, value: row[0], target: row[1], note: row[2],
+            quality: (row[3] as String?).flatMap(DataQuality.init(rawValue:)))
+    }
+}

@@ -1,0 +1,170 @@
+import GRDB
+
+/// The SQLite store's schema, as migrations (documented in `docs/schema.md`).
+///
+/// Periods are stored as their kind and ordinal (see ``Period``), which sort and compare as integers; a
+/// generated `period` column gives the canonical text for people reading the file with `sqlite3`.
+/// Values and targets live in append-only revision tables (triggers refuse updates and deletes); views give
+/// the current values.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for statement in v1 { try db.execute(sql: statement) }
+        }
+        return migrator
+    }
+
+    /// The canonical text of a period from its kind and ordinal, as ``Period/description`` writes it.
+    static let periodText = """
+        CASE period_kind
+          WHEN 0 THEN printf('%04d-%02d', period_ordinal / 12, period_ordinal % 12 + 1)
+          WHEN 1 THEN printf('%d/%02d Q%d', period_ordinal / 4, (period_ordinal / 4 + 1) % 100, period_ordinal % 4 + 1)
+          WHEN 2 THEN printf('%d/%02d', period_ordinal, (period_ordinal + 1) % 100)
+          ELSE printf('%d', period_ordinal)
+        END
+        """
+
+    static func appendOnly(_ table: String) -> [String] {
+        [
+            """
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) is append-only: record a new revision instead'); END
+            """,
+            """
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) is append-only: history is never deleted'); END
+            """,
+        ]
+    }
+
+    static let v1: [String] =
+        [
+            """
+            CREATE TABLE council (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              name TEXT NOT NULL,
+              plan_title TEXT NOT NULL,
+              reporting_period TEXT,
+              changed_by TEXT NOT NULL,
+              changed_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE priority (
+              id INTEGER PRIMARY KEY,
+              position INTEGER NOT NULL UNIQUE,
+              code TEXT NOT NULL UNIQUE,
+              title TEXT NOT NULL,
+              lead TEXT NOT NULL,
+              description TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE delivery_plan (
+              id INTEGER PRIMARY KEY,
+              priority_id INTEGER NOT NULL REFERENCES priority(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              code TEXT NOT NULL,
+              title TEXT NOT NULL,
+              owner TEXT NOT NULL,
+              UNIQUE (priority_id, position),
+              UNIQUE (priority_id, code)
+            )
+            """,
+            """
+            CREATE TABLE action (
+              id INTEGER PRIMARY KEY,
+              delivery_plan_id INTEGER NOT NULL REFERENCES delivery_plan(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              title TEXT NOT NULL,
+              owner TEXT NOT NULL,
+              due TEXT,
+              status TEXT NOT NULL,
+              percent_complete INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE measure (
+              id INTEGER PRIMARY KEY,
+              code TEXT NOT NULL UNIQUE,
+              position INTEGER,
+              priority_id INTEGER REFERENCES priority(id),
+              delivery_plan_id INTEGER REFERENCES delivery_plan(id),
+              title TEXT NOT NULL,
+              description TEXT NOT NULL,
+              methodology TEXT NOT NULL,
+              source TEXT NOT NULL,
+              owner TEXT NOT NULL,
+              service TEXT NOT NULL,
+              team TEXT NOT NULL,
+              tier TEXT NOT NULL,
+              unit TEXT NOT NULL,
+              decimals INTEGER NOT NULL,
+              frequency TEXT NOT NULL,
+              polarity TEXT NOT NULL,
+              band REAL,
+              status TEXT NOT NULL,
+              cumulative INTEGER NOT NULL,
+              tolerance TEXT,
+              lag_days INTEGER NOT NULL,
+              profile TEXT
+            )
+            """,
+            "CREATE INDEX measure_by_position ON measure(position)",
+            """
+            CREATE TABLE target_revision (
+              id INTEGER PRIMARY KEY,
+              measure_id INTEGER NOT NULL REFERENCES measure(id),
+              period_kind INTEGER NOT NULL,
+              period_ordinal INTEGER NOT NULL,
+              period TEXT GENERATED ALWAYS AS (\(periodText)) VIRTUAL,
+              value REAL,
+              changed_by TEXT NOT NULL,
+              changed_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX target_revision_by_key ON target_revision(measure_id, period_kind, period_ordinal, id)",
+            """
+            CREATE TABLE observation_revision (
+              id INTEGER PRIMARY KEY,
+              measure_id INTEGER NOT NULL REFERENCES measure(id),
+              period_kind INTEGER NOT NULL,
+              period_ordinal INTEGER NOT NULL,
+              period TEXT GENERATED ALWAYS AS (\(periodText)) VIRTUAL,
+              value REAL,
+              target REAL,
+              note TEXT,
+              quality TEXT,
+              changed_by TEXT NOT NULL,
+              changed_at TEXT NOT NULL,
+              source TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX observation_revision_by_key ON observation_revision(measure_id, period_kind, period_ordinal, id)",
+            """
+            CREATE VIEW observation AS
+            SELECT r.* FROM observation_revision r
+            WHERE r.id = (SELECT max(l.id) FROM observation_revision l
+                          WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind
+                            AND l.period_ordinal = r.period_ordinal)
+            """,
+            """
+            CREATE VIEW observation_history AS
+            SELECT m.code AS measure, r.period, r.value, r.target, r.note, r.quality, r.changed_by, r.changed_at, r.source,
+                   lag(r.value) OVER w AS replaced_value, lag(r.target) OVER w AS replaced_target,
+                   lag(r.note) OVER w AS replaced_note, lag(r.quality) OVER w AS replaced_quality,
+                   r.measure_id, r.period_kind, r.period_ordinal, r.id
+            FROM observation_revision r JOIN measure m ON m.id = r.measure_id
+            WINDOW w AS (PARTITION BY r.measure_id, r.period_kind, r.period_ordinal ORDER BY r.id)
+            """,
+            """
+            CREATE VIEW target AS
+            SELECT r.* FROM target_revision r
+            WHERE r.value IS NOT NULL
+              AND r.id = (SELECT max(l.id) FROM target_revision l
+                          WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind
+                            AND l.period_ordinal = r.period_ordinal)
+            """,
+        ] + appendOnly("observation_revision") + appendOnly("target_revision")
+}

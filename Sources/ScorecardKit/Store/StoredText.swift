@@ -1,0 +1,42 @@
+/// How the store writes the parts of a measure that are not plain text or numbers, and reads them back.
+enum StoredText {
+    /// `5%` or `2`, as the framework file writes a tolerance.
+    static func tolerance(_ text: String?) -> Tolerance? {
+        guard let text else { return nil }
+        if text.hasSuffix("%") { return Double(text.dropLast()).map(Tolerance.percent) }
+        return Double(text).map(Tolerance.absolute)
+    }
+
+    static func text(_ tolerance: Tolerance?) -> String? {
+        switch tolerance {
+        case .none: nil
+        case .percent(let p): "\(p)%"
+        case .absolute(let a): "\(a)"
+        }
+    }
+
+    /// `15,40,65,100`.
+    static func profile(_ text: String?) -> [Double]? {
+        guard let text, !text.isEmpty else { return nil }
+        let shares = text.split(separator: ",").compactMap { Double($0) }
+        return shares.isEmpty ? nil : shares
+    }
+
+    static func text(_ profile: [Double]?) -> String? {
+        profile.map { $0.map { "\($0)" }.joined(separator: ",") }
+    }
+
+    static func polarity(_ keyword: String, band: Double?) -> Polarity {
+        switch keyword {
+        case "lower": .lowerIsBetter
+        case "band": .withinBand(halfWidth: band ?? 0)
+        case "none": .none
+        default: .higherIsBetter
+        }
+    }
+
+    static func band(_ polarity: Polarity) -> Double? {
+        if case .withinBand(let halfWidth) = polarity { return halfWidth }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// Where the council's database is: `--database PATH`, else `SCORECARD_DATABASE`, else the default
+/// (`$XDG_DATA_HOME/scorecard/scorecard.sqlite`, or `~/.local/share/scorecard/scorecard.sqlite`), which is
+/// created from the bundled sample council the first time it is used.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database file (default: $SCORECARD_DATABASE, else ~/.local/share/scorecard/scorecard.sqlite).",
+            valueName: "path"))
+    var database: String?
+
+    /// The environment variable naming the database file.
+    static let environmentVariable = "SCORECARD_DATABASE"
+
+    /// The database path asked for, and whether it is the default one (nobody named a file).
+    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool) {
+        if let database { return (database, false) }
+        if let path = environment[Self.environmentVariable], !path.isEmpty { return (path, false) }
+        return (Self.defaultPath(environment: environment), true)
+    }
+
+    /// `$XDG_DATA_HOME/scorecard/scorecard.sqlite`, else `~/.local/share/scorecard/scorecard.sqlite`.
+    static func defaultPath(environment: [String: String]) -> String {
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return dataHome + "/scorecard/scorecard.sqlite"
+    }
+
+    /// Opens the store for reading and recording.
+    ///
+    /// The default database is created from the bundled sample council on first use, so the dashboard opens on
+    /// a fresh machine; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
+    func openStore() throws -> SQLiteStore {
+        let (path, isDefault) = resolved()
+        return try Self.openStore(path: path, creatingFromSample: isDefault)
+    }
+
+    /// Opens the store at `path`, which must hold a council, unless `creatingFromSample` and there is no file yet.
+    static func openStore(path: String, creatingFromSample: Bool) throws -> SQLiteStore {
+        if !SQLiteStore.exists(at: path) {
+            guard creatingFromSample else {
+                throw CommandFailure("there is no database at \(path): create it with `scorecard import DIR --database \(path)`")
+            }
+            try createFromSample(at: path)
+        }
+        let store = try SQLiteStore(path: path)
+        guard try !store.isEmpty() else { throw CommandFailure(StoreError.empty(path: path).description) }
+        return store
+    }
+
+    /// Imports the bundled sample council into a new database at `path`: built under a temporary name and
+    /// then linked into place, so two processes starting at once never see a half-made file or overwrite
+    /// each other's.
+    static func createFromSample(at path: String) throws {
+        let sample = DataLocation.bundledSample
+        let council = try DataLocation.load(sample)
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        }
+        do {
+            _ = try SQLiteStore(path: temporary).importCouncil(council, by: "sample", progress: nil)
+        }
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw CommandFailure("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        var standardError = FileHandle.standardError
+        print("Created \(path) from the sample council in \(sample).", to: &standardError)
+    }
+}
+
+/// A command's failure for a reason that is not in its arguments: printed as `Error: ...`, exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

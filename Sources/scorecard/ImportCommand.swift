@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard import DIR`: loads a council's data files into the database, in one transaction.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a council's data files into the database (all or nothing; changes are kept as revisions).",
+        discussion: """
+            The files are checked first: any problem is reported with its file, line and field, and the database is \
+            left exactly as it was. Importing the same files again changes nothing; importing a newer version records \
+            each changed value as a revision, and keeps values the files no longer hold.
+            """
+    )
+
+    @Argument(help: "The council's data directory (framework.yaml and observations.csv).")
+    var directory: String
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "Who the changes are recorded as made by.")
+    var by = "import"
+
+    func run() throws {
+        let started = Date()
+        let council = try DataLocation.load(directory)
+        let (path, _) = databaseOptions.resolved()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: path)
+        let bar = ProgressBar(label: "Importing")
+        let summary = try store.importCouncil(council, by: by, progress: bar.update)
+        bar.finish()
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        print(Self.report(summary, council: council, path: path) + " (\(seconds) s)")
+    }
+
+    static func report(_ s: ImportSummary, council: Council, path: String) -> String {
+        let count = { (n: Int) in NumberText.grouped(Double(n), decimals: 0) }
+        guard s.changedAnything else {
+            return "Nothing changed: \(path) already holds these files (\(count(s.unchanged)) observations)."
+        }
+        var lines = ["Imported \(council.plan.council) into \(path):"]
+        lines.append(
+            "  observations: \(count(s.added)) added, \(count(s.revised)) revised, \(count(s.unchanged)) unchanged"
+                + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : ""))
+        if s.frameworkChanged {
+            lines.append(
+                "  framework: \(council.measures.count) measures (\(s.measuresAdded) new, \(s.measuresRemoved) removed), "
+                    + "\(s.targetsChanged) target\(s.targetsChanged == 1 ? "" : "s") changed")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

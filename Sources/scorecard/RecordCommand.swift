@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard record MEASURE PERIOD VALUE`: adds or revises one value, keeping what it replaces.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Add or revise a measure's value for a period (the value it replaces stays in the history).",
+        discussion: "A negative value goes after `--`: scorecard record KBI-07 2024-05 -- -3.5"
+    )
+
+    @Argument(help: "The measure's code, such as KBI-01.")
+    var measure: String
+
+    @Argument(help: "The period: 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024, matching the measure's frequency.")
+    var period: String
+
+    @Argument(help: "The value: 87.5, 1,234, 87.5% or £1,200.")
+    var value: String
+
+    @Option(help: "The commentary: why, and what is being done (an empty note clears it; without --note it is kept).")
+    var note: String?
+
+    @Option(help: "The data quality: provisional, estimated or validated.")
+    var quality: String?
+
+    @Option(help: "Who is recording the value (default: the login name).")
+    var by: String?
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() throws {
+        let store = try databaseOptions.openStore()
+        let environment = ProcessInfo.processInfo.environment
+        let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let entry = ValueEntry(measure: measure, period: period, value: value, note: note, quality: quality, by: author)
+        let outcome: RecordOutcome
+        do {
+            outcome = try store.record(entry)
+        } catch let error as ValueEntryError {
+            var standardError = FileHandle.standardError
+            for problem in error.problems {
+                print("error: \(problem.field.rawValue): \(problem.message)", to: &standardError)
+            }
+            print("Nothing was recorded.", to: &standardError)
+            throw ExitCode(1)
+        }
+        switch outcome {
+        case .added(let revision):
+            print("\(revision.measureCode) \(revision.observation.period.label): recorded \(Self.text(revision.observation.value)).")
+        case .revised(let revision):
+            print(
+                "\(revision.measureCode) \(revision.observation.period.label): recorded \(Self.text(revision.observation.value))"
+                    + " (replacing \(Self.text(revision.replaced?.value))).")
+        case .unchanged:
+            print("\(measure) \(period): unchanged (the database already holds this).")
+        }
+    }
+
+    static func text(_ value: Double?) -> String {
+        guard let value else { return "no value" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Recording values in the store")
+struct StoreRecordTests {
+    @Test("recording adds a value, then revises it; every revision is kept in order with who and when")
+    func recordAndRevise() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        let first = try store.record(ValueEntry(measure: "KBI-01", period: "Oct 2024", value: "88.5%", note: "Backlog", quality: "provisional", by: "alice"))
+        guard case .added(let added) = first else { Issue.record("expected .added, got \(first)"); return }
+        #expect(added.replaced == nil)
+        let second = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89.0", quality: "validated", by: "bob"))
+        guard case .revised(let revised) = second else { Issue.record("expected .revised, got \(second)"); return }
+        #expect(revised.replaced?.value == 88.5)
+        #expect(revised.observation.note == "Backlog", "a note not given is kept")
+        #expect(try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", by: "carol")) == .unchanged)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", note: "", by: "dave"))
+
+        let history = try store.revisions(measure: "KBI-01", period: .month(2024, 10))
+        #expect(history.map(\.changedBy) == ["alice", "bob", "dave"])
+        #expect(history.map(\.observation.value) == [88.5, 89, 89])
+        #expect(history.map(\.observation.quality) == [.provisional, .validated, .validated])
+        #expect(history.map(\.observation.note) == ["Backlog", "Backlog", nil])
+        #expect(history.map(\.replaced?.value) == [nil, 88.5, 89])
+        #expect(zip(history, history.dropFirst()).allSatisfy { $0.changedAt < $1.changedAt })
+        #expect(history.allSatisfy { $0.source == .record })
+
+        let council = try store.loadCouncil()
+        let index = try #require(council.measureIndex(code: "KBI-01"))
+        #expect(council.observations[index].last == Observation(period: .month(2024, 10), value: 89, quality: .validated))
+    }
+
+    @Test("revising an imported value keeps the imported one in the history")
+    func reviseImported() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBM-01", period: "2024/25 Q2", value: "47", by: "jane"))
+        let history = try store.revisions(measure: "KBM-01", period: .quarter(2024, 2))
+        #expect(history.map(\.observation.value) == [45, 47])
+        #expect(history[1].observation.note == "Two schemes slipped to Q3, see the Housing Board report")
+        #expect(history.map(\.source) == [.import, .record])
+    }
+
+    static let badEntries: [(String, ValueEntry, ValueEntry.Field, String)] = [
+        ("unknown measure", ValueEntry(measure: "KBX-99", period: "2024-10", value: "1", by: "a"), .measure, "unknown measure code \"KBX-99\""),
+        ("no measure", ValueEntry(measure: " ", period: "2024-10", value: "1", by: "a"), .measure, "enter a measure code"),
+        ("bad period", ValueEntry(measure: "KBI-01", period: "2024/26", value: "1", by: "a"), .period, "\"2024/26\" is not a period"),
+        ("wrong frequency", ValueEntry(measure: "KBI-01", period: "2024/25 Q1", value: "1", by: "a"), .period, "KBI-01 is reported monthly; \"2024/25 Q1\" is a quarter"),
+        ("not a number", ValueEntry(measure: "KBI-01", period: "2024-10", value: "ninety", by: "a"), .value, "\"ninety\" is not a number"),
+        ("no value", ValueEntry(measure: "KBI-01", period: "2024-10", value: "", by: "a"), .value, "enter a value"),
+        ("bad quality", ValueEntry(measure: "KBI-01", period: "2024-10", value: "1", quality: "final", by: "a"), .quality, "\"final\" is not a data quality"),
+        ("nobody", ValueEntry(measure: "KBI-01", period: "2024-10", value: "1", by: ""), .by, "say who"),
+    ]
+
+    @Test("a bad entry is refused with a message for its field, and nothing is written", arguments: badEntries)
+    func badEntry(_ bad: (String, ValueEntry, ValueEntry.Field, String)) throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let before = try store.revisions(measure: "KBI-01", period: .month(2024, 10)).count
+        let error = try #require(throws: ValueEntryError.self, "\(bad.0)") { try store.record(bad.1) }
+        let message = try #require(error.message(for: bad.2), "\(bad.0): \(error)")
+        #expect(message.contains(bad.3), "\(bad.0): \(message)")
+        #expect(error.problems.count == 1, "\(bad.0): \(error)")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).count == before)
+        #expect(try SQLiteStore(path: path).loadCouncil() == (try CouncilDirectory(path: Fixture.directory).load()))
+    }
+
+    @Test("an entry can be checked against a loaded council before saving, reporting every field at fault")
+    func validateAgainstCouncil() throws {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        let error = try #require(throws: ValueEntryError.self) {
+            try ValueEntry(measure: "KBI-01", period: "2024 Q9", value: "lots", by: "a").validated(in: council)
+        }
+        #expect(error.problems.map(\.field) == [.period, .value])
+        let change = try ValueEntry(measure: "KBI-01", period: "Nov 2024", value: "£1,200", by: "a").validated(in: council)
+        #expect(change.period == .month(2024, 11))
+        #expect(change.value == 1200)
+    }
+
+    @Test("a change watcher notices a commit made through another connection, and nothing otherwise")
+    func changeWatcher() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let watcher = try store.makeChangeWatcher()
+        let importedAt = try #require(watcher.lastChangedAt)
+        #expect(try watcher.hasChanged() == false)
+        #expect(try watcher.hasChanged() == false)
+
+        let other = try SQLiteStore(path: path, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        _ = try other.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "8.1", by: "other"))
+        #expect(try watcher.hasChanged())
+        #expect(watcher.lastChangedAt == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(watcher.lastChangedAt.map { $0 > importedAt } == true)
+        #expect(try watcher.hasChanged() == false)
+
+        // A write through the watched store itself counts too.
+        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"))
+        #expect(try watcher.hasChanged())
+        // A recording that changes nothing commits nothing worth noticing.
+        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"))
+        #expect(try watcher.hasChanged() == false)
+    }
+
+    @Test("the revision tables refuse updates and deletes")
+    func appendOnly() throws {
+        let (_, path) = try StoreFixture.importedStore()
+        let store = try SQLiteStore(path: path)
+        #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "UPDATE observation_revision SET value = 0") } }
+        #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "DELETE FROM target_revision") } }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("The SQLite store")
+struct StoreTests {
+    @Test("a council imported into the store loads back exactly as the files give it")
+    func roundTrip() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        let files = try CouncilDirectory(path: Fixture.directory).load()
+        let loaded = try store.loadCouncil()
+        #expect(loaded == files)
+        #expect(loaded.observationCount == 8)
+        #expect(try store.isEmpty() == false)
+    }
+
+    @Test("a new store is empty, and loading it says how to import")
+    func emptyStore() throws {
+        let store = try SQLiteStore(path: try StoreFixture.databasePath())
+        #expect(try store.isEmpty())
+        #expect(throws: StoreError.self) { try store.loadCouncil() }
+    }
+
+    @Test("the first import counts everything as added")
+    func firstImportSummary() throws {
+        let store = try SQLiteStore(path: try StoreFixture.databasePath())
+        let summary = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
+        #expect(summary.added == 8)
+        #expect(summary.measuresAdded == 5)
+        #expect(summary.frameworkChanged)
+        #expect(summary.targetsChanged == 4)
+        #expect(summary.revised == 0 && summary.unchanged == 0)
+    }
+
+    @Test("re-importing the same files changes nothing, not even a byte of the database")
+    func reimportIsNoOp() throws {
+        let path = try StoreFixture.databasePath()
+        let directory = CouncilDirectory(path: Fixture.directory)
+        _ = try SQLiteStore.importDirectory(directory, into: path, by: "import")
+        let before = StoreFixture.bytes(path)
+        let summary = try SQLiteStore.importDirectory(directory, into: path, by: "import")
+        #expect(summary.changedAnything == false)
+        #expect(summary.unchanged == 8)
+        #expect(summary.added == 0 && summary.revised == 0 && summary.targetsChanged == 0)
+        #expect(StoreFixture.bytes(path) == before ? true : false, "the database file changed")
+    }
+
+    @Test("an import of a bad file leaves the database byte for byte as it was, and names the file, line and field")
+    func failedImportLeavesFileUnchanged() throws {
+        let path = try StoreFixture.databasePath()
+        _ = try SQLiteStore.importDirectory(CouncilDirectory(path: Fixture.directory), into: path, by: "import")
+        let before = StoreFixture.bytes(path)
+        #expect(!before.isEmpty)
+        let bad = try Fixture.write(observations: StoreFixture.observations(replacing: "KBI-02,2024-09,8.25", with: "KBI-02,2024-09,eight"))
+        let error = try #require(throws: DataLoadError.self) {
+            try SQLiteStore.importDirectory(CouncilDirectory(path: bad), into: path, by: "import")
+        }
+        let first = try #require(error.errors.first)
+        #expect(first.file.hasSuffix("observations.csv"))
+        #expect(first.line == 8)
+        #expect(first.field == "value")
+        #expect(StoreFixture.bytes(path) == before ? true : false, "the database file changed")
+    }
+
+    @Test("an import of a bad file does not create a database")
+    func failedImportCreatesNothing() throws {
+        let path = try StoreFixture.databasePath()
+        let bad = try Fixture.write(framework: Fixture.framework.replacingOccurrences(of: "frequency: annual", with: "frequency: yearly"))
+        #expect(throws: DataLoadError.self) {
+            try SQLiteStore.importDirectory(CouncilDirectory(path: bad), into: path, by: "import")
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a newer version of the files is recorded as revisions; rows no longer in the file are kept")
+    func importRevisions() throws {
+        let clock = TickingClock()
+        let (store, _) = try StoreFixture.importedStore(clock: clock)
+        var csv = StoreFixture.observations(replacing: "KBI-02,2024-09,8.25,,,estimated", with: "KBI-02,2024-09,8.5,,Revised after audit,validated")
+        csv = Array((String(decoding: csv, as: UTF8.self).replacingOccurrences(of: "KBI-03,2024-08,\"1,234\",,,\r\n", with: "")
+            .replacingOccurrences(of: "KBI-03,2024-08,\"1,234\",,,\n", with: "") + "KBI-03,2024-10,1500,,,\n").utf8)
+        let newer = try CouncilDirectory(path: try Fixture.write(observations: csv)).load()
+        let summary = try store.importCouncil(newer, by: "data team", progress: nil)
+        #expect(summary.revised == 1)
+        #expect(summary.added == 1)
+        #expect(summary.notInFile == 1)
+        #expect(summary.unchanged == 6)
+        #expect(summary.frameworkChanged == false)
+
+        let history = try store.revisions(measure: "KBI-02", period: .month(2024, 9))
+        #expect(history.count == 2)
+        #expect(history.map(\.observation.value) == [8.25, 8.5])
+        #expect(history[1].replaced?.value == 8.25)
+        #expect(history[1].replaced?.quality == .estimated)
+        #expect(history[1].observation.note == "Revised after audit")
+        #expect(history.map(\.changedBy) == ["import", "data team"])
+        #expect(history[0].changedAt < history[1].changedAt)
+        #expect(history.allSatisfy { $0.source == .import })
+
+        // The row the file no longer has is kept.
+        let loaded = try store.loadCouncil()
+        let calls = try #require(loaded.measureIndex(code: "KBI-03"))
+        #expect(loaded.observations[calls].map(\.value) == [1234, 1410, 1500])
+    }
+
+    @Test("a changed framework target is recorded with what it replaced; the framework follows the files")
+    func targetRevisions() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        let framework = Fixture.framework
+            .replacingOccurrences(of: "targets: {2024/25: 90}", with: "targets: {2024/25: 92, 2025/26: 94}")
+            .replacingOccurrences(of: "title: Calls to the contact centre", with: "title: Calls answered by the contact centre")
+        let newer = try CouncilDirectory(path: try Fixture.write(framework: framework)).load()
+        let summary = try store.importCouncil(newer, by: "policy team", progress: nil)
+        #expect(summary.frameworkChanged)
+        #expect(summary.targetsChanged == 2)
+        #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0)
+        let history = try store.targetRevisions(measure: "KBI-01")
+        #expect(history.map(\.value) == [90, 92, 94])
+        #expect(history.map(\.replaced) == [nil, 90, nil])
+        #expect(history.map(\.changedBy) == ["import", "policy team", "policy team"])
+        #expect(try store.loadCouncil() == newer)
+    }
+
+    @Test("a measure dropped from the framework keeps its history but is no longer loaded")
+    func measureRemoved() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        let framework = Fixture.framework.replacingOccurrences(
+            of: "          - code: KBI-03\n            title: Calls to the contact centre\n            frequency: monthly\n            polarity: none\n",
+            with: "")
+        let csv = String(decoding: Fixture.observations, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("KBI-03") }.joined(separator: "\n")
+        let newer = try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Array(csv.utf8))).load()
+        #expect(newer.measures.count == 4)
+        let summary = try store.importCouncil(newer, by: "import", progress: nil)
+        #expect(summary.measuresRemoved == 1)
+        #expect(summary.notInFile == 0)
+        #expect(try store.loadCouncil() == newer)
+        #expect(try store.revisions(measure: "KBI-03", period: .month(2024, 9)).count == 1)
+    }
+}
+

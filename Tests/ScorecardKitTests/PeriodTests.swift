@@ -22,6 +22,12 @@ struct PeriodTests {
         ("1999/00", .financialYear(1999)),
         ("2024", .calendarYear(2024)),
         ("  2024-05 ", .month(2024, 5)),
+        // ISO months win where a dashed financial year would read the same.
+        ("2011-12", .month(2011, 12)),
+        ("2000-01", .month(2000, 1)),
+        ("2100-01", .month(2100, 1)),
+        ("2011/12", .financialYear(2011)),
+        ("2011-12 Q1", .quarter(2011, 1)),
     ])
     func parses(text: String, expected: Period) {
         #expect(Period(parsing: text) == expected)

@@ -32,7 +32,6 @@ struct StoreConcurrencyTests {
         let binary = try #require(ScorecardBinary.path)
         let (_, database) = try StoreFixture.importedStore()
         let folder = (database as NSString).deletingLastPathComponent
-        // (Years from 2030 to 2098: "2100-01" would read as the financial year 2100/01.)
         // Each worker records 200 values of its own (KBI-01, one month each) and 50 revisions of one shared
         // value (KBI-02 for January 2025), interleaved.
         var processes: [Process] = []

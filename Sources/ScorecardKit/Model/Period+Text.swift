@@ -3,7 +3,7 @@ extension Period {
     ///
     /// - months: `2024-05`, `May 2024`, `May-24`, `Sep 2024`
     /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`
-    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25`
+    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25` (but `2011-12` is December 2011)
     /// - calendar years: `2024`
     ///
     /// Returns `nil` for anything else, including a financial year whose two halves are not consecutive
@@ -32,10 +32,10 @@ extension Period {
 
     private static func parseSingleWord(_ word: String) -> Period? {
         if let y = fourDigitYear(word) { return .calendarYear(y) }
-        if let fy = financialYearStart(word) { return .financialYear(fy) }
         let dash = word.split(separator: "-", omittingEmptySubsequences: false)
         if dash.count == 2 {
-            // 2024-05
+            // 2024-05. This comes before financial years, so the ISO month `2011-12` is December 2011;
+            // the financial year is written 2011/12.
             if let y = fourDigitYear(dash[0]), dash[1].count == 2, let m = Int(dash[1]), (1...12).contains(m) {
                 return .month(y, m)
             }
@@ -44,6 +44,7 @@ extension Period {
                 return .month(2000 + yy, m)
             }
         }
+        if let fy = financialYearStart(word) { return .financialYear(fy) }
         return nil
     }
 

@@ -51,5 +51,23 @@ if [[ $status == 0 && ! -s /tmp/scorecard-e2e.err ]]; then ok "q quits with stat
 t kill-server 2>/dev/null
 rm -f "$statusfile"
 
+# Live data: a dashboard open on a measure shows a value recorded by another process within 2 seconds,
+# with no key pressed.
+db=$(mktemp -d)/scorecard.sqlite
+if $bin import data --database "$db" >/dev/null; then ok "import data into a new database"; else bad "import"; fi
+t -f /dev/null new-session -d -s live -x 100 -y 30 \
+  "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 SCORECARD_DATABASE=$db $bin"
+screen() { t capture-pane -p -t live; }
+key() { t send-keys -t live "$@"; sleep 0.3; }
+wait_for "as at Q2 2026/27" >/dev/null
+key : ; t send-keys -t live -l "KBM-02"; key Enter
+if wait_for "KBM-02  New council homes started on site"; then ok "jump to a measure with :"; else bad "jump"; fi
+SCORECARD_DATABASE=$db $bin record KBM-02 "2026/27 Q2" 47 --note "Recorded from another process" --by e2e >/dev/null
+if wait_for "Recorded from another process" 2; then ok "a value recorded elsewhere appears within 2 s"; else bad "live refresh"; fi
+if screen | grep -q "Q2 2026/27  *47 "; then ok "with its new value"; else bad "new value not shown"; fi
+key q
+t kill-server 2>/dev/null
+rm -rf "$(dirname "$db")"
+
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -11,8 +11,13 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the dashboard (the default): drill down from the Council Plan to its measures."
     )
 
-    @Option(help: ArgumentHelp("The council's data directory (default: the bundled sample council).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Open a council's data files read-only instead of the database.", valueName: "dir"))
     var data: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Who records values from this dashboard (default: $USER).")
+    var by: String?
 
     @Option(help: "Open on the measures of this owner (any part of the name).")
     var owner: String?
@@ -30,12 +35,20 @@ struct DashboardCommand: ParsableCommand {
 
     func validate() throws {
         if owner != nil, service != nil { throw ValidationError("give --owner or --service, not both") }
+        if data != nil, database.database != nil { throw ValidationError("give --data or --database, not both") }
     }
 
     func run() throws {
-        let council = try DataLocation.load(data ?? DataLocation.bundledSample)
         let today = try judgement.resolvedToday()
-        let model = DashboardModel(council: council, today: today)
+        let model: DashboardModel
+        if let data {
+            model = DashboardModel(council: try DataLocation.load(data), today: today)
+        } else {
+            let environment = ProcessInfo.processInfo.environment
+            let user = by ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
+            model = try DashboardModel(store: try database.openStore(), today: today, user: user)
+        }
+        let council = model.council
         let scope = owner ?? service ?? ""
         let state = AppState(
             asAt: try judgement.resolvedPeriod(for: council, today: today), scope: scope,

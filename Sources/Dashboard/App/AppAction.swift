@@ -14,6 +14,14 @@ public enum AppAction: Hashable, Sendable {
     case startJump
     case nextMatch, previousMatch
     case toggleHelp
+    /// Record a value for the selected measure (`e`).
+    case edit
+    /// Show the selected period's revisions (on the measure screen).
+    case showHistory
+    /// Move to the next or previous field of a form.
+    case nextField, previousField
+    /// Empty the focused field of a form (Ctrl-U).
+    case clearField
     case quit
     /// A character typed into the filter or jump prompt.
     case type(Character)

@@ -10,8 +10,11 @@ extension AppState {
             return
         }
         switch mode {
-        case .help:
+        case .help, .history:
             mode = .browsing
+            return
+        case .editing(let form):
+            applyForm(action, form: form, model: model)
             return
         case .jumping(let code):
             applyJump(action, code: code, model: model)
@@ -54,8 +57,12 @@ extension AppState {
             let step = action == .nextMatch ? 1 : rows.count - 1
             current.selection = (current.selection + step) % rows.count
         case .toggleHelp: mode = .help
+        case .edit: startEditing(rows: rows, model: model)
+        case .showHistory:
+            guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else { return }
+            showHistory(period, model: model)
         case .quit: quitting = true
-        case .type, .deleteBackward, .submit, .cancel: break
+        case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
         }
     }
 
@@ -71,7 +78,7 @@ extension AppState {
         case .deliveryPlan(let p, let d): push(NavigationEntry(.deliveryPlan(priority: p, plan: d)))
         case .measure(let m): push(NavigationEntry(.measure(m)))
         case .alert(let m, _): openInPlace(measure: m, model: model)
-        case .period: break
+        case .period(let period): showHistory(period, model: model)
         }
     }
 
@@ -146,6 +153,88 @@ extension AppState {
             let rows = model.rows(for: entry, asAt: asAt, scope: scope)
             return rows.indices.contains(entry.selection) ? rows[entry.selection] : nil
         }
+    }
+
+    // MARK: Recording values
+
+    /// The measure `e` records for: the measure on screen, or the selected measure of a list.
+    private func measureToEdit(rows: [RowID]) -> Int? {
+        if case .measure(let m) = current.route { return m }
+        guard rows.indices.contains(current.selection) else { return nil }
+        switch rows[current.selection] {
+        case .measure(let m), .alert(let m, _): return m
+        default: return nil
+        }
+    }
+
+    private mutating func startEditing(rows: [RowID], model: DashboardModel) {
+        guard model.canRecord else {
+            message = DashboardError.readOnly.description
+            return
+        }
+        guard let m = measureToEdit(rows: rows) else {
+            message = "Select a measure to record its value"
+            return
+        }
+        let judged = model.evaluation(at: asAt).measures[m]
+        let measure = model.council.measures[m]
+        let period = judged.period ?? Period.containing(asAt.endDate, kind: measure.frequency.periodKind)
+        mode = .editing(ValueForm(measure: m, period: period, council: model.council))
+    }
+
+    private mutating func applyForm(_ action: AppAction, form: ValueForm, model: DashboardModel) {
+        var form = form
+        switch action {
+        case .type(let c): form.type(c)
+        case .deleteBackward: form.deleteBackward()
+        case .clearField: form.clear()
+        case .nextField, .moveDown: form.move(by: 1)
+        case .previousField, .moveUp: form.move(by: -1)
+        case .cancel:
+            mode = .browsing
+            message = "Nothing was saved"
+            return
+        case .submit:
+            save(form, model: model)
+            return
+        default: break
+        }
+        mode = .editing(form)
+    }
+
+    private mutating func save(_ form: ValueForm, model: DashboardModel) {
+        let measure = model.council.measures[form.measure]
+        let previous = selectedRows(model: model)
+        let before = model.council
+        do {
+            let outcome = try model.record(form.entry(code: measure.code, by: model.user))
+            mode = .browsing
+            remap(from: before, previous: previous, model: model)
+            message = outcome.summary(measure: measure)
+        } catch let error as ValueEntryError {
+            var form = form
+            form.errors = [:]
+            for problem in error.problems {
+                if let field = ValueForm.Field.allCases.first(where: { $0.entryField == problem.field }) {
+                    form.errors[field] = form.errors[field] ?? problem.message
+                } else {
+                    message = problem.message
+                }
+            }
+            if let first = ValueForm.Field.allCases.first(where: { form.errors[$0] != nil }) { form.focus = first }
+            mode = .editing(form)
+        } catch {
+            mode = .editing(form)
+            message = "Not saved: \(error)"
+        }
+    }
+
+    private mutating func showHistory(_ period: Period, model: DashboardModel) {
+        guard model.canRecord else {
+            message = "A value's history is kept in the database: open it with scorecard --database PATH"
+            return
+        }
+        mode = .history(period)
     }
 
     // MARK: Prompts

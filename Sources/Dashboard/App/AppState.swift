@@ -11,6 +11,10 @@ public struct AppState: Hashable, Sendable {
         case jumping(String)
         /// The help overlay is open.
         case help
+        /// The form for recording a value is open.
+        case editing(ValueForm)
+        /// A value's revisions are shown (on the measure screen).
+        case history(Period)
     }
 
     /// The screens walked through, the current one last. Never empty.

@@ -11,7 +11,8 @@ public struct DashboardApp {
         self.state = state
     }
 
-    /// Runs until the user quits.
+    /// Runs until the user quits. Between keys it looks for changes to the data (every quarter second)
+    /// and redraws in place when there are some.
     public mutating func run(on terminal: some Terminal) {
         let theme = Theme(capabilities: terminal.capabilities)
         var state = self.state
@@ -24,7 +25,7 @@ public struct DashboardApp {
                 return buffer
             },
             handle: { event in
-                guard case .key(let key) = event else { return .proceed(redraw: false) }
+                guard case .key(let key) = event else { return .proceed(redraw: state.refresh(model: model)) }
                 if key == .resize { return .proceed(redraw: true) }
                 guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: false) }
                 let before = state

@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardKit
 
 /// The data behind the dashboard: the council, its evaluations (one per reporting period, computed once
@@ -12,6 +13,17 @@ public final class DashboardModel {
     public private(set) var periods: ClosedRange<Period>
     private var evaluations: [Period: Evaluation] = [:]
     private var rowCache: [RowKey: [RowID]] = [:]
+    /// Where the data lives, when it can change and be recorded into; `nil` for files opened read-only.
+    let store: (any CouncilStore)?
+    private let watcher: (any ChangeWatcher)?
+    /// Who records values from this dashboard.
+    public let user: String
+    private var revisionCache: [RevisionKey: [Revision]] = [:]
+
+    private struct RevisionKey: Hashable {
+        var measure: String
+        var period: Period
+    }
 
     private struct RowKey: Hashable {
         var route: Route
@@ -20,18 +32,69 @@ public final class DashboardModel {
         var scope: String
     }
 
+    /// A model over data that does not change (files opened read-only).
     public init(council: Council, today: CivilDate) {
         self.council = council
         self.today = today
         self.periods = Self.periodRange(council: council, today: today)
+        self.store = nil
+        self.watcher = nil
+        self.user = ""
     }
 
-    /// Replaces the data (for instance after another process recorded a value); everything is re-judged lazily.
+    /// A model over a store: it notices changes made by other processes, and values can be recorded as `user`.
+    public init(store: any CouncilStore, today: CivilDate, user: String) throws {
+        let watcher = try store.makeChangeWatcher()
+        _ = try watcher.hasChanged()
+        let council = try store.loadCouncil()
+        self.council = council
+        self.today = today
+        self.periods = Self.periodRange(council: council, today: today)
+        self.store = store
+        self.watcher = watcher
+        self.user = user
+    }
+
+    /// Whether values can be recorded from the dashboard.
+    public var canRecord: Bool { store != nil }
+
+    /// When another process (or this one) last changed the data, if known.
+    public var lastChanged: Date? { watcher?.lastChangedAt }
+
+    /// Replaces the data; everything is re-judged lazily.
     public func replace(_ council: Council) {
         self.council = council
         periods = Self.periodRange(council: council, today: today)
         evaluations.removeAll()
         rowCache.removeAll()
+        revisionCache.removeAll()
+    }
+
+    /// Reloads the data if the store changed since the last look (a few microseconds when it did not).
+    /// Returns the council as it was before, when it changed.
+    public func reloadIfChanged() throws -> Council? {
+        guard let store, let watcher, try watcher.hasChanged() else { return nil }
+        let previous = council
+        replace(try store.loadCouncil())
+        return previous
+    }
+
+    /// Records a value (checked first: nothing is written when it is wrong) and reloads the data.
+    public func record(_ entry: ValueEntry) throws -> RecordOutcome {
+        guard let store else { throw DashboardError.readOnly }
+        let outcome = try store.record(entry)
+        _ = try reloadIfChanged()
+        return outcome
+    }
+
+    /// A value's revisions, oldest first (empty for read-only files).
+    public func revisions(of measure: Int, in period: Period) throws -> [Revision] {
+        guard let store else { return [] }
+        let key = RevisionKey(measure: council.measures[measure].code, period: period)
+        if let cached = revisionCache[key] { return cached }
+        let revisions = try store.revisions(measure: key.measure, period: period)
+        revisionCache[key] = revisions
+        return revisions
     }
 
     /// The council judged as at `period`, computed on first use.

@@ -12,11 +12,13 @@ public enum DashboardKeymap {
         KeyBinding([.character("a")], .showAlerts, help: "Alerts", group: "Go"),
         KeyBinding([.character("m")], .showMyMeasures, help: "My measures", group: "Go"),
         KeyBinding([.character(":")], .startJump, help: "Go to measure code", group: "Go"),
+        KeyBinding([.character("[")], .previousPeriod, help: "Earlier period", group: "Period"),
+        KeyBinding([.character("]")], .nextPeriod, help: "Later period", group: "Period"),
         KeyBinding([.character("/")], .startFilter, help: "Filter this list", group: "Find"),
         KeyBinding([.character("n")], .nextMatch, help: "Next match", group: "Find"),
         KeyBinding([.character("N")], .previousMatch, help: "Previous match", group: "Find"),
-        KeyBinding([.character("[")], .previousPeriod, help: "Earlier period", group: "Period"),
-        KeyBinding([.character("]")], .nextPeriod, help: "Later period", group: "Period"),
+        KeyBinding([.character("e")], .edit, help: "Record a value", group: "Data"),
+        KeyBinding([.character("H")], .showHistory, help: "A value's history", group: "Data"),
         KeyBinding([.character("?")], .toggleHelp, help: "Help", group: "General"),
         KeyBinding([.character("q"), .ctrl("c")], .quit, help: "Quit", group: "General"),
     ])
@@ -30,8 +32,20 @@ public enum DashboardKeymap {
     /// The action for `key` in the current mode: prompts take typed characters; help closes on any key.
     public static func action(for key: Key, mode: AppState.Mode) -> AppAction? {
         switch mode {
-        case .help:
+        case .help, .history:
             return key == .ctrl("c") || key == .character("q") ? .quit : .cancel
+        case .editing:
+            switch key {
+            case .enter: return .submit
+            case .escape: return .cancel
+            case .tab, .down: return .nextField
+            case .backTab, .up: return .previousField
+            case .backspace, .delete: return .deleteBackward
+            case .ctrl("u"): return .clearField
+            case .ctrl("c"): return .quit
+            case .character(let c): return .type(c)
+            default: return nil
+            }
         case .filtering, .jumping:
             switch key {
             case .enter: return .submit

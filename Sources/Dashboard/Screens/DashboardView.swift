@@ -27,10 +27,19 @@ public enum DashboardView {
         case .myMeasures: layout = MyMeasuresScreen(context: context).render(into: &buffer, area: body)
         }
         statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
-        if state.mode == .help {
+        switch state.mode {
+        case .help:
             var sections = DashboardKeymap.keymap.helpSections(unicode: theme.glyphs.isUnicode)
             sections.append(HelpSection(title: "Terminal", entries: DashboardKeymap.loopKeys))
             HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme).render(into: &buffer, area: body)
+        case .editing(let form):
+            ValueFormView(context: context, form: form).render(into: &buffer, area: body)
+        case .history(let period):
+            if case .measure(let m) = state.current.route {
+                RevisionHistoryView(context: context, measure: m, period: period).render(into: &buffer, area: body)
+            }
+        case .browsing, .filtering, .jumping:
+            break
         }
         return (buffer, layout)
     }
@@ -72,7 +81,8 @@ public enum DashboardView {
         let theme = context.theme
         let rows = context.rows
         let position = rows.isEmpty ? "0/0" : "\(min(state.current.selection + 1, rows.count))/\(rows.count)"
-        let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)"
+        let updated = context.model.lastChanged.map { "\(theme.glyphs.separator)updated \(DateText.time($0))" } ?? ""
+        let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)\(updated)"
         switch state.mode {
         case .filtering:
             return StatusLine(message: "/" + state.current.filter + "_", hints: DashboardKeymap.keymap.hints(
@@ -81,13 +91,17 @@ public enum DashboardView {
         case .jumping(let code):
             return StatusLine(message: "Go to measure: " + code + "_", hints: [KeyHint(key: "Enter", label: "Go"), KeyHint(key: "Esc", label: "Cancel")],
                               trailing: trailing, theme: theme)
-        case .help, .browsing:
+        case .editing:
+            return StatusLine(message: context.text(state.message ?? "Recording as \(context.model.user)"), hints: [], trailing: trailing, theme: theme)
+        case .help, .history, .browsing:
             var message = state.message ?? ""
             if message.isEmpty, !state.current.filter.isEmpty {
                 message = "Filter \"\(state.current.filter)\": \(rows.count) match\(rows.count == 1 ? "" : "es")"
             }
+            var actions: [AppAction] = [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit]
+            if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 2) }
             let hints = DashboardKeymap.keymap.hints(
-                for: [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit],
+                for: actions,
                 unicode: theme.glyphs.isUnicode)
             return StatusLine(message: context.text(message), hints: hints, trailing: trailing, theme: theme)
         }

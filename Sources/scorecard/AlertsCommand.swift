@@ -28,8 +28,7 @@ struct AlertsCommand: ParsableCommand {
         let council =
             try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
             ?? DataLocation.load(directory ?? DataLocation.bundledSample)
-        let today = try judgement.resolvedToday()
-        let evaluation = council.evaluate(asAt: try judgement.resolvedPeriod(for: council, today: today), today: today)
+        let evaluation = try judgement.evaluate(council)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -37,7 +36,7 @@ struct AlertsCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
             return
         }
-        print("\(council.plan.council): \(evaluation.alerts.count) alerts as at \(evaluation.asAt.label)")
+        print("\(council.plan.council): \(NumberText.counted(evaluation.alerts.count, "alert")) as at \(evaluation.asAt.label)")
         for (rank, alert) in evaluation.alerts.enumerated() {
             let measure = council.measures[alert.measure]
             print("")

@@ -16,8 +16,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let path = directory ?? DataLocation.bundledSample
         let council = try DataLocation.load(path)
-        let today = try judgement.resolvedToday()
-        let evaluation = council.evaluate(asAt: try judgement.resolvedPeriod(for: council, today: today), today: today)
+        let evaluation = try judgement.evaluate(council)
         print(CheckSummary(council: council, evaluation: evaluation, path: path).text)
     }
 }

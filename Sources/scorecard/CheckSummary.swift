@@ -14,9 +14,10 @@ struct CheckSummary {
         var lines = [
             "\(council.plan.council): \(council.plan.title)",
             "\(path): the data files are valid.",
-            "  \(council.plan.priorities.count) priorities, \(plans) delivery plans, \(actions) actions",
-            "  \(council.measures.count) measures (\(tiers.joined(separator: ", ")))",
-            "  \(NumberText.grouped(Double(council.observationCount), decimals: 0)) observations"
+            "  \(NumberText.counted(council.plan.priorities.count, "priority", plural: "priorities")), "
+                + "\(NumberText.counted(plans, "delivery plan")), \(NumberText.counted(actions, "action"))",
+            "  \(NumberText.counted(council.measures.count, "measure")) (\(tiers.joined(separator: ", ")))",
+            "  \(NumberText.counted(council.observationCount, "observation"))"
                 + (periods.isEmpty ? "" : ", \(periods.min()?.label ?? "") to \(periods.max()?.label ?? "")"),
             "",
             "As at \(evaluation.asAt.label) (due dates checked on \(evaluation.today.longDescription)):",

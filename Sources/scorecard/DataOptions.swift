@@ -21,6 +21,12 @@ struct JudgementOptions: ParsableArguments {
         return CivilDate.today()
     }
 
+    /// Judges `council` as at the period asked for (or its default), checking due dates against today.
+    func evaluate(_ council: Council) throws -> Evaluation {
+        let today = try resolvedToday()
+        return council.evaluate(asAt: try resolvedPeriod(for: council, today: today), today: today)
+    }
+
     /// The reporting period asked for, or the council's default.
     func resolvedPeriod(for council: Council, today: CivilDate) throws -> Period {
         guard let period else { return council.defaultReportingPeriod(today: today) }

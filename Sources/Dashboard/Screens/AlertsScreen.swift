@@ -12,7 +12,7 @@ struct AlertsScreen {
             let n = alerts.filter { $0.rule == rule }.count
             return n == 0 ? nil : "\(n) \(rule.label.lowercased())"
         }
-        buffer.write(alerts.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(alerts.count) alerts: " + counts.joined(separator: ", "),
+        buffer.write(alerts.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(alerts.count, "alert")): " + counts.joined(separator: ", "),
                      x: area.x, y: area.y + 1, maxWidth: area.width, style: alerts.isEmpty ? theme.good : theme.muted)
 
         let detailHeight = area.height >= 14 ? 4 : 0

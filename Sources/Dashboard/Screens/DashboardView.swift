@@ -85,9 +85,9 @@ public enum DashboardView {
         let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)\(updated)"
         switch state.mode {
         case .filtering:
-            return StatusLine(message: "/" + state.current.filter + "_", hints: DashboardKeymap.keymap.hints(
-                for: [], unicode: theme.glyphs.isUnicode) + [KeyHint(key: "Enter", label: "Keep"), KeyHint(key: "Esc", label: "Clear")],
-                trailing: trailing, theme: theme)
+            return StatusLine(
+                message: "/" + context.text(state.current.filter) + "_",
+                hints: [KeyHint(key: "Enter", label: "Keep"), KeyHint(key: "Esc", label: "Clear")], trailing: trailing, theme: theme)
         case .jumping(let code):
             return StatusLine(message: "Go to measure: " + code + "_", hints: [KeyHint(key: "Enter", label: "Go"), KeyHint(key: "Esc", label: "Cancel")],
                               trailing: trailing, theme: theme)

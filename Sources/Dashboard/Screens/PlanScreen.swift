@@ -10,7 +10,7 @@ struct PlanScreen {
         let whole = context.evaluation.whole
         buffer.write(context.text(plan.title), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         RollUpPresentation(rollUp: whole, theme: theme).writeSummary(
-            leading: Span("\(whole.measures) measures, \(whole.alerts) alerts:", style: theme.text), into: &buffer,
+            leading: Span("\(NumberText.counted(whole.measures, "measure")), \(NumberText.counted(whole.alerts, "alert")):", style: theme.text), into: &buffer,
             area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
 
         let wide = area.width >= 110

@@ -34,6 +34,12 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
 
 /// Number formatting without Foundation's locale machinery: fast, and the same on every machine.
 public enum NumberText {
+    /// `1 alert`, `36 alerts`, `7 priorities`: a count with its noun, plural (by default with an `s`) when it
+    /// is not one.
+    public static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(grouped(Double(count), decimals: 0)) \(count == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// `1234.567` with 1 decimal -> `1,234.6`; rounds half away from zero.
     public static func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }

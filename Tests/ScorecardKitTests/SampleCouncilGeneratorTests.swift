@@ -262,33 +262,4 @@ struct SampleCouncilGeneratorTests {
         #expect(SampleText.number(0.05, decimals: 1) == "0.1")
         #expect(SampleText.number(1234567, decimals: 0) == "1234567")
     }
-
-    /// `SCORECARD_SAMPLE_OUT=/path swift test --filter writeSampleData` writes the default sample there
-    /// (`SCORECARD_SAMPLE_MEASURES` and `SCORECARD_SAMPLE_YEARS` change its size).
-    @Test("write the default sample when asked", .enabled(if: ProcessInfo.processInfo.environment["SCORECARD_SAMPLE_OUT"] != nil))
-    func writeSampleData() throws {
-        let env = ProcessInfo.processInfo.environment
-        let dir = env["SCORECARD_SAMPLE_OUT"]!
-        let generator = SampleCouncilGenerator(
-            measures: env["SCORECARD_SAMPLE_MEASURES"].flatMap { Int($0) } ?? 160,
-            years: env["SCORECARD_SAMPLE_YEARS"].flatMap { Int($0) } ?? 5)
-        let summary = try generator.write(to: dir)
-        for line in summary.lines { print(line) }
-    }
-
-    /// `SCORECARD_SAMPLE_BENCH=1 swift test -c release --filter benchmark` times 10,000 measures over 10 years.
-    @Test("benchmark: 10,000 measures x 10 years", .enabled(if: ProcessInfo.processInfo.environment["SCORECARD_SAMPLE_BENCH"] != nil))
-    func benchmark() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sample-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let clock = ContinuousClock()
-        var summary = SampleSummary()
-        let elapsed = try clock.measure {
-            summary = try SampleCouncilGenerator(measures: 10_000, years: 10).write(to: dir.path)
-        }
-        let bytes = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("observations.csv").path)[.size]
-        print("10,000 x 10 years: \(elapsed), rows \(summary.rows), csv bytes \(bytes ?? 0)")
-        for line in summary.lines { print(line) }
-        #expect(summary.rows > 1_000_000)
-    }
 }

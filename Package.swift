@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark (BENCHMARKS.md): drives the release `scorecard` binary, sqlite3, tmux and visidata.
+        .executableTarget(name: "scorecard-bench"),
         .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"]),
         .testTarget(
             name: "DashboardTests",

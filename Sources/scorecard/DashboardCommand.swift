@@ -39,14 +39,14 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        let trace = Trace()
+        trace.mark("start")
         let today = try judgement.resolvedToday()
-        let model: DashboardModel
-        if let data {
-            model = DashboardModel(council: try DataLocation.load(data), today: today)
-        } else {
+        let model: DashboardModel = try trace.phase("load") {
+            if let data { return DashboardModel(council: try DataLocation.load(data), today: today) }
             let environment = ProcessInfo.processInfo.environment
             let user = by ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
-            model = try DashboardModel(store: try database.openStore(), today: today, user: user)
+            return try DashboardModel(store: try database.openStore(), today: today, user: user)
         }
         let council = model.council
         let scope = owner ?? service ?? ""
@@ -54,7 +54,7 @@ struct DashboardCommand: ParsableCommand {
             asAt: try judgement.resolvedPeriod(for: council, today: today), scope: scope,
             route: scope.isEmpty ? .plan : .myMeasures)
         // Judge before the screen opens, so the first frame is complete.
-        _ = model.evaluation(at: state.asAt)
+        _ = trace.phase("judge") { model.evaluation(at: state.asAt) }
 
         let terminal = NcursesTerminal(
             device: .standard, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
@@ -65,7 +65,11 @@ struct DashboardCommand: ParsableCommand {
         }
         defer { terminal.stop() }
         var app = DashboardApp(model: model, state: state)
-        app.run(on: terminal)
+        if trace.isOn {
+            app.run(on: TracingTerminal(terminal, trace: trace))
+        } else {
+            app.run(on: terminal)
+        }
     }
 }
 

@@ -49,8 +49,14 @@ enum DataLocation {
 
     /// Loads a council directory, printing its problems to standard error and exiting 1 when it has any.
     static func load(_ path: String) throws -> Council {
+        try reportingProblems { try CouncilDirectory(path: path).load() }
+    }
+
+    /// Runs `body`, which loads data files, printing their problems to standard error and exiting 1 when it
+    /// finds any.
+    static func reportingProblems<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try CouncilDirectory(path: path).load()
+            return try body()
         } catch let error as DataLoadError {
             var standardError = FileHandle.standardError
             print(error.description, to: &standardError)

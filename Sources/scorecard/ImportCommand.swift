@@ -24,13 +24,19 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let council = try DataLocation.load(directory)
+        let trace = Trace()
+        let files = CouncilDirectory(path: directory)
+        let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
+        let observations = try trace.phase("read-observations") {
+            try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures) }
+        }
+        let council = Council(plan: contents.plan, measures: contents.measures, observations: observations)
         let (path, _) = databaseOptions.resolved()
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: path)
         let bar = ProgressBar(label: "Importing")
-        let summary = try store.importCouncil(council, by: by, progress: bar.update)
+        let summary = try trace.phase("write") { try store.importCouncil(council, by: by, progress: bar.update) }
         bar.finish()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print(Self.report(summary, council: council, path: path) + " (\(seconds) s)")

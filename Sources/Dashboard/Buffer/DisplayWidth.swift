@@ -5,6 +5,7 @@
 public enum DisplayWidth {
     /// The columns `character` occupies; control characters count as 0.
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
         let firstWidth = width(of: first)
@@ -20,14 +21,16 @@ public enum DisplayWidth {
 
     /// The columns `text` occupies.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, by far the most common text, takes one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The columns a single scalar occupies.
     static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        if value < 0x300 { return 1 }
+        if value < 0x300 || narrowBlocks.contains(where: { $0.contains(value) }) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -36,6 +39,10 @@ public enum DisplayWidth {
         if scalar.properties.isEmojiPresentation { return 2 }
         return wideRanges.contains { $0.contains(value) } ? 2 : 1
     }
+
+    /// Blocks drawn often (box drawing, block elements for bars and sparklines, braille for charts) whose
+    /// characters all take one column: no need to look up their Unicode properties.
+    private static let narrowBlocks: [ClosedRange<UInt32>] = [0x2500...0x259F, 0x2800...0x28FF]
 
     /// East Asian Wide and Fullwidth blocks (a compact subset of Unicode's EastAsianWidth.txt).
     private static let wideRanges: [ClosedRange<UInt32>] = [

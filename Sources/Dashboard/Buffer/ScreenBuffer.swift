@@ -105,7 +105,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         if old.isContinuation, !cell.isContinuation, x > 0 {
             cells[index - 1].grapheme = " "
         }
-        if old.grapheme.displayWidth == 2, x + 1 < width {
+        if old.grapheme.utf8.count > 1, old.grapheme.displayWidth == 2, x + 1 < width {
             cells[index + 1].grapheme = " "
         }
         cells[index] = cell

@@ -24,9 +24,9 @@ struct AlertsScreen {
         ]
         if wide { columns.append(Table.Column("Owner", width: .flexible(1))) }
         columns.append(Table.Column("Why", width: .flexible(wide ? 4 : 2)))
-        let byKey = Dictionary(alerts.map { (RowID.alert(measure: $0.measure, rule: $0.rule), $0) }, uniquingKeysWith: { a, _ in a })
-        let rows: [[Table.Item]] = context.rows.compactMap { row in
-            guard let alert = byKey[row] else { return nil }
+        let rows = context.rows
+        func cells(_ index: Int) -> [Table.Item] {
+            guard let alert = self.alert(rows[index]) else { return [] }
             let measure = context.council.measures[alert.measure]
             var cells = [
                 Table.Item(context.text(measure.code)), Table.Item(context.text(measure.title)),
@@ -36,10 +36,10 @@ struct AlertsScreen {
             cells.append(Table.Item(context.text(alert.reason), style: theme.muted))
             return cells
         }
-        let layout = ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
+        let layout = ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
         let selection = context.entry.selection
-        if detailHeight > 0, context.rows.indices.contains(selection), let alert = byKey[context.rows[selection]] {
+        if detailHeight > 0, rows.indices.contains(selection), let alert = alert(rows[selection]) {
             let measure = context.council.measures[alert.measure]
             let note = context.evaluation.measures[alert.measure].observation?.note.map { "Commentary: " + $0 } ?? ""
             let text = "\(measure.code) \(measure.title) (\(measure.owner)). \(alert.reason) \(note)"
@@ -49,6 +49,12 @@ struct AlertsScreen {
             }
         }
         return layout
+    }
+
+    /// The alert a row of the list stands for.
+    private func alert(_ row: RowID) -> Alert? {
+        guard case .alert(let measure, let rule) = row else { return nil }
+        return context.evaluation.measures[measure].alerts.first { $0.rule == rule }
     }
 }
 

@@ -24,8 +24,8 @@ struct DeliveryPlanScreen {
         let columns = MeasureColumns(context: context, width: body.width)
         let rows = context.rows
         let layout = ListTable(
-            columns: columns.columns,
-            rows: rows.compactMap { if case .measure(let m) = $0 { columns.cells(for: m) } else { nil } },
+            columns: columns.columns, rowCount: rows.count,
+            cells: { if case .measure(let m) = rows[$0] { columns.cells(for: m) } else { [] } },
             selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme
         ).render(into: &buffer, area: tableArea)
         if rows.isEmpty {

@@ -121,8 +121,9 @@ struct MeasureScreen {
             Table.Column("Target", width: .fixed(11), alignment: .right), Table.Column("Status", width: .fixed(area.width >= 100 ? 16 : 12)),
             Table.Column("Quality", width: .fixed(11)), Table.Column("Commentary", width: .flexible(1)),
         ]
-        let rows: [[Table.Item]] = context.rows.compactMap { row in
-            guard case .period(let period) = row, let item = byPeriod[period] else { return nil }
+        let rows = context.rows
+        func cells(_ index: Int) -> [Table.Item] {
+            guard case .period(let period) = rows[index], let item = byPeriod[period] else { return [] }
             let status = item.status
             return [
                 Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
@@ -150,7 +151,7 @@ struct MeasureScreen {
         for (i, line) in note.enumerated() {
             buffer.write(line, x: area.x, y: tableArea.maxY + i, maxWidth: area.width, style: theme.muted)
         }
-        return ListTable(columns: columns, rows: rows, selected: selection, previousScroll: context.entry.scroll, theme: theme)
+        return ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
     }
 }

@@ -18,10 +18,11 @@ struct MyMeasuresScreen {
             area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
         let base = MeasureColumns(context: context, width: area.width - 13, showOwner: area.width >= 100)
         let columns = base.columns + [Table.Column("Next due", width: .fixed(12))]
-        let rows = measures.map { m in base.cells(for: m) + [dueCell(m)] }
-        let layout = ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
+        let layout = ListTable(
+            columns: columns, rowCount: measures.count, cells: { base.cells(for: measures[$0]) + [dueCell(measures[$0])] },
+            selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3))
-        if rows.isEmpty {
+        if measures.isEmpty {
             buffer.write(context.text("No measures belong to \"\(scope)\"."), x: area.x, y: area.y + 4, maxWidth: area.width, style: theme.muted)
         }
         return layout

@@ -21,8 +21,9 @@ struct PlanScreen {
             columns.append(Table.Column(theme.symbol(for: status), width: .fixed(4), alignment: .right))
         }
         columns += [Table.Column("Measures", width: .fixed(barWidth)), Table.Column("Alerts", width: .fixed(6), alignment: .right)]
-        let rows: [[Table.Item]] = context.rows.compactMap { row in
-            guard case .priority(let p) = row else { return nil }
+        let rows = context.rows
+        func cells(_ index: Int) -> [Table.Item] {
+            guard case .priority(let p) = rows[index] else { return [] }
             let priority = plan.priorities[p]
             let rollUp = context.evaluation.priorities[p]
             let presentation = RollUpPresentation(rollUp: rollUp, theme: theme)
@@ -35,7 +36,7 @@ struct PlanScreen {
         }
         let detailHeight = area.height >= 16 ? 3 : 0
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)
-        let layout = ListTable(columns: columns, rows: rows, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
+        let layout = ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
         if detailHeight > 0, case .priority(let p)? = context.rows.indices.contains(context.entry.selection) ? context.rows[context.entry.selection] : nil {
             let priority = plan.priorities[p]

@@ -24,7 +24,7 @@ struct PriorityScreen {
         var layout = ListLayout(visibleRows: max(1, planHeight - 1), scroll: 0)
         if !planRows.isEmpty {
             layout = ListTable(
-                columns: planColumns(width: body.width), rows: planRows.map(planCells),
+                columns: planColumns(width: body.width), rowCount: planRows.count, cells: { planCells(planRows[$0]) },
                 selected: selection < planRows.count ? selection : nil,
                 previousScroll: context.entry.scroll, theme: theme
             ).render(into: &buffer, area: Rect(x: body.x, y: body.y, width: body.width, height: planHeight))
@@ -36,8 +36,8 @@ struct PriorityScreen {
             var headed = columns.columns
             headed[1].title = "Outcome measures"
             let measureLayout = ListTable(
-                columns: headed,
-                rows: measureRows.compactMap { if case .measure(let m) = $0 { columns.cells(for: m) } else { nil } },
+                columns: headed, rowCount: measureRows.count,
+                cells: { if case .measure(let m) = measureRows[$0] { columns.cells(for: m) } else { [] } },
                 selected: selection >= planRows.count ? selection - planRows.count : nil,
                 previousScroll: selection >= planRows.count ? context.entry.scroll : 0, theme: theme
             ).render(into: &buffer, area: measureArea)

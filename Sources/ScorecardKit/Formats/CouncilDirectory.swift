@@ -19,25 +19,39 @@ public struct CouncilDirectory: Sendable {
     ///
     /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
     public func load() throws -> Council {
-        let contents: FrameworkFile.Contents
+        let contents = try loadFramework()
+        let observations = try loadObservations(for: contents.measures)
+        return Council(plan: contents.plan, measures: contents.measures, observations: observations)
+    }
+
+    /// Loads and checks `framework.yaml` alone.
+    ///
+    /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
+    public func loadFramework() throws -> FrameworkFile.Contents {
         do {
             let bytes = try read(frameworkPath, required: true) ?? []
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw DataFileError(file: frameworkPath, line: UTF8Validation.firstInvalidLine(bytes), field: nil, message: "the file is not valid UTF-8")
             }
-            contents = try FrameworkFile(file: frameworkPath).read(text)
+            return try FrameworkFile(file: frameworkPath).read(text)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }
-        var observations = [[Observation]](repeating: [], count: contents.measures.count)
+    }
+
+    /// Loads and checks `observations.csv` against the framework's `measures`: one list per measure, in
+    /// period order (all empty when there is no file).
+    ///
+    /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
+    public func loadObservations(for measures: [Measure]) throws -> [[Observation]] {
         do {
-            if let bytes = try read(observationsPath, required: false) {
-                observations = try ObservationsFile(file: observationsPath, measures: contents.measures).read(bytes)
+            guard let bytes = try read(observationsPath, required: false) else {
+                return [[Observation]](repeating: [], count: measures.count)
             }
+            return try ObservationsFile(file: observationsPath, measures: measures).read(bytes)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }
-        return Council(plan: contents.plan, measures: contents.measures, observations: observations)
     }
 
     private func read(_ file: String, required: Bool) throws -> [UInt8]? {

@@ -31,7 +31,9 @@ public struct FrameworkFile {
     public func read(_ text: String) throws -> Contents {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every plain scalar as text without trying regular expressions on it: the
+            // reader parses numbers, booleans and periods itself, and so names the line of a bad one.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty")
             }
             root = node

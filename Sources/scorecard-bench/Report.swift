@@ -1,0 +1,114 @@
+import Foundation
+
+/// The results as a plain-text table (Markdown), with ratios to the anchors and the budgets.
+enum Report {
+    /// One line of the table: a figure, and how to show it for a size.
+    private struct Line: Sendable {
+        var label: String
+        var value: @Sendable (SizeResult) -> String
+    }
+
+    static func table(_ results: [SizeResult]) -> String {
+        let header = "| figure | " + results.map { "\(grouped($0.measures)) measures" }.joined(separator: " | ") + " |"
+        let rule = "| --- |" + String(repeating: " ---: |", count: results.count)
+        let rows = lines.map { line in "| \(line.label) | " + results.map(line.value).joined(separator: " | ") + " |" }
+        return ([header, rule] + rows).joined(separator: "\n")
+    }
+
+    private static let lines: [Line] = [
+        Line(label: "observations (CSV rows)") { grouped($0.observations) },
+        Line(label: "observations.csv / framework.yaml") { "\(megabytes($0.csvBytes)) / \(megabytes($0.yamlBytes))" },
+        Line(label: "`scorecard sample`") { seconds($0.sampleSeconds) },
+        Line(label: "**import** `scorecard import` (whole command)") { seconds($0.importSeconds) },
+        Line(label: "of which framework.yaml read + checked") { seconds($0.importFrameworkSeconds) },
+        Line(label: "of which observations.csv read + checked") { seconds($0.importObservationsReadSeconds) },
+        Line(label: "of which database written (one transaction)") { seconds($0.importWriteSeconds) },
+        Line(label: "observations.csv into the database (read + write)") { seconds($0.importCSVSeconds) },
+        Line(label: "anchor: `sqlite3 .import --csv`") { seconds($0.sqliteImportSeconds) },
+        Line(label: "ratio: CSV import / sqlite3 .import") { ratio($0.importCSVSeconds, $0.sqliteImportSeconds) },
+        Line(label: "ratio: whole command / sqlite3 .import") { ratio($0.importSeconds, $0.sqliteImportSeconds) },
+        Line(label: "import peak memory") { megabytes($0.importPeakBytes) },
+        Line(label: "**load + judge** from the database (in the dashboard)") { seconds(sum($0.loadSeconds, $0.judgeSeconds)) },
+        Line(label: "of which load (rows to council)") { seconds($0.loadSeconds) },
+        Line(label: "of which judge (every measure)") { seconds($0.judgeSeconds) },
+        Line(label: "anchor: `sqlite3` SELECT every row") { seconds($0.sqliteSelectSeconds) },
+        Line(label: "ratio: load + judge / sqlite3 SELECT") { ratio(sum($0.loadSeconds, $0.judgeSeconds), $0.sqliteSelectSeconds) },
+        Line(label: "**launch** to first complete frame (median)") { seconds($0.launchMedianSeconds) },
+        Line(label: "each launch") { $0.launchSeconds.map { String(format: "%.3f", $0) }.joined(separator: ", ") },
+        Line(label: "anchor: visidata first screen") { seconds($0.visidataFirstScreenSeconds) },
+        Line(label: "ratio: launch / visidata first screen") { ratio($0.launchMedianSeconds, $0.visidataFirstScreenSeconds) },
+        Line(label: "anchor: visidata all rows loaded") { seconds($0.visidataLoadedSeconds) },
+        Line(label: "ratio: launch / visidata all rows loaded") { ratio($0.launchMedianSeconds, $0.visidataLoadedSeconds) },
+        Line(label: "**keystroke to frame** (keys typed / drew a frame)") { "\(grouped($0.keys)) / \(grouped($0.keysRedrawn))" },
+        Line(label: "median") { milliseconds($0.keyMedianMilliseconds) },
+        Line(label: "99th percentile") { milliseconds($0.keyP99Milliseconds) },
+        Line(label: "slowest") { milliseconds($0.keyMaxMilliseconds) },
+        Line(label: "**bytes per cursor move** (median)") { bytes($0.bytesPerMoveMedian) },
+        Line(label: "largest") { bytes($0.bytesPerMoveMax) },
+        Line(label: "anchor: visidata (median)") { bytes($0.visidataBytesPerMoveMedian) },
+        Line(label: "ratio: scorecard / visidata") { ratio($0.bytesPerMoveMedian, $0.visidataBytesPerMoveMedian) },
+        Line(label: "**peak memory**, dashboard after every key") { megabytes($0.dashboardPeakBytes) },
+        Line(label: "at the first frame") { megabytes($0.firstFramePeakBytes) },
+        Line(label: "anchor: visidata, all rows loaded") { megabytes($0.visidataPeakBytes) },
+        Line(label: "ratio: scorecard / visidata") { ratio($0.dashboardPeakBytes.map(Double.init), $0.visidataPeakBytes.map(Double.init)) },
+    ]
+
+    /// The budgets, judged on the result for 10,000 measures (when it was measured).
+    static func budgets(_ results: [SizeResult]) -> String {
+        guard let r = results.first(where: { $0.measures == 10_000 }) else { return "Budgets apply at 10,000 measures, which was not measured." }
+        let checks: [(String, String, Bool?)] = [
+            ("launch to the first complete frame <= 0.5 s", seconds(r.launchMedianSeconds), r.launchMedianSeconds.map { $0 <= 0.5 }),
+            ("keystroke to frame, median <= 2 ms", milliseconds(r.keyMedianMilliseconds), r.keyMedianMilliseconds.map { $0 <= 2 }),
+            ("keystroke to frame, 99th percentile <= 10 ms", milliseconds(r.keyP99Milliseconds), r.keyP99Milliseconds.map { $0 <= 10 }),
+            (
+                "import of observations.csv <= 1.5 x sqlite3 .import", ratio(r.importCSVSeconds, r.sqliteImportSeconds),
+                quotient(r.importCSVSeconds, r.sqliteImportSeconds).map { $0 <= 1.5 }
+            ),
+            ("peak memory, all loaded and judged <= 150 MB", megabytes(r.dashboardPeakBytes), r.dashboardPeakBytes.map { $0 <= 150_000_000 }),
+            ("bytes per cursor move, median <= 2 KB", bytes(r.bytesPerMoveMedian), r.bytesPerMoveMedian.map { $0 <= 2048 }),
+        ]
+        let rows = checks.map { name, value, met in "| \(name) | \(value) | \(met.map { $0 ? "met" : "**not met**" } ?? "not measured") |" }
+        return (["| budget (10,000 measures) | measured | |", "| --- | ---: | --- |"] + rows).joined(separator: "\n")
+    }
+
+    private static func sum(_ a: Double?, _ b: Double?) -> Double? {
+        guard let a, let b else { return nil }
+        return a + b
+    }
+
+    private static func quotient(_ a: Double?, _ b: Double?) -> Double? {
+        guard let a, let b, b > 0 else { return nil }
+        return a / b
+    }
+
+    private static func ratio(_ a: Double?, _ b: Double?) -> String {
+        quotient(a, b).map { String(format: "%.2fx", $0) } ?? "-"
+    }
+
+    private static func seconds(_ value: Double?) -> String {
+        value.map { String(format: "%.3f s", $0) } ?? "-"
+    }
+
+    private static func milliseconds(_ value: Double?) -> String {
+        value.map { String(format: "%.2f ms", $0) } ?? "-"
+    }
+
+    private static func bytes(_ value: Double?) -> String {
+        value.map { "\(grouped(Int($0))) B" } ?? "-"
+    }
+
+    /// Megabytes of 1,000,000 bytes.
+    private static func megabytes(_ value: Int?) -> String {
+        value.map { String(format: "%.1f MB", Double($0) / 1e6) } ?? "-"
+    }
+
+    private static func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}

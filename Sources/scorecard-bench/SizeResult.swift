@@ -1,0 +1,45 @@
+/// Every figure measured for one council size (seconds, bytes, milliseconds as named). `nil`: not measured.
+struct SizeResult: Codable {
+    var measures: Int
+    var observations: Int = 0
+    var csvBytes: Int = 0
+    var yamlBytes: Int = 0
+    var sampleSeconds: Double = 0
+
+    // Import of the data files into a new database (`scorecard import`).
+    var importSeconds: Double = 0
+    var importPeakBytes: Int = 0
+    var importFrameworkSeconds: Double?
+    var importObservationsReadSeconds: Double?
+    var importWriteSeconds: Double?
+    /// Reading and checking observations.csv plus writing the database: the import measured against sqlite3's.
+    var importCSVSeconds: Double? {
+        guard let read = importObservationsReadSeconds, let write = importWriteSeconds else { return nil }
+        return read + write
+    }
+
+    // The dashboard on the database.
+    var launchSeconds: [Double] = []
+    var loadSeconds: Double?
+    var judgeSeconds: Double?
+    var firstFramePeakBytes: Int?
+    var keys: Int = 0
+    var keysRedrawn: Int = 0
+    var keyMedianMilliseconds: Double?
+    var keyP99Milliseconds: Double?
+    var keyMaxMilliseconds: Double?
+    var bytesPerMoveMedian: Double?
+    var bytesPerMoveMax: Double?
+    var dashboardPeakBytes: Int?
+
+    // The anchors on the same data.
+    var sqliteImportSeconds: Double?
+    var sqliteSelectSeconds: Double?
+    var visidataFirstScreenSeconds: Double?
+    var visidataLoadedSeconds: Double?
+    var visidataPeakBytes: Int?
+    var visidataBytesPerMoveMedian: Double?
+    var visidataNote: String?
+
+    var launchMedianSeconds: Double? { launchSeconds.median }
+}

@@ -187,23 +187,13 @@ public final class DashboardModel {
         }
     }
 
-    /// The index of the measure whose code is `code` (any case), or the only one that starts with it.
+    /// The index of the measure whose code is `code` (in any case), or of the only one whose code starts with it.
     public func measure(matching code: String) -> Int? {
-        let wanted = code.trimmingCharacters(in: " ").uppercased()
+        let wanted = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard !wanted.isEmpty else { return nil }
-        if let exact = council.measureIndex(code: wanted) { return exact }
-        let matches = council.measures.indices.filter { council.measures[$0].code.uppercased() == wanted }
-        if matches.count == 1 { return matches[0] }
-        let prefixed = council.measures.indices.filter { council.measures[$0].code.uppercased().hasPrefix(wanted) }
+        let codes = council.measures.map { $0.code.uppercased() }
+        if let exact = codes.firstIndex(of: wanted) { return exact }
+        let prefixed = codes.indices.filter { codes[$0].hasPrefix(wanted) }
         return prefixed.count == 1 ? prefixed[0] : nil
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

@@ -35,16 +35,6 @@ public enum Status: Int, Sendable, CaseIterable, Comparable, Codable {
         }
     }
 
-    /// The RAG colour name councils use, where the status has one.
-    public var rag: String? {
-        switch self {
-        case .offTrack: "Red"
-        case .withinTolerance: "Amber"
-        case .onTrack: "Green"
-        default: nil
-        }
-    }
-
     /// A stable identifier for files and JSON: `off-track`.
     public var key: String {
         switch self {

@@ -39,11 +39,6 @@ public struct Council: Sendable, Equatable {
     public var observationCount: Int {
         observations.reduce(0) { $0 + $1.count }
     }
-
-    /// The latest period with a recorded value, of any measure.
-    public var latestPeriodWithData: Period? {
-        observations.compactMap { $0.last(where: { $0.value != nil })?.period }.max()
-    }
 }
 
 /// Where a measure sits: under a priority, and under one of its delivery plans unless it hangs off the priority.

@@ -34,9 +34,10 @@ struct ImportCommand: ParsableCommand {
         let (path, _) = databaseOptions.resolved()
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: path)
         let bar = ProgressBar(label: "Importing")
-        let summary = try trace.phase("write") { try store.importCouncil(council, by: by, progress: bar.update) }
+        let summary = try trace.phase("write") {
+            try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update)
+        }
         bar.finish()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print(Self.report(summary, council: council, path: path) + " (\(seconds) s)")

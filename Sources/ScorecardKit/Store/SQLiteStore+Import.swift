@@ -243,6 +243,6 @@ extension SQLiteStore {
         _ directory: CouncilDirectory, into databasePath: String, by: String, progress: ImportProgress? = nil
     ) throws -> ImportSummary {
         let council = try directory.load()
-        return try SQLiteStore(path: databasePath).importCouncil(council, by: by, progress: progress)
+        return try SQLiteStore.importCouncil(council, into: databasePath, by: by, progress: progress)
     }
 }

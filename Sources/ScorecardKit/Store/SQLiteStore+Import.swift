@@ -168,16 +168,54 @@ struct CouncilImport {
 
     // MARK: The values
 
-    /// Appends a revision for each observation that is new or differs from the store's current one.
-    private mutating func writeObservations(measureIDs: [Int64]) throws {
-        let insert = try RawStatement(db, sql: """
+    /// How many rows one `INSERT` of observations writes: stepping one statement per row costs about as much
+    /// as SQLite's own work of inserting the row.
+    static let rowsPerInsert = 256
+
+    /// `INSERT INTO observation_revision ... VALUES` with `rows` rows of seven parameters each (from `?4`);
+    /// `?1`, `?2` and `?3` are who, when and the source, shared by every row.
+    static func insertObservationsSQL(rows: Int) -> String {
+        let values = (0..<rows).map { row in
+            let first = 4 + 7 * row
+            return "(" + (first..<first + 7).map { "?\($0)" }.joined(separator: ", ") + ", ?1, ?2, ?3)"
+        }
+        return """
             INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality,
               changed_by, changed_at, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insert.bind(8, by)
-        insert.bind(9, at)
-        insert.bind(10, RevisionSource.import.rawValue)
+            VALUES \(values.joined(separator: ", "))
+            """
+    }
+
+    /// Appends a revision for each observation that is new or differs from the store's current one.
+    private mutating func writeObservations(measureIDs: [Int64]) throws {
+        let many = try RawStatement(db, sql: Self.insertObservationsSQL(rows: Self.rowsPerInsert))
+        let one = try RawStatement(db, sql: Self.insertObservationsSQL(rows: 1))
+        for statement in [many, one] {
+            statement.bind(1, by)
+            statement.bind(2, at)
+            statement.bind(3, RevisionSource.import.rawValue)
+        }
+        /// The rows bound to `many` and not yet written.
+        var waiting: [(Int64, Observation)] = []
+        waiting.reserveCapacity(Self.rowsPerInsert)
+        func bind(_ statement: RawStatement, row: Int, _ id: Int64, _ observation: Observation) {
+            let first = Int32(4 + 7 * row)
+            statement.bind(first, Int(id))
+            statement.bind(first + 1, observation.period.kind.rawValue)
+            statement.bind(first + 2, observation.period.ordinal)
+            statement.bind(first + 3, observation.value)
+            statement.bind(first + 4, observation.target)
+            statement.bind(first + 5, observation.note)
+            statement.bind(first + 6, observation.quality?.rawValue)
+        }
+        func insert(_ id: Int64, _ observation: Observation) throws {
+            bind(many, row: waiting.count, id, observation)
+            waiting.append((id, observation))
+            if waiting.count == Self.rowsPerInsert {
+                try many.execute()
+                waiting.removeAll(keepingCapacity: true)
+            }
+        }
         let total = council.observationCount
         var done = 0
         progress?(0, total)
@@ -187,7 +225,6 @@ struct CouncilImport {
         var current = comparing ? try currentObservations() : [:]
         for (index, observations) in council.observations.enumerated() {
             let id = measureIDs[index]
-            insert.bind(1, Int(id))
             for observation in observations {
                 done += 1
                 if done % Self.progressStep == 0 { progress?(done, total) }
@@ -200,14 +237,13 @@ struct CouncilImport {
                 } else {
                     summary.added += 1
                 }
-                insert.bind(2, observation.period.kind.rawValue)
-                insert.bind(3, observation.period.ordinal)
-                insert.bind(4, observation.value)
-                insert.bind(5, observation.target)
-                insert.bind(6, observation.note)
-                insert.bind(7, observation.quality?.rawValue)
-                try insert.execute()
+                try insert(id, observation)
             }
+        }
+        // The last few, one by one (in the same order).
+        for (id, observation) in waiting {
+            bind(one, row: 0, id, observation)
+            try one.execute()
         }
         let inFramework = Set(measureIDs)
         summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count

@@ -133,36 +133,56 @@ struct CouncilImport {
     /// Records a revision for each framework target added, changed or removed.
     private mutating func writeTargets(measureIDs: [Int64]) throws {
         var current = try FrameworkRows.currentTargets(db)
-        let insert = try RawStatement(db, sql: """
-            INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        insert.bind(5, by)
-        insert.bind(6, at)
-        func write(_ key: StoreKey, _ value: Double?) throws {
-            insert.bind(1, Int(key.measureID))
-            insert.bind(2, key.period.kind.rawValue)
-            insert.bind(3, key.period.ordinal)
-            insert.bind(4, value)
-            try insert.execute()
-        }
+        // The revisions to write, in order.
+        var changes: [(StoreKey, Double?)] = []
         var inFramework = Set<Int64>()
         for (index, measure) in council.measures.enumerated() {
             let id = measureIDs[index]
             inFramework.insert(id)
             for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
                 let key = StoreKey(measureID: id, period: period)
-                if current.removeValue(forKey: key) != value {
-                    try write(key, value)
-                    summary.targetsChanged += 1
-                }
+                if current.removeValue(forKey: key) != value { changes.append((key, value)) }
             }
         }
         // Targets a measure still in the framework no longer has.
         for key in current.keys.sorted(by: { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) })
         where inFramework.contains(key.measureID) {
-            try write(key, nil)
-            summary.targetsChanged += 1
+            changes.append((key, nil))
+        }
+        summary.targetsChanged = changes.count
+
+        // Several rows per INSERT, as for the values; `?1` and `?2` are who and when.
+        func insertSQL(rows: Int) -> String {
+            let values = (0..<rows).map { row in
+                let first = 3 + 4 * row
+                return "(" + (first..<first + 4).map { "?\($0)" }.joined(separator: ", ") + ", ?1, ?2)"
+            }
+            return """
+                INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
+                VALUES \(values.joined(separator: ", "))
+                """
+        }
+        let many = try RawStatement(db, sql: insertSQL(rows: Self.rowsPerInsert))
+        let one = try RawStatement(db, sql: insertSQL(rows: 1))
+        for statement in [many, one] {
+            statement.bind(1, by)
+            statement.bind(2, at)
+        }
+        func bind(_ statement: RawStatement, row: Int, _ change: (StoreKey, Double?)) {
+            let first = Int32(3 + 4 * row)
+            statement.bind(first, Int(change.0.measureID))
+            statement.bind(first + 1, change.0.period.kind.rawValue)
+            statement.bind(first + 2, change.0.period.ordinal)
+            statement.bind(first + 3, change.1)
+        }
+        let whole = changes.count / Self.rowsPerInsert * Self.rowsPerInsert
+        for start in stride(from: 0, to: whole, by: Self.rowsPerInsert) {
+            for row in 0..<Self.rowsPerInsert { bind(many, row: row, changes[start + row]) }
+            try many.execute()
+        }
+        for change in changes[whole...] {
+            bind(one, row: 0, change)
+            try one.execute()
         }
     }
 
@@ -206,7 +226,7 @@ struct CouncilImport {
             statement.bind(first + 3, observation.value)
             statement.bind(first + 4, observation.target)
             statement.bind(first + 5, observation.note)
-            statement.bind(first + 6, observation.quality?.rawValue)
+            statement.bind(first + 6, staticText: observation.quality?.staticCString)
         }
         func insert(_ id: Int64, _ observation: Observation) throws {
             bind(many, row: waiting.count, id, observation)

@@ -32,6 +32,9 @@ struct CouncilImport {
         self.progress = progress
     }
 
+    /// Each measure's row id, once ``run()`` has written the framework.
+    private(set) var measureIDs: [Int64] = []
+
     mutating func run() throws -> ImportSummary {
         let existing = try FrameworkRows.read(db)
         let measureIDs: [Int64]
@@ -42,9 +45,57 @@ struct CouncilImport {
             measureIDs = try writeFramework()
             try writeTargets(measureIDs: measureIDs)
         }
+        self.measureIDs = measureIDs
         try writeObservations(measureIDs: measureIDs)
         return summary
     }
+
+    /// Appends every row `next` hands over (each with its measure's index), in that order, until it returns
+    /// nil: the values of a council read while the database is written, into a new, empty store.
+    mutating func appendStreamed(_ next: () throws -> [(measure: Int, observation: Observation)]?) throws {
+        let many = try RawStatement(db, sql: Self.insertObservationsSQL(rows: Self.rowsPerInsert))
+        let one = try RawStatement(db, sql: Self.insertObservationsSQL(rows: 1))
+        for statement in [many, one] {
+            statement.bind(1, by)
+            statement.bind(2, at)
+            statement.bind(3, RevisionSource.import.rawValue)
+        }
+        var waiting: [(Int64, Observation)] = []
+        waiting.reserveCapacity(Self.rowsPerInsert)
+        while let rows = try next() {
+            for (measure, observation) in rows {
+                let id = measureIDs[measure]
+                Self.bind(many, row: waiting.count, id, observation)
+                waiting.append((id, observation))
+                if waiting.count == Self.rowsPerInsert {
+                    try many.execute()
+                    waiting.removeAll(keepingCapacity: true)
+                }
+            }
+            summary.added += rows.count
+            streamed?(summary.added)
+        }
+        // The last few, one by one (in the same order).
+        for (id, observation) in waiting {
+            Self.bind(one, row: 0, id, observation)
+            try one.execute()
+        }
+    }
+
+    /// Binds one observation's seven parameters, as row `row` of an ``insertObservationsSQL(rows:)`` statement.
+    static func bind(_ statement: RawStatement, row: Int, _ id: Int64, _ observation: Observation) {
+        let first = Int32(4 + 7 * row)
+        statement.bind(first, Int(id))
+        statement.bind(first + 1, observation.period.kind.rawValue)
+        statement.bind(first + 2, observation.period.ordinal)
+        statement.bind(first + 3, observation.value)
+        statement.bind(first + 4, observation.target)
+        statement.bind(first + 5, observation.note)
+        statement.bind(first + 6, staticText: observation.quality?.staticCString)
+    }
+
+    /// Called with the number of rows appended so far by ``appendStreamed(_:)``.
+    var streamed: ((Int) -> Void)?
 
     // MARK: The framework
 
@@ -218,18 +269,9 @@ struct CouncilImport {
         /// The rows bound to `many` and not yet written.
         var waiting: [(Int64, Observation)] = []
         waiting.reserveCapacity(Self.rowsPerInsert)
-        func bind(_ statement: RawStatement, row: Int, _ id: Int64, _ observation: Observation) {
-            let first = Int32(4 + 7 * row)
-            statement.bind(first, Int(id))
-            statement.bind(first + 1, observation.period.kind.rawValue)
-            statement.bind(first + 2, observation.period.ordinal)
-            statement.bind(first + 3, observation.value)
-            statement.bind(first + 4, observation.target)
-            statement.bind(first + 5, observation.note)
-            statement.bind(first + 6, staticText: observation.quality?.staticCString)
-        }
+        let bind = Self.bind
         func insert(_ id: Int64, _ observation: Observation) throws {
-            bind(many, row: waiting.count, id, observation)
+            bind(many, waiting.count, id, observation)
             waiting.append((id, observation))
             if waiting.count == Self.rowsPerInsert {
                 try many.execute()
@@ -262,7 +304,7 @@ struct CouncilImport {
         }
         // The last few, one by one (in the same order).
         for (id, observation) in waiting {
-            bind(one, row: 0, id, observation)
+            bind(one, 0, id, observation)
             try one.execute()
         }
         let inFramework = Set(measureIDs)

@@ -31,7 +31,7 @@ public final class SQLiteStore: CouncilStore {
     /// Opens a new file that no other connection knows about yet (see ``createImporting(_:at:by:clock:progress:)``)
     /// for bulk loading: no journal, no syncing, no per-row foreign-key check. A failure there leaves a file
     /// that is thrown away, so none of these guards is needed; ``finishBulkLoad()`` puts it in WAL mode.
-    private init(bulkLoading path: String, clock: @escaping @Sendable () -> Date) throws {
+    init(bulkLoading path: String, clock: @escaping @Sendable () -> Date) throws {
         self.path = path
         self.clock = clock
         var configuration = Self.configuration()
@@ -44,7 +44,7 @@ public final class SQLiteStore: CouncilStore {
     }
 
     /// Puts a bulk-loaded file in WAL mode, as every store is, and closes it.
-    private func finishBulkLoad() throws {
+    func finishBulkLoad() throws {
         try queue.writeWithoutTransaction { db in
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                 throw DatabaseError(message: "could not put the database in WAL mode")

@@ -27,19 +27,40 @@ struct ImportCommand: ParsableCommand {
         let trace = Trace()
         let files = CouncilDirectory(path: directory)
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
-        let observations = try trace.phase("read-observations") {
-            try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures) }
+        let (path, _) = databaseOptions.resolved()
+        let folder = (path as NSString).deletingLastPathComponent
+        let bar = ProgressBar(label: "Importing")
+        var summary: ImportSummary?
+        let observations: [[Observation]]
+        if !SQLiteStore.exists(at: path), folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
+            // A new database: written on another thread while observations.csv is read, linked in only if
+            // both succeed. The write phase is what is left of the writing once the read is done.
+            let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: by)
+            do {
+                observations = try trace.phase("read-observations") {
+                    try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures, emit: builder.send) }
+                }
+            } catch {
+                builder.cancel()
+                throw error
+            }
+            let total = observations.reduce(0) { $0 + $1.count }
+            summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
+        } else {
+            observations = try trace.phase("read-observations") {
+                try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures) }
+            }
         }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: observations)
-        let (path, _) = databaseOptions.resolved()
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: path)
-        let bar = ProgressBar(label: "Importing")
-        let summary = try trace.phase("write") { try store.importCouncil(council, by: by, progress: bar.update) }
+        if summary == nil {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            summary = try trace.phase("write") {
+                try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update)
+            }
+        }
         bar.finish()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print(Self.report(summary, council: council, path: path) + " (\(seconds) s)")
+        print(Self.report(summary!, council: council, path: path) + " (\(seconds) s)")
     }
 
     static func report(_ s: ImportSummary, council: Council, path: String) -> String {

@@ -43,12 +43,15 @@ public struct CouncilDirectory: Sendable {
     /// period order (all empty when there is no file).
     ///
     /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
-    public func loadObservations(for measures: [Measure]) throws -> [[Observation]] {
+    /// - Parameter emit: when given, also handed the rows as they are read (see ``ObservationsFile/read(_:emit:)``).
+    public func loadObservations(
+        for measures: [Measure], emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)? = nil
+    ) throws -> [[Observation]] {
         do {
             guard let bytes = try read(observationsPath, required: false) else {
                 return [[Observation]](repeating: [], count: measures.count)
             }
-            return try ObservationsFile(file: observationsPath, measures: measures).read(bytes)
+            return try ObservationsFile(file: observationsPath, measures: measures).read(bytes, emit: emit)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }

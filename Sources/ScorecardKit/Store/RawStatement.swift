@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 #if canImport(GRDBSQLite)
@@ -32,6 +33,12 @@ struct RawStatement {
     func bind(_ index: Int32, _ value: String?) {
         guard let value else { sqlite3_bind_null(handle, index); return }
         sqlite3_bind_text(handle, index, value, -1, Self.transient)
+    }
+
+    /// Binds text that lives as long as the program (SQLite keeps the pointer rather than copying the bytes).
+    func bind(_ index: Int32, staticText: UnsafePointer<CChar>?) {
+        guard let staticText else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_text(handle, index, staticText, -1, nil)
     }
 
     /// Runs the statement once with its bound values, then makes it ready for the next.
@@ -74,4 +81,20 @@ struct RawStatement {
 
     /// SQLite's SQLITE_TRANSIENT: copy the bytes before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+extension DataQuality {
+    /// The keyword as a C string that is never freed, for ``RawStatement/bind(_:staticText:)``.
+    var staticCString: UnsafePointer<CChar> {
+        switch self {
+        case .provisional: Self.provisionalCString
+        case .estimated: Self.estimatedCString
+        case .validated: Self.validatedCString
+        }
+    }
+
+    // Immutable once made, so safe to share between threads.
+    private nonisolated(unsafe) static let provisionalCString = UnsafePointer(strdup(DataQuality.provisional.rawValue)!)
+    private nonisolated(unsafe) static let estimatedCString = UnsafePointer(strdup(DataQuality.estimated.rawValue)!)
+    private nonisolated(unsafe) static let validatedCString = UnsafePointer(strdup(DataQuality.validated.rawValue)!)
 }

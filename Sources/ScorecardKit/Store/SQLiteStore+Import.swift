@@ -32,6 +32,9 @@ struct CouncilImport {
         self.progress = progress
     }
 
+    /// Each measure's row id, once ``run()`` has written the framework.
+    private(set) var measureIDs: [Int64] = []
+
     mutating func run() throws -> ImportSummary {
         let existing = try FrameworkRows.read(db)
         let measureIDs: [Int64]
@@ -42,9 +45,57 @@ struct CouncilImport {
             measureIDs = try writeFramework()
             try writeTargets(measureIDs: measureIDs)
         }
+        self.measureIDs = measureIDs
         try writeObservations(measureIDs: measureIDs)
         return summary
     }
+
+    /// Appends every row `next` hands over (each with its measure's index), in that order, until it returns
+    /// nil: the values of a council read while the database is written, into a new, empty store.
+    mutating func appendStreamed(_ next: () throws -> [(measure: Int, observation: Observation)]?) throws {
+        let many = try RawStatement(db, sql: Self.insertObservationsSQL(rows: Self.rowsPerInsert))
+        let one = try RawStatement(db, sql: Self.insertObservationsSQL(rows: 1))
+        for statement in [many, one] {
+            statement.bind(1, by)
+            statement.bind(2, at)
+            statement.bind(3, RevisionSource.import.rawValue)
+        }
+        var waiting: [(Int64, Observation)] = []
+        waiting.reserveCapacity(Self.rowsPerInsert)
+        while let rows = try next() {
+            for (measure, observation) in rows {
+                let id = measureIDs[measure]
+                Self.bind(many, row: waiting.count, id, observation)
+                waiting.append((id, observation))
+                if waiting.count == Self.rowsPerInsert {
+                    try many.execute()
+                    waiting.removeAll(keepingCapacity: true)
+                }
+            }
+            summary.added += rows.count
+            streamed?(summary.added)
+        }
+        // The last few, one by one (in the same order).
+        for (id, observation) in waiting {
+            Self.bind(one, row: 0, id, observation)
+            try one.execute()
+        }
+    }
+
+    /// Binds one observation's seven parameters, as row `row` of an ``insertObservationsSQL(rows:)`` statement.
+    static func bind(_ statement: RawStatement, row: Int, _ id: Int64, _ observation: Observation) {
+        let first = Int32(4 + 7 * row)
+        statement.bind(first, Int(id))
+        statement.bind(first + 1, observation.period.kind.rawValue)
+        statement.bind(first + 2, observation.period.ordinal)
+        statement.bind(first + 3, observation.value)
+        statement.bind(first + 4, observation.target)
+        statement.bind(first + 5, observation.note)
+        statement.bind(first + 6, staticText: observation.quality?.staticCString)
+    }
+
+    /// Called with the number of rows appended so far by ``appendStreamed(_:)``.
+    var streamed: ((Int) -> Void)?
 
     // MARK: The framework
 
@@ -133,51 +184,100 @@ struct CouncilImport {
     /// Records a revision for each framework target added, changed or removed.
     private mutating func writeTargets(measureIDs: [Int64]) throws {
         var current = try FrameworkRows.currentTargets(db)
-        let insert = try RawStatement(db, sql: """
-            INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        insert.bind(5, by)
-        insert.bind(6, at)
-        func write(_ key: StoreKey, _ value: Double?) throws {
-            insert.bind(1, Int(key.measureID))
-            insert.bind(2, key.period.kind.rawValue)
-            insert.bind(3, key.period.ordinal)
-            insert.bind(4, value)
-            try insert.execute()
-        }
+        // The revisions to write, in order.
+        var changes: [(StoreKey, Double?)] = []
         var inFramework = Set<Int64>()
         for (index, measure) in council.measures.enumerated() {
             let id = measureIDs[index]
             inFramework.insert(id)
             for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
                 let key = StoreKey(measureID: id, period: period)
-                if current.removeValue(forKey: key) != value {
-                    try write(key, value)
-                    summary.targetsChanged += 1
-                }
+                if current.removeValue(forKey: key) != value { changes.append((key, value)) }
             }
         }
         // Targets a measure still in the framework no longer has.
         for key in current.keys.sorted(by: { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) })
         where inFramework.contains(key.measureID) {
-            try write(key, nil)
-            summary.targetsChanged += 1
+            changes.append((key, nil))
+        }
+        summary.targetsChanged = changes.count
+
+        // Several rows per INSERT, as for the values; `?1` and `?2` are who and when.
+        func insertSQL(rows: Int) -> String {
+            let values = (0..<rows).map { row in
+                let first = 3 + 4 * row
+                return "(" + (first..<first + 4).map { "?\($0)" }.joined(separator: ", ") + ", ?1, ?2)"
+            }
+            return """
+                INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
+                VALUES \(values.joined(separator: ", "))
+                """
+        }
+        let many = try RawStatement(db, sql: insertSQL(rows: Self.rowsPerInsert))
+        let one = try RawStatement(db, sql: insertSQL(rows: 1))
+        for statement in [many, one] {
+            statement.bind(1, by)
+            statement.bind(2, at)
+        }
+        func bind(_ statement: RawStatement, row: Int, _ change: (StoreKey, Double?)) {
+            let first = Int32(3 + 4 * row)
+            statement.bind(first, Int(change.0.measureID))
+            statement.bind(first + 1, change.0.period.kind.rawValue)
+            statement.bind(first + 2, change.0.period.ordinal)
+            statement.bind(first + 3, change.1)
+        }
+        let whole = changes.count / Self.rowsPerInsert * Self.rowsPerInsert
+        for start in stride(from: 0, to: whole, by: Self.rowsPerInsert) {
+            for row in 0..<Self.rowsPerInsert { bind(many, row: row, changes[start + row]) }
+            try many.execute()
+        }
+        for change in changes[whole...] {
+            bind(one, row: 0, change)
+            try one.execute()
         }
     }
 
     // MARK: The values
 
-    /// Appends a revision for each observation that is new or differs from the store's current one.
-    private mutating func writeObservations(measureIDs: [Int64]) throws {
-        let insert = try RawStatement(db, sql: """
+    /// How many rows one `INSERT` of observations writes: stepping one statement per row costs about as much
+    /// as SQLite's own work of inserting the row.
+    static let rowsPerInsert = 256
+
+    /// `INSERT INTO observation_revision ... VALUES` with `rows` rows of seven parameters each (from `?4`);
+    /// `?1`, `?2` and `?3` are who, when and the source, shared by every row.
+    static func insertObservationsSQL(rows: Int) -> String {
+        let values = (0..<rows).map { row in
+            let first = 4 + 7 * row
+            return "(" + (first..<first + 7).map { "?\($0)" }.joined(separator: ", ") + ", ?1, ?2, ?3)"
+        }
+        return """
             INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality,
               changed_by, changed_at, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insert.bind(8, by)
-        insert.bind(9, at)
-        insert.bind(10, RevisionSource.import.rawValue)
+            VALUES \(values.joined(separator: ", "))
+            """
+    }
+
+    /// Appends a revision for each observation that is new or differs from the store's current one.
+    private mutating func writeObservations(measureIDs: [Int64]) throws {
+        let many = try RawStatement(db, sql: Self.insertObservationsSQL(rows: Self.rowsPerInsert))
+        let one = try RawStatement(db, sql: Self.insertObservationsSQL(rows: 1))
+        for statement in [many, one] {
+            statement.bind(1, by)
+            statement.bind(2, at)
+            statement.bind(3, RevisionSource.import.rawValue)
+        }
+        /// The rows bound to `many` and not yet written.
+        var waiting: [(Int64, Observation)] = []
+        waiting.reserveCapacity(Self.rowsPerInsert)
+        let bind = Self.bind
+        func insert(_ id: Int64, _ observation: Observation) throws {
+            bind(many, waiting.count, id, observation)
+            waiting.append((id, observation))
+            if waiting.count == Self.rowsPerInsert {
+                try many.execute()
+                waiting.removeAll(keepingCapacity: true)
+            }
+        }
         let total = council.observationCount
         var done = 0
         progress?(0, total)
@@ -187,7 +287,6 @@ struct CouncilImport {
         var current = comparing ? try currentObservations() : [:]
         for (index, observations) in council.observations.enumerated() {
             let id = measureIDs[index]
-            insert.bind(1, Int(id))
             for observation in observations {
                 done += 1
                 if done % Self.progressStep == 0 { progress?(done, total) }
@@ -200,14 +299,13 @@ struct CouncilImport {
                 } else {
                     summary.added += 1
                 }
-                insert.bind(2, observation.period.kind.rawValue)
-                insert.bind(3, observation.period.ordinal)
-                insert.bind(4, observation.value)
-                insert.bind(5, observation.target)
-                insert.bind(6, observation.note)
-                insert.bind(7, observation.quality?.rawValue)
-                try insert.execute()
+                try insert(id, observation)
             }
+        }
+        // The last few, one by one (in the same order).
+        for (id, observation) in waiting {
+            bind(one, 0, id, observation)
+            try one.execute()
         }
         let inFramework = Set(measureIDs)
         summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
@@ -243,6 +341,6 @@ extension SQLiteStore {
         _ directory: CouncilDirectory, into databasePath: String, by: String, progress: ImportProgress? = nil
     ) throws -> ImportSummary {
         let council = try directory.load()
-        return try SQLiteStore(path: databasePath).importCouncil(council, by: by, progress: progress)
+        return try SQLiteStore.importCouncil(council, into: databasePath, by: by, progress: progress)
     }
 }

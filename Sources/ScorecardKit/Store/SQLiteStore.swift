@@ -28,6 +28,65 @@ public final class SQLiteStore: CouncilStore {
         try Self.migrate(queue)
     }
 
+    /// Opens a new file that no other connection knows about yet (see ``createImporting(_:at:by:clock:progress:)``)
+    /// for bulk loading: no journal, no syncing, no per-row foreign-key check. A failure there leaves a file
+    /// that is thrown away, so none of these guards is needed; ``finishBulkLoad()`` puts it in WAL mode.
+    init(bulkLoading path: String, clock: @escaping @Sendable () -> Date) throws {
+        self.path = path
+        self.clock = clock
+        var configuration = Self.configuration()
+        configuration.foreignKeysEnabled = false
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        }
+        self.queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Self.migrate(queue)
+    }
+
+    /// Puts a bulk-loaded file in WAL mode, as every store is, and closes it.
+    func finishBulkLoad() throws {
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not put the database in WAL mode")
+            }
+        }
+        try queue.close()
+    }
+
+    /// Imports `council` into the database at `path`, creating it when there is none.
+    ///
+    /// A new database is built under a temporary name in the same folder, with bulk-loading settings, and
+    /// linked into place only once complete: a failure leaves no file, and another process never sees a
+    /// half-made one. If another process created the file meanwhile, the council is imported into that one
+    /// as into any existing database.
+    public static func importCouncil(
+        _ council: Council, into path: String, by: String, clock: @escaping @Sendable () -> Date = { Date() },
+        progress: ImportProgress? = nil
+    ) throws -> ImportSummary {
+        if !exists(at: path), let summary = try createImporting(council, at: path, by: by, clock: clock, progress: progress) {
+            return summary
+        }
+        return try SQLiteStore(path: path, clock: clock).importCouncil(council, by: by, progress: progress)
+    }
+
+    /// Builds a new database holding `council` and links it in at `path`; nil when a file appeared there meanwhile.
+    private static func createImporting(
+        _ council: Council, at path: String, by: String, clock: @escaping @Sendable () -> Date, progress: ImportProgress?
+    ) throws -> ImportSummary? {
+        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+        let leftovers = ["", "-wal", "-shm", "-journal"].map { temporary + $0 }
+        for file in leftovers { try? FileManager.default.removeItem(atPath: file) }
+        defer { for file in leftovers { try? FileManager.default.removeItem(atPath: file) } }
+        let store = try SQLiteStore(bulkLoading: temporary, clock: clock)
+        let summary = try store.importCouncil(council, by: by, progress: progress)
+        try store.finishBulkLoad()
+        if link(temporary, path) != 0 {
+            if errno == EEXIST { return nil }
+            throw DatabaseError(message: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        return summary
+    }
+
     static func configuration(readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)

@@ -52,15 +52,18 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: observations)
-        if summary == nil {
+        let imported: ImportSummary
+        if let summary {
+            imported = summary
+        } else {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            summary = try trace.phase("write") {
+            imported = try trace.phase("write") {
                 try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update)
             }
         }
         bar.finish()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print(Self.report(summary!, council: council, path: path) + " (\(seconds) s)")
+        print(Self.report(imported, council: council, path: path) + " (\(seconds) s)")
     }
 
     static func report(_ s: ImportSummary, council: Council, path: String) -> String {

@@ -70,7 +70,7 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
             condition.lock()
             if outcome == nil { _ = condition.wait(until: Date().addingTimeInterval(0.1)) }
         }
-        let result = outcome!
+        let result = outcome ?? .failure(CancellationError())
         condition.unlock()
         defer { removeTemporary() }
         let summary = try result.get()

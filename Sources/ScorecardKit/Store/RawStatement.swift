@@ -84,17 +84,15 @@ struct RawStatement {
 }
 
 extension DataQuality {
-    /// The keyword as a C string that is never freed, for ``RawStatement/bind(_:staticText:)``.
+    /// The keyword as a C string that is never freed (a literal in the binary), for
+    /// ``RawStatement/bind(_:staticText:)``.
     var staticCString: UnsafePointer<CChar> {
-        switch self {
-        case .provisional: Self.provisionalCString
-        case .estimated: Self.estimatedCString
-        case .validated: Self.validatedCString
-        }
+        let literal: StaticString =
+            switch self {
+            case .provisional: "provisional"
+            case .estimated: "estimated"
+            case .validated: "validated"
+            }
+        return UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)
     }
-
-    // Immutable once made, so safe to share between threads.
-    private nonisolated(unsafe) static let provisionalCString = UnsafePointer(strdup(DataQuality.provisional.rawValue)!)
-    private nonisolated(unsafe) static let estimatedCString = UnsafePointer(strdup(DataQuality.estimated.rawValue)!)
-    private nonisolated(unsafe) static let validatedCString = UnsafePointer(strdup(DataQuality.validated.rawValue)!)
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+/// A new database written while observations.csv is still being read (the import's fast path).
+@Suite("Building a new database while reading")
+struct NewDatabaseBuilderTests {
+    /// Reads `directory` as `scorecard import` does for a new file, handing rows to a builder for `path`.
+    static func build(_ directory: String, into path: String) throws -> ImportSummary? {
+        let files = CouncilDirectory(path: directory)
+        let contents = try files.loadFramework()
+        let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: "import")
+        let observations: [[Observation]]
+        do {
+            observations = try files.loadObservations(for: contents.measures, emit: builder.send)
+        } catch {
+            builder.cancel()
+            throw error
+        }
+        return try builder.finish(total: observations.reduce(0) { $0 + $1.count })
+    }
+
+    @Test("holds exactly what the files hold, as an ordinary import would")
+    func sameAsImport() throws {
+        let path = try StoreFixture.databasePath()
+        let summary = try #require(try Self.build(Fixture.directory, into: path))
+        #expect(summary.added == 8)
+        let loaded = try SQLiteStore(path: path).loadCouncil()
+        let files = try CouncilDirectory(path: Fixture.directory).load()
+        #expect(loaded.measures == files.measures)
+        #expect(loaded.observations == files.observations)
+        #expect(loaded.plan == files.plan)
+    }
+
+    @Test("a bad row leaves no database and no temporary file behind")
+    func badFileLeavesNothing() throws {
+        let path = try StoreFixture.databasePath()
+        let folder = (path as NSString).deletingLastPathComponent
+        let bad = try Fixture.write(observations: StoreFixture.observations(replacing: "KBI-02,2024-09,8.25", with: "KBI-02,2024-09,eight"))
+        #expect(throws: DataLoadError.self) { _ = try Self.build(bad, into: path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+}

@@ -11,10 +11,20 @@ extension LineChart {
             let x = dotX(markedIndex, width: width)
             for y in stride(from: 0, to: height, by: 2) { canvas.set(x: x, y: y, .marker) }
         }
-        for x in 0..<width where (x / dash) % 2 == 0 {
-            if let target = targets[safe: nearestIndex(toDot: x, width: width)] ?? nil, range.contains(target) {
-                canvas.set(x: x, y: dotY(target), .target)
+        // The target: dashed, joining each period's target to the next (flat, stepped between years, or
+        // rising with a cumulative profile).
+        let targetPoints = targets.indices.map { index in
+            (targets[index]).map { (x: dotX(index, width: width), y: Double(dotY($0))) }
+        }
+        for (from, to) in zip(targetPoints, targetPoints.dropFirst()) {
+            guard let from, let to else { continue }
+            for x in from.x...max(from.x, to.x) where (x / dash) % 2 == 0 {
+                let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
+                canvas.set(x: x, y: Int((from.y + (to.y - from.y) * t).rounded()), .target)
             }
+        }
+        if values.count == 1, let only = targetPoints.first ?? nil {
+            for x in 0..<width where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(only.y), .target) }
         }
         let points = values.enumerated().map { index, value in value.map { (x: dotX(index, width: width), y: dotY($0)) } }
         for (from, to) in zip(points, points.dropFirst()) {
@@ -22,12 +32,6 @@ extension LineChart {
         }
         for point in points.compactMap({ $0 }) { canvas.set(x: point.x, y: point.y, .point) }
         return canvas
-    }
-
-    /// The value index whose point is nearest dot column `x`.
-    func nearestIndex(toDot x: Int, width: Int) -> Int {
-        guard values.count > 1, width > 1 else { return 0 }
-        return Int((Double(x) * Double(values.count - 1) / Double(width - 1)).rounded())
     }
 
     /// The style for a cell whose most important dot is on `layer`.
@@ -91,11 +95,5 @@ extension LineChart {
             let style = index == markedIndex ? theme.chartMarker : theme.muted
             buffer.write(label, x: start, y: y, maxWidth: width, style: style)
         }
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }

@@ -52,24 +52,14 @@ struct DatabaseOptions: ParsableArguments {
         return store
     }
 
-    /// Imports the bundled sample council into a new database at `path`: built under a temporary name and
-    /// then linked into place, so two processes starting at once never see a half-made file or overwrite
-    /// each other's.
+    /// Imports the bundled sample council into a new database at `path`. The file is built under a temporary
+    /// name and linked into place (``SQLiteStore/importCouncil(_:into:by:clock:progress:)``), so two processes
+    /// starting at once never see a half-made file; the second finds the sample already there.
     static func createFromSample(at path: String) throws {
         let sample = DataLocation.bundledSample
         let council = try DataLocation.load(sample)
-        let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
-        }
-        do {
-            _ = try SQLiteStore(path: temporary).importCouncil(council, by: "sample", progress: nil)
-        }
-        if link(temporary, path) != 0, errno != EEXIST {
-            throw CommandFailure("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        _ = try SQLiteStore.importCouncil(council, into: path, by: "sample")
         var standardError = FileHandle.standardError
         print("Created \(path) from the sample council in \(sample).", to: &standardError)
     }

@@ -53,33 +53,13 @@ struct CouncilImport {
     /// Appends every row `next` hands over (each with its measure's index), in that order, until it returns
     /// nil: the values of a council read while the database is written, into a new, empty store.
     mutating func appendStreamed(_ next: () throws -> [(measure: Int, observation: Observation)]?) throws {
-        let many = try RawStatement(db, sql: Self.insertObservationsSQL(rows: Self.rowsPerInsert))
-        let one = try RawStatement(db, sql: Self.insertObservationsSQL(rows: 1))
-        for statement in [many, one] {
-            statement.bind(1, by)
-            statement.bind(2, at)
-            statement.bind(3, RevisionSource.import.rawValue)
-        }
-        var waiting: [(Int64, Observation)] = []
-        waiting.reserveCapacity(Self.rowsPerInsert)
+        var writer = try ObservationBatchWriter(db: db, by: by, at: at)
         while let rows = try next() {
-            for (measure, observation) in rows {
-                let id = measureIDs[measure]
-                Self.bind(many, row: waiting.count, id, observation)
-                waiting.append((id, observation))
-                if waiting.count == Self.rowsPerInsert {
-                    try many.execute()
-                    waiting.removeAll(keepingCapacity: true)
-                }
-            }
+            for (measure, observation) in rows { try writer.append(measureIDs[measure], observation) }
             summary.added += rows.count
             streamed?(summary.added)
         }
-        // The last few, one by one (in the same order).
-        for (id, observation) in waiting {
-            Self.bind(one, row: 0, id, observation)
-            try one.execute()
-        }
+        try writer.finish()
     }
 
     /// Binds one observation's seven parameters, as row `row` of an ``insertObservationsSQL(rows:)`` statement.
@@ -259,25 +239,7 @@ struct CouncilImport {
 
     /// Appends a revision for each observation that is new or differs from the store's current one.
     private mutating func writeObservations(measureIDs: [Int64]) throws {
-        let many = try RawStatement(db, sql: Self.insertObservationsSQL(rows: Self.rowsPerInsert))
-        let one = try RawStatement(db, sql: Self.insertObservationsSQL(rows: 1))
-        for statement in [many, one] {
-            statement.bind(1, by)
-            statement.bind(2, at)
-            statement.bind(3, RevisionSource.import.rawValue)
-        }
-        /// The rows bound to `many` and not yet written.
-        var waiting: [(Int64, Observation)] = []
-        waiting.reserveCapacity(Self.rowsPerInsert)
-        let bind = Self.bind
-        func insert(_ id: Int64, _ observation: Observation) throws {
-            bind(many, waiting.count, id, observation)
-            waiting.append((id, observation))
-            if waiting.count == Self.rowsPerInsert {
-                try many.execute()
-                waiting.removeAll(keepingCapacity: true)
-            }
-        }
+        var writer = try ObservationBatchWriter(db: db, by: by, at: at)
         let total = council.observationCount
         var done = 0
         progress?(0, total)
@@ -299,14 +261,10 @@ struct CouncilImport {
                 } else {
                     summary.added += 1
                 }
-                try insert(id, observation)
+                try writer.append(id, observation)
             }
         }
-        // The last few, one by one (in the same order).
-        for (id, observation) in waiting {
-            bind(one, 0, id, observation)
-            try one.execute()
-        }
+        try writer.finish()
         let inFramework = Set(measureIDs)
         summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
         progress?(total, total)

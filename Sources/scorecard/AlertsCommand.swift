@@ -27,7 +27,7 @@ struct AlertsCommand: ParsableCommand {
     func run() throws {
         let council =
             try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
-            ?? DataLocation.load(directory ?? DataLocation.bundledSample)
+            ?? DataLocation.load(directory ?? DataLocation.bundledSample, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {
             let encoder = JSONEncoder()

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let path = directory ?? DataLocation.bundledSample
-        let council = try DataLocation.load(path)
+        let council = try DataLocation.load(path, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         print(CheckSummary(council: council, evaluation: evaluation, path: path).text)
     }

@@ -43,7 +43,7 @@ struct DashboardCommand: ParsableCommand {
         trace.mark("start")
         let today = try judgement.resolvedToday()
         let model: DashboardModel = try trace.phase("load") {
-            if let data { return DashboardModel(council: try DataLocation.load(data), today: today) }
+            if let data { return DashboardModel(council: try DataLocation.load(data, today: today), today: today) }
             let environment = ProcessInfo.processInfo.environment
             let user = by ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
             return try DashboardModel(store: try database.openStore(), today: today, user: user)

@@ -12,13 +12,7 @@ struct JudgementOptions: ParsableArguments {
 
     /// The day against which due dates are checked: `--today`, `SCORECARD_TODAY`, or the clock.
     func resolvedToday() throws -> CivilDate {
-        if let text = today ?? ProcessInfo.processInfo.environment["SCORECARD_TODAY"] {
-            guard let date = CivilDate(parsing: text) else {
-                throw ValidationError("\"\(text)\" is not a date (write 2026-11-24)")
-            }
-            return date
-        }
-        return CivilDate.today()
+        try CivilDate.resolvedToday(today)
     }
 
     /// Judges `council` as at the period asked for (or its default), checking due dates against today.
@@ -48,8 +42,9 @@ enum DataLocation {
     }
 
     /// Loads a council directory, printing its problems to standard error and exiting 1 when it has any.
-    static func load(_ path: String) throws -> Council {
-        try reportingProblems { try CouncilDirectory(path: path).load() }
+    /// Values for periods that have not ended by `today` are among the problems.
+    static func load(_ path: String, today: CivilDate) throws -> Council {
+        try reportingProblems { try CouncilDirectory(path: path, today: today).load() }
     }
 
     /// Runs `body`, which loads data files, printing their problems to standard error and exiting 1 when it
@@ -74,6 +69,18 @@ extension FileHandle: @retroactive TextOutputStream {
 }
 
 extension CivilDate {
+    /// The day against which due dates are checked and values recorded: `given` (from `--today`), else
+    /// `SCORECARD_TODAY`, else the clock.
+    static func resolvedToday(_ given: String? = nil) throws -> CivilDate {
+        if let text = given ?? ProcessInfo.processInfo.environment["SCORECARD_TODAY"] {
+            guard let date = CivilDate(parsing: text) else {
+                throw ValidationError("\"\(text)\" is not a date (write 2026-11-24)")
+            }
+            return date
+        }
+        return CivilDate.today()
+    }
+
     /// Today's date in the local time zone.
     static func today() -> CivilDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())

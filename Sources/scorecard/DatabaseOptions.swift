@@ -57,8 +57,9 @@ struct DatabaseOptions: ParsableArguments {
     /// starting at once never see a half-made file; the second finds the sample already there.
     static func createFromSample(at path: String) throws {
         let sample = DataLocation.bundledSample
-        let council = try DataLocation.load(sample)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let council = try DataLocation.load(sample, today: try CivilDate.resolvedToday())
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         _ = try SQLiteStore.importCouncil(council, into: path, by: "sample")
         var standardError = FileHandle.standardError
         print("Created \(path) from the sample council in \(sample).", to: &standardError)

@@ -25,7 +25,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let trace = Trace()
-        let files = CouncilDirectory(path: directory)
+        let files = CouncilDirectory(path: directory, today: try CivilDate.resolvedToday())
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         let (path, _) = databaseOptions.resolved()
         let folder = (path as NSString).deletingLastPathComponent
@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
         if let summary {
             imported = summary
         } else {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             imported = try trace.phase("write") {
                 try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update)
             }

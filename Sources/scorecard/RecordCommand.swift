@@ -37,7 +37,7 @@ struct RecordCommand: ParsableCommand {
         let entry = ValueEntry(measure: measure, period: period, value: value, note: note, quality: quality, by: author)
         let outcome: RecordOutcome
         do {
-            outcome = try store.record(entry)
+            outcome = try store.record(entry, today: try CivilDate.resolvedToday())
         } catch let error as ValueEntryError {
             var standardError = FileHandle.standardError
             for problem in error.problems {

@@ -27,3 +27,11 @@ extension AppState {
 
     var routes: [Route] { stack.map(\.route) }
 }
+
+extension DashboardView {
+    /// The text of the screen `state` shows at `size`, in Unicode without colour.
+    static func screenText(_ state: AppState, model: DashboardModel, width: Int = 100, height: Int = 30) -> String {
+        let theme = Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))
+        return render(state: state, model: model, size: Size(width: width, height: height), theme: theme).0.text()
+    }
+}

@@ -32,15 +32,15 @@ struct StoreConcurrencyTests {
         let binary = try #require(ScorecardBinary.path)
         let (_, database) = try StoreFixture.importedStore()
         let folder = (database as NSString).deletingLastPathComponent
-        // Each worker records 200 values of its own (KBI-01, one month each) and 50 revisions of one shared
-        // value (KBI-02 for January 2025), interleaved.
+        // Each worker records 200 values of its own (KBI-03, a count, one month each, in years long past) and 50
+        // revisions of one shared value (KBI-02 for January 2025), interleaved.
         var processes: [Process] = []
         for worker in 0..<Self.workers {
             var script = "set -e\n"
             for i in 0..<Self.valuesEach {
                 let (measure, period) =
-                    i % 5 == 4 ? ("KBI-02", "2025-01") : ("KBI-01", Period.month(2030 + worker * 17, 1).advanced(by: i - i / 5).description)
-                script += "'\(binary)' record \(measure) '\(period)' \(worker * 1000 + i) --by worker\(worker) --database '\(database)' > /dev/null\n"
+                    i % 5 == 4 ? ("KBI-02", "2025-01") : ("KBI-03", Period.month(1900 + worker * 17, 1).advanced(by: i - i / 5).description)
+                script += "SCORECARD_TODAY=2026-01-01 '\(binary)' record \(measure) '\(period)' \(worker * 1000 + i) --by worker\(worker) --database '\(database)' > /dev/null\n"
             }
             let scriptPath = folder + "/worker\(worker).sh"
             try Data(script.utf8).write(to: URL(fileURLWithPath: scriptPath))
@@ -58,15 +58,15 @@ struct StoreConcurrencyTests {
 
         let store = try SQLiteStore(path: database)
         let council = try store.loadCouncil()
-        let planning = try #require(council.measureIndex(code: "KBI-01"))
-        let own = council.observations[planning].filter { $0.period.year >= 2030 }
+        let calls = try #require(council.measureIndex(code: "KBI-03"))
+        let own = council.observations[calls].filter { $0.period.year < 1980 }
         #expect(own.count == Self.workers * Self.valuesEach * 4 / 5)
         for worker in 0..<Self.workers {
             let mine = own.filter { $0.value.map { Int($0) / 1000 == worker } ?? false }
             #expect(mine.count == Self.valuesEach * 4 / 5, "worker \(worker)")
             #expect(mine.allSatisfy { observation in
                 let i = Int(observation.value ?? 0) % 1000
-                return observation.period == Period.month(2030 + worker * 17, 1).advanced(by: i - i / 5)
+                return observation.period == Period.month(1900 + worker * 17, 1).advanced(by: i - i / 5)
             })
         }
         let shared = try store.revisions(measure: "KBI-02", period: .month(2025, 1))

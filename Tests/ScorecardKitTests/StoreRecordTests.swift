@@ -5,25 +5,29 @@ import Testing
 
 @Suite("Recording values in the store")
 struct StoreRecordTests {
+    /// The day values are recorded on: November 2024 has ended, December has not.
+    static let today = CivilDate(year: 2024, month: 12, day: 15) ?? CivilDate(dayNumber: 0)
+
     @Test("recording adds a value, then revises it; every revision is kept in order with who and when")
     func recordAndRevise() throws {
         let (store, _) = try StoreFixture.importedStore()
-        let first = try store.record(ValueEntry(measure: "KBI-01", period: "Oct 2024", value: "88.5%", note: "Backlog", quality: "provisional", by: "alice"))
+        let first = try store.record(ValueEntry(measure: "KBI-01", period: "Oct 2024", value: "88.5%", note: "Backlog", quality: "provisional", by: "alice"), today: Self.today)
         guard case .added(let added) = first else { Issue.record("expected .added, got \(first)"); return }
         #expect(added.replaced == nil)
-        let second = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89.0", quality: "validated", by: "bob"))
+        let second = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89.0", quality: "validated", by: "bob"), today: Self.today)
         guard case .revised(let revised) = second else { Issue.record("expected .revised, got \(second)"); return }
         #expect(revised.replaced?.value == 88.5)
-        #expect(revised.observation.note == "Backlog", "a note not given is kept")
-        #expect(try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", by: "carol")) == .unchanged)
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", note: "", by: "dave"))
+        #expect(revised.observation.note == nil, "a new value does not carry the old value's commentary")
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", note: "Posts filled", by: "carol"), today: Self.today)
+        #expect(try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", by: "dave"), today: Self.today) == .unchanged)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", note: "", by: "erin"), today: Self.today)
 
         let history = try store.revisions(measure: "KBI-01", period: .month(2024, 10))
-        #expect(history.map(\.changedBy) == ["alice", "bob", "dave"])
-        #expect(history.map(\.observation.value) == [88.5, 89, 89])
-        #expect(history.map(\.observation.quality) == [.provisional, .validated, .validated])
-        #expect(history.map(\.observation.note) == ["Backlog", "Backlog", nil])
-        #expect(history.map(\.replaced?.value) == [nil, 88.5, 89])
+        #expect(history.map(\.changedBy) == ["alice", "bob", "carol", "erin"])
+        #expect(history.map(\.observation.value) == [88.5, 89, 89, 89])
+        #expect(history.map(\.observation.quality) == [.provisional, .validated, .validated, .validated], "the same value keeps its quality")
+        #expect(history.map(\.observation.note) == ["Backlog", nil, "Posts filled", nil])
+        #expect(history.map(\.replaced?.value) == [nil, 88.5, 89, 89])
         #expect(zip(history, history.dropFirst()).allSatisfy { $0.changedAt < $1.changedAt })
         #expect(history.allSatisfy { $0.source == .record })
 
@@ -35,10 +39,11 @@ struct StoreRecordTests {
     @Test("revising an imported value keeps the imported one in the history")
     func reviseImported() throws {
         let (store, _) = try StoreFixture.importedStore()
-        _ = try store.record(ValueEntry(measure: "KBM-01", period: "2024/25 Q2", value: "47", by: "jane"))
+        _ = try store.record(ValueEntry(measure: "KBM-01", period: "2024/25 Q2", value: "47", by: "jane"), today: Self.today)
         let history = try store.revisions(measure: "KBM-01", period: .quarter(2024, 2))
         #expect(history.map(\.observation.value) == [45, 47])
-        #expect(history[1].observation.note == "Two schemes slipped to Q3, see the Housing Board report")
+        #expect(history[0].observation.note == "Two schemes slipped to Q3, see the Housing Board report")
+        #expect(history[1].observation.note == nil, "the imported commentary explained 45, not 47")
         #expect(history.map(\.source) == [.import, .record])
     }
 
@@ -51,17 +56,29 @@ struct StoreRecordTests {
         ("no value", ValueEntry(measure: "KBI-01", period: "2024-10", value: "", by: "a"), .value, "enter a value"),
         ("bad quality", ValueEntry(measure: "KBI-01", period: "2024-10", value: "1", quality: "final", by: "a"), .quality, "\"final\" is not a data quality"),
         ("nobody", ValueEntry(measure: "KBI-01", period: "2024-10", value: "1", by: ""), .by, "say who"),
+        ("period not ended", ValueEntry(measure: "KBI-01", period: "2024-12", value: "1", by: "a"), .period,
+         "Dec 2024 has not ended yet (it ends on 31 December 2024)"),
+        ("far future", ValueEntry(measure: "KBI-01", period: "2027-05", value: "5", by: "a"), .period, "May 2027 has not ended yet"),
+        ("percentage over 100", ValueEntry(measure: "KBI-01", period: "2024-10", value: "150", by: "a"), .value,
+         "150.0% is above this measure's maximum of 100.0% (a percentage; set min and max in framework.yaml"),
+        ("negative percentage", ValueEntry(measure: "KBI-01", period: "2024-10", value: "-5", by: "a"), .value,
+         "-5.0% is below this measure's minimum of 0.0%"),
+        ("huge", ValueEntry(measure: "KBI-01", period: "2024-10", value: "-1e19", by: "a"), .value, "-1e+19 is out of range"),
+        ("huge count", ValueEntry(measure: "KBI-03", period: "2024-10", value: "1e16", by: "a"), .value, "1e+16 is out of range"),
+        ("negative count", ValueEntry(measure: "KBI-03", period: "2024-10", value: "-3", by: "a"), .value, "-3 is below this measure's minimum of 0 (a count"),
+        ("NUL in the commentary", ValueEntry(measure: "KBI-01", period: "2024-10", value: "1", note: "before\u{0}after", by: "a"), .note,
+         "the commentary contains a NUL character"),
     ]
 
     @Test("a bad entry is refused with a message for its field, and nothing is written", arguments: badEntries)
     func badEntry(_ bad: (String, ValueEntry, ValueEntry.Field, String)) throws {
         let (store, path) = try StoreFixture.importedStore()
-        let before = try store.revisions(measure: "KBI-01", period: .month(2024, 10)).count
-        let error = try #require(throws: ValueEntryError.self, "\(bad.0)") { try store.record(bad.1) }
+        let before = StoreFixture.bytes(path)
+        let error = try #require(throws: ValueEntryError.self, "\(bad.0)") { try store.record(bad.1, today: Self.today) }
         let message = try #require(error.message(for: bad.2), "\(bad.0): \(error)")
         #expect(message.contains(bad.3), "\(bad.0): \(message)")
         #expect(error.problems.count == 1, "\(bad.0): \(error)")
-        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).count == before)
+        #expect(StoreFixture.bytes(path) == before)
         #expect(try SQLiteStore(path: path).loadCouncil() == (try CouncilDirectory(path: Fixture.directory).load()))
     }
 
@@ -69,10 +86,10 @@ struct StoreRecordTests {
     func validateAgainstCouncil() throws {
         let council = try CouncilDirectory(path: Fixture.directory).load()
         let error = try #require(throws: ValueEntryError.self) {
-            try ValueEntry(measure: "KBI-01", period: "2024 Q9", value: "lots", by: "a").validated(in: council)
+            try ValueEntry(measure: "KBI-01", period: "2024 Q9", value: "lots", by: "a").validated(in: council, today: Self.today)
         }
         #expect(error.problems.map(\.field) == [.period, .value])
-        let change = try ValueEntry(measure: "KBI-01", period: "Nov 2024", value: "£1,200", by: "a").validated(in: council)
+        let change = try ValueEntry(measure: "KBI-03", period: "Nov 2024", value: "£1,200", by: "a").validated(in: council, today: Self.today)
         #expect(change.period == .month(2024, 11))
         #expect(change.value == 1200)
     }
@@ -86,17 +103,17 @@ struct StoreRecordTests {
         #expect(try watcher.hasChanged() == false)
 
         let other = try SQLiteStore(path: path, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
-        _ = try other.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "8.1", by: "other"))
+        _ = try other.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "8.1", by: "other"), today: Self.today)
         #expect(try watcher.hasChanged())
         #expect(watcher.lastChangedAt == Date(timeIntervalSince1970: 1_800_000_000))
         #expect(watcher.lastChangedAt.map { $0 > importedAt } == true)
         #expect(try watcher.hasChanged() == false)
 
         // A write through the watched store itself counts too.
-        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"))
+        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"), today: Self.today)
         #expect(try watcher.hasChanged())
         // A recording that changes nothing commits nothing worth noticing.
-        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"))
+        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"), today: Self.today)
         #expect(try watcher.hasChanged() == false)
     }
 

@@ -10,8 +10,11 @@ extension AppState {
             return
         }
         switch mode {
-        case .help, .history:
+        case .help:
             mode = .browsing
+            return
+        case .history(let period, let scroll):
+            scrollDetail(period, from: scroll, action)
             return
         case .editing(let form):
             applyForm(action, form: form, model: model)
@@ -177,9 +180,9 @@ extension AppState {
             return
         }
         let judged = model.evaluation(at: asAt).measures[m]
-        let measure = model.council.measures[m]
-        let period = judged.period ?? Period.containing(asAt.endDate, kind: measure.frequency.periodKind)
-        mode = .editing(ValueForm(measure: m, period: period, council: model.council))
+        let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
+        let period = model.council.periodDue(forMeasure: m, today: model.today) ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
+        mode = .editing(ValueForm(measure: m, period: period, latestEnded: latestEnded))
     }
 
     private mutating func applyForm(_ action: AppAction, form: ValueForm, model: DashboardModel) {
@@ -190,6 +193,14 @@ extension AppState {
         case .clearField: form.clear()
         case .nextField, .moveDown: form.move(by: 1)
         case .previousField, .moveUp: form.move(by: -1)
+        case .previousPeriod, .nextPeriod:
+            guard form.focus == .period else {
+                message = "Tab to the period field to choose another period with ← →"
+                break
+            }
+            if !form.stepPeriod(by: action == .previousPeriod ? -1 : 1) {
+                message = "\(form.latestEnded.label) is the latest period that has ended"
+            }
         case .cancel:
             mode = .browsing
             message = "Nothing was saved"
@@ -204,10 +215,21 @@ extension AppState {
 
     private mutating func save(_ form: ValueForm, model: DashboardModel) {
         let measure = model.council.measures[form.measure]
+        let entry = form.entry(code: measure.code, by: model.user)
+        if form.confirming != form.value, (try? entry.validated(in: model.council, today: model.today)) != nil,
+            let warning = farFromSeries(form, model: model)
+        {
+            var form = form
+            form.confirming = form.value
+            form.errors = [.value: warning]
+            form.focus = .value
+            mode = .editing(form)
+            return
+        }
         let previous = selectedRows(model: model)
         let before = model.council
         do {
-            let outcome = try model.record(form.entry(code: measure.code, by: model.user))
+            let outcome = try model.record(entry)
             mode = .browsing
             remap(from: before, previous: previous, model: model)
             message = outcome.summary(measure: measure)
@@ -229,12 +251,40 @@ extension AppState {
         }
     }
 
+    /// A warning when the typed value is more than ten times larger or smaller than the measure's previous value
+    /// (a slipped decimal point or an extra digit), asking for Enter again to save it. Zero is not warned about.
+    private func farFromSeries(_ form: ValueForm, model: DashboardModel) -> String? {
+        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value), value != 0,
+            let (previousPeriod, previous) = model.council.previousValue(ofMeasure: form.measure, before: period),
+            previous != 0
+        else { return nil }
+        let ratio = abs(value / previous)
+        guard ratio > 10 || ratio < 0.1 else { return nil }
+        let measure = model.council.measures[form.measure]
+        let size = ratio > 10 ? "more than 10 times" : "less than a tenth of"
+        return "\(measure.format(value)) is \(size) \(measure.format(previous)) in \(previousPeriod.label): Enter again to save it"
+    }
+
     private mutating func showHistory(_ period: Period, model: DashboardModel) {
-        guard model.canRecord else {
+        guard model.hasHistory else {
             message = "A value's history is kept in the database: open it with scorecard --database PATH"
             return
         }
-        mode = .history(period)
+        mode = .history(period, scroll: 0)
+    }
+
+    /// Scrolls an open period's detail (the renderer keeps it within the text), or closes it.
+    private mutating func scrollDetail(_ period: Period, from scroll: Int, _ action: AppAction) {
+        let page = max(1, pageSize)
+        switch action {
+        case .moveUp: mode = .history(period, scroll: max(0, scroll - 1))
+        case .moveDown: mode = .history(period, scroll: scroll + 1)
+        case .pageUp: mode = .history(period, scroll: max(0, scroll - page))
+        case .pageDown: mode = .history(period, scroll: scroll + page)
+        case .first: mode = .history(period, scroll: 0)
+        case .last: mode = .history(period, scroll: Int(Int32.max))
+        default: mode = .browsing
+        }
     }
 
     // MARK: Prompts

@@ -13,8 +13,8 @@ public struct AppState: Hashable, Sendable {
         case help
         /// The form for recording a value is open.
         case editing(ValueForm)
-        /// A value's revisions are shown (on the measure screen).
-        case history(Period)
+        /// One period's value, full commentary and revisions are shown (on the measure screen), scrolled to a line.
+        case history(Period, scroll: Int)
     }
 
     /// The screens walked through, the current one last. Never empty.

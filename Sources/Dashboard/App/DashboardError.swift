@@ -5,7 +5,7 @@ public enum DashboardError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .readOnly: "These files are open read-only: open the database (scorecard --database PATH) to record values"
+        case .readOnly: "Read-only: values can be recorded only into a database you can write to (scorecard --database PATH)"
         }
     }
 }

@@ -56,7 +56,10 @@ public final class DashboardModel {
     }
 
     /// Whether values can be recorded from the dashboard.
-    public var canRecord: Bool { store != nil }
+    public var canRecord: Bool { store.map { !$0.isReadOnly } ?? false }
+
+    /// Whether the data comes with its history of revisions (it does from a store, not from files).
+    public var hasHistory: Bool { store != nil }
 
     /// When another process (or this one) last changed the data, if known.
     public var lastChanged: Date? { watcher?.lastChangedAt }
@@ -82,7 +85,7 @@ public final class DashboardModel {
     /// Records a value (checked first: nothing is written when it is wrong) and reloads the data.
     public func record(_ entry: ValueEntry) throws -> RecordOutcome {
         guard let store else { throw DashboardError.readOnly }
-        let outcome = try store.record(entry)
+        let outcome = try store.record(entry, today: today)
         _ = try reloadIfChanged()
         return outcome
     }

@@ -1,6 +1,10 @@
 import ScorecardKit
 
 /// The form `e` opens to record a measure's value and commentary for a period.
+///
+/// It opens on the period now due (see ``Council/periodDue(forMeasure:today:)``). The value, the commentary
+/// and the quality start empty: what is recorded for the period already is shown beside the form, never
+/// carried silently into the new revision. `←` `→` on the period field step through the periods that have ended.
 public struct ValueForm: Hashable, Sendable {
     /// The form's fields, in Tab order.
     public enum Field: Int, Hashable, Sendable, CaseIterable {
@@ -28,22 +32,22 @@ public struct ValueForm: Hashable, Sendable {
     /// The measure's index in the council.
     public var measure: Int
     public var period: String
-    public var value: String
-    public var note: String
-    public var quality: String
+    public var value: String = ""
+    public var note: String = ""
+    public var quality: String = ""
     public var focus: Field = .value
     /// Messages from the last attempt to save, shown beside their fields.
     public var errors: [Field: String] = [:]
+    /// The value text the user was warned about (far from the series) and may now save by pressing Enter again.
+    public var confirming: String?
+    /// The latest period a value may be recorded for: the last one that has ended.
+    let latestEnded: Period
 
-    /// A form for `measure`'s value in `period`, filled with what is recorded there already.
-    init(measure: Int, period: Period, council: Council) {
+    /// A form for `measure`'s value in `period`, with every field but the period empty.
+    init(measure: Int, period: Period, latestEnded: Period) {
         self.measure = measure
         self.period = period.description
-        let existing = council.observations[measure].last { $0.period == period }
-        let definition = council.measures[measure]
-        value = existing?.value.map { NumberText.grouped($0, decimals: definition.decimals).replacingOccurrences(of: ",", with: "") } ?? ""
-        note = existing?.note ?? ""
-        quality = existing?.quality?.rawValue ?? DataQuality.provisional.rawValue
+        self.latestEnded = latestEnded
     }
 
     /// The text of a field.
@@ -66,19 +70,27 @@ public struct ValueForm: Hashable, Sendable {
         }
     }
 
+    /// The period the period field names, if it names one.
+    public var parsedPeriod: Period? { Period(parsing: period) }
+
     mutating func type(_ character: Character) {
         self[focus].append(character)
-        errors[focus] = nil
+        edited()
     }
 
     mutating func deleteBackward() {
         if !self[focus].isEmpty { self[focus].removeLast() }
-        errors[focus] = nil
+        edited()
     }
 
     mutating func clear() {
         self[focus] = ""
+        edited()
+    }
+
+    private mutating func edited() {
         errors[focus] = nil
+        if focus == .value || focus == .period { confirming = nil }
     }
 
     mutating func move(by step: Int) {
@@ -86,14 +98,22 @@ public struct ValueForm: Hashable, Sendable {
         focus = all[(focus.rawValue + step + all.count) % all.count]
     }
 
-    /// The entry to record, as typed.
-    func entry(code: String, by user: String) -> ValueEntry {
-        ValueEntry(measure: code, period: period, value: value, note: note, quality: quality, by: user)
+    /// Steps the period field to the previous or next period of the measure's kind, never past the latest that
+    /// has ended. Returns `false` when it cannot go that way.
+    mutating func stepPeriod(by step: Int) -> Bool {
+        let current = parsedPeriod.flatMap { $0.kind == latestEnded.kind ? $0 : nil } ?? latestEnded
+        let next = min(current.advanced(by: step), latestEnded)
+        guard next != current || parsedPeriod != current else { return false }
+        period = next.description
+        errors[.period] = nil
+        confirming = nil
+        return true
     }
-}
 
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    /// The entry to record: every field as typed (a blank commentary or quality means none).
+    func entry(code: String, by user: String) -> ValueEntry {
+        var entry = ValueEntry(measure: code, period: period, value: value, note: note, quality: quality, by: user)
+        entry.statesEveryField = true
+        return entry
     }
 }

@@ -32,8 +32,14 @@ public enum DashboardKeymap {
     /// The action for `key` in the current mode: prompts take typed characters; help closes on any key.
     public static func action(for key: Key, mode: AppState.Mode) -> AppAction? {
         switch mode {
-        case .help, .history:
+        case .help:
             return key == .ctrl("c") || key == .character("q") ? .quit : .cancel
+        case .history:
+            if key == .ctrl("c") || key == .character("q") { return .quit }
+            switch keymap.action(for: key) {
+            case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last: return keymap.action(for: key)
+            default: return .cancel
+            }
         case .editing:
             switch key {
             case .enter: return .submit
@@ -41,6 +47,8 @@ public enum DashboardKeymap {
             case .tab, .down: return .nextField
             case .backTab, .up: return .previousField
             case .backspace, .delete: return .deleteBackward
+            case .left: return .previousPeriod
+            case .right: return .nextPeriod
             case .ctrl("u"): return .clearField
             case .ctrl("c"): return .quit
             case .character(let c): return .type(c)

@@ -34,9 +34,12 @@ public enum DashboardView {
             HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme).render(into: &buffer, area: body)
         case .editing(let form):
             ValueFormView(context: context, form: form).render(into: &buffer, area: body)
-        case .history(let period):
+        case .history(let period, let scroll):
             if case .measure(let m) = state.current.route {
-                RevisionHistoryView(context: context, measure: m, period: period).render(into: &buffer, area: body)
+                var detailed = layout
+                detailed.detailScroll = PeriodDetailView(context: context, measure: m, period: period, scroll: scroll)
+                    .render(into: &buffer, area: body)
+                return (buffer, detailed)
             }
         case .browsing, .filtering, .jumping:
             break
@@ -113,5 +116,6 @@ extension AppState {
     public mutating func remember(_ layout: ListLayout) {
         current.scroll = layout.scroll
         pageSize = max(1, layout.visibleRows)
+        if case .history(let period, _) = mode, let scroll = layout.detailScroll { mode = .history(period, scroll: scroll) }
     }
 }

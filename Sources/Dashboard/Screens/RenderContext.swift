@@ -46,6 +46,8 @@ public struct ListLayout: Hashable, Sendable {
     public var visibleRows: Int
     /// The first row shown.
     public var scroll: Int
+    /// The first line an open period's detail showed, when one is open (its scroll, kept within its length).
+    public var detailScroll: Int?
 
     public init(visibleRows: Int = 10, scroll: Int = 0) {
         self.visibleRows = visibleRows

@@ -1,6 +1,7 @@
 import ScorecardKit
 
-/// The form for recording a value, drawn in a box over the screen, with each field's problem under it.
+/// The form for recording a value, drawn in a box over the screen, with each field's problem under it and,
+/// under the value, what is recorded for the period already (or the previous value), which typing never edits.
 struct ValueFormView {
     let context: RenderContext
     let form: ValueForm
@@ -9,8 +10,8 @@ struct ValueFormView {
         let theme = context.theme
         let measure = context.council.measures[form.measure]
         let fields = ValueForm.Field.allCases
-        let height = 2 + fields.count + fields.filter { form.errors[$0] != nil }.count + 3
-        let box = area.centered(width: min(area.width, 76), height: min(area.height, height))
+        let height = 2 + fields.count + 1 + fields.filter { form.errors[$0] != nil }.count + 3
+        let box = area.centered(width: min(area.width, 80), height: min(area.height, height))
         Box(title: context.text("Record \(measure.code) \(measure.title)"), glyphs: theme.glyphs, borderStyle: theme.border,
             titleStyle: theme.header, clearsInside: true).render(into: &buffer, area: box)
         let inner = Box.inner(box).inset(by: 0)
@@ -20,19 +21,31 @@ struct ValueFormView {
         for field in fields where y < inner.maxY {
             let focused = field == form.focus
             buffer.write(field.label, x: inner.x + 1, y: y, maxWidth: labelWidth, style: focused ? theme.key : theme.muted)
+            let width = field == .period ? min(inputWidth, 14) : inputWidth
             let text = context.text(form[field]) + (focused ? "_" : "")
-            let shown = TextFit.suffix(of: text, width: inputWidth)
-            let input = Rect(x: inner.x + 1 + labelWidth, y: y, width: inputWidth, height: 1)
-            buffer.fill(input, with: Cell(" ", style: focused ? theme.selection : theme.text.adding(.underline)))
-            buffer.write(shown, x: input.x, y: y, maxWidth: inputWidth, style: focused ? theme.selection : theme.text.adding(.underline))
+            let shown = TextFit.suffix(of: text, width: width)
+            let input = Rect(x: inner.x + 1 + labelWidth, y: y, width: width, height: 1)
+            let style = focused ? theme.selection : theme.text.adding(.underline)
+            buffer.fill(input, with: Cell(" ", style: style))
+            buffer.write(shown, x: input.x, y: y, maxWidth: width, style: style)
+            if field == .period {
+                let hint = "\(theme.glyphs.isUnicode ? "← →" : "Left Right") earlier or later period"
+                buffer.write(hint, x: input.maxX + 2, y: y, maxWidth: max(0, inner.maxX - input.maxX - 3), style: focused ? theme.key : theme.muted,
+                             ellipsis: theme.glyphs.ellipsis)
+            }
             y += 1
             if let error = form.errors[field], y < inner.maxY {
-                buffer.write(context.text("! " + error), x: input.x, y: y, maxWidth: inputWidth, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
+                buffer.write(context.text("! " + error), x: inner.x + 1 + labelWidth, y: y, maxWidth: inputWidth, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
+                y += 1
+            }
+            if field == .value, y < inner.maxY {
+                buffer.write(context.text(recordedText(measure: measure)), x: inner.x + 1 + labelWidth, y: y, maxWidth: inputWidth,
+                             style: theme.muted, ellipsis: theme.glyphs.ellipsis)
                 y += 1
             }
         }
         let unit = measure.unit.isCount ? "" : "Unit: \(measure.unit.name). "
-        let hint = "\(unit)Quality: provisional, estimated or validated."
+        let hint = "\(unit)Quality: provisional, estimated, validated or blank."
         if y + 1 < inner.maxY {
             buffer.write(context.text(hint), x: inner.x + 1, y: y + 1, maxWidth: inner.width - 2, style: theme.muted, ellipsis: theme.glyphs.ellipsis)
         }
@@ -40,40 +53,17 @@ struct ValueFormView {
                     Span("Esc", style: theme.key), Span(" Cancel")]
         buffer.write(spans: keys, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2)
     }
-}
 
-/// A value's revisions, newest first, drawn in a box over the measure screen.
-struct RevisionHistoryView {
-    let context: RenderContext
-    let measure: Int
-    let period: Period
-
-    func render(into buffer: inout ScreenBuffer, area: Rect) {
-        let theme = context.theme
-        let definition = context.council.measures[measure]
-        let revisions = ((try? context.model.revisions(of: measure, in: period)) ?? []).reversed()
-        let box = area.centered(width: min(area.width, 100), height: min(area.height, revisions.count + 5))
-        Box(title: context.text("History of \(definition.code) \(period.label)"), glyphs: theme.glyphs, borderStyle: theme.border,
-            titleStyle: theme.header, clearsInside: true).render(into: &buffer, area: box)
-        let inner = Box.inner(box)
-        let columns = [
-            Table.Column("When", width: .fixed(17)), Table.Column("Who", width: .fixed(14)),
-            Table.Column("Value", width: .fixed(11), alignment: .right), Table.Column("Was", width: .fixed(11), alignment: .right),
-            Table.Column("Commentary", width: .flexible(1)),
-        ]
-        let rows = revisions.map { revision -> [Table.Item] in
-            [
-                Table.Item(DateText.minute(revision.changedAt), style: theme.muted),
-                Table.Item(context.text("\(revision.changedBy)")),
-                Table.Item(context.format(revision.observation.value, of: definition)),
-                Table.Item(revision.replaced.map { context.format($0.value, of: definition) } ?? "new", style: theme.muted),
-                Table.Item(context.text((revision.observation.note ?? "").replacingNewlines())),
-            ]
+    /// `Now 2,929 days, validated: a new value replaces it` or `Nothing recorded yet; previous 29 days in Aug 2026`.
+    private func recordedText(measure: Measure) -> String {
+        guard let period = form.parsedPeriod, period.kind == measure.frequency.periodKind else { return "" }
+        let council = context.council
+        if let existing = council.observations[form.measure].last(where: { $0.period == period }), let value = existing.value {
+            let quality = existing.quality.map { ", \($0.rawValue)" } ?? ""
+            return "Now \(measure.format(value))\(quality): a new value replaces it"
         }
-        Table(columns: columns, rows: rows, theme: theme).render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height - 1))
-        if rows.isEmpty {
-            buffer.write("No revisions recorded.", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, style: theme.muted)
-        }
-        buffer.write("Press any key to close", x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, style: theme.muted)
+        let previous = council.previousValue(ofMeasure: form.measure, before: period)
+            .map { "; previous \(measure.format($0.value)) in \($0.period.label)" } ?? ""
+        return "Nothing for \(period.label) yet\(previous)"
     }
 }

@@ -2,10 +2,9 @@ extension LineChart {
     /// Plots the marker, target, lines and points on a dot canvas.
     func drawCanvas(width: Int, height: Int, range: ClosedRange<Double>, dash: Int) -> DotCanvas {
         var canvas = DotCanvas(width: width, height: height)
-        let span = range.upperBound - range.lowerBound
         func dotY(_ value: Double) -> Int {
-            let y = ((range.upperBound - value) / span * Double(height - 1)).rounded()
-            return min(height - 1, max(0, Int(y)))
+            let y = ((1 - value.fraction(between: range.lowerBound, and: range.upperBound)) * Double(height - 1)).rounded()
+            return min(height - 1, max(0, Int(saturating: y)))
         }
         if let markedIndex, values.indices.contains(markedIndex) {
             let x = dotX(markedIndex, width: width)
@@ -20,11 +19,11 @@ extension LineChart {
             guard let from, let to else { continue }
             for x in from.x...max(from.x, to.x) where (x / dash) % 2 == 0 {
                 let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
-                canvas.set(x: x, y: Int((from.y + (to.y - from.y) * t).rounded()), .target)
+                canvas.set(x: x, y: Int(saturating: (from.y + (to.y - from.y) * t).rounded()), .target)
             }
         }
         if values.count == 1, let only = targetPoints.first ?? nil {
-            for x in 0..<width where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(only.y), .target) }
+            for x in 0..<width where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(saturating: only.y), .target) }
         }
         let points = values.enumerated().map { index, value in value.map { (x: dotX(index, width: width), y: dotY($0)) } }
         for (from, to) in zip(points, points.dropFirst()) {

@@ -48,7 +48,7 @@ public struct LineChart: Widget, Sendable {
         if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
         let all = values.compactMap { $0 } + targets.compactMap { $0 }
         let low = all.min() ?? 0, high = all.max() ?? 1
-        if high > low { return low...high }
+        if high > low || !high.isFinite || !low.isFinite { return low...max(low, high) }
         let pad = max(1, abs(low) * 0.1)
         return (low - pad)...(high + pad)
     }
@@ -94,7 +94,7 @@ public struct LineChart: Widget, Sendable {
         if rows >= 5 {
             let middle = rows / 2
             let fraction = Double(middle) / Double(rows - 1)
-            labels.insert((middle, formatY(range.upperBound - fraction * (range.upperBound - range.lowerBound))), at: 1)
+            labels.insert((middle, formatY(range.upperBound - fraction * (range.upperBound / 2 - range.lowerBound / 2) * 2)), at: 1)
         }
         return labels
     }

@@ -28,7 +28,7 @@ public struct Sparkline: Widget, Sendable {
         return shown.map { value -> String in
             guard let value else { return " " }
             if high == low { return levels[top / 2] }
-            let level = Int(((value - low) / (high - low) * Double(top)).rounded())
+            let level = Int(saturating: (value.fraction(between: low, and: high) * Double(top)).rounded())
             return levels[min(top, max(0, level))]
         }.joined()
     }

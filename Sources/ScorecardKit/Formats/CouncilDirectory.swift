@@ -8,8 +8,12 @@ public struct CouncilDirectory: Sendable {
     public static let frameworkName = "framework.yaml"
     public static let observationsName = "observations.csv"
 
-    public init(path: String) {
+    /// The day values are recorded on: a value for a period that has not ended by then is refused (`nil`: no check).
+    public let today: CivilDate?
+
+    public init(path: String, today: CivilDate? = nil) {
         self.path = path
+        self.today = today
     }
 
     public var frameworkPath: String { join(Self.frameworkName) }
@@ -51,7 +55,7 @@ public struct CouncilDirectory: Sendable {
             guard let bytes = try read(observationsPath, required: false) else {
                 return [[Observation]](repeating: [], count: measures.count)
             }
-            return try ObservationsFile(file: observationsPath, measures: measures).read(bytes, emit: emit)
+            return try ObservationsFile(file: observationsPath, measures: measures, today: today).read(bytes, emit: emit)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }

@@ -24,7 +24,7 @@ public struct FrameworkFile {
     static let measureKeys = [
         "code", "title", "description", "methodology", "source", "owner", "service", "team", "tier", "unit",
         "decimals", "frequency", "polarity", "band", "status", "cumulative", "tolerance", "lag_days", "targets",
-        "profile",
+        "profile", "min", "max",
     ]
 
     /// Parses the YAML text of a framework file.
@@ -105,7 +105,7 @@ public struct FrameworkFile {
 
     static func tolerance(_ object: inout YAMLObject) throws -> Tolerance? {
         try object.parsed("tolerance", expected: "a tolerance (a number such as 2, or a percentage such as 5%)") { text in
-            guard let amount = NumberParser.parse(text), amount >= 0 else { return nil }
+            guard let amount = NumberParser.parse(text), amount >= 0, ValueLimits.insanity(of: amount) == nil else { return nil }
             return text.hasSuffix("%") ? .percent(amount) : .absolute(amount)
         }
     }

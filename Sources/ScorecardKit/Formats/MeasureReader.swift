@@ -41,7 +41,11 @@ struct MeasureReader {
             lifecycle: try object.keyword("status", MeasureLifecycle.self) ?? .active,
             cumulative: try object.bool("cumulative") ?? false,
             tolerance: try FrameworkFile.tolerance(&object) ?? defaultTolerance,
-            lagDays: try object.integer("lag_days", in: 0...3660))
+            lagDays: try object.integer("lag_days", in: 0...3660),
+            minimum: try object.number("min"), maximum: try object.number("max"))
+        if let minimum = measure.minimum, let maximum = measure.maximum, minimum > maximum {
+            throw object.error("max", "max (\(formatPlain(maximum))) is below min (\(formatPlain(minimum)))")
+        }
         measure.targets = try targets(&object, measure: measure)
         try object.rejectUnknownKeys(allowed: FrameworkFile.measureKeys)
         measures.append(measure)
@@ -77,6 +81,9 @@ struct MeasureReader {
             guard case .scalar(let scalar) = value, let amount = NumberParser.parse(scalar.string) else {
                 throw DataFileError(file: file, line: value.mark?.line ?? line, field: "targets", message: "the target for \(key) is not a number")
             }
+            if let problem = ValueLimits.insanity(of: amount) {
+                throw DataFileError(file: file, line: value.mark?.line ?? line, field: "targets", message: "the target for \(key): \(problem)")
+            }
             schedule.byPeriod[period] = amount
         }
         let profile = try object.list("profile")
@@ -86,7 +93,7 @@ struct MeasureReader {
                 throw object.error("profile", "a profile is for cumulative monthly or quarterly measures, with one percentage per \(kind == .month ? "month (12)" : "quarter (4)")")
             }
             schedule.profile = try profile.map { node in
-                guard case .scalar(let scalar) = node, let share = NumberParser.parse(scalar.string) else {
+                guard case .scalar(let scalar) = node, let share = NumberParser.parse(scalar.string), abs(share) <= 1000 else {
                     throw object.error("profile", "every profile entry must be a percentage")
                 }
                 return share

@@ -12,12 +12,17 @@ public struct ObservationsFile {
     public let file: String
     let measures: [Measure]
     let indexByCode: [String: Int]
+    /// The day values are recorded on: a value for a period that has not ended by then is refused.
+    let today: CivilDate?
 
     /// - Parameters:
-    ///   - measures: the framework's measures; rows are checked against their codes and frequencies.
-    public init(file: String, measures: [Measure]) {
+    ///   - measures: the framework's measures; rows are checked against their codes, frequencies and limits.
+    ///   - today: when given, a value for a period that has not ended by this day is refused (a target may
+    ///     be set ahead).
+    public init(file: String, measures: [Measure], today: CivilDate? = nil) {
         self.file = file
         self.measures = measures
+        self.today = today
         self.indexByCode = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -208,12 +213,21 @@ public struct ObservationsFile {
             let column = columns.value
             value = record.withBytes(column) { NumberParser.parse($0) }
             if value == nil { try fail(line, .value, "\"\(record.string(column))\" is not a number"); return }
+            if let value, let problem = measures[index].problem(withValue: value) {
+                try fail(line, .value, "\(code): \(problem)")
+                return
+            }
+            if let today, !period.hasEnded(by: today) {
+                try fail(line, .period, period.notEndedMessage)
+                return
+            }
         }
         var target: Double?
         if columns.target >= 0, !record.isBlank(columns.target) {
             let column = columns.target
             target = record.withBytes(column) { NumberParser.parse($0) }
             if target == nil { try fail(line, .target, "\"\(record.string(column))\" is not a number"); return }
+            if let target, let problem = ValueLimits.insanity(of: target) { try fail(line, .target, problem); return }
         }
         var quality: DataQuality?
         if columns.quality >= 0, !record.isBlank(columns.quality) {
@@ -229,7 +243,13 @@ public struct ObservationsFile {
             }
         }
         var note: String?
-        if columns.note >= 0, !record.isBlank(columns.note) { note = record.string(columns.note) }
+        if columns.note >= 0, !record.isBlank(columns.note) {
+            if record.withBytes(columns.note, { $0.contains(0) }) {
+                try fail(line, .note, "the commentary contains a NUL character (byte 0), which cannot be stored")
+                return
+            }
+            note = record.string(columns.note)
+        }
         if let first = state.firstLine(index: index, ordinal: period.ordinal, line: line) {
             try fail(line, .period, "\(code) \(period.label) is given twice (first on line \(first))")
             return

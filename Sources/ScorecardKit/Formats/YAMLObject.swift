@@ -62,8 +62,11 @@ struct YAMLObject {
         return value
     }
 
+    /// A number within ±``ValueLimits/sane``.
     mutating func number(_ key: String) throws -> Double? {
-        try parsed(key, expected: "a number") { NumberParser.parse($0) }
+        let number = try parsed(key, expected: "a number") { NumberParser.parse($0) }
+        if let number, let problem = ValueLimits.insanity(of: number) { throw error(key, problem) }
+        return number
     }
 
     mutating func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {

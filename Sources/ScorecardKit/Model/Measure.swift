@@ -27,6 +27,10 @@ public struct Measure: Sendable, Identifiable, Equatable {
     public var tolerance: Tolerance?
     /// Days after a period ends by which its value is due.
     public var lagDays: Int
+    /// The smallest value the measure may take, as the framework sets it (see ``valueLimits``).
+    public var minimum: Double?
+    /// The largest value the measure may take, as the framework sets it (see ``valueLimits``).
+    public var maximum: Double?
 
     public var id: String { code }
 
@@ -35,7 +39,8 @@ public struct Measure: Sendable, Identifiable, Equatable {
         owner: String = "", service: String = "", team: String = "", tier: Tier = .kbi,
         unit: MeasureUnit = .number, decimals: Int = 0, frequency: Frequency = .monthly,
         polarity: Polarity = .higherIsBetter, lifecycle: MeasureLifecycle = .active, cumulative: Bool = false,
-        targets: TargetSchedule = TargetSchedule(), tolerance: Tolerance? = nil, lagDays: Int? = nil
+        targets: TargetSchedule = TargetSchedule(), tolerance: Tolerance? = nil, lagDays: Int? = nil,
+        minimum: Double? = nil, maximum: Double? = nil
     ) {
         self.code = code
         self.title = title
@@ -55,6 +60,8 @@ public struct Measure: Sendable, Identifiable, Equatable {
         self.targets = targets
         self.tolerance = tolerance
         self.lagDays = lagDays ?? frequency.defaultLagDays
+        self.minimum = minimum
+        self.maximum = maximum
     }
 
     /// The date by which the value for `period` is due.

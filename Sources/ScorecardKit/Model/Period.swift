@@ -138,6 +138,17 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     private var firstMonth: Int { Self.floorMod(3 * (number - 1) + 3, 12) + 1 }
     private var firstMonthYear: Int { number == 4 ? financialYearStart + 1 : financialYearStart }
 
+    /// Whether the period is over on `date`: its last day is before it. A value can be recorded only for a
+    /// period that has ended (a target may be set ahead).
+    public func hasEnded(by date: CivilDate) -> Bool {
+        endDate < date
+    }
+
+    /// Says that the period has not ended, and when it ends, for refusing a value recorded too early.
+    public var notEndedMessage: String {
+        "\(label) has not ended yet (it ends on \(endDate.longDescription)): a value can be recorded only for a period that has ended"
+    }
+
     /// Whether `date` falls within the period.
     public func contains(_ date: CivilDate) -> Bool {
         startDate <= date && date <= endDate

@@ -18,6 +18,9 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// Whether the unit is a plain count (written with no unit).
     public var isCount: Bool { name.isEmpty || name == "number" || name == "count" }
 
+    /// Whether the unit is a percentage (`%`).
+    public var isPercentage: Bool { name == "%" || name == "percent" || name == "percentage" }
+
     /// Writes a value with its unit and the given number of decimal places: `85.2%`, `£1,234`, `8.1 days`.
     public func format(_ value: Double, decimals: Int) -> String {
         let number = NumberText.grouped(value, decimals: decimals)
@@ -40,27 +43,69 @@ public enum NumberText {
         "\(grouped(Double(count), decimals: 0)) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
-    /// `1234.567` with 1 decimal -> `1,234.6`; rounds half away from zero.
+    /// `1234.567` with 1 decimal -> `1,234.6`; rounds half away from zero. Any finite value is written,
+    /// however large; a value that is not finite is written `–`.
     public static func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
         let d = max(0, min(decimals, 6))
         var scale = 1.0
         for _ in 0..<d { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        let whole = Int(scaled / scale)
-        let fraction = Int(scaled - Double(whole) * scale)
-        var digits = String(whole)
+        let digits: String
+        let fraction: String
+        // Below 2^53 every whole number is exact, so integer arithmetic gives the digits; beyond it (only
+        // values already refused at input can get there) the digits come from the shortest exact text.
+        if scaled < 9_007_199_254_740_992 {
+            let whole = Int(scaled / scale)
+            digits = String(whole)
+            let rest = String(Int(scaled - Double(whole) * scale))
+            fraction = d > 0 ? String(repeating: "0", count: d - rest.count) + rest : ""
+        } else {
+            digits = wholeDigits(abs(value).rounded(.toNearestOrAwayFromZero))
+            fraction = String(repeating: "0", count: d)
+        }
+        var remaining = Substring(digits)
         var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
+        while remaining.count > 3 {
+            grouped = "," + remaining.suffix(3) + grouped
+            remaining.removeLast(3)
         }
-        grouped = digits + grouped
-        if d > 0 {
-            let f = String(fraction)
-            grouped += "." + String(repeating: "0", count: d - f.count) + f
-        }
+        grouped = remaining + grouped
+        if d > 0 { grouped += "." + fraction }
         let isZero = scaled == 0
         return value < 0 && !isZero ? "-" + grouped : grouped
+    }
+
+    /// The decimal digits of a large whole number (at least 2^53, at most Double's largest finite value).
+    private static func wholeDigits(_ value: Double) -> String {
+        // A large double is its significand times a power of two; multiply out in base 10^9 limbs.
+        var limbs: [UInt64] = [UInt64(value.significandBitPattern | (1 << 52))]
+        var exponent = Int(value.exponent) - 52
+        func normalise() {
+            var carry: UInt64 = 0
+            for i in limbs.indices {
+                let total = limbs[i] + carry
+                limbs[i] = total % 1_000_000_000
+                carry = total / 1_000_000_000
+            }
+            while carry > 0 {
+                limbs.append(carry % 1_000_000_000)
+                carry /= 1_000_000_000
+            }
+        }
+        normalise()
+        while exponent > 0 {
+            let step = min(exponent, 30)
+            for i in limbs.indices { limbs[i] <<= UInt64(step) }
+            normalise()
+            exponent -= step
+        }
+        guard let top = limbs.last else { return "0" }
+        var text = String(top)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return text
     }
 }

@@ -8,6 +8,9 @@ import Foundation
 /// A store never overwrites a value in place: every change to a value, a per-period target, a commentary or
 /// a framework target is kept with who made it, when, and what it replaced.
 public protocol CouncilStore: Sendable {
+    /// Whether the store can only be read (values cannot be recorded into it).
+    var isReadOnly: Bool { get }
+
     /// Whether the store holds no council yet.
     func isEmpty() throws -> Bool
 
@@ -23,10 +26,11 @@ public protocol CouncilStore: Sendable {
     /// - Parameter progress: called now and then with (observations done, observations in all).
     func importCouncil(_ council: Council, by: String, progress: ImportProgress?) throws -> ImportSummary
 
-    /// Adds or revises one value, checking the entry first.
+    /// Adds or revises one value, checking the entry first (against the measure's limits, and that its period
+    /// has ended by `today`).
     ///
     /// - Throws: ``ValueEntryError`` naming each field at fault; nothing is written then.
-    func record(_ entry: ValueEntry) throws -> RecordOutcome
+    func record(_ entry: ValueEntry, today: CivilDate) throws -> RecordOutcome
 
     /// Every revision of one measure's value for one period, oldest first.
     func revisions(measure code: String, period: Period) throws -> [Revision]

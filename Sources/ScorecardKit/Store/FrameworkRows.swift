@@ -38,9 +38,12 @@ struct FrameworkRows {
         var measures: [Measure] = []
         var measureIDs: [Int64] = []
         var indexByID: [Int64: Int] = [:]
+        // A schema-1 file opened read-only (so not migrated) has no limits.
+        let limits = try db.columns(in: "measure").contains { $0.name == "minimum" } ? "minimum, maximum" : "NULL, NULL"
         let measureRows = try Row.fetchCursor(db, sql: """
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
-                   team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile
+                   team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
+                   \(limits)
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
         while let row = try measureRows.next() {
@@ -60,7 +63,7 @@ struct FrameworkRows {
                     polarity: StoredText.polarity(row[15], band: row[16]),
                     lifecycle: MeasureLifecycle(rawValue: row[17]) ?? .active, cumulative: row[18],
                     targets: TargetSchedule(profile: StoredText.profile(row[21])),
-                    tolerance: StoredText.tolerance(row[19]), lagDays: row[20]))
+                    tolerance: StoredText.tolerance(row[19]), lagDays: row[20], minimum: row[22], maximum: row[23]))
             measureIDs.append(id)
             indexByID[id] = index
         }

@@ -53,15 +53,3 @@ extension SQLiteStore {
         return result
     }
 }
-
-/// A problem with the store itself (not with a council's data files).
-public enum StoreError: Error, Sendable, CustomStringConvertible {
-    /// The database holds no council yet.
-    case empty(path: String)
-
-    public var description: String {
-        switch self {
-        case .empty(let path): "\(path) holds no council yet: import one with `scorecard import DIR --database \(path)`"
-        }
-    }
-}

@@ -2,17 +2,27 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func record(_ entry: ValueEntry) throws -> RecordOutcome {
+    public func record(_ entry: ValueEntry, today: CivilDate) throws -> RecordOutcome {
         let at = clock()
         return try writeTransaction { db in
             let code = String(entry.measure.trimmingWhitespace())
-            let measure = try Row.fetchOne(
-                db, sql: "SELECT id, frequency FROM measure WHERE code = ? AND position IS NOT NULL", arguments: [code])
-            let frequency = (measure?[1] as String?).flatMap(Frequency.init(rawValue:))
-            let measureID: Int64? = measure?[0]
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, frequency, unit, decimals, minimum, maximum FROM measure
+                    WHERE code = ? AND position IS NOT NULL
+                    """,
+                arguments: [code])
+            let measure = row.flatMap { row in
+                (row[1] as String?).flatMap(Frequency.init(rawValue:)).map { frequency in
+                    Measure(
+                        code: code, title: code, unit: MeasureUnit(row[2]), decimals: row[3], frequency: frequency,
+                        minimum: row[4], maximum: row[5])
+                }
+            }
             // Validation fails for an unknown measure, so a change always comes with its measure's row id.
-            let change = try entry.validated { $0 == code ? frequency : nil }
-            return try Self.write(change, measureID: measureID ?? 0, at: at, db: db)
+            let change = try entry.validated(today: today) { $0 == code ? measure : nil }
+            return try Self.write(change, measureID: row?[0] ?? 0, at: at, db: db)
         }
     }
 

@@ -13,19 +13,35 @@ public final class SQLiteStore: CouncilStore {
     /// byte for byte as it was". Other processes still read while this one writes, thanks to WAL mode.
     let queue: DatabaseQueue
     let clock: @Sendable () -> Date
+    /// Whether the file (or its folder) cannot be written, so that it was opened for reading only.
+    public let isReadOnly: Bool
+    /// Whether `PRAGMA quick_check` passed, checked before the first write.
+    private let integrity: IntegrityCheck
 
     /// How long a write waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 60
 
-    /// Opens the database at `path`, creating it (and any missing migration) when needed.
+    /// Opens the database at `path`, creating it (and any missing migration) when needed; a file that cannot be
+    /// written is opened for reading only (see ``isReadOnly``). Files of an import that was interrupted are
+    /// removed.
     ///
     /// - Parameter clock: the time revisions are stamped with (tests pass a fixed one).
+    /// - Throws: ``StoreError`` for a file that is not a Scorecard database, or is a newer one: it is left untouched.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.clock = clock
-        self.queue = try DatabaseQueue(path: path, configuration: Self.configuration())
-        try Self.setUpWAL(queue)
-        try Self.migrate(queue)
+        let file = DatabaseFile(path: path)
+        let access = try file.inspect()
+        self.isReadOnly = access == .readOnly
+        self.integrity = IntegrityCheck(passed: access == .new)
+        if isReadOnly {
+            self.queue = try DatabaseQueue(path: file.readOnlyOpenPath, configuration: Self.configuration(readonly: true))
+        } else {
+            file.removeStaleTemporaries()
+            self.queue = try DatabaseQueue(path: path, configuration: Self.configuration())
+            try Self.setUpWAL(queue)
+            try Self.migrate(queue)
+        }
     }
 
     /// Opens a new file that no other connection knows about yet (see ``createImporting(_:at:by:clock:progress:)``)
@@ -34,6 +50,8 @@ public final class SQLiteStore: CouncilStore {
     init(bulkLoading path: String, clock: @escaping @Sendable () -> Date) throws {
         self.path = path
         self.clock = clock
+        self.isReadOnly = false
+        self.integrity = IntegrityCheck(passed: true)
         var configuration = Self.configuration()
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
@@ -63,6 +81,7 @@ public final class SQLiteStore: CouncilStore {
         _ council: Council, into path: String, by: String, clock: @escaping @Sendable () -> Date = { Date() },
         progress: ImportProgress? = nil
     ) throws -> ImportSummary {
+        DatabaseFile(path: path).removeStaleTemporaries()
         if !exists(at: path), let summary = try createImporting(council, at: path, by: by, clock: clock, progress: progress) {
             return summary
         }
@@ -128,12 +147,16 @@ public final class SQLiteStore: CouncilStore {
     }
 
     public func isEmpty() throws -> Bool {
-        try queue.read { db in try !Bool.exists(db, "SELECT 1 FROM council") }
+        try queue.read { db in try !db.tableExists("council") || !Bool.exists(db, "SELECT 1 FROM council") }
     }
 
     /// Runs `body` in one `IMMEDIATE` transaction (committed unless it throws) and returns its result.
+    ///
+    /// - Throws: ``StoreError/readOnly(path:)`` or ``StoreError/damaged(path:problem:)`` before anything is written.
     func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.writeWithoutTransaction { db in
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        try integrity.verify(path: path, queue: queue)
+        return try queue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)

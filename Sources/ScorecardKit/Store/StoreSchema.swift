@@ -7,12 +7,30 @@ import GRDB
 /// Values and targets live in append-only revision tables (triggers refuse updates and deletes); views give
 /// the current values.
 enum StoreSchema {
+    /// The SQLite `application_id` of a Scorecard database: "SCRD" in ASCII.
+    static let applicationID: Int32 = 0x5343_5244
+
+    /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
+    /// a newer Scorecard and is refused.
+    static let version = 2
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             for statement in v1 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE measure ADD COLUMN minimum REAL")
+            try db.execute(sql: "ALTER TABLE measure ADD COLUMN maximum REAL")
+            try stamp(db)
+        }
         return migrator
+    }
+
+    /// Marks the file as a Scorecard database of this schema version.
+    static func stamp(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
     /// The canonical text of a period from its kind and ordinal, as ``Period/description`` writes it.

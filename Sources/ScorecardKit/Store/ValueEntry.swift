@@ -1,6 +1,6 @@
 /// A value as someone typed it (on the command line or in the dashboard's form), before it is checked.
 ///
-/// ``validated(frequencyOf:)`` checks every field and reports each problem against its field, with a
+/// ``validated(today:measureWithCode:)`` checks every field and reports each problem against its field, with a
 /// message fit to show beside it; the store checks again when it writes.
 public struct ValueEntry: Sendable, Equatable {
     /// The entry's fields, for pinning problems to them.
@@ -14,12 +14,17 @@ public struct ValueEntry: Sendable, Equatable {
     public var period: String
     /// The value: `87.5`, `1,234`, `87.5%`, `£1,200`.
     public var value: String
-    /// The commentary; `nil` keeps the current one, blank text clears it.
+    /// The commentary; blank text clears it. `nil` keeps the current one when the value is unchanged; a new
+    /// value starts with no commentary unless one is given.
     public var note: String?
-    /// `provisional`, `estimated` or `validated`; `nil` or blank keeps the current quality.
+    /// `provisional`, `estimated` or `validated`. `nil` or blank keeps the current quality when the value is
+    /// unchanged; a new value starts with none unless one is given.
     public var quality: String?
     /// Who is recording the value.
     public var by: String
+    /// Whether the entry states every field, as the dashboard's form does: a blank commentary or quality then
+    /// means none, whether or not the value changed.
+    public var statesEveryField = false
 
     public init(measure: String, period: String, value: String, note: String? = nil, quality: String? = nil, by: String) {
         self.measure = measure
@@ -30,18 +35,19 @@ public struct ValueEntry: Sendable, Equatable {
         self.by = by
     }
 
-    /// Checks every field, given a way to find a measure's frequency by its code (`nil`: no such measure).
+    /// Checks every field, given a way to find a measure by its code (`nil`: no such measure) and the day the
+    /// value is recorded on (a period that has not ended by then is refused).
     ///
     /// - Throws: ``ValueEntryError`` with one problem per field at fault.
-    public func validated(frequencyOf: (String) -> Frequency?) throws(ValueEntryError) -> ValueChange {
+    public func validated(today: CivilDate, measureWithCode: (String) -> Measure?) throws(ValueEntryError) -> ValueChange {
         var problems: [ValueEntryError.Problem] = []
         func fail(_ field: Field, _ message: String) { problems.append(.init(field: field, message: message)) }
 
         let code = String(measure.trimmingWhitespace())
-        let frequency = code.isEmpty ? nil : frequencyOf(code)
+        let definition = code.isEmpty ? nil : measureWithCode(code)
         if code.isEmpty {
             fail(.measure, "enter a measure code (such as KBI-01)")
-        } else if frequency == nil {
+        } else if definition == nil {
             fail(.measure, "unknown measure code \"\(code)\"")
         }
 
@@ -49,18 +55,30 @@ public struct ValueEntry: Sendable, Equatable {
         let parsedPeriod = Period(parsing: periodText)
         if periodText.isEmpty {
             fail(.period, "enter a period (such as 2024-05 or 2024/25 Q1)")
-        } else if parsedPeriod == nil {
+        } else if let parsedPeriod {
+            if let frequency = definition?.frequency, parsedPeriod.kind != frequency.periodKind {
+                fail(.period, "\(code) is reported \(frequency.rawValue); \"\(periodText)\" is \(parsedPeriod.kind.article)")
+            } else if !parsedPeriod.hasEnded(by: today) {
+                fail(.period, parsedPeriod.notEndedMessage)
+            }
+        } else {
             fail(.period, "\"\(periodText)\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
-        } else if let parsedPeriod, let frequency, parsedPeriod.kind != frequency.periodKind {
-            fail(.period, "\(code) is reported \(frequency.rawValue); \"\(periodText)\" is \(parsedPeriod.kind.article)")
         }
 
         let valueText = value.trimmingWhitespace()
         let number = NumberParser.parse(valueText)
         if valueText.isEmpty {
             fail(.value, "enter a value (a number such as 87.5)")
-        } else if number == nil {
+        } else if let number {
+            if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
+                fail(.value, problem)
+            }
+        } else {
             fail(.value, "\"\(valueText)\" is not a number")
+        }
+
+        if let note, note.utf8.contains(0) {
+            fail(.note, "the commentary contains a NUL character (byte 0), which cannot be stored")
         }
 
         var parsedQuality: DataQuality?
@@ -76,13 +94,15 @@ public struct ValueEntry: Sendable, Equatable {
         if author.isEmpty { fail(.by, "say who is recording the value") }
 
         guard problems.isEmpty, let parsedPeriod, let number else { throw ValueEntryError(problems: problems) }
-        return ValueChange(
+        var change = ValueChange(
             measureCode: code, period: parsedPeriod, value: number, note: note, quality: parsedQuality, by: author)
+        change.statesEveryField = statesEveryField
+        return change
     }
 
     /// Checks every field against a loaded council's measures.
-    public func validated(in council: Council) throws(ValueEntryError) -> ValueChange {
-        try validated { code in council.measureIndex(code: code).map { council.measures[$0].frequency } }
+    public func validated(in council: Council, today: CivilDate) throws(ValueEntryError) -> ValueChange {
+        try validated(today: today) { code in council.measureIndex(code: code).map { council.measures[$0] } }
     }
 }
 
@@ -117,11 +137,13 @@ public struct ValueChange: Sendable, Equatable {
     public var measureCode: String
     public var period: Period
     public var value: Double?
-    /// `nil` keeps the current commentary; blank text clears it.
+    /// Blank text clears the commentary; `nil` keeps it if the value is unchanged (see ``applied(to:)``).
     public var note: String?
-    /// `nil` keeps the current quality.
+    /// `nil` keeps the current quality if the value is unchanged (see ``applied(to:)``).
     public var quality: DataQuality?
     public var by: String
+    /// Whether `nil` commentary and quality mean none even when the value is unchanged.
+    public var statesEveryField = false
 
     public init(measureCode: String, period: Period, value: Double?, note: String? = nil, quality: DataQuality? = nil, by: String) {
         self.measureCode = measureCode
@@ -133,11 +155,24 @@ public struct ValueChange: Sendable, Equatable {
     }
 
     /// The observation this change makes of `current` (the value as it stands, if any).
+    ///
+    /// Commentary and quality belong to a value: a new value keeps neither of the old one's (only what the
+    /// change gives); a change that leaves the value as it was keeps what it does not give, unless it
+    /// ``statesEveryField``.
     public func applied(to current: Observation?) -> Observation {
         var result = current ?? Observation(period: period, value: nil)
+        let replacesAll = statesEveryField || current?.value != value
         result.value = value
-        if let note { result.note = note.trimmingWhitespace().isEmpty ? nil : note }
-        if let quality { result.quality = quality }
+        if let note {
+            result.note = note.trimmingWhitespace().isEmpty ? nil : note
+        } else if replacesAll {
+            result.note = nil
+        }
+        if let quality {
+            result.quality = quality
+        } else if replacesAll {
+            result.quality = nil
+        }
         return result
     }
 }

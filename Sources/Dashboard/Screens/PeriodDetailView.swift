@@ -1,0 +1,77 @@
+import ScorecardKit
+
+/// One period of a measure in full, drawn in a box over the measure screen: its value, target and status, its
+/// whole commentary wrapped, then every revision (newest first) with who made it, when, what it replaced and
+/// its own commentary. Longer than the box, it scrolls.
+struct PeriodDetailView {
+    let context: RenderContext
+    let measure: Int
+    let period: Period
+    /// The first line shown, as the state asks; clamped to the text's length.
+    let scroll: Int
+
+    /// Draws the box and returns the scroll it used (at most the last full page).
+    @discardableResult
+    func render(into buffer: inout ScreenBuffer, area: Rect) -> Int {
+        let theme = context.theme
+        let definition = context.council.measures[measure]
+        let box = area.centered(width: min(area.width, 100), height: area.height)
+        Box(title: context.text("\(definition.code) \(period.label)"), glyphs: theme.glyphs, borderStyle: theme.border,
+            titleStyle: theme.header, clearsInside: true).render(into: &buffer, area: box)
+        let inner = Box.inner(box)
+        let text = Rect(x: inner.x + 1, y: inner.y, width: max(1, inner.width - 2), height: max(0, inner.height - 1))
+        let lines = self.lines(width: text.width)
+        let top = max(0, min(scroll, lines.count - text.height))
+        for (i, line) in lines.dropFirst(top).prefix(text.height).enumerated() {
+            buffer.write(line.text, x: text.x + line.indent, y: text.y + i, maxWidth: text.width - line.indent, style: line.style)
+        }
+        let more = lines.count > text.height ? "\(top + 1)-\(min(lines.count, top + text.height)) of \(lines.count) lines" : ""
+        let arrows = theme.glyphs.isUnicode ? "↑↓" : "Up Down"
+        let hint = [lines.count > text.height ? "\(arrows) PgUp PgDn scroll" : nil, "Esc close", more.isEmpty ? nil : more]
+            .compactMap { $0 }.joined(separator: theme.glyphs.separator)
+        buffer.write(hint, x: text.x, y: inner.maxY - 1, maxWidth: text.width, style: theme.muted)
+        return top
+    }
+
+    private struct Line {
+        var text: String
+        var indent = 0
+        var style: Style
+    }
+
+    private func lines(width: Int) -> [Line] {
+        let theme = context.theme
+        let definition = context.council.measures[measure]
+        var lines: [Line] = []
+        func paragraph(_ text: String, indent: Int = 2, style: Style = theme.text) {
+            for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let wrapped = TextFit.wrapped(context.text(String(part)), toWidth: max(1, width - indent), ellipsis: theme.glyphs.ellipsis)
+                lines += (wrapped.isEmpty ? [""] : wrapped).map { Line(text: $0, indent: indent, style: style) }
+            }
+        }
+        let item = context.council.history(ofMeasure: measure).first { $0.period == period }
+        var summary = context.format(item?.observation.value, of: definition)
+        if let target = item?.target { summary += " against \(context.text(definition.format(target)))" }
+        if let status = item?.status { summary += "\(theme.glyphs.separator)\(theme.badge(for: status))" }
+        if let quality = item?.observation.quality { summary += "\(theme.glyphs.separator)\(quality.rawValue.capitalized)" }
+        lines.append(Line(text: summary, style: theme.text.adding(.bold)))
+        lines.append(Line(text: "", style: theme.text))
+        lines.append(Line(text: "Commentary", style: theme.header))
+        paragraph(item?.observation.note ?? "None recorded.", style: item?.observation.note == nil ? theme.muted : theme.text)
+        guard context.model.hasHistory else { return lines }
+        let revisions = ((try? context.model.revisions(of: measure, in: period)) ?? []).reversed()
+        lines.append(Line(text: "", style: theme.text))
+        lines.append(Line(text: "History, newest first", style: theme.header))
+        if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
+        for revision in revisions {
+            let was = revision.replaced.map { " (was \(context.format($0.value, of: definition)))" } ?? " (new)"
+            let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
+                + "\(context.format(revision.observation.value, of: definition))\(was)"
+            lines.append(Line(text: head, indent: 2, style: theme.muted))
+            if let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
+                paragraph(note, indent: 4)
+            }
+        }
+        return lines
+    }
+}

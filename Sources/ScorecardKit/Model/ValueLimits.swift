@@ -1,0 +1,85 @@
+/// The values a measure may take: what the framework's `min` and `max` say, else what its unit implies.
+///
+/// - A percentage (`%`) is 0 to 100 and a count (`number`) is 0 or more, unless the measure says otherwise.
+/// - Every number, whatever the measure, lies within ±``sane`` (10^15): a value beyond it is a typing or
+///   export error (`1e19`), and it could not be drawn or totalled faithfully anyway.
+///
+/// Values are checked against these limits wherever they come in (the dashboard's form, `record`, import);
+/// targets and tolerances only against ``sane``.
+public struct ValueLimits: Sendable, Equatable {
+    /// The largest magnitude any number may have.
+    public static let sane = 1e15
+
+    /// The smallest value allowed (inclusive); `nil` for no limit but ``sane``.
+    public var minimum: Double?
+    /// The largest value allowed (inclusive); `nil` for no limit but ``sane``.
+    public var maximum: Double?
+
+    public init(minimum: Double? = nil, maximum: Double? = nil) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    /// Why `value` is refused, or `nil` when it is allowed: a message naming the limit, written with `format`.
+    public func problem(with value: Double, format: (Double) -> String) -> String? {
+        if let problem = Self.insanity(of: value) { return problem }
+        if let minimum, value < minimum {
+            return "\(format(value)) is below this measure's minimum of \(format(minimum))"
+        }
+        if let maximum, value > maximum {
+            return "\(format(value)) is above this measure's maximum of \(format(maximum))"
+        }
+        return nil
+    }
+
+    /// Why a number cannot be taken at all (not finite, or beyond ±``sane``), or `nil` when it can.
+    public static func insanity(of value: Double) -> String? {
+        guard value.isFinite else { return "the number is not finite" }
+        guard abs(value) <= sane else { return "\(String(value)) is out of range (numbers must lie within ±1,000,000,000,000,000)" }
+        return nil
+    }
+}
+
+extension Measure {
+    /// The limits the measure's values are checked against: its own `min` and `max`, else 0 to 100 for a
+    /// percentage and 0 or more for a count.
+    public var valueLimits: ValueLimits {
+        ValueLimits(
+            minimum: minimum ?? (unit.isPercentage || unit.isCount ? 0 : nil),
+            maximum: maximum ?? (unit.isPercentage ? 100 : nil))
+    }
+
+    /// Why `value` cannot be recorded for this measure, naming the limit, or `nil` when it can.
+    public func problem(withValue value: Double) -> String? {
+        guard let problem = valueLimits.problem(with: value, format: format) else { return nil }
+        guard minimum == nil, maximum == nil, ValueLimits.insanity(of: value) == nil else { return problem }
+        let kind = unit.isPercentage ? "a percentage" : "a count"
+        return problem + " (\(kind); set min and max in framework.yaml to allow other values)"
+    }
+}
+
+extension Int {
+    /// The whole number nearest `value`'s integer part, held within `Int`'s range: never traps, whatever the
+    /// value (not a number gives 0). For drawing, where a position must come out of any value.
+    public init(saturating value: Double) {
+        if value.isNaN {
+            self = 0
+        } else if value >= 9.2e18 {
+            self = .max
+        } else if value <= -9.2e18 {
+            self = .min
+        } else {
+            self = Int(value)
+        }
+    }
+}
+
+extension Double {
+    /// Where `self` lies between `low` and `high`, as a fraction (0 at `low`, 1 at `high`), computed on halves so
+    /// that no finite input overflows; 0.5 when the range is empty or not finite.
+    public func fraction(between low: Double, and high: Double) -> Double {
+        let span = high / 2 - low / 2
+        guard span > 0, span.isFinite, isFinite else { return 0.5 }
+        return (self / 2 - low / 2) / span
+    }
+}

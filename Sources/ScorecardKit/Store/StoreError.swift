@@ -1,0 +1,33 @@
+/// Why a store cannot be used as asked; each message says what to do about it.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database holds no council yet.
+    case empty(path: String)
+    /// The file is not an SQLite database at all.
+    case notSQLite(path: String)
+    /// The file is another application's SQLite database.
+    case foreign(path: String)
+    /// The database was made by a newer version of Scorecard, with a schema this one does not know.
+    case newerSchema(path: String, version: Int)
+    /// `PRAGMA quick_check` found the file damaged.
+    case damaged(path: String, problem: String)
+    /// The file (or its folder) cannot be written, so it was opened for reading only.
+    case readOnly(path: String)
+
+    public var description: String {
+        switch self {
+        case .empty(let path):
+            "\(path) holds no council yet: import one with `scorecard import DIR --database \(path)`"
+        case .notSQLite(let path):
+            "\(path) is not a Scorecard database (it is not an SQLite file); it was left untouched"
+        case .foreign(let path):
+            "\(path) is an SQLite database of another application, not Scorecard's; it was left untouched"
+        case .newerSchema(let path, let version):
+            "\(path) was made by a newer version of Scorecard (schema \(version); this version knows up to "
+                + "\(StoreSchema.version)): upgrade Scorecard to use it; it was left untouched"
+        case .damaged(let path, let problem):
+            "\(path) is damaged (SQLite's quick_check says: \(problem)); nothing was written: restore it from a backup"
+        case .readOnly(let path):
+            "\(path) can only be read (the file or its folder is not writable); nothing was written"
+        }
+    }
+}

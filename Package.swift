@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"]),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit"],
+            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),

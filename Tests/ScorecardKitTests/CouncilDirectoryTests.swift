@@ -87,6 +87,12 @@ struct CouncilDirectoryTests {
         ("unknown column", "measure,period,vaule\nKBI-01,2024-08,90\n", 1, "vaule", "unknown column"),
         ("missing value column", "measure,period\nKBI-01,2024-08\n", 1, "value", "the required column is missing"),
         ("column twice", "measure,period,value,value\n", 1, "value", "the column appears twice"),
+        ("percentage over 100", header + "KBI-01,2024-08,150,,,\n", 2, "value", "KBI-01: 150.0% is above this measure's maximum of 100.0% (a percentage"),
+        ("negative percentage", header + "KBI-01,2024-08,-0.5,,,\n", 2, "value", "-0.5% is below this measure's minimum of 0.0%"),
+        ("negative count", header + "KBI-03,2024-08,-3,,,\n", 2, "value", "KBI-03: -3 is below this measure's minimum of 0 (a count"),
+        ("value out of range", header + "KBI-02,2024-08,-1e19,,,\n", 2, "value", "-1e+19 is out of range"),
+        ("target out of range", header + "KBI-02,2024-08,1,1e300,,\n", 2, "target", "1e+300 is out of range"),
+        ("NUL in a note", header + "KBI-02,2024-08,1,,\"a\u{0}b\",\n", 2, "note", "the commentary contains a NUL character"),
         ("unterminated quote", header + "KBI-01,2024-08,90,,\"never closed,\nKBI-01,2024-09,90,,,\n", 2, nil, "a quoted field is never closed"),
         ("text after closing quote", header + "KBI-01,2024-08,90,,\"note\"x,\n", 2, nil, "unexpected text after a closing quote"),
         ("stray quote", header + "KBI-01,2024-08,9\"0,,,\n", 2, nil, "a quote inside an unquoted field"),
@@ -150,6 +156,9 @@ struct CouncilDirectoryTests {
         ("bad reporting period", framework(replacing: "reporting_period: 2024/25 Q2", with: "reporting_period: Q2"), 4, "reporting_period", "\"Q2\" is not a period"),
         ("YAML syntax error", framework(replacing: "title: Homes and places", with: "title: [Homes and places"), 10, nil, "not valid YAML"),
         ("key given twice", framework(replacing: "decimals: 2", with: "decimals: 2\n            decimals: 3"), nil, "decimals", "the key appears twice"),
+        ("target out of range", framework(replacing: "2024/25: 120", with: "2024/25: 1e19"), 35, "targets", "the target for 2024/25: 1e+19 is out of range"),
+        ("min above max", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: 10\n            max: 5"), 70, "max", "max (5) is below min (10)"),
+        ("min not a number", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: low"), 69, "min", "\"low\" is not a number"),
         ("no council name", framework(replacing: "council: Testshire District Council\n", with: ""), 2, "council", "the framework needs a council"),
     ]
 

@@ -78,7 +78,8 @@ struct StoreRecordTests {
         let message = try #require(error.message(for: bad.2), "\(bad.0): \(error)")
         #expect(message.contains(bad.3), "\(bad.0): \(message)")
         #expect(error.problems.count == 1, "\(bad.0): \(error)")
-        #expect(StoreFixture.bytes(path) == before)
+        let unchanged = StoreFixture.bytes(path) == before
+        #expect(unchanged, "\(bad.0): the file was changed")
         #expect(try SQLiteStore(path: path).loadCouncil() == (try CouncilDirectory(path: Fixture.directory).load()))
     }
 

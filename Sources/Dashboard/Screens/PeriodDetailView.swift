@@ -63,12 +63,13 @@ struct PeriodDetailView {
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "History, newest first", style: theme.header))
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
-        for revision in revisions {
+        for (index, revision) in revisions.enumerated() {
             let was = revision.replaced.map { " (was \(context.format($0.value, of: definition)))" } ?? " (new)"
             let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
                 + "\(context.format(revision.observation.value, of: definition))\(was)"
             lines.append(Line(text: head, indent: 2, style: theme.muted))
-            if let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
+            // The newest revision's commentary is the one shown above; older ones show theirs where it changed.
+            if index > 0, let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
                 paragraph(note, indent: 4)
             }
         }

@@ -39,8 +39,12 @@ public final class SQLiteStore: CouncilStore {
         } else {
             file.removeStaleTemporaries()
             self.queue = try DatabaseQueue(path: path, configuration: Self.configuration())
-            try Self.setUpWAL(queue)
-            try Self.migrate(queue)
+            // Changing the journal mode or migrating writes to the file: check it is sound first.
+            if try Self.needsUpgrade(queue) {
+                try integrity.verify(path: path, queue: queue)
+                try Self.setUpWAL(queue)
+                try Self.migrate(queue)
+            }
         }
     }
 
@@ -128,6 +132,13 @@ public final class SQLiteStore: CouncilStore {
         } catch {
             // Another process may have migrated between our check and our write.
             guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
+    }
+
+    /// Whether the file is not yet in WAL mode or lacks a migration (reads only).
+    private static func needsUpgrade(_ queue: DatabaseQueue) throws -> Bool {
+        try queue.read { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" || !StoreSchema.migrator.hasCompletedMigrations(db)
         }
     }
 

@@ -1,0 +1,61 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import Dashboard
+
+/// Enter on a period of the measure screen: the whole commentary, wrapped, and every revision, scrollable.
+@Suite("A period in full")
+struct PeriodDetailTests {
+    /// A commentary far longer than any table cell: 40 numbered sentences.
+    static let longNote = (1...40).map { "Sentence \($0) of the commentary explains the figure." }.joined(separator: " ")
+
+    @Test("the whole commentary is shown wrapped, and scrolls to its last word")
+    func fullCommentary() throws {
+        let (model, store, _) = try LiveDataTests.model()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", note: Self.longNote, by: "officer"), today: TestCouncil.today)
+        _ = try model.reloadIfChanged()
+        var state = TestCouncil.state(model)
+        state.apply(.open, .open, .moveDown, .open, .open, model: model)
+        #expect(state.mode == .history(.month(2024, 9), scroll: 0))
+        var screen = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        #expect(screen.contains("Sentence 1 of the commentary"))
+        #expect(!screen.contains("Sentence 40 of"))
+        // Scrolling past the end stops at the last page, where the last sentence shows.
+        for _ in 0..<100 {
+            state.apply(.moveDown, model: model)
+            let layout = DashboardView.render(state: state, model: model, size: Size(width: 80, height: 24),
+                                              theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))).1
+            state.remember(layout)
+        }
+        screen = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        #expect(screen.contains("40 of the commentary explains the figure."))
+        #expect(screen.contains("History, newest first"))
+        #expect(screen.contains("Staff vacancies; two posts filled in October,"), "the older revision's own commentary")
+        guard case .history(_, let scroll) = state.mode else {
+            Issue.record("the detail closed")
+            return
+        }
+        state.apply(.moveUp, model: model)
+        #expect(state.mode == .history(.month(2024, 9), scroll: scroll - 1), "one line up from the last page, not from 100 down")
+        state.apply(.back, model: model)
+        #expect(state.mode == .browsing)
+    }
+
+    @Test("every revision is listed with who made it, what it replaced and its own commentary")
+    func revisions() throws {
+        let (model, store, _) = try LiveDataTests.model()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "87.5", note: "Corrected after audit", by: "auditor"), today: TestCouncil.today)
+        _ = try model.reloadIfChanged()
+        var state = TestCouncil.state(model)
+        state.apply(.open, .open, .moveDown, .open, .open, model: model)
+        let screen = DashboardView.screenText(state, model: model, width: 100, height: 30)
+        #expect(screen.contains("87.5% against 90.0%"))
+        #expect(screen.contains("auditor  87.5% (was 86.0%)"))
+        #expect(screen.contains("Corrected after audit"))
+        #expect(screen.contains("test  86.0% (new)"))
+        // The newest revision's commentary is the one shown above; the older one shows its own.
+        #expect(screen.contains("Staff vacancies; two posts filled in October,"))
+        #expect(screen.contains("backlog cleared by December"))
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ScorecardKit
+
+/// What the store does with files that are not (or not yet, or no longer) sound Scorecard databases.
+@Suite("Database files: foreign, newer, damaged, old and left over")
+struct StoreFileTests {
+    static let today = CivilDate(year: 2024, month: 12, day: 15) ?? CivilDate(dayNumber: 0)
+
+    static func council() throws -> Council { try CouncilDirectory(path: Fixture.directory).load() }
+
+    /// Expects `body` to throw `expected` and the file at `path` to keep its bytes.
+    static func expectRefused(_ path: String, _ expected: StoreError, _ body: () throws -> Void) {
+        let before = StoreFixture.bytes(path)
+        #expect(throws: expected) { try body() }
+        let unchanged = StoreFixture.bytes(path) == before
+        #expect(unchanged, "the file was changed")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test("another application's SQLite database is refused and left untouched")
+    func foreign() throws {
+        let path = try StoreFixture.databasePath()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)") }
+        try queue.close()
+        Self.expectRefused(path, .foreign(path: path)) { _ = try SQLiteStore.importCouncil(try Self.council(), into: path, by: "a") }
+        Self.expectRefused(path, .foreign(path: path)) { _ = try SQLiteStore(path: path) }
+    }
+
+    @Test("a file stamped with another application id is refused without being opened")
+    func otherApplicationID() throws {
+        let (_, path) = try StoreFixture.importedStore()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = 1234; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE") }
+        try queue.close()
+        Self.expectRefused(path, .foreign(path: path)) { _ = try SQLiteStore(path: path) }
+    }
+
+    @Test("a database of a newer schema is refused and left untouched")
+    func newer() throws {
+        let (_, path) = try StoreFixture.importedStore()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = \(StoreSchema.version + 1); PRAGMA journal_mode = DELETE") }
+        try queue.close()
+        Self.expectRefused(path, .newerSchema(path: path, version: StoreSchema.version + 1)) { _ = try SQLiteStore(path: path) }
+        #expect(StoreError.newerSchema(path: "x", version: 3).description.contains("made by a newer version of Scorecard"))
+    }
+
+    @Test("a file that is not SQLite, or a folder, is refused and left untouched")
+    func notSQLite() throws {
+        let path = try StoreFixture.databasePath()
+        try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: path))
+        Self.expectRefused(path, .notSQLite(path: path)) { _ = try SQLiteStore(path: path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(throws: StoreError.notSQLite(path: folder)) { _ = try SQLiteStore(path: folder) }
+    }
+
+    @Test("a damaged file is refused before anything is written to it, on opening or on the first write",
+          arguments: ["WAL", "DELETE"])
+    func damaged(journalMode: String) throws {
+        let (store, path) = try StoreFixture.importedStore()
+        try store.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = \(journalMode)") }
+        try store.queue.close()
+        // Overwrite the middle of the file, where the tables' pages are.
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        handle.write(Data(repeating: 0xFF, count: 4096))
+        try handle.close()
+        let before = StoreFixture.bytes(path)
+        let error = try #require(throws: StoreError.self) {
+            let reopened = try SQLiteStore(path: path)
+            _ = try reopened.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "50", by: "a"), today: Self.today)
+        }
+        guard case .damaged(let damagedPath, let problem) = error else {
+            Issue.record("expected .damaged, got \(error)")
+            return
+        }
+        #expect(damagedPath == path)
+        #expect(!problem.isEmpty && !problem.contains("\n"))
+        let unchanged = StoreFixture.bytes(path) == before
+        #expect(unchanged, "the file was changed")
+    }
+
+    @Test("a database from before the stamp (schema 1) is recognised, migrated and stamped")
+    func legacy() throws {
+        let path = try StoreFixture.databasePath()
+        let queue = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in for statement in StoreSchema.v1 { try db.execute(sql: statement) } }
+        try migrator.migrate(queue)
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        _ = try store.importCouncil(try Self.council(), by: "import")
+        let stamp = try store.queue.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"))
+        }
+        #expect(stamp.0 == StoreSchema.applicationID)
+        #expect(stamp.1 == StoreSchema.version)
+        #expect(try store.loadCouncil() == (try Self.council()))
+    }
+
+    @Test("limits set in the framework are kept in the database and checked when recording")
+    func limitsStored() throws {
+        var council = try Self.council()
+        let calls = try #require(council.measureIndex(code: "KBI-03"))
+        council.measures[calls].maximum = 5000
+        let path = try StoreFixture.databasePath()
+        let store = try SQLiteStore(path: path)
+        _ = try store.importCouncil(council, by: "import")
+        #expect(try store.loadCouncil().measures[calls].maximum == 5000)
+        let error = try #require(throws: ValueEntryError.self) {
+            _ = try store.record(ValueEntry(measure: "KBI-03", period: "2024-10", value: "5,001", by: "a"), today: Self.today)
+        }
+        #expect(error.message(for: .value) == "5,001 is above this measure's maximum of 5,000")
+    }
+
+    @Test("files an interrupted import left behind are removed on the next run")
+    func staleTemporaries() throws {
+        let path = try StoreFixture.databasePath()
+        // A process id above Linux's largest (2^22) is never running.
+        let stale = path + ".new-99999999"
+        for suffix in ["", "-wal", "-shm"] { FileManager.default.createFile(atPath: stale + suffix, contents: Data("x".utf8)) }
+        let live = path + ".new-\(ProcessInfo.processInfo.processIdentifier)-other"
+        FileManager.default.createFile(atPath: live, contents: Data("x".utf8))
+        _ = try SQLiteStore.importCouncil(try Self.council(), into: path, by: "import")
+        for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: stale + suffix)) }
+        #expect(FileManager.default.fileExists(atPath: live), "a running process's file is kept")
+    }
+
+    @Test("a database in a folder that cannot be written opens read-only, and refuses to record")
+    func readOnlyFolder() throws {
+        guard getuid() != 0 else { return }  // Permissions do not bind root.
+        let (store, path) = try StoreFixture.importedStore()
+        try store.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try store.queue.close()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let folder = (path as NSString).deletingLastPathComponent
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o755) }
+        let readOnly = try SQLiteStore(path: path)
+        #expect(readOnly.isReadOnly)
+        #expect(try readOnly.loadCouncil() == (try Self.council()))
+        #expect(throws: StoreError.readOnly(path: path)) {
+            _ = try readOnly.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "50", by: "a"), today: Self.today)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Value limits, periods not yet ended, and numbers of any size")
+struct ValueLimitsTests {
+    static let percentage = Measure(code: "P", title: "P", unit: MeasureUnit("%"), decimals: 1)
+    static let count = Measure(code: "C", title: "C")
+    static let money = Measure(code: "M", title: "M", unit: MeasureUnit("£"))
+
+    @Test("a percentage is 0 to 100, a count 0 or more, money anything within ±10^15, unless the measure says otherwise")
+    func defaults() {
+        #expect(Self.percentage.problem(withValue: 0) == nil)
+        #expect(Self.percentage.problem(withValue: 100) == nil)
+        #expect(Self.percentage.problem(withValue: 100.01) == "100.0% is above this measure's maximum of 100.0% (a percentage; set min and max in framework.yaml to allow other values)")
+        #expect(Self.percentage.problem(withValue: -0.01) != nil)
+        #expect(Self.count.problem(withValue: 0) == nil)
+        #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; set min and max in framework.yaml to allow other values)")
+        #expect(Self.money.problem(withValue: -2_500_000) == nil)
+        #expect(Self.money.problem(withValue: 1e15) == nil)
+        #expect(Self.money.problem(withValue: -1e15) == nil)
+        #expect(Self.money.problem(withValue: 1.000_000_1e15) == "1000000100000000.0 is out of range (numbers must lie within ±1,000,000,000,000,000)")
+        #expect(Self.money.problem(withValue: .infinity) == "the number is not finite")
+    }
+
+    @Test("min and max in the framework replace the defaults")
+    func declared() {
+        var change = Self.percentage
+        change.minimum = -50
+        change.maximum = 250
+        #expect(change.problem(withValue: -20) == nil)
+        #expect(change.problem(withValue: 180) == nil)
+        #expect(change.problem(withValue: 250.5) == "250.5% is above this measure's maximum of 250.0%")
+        var capped = Self.money
+        capped.maximum = 1000
+        #expect(capped.problem(withValue: -5) == nil, "only the limit given applies")
+        #expect(capped.problem(withValue: 1001) == "£1,001 is above this measure's maximum of £1,000")
+    }
+
+    @Test("numbers of any finite size are written in full, grouped, without a trap")
+    func formatting() {
+        #expect(NumberText.grouped(1e15, decimals: 0) == "1,000,000,000,000,000")
+        #expect(NumberText.grouped(-1e19, decimals: 0) == "-10,000,000,000,000,000,000")
+        #expect(NumberText.grouped(9.3e18, decimals: 2) == "9,300,000,000,000,000,000.00")
+        #expect(NumberText.grouped(1e19, decimals: 6) == "10,000,000,000,000,000,000.000000")
+        #expect(NumberText.grouped(123_456_789.125, decimals: 2) == "123,456,789.13")
+        // 2^64 exactly, and the largest double (309 digits, starting 17976931348623157).
+        #expect(NumberText.grouped(18_446_744_073_709_551_616, decimals: 0) == "18,446,744,073,709,551,616")
+        let largest = NumberText.grouped(.greatestFiniteMagnitude, decimals: 1)
+        #expect(largest.hasPrefix("179,769,313,486,231,570,"))
+        #expect(largest.filter(\.isNumber).count == 309 + 1)
+        #expect(NumberText.grouped(.nan, decimals: 0) == "–")
+        #expect(Self.percentage.format(-1e308).hasPrefix("-1"))
+    }
+
+    @Test("positions from any value never trap")
+    func saturating() {
+        #expect(Int(saturating: 1e19) == .max)
+        #expect(Int(saturating: -1e308) == .min)
+        #expect(Int(saturating: .nan) == 0)
+        #expect(Int(saturating: -3.7) == -3)
+        #expect(5.0.fraction(between: 0, and: 10) == 0.5)
+        #expect(1e308.fraction(between: -1e308, and: 1e308) == 1)
+        #expect(1.0.fraction(between: 1, and: 1) == 0.5)
+    }
+
+    @Test("a period has ended on the day after its last")
+    func ended() throws {
+        let november = Period.month(2026, 11)
+        #expect(!november.hasEnded(by: try #require(CivilDate(year: 2026, month: 11, day: 30))))
+        #expect(november.hasEnded(by: try #require(CivilDate(year: 2026, month: 12, day: 1))))
+        let today = try #require(CivilDate(year: 2026, month: 12, day: 2))
+        #expect(Period.latestEnded(kind: .month, by: today) == november)
+        #expect(Period.latestEnded(kind: .quarter, by: today) == .quarter(2026, 2))
+        #expect(Period.latestEnded(kind: .financialYear, by: today) == .financialYear(2025))
+        #expect(Period.latestEnded(kind: .calendarYear, by: today) == .calendarYear(2025))
+    }
+
+    @Test("the data files may not hold a value for a period that has not ended, but may hold its target")
+    func futureValuesInFiles() throws {
+        let header = "measure,period,value,target,note,quality\n"
+        let today = try #require(CivilDate(year: 2024, month: 11, day: 24))
+        let future = try Fixture.write(observations: Array((header + "KBI-01,2024-11,90,,,\n").utf8))
+        #expect(throws: DataLoadError.self) { try CouncilDirectory(path: future, today: today).load() }
+        do {
+            _ = try CouncilDirectory(path: future, today: today).load()
+        } catch let error as DataLoadError {
+            #expect(error.errors.first?.field == "period")
+            #expect(error.errors.first?.line == 2)
+            #expect(error.errors.first?.message == "Nov 2024 has not ended yet (it ends on 30 November 2024): a value can be recorded only for a period that has ended")
+        }
+        let targetAhead = try Fixture.write(observations: Array((header + "KBI-01,2025-03,,95,,\n").utf8))
+        let council = try CouncilDirectory(path: targetAhead, today: today).load()
+        #expect(council.observations[2].first?.target == 95)
+    }
+
+    @Test("the period now due: the first ended period after the latest value")
+    func periodDue() throws {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        let planning = try #require(council.measureIndex(code: "KBI-01"))
+        #expect(council.periodDue(forMeasure: planning, today: try #require(CivilDate(year: 2024, month: 11, day: 24))) == .month(2024, 10))
+        #expect(council.periodDue(forMeasure: planning, today: try #require(CivilDate(year: 2024, month: 10, day: 1))) == nil)
+        #expect(council.previousValue(ofMeasure: planning, before: .month(2024, 10))?.value == 86)
+    }
+}

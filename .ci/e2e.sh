@@ -88,5 +88,43 @@ key q
 t kill-server 2>/dev/null
 rm -rf "$(dirname "$db")"
 
+# Trustworthy values: bare database paths, refused values, extreme values already stored, foreign files, and
+# the form saving exactly what was typed.
+repo=$(pwd)
+tmp=$(mktemp -d)
+(
+  cd "$tmp" || exit 1
+  export SCORECARD_TODAY=2026-11-24
+  "$repo/$bin" import "$repo/data" --database c.sqlite >/dev/null && "$repo/$bin" import "$repo/data" --database c.sqlite >/dev/null
+) && ok "import into a bare database path, twice" || bad "import into a bare database path twice"
+db2=$tmp/c.sqlite
+for args in "KBI-003 2026-09 -- -1e19" "KBI-003 2027-05 5" "KBI-003 2026-09 150"; do
+  # shellcheck disable=SC2086
+  if SCORECARD_TODAY=2026-11-24 $bin record --database "$db2" $args >/dev/null 2>&1; then bad "record $args was accepted"; else ok "record $args is refused"; fi
+done
+sqlite3 "$db2" "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at, source)
+  SELECT id, 0, 2026 * 12 + 8, -1e19, 'sqlite3', '2026-11-01 00:00:00', 'record' FROM measure WHERE code = 'KBI-003'"
+if SCORECARD_TODAY=2026-11-24 $bin alerts --database "$db2" >/dev/null; then ok "alerts with -1e19 already stored"; else bad "alerts crashed on -1e19"; fi
+printf 'not a database\n' >"$tmp/notes.sqlite"
+sqlite3 "$tmp/other.sqlite" "CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1)"
+for file in notes other; do
+  before=$(md5sum <"$tmp/$file.sqlite")
+  if $bin import data --database "$tmp/$file.sqlite" >/dev/null 2>&1; then bad "import into $file.sqlite was accepted";
+  elif [[ $(md5sum <"$tmp/$file.sqlite") == "$before" ]]; then ok "$file.sqlite is refused and left untouched"; else bad "$file.sqlite was changed"; fi
+done
+t -f /dev/null new-session -d -s form -x 100 -y 30 \
+  "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 SCORECARD_DATABASE=$db2 $bin --by e2e"
+wait_for_form() { for _ in $(seq 1 25); do t capture-pane -p -t form | grep -q "$1" && return 0; sleep 0.2; done; return 1; }
+wait_for_form "as at Q2 2026/27"
+t send-keys -t form : ; t send-keys -t form -l "KBI-006"; t send-keys -t form Enter; sleep 0.3
+t send-keys -t form e; sleep 0.3
+if wait_for_form "Nothing for Oct 2026 yet; previous 29 days in Sep 2026"; then ok "the form opens on the period due"; else bad "form: $(t capture-pane -p -t form)"; fi
+t send-keys -t form -l "31"; t send-keys -t form Enter; sleep 0.5
+saved=$(sqlite3 "$db2" "SELECT value || ' ' || ifnull(note, '-') FROM observation o JOIN measure m ON m.id = o.measure_id WHERE m.code = 'KBI-006' AND o.period = '2026-10'")
+if [[ $saved == "31.0 -" ]]; then ok "typing 31 in the form saves 31, with no old commentary"; else bad "the form saved '$saved'"; fi
+t send-keys -t form q
+t kill-server 2>/dev/null
+rm -rf "$tmp"
+
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -15,12 +15,13 @@ struct PeriodDetailView {
     func render(into buffer: inout ScreenBuffer, area: Rect) -> Int {
         let theme = context.theme
         let definition = context.council.measures[measure]
-        let box = area.centered(width: min(area.width, 100), height: area.height)
+        let width = min(area.width, 100)
+        let lines = self.lines(width: max(1, width - 4))
+        let box = area.centered(width: width, height: min(area.height, lines.count + 3))
         Box(title: context.text("\(definition.code) \(period.label)"), glyphs: theme.glyphs, borderStyle: theme.border,
             titleStyle: theme.header, clearsInside: true).render(into: &buffer, area: box)
         let inner = Box.inner(box)
         let text = Rect(x: inner.x + 1, y: inner.y, width: max(1, inner.width - 2), height: max(0, inner.height - 1))
-        let lines = self.lines(width: text.width)
         let top = max(0, min(scroll, lines.count - text.height))
         for (i, line) in lines.dropFirst(top).prefix(text.height).enumerated() {
             buffer.write(line.text, x: text.x + line.indent, y: text.y + i, maxWidth: text.width - line.indent, style: line.style)

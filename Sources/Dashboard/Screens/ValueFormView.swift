@@ -10,13 +10,17 @@ struct ValueFormView {
         let theme = context.theme
         let measure = context.council.measures[form.measure]
         let fields = ValueForm.Field.allCases
-        let height = 2 + fields.count + 1 + fields.filter { form.errors[$0] != nil }.count + 3
-        let box = area.centered(width: min(area.width, 80), height: min(area.height, height))
+        let boxWidth = min(area.width, 80)
+        let labelWidth = 12
+        let inputWidth = max(8, boxWidth - 2 - labelWidth - 2)
+        let errors = Dictionary(uniqueKeysWithValues: fields.compactMap { field in
+            form.errors[field].map { (field, TextFit.wrapped(context.text("! " + $0), toWidth: inputWidth, ellipsis: theme.glyphs.ellipsis)) }
+        })
+        let height = 2 + fields.count + 1 + errors.values.reduce(0) { $0 + $1.count } + 3
+        let box = area.centered(width: boxWidth, height: min(area.height, height))
         Box(title: context.text("Record \(measure.code) \(measure.title)"), glyphs: theme.glyphs, borderStyle: theme.border,
             titleStyle: theme.header, clearsInside: true).render(into: &buffer, area: box)
         let inner = Box.inner(box).inset(by: 0)
-        let labelWidth = 12
-        let inputWidth = max(8, inner.width - labelWidth - 2)
         var y = inner.y
         for field in fields where y < inner.maxY {
             let focused = field == form.focus
@@ -34,8 +38,8 @@ struct ValueFormView {
                              ellipsis: theme.glyphs.ellipsis)
             }
             y += 1
-            if let error = form.errors[field], y < inner.maxY {
-                buffer.write(context.text("! " + error), x: inner.x + 1 + labelWidth, y: y, maxWidth: inputWidth, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
+            for line in errors[field] ?? [] where y < inner.maxY {
+                buffer.write(line, x: inner.x + 1 + labelWidth, y: y, maxWidth: inputWidth, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
                 y += 1
             }
             if field == .value, y < inner.maxY {

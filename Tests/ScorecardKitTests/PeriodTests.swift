@@ -28,6 +28,12 @@ struct PeriodTests {
         ("2100-01", .month(2100, 1)),
         ("2011/12", .financialYear(2011)),
         ("2011-12 Q1", .quarter(2011, 1)),
+        // The short forms the dashboard shows in narrow columns and on chart axes.
+        ("Q2 14/15", .quarter(2014, 2)),
+        ("Sep 26", .month(2026, 9)),
+        ("Mar 99", .month(1999, 3)),
+        ("25/26", .financialYear(2025)),
+        ("99/00", .financialYear(1999)),
     ])
     func parses(text: String, expected: Period) {
         #expect(Period(parsing: text) == expected)
@@ -35,7 +41,7 @@ struct PeriodTests {
 
     @Test("rejects what is not a period", arguments: [
         "", "2024-13", "2024-00", "2024/26", "2024/2026", "Q5 2024/25", "Q0 2024/25", "Smarch 2024", "24",
-        "2024-5-1", "2024/25 Q1 extra", "Q1", "May", "2024 Q1", "1,234",
+        "2024-5-1", "2024/25 Q1 extra", "Q1", "May", "2024 Q1", "1,234", "24/26", "Q1 24/26", "May 2", "24/2025",
     ])
     func rejects(text: String) {
         #expect(Period(parsing: text) == nil)
@@ -61,6 +67,7 @@ struct PeriodTests {
                 let period = Period(kind: kind, ordinal: year * kind.perYear + (year % kind.perYear))
                 #expect(Period(parsing: period.description) == period)
                 #expect(Period(parsing: period.label) == period)
+                if (1970...2069).contains(year) { #expect(Period(parsing: period.shortLabel) == period, "\(period.shortLabel)") }
             }
         }
     }

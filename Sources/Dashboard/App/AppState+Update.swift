@@ -119,7 +119,7 @@ extension AppState {
     private mutating func changePeriod(by step: Int, model: DashboardModel) {
         let target = asAt.advanced(by: step)
         guard model.periods.contains(target) else {
-            message = step < 0 ? "No earlier data than \(asAt.label)" : "\(asAt.label) is the latest reporting period"
+            message = step < 0 ? "No earlier data than \(asAt.label)" : "\(target.label) has not ended yet: \(asAt.label) is the latest reporting period"
             return
         }
         let rows = model.rows(for: current, asAt: asAt, scope: scope)

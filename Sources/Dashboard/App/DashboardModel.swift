@@ -108,14 +108,14 @@ public final class DashboardModel {
         return evaluation
     }
 
-    /// The quarters from the first with data to the one that contains `today`, always including the
+    /// The quarters from the first with data to the latest that has ended by `today`, always including the
     /// council's default reporting period.
     static func periodRange(council: Council, today: CivilDate) -> ClosedRange<Period> {
         let reporting = council.defaultReportingPeriod(today: today)
         let kind = reporting.kind
         let first = council.observations.compactMap { $0.first?.period }.min()
             .map { Period.containing($0.endDate, kind: kind) } ?? reporting
-        let last = max(reporting, Period.containing(today, kind: kind))
+        let last = max(reporting, Period.latestEnded(kind: kind, by: today))
         return min(first, reporting)...last
     }
 

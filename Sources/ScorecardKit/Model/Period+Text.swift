@@ -1,10 +1,13 @@
 extension Period {
     /// Parses a period the way councils write them.
     ///
-    /// - months: `2024-05`, `May 2024`, `May-24`, `Sep 2024`
-    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`
-    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25` (but `2011-12` is December 2011)
+    /// - months: `2024-05`, `May 2024`, `May-24`, `May 24`, `Sep 2024`
+    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`, `Q1 24/25`
+    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25`, `24/25` (but `2011-12` is December 2011)
     /// - calendar years: `2024`
+    ///
+    /// So every form the program prints (``description``, ``label``, ``shortLabel``) reads back. A two-digit
+    /// year is 20yy, or 19yy from 70 up.
     ///
     /// Returns `nil` for anything else, including a financial year whose two halves are not consecutive
     /// (`2024/26`).
@@ -20,7 +23,7 @@ extension Period {
                 self = q
                 return
             }
-            if let m = Self.monthNumber(words[0]), let y = Self.fourDigitYear(words[1]) {
+            if let m = Self.monthNumber(words[0]), let y = Self.fourDigitYear(words[1]) ?? Self.twoDigitYear(words[1]) {
                 self = .month(y, m)
                 return
             }
@@ -40,8 +43,8 @@ extension Period {
                 return .month(y, m)
             }
             // May-24, as spreadsheets shorten months
-            if let m = monthNumber(dash[0]), dash[1].count == 2, dash[1].allSatisfy(\.isASCIIDigit), let yy = Int(dash[1]) {
-                return .month(2000 + yy, m)
+            if let m = monthNumber(dash[0]), let y = twoDigitYear(dash[1]) {
+                return .month(y, m)
             }
         }
         if let fy = financialYearStart(word) { return .financialYear(fy) }
@@ -60,7 +63,9 @@ extension Period {
         var w = Substring(word)
         if w.uppercased().hasPrefix("FY") { w = w.dropFirst(2) }
         let parts = w.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" })
-        guard parts.count == 2, let start = fourDigitYear(parts[0]), parts[1].allSatisfy(\.isASCIIDigit) else {
+        guard parts.count == 2, let start = fourDigitYear(parts[0]) ?? twoDigitYear(parts[0]), parts[1].allSatisfy(\.isASCIIDigit),
+            parts[0].count == 4 || parts[1].count == 2
+        else {
             return nil
         }
         switch parts[1].count {
@@ -73,6 +78,12 @@ extension Period {
     private static func fourDigitYear(_ word: some StringProtocol) -> Int? {
         guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= 1000 else { return nil }
         return y
+    }
+
+    /// `24` is 2024 and `85` is 1985: two-digit years from 70 up are the 1900s.
+    private static func twoDigitYear(_ word: some StringProtocol) -> Int? {
+        guard word.count == 2, word.allSatisfy(\.isASCIIDigit), let yy = Int(word) else { return nil }
+        return yy >= 70 ? 1900 + yy : 2000 + yy
     }
 
     /// `May`, `may`, `September`, `Sept`, `Sep`.

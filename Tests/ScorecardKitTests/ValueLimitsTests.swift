@@ -104,3 +104,34 @@ struct ValueLimitsTests {
         #expect(council.previousValue(ofMeasure: planning, before: .month(2024, 10))?.value == 86)
     }
 }
+
+@Suite("The default reporting period")
+struct DefaultReportingPeriodTests {
+    static func council(withoutReportingPeriod: Bool) throws -> Council {
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        if withoutReportingPeriod { council.plan.reportingPeriod = nil }
+        return council
+    }
+
+    @Test("the framework's reporting_period when it sets one")
+    func framework() throws {
+        let today = try #require(CivilDate(year: 2030, month: 1, day: 1))
+        #expect(try Self.council(withoutReportingPeriod: false).defaultReportingPeriod(today: today) == .quarter(2024, 2))
+    }
+
+    @Test("else the latest quarter with data: an old table is judged at its own last quarter, not today's")
+    func latestWithData() throws {
+        // The latest value is September 2024's, so Q2 2024/25, whatever year it is now.
+        let council = try Self.council(withoutReportingPeriod: true)
+        #expect(council.defaultReportingPeriod(today: try #require(CivilDate(year: 2030, month: 1, day: 1))) == .quarter(2024, 2))
+        // But never a quarter that has not ended: on 15 September 2024 Q2 is still running, so Q1.
+        #expect(council.defaultReportingPeriod(today: try #require(CivilDate(year: 2024, month: 9, day: 15))) == .quarter(2024, 1))
+    }
+
+    @Test("with no data at all, the latest quarter that has ended")
+    func noData() throws {
+        var council = try Self.council(withoutReportingPeriod: true)
+        council.observations = council.observations.map { _ in [] }
+        #expect(council.defaultReportingPeriod(today: try #require(CivilDate(year: 2026, month: 12, day: 2))) == .quarter(2026, 2))
+    }
+}

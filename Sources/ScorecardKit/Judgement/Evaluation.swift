@@ -64,11 +64,14 @@ public struct Evaluation: Sendable {
 
 extension Council {
     /// The period reports are made for by default: the framework's `reporting_period`, or else the latest
-    /// financial quarter that has ended by `today`.
+    /// financial quarter with data (the quarter in which the latest value's period ends), but never one that
+    /// has not ended by `today`; with no data at all, the latest quarter that has ended.
     public func defaultReportingPeriod(today: CivilDate) -> Period {
         if let period = plan.reportingPeriod { return period }
-        let current = Period.containing(today, kind: .quarter)
-        return current.previous
+        let latestEnded = Period.latestEnded(kind: .quarter, by: today)
+        let latestData = observations.lazy.compactMap { $0.last(where: { $0.value != nil })?.period.endDate }.max()
+        guard let latestData else { return latestEnded }
+        return min(Period.containing(latestData, kind: .quarter), latestEnded)
     }
 
     /// Judges the council as at `asAt` (see ``Evaluation``).

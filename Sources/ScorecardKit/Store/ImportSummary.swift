@@ -6,8 +6,12 @@ public struct ImportSummary: Sendable, Equatable {
     public var measuresRemoved = 0
     /// Whether the framework (plan, measure definitions, targets) differed from the store's.
     public var frameworkChanged = false
-    /// Framework targets added, changed or removed (each recorded as a ``TargetRevision``).
+    /// Framework targets new to the store (each recorded as a ``TargetRevision``, as are the two below).
+    public var targetsAdded = 0
+    /// Framework targets whose value changed.
     public var targetsChanged = 0
+    /// Framework targets the files no longer give for a measure still in the framework.
+    public var targetsRemoved = 0
     /// Observations new to the store.
     public var added = 0
     /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).

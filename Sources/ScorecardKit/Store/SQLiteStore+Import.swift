@@ -173,15 +173,18 @@ struct CouncilImport {
             inFramework.insert(id)
             for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
                 let key = StoreKey(measureID: id, period: period)
-                if current.removeValue(forKey: key) != value { changes.append((key, value)) }
+                let stored = current.removeValue(forKey: key)
+                guard stored != value else { continue }
+                if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
+                changes.append((key, value))
             }
         }
         // Targets a measure still in the framework no longer has.
         for key in current.keys.sorted(by: { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) })
         where inFramework.contains(key.measureID) {
             changes.append((key, nil))
+            summary.targetsRemoved += 1
         }
-        summary.targetsChanged = changes.count
 
         // Several rows per INSERT, as for the values; `?1` and `?2` are who and when.
         func insertSQL(rows: Int) -> String {

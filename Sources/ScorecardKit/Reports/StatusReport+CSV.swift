@@ -1,0 +1,33 @@
+extension StatusReport {
+    /// The CSV columns, in order: the JSON record's fields, with `direction` split in two and `alerts` joined by `; `.
+    public static let csvColumns = [
+        "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
+        "status", "direction_previous", "direction_year_before", "alerts", "next_period", "next_due", "commentary",
+        "quality",
+    ]
+
+    /// One header row and one row per measure (RFC 4180: fields holding a comma, quote or line break are quoted;
+    /// lines end CRLF, as spreadsheets expect). Numbers are written plainly: `86.5`, `1234`.
+    public var csv: String {
+        var lines = [Self.csvColumns.joined(separator: ",")]
+        for r in measures {
+            let fields: [String?] = [
+                r.code, r.title, r.tier, r.priority, r.deliveryPlan, r.owner, r.service, r.unit, r.period,
+                r.value.map(formatPlain), r.target.map(formatPlain), r.status, r.direction.previous, r.direction.yearBefore,
+                r.alerts.joined(separator: "; "), r.nextPeriod, r.nextDue, r.commentary, r.quality,
+            ]
+            lines.append(fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// Writing one CSV field.
+enum CSVField {
+    /// `text`, quoted (with inner quotes doubled) when it holds a comma, a quote, a line break or edge spaces.
+    static func escaped(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,129 @@
+/// Every measure's judgement as at a reporting period, one record per measure in the framework's order: what
+/// `scorecard status --json` and `--csv` print for scripts and other tools (documented in `docs/status.md`).
+public struct StatusReport: Sendable, Equatable, Encodable {
+    /// One measure's judgement.
+    public struct Record: Sendable, Equatable, Encodable {
+        public var code: String
+        public var title: String
+        /// `outcome`, `kbm` or `kbi`.
+        public var tier: String
+        /// The priority's code.
+        public var priority: String
+        /// The delivery plan's code; `nil` for a measure that hangs off its priority.
+        public var deliveryPlan: String?
+        public var owner: String
+        public var service: String
+        /// As the framework writes it: `%`, `days`, `number`...
+        public var unit: String
+        /// The judged period as the data files write it (`2014/15 Q2`, `2024-05`); `nil` when none is judged.
+        public var period: String?
+        public var value: Double?
+        public var target: Double?
+        /// `on track`, `at risk`, `off track`, `overdue`, `no data`, `not judged`, `in development` or `retired`.
+        public var status: String
+        public var direction: Travel
+        /// The alerts raised, worst first: `off track repeatedly`, `off track`, `overdue`, `worsening`.
+        public var alerts: [String]
+        /// The period whose value is wanted next: the first after the latest value (overdue already, perhaps),
+        /// or the judged period when there is no value yet; as the data files write it.
+        public var nextPeriod: String?
+        /// The day that value is due, `2026-10-30`.
+        public var nextDue: String?
+        /// The judged value's commentary.
+        public var commentary: String?
+        /// The judged value's data quality: `provisional`, `estimated` or `validated`.
+        public var quality: String?
+
+        enum CodingKeys: String, CodingKey {
+            case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
+            case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality
+        }
+
+        // Optional fields are written as null rather than left out, so every record has every key.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(title, forKey: .title)
+            try container.encode(tier, forKey: .tier)
+            try container.encode(priority, forKey: .priority)
+            try container.encode(deliveryPlan, forKey: .deliveryPlan)
+            try container.encode(owner, forKey: .owner)
+            try container.encode(service, forKey: .service)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(period, forKey: .period)
+            try container.encode(value, forKey: .value)
+            try container.encode(target, forKey: .target)
+            try container.encode(status, forKey: .status)
+            try container.encode(direction, forKey: .direction)
+            try container.encode(alerts, forKey: .alerts)
+            try container.encode(nextPeriod, forKey: .nextPeriod)
+            try container.encode(nextDue, forKey: .nextDue)
+            try container.encode(commentary, forKey: .commentary)
+            try container.encode(quality, forKey: .quality)
+        }
+    }
+
+    /// Direction of travel, in the measure's polarity: `improving`, `worsening`, `no change`, or for a measure
+    /// without polarity `increasing` and `decreasing`; `nil` when a value to compare is missing.
+    public struct Travel: Sendable, Equatable, Encodable {
+        /// Against the period before.
+        public var previous: String?
+        /// Against the same period a year before.
+        public var yearBefore: String?
+
+        enum CodingKeys: String, CodingKey {
+            case previous, yearBefore = "year_before"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(previous, forKey: .previous)
+            try container.encode(yearBefore, forKey: .yearBefore)
+        }
+    }
+
+    public var council: String
+    public var plan: String
+    /// The reporting period judged as at, as the data files write it.
+    public var asAt: String
+    /// The day due dates were checked against, `2026-11-24`.
+    public var today: String
+    public var measures: [Record]
+
+    enum CodingKeys: String, CodingKey {
+        case council, plan, asAt = "as_at", today, measures
+    }
+
+    /// The report on `council` judged by `evaluation`.
+    public init(council: Council, evaluation: Evaluation) {
+        self.council = council.plan.council
+        self.plan = council.plan.title
+        self.asAt = evaluation.asAt.description
+        self.today = evaluation.today.description
+        self.measures = council.measures.indices.map { m in
+            let measure = council.measures[m]
+            let judged = evaluation.measures[m]
+            let location = council.locations[m]
+            let priority = council.plan.priorities[location.priority]
+            let next = council.nextPeriod(forMeasure: m, judged: judged.period)
+            return Record(
+                code: measure.code, title: measure.title, tier: measure.tier.rawValue, priority: priority.code,
+                deliveryPlan: location.plan.map { priority.plans[$0].code }, owner: measure.owner, service: measure.service,
+                unit: measure.unit.name, period: judged.period?.description, value: judged.value, target: judged.target,
+                status: judged.status.label.lowercased(),
+                direction: Travel(previous: judged.sincePrevious?.label.lowercased(), yearBefore: judged.sinceLastYear?.label.lowercased()),
+                alerts: judged.alerts.map { $0.rule.label.lowercased() },
+                nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
+                commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue)
+        }
+    }
+}
+
+extension Council {
+    /// The period whose value measure `m` wants next: the first after its latest value (which may be overdue
+    /// already), or the judged period when it has no value yet; `nil` for a measure in development or retired.
+    public func nextPeriod(forMeasure m: Int, judged: Period?) -> Period? {
+        guard measures[m].lifecycle == .active else { return nil }
+        return observations[m].last(where: { $0.value != nil })?.period.next ?? judged
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+/// `scorecard status`: every measure's judgement, checked by hand on the small council as at Q2 2024/25,
+/// judged on 24 November 2024.
+@Suite("The status report")
+struct StatusReportTests {
+    static func report() throws -> StatusReport {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        let today = try #require(CivilDate(year: 2024, month: 11, day: 24))
+        return StatusReport(council: council, evaluation: council.evaluate(asAt: .quarter(2024, 2), today: today))
+    }
+
+    @Test("one record per measure, in the framework's order, with hand-checked judgements")
+    func records() throws {
+        let report = try Self.report()
+        #expect(report.asAt == "2024/25 Q2")
+        #expect(report.today == "2024-11-24")
+        #expect(report.measures.map(\.code) == ["OUT-01", "KBM-01", "KBI-01", "KBI-02", "KBI-03"])
+        let byCode = Dictionary(uniqueKeysWithValues: report.measures.map { ($0.code, $0) })
+
+        // 1.1 per 1,000 against 1.2, lower is better: on track. Next: 2024/25, due 90 days after 31 March 2025.
+        let out = try #require(byCode["OUT-01"])
+        #expect(out.period == "2023/24" && out.value == 1.1 && out.target == 1.2 && out.status == "on track")
+        #expect(out.tier == "outcome" && out.priority == "P1" && out.deliveryPlan == nil)
+        #expect(out.nextPeriod == "2024/25" && out.nextDue == "2025-06-29")
+
+        // Cumulative: 45 against 40% of 120 = 48; 10% tolerance is 4.8, so 3 short is at risk.
+        let homes = try #require(byCode["KBM-01"])
+        #expect(homes.period == "2024/25 Q2" && homes.value == 45 && homes.target == 48 && homes.status == "at risk")
+        #expect(homes.direction == StatusReport.Travel(previous: nil, yearBefore: nil))
+        #expect(homes.deliveryPlan == "DP-01" && homes.owner == "Jane Smith" && homes.service == "Housing")
+        #expect(homes.nextPeriod == "2024/25 Q3" && homes.nextDue == "2025-02-14")
+        #expect(homes.commentary == "Two schemes slipped to Q3, see the Housing Board report" && homes.quality == "provisional")
+
+        // 86.0% against 90%, 2 points' tolerance: off track; down from 91.5% in August: worsening.
+        let planning = try #require(byCode["KBI-01"])
+        #expect(planning.period == "2024-09" && planning.value == 86 && planning.target == 90 && planning.status == "off track")
+        #expect(planning.direction.previous == "worsening" && planning.direction.yearBefore == nil)
+        #expect(planning.alerts == ["off track"])
+        #expect(planning.nextPeriod == "2024-10" && planning.nextDue == "2024-11-30")
+
+        // 8.25 days against 8, lower is better, 0.5 tolerance: at risk.
+        let sickness = try #require(byCode["KBI-02"])
+        #expect(sickness.value == 8.25 && sickness.target == 8 && sickness.status == "at risk" && sickness.quality == "estimated")
+
+        // No polarity: not judged; 1,234 then 1,410 is increasing.
+        let calls = try #require(byCode["KBI-03"])
+        #expect(calls.status == "not judged" && calls.direction.previous == "increasing" && calls.target == nil)
+    }
+
+    @Test("the JSON has every key on every record, nulls included, in snake case")
+    func json() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(try Self.report())
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["as_at"] as? String == "2024/25 Q2")
+        let records = try #require(object["measures"] as? [[String: Any]])
+        let keys: Set<String> = [
+            "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
+            "status", "direction", "alerts", "next_period", "next_due", "commentary", "quality",
+        ]
+        for record in records { #expect(Set(record.keys) == keys) }
+        #expect(records[0]["delivery_plan"] is NSNull)
+        let direction = try #require(records[2]["direction"] as? [String: Any])
+        #expect(direction["previous"] as? String == "worsening")
+        #expect(direction["year_before"] is NSNull)
+    }
+
+    @Test("the CSV has a header and one row per measure, quoting commas and line breaks")
+    func csv() throws {
+        let csv = try Self.report().csv
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0] == StatusReport.csvColumns.joined(separator: ","))
+        #expect(lines[1].hasPrefix("OUT-01,\"Households in temporary accommodation per 1,000\",outcome,P1,,"))
+        #expect(csv.contains("\"Two schemes slipped to Q3, see the Housing Board report\""))
+        #expect(csv.contains(",2024-09,86,90,off track,worsening,,off track,2024-10,2024-11-30,"))
+        #expect(csv.contains("\"Staff vacancies; two posts filled in October,\nbacklog cleared by December\""))
+    }
+}

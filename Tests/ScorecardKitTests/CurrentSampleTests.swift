@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+/// The sample inside the binary follows today's date, so the demonstration never goes stale.
+@Suite("The sample as it stands today")
+struct CurrentSampleTests {
+    static func counts(_ today: CivilDate) throws -> (Period, [Status: Int], Set<Alert.Rule>) {
+        let generator = SampleCouncilGenerator.current(today: today)
+        let council = try generator.generate().council(today: today)
+        let evaluation = council.evaluate(asAt: council.defaultReportingPeriod(today: today), today: today)
+        var counts: [Status: Int] = [:]
+        for measure in evaluation.measures { counts[measure.status, default: 0] += 1 }
+        return (evaluation.asAt, counts, Set(evaluation.alerts.map(\.rule)))
+    }
+
+    @Test("on 24 November 2026 it is exactly the data folder")
+    func pinned() throws {
+        let today = try #require(CivilDate(year: 2026, month: 11, day: 24))
+        let current = SampleCouncilGenerator.current(today: today).generate()
+        let canonical = SampleCouncilGenerator().generate()
+        #expect(current.framework == canonical.framework)
+        #expect(current.observations == canonical.observations)
+    }
+
+    @Test("any day, it reports on a recent quarter with the same mix of statuses, and every alert rule",
+          arguments: ["2026-12-02", "2027-02-20", "2027-05-25", "2027-08-24", "2028-01-01", "2031-03-31"])
+    func followsToday(day: String) throws {
+        let today = try #require(CivilDate(parsing: day))
+        let (asAt, counts, alerts) = try Self.counts(today)
+        let (_, canonical, canonicalAlerts) = try Self.counts(try #require(CivilDate(year: 2026, month: 11, day: 24)))
+        #expect(asAt.endDate.adding(days: SampleCouncilGenerator.reportingLag) <= today)
+        #expect(asAt.next.endDate.adding(days: SampleCouncilGenerator.reportingLag) > today)
+        #expect(counts == canonical, "\(day): \(counts) against \(canonical)")
+        // Runs of worsening depend on each quarter's random series, so the number of alerts varies by one or two.
+        #expect(alerts == canonicalAlerts && alerts.count == 4)
+    }
+}

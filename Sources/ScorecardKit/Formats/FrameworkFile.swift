@@ -59,7 +59,7 @@ public struct FrameworkFile {
             var object = try YAMLObject(node, file: file, context: "a priority")
             let code = try object.requiredString("code")
             if let first = priorityCodes.updateValue(object.line, forKey: code) {
-                throw DataFileError(file: file, line: object.line, field: "code", message: "priority code \(code) is used twice (first on line \(first.map(String.init) ?? "?"))")
+                throw DataFileError(file: file, line: object.line, field: "code", message: "priority code \(code.excerpt()) is used twice (first on line \(first.map(String.init) ?? "?"))")
             }
             var priority = Priority(
                 code: code, title: try object.requiredString("title"), lead: try object.string("lead") ?? "",
@@ -70,7 +70,7 @@ public struct FrameworkFile {
                 var planObject = try YAMLObject(planNode, file: file, context: "a delivery plan")
                 let planCode = try planObject.requiredString("code")
                 guard planCodes.insert(planCode).inserted else {
-                    throw planObject.error("code", "delivery plan code \(planCode) is used twice in priority \(code)")
+                    throw planObject.error("code", "delivery plan code \(planCode.excerpt()) is used twice in priority \(code.excerpt())")
                 }
                 var plan = DeliveryPlan(
                     code: planCode, title: try planObject.requiredString("title"), owner: try planObject.string("owner") ?? "")

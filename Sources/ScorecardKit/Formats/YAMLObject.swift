@@ -57,7 +57,7 @@ struct YAMLObject {
     mutating func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) throws -> T? {
         guard let text = try string(key) else { return nil }
         guard let value = parse(String(text.trimmingWhitespace())) else {
-            throw error(key, "\"\(text)\" is not \(expected)")
+            throw error(key, "\"\(text.excerpt())\" is not \(expected)")
         }
         return value
     }

@@ -50,5 +50,6 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
+        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit"]),
     ]
 )

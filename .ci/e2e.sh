@@ -21,6 +21,52 @@ rm -rf "$tmp"
 # Alerts as JSON parse and are worst first.
 if $bin alerts data/ --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["count"]>0 and d["alerts"][0]["rule"]=="off-track-repeatedly"'; then ok "alerts --json"; else bad "alerts --json"; fi
 
+# Output hygiene: text from the data files, the database or the arguments never brings a control character (an
+# escape sequence, a bell, DEL, a C1 control) to the terminal, and a bad value is quoted as a short excerpt.
+hostile=$(mktemp -d)
+python3 - "$hostile" <<'PY'
+import re, sys
+out = sys.argv[1]
+attack = r'\e]0;pwned\a\e[2J\x7f\x9b31m'
+framework = open('data/framework.yaml').read().replace('council: Fernley Borough Council', f'council: "Fernley{attack} Borough Council"')
+framework = re.sub(r'(title|unit): (.*)', lambda m: f'{m[1]}: "{attack}' + m[2].replace('\\', '\\\\').replace('"', '\\"') + '"', framework)
+open(f'{out}/framework.yaml', 'w').write(framework)
+rows = []
+for row in open('data/observations.csv').read().splitlines():
+    fields = row.split(',')
+    if len(fields) == 6 and '"' not in row and fields[0] != 'measure':
+        fields[4] = '"Note\x1b]0;pwned\x07\x1b[2J\x7f\u009b31m"'
+    rows.append(','.join(fields))
+open(f'{out}/observations.csv', 'w').write('\n'.join(rows) + '\n')
+PY
+controls() { LC_ALL=C grep -caP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1"; }
+clean() { # clean NAME FILE: the output holds no control bytes
+  if [[ $(controls "$2") == 0 ]]; then ok "$1: no control characters"; else bad "$1: control characters in: $(od -c "$2" | head -5)"; fi
+}
+out=$(mktemp)
+SCORECARD_TODAY=2026-11-24 $bin check "$hostile" >"$out" 2>&1 && grep -q "the data files are valid" "$out" || bad "check hostile data: $(head -c 300 "$out")"
+clean "check" "$out"
+SCORECARD_TODAY=2026-11-24 $bin alerts "$hostile" >"$out" 2>&1 && grep -q "pwned" "$out" || bad "alerts hostile data"
+clean "alerts" "$out"
+SCORECARD_TODAY=2026-11-24 $bin alerts "$hostile" --json >"$out" 2>&1
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "\x1b]0;pwned" in d["council"]' "$out"; then ok "alerts --json keeps the values exactly"; else bad "alerts --json: $(head -c 300 "$out")"; fi
+clean "alerts --json" "$out"
+hostiledb="$hostile/db.sqlite"
+$bin import "$hostile" --database "$hostiledb" >"$out" 2>&1 || bad "import hostile data: $(head -c 300 "$out")"
+clean "import" "$out"
+$bin alerts --database "$hostiledb" >"$out" 2>&1
+SCORECARD_DATABASE=$hostiledb $bin record $'KBM-02\e[2J' "2026/27 Q2" $'4\a7' >>"$out" 2>&1
+$bin check --today $'\e]0;pwned\a' >>"$out" 2>&1
+$bin check $'--bogus\e[2J' >>"$out" 2>&1
+clean "alerts from the database, and errors echoing arguments" "$out"
+# A 1 MB bad value is quoted as a short excerpt.
+python3 -c 'import sys; open(sys.argv[1] + "/observations.csv", "w").write("measure,period,value\nKBM-02,2026/27 Q1," + "9" * 1000000 + "\x1b[2Jx\n")' "$hostile"
+$bin check "$hostile" >"$out" 2>&1; status=$?
+longest=$(awk '{ if (length($0) > n) n = length($0) } END { print n }' "$out")
+if ((status == 1)) && grep -q 'is not a number' "$out" && ((longest < 200 + ${#hostile})); then ok "a 1 MB bad value is quoted short ($longest bytes)"; else bad "1 MB bad value: status $status, longest line $longest"; fi
+clean "an error quoting a bad value" "$out"
+rm -rf "$hostile" "$out"
+
 # The dashboard in a real terminal (tmux): open, drill down to a measure, see its chart, go back, open the
 # alerts, quit; the program must exit with status 0 and leave no error behind.
 sock="scorecard-e2e-$$"

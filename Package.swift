@@ -18,6 +18,7 @@ let package = Package(
         .target(
             name: "ScorecardKit",
             dependencies: [
+                // For its libyaml (the CYaml module): YAMLComposer builds nodes from libyaml's events itself.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -67,6 +67,43 @@ if ((status == 1)) && grep -q 'is not a number' "$out" && ((longest < 200 + ${#h
 clean "an error quoting a bad value" "$out"
 rm -rf "$hostile" "$out"
 
+# YAML limits: hostile framework files are refused (or read) at once, in memory proportional to the file, never
+# expanded: aliases ("billion laughs", an alias as a repeated key), nesting 100,000 deep, 10 MB of one value or of
+# a million keys. (Generous limits for a debug build on a busy machine; the release binary takes under a second.)
+yamls=$(mktemp -d)
+python3 - "$yamls" <<'PY'
+import os, sys
+root = sys.argv[1]
+def write(name, text):
+    os.makedirs(f'{root}/{name}')
+    open(f'{root}/{name}/framework.yaml', 'w').write(text)
+lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
+while sum(len(l) + 1 for l in lines) < 50_000:
+    n = len(lines)
+    lines.append(f'a{n}: &a{n} [' + ', '.join([f'*a{n - 1}'] * 9) + ']')
+write('laughs', '\n'.join(lines) + '\n')
+key = 'a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n' + ''.join(f'{n}: &{n} [' + ','.join([f'*{p}'] * 10) + ']\n' for n, p in [('b', 'a'), ('c', 'b'), ('d', 'c')])
+write('aliaskey', key + 'e: {' + ', '.join(f'? *d : {i}' for i in range(24)) + '}\n')
+deep = 100_000
+write('deeplists', '[' * deep + ']' * deep + '\n')
+write('deepmaps', '{a: ' * deep + '1' + '}' * deep + '\n')
+write('deepblock', ''.join(' ' * i + 'a:\n' for i in range(2000)))
+write('longvalue', 'council: ' + 'x' * 10_000_000 + '\n')
+keys, n, size = [], 0, 0
+while size < 10_000_000 - 20:
+    keys.append(f'k{n}: v\n'); size += len(keys[-1]); n += 1
+write('manykeys', ''.join(keys))
+PY
+for case in "laughs:anchors and aliases" "aliaskey:anchors and aliases" "deeplists:nested more than 64 deep" \
+  "deepmaps:nested more than 64 deep" "deepblock:nested more than 64 deep" "longvalue:needs a plan" "manykeys:needs a council"; do
+  name=${case%%:*} expected=${case#*:}
+  start=$(date +%s%N)
+  out=$(/usr/bin/time -f "%M" -o "$yamls/$name.kb" timeout 20 $bin check "$yamls/$name" 2>&1); status=$?
+  ms=$((($(date +%s%N) - start) / 1000000)) kb=$(tail -1 "$yamls/$name.kb")
+  if ((status == 1)) && grep -q "$expected" <<<"$out"; then ok "YAML $name refused in $ms ms, $((kb / 1024)) MB"; else bad "YAML $name (status $status, $ms ms): ${out:0:300}"; fi
+done
+rm -rf "$yamls"
+
 # The dashboard in a real terminal (tmux): open, drill down to a measure, see its chart, go back, open the
 # alerts, quit; the program must exit with status 0 and leave no error behind.
 sock="scorecard-e2e-$$"

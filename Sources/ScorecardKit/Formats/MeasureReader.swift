@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads measure definitions from the framework file, collecting them into one flat list.
 struct MeasureReader {
     let file: String
@@ -13,13 +11,13 @@ struct MeasureReader {
     }
 
     /// Reads one measure, appends it, and returns its index.
-    mutating func measure(_ node: Node) throws -> Int {
+    mutating func measure(_ node: YAMLNode) throws -> Int {
         var object = try YAMLObject(node, file: file, context: "a measure")
         let code = try object.requiredString("code").trimmingWhitespace()
         if let first = lineByCode[String(code)] {
             throw DataFileError(file: file, line: object.line, field: "code", message: "measure code \(code.excerpt()) is used twice (first on line \(first))")
         }
-        lineByCode[String(code)] = object.line ?? 0
+        lineByCode[String(code)] = object.line
         object = try YAMLObject(node, file: file, context: "measure \(code.excerpt())")
         _ = try object.string("code")
         guard let frequency = try object.keyword("frequency", Frequency.self) else {
@@ -79,10 +77,10 @@ struct MeasureReader {
                     message: "\(measure.code.excerpt()) is reported \(measure.frequency.rawValue); a target for \(period.kind.article) (\"\(key.excerpt())\") does not apply")
             }
             guard case .scalar(let scalar) = value, let amount = NumberParser.parse(scalar.string) else {
-                throw DataFileError(file: file, line: value.mark?.line ?? line, field: "targets", message: "the target for \(key.excerpt()) is not a number")
+                throw DataFileError(file: file, line: value.line, field: "targets", message: "the target for \(key.excerpt()) is not a number")
             }
             if let problem = ValueLimits.insanity(of: amount) {
-                throw DataFileError(file: file, line: value.mark?.line ?? line, field: "targets", message: "the target for \(key.excerpt()): \(problem)")
+                throw DataFileError(file: file, line: value.line, field: "targets", message: "the target for \(key.excerpt()): \(problem)")
             }
             schedule.byPeriod[period] = amount
         }

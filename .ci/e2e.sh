@@ -134,23 +134,25 @@ if [[ $status == 0 && ! -s /tmp/scorecard-e2e.err ]]; then ok "q quits with stat
 t kill-server 2>/dev/null
 rm -f "$statusfile"
 
-# Signals: SIGTERM and SIGHUP end the dashboard with the terminal restored (canonical mode and echo back on).
-for sig in TERM HUP; do
+# Signals: SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) end the dashboard with the terminal restored (canonical mode and
+# echo back on), with exit status 128 + the signal's number; SIGQUIT with no backtrace.
+for sig in TERM HUP QUIT; do
   out=$(mktemp)
   t -f /dev/null new-session -d -s sig -x 100 -y 30 \
-    "bash -c 'env TERM=tmux-256color LANG=C.UTF-8 $bin --data data & pid=\$!; echo \$pid >$out.pid; wait \$pid; echo status=\$? >$out; stty -a >>$out'"
+    "bash -c 'env TERM=tmux-256color LANG=C.UTF-8 $bin --data data 2>$out.err & pid=\$!; echo \$pid >$out.pid; wait \$pid; echo status=\$? >$out; stty -a >>$out'"
   for _ in $(seq 1 30); do [[ -s $out.pid ]] && break; sleep 0.1; done
   sleep 1
   kill -$sig "$(cat "$out.pid")"
   for _ in $(seq 1 30); do [[ -s $out ]] && grep -q icanon "$out" && break; sleep 0.1; done
   # stty prints "-icanon" and "-echo" while curses owns the terminal; both must be back on.
-  if grep -q "status=" "$out" && grep -qE '(^| )icanon( |;|$)' "$out" && ! grep -qE '(^| )-(icanon|echo)( |;|$)' "$out"; then
+  if grep -q "status=$((128 + $(kill -l $sig)))" "$out" && grep -qE '(^| )icanon( |;|$)' "$out" \
+    && ! grep -qE '(^| )-(icanon|echo)( |;|$)' "$out" && [[ ! -s $out.err ]]; then
     ok "SIG$sig ends it with the terminal restored ($(grep -o 'status=[0-9]*' "$out"))"
   else
-    bad "SIG$sig: $(head -c 300 "$out")"
+    bad "SIG$sig: $(head -c 300 "$out") $(head -c 300 "$out.err")"
   fi
   t kill-server 2>/dev/null
-  rm -f "$out" "$out.pid"
+  rm -f "$out" "$out.pid" "$out.err"
 done
 
 # Live data: a dashboard open on a measure shows a value recorded by another process within 2 seconds,

@@ -17,6 +17,10 @@ struct Scorecard: ParsableCommand {
     /// ``Console``, so that an argument echoed in a message (an unknown option, a bad value) cannot carry control
     /// characters to the terminal, nor print at any length.
     static func main() {
+        // Ctrl-\ (SIGQUIT) ends any command at once, as it does other programs, rather than starting the Swift
+        // runtime's backtracer, which prints a backtrace and waits 30 s for a key though nothing crashed. Crashes
+        // keep their backtrace. (The dashboard also restores the terminal first: NcursesTerminal's SignalGuard.)
+        signal(SIGQUIT, SIG_DFL)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -111,6 +111,18 @@ struct YAMLLimitsTests {
         #expect(Self.read(Fixture.framework + "---\ncouncil: Another\n").error?.message.contains("a second YAML document") == true)
     }
 
+    @Test("%TAG directives are refused before libyaml compares each with all before it; a %YAML header is fine")
+    func tagDirectives() throws {
+        let tags = (0..<60_000).map { "%TAG !t\($0)! tag:example.org,2024:" }.joined(separator: "\n") + "\n---\n" + Fixture.framework
+        let (error, seconds) = Self.read(tags)
+        #expect(error == DataFileError(file: "framework.yaml", line: 1, field: nil, message: "YAML %TAG directives are not supported: a framework needs no tags"))
+        #expect(seconds < 2)
+        let late = Fixture.framework + "...\n%TAG !e! tag:example.org,2024:\n---\n"
+        #expect(Self.read(late).error?.line == Fixture.framework.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+        let council = try FrameworkFile(file: "f").read("%YAML 1.2\n---\n" + Fixture.framework)
+        #expect(council.plan.council == "Testshire District Council")
+    }
+
     @Test("a raw control character in the file is refused with its line")
     func rawControl() {
         let error = Self.read("council: Testshire\nplan: \u{1B}[2J\n").error

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CYaml
 
 /// Composes YAML text into ``YAMLNode``s in one pass over libyaml's parse events (the C library inside Yams), in
@@ -8,7 +13,9 @@ import CYaml
 ///   gigabytes, and a repeated alias as a key made Yams hash the whole expansion for every key;
 /// - lists and mappings nested more than ``maximumDepth`` deep;
 /// - a list or mapping used as a key, and a key given twice in one mapping (found with a dictionary of key text);
-/// - more than one document in the file.
+/// - more than one document in the file;
+/// - `%TAG` directives, found by a scan of the text before libyaml starts: libyaml checks each one against all
+///   before it, so 400,000 of them in a 10 MB file would take minutes.
 ///
 /// Yams' own composer is not used: it resolves aliases, hashes whole nodes to find duplicate keys, recurses once per
 /// level of nesting, and builds a tag object for every node.
@@ -26,6 +33,11 @@ struct YAMLComposer {
         var text = text
         return try text.withUTF8 { bytes in
             guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            if let offset = Self.tagDirective(in: bytes) {
+                throw DataFileError(
+                    file: file, line: Self.line(at: offset, in: bytes), field: nil,
+                    message: "YAML %TAG directives are not supported: a framework needs no tags")
+            }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
             guard yaml_parser_initialize(parser) == 1 else { throw outOfMemory() }
@@ -43,6 +55,25 @@ struct YAMLComposer {
         }
     }
 
+    /// Where the first `%TAG` directive (a line starting with `%TAG`) is in `bytes`, if there is one.
+    private static func tagDirective(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let start = bytes.baseAddress else { return nil }
+        var offset = 0
+        // memchr finds each % fast; a framework has few (tolerances such as 5%).
+        while let found = memchr(start + offset, Int32(UInt8(ascii: "%")), bytes.count - offset) {
+            let at = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let lineStart = at == 0 || bytes[at - 1] == UInt8(ascii: "\n") || bytes[at - 1] == UInt8(ascii: "\r")
+            if lineStart, bytes[(at + 1)...].starts(with: "TAG".utf8) { return at }
+            offset = at + 1
+        }
+        return nil
+    }
+
+    /// The 1-based line of the byte at `offset`.
+    private static func line(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
     private func outOfMemory() -> DataFileError {
         DataFileError(file: file, line: nil, field: nil, message: "there is not enough memory to read the file")
     }
@@ -55,8 +86,7 @@ struct YAMLComposer {
             return outOfMemory()
         case YAML_READER_ERROR:
             // A reader error has a byte offset rather than a line.
-            let end = min(parser.problem_offset, bytes.count)
-            let line = 1 + bytes[..<end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let line = Self.line(at: parser.problem_offset, in: bytes)
             return DataFileError(file: file, line: line, field: nil, message: "not valid YAML: \(problem)")
         default:
             let line = Int(parser.problem_mark.line) + 1

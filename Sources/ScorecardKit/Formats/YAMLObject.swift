@@ -5,7 +5,8 @@ struct YAMLObject {
     let file: String
     /// What the mapping describes, for messages: "measure KBM-01".
     let context: String
-    private var read: Set<String> = []
+    /// Which of the mapping's pairs have been read, by position.
+    private var read: [Bool]
 
     init(_ node: YAMLNode, file: String, context: String) throws {
         guard case .mapping(let mapping) = node else {
@@ -14,6 +15,7 @@ struct YAMLObject {
         self.mapping = mapping
         self.file = file
         self.context = context
+        read = [Bool](repeating: false, count: mapping.pairs.count)
     }
 
     /// The line the mapping starts on.
@@ -25,12 +27,14 @@ struct YAMLObject {
 
     /// The node under `key`, if present (and not null).
     mutating func node(_ key: String) -> YAMLNode? {
-        read.insert(key)
-        guard let node = mapping[key]?.value else { return nil }
-        if case .scalar(let scalar) = node, scalar.isPlain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+        guard let index = mapping.index(of: key) else { return nil }
+        read[index] = true
+        let node = mapping.pairs[index].value
+        guard case .scalar(let scalar) = node, scalar.isPlain else { return node }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return nil
+        default: return node
         }
-        return node
     }
 
     /// The text under `key`; a mapping or list there is an error.
@@ -48,10 +52,10 @@ struct YAMLObject {
     }
 
     /// A value parsed by `parse`, or an error saying what was expected.
-    mutating func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) throws -> T? {
+    mutating func parsed<T>(_ key: String, expected: @autoclosure () -> String, _ parse: (String) -> T?) throws -> T? {
         guard let text = try string(key) else { return nil }
         guard let value = parse(String(text.trimmingWhitespace())) else {
-            throw error(key, "\"\(text.excerpt())\" is not \(expected)")
+            throw error(key, "\"\(text.excerpt())\" is not \(expected())")
         }
         return value
     }
@@ -82,8 +86,7 @@ struct YAMLObject {
     /// A keyword from a closed set, matched without regard to case.
     mutating func keyword<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T?
     where T.RawValue == String {
-        let options = T.allCases.map(\.rawValue).joined(separator: ", ")
-        return try parsed(key, expected: "one of \(options)") { T(rawValue: $0.lowercased()) }
+        try parsed(key, expected: "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))") { T(rawValue: $0.lowercased()) }
     }
 
     /// The items of the list under `key` (none when absent).
@@ -102,13 +105,10 @@ struct YAMLObject {
 
     /// Throws for the first key that was never read: a misspelling, or a key that does not belong here.
     func rejectUnknownKeys(allowed: [String]) throws {
-        for (key, _) in mapping.pairs {
-            let name = key.string
-            if !read.contains(name) {
-                throw DataFileError(
-                    file: file, line: key.line, field: name,
-                    message: "unknown key in \(context) (known keys: \(allowed.joined(separator: ", ")))")
-            }
+        for (index, (key, _)) in mapping.pairs.enumerated() where !read[index] {
+            throw DataFileError(
+                file: file, line: key.line, field: key.string,
+                message: "unknown key in \(context) (known keys: \(allowed.joined(separator: ", ")))")
         }
     }
 }

@@ -130,7 +130,9 @@ struct YAMLLimitsTests {
         #expect(error?.message == "not valid YAML: control characters are not allowed")
     }
 
-    @Test("10 MB of one value, or of a million keys, is read in linear time and refused for what it lacks")
+    static let tooMany = "the file holds more than 1,000,000 values, lists and mappings; a framework needs far fewer"
+
+    @Test("10 MB of one value is read in linear time; 10 MB of keys or of list items stops at a million nodes")
     func tenMegabytes() {
         let scalar = "council: " + String(repeating: "x", count: 10_000_000) + "\n"
         let (scalarError, scalarSeconds) = Self.read(scalar)
@@ -144,9 +146,22 @@ struct YAMLLimitsTests {
             n += 1
         }
         let (keysError, keysSeconds) = Self.read(keys)
-        #expect(keysError?.field == "council")
-        // Generous for a debug build on a busy machine; the release binary takes well under a second.
+        #expect(keysError?.message == Self.tooMany)
+        #expect(keysError?.line == 500_000)
+        // Generous for a debug build on a busy machine; the release binary takes a fraction of a second.
         #expect(keysSeconds < 20)
+        let items = "x: [" + String(repeating: "1,", count: 4_999_990) + "1]\n"
+        let (itemsError, itemsSeconds) = Self.read(items)
+        #expect(itemsError?.message == Self.tooMany)
+        #expect(itemsSeconds < 20)
+    }
+
+    @Test("a million nodes are read; one more is not")
+    func nodeLimit() throws {
+        // The root mapping, the key x and its list are three nodes.
+        func list(_ items: Int) -> String { "x: [" + Array(repeating: "1", count: items).joined(separator: ",") + "]\n" }
+        #expect(try YAMLComposer(file: "f").compose(list(YAMLComposer.maximumNodes - 3)) != nil)
+        #expect(throws: DataFileError.self) { try YAMLComposer(file: "f").compose(list(YAMLComposer.maximumNodes - 2)) }
     }
 
     @Test("values the reader treats as text stay text: null, ~ and the empty value are absent only when plain")

@@ -11,7 +11,8 @@ import CYaml
 /// It refuses what a council's data file never needs and a hostile file would use, before anything is expanded:
 /// - anchors and aliases (`&name`, `*name`): expanding nested aliases is how a 50 KB "billion laughs" file grows to
 ///   gigabytes, and a repeated alias as a key made Yams hash the whole expansion for every key;
-/// - lists and mappings nested more than ``maximumDepth`` deep;
+/// - lists and mappings nested more than ``maximumDepth`` deep, and more than ``maximumNodes`` nodes in all (so
+///   that no file, however it is made, takes more than a fraction of a second);
 /// - a list or mapping used as a key, and a key given twice in one mapping (found with a dictionary of key text);
 /// - more than one document in the file;
 /// - `%TAG` directives, found by a scan of the text before libyaml starts: libyaml checks each one against all
@@ -22,6 +23,10 @@ import CYaml
 struct YAMLComposer {
     /// The deepest nesting of lists and mappings a file may have (a framework needs eight).
     static let maximumDepth = 64
+
+    /// The most values, lists and mappings a file may hold: the sample council of 160 measures has about 8,000, and
+    /// one of 12,000 measures (an 8 MB file) about 420,000.
+    static let maximumNodes = 1_000_000
 
     /// The file name used in errors.
     let file: String
@@ -119,6 +124,7 @@ extension YAMLComposer {
         private(set) var root: YAMLNode?
         private var open: [Frame] = []
         private var documents = 0
+        private var nodes = 0
 
         init(file: String) {
             self.file = file
@@ -140,6 +146,7 @@ extension YAMLComposer {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil else { throw refused(line) }
+                try count(line)
                 let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 try add(.scalar(YAMLScalar(string: string, line: line, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)))
             case YAML_SEQUENCE_START_EVENT:
@@ -157,8 +164,17 @@ extension YAMLComposer {
             return false
         }
 
+        /// Counts a node starting on `line`, refusing one too many.
+        private mutating func count(_ line: Int) throws {
+            nodes += 1
+            guard nodes <= YAMLComposer.maximumNodes else {
+                throw error(line, "the file holds more than 1,000,000 values, lists and mappings; a framework needs far fewer")
+            }
+        }
+
         /// Opens a list or mapping starting on `line`.
         private mutating func begin(line: Int, isMapping: Bool) throws {
+            try count(line)
             guard open.count < YAMLComposer.maximumDepth else { throw Self.tooDeep(file: file, line: line) }
             if let top = open.last, top.isMapping, top.key == nil {
                 throw error(line, "a key must be a single value, not a list or mapping")

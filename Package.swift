@@ -18,6 +18,7 @@ let package = Package(
         .target(
             name: "ScorecardKit",
             dependencies: [
+                // For its libyaml (the CYaml module): YAMLComposer builds nodes from libyaml's events itself.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -50,5 +51,6 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
+        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit"]),
     ]
 )

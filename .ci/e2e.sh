@@ -21,6 +21,90 @@ rm -rf "$tmp"
 # Alerts as JSON parse and are worst first.
 if $bin alerts data/ --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["count"]>0 and d["alerts"][0]["rule"]=="off-track-repeatedly"'; then ok "alerts --json"; else bad "alerts --json"; fi
 
+# Output hygiene: text from the data files, the database or the arguments never brings a control character (an
+# escape sequence, a bell, DEL, a C1 control) to the terminal, and a bad value is quoted as a short excerpt.
+hostile=$(mktemp -d)
+python3 - "$hostile" <<'PY'
+import re, sys
+out = sys.argv[1]
+attack = r'\e]0;pwned\a\e[2J\x7f\x9b31m'
+framework = open('data/framework.yaml').read().replace('council: Fernley Borough Council', f'council: "Fernley{attack} Borough Council"')
+framework = re.sub(r'(title|unit): (.*)', lambda m: f'{m[1]}: "{attack}' + m[2].replace('\\', '\\\\').replace('"', '\\"') + '"', framework)
+open(f'{out}/framework.yaml', 'w').write(framework)
+rows = []
+for row in open('data/observations.csv').read().splitlines():
+    fields = row.split(',')
+    if len(fields) == 6 and '"' not in row and fields[0] != 'measure':
+        fields[4] = '"Note\x1b]0;pwned\x07\x1b[2J\x7f\u009b31m"'
+    rows.append(','.join(fields))
+open(f'{out}/observations.csv', 'w').write('\n'.join(rows) + '\n')
+PY
+controls() { LC_ALL=C grep -caP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1"; }
+clean() { # clean NAME FILE: the output holds no control bytes
+  if [[ $(controls "$2") == 0 ]]; then ok "$1: no control characters"; else bad "$1: control characters in: $(od -c "$2" | head -5)"; fi
+}
+out=$(mktemp)
+SCORECARD_TODAY=2026-11-24 $bin check "$hostile" >"$out" 2>&1 && grep -q "the data files are valid" "$out" || bad "check hostile data: $(head -c 300 "$out")"
+clean "check" "$out"
+SCORECARD_TODAY=2026-11-24 $bin alerts "$hostile" >"$out" 2>&1 && grep -q "pwned" "$out" || bad "alerts hostile data"
+clean "alerts" "$out"
+SCORECARD_TODAY=2026-11-24 $bin alerts "$hostile" --json >"$out" 2>&1
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "\x1b]0;pwned" in d["council"]' "$out"; then ok "alerts --json keeps the values exactly"; else bad "alerts --json: $(head -c 300 "$out")"; fi
+clean "alerts --json" "$out"
+hostiledb="$hostile/db.sqlite"
+$bin import "$hostile" --database "$hostiledb" >"$out" 2>&1 || bad "import hostile data: $(head -c 300 "$out")"
+clean "import" "$out"
+$bin alerts --database "$hostiledb" >"$out" 2>&1
+SCORECARD_DATABASE=$hostiledb $bin record $'KBM-02\e[2J' "2026/27 Q2" $'4\a7' >>"$out" 2>&1
+$bin check --today $'\e]0;pwned\a' >>"$out" 2>&1
+$bin check $'--bogus\e[2J' >>"$out" 2>&1
+clean "alerts from the database, and errors echoing arguments" "$out"
+# A 1 MB bad value is quoted as a short excerpt.
+python3 -c 'import sys; open(sys.argv[1] + "/observations.csv", "w").write("measure,period,value\nKBM-02,2026/27 Q1," + "9" * 1000000 + "\x1b[2Jx\n")' "$hostile"
+$bin check "$hostile" >"$out" 2>&1; status=$?
+longest=$(awk '{ if (length($0) > n) n = length($0) } END { print n }' "$out")
+if ((status == 1)) && grep -q 'is not a number' "$out" && ((longest < 200 + ${#hostile})); then ok "a 1 MB bad value is quoted short ($longest bytes)"; else bad "1 MB bad value: status $status, longest line $longest"; fi
+clean "an error quoting a bad value" "$out"
+rm -rf "$hostile" "$out"
+
+# YAML limits: hostile framework files are refused (or read) at once, in memory proportional to the file, never
+# expanded: aliases ("billion laughs", an alias as a repeated key), nesting 100,000 deep, 10 MB of one value or of
+# a million keys, 400,000 %TAG directives (which libyaml compares each with all before it). (Generous limits for a debug build on a busy machine; the release binary takes under a second.)
+yamls=$(mktemp -d)
+python3 - "$yamls" <<'PY'
+import os, sys
+root = sys.argv[1]
+def write(name, text):
+    os.makedirs(f'{root}/{name}')
+    open(f'{root}/{name}/framework.yaml', 'w').write(text)
+lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
+while sum(len(l) + 1 for l in lines) < 50_000:
+    n = len(lines)
+    lines.append(f'a{n}: &a{n} [' + ', '.join([f'*a{n - 1}'] * 9) + ']')
+write('laughs', '\n'.join(lines) + '\n')
+key = 'a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n' + ''.join(f'{n}: &{n} [' + ','.join([f'*{p}'] * 10) + ']\n' for n, p in [('b', 'a'), ('c', 'b'), ('d', 'c')])
+write('aliaskey', key + 'e: {' + ', '.join(f'? *d : {i}' for i in range(24)) + '}\n')
+deep = 100_000
+write('deeplists', '[' * deep + ']' * deep + '\n')
+write('deepmaps', '{a: ' * deep + '1' + '}' * deep + '\n')
+write('deepblock', ''.join(' ' * i + 'a:\n' for i in range(2000)))
+write('longvalue', 'council: ' + 'x' * 10_000_000 + '\n')
+keys, n, size = [], 0, 0
+while size < 10_000_000 - 20:
+    keys.append(f'k{n}: v\n'); size += len(keys[-1]); n += 1
+write('manykeys', ''.join(keys))
+write('tags', ''.join(f'%TAG !t{i}! tag:example.org,2024:\n' for i in range(400_000)) + '---\ncouncil: x\n')
+PY
+for case in "laughs:anchors and aliases" "aliaskey:anchors and aliases" "deeplists:nested more than 64 deep" \
+  "deepmaps:nested more than 64 deep" "deepblock:nested more than 64 deep" "longvalue:needs a plan" "manykeys:more than 1,000,000 values" "tags:%TAG directives are not supported"; do
+  name=${case%%:*} expected=${case#*:}
+  start=$(date +%s%N)
+  out=$(/usr/bin/time -f "%M" -o "$yamls/$name.kb" timeout 20 $bin check "$yamls/$name" 2>&1); status=$?
+  ms=$((($(date +%s%N) - start) / 1000000)) kb=$(tail -1 "$yamls/$name.kb")
+  if ((status == 1)) && grep -q "$expected" <<<"$out"; then ok "YAML $name refused in $ms ms, $((kb / 1024)) MB"; else bad "YAML $name (status $status, $ms ms): ${out:0:300}"; fi
+done
+rm -rf "$yamls"
+
 # The dashboard in a real terminal (tmux): open, drill down to a measure, see its chart, go back, open the
 # alerts, quit; the program must exit with status 0 and leave no error behind.
 sock="scorecard-e2e-$$"
@@ -51,23 +135,25 @@ if [[ $status == 0 && ! -s /tmp/scorecard-e2e.err ]]; then ok "q quits with stat
 t kill-server 2>/dev/null
 rm -f "$statusfile"
 
-# Signals: SIGTERM and SIGHUP end the dashboard with the terminal restored (canonical mode and echo back on).
-for sig in TERM HUP; do
+# Signals: SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) end the dashboard with the terminal restored (canonical mode and
+# echo back on), with exit status 128 + the signal's number; SIGQUIT with no backtrace.
+for sig in TERM HUP QUIT; do
   out=$(mktemp)
   t -f /dev/null new-session -d -s sig -x 100 -y 30 \
-    "bash -c 'env TERM=tmux-256color LANG=C.UTF-8 $bin --data data & pid=\$!; echo \$pid >$out.pid; wait \$pid; echo status=\$? >$out; stty -a >>$out'"
+    "bash -c 'env TERM=tmux-256color LANG=C.UTF-8 $bin --data data 2>$out.err & pid=\$!; echo \$pid >$out.pid; wait \$pid; echo status=\$? >$out; stty -a >>$out'"
   for _ in $(seq 1 30); do [[ -s $out.pid ]] && break; sleep 0.1; done
   sleep 1
   kill -$sig "$(cat "$out.pid")"
   for _ in $(seq 1 30); do [[ -s $out ]] && grep -q icanon "$out" && break; sleep 0.1; done
   # stty prints "-icanon" and "-echo" while curses owns the terminal; both must be back on.
-  if grep -q "status=" "$out" && grep -qE '(^| )icanon( |;|$)' "$out" && ! grep -qE '(^| )-(icanon|echo)( |;|$)' "$out"; then
+  if grep -q "status=$((128 + $(kill -l $sig)))" "$out" && grep -qE '(^| )icanon( |;|$)' "$out" \
+    && ! grep -qE '(^| )-(icanon|echo)( |;|$)' "$out" && [[ ! -s $out.err ]]; then
     ok "SIG$sig ends it with the terminal restored ($(grep -o 'status=[0-9]*' "$out"))"
   else
-    bad "SIG$sig: $(head -c 300 "$out")"
+    bad "SIG$sig: $(head -c 300 "$out") $(head -c 300 "$out.err")"
   fi
   t kill-server 2>/dev/null
-  rm -f "$out" "$out.pid"
+  rm -f "$out" "$out.pid" "$out.err"
 done
 
 # Live data: a dashboard open on a measure shows a value recorded by another process within 2 seconds,

@@ -11,16 +11,22 @@ import CNcursesw
 ///   `.ctrl("c")` key so the app can quit through its normal path and exit with status 0. A second
 ///   SIGINT before the app has read the first restores the terminal and re-raises, so a stuck app
 ///   can still be interrupted.
-/// - SIGTERM, SIGHUP and SIGQUIT restore the terminal and re-raise with the previous disposition.
+/// - SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) restore the terminal and re-raise with the default action, which ends
+///   the program (exit status 128 + the signal's number). Nothing crashed, so SIGQUIT does not go on to the Swift
+///   runtime's backtracer, which would print a backtrace and wait 30 s for a key on a screen nobody can read.
+///   They are handled even if the program was started ignoring them (as a shell starts background jobs ignoring
+///   SIGQUIT): a dashboard asked to end, ends.
 /// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT; Swift traps raise SIGILL or SIGTRAP)
 ///   restore the terminal, put back the previous handler (such as Swift's backtracer) and re-raise.
 /// - SIGTSTP (Ctrl-Z) and SIGWINCH are left to ncurses, which suspends and resumes the screen and
 ///   reports resizes as `KEY_RESIZE`.
 enum SignalGuard {
-    /// The signals whose handlers restore the terminal and re-raise.
-    static let fatalSignals: [Int32] = [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+    /// The signals that ask the program to end: their handlers restore the terminal and re-raise with the default action.
+    static let terminationSignals: [Int32] = [SIGTERM, SIGHUP, SIGQUIT]
+    /// The signals of a crash: their handlers restore the terminal and re-raise with the previous handler.
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
     /// Every signal this guard handles.
-    static let handledSignals: [Int32] = [SIGINT] + fatalSignals
+    static let handledSignals: [Int32] = [SIGINT] + terminationSignals + crashSignals
 
     /// Room for a saved `sigaction` per signal number, and the pending-interrupt flag; allocated once, never freed.
     private nonisolated(unsafe) static let saved = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
@@ -43,7 +49,10 @@ enum SignalGuard {
             sigaction(number, nil, saved + Int(number))
         }
         _ = signal(SIGINT) { _ in SignalGuard.interrupted() }
-        for number in fatalSignals {
+        for number in terminationSignals {
+            _ = signal(number) { received in SignalGuard.restoreAndEnd(received) }
+        }
+        for number in crashSignals {
             _ = signal(number) { received in SignalGuard.restoreAndReraise(received) }
         }
         return true
@@ -69,6 +78,13 @@ enum SignalGuard {
     private static func restoreAndReraise(_ number: Int32) {
         endwin()
         sigaction(number, saved + Int(number), nil)
+        raise(number)
+    }
+
+    /// Ends curses and raises `signal` again with its default action, which ends the program when the handler returns.
+    private static func restoreAndEnd(_ number: Int32) {
+        endwin()
+        signal(number, SIG_DFL)
         raise(number)
     }
 }

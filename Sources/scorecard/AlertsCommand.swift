@@ -30,19 +30,25 @@ struct AlertsCommand: ParsableCommand {
             ?? DataLocation.load(directory ?? DataLocation.bundledSample, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let report = AlertReport(council: council, evaluation: evaluation)
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            return
+            Console.out(try AlertReport(council: council, evaluation: evaluation).json())
+        } else {
+            Console.out(Self.text(council: council, evaluation: evaluation))
         }
-        print("\(council.plan.council): \(NumberText.counted(evaluation.alerts.count, "alert")) as at \(evaluation.asAt.label)")
+    }
+
+    /// The alerts as text: a heading, then each alert's rank, measure, rule and reason, every value from the
+    /// data made terminal-safe.
+    static func text(council: Council, evaluation: Evaluation) -> String {
+        var lines = [
+            "\(council.plan.council.terminalSafe): \(NumberText.counted(evaluation.alerts.count, "alert")) as at \(evaluation.asAt.label)"
+        ]
         for (rank, alert) in evaluation.alerts.enumerated() {
             let measure = council.measures[alert.measure]
-            print("")
-            print("\(rank + 1). \(measure.code)  \(alert.rule.label)  \(measure.title)")
-            print("   \(alert.reason)")
+            lines.append("")
+            lines.append("\(rank + 1). \(measure.code.terminalSafe)  \(alert.rule.label)  \(measure.title.terminalSafe)")
+            lines.append("   \(alert.reason.terminalSafe)")
         }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -83,5 +89,25 @@ struct AlertReport: Encodable {
                 reason: alert.reason, priority: priority.code, plan: location.plan.map { priority.plans[$0].code },
                 owner: measure.owner)
         }
+    }
+
+    /// The report as pretty-printed JSON with no raw control character in it. JSONEncoder escapes the C0 controls;
+    /// DEL and the C1 controls, which JSON allows unescaped, are escaped here too (`\u007f`), so the values stay
+    /// exact for a program reading them and harmless on a terminal.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(self), as: UTF8.self)
+        guard text.unicodeScalars.contains(where: \.isTerminalControl) else { return text }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            // Outside strings, JSON text holds only ASCII structure and whitespace, so any such control is in a string.
+            if scalar.value >= 0x7F, scalar.isTerminalControl {
+                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
+            } else {
+                escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 }

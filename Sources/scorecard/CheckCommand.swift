@@ -17,6 +17,6 @@ struct CheckCommand: ParsableCommand {
         let path = directory ?? DataLocation.bundledSample
         let council = try DataLocation.load(path, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
-        print(CheckSummary(council: council, evaluation: evaluation, path: path).text)
+        Console.out(CheckSummary(council: council, evaluation: evaluation, path: path).text)
     }
 }

@@ -1,6 +1,6 @@
 import ScorecardKit
 
-/// The text `scorecard check` prints for a valid data directory.
+/// The text `scorecard check` prints for a valid data directory; every value from the data is made terminal-safe.
 struct CheckSummary {
     let council: Council
     let evaluation: Evaluation
@@ -12,8 +12,8 @@ struct CheckSummary {
         let tiers = Tier.allCases.map { tier in "\(council.measures.filter { $0.tier == tier }.count) \(tier.shortLabel)" }
         let periods = council.observations.flatMap { $0.map(\.period) }
         var lines = [
-            "\(council.plan.council): \(council.plan.title)",
-            "\(path): the data files are valid.",
+            "\(council.plan.council.terminalSafe): \(council.plan.title.terminalSafe)",
+            "\(path.terminalSafe): the data files are valid.",
             "  \(NumberText.counted(council.plan.priorities.count, "priority", plural: "priorities")), "
                 + "\(NumberText.counted(plans, "delivery plan")), \(NumberText.counted(actions, "action"))",
             "  \(NumberText.counted(council.measures.count, "measure")) (\(tiers.joined(separator: ", ")))",

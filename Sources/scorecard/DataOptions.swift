@@ -25,7 +25,7 @@ struct JudgementOptions: ParsableArguments {
     func resolvedPeriod(for council: Council, today: CivilDate) throws -> Period {
         guard let period else { return council.defaultReportingPeriod(today: today) }
         guard let parsed = Period(parsing: period), parsed.kind == .month || parsed.kind == .quarter else {
-            throw ValidationError("\"\(period)\" is not a reporting period (write a quarter such as 2024/25 Q2, or a month such as 2024-09)")
+            throw ValidationError("\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, or a month such as 2024-09)")
         }
         return parsed
     }
@@ -53,10 +53,9 @@ enum DataLocation {
         do {
             return try body()
         } catch let error as DataLoadError {
-            var standardError = FileHandle.standardError
-            print(error.description, to: &standardError)
+            Console.error(error.description)
             let count = error.errors.count
-            print("\(count)\(error.truncated ? "+" : "") problem\(count == 1 ? "" : "s") found; nothing was loaded.", to: &standardError)
+            Console.error("\(count)\(error.truncated ? "+" : "") problem\(count == 1 ? "" : "s") found; nothing was loaded.")
             throw ExitCode(1)
         }
     }
@@ -74,7 +73,7 @@ extension CivilDate {
     static func resolvedToday(_ given: String? = nil) throws -> CivilDate {
         if let text = given ?? ProcessInfo.processInfo.environment["SCORECARD_TODAY"] {
             guard let date = CivilDate(parsing: text) else {
-                throw ValidationError("\"\(text)\" is not a date (write 2026-11-24)")
+                throw ValidationError("\"\(text.excerpt())\" is not a date (write 2026-11-24)")
             }
             return date
         }

@@ -43,7 +43,7 @@ struct DatabaseOptions: ParsableArguments {
     static func openStore(path: String, creatingFromSample: Bool) throws -> SQLiteStore {
         if !SQLiteStore.exists(at: path) {
             guard creatingFromSample else {
-                throw CommandFailure("there is no database at \(path): create it with `scorecard import DIR --database \(path)`")
+                throw CommandFailure("there is no database at \(path.terminalSafe): create it with `scorecard import DIR --database \(path.terminalSafe)`")
             }
             try createFromSample(at: path)
         }
@@ -61,8 +61,7 @@ struct DatabaseOptions: ParsableArguments {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         _ = try SQLiteStore.importCouncil(council, into: path, by: "sample")
-        var standardError = FileHandle.standardError
-        print("Created \(path) from the sample council in \(sample).", to: &standardError)
+        Console.error("Created \(path.terminalSafe) from the sample council in \(sample.terminalSafe).")
     }
 }
 

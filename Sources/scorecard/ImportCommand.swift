@@ -63,15 +63,17 @@ struct ImportCommand: ParsableCommand {
         }
         bar.finish()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print(Self.report(imported, council: council, path: path) + " (\(seconds) s)")
+        Console.out(Self.report(imported, council: council, path: path) + " (\(seconds) s)")
     }
 
+    /// What the import did, every value from the data made terminal-safe.
     static func report(_ s: ImportSummary, council: Council, path: String) -> String {
+        let path = path.terminalSafe
         let count = { (n: Int) in NumberText.grouped(Double(n), decimals: 0) }
         guard s.changedAnything else {
             return "Nothing changed: \(path) already holds these files (\(count(s.unchanged)) observations)."
         }
-        var lines = ["Imported \(council.plan.council) into \(path):"]
+        var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(
             "  observations: \(count(s.added)) added, \(count(s.revised)) revised, \(count(s.unchanged)) unchanged"
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : ""))

@@ -39,22 +39,25 @@ struct RecordCommand: ParsableCommand {
         do {
             outcome = try store.record(entry, today: try CivilDate.resolvedToday())
         } catch let error as ValueEntryError {
-            var standardError = FileHandle.standardError
             for problem in error.problems {
-                print("error: \(problem.field.rawValue): \(problem.message)", to: &standardError)
+                Console.error("error: \(problem.field.rawValue): \(problem.message.terminalSafe)")
             }
-            print("Nothing was recorded.", to: &standardError)
+            Console.error("Nothing was recorded.")
             throw ExitCode(1)
         }
+        Console.out(Self.report(outcome, measure: measure, period: period))
+    }
+
+    /// What recording did, every value from the database or the arguments made terminal-safe.
+    static func report(_ outcome: RecordOutcome, measure: String, period: String) -> String {
         switch outcome {
         case .added(let revision):
-            print("\(revision.measureCode) \(revision.observation.period.label): recorded \(Self.text(revision.observation.value)).")
+            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))."
         case .revised(let revision):
-            print(
-                "\(revision.measureCode) \(revision.observation.period.label): recorded \(Self.text(revision.observation.value))"
-                    + " (replacing \(Self.text(revision.replaced?.value))).")
+            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
+                + " (replacing \(text(revision.replaced?.value)))."
         case .unchanged:
-            print("\(measure) \(period): unchanged (the database already holds this).")
+            "\(measure.excerpt()) \(period.excerpt()): unchanged (the database already holds this)."
         }
     }
 

@@ -27,7 +27,8 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)
-        print("Wrote \(out)/\(CouncilDirectory.frameworkName) and \(out)/\(CouncilDirectory.observationsName):")
-        for line in summary.lines { print("  " + line) }
+        let out = out.terminalSafe
+        Console.out("Wrote \(out)/\(CouncilDirectory.frameworkName) and \(out)/\(CouncilDirectory.observationsName):")
+        for line in summary.lines { Console.out("  " + line) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `scorecard` command: the dashboard, and the commands around it.
 @main
@@ -8,4 +9,36 @@ struct Scorecard: ParsableCommand {
         subcommands: [DashboardCommand.self, CheckCommand.self, AlertsCommand.self, ImportCommand.self, RecordCommand.self, SampleCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// The most characters an error message's line may have: an argument echoed in full stops here.
+    static let messageLineLimit = 300
+
+    /// Runs the command asked for, as ArgumentParser's own `main` does, but prints help and errors through
+    /// ``Console``, so that an argument echoed in a message (an unknown option, a bad value) cannot carry control
+    /// characters to the terminal, nor print at any length.
+    static func main() {
+        // Ctrl-\ (SIGQUIT) ends any command at once, as it does other programs, rather than starting the Swift
+        // runtime's backtracer, which prints a backtrace and waits 30 s for a key though nothing crashed. Crashes
+        // keep their backtrace. (The dashboard also restores the terminal first: NcursesTerminal's SignalGuard.)
+        signal(SIGQUIT, SIG_DFL)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = message(for: error)
+            if !text.isEmpty {
+                if code.isSuccess { Console.out(text) } else { Console.error(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// What is printed for `error`: help in full, or an error message with each line cut to ``messageLineLimit``.
+    static func message(for error: any Error) -> String {
+        let text = fullMessage(for: error)
+        guard !exitCode(for: error).isSuccess else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.excerpt(messageLineLimit) }.joined(separator: "\n")
+    }
 }

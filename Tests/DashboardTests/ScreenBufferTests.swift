@@ -76,6 +76,10 @@ import Testing
         var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
         buffer.write("a\tb\u{7}c", x: 0, y: 0)
         #expect(buffer.textLines() == ["abc"])
+        // ESC, DEL and the C1 controls too: an escape sequence shows only its harmless printable rest.
+        var wide = ScreenBuffer(size: Size(width: 12, height: 1))
+        wide.write("a\u{1B}]0;t\u{7F}b\u{9B}2Jc", x: 0, y: 0)
+        #expect(wide.textLines() == ["a]0;tb2Jc"])
     }
 
     @Test func applyStyleKeepsGraphemesAndAddsAttributes() {

@@ -1,11 +1,14 @@
+import ScorecardKit
+
 /// Display-width rules: how many terminal columns a grapheme occupies (0, 1 or 2).
 ///
 /// Follows the usual `wcwidth` conventions: combining marks and format characters take no
 /// columns, East Asian wide and fullwidth characters and emoji presentation take two.
 public enum DisplayWidth {
-    /// The columns `character` occupies; control characters count as 0.
+    /// The columns `character` occupies; control characters (``Unicode/Scalar/isTerminalControl``) count as 0, so
+    /// the screen buffer skips them.
     public static func of(_ character: Character) -> Int {
-        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
+        if let ascii = character.asciiValue { return Unicode.Scalar(ascii).isTerminalControl ? 0 : 1 }
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
         let firstWidth = width(of: first)
@@ -29,7 +32,7 @@ public enum DisplayWidth {
     /// The columns a single scalar occupies.
     static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if scalar.isTerminalControl { return 0 }
         if value < 0x300 || narrowBlocks.contains(where: { $0.contains(value) }) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

@@ -6,6 +6,7 @@ public struct DataFileError: Error, Equatable, Sendable, CustomStringConvertible
     public var line: Int?
     /// The column or key at fault, if one is.
     public var field: String?
+    /// What is wrong, in plain words; values from the file are quoted as short excerpts (``Swift/StringProtocol/excerpt(_:)``).
     public var message: String
 
     public init(file: String, line: Int?, field: String?, message: String) {
@@ -15,13 +16,14 @@ public struct DataFileError: Error, Equatable, Sendable, CustomStringConvertible
         self.message = message
     }
 
-    /// `data/observations.csv:14: field "period": "2024/26" is not a period ...`
+    /// `data/observations.csv:14: field "period": "2024/26" is not a period ...`, safe to print on a terminal: control
+    /// characters are replaced (``Swift/StringProtocol/terminalSafe``) and the field is cut to a short excerpt.
     public var description: String {
-        var text = file
+        var text = file.terminalSafe
         if let line { text += ":\(line)" }
         text += ": "
-        if let field { text += "field \"\(field)\": " }
-        return text + message
+        if let field { text += "field \"\(field.excerpt())\": " }
+        return text + message.terminalSafe
     }
 }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `framework.yaml`: the Council Plan, its priorities, delivery plans, measures and actions
 /// (see `docs/data-format.md`).
 public struct FrameworkFile {
@@ -29,16 +27,10 @@ public struct FrameworkFile {
 
     /// Parses the YAML text of a framework file.
     public func read(_ text: String) throws -> Contents {
-        let root: Node
-        do {
-            // The basic resolver tags every plain scalar as text without trying regular expressions on it: the
-            // reader parses numbers, booleans and periods itself, and so names the line of a bad one.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty")
-            }
-            root = node
-        } catch let error as YamlError {
-            throw yamlError(error)
+        // Every value is kept as text: the reader parses numbers, booleans and periods itself, and so names the
+        // line of a bad one.
+        guard let root = try YAMLComposer(file: file).compose(text) else {
+            throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty")
         }
         var top = try YAMLObject(root, file: file, context: "the framework")
         let council = try top.requiredString("council")
@@ -54,12 +46,12 @@ public struct FrameworkFile {
         }
         var reader = MeasureReader(file: file, defaultTolerance: defaultTolerance)
         var priorities: [Priority] = []
-        var priorityCodes: [String: Int?] = [:]
+        var priorityCodes: [String: Int] = [:]
         for node in try top.list("priorities") {
             var object = try YAMLObject(node, file: file, context: "a priority")
             let code = try object.requiredString("code")
             if let first = priorityCodes.updateValue(object.line, forKey: code) {
-                throw DataFileError(file: file, line: object.line, field: "code", message: "priority code \(code) is used twice (first on line \(first.map(String.init) ?? "?"))")
+                throw DataFileError(file: file, line: object.line, field: "code", message: "priority code \(code.excerpt()) is used twice (first on line \(first))")
             }
             var priority = Priority(
                 code: code, title: try object.requiredString("title"), lead: try object.string("lead") ?? "",
@@ -70,7 +62,7 @@ public struct FrameworkFile {
                 var planObject = try YAMLObject(planNode, file: file, context: "a delivery plan")
                 let planCode = try planObject.requiredString("code")
                 guard planCodes.insert(planCode).inserted else {
-                    throw planObject.error("code", "delivery plan code \(planCode) is used twice in priority \(code)")
+                    throw planObject.error("code", "delivery plan code \(planCode.excerpt()) is used twice in priority \(code.excerpt())")
                 }
                 var plan = DeliveryPlan(
                     code: planCode, title: try planObject.requiredString("title"), owner: try planObject.string("owner") ?? "")
@@ -91,7 +83,7 @@ public struct FrameworkFile {
             measures: reader.measures)
     }
 
-    private func action(_ node: Node) throws -> Action {
+    private func action(_ node: YAMLNode) throws -> Action {
         var object = try YAMLObject(node, file: file, context: "an action")
         let action = Action(
             title: try object.requiredString("title"),
@@ -107,21 +99,6 @@ public struct FrameworkFile {
         try object.parsed("tolerance", expected: "a tolerance (a number such as 2, or a percentage such as 5%)") { text in
             guard let amount = NumberParser.parse(text), amount >= 0, ValueLimits.insanity(of: amount) == nil else { return nil }
             return text.hasSuffix("%") ? .percent(amount) : .absolute(amount)
-        }
-    }
-
-    private func yamlError(_ error: YamlError) -> DataFileError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return DataFileError(file: file, line: mark.line, field: nil, message: "not valid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return DataFileError(
-                file: file, line: context.mark.line, field: duplicates.first,
-                message: "the key appears twice in the same mapping")
-        case .reader(let problem, _, _, _):
-            return DataFileError(file: file, line: nil, field: nil, message: "cannot be read: \(problem) (the file must be UTF-8)")
-        default:
-            return DataFileError(file: file, line: nil, field: nil, message: "not valid YAML: \(error)")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads measure definitions from the framework file, collecting them into one flat list.
 struct MeasureReader {
     let file: String
@@ -13,17 +11,17 @@ struct MeasureReader {
     }
 
     /// Reads one measure, appends it, and returns its index.
-    mutating func measure(_ node: Node) throws -> Int {
+    mutating func measure(_ node: YAMLNode) throws -> Int {
         var object = try YAMLObject(node, file: file, context: "a measure")
         let code = try object.requiredString("code").trimmingWhitespace()
         if let first = lineByCode[String(code)] {
-            throw DataFileError(file: file, line: object.line, field: "code", message: "measure code \(code) is used twice (first on line \(first))")
+            throw DataFileError(file: file, line: object.line, field: "code", message: "measure code \(code.excerpt()) is used twice (first on line \(first))")
         }
-        lineByCode[String(code)] = object.line ?? 0
-        object = try YAMLObject(node, file: file, context: "measure \(code)")
+        lineByCode[String(code)] = object.line
+        object = try YAMLObject(node, file: file, context: "measure \(code.excerpt())")
         _ = try object.string("code")
         guard let frequency = try object.keyword("frequency", Frequency.self) else {
-            throw DataFileError(file: file, line: object.line, field: "frequency", message: "measure \(code) needs a frequency (monthly, quarterly, annual or calendar-year)")
+            throw DataFileError(file: file, line: object.line, field: "frequency", message: "measure \(code.excerpt()) needs a frequency (monthly, quarterly, annual or calendar-year)")
         }
         let polarity = try self.polarity(&object)
         var measure = Measure(
@@ -71,18 +69,18 @@ struct MeasureReader {
         let kind = measure.frequency.periodKind
         for (key, line, value) in try object.pairs("targets") {
             guard let period = Period(parsing: key) else {
-                throw DataFileError(file: file, line: line, field: "targets", message: "\"\(key)\" is not a period (such as 2024/25 or 2024/25 Q1)")
+                throw DataFileError(file: file, line: line, field: "targets", message: "\"\(key.excerpt())\" is not a period (such as 2024/25 or 2024/25 Q1)")
             }
             guard period.kind == kind || (period.kind == .financialYear && (kind == .month || kind == .quarter)) else {
                 throw DataFileError(
                     file: file, line: line, field: "targets",
-                    message: "\(measure.code) is reported \(measure.frequency.rawValue); a target for \(period.kind.article) (\"\(key)\") does not apply")
+                    message: "\(measure.code.excerpt()) is reported \(measure.frequency.rawValue); a target for \(period.kind.article) (\"\(key.excerpt())\") does not apply")
             }
             guard case .scalar(let scalar) = value, let amount = NumberParser.parse(scalar.string) else {
-                throw DataFileError(file: file, line: value.mark?.line ?? line, field: "targets", message: "the target for \(key) is not a number")
+                throw DataFileError(file: file, line: value.line, field: "targets", message: "the target for \(key.excerpt()) is not a number")
             }
             if let problem = ValueLimits.insanity(of: amount) {
-                throw DataFileError(file: file, line: value.mark?.line ?? line, field: "targets", message: "the target for \(key): \(problem)")
+                throw DataFileError(file: file, line: value.line, field: "targets", message: "the target for \(key.excerpt()): \(problem)")
             }
             schedule.byPeriod[period] = amount
         }

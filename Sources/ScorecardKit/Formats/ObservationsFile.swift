@@ -191,28 +191,28 @@ public struct ObservationsFile {
         let (found, trimmedCode) = measureIndex(record, columns.measure, &state)
         guard let index = found else {
             let code = trimmedCode
-            try fail(line, .measure, code.isEmpty ? "the measure code is empty" : "unknown measure code \"\(code)\" (not in the framework)")
+            try fail(line, .measure, code.isEmpty ? "the measure code is empty" : "unknown measure code \"\(code.excerpt())\" (not in the framework)")
             return
         }
-        var code: String { measures[index].code }
+        var code: String { measures[index].code.excerpt() }
         let frequency = measures[index].frequency
         let periodColumn = columns.period
         guard let period = record.withBytes(periodColumn, Period.init(canonicalBytes:)) ?? Period(parsing: record.string(periodColumn))
         else {
             let periodText = record.string(periodColumn)
-            try fail(line, .period, "\"\(periodText)\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
+            try fail(line, .period, "\"\(periodText.excerpt())\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
             return
         }
         guard period.kind == frequency.periodKind else {
             let periodText = record.string(periodColumn)
-            try fail(line, .period, "\(code) is reported \(frequency.rawValue); \"\(periodText)\" is \(period.kind.article)")
+            try fail(line, .period, "\(code) is reported \(frequency.rawValue); \"\(periodText.excerpt())\" is \(period.kind.article)")
             return
         }
         var value: Double?
         if columns.value >= 0, !record.isBlank(columns.value) {
             let column = columns.value
             value = record.withBytes(column) { NumberParser.parse($0) }
-            if value == nil { try fail(line, .value, "\"\(record.string(column))\" is not a number"); return }
+            if value == nil { try fail(line, .value, "\"\(record.string(column).excerpt())\" is not a number"); return }
             if let value, let problem = measures[index].problem(withValue: value) {
                 try fail(line, .value, "\(code): \(problem)")
                 return
@@ -226,7 +226,7 @@ public struct ObservationsFile {
         if columns.target >= 0, !record.isBlank(columns.target) {
             let column = columns.target
             target = record.withBytes(column) { NumberParser.parse($0) }
-            if target == nil { try fail(line, .target, "\"\(record.string(column))\" is not a number"); return }
+            if target == nil { try fail(line, .target, "\"\(record.string(column).excerpt())\" is not a number"); return }
             if let target, let problem = ValueLimits.insanity(of: target) { try fail(line, .target, problem); return }
         }
         var quality: DataQuality?
@@ -237,7 +237,7 @@ public struct ObservationsFile {
                 let text = record.string(column).trimmingWhitespace().lowercased()
                 quality = DataQuality(rawValue: text)
                 if quality == nil {
-                    try fail(line, .quality, "\"\(text)\" is not a data quality (provisional, estimated or validated)")
+                    try fail(line, .quality, "\"\(text.excerpt())\" is not a data quality (provisional, estimated or validated)")
                     return
                 }
             }

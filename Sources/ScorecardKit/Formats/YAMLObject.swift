@@ -1,42 +1,40 @@
-import Yams
-
 /// A YAML mapping being read field by field, so that every error names its line and key, and keys that
 /// were never read (misspellings) are reported rather than ignored.
 struct YAMLObject {
-    let mapping: Node.Mapping
+    let mapping: YAMLMapping
     let file: String
     /// What the mapping describes, for messages: "measure KBM-01".
     let context: String
-    private var entries: [String: (key: Node, value: Node)] = [:]
-    private var read: Set<String> = []
+    /// Which of the mapping's pairs have been read, by position.
+    private var read: [Bool]
 
-    init(_ node: Node, file: String, context: String) throws {
+    init(_ node: YAMLNode, file: String, context: String) throws {
         guard case .mapping(let mapping) = node else {
-            throw DataFileError(file: file, line: node.mark?.line, field: nil, message: "\(context) must be a mapping of keys to values")
+            throw DataFileError(file: file, line: node.line, field: nil, message: "\(context) must be a mapping of keys to values")
         }
         self.mapping = mapping
         self.file = file
         self.context = context
-        for (key, value) in mapping {
-            entries[key.string ?? ""] = (key, value)
-        }
+        read = [Bool](repeating: false, count: mapping.pairs.count)
     }
 
     /// The line the mapping starts on.
-    var line: Int? { mapping.mark?.line }
+    var line: Int { mapping.line }
 
     func error(_ key: String, _ message: String) -> DataFileError {
-        DataFileError(file: file, line: entries[key]?.value.mark?.line ?? line, field: key, message: message)
+        DataFileError(file: file, line: mapping[key]?.value.line ?? line, field: key, message: message)
     }
 
     /// The node under `key`, if present (and not null).
-    mutating func node(_ key: String) -> Node? {
-        read.insert(key)
-        guard let node = entries[key]?.value else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+    mutating func node(_ key: String) -> YAMLNode? {
+        guard let index = mapping.index(of: key) else { return nil }
+        read[index] = true
+        let node = mapping.pairs[index].value
+        guard case .scalar(let scalar) = node, scalar.isPlain else { return node }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return nil
+        default: return node
         }
-        return node
     }
 
     /// The text under `key`; a mapping or list there is an error.
@@ -54,10 +52,10 @@ struct YAMLObject {
     }
 
     /// A value parsed by `parse`, or an error saying what was expected.
-    mutating func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) throws -> T? {
+    mutating func parsed<T>(_ key: String, expected: @autoclosure () -> String, _ parse: (String) -> T?) throws -> T? {
         guard let text = try string(key) else { return nil }
         guard let value = parse(String(text.trimmingWhitespace())) else {
-            throw error(key, "\"\(text)\" is not \(expected)")
+            throw error(key, "\"\(text.excerpt())\" is not \(expected())")
         }
         return value
     }
@@ -88,33 +86,29 @@ struct YAMLObject {
     /// A keyword from a closed set, matched without regard to case.
     mutating func keyword<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T?
     where T.RawValue == String {
-        let options = T.allCases.map(\.rawValue).joined(separator: ", ")
-        return try parsed(key, expected: "one of \(options)") { T(rawValue: $0.lowercased()) }
+        try parsed(key, expected: "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))") { T(rawValue: $0.lowercased()) }
     }
 
     /// The items of the list under `key` (none when absent).
-    mutating func list(_ key: String) throws -> [Node] {
+    mutating func list(_ key: String) throws -> [YAMLNode] {
         guard let node = node(key) else { return [] }
-        guard case .sequence(let sequence) = node else { throw error(key, "must be a list (items starting with \"- \")") }
-        return Array(sequence)
+        guard case .sequence(let items, _) = node else { throw error(key, "must be a list (items starting with \"- \")") }
+        return items
     }
 
     /// The mapping under `key`, as (key text, key line, value node) in file order.
-    mutating func pairs(_ key: String) throws -> [(key: String, line: Int?, value: Node)] {
+    mutating func pairs(_ key: String) throws -> [(key: String, line: Int, value: YAMLNode)] {
         guard let node = node(key) else { return [] }
         guard case .mapping(let mapping) = node else { throw error(key, "must be a mapping of keys to values") }
-        return mapping.map { ($0.key.string ?? "", $0.key.mark?.line, $0.value) }
+        return mapping.pairs.map { ($0.key.string, $0.key.line, $0.value) }
     }
 
     /// Throws for the first key that was never read: a misspelling, or a key that does not belong here.
     func rejectUnknownKeys(allowed: [String]) throws {
-        for (key, _) in mapping {
-            let name = key.string ?? ""
-            if !read.contains(name) {
-                throw DataFileError(
-                    file: file, line: key.mark?.line, field: name,
-                    message: "unknown key in \(context) (known keys: \(allowed.joined(separator: ", ")))")
-            }
+        for (index, (key, _)) in mapping.pairs.enumerated() where !read[index] {
+            throw DataFileError(
+                file: file, line: key.line, field: key.string,
+                message: "unknown key in \(context) (known keys: \(allowed.joined(separator: ", ")))")
         }
     }
 }

@@ -48,7 +48,7 @@ public struct ValueEntry: Sendable, Equatable {
         if code.isEmpty {
             fail(.measure, "enter a measure code (such as KBI-01)")
         } else if definition == nil {
-            fail(.measure, "unknown measure code \"\(code)\"")
+            fail(.measure, "unknown measure code \"\(code.excerpt())\"")
         }
 
         let periodText = period.trimmingWhitespace()
@@ -57,12 +57,12 @@ public struct ValueEntry: Sendable, Equatable {
             fail(.period, "enter a period (such as 2024-05 or 2024/25 Q1)")
         } else if let parsedPeriod {
             if let frequency = definition?.frequency, parsedPeriod.kind != frequency.periodKind {
-                fail(.period, "\(code) is reported \(frequency.rawValue); \"\(periodText)\" is \(parsedPeriod.kind.article)")
+                fail(.period, "\(code.excerpt()) is reported \(frequency.rawValue); \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)")
             } else if !parsedPeriod.hasEnded(by: today) {
                 fail(.period, parsedPeriod.notEndedMessage)
             }
         } else {
-            fail(.period, "\"\(periodText)\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
+            fail(.period, "\"\(periodText.excerpt())\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
         }
 
         let valueText = value.trimmingWhitespace()
@@ -74,7 +74,7 @@ public struct ValueEntry: Sendable, Equatable {
                 fail(.value, problem)
             }
         } else {
-            fail(.value, "\"\(valueText)\" is not a number")
+            fail(.value, "\"\(valueText.excerpt())\" is not a number")
         }
 
         if let note, note.utf8.contains(0) {
@@ -86,7 +86,7 @@ public struct ValueEntry: Sendable, Equatable {
             let word = quality.trimmingWhitespace().lowercased()
             parsedQuality = DataQuality(rawValue: word)
             if parsedQuality == nil {
-                fail(.quality, "\"\(word)\" is not a data quality (provisional, estimated or validated)")
+                fail(.quality, "\"\(word.excerpt())\" is not a data quality (provisional, estimated or validated)")
             }
         }
 

@@ -1,0 +1,232 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CYaml
+
+/// Composes YAML text into ``YAMLNode``s in one pass over libyaml's parse events (the C library inside Yams), in
+/// time and memory proportional to the text.
+///
+/// It refuses what a council's data file never needs and a hostile file would use, before anything is expanded:
+/// - anchors and aliases (`&name`, `*name`): expanding nested aliases is how a 50 KB "billion laughs" file grows to
+///   gigabytes, and a repeated alias as a key made Yams hash the whole expansion for every key;
+/// - lists and mappings nested more than ``maximumDepth`` deep, and more than ``maximumNodes`` nodes in all (so
+///   that no file, however it is made, takes more than a fraction of a second);
+/// - a list or mapping used as a key, and a key given twice in one mapping (found with a dictionary of key text);
+/// - more than one document in the file;
+/// - `%TAG` directives, found by a scan of the text before libyaml starts: libyaml checks each one against all
+///   before it, so 400,000 of them in a 10 MB file would take minutes.
+///
+/// Yams' own composer is not used: it resolves aliases, hashes whole nodes to find duplicate keys, recurses once per
+/// level of nesting, and builds a tag object for every node.
+struct YAMLComposer {
+    /// The deepest nesting of lists and mappings a file may have (a framework needs eight).
+    static let maximumDepth = 64
+
+    /// The most values, lists and mappings a file may hold: the sample council of 160 measures has about 8,000, and
+    /// one of 12,000 measures (an 8 MB file) about 420,000.
+    static let maximumNodes = 1_000_000
+
+    /// The file name used in errors.
+    let file: String
+
+    /// The one document in `text`, or `nil` when the text holds none (it is empty, or only comments).
+    ///
+    /// - Throws: ``DataFileError`` naming the line of the first problem.
+    func compose(_ text: String) throws -> YAMLNode? {
+        var text = text
+        return try text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            if let offset = Self.tagDirective(in: bytes) {
+                throw DataFileError(
+                    file: file, line: Self.line(at: offset, in: bytes), field: nil,
+                    message: "YAML %TAG directives are not supported: a framework needs no tags")
+            }
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) == 1 else { throw outOfMemory() }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, start, bytes.count)
+            let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+            defer { event.deallocate() }
+            var builder = Builder(file: file)
+            while true {
+                guard yaml_parser_parse(parser, event) == 1 else { throw parseError(parser.pointee, in: bytes) }
+                defer { yaml_event_delete(event) }
+                if try builder.take(event.pointee) { return builder.root }
+            }
+        }
+    }
+
+    /// Where the first `%TAG` directive (a line starting with `%TAG`) is in `bytes`, if there is one.
+    private static func tagDirective(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let start = bytes.baseAddress else { return nil }
+        var offset = 0
+        // memchr finds each % fast; a framework has few (tolerances such as 5%).
+        while let found = memchr(start + offset, Int32(UInt8(ascii: "%")), bytes.count - offset) {
+            let at = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let lineStart = at == 0 || bytes[at - 1] == UInt8(ascii: "\n") || bytes[at - 1] == UInt8(ascii: "\r")
+            if lineStart, bytes[(at + 1)...].starts(with: "TAG".utf8) { return at }
+            offset = at + 1
+        }
+        return nil
+    }
+
+    /// The 1-based line of the byte at `offset`.
+    private static func line(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    private func outOfMemory() -> DataFileError {
+        DataFileError(file: file, line: nil, field: nil, message: "there is not enough memory to read the file")
+    }
+
+    /// The error libyaml stopped with, as a ``DataFileError``.
+    private func parseError(_ parser: yaml_parser_t, in bytes: UnsafeBufferPointer<UInt8>) -> DataFileError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "it cannot be read"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return outOfMemory()
+        case YAML_READER_ERROR:
+            // A reader error has a byte offset rather than a line.
+            let line = Self.line(at: parser.problem_offset, in: bytes)
+            return DataFileError(file: file, line: line, field: nil, message: "not valid YAML: \(problem)")
+        default:
+            let line = Int(parser.problem_mark.line) + 1
+            if problem.hasPrefix("Maximum nesting level") { return Builder.tooDeep(file: file, line: line) }
+            return DataFileError(file: file, line: line, field: nil, message: "not valid YAML: \(problem)")
+        }
+    }
+}
+
+extension YAMLComposer {
+    /// Builds the document from its events, keeping the lists and mappings still open on a stack.
+    private struct Builder {
+        /// A list or mapping whose end event has not come yet (a class, so that adding to it never copies it).
+        final class Frame {
+            let line: Int
+            let isMapping: Bool
+            var items: [YAMLNode] = []
+            var mapping: YAMLMapping
+            /// In a mapping, the key whose value comes next.
+            var key: YAMLScalar?
+
+            init(line: Int, isMapping: Bool) {
+                self.line = line
+                self.isMapping = isMapping
+                mapping = YAMLMapping(pairs: [], line: line, indexByKey: [:])
+            }
+        }
+
+        let file: String
+        private(set) var root: YAMLNode?
+        private var open: [Frame] = []
+        private var documents = 0
+        private var nodes = 0
+
+        init(file: String) {
+            self.file = file
+        }
+
+        /// Adds what `event` says to the document; true at the end of the stream.
+        mutating func take(_ event: yaml_event_t) throws -> Bool {
+            let line = Int(event.start_mark.line) + 1
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return true
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                guard documents == 1 else {
+                    throw error(line, "the file holds a second YAML document (after a line of ---); it must hold one")
+                }
+            case YAML_ALIAS_EVENT:
+                throw refused(line)
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                guard scalar.anchor == nil else { throw refused(line) }
+                try count(line)
+                let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                try add(.scalar(YAMLScalar(string: string, line: line, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)))
+            case YAML_SEQUENCE_START_EVENT:
+                guard event.data.sequence_start.anchor == nil else { throw refused(line) }
+                try begin(line: line, isMapping: false)
+            case YAML_MAPPING_START_EVENT:
+                guard event.data.mapping_start.anchor == nil else { throw refused(line) }
+                try begin(line: line, isMapping: true)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = open.popLast() else { break }
+                try add(frame.isMapping ? .mapping(frame.mapping) : .sequence(frame.items, line: frame.line))
+            default:
+                break
+            }
+            return false
+        }
+
+        /// Counts a node starting on `line`, refusing one too many.
+        private mutating func count(_ line: Int) throws {
+            nodes += 1
+            guard nodes <= YAMLComposer.maximumNodes else {
+                throw error(line, "the file holds more than 1,000,000 values, lists and mappings; a framework needs far fewer")
+            }
+        }
+
+        /// Opens a list or mapping starting on `line`.
+        private mutating func begin(line: Int, isMapping: Bool) throws {
+            try count(line)
+            guard open.count < YAMLComposer.maximumDepth else { throw Self.tooDeep(file: file, line: line) }
+            if let top = open.last, top.isMapping, top.key == nil {
+                throw error(line, "a key must be a single value, not a list or mapping")
+            }
+            open.append(Frame(line: line, isMapping: isMapping))
+        }
+
+        /// Puts a finished node in the list or mapping it belongs to, or makes it the root.
+        private mutating func add(_ node: YAMLNode) throws {
+            guard let top = open.last else {
+                root = node
+                return
+            }
+            guard top.isMapping else {
+                top.items.append(node)
+                return
+            }
+            if let key = top.key {
+                top.mapping.pairs.append((key, node))
+                top.key = nil
+                return
+            }
+            // A key: begin(line:isMapping:) has refused a list or mapping here, so it is a single value.
+            guard case .scalar(let key) = node else { return }
+            if let first = top.mapping.index(of: key.string) {
+                throw DataFileError(
+                    file: file, line: key.line, field: key.string,
+                    message: "the key appears twice in the same mapping (first on line \(top.mapping.pairs[first].key.line))")
+            }
+            let count = top.mapping.pairs.count
+            if count >= YAMLMapping.indexedFrom {
+                top.mapping.indexByKey[key.string] = count
+            } else if count == YAMLMapping.indexedFrom - 1 {
+                // The mapping is about to need its dictionary: index the keys so far, and this one.
+                for (index, pair) in top.mapping.pairs.enumerated() { top.mapping.indexByKey[pair.key.string] = index }
+                top.mapping.indexByKey[key.string] = count
+            }
+            top.key = key
+        }
+
+        private func error(_ line: Int, _ message: String) -> DataFileError {
+            DataFileError(file: file, line: line, field: nil, message: message)
+        }
+
+        private func refused(_ line: Int) -> DataFileError {
+            error(line, "anchors and aliases (&name, *name) are not supported: write the value out in full")
+        }
+
+        static func tooDeep(file: String, line: Int) -> DataFileError {
+            DataFileError(
+                file: file, line: line, field: nil,
+                message: "lists and mappings are nested more than \(YAMLComposer.maximumDepth) deep")
+        }
+    }
+}

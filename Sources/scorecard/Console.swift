@@ -1,0 +1,24 @@
+import Foundation
+import ScorecardKit
+
+/// The command line's way to the terminal: every line printed goes through ``Swift/StringProtocol/terminalSafe``,
+/// so that no text from a data file, the database or the arguments can carry a control character (an escape
+/// sequence, a bell) to the terminal. The line breaks between lines are the program's own; commands make each
+/// value from the data safe where they put it into a line, so that a line break inside a value cannot forge a line.
+enum Console {
+    /// Prints `text` and a line break on standard output.
+    static func out(_ text: String) {
+        print(safe(text))
+    }
+
+    /// Prints `text` and a line break on standard error.
+    static func error(_ text: String) {
+        var standardError = FileHandle.standardError
+        print(safe(text), to: &standardError)
+    }
+
+    /// `text` with each of its lines made terminal-safe, the line feeds between them kept.
+    static func safe(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(\.terminalSafe).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import scorecard
+
+@Suite("The command line prints no control characters from data, the database or arguments")
+struct OutputHygieneTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 24) ?? CivilDate(dayNumber: 0)
+
+    /// The hostile council, loaded and judged.
+    static func loaded() throws -> (Council, Evaluation, String) {
+        let dir = try HostileCouncil.write()
+        let council = try CouncilDirectory(path: dir).load()
+        return (council, council.evaluate(asAt: council.defaultReportingPeriod(today: today), today: today), dir)
+    }
+
+    @Test("the hostile council loads with its escape sequences intact: the data are kept as given")
+    func dataKept() throws {
+        let (council, _, _) = try Self.loaded()
+        #expect(council.plan.council.contains("\u{1B}]0;pwned\u{07}\u{1B}[2J\u{7F}\u{9B}31m"))
+        #expect(council.observations.joined().contains { $0.note?.contains(HostileCouncil.attack) == true })
+    }
+
+    @Test("check's summary shows the names with their controls replaced")
+    func check() throws {
+        let (council, evaluation, dir) = try Self.loaded()
+        let text = CheckSummary(council: council, evaluation: evaluation, path: dir + "/\u{1B}[2J").text
+        #expect(!holdsControl(text), "\(text)")
+        #expect(text.hasPrefix("Fernley\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}[2J\u{FFFD}\u{FFFD}31m Borough Council: "))
+        #expect(text.contains("the data files are valid"))
+    }
+
+    @Test("alerts as text show titles, units and reasons with their controls replaced, one alert to three lines")
+    func alertsText() throws {
+        let (council, evaluation, _) = try Self.loaded()
+        #expect(!evaluation.alerts.isEmpty)
+        let text = AlertsCommand.text(council: council, evaluation: evaluation)
+        #expect(!holdsControl(text))
+        #expect(text.contains("]0;pwned"))
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 1 + 3 * evaluation.alerts.count)
+    }
+
+    @Test("alerts as JSON escape every control, and a program reading them gets the values exactly")
+    func alertsJSON() throws {
+        let (council, evaluation, _) = try Self.loaded()
+        let json = try AlertReport(council: council, evaluation: evaluation).json()
+        #expect(!holdsControl(json))
+        #expect(json.contains("\\u001b]0;pwned\\u0007\\u001b[2J\\u007f\\u009b31m"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(decoded?["council"] as? String == council.plan.council)
+        let first = (decoded?["alerts"] as? [[String: Any]])?.first
+        let measure = council.measures[try #require(evaluation.alerts.first).measure]
+        #expect(first?["title"] as? String == measure.title)
+    }
+
+    @Test("import reports the council's name and the database path with their controls replaced")
+    func importReport() throws {
+        let (council, _, dir) = try Self.loaded()
+        let path = dir + "/db\u{1B}[2J.sqlite"
+        let summary = try SQLiteStore.importCouncil(council, into: path, by: "test")
+        let text = ImportCommand.report(summary, council: council, path: path)
+        #expect(!holdsControl(text))
+        #expect(text.contains("db\u{FFFD}[2J.sqlite"))
+    }
+
+    @Test("record's report quotes what was typed as a short, safe excerpt")
+    func recordReport() {
+        let typed = "KBI-01" + HostileCouncil.attack + String(repeating: "x", count: 100_000)
+        let text = RecordCommand.report(.unchanged, measure: typed, period: "2024-05\u{9B}2J")
+        #expect(!holdsControl(text))
+        #expect(text.utf8.count < 200)
+    }
+
+    /// Arguments whose error message echoes a value: `{}` stands for an escape sequence and 100,000 characters.
+    static let echoingArguments = [
+        ["check", "--bogus{}"],
+        ["alerts", "data", "--period", "Q9{}"],
+        ["check", "--today", "{}"],
+    ]
+
+    @Test("an error echoing an argument is made safe and cut short", arguments: echoingArguments)
+    func argumentErrors(_ template: [String]) throws {
+        let long = HostileCouncil.attack + String(repeating: "x", count: 100_000)
+        let arguments = template.map { $0.replacingOccurrences(of: "{}", with: long) }
+        var message = ""
+        do {
+            var command = try Scorecard.parseAsRoot(arguments)
+            if let alerts = command as? AlertsCommand {
+                _ = try alerts.judgement.resolvedPeriod(for: try CouncilDirectory(path: HostileCouncil.sample).load(), today: Self.today)
+            } else if let check = command as? CheckCommand {
+                _ = try check.judgement.resolvedToday()
+            }
+            try command.validate()
+            Issue.record("expected an error for \(template)")
+        } catch {
+            message = Scorecard.message(for: error)
+        }
+        #expect(!message.isEmpty)
+        #expect(!holdsControl(message), "\(message.prefix(400))")
+        let lines = message.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.unicodeScalars.count <= Scorecard.messageLineLimit + 1 })
+        #expect(message.utf8.count < 2_000)
+    }
+
+    @Test("help is printed whole")
+    func help() {
+        do {
+            var command = try Scorecard.parseAsRoot(["check", "--help"])
+            try command.run()
+            Issue.record("expected help")
+        } catch {
+            #expect(Scorecard.exitCode(for: error).isSuccess)
+            #expect(Scorecard.message(for: error).contains("USAGE: scorecard check"))
+        }
+    }
+
+    @Test("the console makes every line safe and keeps the line breaks between them")
+    func console() {
+        #expect(Console.safe("one\u{1B}[2J\ntwo\u{07}\n") == "one\u{FFFD}[2J\ntwo\u{FFFD}\n")
+    }
+}

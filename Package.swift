@@ -44,7 +44,7 @@ let package = Package(
         ),
         // The benchmark (BENCHMARKS.md): drives the release `scorecard` binary, sqlite3, tmux and visidata.
         .executableTarget(name: "scorecard-bench"),
-        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"]),
+        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],

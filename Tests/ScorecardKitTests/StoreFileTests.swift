@@ -123,9 +123,9 @@ struct StoreFileTests {
         let path = try StoreFixture.databasePath()
         // A process id above Linux's largest (2^22) is never running.
         let stale = path + ".new-99999999"
-        for suffix in ["", "-wal", "-shm"] { FileManager.default.createFile(atPath: stale + suffix, contents: Data("x".utf8)) }
+        for suffix in ["", "-wal", "-shm"] { #expect(FileManager.default.createFile(atPath: stale + suffix, contents: Data("x".utf8))) }
         let live = path + ".new-\(ProcessInfo.processInfo.processIdentifier)-other"
-        FileManager.default.createFile(atPath: live, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: live, contents: Data("x".utf8)))
         _ = try SQLiteStore.importCouncil(try Self.council(), into: path, by: "import")
         for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: stale + suffix)) }
         #expect(FileManager.default.fileExists(atPath: live), "a running process's file is kept")

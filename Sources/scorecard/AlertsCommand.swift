@@ -91,23 +91,8 @@ struct AlertReport: Encodable {
         }
     }
 
-    /// The report as pretty-printed JSON with no raw control character in it. JSONEncoder escapes the C0 controls;
-    /// DEL and the C1 controls, which JSON allows unescaped, are escaped here too (`\u007f`), so the values stay
-    /// exact for a program reading them and harmless on a terminal.
+    /// The report as JSON (see ``JSONText``).
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(self), as: UTF8.self)
-        guard text.unicodeScalars.contains(where: \.isTerminalControl) else { return text }
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            // Outside strings, JSON text holds only ASCII structure and whitespace, so any such control is in a string.
-            if scalar.value >= 0x7F, scalar.isTerminalControl {
-                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
-            } else {
-                escaped.append(scalar)
-            }
-        }
-        return String(escaped)
+        try JSONText.encode(self)
     }
 }

@@ -6,7 +6,10 @@ import Foundation
 struct Scorecard: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Councils' performance management: the Council Plan, its measures, targets and alerts.",
-        subcommands: [DashboardCommand.self, CheckCommand.self, AlertsCommand.self, ImportCommand.self, RecordCommand.self, SampleCommand.self],
+        subcommands: [
+            DashboardCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self, ImportCommand.self, RecordCommand.self,
+            SampleCommand.self,
+        ],
         defaultSubcommand: DashboardCommand.self
     )
 

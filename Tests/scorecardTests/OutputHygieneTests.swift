@@ -55,6 +55,22 @@ struct OutputHygieneTests {
         #expect(first?["title"] as? String == measure.title)
     }
 
+    @Test("status as a table, JSON and CSV shows every measure with controls replaced or escaped")
+    func status() throws {
+        let (council, evaluation, _) = try Self.loaded()
+        let report = StatusReport(council: council, evaluation: evaluation)
+        let table = StatusCommand.table(report, council: council, evaluation: evaluation)
+        #expect(!holdsControl(table))
+        #expect(table.split(separator: "\n").count > council.measures.count)
+        let json = try JSONText.encode(report)
+        #expect(!holdsControl(json))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((decoded?["measures"] as? [Any])?.count == council.measures.count)
+        let csv = StatusCommand.safeCSV(report)
+        #expect(!csv.unicodeScalars.contains { $0.isTerminalControl && $0 != "\n" && $0 != "\r" })
+        #expect(csv.hasPrefix("code,title,tier,priority,delivery_plan,"))
+    }
+
     @Test("import reports the council's name and the database path with their controls replaced")
     func importReport() throws {
         let (council, _, dir) = try Self.loaded()

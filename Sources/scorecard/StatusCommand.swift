@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard status [DIR]`: every measure's judgement, as a table, JSON or CSV (documented in `docs/status.md`).
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Print every measure's judgement: period, value, target, status, direction, alerts and next due date.",
+        discussion: "--json and --csv are stable formats for scripts and other tools (see docs/status.md)."
+    )
+
+    @Argument(help: "The council's data directory (default: the bundled sample council).")
+    var directory: String?
+
+    @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))
+    var database: String?
+
+    @OptionGroup var judgement: JudgementOptions
+
+    @Flag(help: "Print JSON: an object with the council, the period and one record per measure.")
+    var json = false
+
+    @Flag(help: "Print CSV: a header and one row per measure.")
+    var csv = false
+
+    func validate() throws {
+        if directory != nil, database != nil { throw ValidationError("give a data directory or --database, not both") }
+        if json, csv { throw ValidationError("give --json or --csv, not both") }
+    }
+
+    func run() throws {
+        let council =
+            try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
+            ?? DataLocation.load(directory ?? DataLocation.bundledSample, today: try judgement.resolvedToday())
+        let evaluation = try judgement.evaluate(council)
+        let report = StatusReport(council: council, evaluation: evaluation)
+        if json {
+            Console.out(try JSONText.encode(report))
+        } else if csv {
+            FileHandle.standardOutput.write(Data(Self.safeCSV(report).utf8))
+        } else {
+            Console.out(Self.table(report, council: council, evaluation: evaluation))
+        }
+    }
+
+    /// The report as CSV, keeping the line breaks inside quoted fields (a spreadsheet reads them as such) and
+    /// replacing every other control character with U+FFFD.
+    static func safeCSV(_ report: StatusReport) -> String {
+        var text = String.UnicodeScalarView()
+        for scalar in report.csv.unicodeScalars {
+            text.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" ? "\u{FFFD}" : scalar)
+        }
+        return String(text)
+    }
+
+    /// The report as a table a person reads: one line per measure under its priority, then the counts.
+    static func table(_ report: StatusReport, council: Council, evaluation: Evaluation) -> String {
+        let heading = "\(report.council.terminalSafe): \(report.plan.terminalSafe), as at \(evaluation.asAt.label)"
+        var rows: [[String]] = [["Code", "Status", "Period", "Value", "Target", "Since previous", "Alerts", "Next due"]]
+        var priorityOfRow: [String] = [""]
+        for (m, record) in report.measures.enumerated() {
+            let measure = council.measures[m]
+            let judged = evaluation.measures[m]
+            rows.append([
+                record.code.terminalSafe, judged.status.label, judged.period?.label ?? "",
+                judged.value.map(measure.format)?.terminalSafe ?? "", judged.target.map(measure.format)?.terminalSafe ?? "",
+                record.direction.previous ?? "", record.alerts.joined(separator: ", "), record.nextDue ?? "",
+            ])
+            priorityOfRow.append(record.priority)
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let rightAligned: Set<Int> = [3, 4]
+        func line(_ row: [String]) -> String {
+            row.indices.map { column in
+                let padding = String(repeating: " ", count: widths[column] - row[column].count)
+                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var lines = [heading, "", line(rows[0])]
+        for index in rows.indices.dropFirst() {
+            if priorityOfRow[index] != priorityOfRow[index - 1] {
+                let priority = council.plan.priorities.first { $0.code == priorityOfRow[index] }
+                lines.append("")
+                lines.append("\(priorityOfRow[index].terminalSafe)  \(priority?.title.terminalSafe ?? "")")
+            }
+            lines.append(line(rows[index]))
+        }
+        var counts: [Status: Int] = [:]
+        for judged in evaluation.measures { counts[judged.status, default: 0] += 1 }
+        let summary = Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.label.lowercased())" } }
+        lines.append("")
+        lines.append("\(NumberText.counted(report.measures.count, "measure")): \(summary.joined(separator: ", ")); "
+            + NumberText.counted(evaluation.alerts.count, "alert"))
+        return lines.joined(separator: "\n")
+    }
+}

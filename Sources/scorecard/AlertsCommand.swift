@@ -9,7 +9,7 @@ struct AlertsCommand: ParsableCommand {
         abstract: "List the under-performance alerts, worst first, with their reasons."
     )
 
-    @Argument(help: "The council's data directory (default: the bundled sample council).")
+    @Argument(help: "The council's data directory (default: the sample council built into scorecard).")
     var directory: String?
 
     @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))
@@ -27,7 +27,7 @@ struct AlertsCommand: ParsableCommand {
     func run() throws {
         let council =
             try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
-            ?? DataLocation.load(directory ?? DataLocation.bundledSample, today: try judgement.resolvedToday())
+            ?? DataLocation.load(directory, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {
             Console.out(try AlertReport(council: council, evaluation: evaluation).json())

@@ -8,15 +8,14 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a council's data files and print a summary, or every problem with its file, line and field."
     )
 
-    @Argument(help: "The council's data directory (default: the bundled sample council).")
+    @Argument(help: "The council's data directory (default: the sample council built into scorecard).")
     var directory: String?
 
     @OptionGroup var judgement: JudgementOptions
 
     func run() throws {
-        let path = directory ?? DataLocation.bundledSample
-        let council = try DataLocation.load(path, today: try judgement.resolvedToday())
+        let council = try DataLocation.load(directory, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
-        Console.out(CheckSummary(council: council, evaluation: evaluation, path: path).text)
+        Console.out(CheckSummary(council: council, evaluation: evaluation, path: directory ?? DataLocation.sampleName).text)
     }
 }

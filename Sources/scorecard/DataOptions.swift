@@ -32,19 +32,20 @@ struct JudgementOptions: ParsableArguments {
 }
 
 enum DataLocation {
-    /// The bundled sample council: `./data` when run from the repository, else the `data` folder of the
-    /// source tree the binary was built from.
-    static var bundledSample: String {
-        if FileManager.default.fileExists(atPath: "data/" + CouncilDirectory.frameworkName) { return "data" }
-        let source = URL(fileURLWithPath: #filePath)
-        return source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data").path
+    /// How messages name the council used when no directory is given.
+    static let sampleName = "the sample council"
+
+    /// Loads a council directory, or the sample council when `path` is `nil`, printing its problems to standard
+    /// error and exiting 1 when it has any. Values for periods that have not ended by `today` are among the problems.
+    static func load(_ path: String?, today: CivilDate) throws -> Council {
+        guard let path else { return try sample(today: today) }
+        return try reportingProblems { try CouncilDirectory(path: path, today: today).load() }
     }
 
-    /// Loads a council directory, printing its problems to standard error and exiting 1 when it has any.
-    /// Values for periods that have not ended by `today` are among the problems.
-    static func load(_ path: String, today: CivilDate) throws -> Council {
-        try reportingProblems { try CouncilDirectory(path: path, today: today).load() }
+    /// The sample council carried in the binary, as it stands on `today` (``SampleCouncilGenerator/current(today:measures:years:seed:)``):
+    /// it needs no files, so a copied or installed binary has it too, and its figures never go stale.
+    static func sample(today: CivilDate) throws -> Council {
+        try reportingProblems { try SampleCouncilGenerator.current(today: today).generate().council(today: today) }
     }
 
     /// Runs `body`, which loads data files, printing their problems to standard error and exiting 1 when it

@@ -32,8 +32,9 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store for reading and recording.
     ///
-    /// The default database is created from the bundled sample council on first use, so the dashboard opens on
-    /// a fresh machine; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
+    /// The default database is created from the sample council on first use, so the dashboard opens on a fresh
+    /// machine, and made again when the sample has moved on to a later quarter, as long as nobody has changed
+    /// it; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
     func openStore() throws -> SQLiteStore {
         let (path, isDefault) = resolved()
         return try Self.openStore(path: path, creatingFromSample: isDefault)
@@ -45,23 +46,39 @@ struct DatabaseOptions: ParsableArguments {
             guard creatingFromSample else {
                 throw CommandFailure("there is no database at \(path.terminalSafe): create it with `scorecard import DIR --database \(path.terminalSafe)`")
             }
-            try createFromSample(at: path)
+            try createFromSample(at: path, today: try CivilDate.resolvedToday())
+        } else if creatingFromSample, try refreshSample(at: path, today: try CivilDate.resolvedToday()) {
+            Console.error("Made \(path.terminalSafe) again from the sample council, which now reports on a later quarter.")
         }
         let store = try SQLiteStore(path: path)
         guard try !store.isEmpty() else { throw CommandFailure(StoreError.empty(path: path).description) }
         return store
     }
 
-    /// Imports the bundled sample council into a new database at `path`. The file is built under a temporary
-    /// name and linked into place (``SQLiteStore/importCouncil(_:into:by:clock:progress:)``), so two processes
-    /// starting at once never see a half-made file; the second finds the sample already there.
-    static func createFromSample(at path: String) throws {
-        let sample = DataLocation.bundledSample
-        let council = try DataLocation.load(sample, today: try CivilDate.resolvedToday())
+    /// Who the sample's import is recorded as made by.
+    static let sampleAuthor = "sample"
+
+    /// Imports the sample council, as it stands today, into a new database at `path`. The file is built under a
+    /// temporary name and linked into place (``SQLiteStore/importCouncil(_:into:by:clock:progress:)``), so two
+    /// processes starting at once never see a half-made file; the second finds the sample already there.
+    static func createFromSample(at path: String, today: CivilDate) throws {
+        let council = try DataLocation.sample(today: today)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        _ = try SQLiteStore.importCouncil(council, into: path, by: "sample")
-        Console.error("Created \(path.terminalSafe) from the sample council in \(sample.terminalSafe).")
+        _ = try SQLiteStore.importCouncil(council, into: path, by: sampleAuthor)
+        Console.error("Created \(path.terminalSafe) from the sample council (as at \(council.plan.reportingPeriod?.label ?? "")).")
+    }
+
+    /// Makes the default database again when it holds the sample untouched (everything in it imported by
+    /// ``sampleAuthor``) and the sample now reports on a later quarter. Returns whether it did.
+    static func refreshSample(at path: String, today: CivilDate) throws -> Bool {
+        let current = SampleCouncilGenerator.current(today: today).reportingPeriod
+        let store = try SQLiteStore(path: path)
+        guard !store.isReadOnly, let held = try store.reportingPeriod(ifEverythingBy: sampleAuthor), held < current else { return false }
+        try store.close()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try createFromSample(at: path, today: today)
+        return true
     }
 }
 

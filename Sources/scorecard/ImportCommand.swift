@@ -14,8 +14,8 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The council's data directory (framework.yaml and observations.csv).")
-    var directory: String
+    @Argument(help: "The council's data directory (framework.yaml and observations.csv; default: the sample council built into scorecard).")
+    var directory: String?
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
@@ -24,10 +24,27 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let (path, _) = databaseOptions.resolved()
+        let (council, imported) = try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        Console.out(Self.report(imported, council: council, path: path) + " (\(seconds) s)")
+    }
+
+    /// Imports the sample council as it stands today.
+    private func importSample(into path: String) throws -> (Council, ImportSummary) {
+        let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let bar = ProgressBar(label: "Importing")
+        defer { bar.finish() }
+        return (council, try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update))
+    }
+
+    /// Imports the files in `directory`, reading observations.csv while a new database is written.
+    private func importFiles(_ directory: String, into path: String) throws -> (Council, ImportSummary) {
         let trace = Trace()
         let files = CouncilDirectory(path: directory, today: try CivilDate.resolvedToday())
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
-        let (path, _) = databaseOptions.resolved()
         let folder = (path as NSString).deletingLastPathComponent
         let bar = ProgressBar(label: "Importing")
         var summary: ImportSummary?
@@ -62,8 +79,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         bar.finish()
-        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        Console.out(Self.report(imported, council: council, path: path) + " (\(seconds) s)")
+        return (council, imported)
     }
 
     /// What the import did, every value from the data made terminal-safe.

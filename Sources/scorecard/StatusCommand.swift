@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: "--json and --csv are stable formats for scripts and other tools (see docs/status.md)."
     )
 
-    @Argument(help: "The council's data directory (default: the bundled sample council).")
+    @Argument(help: "The council's data directory (default: the sample council built into scorecard).")
     var directory: String?
 
     @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))
@@ -32,7 +32,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let council =
             try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
-            ?? DataLocation.load(directory ?? DataLocation.bundledSample, today: try judgement.resolvedToday())
+            ?? DataLocation.load(directory, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         let report = StatusReport(council: council, evaluation: evaluation)
         if json {

@@ -157,6 +157,25 @@ public final class SQLiteStore: CouncilStore {
         FileManager.default.fileExists(atPath: path)
     }
 
+    /// Closes the connection; the store cannot be used after.
+    public func close() throws {
+        try queue.close()
+    }
+
+    /// The council's reporting period when everything in the database, the framework and every revision of a
+    /// value or target, was written by `author` (a sample nobody has touched); `nil` otherwise.
+    public func reportingPeriod(ifEverythingBy author: String) throws -> Period? {
+        try queue.read { db in
+            guard try db.tableExists("council"),
+                let row = try Row.fetchOne(db, sql: "SELECT reporting_period, changed_by FROM council"),
+                (row[1] as String) == author,
+                try !Bool.exists(db, "SELECT 1 FROM observation_revision WHERE changed_by <> ?", arguments: [author]),
+                try !Bool.exists(db, "SELECT 1 FROM target_revision WHERE changed_by <> ?", arguments: [author])
+            else { return nil }
+            return (row[0] as String?).flatMap { Period(parsing: $0) }
+        }
+    }
+
     public func isEmpty() throws -> Bool {
         try queue.read { db in try !db.tableExists("council") || !Bool.exists(db, "SELECT 1 FROM council") }
     }

@@ -1,0 +1,47 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import scorecard
+
+/// The sample council the binary carries, and the default database made from it.
+@Suite("The sample council and the default database")
+struct SampleDatabaseTests {
+    static func day(_ text: String) throws -> CivilDate { try #require(CivilDate(parsing: text)) }
+
+    static func path() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-sample-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir + "/scorecard.sqlite"
+    }
+
+    @Test("no files are needed: the sample is made in memory and reports on a recent quarter")
+    func inMemory() throws {
+        let council = try DataLocation.sample(today: try Self.day("2027-03-01"))
+        #expect(council.plan.council == "Fernley Borough Council")
+        #expect(council.plan.reportingPeriod == .quarter(2026, 3))
+        #expect(council.measures.count == 160)
+    }
+
+    @Test("the default database is made again when the sample has moved on and nobody has changed it")
+    func refreshedWhenUntouched() throws {
+        let path = try Self.path()
+        try DatabaseOptions.createFromSample(at: path, today: try Self.day("2026-11-24"))
+        #expect(try DatabaseOptions.refreshSample(at: path, today: try Self.day("2026-12-31")) == false, "same quarter")
+        #expect(try DatabaseOptions.refreshSample(at: path, today: try Self.day("2027-03-01")))
+        #expect(try SQLiteStore(path: path).loadCouncil().plan.reportingPeriod == .quarter(2026, 3))
+    }
+
+    @Test("a default database someone has recorded into is never made again")
+    func keptWhenChanged() throws {
+        let path = try Self.path()
+        try DatabaseOptions.createFromSample(at: path, today: try Self.day("2026-11-24"))
+        _ = try SQLiteStore(path: path).record(
+            ValueEntry(measure: "KBI-006", period: "2026-10", value: "30", by: "officer"), today: try Self.day("2026-11-24"))
+        #expect(try DatabaseOptions.refreshSample(at: path, today: try Self.day("2027-03-01")) == false)
+        let council = try SQLiteStore(path: path).loadCouncil()
+        #expect(council.plan.reportingPeriod == .quarter(2026, 2))
+        let index = try #require(council.measureIndex(code: "KBI-006"))
+        #expect(council.observations[index].last?.value == 30)
+    }
+}

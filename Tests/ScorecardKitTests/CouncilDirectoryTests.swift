@@ -154,7 +154,7 @@ struct CouncilDirectoryTests {
         ("bad action date", framework(replacing: "due: 2025-03-31", with: "due: 2025-02-30"), 47, "due", "\"2025-02-30\" is not a date"),
         ("percent complete out of range", framework(replacing: "complete: 60", with: "complete: 160"), 49, "complete", "a whole number from 0 to 100"),
         ("bad reporting period", framework(replacing: "reporting_period: 2024/25 Q2", with: "reporting_period: Q2"), 4, "reporting_period", "\"Q2\" is not a period"),
-        ("YAML syntax error", framework(replacing: "title: Homes and places", with: "title: [Homes and places"), 10, nil, "not valid YAML"),
+        ("YAML syntax error", framework(replacing: "title: Homes and places", with: "title: [Homes and places"), 10, "title", "not valid YAML"),
         ("key given twice", framework(replacing: "decimals: 2", with: "decimals: 2\n            decimals: 3"), nil, "decimals", "the key appears twice"),
         ("target out of range", framework(replacing: "2024/25: 120", with: "2024/25: 1e19"), 35, "targets", "the target for 2024/25: 1e+19 is out of range"),
         ("min above max", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: 10\n            max: 5"), 70, "max", "max (5) is below min (10)"),
@@ -178,5 +178,46 @@ struct CouncilDirectoryTests {
         let error = try #require(Fixture.firstError(dir))
         #expect(error.file == dir + "/framework.yaml")
         #expect(error.message.contains("no such file"))
+    }
+}
+
+@Suite("Every problem of a framework in one run, and hints for YAML mistakes")
+struct FrameworkProblemsTests {
+    static func errors(_ framework: String) throws -> [DataFileError] {
+        let dir = try Fixture.write(framework: framework)
+        do {
+            _ = try CouncilDirectory(path: dir).load()
+            return []
+        } catch let error as DataLoadError {
+            return error.errors
+        }
+    }
+
+    @Test("problems in different measures, plans, actions and the plan itself are all reported, in line order")
+    func allInOneRun() throws {
+        var framework = CouncilDirectoryTests.framework(replacing: "frequency: quarterly", with: "frequency: fortnightly")
+        framework = framework.replacingOccurrences(of: "complete: 60", with: "complete: 160")
+        framework = framework.replacingOccurrences(of: "reporting_period: 2024/25 Q2", with: "reporting_period: Q2")
+        framework = framework.replacingOccurrences(of: "polarity: none", with: "polarity: none\n            colour: blue")
+        let errors = try Self.errors(framework)
+        #expect(errors.map(\.line) == [4, 31, 49, 69])
+        #expect(errors.map(\.field) == ["reporting_period", "frequency", "complete", "colour"])
+    }
+
+    @Test("a YAML syntax error names the field and says how to quote the value",
+          arguments: [
+            ("title: %Homes", "title", "put it in quotes: title: \"%Homes\""),
+            ("title: Rate: homes", "title", "put it in quotes: title: \"Rate: homes\""),
+            ("unit: %", "unit", "put it in quotes: unit: \"%\""),
+            ("title: @home", "title", "put it in quotes: title: \"@home\""),
+          ])
+    func quotingHint(_ bad: (String, String, String)) throws {
+        let framework = CouncilDirectoryTests.framework(
+            replacing: "title: Calls to the contact centre", with: bad.0)
+        let error = try #require(try Fixture.firstError(framework: framework))
+        #expect(error.line == 66)
+        #expect(error.field == bad.1)
+        #expect(error.message.hasPrefix("not valid YAML: "))
+        #expect(error.message.hasSuffix(bad.2), "\(error.message)")
     }
 }

@@ -41,6 +41,8 @@ struct YAMLLimitsTests {
                 _ = try FrameworkFile(file: "framework.yaml").read(text)
             } catch let problem as DataFileError {
                 error = problem
+            } catch let problems as DataLoadError {
+                error = problems.errors.first
             } catch {}
         }
         return (error, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

@@ -74,6 +74,26 @@ struct YAMLComposer {
         return nil
     }
 
+    /// For a line `key: value` whose value YAML cannot take as it is (it starts with `%`, `@`, a backquote or
+    /// another indicator, or holds `: ` or ` #`), the key and a hint to quote it: `put the text in quotes:
+    /// unit: "%"`. `nil` for any other line.
+    static func quotingHint(forLine number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (key: String, hint: String)? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard number >= 1, number <= lines.count else { return nil }
+        let text = String(decoding: lines[number - 1], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let item = text.hasPrefix("- ") ? String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces) : text
+        guard let separator = item.range(of: ": ") else { return nil }
+        let key = String(item[..<separator.lowerBound])
+        let value = item[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+            let first = value.first, first != "\"", first != "'"
+        else { return nil }
+        let indicators: Set<Character> = ["%", "@", "`", "!", "&", "*", "|", ">", "{", "[", ",", "#", "?", ":", "-"]
+        guard indicators.contains(first) || value.contains(": ") || value.contains(" #") else { return nil }
+        let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return (key, "if this is text, put it in quotes: \(key): \(quoted.excerpt())")
+    }
+
     /// The 1-based line of the byte at `offset`.
     private static func line(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
@@ -96,7 +116,12 @@ struct YAMLComposer {
         default:
             let line = Int(parser.problem_mark.line) + 1
             if problem.hasPrefix("Maximum nesting level") { return Builder.tooDeep(file: file, line: line) }
-            return DataFileError(file: file, line: line, field: nil, message: "not valid YAML: \(problem)")
+            // The value at fault is usually on the line the problem was found, else on the line its context began.
+            let hinted = [line, Int(parser.context_mark.line) + 1].lazy.compactMap { Self.quotingHint(forLine: $0, in: bytes) }.first
+            guard let (key, hint) = hinted else {
+                return DataFileError(file: file, line: line, field: nil, message: "not valid YAML: \(problem)")
+            }
+            return DataFileError(file: file, line: line, field: key, message: "not valid YAML: \(problem); \(hint)")
         }
     }
 }

@@ -105,9 +105,14 @@ struct YAMLObject {
 
     /// Throws for the first key that was never read: a misspelling, or a key that does not belong here.
     func rejectUnknownKeys(allowed: [String]) throws {
-        for (index, (key, _)) in mapping.pairs.enumerated() where !read[index] {
-            throw DataFileError(
-                file: file, line: key.line, field: key.string,
+        if let first = unknownKeys(allowed: allowed).first { throw first }
+    }
+
+    /// A problem for each key that was never read: a misspelling, or a key that does not belong here.
+    func unknownKeys(allowed: [String]) -> [DataFileError] {
+        mapping.pairs.enumerated().filter { !read[$0.offset] }.map { _, pair in
+            DataFileError(
+                file: file, line: pair.key.line, field: pair.key.string,
                 message: "unknown key in \(context) (known keys: \(allowed.joined(separator: ", ")))")
         }
     }

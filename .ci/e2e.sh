@@ -212,5 +212,29 @@ t send-keys -t form q
 t kill-server 2>/dev/null
 rm -rf "$tmp"
 
+# The sample is carried in the binary: a copy in an empty folder checks it, and status prints every measure.
+tmp=$(mktemp -d)
+cp "$bin" "$tmp/scorecard"
+if out=$(cd "$tmp" && SCORECARD_TODAY=2026-11-24 ./scorecard check 2>&1) && grep -q "the sample council: the data files are valid" <<<"$out"; then
+  ok "a copied binary checks its own sample"; else bad "copied binary: $out"; fi
+if (cd "$tmp" && SCORECARD_TODAY=2026-11-24 ./scorecard status --json) | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["as_at"] == "2026/27 Q2" and len(d["measures"]) == 160, d["as_at"]
+statuses = {m["status"] for m in d["measures"]}
+assert statuses == {"on track", "at risk", "off track", "overdue", "no data", "not judged", "in development", "retired"}, statuses
+kbi = next(m for m in d["measures"] if m["code"] == "KBI-006")
+assert (kbi["period"], kbi["value"], kbi["target"], kbi["status"]) == ("2026-09", 29, 28, "at risk"), kbi
+'; then ok "status --json on the sample"; else bad "status --json"; fi
+if (cd "$tmp" && SCORECARD_TODAY=2026-11-24 ./scorecard status --period "Q1 26/27" --csv) | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+assert len(rows) == 160 and rows[0]["code"] == "OUT-01", len(rows)
+assert next(r for r in rows if r["code"] == "KBI-006")["period"] == "2026-06"
+'; then ok "status --csv at a period written as the dashboard shows it"; else bad "status --csv"; fi
+if (cd "$tmp" && SCORECARD_TODAY=2026-11-24 ./scorecard import --database s.sqlite | grep -q "targets: 787 added"); then
+  ok "import with no DIR imports the sample and says what it added"; else bad "import with no DIR"; fi
+rm -rf "$tmp"
+
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -35,6 +35,18 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.ordinal = ordinal
     }
 
+    /// The years a period read from outside (a database, say) may fall in; the program's date arithmetic is
+    /// exact far beyond them, and no council reports outside them.
+    public static let saneYears = 1000...9999
+
+    /// The period, if it falls within ``saneYears``; `nil` for a kind or ordinal no data file could have made.
+    public init?(kindValue: Int, ordinal: Int) {
+        guard let kind = Kind(rawValue: kindValue), ordinal >= Self.saneYears.lowerBound * kind.perYear,
+            ordinal <= Self.saneYears.upperBound * kind.perYear
+        else { return nil }
+        self.init(kind: kind, ordinal: ordinal)
+    }
+
     /// A calendar month; `month` is 1 to 12.
     public static func month(_ year: Int, _ month: Int) -> Period {
         precondition((1...12).contains(month), "month must be 1 to 12")

@@ -16,23 +16,25 @@ struct FrameworkRows {
         var priorities: [Priority] = []
         var priorityIndex: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, code, title, lead, description FROM priority ORDER BY position") {
-            priorityIndex[row[0]] = priorities.count
-            priorities.append(Priority(code: row[1], title: row[2], lead: row[3], description: row[4]))
+            guard let id: Int64 = row.lenient(0) else { continue }
+            priorityIndex[id] = priorities.count
+            priorities.append(Priority(code: row.text(1), title: row.text(2), lead: row.text(3), description: row.text(4)))
         }
         var planIndex: [Int64: (priority: Int, plan: Int)] = [:]
         let plans = try Row.fetchAll(
             db, sql: "SELECT d.id, d.priority_id, d.code, d.title, d.owner FROM delivery_plan d JOIN priority p ON p.id = d.priority_id ORDER BY p.position, d.position")
         for row in plans {
-            guard let p = priorityIndex[row[1]] else { continue }
-            planIndex[row[0]] = (p, priorities[p].plans.count)
-            priorities[p].plans.append(DeliveryPlan(code: row[2], title: row[3], owner: row[4]))
+            guard let id: Int64 = row.lenient(0), let priorityID: Int64 = row.lenient(1), let p = priorityIndex[priorityID] else { continue }
+            planIndex[id] = (p, priorities[p].plans.count)
+            priorities[p].plans.append(DeliveryPlan(code: row.text(2), title: row.text(3), owner: row.text(4)))
         }
         for row in try Row.fetchAll(db, sql: "SELECT delivery_plan_id, title, owner, due, status, percent_complete FROM action ORDER BY delivery_plan_id, position") {
-            guard let (p, d) = planIndex[row[0]] else { continue }
-            let due = (row[3] as String?).flatMap { CivilDate(parsing: $0) }
-            let progress = Action.Progress(rawValue: row[4]) ?? .notStarted
+            guard let planID: Int64 = row.lenient(0), let (p, d) = planIndex[planID] else { continue }
+            let due = (row.lenient(3) as String?).flatMap { CivilDate(parsing: $0) }
+            let progress = Action.Progress(rawValue: row.text(4)) ?? .notStarted
+            let complete = min(100, max(0, row.lenient(5) ?? 0))
             priorities[p].plans[d].actions.append(
-                Action(title: row[1], owner: row[2], due: due, progress: progress, percentComplete: row[5]))
+                Action(title: row.text(1), owner: row.text(2), due: due, progress: progress, percentComplete: complete))
         }
 
         var measures: [Measure] = []
@@ -47,23 +49,25 @@ struct FrameworkRows {
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
         while let row = try measureRows.next() {
-            let id: Int64 = row[0]
+            guard let id: Int64 = row.lenient(0) else { continue }
             let index = measures.count
-            if let planID: Int64 = row[2], let (p, d) = planIndex[planID] {
+            if let planID: Int64 = row.lenient(2), let (p, d) = planIndex[planID] {
                 priorities[p].plans[d].measures.append(index)
-            } else if let priorityID: Int64 = row[1], let p = priorityIndex[priorityID] {
+            } else if let priorityID: Int64 = row.lenient(1), let p = priorityIndex[priorityID] {
                 priorities[p].measures.append(index)
             }
-            let frequency = Frequency(rawValue: row[14]) ?? .monthly
+            let frequency = Frequency(rawValue: row.text(14)) ?? .monthly
+            // Each field within what the data files allow, so that a file edited by hand cannot break the arithmetic.
             measures.append(
                 Measure(
-                    code: row[3], title: row[4], description: row[5], methodology: row[6], source: row[7],
-                    owner: row[8], service: row[9], team: row[10], tier: Tier(rawValue: row[11]) ?? .kbi,
-                    unit: MeasureUnit(row[12]), decimals: row[13], frequency: frequency,
-                    polarity: StoredText.polarity(row[15], band: row[16]),
-                    lifecycle: MeasureLifecycle(rawValue: row[17]) ?? .active, cumulative: row[18],
-                    targets: TargetSchedule(profile: StoredText.profile(row[21])),
-                    tolerance: StoredText.tolerance(row[19]), lagDays: row[20], minimum: row[22], maximum: row[23]))
+                    code: row.text(3), title: row.text(4), description: row.text(5), methodology: row.text(6), source: row.text(7),
+                    owner: row.text(8), service: row.text(9), team: row.text(10), tier: Tier(rawValue: row.text(11)) ?? .kbi,
+                    unit: MeasureUnit(row.text(12)), decimals: min(6, max(0, row.lenient(13) ?? 0)), frequency: frequency,
+                    polarity: StoredText.polarity(row.text(15), band: row.lenient(16)),
+                    lifecycle: MeasureLifecycle(rawValue: row.text(17)) ?? .active, cumulative: row.lenient(18) ?? false,
+                    targets: TargetSchedule(profile: StoredText.profile(row.lenient(21))),
+                    tolerance: StoredText.tolerance(row.lenient(19)), lagDays: min(3660, max(0, row.lenient(20) ?? 0)),
+                    minimum: row.lenient(22), maximum: row.lenient(23)))
             measureIDs.append(id)
             indexByID[id] = index
         }
@@ -71,8 +75,8 @@ struct FrameworkRows {
             guard let index = indexByID[key.measureID] else { continue }
             measures[index].targets.byPeriod[key.period] = value
         }
-        let reportingPeriod = (council[2] as String?).flatMap { Period(parsing: $0) }
-        let plan = CouncilPlan(council: council[0], title: council[1], reportingPeriod: reportingPeriod, priorities: priorities)
+        let reportingPeriod = (council.lenient(2) as String?).flatMap { Period(parsing: $0) }
+        let plan = CouncilPlan(council: council.text(0), title: council.text(1), reportingPeriod: reportingPeriod, priorities: priorities)
         return FrameworkRows(plan: plan, measures: measures, measureIDs: measureIDs)
     }
 
@@ -81,8 +85,10 @@ struct FrameworkRows {
         var targets: [StoreKey: Double] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
         while let row = try rows.next() {
-            guard let key = StoreKey(measureID: row[0], kind: row[1], ordinal: row[2]) else { continue }
-            targets[key] = row[3]
+            guard let id: Int64 = row.lenient(0), let kind: Int = row.lenient(1), let ordinal: Int = row.lenient(2),
+                let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal)
+            else { continue }
+            targets[key] = row.lenient(3)
         }
         return targets
     }
@@ -99,7 +105,7 @@ struct StoreKey: Hashable {
     }
 
     init?(measureID: Int64, kind: Int, ordinal: Int) {
-        guard let kind = Period.Kind(rawValue: kind) else { return nil }
-        self.init(measureID: measureID, period: Period(kind: kind, ordinal: ordinal))
+        guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
+        self.init(measureID: measureID, period: period)
     }
 }

@@ -17,9 +17,9 @@ extension SQLiteStore {
                 let observation = Observation(row: row, period: period)
                 revisions.append(
                     Revision(
-                        measureCode: code, observation: observation, changedBy: row[4],
-                        changedAt: StoreTime.date(row[5]) ?? .distantPast,
-                        source: RevisionSource(rawValue: row[6]) ?? .record, replaced: revisions.last?.observation))
+                        measureCode: code, observation: observation, changedBy: row.text(4),
+                        changedAt: StoreTime.date(row.text(5)) ?? .distantPast,
+                        source: RevisionSource(rawValue: row.text(6)) ?? .record, replaced: revisions.last?.observation))
             }
             return revisions
         }
@@ -38,13 +38,14 @@ extension SQLiteStore {
             var latest: [Period: Double] = [:]
             var revisions: [TargetRevision] = []
             for row in rows {
-                guard let kind = Period.Kind(rawValue: row[0]) else { continue }
-                let period = Period(kind: kind, ordinal: row[1])
-                let value: Double? = row[2]
+                guard let kind: Int = row.lenient(0), let ordinal: Int = row.lenient(1),
+                    let period = Period(kindValue: kind, ordinal: ordinal)
+                else { continue }
+                let value: Double? = row.lenient(2)
                 revisions.append(
                     TargetRevision(
-                        measureCode: code, period: period, value: value, replaced: latest[period], changedBy: row[3],
-                        changedAt: StoreTime.date(row[4]) ?? .distantPast))
+                        measureCode: code, period: period, value: value, replaced: latest[period], changedBy: row.text(3),
+                        changedAt: StoreTime.date(row.text(4)) ?? .distantPast))
                 latest[period] = value
             }
             return revisions

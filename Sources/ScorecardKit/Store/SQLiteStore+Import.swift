@@ -83,7 +83,7 @@ struct CouncilImport {
     private mutating func writeFramework() throws -> [Int64] {
         var wasInFramework: [String: Bool] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT code, position IS NOT NULL FROM measure") {
-            wasInFramework[row[0]] = row[1]
+            wasInFramework[row.text(0)] = row.lenient(1) ?? false
         }
         try db.execute(sql: """
             UPDATE measure SET position = NULL, priority_id = NULL, delivery_plan_id = NULL;

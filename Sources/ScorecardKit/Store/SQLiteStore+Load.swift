@@ -14,8 +14,15 @@ extension SQLiteStore {
     /// Reads the revision table once in row order (the fastest scan there is) and keeps the latest revision of
     /// each period: a later revision of a period replaces the earlier one.
     static func currentObservations(_ db: Database, measureIDs: [Int64]) throws -> [[Observation]] {
-        var indexByID = [Int](repeating: -1, count: Int(measureIDs.max() ?? 0) + 1)
-        for (index, id) in measureIDs.enumerated() { indexByID[Int(id)] = index }
+        // Row ids are dense in any database Scorecard made, so an array indexed by id is the fastest lookup; ids
+        // far beyond the count (a file made by hand) fall back to a dictionary.
+        let denseLimit = Int64(measureIDs.count) * 4 + 1024
+        let dense = measureIDs.allSatisfy { $0 >= 0 && $0 < denseLimit }
+        var indexByID = [Int](repeating: -1, count: dense ? Int(measureIDs.max() ?? 0) + 1 : 0)
+        var sparse: [Int: Int] = [:]
+        for (index, id) in measureIDs.enumerated() {
+            if dense { indexByID[Int(id)] = index } else { sparse[Int(id)] = index }
+        }
         var result = [[Observation]](repeating: [], count: measureIDs.count)
         var needsTidying = [Bool](repeating: false, count: measureIDs.count)
         let statement = try RawStatement(db, sql: """
@@ -24,10 +31,9 @@ extension SQLiteStore {
             """)
         try statement.forEachRow {
             let id = statement.int(0)
-            guard id < indexByID.count, case let index = indexByID[id], index >= 0,
-                let kind = Period.Kind(rawValue: statement.int(1))
-            else { return }
-            let period = Period(kind: kind, ordinal: statement.int(2))
+            let found = dense ? (id >= 0 && id < indexByID.count ? indexByID[id] : -1) : sparse[id] ?? -1
+            guard found >= 0, let period = Period(kindValue: statement.int(1), ordinal: statement.int(2)) else { return }
+            let index = found
             if let last = result[index].last, !(last.period < period) { needsTidying[index] = true }
             result[index].append(
                 Observation(

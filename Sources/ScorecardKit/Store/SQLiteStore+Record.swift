@@ -14,15 +14,15 @@ extension SQLiteStore {
                     """,
                 arguments: [code])
             let measure = row.flatMap { row in
-                (row[1] as String?).flatMap(Frequency.init(rawValue:)).map { frequency in
+                (row.lenient(1) as String?).flatMap(Frequency.init(rawValue:)).map { frequency in
                     Measure(
-                        code: code, title: code, unit: MeasureUnit(row[2]), decimals: row[3], frequency: frequency,
-                        minimum: row[4], maximum: row[5])
+                        code: code, title: code, unit: MeasureUnit(row.text(2)), decimals: min(6, max(0, row.lenient(3) ?? 0)),
+                        frequency: frequency, minimum: row.lenient(4), maximum: row.lenient(5))
                 }
             }
             // Validation fails for an unknown measure, so a change always comes with its measure's row id.
             let change = try entry.validated(today: today) { $0 == code ? measure : nil }
-            return try Self.write(change, measureID: row?[0] ?? 0, at: at, db: db)
+            return try Self.write(change, measureID: row?.lenient(0) ?? 0, at: at, db: db)
         }
     }
 
@@ -60,7 +60,7 @@ extension Observation {
     /// An observation from a row whose first four columns are value, target, note and quality.
     init(row: Row, period: Period) {
         self.init(
-            period: period, value: row[0], target: row[1], note: row[2],
-            quality: (row[3] as String?).flatMap(DataQuality.init(rawValue:)))
+            period: period, value: row.lenient(0), target: row.lenient(1), note: row.lenient(2),
+            quality: (row.lenient(3) as String?).flatMap(DataQuality.init(rawValue:)))
     }
 }

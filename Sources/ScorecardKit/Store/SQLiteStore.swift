@@ -168,11 +168,11 @@ public final class SQLiteStore: CouncilStore {
         try queue.read { db in
             guard try db.tableExists("council"),
                 let row = try Row.fetchOne(db, sql: "SELECT reporting_period, changed_by FROM council"),
-                (row[1] as String) == author,
+                row.text(1) == author,
                 try !Bool.exists(db, "SELECT 1 FROM observation_revision WHERE changed_by <> ?", arguments: [author]),
                 try !Bool.exists(db, "SELECT 1 FROM target_revision WHERE changed_by <> ?", arguments: [author])
             else { return nil }
-            return (row[0] as String?).flatMap { Period(parsing: $0) }
+            return (row.lenient(0) as String?).flatMap { Period(parsing: $0) }
         }
     }
 

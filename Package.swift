@@ -23,6 +23,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The fictional sample council: for the command line and tests, not part of the library product.
+        .target(name: "ScorecardSample", dependencies: ["ScorecardKit"]),
         // The terminal UI with no ncurses in it.
         .target(name: "Dashboard", dependencies: ["ScorecardKit"]),
         // The ncursesw system library, with a shim of static inline wrappers.
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "ScorecardKit", "Dashboard", "NcursesTerminal",
+                "ScorecardKit", "ScorecardSample", "Dashboard", "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
         .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit"]),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScorecardKit
+import ScorecardSample
 
 /// Where the council's data is, and the day and period to judge it at.
 struct JudgementOptions: ParsableArguments {

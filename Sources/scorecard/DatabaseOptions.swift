@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScorecardKit
+import ScorecardSample
 
 /// Where the council's database is: `--database PATH`, else `SCORECARD_DATABASE`, else the default
 /// (`$XDG_DATA_HOME/scorecard/scorecard.sqlite`, or `~/.local/share/scorecard/scorecard.sqlite`), which is

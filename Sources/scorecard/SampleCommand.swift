@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScorecardKit
+import ScorecardSample
 
 /// `scorecard sample`: writes a realistic fictional council, deterministically.
 struct SampleCommand: ParsableCommand {

@@ -87,7 +87,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         "\(day) \(Period.monthNames[month - 1]) \(year)"
     }
 
-    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    /// `7` as `07`: a day or month in two digits.
+    public static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

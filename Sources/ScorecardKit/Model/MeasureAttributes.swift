@@ -115,7 +115,7 @@ public enum Tolerance: Sendable, Equatable {
 }
 
 /// A number without trailing zeros: `4.5`, `5`, `0.25`.
-func formatPlain(_ x: Double) -> String {
+public func formatPlain(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
     return String(x)
 }

@@ -32,7 +32,7 @@ public struct TargetSchedule: Sendable, Equatable {
     }
 
     /// The cumulative share (0...1) of the year's target due by `position` of `count` periods.
-    func share(at position: Int, of count: Int) -> Double {
+    public func share(at position: Int, of count: Int) -> Double {
         if let profile, profile.count == count { return profile[position - 1] / 100 }
         return Double(position) / Double(count)
     }

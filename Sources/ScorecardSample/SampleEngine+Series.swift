@@ -1,3 +1,4 @@
+import ScorecardKit
 /// Shaping each measure's series: level, trend, seasonality and noise, then the engineered statuses.
 extension SampleEngine {
     /// cos(2 pi k / 12), exact to the last bit on every platform.

@@ -1,3 +1,4 @@
+import ScorecardKit
 /// The building blocks of the sample council's catalogue: priorities, delivery plans and measure templates.
 
 struct SamplePriority {

@@ -1,3 +1,4 @@
+import ScorecardKit
 /// Text helpers for writing the sample council's files: YAML and CSV quoting, and fast number writing
 /// into a byte buffer (no Foundation formatting in the hot loop).
 enum SampleText {

@@ -1,3 +1,4 @@
+import ScorecardKit
 extension SampleCouncilGenerator {
     /// How long after its reporting period ends the sample is reported on: about eight weeks, when every
     /// monthly and most quarterly values are in.

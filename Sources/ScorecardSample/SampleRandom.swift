@@ -1,3 +1,4 @@
+import ScorecardKit
 /// SplitMix64: a small, fast, seedable generator, so the sample council is the same on every run and machine.
 ///
 /// Foundation's randomness is neither seedable nor stable across platforms, so the sample generator uses this.

@@ -1,3 +1,4 @@
+import ScorecardKit
 /// The workings of ``SampleCouncilGenerator``: choosing measures, shaping their series and writing the files.
 
 /// What the generator engineers at a measure's judged period.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Yams
 
+@testable import ScorecardSample
 @testable import ScorecardKit
 
 /// A minimal RFC 4180 reader for checking the generator's output.

@@ -1,3 +1,4 @@
+import ScorecardKit
 import Foundation
 
 /// Generates a fictional council, Fernley Borough Council, with a Council Plan, priorities, delivery plans,

@@ -1,3 +1,4 @@
+import ScorecardKit
 /// Commentary, data quality, and writing the two files.
 extension SampleEngine {
     static func periodWord(_ kind: Period.Kind) -> String {

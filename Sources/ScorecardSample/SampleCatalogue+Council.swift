@@ -1,3 +1,4 @@
+import ScorecardKit
 /// The sample council's catalogue, continued: the council's own resources and services.
 extension SampleCatalogue {
     // MARK: P7

@@ -1,3 +1,4 @@
+import ScorecardKit
 /// The sample council's catalogue, continued: communities, children, adults.
 extension SampleCatalogue {
     // MARK: P4

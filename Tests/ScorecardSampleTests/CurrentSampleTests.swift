@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ScorecardSample
 @testable import ScorecardKit
 
 /// The sample inside the binary follows today's date, so the demonstration never goes stale.

@@ -1,3 +1,4 @@
+import ScorecardKit
 /// The sample council, Fernley Borough Council: its Council Plan 2022-2027, priorities, delivery plans and
 /// a catalogue of measure templates with the names, units and polarities councils really use.
 struct SampleCatalogue {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ScorecardSample
 @testable import ScorecardKit
 
 @Suite("The bundled sample council")

@@ -19,6 +19,13 @@ public final class DashboardModel {
     /// Who records values from this dashboard.
     public let user: String
     private var revisionCache: [RevisionKey: [Revision]] = [:]
+    private var historyCache: [Int: [PeriodJudgement]] = [:]
+    private var targetCache: [TargetKey: [Double?]] = [:]
+
+    private struct TargetKey: Hashable {
+        var measure: Int
+        var periods: [Period]
+    }
 
     private struct RevisionKey: Hashable {
         var measure: String
@@ -71,6 +78,8 @@ public final class DashboardModel {
         evaluations.removeAll()
         rowCache.removeAll()
         revisionCache.removeAll()
+        historyCache.removeAll()
+        targetCache.removeAll()
     }
 
     /// Reloads the data if the store changed since the last look (a few microseconds when it did not).
@@ -98,6 +107,26 @@ public final class DashboardModel {
         let revisions = try store.revisions(measure: key.measure, period: period)
         revisionCache[key] = revisions
         return revisions
+    }
+
+    /// Every period of measure `m` with a value, newest first, each judged: computed once per data change, not
+    /// per frame.
+    public func periodHistory(of m: Int) -> [PeriodJudgement] {
+        if let cached = historyCache[m] { return cached }
+        let history = council.history(ofMeasure: m)
+        if historyCache.count > 256 { historyCache.removeAll() }
+        historyCache[m] = history
+        return history
+    }
+
+    /// The target in force for measure `m` in each of `periods` (a chart's), computed once per data change.
+    public func targets(of m: Int, in periods: [Period]) -> [Double?] {
+        let key = TargetKey(measure: m, periods: periods)
+        if let cached = targetCache[key] { return cached }
+        let targets = periods.map { council.target(ofMeasure: m, in: $0) }
+        if targetCache.count > 256 { targetCache.removeAll() }
+        targetCache[key] = targets
+        return targets
     }
 
     /// The council judged as at `period`, computed on first use.

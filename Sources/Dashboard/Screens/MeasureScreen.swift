@@ -74,7 +74,7 @@ struct MeasureScreen {
         let fold = context.theme.glyphs.isUnicode
         return LineChart(
             values: values, xLabels: periods.map(\.shortLabel),
-            targets: periods.map { context.council.target(ofMeasure: measure, in: $0) },
+            targets: context.model.targets(of: measure, in: periods),
             markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme,
             formatY: { value in fold ? unit.format(value) : TextFolding.ascii(unit.format(value)) })
     }
@@ -114,7 +114,7 @@ struct MeasureScreen {
 
     private func periodTable(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
         let theme = context.theme
-        let history = context.council.history(ofMeasure: measure)
+        let history = context.model.periodHistory(of: measure)
         let byPeriod = Dictionary(history.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
         let columns = [
             Table.Column("Period", width: .fixed(10)), Table.Column("Value", width: .fixed(11), alignment: .right),

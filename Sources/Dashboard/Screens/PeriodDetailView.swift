@@ -50,7 +50,7 @@ struct PeriodDetailView {
                 lines += (wrapped.isEmpty ? [""] : wrapped).map { Line(text: $0, indent: indent, style: style) }
             }
         }
-        let item = context.council.history(ofMeasure: measure).first { $0.period == period }
+        let item = context.model.periodHistory(of: measure).first { $0.period == period }
         var summary = context.format(item?.observation.value, of: definition)
         if let target = item?.target { summary += " against \(context.text(definition.format(target)))" }
         if let status = item?.status { summary += "\(theme.glyphs.separator)\(theme.badge(for: status))" }

@@ -13,7 +13,7 @@ struct ValueLimitsTests {
     func defaults() {
         #expect(Self.percentage.problem(withValue: 0) == nil)
         #expect(Self.percentage.problem(withValue: 100) == nil)
-        #expect(Self.percentage.problem(withValue: 100.01) == "100.0% is above this measure's maximum of 100.0% (a percentage; set min and max in framework.yaml to allow other values)")
+        #expect(Self.percentage.problem(withValue: 100.01) == "100.01% is above this measure's maximum of 100.0% (a percentage; set min and max in framework.yaml to allow other values)")
         #expect(Self.percentage.problem(withValue: -0.01) != nil)
         #expect(Self.count.problem(withValue: 0) == nil)
         #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; set min and max in framework.yaml to allow other values)")
@@ -133,5 +133,28 @@ struct DefaultReportingPeriodTests {
         var council = try Self.council(withoutReportingPeriod: true)
         council.observations = council.observations.map { _ in [] }
         #expect(council.defaultReportingPeriod(today: try #require(CivilDate(year: 2026, month: 12, day: 2))) == .quarter(2026, 2))
+    }
+}
+
+@Suite("Large values with decimals")
+struct LargeDecimalTests {
+    @Test("a value whose scaled form passes 2^53 keeps its whole part and its fraction",
+          arguments: [
+            (9.5e14, 1, "950,000,000,000,000.0"), (-1e15, 1, "-1,000,000,000,000,000.0"),
+            (12_345_678_901.5, 6, "12,345,678,901.500000"), (123_456_789_012.25, 4, "123,456,789,012.2500"),
+            (999_999_999_999.9999, 2, "1,000,000,000,000.00"), (1e15, 6, "1,000,000,000,000,000.000000"),
+          ])
+    func largeWithDecimals(_ example: (Double, Int, String)) {
+        #expect(NumberText.grouped(example.0, decimals: example.1) == example.2)
+    }
+}
+
+@Suite("Limit messages")
+struct LimitMessageTests {
+    @Test("a value just past a limit is written with the decimals that show it is past")
+    func exact() {
+        let percentage = Measure(code: "P", title: "P", unit: MeasureUnit("%"), decimals: 1)
+        #expect(percentage.problem(withValue: 100.01)?.hasPrefix("100.01% is above this measure's maximum of 100.0%") == true)
+        #expect(percentage.problem(withValue: -0.0001)?.hasPrefix("-0.0001% is below this measure's minimum of 0.0%") == true)
     }
 }

@@ -53,15 +53,28 @@ public enum NumberText {
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let digits: String
         let fraction: String
-        // Below 2^53 every whole number is exact, so integer arithmetic gives the digits; beyond it (only
-        // values already refused at input can get there) the digits come from the shortest exact text.
-        if scaled < 9_007_199_254_740_992 {
+        // Below 2^53 every whole number is exact, so integer arithmetic gives the digits. A value whose scaled form
+        // is past it is split into its whole part and its fraction first; a value past it itself (only values
+        // refused at input can get there) has no fraction, and its digits are multiplied out exactly.
+        let limit = 9_007_199_254_740_992.0
+        let magnitude = abs(value)
+        if scaled < limit {
             let whole = Int(scaled / scale)
             digits = String(whole)
             let rest = String(Int(scaled - Double(whole) * scale))
             fraction = d > 0 ? String(repeating: "0", count: d - rest.count) + rest : ""
+        } else if magnitude < limit {
+            var whole = magnitude.rounded(.down)
+            var rest = ((magnitude - whole) * scale).rounded(.toNearestOrAwayFromZero)
+            if rest >= scale {
+                whole += 1
+                rest -= scale
+            }
+            digits = String(Int(whole))
+            let restText = String(Int(rest))
+            fraction = d > 0 ? String(repeating: "0", count: d - restText.count) + restText : ""
         } else {
-            digits = wholeDigits(abs(value).rounded(.toNearestOrAwayFromZero))
+            digits = wholeDigits(magnitude.rounded(.toNearestOrAwayFromZero))
             fraction = String(repeating: "0", count: d)
         }
         var remaining = Substring(digits)
@@ -78,6 +91,7 @@ public enum NumberText {
 
     /// The decimal digits of a large whole number (at least 2^53, at most Double's largest finite value).
     private static func wholeDigits(_ value: Double) -> String {
+        guard value >= 9_007_199_254_740_992 else { return String(Int(value)) }
         // A large double is its significand times a power of two; multiply out in base 10^9 limbs.
         var limbs: [UInt64] = [UInt64(value.significandBitPattern | (1 << 52))]
         var exponent = Int(value.exponent) - 52

@@ -51,7 +51,14 @@ extension Measure {
 
     /// Why `value` cannot be recorded for this measure, naming the limit, or `nil` when it can.
     public func problem(withValue value: Double) -> String? {
-        guard let problem = valueLimits.problem(with: value, format: format) else { return nil }
+        // Written with as many decimals as the value has (up to 6), so 100.01 is never shown as 100.0 beside a
+        // maximum of 100.0.
+        let exact = { (x: Double) in
+            let plain = formatPlain(x)
+            let places = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
+            return self.unit.format(x, decimals: max(self.decimals, min(places, 6)))
+        }
+        guard let problem = valueLimits.problem(with: value, format: exact) else { return nil }
         guard minimum == nil, maximum == nil, ValueLimits.insanity(of: value) == nil else { return problem }
         let kind = unit.isPercentage ? "a percentage" : "a count"
         return problem + " (\(kind); set min and max in framework.yaml to allow other values)"

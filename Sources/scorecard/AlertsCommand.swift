@@ -85,7 +85,9 @@ struct AlertReport: Encodable {
             let priority = council.plan.priorities[location.priority]
             return Item(
                 measure: measure.code, title: measure.title, rule: alert.rule.key, period: alert.period.description,
-                periods: alert.run, status: judged.status.key, value: judged.value, target: judged.target,
+                // JSON has no infinity: a non-finite number (only a database edited by hand holds one) is written as null.
+                periods: alert.run, status: judged.status.key, value: judged.value.flatMap { $0.isFinite ? $0 : nil },
+                target: judged.target.flatMap { $0.isFinite ? $0 : nil },
                 reason: alert.reason, priority: priority.code, plan: location.plan.map { priority.plans[$0].code },
                 owner: measure.owner)
         }

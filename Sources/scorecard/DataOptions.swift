@@ -17,9 +17,15 @@ struct JudgementOptions: ParsableArguments {
     }
 
     /// Judges `council` as at the period asked for (or its default), checking due dates against today.
+    /// A period asked for that has not ended yet is judged all the same, with a note on standard error (values
+    /// for it are not all due, so figures will change).
     func evaluate(_ council: Council) throws -> Evaluation {
         let today = try resolvedToday()
-        return council.evaluate(asAt: try resolvedPeriod(for: council, today: today), today: today)
+        let asAt = try resolvedPeriod(for: council, today: today)
+        if !asAt.hasEnded(by: today) {
+            Console.error("Note: \(asAt.label) has not ended yet (it ends on \(asAt.endDate.longDescription)); its figures are not final.")
+        }
+        return council.evaluate(asAt: asAt, today: today)
     }
 
     /// The reporting period asked for, or the council's default.

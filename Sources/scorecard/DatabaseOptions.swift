@@ -43,6 +43,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store at `path`, which must hold a council, unless `creatingFromSample` and there is no file yet.
     static func openStore(path: String, creatingFromSample: Bool) throws -> SQLiteStore {
+        SQLiteStore.removeStaleTemporaries(of: path)
         if !SQLiteStore.exists(at: path) {
             guard creatingFromSample else {
                 throw CommandFailure("there is no database at \(path.terminalSafe): create it with `scorecard import DIR --database \(path.terminalSafe)`")

@@ -57,7 +57,8 @@ struct RecordCommand: ParsableCommand {
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
                 + " (replacing \(text(revision.replaced?.value)))."
         case .unchanged:
-            "\(measure.excerpt()) \(period.excerpt()): unchanged (the database already holds this)."
+            "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
+                + "\(Period(parsing: period)?.label ?? period.excerpt()): unchanged (the database already holds this)."
         }
     }
 

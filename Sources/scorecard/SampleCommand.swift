@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScorecardKit
 import ScorecardSample
 
@@ -22,12 +23,21 @@ struct SampleCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     func validate() throws {
-        guard measures >= 1 else { throw ValidationError("--measures must be at least 1") }
+        guard (1...200_000).contains(measures) else { throw ValidationError("--measures must be from 1 to 200,000") }
         guard (1...30).contains(years) else { throw ValidationError("--years must be from 1 to 30") }
     }
 
     func run() throws {
-        let summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CommandFailure("\(out.excerpt()) is a file, not a folder: give --out a folder to write the sample into")
+        }
+        let summary: SampleSummary
+        do {
+            summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)
+        } catch let error as CocoaError {
+            throw CommandFailure("cannot write the sample into \(out.excerpt()): \(error.localizedDescription.excerpt(120))")
+        }
         let out = out.terminalSafe
         Console.out("Wrote \(out)/\(CouncilDirectory.frameworkName) and \(out)/\(CouncilDirectory.observationsName):")
         for line in summary.lines { Console.out("  " + line) }

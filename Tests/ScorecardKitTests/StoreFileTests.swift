@@ -183,4 +183,42 @@ struct StoreFileTests {
         #expect(council.measures[planning].lagDays == 3660)
         #expect(council.measures[try #require(council.measureIndex(code: "KBI-02"))].lagDays == 0)
     }
+
+    @Test("a damaged file read by a command that only reads says it is damaged, not an SQLite error")
+    func damagedOnRead() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        try store.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try store.close()
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        handle.write(Data(repeating: 0xFF, count: 8192))
+        try handle.close()
+        let error = try #require(throws: StoreError.self) { _ = try SQLiteStore(path: path).loadCouncil() }
+        guard case .damaged = error else {
+            Issue.record("expected .damaged, got \(error)")
+            return
+        }
+    }
+
+    @Test("a newer schema is refused from the file's header, without opening it (no WAL files appear)")
+    func newerFromHeader() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        try store.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE)") }
+        try store.close()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        #expect(throws: StoreError.newerSchema(path: path, version: 99)) { _ = try SQLiteStore(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+
+    @Test("a measure code is found whatever its case, and recorded under its own")
+    func codeInAnyCase() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        guard case .added(let revision) = try store.record(ValueEntry(measure: "kbi-01", period: "2024-10", value: "88", by: "a"), today: Self.today) else {
+            Issue.record("expected .added")
+            return
+        }
+        #expect(revision.measureCode == "KBI-01")
+    }
 }

@@ -137,3 +137,26 @@ struct OutputHygieneTests {
         #expect(Console.safe("one\u{1B}[2J\ntwo\u{07}\n") == "one\u{FFFD}[2J\ntwo\u{FFFD}\n")
     }
 }
+
+@Suite("Bidirectional overrides and non-finite numbers in output")
+struct BidiAndInfinityTests {
+    @Test("a right-to-left override cannot reorder what the terminal shows")
+    func bidi() {
+        #expect("KBI\u{202E}lairotcip".terminalSafe == "KBI\u{FFFD}lairotcip")
+        #expect("a\u{2066}b\u{2069}".terminalSafe == "a\u{FFFD}b\u{FFFD}")
+    }
+
+    @Test("status --json writes a non-finite value from a database edited by hand as null")
+    func infinityAsNull() throws {
+        let council = try CouncilDirectory(path: HostileCouncil.sample).load()
+        let evaluation = council.evaluate(asAt: .quarter(2026, 2), today: OutputHygieneTests.today)
+        var report = StatusReport(council: council, evaluation: evaluation)
+        report.measures[0].value = .infinity
+        report.measures[0].target = -.infinity
+        let json = try JSONText.encode(report)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let first = (decoded?["measures"] as? [[String: Any]])?.first
+        #expect(first?["value"] is NSNull)
+        #expect(first?["target"] is NSNull)
+    }
+}

@@ -1,9 +1,11 @@
 extension Unicode.Scalar {
     /// Whether a terminal takes this scalar as a control rather than drawing it: the C0 controls (U+0000 to U+001F,
     /// among them ESC, BEL, tab and the line breaks), DEL (U+007F) and the C1 controls (U+0080 to U+009F, which some
-    /// terminals obey as CSI, OSC and the like even when they come UTF-8 encoded).
+    /// terminals obey as CSI, OSC and the like even when they come UTF-8 encoded), and the bidirectional overrides,
+    /// embeddings and isolates (U+202A to U+202E, U+2066 to U+2069), which reorder the text after them on screen so
+    /// that what is shown is not what is there.
     public var isTerminalControl: Bool {
-        value < 0x20 || (0x7F...0x9F).contains(value)
+        value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 }
 
@@ -16,8 +18,9 @@ extension StringProtocol {
     /// sequence is disarmed by replacing its ESC; its printable remainder shows as text (`�]0;title`), so a reader
     /// sees that something odd was there.
     public var terminalSafe: String {
-        // Every control is a byte below 0x20, DEL, or (C1) the two-byte sequence C2 80...C2 9F.
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return String(self) }
+        // Every control is a byte below 0x20, DEL, (C1) the two-byte sequence C2 80...C2 9F, or (bidi) a sequence
+        // starting E2 80 or E2 81.
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return String(self) }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             result.append(scalar.isTerminalControl ? Self.substitute(for: scalar) : scalar)

@@ -172,7 +172,10 @@ extension YAMLComposer {
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil else { throw refused(line) }
                 try count(line)
-                let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                // A NUL can come in through an escape ("\0"); no field may hold one (SQLite's text ends there).
+                guard !bytes.contains(0) else { throw error(line, "the value holds a NUL character (\\0), which no field may hold") }
+                let string = String(decoding: bytes, as: UTF8.self)
                 try add(.scalar(YAMLScalar(string: string, line: line, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)))
             case YAML_SEQUENCE_START_EVENT:
                 guard event.data.sequence_start.anchor == nil else { throw refused(line) }

@@ -51,8 +51,9 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(service, forKey: .service)
             try container.encode(unit, forKey: .unit)
             try container.encode(period, forKey: .period)
-            try container.encode(value, forKey: .value)
-            try container.encode(target, forKey: .target)
+            // JSON has no infinity: a non-finite number (only a database edited by hand holds one) is written as null.
+            try container.encode(value.flatMap { $0.isFinite ? $0 : nil }, forKey: .value)
+            try container.encode(target.flatMap { $0.isFinite ? $0 : nil }, forKey: .target)
             try container.encode(status, forKey: .status)
             try container.encode(direction, forKey: .direction)
             try container.encode(alerts, forKey: .alerts)

@@ -39,6 +39,10 @@ struct DatabaseFile {
         // through SQLite; any other stamp is another application's, and that file is not even opened.
         let application = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
         guard application == 0 || application == StoreSchema.applicationID else { throw StoreError.foreign(path: path) }
+        let version = header[60..<64].reduce(0) { $0 << 8 | Int($1) }
+        if application == StoreSchema.applicationID, version > StoreSchema.version {
+            throw StoreError.newerSchema(path: path, version: version)
+        }
         try checkContents()
         return isWritable ? .readWrite : .readOnly
     }

@@ -35,6 +35,7 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
         self.measures = measures
         self.by = by
         self.clock = clock
+        DatabaseFile(path: path).removeStaleTemporaries()
         removeTemporary()
         let thread = Thread { [self] in
             let result = Result { try write() }

@@ -65,8 +65,12 @@ struct RawStatement {
         Int(sqlite3_column_int64(handle, column))
     }
 
+    /// The column's number; `nil` when it is NULL or not a number (text in a file edited by hand is not read as 0).
     func double(_ column: Int32) -> Double? {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_FLOAT, SQLITE_INTEGER: sqlite3_column_double(handle, column)
+        default: nil
+        }
     }
 
     func string(_ column: Int32) -> String? {

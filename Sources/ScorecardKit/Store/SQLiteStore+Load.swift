@@ -2,10 +2,14 @@ import GRDB
 
 extension SQLiteStore {
     public func loadCouncil() throws -> Council {
-        try queue.read { db in
-            guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
-            let observations = try Self.currentObservations(db, measureIDs: framework.measureIDs)
-            return Council(plan: framework.plan, measures: framework.measures, observations: observations)
+        do {
+            return try queue.read { db in
+                guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
+                let observations = try Self.currentObservations(db, measureIDs: framework.measureIDs)
+                return Council(plan: framework.plan, measures: framework.measures, observations: observations)
+            }
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw StoreError.damaged(path: path, problem: error.message ?? "\(error.resultCode)")
         }
     }
 

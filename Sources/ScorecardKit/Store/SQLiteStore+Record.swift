@@ -9,14 +9,14 @@ extension SQLiteStore {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT id, frequency, unit, decimals, minimum, maximum FROM measure
-                    WHERE code = ? AND position IS NOT NULL
+                    SELECT id, frequency, unit, decimals, minimum, maximum, code FROM measure
+                    WHERE code = ? COLLATE NOCASE AND position IS NOT NULL ORDER BY code = ? DESC LIMIT 1
                     """,
-                arguments: [code])
+                arguments: [code, code])
             let measure = row.flatMap { row in
                 (row.lenient(1) as String?).flatMap(Frequency.init(rawValue:)).map { frequency in
                     Measure(
-                        code: code, title: code, unit: MeasureUnit(row.text(2)), decimals: min(6, max(0, row.lenient(3) ?? 0)),
+                        code: row.text(6), title: row.text(6), unit: MeasureUnit(row.text(2)), decimals: min(6, max(0, row.lenient(3) ?? 0)),
                         frequency: frequency, minimum: row.lenient(4), maximum: row.lenient(5))
                 }
             }

@@ -152,6 +152,12 @@ public final class SQLiteStore: CouncilStore {
         }
     }
 
+    /// Removes what an import into `path` that was killed midway left behind (`PATH.new-PID` files whose process is
+    /// no longer running); every import and every opening of the store does this too.
+    public static func removeStaleTemporaries(of path: String) {
+        DatabaseFile(path: path).removeStaleTemporaries()
+    }
+
     /// Whether a database file exists at `path`.
     public static func exists(at path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)

@@ -95,7 +95,7 @@ public struct ValueEntry: Sendable, Equatable {
 
         guard problems.isEmpty, let parsedPeriod, let number else { throw ValueEntryError(problems: problems) }
         var change = ValueChange(
-            measureCode: code, period: parsedPeriod, value: number, note: note, quality: parsedQuality, by: author)
+            measureCode: definition?.code ?? code, period: parsedPeriod, value: number, note: note, quality: parsedQuality, by: author)
         change.statesEveryField = statesEveryField
         return change
     }

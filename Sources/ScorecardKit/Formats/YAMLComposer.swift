@@ -78,9 +78,22 @@ struct YAMLComposer {
     /// another indicator, or holds `: ` or ` #`), the key and a hint to quote it: `put the text in quotes:
     /// unit: "%"`. `nil` for any other line.
     static func quotingHint(forLine number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (key: String, hint: String)? {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard number >= 1, number <= lines.count else { return nil }
-        let text = String(decoding: lines[number - 1], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Find the line by counting line feeds (memchr: fast on a file of any size); a line too long to be a
+        // `key: value` someone typed gets no hint.
+        guard let base = bytes.baseAddress else { return nil }
+        let feed = Int32(UInt8(ascii: "\n"))
+        var start = 0
+        var seen = 1
+        while seen < number, start < bytes.count, let found = memchr(base + start, feed, bytes.count - start) {
+            start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            seen += 1
+        }
+        guard seen == number, start < bytes.count else { return nil }
+        let longest = 2_000
+        let window = min(bytes.count - start, longest + 1)
+        let end = memchr(base + start, feed, window).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? start + window
+        guard end - start <= longest else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let item = text.hasPrefix("- ") ? String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces) : text
         guard let separator = item.range(of: ": ") else { return nil }
         let key = String(item[..<separator.lowerBound])

@@ -1,12 +1,16 @@
 import Foundation
 
-/// A directory of the council's data files: `framework.yaml` and `observations.csv`.
+/// A directory of the council's data files: `framework.yaml` and `observations.csv`, and optionally the tables
+/// `measures.csv`, `priorities.csv` and `actions.csv` in place of parts of `framework.yaml` (see `docs/data-format.md`).
 public struct CouncilDirectory: Sendable {
     /// The directory's path as the user gave it.
     public let path: String
 
     public static let frameworkName = "framework.yaml"
     public static let observationsName = "observations.csv"
+    public static let measuresName = "measures.csv"
+    public static let prioritiesName = "priorities.csv"
+    public static let actionsName = "actions.csv"
 
     /// The day values are recorded on: a value for a period that has not ended by then is refused (`nil`: no check).
     public let today: CivilDate?
@@ -18,6 +22,9 @@ public struct CouncilDirectory: Sendable {
 
     public var frameworkPath: String { join(Self.frameworkName) }
     public var observationsPath: String { join(Self.observationsName) }
+    public var measuresPath: String { join(Self.measuresName) }
+    public var prioritiesPath: String { join(Self.prioritiesName) }
+    public var actionsPath: String { join(Self.actionsName) }
 
     /// Loads and checks both files, all or nothing.
     ///
@@ -28,19 +35,28 @@ public struct CouncilDirectory: Sendable {
         return Council(plan: contents.plan, measures: contents.measures, observations: observations)
     }
 
-    /// Loads and checks `framework.yaml` alone.
+    /// Loads and checks `framework.yaml`, with the measures, priorities and actions tables when there are any.
     ///
     /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
     public func loadFramework() throws -> FrameworkFile.Contents {
-        do {
+        let tables = try DataLoadError.collecting {
+            FrameworkTables(priorities: try table(prioritiesPath), measures: try table(measuresPath), actions: try table(actionsPath))
+        }
+        let contents = try DataLoadError.collecting {
             let bytes = try read(frameworkPath, required: true) ?? []
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw DataFileError(file: frameworkPath, line: UTF8Validation.firstInvalidLine(bytes), field: nil, message: "the file is not valid UTF-8")
             }
-            return try FrameworkFile(file: frameworkPath).read(text)
-        } catch let error as DataFileError {
-            throw DataLoadError([error])
+            let elsewhere = FrameworkFile.Elsewhere(
+                measures: tables.measures == nil ? nil : measuresPath, priorities: tables.priorities == nil ? nil : prioritiesPath)
+            return try FrameworkFile(file: frameworkPath).read(text, elsewhere: elsewhere)
         }
+        return tables.isEmpty ? contents : try tables.assemble(onto: contents, origin: TableOrigin(file: frameworkPath))
+    }
+
+    /// The CSV table at `file`, or `nil` when there is no such file.
+    private func table(_ file: String) throws -> CSVReader? {
+        try read(file, required: false).map { CSVReader(bytes: $0, file: file) }
     }
 
     /// Loads and checks `observations.csv` against the framework's `measures`: one list per measure, in
@@ -67,7 +83,8 @@ public struct CouncilDirectory: Sendable {
             let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
             if !exists && !required { return nil }
             let message =
-                !exists ? "no such file (a council's data directory holds \(Self.frameworkName) and \(Self.observationsName))"
+                !exists
+                ? "no such file (a council's data directory holds \(Self.frameworkName), naming at least the council and its plan, and \(Self.observationsName))"
                 : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read (check its permissions)"
             throw DataFileError(file: file, line: nil, field: nil, message: message)
         }

@@ -12,6 +12,20 @@ public struct FrameworkFile {
     public struct Contents: Sendable {
         public var plan: CouncilPlan
         public var measures: [Measure]
+        /// The tolerance of a measure that gives none (`defaults: tolerance:`), for measures read from a table.
+        public var defaultTolerance: Tolerance?
+    }
+
+    /// Where the framework's measures and priorities are, when they are not in this file: the names of the tables
+    /// that hold them (`measures.csv`, `priorities.csv`), for messages.
+    public struct Elsewhere: Sendable {
+        public var measures: String?
+        public var priorities: String?
+
+        public init(measures: String? = nil, priorities: String? = nil) {
+            self.measures = measures
+            self.priorities = priorities
+        }
     }
 
     static let topKeys = ["council", "plan", "reporting_period", "defaults", "priorities"]
@@ -30,7 +44,9 @@ public struct FrameworkFile {
     /// - Throws: ``DataFileError`` for a file that is not YAML (libyaml stops at the first syntax error), else
     ///   ``DataLoadError`` with every problem found, each with its line and field: a measure, plan or action with a
     ///   problem is reported and reading goes on with the next.
-    public func read(_ text: String) throws -> Contents {
+    /// - Parameter elsewhere: the tables that hold the measures or the priorities instead: then this file may
+    ///   have no priorities, and giving measures (or priorities) here as well is an error.
+    public func read(_ text: String, elsewhere: Elsewhere = Elsewhere()) throws -> Contents {
         // Every value is kept as text: the reader parses numbers, booleans and periods itself, and so names the
         // line of a bad one.
         guard let root = try YAMLComposer(file: file).compose(text) else {
@@ -38,11 +54,7 @@ public struct FrameworkFile {
         }
         let problems = ProblemCollector()
         var top = try YAMLObject(root, file: file, context: "the framework")
-        let council = try problems.attempt { try top.requiredString("council") }
-        let title = try problems.attempt { try top.requiredString("plan") }
-        let reportingPeriod = try problems.attempt {
-            try top.parsed("reporting_period", expected: "a period (such as 2024/25 Q2)") { Period(parsing: $0) }
-        } ?? nil
+        let heading = try Self.heading(&top, problems: problems)
         var defaultTolerance: Tolerance?
         if let node = top.node("defaults") {
             defaultTolerance = try problems.attempt {
@@ -52,9 +64,12 @@ public struct FrameworkFile {
                 return tolerance
             } ?? nil
         }
-        var reader = MeasureReader(file: file, defaultTolerance: defaultTolerance)
+        var reader = MeasureReader(defaultTolerance: defaultTolerance)
         var priorities: [Priority] = []
         var priorityCodes: [String: Int] = [:]
+        if let table = elsewhere.priorities, top.node("priorities") != nil {
+            try problems.note(top.error("priorities", "the priorities are in \(table) as well as here: keep them in one place"))
+        }
         for node in try problems.attempt({ try top.list("priorities") }) ?? [] {
             guard var object = try problems.attempt({ try YAMLObject(node, file: file, context: "a priority") }) else { continue }
             let code = try problems.attempt { try object.requiredString("code") } ?? ""
@@ -66,7 +81,7 @@ public struct FrameworkFile {
                 code: code, title: try problems.attempt { try object.requiredString("title") } ?? "",
                 lead: try problems.attempt { try object.string("lead") ?? "" } ?? "",
                 description: try problems.attempt { try object.string("description") ?? "" } ?? "")
-            priority.measures = try measures(try problems.attempt { try object.list("measures") } ?? [], reader: &reader, problems: problems)
+            priority.measures = try measures(&object, reader: &reader, elsewhere: elsewhere, problems: problems)
             var planCodes: Set<String> = []
             for planNode in try problems.attempt({ try object.list("plans") }) ?? [] {
                 guard var planObject = try problems.attempt({ try YAMLObject(planNode, file: file, context: "a delivery plan") }) else { continue }
@@ -77,9 +92,14 @@ public struct FrameworkFile {
                 var plan = DeliveryPlan(
                     code: planCode, title: try problems.attempt { try planObject.requiredString("title") } ?? "",
                     owner: try problems.attempt { try planObject.string("owner") ?? "" } ?? "")
-                plan.measures = try measures(try problems.attempt { try planObject.list("measures") } ?? [], reader: &reader, problems: problems)
+                plan.measures = try measures(&planObject, reader: &reader, elsewhere: elsewhere, problems: problems)
                 plan.actions = try (try problems.attempt { try planObject.list("actions") } ?? []).compactMap { node in
-                    try problems.attempt { try action(node) }
+                    try problems.attempt {
+                        var object = try YAMLObject(node, file: file, context: "an action")
+                        let action = try Self.action(&object)
+                        try object.rejectUnknownKeys(allowed: Self.actionKeys)
+                        return action
+                    }
                 }
                 for unknown in planObject.unknownKeys(allowed: Self.planKeys) { try problems.note(unknown) }
                 priority.plans.append(plan)
@@ -88,34 +108,57 @@ public struct FrameworkFile {
             priorities.append(priority)
         }
         for unknown in top.unknownKeys(allowed: Self.topKeys) { try problems.note(unknown) }
-        if priorities.isEmpty, top.node("priorities") == nil || problems.errors.isEmpty {
+        let tablesHoldMore = elsewhere.measures != nil || elsewhere.priorities != nil
+        if priorities.isEmpty, !tablesHoldMore, top.node("priorities") == nil || problems.errors.isEmpty {
             try problems.note(DataFileError(file: file, line: top.line, field: "priorities", message: "the framework needs at least one priority"))
         }
         try problems.finish()
-        guard let council, let title else { throw DataLoadError(problems.errors) }
-        return Contents(
-            plan: CouncilPlan(council: council, title: title, reportingPeriod: reportingPeriod, priorities: priorities),
-            measures: reader.measures)
+        guard var plan = heading else { throw DataLoadError(problems.errors) }
+        plan.priorities = priorities
+        return Contents(plan: plan, measures: reader.measures, defaultTolerance: defaultTolerance)
     }
 
-    /// Reads each measure in `nodes`, noting a problem and going on to the next; returns the indexes of those read.
-    private func measures(_ nodes: [YAMLNode], reader: inout MeasureReader, problems: ProblemCollector) throws -> [Int] {
-        try nodes.compactMap { node in try problems.attempt { try reader.measure(node) } }
+    /// Reads each measure under `object` (a priority or a delivery plan), noting a problem and going on to the next;
+    /// returns the indexes of those read. Measures here when a table holds them are a problem.
+    private func measures(
+        _ object: inout YAMLObject, reader: inout MeasureReader, elsewhere: Elsewhere, problems: ProblemCollector
+    ) throws -> [Int] {
+        if let table = elsewhere.measures, object.node("measures") != nil {
+            try problems.note(object.error("measures", "the measures are in \(table) as well as here: keep them in one place"))
+            return []
+        }
+        let nodes = try problems.attempt { try object.list("measures") } ?? []
+        return try nodes.compactMap { node in
+            try problems.attempt {
+                var measure = try YAMLObject(node, file: file, context: "a measure")
+                return try reader.measure(&measure)
+            }
+        }
     }
 
-    private func action(_ node: YAMLNode) throws -> Action {
-        var object = try YAMLObject(node, file: file, context: "an action")
-        let action = Action(
-            title: try object.requiredString("title"),
-            owner: try object.string("owner") ?? "",
-            due: try object.parsed("due", expected: "a date (2025-03-31)") { CivilDate(parsing: $0) },
-            progress: try object.keyword("status", Action.Progress.self) ?? .notStarted,
-            percentComplete: try object.integer("complete", in: 0...100) ?? 0)
-        try object.rejectUnknownKeys(allowed: Self.actionKeys)
-        return action
+    /// The plan's council, title and reporting period (with no priorities yet), from `framework.yaml` or a
+    /// workbook's Council sheet; `nil` when the council or the title is missing. Each problem is noted in `problems`.
+    static func heading(_ fields: inout some DataFields, problems: ProblemCollector) throws -> CouncilPlan? {
+        let council = try problems.attempt { try fields.requiredString("council") }
+        let title = try problems.attempt { try fields.requiredString("plan") }
+        let reportingPeriod = try problems.attempt {
+            try fields.parsed("reporting_period", expected: "a period (such as 2024/25 Q2)") { Period(parsing: $0) }
+        } ?? nil
+        guard let council, let title else { return nil }
+        return CouncilPlan(council: council, title: title, reportingPeriod: reportingPeriod, priorities: [])
     }
 
-    static func tolerance(_ object: inout YAMLObject) throws -> Tolerance? {
+    /// An action's fields, from `framework.yaml` or an actions table.
+    static func action(_ fields: inout some DataFields) throws -> Action {
+        Action(
+            title: try fields.requiredString("title"),
+            owner: try fields.string("owner") ?? "",
+            due: try fields.parsed("due", expected: "a date (2025-03-31)") { CivilDate(parsing: $0) },
+            progress: try fields.keyword("status", Action.Progress.self) ?? .notStarted,
+            percentComplete: try fields.integer("complete", in: 0...100) ?? 0)
+    }
+
+    static func tolerance(_ object: inout some DataFields) throws -> Tolerance? {
         try object.parsed("tolerance", expected: "a tolerance (a number such as 2, or a percentage such as 5%)") { text in
             guard let amount = NumberParser.parse(text), amount >= 0, ValueLimits.insanity(of: amount) == nil else { return nil }
             return text.hasSuffix("%") ? .percent(amount) : .absolute(amount)

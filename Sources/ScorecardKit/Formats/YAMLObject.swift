@@ -1,10 +1,10 @@
 /// A YAML mapping being read field by field, so that every error names its line and key, and keys that
 /// were never read (misspellings) are reported rather than ignored.
-struct YAMLObject {
+struct YAMLObject: MeasureFields {
     let mapping: YAMLMapping
     let file: String
     /// What the mapping describes, for messages: "measure KBM-01".
-    let context: String
+    var context: String
     /// Which of the mapping's pairs have been read, by position.
     private var read: [Bool]
 
@@ -20,6 +20,8 @@ struct YAMLObject {
 
     /// The line the mapping starts on.
     var line: Int { mapping.line }
+
+    var origin: TableOrigin { TableOrigin(file: file) }
 
     func error(_ key: String, _ message: String) -> DataFileError {
         DataFileError(file: file, line: mapping[key]?.value.line ?? line, field: key, message: message)
@@ -44,51 +46,6 @@ struct YAMLObject {
         return scalar.string
     }
 
-    mutating func requiredString(_ key: String) throws -> String {
-        guard let text = try string(key), !text.trimmingWhitespace().isEmpty else {
-            throw DataFileError(file: file, line: line, field: key, message: "\(context) needs a \(key)")
-        }
-        return text
-    }
-
-    /// A value parsed by `parse`, or an error saying what was expected.
-    mutating func parsed<T>(_ key: String, expected: @autoclosure () -> String, _ parse: (String) -> T?) throws -> T? {
-        guard let text = try string(key) else { return nil }
-        guard let value = parse(String(text.trimmingWhitespace())) else {
-            throw error(key, "\"\(text.excerpt())\" is not \(expected())")
-        }
-        return value
-    }
-
-    /// A number within ±``ValueLimits/sane``.
-    mutating func number(_ key: String) throws -> Double? {
-        let number = try parsed(key, expected: "a number") { NumberParser.parse($0) }
-        if let number, let problem = ValueLimits.insanity(of: number) { throw error(key, problem) }
-        return number
-    }
-
-    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
-        try parsed(key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)") {
-            Int($0).flatMap { range.contains($0) ? $0 : nil }
-        }
-    }
-
-    mutating func bool(_ key: String) throws -> Bool? {
-        try parsed(key, expected: "true or false") {
-            switch $0.lowercased() {
-            case "true", "yes": true
-            case "false", "no": false
-            default: nil
-            }
-        }
-    }
-
-    /// A keyword from a closed set, matched without regard to case.
-    mutating func keyword<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T?
-    where T.RawValue == String {
-        try parsed(key, expected: "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))") { T(rawValue: $0.lowercased()) }
-    }
-
     /// The items of the list under `key` (none when absent).
     mutating func list(_ key: String) throws -> [YAMLNode] {
         guard let node = node(key) else { return [] }
@@ -103,7 +60,23 @@ struct YAMLObject {
         return mapping.pairs.map { ($0.key.string, $0.key.line, $0.value) }
     }
 
-    /// Throws for the first key that was never read: a misspelling, or a key that does not belong here.
+    mutating func targets() throws -> [TargetText] {
+        try pairs("targets").map { key, line, value in
+            var text: String?
+            if case .scalar(let scalar) = value { text = scalar.string }
+            return TargetText(
+                periodText: key, period: Period(parsing: key), value: text,
+                periodPlace: origin.place(line: line, field: "targets"), valuePlace: origin.place(line: value.line, field: "targets"))
+        }
+    }
+
+    mutating func profile() throws -> [String?] {
+        try list("profile").map { node in
+            guard case .scalar(let scalar) = node else { return nil }
+            return scalar.string
+        }
+    }
+
     func rejectUnknownKeys(allowed: [String]) throws {
         if let first = unknownKeys(allowed: allowed).first { throw first }
     }

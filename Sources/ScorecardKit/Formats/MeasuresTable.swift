@@ -1,0 +1,38 @@
+/// Reads a table of measures (`measures.csv`, a workbook's Measures sheet): one row per measure, with a column per
+/// field of a measure in `framework.yaml`, the `priority` and `delivery_plan` it sits under, and a
+/// `target <period>` column per financial year (or single period). See `docs/data-format.md`.
+struct MeasuresTable {
+    /// The fields a column may hold.
+    static let fields = FrameworkFile.measureKeys.filter { $0 != "targets" } + ["priority", "delivery_plan"]
+    /// Other names for them.
+    static let aliases = ["method": "methodology", "plan": "delivery_plan"]
+
+    let table: any TextTable
+
+    /// The measures, in row order, each placed in `outline` (which gains any priority or delivery plan first met here).
+    ///
+    /// - Throws: ``DataLoadError`` listing every row's problem (up to its limit).
+    func read(defaultTolerance: Tolerance?, into outline: inout PlanOutline) throws -> [Measure] {
+        let records = try DataLoadError.collecting {
+            try table.records(
+                context: "a measure", known: Self.fields, aliases: Self.aliases, targets: true, required: ["code", "title", "frequency"])
+        }
+        guard let rows = records?.rows else {
+            throw DataLoadError([table.origin.error("the table is empty; it needs a header row: code,title,frequency,priority,...")])
+        }
+        var reader = MeasureReader(defaultTolerance: defaultTolerance)
+        var errors: [DataFileError] = []
+        for var row in rows {
+            do {
+                let m = try reader.measure(&row)
+                let location = try outline.locate(&row)
+                outline.add(measure: m, at: location)
+            } catch let error as DataFileError {
+                errors.append(error)
+                if errors.count >= DataLoadError.limit { throw DataLoadError(errors, truncated: true) }
+            }
+        }
+        guard errors.isEmpty else { throw DataLoadError(errors) }
+        return reader.measures
+    }
+}

@@ -1,0 +1,116 @@
+extension ObservationsFile {
+    /// The index of the measure whose code is in `column`, or `nil` after reporting an unknown or empty code (a
+    /// row that is blank throughout is skipped without a word, as spreadsheets export them).
+    func measure(_ record: borrowing TableRecord, _ column: Int, _ state: inout ReadState, fail: Fail) throws -> Int? {
+        let sameAsLast = record.withBytes(column) { bytes in
+            state.lastIndex >= 0 && Self.isTrimmed(bytes) && bytes.elementsEqual(state.lastCode)
+        }
+        if sameAsLast { return state.lastIndex }
+        let code = record.string(column).trimmingWhitespace()
+        guard let index = indexByCode[String(code)] else {
+            if code.isEmpty, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return nil }
+            try fail(record.line, column, code.isEmpty ? "the measure code is empty" : "unknown measure code \"\(code.excerpt())\" (not in the framework)")
+            return nil
+        }
+        record.withBytes(column) { bytes in
+            state.lastCode.removeAll(keepingCapacity: true)
+            state.lastCode.append(contentsOf: bytes)
+        }
+        state.lastIndex = index
+        return index
+    }
+
+    /// Checks the observation of measure `index` for `period` held in `cells` of `record`, and keeps it.
+    ///
+    /// - Parameters:
+    ///   - periodText: the period as written, for messages.
+    ///   - periodColumn: where a problem with the period is placed.
+    func observation(
+        _ record: borrowing TableRecord, measure index: Int, period: Period, periodText: @autoclosure () -> String,
+        at periodColumn: Int, cells: ObservationCells, into state: inout ReadState, fail: Fail
+    ) throws {
+        let line = record.line
+        var code: String { measures[index].code.excerpt() }
+        let frequency = measures[index].frequency
+        guard period.kind == frequency.periodKind else {
+            try fail(line, periodColumn, "\(code) is reported \(frequency.rawValue); \"\(periodText().excerpt())\" is \(period.kind.article)")
+            return
+        }
+        var value: Double?
+        if cells.value >= 0, !record.isBlank(cells.value) {
+            let column = cells.value
+            value = record.withBytes(column) { NumberParser.parse($0) }
+            if value == nil { try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number"); return }
+            if let value, let problem = measures[index].problem(withValue: value) {
+                try fail(line, column, "\(code): \(problem)")
+                return
+            }
+            if let today, !period.hasEnded(by: today) {
+                try fail(line, periodColumn, period.notEndedMessage)
+                return
+            }
+        }
+        var target: Double?
+        if cells.target >= 0, !record.isBlank(cells.target) {
+            let column = cells.target
+            target = record.withBytes(column) { NumberParser.parse($0) }
+            if target == nil { try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number"); return }
+            if let target, let problem = ValueLimits.insanity(of: target) { try fail(line, column, problem); return }
+        }
+        var quality: DataQuality?
+        if cells.quality >= 0, !record.isBlank(cells.quality) {
+            let column = cells.quality
+            quality = record.withBytes(column, Self.exactQuality)
+            if quality == nil {
+                let text = record.string(column).trimmingWhitespace().lowercased()
+                quality = DataQuality(rawValue: text)
+                if quality == nil {
+                    try fail(line, column, "\"\(text.excerpt())\" is not a data quality (provisional, estimated or validated)")
+                    return
+                }
+            }
+        }
+        var note: String?
+        if cells.note >= 0, !record.isBlank(cells.note) {
+            if record.withBytes(cells.note, { $0.contains(0) }) {
+                try fail(line, cells.note, "the commentary contains a NUL character (byte 0), which cannot be stored")
+                return
+            }
+            note = record.string(cells.note)
+        }
+        if let first = state.firstLine(index: index, ordinal: period.ordinal, line: line) {
+            try fail(line, periodColumn, "\(code) \(period.label) is given twice (first on \(state.origin.lineName(first)))")
+            return
+        }
+        let observation = Observation(period: period, value: value, target: target, note: note, quality: quality)
+        state.result[index].append(observation)
+        if state.emitting { state.pending.append((index, observation)) }
+    }
+
+    /// Whether `bytes` needs no trimming: empty, or starting and ending with a printable ASCII character
+    /// (anything else goes through `trimmingWhitespace`, which knows every kind of space).
+    private static func isTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+    }
+
+    /// The quality written exactly as its keyword (the usual case), without making a string.
+    private static func exactQuality(_ bytes: UnsafeBufferPointer<UInt8>) -> DataQuality? {
+        for quality in [DataQuality.validated, .provisional, .estimated] where bytes.elementsEqual(quality.rawValue.utf8) {
+            return quality
+        }
+        return nil
+    }
+}
+
+extension Period.Kind {
+    /// "a month", "a quarter", "a financial year", "a calendar year".
+    var article: String {
+        switch self {
+        case .month: "a month"
+        case .quarter: "a quarter"
+        case .financialYear: "a financial year"
+        case .calendarYear: "a calendar year"
+        }
+    }
+}

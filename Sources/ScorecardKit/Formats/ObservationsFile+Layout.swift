@@ -1,0 +1,119 @@
+extension ObservationsFile {
+    /// Reports a problem on a line (or row), in a column (`nil`: the row as a whole).
+    typealias Fail = (_ line: Int, _ column: Int?, _ message: String) throws -> Void
+
+    /// Where one observation's cells are in a record (-1 for a cell the file does not have).
+    struct ObservationCells {
+        var value = -1, target = -1, note = -1, quality = -1
+    }
+
+    /// The columns of a file with one row per measure and period.
+    struct LongColumns {
+        var measure: Int
+        var period: Int
+        var cells: ObservationCells
+    }
+
+    /// The columns of a file with one row per measure and a column per period.
+    struct WideColumns {
+        /// The columns of one period: its value, and optionally its target, note and quality.
+        struct PeriodColumns {
+            var period: Period
+            /// The period's heading as written, for messages.
+            var heading: String
+            var cells = ObservationCells()
+            /// The period's first column, where a problem with the period itself is placed.
+            var firstColumn: Int
+        }
+
+        var measure: Int
+        var periods: [PeriodColumns]
+    }
+
+    /// The file's layout, found from its header: long (`measure,period,value`) when it has a `period` or a `value`
+    /// column, else wide.
+    struct Layout {
+        enum Kind {
+            case long(LongColumns)
+            case wide(WideColumns)
+        }
+
+        var kind: Kind
+        /// Each column's name, for messages: the column's name in a long file, the heading as written in a wide one.
+        var names: [String]
+
+        init(header record: borrowing TableRecord, origin: TableOrigin) throws {
+            let headings = (0..<record.count).map { String(record.string($0).trimmingWhitespace()) }
+            let lowered = headings.map { $0.lowercased() }
+            func error(_ column: Int?, _ field: String, _ message: String) -> DataFileError {
+                origin.place(line: record.line, column: column, field: field).error(message)
+            }
+            if lowered.contains(Column.period.rawValue) || lowered.contains(Column.value.rawValue) {
+                var columns: [Column: Int] = [:]
+                for (i, name) in lowered.enumerated() {
+                    guard let column = Column(rawValue: name) else {
+                        let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw error(i, name, "unknown column (the columns are \(known))")
+                    }
+                    guard columns[column] == nil else { throw error(i, name, "the column appears twice") }
+                    columns[column] = i
+                }
+                for column in ObservationsFile.required where columns[column] == nil {
+                    throw error(nil, column.rawValue, "the required column is missing")
+                }
+                let cells = ObservationCells(
+                    value: columns[.value] ?? -1, target: columns[.target] ?? -1, note: columns[.note] ?? -1,
+                    quality: columns[.quality] ?? -1)
+                kind = .long(LongColumns(measure: columns[.measure] ?? 0, period: columns[.period] ?? 1, cells: cells))
+                names = lowered
+                return
+            }
+            var measure: Int?
+            var periods: [WideColumns.PeriodColumns] = []
+            for (i, heading) in headings.enumerated() {
+                switch TableHeader.normalized(heading) {
+                case "measure", "code", "measure_code":
+                    guard measure == nil else { throw error(i, heading, "the column appears twice") }
+                    measure = i
+                    continue
+                case "title":
+                    continue
+                default:
+                    break
+                }
+                guard let (part, periodText) = Self.periodHeading(heading), let period = Period(cell: periodText) else {
+                    throw error(
+                        i, heading,
+                        "unknown column: not a period (such as 2024/25 Q1, 2024-05 or 2024/25), nor measure, title, or note, target or quality and a period")
+                }
+                var group = periods.firstIndex { $0.period == period }
+                if group == nil {
+                    periods.append(WideColumns.PeriodColumns(period: period, heading: periodText, firstColumn: i))
+                    group = periods.count - 1
+                }
+                guard let g = group else { continue }
+                guard periods[g].cells[keyPath: part] < 0 else { throw error(i, heading, "the column appears twice (for \(period.label))") }
+                periods[g].cells[keyPath: part] = i
+            }
+            guard let measure else {
+                throw error(
+                    nil, Column.measure.rawValue,
+                    "the required column is missing (one row per value has the columns measure,period,value; one row per measure has a measure column and a column per period, such as 2024/25 Q1)")
+            }
+            guard !periods.isEmpty else { throw error(nil, Column.period.rawValue, "there is no column for a period (such as 2024/25 Q1)") }
+            kind = .wide(WideColumns(measure: measure, periods: periods))
+            names = headings
+        }
+
+        /// Which cell of a period a heading is (`note 2024/25 Q1` is a note), and the period's text; `nil` for an
+        /// empty heading.
+        static func periodHeading(_ heading: String) -> (WritableKeyPath<ObservationCells, Int>, String)? {
+            guard let first = heading.split(whereSeparator: \.isWhitespace).first else { return nil }
+            let parts: [(String, WritableKeyPath<ObservationCells, Int>)] = [("note", \.note), ("target", \.target), ("quality", \.quality)]
+            for (word, part) in parts where first.lowercased() == word {
+                return (part, String(heading.dropFirst(first.count).trimmingWhitespace()))
+            }
+            return (\.value, heading)
+        }
+    }
+}

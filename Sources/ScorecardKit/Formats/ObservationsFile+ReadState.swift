@@ -1,0 +1,49 @@
+extension ObservationsFile {
+    /// What a read keeps between rows.
+    struct ReadState {
+        /// The table being read, for messages.
+        let origin: TableOrigin
+        var result: [[Observation]]
+        /// The rows not yet handed to `emit`.
+        var pending: [(measure: Int, observation: Observation)] = []
+        /// For duplicates: the line of each observation kept, by measure, in the order kept.
+        var lines: [[Int32]]
+        /// The latest period ordinal kept for each measure: a later one cannot be a duplicate.
+        var lastOrdinal: [Int]
+        /// For a measure whose rows came out of period order: the line each period was first given on.
+        var seen: [Int: [Int: Int]] = [:]
+        /// The previous row's measure code (as in the file) and its measure's index: rows come grouped by measure.
+        var lastCode: [UInt8] = []
+        var lastIndex = -1
+        let emitting: Bool
+
+        init(origin: TableOrigin, measureCount: Int, emitting: Bool) {
+            self.origin = origin
+            self.emitting = emitting
+            result = [[Observation]](repeating: [], count: measureCount)
+            lines = [[Int32]](repeating: [], count: measureCount)
+            lastOrdinal = [Int](repeating: .min, count: measureCount)
+            if emitting { pending.reserveCapacity(ObservationsFile.emitStep) }
+        }
+
+        /// The line `ordinal` was already given on for measure `index`; else records it as given on `line`.
+        mutating func firstLine(index: Int, ordinal: Int, line: Int) -> Int? {
+            if seen[index] == nil {
+                if ordinal > lastOrdinal[index] {
+                    lastOrdinal[index] = ordinal
+                    lines[index].append(Int32(truncatingIfNeeded: line))
+                    return nil
+                }
+                // Out of order: from now on this measure's periods are looked up.
+                var periods: [Int: Int] = [:]
+                for (observation, line) in zip(result[index], lines[index]) {
+                    periods[observation.period.ordinal] = Int(line)
+                }
+                seen[index] = periods
+            }
+            if let first = seen[index]![ordinal] { return first }
+            seen[index]![ordinal] = line
+            return nil
+        }
+    }
+}

@@ -1,0 +1,19 @@
+extension TextTable {
+    /// The table's header and its rows, each row read through the header; `nil` for a table with no header row.
+    ///
+    /// - Throws: ``DataFileError`` for a bad header, or a row whose number of fields is not the header's.
+    func records(
+        context: String, known: [String], aliases: [String: String] = [:], targets: Bool = false, required: [String]
+    ) throws -> (header: TableHeader, rows: [TableRow])? {
+        let all = try rows()
+        guard let first = all.first else { return nil }
+        let header = try TableHeader(first, origin: origin, known: known, aliases: aliases, targets: targets, required: required)
+        let rows = try all.dropFirst().map { row in
+            guard row.fields.count == first.fields.count else {
+                throw origin.place(line: row.line, field: nil).error("the row has \(row.fields.count) fields; the header has \(first.fields.count)")
+            }
+            return TableRow(header: header, fields: row.fields, line: row.line, context: context)
+        }
+        return (header, rows)
+    }
+}

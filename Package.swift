@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The shared model library: councils, not terminals.
@@ -25,6 +26,12 @@ let package = Package(
         ),
         // The fictional sample council: for the command line and tests, not part of the library product.
         .target(name: "ScorecardSample", dependencies: ["ScorecardKit"]),
+        // Excel workbooks (.xlsx) in and out, and loading a council from a directory or a workbook. Apart from the
+        // model library so that only what reads workbooks carries the zip and XML parsing of untrusted files.
+        .target(
+            name: "ScorecardSheets",
+            dependencies: ["ScorecardKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The terminal UI with no ncurses in it.
         .target(name: "Dashboard", dependencies: ["ScorecardKit"]),
         // The ncursesw system library, with a shim of static inline wrappers.
@@ -40,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "ScorecardKit", "ScorecardSample", "Dashboard", "NcursesTerminal",
+                "ScorecardKit", "ScorecardSample", "ScorecardSheets", "Dashboard", "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
-        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit"]),
+        .testTarget(name: "ScorecardSheetsTests", dependencies: ["ScorecardSheets", "ScorecardKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets"]),
     ]
 )

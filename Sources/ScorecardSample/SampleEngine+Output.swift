@@ -154,17 +154,17 @@ extension SampleEngine {
         let spec = specs[i]
         let t = template(spec)
         let pad = String(repeating: " ", count: t.plan == nil ? 8 : 12)
-        var y = String(repeating: " ", count: t.plan == nil ? 6 : 10) + "- code: " + SampleText.yaml(spec.code) + "\n"
+        var y = String(repeating: " ", count: t.plan == nil ? 6 : 10) + "- code: " + YAMLText.scalar(spec.code) + "\n"
         func line(_ key: String, _ value: String) { y += pad + key + ": " + value + "\n" }
-        line("title", SampleText.yaml(title(spec)))
-        line("description", SampleText.yaml(t.description))
-        line("methodology", SampleText.yaml(t.methodology))
-        line("source", SampleText.yaml(t.source))
-        line("owner", SampleText.yaml(t.owner))
-        line("service", SampleText.yaml(t.service))
-        line("team", SampleText.yaml(t.team))
+        line("title", YAMLText.scalar(title(spec)))
+        line("description", YAMLText.scalar(t.description))
+        line("methodology", YAMLText.scalar(t.methodology))
+        line("source", YAMLText.scalar(t.source))
+        line("owner", YAMLText.scalar(t.owner))
+        line("service", YAMLText.scalar(t.service))
+        line("team", YAMLText.scalar(t.team))
         line("tier", t.tier.rawValue)
-        line("unit", SampleText.yaml(t.unit))
+        line("unit", YAMLText.scalar(t.unit))
         line("decimals", String(t.decimals))
         line("frequency", t.frequency.rawValue)
         line("polarity", t.polarity.keyword)
@@ -180,10 +180,10 @@ extension SampleEngine {
             y += pad + "targets:\n"
             for (year, target) in s.yearTargets {
                 let key: Period = t.frequency == .calendarYear ? .calendarYear(year) : .financialYear(year)
-                y += pad + "  " + SampleText.yaml(key.description) + ": " + fixed(target, t.decimals) + "\n"
+                y += pad + "  " + YAMLText.scalar(key.description) + ": " + fixed(target, t.decimals) + "\n"
             }
             for (p, target) in s.singleTargets {
-                y += pad + "  " + SampleText.yaml(p.description) + ": " + fixed(target, t.decimals) + "\n"
+                y += pad + "  " + YAMLText.scalar(p.description) + ": " + fixed(target, t.decimals) + "\n"
             }
             if let profile = t.profile, !s.yearTargets.isEmpty {
                 line("profile", "[" + profile.map { formatPlain($0) }.joined(separator: ", ") + "]")
@@ -201,17 +201,17 @@ extension SampleEngine {
     mutating func frameworkYAML(_ measureText: [String]) -> String {
         var y = "# A fictional council for demonstrations and tests, made by the Scorecard sample generator\n"
         y += "# (seed \(generator.seed), \(specs.count) measures, \(generator.years) years of history). Not real data.\n"
-        y += "council: " + SampleText.yaml(catalogue.council) + "\n"
-        y += "plan: " + SampleText.yaml(catalogue.planTitle) + "\n"
-        y += "reporting_period: " + SampleText.yaml(generator.reportingPeriod.description) + "\n"
+        y += "council: " + YAMLText.scalar(catalogue.council) + "\n"
+        y += "plan: " + YAMLText.scalar(catalogue.planTitle) + "\n"
+        y += "reporting_period: " + YAMLText.scalar(generator.reportingPeriod.description) + "\n"
         y += "defaults:\n  tolerance: " + Self.defaultTolerance.text + "\n"
         y += "priorities:\n"
         summary.priorities = catalogue.priorities.count
         for (p, priority) in catalogue.priorities.enumerated() {
-            y += "  - code: " + SampleText.yaml(priority.code) + "\n"
-            y += "    title: " + SampleText.yaml(priority.title) + "\n"
-            y += "    lead: " + SampleText.yaml(priority.lead) + "\n"
-            y += "    description: " + SampleText.yaml(priority.description) + "\n"
+            y += "  - code: " + YAMLText.scalar(priority.code) + "\n"
+            y += "    title: " + YAMLText.scalar(priority.title) + "\n"
+            y += "    lead: " + YAMLText.scalar(priority.lead) + "\n"
+            y += "    description: " + YAMLText.scalar(priority.description) + "\n"
             if !priorityMeasures[p].isEmpty {
                 y += "    measures:\n"
                 for i in priorityMeasures[p] { y += measureText[i] }
@@ -222,9 +222,9 @@ extension SampleEngine {
             for d in plans {
                 let plan = catalogue.plans[d]
                 summary.plans += 1
-                y += "      - code: " + SampleText.yaml(plan.code) + "\n"
-                y += "        title: " + SampleText.yaml(plan.title) + "\n"
-                y += "        owner: " + SampleText.yaml(plan.owner) + "\n"
+                y += "      - code: " + YAMLText.scalar(plan.code) + "\n"
+                y += "        title: " + YAMLText.scalar(plan.title) + "\n"
+                y += "        owner: " + YAMLText.scalar(plan.owner) + "\n"
                 if !planMeasures[d].isEmpty {
                     y += "        measures:\n"
                     for i in planMeasures[d] { y += measureText[i] }
@@ -235,8 +235,8 @@ extension SampleEngine {
                     for a in actions {
                         summary.actions += 1
                         if a.isOverdue(on: generator.today) { summary.overdueActions += 1 }
-                        y += "          - title: " + SampleText.yaml(a.title) + "\n"
-                        y += "            owner: " + SampleText.yaml(a.owner) + "\n"
+                        y += "          - title: " + YAMLText.scalar(a.title) + "\n"
+                        y += "            owner: " + YAMLText.scalar(a.owner) + "\n"
                         if let due = a.due { y += "            due: " + due.description + "\n" }
                         y += "            status: " + a.progress.rawValue + "\n"
                         y += "            complete: " + String(a.percentComplete) + "\n"

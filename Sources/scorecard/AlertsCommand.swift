@@ -9,7 +9,7 @@ struct AlertsCommand: ParsableCommand {
         abstract: "List the under-performance alerts, worst first, with their reasons."
     )
 
-    @Argument(help: "The council's data directory (default: the sample council built into scorecard).")
+    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
     var directory: String?
 
     @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))

@@ -5,10 +5,10 @@ import ScorecardKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a council's data files and print a summary, or every problem with its file, line and field."
+        abstract: "Check a council's data files and print a summary, or every problem with its file, line (or sheet and cell) and field."
     )
 
-    @Argument(help: "The council's data directory (default: the sample council built into scorecard).")
+    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
     var directory: String?
 
     @OptionGroup var judgement: JudgementOptions

@@ -11,7 +11,7 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the dashboard (the default): drill down from the Council Plan to its measures."
     )
 
-    @Option(help: ArgumentHelp("Open a council's data files read-only instead of the database.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Open a council's data files (a directory, or an .xlsx workbook) read-only instead of the database.", valueName: "path"))
     var data: String?
 
     @OptionGroup var database: DatabaseOptions

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScorecardKit
 import ScorecardSample
+import ScorecardSheets
 
 /// Where the council's data is, and the day and period to judge it at.
 struct JudgementOptions: ParsableArguments {
@@ -42,11 +43,12 @@ enum DataLocation {
     /// How messages name the council used when no directory is given.
     static let sampleName = "the sample council"
 
-    /// Loads a council directory, or the sample council when `path` is `nil`, printing its problems to standard
-    /// error and exiting 1 when it has any. Values for periods that have not ended by `today` are among the problems.
+    /// Loads a council's data files (a directory or a workbook, see ``CouncilSource``), or the sample council when
+    /// `path` is `nil`, printing their problems to standard error and exiting 1 when they have any. Values for periods
+    /// that have not ended by `today` are among the problems.
     static func load(_ path: String?, today: CivilDate) throws -> Council {
         guard let path else { return try sample(today: today) }
-        return try reportingProblems { try CouncilDirectory(path: path, today: today).load() }
+        return try reportingProblems { try CouncilSource.load(path: path, today: today) }
     }
 
     /// The sample council carried in the binary, as it stands on `today` (``SampleCouncilGenerator/current(today:measures:years:seed:)``):

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import ScorecardKit
+import ScorecardSheets
 
 /// `scorecard import DIR`: loads a council's data files into the database, in one transaction.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a council's data files into the database (all or nothing; changes are kept as revisions).",
+        abstract: "Import a council's data files or workbook into the database (all or nothing; changes are kept as revisions).",
         discussion: """
             The files are checked first: any problem is reported with its file, line and field, and the database is \
             left exactly as it was. Importing the same files again changes nothing; importing a newer version records \
@@ -14,7 +15,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The council's data directory (framework.yaml and observations.csv; default: the sample council built into scorecard).")
+    @Argument(help: "The council's data directory (framework.yaml and observations.csv) or .xlsx workbook (default: the sample council built into scorecard).")
     var directory: String?
 
     @OptionGroup var databaseOptions: DatabaseOptions
@@ -40,10 +41,10 @@ struct ImportCommand: ParsableCommand {
         return (council, try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update))
     }
 
-    /// Imports the files in `directory`, reading observations.csv while a new database is written.
+    /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.
     private func importFiles(_ directory: String, into path: String) throws -> (Council, ImportSummary) {
         let trace = Trace()
-        let files = CouncilDirectory(path: directory, today: try CivilDate.resolvedToday())
+        let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         let folder = (path as NSString).deletingLastPathComponent
         let bar = ProgressBar(label: "Importing")

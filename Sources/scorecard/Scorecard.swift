@@ -7,7 +7,8 @@ struct Scorecard: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Councils' performance management: the Council Plan, its measures, targets and alerts.",
         subcommands: [
-            DashboardCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self, ImportCommand.self, RecordCommand.self,
+            DashboardCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self, ImportCommand.self, ExportCommand.self,
+            RecordCommand.self,
             SampleCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

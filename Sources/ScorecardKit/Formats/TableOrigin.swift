@@ -16,25 +16,35 @@ public struct TableOrigin: Sendable, Equatable {
     }
 
     /// The place of a field: its line (or row), its 0-based column and its name.
-    func place(line: Int?, column: Int? = nil, field: String?) -> DataPlace {
+    public func place(line: Int?, column: Int? = nil, field: String?) -> DataPlace {
         DataPlace(origin: self, line: line, column: column, field: field)
     }
 
     /// A problem with the table as a whole.
-    func error(_ message: String) -> DataFileError {
+    public func error(_ message: String) -> DataFileError {
         place(line: nil, field: nil).error(message)
     }
 }
 
 /// Where one field of the council's data is: a file's line and field, or a workbook's cell.
-struct DataPlace: Sendable, Equatable {
-    var origin: TableOrigin
-    var line: Int?
-    var column: Int?
-    var field: String?
+public struct DataPlace: Sendable, Equatable {
+    public var origin: TableOrigin
+    /// The line, or the row of a sheet.
+    public var line: Int?
+    /// The 0-based column.
+    public var column: Int?
+    /// The column's or key's name.
+    public var field: String?
+
+    public init(origin: TableOrigin, line: Int?, column: Int?, field: String?) {
+        self.origin = origin
+        self.line = line
+        self.column = column
+        self.field = field
+    }
 
     /// The problem `message` at this place.
-    func error(_ message: String) -> DataFileError {
+    public func error(_ message: String) -> DataFileError {
         DataFileError(file: origin.file, line: line, field: field, message: message, sheet: origin.sheet, column: column)
     }
 }

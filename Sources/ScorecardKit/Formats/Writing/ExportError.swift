@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a council could not be written out.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+    /// The destination, as the user gave it.
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path.terminalSafe): \(message.terminalSafe)" }
+
+    /// Throws unless `path` is free for a new directory (absent, or an empty directory) or a new file (absent, or a
+    /// file to replace), and its folder exists.
+    public static func checkDestination(_ path: String, directory: Bool) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if directory {
+                guard isDirectory.boolValue else { throw ExportError(path: path, message: "is a file; give a new directory to write the council into") }
+                guard (try? manager.contentsOfDirectory(atPath: path))?.isEmpty == true else {
+                    throw ExportError(path: path, message: "is a directory that is not empty; give a new (or empty) one")
+                }
+            } else if isDirectory.boolValue {
+                throw ExportError(path: path, message: "is a directory; give the workbook's file name (council.xlsx)")
+            }
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ExportError(path: path, message: "its folder \(folder) does not exist")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// A measure's fields as the data files write them, in their usual order: shared by `framework.yaml` and the
+/// measures table, so that both write (and so read back) exactly the same measure. Targets and the profile are laid
+/// out differently by each, and are not here.
+enum MeasureFieldValues {
+    /// The field names, in order.
+    static let keys = [
+        "code", "title", "description", "methodology", "source", "owner", "service", "team", "tier", "unit", "decimals",
+        "frequency", "polarity", "band", "status", "cumulative", "tolerance", "lag_days", "min", "max",
+    ]
+
+    /// Each field's value (in ``keys`` order); `nil` where the measure has the default, or nothing.
+    static func values(_ m: Measure) -> [OutputTable.Cell?] {
+        func text(_ s: String) -> OutputTable.Cell? { s.isEmpty ? nil : .text(s) }
+        var band: Double?
+        if case .withinBand(let halfWidth) = m.polarity { band = halfWidth }
+        return [
+            .text(m.code), .text(m.title), text(m.description), text(m.methodology), text(m.source), text(m.owner),
+            text(m.service), text(m.team), .text(m.tier.rawValue), .text(m.unit.name), .number(Double(m.decimals)),
+            .text(m.frequency.rawValue), .text(m.polarity.keyword), band.map { .number($0) }, .text(m.lifecycle.rawValue),
+            m.cumulative ? .text("true") : nil, m.tolerance.map { .text($0.text) },
+            m.lagDays == m.frequency.defaultLagDays ? nil : .number(Double(m.lagDays)),
+            m.minimum.map { .number($0) }, m.maximum.map { .number($0) },
+        ]
+    }
+}

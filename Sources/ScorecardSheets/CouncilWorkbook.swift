@@ -1,0 +1,59 @@
+import ScorecardKit
+
+/// A council as one workbook: the sheets Council (settings), Priorities, Measures, Actions and Observations, laid out
+/// as the CSV tables are (see `docs/data-format.md`). Sheet names are matched without regard to case or surrounding
+/// spaces, singular or plural; other sheets (notes, charts, lookups) are ignored.
+public enum CouncilWorkbook {
+    /// Each table and the sheet names it goes by.
+    enum Role: CaseIterable {
+        case settings, priorities, measures, actions, observations
+
+        var names: [String] {
+            switch self {
+            case .settings: ["council", "framework", "settings"]
+            case .priorities: ["priorities", "priority"]
+            case .measures: ["measures", "measure"]
+            case .actions: ["actions", "action"]
+            case .observations: ["observations", "observation", "values"]
+            }
+        }
+    }
+
+    /// The council's tables in the workbook at `path`, to be loaded (``CouncilTables/load()``).
+    ///
+    /// - Throws: ``DataLoadError`` naming the workbook (and sheet and cell) of a problem.
+    public static func tables(path: String, today: CivilDate?, limits: WorkbookLimits = WorkbookLimits()) throws -> CouncilTables {
+        do {
+            let workbook = try Workbook(path: path, limits: limits)
+            var found: [Role: String] = [:]
+            for name in workbook.sheetNames {
+                let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let role = Role.allCases.first(where: { $0.names.contains(key) }) else { continue }
+                if let other = found[role] {
+                    throw DataFileError(file: path, line: nil, field: nil, message: "the sheets \(other.excerpt()) and \(name.excerpt()) are the same table: keep one")
+                }
+                found[role] = name
+            }
+            func table(_ role: Role) throws -> SheetTable? { try found[role].flatMap { try workbook.table(named: $0) } }
+            return CouncilTables(
+                file: path, settings: try table(.settings), priorities: try table(.priorities), measures: try table(.measures),
+                actions: try table(.actions), observations: try table(.observations), today: today)
+        } catch let error as DataFileError {
+            throw DataLoadError([error])
+        }
+    }
+
+    /// The council's tables, in sheet order: Council, Priorities, Measures, Actions, Observations (`wide`: one row
+    /// per measure and a column per period).
+    public static func sheets(_ council: Council, wideObservations: Bool = false) -> [OutputTable] {
+        [
+            CouncilTablesWriter.settings(council), CouncilTablesWriter.priorities(council), CouncilTablesWriter.measures(council),
+            CouncilTablesWriter.actions(council), CouncilTablesWriter.observations(council, wide: wideObservations),
+        ]
+    }
+
+    /// Writes `council` as a workbook at `path` (see ``WorkbookWriter/write(_:to:)``).
+    public static func write(_ council: Council, wideObservations: Bool = false, to path: String) throws {
+        try WorkbookWriter.write(sheets(council, wideObservations: wideObservations), to: path)
+    }
+}

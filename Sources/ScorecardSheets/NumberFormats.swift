@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the workbook's styles (`xl/styles.xml`) say about each cell style's number format: whether a number shows
+/// as a percentage or a date, which changes what the cell means.
+struct NumberFormats {
+    enum Kind: Equatable {
+        case plain, percent, date
+    }
+
+    /// The kind of each cell style (`<c s="3">` is the fourth), in `cellXfs` order.
+    private(set) var kinds: [Kind] = []
+
+    init() {}
+
+    init(_ data: Data, part: String, archive: WorkbookArchive) throws {
+        var custom: [Int: Kind] = [:]
+        var kinds: [Kind] = []
+        var inCellFormats = false
+        try XMLEvents.parse(data, part: part, file: archive.path) { event in
+            switch event {
+            case .start("numFmt", let attributes):
+                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
+                    custom[id] = Self.kind(ofCode: code)
+                }
+            case .start("cellXfs", _): inCellFormats = true
+            case .end("cellXfs"): inCellFormats = false
+            case .start("xf", let attributes) where inCellFormats:
+                let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
+                kinds.append(custom[id] ?? Self.builtIn(id))
+            default: break
+            }
+        }
+        self.kinds = kinds
+    }
+
+    /// The kind of cell style `style` (plain when there is no such style).
+    func kind(_ style: Int?) -> Kind {
+        guard let style, kinds.indices.contains(style) else { return .plain }
+        return kinds[style]
+    }
+
+    /// The built-in formats: 9 and 10 are percentages; 14 to 22, 27 to 36, 45 to 47 and 50 to 58 dates and times.
+    static func builtIn(_ id: Int) -> Kind {
+        switch id {
+        case 9, 10: .percent
+        case 14...22, 27...36, 45...47, 50...58: .date
+        default: .plain
+        }
+    }
+
+    /// The kind of a custom format code: a `%` outside quotes makes a percentage; a date or time letter (d, m, y, h,
+    /// s) outside quotes and brackets a date. `General` and `@` are plain.
+    static func kind(ofCode code: String) -> Kind {
+        var bare = ""
+        var inQuotes = false
+        var inBrackets = false
+        var escaped = false
+        for character in code {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\" where !inQuotes: escaped = true
+            case "\"": inQuotes.toggle()
+            case "[" where !inQuotes: inBrackets = true
+            case "]" where !inQuotes: inBrackets = false
+            default: if !inQuotes && !inBrackets { bare.append(character) }
+            }
+        }
+        // Only the first section (for positive numbers) matters here.
+        let first = bare.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if first.contains("%") { return .percent }
+        if first.lowercased() == "general" { return .plain }
+        return first.lowercased().contains(where: { "dmyhs".contains($0) }) ? .date : .plain
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import ScorecardKit
+
+/// Reads one worksheet's part into rows of cell text (see ``CellValue``), each row with its number and its cells
+/// from column A, empty where the sheet has none (`A1`, `C1`: B is empty).
+struct WorksheetReader {
+    let archive: WorkbookArchive
+    let sheet: String
+    let sharedStrings: [String]
+    let formats: NumberFormats
+    let uses1904Dates: Bool
+
+    /// The sheet's rows in row order; `cellBudget` is what is left of ``WorkbookLimits/cells`` and is spent here.
+    func rows(part: String, cellBudget: inout Int) throws -> [SheetTable.Row] {
+        guard let data = try archive.data(part) else {
+            throw WorkbookArchive.error(archive.path, "its sheet \(sheet) is missing (no part \(part))")
+        }
+        var rows: [SheetTable.Row] = []
+        var row: SheetTable.Row?
+        var column = -1
+        var cell: CellValue?
+        var value: String?
+        var inline: String?
+        var hasFormula = false
+        var reading: String?
+        var inlineDepth = 0
+        var phonetic = 0
+        var budget = cellBudget
+        let origin = TableOrigin(file: archive.path, sheet: sheet)
+        try XMLEvents.parse(data, part: part, file: archive.path) { event in
+            switch event {
+            case .start("row", let attributes):
+                let number = attributes["r"].flatMap { Int($0) } ?? ((rows.last?.number ?? 0) + 1)
+                guard number >= 1, number <= WorkbookLimits.rows else {
+                    throw origin.place(line: nil, column: nil, field: nil).error("a row numbered \(attributes["r"] ?? "") is outside the sheet")
+                }
+                row = SheetTable.Row(number: number, cells: [])
+                column = -1
+            case .start("c", let attributes):
+                guard let number = row?.number else { return }
+                if let reference = attributes["r"] {
+                    guard let (letters, rowNumber) = Self.split(reference), rowNumber == number, let index = ColumnName.index(letters) else {
+                        throw origin.place(line: number, column: nil, field: nil).error("\"\(reference.excerpt())\" is not a cell of row \(number)")
+                    }
+                    column = index
+                } else {
+                    column += 1
+                }
+                guard column < ColumnName.limit else { throw origin.place(line: number, column: nil, field: nil).error("a cell lies beyond column XFD") }
+                cell = CellValue(type: attributes["t"], format: formats.kind(attributes["s"].flatMap { Int($0) }))
+                value = nil
+                inline = nil
+                hasFormula = false
+            case .start("f", _): hasFormula = true
+            case .start("v", _) where cell != nil: reading = "v"
+            case .start("is", _) where cell != nil: inlineDepth += 1
+            case .start("rPh", _): phonetic += 1
+            case .end("rPh"): phonetic -= 1
+            case .start("t", _) where inlineDepth > 0 && phonetic == 0: reading = "t"
+            case .end("v"), .end("t"): reading = nil
+            case .end("is"): inlineDepth -= 1
+            case .text(let text):
+                if reading == "v" { value = (value ?? "") + text }
+                if reading == "t" { inline = (inline ?? "") + text }
+            case .end("c"):
+                guard var found = cell, var current = row else { return }
+                cell = nil
+                found.value = value
+                found.inline = inline
+                if hasFormula, value == nil {
+                    throw origin.place(line: current.number, column: column, field: nil).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)")
+                }
+                let text: String
+                switch found.text(sharedStrings: sharedStrings, uses1904Dates: uses1904Dates) {
+                case .success(let written): text = written
+                case .failure(let problem): throw origin.place(line: current.number, column: column, field: nil).error("the cell \(problem.message)")
+                }
+                guard !text.isEmpty else { return }
+                if current.cells.count <= column {
+                    budget -= column + 1 - current.cells.count
+                    guard budget >= 0 else {
+                        throw WorkbookArchive.error(archive.path, "its sheets hold more than \(archive.limits.cells) cells, more than a council's workbook needs")
+                    }
+                    current.cells += [String](repeating: "", count: column + 1 - current.cells.count)
+                }
+                current.cells[column] = text
+                row = current
+            case .end("row"):
+                if let current = row { rows.append(current) }
+                row = nil
+            default: break
+            }
+        }
+        cellBudget = budget
+        return rows.sorted { $0.number < $1.number }
+    }
+
+    /// `D7` -> (`D`, 7).
+    static func split(_ reference: String) -> (Substring, Int)? {
+        guard let digit = reference.firstIndex(where: \.isNumber) else { return nil }
+        return Int(reference[digit...]).map { (reference[..<digit], $0) }
+    }
+}

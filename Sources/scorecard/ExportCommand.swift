@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+import ScorecardSheets
+
+/// `scorecard export`: writes a council out as data files or a workbook that read back to the same council.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a council out as data files or an Excel workbook that read back to the same council.",
+        discussion: """
+            yaml: a directory with framework.yaml (the plan and its measures) and observations.csv. csv: a directory \
+            with framework.yaml (the plan alone), measures.csv and observations.csv. xlsx: one workbook with the sheets \
+            Council, Priorities, Measures, Actions and Observations. Nothing is written unless all of it is: a directory \
+            must be new (or empty); a workbook replaces the file.
+            """
+    )
+
+    /// The forms a council can be written in.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case yaml, csv, xlsx
+    }
+
+    @Argument(help: "The council's data directory or .xlsx workbook (default: the bundled sample council).")
+    var source: String?
+
+    @Option(help: ArgumentHelp("Read the council from this database instead of data files.", valueName: "path"))
+    var database: String?
+
+    @Option(help: "yaml, csv or xlsx.")
+    var format: Format
+
+    @Option(help: ArgumentHelp("The directory (yaml, csv) or workbook file (xlsx) to write.", valueName: "path"))
+    var out: String
+
+    @Flag(help: "Write the observations with one row per measure and a column per period (csv, xlsx).")
+    var wide = false
+
+    func validate() throws {
+        if source != nil, database != nil { throw ValidationError("give a data directory (or workbook) or --database, not both") }
+        if wide, format == .yaml { throw ValidationError("--wide is for --format csv or xlsx") }
+    }
+
+    func run() throws {
+        let council =
+            try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
+            ?? DataLocation.load(source, today: try CivilDate.resolvedToday())
+        do {
+            switch format {
+            case .yaml: try CouncilExport.write(council, layout: .yaml, to: out)
+            case .csv: try CouncilExport.write(council, layout: .tables(wideObservations: wide), to: out)
+            case .xlsx: try CouncilWorkbook.write(council, wideObservations: wide, to: out)
+            }
+        } catch let error as ExportError {
+            throw CommandFailure(error.description)
+        }
+        let what = "\(NumberText.counted(council.measures.count, "measure")), \(NumberText.counted(council.observationCount, "observation"))"
+        Console.out("Wrote \(council.plan.council.terminalSafe) to \(out.terminalSafe) (\(format.rawValue): \(what)).")
+    }
+}

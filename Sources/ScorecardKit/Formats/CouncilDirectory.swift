@@ -48,7 +48,7 @@ public struct CouncilDirectory: Sendable {
                 throw DataFileError(file: frameworkPath, line: UTF8Validation.firstInvalidLine(bytes), field: nil, message: "the file is not valid UTF-8")
             }
             let elsewhere = FrameworkFile.Elsewhere(
-                measures: tables.measures == nil ? nil : measuresPath, priorities: tables.priorities == nil ? nil : prioritiesPath)
+                measures: tables.measures == nil ? nil : Self.measuresName, priorities: tables.priorities == nil ? nil : Self.prioritiesName)
             return try FrameworkFile(file: frameworkPath).read(text, elsewhere: elsewhere)
         }
         return tables.isEmpty ? contents : try tables.assemble(onto: contents, origin: TableOrigin(file: frameworkPath))

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Writing a council out and reading it back")
+struct CouncilExportTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 24) ?? CivilDate(dayNumber: 0)
+
+    static func sample() throws -> Council {
+        try SampleCouncilGenerator().generate().council(today: today)
+    }
+
+    static func readBack(_ council: Council, _ layout: CouncilExport.Layout) throws -> Council {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-export-\(UUID().uuidString)").path
+        try CouncilExport.write(council, layout: layout, to: dir)
+        return try CouncilDirectory(path: dir, today: today).load()
+    }
+
+    @Test("the sample written as framework.yaml, as measures.csv, and with wide observations, reads back the same",
+          arguments: [CouncilExport.Layout.yaml, .tables(wideObservations: false)])
+    func roundTrip(_ layout: CouncilExport.Layout) throws {
+        let sample = try Self.sample()
+        #expect(try Self.readBack(sample, layout) == sample)
+    }
+
+    @Test("wide observations keep every value, target, note and quality, and judge exactly as the sample")
+    func wide() throws {
+        let sample = try Self.sample()
+        let back = try Self.readBack(sample, .tables(wideObservations: true))
+        // A missing value with nothing else to say has no cell to keep it in; every other observation is kept.
+        let kept = sample.observations.map { $0.filter { $0.value != nil || $0.note != nil || $0.target != nil || $0.quality != nil } }
+        #expect(back.observations == kept)
+        #expect(back.measures == sample.measures && back.plan == sample.plan)
+        let asAt = sample.defaultReportingPeriod(today: Self.today)
+        let judged = { (council: Council) in StatusReport(council: council, evaluation: council.evaluate(asAt: asAt, today: Self.today)) }
+        #expect(judged(back) == judged(sample))
+    }
+
+    @Test("a destination that is a file or a directory with files is refused, and nothing is written")
+    func destination() throws {
+        let sample = try Self.sample()
+        let dir = try TablesFixture.write(["keep.txt": "mine"])
+        #expect(throws: ExportError.self) { try CouncilExport.write(sample, layout: .yaml, to: dir) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["keep.txt"])
+        #expect(throws: ExportError.self) { try CouncilExport.write(sample, layout: .yaml, to: dir + "/keep.txt") }
+        #expect(throws: ExportError.self) { try CouncilExport.write(sample, layout: .yaml, to: dir + "/no/such/folder") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["keep.txt"])
+    }
+}

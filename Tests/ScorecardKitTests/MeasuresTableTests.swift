@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("measures.csv: one row per measure")
+struct MeasuresTableTests {
+    @Test("every field is read as framework.yaml reads it, with headings in any case and spacing")
+    func fields() throws {
+        let council = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        #expect(council.plan.council == "Testshire District Council")
+        #expect(council.measures.map(\.code) == ["KBM-01", "KBI-01", "KBI-02", "OUT-01"])
+        let homes = council.measures[0]
+        #expect(homes.title == "Affordable homes delivered")
+        #expect(homes.tier == .kbm && homes.frequency == .quarterly && homes.cumulative)
+        #expect(homes.tolerance == .percent(10))
+        #expect(homes.methodology == "Completions" && homes.owner == "Jane Smith")
+        #expect(homes.targets.profile == [15, 40, 65, 100])
+        #expect(homes.targets.byPeriod == [.financialYear(2024): 120, .financialYear(2025): 150, .quarter(2024, 1): 20])
+        let planning = council.measures[1]
+        #expect(planning.unit.isPercentage && planning.decimals == 1 && planning.tolerance == .absolute(2))
+        let sickness = council.measures[2]
+        #expect(sickness.polarity == .lowerIsBetter && sickness.lagDays == 20 && sickness.maximum == 30)
+        // The plan's default tolerance applies where the row gives none.
+        #expect(sickness.tolerance == .percent(5))
+        #expect(council.measures[3].polarity == .withinBand(halfWidth: 0.5) && council.measures[3].tier == .outcome)
+    }
+
+    @Test("a priority or delivery plan named by code or title is created as met, a title getting a made-up code")
+    func placement() throws {
+        let council = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let priorities = council.plan.priorities
+        #expect(priorities.map(\.code) == ["P1", "P2"])
+        #expect(priorities.map(\.title) == ["P1", "A well-run council"])
+        #expect(priorities[0].plans.map(\.code) == ["DP-01"])
+        #expect(priorities[1].plans.map(\.code) == ["DP-02"] && priorities[1].plans[0].title == "Resources Plan")
+        #expect(priorities[0].measures == [3])
+        #expect(priorities[0].plans[0].measures == [0, 1])
+        #expect(council.locations[2] == MeasureLocation(priority: 1, plan: 0))
+    }
+
+    @Test("priorities defined in framework.yaml are found by code or title, in any case")
+    func framework() throws {
+        let plan = TablesFixture.plan + """
+            priorities:
+              - code: P1
+                title: Homes and places
+                lead: Cllr Patel
+                plans:
+                  - code: DP-01
+                    title: Housing Delivery Plan
+                    owner: Director of Place
+              - code: P2
+                title: A Well-Run Council
+
+            """
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["framework.yaml": plan])).load()
+        #expect(council.plan.priorities.map(\.code) == ["P1", "P2"])
+        #expect(council.plan.priorities[0].lead == "Cllr Patel")
+        #expect(council.plan.priorities[0].plans[0].owner == "Director of Place")
+        #expect(council.plan.priorities[1].plans.map(\.title) == ["Resources Plan"])
+    }
+
+    /// Changes to the measures table, and the problem each gives: (what, table, line, field, words).
+    static let bad: [(String, String, Int, String?, String)] = [
+        ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),
+        ("target without a period", "code,title,frequency,priority,target\nK1,T,monthly,P1,3\n", 1, "target", "a target column names its year"),
+        ("target heading not a period", "code,title,frequency,priority,target 2024/26\n", 1, "target 2024/26", "\"2024/26\" is not a period"),
+        ("missing required column", "code,frequency,priority\nK1,monthly,P1\n", 1, "title", "the required column is missing"),
+        ("column twice", "code,title,Title,frequency\n", 1, "Title", "the column appears twice"),
+        ("bad number", "code,title,frequency,priority,decimals\nK1,T,monthly,P1,two\n", 2, "decimals", "\"two\" is not a whole number"),
+        ("bad target", "code,title,frequency,priority,target 2024/25\nK1,T,monthly,P1,lots\n", 2, "target 2024/25", "the target for 2024/25 is not a number"),
+        ("target for the wrong period", "code,title,frequency,priority,target 2024-05\nK1,T,quarterly,P1,4\n", 2, "target 2024-05", "a target for a month"),
+        ("bad frequency", "code,title,frequency,priority\nK1,T,weekly,P1\n", 2, "frequency", "\"weekly\" is not one of"),
+        ("duplicate code", "code,title,frequency,priority\nK1,T,monthly,P1\nK1,U,monthly,P1\n", 3, "code", "measure code K1 is used twice (first on line 2)"),
+        ("no priority", "code,title,frequency,priority\nK1,T,monthly,\n", 2, "priority", "needs a priority or a delivery plan"),
+        ("unknown plan alone", "code,title,frequency,delivery_plan\nK1,T,monthly,DP-9\n", 2, "delivery_plan", "delivery plan \"DP-9\" is not in the framework"),
+        ("ragged row", "code,title,frequency,priority\nK1,T,monthly\n", 2, nil, "the row has 3 fields; the header has 4"),
+        ("profile of a non-cumulative measure", "code,title,frequency,priority,profile\nK1,T,quarterly,P1,10;20;30;100\n", 2, "profile", "a profile is for cumulative"),
+        ("min above max", "code,title,frequency,priority,min,max\nK1,T,monthly,P1,5,1\n", 2, "max", "max (1) is below min (5)"),
+    ]
+
+    @Test("a mistake in measures.csv names the file, line and field", arguments: bad)
+    func mistakes(_ bad: (String, String, Int, String?, String)) throws {
+        let dir = try TablesFixture.directory(["measures.csv": bad.1, "observations.csv": "measure,period,value\n"])
+        let error = try #require(TablesFixture.errors(dir).first, "\(bad.0)")
+        #expect(error.file.hasSuffix("/measures.csv"), "\(bad.0)")
+        #expect(error.line == bad.2, "\(bad.0)")
+        #expect(error.field == bad.3, "\(bad.0)")
+        #expect(error.message.contains(bad.4), "\(bad.0): \(error.message)")
+    }
+
+    @Test("every bad row is reported in one run")
+    func everyRow() throws {
+        let table = "code,title,frequency,priority\nK1,T,weekly,P1\nK2,,monthly,P1\nK3,T,monthly,P1\n"
+        let errors = TablesFixture.errors(try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"]))
+        #expect(errors.map(\.line) == [2, 3])
+    }
+
+    @Test("measures in framework.yaml and a measures.csv as well is an error naming both")
+    func both() throws {
+        let plan = TablesFixture.plan + "priorities:\n  - code: P1\n    title: Homes\n    measures:\n      - code: X\n        title: X\n        frequency: monthly\n"
+        let error = try #require(TablesFixture.errors(try TablesFixture.directory(["framework.yaml": plan])).first)
+        #expect(error.file.hasSuffix("/framework.yaml") && error.line == 10 && error.field == "measures", "\(error)")
+        #expect(error.message.contains("measures.csv as well as here"))
+    }
+
+    @Test("a directory with measures.csv still needs framework.yaml for the council's name")
+    func needsFramework() throws {
+        let dir = try TablesFixture.directory()
+        try FileManager.default.removeItem(atPath: dir + "/framework.yaml")
+        let error = try #require(TablesFixture.errors(dir).first)
+        #expect(error.file.hasSuffix("/framework.yaml") && error.message.contains("naming at least the council and its plan"))
+    }
+}

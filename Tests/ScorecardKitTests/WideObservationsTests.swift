@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Wide observations: one row per measure and a column per period")
+struct WideObservationsTests {
+    @Test("wide and long observations give the same council; period headings in any form; blank rows skipped")
+    func sameCouncil() throws {
+        let long = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let wide = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": TablesFixture.wideObservations])).load()
+        #expect(wide == long)
+        #expect(long.observationCount == 6)
+    }
+
+    static let header = "measure,2024/25 Q1,2024-09\n"
+
+    static let bad: [(String, String, Int, Int?, String?, String)] = [
+        ("not a number", header + "KBM-01,abc,\n", 2, 1, "2024/25 Q1", "\"abc\" is not a number"),
+        ("wrong kind of period", header + "KBM-01,,3\n", 2, 2, "2024-09", "KBM-01 is reported quarterly; \"2024-09\" is a month"),
+        ("unknown measure", header + "NOPE,1,\n", 2, 0, "measure", "unknown measure code \"NOPE\""),
+        ("out of range", header + "KBI-01,,101\n", 2, 2, "2024-09", "above this measure's maximum"),
+        ("not ended", "measure,2030-01\nKBI-01,50\n", 2, 1, "2030-01", "has not ended yet"),
+        ("bad heading", "measure,2024/25 Q5\n", 1, 1, "2024/25 Q5", "unknown column: not a period"),
+        ("heading twice", "measure,2024/25 Q1,Q1 2024/25\n", 1, 2, "Q1 2024/25", "the column appears twice"),
+        ("no measure column", "2024/25 Q1,2024/25 Q2\n", 1, nil, "measure", "one row per measure has a measure column"),
+        ("measure twice", "measure,code,2024/25 Q1\n", 1, 1, "code", "the column appears twice"),
+        ("bad quality", "measure,2024/25 Q1,quality 2024/25 Q1\nKBM-01,3,final\n", 2, 2, "quality 2024/25 Q1", "is not a data quality"),
+        ("duplicate", "measure,2024/25 Q1\nKBM-01,3\nKBM-01,4\n", 3, 1, "2024/25 Q1", "KBM-01 Q1 2024/25 is given twice (first on line 2)"),
+    ]
+
+    @Test("a mistake names the line and the period's column", arguments: bad)
+    func mistakes(_ bad: (String, String, Int, Int?, String?, String)) throws {
+        let dir = try TablesFixture.directory(["observations.csv": bad.1])
+        let today = try #require(CivilDate(year: 2026, month: 11, day: 24))
+        var errors: [DataFileError] = []
+        do { _ = try CouncilDirectory(path: dir, today: today).load() } catch let error as DataLoadError { errors = error.errors }
+        let error = try #require(errors.first, "\(bad.0)")
+        #expect(error.file.hasSuffix("/observations.csv"), "\(bad.0)")
+        #expect(error.line == bad.2, "\(bad.0)")
+        #expect(error.column == bad.3, "\(bad.0)")
+        #expect(error.field == bad.4, "\(bad.0)")
+        #expect(error.message.contains(bad.5), "\(bad.0): \(error.message)")
+    }
+
+    @Test("a sheet's rows name the cell: sheet, cell and heading")
+    func sheetCell() throws {
+        let council = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let table = SheetTable(
+            origin: TableOrigin(file: "council.xlsx", sheet: "Observations"),
+            rows: [
+                .init(number: 1, cells: ["measure", "2024/25 Q1", "2024/25 Q2"]), .init(number: 4, cells: ["", ""]),
+                .init(number: 7, cells: ["KBM-01", "", "abc"]),
+            ])
+        var error: DataFileError?
+        do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: table) } catch let e as DataLoadError { error = e.errors.first }
+        #expect(error?.description == "council.xlsx: sheet Observations, cell C7 (2024/25 Q2): \"abc\" is not a number")
+    }
+
+    @Test("a date heading (as a spreadsheet keeps a month) is that month; a cell beyond the last heading is refused")
+    func dates() throws {
+        let council = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let origin = TableOrigin(file: "council.xlsx", sheet: "Observations")
+        let table = SheetTable(origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01"]), .init(number: 2, cells: ["KBI-01", "91.5"])])
+        let observations = try ObservationsFile(file: "", measures: council.measures).read(table: table)
+        #expect(observations[1].map(\.period) == [.month(2024, 8)])
+        let ragged = SheetTable(origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01"]), .init(number: 2, cells: ["KBI-01", "1", "", "x"])])
+        var error: DataFileError?
+        do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: ragged) } catch let e as DataLoadError { error = e.errors.first }
+        #expect(error?.description.hasPrefix("council.xlsx: sheet Observations, cell D2: a value beyond the last column heading (B)") == true)
+    }
+}

@@ -60,7 +60,7 @@ struct CellValue {
 }
 
 /// What is wrong with a cell, in words: "refers to a shared string the workbook does not have".
-struct CellProblem: Error {
+struct CellProblem: Error, Equatable {
     var message: String
     init(_ message: String) { self.message = message }
 }

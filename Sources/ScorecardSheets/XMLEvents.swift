@@ -29,9 +29,10 @@ enum XMLEvents {
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
         if let failure = delegate.failure { throw failure }
-        guard parsed else {
-            let reason = parser.parserError.map { " (line \(parser.lineNumber): \($0.localizedDescription))" } ?? ""
-            throw DataFileError(file: file, line: nil, field: nil, message: "its part \(part) is not well-formed XML\(reason)")
+        // Foundation's parser on Linux can report success for a document cut short: check the balance too.
+        guard parsed, parser.parserError == nil, delegate.elements > 0, delegate.depth == 0 else {
+            throw DataFileError(
+                file: file, line: nil, field: nil, message: "its part \(part) is not well-formed XML (near line \(parser.lineNumber))")
         }
     }
 
@@ -44,6 +45,9 @@ enum XMLEvents {
     private final class Delegate: NSObject, XMLParserDelegate {
         let handle: (Event) throws -> Void
         var failure: (any Error)?
+        /// How many elements are open, and how many there have been.
+        var depth = 0
+        var elements = 0
 
         init(_ handle: @escaping (Event) throws -> Void) {
             self.handle = handle
@@ -63,12 +67,15 @@ enum XMLEvents {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
             attributes attributeDict: [String: String] = [:]
         ) {
+            depth += 1
+            elements += 1
             var attributes: [String: String] = [:]
             for (key, value) in attributeDict { attributes[XMLEvents.localName(key)] = value }
             send(.start(XMLEvents.localName(elementName), attributes), parser)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
             send(.end(XMLEvents.localName(elementName)), parser)
         }
 

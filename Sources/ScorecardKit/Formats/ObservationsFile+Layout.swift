@@ -39,6 +39,8 @@ extension ObservationsFile {
         }
 
         var kind: Kind
+        /// The columns with no heading, which must be blank.
+        var unheaded: [Int]
         /// Each column's name, for messages: the column's name in a long file, the heading as written in a wide one.
         var names: [String]
 
@@ -48,9 +50,10 @@ extension ObservationsFile {
             func error(_ column: Int?, _ field: String, _ message: String) -> DataFileError {
                 origin.place(line: record.line, column: column, field: field).error(message)
             }
+            unheaded = headings.indices.filter { headings[$0].isEmpty }
             if lowered.contains(Column.period.rawValue) || lowered.contains(Column.value.rawValue) {
                 var columns: [Column: Int] = [:]
-                for (i, name) in lowered.enumerated() {
+                for (i, name) in lowered.enumerated() where !name.isEmpty {
                     guard let column = Column(rawValue: name) else {
                         let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
                         throw error(i, name, "unknown column (the columns are \(known))")
@@ -70,7 +73,7 @@ extension ObservationsFile {
             }
             var measure: Int?
             var periods: [WideColumns.PeriodColumns] = []
-            for (i, heading) in headings.enumerated() {
+            for (i, heading) in headings.enumerated() where !heading.isEmpty {
                 switch TableHeader.normalized(heading) {
                 case "measure", "code", "measure_code":
                     guard measure == nil else { throw error(i, heading, "the column appears twice") }

@@ -49,7 +49,7 @@ public struct ObservationsFile {
         var layout: Layout?
         var width = 0
         func fail(_ line: Int, _ column: Int?, _ message: String) throws {
-            let field = column.map { layout?.names[$0] ?? "" }
+            let field = column.flatMap { layout?.names[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             errors.append(origin.place(line: line, column: column, field: field).error(message))
             if errors.count >= DataLoadError.limit { throw DataLoadError(errors, truncated: true) }
         }
@@ -62,6 +62,10 @@ public struct ObservationsFile {
                 }
                 guard record.count == width else {
                     try fail(record.line, nil, "the row has \(record.count) fields; the header has \(width)")
+                    return
+                }
+                if let column = current.unheaded.first(where: { !record.isBlank($0) }) {
+                    try fail(record.line, column, TableHeader.unheadedValue)
                     return
                 }
                 switch current.kind {

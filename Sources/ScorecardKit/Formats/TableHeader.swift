@@ -3,7 +3,7 @@
 /// Headings are matched without regard to case, surrounding spaces, or spaces and hyphens in place of underscores
 /// (`Lag days` is `lag_days`). A table of measures also has `target <period>` columns (`target 2024/25`,
 /// `Target 2024-25`, `2024/25 Q1 target`). An unknown heading, a heading given twice or a missing required column
-/// is an error naming the column.
+/// is an error naming the column. A column with no heading is left out, as long as it is blank throughout.
 struct TableHeader {
     let origin: TableOrigin
     /// The headings as written, for messages.
@@ -12,6 +12,8 @@ struct TableHeader {
     private(set) var columns: [String: Int] = [:]
     /// The `target <period>` columns, in order.
     private(set) var targets: [(period: Period, periodText: String, column: Int)] = []
+    /// The columns with no heading.
+    private(set) var unheaded: [Int] = []
 
     /// Reads the header `record` of a table whose fields are `known` (`aliases` maps other names to them).
     ///
@@ -27,7 +29,10 @@ struct TableHeader {
         for (column, heading) in headings.enumerated() {
             let place = origin.place(line: record.line, column: column, field: heading)
             let name = Self.normalized(heading)
-            guard !name.isEmpty else { throw place.error("the column has no heading") }
+            guard !name.isEmpty else {
+                unheaded.append(column)
+                continue
+            }
             if allowsTargets, let (period, text) = Self.target(heading) {
                 guard let period else { throw place.error("\"\(text.excerpt())\" is not a period (write target 2024/25, or target 2024/25 Q1)") }
                 if targets.contains(where: { $0.period == period }) { throw place.error("a target for \(period.label) appears twice") }
@@ -46,6 +51,9 @@ struct TableHeader {
             throw origin.place(line: record.line, field: field).error("the required column is missing")
         }
     }
+
+    /// The problem with a value in a column with no heading.
+    static let unheadedValue = "a value in a column with no heading: give the column a heading, or clear the cell"
 
     /// `Lag days` -> `lag_days`: lower case, spaces trimmed, inner spaces and hyphens as underscores.
     static func normalized(_ heading: String) -> String {

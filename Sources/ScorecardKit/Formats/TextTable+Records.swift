@@ -12,6 +12,9 @@ extension TextTable {
             guard row.fields.count == first.fields.count else {
                 throw origin.place(line: row.line, field: nil).error("the row has \(row.fields.count) fields; the header has \(first.fields.count)")
             }
+            if let column = header.unheaded.first(where: { !row.fields[$0].trimmingWhitespace().isEmpty }) {
+                throw origin.place(line: row.line, column: column, field: nil).error(TableHeader.unheadedValue)
+            }
             return TableRow(header: header, fields: row.fields, line: row.line, context: context)
         }
         return (header, rows)

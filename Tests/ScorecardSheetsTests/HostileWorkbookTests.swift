@@ -1,0 +1,89 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import ScorecardSheets
+
+@Suite("Hostile and broken workbooks are refused with a clear message")
+struct HostileWorkbookTests {
+    typealias F = WorkbookFixture
+
+    static func firstError(_ path: String, limits: WorkbookLimits = WorkbookLimits()) -> DataFileError? {
+        do {
+            _ = try CouncilWorkbook.tables(path: path, today: nil, limits: limits).load()
+            return nil
+        } catch let error as DataLoadError {
+            return error.errors.first
+        } catch {
+            return DataFileError(file: "", line: nil, field: nil, message: "unexpected: \(error)")
+        }
+    }
+
+    static func settings() -> (String, String) {
+        ("Council", F.row(1, F.text("A1", "council"), F.text("B1", "C")) + F.row(2, F.text("A2", "plan"), F.text("B2", "P")))
+    }
+
+    @Test("a file that is not a zip archive")
+    func notZip() throws {
+        let path = try F.path()
+        try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(Self.firstError(path)?.message == "is not an Excel workbook (.xlsx): it is not a zip archive")
+    }
+
+    @Test("a zip archive without xl/workbook.xml")
+    func noWorkbook() throws {
+        let path = try F.zip([("hello.txt", "hello")])
+        #expect(Self.firstError(path)?.message.contains("it has no xl/workbook.xml") == true)
+    }
+
+    @Test("a sheet that is not well-formed XML")
+    func malformed() throws {
+        var parts = F.parts(sheets: [Self.settings(), ("Measures", "")])
+        parts[parts.count - 1].1 = "<worksheet><sheetData><row r=\"1\"><c>"
+        let error = Self.firstError(try F.zip(parts))
+        #expect(error?.message.contains("its part xl/worksheets/sheet2.xml is not well-formed XML") == true, "\(String(describing: error))")
+    }
+
+    @Test("a part that declares a document type (entity expansion)")
+    func doctype() throws {
+        var parts = F.parts(sheets: [Self.settings()])
+        parts[parts.count - 1].1 = #"<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet><sheetData/></worksheet>"#
+        #expect(Self.firstError(try F.zip(parts))?.message.contains("declares a document type") == true)
+    }
+
+    @Test("a part that declares 1 GB uncompressed, and one that holds more than it declares")
+    func sizes() throws {
+        let path = try F.zip(F.parts(sheets: [Self.settings()]))
+        try F.declare(size: 1_000_000_000, of: "xl/worksheets/sheet1.xml", in: path)
+        #expect(Self.firstError(path)?.message.contains("is 1000 MB uncompressed, more than the 200 MB allowed") == true)
+        let lying = try F.zip(F.parts(sheets: [Self.settings()]))
+        try F.declare(size: 10, of: "xl/worksheets/sheet1.xml", in: lying)
+        #expect(Self.firstError(lying)?.message.contains("holds more than the size it declares") == true)
+    }
+
+    @Test("more cells than allowed, cells out of place, a formula with no saved value, a missing shared string")
+    func cells() throws {
+        let many = try F.zip(F.parts(sheets: [Self.settings()]))
+        #expect(Self.firstError(many, limits: WorkbookLimits(cells: 3))?.message.contains("more than 3 cells") == true)
+        let cases: [(String, String)] = [
+            (F.row(1, F.text("A2", "x")), "\"A2\" is not a cell of row 1"),
+            (F.row(1, #"<x:c r="B1"><x:f>1+1</x:f></x:c>"#), "the cell has a formula but no saved value"),
+            (F.row(1, #"<x:c r="C1" t="s"><x:v>99</x:v></x:c>"#), "the cell refers to a shared string the workbook does not have"),
+            (F.row(1, F.text("XFE1", "x")), "is not a cell of row 1"),
+        ]
+        for (data, words) in cases {
+            let path = try F.zip(F.parts(sheets: [Self.settings(), ("Measures", data)]))
+            let error = Self.firstError(path)
+            #expect(error?.sheet == "Measures" && error?.message.contains(words) == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test("an old .xls or a spreadsheet of another kind is named as such")
+    func otherKinds() throws {
+        let path = try F.path("council.xls")
+        try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: URL(fileURLWithPath: path))
+        var message = ""
+        do { _ = try CouncilSource.open(path, today: nil) } catch let error as DataLoadError { message = error.description }
+        #expect(message.contains("save it as .xlsx"))
+    }
+}

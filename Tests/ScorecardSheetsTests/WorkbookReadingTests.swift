@@ -1,0 +1,89 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import ScorecardSheets
+
+@Suite("Reading a council from an Excel workbook")
+struct WorkbookReadingTests {
+    typealias F = WorkbookFixture
+
+    /// A council as another program might save it: prefixed names, shared strings with rich text, inline strings,
+    /// gaps between cells, percentages, a date heading, a boolean, an ignored sheet, sheet names in any case.
+    static func handMade(observations: String? = nil) throws -> String {
+        let council = F.row(1, F.text("A1", "Council"), F.text("B1", "Testshire District Council"))
+            + F.row(2, F.text("A2", "Plan"), F.text("B2", "Council Plan 2024-2028"))
+            + F.row(4, F.text("A4", "Tolerance"), F.number("B4", "0.05", style: 1))
+        let measures = F.row(1, "<x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c>", F.text("B1", "title"), F.text("C1", "frequency"), F.text("D1", "unit"),
+                             F.text("E1", "priority"), F.text("F1", "Target 2024/25"), F.text("G1", "cumulative"))
+            + F.row(2, F.text("A2", "KBI-01"), "<x:c r=\"B2\" t=\"s\"><x:v>1</x:v></x:c>", F.text("C2", "monthly"), F.text("D2", "%"),
+                    F.text("E2", "P1"), F.number("F2", "0.9", style: 2))
+            + F.row(3, F.text("A3", "KBM-01"), F.text("B3", "Homes"), F.text("C3", "quarterly"), F.text("E3", "P1"), F.number("F3", "120"),
+                    #"<x:c r="G3" t="b"><x:v>1</x:v></x:c>"#)
+        let wide = F.row(1, F.text("A1", "Measure"), F.number("B1", "45505", style: 3), F.text("C1", "2024-09"), F.text("D1", "Q1 2024/25"))
+            + F.row(2, F.text("A2", "KBI-01"), F.number("B2", "0.915", style: 1), F.number("C2", "86"))
+            + F.row(3, F.text("A3", "KBM-01"), F.number("D3", "28"))
+        let sharedStrings = ["<t>code</t>", #"<r><rPr><b/></rPr><t>Planning </t></r><r><t xml:space="preserve">decided in time</t></r><rPh><t>ignored</t></rPh>"#]
+        let sheets = [("council", council), ("Notes", F.row(1, F.text("A1", "anything"))), (" MEASURES ", measures), ("Observations", observations ?? wide)]
+        return try F.zip(F.parts(sheets: sheets, sharedStrings: sharedStrings))
+    }
+
+    @Test("a workbook as other programs save it reads as the docs say")
+    func handMade() throws {
+        let council = try CouncilSource.load(path: try Self.handMade(), today: nil)
+        #expect(council.plan.council == "Testshire District Council" && council.plan.title == "Council Plan 2024-2028")
+        #expect(council.measures.map(\.code) == ["KBI-01", "KBM-01"])
+        let planning = council.measures[0]
+        #expect(planning.title == "Planning decided in time")
+        #expect(planning.targets.byPeriod[.financialYear(2024)] == 90)
+        #expect(planning.tolerance == .percent(5))
+        #expect(council.measures[1].cumulative && council.measures[1].unit == .number)
+        #expect(council.observations[0].map(\.period) == [.month(2024, 8), .month(2024, 9)])
+        #expect(council.observations[0].map(\.value) == [91.5, 86])
+        #expect(council.observations[1].map(\.value) == [28])
+        #expect(council.plan.priorities.map(\.code) == ["P1"])
+    }
+
+    @Test("a mistake names the workbook, sheet, cell and heading")
+    func cellNamed() throws {
+        let observations = F.row(1, F.text("A1", "measure"), F.text("B1", "2024/25 Q1"), F.text("D1", "2024/25 Q2"))
+            + F.row(7, F.text("A7", "KBM-01"), F.text("D7", "abc"))
+        let path = try Self.handMade(observations: observations)
+        var errors: [DataFileError] = []
+        do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
+        #expect(errors.map(\.description) == [path + ": sheet Observations, cell D7 (2024/25 Q2): \"abc\" is not a number"])
+    }
+
+    @Test("a missing Council or Measures sheet is named")
+    func missingSheets() throws {
+        let path = try F.zip(F.parts(sheets: [("Measures", F.row(1, F.text("A1", "code")))]))
+        var errors: [DataFileError] = []
+        do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
+        #expect(errors.first?.message.contains("there is no Council sheet") == true)
+    }
+
+    @Test("cells: percentages by their format, dates from either date system, booleans, escapes")
+    func cells() {
+        #expect(CellValue.hundredTimes("0.875") == "87.5")
+        #expect(CellValue.hundredTimes("0.07") == "7")
+        #expect(CellValue.hundredTimes("1") == "100")
+        #expect(CellValue.hundredTimes("-0.005") == "-0.5")
+        #expect(CellValue.hundredTimes("1.5E-2") == "1.5")
+        #expect(CellValue(type: nil, format: .percent, value: "0.9").text(sharedStrings: [], uses1904Dates: false) == .success("90%"))
+        #expect(CellValue(type: "b", format: .plain, value: "0").text(sharedStrings: [], uses1904Dates: false) == .success("false"))
+        #expect(ExcelDate.date(serial: 45505, uses1904Dates: false)?.description == "2024-08-01")
+        #expect(ExcelDate.date(serial: 1, uses1904Dates: false)?.description == "1900-01-01")
+        #expect(ExcelDate.date(serial: 61, uses1904Dates: false)?.description == "1900-03-01")
+        #expect(ExcelDate.date(serial: 0.5, uses1904Dates: true)?.description == "1904-01-01")
+        #expect(NumberFormats.kind(ofCode: "0.0%") == .percent)
+        #expect(NumberFormats.kind(ofCode: "mmm\\-yy") == .date)
+        #expect(NumberFormats.kind(ofCode: "dd/mm/yyyy") == .date)
+        #expect(NumberFormats.kind(ofCode: "#,##0;[Red]-#,##0") == .plain)
+        #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0.00") == .plain)
+        #expect(NumberFormats.kind(ofCode: "0 \"days\"") == .plain)
+        #expect(NumberFormats.kind(ofCode: "General") == .plain)
+        let awkward = "a\u{1B}b_x0041_c\r\nd\u{7}"
+        #expect(ExcelText.decoded(ExcelText.encoded(awkward)) == awkward)
+        #expect(ExcelText.decoded("line_x000D_") == "line\r")
+    }
+}

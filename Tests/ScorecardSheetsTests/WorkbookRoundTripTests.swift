@@ -1,0 +1,44 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import ScorecardSheets
+
+@Suite("Writing a council as a workbook and reading it back")
+struct WorkbookRoundTripTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 24) ?? CivilDate(dayNumber: 0)
+
+    @Test("the sample as a workbook reads back as the same council, with long or wide observations", arguments: [false, true])
+    func sample(wide: Bool) throws {
+        let sample = try SampleCouncilGenerator().generate().council(today: Self.today)
+        let path = try WorkbookFixture.path()
+        try CouncilWorkbook.write(sample, wideObservations: wide, to: path)
+        let back = try CouncilSource.load(path: path, today: Self.today)
+        #expect(back.plan == sample.plan && back.measures == sample.measures)
+        let asAt = sample.defaultReportingPeriod(today: Self.today)
+        let judged = { (council: Council) in StatusReport(council: council, evaluation: council.evaluate(asAt: asAt, today: Self.today)) }
+        #expect(judged(back) == judged(sample))
+        if !wide { #expect(back == sample) }
+    }
+
+    @Test("text a spreadsheet cannot hold as it is (controls, line breaks, edge spaces, _x escapes) comes back exactly")
+    func awkwardText() throws {
+        var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)
+        sample.plan.council = " Fernley\u{1B}]0;x\u{7}\r\n_x0041_ & <Borough> \"Council\" "
+        sample.measures[0].title = "Tab\there\nand there\u{7F}\u{9B}"
+        let path = try WorkbookFixture.path()
+        try CouncilWorkbook.write(sample, to: path)
+        let back = try CouncilSource.load(path: path, today: Self.today)
+        #expect(back.plan.council == sample.plan.council.trimmingCharacters(in: .whitespaces))
+        #expect(back.measures[0].title == sample.measures[0].title)
+    }
+
+    @Test("the same council gives the same bytes")
+    func deterministic() throws {
+        let sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)
+        let (a, b) = (try WorkbookFixture.path(), try WorkbookFixture.path())
+        try CouncilWorkbook.write(sample, to: a)
+        try CouncilWorkbook.write(sample, to: b)
+        #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
+    }
+}

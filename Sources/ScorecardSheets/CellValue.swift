@@ -1,8 +1,9 @@
+import Foundation
 import ScorecardKit
 
-/// Turns a cell as stored into the text the council's readers take: numbers as written (`87.5`); a number shown as
-/// a percentage as the percentage (`0.875` shown as `87.5%` is `87.5%`); a number shown as a date as that date
-/// (`2024-05-01`); booleans as `true` or `false`; text as it is.
+/// Turns a cell as stored into the text the council's readers take: numbers to the 15 significant digits a
+/// spreadsheet shows (`87.5`); a number shown as a percentage as the percentage (`0.875` shown as `87.5%` is
+/// `87.5%`); a number shown as a date as that date (`2024-05-01`); booleans as `true` or `false`; text as it is.
 struct CellValue {
     /// `<c t="...">`: `n` (or none) a number, `s` a shared string, `inlineStr`, `str` a formula's text, `b` a
     /// boolean, `e` an error (`#N/A`), `d` an ISO 8601 date.
@@ -29,8 +30,8 @@ struct CellValue {
         default:
             guard let value else { return .success("") }
             switch format {
-            case .plain: return .success(value)
-            case .percent: return .success(Self.hundredTimes(value) + "%")
+            case .plain: return .success(Self.shown(value))
+            case .percent: return .success(Self.shown(value, times: 100) + "%")
             case .date:
                 guard let serial = Double(value), let date = ExcelDate.date(serial: serial, uses1904Dates: uses1904Dates) else { return .success(value) }
                 return .success(date.description)
@@ -38,24 +39,14 @@ struct CellValue {
         }
     }
 
-    /// `number` (as XML writes a double) times 100, written exactly where the decimal point can simply move
-    /// (`0.875` -> `87.5`, `0.07` -> `7`).
-    static func hundredTimes(_ number: String) -> String {
-        let text = number.trimmingCharacters(in: .whitespaces)
-        let negative = text.hasPrefix("-")
-        let unsigned = negative ? String(text.dropFirst()) : text
-        guard unsigned.allSatisfy({ $0.isNumber || $0 == "." }), unsigned.filter({ $0 == "." }).count <= 1, !unsigned.isEmpty else {
-            return Double(text).map { OutputTable.Cell.number($0 * 100).text } ?? text
-        }
-        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        fraction += String(repeating: "0", count: max(0, 2 - fraction.count))
-        var digits = (whole + fraction.prefix(2)).drop { $0 == "0" }
-        if digits.isEmpty { digits = "0" }
-        let rest = fraction.dropFirst(2).reversed().drop { $0 == "0" }.reversed()
-        let result = rest.isEmpty ? String(digits) : String(digits) + "." + String(rest)
-        return negative && result != "0" ? "-" + result : result
+    /// `number` (as XML writes a double, perhaps to 17 digits: `0.68899999999999995`) times `factor`, to the 15
+    /// significant digits a spreadsheet shows (`68.9`); text that is not a number is kept as it is.
+    static func shown(_ number: String, times factor: Double = 1) -> String {
+        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite else { return number }
+        let text = String(format: "%.15g", value * factor)
+        guard text.contains("."), !text.contains("e") else { return text }
+        let trimmed = text.reversed().drop { $0 == "0" }.drop { $0 == "." }
+        return String(trimmed.reversed())
     }
 }
 

@@ -18,6 +18,25 @@ out=$($bin check "$tmp" 2>&1); status=$?
 if ((status != 0)) && grep -q "observations.csv:2: field \"measure\"" <<<"$out"; then ok "check rejects bad data"; else bad "check bad data (status $status): $out"; fi
 rm -rf "$tmp"
 
+# Spreadsheets: the example council as CSV tables and as a workbook is valid; the workbook imports into a new
+# database that alerts then reads; the sample exported as a workbook reads back with the same alerts.
+for example in docs/examples/council-csv docs/examples/council.xlsx; do
+  if out=$($bin check "$example" 2>&1) && grep -q "the data files are valid" <<<"$out"; then ok "check $example"; else bad "check $example: $out"; fi
+done
+tmp=$(mktemp -d)
+if $bin import docs/examples/council.xlsx --database "$tmp/council.sqlite" >/dev/null 2>&1 \
+  && $bin alerts --database "$tmp/council.sqlite" --period "2024/25 Q2" | grep -q "Calls answered within 60 seconds"; then
+  ok "import council.xlsx, then alerts --database"
+else bad "import council.xlsx, then alerts --database"; fi
+if SCORECARD_TODAY=2026-11-24 $bin export data --format xlsx --out "$tmp/sample.xlsx" >/dev/null \
+  && diff <(SCORECARD_TODAY=2026-11-24 $bin alerts data --json) <(SCORECARD_TODAY=2026-11-24 $bin alerts "$tmp/sample.xlsx" --json) >/dev/null; then
+  ok "export data --format xlsx reads back with the same alerts"
+else bad "export data --format xlsx"; fi
+printf 'not a workbook' >"$tmp/bad.xlsx"
+out=$($bin check "$tmp/bad.xlsx" 2>&1); status=$?
+if ((status == 1)) && grep -q "not a zip archive" <<<"$out"; then ok "check refuses a file that is not a workbook"; else bad "bad workbook (status $status): $out"; fi
+rm -rf "$tmp"
+
 # Alerts as JSON parse and are worst first.
 if $bin alerts data/ --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["count"]>0 and d["alerts"][0]["rule"]=="off-track-repeatedly"'; then ok "alerts --json"; else bad "alerts --json"; fi
 

@@ -53,7 +53,7 @@ let package = Package(
         ),
         // The benchmark (BENCHMARKS.md): drives the release `scorecard` binary, sqlite3, tmux and visidata.
         .executableTarget(name: "scorecard-bench"),
-        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit", "ScorecardSample"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],
@@ -61,7 +61,10 @@ let package = Package(
         ),
         .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
-        .testTarget(name: "ScorecardSheetsTests", dependencies: ["ScorecardSheets", "ScorecardKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "ScorecardSheetsTests",
+            dependencies: ["ScorecardSheets", "ScorecardKit", "ScorecardSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets"]),
     ]
 )

@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
         case yaml, csv, xlsx
     }
 
-    @Argument(help: "The council's data directory or .xlsx workbook (default: the bundled sample council).")
+    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
     var source: String?
 
     @Option(help: ArgumentHelp("Read the council from this database instead of data files.", valueName: "path"))

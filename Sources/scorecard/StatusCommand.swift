@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: "--json and --csv are stable formats for scripts and other tools (see docs/status.md)."
     )
 
-    @Argument(help: "The council's data directory (default: the sample council built into scorecard).")
+    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
     var directory: String?
 
     @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))

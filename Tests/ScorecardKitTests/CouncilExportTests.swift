@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ScorecardKit
+import ScorecardSample
 
 @Suite("Writing a council out and reading it back")
 struct CouncilExportTests {

@@ -66,6 +66,7 @@ struct MeasuresTableTests {
         ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),
         ("target without a period", "code,title,frequency,priority,target\nK1,T,monthly,P1,3\n", 1, "target", "a target column names its year"),
         ("target heading not a period", "code,title,frequency,priority,target 2024/26\n", 1, "target 2024/26", "\"2024/26\" is not a period"),
+        ("no priority column", "code,title,frequency\nK1,T,monthly\n", 1, "priority", "the required column is missing: every measure sits under a priority"),
         ("missing required column", "code,frequency,priority\nK1,monthly,P1\n", 1, "title", "the required column is missing"),
         ("column twice", "code,title,Title,frequency\n", 1, "Title", "the column appears twice"),
         ("bad number", "code,title,frequency,priority,decimals\nK1,T,monthly,P1,two\n", 2, "decimals", "\"two\" is not a whole number"),

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import ScorecardSample
 import Testing
 
 @testable import ScorecardSheets

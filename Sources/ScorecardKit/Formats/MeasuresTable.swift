@@ -17,8 +17,12 @@ struct MeasuresTable {
             try table.records(
                 context: "a measure", known: Self.fields, aliases: Self.aliases, targets: true, required: ["code", "title", "frequency"])
         }
-        guard let rows = records?.rows else {
+        guard let (header, rows) = records else {
             throw DataLoadError([table.origin.error("the table is empty; it needs a header row: code,title,frequency,priority,...")])
+        }
+        if header.columns["priority"] == nil, header.columns["delivery_plan"] == nil {
+            let place = table.origin.place(line: header.line, field: "priority")
+            throw DataLoadError([place.error("the required column is missing: every measure sits under a priority (its code or title) or a delivery plan")])
         }
         var reader = MeasureReader(defaultTolerance: defaultTolerance)
         var errors: [DataFileError] = []

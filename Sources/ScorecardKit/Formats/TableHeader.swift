@@ -6,6 +6,8 @@
 /// is an error naming the column. A column with no heading is left out, as long as it is blank throughout.
 struct TableHeader {
     let origin: TableOrigin
+    /// The header's line (or row).
+    let line: Int
     /// The headings as written, for messages.
     let headings: [String]
     /// The column of each field, by the field's name as `framework.yaml` writes it (`lag_days`).
@@ -25,6 +27,7 @@ struct TableHeader {
         targets allowsTargets: Bool = false, required: [String]
     ) throws {
         self.origin = origin
+        line = record.line
         headings = record.fields
         for (column, heading) in headings.enumerated() {
             let place = origin.place(line: record.line, column: column, field: heading)

@@ -16,20 +16,14 @@ public enum FrameworkWriter {
             y += "    title: " + YAMLText.scalar(priority.title) + "\n"
             if !priority.lead.isEmpty { y += "    lead: " + YAMLText.scalar(priority.lead) + "\n" }
             if !priority.description.isEmpty { y += "    description: " + YAMLText.scalar(priority.description) + "\n" }
-            if measures, !priority.measures.isEmpty {
-                y += "    measures:\n"
-                for m in priority.measures { y += measure(council.measures[m], indent: 6) }
-            }
+            if measures { y += list(priority.measures, of: council, indent: 4) }
             if priority.plans.isEmpty { continue }
             y += "    plans:\n"
             for deliveryPlan in priority.plans {
                 y += "      - code: " + YAMLText.scalar(deliveryPlan.code) + "\n"
                 y += "        title: " + YAMLText.scalar(deliveryPlan.title) + "\n"
                 if !deliveryPlan.owner.isEmpty { y += "        owner: " + YAMLText.scalar(deliveryPlan.owner) + "\n" }
-                if measures, !deliveryPlan.measures.isEmpty {
-                    y += "        measures:\n"
-                    for m in deliveryPlan.measures { y += measure(council.measures[m], indent: 10) }
-                }
+                if measures { y += list(deliveryPlan.measures, of: council, indent: 8) }
                 if deliveryPlan.actions.isEmpty { continue }
                 y += "        actions:\n"
                 for action in deliveryPlan.actions {
@@ -42,6 +36,12 @@ public enum FrameworkWriter {
             }
         }
         return y
+    }
+
+    /// `measures:` and the measures at `indexes`, the key at `indent` spaces; nothing when there are none.
+    static func list(_ indexes: [Int], of council: Council, indent: Int) -> String {
+        guard !indexes.isEmpty else { return "" }
+        return String(repeating: " ", count: indent) + "measures:\n" + indexes.map { measure(council.measures[$0], indent: indent + 2) }.joined()
     }
 
     /// One measure as a list item, its `- ` at `indent` spaces.

@@ -61,6 +61,15 @@ struct MeasuresTableTests {
         #expect(council.plan.priorities[1].plans.map(\.title) == ["Resources Plan"])
     }
 
+    @Test("the words councils use for frequency and polarity; a target of n/a is no target")
+    func words() throws {
+        let table = "code,title,frequency,polarity,priority,target 2024/25\nK1,T,Annually,Higher is better,P1,n/a\nK2,U,Quarterly,Low,P1,5\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"])).load()
+        #expect(council.measures.map(\.frequency) == [.annual, .quarterly])
+        #expect(council.measures.map(\.polarity) == [.higherIsBetter, .lowerIsBetter])
+        #expect(council.measures[0].targets.byPeriod.isEmpty)
+    }
+
     /// Changes to the measures table, and the problem each gives: (what, table, line, field, words).
     static let bad: [(String, String, Int, String?, String)] = [
         ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),

@@ -44,6 +44,18 @@ struct WideObservationsTests {
         #expect(error.message.contains(bad.5), "\(bad.0): \(error.message)")
     }
 
+    @Test("the marks tables put where there is no figure (-, n/a, tbc, *) are empty values, wide or long")
+    func noFigure() throws {
+        let wide = "measure,2024/25 Q1,2024/25 Q2,target 2024/25 Q2\nKBM-01,n/a,-,TBC\nKBM-02,*,,\n"
+        let measures = TablesFixture.measures + "KBM-02,Another,kbm,number,0,quarterly,higher,,,,,,,,,,P1,,,,,\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": wide, "measures.csv": measures])).load()
+        #expect(council.observations[0].map(\.value) == [nil, nil] && council.observations[0].map(\.target) == [nil, nil])
+        #expect(council.observations[4].map(\.value) == [nil])
+        let long = "measure,period,value,target\nKBM-01,2024/25 Q1,n/a,\n"
+        let read = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": long])).load()
+        #expect(read.observations[0].map(\.value) == [nil])
+    }
+
     @Test("a sheet's rows name the cell: sheet, cell and heading")
     func sheetCell() throws {
         let council = try CouncilDirectory(path: try TablesFixture.directory()).load()

@@ -17,7 +17,10 @@ struct MeasureReader {
         }
         lineByCode[String(code)] = fields.line
         fields.context = "measure \(code.excerpt())"
-        guard let frequency = try fields.keyword("frequency", Frequency.self) else {
+        let frequency = try fields.parsed("frequency", expected: "one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))") {
+            Frequency(rawValue: $0.lowercased()) ?? Self.frequencyWords[$0.lowercased()]
+        }
+        guard let frequency else {
             throw fields.error("frequency", "measure \(code.excerpt()) needs a frequency (monthly, quarterly, annual or calendar-year)")
         }
         let polarity = try self.polarity(&fields)
@@ -47,10 +50,19 @@ struct MeasureReader {
         return measures.count - 1
     }
 
+    /// Other words councils use for a frequency.
+    static let frequencyWords: [String: Frequency] = ["annually": .annual, "yearly": .annual, "month": .monthly, "quarter": .quarterly]
+
+    /// Other words councils use for a polarity.
+    static let polarityWords = [
+        "higher is better": "higher", "high": "higher", "lower is better": "lower", "low": "lower",
+    ]
+
     private func polarity(_ fields: inout some MeasureFields) throws -> Polarity {
         let band = try fields.number("band")
         let word = try fields.parsed("polarity", expected: "a polarity (higher, lower, band or none)") { text -> String? in
-            ["higher", "lower", "band", "none"].contains(text.lowercased()) ? text.lowercased() : nil
+            let word = text.lowercased()
+            return ["higher", "lower", "band", "none"].contains(word) ? word : Self.polarityWords[word]
         }
         if band != nil, word != "band" { throw fields.error("band", "band is only for polarity: band") }
         switch word {
@@ -73,6 +85,7 @@ struct MeasureReader {
                 throw target.periodPlace.error(
                     "\(measure.code.excerpt()) is reported \(measure.frequency.rawValue); a target for \(period.kind.article) (\"\(key.excerpt())\") does not apply")
             }
+            if let text = target.value, NumberParser.isNoValue(text) { continue }
             guard let text = target.value, let amount = NumberParser.parse(text) else {
                 throw target.valuePlace.error("the target for \(key.excerpt()) is not a number")
             }

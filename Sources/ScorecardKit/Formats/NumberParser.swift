@@ -1,5 +1,13 @@
 /// Reads numbers the way spreadsheets export them: `1234.5`, `1,234.5`, `87.5%`, `£1,200`, `-3`.
 public enum NumberParser {
+    /// Whether `text` is one of the marks councils' tables put where there is no figure: `-`, `–`, `n/a`, `N/A`,
+    /// `na`, `tbc`, `tba`, `..`, `*` (a small number suppressed). Such a cell is taken as empty.
+    public static func isNoValue(_ text: some StringProtocol) -> Bool {
+        noValueMarks.contains(text.trimmingWhitespace().lowercased())
+    }
+
+    private static let noValueMarks: Set<String> = ["-", "–", "—", "n/a", "na", "tbc", "tba", "..", "*"]
+
     /// The number in `text`, or `nil` when it is not one. Thousands separators must group by three
     /// (`1,234,567`); `1,2` is not a number (it might be a European decimal comma).
     public static func parse(_ text: some StringProtocol) -> Double? {

@@ -40,12 +40,15 @@ extension ObservationsFile {
         if cells.value >= 0, !record.isBlank(cells.value) {
             let column = cells.value
             value = record.withBytes(column) { NumberParser.parse($0) }
-            if value == nil { try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number"); return }
+            if value == nil, !NumberParser.isNoValue(record.string(column)) {
+                try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number")
+                return
+            }
             if let value, let problem = measures[index].problem(withValue: value) {
                 try fail(line, column, "\(code): \(problem)")
                 return
             }
-            if let today, !period.hasEnded(by: today) {
+            if value != nil, let today, !period.hasEnded(by: today) {
                 try fail(line, periodColumn, period.notEndedMessage)
                 return
             }
@@ -54,7 +57,10 @@ extension ObservationsFile {
         if cells.target >= 0, !record.isBlank(cells.target) {
             let column = cells.target
             target = record.withBytes(column) { NumberParser.parse($0) }
-            if target == nil { try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number"); return }
+            if target == nil, !NumberParser.isNoValue(record.string(column)) {
+                try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number")
+                return
+            }
             if let target, let problem = ValueLimits.insanity(of: target) { try fail(line, column, problem); return }
         }
         var quality: DataQuality?

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+import ScorecardSheets
+import Testing
+
+@testable import scorecard
+
+@Suite("scorecard export")
+struct ExportCommandTests {
+    static let sample = HostileCouncil.sample
+
+    static func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-export-\(UUID().uuidString)").appendingPathComponent(name).path
+    }
+
+    @Test("each format, long or wide, reads back as a council that check accepts, judged as the original",
+          arguments: [(["--format", "yaml"], "c"), (["--format", "csv"], "c"), (["--format", "csv", "--wide"], "c"), (["--format", "xlsx"], "c.xlsx"), (["--format", "xlsx", "--wide"], "c.xlsx")])
+    func formats(_ options: [String], _ name: String) throws {
+        let today = try #require(CivilDate(year: 2026, month: 11, day: 24))
+        let out = Self.temporary(name)
+        try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var command = try Scorecard.parseAsRoot(["export", Self.sample, "--out", out] + options)
+        try command.run()
+        let original = try CouncilSource.load(path: Self.sample, today: today)
+        let back = try CouncilSource.load(path: out, today: today)
+        #expect(back.measures == original.measures && back.plan == original.plan)
+        let asAt = original.defaultReportingPeriod(today: today)
+        let judged = { (council: Council) in StatusReport(council: council, evaluation: council.evaluate(asAt: asAt, today: today)) }
+        #expect(judged(back) == judged(original))
+        var check = try Scorecard.parseAsRoot(["check", out, "--today", "2026-11-24"])
+        try check.run()
+    }
+
+    @Test("--wide is not for yaml; a source and --database together are refused")
+    func validation() {
+        #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }
+        #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "data", "--database", "d", "--format", "csv", "--out", "x"]) }
+    }
+}

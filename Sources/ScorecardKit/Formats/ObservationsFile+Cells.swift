@@ -36,32 +36,23 @@ extension ObservationsFile {
             try fail(line, periodColumn, "\(code) is reported \(frequency.rawValue); \"\(periodText().excerpt())\" is \(period.kind.article)")
             return
         }
-        var value: Double?
-        if cells.value >= 0, !record.isBlank(cells.value) {
-            let column = cells.value
-            value = record.withBytes(column) { NumberParser.parse($0) }
-            if value == nil, !NumberParser.isNoValue(record.string(column)) {
-                try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number")
+        let (valueRead, value) = try number(record, cells.value, fail: fail)
+        guard valueRead else { return }
+        if let value {
+            if let problem = measures[index].problem(withValue: value) {
+                try fail(line, cells.value, "\(code): \(problem)")
                 return
             }
-            if let value, let problem = measures[index].problem(withValue: value) {
-                try fail(line, column, "\(code): \(problem)")
-                return
-            }
-            if value != nil, let today, !period.hasEnded(by: today) {
+            if let today, !period.hasEnded(by: today) {
                 try fail(line, periodColumn, period.notEndedMessage)
                 return
             }
         }
-        var target: Double?
-        if cells.target >= 0, !record.isBlank(cells.target) {
-            let column = cells.target
-            target = record.withBytes(column) { NumberParser.parse($0) }
-            if target == nil, !NumberParser.isNoValue(record.string(column)) {
-                try fail(line, column, "\"\(record.string(column).excerpt())\" is not a number")
-                return
-            }
-            if let target, let problem = ValueLimits.insanity(of: target) { try fail(line, column, problem); return }
+        let (targetRead, target) = try number(record, cells.target, fail: fail)
+        guard targetRead else { return }
+        if let target, let problem = ValueLimits.insanity(of: target) {
+            try fail(line, cells.target, problem)
+            return
         }
         var quality: DataQuality?
         if cells.quality >= 0, !record.isBlank(cells.quality) {
@@ -91,6 +82,16 @@ extension ObservationsFile {
         let observation = Observation(period: period, value: value, target: target, note: note, quality: quality)
         state.result[index].append(observation)
         if state.emitting { state.pending.append((index, observation)) }
+    }
+
+    /// The number in `column` (-1: none) of `record`: `read` is false when the cell is neither a number, nor blank,
+    /// nor a mark for no figure (``NumberParser/isNoValue(_:)``), which is reported; `value` is `nil` for no number.
+    private func number(_ record: borrowing TableRecord, _ column: Int, fail: Fail) throws -> (read: Bool, value: Double?) {
+        guard column >= 0, !record.isBlank(column) else { return (true, nil) }
+        if let value = record.withBytes(column, { NumberParser.parse($0) }) { return (true, value) }
+        if NumberParser.isNoValue(record.string(column)) { return (true, nil) }
+        try fail(record.line, column, "\"\(record.string(column).excerpt())\" is not a number")
+        return (false, nil)
     }
 
     /// Whether `bytes` needs no trimming: empty, or starting and ending with a printable ASCII character

@@ -12,28 +12,35 @@ public enum FrameworkWriter {
         if plan.priorities.isEmpty { return y }
         y += "priorities:\n"
         for priority in plan.priorities {
-            y += "  - code: " + YAMLText.scalar(priority.code) + "\n"
-            y += "    title: " + YAMLText.scalar(priority.title) + "\n"
-            if !priority.lead.isEmpty { y += "    lead: " + YAMLText.scalar(priority.lead) + "\n" }
-            if !priority.description.isEmpty { y += "    description: " + YAMLText.scalar(priority.description) + "\n" }
+            y += item([("code", .text(priority.code)), ("title", .text(priority.title)), ("lead", .text(priority.lead)),
+                       ("description", .text(priority.description))], indent: 2)
             if measures { y += list(priority.measures, of: council, indent: 4) }
             if priority.plans.isEmpty { continue }
             y += "    plans:\n"
             for deliveryPlan in priority.plans {
-                y += "      - code: " + YAMLText.scalar(deliveryPlan.code) + "\n"
-                y += "        title: " + YAMLText.scalar(deliveryPlan.title) + "\n"
-                if !deliveryPlan.owner.isEmpty { y += "        owner: " + YAMLText.scalar(deliveryPlan.owner) + "\n" }
+                y += item([("code", .text(deliveryPlan.code)), ("title", .text(deliveryPlan.title)), ("owner", .text(deliveryPlan.owner))], indent: 6)
                 if measures { y += list(deliveryPlan.measures, of: council, indent: 8) }
                 if deliveryPlan.actions.isEmpty { continue }
                 y += "        actions:\n"
                 for action in deliveryPlan.actions {
-                    y += "          - title: " + YAMLText.scalar(action.title) + "\n"
-                    if !action.owner.isEmpty { y += "            owner: " + YAMLText.scalar(action.owner) + "\n" }
-                    if let due = action.due { y += "            due: " + due.description + "\n" }
-                    y += "            status: " + action.progress.rawValue + "\n"
-                    y += "            complete: " + String(action.percentComplete) + "\n"
+                    y += item(
+                        [("title", .text(action.title)), ("owner", .text(action.owner)), ("due", .text(action.due?.description ?? "")),
+                         ("status", .text(action.progress.rawValue)), ("complete", .number(Double(action.percentComplete)))],
+                        indent: 10)
                 }
             }
+        }
+        return y
+    }
+
+    /// A list item of `fields` (an empty or absent value left out), its `- ` at `indent` spaces: text quoted where
+    /// YAML needs it, numbers plain.
+    static func item(_ fields: [(key: String, value: OutputTable.Cell?)], indent: Int) -> String {
+        var y = ""
+        for (key, value) in fields {
+            guard let value, !value.text.isEmpty else { continue }
+            let lead = y.isEmpty ? String(repeating: " ", count: indent) + "- " : String(repeating: " ", count: indent + 2)
+            y += lead + key + ": " + scalar(value) + "\n"
         }
         return y
     }
@@ -47,20 +54,25 @@ public enum FrameworkWriter {
     /// One measure as a list item, its `- ` at `indent` spaces.
     static func measure(_ m: Measure, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent + 2)
-        var y = ""
-        for (key, value) in zip(MeasureFieldValues.keys, MeasureFieldValues.values(m)) {
-            guard let value else { continue }
-            y += (y.isEmpty ? String(repeating: " ", count: indent) + "- " : pad) + key + ": " + YAMLText.scalar(value.text) + "\n"
-        }
+        var y = item(Array(zip(MeasureFieldValues.keys, MeasureFieldValues.values(m))), indent: indent)
         if !m.targets.byPeriod.isEmpty {
             y += pad + "targets:\n"
             for (period, target) in m.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
-                y += pad + "  " + YAMLText.scalar(period.description) + ": " + YAMLText.scalar(formatPlain(target)) + "\n"
+                y += pad + "  " + YAMLText.scalar(period.description) + ": " + scalar(.number(target)) + "\n"
             }
         }
         if let profile = m.targets.profile {
             y += pad + "profile: [" + profile.map { formatPlain($0) }.joined(separator: ", ") + "]\n"
         }
         return y
+    }
+
+    /// A cell as a YAML scalar: a number plain (every value is read as text, so `1e-05` and `-3` are safe), text
+    /// quoted where YAML needs it.
+    private static func scalar(_ cell: OutputTable.Cell) -> String {
+        switch cell {
+        case .number: cell.text
+        case .text(let text): YAMLText.scalar(text)
+        }
     }
 }

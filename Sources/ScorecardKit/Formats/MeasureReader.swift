@@ -51,7 +51,7 @@ struct MeasureReader {
     }
 
     /// Other words councils use for a frequency.
-    static let frequencyWords: [String: Frequency] = ["annually": .annual, "yearly": .annual, "month": .monthly, "quarter": .quarterly]
+    static let frequencyWords: [String: Frequency] = ["annually": .annual, "month": .monthly, "quarter": .quarterly]
 
     /// Other words councils use for a polarity.
     static let polarityWords = [

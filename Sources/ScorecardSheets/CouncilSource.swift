@@ -13,10 +13,13 @@ public enum CouncilSource {
     /// - Throws: ``DataLoadError`` for a file that is not an Excel workbook, or a workbook that cannot be read.
     public static func open(_ path: String, today: CivilDate?) throws -> CouncilSource {
         var isDirectory: ObjCBool = false
+        let lowered = path.lowercased()
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            if !isDirectory.boolValue, lowered.hasSuffix(".xlsx") {
+                throw DataLoadError([DataFileError(file: path, line: nil, field: nil, message: "no such file")])
+            }
             return .directory(CouncilDirectory(path: path, today: today))
         }
-        let lowered = path.lowercased()
         if lowered.hasSuffix(".xls") || lowered.hasSuffix(".ods") || lowered.hasSuffix(".numbers") {
             throw DataLoadError([DataFileError(file: path, line: nil, field: nil, message: "is not an Excel workbook (.xlsx): save it as .xlsx (Excel Workbook) and try that")])
         }

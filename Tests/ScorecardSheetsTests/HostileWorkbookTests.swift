@@ -85,5 +85,8 @@ struct HostileWorkbookTests {
         var message = ""
         do { _ = try CouncilSource.open(path, today: nil) } catch let error as DataLoadError { message = error.description }
         #expect(message.contains("save it as .xlsx"))
+        var missing = ""
+        do { _ = try CouncilSource.open(path + "x.xlsx", today: nil) } catch let error as DataLoadError { missing = error.description }
+        #expect(missing.hasSuffix("x.xlsx: no such file"))
     }
 }

@@ -41,8 +41,8 @@ extension ObservationsFile {
                 }
                 seen[index] = periods
             }
-            if let first = seen[index]![ordinal] { return first }
-            seen[index]![ordinal] = line
+            if let first = seen[index]?[ordinal] { return first }
+            seen[index, default: [:]][ordinal] = line
             return nil
         }
     }

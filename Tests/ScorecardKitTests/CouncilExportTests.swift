@@ -38,6 +38,17 @@ struct CouncilExportTests {
         #expect(judged(back) == judged(sample))
     }
 
+    @Test("text with controls, bidirectional overrides, quotes and YAML's own marks is written so that it reads back")
+    func awkwardText() throws {
+        var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)
+        sample.plan.council = "% Fernley\u{1B}]0;x\u{7}: \"Borough\" \u{202E}lioc\u{2066} #1\u{7F}\u{9B}"
+        sample.measures[0].title = "- yes"
+        sample.measures[1].owner = "null"
+        for layout in [CouncilExport.Layout.yaml, .tables(wideObservations: false)] {
+            #expect(try Self.readBack(sample, layout) == sample)
+        }
+    }
+
     @Test("a destination that is a file or a directory with files is refused, and nothing is written")
     func destination() throws {
         let sample = try Self.sample()

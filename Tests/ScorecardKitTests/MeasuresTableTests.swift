@@ -86,6 +86,7 @@ struct MeasuresTableTests {
         ("no priority", "code,title,frequency,priority\nK1,T,monthly,\n", 2, "priority", "needs a priority or a delivery plan"),
         ("unknown plan alone", "code,title,frequency,delivery_plan\nK1,T,monthly,DP-9\n", 2, "delivery_plan", "delivery plan \"DP-9\" is not in the framework"),
         ("value under no heading", "code,title,frequency,,priority\nK1,T,monthly,x,P1\n", 2, nil, "a value in a column with no heading"),
+        ("NUL in a title", "code,title,frequency,priority\nK1,a\u{0}b,monthly,P1\n", 2, "title", "NUL character"),
         ("ragged row", "code,title,frequency,priority\nK1,T,monthly\n", 2, nil, "the row has 3 fields; the header has 4"),
         ("profile of a non-cumulative measure", "code,title,frequency,priority,profile\nK1,T,quarterly,P1,10;20;30;100\n", 2, "profile", "a profile is for cumulative"),
         ("min above max", "code,title,frequency,priority,min,max\nK1,T,monthly,P1,5,1\n", 2, "max", "max (1) is below min (5)"),

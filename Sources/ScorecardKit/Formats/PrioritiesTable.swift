@@ -19,9 +19,9 @@ struct PrioritiesTable {
             var priorityLines: [String: Int] = [:]
             for var row in rows {
                 let code = try row.requiredString("priority")
-                if let planCode = row.string("delivery_plan") {
+                if let planCode = try row.string("delivery_plan") {
                     row.context = "delivery plan \(planCode.excerpt())"
-                    for field in ["lead", "description"] where row.string(field) != nil {
+                    for field in ["lead", "description"] where try row.string(field) != nil {
                         throw row.error(field, "a delivery plan has no \(field) (only a priority has)")
                     }
                     guard let p = outline.existingPriority(named: code) else {
@@ -30,18 +30,18 @@ struct PrioritiesTable {
                     if outline.priorities[p].plans.contains(where: { $0.code.lowercased() == planCode.lowercased() }) {
                         throw row.error("delivery_plan", "delivery plan code \(planCode.excerpt()) is used twice in priority \(code.excerpt())")
                     }
-                    outline.definePlan(code: planCode, in: p, title: try row.requiredString("title"), owner: row.string("owner") ?? "")
+                    outline.definePlan(code: planCode, in: p, title: try row.requiredString("title"), owner: try row.string("owner") ?? "")
                 } else {
                     row.context = "priority \(code.excerpt())"
-                    if row.string("owner") != nil {
+                    if try row.string("owner") != nil {
                         throw row.error("owner", "a priority has a lead, not an owner (only a delivery plan has an owner)")
                     }
                     if let first = priorityLines.updateValue(row.line, forKey: code.lowercased()) {
                         throw row.error("priority", "priority code \(code.excerpt()) is used twice (first on \(table.origin.lineName(first)))")
                     }
                     outline.definePriority(
-                        code: code, title: try row.requiredString("title"), lead: row.string("lead") ?? "",
-                        description: row.string("description") ?? "")
+                        code: code, title: try row.requiredString("title"), lead: try row.string("lead") ?? "",
+                        description: try row.string("description") ?? "")
                 }
             }
         }

@@ -43,8 +43,9 @@ struct SettingsFields: DataFields {
 
     var line: Int { values.values.map(\.line).min() ?? 1 }
 
-    func string(_ key: String) -> String? {
+    func string(_ key: String) throws -> String? {
         guard let text = values[key]?.text.trimmingWhitespace(), !text.isEmpty else { return nil }
+        if text.utf8.contains(0) { throw error(key, TableRow.nulProblem) }
         return String(text)
     }
 

@@ -91,11 +91,15 @@ struct TableRow: MeasureFields {
     var origin: TableOrigin { header.origin }
 
     /// The cell's text, trimmed; `nil` when the table has no such column or the cell is blank.
-    func string(_ key: String) -> String? {
+    func string(_ key: String) throws -> String? {
         guard let column = header.columns[key] else { return nil }
         let text = fields[column].trimmingWhitespace()
+        if text.utf8.contains(0) { throw error(key, TableRow.nulProblem) }
         return text.isEmpty ? nil : String(text)
     }
+
+    /// The problem with a NUL character in a field (no field may hold one: SQLite's text ends there).
+    static let nulProblem = "the value holds a NUL character, which no field may hold"
 
     func error(_ key: String, _ message: String) -> DataFileError {
         let column = header.columns[key]
@@ -112,8 +116,8 @@ struct TableRow: MeasureFields {
     }
 
     /// `15;40;65;100`, `15,40,65,100` or `[15, 40, 65, 100]`.
-    func profile() -> [String?] {
-        guard var text = string("profile") else { return [] }
+    func profile() throws -> [String?] {
+        guard var text = try string("profile") else { return [] }
         if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
         let separator: Character = text.contains(";") ? ";" : ","
         return text.split(separator: separator, omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }

@@ -18,8 +18,10 @@ package enum YAMLText {
             case "\t": out += "\\t"
             default:
                 if ch.isTerminalControl {
+                    // \xHH up to FF; the bidirectional controls need \uHHHH.
                     let hex = String(ch.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+                    let width = ch.value <= 0xFF ? 2 : 4
+                    out += (width == 2 ? "\\x" : "\\u") + String(repeating: "0", count: width - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(ch)
                 }

@@ -65,9 +65,10 @@ struct MeasureReader {
             return ["higher", "lower", "band", "none"].contains(word) ? word : Self.polarityWords[word]
         }
         if band != nil, word != "band" { throw fields.error("band", "band is only for polarity: band") }
+        if let band, band < 0 { throw fields.error("band", "the band is a half-width either side of the target: 0 or more") }
         switch word {
         case "lower": return .lowerIsBetter
-        case "band": return .withinBand(halfWidth: abs(band ?? 0))
+        case "band": return .withinBand(halfWidth: band ?? 0)
         case "none": return .none
         default: return .higherIsBetter
         }
@@ -100,12 +101,17 @@ struct MeasureReader {
             guard measure.cumulative, perYear > 1, profile.count == perYear else {
                 throw fields.error("profile", "a profile is for cumulative monthly or quarterly measures, with one percentage per \(kind == .month ? "month (12)" : "quarter (4)")")
             }
-            schedule.profile = try profile.map { text in
-                guard let text, let share = NumberParser.parse(text), abs(share) <= 1000 else {
-                    throw fields.error("profile", "every profile entry must be a percentage")
+            let shares = try profile.map { text in
+                guard let text, let share = NumberParser.parse(text), (0...1000).contains(share) else {
+                    throw fields.error("profile", "every profile entry must be a percentage from 0 to 1,000")
                 }
                 return share
             }
+            // Cumulative shares of the year's target: they never fall, and the year ends with some of it due.
+            guard zip(shares, shares.dropFirst()).allSatisfy({ $0 <= $1 }), let last = shares.last, last > 0 else {
+                throw fields.error("profile", "a profile gives the cumulative share of the year's target due by each period: it must never fall, and must end above 0 (such as 15, 40, 65, 100)")
+            }
+            schedule.profile = shares
         }
         return schedule
     }

@@ -68,3 +68,20 @@ let package = Package(
         .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets"]),
     ]
 )
+
+// The libFuzzer targets (docs/fuzzing.md), declared only when `fuzz/run.sh` builds them: they link libFuzzer, which
+// only `-sanitize=fuzzer` provides, so a plain `swift build` or `swift test` must never see them.
+if Context.environment["SCORECARD_FUZZ"] == "1" {
+    package.products += [
+        .executable(name: "FuzzObservations", targets: ["FuzzObservations"]),
+        .executable(name: "FuzzFramework", targets: ["FuzzFramework"]),
+    ]
+    package.targets += [
+        // Declares libFuzzer's driver, which each target's `main` calls.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "FuzzObservations", dependencies: ["ScorecardKit", "CLibFuzzer"], path: "Sources/Fuzz/FuzzObservations"),
+        .executableTarget(
+            name: "FuzzFramework", dependencies: ["ScorecardKit", "CLibFuzzer"], path: "Sources/Fuzz/FuzzFramework"),
+    ]
+}

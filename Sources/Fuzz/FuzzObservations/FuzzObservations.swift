@@ -1,0 +1,54 @@
+import ScorecardKit
+
+/// The framework every input is read against: a measure of each frequency, so that every period form can resolve.
+private let framework = """
+    council: Fuzzshire
+    plan: Fuzz Plan
+    priorities:
+      - code: P1
+        title: Everything
+        measures:
+          - {code: OUT-01, title: Annual, frequency: annual, polarity: lower}
+          - {code: OUT-03, title: Calendar year, frequency: calendar-year}
+        plans:
+          - code: DP-01
+            title: Plan
+            measures:
+              - {code: KBM-01, title: Quarterly, frequency: quarterly, cumulative: true, profile: [15, 40, 65, 100]}
+              - {code: KBI-001, title: Monthly, frequency: monthly, cumulative: true, targets: {2024/25: 90}}
+              - {code: KBI-01, title: Percentage, frequency: monthly, unit: "%", tolerance: 2}
+              - {code: KBI-02, title: Band, frequency: monthly, polarity: band, band: 2}
+              - {code: KBI-03, title: Count, frequency: monthly, polarity: none}
+    """
+
+private let measures: [Measure] = {
+    do {
+        return try FrameworkFile(file: "framework.yaml").read(framework).measures
+    } catch {
+        fatalError("the fuzzing framework does not load: \(error)")
+    }
+}()
+
+/// libFuzzer's entry point: reads `data` as `observations.csv`. A thrown error is a correct answer; a trap, a
+/// hang or a result that breaks the reader's promises (checked below) is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    var emitted = 0
+    do {
+        let lists = try ObservationsFile(file: "observations.csv", measures: measures).read(bytes) { emitted += $0.count }
+        precondition(lists.count == measures.count, "one list per measure")
+        for (measure, list) in zip(measures, lists) {
+            precondition(list.allSatisfy { $0.period.kind == measure.frequency.periodKind }, "a period of the wrong kind")
+            precondition(zip(list, list.dropFirst()).allSatisfy { $0.period < $1.period }, "periods unsorted or repeated")
+            precondition(list.allSatisfy { ($0.value ?? 0).isFinite && ($0.target ?? 0).isFinite }, "a value that is not finite")
+        }
+        precondition(emitted == lists.reduce(0) { $0 + $1.count }, "emitted rows differ from the result")
+    } catch let error as DataLoadError {
+        precondition(!error.errors.isEmpty && error.errors.count <= DataLoadError.limit, "an error list out of bounds")
+        _ = error.description
+    } catch {
+        preconditionFailure("an unexpected error type: \(error)")
+    }
+    return 0
+}

@@ -50,7 +50,13 @@ public enum NumberParser {
                 sawPoint = true
                 digits.append(c)
             case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                guard sawDigit, !sawComma else { return nil }
+                // The exponent is a sign and digits, nothing else: `Double(_:)` stops at a NUL byte, so it would
+                // read `1e5<NUL>junk` as 1e5.
+                var exponent = bytes[(i + 1)..<end]
+                if exponent.first == UInt8(ascii: "-") || exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+                guard sawDigit, !sawComma, !exponent.isEmpty,
+                    exponent.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+                else { return nil }
                 digits.append(contentsOf: bytes[i..<end])
                 i = end
                 continue

@@ -60,6 +60,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `2024-05-31` (ISO 8601) or `31/05/2024` (as UK spreadsheets write it).
     public init?(parsing text: some StringProtocol) {
         let trimmed = text.trimmingWhitespace()
+        // Digits and separators only: `Int(_:)` would also take a sign, as in `2025-+3-+1`.
+        guard trimmed.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "/" }) else { return nil }
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
             self.init(year: y, month: m, day: d)

@@ -39,7 +39,9 @@ extension Period {
         if dash.count == 2 {
             // 2024-05. This comes before financial years, so the ISO month `2011-12` is December 2011;
             // the financial year is written 2011/12.
-            if let y = fourDigitYear(dash[0]), dash[1].count == 2, let m = Int(dash[1]), (1...12).contains(m) {
+            if let y = fourDigitYear(dash[0]), dash[1].count == 2, dash[1].allSatisfy(\.isASCIIDigit), let m = Int(dash[1]),
+                (1...12).contains(m)
+            {
                 return .month(y, m)
             }
             // May-24, as spreadsheets shorten months

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import ScorecardKit
+
+/// Inputs the file readers once misread, found while fuzzing them (docs/fuzzing.md). Each is given as the bytes
+/// of a file, read the way the fuzz targets read it.
+@Suite("Edge cases found while fuzzing the readers")
+struct ReaderEdgeCaseTests {
+    /// Reads `csv` against the test council's framework; the first problem, or `nil` when it loads.
+    private func firstProblem(_ csv: [UInt8]) throws -> DataFileError? {
+        let measures = try FrameworkFile(file: "framework.yaml").read(Fixture.framework).measures
+        do {
+            _ = try ObservationsFile(file: "observations.csv", measures: measures).read(csv)
+            return nil
+        } catch let error as DataLoadError {
+            return error.errors.first
+        }
+    }
+
+    @Test("a value with a NUL byte after its exponent is refused, not read as the number before the NUL")
+    func nulAfterExponent() throws {
+        let csv = Array("measure,period,value\nKBI-03,2024-08,1e3".utf8) + [0x00] + Array("99\n".utf8)
+        let problem = try #require(try firstProblem(csv))
+        #expect(problem.line == 2)
+        #expect(problem.field == "value")
+        #expect(NumberParser.parse("1e3\u{0}99") == nil)
+        #expect(NumberParser.parse("1e") == nil)
+        #expect(NumberParser.parse("1e+") == nil)
+        #expect(NumberParser.parse("1e3x") == nil)
+        #expect(NumberParser.parse("1E-2") == 0.01)
+        #expect(NumberParser.parse("2.5e+3%") == 2500)
+    }
+
+    @Test("a month with a sign in it (2024-+5) is not a period")
+    func signedMonth() throws {
+        let problem = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-+8,1\n".utf8)))
+        #expect(problem.line == 2)
+        #expect(problem.field == "period")
+        #expect(Period(parsing: "2024-+8") == nil)
+        #expect(Period(parsing: "2024-08") == .month(2024, 8))
+    }
+
+    @Test("a due date with signs in it (2025-+3-+1) is not a date")
+    func signedDate() {
+        #expect(CivilDate(parsing: "2025-+3-+1") == nil)
+        #expect(CivilDate(parsing: "+1/+3/2025") == nil)
+        #expect(CivilDate(parsing: "+202-03-01") == nil)
+        #expect(CivilDate(parsing: " 2025-03-01 ") == CivilDate(year: 2025, month: 3, day: 1))
+    }
+}

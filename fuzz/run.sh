@@ -38,7 +38,8 @@ for target in "${targets[@]}"; do
   grep -E "^#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$log" || true
   if ((status != 0)); then
     echo "fuzz: $target FAILED (exit $status); the input is in fuzz/artifacts/$target/, the log in $log:"
-    grep -E -A12 "^==[0-9]+==|ERROR: libFuzzer|Fatal error|deadly signal" "$log" | head -40 || tail -30 "$log"
+    { grep -E -A16 "Fatal error|ERROR: libFuzzer|^==[0-9]+==ERROR" "$log" || tail -30 "$log"; } \
+      | head -40 | swift demangle --simplified
     failed+=("$target")
   fi
 done

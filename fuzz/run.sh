@@ -26,6 +26,9 @@ for target in "${targets[@]}"; do
 done
 bin=$(SCORECARD_FUZZ=1 swift build "${flags[@]}" --show-bin-path)
 
+# Swift's own crash reporter would take the trap signals before libFuzzer (which keeps a handler it finds) and
+# trips AddressSanitizer while it reads memory: leave them to libFuzzer, which saves the input and prints the stack.
+export SWIFT_BACKTRACE=enable=no
 failed=()
 for target in "${targets[@]}"; do
   mkdir -p "fuzz/work/$target" "fuzz/artifacts/$target"

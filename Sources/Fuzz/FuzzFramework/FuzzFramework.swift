@@ -12,7 +12,22 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(indexes.sorted() == Array(contents.measures.indices), "every measure is placed exactly once")
         precondition(Set(contents.measures.map(\.code)).count == contents.measures.count, "measure codes are unique")
         precondition(!contents.plan.priorities.isEmpty, "a plan without priorities")
+        for measure in contents.measures {
+            var numbers = Array(measure.targets.byPeriod.values) + [measure.minimum, measure.maximum].compactMap { $0 }
+            if case .withinBand(let halfWidth) = measure.polarity { numbers.append(halfWidth) }
+            switch measure.tolerance {
+            case .absolute(let amount), .percent(let amount): numbers.append(amount)
+            case nil: break
+            }
+            precondition(numbers.allSatisfy { ValueLimits.insanity(of: $0) == nil }, "a number out of range")
+            if let minimum = measure.minimum, let maximum = measure.maximum {
+                precondition(minimum <= maximum, "a measure's max below its min")
+            }
+        }
     } catch let error as DataFileError {
+        _ = error.description
+    } catch let error as DataLoadError {
+        precondition(!error.errors.isEmpty && error.errors.count <= DataLoadError.limit, "an error list out of bounds")
         _ = error.description
     } catch {
         preconditionFailure("an unexpected error type: \(error)")

@@ -29,6 +29,9 @@ private let measures: [Measure] = {
     }
 }()
 
+/// The day the reading is made: a value for a period that has not ended by then is refused.
+private let today = CivilDate(year: 2026, month: 12, day: 1)
+
 /// libFuzzer's entry point: reads `data` as `observations.csv`. A thrown error is a correct answer; a trap, a
 /// hang or a result that breaks the reader's promises (checked below) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -36,12 +39,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     var emitted = 0
     do {
-        let lists = try ObservationsFile(file: "observations.csv", measures: measures).read(bytes) { emitted += $0.count }
+        let file = ObservationsFile(file: "observations.csv", measures: measures, today: today)
+        let lists = try file.read(bytes) { emitted += $0.count }
         precondition(lists.count == measures.count, "one list per measure")
         for (measure, list) in zip(measures, lists) {
             precondition(list.allSatisfy { $0.period.kind == measure.frequency.periodKind }, "a period of the wrong kind")
             precondition(zip(list, list.dropFirst()).allSatisfy { $0.period < $1.period }, "periods unsorted or repeated")
-            precondition(list.allSatisfy { ($0.value ?? 0).isFinite && ($0.target ?? 0).isFinite }, "a value that is not finite")
+            for observation in list {
+                if let value = observation.value {
+                    precondition(measure.problem(withValue: value) == nil, "a value outside the measure's limits")
+                    precondition(today.map(observation.period.hasEnded(by:)) ?? true, "a value for a period not yet ended")
+                }
+                precondition(observation.target.map { ValueLimits.insanity(of: $0) == nil } ?? true, "a target out of range")
+                precondition(!(observation.note?.utf8.contains(0) ?? false), "a NUL byte in a note")
+            }
         }
         precondition(emitted == lists.reduce(0) { $0 + $1.count }, "emitted rows differ from the result")
     } catch let error as DataLoadError {

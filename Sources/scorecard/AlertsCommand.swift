@@ -9,25 +9,15 @@ struct AlertsCommand: ParsableCommand {
         abstract: "List the under-performance alerts, worst first, with their reasons."
     )
 
-    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
-    var directory: String?
-
-    @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))
-    var database: String?
+    @OptionGroup var input: CouncilInput
 
     @OptionGroup var judgement: JudgementOptions
-
-    func validate() throws {
-        if directory != nil, database != nil { throw ValidationError("give a data directory or --database, not both") }
-    }
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
     func run() throws {
-        let council =
-            try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
-            ?? DataLocation.load(directory, today: try judgement.resolvedToday())
+        let council = try input.load(today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {
             Console.out(try AlertReport(council: council, evaluation: evaluation).json())

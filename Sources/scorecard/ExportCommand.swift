@@ -21,11 +21,7 @@ struct ExportCommand: ParsableCommand {
         case yaml, csv, xlsx
     }
 
-    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
-    var source: String?
-
-    @Option(help: ArgumentHelp("Read the council from this database instead of data files.", valueName: "path"))
-    var database: String?
+    @OptionGroup var input: CouncilInput
 
     @Option(help: "yaml, csv or xlsx.")
     var format: Format
@@ -37,14 +33,11 @@ struct ExportCommand: ParsableCommand {
     var wide = false
 
     func validate() throws {
-        if source != nil, database != nil { throw ValidationError("give a data directory (or workbook) or --database, not both") }
         if wide, format == .yaml { throw ValidationError("--wide is for --format csv or xlsx") }
     }
 
     func run() throws {
-        let council =
-            try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
-            ?? DataLocation.load(source, today: try CivilDate.resolvedToday())
+        let council = try input.load(today: try CivilDate.resolvedToday())
         do {
             switch format {
             case .yaml: try CouncilExport.write(council, layout: .yaml, to: out)

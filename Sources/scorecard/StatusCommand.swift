@@ -10,11 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: "--json and --csv are stable formats for scripts and other tools (see docs/status.md)."
     )
 
-    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
-    var directory: String?
-
-    @Option(help: ArgumentHelp("Read the council from this database instead of a data directory.", valueName: "path"))
-    var database: String?
+    @OptionGroup var input: CouncilInput
 
     @OptionGroup var judgement: JudgementOptions
 
@@ -25,14 +21,11 @@ struct StatusCommand: ParsableCommand {
     var csv = false
 
     func validate() throws {
-        if directory != nil, database != nil { throw ValidationError("give a data directory or --database, not both") }
         if json, csv { throw ValidationError("give --json or --csv, not both") }
     }
 
     func run() throws {
-        let council =
-            try database.map { try DatabaseOptions.openStore(path: $0, creatingFromSample: false).loadCouncil() }
-            ?? DataLocation.load(directory, today: try judgement.resolvedToday())
+        let council = try input.load(today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         let report = StatusReport(council: council, evaluation: evaluation)
         if json {

@@ -39,6 +39,16 @@ struct MeasuresTableTests {
         #expect(council.locations[2] == MeasureLocation(priority: 1, plan: 0))
     }
 
+    @Test("a plain list of indicators, with no priority or delivery plan column, sits under one priority")
+    func placeless() throws {
+        let dir = try TablesFixture.directory([
+            "measures.csv": "code,title,frequency\nK1,First,monthly\nK2,Second,quarterly\n", "observations.csv": "measure,period,value\n",
+        ])
+        let council = try CouncilDirectory(path: dir).load()
+        #expect(council.plan.priorities.map(\.title) == ["All measures"])
+        #expect(council.plan.priorities[0].measures == [0, 1])
+    }
+
     @Test("priorities defined in framework.yaml are found by code or title, in any case")
     func framework() throws {
         let plan = TablesFixture.plan + """
@@ -75,7 +85,6 @@ struct MeasuresTableTests {
         ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),
         ("target without a period", "code,title,frequency,priority,target\nK1,T,monthly,P1,3\n", 1, "target", "a target column names its year"),
         ("target heading not a period", "code,title,frequency,priority,target 2024/26\n", 1, "target 2024/26", "\"2024/26\" is not a period"),
-        ("no priority column", "code,title,frequency\nK1,T,monthly\n", 1, "priority", "the required column is missing: every measure sits under a priority"),
         ("missing required column", "code,frequency,priority\nK1,monthly,P1\n", 1, "title", "the required column is missing"),
         ("column twice", "code,title,Title,frequency\n", 1, "Title", "the column appears twice"),
         ("bad number", "code,title,frequency,priority,decimals\nK1,T,monthly,P1,two\n", 2, "decimals", "\"two\" is not a whole number"),

@@ -60,7 +60,7 @@ struct StoreRecordTests {
          "Dec 2024 has not ended yet (it ends on 31 December 2024)"),
         ("far future", ValueEntry(measure: "KBI-01", period: "2027-05", value: "5", by: "a"), .period, "May 2027 has not ended yet"),
         ("percentage over 100", ValueEntry(measure: "KBI-01", period: "2024-10", value: "150", by: "a"), .value,
-         "150.0% is above this measure's maximum of 100.0% (a percentage; set min and max in framework.yaml"),
+         "150.0% is above this measure's maximum of 100.0% (a percentage; give the measure a min and max"),
         ("negative percentage", ValueEntry(measure: "KBI-01", period: "2024-10", value: "-5", by: "a"), .value,
          "-5.0% is below this measure's minimum of 0.0%"),
         ("huge", ValueEntry(measure: "KBI-01", period: "2024-10", value: "-1e19", by: "a"), .value, "-1e+19 is out of range"),

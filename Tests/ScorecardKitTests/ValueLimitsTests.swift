@@ -13,10 +13,10 @@ struct ValueLimitsTests {
     func defaults() {
         #expect(Self.percentage.problem(withValue: 0) == nil)
         #expect(Self.percentage.problem(withValue: 100) == nil)
-        #expect(Self.percentage.problem(withValue: 100.01) == "100.01% is above this measure's maximum of 100.0% (a percentage; set min and max in framework.yaml to allow other values)")
+        #expect(Self.percentage.problem(withValue: 100.01) == "100.01% is above this measure's maximum of 100.0% (a percentage; give the measure a min and max (in framework.yaml or measures.csv) to allow other values)")
         #expect(Self.percentage.problem(withValue: -0.01) != nil)
         #expect(Self.count.problem(withValue: 0) == nil)
-        #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; set min and max in framework.yaml to allow other values)")
+        #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; give the measure a min and max (in framework.yaml or measures.csv) to allow other values)")
         #expect(Self.money.problem(withValue: -2_500_000) == nil)
         #expect(Self.money.problem(withValue: 1e15) == nil)
         #expect(Self.money.problem(withValue: -1e15) == nil)

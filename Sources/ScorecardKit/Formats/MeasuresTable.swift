@@ -20,16 +20,19 @@ struct MeasuresTable {
         guard let (header, rows) = records else {
             throw DataLoadError([table.origin.error("the table is empty; it needs a header row: code,title,frequency,priority,...")])
         }
-        if header.columns["priority"] == nil, header.columns["delivery_plan"] == nil {
+        // A table with no priority or delivery_plan column (a council's plain list of indicators) puts every measure
+        // under the framework's one priority, or under one made for them, "All measures".
+        let placeless = header.columns["priority"] == nil && header.columns["delivery_plan"] == nil
+        if placeless, outline.priorities.count > 1 {
             let place = table.origin.place(line: header.line, field: "priority")
-            throw DataLoadError([place.error("the required column is missing: every measure sits under a priority (its code or title) or a delivery plan")])
+            throw DataLoadError([place.error("the framework has several priorities: add a priority (or delivery_plan) column to say which each measure sits under")])
         }
         var reader = MeasureReader(defaultTolerance: defaultTolerance)
         var errors: [DataFileError] = []
         for var row in rows {
             do {
                 let m = try reader.measure(&row)
-                let location = try outline.locate(&row)
+                let location = placeless ? (outline.priority(named: outline.priorities.first?.code ?? "All measures"), nil) : try outline.locate(&row)
                 outline.add(measure: m, at: location)
             } catch let error as DataFileError {
                 errors.append(error)

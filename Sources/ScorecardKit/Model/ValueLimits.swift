@@ -61,7 +61,7 @@ extension Measure {
         guard let problem = valueLimits.problem(with: value, format: exact) else { return nil }
         guard minimum == nil, maximum == nil, ValueLimits.insanity(of: value) == nil else { return problem }
         let kind = unit.isPercentage ? "a percentage" : "a count"
-        return problem + " (\(kind); set min and max in framework.yaml to allow other values)"
+        return problem + " (\(kind); give the measure a min and max (in framework.yaml or measures.csv) to allow other values)"
     }
 }
 

@@ -15,7 +15,8 @@ enum JSONText {
         for scalar in text.unicodeScalars {
             // Outside strings, JSON text holds only ASCII structure and whitespace, so any such control is in a string.
             if scalar.value >= 0x7F, scalar.isTerminalControl {
-                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
+                let hex = String(scalar.value, radix: 16)
+                escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
             } else {
                 escaped.append(scalar)
             }

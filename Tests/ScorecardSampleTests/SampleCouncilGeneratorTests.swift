@@ -256,6 +256,8 @@ struct SampleCouncilGeneratorTests {
         #expect(YAMLText.scalar("2024/25") == "2024/25")
         #expect(YAMLText.scalar("yes") == "\"yes\"")
         #expect(YAMLText.scalar("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
+        // Characters YAML reads as line breaks, and controls, are quoted and escaped so the reader takes them back.
+        #expect(YAMLText.scalar("A\u{202E}B\u{85}C\u{2028}D\u{9B}E") == "\"A\\u202eB\\NC\\LD\\x9bE\"")
         #expect(SampleText.csv("plain") == "plain")
         #expect(SampleText.csv("a, b") == "\"a, b\"")
         #expect(SampleText.csv("say \"hi\"") == "\"say \"\"hi\"\"\"")

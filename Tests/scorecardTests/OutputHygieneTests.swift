@@ -160,3 +160,14 @@ struct BidiAndInfinityTests {
         #expect(first?["target"] is NSNull)
     }
 }
+
+@Suite("Escapes that read back exactly")
+struct ExactEscapeTests {
+    @Test("JSON escapes a bidirectional override as \\u202e, which reads back as itself")
+    func jsonEscape() throws {
+        let json = try JSONText.encode(["title": "A\u{202E}B\u{9B}C"])
+        #expect(json.contains("A\\u202eB\\u009bC"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+        #expect(decoded?["title"] == "A\u{202E}B\u{9B}C")
+    }
+}

@@ -16,8 +16,11 @@ package enum YAMLText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
             default:
-                if ch.isTerminalControl {
+                if escaped(ch) {
                     // \xHH up to FF; the bidirectional controls need \uHHHH.
                     let hex = String(ch.value, radix: 16)
                     let width = ch.value <= 0xFF ? 2 : 4
@@ -30,6 +33,12 @@ package enum YAMLText {
         return out + "\""
     }
 
+    /// Whether `ch` must be written as an escape: a terminal control (which YAML also forbids raw, or reads as a
+    /// line break, as it does NEL), or a character YAML does not allow in a stream (U+FFFE, U+FFFF).
+    private static func escaped(_ ch: Unicode.Scalar) -> Bool {
+        ch.isTerminalControl || ch.value == 0xFFFE || ch.value == 0xFFFF
+    }
+
     private static let reservedWords: Set<String> = [
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
     ]
@@ -40,7 +49,7 @@ package enum YAMLText {
         if first == " " || last == " " || last == ":" { return true }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
         if reservedWords.contains(s.lowercased()) { return true }
-        for ch in s.unicodeScalars where ch.value < 0x20 || ch == "\u{7F}" { return true }
+        for ch in s.unicodeScalars where escaped(ch) || ch == "\u{2028}" || ch == "\u{2029}" { return true }
         if s.contains(": ") || s.contains(" #") { return true }
         if looksNumericOrDate(s) { return true }
         return false

@@ -42,19 +42,19 @@ struct DashboardCommand: ParsableCommand {
         let trace = Trace()
         trace.mark("start")
         let today = try judgement.resolvedToday()
-        let model: DashboardModel = try trace.phase("load") {
-            if let data { return DashboardModel(council: try DataLocation.load(data, today: today), today: today) }
+        // The recent part of each measure's history (files: all of it); the rest loads as screens need it.
+        let dataService: DataService = try trace.phase("load") {
+            if let data { return DataService(council: try DataLocation.load(data, today: today), today: today) }
             let environment = ProcessInfo.processInfo.environment
             let user = by ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
-            return try DashboardModel(store: try database.openStore(), today: today, user: user)
+            return try DataService(store: try database.openStore(), today: today, user: user)
         }
-        let council = model.council
         let scope = owner ?? service ?? ""
         let state = AppState(
-            asAt: try judgement.resolvedPeriod(for: council, today: today), scope: scope,
+            asAt: try judgement.resolvedPeriod(for: dataService.council, today: today), scope: scope,
             route: scope.isEmpty ? .plan : .myMeasures)
         // Judge before the screen opens, so the first frame is complete.
-        _ = trace.phase("judge") { model.evaluation(at: state.asAt) }
+        let model = try trace.phase("judge") { try dataService.start(asAt: state.asAt) }
 
         let terminal = NcursesTerminal(
             device: .standard, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
@@ -64,7 +64,7 @@ struct DashboardCommand: ParsableCommand {
             throw ValidationError("cannot open the terminal: \(error)")
         }
         defer { terminal.stop() }
-        var app = DashboardApp(model: model, state: state)
+        var app = DashboardApp(model: model, state: state, effects: DataWorker(service: dataService))
         if trace.isOn {
             app.run(on: TracingTerminal(terminal, trace: trace))
         } else {

@@ -8,7 +8,7 @@ struct DashboardAppTests {
     func run(_ keys: [Key], size: Size = Size(width: 100, height: 30)) throws -> (TestTerminal, DashboardApp) {
         let model = try TestCouncil.model()
         let terminal = TestTerminal(size: size, capabilities: Capabilities(colorMode: .eight, glyphs: .unicode), keys: keys + [.character("q")])
-        var app = DashboardApp(model: model, state: TestCouncil.state(model))
+        var app = DashboardApp(model: model, state: TestCouncil.state(model), effects: TestCouncil.effects(model))
         app.run(on: terminal)
         return (terminal, app)
     }
@@ -33,7 +33,7 @@ struct DashboardAppTests {
     func resize() throws {
         let model = try TestCouncil.model()
         let terminal = TestTerminal(size: Size(width: 100, height: 30), capabilities: Capabilities(colorMode: .none, glyphs: .ascii), keys: [.resize, .character("q")])
-        var app = DashboardApp(model: model, state: TestCouncil.state(model))
+        var app = DashboardApp(model: model, state: TestCouncil.state(model), effects: TestCouncil.effects(model))
         terminal.size = Size(width: 50, height: 10)
         app.run(on: terminal)
         #expect(terminal.lastFrame?.size == Size(width: 50, height: 10))
@@ -53,7 +53,7 @@ struct DashboardAppTests {
     func ctrlC() throws {
         let model = try TestCouncil.model()
         let terminal = TestTerminal(size: Size(width: 100, height: 30), capabilities: Capabilities(colorMode: .none, glyphs: .unicode), keys: [.character(":"), .ctrl("c")])
-        var app = DashboardApp(model: model, state: TestCouncil.state(model))
+        var app = DashboardApp(model: model, state: TestCouncil.state(model), effects: TestCouncil.effects(model))
         app.run(on: terminal)
         #expect(app.state.quitting)
     }

@@ -19,8 +19,7 @@ struct ExtremeValueTests {
     @Test("1e19, -1e19, 1e308 and infinity recorded straight into the database draw on every screen",
           arguments: [1e19, -1e19, 1e308, -1e308, Double.infinity, 9.3e18])
     func everyScreenDraws(value: Double) throws {
-        let (_, store, path) = try LiveDataTests.model()
-        _ = store
+        let (_, path) = try LiveDataTests.store()
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             // As an older version or sqlite3 by hand would have written it: past every check.
@@ -32,23 +31,20 @@ struct ExtremeValueTests {
                 arguments: [Period.month(2024, 9).ordinal, value, value / 2])
         }
         try queue.close()
-        let model = try DashboardModel(store: try SQLiteStore(path: path), today: TestCouncil.today, user: "test")
+        let store = try SQLiteStore(path: path)
+        var council: Council?
         for (name, actions) in Self.routes {
-            var state = TestCouncil.state(model)
-            state.apply(actions, model: model)
+            var session = try TestSession(store: store, user: "test")
+            session.send(actions)
             for (width, height) in [(80, 24), (120, 40), (200, 60)] {
-                let screen = DashboardView.screenText(state, model: model, width: width, height: height)
+                let screen = session.screen(width: width, height: height)
                 #expect(!screen.isEmpty, "\(name) at \(width)x\(height)")
             }
+            council = session.model.council
         }
-        let measure = try #require(model.council.measureIndex(code: "KBI-01"))
-        let text = model.council.measures[measure].format(value)
+        let loaded = try #require(council)
+        let measure = try #require(loaded.measureIndex(code: "KBI-01"))
+        let text = loaded.measures[measure].format(value)
         #expect(value.isFinite ? text.filter(\.isNumber).count >= 19 : text.hasPrefix("–"))
-    }
-}
-
-extension AppState {
-    mutating func apply(_ actions: [AppAction], model: DashboardModel) {
-        for action in actions { apply(action, model: model) }
     }
 }

@@ -7,29 +7,51 @@ import Testing
 /// The dashboard over a real SQLite store: recording values from the form, and noticing other writers.
 @Suite("Recording and live data")
 struct LiveDataTests {
-    /// A new database holding the small test council, and a model over it.
-    static func model() throws -> (DashboardModel, SQLiteStore, String) {
+    /// A new database holding the small test council.
+    static func store() throws -> (SQLiteStore, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-live-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         _ = try store.importCouncil(try CouncilDirectory(path: TestCouncil.directory).load(), by: "test", progress: nil)
-        return (try DashboardModel(store: store, today: TestCouncil.today, user: "cllr.test"), store, path)
+        return (store, path)
+    }
+
+    /// A session over a new database of the small test council, the store, and its path.
+    static func session() throws -> (TestSession, SQLiteStore, String) {
+        let (store, path) = try store()
+        return (try TestSession(store: store), store, path)
     }
 
     @Test("a value recorded by another connection is noticed, and the screen, selection and filter stay")
     func refresh() throws {
-        let (model, _, path) = try Self.model()
-        var state = TestCouncil.state(model)
-        state.apply(.moveDown, .open, .open, .startFilter, .type("c"), .type("a"), .submit, model: model)
-        let unchanged = state.refresh(model: model)
-        #expect(!unchanged)
+        var (session, _, path) = try Self.session()
+        session.send(.moveDown, .open, .open, .startFilter, .type("c"), .type("a"), .submit)
+        let before = session.model
+        session.tick()
+        #expect(session.model === before, "nothing changed, so no new data")
         let other = try SQLiteStore(path: path)
         _ = try other.record(ValueEntry(measure: "KBI-03", period: "2024-09", value: "1500", by: "someone else"), today: TestCouncil.today)
-        let changed = state.refresh(model: model)
-        #expect(changed)
-        #expect(state.current.route == .deliveryPlan(priority: 1, plan: 0))
-        #expect(state.current.filter == "ca")
-        #expect(model.council.observations[4].last?.value == 1500)
-        #expect(model.lastChanged != nil)
+        session.tick()
+        #expect(session.model !== before)
+        #expect(session.state.current.route == .deliveryPlan(priority: 1, plan: 0))
+        #expect(session.state.current.filter == "ca")
+        #expect(session.model.council.observations[4].last?.value == 1500)
+        #expect(session.model.lastChanged != nil)
+    }
+
+    @Test("a refresh after one value recorded elsewhere judges that measure again, and no other")
+    func refreshJudgesOnlyWhatChanged() throws {
+        var (session, _, path) = try Self.session()
+        let asAt = session.state.asAt
+        let first = session.model.evaluation(at: asAt)
+        #expect(first.judgedCount == session.model.council.measures.count)
+        let other = try SQLiteStore(path: path)
+        _ = try other.record(ValueEntry(measure: "KBI-03", period: "2024-09", value: "1500", by: "someone else"), today: TestCouncil.today)
+        session.tick()
+        let after = session.model.evaluation(at: asAt)
+        #expect(after.judgedCount == 1)
+        let kbi03 = try #require(session.model.council.measureIndex(code: "KBI-03"))
+        #expect(after.measures[kbi03].value == 1500)
+        for m in after.measures.indices where m != kbi03 { #expect(after.measures[m] == first.measures[m]) }
     }
 
     @Test("files opened read-only say so when asked to record")
@@ -41,12 +63,35 @@ struct LiveDataTests {
         #expect(state.message == DashboardError.readOnly.description)
     }
 
-    @Test("Enter on a period shows its revisions")
+    @Test("Enter on a period loads and shows its revisions")
     func history() throws {
-        let (model, _, _) = try Self.model()
-        var state = TestCouncil.state(model)
-        state.apply(.open, .open, .moveDown, .open, .open, model: model)
-        #expect(state.mode == .history(.month(2024, 9), scroll: 0))
-        #expect(try model.revisions(of: 2, in: .month(2024, 9)).count == 1)
+        var (session, _, _) = try Self.session()
+        session.send(.open, .open, .moveDown, .open)
+        #expect(session.performed == [.loadHistory(measure: 2)])
+        session.send(.open)
+        #expect(session.state.mode == .history(.month(2024, 9), scroll: 0))
+        #expect(session.performed.last == .loadRevisions(measure: 2, period: .month(2024, 9)))
+        #expect(session.model.revisions(of: 2, in: .month(2024, 9))?.count == 1)
+    }
+
+    @Test("the dashboard loop takes in a value recorded by another process while it waits for keys")
+    func workerRefreshes() throws {
+        let (store, path) = try Self.store()
+        let service = try DataService(store: store, today: TestCouncil.today, user: "test")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        let model = try service.start(asAt: asAt)
+        let worker = DataWorker(service: service)
+        defer { worker.finish() }
+        let other = try SQLiteStore(path: path)
+        _ = try other.record(ValueEntry(measure: "KBI-03", period: "2024-09", value: "1500", by: "someone else"), today: TestCouncil.today)
+        var answers: [AppAction] = []
+        let deadline = Date().addingTimeInterval(5)
+        while answers.isEmpty, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            answers = worker.collect()
+        }
+        let new = try #require(answers.first?.newModel)
+        #expect(new !== model)
+        #expect(new.council.observations[4].last?.value == 1500)
     }
 }

@@ -12,44 +12,40 @@ struct PeriodDetailTests {
 
     @Test("the whole commentary is shown wrapped, and scrolls to its last word")
     func fullCommentary() throws {
-        let (model, store, _) = try LiveDataTests.model()
+        var (session, store, _) = try LiveDataTests.session()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", note: Self.longNote, by: "officer"), today: TestCouncil.today)
-        _ = try model.reloadIfChanged()
-        var state = TestCouncil.state(model)
-        state.apply(.open, .open, .moveDown, .open, .open, model: model)
-        #expect(state.mode == .history(.month(2024, 9), scroll: 0))
-        var screen = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        session.tick()
+                session.send(.open, .open, .moveDown, .open, .open)
+        #expect(session.state.mode == .history(.month(2024, 9), scroll: 0))
+        var screen = session.screen(width: 80, height: 24)
         #expect(screen.contains("Sentence 1 of the commentary"))
         #expect(!screen.contains("Sentence 40 of"))
         // Scrolling past the end stops at the last page, where the last sentence shows.
         for _ in 0..<100 {
-            state.apply(.moveDown, model: model)
-            let layout = DashboardView.render(state: state, model: model, size: Size(width: 80, height: 24),
-                                              theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))).1
-            state.remember(layout)
+            session.send(.moveDown)
+            _ = session.screen(width: 80, height: 24)
         }
-        screen = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        screen = session.screen(width: 80, height: 24)
         #expect(screen.contains("40 of the commentary explains the figure."))
         #expect(screen.contains("History, newest first"))
         #expect(screen.contains("Staff vacancies; two posts filled in October,"), "the older revision's own commentary")
-        guard case .history(_, let scroll) = state.mode else {
+        guard case .history(_, let scroll) = session.state.mode else {
             Issue.record("the detail closed")
             return
         }
-        state.apply(.moveUp, model: model)
-        #expect(state.mode == .history(.month(2024, 9), scroll: scroll - 1), "one line up from the last page, not from 100 down")
-        state.apply(.back, model: model)
-        #expect(state.mode == .browsing)
+        session.send(.moveUp)
+        #expect(session.state.mode == .history(.month(2024, 9), scroll: scroll - 1), "one line up from the last page, not from 100 down")
+        session.send(.back)
+        #expect(session.state.mode == .browsing)
     }
 
     @Test("every revision is listed with who made it, what it replaced and its own commentary")
     func revisions() throws {
-        let (model, store, _) = try LiveDataTests.model()
+        var (session, store, _) = try LiveDataTests.session()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "87.5", note: "Corrected after audit", by: "auditor"), today: TestCouncil.today)
-        _ = try model.reloadIfChanged()
-        var state = TestCouncil.state(model)
-        state.apply(.open, .open, .moveDown, .open, .open, model: model)
-        let screen = DashboardView.screenText(state, model: model, width: 100, height: 30)
+        session.tick()
+                session.send(.open, .open, .moveDown, .open, .open)
+        let screen = session.screen(width: 100, height: 30)
         #expect(screen.contains("87.5% against 90.0%"))
         #expect(screen.contains("auditor  87.5% (was 86.0%)"))
         #expect(screen.contains("Corrected after audit"))

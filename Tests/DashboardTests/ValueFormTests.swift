@@ -11,10 +11,8 @@ import Testing
 @Suite("The value form")
 struct ValueFormTests {
     /// Opens KBI-01's measure screen and its form.
-    static func editing(_ model: DashboardModel) -> AppState {
-        var state = TestCouncil.state(model)
-        state.apply(.open, .open, .moveDown, .open, .edit, model: model)
-        return state
+    static func edit(_ session: inout TestSession) {
+        session.send(.open, .open, .moveDown, .open, .edit)
     }
 
     static func form(_ state: AppState) -> ValueForm? {
@@ -22,14 +20,11 @@ struct ValueFormTests {
         return form
     }
 
-    static func type(_ text: String, into state: inout AppState, model: DashboardModel) {
-        for c in text { state.apply(.type(c), model: model) }
-    }
-
     @Test("e opens on the period now due, with the value, commentary and quality empty")
     func opensOnDuePeriod() throws {
-        let (model, _, _) = try LiveDataTests.model()
-        let form = try #require(Self.form(Self.editing(model)))
+        var (session, _, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        let form = try #require(Self.form(session.state))
         #expect(form.period == "2024-10")
         #expect(form.value == "")
         #expect(form.note == "")
@@ -39,121 +34,121 @@ struct ValueFormTests {
 
     @Test("typing 31 over a value of 29 saves 31")
     func typingReplaces() throws {
-        let (model, store, _) = try LiveDataTests.model()
+        var (session, store, _) = try LiveDataTests.session()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "29", note: "Old note", quality: "validated", by: "a"),
                              today: TestCouncil.today)
-        _ = try model.reloadIfChanged()
-        var state = Self.editing(model)
+        session.tick()
+        Self.edit(&session)
         // Nothing is due now, so the form opens on the judged period; → steps to October's 29.
-        #expect(Self.form(state)?.period == "2024-09")
-        state.apply(.previousField, .nextPeriod, .nextField, model: model)
-        let form = try #require(Self.form(state))
+        #expect(Self.form(session.state)?.period == "2024-09")
+        session.send(.previousField, .nextPeriod, .nextField)
+        let form = try #require(Self.form(session.state))
         #expect(form.period == "2024-10")
         #expect(form.value == "")
-        Self.type("31", into: &state, model: model)
-        state.apply(.submit, model: model)
-        #expect(state.mode == .browsing)
+        session.type("31")
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
         let revisions = try store.revisions(measure: "KBI-01", period: .month(2024, 10))
         #expect(revisions.map(\.observation.value) == [29, 31])
         // The old commentary and quality belonged to 29: the new value has neither.
         #expect(revisions.last?.observation.note == nil)
         #expect(revisions.last?.observation.quality == nil)
-        #expect(state.message == "Saved KBI-01 Oct 2024: 31.0% (was 29.0%)")
+        #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0% (was 29.0%)")
     }
 
     @Test("the form shows what is recorded for the period beside the empty value field")
     func showsRecordedValue() throws {
-        let (model, _, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        state.apply(.previousField, .previousPeriod, model: model)
-        #expect(Self.form(state)?.period == "2024-09")
-        let screen = DashboardView.screenText(state, model: model)
+        var (session, _, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField, .previousPeriod)
+        #expect(Self.form(session.state)?.period == "2024-09")
+        let screen = session.screen()
         #expect(screen.contains("Now 86.0%: a new value replaces it"))
-        state.apply(.nextPeriod, model: model)
-        let due = DashboardView.screenText(state, model: model)
+        session.send(.nextPeriod)
+        let due = session.screen()
         #expect(due.contains("Nothing for Oct 2024 yet; previous 86.0% in Sep 2024"))
     }
 
     @Test("← → on the period field step through ended periods and stop at the latest")
     func periodStepping() throws {
-        let (model, _, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        state.apply(.previousField, model: model)
-        state.apply(.previousPeriod, .previousPeriod, model: model)
-        #expect(Self.form(state)?.period == "2024-08")
-        state.apply(.nextPeriod, .nextPeriod, .nextPeriod, model: model)
-        #expect(Self.form(state)?.period == "2024-10")
-        #expect(state.message == "Oct 2024 is the latest period that has ended")
+        var (session, _, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField)
+        session.send(.previousPeriod, .previousPeriod)
+        #expect(Self.form(session.state)?.period == "2024-08")
+        session.send(.nextPeriod, .nextPeriod, .nextPeriod)
+        #expect(Self.form(session.state)?.period == "2024-10")
+        #expect(session.state.message == "Oct 2024 is the latest period that has ended")
     }
 
     @Test("a period that has not ended is refused, and nothing is written")
     func futurePeriodRefused() throws {
-        let (model, store, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        state.apply(.previousField, .clearField, model: model)
-        Self.type("2024-11", into: &state, model: model)
-        state.apply(.nextField, model: model)
-        Self.type("88", into: &state, model: model)
-        state.apply(.submit, model: model)
-        let form = try #require(Self.form(state))
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField, .clearField)
+        session.type("2024-11")
+        session.send(.nextField)
+        session.type("88")
+        session.send(.submit)
+        let form = try #require(Self.form(session.state))
         #expect(form.errors[.period] == "Nov 2024 has not ended yet (it ends on 30 November 2024): a value can be recorded only for a period that has ended")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 11)).isEmpty)
     }
 
     @Test("a percentage over 100 is refused, naming the limit")
     func rangeChecked() throws {
-        let (model, store, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        Self.type("150", into: &state, model: model)
-        state.apply(.submit, model: model)
-        let form = try #require(Self.form(state))
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("150")
+        session.send(.submit)
+        let form = try #require(Self.form(session.state))
         #expect(form.errors[.value]?.hasPrefix("150.0% is above this measure's maximum of 100.0%") == true)
-        state.apply(.clearField, model: model)
-        Self.type("-5", into: &state, model: model)
-        state.apply(.submit, model: model)
-        #expect(Self.form(state)?.errors[.value]?.hasPrefix("-5.0% is below this measure's minimum of 0.0%") == true)
+        session.send(.clearField)
+        session.type("-5")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value]?.hasPrefix("-5.0% is below this measure's minimum of 0.0%") == true)
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
     }
 
     @Test("a value ten times the previous one asks for Enter again before it is saved")
     func farFromSeriesConfirms() throws {
-        let (model, store, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        Self.type("8.6", into: &state, model: model)
-        state.apply(.submit, model: model)
-        let form = try #require(Self.form(state))
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("8.6")
+        session.send(.submit)
+        let form = try #require(Self.form(session.state))
         #expect(form.errors[.value] == "8.6% is less than a tenth of 86.0% in Sep 2024: Enter again to save it")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
-        state.apply(.submit, model: model)
-        #expect(state.mode == .browsing)
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
     }
 
     @Test("a bad value is shown in place and nothing is written")
     func validation() throws {
-        let (model, store, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        Self.type("86x", into: &state, model: model)
-        state.apply(.submit, model: model)
-        #expect(Self.form(state)?.errors[.value] == "\"86x\" is not a number")
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("86x")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "\"86x\" is not a number")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
     }
 
     @Test("a saved value shows at once, judged again, with its history kept")
     func save() throws {
-        let (model, store, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        state.apply(.previousField, .previousPeriod, .nextField, model: model)
-        Self.type("91", into: &state, model: model)
-        state.apply(.nextField, model: model)
-        Self.type("Backlog cleared", into: &state, model: model)
-        state.apply(.nextField, model: model)
-        Self.type("validated", into: &state, model: model)
-        state.apply(.submit, model: model)
-        #expect(state.mode == .browsing)
-        #expect(state.message == "Saved KBI-01 Sep 2024: 91.0% (was 86.0%)")
-        #expect(state.current.route == .measure(2))
-        #expect(model.evaluation(at: state.asAt).measures[2].status == .onTrack)
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField, .previousPeriod, .nextField)
+        session.type("91")
+        session.send(.nextField)
+        session.type("Backlog cleared")
+        session.send(.nextField)
+        session.type("validated")
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
+        #expect(session.state.message == "Saved KBI-01 Sep 2024: 91.0% (was 86.0%)")
+        #expect(session.state.current.route == .measure(2))
+        #expect(session.model.evaluation(at: session.state.asAt).measures[2].status == .onTrack)
         let revisions = try store.revisions(measure: "KBI-01", period: .month(2024, 9))
         #expect(revisions.map(\.observation.value) == [86, 91])
         #expect(revisions.last?.changedBy == "cllr.test")
@@ -163,25 +158,25 @@ struct ValueFormTests {
 
     @Test("Esc cancels the form without writing")
     func cancel() throws {
-        let (model, store, _) = try LiveDataTests.model()
-        var state = Self.editing(model)
-        state.apply(.type("9"), .cancel, model: model)
-        #expect(state.mode == .browsing)
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.type("9"), .cancel)
+        #expect(session.state.mode == .browsing)
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
     }
 
     @Test("a database that cannot be written opens read-only and says so when asked to record")
     func readOnlyDatabase() throws {
-        let (_, _, path) = try LiveDataTests.model()
+        let (_, path) = try LiveDataTests.store()
         guard getuid() != 0 else { return }  // Permissions do not bind root.
         chmod(path, 0o444)
         defer { chmod(path, 0o644) }
         let store = try SQLiteStore(path: path)
         #expect(store.isReadOnly)
-        let model = try DashboardModel(store: store, today: TestCouncil.today, user: "someone")
-        var state = Self.editing(model)
-        #expect(state.mode == .browsing)
-        #expect(state.message == DashboardError.readOnly.description)
-        state.apply(.open, model: model)
+        var session = try TestSession(store: store, user: "someone")
+        Self.edit(&session)
+        #expect(session.state.mode == .browsing)
+        #expect(session.state.message == DashboardError.readOnly.description)
+        session.send(.open)
     }
 }

@@ -1,4 +1,7 @@
-/// Something the user (or the data) asked the dashboard to do. Keys map to actions through the keymap.
+import ScorecardKit
+
+/// Something the user asked the dashboard to do (keys map to actions through the keymap), or the answer to
+/// an ``AppEffect``.
 public enum AppAction: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     /// Go down into the selected row.
@@ -31,4 +34,24 @@ public enum AppAction: Hashable, Sendable {
     case submit
     /// Esc in a prompt.
     case cancel
+
+    // MARK: Answers to effects
+
+    /// New data: loaded, judged, refreshed after a change elsewhere, or after a save. The loop makes it the
+    /// current model once the update has seen it.
+    case dataChanged(DashboardModel)
+    /// The value was saved: what the status line says, and the data with it.
+    case saved(summary: String, DashboardModel)
+    /// The value was refused: the problems, each naming its field.
+    case saveRefused([ValueEntryError.Problem])
+    /// An effect failed (the store could not be read or written): why.
+    case failed(String)
+
+    /// The data an action brings, which becomes the current model after the update.
+    public var newModel: DashboardModel? {
+        switch self {
+        case .dataChanged(let model), .saved(_, let model): model
+        default: nil
+        }
+    }
 }

@@ -32,20 +32,6 @@ extension AppState {
     }
 }
 
-extension AppState {
-    /// Reloads the data if it changed, keeping the screen, selection and filter; whether anything changed.
-    public mutating func refresh(model: DashboardModel) -> Bool {
-        let previous = selectedRows(model: model)
-        do {
-            guard let old = try model.reloadIfChanged() else { return false }
-            remap(from: old, previous: previous, model: model)
-        } catch {
-            message = "Could not read the data: \(error)"
-        }
-        return true
-    }
-}
-
 /// Finds the rows and routes of one version of a council in another, by their codes.
 struct RowMapper {
     let old: Council

@@ -1,32 +1,41 @@
 import ScorecardKit
 
 extension AppState {
-    /// Applies an action. Pure but for the model's caches: the same state, action and data always give
-    /// the same new state.
-    public mutating func apply(_ action: AppAction, model: DashboardModel) {
+    /// Applies an action to the state, given the data on screen, and returns the effects it asks for: the
+    /// same state, action and data always give the same new state and effects. Nothing is read from or
+    /// written to the store here, and nothing is judged: effects do that, and answer with actions.
+    ///
+    /// An action bringing new data (``AppAction/newModel``) is applied with the model it replaces; the
+    /// caller makes the new one current afterwards.
+    @discardableResult
+    public mutating func apply(_ action: AppAction, model: DashboardModel) -> [AppEffect] {
+        if let answer = applyAnswer(action, model: model) { return answer }
         message = nil
         if action == .quit {
             quitting = true
-            return
+            return []
         }
         switch mode {
         case .help:
             mode = .browsing
-            return
+            return []
         case .history(let period, let scroll):
             scrollDetail(period, from: scroll, action)
-            return
+            return []
         case .editing(let form):
-            applyForm(action, form: form, model: model)
-            return
+            return applyForm(action, form: form, model: model)
         case .jumping(let code):
-            applyJump(action, code: code, model: model)
-            return
+            return applyJump(action, code: code, model: model)
         case .filtering:
-            if applyFilterTyping(action, model: model) { return }
+            if applyFilterTyping(action, model: model) { return [] }
         case .browsing:
             break
         }
+        return browse(action, model: model)
+    }
+
+    /// Moving about the lists: arrows, Enter, Esc and the keys that open screens.
+    private mutating func browse(_ action: AppAction, model: DashboardModel) -> [AppEffect] {
         let rows = model.rows(for: current, asAt: asAt, scope: scope)
         switch action {
         case .moveUp: select(current.selection - 1, count: rows.count)
@@ -36,8 +45,8 @@ extension AppState {
         case .first: select(0, count: rows.count)
         case .last: select(rows.count - 1, count: rows.count)
         case .open:
-            guard rows.indices.contains(current.selection) else { return }
-            open(rows[current.selection], model: model)
+            guard rows.indices.contains(current.selection) else { return [] }
+            return open(rows[current.selection], model: model)
         case .back:
             if !current.filter.isEmpty {
                 current.filter = ""
@@ -48,25 +57,27 @@ extension AppState {
         case .showAlerts: show(.alerts)
         case .showMyMeasures: show(.myMeasures)
         case .previousPeriod, .nextPeriod:
-            changePeriod(by: action == .previousPeriod ? -1 : 1, model: model)
+            return changePeriod(by: action == .previousPeriod ? -1 : 1, model: model)
         case .startFilter: mode = .filtering
         case .startJump: mode = .jumping("")
         case .nextMatch, .previousMatch:
             guard !current.filter.isEmpty else {
                 message = "No filter: press / to filter this list"
-                return
+                return []
             }
-            guard !rows.isEmpty else { return }
+            guard !rows.isEmpty else { return [] }
             let step = action == .nextMatch ? 1 : rows.count - 1
             current.selection = (current.selection + step) % rows.count
         case .toggleHelp: mode = .help
-        case .edit: startEditing(rows: rows, model: model)
+        case .edit: return startEditing(rows: rows, model: model)
         case .showHistory:
-            guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else { return }
-            showHistory(period, model: model)
+            guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else { return [] }
+            return showHistory(period, model: model)
         case .quit: quitting = true
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
+        case .dataChanged, .saved, .saveRefused, .failed: break
         }
+        return []
     }
 
     // MARK: Moving
@@ -75,14 +86,22 @@ extension AppState {
         current.selection = count == 0 ? 0 : min(max(index, 0), count - 1)
     }
 
-    private mutating func open(_ row: RowID, model: DashboardModel) {
+    private mutating func open(_ row: RowID, model: DashboardModel) -> [AppEffect] {
         switch row {
         case .priority(let p): push(NavigationEntry(.priority(p)))
         case .deliveryPlan(let p, let d): push(NavigationEntry(.deliveryPlan(priority: p, plan: d)))
-        case .measure(let m): push(NavigationEntry(.measure(m)))
-        case .alert(let m, _): openInPlace(measure: m, model: model)
-        case .period(let period): showHistory(period, model: model)
+        case .measure(let m):
+            push(NavigationEntry(.measure(m)))
+            return Self.historyNeeded(for: m, model: model)
+        case .alert(let m, _): return openInPlace(measure: m, model: model)
+        case .period(let period): return showHistory(period, model: model)
         }
+        return []
+    }
+
+    /// Loading a measure's whole history, unless it is loaded already.
+    static func historyNeeded(for m: Int, model: DashboardModel) -> [AppEffect] {
+        model.periodHistory(of: m) == nil ? [.loadHistory(measure: m)] : []
     }
 
     private mutating func show(_ route: Route) {
@@ -96,7 +115,8 @@ extension AppState {
 
     /// Opens a measure where it sits in the tree: plan, priority, delivery plan, measure, each with the
     /// way down selected, so going back walks up the tree.
-    mutating func openInPlace(measure m: Int, model: DashboardModel) {
+    @discardableResult
+    mutating func openInPlace(measure m: Int, model: DashboardModel) -> [AppEffect] {
         let location = model.council.locations[m]
         let p = location.priority
         var entries = [NavigationEntry(.plan, selection: p)]
@@ -112,16 +132,31 @@ extension AppState {
         }
         entries.append(NavigationEntry(.measure(m)))
         replaceStack(entries)
+        return Self.historyNeeded(for: m, model: model)
     }
 
     // MARK: Periods
 
-    private mutating func changePeriod(by step: Int, model: DashboardModel) {
-        let target = asAt.advanced(by: step)
+    /// Moves the reporting period by `step` quarters: at once when that period is judged already, else once
+    /// it is (meanwhile the screen stays as it is and says it is judging; keys go on working).
+    private mutating func changePeriod(by step: Int, model: DashboardModel) -> [AppEffect] {
+        let from = pendingPeriod ?? asAt
+        let target = from.advanced(by: step)
         guard model.periods.contains(target) else {
-            message = step < 0 ? "No earlier data than \(asAt.label)" : "\(target.label) has not ended yet: \(asAt.label) is the latest reporting period"
-            return
+            message = step < 0 ? "No earlier data than \(from.label)" : "\(target.label) has not ended yet: \(from.label) is the latest reporting period"
+            return []
         }
+        guard model.isJudged(at: target) else {
+            pendingPeriod = target == asAt ? nil : target
+            return pendingPeriod.map { [.judge($0)] } ?? []
+        }
+        pendingPeriod = nil
+        moveReportingPeriod(to: target, model: model)
+        return []
+    }
+
+    /// Makes `target` (judged) the reporting period, keeping the selected row where it can.
+    mutating func moveReportingPeriod(to target: Period, model: DashboardModel) {
         let rows = model.rows(for: current, asAt: asAt, scope: scope)
         let selected = rows.indices.contains(current.selection) ? rows[current.selection] : nil
         asAt = target
@@ -170,23 +205,26 @@ extension AppState {
         }
     }
 
-    private mutating func startEditing(rows: [RowID], model: DashboardModel) {
+    private mutating func startEditing(rows: [RowID], model: DashboardModel) -> [AppEffect] {
         guard model.canRecord else {
             message = DashboardError.readOnly.description
-            return
+            return []
         }
         guard let m = measureToEdit(rows: rows) else {
             message = "Select a measure to record its value"
-            return
+            return []
         }
         let judged = model.evaluation(at: asAt).measures[m]
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
         let period = model.council.periodDue(forMeasure: m, today: model.today) ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
         mode = .editing(ValueForm(measure: m, period: period, latestEnded: latestEnded))
+        // The form compares the value with the one before and shows what a period holds: from the whole history.
+        return Self.historyNeeded(for: m, model: model)
     }
 
-    private mutating func applyForm(_ action: AppAction, form: ValueForm, model: DashboardModel) {
+    private mutating func applyForm(_ action: AppAction, form: ValueForm, model: DashboardModel) -> [AppEffect] {
         var form = form
+        guard !form.isSaving else { return [] }
         switch action {
         case .type(let c): form.type(c)
         case .deleteBackward: form.deleteBackward()
@@ -204,16 +242,17 @@ extension AppState {
         case .cancel:
             mode = .browsing
             message = "Nothing was saved"
-            return
+            return []
         case .submit:
-            save(form, model: model)
-            return
+            return save(form, model: model)
         default: break
         }
         mode = .editing(form)
+        return []
     }
 
-    private mutating func save(_ form: ValueForm, model: DashboardModel) {
+    /// Checks the form and asks for the value to be saved (or for Enter again, when it looks like a slip).
+    private mutating func save(_ form: ValueForm, model: DashboardModel) -> [AppEffect] {
         let measure = model.council.measures[form.measure]
         let entry = form.entry(code: measure.code, by: model.user)
         if form.confirming != form.value, (try? entry.validated(in: model.council, today: model.today)) != nil,
@@ -224,31 +263,30 @@ extension AppState {
             form.errors = [.value: warning]
             form.focus = .value
             mode = .editing(form)
-            return
+            return []
         }
-        let previous = selectedRows(model: model)
-        let before = model.council
-        do {
-            let outcome = try model.record(entry)
-            mode = .browsing
-            remap(from: before, previous: previous, model: model)
-            message = outcome.summary(measure: measure)
-        } catch let error as ValueEntryError {
-            var form = form
-            form.errors = [:]
-            for problem in error.problems {
-                if let field = ValueForm.Field.allCases.first(where: { $0.entryField == problem.field }) {
-                    form.errors[field] = form.errors[field] ?? problem.message
-                } else {
-                    message = problem.message
-                }
+        var saving = form
+        saving.isSaving = true
+        saving.errors = [:]
+        mode = .editing(saving)
+        message = "Saving…"
+        return [.save(entry)]
+    }
+
+    /// Shows the store's refusal beside the fields at fault.
+    mutating func refuse(_ problems: [ValueEntryError.Problem], form: ValueForm) {
+        var form = form
+        form.isSaving = false
+        form.errors = [:]
+        for problem in problems {
+            if let field = ValueForm.Field.allCases.first(where: { $0.entryField == problem.field }) {
+                form.errors[field] = form.errors[field] ?? problem.message
+            } else {
+                message = problem.message
             }
-            if let first = ValueForm.Field.allCases.first(where: { form.errors[$0] != nil }) { form.focus = first }
-            mode = .editing(form)
-        } catch {
-            mode = .editing(form)
-            message = "Not saved: \(error)"
         }
+        if let first = ValueForm.Field.allCases.first(where: { form.errors[$0] != nil }) { form.focus = first }
+        mode = .editing(form)
     }
 
     /// A warning when the typed value is more than ten times larger or smaller than the measure's previous value
@@ -265,12 +303,14 @@ extension AppState {
         return "\(measure.format(value)) is \(size) \(measure.format(previous)) in \(previousPeriod.label): Enter again to save it"
     }
 
-    private mutating func showHistory(_ period: Period, model: DashboardModel) {
+    private mutating func showHistory(_ period: Period, model: DashboardModel) -> [AppEffect] {
         guard model.hasHistory else {
             message = "A value's history is kept in the database: open it with scorecard --database PATH"
-            return
+            return []
         }
         mode = .history(period, scroll: 0)
+        guard case .measure(let m) = current.route, model.revisions(of: m, in: period) == nil else { return [] }
+        return [.loadRevisions(measure: m, period: period)]
     }
 
     /// Scrolls an open period's detail (the renderer keeps it within the text), or closes it.
@@ -310,7 +350,7 @@ extension AppState {
         return true
     }
 
-    private mutating func applyJump(_ action: AppAction, code: String, model: DashboardModel) {
+    private mutating func applyJump(_ action: AppAction, code: String, model: DashboardModel) -> [AppEffect] {
         switch action {
         case .type(let c): mode = .jumping(code + String(c))
         case .deleteBackward: mode = code.isEmpty ? .browsing : .jumping(String(code.dropLast()))
@@ -318,11 +358,11 @@ extension AppState {
         case .submit:
             mode = .browsing
             if let m = model.measure(matching: code) {
-                openInPlace(measure: m, model: model)
-            } else {
-                message = "No measure has the code \"\(code)\""
+                return openInPlace(measure: m, model: model)
             }
+            message = "No measure has the code \"\(code)\""
         default: break
         }
+        return []
     }
 }

@@ -21,6 +21,8 @@ public struct AppState: Hashable, Sendable {
     public internal(set) var stack: [NavigationEntry]
     /// The reporting period everything is judged as at.
     public var asAt: Period
+    /// A reporting period asked for (`[` `]`) and being judged: ``asAt`` moves to it once it is.
+    public var pendingPeriod: Period?
     public var mode: Mode = .browsing
     /// A one-line message for the status line ("No measure KBM-99"), cleared by the next key.
     public var message: String?

@@ -1,35 +1,25 @@
 import Foundation
 import ScorecardKit
 
-/// The data behind the dashboard: the council, its evaluations (one per reporting period, computed once
-/// and kept), and each screen's list of rows (kept per screen, period and filter).
+/// One snapshot of the data behind the dashboard, as the screens and ``AppState``'s update read it: a
+/// ``DashboardData`` that does not change, with each screen's list of rows worked out on first use and kept.
 ///
-/// Judging happens here, once per data change and period, never per keystroke or frame.
-public final class DashboardModel {
-    public private(set) var council: Council
-    /// The day due dates are checked against.
-    public let today: CivilDate
+/// Judging never happens here: the evaluations and judged histories come ready from ``DataService``, which
+/// makes a new model each time the data changes (the app loop swaps it in).
+public final class DashboardModel: Hashable, @unchecked Sendable {
+    /// The data, which never changes once the model is made.
+    public let data: DashboardData
     /// The reporting periods `[` and `]` can reach.
-    public private(set) var periods: ClosedRange<Period>
-    private var evaluations: [Period: Evaluation] = [:]
+    public let periods: ClosedRange<Period>
+    /// Rows and chart targets worked out for this snapshot, kept while it is current. Only the thread that
+    /// owns the model (the UI's) reads it; that is why the class is `@unchecked Sendable`: it crosses threads
+    /// once, from the data service to the UI, and is never touched by the service again.
     private var rowCache: [RowKey: [RowID]] = [:]
-    /// Where the data lives, when it can change and be recorded into; `nil` for files opened read-only.
-    let store: (any CouncilStore)?
-    private let watcher: (any ChangeWatcher)?
-    /// Who records values from this dashboard.
-    public let user: String
-    private var revisionCache: [RevisionKey: [Revision]] = [:]
-    private var historyCache: [Int: [PeriodJudgement]] = [:]
     private var targetCache: [TargetKey: [Double?]] = [:]
 
     private struct TargetKey: Hashable {
         var measure: Int
         var periods: [Period]
-    }
-
-    private struct RevisionKey: Hashable {
-        var measure: String
-        var period: Period
     }
 
     private struct RowKey: Hashable {
@@ -39,87 +29,63 @@ public final class DashboardModel {
         var scope: String
     }
 
-    /// A model over data that does not change (files opened read-only).
-    public init(council: Council, today: CivilDate) {
-        self.council = council
-        self.today = today
-        self.periods = Self.periodRange(council: council, today: today)
-        self.store = nil
-        self.watcher = nil
-        self.user = ""
+    public init(_ data: DashboardData) {
+        self.data = data
+        self.periods = Self.periodRange(council: data.council, today: data.today)
     }
 
-    /// A model over a store: it notices changes made by other processes, and values can be recorded as `user`.
-    public init(store: any CouncilStore, today: CivilDate, user: String) throws {
-        let watcher = try store.makeChangeWatcher()
-        _ = try watcher.hasChanged()
-        let council = try store.loadCouncil()
-        self.council = council
-        self.today = today
-        self.periods = Self.periodRange(council: council, today: today)
-        self.store = store
-        self.watcher = watcher
-        self.user = user
+    /// A model over data that does not change, judged as at every reporting period `[` `]` reach and with
+    /// every measure's history judged: everything at once, for tests.
+    public convenience init(council: Council, today: CivilDate) {
+        var data = DashboardData(council: council, today: today)
+        let range = Self.periodRange(council: council, today: today)
+        for ordinal in range.lowerBound.ordinal...range.upperBound.ordinal {
+            let period = Period(kind: range.lowerBound.kind, ordinal: ordinal)
+            data.evaluations[period] = council.evaluate(asAt: period, today: today)
+        }
+        for m in council.measures.indices { data.histories[m] = council.history(ofMeasure: m) }
+        self.init(data)
     }
 
+    public static func == (a: DashboardModel, b: DashboardModel) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+
+    public var council: Council { data.council }
+    /// The day due dates are checked against.
+    public var today: CivilDate { data.today }
     /// Whether values can be recorded from the dashboard.
-    public var canRecord: Bool { store.map { !$0.isReadOnly } ?? false }
-
+    public var canRecord: Bool { data.canRecord }
     /// Whether the data comes with its history of revisions (it does from a store, not from files).
-    public var hasHistory: Bool { store != nil }
-
+    public var hasHistory: Bool { data.hasHistory }
     /// When another process (or this one) last changed the data, if known.
-    public var lastChanged: Date? { watcher?.lastChangedAt }
+    public var lastChanged: Date? { data.lastChanged }
+    /// Who records values from this dashboard.
+    public var user: String { data.user }
 
-    /// Replaces the data; everything is re-judged lazily.
-    public func replace(_ council: Council) {
-        self.council = council
-        periods = Self.periodRange(council: council, today: today)
-        evaluations.removeAll()
-        rowCache.removeAll()
-        revisionCache.removeAll()
-        historyCache.removeAll()
-        targetCache.removeAll()
+    /// Whether the council has been judged as at `period`.
+    public func isJudged(at period: Period) -> Bool { data.evaluations[period] != nil }
+
+    /// The council judged as at `period`. The app only ever shows a period once it is judged; should one
+    /// not be, the nearest judged one stands in (and, with none at all, the council is judged here).
+    public func evaluation(at period: Period) -> Evaluation {
+        if let evaluation = data.evaluations[period] { return evaluation }
+        let nearest = data.evaluations.keys.min { abs($0.ordinal - period.ordinal) < abs($1.ordinal - period.ordinal) }
+        return nearest.flatMap { data.evaluations[$0] } ?? council.evaluate(asAt: period, today: today)
     }
 
-    /// Reloads the data if the store changed since the last look (a few microseconds when it did not).
-    /// Returns the council as it was before, when it changed.
-    public func reloadIfChanged() throws -> Council? {
-        guard let store, let watcher, try watcher.hasChanged() else { return nil }
-        let previous = council
-        replace(try store.loadCouncil())
-        return previous
+    /// A value's revisions, oldest first: `nil` until loaded (and empty for files, which keep none).
+    public func revisions(of measure: Int, in period: Period) -> [Revision]? {
+        guard hasHistory else { return [] }
+        return data.revisions[DashboardData.RevisionKey(measure: measure, period: period)]
     }
 
-    /// Records a value (checked first: nothing is written when it is wrong) and reloads the data.
-    public func record(_ entry: ValueEntry) throws -> RecordOutcome {
-        guard let store else { throw DashboardError.readOnly }
-        let outcome = try store.record(entry, today: today)
-        _ = try reloadIfChanged()
-        return outcome
+    /// Every period of measure `m` with a value, newest first, each judged; `nil` until its whole history is
+    /// loaded.
+    public func periodHistory(of m: Int) -> [PeriodJudgement]? {
+        data.histories[m]
     }
 
-    /// A value's revisions, oldest first (empty for read-only files).
-    public func revisions(of measure: Int, in period: Period) throws -> [Revision] {
-        guard let store else { return [] }
-        let key = RevisionKey(measure: council.measures[measure].code, period: period)
-        if let cached = revisionCache[key] { return cached }
-        let revisions = try store.revisions(measure: key.measure, period: period)
-        revisionCache[key] = revisions
-        return revisions
-    }
-
-    /// Every period of measure `m` with a value, newest first, each judged: computed once per data change, not
-    /// per frame.
-    public func periodHistory(of m: Int) -> [PeriodJudgement] {
-        if let cached = historyCache[m] { return cached }
-        let history = council.history(ofMeasure: m)
-        if historyCache.count > 256 { historyCache.removeAll() }
-        historyCache[m] = history
-        return history
-    }
-
-    /// The target in force for measure `m` in each of `periods` (a chart's), computed once per data change.
+    /// The target in force for measure `m` in each of `periods` (a chart's): a look-up in its schedule, kept.
     public func targets(of m: Int, in periods: [Period]) -> [Double?] {
         let key = TargetKey(measure: m, periods: periods)
         if let cached = targetCache[key] { return cached }
@@ -129,21 +95,12 @@ public final class DashboardModel {
         return targets
     }
 
-    /// The council judged as at `period`, computed on first use.
-    public func evaluation(at period: Period) -> Evaluation {
-        if let cached = evaluations[period] { return cached }
-        let evaluation = council.evaluate(asAt: period, today: today)
-        evaluations[period] = evaluation
-        return evaluation
-    }
-
     /// The quarters from the first with data to the latest that has ended by `today`, always including the
     /// council's default reporting period.
     static func periodRange(council: Council, today: CivilDate) -> ClosedRange<Period> {
         let reporting = council.defaultReportingPeriod(today: today)
         let kind = reporting.kind
-        let first = council.observations.compactMap { $0.first?.period }.min()
-            .map { Period.containing($0.endDate, kind: kind) } ?? reporting
+        let first = council.firstObservedPeriod.map { Period.containing($0.endDate, kind: kind) } ?? reporting
         let last = max(reporting, Period.latestEnded(kind: kind, by: today))
         return min(first, reporting)...last
     }
@@ -175,7 +132,7 @@ public final class DashboardModel {
         case .deliveryPlan(let p, let d):
             return plan.priorities[p].plans[d].measures.map { .measure($0) }
         case .measure(let m):
-            return council.observations[m].reversed().map { .period($0.period) }
+            return (periodHistory(of: m) ?? []).map { .period($0.period) }
         case .alerts:
             return evaluation(at: asAt).alerts.map { .alert(measure: $0.measure, rule: $0.rule) }
         case .myMeasures:

@@ -40,6 +40,8 @@ public struct ValueForm: Hashable, Sendable {
     public var errors: [Field: String] = [:]
     /// The value text the user was warned about (far from the series) and may now save by pressing Enter again.
     public var confirming: String?
+    /// Whether the value is being saved (the form waits for the store to answer).
+    public var isSaving = false
     /// The latest period a value may be recorded for: the last one that has ended.
     let latestEnded: Period
 

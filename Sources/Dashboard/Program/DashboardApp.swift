@@ -1,37 +1,56 @@
 import ScorecardKit
 
-/// Runs the dashboard on a terminal: keys become actions, actions update the state, and a frame is drawn
-/// only when the state changed.
+/// Runs the dashboard on a terminal, in the Elm way: keys become actions, ``AppState/apply(_:model:)`` makes
+/// the new state and asks for effects, an ``EffectRunner`` performs them (off this thread) and answers with
+/// actions, which are applied in turn; a frame is drawn only when the state or the data changed.
 public struct DashboardApp {
-    public let model: DashboardModel
+    public private(set) var model: DashboardModel
     public private(set) var state: AppState
+    private let effects: any EffectRunner
 
-    public init(model: DashboardModel, state: AppState) {
+    /// - Parameters:
+    ///   - model: the data of the first frame (already judged as at `state`'s reporting period).
+    ///   - effects: where effects are performed; news of the data arrives from there too.
+    public init(model: DashboardModel, state: AppState, effects: any EffectRunner) {
         self.model = model
         self.state = state
+        self.effects = effects
     }
 
-    /// Runs until the user quits. Between keys it looks for changes to the data (every quarter second)
-    /// and redraws in place when there are some.
+    /// Runs until the user quits. Between keys (every ``EventLoop`` tick) it takes in whatever the effects
+    /// answered, and redraws in place when that changed anything.
     public mutating func run(on terminal: some Terminal) {
         let theme = Theme(capabilities: terminal.capabilities)
         var state = self.state
-        let model = self.model
+        var model = self.model
+        let effects = self.effects
+        /// Applies one action; whether the screen changed.
+        func step(_ action: AppAction) -> Bool {
+            let before = state
+            effects.perform(state.apply(action, model: model))
+            guard let new = action.newModel else { return state != before }
+            model = new
+            return true
+        }
         EventLoop.run(
             on: terminal,
+            pollInterval: .milliseconds(40),
             render: { size in
                 let (buffer, layout) = DashboardView.render(state: state, model: model, size: size, theme: theme)
                 state.remember(layout)
                 return buffer
             },
             handle: { event in
-                guard case .key(let key) = event else { return .proceed(redraw: state.refresh(model: model)) }
+                var redraw = false
+                for answer in effects.collect() where step(answer) { redraw = true }
+                guard case .key(let key) = event else { return .proceed(redraw: redraw) }
                 if key == .resize { return .proceed(redraw: true) }
-                guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: false) }
-                let before = state
-                state.apply(action, model: model)
-                return state.quitting ? .quit : .proceed(redraw: state != before)
+                guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: redraw) }
+                redraw = step(action) || redraw
+                return state.quitting ? .quit : .proceed(redraw: redraw)
             })
+        effects.finish()
         self.state = state
+        self.model = model
     }
 }

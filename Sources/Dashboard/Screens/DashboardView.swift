@@ -98,7 +98,9 @@ public enum DashboardView {
             return StatusLine(message: context.text(state.message ?? "Recording as \(context.model.user)"), hints: [], trailing: trailing, theme: theme)
         case .help, .history, .browsing:
             var message = state.message ?? ""
-            if message.isEmpty, !state.current.filter.isEmpty {
+            if message.isEmpty, let pending = state.pendingPeriod {
+                message = "Judging as at \(pending.label)…"
+            } else if message.isEmpty, !state.current.filter.isEmpty {
                 message = "Filter \"\(state.current.filter)\": \(rows.count) match\(rows.count == 1 ? "" : "es")"
             }
             var actions: [AppAction] = [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit]

@@ -114,7 +114,7 @@ struct MeasureScreen {
 
     private func periodTable(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
         let theme = context.theme
-        let history = context.model.periodHistory(of: measure)
+        let history = context.model.periodHistory(of: measure) ?? []
         let byPeriod = Dictionary(history.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
         let columns = [
             Table.Column("Period", width: .fixed(10)), Table.Column("Value", width: .fixed(11), alignment: .right),
@@ -135,9 +135,6 @@ struct MeasureScreen {
                 Table.Item(context.text((item.observation.note ?? "").replacingNewlines())),
             ]
         }
-        if rows.isEmpty {
-            buffer.write("No values recorded yet.", x: area.x, y: area.y, maxWidth: area.width, style: theme.muted)
-        }
         // The selected period's commentary in full, under the table, when there is room.
         let selection = context.entry.selection
         var note: [String] = []
@@ -151,7 +148,13 @@ struct MeasureScreen {
         for (i, line) in note.enumerated() {
             buffer.write(line, x: area.x, y: tableArea.maxY + i, maxWidth: area.width, style: theme.muted)
         }
-        return ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: selection, previousScroll: context.entry.scroll, theme: theme)
+        let layout = ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
+        // Under the table's header while the whole history loads, or when there is none.
+        let empty = context.model.periodHistory(of: measure) == nil ? "Loading the values of every period…" : rows.isEmpty ? "No values recorded yet." : nil
+        if let empty, tableArea.height > 1 {
+            buffer.write(empty, x: area.x, y: area.y + 1, maxWidth: area.width, style: theme.muted, ellipsis: theme.glyphs.ellipsis)
+        }
+        return layout
     }
 }

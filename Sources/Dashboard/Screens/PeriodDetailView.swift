@@ -50,7 +50,7 @@ struct PeriodDetailView {
                 lines += (wrapped.isEmpty ? [""] : wrapped).map { Line(text: $0, indent: indent, style: style) }
             }
         }
-        let item = context.model.periodHistory(of: measure).first { $0.period == period }
+        let item = context.model.periodHistory(of: measure)?.first { $0.period == period }
         var summary = context.format(item?.observation.value, of: definition)
         if let target = item?.target { summary += " against \(context.text(definition.format(target)))" }
         if let status = item?.status { summary += "\(theme.glyphs.separator)\(theme.badge(for: status))" }
@@ -60,9 +60,13 @@ struct PeriodDetailView {
         lines.append(Line(text: "Commentary", style: theme.header))
         paragraph(item?.observation.note ?? "None recorded.", style: item?.observation.note == nil ? theme.muted : theme.text)
         guard context.model.hasHistory else { return lines }
-        let revisions = ((try? context.model.revisions(of: measure, in: period)) ?? []).reversed()
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "History, newest first", style: theme.header))
+        guard let loaded = context.model.revisions(of: measure, in: period) else {
+            paragraph("Loading…", style: theme.muted)
+            return lines
+        }
+        let revisions = loaded.reversed()
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
         for (index, revision) in revisions.enumerated() {
             let was = revision.replaced.map { " (was \(context.format($0.value, of: definition)))" } ?? " (new)"

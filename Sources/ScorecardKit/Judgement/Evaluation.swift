@@ -21,16 +21,61 @@ public struct Evaluation: Sendable {
     /// Every alert, worst first.
     public let alerts: [Alert]
 
+    /// Measures whose judgement looked before the part of their history the council holds (see
+    /// ``LoadedHistory``): their figures are provisional until judged again with their whole history
+    /// (``rejudging(_:in:)``). Always empty for a council holding every value.
+    public let needsEarlierHistory: [Int]
+    /// How many measures were judged to make this evaluation (every one at first; only those asked for by
+    /// ``rejudging(_:in:)``): judging happens once per data change, and only for what changed.
+    public let judgedCount: Int
+
     /// Judges every measure of `council` as at `asAt`, checking due dates against `today`.
     public init(council: Council, asAt: Period, today: CivilDate) {
+        var needsEarlier: [Int] = []
+        let measures = council.measures.indices.map { index in
+            Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
+        }
+        self.init(council: council, asAt: asAt, today: today, measures: measures, needsEarlierHistory: needsEarlier,
+                  judgedCount: measures.count)
+    }
+
+    /// This evaluation with measures `changed` judged again on `council` (the same framework, with new values
+    /// for them), and every roll-up and alert recounted; the other measures' judgements are kept.
+    public func rejudging(_ changed: some Sequence<Int>, in council: Council) -> Evaluation {
+        var measures = self.measures
+        var needsEarlier = Set(needsEarlierHistory)
+        var count = 0
+        for index in changed where measures.indices.contains(index) {
+            var earlier: [Int] = []
+            measures[index] = Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &earlier)
+            if earlier.isEmpty { needsEarlier.remove(index) } else { needsEarlier.insert(index) }
+            count += 1
+        }
+        return Evaluation(council: council, asAt: asAt, today: today, measures: measures,
+                          needsEarlierHistory: needsEarlier.sorted(), judgedCount: count)
+    }
+
+    private static func judge(_ index: Int, in council: Council, asAt: Period, today: CivilDate, needsEarlier: inout [Int])
+        -> MeasureEvaluation
+    {
+        let judgement = MeasureJudgement(
+            measure: council.measures[index], observations: council.observations[index], index: index,
+            loadedFrom: council.loaded?.loadedFrom[index])
+        let evaluation = judgement.evaluate(asAt: asAt, today: today)
+        if judgement.reach.wentBeyondLoaded { needsEarlier.append(index) }
+        return evaluation
+    }
+
+    /// Rolls the measures' judgements up the plan.
+    private init(
+        council: Council, asAt: Period, today: CivilDate, measures: [MeasureEvaluation], needsEarlierHistory: [Int],
+        judgedCount: Int
+    ) {
         self.asAt = asAt
         self.today = today
-        let measures = council.measures.indices.map { index in
-            MeasureJudgement(
-                measure: council.measures[index], observations: council.observations[index], index: index
-            ).evaluate(asAt: asAt, today: today)
-        }
         self.measures = measures
+        self.needsEarlierHistory = needsEarlierHistory
+        self.judgedCount = judgedCount
 
         var plans: [[RollUp]] = []
         var priorities: [RollUp] = []

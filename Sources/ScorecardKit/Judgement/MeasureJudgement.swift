@@ -1,9 +1,22 @@
 /// Judges one measure's series as at a reporting period: status, direction of travel and alerts.
+///
+/// When the series is only the recent part of the measure's history (`loadedFrom` is set), the judgement
+/// notes any look before it (``Reach/wentBeyondLoaded``): its result is then provisional, and the measure
+/// is judged again once its whole history is loaded.
 struct MeasureJudgement {
     let measure: Measure
     /// Sorted by period.
     let observations: [Observation]
     let index: Int
+    /// The earliest period `observations` is complete from, when earlier ones may exist; `nil` when whole.
+    var loadedFrom: Period? = nil
+    /// Where looks before `loadedFrom` are noted.
+    let reach = Reach()
+
+    /// Notes whether a judgement looked before the part of the history it holds.
+    final class Reach {
+        var wentBeyondLoaded = false
+    }
 
     /// The longest run of periods looked back over for consecutive-period rules.
     static let longestRun = 36
@@ -21,6 +34,7 @@ struct MeasureJudgement {
 
         guard let value = observation?.value else {
             let started = observations.contains { $0.value != nil && $0.period < period }
+            if !started, loadedFrom != nil { reach.wentBeyondLoaded = true }
             guard started else {
                 return MeasureEvaluation(status: .noData, period: period, target: target, observation: observation, due: due)
             }
@@ -65,6 +79,7 @@ struct MeasureJudgement {
 
     /// The observation for `period`, found by binary search.
     func observation(at period: Period) -> Observation? {
+        if let loadedFrom, period < loadedFrom { reach.wentBeyondLoaded = true }
         var low = 0
         var high = observations.count
         while low < high {

@@ -7,13 +7,18 @@ public struct Council: Sendable, Equatable {
     public var measures: [Measure]
     /// Each measure's observations, sorted by period, at the measure's index.
     public var observations: [[Observation]]
+    /// How much of each measure's history ``observations`` holds: `nil` when it holds all of it.
+    public internal(set) var loaded: LoadedHistory?
     /// Where each measure sits in the plan, at the measure's index.
     public let locations: [MeasureLocation]
     private let indexByCode: [String: Int]
 
-    /// Assembles a council. `observations` must have one (possibly empty) array per measure.
-    public init(plan: CouncilPlan, measures: [Measure], observations: [[Observation]]) {
+    /// Assembles a council. `observations` must have one (possibly empty) array per measure; `loaded` says
+    /// when they are only the recent part of each measure's history.
+    public init(plan: CouncilPlan, measures: [Measure], observations: [[Observation]], loaded: LoadedHistory? = nil) {
         precondition(observations.count == measures.count, "one observation list per measure")
+        precondition(loaded.map { $0.loadedFrom.count == measures.count } ?? true, "one loaded extent per measure")
+        self.loaded = loaded?.isComplete == true ? nil : loaded
         self.plan = plan
         self.measures = measures
         self.observations = observations.map { list in

@@ -2,9 +2,9 @@
 ///
 /// ``validated(today:measureWithCode:)`` checks every field and reports each problem against its field, with a
 /// message fit to show beside it; the store checks again when it writes.
-public struct ValueEntry: Sendable, Equatable {
+public struct ValueEntry: Sendable, Hashable {
     /// The entry's fields, for pinning problems to them.
-    public enum Field: String, Sendable, CaseIterable {
+    public enum Field: String, Sendable, Hashable, CaseIterable {
         case measure, period, value, note, quality, by
     }
 
@@ -107,12 +107,17 @@ public struct ValueEntry: Sendable, Equatable {
 }
 
 /// The problems found in a ``ValueEntry``, one per field at fault.
-public struct ValueEntryError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ValueEntryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One field's problem.
-    public struct Problem: Sendable, Equatable {
+    public struct Problem: Sendable, Hashable {
         public var field: ValueEntry.Field
         /// A message fit to show beside the field: `"2024/26" is not a period (...)`.
         public var message: String
+
+        public init(field: ValueEntry.Field, message: String) {
+            self.field = field
+            self.message = message
+        }
     }
 
     /// In the order of the entry's fields.

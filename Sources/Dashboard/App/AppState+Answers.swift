@@ -1,0 +1,52 @@
+import ScorecardKit
+
+extension AppState {
+    /// Applies an answer to an effect; `nil` for the user's own actions.
+    mutating func applyAnswer(_ action: AppAction, model: DashboardModel) -> [AppEffect]? {
+        switch action {
+        case .dataChanged(let new):
+            return adopt(new, replacing: model)
+        case .saved(let summary, let new):
+            if case .editing = mode { mode = .browsing }
+            let effects = adopt(new, replacing: model)
+            message = summary
+            return effects
+        case .saveRefused(let problems):
+            if case .editing(let form) = mode { refuse(problems, form: form) }
+            return []
+        case .failed(let problem):
+            if case .editing(var form) = mode, form.isSaving {
+                form.isSaving = false
+                mode = .editing(form)
+                message = "Not saved: \(problem)"
+            } else {
+                message = "Could not read the data: \(problem)"
+            }
+            if let pending = pendingPeriod, !model.isJudged(at: pending) { pendingPeriod = nil }
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Takes in new data: the same screens, filters and selected rows, found again by their codes; a period
+    /// that was being judged becomes the reporting period once it is. Returns the loads the screen on show
+    /// now needs (a measure whose history the new data no longer holds).
+    private mutating func adopt(_ new: DashboardModel, replacing old: DashboardModel) -> [AppEffect] {
+        let previous = selectedRows(model: old)
+        remap(from: old.council, previous: previous, model: new)
+        if let pending = pendingPeriod, new.isJudged(at: pending) {
+            pendingPeriod = nil
+            moveReportingPeriod(to: pending, model: new)
+        }
+        if !new.periods.contains(asAt), new.isJudged(at: new.periods.upperBound) {
+            asAt = new.periods.upperBound
+        }
+        guard case .measure(let m) = current.route else { return [] }
+        var effects = Self.historyNeeded(for: m, model: new)
+        if case .history(let period, _) = mode, new.revisions(of: m, in: period) == nil {
+            effects.append(.loadRevisions(measure: m, period: period))
+        }
+        return effects
+    }
+}

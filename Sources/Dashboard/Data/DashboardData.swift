@@ -1,0 +1,43 @@
+import Foundation
+import ScorecardKit
+
+/// Everything the dashboard shows, as one value: the council (with as much of each measure's history as has
+/// been loaded), its evaluations at the periods judged so far, the judged histories and revisions of the
+/// measures opened, and what the store says about itself.
+///
+/// Made and changed only by ``DataService`` (off the UI thread); the UI reads it through a ``DashboardModel``.
+public struct DashboardData: Sendable {
+    public var council: Council
+    /// The day due dates are checked against.
+    public var today: CivilDate
+    /// The council judged at each reporting period asked for so far.
+    public var evaluations: [Period: Evaluation] = [:]
+    /// Each opened measure's periods, newest first, each judged: from its whole history.
+    public var histories: [Int: [PeriodJudgement]] = [:]
+    /// The revisions of the values whose detail was opened.
+    public var revisions: [RevisionKey: [Revision]] = [:]
+    /// Whether values can be recorded.
+    public var canRecord = false
+    /// Whether the data comes with its history of revisions (it does from a store, not from files).
+    public var hasHistory = false
+    /// When the data last changed, as far as the store records it.
+    public var lastChanged: Date?
+    /// Who records values from this dashboard.
+    public var user = ""
+
+    public init(council: Council, today: CivilDate) {
+        self.council = council
+        self.today = today
+    }
+
+    /// One value's revisions: a measure (by index) and a period.
+    public struct RevisionKey: Hashable, Sendable {
+        public var measure: Int
+        public var period: Period
+
+        public init(measure: Int, period: Period) {
+            self.measure = measure
+            self.period = period
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ScorecardKit
+
+extension DataService {
+    /// Looks for changes made by any process since the last look (a few microseconds when there are none)
+    /// and takes them in: the new data as an action, or nothing when nothing changed.
+    public func refresh() -> [AppAction] {
+        do {
+            guard let watcher, try watcher.hasChanged() else { return [] }
+            data.lastChanged = watcher.lastChangedAt
+            _ = try takeInChanges()
+            return [.dataChanged(publish())]
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    /// Reads what changed since the last mark: the measures with new values are read again (as much of their
+    /// history as was loaded) and judged again at every period judged so far; a changed framework reads the
+    /// council again and judges those periods afresh. Returns the measures judged again (every one, when
+    /// the framework changed).
+    @discardableResult
+    func takeInChanges() throws -> [Int] {
+        guard let store, let mark else { return [] }
+        let changes = try store.changes(since: mark)
+        self.mark = changes.mark
+        if let watcher { data.lastChanged = watcher.lastChangedAt }
+        guard !changes.isEmpty else { return [] }
+        if changes.frameworkChanged {
+            return try reloadEverything(from: store)
+        }
+        let changed = changes.measures.compactMap { data.council.measureIndex(code: $0) }.sorted()
+        let whole = changed.filter { data.council.hasWholeHistory(ofMeasure: $0) }
+        let recent = changed.filter { !data.council.hasWholeHistory(ofMeasure: $0) }
+        for (measures, count) in [(whole, nil), (recent, Self.recentObservations)] as [([Int], Int?)] where !measures.isEmpty {
+            let loaded = try store.observations(ofMeasures: measures.map { data.council.measures[$0].code }, recent: count)
+            for (m, observations) in zip(measures, loaded) {
+                data.council.replaceObservations(ofMeasure: m, with: observations.observations, loadedFrom: observations.loadedFrom)
+            }
+        }
+        for (period, evaluation) in data.evaluations {
+            var rejudged = evaluation.rejudging(changed, in: data.council)
+            try completeHistory(of: &rejudged)
+            data.evaluations[period] = rejudged
+        }
+        for m in changed {
+            if data.histories[m] != nil {
+                try loadHistory(of: m)
+            }
+        }
+        data.revisions = data.revisions.filter { !changed.contains($0.key.measure) }
+        return changed
+    }
+
+    /// After the framework changed: the council read again, and every period judged so far judged again.
+    private func reloadEverything(from store: any CouncilStore) throws -> [Int] {
+        let periods = Array(data.evaluations.keys)
+        data.council = try store.loadRecentCouncil(periods: Self.recentObservations)
+        data.evaluations = [:]
+        data.histories = [:]
+        data.revisions = [:]
+        for period in periods { try judge(period) }
+        return Array(data.council.measures.indices)
+    }
+}

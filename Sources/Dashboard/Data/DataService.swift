@@ -1,0 +1,183 @@
+import Foundation
+import ScorecardKit
+
+/// Performs the dashboard's effects on its data, and notices changes made elsewhere: the one place that
+/// reads and writes the store and judges. Each change makes a new ``DashboardModel`` for the UI.
+///
+/// It opens with only the latest ``recentObservations`` observations of each measure, enough to judge
+/// almost every measure and draw its trend; a measure's whole history is loaded when its screen opens, and
+/// more of it whenever judging at an earlier period needs it. A change made elsewhere re-reads and re-judges
+/// only the measures it touched.
+///
+/// Not thread-safe: one thread uses it at a time (``DataWorker``'s queue, once the dashboard runs).
+public final class DataService {
+    /// How many of each measure's latest observations are read to open the dashboard.
+    public static let recentObservations = 28
+    /// The widest trend a list draws, in periods: each measure keeps at least that much before the period it
+    /// is judged at.
+    static let trendPeriods = 24
+    /// How many reporting periods stay judged (the latest asked for are kept).
+    static let judgedPeriodsKept = 12
+
+    /// The data now, as the UI was last given it.
+    public internal(set) var data: DashboardData
+    /// The model over ``data`` last handed out.
+    public private(set) var current: DashboardModel
+    let store: (any CouncilStore)?
+    let watcher: (any ChangeWatcher)?
+    var mark: ChangeMark?
+    /// The periods judged, the most recently asked for last.
+    private var judgedOrder: [Period] = []
+
+    /// A service over a store: it opens with the recent part of each measure's history, and values can be
+    /// recorded as `user` unless the store is read-only.
+    public init(store: any CouncilStore, today: CivilDate, user: String) throws {
+        let watcher = try store.makeChangeWatcher()
+        _ = try watcher.hasChanged()
+        mark = try store.changeMark()
+        var data = DashboardData(council: try store.loadRecentCouncil(periods: Self.recentObservations), today: today)
+        data.canRecord = !store.isReadOnly
+        data.hasHistory = true
+        data.user = user
+        data.lastChanged = watcher.lastChangedAt
+        self.data = data
+        self.current = DashboardModel(data)
+        self.store = store
+        self.watcher = watcher
+    }
+
+    /// A service over data that does not change (files opened read-only).
+    public init(council: Council, today: CivilDate) {
+        data = DashboardData(council: council, today: today)
+        current = DashboardModel(data)
+        store = nil
+        watcher = nil
+    }
+
+    /// The council as loaded so far.
+    public var council: Council { data.council }
+
+    /// Judges the council as at `period` and returns the model for the first frame.
+    public func start(asAt period: Period) throws -> DashboardModel {
+        try judge(period)
+        return publish()
+    }
+
+    /// Performs `effect` and returns the actions that answer it.
+    public func perform(_ effect: AppEffect) -> [AppAction] {
+        do {
+            switch effect {
+            case .judge(let period):
+                try judge(period)
+            case .loadHistory(let m):
+                try loadHistory(of: m)
+            case .loadRevisions(let m, let period):
+                try loadRevisions(of: m, in: period)
+            case .save(let entry):
+                return try save(entry)
+            }
+            return [.dataChanged(publish())]
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    /// A new model over the data as it is now.
+    func publish() -> DashboardModel {
+        current = DashboardModel(data)
+        return current
+    }
+
+    // MARK: Judging
+
+    /// Judges the council as at `period` (once: a period already judged is kept), reading more of a
+    /// measure's history wherever judging it, or drawing its trend, needs it.
+    func judge(_ period: Period) throws {
+        judgedOrder.removeAll { $0 == period }
+        judgedOrder.append(period)
+        if judgedOrder.count > Self.judgedPeriodsKept {
+            data.evaluations[judgedOrder.removeFirst()] = nil
+        }
+        guard data.evaluations[period] == nil else { return }
+        var evaluation = data.council.evaluate(asAt: period, today: data.today)
+        try completeHistory(of: &evaluation)
+        data.evaluations[period] = evaluation
+    }
+
+    /// Reads more history for the measures whose judgement looked before what is loaded, or whose trend
+    /// starts before it, and judges them again; until none does.
+    func completeHistory(of evaluation: inout Evaluation) throws {
+        guard let store else { return }
+        for round in 0..<4 {
+            let wanted = shortHistories(in: evaluation)
+            guard !wanted.isEmpty else { return }
+            // After a few rounds, the whole history of whatever still needs more.
+            let whole = round == 3
+            var byCount: [Int?: [Int]] = [:]
+            for (m, count) in wanted { byCount[whole ? nil : count, default: []].append(m) }
+            for (count, measures) in byCount {
+                let loaded = try store.observations(ofMeasures: measures.map { data.council.measures[$0].code }, recent: count)
+                for (m, observations) in zip(measures, loaded) {
+                    data.council.replaceObservations(ofMeasure: m, with: observations.observations, loadedFrom: observations.loadedFrom)
+                }
+            }
+            evaluation = evaluation.rejudging(wanted.keys.sorted(), in: data.council)
+        }
+    }
+
+    /// The measures of `evaluation` that need more of their history, each with how many observations to read.
+    private func shortHistories(in evaluation: Evaluation) -> [Int: Int] {
+        guard let loaded = data.council.loaded else { return [:] }
+        var wanted: [Int: Int] = [:]
+        for m in evaluation.needsEarlierHistory {
+            wanted[m] = max(Self.recentObservations, data.council.observations[m].count * 2)
+        }
+        for (m, from) in loaded.loadedFrom.enumerated() {
+            guard let from, wanted[m] == nil else { continue }
+            let kind = data.council.measures[m].frequency.periodKind
+            let end = evaluation.measures[m].period ?? Period.containing(evaluation.asAt.endDate, kind: kind)
+            let trendStart = end.advanced(by: 1 - Self.trendPeriods)
+            guard trendStart.kind == from.kind, trendStart < from else { continue }
+            let latest = data.council.observations[m].last?.period ?? end
+            wanted[m] = max(0, latest.ordinal - trendStart.ordinal) + 1 + Self.recentObservations / 4
+        }
+        return wanted
+    }
+
+    // MARK: A measure's history
+
+    /// Reads measure `m`'s whole history, if it is not all loaded, and judges each of its periods.
+    func loadHistory(of m: Int) throws {
+        guard data.council.measures.indices.contains(m) else { return }
+        if let store, !data.council.hasWholeHistory(ofMeasure: m) {
+            let loaded = try store.observations(ofMeasures: [data.council.measures[m].code], recent: nil)
+            data.council.replaceObservations(ofMeasure: m, with: loaded.first?.observations ?? [], loadedFrom: nil)
+        }
+        data.histories[m] = data.council.history(ofMeasure: m)
+    }
+
+    /// Reads the revisions of measure `m`'s value for `period`.
+    func loadRevisions(of m: Int, in period: Period) throws {
+        guard let store, data.council.measures.indices.contains(m) else { return }
+        let key = DashboardData.RevisionKey(measure: m, period: period)
+        if data.revisions.count > 256 { data.revisions.removeAll() }
+        data.revisions[key] = try store.revisions(measure: data.council.measures[m].code, period: period)
+    }
+
+    // MARK: Saving
+
+    /// Records a value, then takes in the change (and any other made meanwhile).
+    private func save(_ entry: ValueEntry) throws -> [AppAction] {
+        guard let store, data.canRecord else { return [.failed(DashboardError.readOnly.description)] }
+        let outcome: RecordOutcome
+        do {
+            outcome = try store.record(entry, today: data.today)
+        } catch let error as ValueEntryError {
+            return [.saveRefused(error.problems)]
+        }
+        _ = try takeInChanges()
+        let measure = data.council.measureIndex(code: entry.measure).map { data.council.measures[$0] }
+        let summary = measure.map { outcome.summary(measure: $0) } ?? "Saved \(entry.measure)"
+        return [.saved(summary: summary, publish())]
+    }
+}

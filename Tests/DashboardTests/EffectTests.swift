@@ -1,0 +1,87 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import Dashboard
+
+/// What the update asks the data service for, and what the screens show before the answer arrives.
+@Suite("Effects")
+struct EffectTests {
+    /// The model of a dashboard just opened on a new database of the small council, and its first state.
+    static func opened() throws -> (DashboardModel, AppState, DataService) {
+        let (store, _) = try LiveDataTests.store()
+        let service = try DataService(store: store, today: TestCouncil.today, user: "cllr.test")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        return (try service.start(asAt: asAt), AppState(asAt: asAt), service)
+    }
+
+    @Test("opening a measure asks for its history; the screen draws its judgement and chart before it arrives")
+    func historyLoadsLazily() throws {
+        let (model, state, service) = try Self.opened()
+        var browsing = state
+        #expect(browsing.apply(.open, model: model).isEmpty)
+        #expect(browsing.apply(.open, model: model).isEmpty)
+        #expect(browsing.apply(.moveDown, model: model).isEmpty)
+        #expect(browsing.apply(.open, model: model) == [.loadHistory(measure: 2)])
+        let before = DashboardView.screenText(browsing, model: model)
+        #expect(before.contains("KBI-01  Major planning applications decided in time"))
+        #expect(before.contains("86.0% against 90.0% in Sep 2024"), "the headline comes from the judgement")
+        #expect(before.contains("Loading the values of every period…"))
+        let answers = service.perform(.loadHistory(measure: 2))
+        let loaded = try #require(answers.first?.newModel)
+        #expect(browsing.apply(answers[0], model: model).isEmpty)
+        let after = DashboardView.screenText(browsing, model: loaded)
+        #expect(!after.contains("Loading"))
+        #expect(after.contains("Sep 2024"))
+        #expect(loaded.periodHistory(of: 2)?.first?.period == .month(2024, 9))
+    }
+
+    @Test("[ on a period not yet judged asks for it, keeps the screen, and moves once it is judged")
+    func periodJudgedInTheBackground() throws {
+        let (model, state, service) = try Self.opened()
+        var browsing = state
+        let asAt = state.asAt
+        let effects = browsing.apply(.previousPeriod, model: model)
+        #expect(effects == [.judge(asAt.previous)])
+        #expect(browsing.asAt == asAt)
+        #expect(browsing.pendingPeriod == asAt.previous)
+        #expect(DashboardView.screenText(browsing, model: model).contains("Judging as at \(asAt.previous.label)"))
+        let answers = service.perform(.judge(asAt.previous))
+        let judged = try #require(answers.first?.newModel)
+        browsing.apply(answers[0], model: model)
+        #expect(browsing.asAt == asAt.previous)
+        #expect(browsing.pendingPeriod == nil)
+        // Back to a period judged already: at once, with nothing asked for.
+        #expect(browsing.apply(.nextPeriod, model: judged).isEmpty)
+        #expect(browsing.asAt == asAt)
+    }
+
+    @Test("Enter on the form asks for the value to be saved, and the form waits for the answer")
+    func saveIsAnEffect() throws {
+        let (model, state, _) = try Self.opened()
+        var editing = state
+        editing.apply(.open, model: model)
+        editing.apply(.open, model: model)
+        editing.apply(.moveDown, model: model)
+        editing.apply(.open, model: model)
+        editing.apply(.edit, model: model)
+        for c in "88" { editing.apply(.type(c), model: model) }
+        let effects = editing.apply(.submit, model: model)
+        var entry = ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", note: "", quality: "", by: "cllr.test")
+        entry.statesEveryField = true
+        #expect(effects == [.save(entry)])
+        guard case .editing(let form) = editing.mode else {
+            Issue.record("the form closed before the store answered")
+            return
+        }
+        #expect(form.isSaving)
+        #expect(editing.apply(.type("9"), model: model).isEmpty, "typing waits while saving")
+        editing.apply(.saveRefused([ValueEntryError.Problem(field: .value, message: "Refused")]), model: model)
+        guard case .editing(let refused) = editing.mode else {
+            Issue.record("the form closed on a refusal")
+            return
+        }
+        #expect(!refused.isSaving)
+        #expect(refused.errors[.value] == "Refused")
+    }
+}

@@ -19,7 +19,8 @@ struct DashboardBench {
     /// The day the sample council is judged on (`SCORECARD_TODAY`), so the figures do not depend on the date.
     static let today = "2026-11-24"
 
-    /// Launches the dashboard `launches` times, then drives the last one through the cursor moves and the key script.
+    /// Launches the dashboard `launches` times, then drives the last one through the cursor moves, the key
+    /// script, and the live phases (``LiveBench``: keys while another process records, recorded values on screen).
     func run(into result: inout SizeResult) throws {
         var pid = 0
         var session = ""
@@ -63,6 +64,11 @@ struct DashboardBench {
         result.keyP99Milliseconds = drawn.percentile(0.99)
         result.keyMaxMilliseconds = drawn.max()
         result.dashboardPeakBytes = ProcessMemory.peakBytes(of: dashboard.pid)
+
+        let live = LiveBench(
+            scorecard: scorecard, database: database, workDirectory: workDirectory, dashboard: dashboard, keyCount: keyCount)
+        try live.run(into: &result)
+        result.sessionPeakBytes = ProcessMemory.peakBytes(of: dashboard.pid)
         try tmux.send("q", to: session)
     }
 

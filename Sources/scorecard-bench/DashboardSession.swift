@@ -28,11 +28,23 @@ final class DashboardSession {
         return try waitForKeys(1, beyond: size).last?.redrawn ?? false
     }
 
+    /// Types `text` literally, one key per character, and waits until the dashboard has handled them all.
+    func type(_ text: String) throws {
+        let size = Files.size(trace)
+        try tmux.sendLiterally(text, to: name)
+        _ = try waitForKeys(text.count, beyond: size)
+    }
+
     /// Types `keys` one at a time (see ``press(_:)``); returns their timings from the trace.
     func press(all keys: [String]) throws -> [TraceLog.KeyTiming] {
         let already = keysHandled
         for key in keys { try press(key) }
         return Array(TraceLog(path: trace).keys.dropFirst(already))
+    }
+
+    /// The text on the dashboard's screen.
+    func screen() throws -> String {
+        try tmux.capture(name)
     }
 
     /// Waits until the trace (of `size` bytes before the keys were typed) holds `count` more `key` lines;

@@ -43,12 +43,27 @@ enum Report {
         Line(label: "median") { milliseconds($0.keyMedianMilliseconds) },
         Line(label: "99th percentile") { milliseconds($0.keyP99Milliseconds) },
         Line(label: "slowest") { milliseconds($0.keyMaxMilliseconds) },
+        Line(label: "**keystroke to frame while another process records every 100 ms** (keys typed / drew a frame)") {
+            "\(grouped($0.recordingKeys)) / \(grouped($0.recordingKeysRedrawn))"
+        },
+        Line(label: "median") { milliseconds($0.recordingKeyMedianMilliseconds) },
+        Line(label: "99th percentile") { milliseconds($0.recordingKeyP99Milliseconds) },
+        Line(label: "slowest") { milliseconds($0.recordingKeyMaxMilliseconds) },
+        Line(label: "values recorded meanwhile (how often; commands failed)") {
+            let every = quotient($0.recordingSeconds, Double($0.valuesRecorded + $0.valueRecordFailures))
+            return "\(grouped($0.valuesRecorded)) in \(seconds($0.recordingSeconds)) (one every \(seconds(every)); \(grouped($0.valueRecordFailures)) failed)"
+        },
+        Line(label: "**recorded elsewhere to on screen**, an open measure's screen (median)") { seconds($0.visibleMedianSeconds) },
+        Line(label: "slowest (shown / recorded)") {
+            "\(seconds($0.visibleMaxSeconds)) (\($0.visibleSeconds.count) / \($0.visibleSeconds.count + $0.visibleTimeouts))"
+        },
         Line(label: "**bytes per cursor move** (median)") { bytes($0.bytesPerMoveMedian) },
         Line(label: "largest") { bytes($0.bytesPerMoveMax) },
         Line(label: "anchor: visidata (median)") { bytes($0.visidataBytesPerMoveMedian) },
         Line(label: "ratio: scorecard / visidata") { ratio($0.bytesPerMoveMedian, $0.visidataBytesPerMoveMedian) },
         Line(label: "**peak memory**, dashboard after every key") { megabytes($0.dashboardPeakBytes) },
         Line(label: "at the first frame") { megabytes($0.firstFramePeakBytes) },
+        Line(label: "over the whole session (the writes included)") { megabytes($0.sessionPeakBytes) },
         Line(label: "anchor: visidata, all rows loaded") { megabytes($0.visidataPeakBytes) },
         Line(label: "ratio: scorecard / visidata") { ratio($0.dashboardPeakBytes.map(Double.init), $0.visidataPeakBytes.map(Double.init)) },
     ]
@@ -102,7 +117,8 @@ enum Report {
         value.map { String(format: "%.1f MB", Double($0) / 1e6) } ?? "-"
     }
 
-    private static func grouped(_ value: Int) -> String {
+    /// `91357` -> `91,357`.
+    static func grouped(_ value: Int) -> String {
         let digits = String(value)
         var result = ""
         for (index, digit) in digits.enumerated() {

@@ -19,7 +19,8 @@ struct DashboardBench {
     /// The day the sample council is judged on (`SCORECARD_TODAY`), so the figures do not depend on the date.
     static let today = "2026-11-24"
 
-    /// Launches the dashboard `launches` times, then drives the last one through the cursor moves and the key script.
+    /// Launches the dashboard `launches` times, then drives the last one through the cursor moves, the key
+    /// script, and the live phases (``LiveBench``: keys while another process records, recorded values on screen).
     func run(into result: inout SizeResult) throws {
         var pid = 0
         var session = ""
@@ -38,6 +39,7 @@ struct DashboardBench {
             result.firstFramePeakBytes = ProcessMemory.peakBytes(of: pid)
         }
         defer { tmux.kill(session) }
+        let dashboard = DashboardSession(tmux: tmux, name: session, trace: trace, pid: pid)
 
         let output = "\(workDirectory)/terminal-output.bin"
         try tmux.pipeOutput(of: session, to: output)
@@ -45,7 +47,7 @@ struct DashboardBench {
         var before = Files.waitUntilQuiet(output, quiet: 0.05, timeout: 2)
         for (keys, counted) in KeyScript.cursorMoves {
             for key in keys {
-                let redrawn = try press(key, session: session, trace: trace)
+                let redrawn = try dashboard.press(key)
                 let after = Files.waitUntilQuiet(output, quiet: 0.05, timeout: 2)
                 if counted, redrawn { moves.append(Double(after - before)) }
                 before = after
@@ -54,27 +56,20 @@ struct DashboardBench {
         result.bytesPerMoveMedian = moves.median
         result.bytesPerMoveMax = moves.max()
 
-        let already = TraceLog(path: trace).keys.count
-        for key in KeyScript.keys(atLeast: keyCount) { _ = try press(key, session: session, trace: trace) }
-        let timings = TraceLog(path: trace).keys.dropFirst(already)
-        let drawn = timings.filter(\.redrawn).map { Double($0.nanoseconds) / 1e6 }
+        let timings = try dashboard.press(all: KeyScript.keys(atLeast: keyCount))
+        let drawn = timings.drawnMilliseconds
         result.keys = timings.count
         result.keysRedrawn = drawn.count
         result.keyMedianMilliseconds = drawn.median
         result.keyP99Milliseconds = drawn.percentile(0.99)
         result.keyMaxMilliseconds = drawn.max()
-        result.dashboardPeakBytes = ProcessMemory.peakBytes(of: pid)
-        try tmux.send("q", to: session)
-    }
+        result.dashboardPeakBytes = ProcessMemory.peakBytes(of: dashboard.pid)
 
-    /// Types `key` and waits until the dashboard has handled it; returns whether it drew a frame.
-    private func press(_ key: String, session: String, trace: String) throws -> Bool {
-        let size = Files.size(trace)
-        try tmux.send(key, to: session)
-        try Files.waitToGrow(trace, beyond: size, timeout: 60)
-        // A key line is written whole with one flush; read it back.
-        guard let last = TraceLog(path: trace).keys.last else { throw BenchError("no key in the trace") }
-        return last.redrawn
+        let live = LiveBench(
+            scorecard: scorecard, database: database, workDirectory: workDirectory, dashboard: dashboard, keyCount: keyCount)
+        try live.run(into: &result)
+        result.sessionPeakBytes = ProcessMemory.peakBytes(of: dashboard.pid)
+        try tmux.send("q", to: session)
     }
 
     private func command(trace: String) -> String {

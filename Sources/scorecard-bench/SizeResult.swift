@@ -32,6 +32,24 @@ struct SizeResult: Codable {
     var bytesPerMoveMax: Double?
     var dashboardPeakBytes: Int?
 
+    // The dashboard while another process records values (`LiveBench`), in the same session after the keys above.
+    var recordingKeys: Int = 0
+    var recordingKeysRedrawn: Int = 0
+    var recordingKeyMedianMilliseconds: Double?
+    var recordingKeyP99Milliseconds: Double?
+    var recordingKeyMaxMilliseconds: Double?
+    /// `scorecard record` commands run meanwhile that recorded their value, and those that failed.
+    var valuesRecorded: Int = 0
+    var valueRecordFailures: Int = 0
+    /// From the first record's start to the last one's end.
+    var recordingSeconds: Double?
+    /// Per value recorded on an open measure screen: the seconds from the command's exit to the value on screen.
+    var visibleSeconds: [Double] = []
+    /// Values recorded on an open measure screen that were not on screen within 5 s.
+    var visibleTimeouts: Int = 0
+    /// The dashboard's peak memory over the whole session, the writes included (`VmHWM` at the end).
+    var sessionPeakBytes: Int?
+
     // The anchors on the same data.
     var sqliteImportSeconds: Double?
     var sqliteSelectSeconds: Double?
@@ -42,4 +60,6 @@ struct SizeResult: Codable {
     var visidataNote: String?
 
     var launchMedianSeconds: Double? { launchSeconds.median }
+    var visibleMedianSeconds: Double? { visibleSeconds.median }
+    var visibleMaxSeconds: Double? { visibleSeconds.max() }
 }

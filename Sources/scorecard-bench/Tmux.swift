@@ -31,6 +31,11 @@ final class Tmux {
         try tmux(["send-keys", "-t", session, key])
     }
 
+    /// Types `text` as it is, one key per character (`send-keys -l`: no key names, so `-` is a dash).
+    func sendLiterally(_ text: String, to session: String) throws {
+        try tmux(["send-keys", "-l", "-t", session, text])
+    }
+
     /// The text on the session's screen.
     func capture(_ session: String) throws -> String {
         try ChildProcess.output(["tmux", "-L", socket, "capture-pane", "-p", "-t", session])

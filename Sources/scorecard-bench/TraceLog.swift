@@ -44,3 +44,10 @@ struct TraceLog {
         }
     }
 }
+
+extension Array where Element == TraceLog.KeyTiming {
+    /// The milliseconds of the keys that drew a frame (keys that changed nothing are left out of the figures).
+    var drawnMilliseconds: [Double] {
+        filter(\.redrawn).map { Double($0.nanoseconds) / 1e6 }
+    }
+}

@@ -28,7 +28,7 @@ do {
     }
     print(Report.table(results))
     print("")
-    print(Report.budgets(results))
+    print(Budgets.table(results))
     if let json = options.json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

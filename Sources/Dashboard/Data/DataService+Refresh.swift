@@ -34,7 +34,7 @@ extension DataService {
         for (measures, count) in [(whole, nil), (recent, Self.recentObservations)] as [([Int], Int?)] where !measures.isEmpty {
             let loaded = try store.observations(ofMeasures: measures.map { data.council.measures[$0].code }, recent: count)
             for (m, observations) in zip(measures, loaded) {
-                data.council.replaceObservations(ofMeasure: m, with: observations.observations, loadedFrom: observations.loadedFrom)
+                data.council.replaceObservations(ofMeasure: m, with: observations)
             }
         }
         for (period, evaluation) in data.evaluations {

@@ -118,7 +118,7 @@ public final class DataService {
             for (count, measures) in byCount {
                 let loaded = try store.observations(ofMeasures: measures.map { data.council.measures[$0].code }, recent: count)
                 for (m, observations) in zip(measures, loaded) {
-                    data.council.replaceObservations(ofMeasure: m, with: observations.observations, loadedFrom: observations.loadedFrom)
+                    data.council.replaceObservations(ofMeasure: m, with: observations)
                 }
             }
             evaluation = evaluation.rejudging(wanted.keys.sorted(), in: data.council)
@@ -151,7 +151,10 @@ public final class DataService {
         guard data.council.measures.indices.contains(m) else { return }
         if let store, !data.council.hasWholeHistory(ofMeasure: m) {
             let loaded = try store.observations(ofMeasures: [data.council.measures[m].code], recent: nil)
-            data.council.replaceObservations(ofMeasure: m, with: loaded.first?.observations ?? [], loadedFrom: nil)
+            data.council.replaceObservations(
+                ofMeasure: m, with: loaded.first ?? MeasureObservations(observations: [], loadedFrom: nil, isDetailed: true))
+            // The same figures, now with the judged period's commentary and quality.
+            data.evaluations = data.evaluations.mapValues { $0.rejudging([m], in: data.council) }
         }
         data.histories[m] = data.council.history(ofMeasure: m)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The council's performance judged as at one reporting period: every measure's status, direction of
 /// travel and alerts, and the roll-ups of every delivery plan, priority and the whole plan.
 ///
@@ -30,13 +32,24 @@ public struct Evaluation: Sendable {
     public let judgedCount: Int
 
     /// Judges every measure of `council` as at `asAt`, checking due dates against `today`.
+    ///
+    /// A large council is judged in parallel, a slice of its measures on each core: measures are judged
+    /// independently, and opening the dashboard waits for all of them.
     public init(council: Council, asAt: Period, today: CivilDate) {
-        var needsEarlier: [Int] = []
-        let measures = council.measures.indices.map { index in
-            Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
+        let count = council.measures.count
+        let slices = count < 4096 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let judged = SliceResults<(measures: [MeasureEvaluation], needsEarlier: [Int])>(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var needsEarlier: [Int] = []
+            let range = (count * slice / slices)..<(count * (slice + 1) / slices)
+            let measures = range.map { index in
+                Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
+            }
+            judged.set(slice, (measures, needsEarlier))
         }
-        self.init(council: council, asAt: asAt, today: today, measures: measures, needsEarlierHistory: needsEarlier,
-                  judgedCount: measures.count)
+        let parts = judged.values
+        self.init(council: council, asAt: asAt, today: today, measures: parts.flatMap(\.measures),
+                  needsEarlierHistory: parts.flatMap(\.needsEarlier), judgedCount: count)
     }
 
     /// This evaluation with measures `changed` judged again on `council` (the same framework, with new values
@@ -122,5 +135,29 @@ extension Council {
     /// Judges the council as at `asAt` (see ``Evaluation``).
     public func evaluate(asAt: Period, today: CivilDate) -> Evaluation {
         Evaluation(council: self, asAt: asAt, today: today)
+    }
+}
+
+/// One result per slice of work done in parallel, each slice setting its own.
+final class SliceResults<Value>: @unchecked Sendable {
+    // @unchecked: each slice writes only its own element, under `lock`; values are read once all are done.
+    private let lock = NSLock()
+    private var results: [Value?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func set(_ slice: Int, _ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[slice] = value
+    }
+
+    /// Every slice's result, in order.
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.compactMap { $0 }
     }
 }

@@ -3,43 +3,49 @@
 ///
 /// Judging a measure rarely needs more than its last year or two; when it does, the judgement says so
 /// (``Evaluation/needsEarlierHistory``) and the rest of that measure's history is loaded.
+///
+/// The recent part holds values and targets only: commentary and quality (which only a measure's own screen
+/// shows) come with its whole history.
 public struct LoadedHistory: Sendable, Equatable {
     /// Per measure, the earliest period held when earlier ones may exist in the store; `nil` when the measure's
     /// whole history is held.
     public var loadedFrom: [Period?]
     /// Per measure, the earliest period the store holds any observation for (`nil` with none).
     public var firstPeriod: [Period?]
+    /// Per measure, whether its observations carry their commentary and quality.
+    public var detailed: [Bool]
 
-    public init(loadedFrom: [Period?], firstPeriod: [Period?]) {
-        precondition(loadedFrom.count == firstPeriod.count, "one entry per measure")
+    public init(loadedFrom: [Period?], firstPeriod: [Period?], detailed: [Bool]) {
+        precondition(loadedFrom.count == firstPeriod.count && detailed.count == loadedFrom.count, "one entry per measure")
         self.loadedFrom = loadedFrom
         self.firstPeriod = firstPeriod
+        self.detailed = detailed
     }
 
-    /// Whether every measure's whole history is held.
-    public var isComplete: Bool { loadedFrom.allSatisfy { $0 == nil } }
+    /// Whether every measure's whole history is held, in detail.
+    public var isComplete: Bool { loadedFrom.allSatisfy { $0 == nil } && detailed.allSatisfy { $0 } }
 }
 
 extension Council {
-    /// Replaces one measure's observations (sorted by period) with those loaded from a store, and notes
-    /// whether they are its whole history (`loadedFrom` is `nil`) or only from `loadedFrom` on.
-    public mutating func replaceObservations(ofMeasure m: Int, with list: [Observation], loadedFrom: Period?) {
+    /// Replaces one measure's observations with those read from a store (see ``MeasureObservations``):
+    /// its whole history, or only the latest part of it.
+    public mutating func replaceObservations(ofMeasure m: Int, with read: MeasureObservations) {
+        let list = read.observations
         observations[m] = list.isSorted { $0.period < $1.period } ? list : list.sorted { $0.period < $1.period }
-        if loaded != nil {
-            loaded?.loadedFrom[m] = loadedFrom
-            if let first = list.first?.period, loaded?.firstPeriod[m].map({ first < $0 }) ?? true {
-                loaded?.firstPeriod[m] = first
-            }
-        } else if let loadedFrom {
-            var from = [Period?](repeating: nil, count: measures.count)
-            from[m] = loadedFrom
-            loaded = LoadedHistory(loadedFrom: from, firstPeriod: observations.map { $0.first?.period })
-        }
+        if loaded == nil, read.loadedFrom == nil, read.isDetailed { return }
+        var extent = loaded ?? LoadedHistory(
+            loadedFrom: Array(repeating: nil, count: measures.count), firstPeriod: observations.map { $0.first?.period },
+            detailed: Array(repeating: true, count: measures.count))
+        extent.loadedFrom[m] = read.loadedFrom
+        extent.detailed[m] = read.isDetailed
+        if let first = list.first?.period, extent.firstPeriod[m].map({ first < $0 }) ?? true { extent.firstPeriod[m] = first }
+        loaded = extent
     }
 
-    /// Whether measure `m`'s whole history is held.
+    /// Whether measure `m`'s whole history is held, with its commentary and quality.
     public func hasWholeHistory(ofMeasure m: Int) -> Bool {
-        loaded?.loadedFrom[m] == nil
+        guard let loaded else { return true }
+        return loaded.loadedFrom[m] == nil && loaded.detailed[m]
     }
 
     /// The earliest period with an observation of any measure, whether or not it is held.

@@ -17,13 +17,14 @@ public protocol CouncilStore: Sendable {
     /// The whole council: the plan, the measures with their current targets, and each measure's current values.
     func loadCouncil() throws -> Council
 
-    /// The council with only the latest `periods` observations of each measure (fewer periods when a value
-    /// was revised), saying which measures have earlier ones in ``Council/loaded``: what a screen needs to
-    /// open, without every value since the first.
+    /// The council with the values and targets of only the latest `periods` observations of each measure
+    /// (fewer periods when a value was revised), saying which measures have earlier ones in
+    /// ``Council/loaded``: what a screen needs to open, without every value since the first.
     func loadRecentCouncil(periods: Int) throws -> Council
 
     /// The current observations of the measures with `codes` (in that order; an unknown code gets none):
-    /// the whole history of each, or with `recent`, only the latest that many.
+    /// the whole history of each with commentary and quality, or with `recent`, the values and targets of
+    /// only the latest that many.
     func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations]
 
     /// Where the store's changes stand now.

@@ -42,18 +42,21 @@ struct FrameworkRows {
         var indexByID: [Int64: Int] = [:]
         // A schema-1 file opened read-only (so not migrated) has no limits.
         let limits = try db.columns(in: "measure").contains { $0.name == "minimum" } ? "minimum, maximum" : "NULL, NULL"
-        let measureRows = try Row.fetchCursor(db, sql: """
+        // Read through SQLite's C interface: a large council has tens of thousands of measures, and opening the
+        // dashboard waits for them.
+        let measureRows = try RawStatement(db, sql: """
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
                    \(limits)
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
-        while let row = try measureRows.next() {
-            guard let id: Int64 = row.lenient(0) else { continue }
+        try measureRows.forEachRow {
+            let row = measureRows
+            guard let id = row.integer(0).map(Int64.init) else { return }
             let index = measures.count
-            if let planID: Int64 = row.lenient(2), let (p, d) = planIndex[planID] {
+            if let planID = row.integer(2).map(Int64.init), let (p, d) = planIndex[planID] {
                 priorities[p].plans[d].measures.append(index)
-            } else if let priorityID: Int64 = row.lenient(1), let p = priorityIndex[priorityID] {
+            } else if let priorityID = row.integer(1).map(Int64.init), let p = priorityIndex[priorityID] {
                 priorities[p].measures.append(index)
             }
             let frequency = Frequency(rawValue: row.text(14)) ?? .monthly
@@ -62,18 +65,29 @@ struct FrameworkRows {
                 Measure(
                     code: row.text(3), title: row.text(4), description: row.text(5), methodology: row.text(6), source: row.text(7),
                     owner: row.text(8), service: row.text(9), team: row.text(10), tier: Tier(rawValue: row.text(11)) ?? .kbi,
-                    unit: MeasureUnit(row.text(12)), decimals: min(6, max(0, row.lenient(13) ?? 0)), frequency: frequency,
-                    polarity: StoredText.polarity(row.text(15), band: row.lenient(16)),
-                    lifecycle: MeasureLifecycle(rawValue: row.text(17)) ?? .active, cumulative: row.lenient(18) ?? false,
-                    targets: TargetSchedule(profile: StoredText.profile(row.lenient(21))),
-                    tolerance: StoredText.tolerance(row.lenient(19)), lagDays: min(3660, max(0, row.lenient(20) ?? 0)),
-                    minimum: row.lenient(22), maximum: row.lenient(23)))
+                    unit: MeasureUnit(row.text(12)), decimals: min(6, max(0, row.integer(13) ?? 0)), frequency: frequency,
+                    polarity: StoredText.polarity(row.text(15), band: row.double(16)),
+                    lifecycle: MeasureLifecycle(rawValue: row.text(17)) ?? .active, cumulative: row.double(18).map { $0 != 0 } ?? false,
+                    targets: TargetSchedule(profile: StoredText.profile(row.optionalText(21))),
+                    tolerance: StoredText.tolerance(row.optionalText(19)), lagDays: min(3660, max(0, row.integer(20) ?? 0)),
+                    minimum: row.double(22), maximum: row.double(23)))
             measureIDs.append(id)
             indexByID[id] = index
         }
-        for (key, value) in try currentTargets(db) {
-            guard let index = indexByID[key.measureID] else { continue }
-            measures[index].targets.byPeriod[key.period] = value
+        // Every revision in the order made: the last of a (measure, period) is its current target (none if
+        // removed). Gathered per measure first, so that each measure's table is made once, at its size.
+        var revisions = [[(Period, Double?)]](repeating: [], count: measures.count)
+        let targets = try RawStatement(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
+        try targets.forEachRow {
+            guard let id = targets.integer(0), let index = indexByID[Int64(id)], let kind = targets.integer(1),
+                let ordinal = targets.integer(2), let period = Period(kindValue: kind, ordinal: ordinal)
+            else { return }
+            revisions[index].append((period, targets.double(3)))
+        }
+        for (index, list) in revisions.enumerated() where !list.isEmpty {
+            var byPeriod = [Period: Double](minimumCapacity: list.count)
+            for (period, value) in list { byPeriod[period] = value }
+            measures[index].targets.byPeriod = byPeriod
         }
         let reportingPeriod = (council.lenient(2) as String?).flatMap { Period(parsing: $0) }
         let plan = CouncilPlan(council: council.text(0), title: council.text(1), reportingPeriod: reportingPeriod, priorities: priorities)
@@ -83,12 +97,12 @@ struct FrameworkRows {
     /// Every measure's current framework targets (removed ones left out).
     static func currentTargets(_ db: Database) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
-        while let row = try rows.next() {
-            guard let id: Int64 = row.lenient(0), let kind: Int = row.lenient(1), let ordinal: Int = row.lenient(2),
-                let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal)
-            else { continue }
-            targets[key] = row.lenient(3)
+        let rows = try RawStatement(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
+        try rows.forEachRow {
+            guard let id = rows.integer(0), let kind = rows.integer(1), let ordinal = rows.integer(2),
+                let key = StoreKey(measureID: Int64(id), kind: kind, ordinal: ordinal)
+            else { return }
+            targets[key] = rows.double(3)
         }
         return targets
     }

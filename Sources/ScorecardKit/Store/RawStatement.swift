@@ -73,6 +73,26 @@ struct RawStatement {
         }
     }
 
+    /// The column's whole number, read as `Row.lenient` reads one: `nil` when it is NULL, text, or a fraction.
+    func integer(_ column: Int32) -> Int? {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: Int(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: Int(exactly: sqlite3_column_double(handle, column))
+        default: nil
+        }
+    }
+
+    /// The column's text, or `""` when it holds none (NULL or a number), as `Row.text` reads it.
+    func text(_ column: Int32) -> String {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT, let text = sqlite3_column_text(handle, column) else { return "" }
+        return String(cString: text)
+    }
+
+    /// The column's text; `nil` when it holds none (NULL or a number).
+    func optionalText(_ column: Int32) -> String? {
+        sqlite3_column_type(handle, column) == SQLITE_TEXT ? text(column) : nil
+    }
+
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: text)

@@ -7,7 +7,8 @@ extension SQLiteStore {
             let loaded = try MeasureHistoryReader(db).read(framework.measureIDs, recent: max(1, periods))
             return Council(
                 plan: framework.plan, measures: framework.measures, observations: loaded.map(\.observations),
-                loaded: LoadedHistory(loadedFrom: loaded.map(\.loadedFrom), firstPeriod: loaded.map(\.firstPeriod)))
+                loaded: LoadedHistory(
+                    loadedFrom: loaded.map(\.loadedFrom), firstPeriod: loaded.map(\.firstPeriod), detailed: loaded.map(\.isDetailed)))
         }
     }
 
@@ -21,9 +22,7 @@ extension SQLiteStore {
                 try lookup.forEachRow { id = Int64(lookup.int(0)) }
                 ids.append(id)
             }
-            return try MeasureHistoryReader(db).read(ids, recent: recent.map { max(1, $0) }).map {
-                MeasureObservations(observations: $0.observations, loadedFrom: $0.loadedFrom)
-            }
+            return try MeasureHistoryReader(db).read(ids, recent: recent.map { max(1, $0) }).map(\.measureObservations)
         }
     }
 
@@ -70,8 +69,8 @@ extension SQLiteStore {
 }
 
 /// Reads measures' current observations one measure at a time, through the index on (measure, period, id):
-/// the latest `recent` revisions of each (newest first, so a measure costs the same however long its
-/// history), or all of them.
+/// the values and targets of the latest `recent` revisions of each (newest first, from the index alone, so a
+/// measure costs the same however long its history), or all of them with their commentary and quality.
 struct MeasureHistoryReader {
     /// What was read for one measure.
     struct Loaded {
@@ -80,6 +79,11 @@ struct MeasureHistoryReader {
         var loadedFrom: Period?
         /// The earliest period with any revision.
         var firstPeriod: Period?
+        var isDetailed: Bool
+
+        var measureObservations: MeasureObservations {
+            MeasureObservations(observations: observations, loadedFrom: loadedFrom, isDetailed: isDetailed)
+        }
     }
 
     let db: Database
@@ -89,24 +93,30 @@ struct MeasureHistoryReader {
     }
 
     func read(_ ids: [Int64], recent: Int?) throws -> [Loaded] {
-        let columns = "period_kind, period_ordinal, value, target, note, quality"
+        // Only columns the index holds for the recent part: no look-up of the row itself.
+        let columns = recent == nil ? "period_kind, period_ordinal, value, target, note, quality" : "period_kind, period_ordinal, value, target"
+        let detailed = recent == nil
         let latest = try RawStatement(
             db,
             sql: """
                 SELECT \(columns) FROM observation_revision WHERE measure_id = ?
                 ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT ?
                 """)
-        let first = try RawStatement(
-            db,
-            sql: """
-                SELECT period_kind, period_ordinal FROM observation_revision WHERE measure_id = ?
-                ORDER BY period_kind, period_ordinal LIMIT 1
-                """)
         var result: [Loaded] = []
         result.reserveCapacity(ids.count)
+        // Read once, on the first measure that has earlier observations.
+        var firstByID: [Int64: Period]?
+        func firstPeriods() throws -> [Int64: Period] {
+            if let firstByID { return firstByID }
+            // A few measures (a refresh): a seek each; many (opening): one pass over the measures.
+            let found = try Self.firstPeriods(db, of: ids.count < 64 ? ids : nil)
+            firstByID = found
+            return found
+        }
         for id in ids {
             // Newest first: the first revision met for a period is its current one.
             var newestFirst: [Observation] = []
+            newestFirst.reserveCapacity(recent ?? 16)
             var rows = 0
             latest.bind(1, Int(id))
             latest.bind(2, recent ?? -1)
@@ -117,21 +127,45 @@ struct MeasureHistoryReader {
                 else { return }
                 newestFirst.append(
                     Observation(
-                        period: period, value: latest.double(2), target: latest.double(3), note: latest.string(4),
-                        quality: latest.string(5).flatMap(DataQuality.init(rawValue:))))
+                        period: period, value: latest.double(2), target: latest.double(3),
+                        note: detailed ? latest.string(4) : nil,
+                        quality: detailed ? latest.string(5).flatMap(DataQuality.init(rawValue:)) : nil))
             }
             let observations = Array(newestFirst.reversed())
             guard let recent, rows >= recent, let from = observations.first?.period else {
-                result.append(Loaded(observations: observations, loadedFrom: nil, firstPeriod: observations.first?.period))
+                result.append(Loaded(observations: observations, loadedFrom: nil, firstPeriod: observations.first?.period, isDetailed: detailed))
                 continue
             }
-            first.bind(1, Int(id))
-            var firstPeriod = from
-            try first.forEachRow {
-                if let period = Period(kindValue: first.int(0), ordinal: first.int(1)) { firstPeriod = period }
-            }
+            let firstPeriod = try firstPeriods()[id] ?? from
             // Nothing earlier after all: the measure's whole history was read.
-            result.append(Loaded(observations: observations, loadedFrom: firstPeriod < from ? from : nil, firstPeriod: firstPeriod))
+            result.append(
+                Loaded(observations: observations, loadedFrom: firstPeriod < from ? from : nil, firstPeriod: firstPeriod, isDetailed: false))
+        }
+        return result
+    }
+
+    /// The earliest period with a revision of each measure in `ids` (of every measure when `nil`), by measure
+    /// row id: an index seek a measure.
+    static func firstPeriods(_ db: Database, of ids: [Int64]?) throws -> [Int64: Period] {
+        let first = "FROM observation_revision WHERE measure_id = m.id ORDER BY period_kind, period_ordinal LIMIT 1"
+        let statement = try RawStatement(
+            db, sql: "SELECT id, (SELECT period_kind \(first)), (SELECT period_ordinal \(first)) FROM measure m \(ids == nil ? "" : "WHERE id = ?")")
+        var result: [Int64: Period] = [:]
+        func collect() throws {
+            try statement.forEachRow {
+                guard let kind = statement.integer(1), let ordinal = statement.integer(2),
+                    let period = Period(kindValue: kind, ordinal: ordinal)
+                else { return }
+                result[Int64(statement.int(0))] = period
+            }
+        }
+        guard let ids else {
+            try collect()
+            return result
+        }
+        for id in ids {
+            statement.bind(1, Int(id))
+            try collect()
         }
         return result
     }

@@ -34,15 +34,19 @@ public struct StoreChanges: Sendable, Hashable {
     public var isEmpty: Bool { measures.isEmpty && !frameworkChanged }
 }
 
-/// One measure's current observations as a store holds them: all of them, or only the latest.
+/// One measure's current observations as a store holds them: all of them, with commentary and quality,
+/// or only the latest values and targets.
 public struct MeasureObservations: Sendable, Equatable {
     /// Sorted by period, the latest revision of each.
     public var observations: [Observation]
     /// The earliest period held when earlier ones exist in the store; `nil` when these are all of them.
     public var loadedFrom: Period?
+    /// Whether the observations carry their commentary and quality.
+    public var isDetailed: Bool
 
-    public init(observations: [Observation], loadedFrom: Period?) {
+    public init(observations: [Observation], loadedFrom: Period?, isDetailed: Bool) {
         self.observations = observations
         self.loadedFrom = loadedFrom
+        self.isDetailed = isDetailed
     }
 }

@@ -16,13 +16,16 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     /// once, from the data service to the UI, and is never touched by the service again.
     private var rowCache: [RowKey: [RowID]] = [:]
     private var targetCache: [TargetKey: [Double?]] = [:]
+    var searchTextCache: [RowKey: [String]] = [:]
+    var summaryCache: [RowKey: MeasureListSummary] = [:]
+    var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
 
     private struct TargetKey: Hashable {
         var measure: Int
         var periods: [Period]
     }
 
-    private struct RowKey: Hashable {
+    struct RowKey: Hashable {
         var route: Route
         var asAt: Period
         var filter: String
@@ -111,10 +114,18 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public func rows(for entry: NavigationEntry, asAt: Period, scope: String) -> [RowID] {
         let key = RowKey(route: entry.route, asAt: asAt, filter: entry.filter, scope: scope)
         if let cached = rowCache[key] { return cached }
-        var rows = allRows(for: entry.route, asAt: asAt, scope: scope)
         let needle = entry.filter.lowercased()
-        if !needle.isEmpty {
-            rows = rows.filter { searchText(for: $0, asAt: asAt).lowercased().contains(needle) }
+        var rows: [RowID]
+        if needle.isEmpty {
+            rows = allRows(for: entry.route, asAt: asAt, scope: scope)
+        } else {
+            // Each row's text is made once per list; every letter typed then only searches it.
+            rows = self.rows(for: NavigationEntry(entry.route), asAt: asAt, scope: scope)
+            let unfiltered = RowKey(route: entry.route, asAt: asAt, filter: "", scope: scope)
+            let texts = searchTextCache[unfiltered] ?? rows.map { searchText(for: $0, asAt: asAt).lowercased() }
+            if searchTextCache.count > 16 { searchTextCache.removeAll() }
+            searchTextCache[unfiltered] = texts
+            rows = zip(rows, texts).filter { $0.1.contains(needle) }.map(\.0)
         }
         if rowCache.count > 256 { rowCache.removeAll() }
         rowCache[key] = rows

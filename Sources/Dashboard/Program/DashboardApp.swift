@@ -28,10 +28,14 @@ public struct DashboardApp {
         func step(_ action: AppAction) -> Bool {
             let before = state
             effects.perform(state.apply(action, model: model))
+            if state.stack != before.stack || state.asAt != before.asAt || state.pendingPeriod != before.pendingPeriod {
+                effects.focus(on: ViewFocus(state))
+            }
             guard let new = action.newModel else { return state != before }
             model = new
             return true
         }
+        effects.focus(on: ViewFocus(state))
         EventLoop.run(
             on: terminal,
             pollInterval: .milliseconds(40),

@@ -8,10 +8,7 @@ struct AlertsScreen {
         let theme = context.theme
         let alerts = context.evaluation.alerts
         buffer.write("Alerts as at \(context.state.asAt.label)", x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar)
-        let counts = Alert.Rule.allCases.compactMap { rule -> String? in
-            let n = alerts.filter { $0.rule == rule }.count
-            return n == 0 ? nil : "\(n) \(rule.label.lowercased())"
-        }
+        let counts = context.model.alertCounts(asAt: context.state.asAt).map { "\($0.count) \($0.rule.label.lowercased())" }
         buffer.write(alerts.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(alerts.count, "alert")): " + counts.joined(separator: ", "),
                      x: area.x, y: area.y + 1, maxWidth: area.width, style: alerts.isEmpty ? theme.good : theme.muted)
 

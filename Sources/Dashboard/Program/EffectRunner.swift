@@ -3,6 +3,8 @@
 public protocol EffectRunner: AnyObject {
     /// Starts performing `effects`, in order.
     func perform(_ effects: [AppEffect])
+    /// Tells what the screen shows now, so that new data comes ready for it (see ``DashboardModel/prepare(for:)``).
+    func focus(on focus: ViewFocus)
     /// The answers that have arrived since the last call, oldest first.
     func collect() -> [AppAction]
     /// Waits for the effects started to end (a save in flight is finished before the program leaves).
@@ -21,6 +23,10 @@ public final class InlineEffects: EffectRunner {
 
     public func perform(_ effects: [AppEffect]) {
         for effect in effects { answers += service.perform(effect) }
+    }
+
+    public func focus(on focus: ViewFocus) {
+        service.focus = focus
     }
 
     public func collect() -> [AppAction] {

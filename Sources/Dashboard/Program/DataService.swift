@@ -26,6 +26,8 @@ public final class DataService {
     let store: (any CouncilStore)?
     let watcher: (any ChangeWatcher)?
     var mark: ChangeMark?
+    /// What the screen shows, as the UI last said: each new model is prepared for it.
+    public var focus: ViewFocus?
     /// The periods judged, the most recently asked for last.
     private var judgedOrder: [Period] = []
 
@@ -85,6 +87,10 @@ public final class DataService {
     /// A new model over the data as it is now.
     func publish() -> DashboardModel {
         current = DashboardModel(data)
+        if var focus {
+            focus.periods += judgedOrder.suffix(1)
+            current.prepare(for: focus)
+        }
         return current
     }
 

@@ -42,6 +42,10 @@ public final class DataWorker: EffectRunner, Sendable {
         }
     }
 
+    public func focus(on focus: ViewFocus) {
+        queue.async { [service] in service.value.focus = focus }
+    }
+
     /// The answers that have arrived, oldest first (and the mailbox emptied).
     public func collect() -> [AppAction] {
         mailbox.take()

@@ -1,0 +1,83 @@
+import ScorecardKit
+
+/// What a list of measures shows above its rows: how they stand, and how many are due soon.
+public struct MeasureListSummary: Sendable {
+    /// The measures listed, in order.
+    public var measures: [Int]
+    /// Their statuses counted.
+    public var rollUp: RollUp
+    /// How many have a value due in the next 14 days.
+    public var dueSoon: Int
+}
+
+extension DashboardModel {
+    /// The summary of `entry`'s list of measures as at `asAt`: counted once per list and snapshot, not per frame.
+    public func measureSummary(for entry: NavigationEntry, asAt: Period, scope: String) -> MeasureListSummary {
+        let key = RowKey(route: entry.route, asAt: asAt, filter: entry.filter, scope: scope)
+        if let cached = summaryCache[key] { return cached }
+        let evaluation = evaluation(at: asAt)
+        let measures = rows(for: entry, asAt: asAt, scope: scope).compactMap { row -> Int? in
+            if case .measure(let m) = row { m } else { nil }
+        }
+        var rollUp = RollUp()
+        for m in measures { rollUp.count(evaluation.measures[m]) }
+        let dueSoon = measures.filter { m in
+            nextDue(of: m, asAt: asAt).map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false
+        }.count
+        let summary = MeasureListSummary(measures: measures, rollUp: rollUp, dueSoon: dueSoon)
+        if summaryCache.count > 64 { summaryCache.removeAll() }
+        summaryCache[key] = summary
+        return summary
+    }
+
+    /// When measure `m`'s next value is due, judged as at `asAt`: the judged period's when it is missing, else
+    /// the period after it's.
+    public func nextDue(of m: Int, asAt: Period) -> CivilDate? {
+        let judged = evaluation(at: asAt).measures[m]
+        guard let period = judged.period else { return nil }
+        let measure = council.measures[m]
+        return judged.value == nil ? measure.dueDate(for: period) : measure.dueDate(for: period.next)
+    }
+
+    /// How many alerts of each rule there are as at `asAt`, in the rules' order (rules with none left out).
+    public func alertCounts(asAt: Period) -> [(rule: Alert.Rule, count: Int)] {
+        if let cached = alertCountCache[asAt] { return cached }
+        var counts: [Alert.Rule: Int] = [:]
+        for alert in evaluation(at: asAt).alerts { counts[alert.rule, default: 0] += 1 }
+        let ordered = Alert.Rule.allCases.compactMap { rule in counts[rule].map { (rule: rule, count: $0) } }
+        alertCountCache[asAt] = ordered
+        return ordered
+    }
+}
+
+/// What the screen shows now, as far as the data is concerned: the screens walked through (with their
+/// filters), the reporting period (and one being judged) and the scope of "my measures".
+public struct ViewFocus: Hashable, Sendable {
+    public var entries: [NavigationEntry]
+    public var periods: [Period]
+    public var scope: String
+
+    public init(_ state: AppState) {
+        entries = state.stack
+        periods = [state.asAt] + (state.pendingPeriod.map { [$0] } ?? [])
+        scope = state.scope
+    }
+}
+
+extension DashboardModel {
+    /// Works out, ahead of the UI, what showing `focus` on this data needs: each level's rows, a list's
+    /// summary and the alert counts. The data service does this before handing a new model over, so that
+    /// taking in new data costs the UI thread next to nothing.
+    public func prepare(for focus: ViewFocus) {
+        for period in focus.periods where isJudged(at: period) {
+            _ = alertCounts(asAt: period)
+            for entry in focus.entries {
+                _ = rows(for: entry, asAt: period, scope: focus.scope)
+                switch entry.route {
+                case .myMeasures, .deliveryPlan, .priority: _ = measureSummary(for: entry, asAt: period, scope: focus.scope)
+                default: break
+                }
+            }
+        }
+    }
+}

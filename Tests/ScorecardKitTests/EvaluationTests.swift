@@ -241,3 +241,21 @@ struct EvaluationTests {
         #expect(e.alerts.map { c.measures[$0.measure].code } == ["AGAIN", "BIG", "SMALL", "LATE"])
     }
 }
+
+@Suite("Sizes that memory budgets rest on")
+struct MemoryLayoutTests {
+    @Test("an observation takes 32 bytes, and keeps its commentary, quality, value, target and period")
+    func observationIsCompact() {
+        #expect(MemoryLayout<Observation>.stride == 32)
+        var observation = Observation(period: .quarter(2024, 2), value: 4.5, target: nil, note: "Why", quality: .estimated)
+        #expect(observation.period == .quarter(2024, 2))
+        #expect(observation.value == 4.5)
+        #expect(observation.target == nil)
+        #expect(observation.note == "Why")
+        observation.note = nil
+        observation.target = 7
+        #expect(observation.note == nil)
+        #expect(observation.target == 7)
+        #expect(observation.quality == .estimated)
+    }
+}

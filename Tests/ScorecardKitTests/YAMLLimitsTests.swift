@@ -132,9 +132,9 @@ struct YAMLLimitsTests {
         #expect(error?.message == "not valid YAML: control characters are not allowed")
     }
 
-    static let tooMany = "the file holds more than 1,000,000 values, lists and mappings; a framework needs far fewer"
+    static let tooMany = "the file holds more than 4,000,000 values, lists and mappings; a framework needs far fewer"
 
-    @Test("10 MB of one value is read in linear time; 10 MB of keys or of list items stops at a million nodes")
+    @Test("10 MB of one value or of keys is read in linear time; 10 MB of list items stops at four million nodes")
     func tenMegabytes() {
         let scalar = "council: " + String(repeating: "x", count: 10_000_000) + "\n"
         let (scalarError, scalarSeconds) = Self.read(scalar)
@@ -148,8 +148,9 @@ struct YAMLLimitsTests {
             n += 1
         }
         let (keysError, keysSeconds) = Self.read(keys)
-        #expect(keysError?.message == Self.tooMany)
-        #expect(keysError?.line == 500_000)
+        // About 2,200,000 nodes: within the limit, so the framework reader finds what is missing instead.
+        #expect(keysError != nil)
+        #expect(keysError?.message != Self.tooMany)
         // Generous for a debug build on a busy machine; the release binary takes a fraction of a second.
         #expect(keysSeconds < 20)
         let items = "x: [" + String(repeating: "1,", count: 4_999_990) + "1]\n"
@@ -158,7 +159,7 @@ struct YAMLLimitsTests {
         #expect(itemsSeconds < 20)
     }
 
-    @Test("a million nodes are read; one more is not")
+    @Test("four million nodes are read; one more is not")
     func nodeLimit() throws {
         // The root mapping, the key x and its list are three nodes.
         func list(_ items: Int) -> String { "x: [" + Array(repeating: "1", count: items).joined(separator: ",") + "]\n" }

@@ -25,8 +25,8 @@ struct YAMLComposer {
     static let maximumDepth = 64
 
     /// The most values, lists and mappings a file may hold: the sample council of 160 measures has about 8,000, and
-    /// one of 12,000 measures (an 8 MB file) about 420,000.
-    static let maximumNodes = 1_000_000
+    /// one of 50,000 measures (a 45 MB file) about 1,750,000.
+    static let maximumNodes = 4_000_000
 
     /// The file name used in errors.
     let file: String
@@ -209,7 +209,7 @@ extension YAMLComposer {
         private mutating func count(_ line: Int) throws {
             nodes += 1
             guard nodes <= YAMLComposer.maximumNodes else {
-                throw error(line, "the file holds more than 1,000,000 values, lists and mappings; a framework needs far fewer")
+                throw error(line, "the file holds more than \(NumberText.grouped(Double(YAMLComposer.maximumNodes), decimals: 0)) values, lists and mappings; a framework needs far fewer")
             }
         }
 

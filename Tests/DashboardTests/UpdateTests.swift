@@ -194,3 +194,16 @@ struct UpdateTests {
         #expect(state.quitting)
     }
 }
+
+@Suite("Searching a row's text")
+struct SearchTextTests {
+    @Test("finds a needle anywhere, in any case, and not past the end", arguments: [
+        ("KBI-01 Major planning applications", "plan", true), ("KBI-01 Major planning applications", "PLAN", true),
+        ("KBI-01 Major planning applications", "kbi-01", true), ("KBI-01 Major planning applications", "ions", true),
+        ("KBI-01 Major planning applications", "ionsx", false), ("abc", "abcd", false), ("aab", "ab", true),
+        ("Café Ærø", "ærø", true), ("Café", "cafe", false), ("anything", "", true), ("", "a", false),
+    ])
+    func contains(text: String, needle: String, found: Bool) {
+        #expect(SearchText(text).contains(SearchText(needle)) == found)
+    }
+}

@@ -66,12 +66,13 @@ public struct ViewFocus: Hashable, Sendable {
 
 extension DashboardModel {
     /// Works out, ahead of the UI, what showing `focus` on this data needs: each level's rows, a list's
-    /// summary and the alert counts. The data service does this before handing a new model over, so that
+    /// summary and the alert counts, and the list of "my measures". The data service does this before handing a new model over, so that
     /// taking in new data costs the UI thread next to nothing.
     public func prepare(for focus: ViewFocus) {
         for period in focus.periods where isJudged(at: period) {
             _ = alertCounts(asAt: period)
-            for entry in focus.entries {
+            // "My measures" too, wherever the user is: the longest list, one key (m) away.
+            for entry in focus.entries + [NavigationEntry(.myMeasures)] {
                 _ = rows(for: entry, asAt: period, scope: focus.scope)
                 switch entry.route {
                 case .myMeasures, .deliveryPlan, .priority: _ = measureSummary(for: entry, asAt: period, scope: focus.scope)

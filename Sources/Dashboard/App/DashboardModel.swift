@@ -16,7 +16,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     /// once, from the data service to the UI, and is never touched by the service again.
     private var rowCache: [RowKey: [RowID]] = [:]
     private var targetCache: [TargetKey: [Double?]] = [:]
-    var searchTextCache: [RowKey: [String]] = [:]
+    var searchTextCache: [RowKey: [SearchText]] = [:]
     var summaryCache: [RowKey: MeasureListSummary] = [:]
     var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
 
@@ -122,10 +122,11 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             // Each row's text is made once per list; every letter typed then only searches it.
             rows = self.rows(for: NavigationEntry(entry.route), asAt: asAt, scope: scope)
             let unfiltered = RowKey(route: entry.route, asAt: asAt, filter: "", scope: scope)
-            let texts = searchTextCache[unfiltered] ?? rows.map { searchText(for: $0, asAt: asAt).lowercased() }
+            let texts = searchTextCache[unfiltered] ?? searchTexts(for: rows, asAt: asAt)
             if searchTextCache.count > 16 { searchTextCache.removeAll() }
             searchTextCache[unfiltered] = texts
-            rows = zip(rows, texts).filter { $0.1.contains(needle) }.map(\.0)
+            let wanted = SearchText(needle)
+            rows = zip(rows, texts).filter { $0.1.contains(wanted) }.map(\.0)
         }
         if rowCache.count > 256 { rowCache.removeAll() }
         rowCache[key] = rows
@@ -147,43 +148,47 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         case .alerts:
             return evaluation(at: asAt).alerts.map { .alert(measure: $0.measure, rule: $0.rule) }
         case .myMeasures:
-            let evaluation = evaluation(at: asAt)
+            // Statuses taken out once: sorting tens of thousands of measures compares them a million times.
+            let statuses = evaluation(at: asAt).measures.map(\.status)
             let needle = scope.lowercased()
             return council.measures.indices
                 .filter { m in
                     let measure = council.measures[m]
                     guard measure.lifecycle != .retired else { return false }
+                    guard !needle.isEmpty else { return true }
                     let planOwner = council.locations[m].plan.map { council.plan.priorities[council.locations[m].priority].plans[$0].owner } ?? ""
-                    return needle.isEmpty
-                        || [measure.owner, measure.service, measure.team, planOwner].contains { $0.lowercased().contains(needle) }
+                    return [measure.owner, measure.service, measure.team, planOwner].contains { $0.lowercased().contains(needle) }
                 }
-                .sorted { a, b in
-                    let (sa, sb) = (evaluation.measures[a].status, evaluation.measures[b].status)
-                    return sa != sb ? sa < sb : a < b
-                }
+                .sorted { a, b in statuses[a] != statuses[b] ? statuses[a] < statuses[b] : a < b }
                 .map { .measure($0) }
         }
     }
 
-    /// The text a filter is matched against for a row.
-    func searchText(for row: RowID, asAt: Period) -> String {
+    /// The text a filter is matched against for each of `rows`.
+    private func searchTexts(for rows: [RowID], asAt: Period) -> [SearchText] {
+        let evaluation = evaluation(at: asAt)
+        return rows.map { SearchText(parts: searchParts(for: $0, in: evaluation)) }
+    }
+
+    /// The texts a filter is matched against for a row, joined by spaces.
+    private func searchParts(for row: RowID, in evaluation: Evaluation) -> [String] {
         let plan = council.plan
         switch row {
         case .priority(let p):
             let priority = plan.priorities[p]
-            return "\(priority.code) \(priority.title) \(priority.lead)"
+            return [priority.code, priority.title, priority.lead]
         case .deliveryPlan(let p, let d):
             let deliveryPlan = plan.priorities[p].plans[d]
-            return "\(deliveryPlan.code) \(deliveryPlan.title) \(deliveryPlan.owner)"
+            return [deliveryPlan.code, deliveryPlan.title, deliveryPlan.owner]
         case .measure(let m):
             let measure = council.measures[m]
-            let status = evaluation(at: asAt).measures[m].status.label
-            return "\(measure.code) \(measure.title) \(measure.owner) \(measure.service) \(measure.team) \(status)"
+            let status = evaluation.measures[m].status.label
+            return [measure.code, measure.title, measure.owner, measure.service, measure.team, status]
         case .alert(let m, let rule):
             let measure = council.measures[m]
-            return "\(measure.code) \(measure.title) \(rule.label) \(measure.owner)"
+            return [measure.code, measure.title, rule.label, measure.owner]
         case .period(let period):
-            return period.label
+            return [period.label]
         }
     }
 

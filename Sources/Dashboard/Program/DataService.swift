@@ -17,7 +17,7 @@ public final class DataService {
     /// is judged at.
     static let trendPeriods = 24
     /// How many reporting periods stay judged (the latest asked for are kept).
-    static let judgedPeriodsKept = 12
+    static let judgedPeriodsKept = 4
 
     /// The data now, as the UI was last given it.
     public internal(set) var data: DashboardData

@@ -1,49 +1,59 @@
-import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs a ``DataService`` on a thread of its own, so that no key waits for the store: effects are queued to
 /// it, it looks for changes made elsewhere every ``pollInterval``, and its answers wait in a mailbox that the
 /// app loop empties between keys.
+///
+/// The thread runs at a lower priority than the UI's (`nice` 10): when the machine is busy (another process
+/// recording, say), keys are answered first and the refresh waits.
 public final class DataWorker: EffectRunner, Sendable {
     /// How often the store is asked whether anything changed.
-    public static let pollInterval: DispatchTimeInterval = .milliseconds(100)
+    public static let pollInterval: TimeInterval = 0.1
 
-    /// The service, used only on `queue`.
-    private let service: Isolated<DataService>
-    private let queue = DispatchQueue(label: "scorecard.data")
     private let mailbox = Mailbox()
-    /// Dispatch sources may be cancelled from any thread.
-    private nonisolated(unsafe) let timer: any DispatchSourceTimer
+    /// Work for the thread: effects and the focus, in order, and whether to stop.
+    private let inbox = Inbox()
+    private let done = DispatchSemaphore(value: 0)
 
-    /// Starts looking for changes at once.
+    /// Starts the thread, which looks for changes at once.
     public init(service: DataService) {
-        self.service = Isolated(service)
-        timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + Self.pollInterval, repeating: Self.pollInterval)
-        timer.setEventHandler { [service = self.service, mailbox] in
-            let actions = service.value.refresh()
-            mailbox.post(actions)
+        let service = Isolated(service)
+        let (mailbox, inbox, done) = (self.mailbox, self.inbox, self.done)
+        let thread = Thread {
+            #if canImport(Glibc)
+            // On Linux the nice value is per thread: 0 names the calling thread alone.
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
+            var nextPoll = Date()
+            while true {
+                let (jobs, stopping) = inbox.wait(until: nextPoll)
+                for job in jobs {
+                    switch job {
+                    case .perform(let effect): mailbox.post(service.value.perform(effect))
+                    case .focus(let focus): service.value.focus = focus
+                    }
+                }
+                if stopping { break }
+                if Date() >= nextPoll {
+                    mailbox.post(service.value.refresh())
+                    nextPoll = Date().addingTimeInterval(Self.pollInterval)
+                }
+            }
+            done.signal()
         }
-        timer.resume()
-    }
-
-    deinit {
-        timer.cancel()
+        thread.name = "scorecard.data"
+        thread.start()
     }
 
     /// Queues effects; their answers arrive in the mailbox.
     public func perform(_ effects: [AppEffect]) {
         guard !effects.isEmpty else { return }
-        queue.async { [service, mailbox] in
-            for effect in effects {
-                let actions = service.value.perform(effect)
-                mailbox.post(actions)
-            }
-        }
+        inbox.add(effects.map { .perform($0) })
     }
 
     public func focus(on focus: ViewFocus) {
-        queue.async { [service] in service.value.focus = focus }
+        inbox.add([.focus(focus)])
     }
 
     /// The answers that have arrived, oldest first (and the mailbox emptied).
@@ -51,10 +61,52 @@ public final class DataWorker: EffectRunner, Sendable {
         mailbox.take()
     }
 
-    /// Stops looking for changes, and waits for the effects queued so far to be performed.
+    /// Performs the effects queued so far, then stops the thread.
     public func finish() {
-        timer.cancel()
-        queue.sync {}
+        guard inbox.stop() else { return }
+        done.wait()
+    }
+}
+
+/// What the worker's thread is asked to do, and a way to wait for it.
+final class Inbox: Sendable {
+    enum Job: Sendable {
+        case perform(AppEffect)
+        case focus(ViewFocus)
+    }
+
+    private struct Queue {
+        var jobs: [Job] = []
+        var stopping = false
+    }
+
+    private let condition = NSCondition()
+    private nonisolated(unsafe) var queue = Queue()  // guarded by `condition`
+
+    func add(_ jobs: [Job]) {
+        condition.lock()
+        queue.jobs += jobs
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Asks the thread to stop once its jobs are done; `false` when it was asked already.
+    func stop() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !queue.stopping else { return false }
+        queue.stopping = true
+        condition.signal()
+        return true
+    }
+
+    /// The jobs queued, waiting for some until `deadline`; and whether to stop.
+    func wait(until deadline: Date) -> ([Job], Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.jobs.isEmpty, !queue.stopping, condition.wait(until: deadline) {}
+        defer { queue.jobs.removeAll() }
+        return (queue.jobs, queue.stopping)
     }
 }
 

@@ -56,11 +56,14 @@ public struct ViewFocus: Hashable, Sendable {
     public var entries: [NavigationEntry]
     public var periods: [Period]
     public var scope: String
+    /// Whether a filter is being typed (or kept) on the current list: its rows' texts are then wanted.
+    public var searching: Bool
 
     public init(_ state: AppState) {
         entries = state.stack
         periods = [state.asAt] + (state.pendingPeriod.map { [$0] } ?? [])
         scope = state.scope
+        searching = state.mode == .filtering || !state.current.filter.isEmpty
     }
 }
 
@@ -78,6 +81,9 @@ extension DashboardModel {
                 case .myMeasures, .deliveryPlan, .priority: _ = measureSummary(for: entry, asAt: period, scope: focus.scope)
                 default: break
                 }
+            }
+            if focus.searching, let current = focus.entries.last {
+                _ = searchTexts(of: current.route, asAt: period, scope: focus.scope)
             }
         }
     }

@@ -121,10 +121,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         } else {
             // Each row's text is made once per list; every letter typed then only searches it.
             rows = self.rows(for: NavigationEntry(entry.route), asAt: asAt, scope: scope)
-            let unfiltered = RowKey(route: entry.route, asAt: asAt, filter: "", scope: scope)
-            let texts = searchTextCache[unfiltered] ?? searchTexts(for: rows, asAt: asAt)
-            if searchTextCache.count > 16 { searchTextCache.removeAll() }
-            searchTextCache[unfiltered] = texts
+            let texts = searchTexts(of: entry.route, asAt: asAt, scope: scope)
             let wanted = SearchText(needle)
             rows = zip(rows, texts).filter { $0.1.contains(wanted) }.map(\.0)
         }
@@ -164,10 +161,17 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         }
     }
 
-    /// The text a filter is matched against for each of `rows`.
-    private func searchTexts(for rows: [RowID], asAt: Period) -> [SearchText] {
+    /// The text a filter is matched against for each row of `route`'s unfiltered list, made once per list.
+    func searchTexts(of route: Route, asAt: Period, scope: String) -> [SearchText] {
+        let key = RowKey(route: route, asAt: asAt, filter: "", scope: scope)
+        if let cached = searchTextCache[key] { return cached }
         let evaluation = evaluation(at: asAt)
-        return rows.map { SearchText(parts: searchParts(for: $0, in: evaluation)) }
+        let texts = rows(for: NavigationEntry(route), asAt: asAt, scope: scope).map {
+            SearchText(parts: searchParts(for: $0, in: evaluation))
+        }
+        if searchTextCache.count > 16 { searchTextCache.removeAll() }
+        searchTextCache[key] = texts
+        return texts
     }
 
     /// The texts a filter is matched against for a row, joined by spaces.

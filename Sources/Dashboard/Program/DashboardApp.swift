@@ -28,9 +28,8 @@ public struct DashboardApp {
         func step(_ action: AppAction) -> Bool {
             let before = state
             effects.perform(state.apply(action, model: model))
-            if state.stack != before.stack || state.asAt != before.asAt || state.pendingPeriod != before.pendingPeriod {
-                effects.focus(on: ViewFocus(state))
-            }
+            let focus = ViewFocus(state)
+            if focus != ViewFocus(before) { effects.focus(on: focus) }
             guard let new = action.newModel else { return state != before }
             model = new
             return true

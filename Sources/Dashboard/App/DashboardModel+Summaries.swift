@@ -69,7 +69,7 @@ public struct ViewFocus: Hashable, Sendable {
 
 extension DashboardModel {
     /// Works out, ahead of the UI, what showing `focus` on this data needs: each level's rows, a list's
-    /// summary and the alert counts, and the list of "my measures". The data service does this before handing a new model over, so that
+    /// summary, the alert counts, the list of "my measures", and the texts a filter on the current list searches. The data service does this before handing a new model over, so that
     /// taking in new data costs the UI thread next to nothing.
     public func prepare(for focus: ViewFocus) {
         for period in focus.periods where isJudged(at: period) {
@@ -82,9 +82,14 @@ extension DashboardModel {
                 default: break
                 }
             }
-            if focus.searching, let current = focus.entries.last {
+            // The texts a filter searches, when one is on or the list is long, and always those of "my
+            // measures": after new data arrives, the next letter typed does not wait for them.
+            if let current = focus.entries.last,
+                focus.searching || rows(for: NavigationEntry(current.route), asAt: period, scope: focus.scope).count >= 1000
+            {
                 _ = searchTexts(of: current.route, asAt: period, scope: focus.scope)
             }
+            _ = searchTexts(of: .myMeasures, asAt: period, scope: focus.scope)
         }
     }
 }

@@ -29,12 +29,9 @@ public final class DataService {
     /// What the screen shows, as the UI last said: each new model is prepared for it.
     public private(set) var focus: ViewFocus?
 
-    /// Takes note of what the screen shows. When a filter has just been started, the current model has not
-    /// made its rows' texts: a model that has is handed over at once, so that no letter typed waits for them.
-    public func show(_ focus: ViewFocus) -> [AppAction] {
-        let startedSearching = focus.searching && self.focus?.searching != true
+    /// Takes note of what the screen shows, for the models made from now on.
+    public func show(_ focus: ViewFocus) {
         self.focus = focus
-        return startedSearching ? [.dataChanged(publish())] : []
     }
     /// The periods judged, the most recently asked for last.
     private var judgedOrder: [Period] = []

@@ -31,7 +31,7 @@ public final class DataWorker: EffectRunner, Sendable {
                 for job in jobs {
                     switch job {
                     case .perform(let effect): mailbox.post(service.value.perform(effect))
-                    case .focus(let focus): mailbox.post(service.value.show(focus))
+                    case .focus(let focus): service.value.show(focus)
                     }
                 }
                 if stopping { break }

@@ -26,7 +26,7 @@ public final class InlineEffects: EffectRunner {
     }
 
     public func focus(on focus: ViewFocus) {
-        answers += service.show(focus)
+        service.show(focus)
     }
 
     public func collect() -> [AppAction] {

@@ -32,6 +32,7 @@ public final class DataWorker: EffectRunner, Sendable {
                     switch job {
                     case .perform(let effect): mailbox.post(service.value.perform(effect))
                     case .focus(let focus): service.value.show(focus)
+                    case .discard: break  // freed here, with the jobs, off the UI thread
                     }
                 }
                 if stopping { break }
@@ -56,6 +57,12 @@ public final class DataWorker: EffectRunner, Sendable {
         inbox.add([.focus(focus)])
     }
 
+    /// Frees a model on this thread: the last reference to a snapshot of tens of thousands of judged measures
+    /// takes milliseconds to release.
+    public func discard(_ model: DashboardModel) {
+        inbox.add([.discard(model)])
+    }
+
     /// The answers that have arrived, oldest first (and the mailbox emptied).
     public func collect() -> [AppAction] {
         mailbox.take()
@@ -73,6 +80,7 @@ final class Inbox: Sendable {
     enum Job: Sendable {
         case perform(AppEffect)
         case focus(ViewFocus)
+        case discard(DashboardModel)
     }
 
     private struct Queue {

@@ -31,7 +31,6 @@ public struct DashboardApp {
             let focus = ViewFocus(state)
             if focus != ViewFocus(before) { effects.focus(on: focus) }
             guard let new = action.newModel else { return state != before }
-            effects.discard(model)
             model = new
             return true
         }

@@ -32,7 +32,6 @@ public final class DataWorker: EffectRunner, Sendable {
                     switch job {
                     case .perform(let effect): mailbox.post(service.value.perform(effect))
                     case .focus(let focus): service.value.show(focus)
-                    case .discard: break  // freed here, with the jobs, off the UI thread
                     }
                 }
                 if stopping { break }
@@ -57,12 +56,6 @@ public final class DataWorker: EffectRunner, Sendable {
         inbox.add([.focus(focus)])
     }
 
-    /// Frees a model on this thread: the last reference to a snapshot of tens of thousands of judged measures
-    /// takes milliseconds to release.
-    public func discard(_ model: DashboardModel) {
-        inbox.add([.discard(model)])
-    }
-
     /// The answers that have arrived, oldest first (and the mailbox emptied).
     public func collect() -> [AppAction] {
         mailbox.take()
@@ -80,7 +73,6 @@ final class Inbox: Sendable {
     enum Job: Sendable {
         case perform(AppEffect)
         case focus(ViewFocus)
-        case discard(DashboardModel)
     }
 
     private struct Queue {

@@ -7,8 +7,6 @@ public protocol EffectRunner: AnyObject {
     func focus(on focus: ViewFocus)
     /// The answers that have arrived since the last call, oldest first.
     func collect() -> [AppAction]
-    /// Takes a model the UI no longer uses, to free it where freeing costs no key anything.
-    func discard(_ model: DashboardModel)
     /// Waits for the effects started to end (a save in flight is finished before the program leaves).
     func finish()
 }
@@ -30,8 +28,6 @@ public final class InlineEffects: EffectRunner {
     public func focus(on focus: ViewFocus) {
         service.show(focus)
     }
-
-    public func discard(_ model: DashboardModel) {}
 
     public func collect() -> [AppAction] {
         answers += service.refresh()

@@ -1,43 +1,15 @@
-import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// The framework and the recent values are read at once, on two connections (each in a transaction of its
-    /// own, one on each core); should another process commit between the two, they are read again one after
-    /// the other in one transaction.
     public func loadRecentCouncil(periods: Int) throws -> Council {
-        let recent = max(1, periods)
-        let other = try? DatabaseQueue(path: DatabaseFile(path: path).readOnlyOpenPath, configuration: Self.configuration(readonly: true))
-        if let other {
-            let values = SliceResults<Result<(ChangeMark, [Int64], [MeasureHistoryReader.Loaded]), Error>>(count: 1)
-            let reading = DispatchGroup()
-            DispatchQueue.global().async(group: reading) {
-                values.set(0, Result {
-                    try other.read { db in
-                        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM measure WHERE position IS NOT NULL ORDER BY position")
-                        return (try Self.mark(db), ids, try MeasureHistoryReader(db).read(ids, recent: recent))
-                    }
-                })
-            }
-            let framework = try readingSafely { db in (try Self.mark(db), try FrameworkRows.read(db)) }
-            reading.wait()
-            if case .success(let (mark, ids, loaded))? = values.values.first, mark == framework.0, let rows = framework.1,
-                ids == rows.measureIDs
-            {
-                return Self.council(rows, loaded)
-            }
-        }
-        return try readingSafely { db in
+        try readingSafely { db in
             guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
-            return Self.council(framework, try MeasureHistoryReader(db).read(framework.measureIDs, recent: recent))
+            let loaded = try MeasureHistoryReader(db).read(framework.measureIDs, recent: max(1, periods))
+            return Council(
+                plan: framework.plan, measures: framework.measures, observations: loaded.map(\.observations),
+                loaded: LoadedHistory(
+                    loadedFrom: loaded.map(\.loadedFrom), firstPeriod: loaded.map(\.firstPeriod), detailed: loaded.map(\.isDetailed)))
         }
-    }
-
-    private static func council(_ framework: FrameworkRows, _ loaded: [MeasureHistoryReader.Loaded]) -> Council {
-        Council(
-            plan: framework.plan, measures: framework.measures, observations: loaded.map(\.observations),
-            loaded: LoadedHistory(
-                loadedFrom: loaded.map(\.loadedFrom), firstPeriod: loaded.map(\.firstPeriod), detailed: loaded.map(\.isDetailed)))
     }
 
     public func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations] {
@@ -74,7 +46,7 @@ extension SQLiteStore {
         }
     }
 
-    static func mark(_ db: Database) throws -> ChangeMark {
+    private static func mark(_ db: Database) throws -> ChangeMark {
         let row = try Row.fetchOne(
             db,
             sql: """

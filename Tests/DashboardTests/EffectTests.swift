@@ -85,3 +85,28 @@ struct EffectTests {
         #expect(refused.errors[.value] == "Refused")
     }
 }
+
+extension EffectTests {
+    @Test("a run of [ judges several periods, and the period on screen stays judged throughout")
+    func periodOnScreenStaysJudged() throws {
+        let (store, _) = try LiveDataTests.store()
+        // One period kept: judging any other would drop the one on screen, were it not on screen.
+        let service = try DataService(store: store, today: TestCouncil.today, user: "cllr.test", keptPeriods: 1)
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        var model = try service.start(asAt: asAt)
+        var state = AppState(asAt: asAt)
+        service.show(ViewFocus(state))
+        var asked: [AppEffect] = []
+        for _ in 0..<2 {
+            asked += state.apply(.previousPeriod, model: model)
+            service.show(ViewFocus(state))
+        }
+        #expect(state.asAt == asAt, "nothing judged yet: the screen stays")
+        #expect(asked == [.judge(asAt.previous), .judge(asAt.previous.previous)])
+        // The answers arrive one by one, the screen waiting for the second.
+        for effect in asked {
+            model = try #require(service.perform(effect).first?.newModel)
+            #expect(model.isJudged(at: asAt), "the period on screen was dropped from the judged ones")
+        }
+    }
+}

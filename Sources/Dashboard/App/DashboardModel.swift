@@ -68,12 +68,11 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     /// Whether the council has been judged as at `period`.
     public func isJudged(at period: Period) -> Bool { data.evaluations[period] != nil }
 
-    /// The council judged as at `period`. The app only ever shows a period once it is judged; should one
-    /// not be, the nearest judged one stands in (and, with none at all, the council is judged here).
+    /// The council judged as at `period`. The app only ever shows a period once it is judged (and the data
+    /// service keeps the period on screen judged); should one not be, it is judged here, never stood in for
+    /// by another period's figures.
     public func evaluation(at period: Period) -> Evaluation {
-        if let evaluation = data.evaluations[period] { return evaluation }
-        let nearest = data.evaluations.keys.min { abs($0.ordinal - period.ordinal) < abs($1.ordinal - period.ordinal) }
-        return nearest.flatMap { data.evaluations[$0] } ?? council.evaluate(asAt: period, today: today)
+        data.evaluations[period] ?? council.evaluate(asAt: period, today: today)
     }
 
     /// A value's revisions, oldest first: `nil` until loaded (and empty for files, which keep none).

@@ -16,8 +16,10 @@ public final class DataService {
     /// The widest trend a list draws, in periods: each measure keeps at least that much before the period it
     /// is judged at.
     static let trendPeriods = 24
-    /// How many reporting periods stay judged (the latest asked for are kept).
-    static let judgedPeriodsKept = 4
+    /// How many reporting periods stay judged by default (the latest asked for are kept).
+    public static let judgedPeriodsKept = 4
+    /// How many reporting periods stay judged here.
+    let keptPeriods: Int
 
     /// The data now, as the UI was last given it.
     public internal(set) var data: DashboardData
@@ -38,7 +40,8 @@ public final class DataService {
 
     /// A service over a store: it opens with the recent part of each measure's history, and values can be
     /// recorded as `user` unless the store is read-only.
-    public init(store: any CouncilStore, today: CivilDate, user: String) throws {
+    public init(store: any CouncilStore, today: CivilDate, user: String, keptPeriods: Int = DataService.judgedPeriodsKept) throws {
+        self.keptPeriods = max(1, keptPeriods)
         let watcher = try store.makeChangeWatcher()
         _ = try watcher.hasChanged()
         mark = try store.changeMark()
@@ -55,6 +58,7 @@ public final class DataService {
 
     /// A service over data that does not change (files opened read-only).
     public init(council: Council, today: CivilDate) {
+        keptPeriods = Self.judgedPeriodsKept
         data = DashboardData(council: council, today: today)
         current = DashboardModel(data)
         store = nil
@@ -106,8 +110,11 @@ public final class DataService {
     func judge(_ period: Period) throws {
         judgedOrder.removeAll { $0 == period }
         judgedOrder.append(period)
-        if judgedOrder.count > Self.judgedPeriodsKept {
-            data.evaluations[judgedOrder.removeFirst()] = nil
+        // The oldest asked for goes, but never the period on screen (a run of `[` asks for several before the
+        // screen moves).
+        let shown = Set(focus?.periods ?? [])
+        if judgedOrder.count > keptPeriods, let oldest = judgedOrder.firstIndex(where: { !shown.contains($0) }) {
+            data.evaluations[judgedOrder.remove(at: oldest)] = nil
         }
         guard data.evaluations[period] == nil else { return }
         var evaluation = data.council.evaluate(asAt: period, today: data.today)

@@ -93,6 +93,14 @@ struct RawStatement {
         sqlite3_column_type(handle, column) == SQLITE_TEXT ? text(column) : nil
     }
 
+    /// The observation for `period` whose value, target, note and quality are the columns from `first` on
+    /// (note and quality left out when `detailed` is false: the recent values are read without them).
+    func observation(_ period: Period, columnsFrom first: Int32, detailed: Bool = true) -> Observation {
+        Observation(
+            period: period, value: double(first), target: double(first + 1), note: detailed ? string(first + 2) : nil,
+            quality: detailed ? string(first + 3).flatMap(DataQuality.init(rawValue:)) : nil)
+    }
+
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: text)

@@ -284,9 +284,7 @@ struct CouncilImport {
         try statement.forEachRow {
             guard let key = StoreKey(measureID: Int64(statement.int(0)), kind: statement.int(1), ordinal: statement.int(2))
             else { return }
-            current[key] = Observation(
-                period: key.period, value: statement.double(3), target: statement.double(4), note: statement.string(5),
-                quality: statement.string(6).flatMap(DataQuality.init(rawValue:)))
+            current[key] = statement.observation(key.period, columnsFrom: 3)
         }
         return current
     }

@@ -39,10 +39,7 @@ extension SQLiteStore {
             guard found >= 0, let period = Period(kindValue: statement.int(1), ordinal: statement.int(2)) else { return }
             let index = found
             if let last = result[index].last, !(last.period < period) { needsTidying[index] = true }
-            result[index].append(
-                Observation(
-                    period: period, value: statement.double(3), target: statement.double(4), note: statement.string(5),
-                    quality: statement.string(6).flatMap(DataQuality.init(rawValue:))))
+            result[index].append(statement.observation(period, columnsFrom: 3))
         }
         for index in result.indices where needsTidying[index] {
             result[index] = latestByPeriod(result[index])

@@ -125,11 +125,7 @@ struct MeasureHistoryReader {
                 guard let period = Period(kindValue: latest.int(0), ordinal: latest.int(1)),
                     newestFirst.last?.period != period
                 else { return }
-                newestFirst.append(
-                    Observation(
-                        period: period, value: latest.double(2), target: latest.double(3),
-                        note: detailed ? latest.string(4) : nil,
-                        quality: detailed ? latest.string(5).flatMap(DataQuality.init(rawValue:)) : nil))
+                newestFirst.append(latest.observation(period, columnsFrom: 2, detailed: detailed))
             }
             let observations = Array(newestFirst.reversed())
             guard let recent, rows >= recent, let from = observations.first?.period else {

@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The shared model library: councils, not terminals.
@@ -32,6 +35,15 @@ let package = Package(
             name: "ScorecardSheets",
             dependencies: ["ScorecardKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The shared store on a PostgreSQL server, with roles, row-level security, sign-off and NOTIFY: apart from
+        // the model library so that only what talks to a server carries SwiftNIO.
+        .target(
+            name: "ScorecardPostgres",
+            dependencies: [
+                "ScorecardKit", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The terminal UI with no ncurses in it.
         .target(name: "Dashboard", dependencies: ["ScorecardKit"]),
         // The ncursesw system library, with a shim of static inline wrappers.
@@ -47,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "ScorecardKit", "ScorecardSample", "ScorecardSheets", "Dashboard", "NcursesTerminal",
+                "ScorecardKit", "ScorecardSample", "ScorecardSheets", "ScorecardPostgres", "Dashboard", "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +78,7 @@ let package = Package(
             dependencies: ["ScorecardSheets", "ScorecardKit", "ScorecardSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets"]),
+        .testTarget(name: "ScorecardPostgresTests", dependencies: ["ScorecardPostgres", "ScorecardKit", "ScorecardSample"]),
     ]
 )
 

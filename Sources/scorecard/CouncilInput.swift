@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScorecardKit
 
 /// Where a command reads a council from: data files (a directory or an `.xlsx` workbook), a database, or, with
@@ -7,16 +8,35 @@ struct CouncilInput: ParsableArguments {
     @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
     var directory: String?
 
-    @Option(help: ArgumentHelp("Read the council from this database instead of data files.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Read the council from this database (a file, or postgres://USER@HOST:PORT/DB) instead of data files (default with no directory: $SCORECARD_DATABASE, when set).",
+            valueName: "path-or-url"))
     var database: String?
+
+    @Flag(help: "With a database: only published (signed-off) figures, as members see them.")
+    var published = false
 
     func validate() throws {
         if directory != nil, database != nil { throw ValidationError("give a data directory (or workbook) or --database, not both") }
+        if published, directory != nil { throw ValidationError("--published is for a database: data files have no drafts") }
+    }
+
+    /// The database asked for: `--database`, else `SCORECARD_DATABASE` when no directory is given.
+    var resolvedDatabase: String? {
+        if let database { return database }
+        guard directory == nil, let variable = ProcessInfo.processInfo.environment[DatabaseOptions.environmentVariable],
+            !variable.isEmpty
+        else { return nil }
+        return variable
     }
 
     /// The council, its data files checked as of `today` (problems are printed and end the command with status 1).
     func load(today: CivilDate) throws -> Council {
-        if let database { return try DatabaseOptions.openStore(path: database, creatingFromSample: false).loadCouncil() }
+        if let database = resolvedDatabase {
+            return try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: published).loadCouncil()
+        }
+        if published { throw ValidationError("--published needs a database (--database or $SCORECARD_DATABASE)") }
         return try DataLocation.load(directory, today: today)
     }
 }

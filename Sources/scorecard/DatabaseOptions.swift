@@ -1,18 +1,23 @@
 import ArgumentParser
 import Foundation
 import ScorecardKit
+import ScorecardPostgres
 import ScorecardSample
 
-/// Where the council's database is: `--database PATH`, else `SCORECARD_DATABASE`, else the default
-/// (`$XDG_DATA_HOME/scorecard/scorecard.sqlite`, or `~/.local/share/scorecard/scorecard.sqlite`), which is
-/// created from the bundled sample council the first time it is used.
+/// Where the council's database is: `--database PATH` or `--database postgres://USER@HOST:PORT/DB`, else
+/// `SCORECARD_DATABASE`, else the default (`$XDG_DATA_HOME/scorecard/scorecard.sqlite`, or
+/// `~/.local/share/scorecard/scorecard.sqlite`), which is created from the bundled sample council the first
+/// time it is used.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The database file (default: $SCORECARD_DATABASE, else ~/.local/share/scorecard/scorecard.sqlite).",
-            valueName: "path"))
+            "The database: a file, or postgres://USER@HOST:PORT/DB for a shared one (default: $SCORECARD_DATABASE, else ~/.local/share/scorecard/scorecard.sqlite).",
+            valueName: "path-or-url"))
     var database: String?
+
+    @Flag(help: "Show only published (signed-off) figures, as members see them, and change nothing.")
+    var published = false
 
     /// The environment variable naming the database file.
     static let environmentVariable = "SCORECARD_DATABASE"
@@ -36,13 +41,25 @@ struct DatabaseOptions: ParsableArguments {
     /// The default database is created from the sample council on first use, so the dashboard opens on a fresh
     /// machine, and made again when the sample has moved on to a later quarter, as long as nobody has changed
     /// it; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
-    func openStore() throws -> SQLiteStore {
+    func openStore() throws -> any CouncilStore {
         let (path, isDefault) = resolved()
-        return try Self.openStore(path: path, creatingFromSample: isDefault)
+        return try Self.openStore(path: path, creatingFromSample: isDefault, publishedOnly: published)
     }
 
-    /// Opens the store at `path`, which must hold a council, unless `creatingFromSample` and there is no file yet.
-    static func openStore(path: String, creatingFromSample: Bool) throws -> SQLiteStore {
+    /// Opens the shared store at `url`, which must hold a council.
+    static func openShared(_ url: String, publishedOnly: Bool, requiringCouncil: Bool = true) throws -> PostgresStore {
+        let location = try PostgresLocation(url: url)
+        let store = try PostgresStore(location: location, publishedOnly: publishedOnly)
+        if requiringCouncil, try store.isEmpty() {
+            throw CommandFailure("\(location) holds no council yet: an officer imports one with `scorecard import DIR --database \(location)`")
+        }
+        return store
+    }
+
+    /// Opens the store at `path` (a file, or a PostgreSQL URL), which must hold a council, unless
+    /// `creatingFromSample` and there is no file yet.
+    static func openStore(path: String, creatingFromSample: Bool, publishedOnly: Bool = false) throws -> any CouncilStore {
+        if PostgresLocation.isURL(path) { return try openShared(path, publishedOnly: publishedOnly) }
         SQLiteStore.removeStaleTemporaries(of: path)
         if !SQLiteStore.exists(at: path) {
             guard creatingFromSample else {
@@ -52,7 +69,7 @@ struct DatabaseOptions: ParsableArguments {
         } else if creatingFromSample, try refreshSample(at: path, today: try CivilDate.resolvedToday()) {
             Console.error("Made \(path.terminalSafe) again from the sample council, which now reports on a later quarter.")
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, publishedOnly: publishedOnly)
         guard try !store.isEmpty() else { throw CommandFailure(StoreError.empty(path: path).description) }
         return store
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScorecardKit
+import ScorecardPostgres
 import ScorecardSheets
 
 /// `scorecard import DIR`: loads a council's data files into the database, in one transaction.
@@ -26,9 +27,24 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let (path, _) = databaseOptions.resolved()
-        let (council, imported) = try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
+        if databaseOptions.published { throw ValidationError("--published shows what members see; an import writes") }
+        let (council, imported) =
+            PostgresLocation.isURL(path)
+            ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        Console.out(Self.report(imported, council: council, path: path) + " (\(seconds) s)")
+        let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
+        Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
+    }
+
+    /// Imports into a shared PostgreSQL database (by COPY, in one transaction): the files are checked completely first.
+    private func importShared(into url: String) throws -> (Council, ImportSummary) {
+        let today = try CivilDate.resolvedToday()
+        let council = try directory.map { try DataLocation.load($0, today: today) } ?? DataLocation.sample(today: today)
+        let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
+        defer { store.close() }
+        let bar = ProgressBar(label: "Importing")
+        defer { bar.finish() }
+        return (council, try store.importCouncil(council, by: store.login, progress: bar.update))
     }
 
     /// Imports the sample council as it stands today.

@@ -50,12 +50,14 @@ struct RecordCommand: ParsableCommand {
 
     /// What recording did, every value from the database or the arguments made terminal-safe.
     static func report(_ outcome: RecordOutcome, measure: String, period: String) -> String {
-        switch outcome {
+        let draft = " It is a draft until an officer signs it off (`scorecard publish`): members do not see it yet."
+        return switch outcome {
         case .added(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))."
+                + (revision.observation.isDraft ? draft : "")
         case .revised(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
-                + " (replacing \(text(revision.replaced?.value)))."
+                + " (replacing \(text(revision.replaced?.value)))." + (revision.observation.isDraft ? draft : "")
         case .unchanged:
             "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
                 + "\(Period(parsing: period)?.label ?? period.excerpt()): unchanged (the database already holds this)."

@@ -35,6 +35,7 @@ public struct Observation: Sendable, Equatable {
         let rawValue: UInt8
         static let value = Presence(rawValue: 1)
         static let target = Presence(rawValue: 2)
+        static let draft = Presence(rawValue: 4)
     }
 
     public init(
@@ -66,6 +67,12 @@ public struct Observation: Sendable, Equatable {
             storedValue = newValue ?? 0
             if newValue == nil { presence.remove(.value) } else { presence.insert(.value) }
         }
+    }
+
+    /// Whether this version of the value is a draft: recorded but not yet signed off, so members do not see it.
+    public var isDraft: Bool {
+        get { presence.contains(.draft) }
+        set { if newValue { presence.insert(.draft) } else { presence.remove(.draft) } }
     }
 
     /// A target for this period alone, overriding the measure's schedule.

@@ -11,6 +11,9 @@ public protocol CouncilStore: Sendable {
     /// Whether the store can only be read (values cannot be recorded into it).
     var isReadOnly: Bool { get }
 
+    /// What this user may see and do, as the store enforces it.
+    var access: StoreAccess { get }
+
     /// Whether the store holds no council yet.
     func isEmpty() throws -> Bool
 
@@ -47,6 +50,15 @@ public protocol CouncilStore: Sendable {
     ///
     /// - Throws: ``ValueEntryError`` naming each field at fault; nothing is written then.
     func record(_ entry: ValueEntry, today: CivilDate) throws -> RecordOutcome
+
+    /// The values awaiting sign-off that this user may see: the latest version of each (measure, period) that
+    /// is a draft, by measure code and period.
+    func drafts() throws -> [Draft]
+
+    /// Signs off the drafts in `selection` as `by`, in one transaction: each becomes the published value.
+    ///
+    /// - Throws: ``StoreError/notPermitted(_:)`` when this user may not sign off; nothing is written then.
+    func publish(_ selection: PublishSelection, by: String) throws -> PublishOutcome
 
     /// Every revision of one measure's value for one period, oldest first.
     func revisions(measure code: String, period: Period) throws -> [Revision]

@@ -11,17 +11,32 @@ public struct Revision: Sendable, Equatable {
     public var source: RevisionSource
     /// The version this one replaced; `nil` for the first.
     public var replaced: Observation?
+    /// Who signed this version off, and when; `nil` for a draft (``Observation/isDraft``) and for a version
+    /// published as it was written (an import).
+    public var signedOff: SignOff?
 
     public init(
         measureCode: String, observation: Observation, changedBy: String, changedAt: Date, source: RevisionSource,
-        replaced: Observation?
+        replaced: Observation?, signedOff: SignOff? = nil
     ) {
+        self.signedOff = signedOff
         self.measureCode = measureCode
         self.observation = observation
         self.changedBy = changedBy
         self.changedAt = changedAt
         self.source = source
         self.replaced = replaced
+    }
+}
+
+/// Who signed a value off, and when.
+public struct SignOff: Sendable, Equatable {
+    public var by: String
+    public var at: Date
+
+    public init(by: String, at: Date) {
+        self.by = by
+        self.at = at
     }
 }
 

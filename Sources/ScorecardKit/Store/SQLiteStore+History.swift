@@ -7,19 +7,25 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.value, r.target, r.note, r.quality, r.changed_by, r.changed_at, r.source
+                    SELECT r.value, r.target, r.note, r.quality, r.draft, r.changed_by, r.changed_at, r.source,
+                      r.published_by, r.published_at
                     FROM observation_revision r JOIN measure m ON m.id = r.measure_id
-                    WHERE m.code = ? AND r.period_kind = ? AND r.period_ordinal = ? ORDER BY r.id
+                    WHERE m.code = ? AND r.period_kind = ? AND r.period_ordinal = ? \(showsPublishedOnly ? "AND r.draft = 0" : "")
+                    ORDER BY r.id
                     """,
                 arguments: [code, period.kind.rawValue, period.ordinal])
             var revisions: [Revision] = []
             for row in rows {
                 let observation = Observation(row: row, period: period)
+                let signedOff = (row.lenient(8) as String?).map { by in
+                    SignOff(by: by, at: (row.lenient(9) as String?).flatMap(StoreTime.date) ?? .distantPast)
+                }
                 revisions.append(
                     Revision(
-                        measureCode: code, observation: observation, changedBy: row.text(4),
-                        changedAt: StoreTime.date(row.text(5)) ?? .distantPast,
-                        source: RevisionSource(rawValue: row.text(6)) ?? .record, replaced: revisions.last?.observation))
+                        measureCode: code, observation: observation, changedBy: row.text(5),
+                        changedAt: StoreTime.date(row.text(6)) ?? .distantPast,
+                        source: RevisionSource(rawValue: row.text(7)) ?? .record, replaced: revisions.last?.observation,
+                        signedOff: signedOff))
             }
             return revisions
         }

@@ -5,7 +5,7 @@ extension SQLiteStore {
         do {
             return try queue.read { db in
                 guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
-                let observations = try Self.currentObservations(db, measureIDs: framework.measureIDs)
+                let observations = try Self.currentObservations(db, measureIDs: framework.measureIDs, publishedOnly: showsPublishedOnly)
                 return Council(plan: framework.plan, measures: framework.measures, observations: observations)
             }
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
@@ -13,11 +13,12 @@ extension SQLiteStore {
         }
     }
 
-    /// Each measure's current observations, at the measure's index, sorted by period.
+    /// Each measure's current observations, at the measure's index, sorted by period (with `publishedOnly`,
+    /// the latest signed-off version of each).
     ///
     /// Reads the revision table once in row order (the fastest scan there is) and keeps the latest revision of
     /// each period: a later revision of a period replaces the earlier one.
-    static func currentObservations(_ db: Database, measureIDs: [Int64]) throws -> [[Observation]] {
+    static func currentObservations(_ db: Database, measureIDs: [Int64], publishedOnly: Bool) throws -> [[Observation]] {
         // Row ids are dense in any database Scorecard made, so an array indexed by id is the fastest lookup; ids
         // far beyond the count (a file made by hand) fall back to a dictionary.
         let denseLimit = Int64(measureIDs.count) * 4 + 1024
@@ -30,8 +31,8 @@ extension SQLiteStore {
         var result = [[Observation]](repeating: [], count: measureIDs.count)
         var needsTidying = [Bool](repeating: false, count: measureIDs.count)
         let statement = try RawStatement(db, sql: """
-            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality
-            FROM observation_revision ORDER BY id
+            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality, draft
+            FROM observation_revision \(publishedOnly ? "WHERE draft = 0" : "") ORDER BY id
             """)
         try statement.forEachRow {
             let id = statement.int(0)
@@ -39,7 +40,9 @@ extension SQLiteStore {
             guard found >= 0, let period = Period(kindValue: statement.int(1), ordinal: statement.int(2)) else { return }
             let index = found
             if let last = result[index].last, !(last.period < period) { needsTidying[index] = true }
-            result[index].append(statement.observation(period, columnsFrom: 3))
+            var observation = statement.observation(period, columnsFrom: 3)
+            observation.isDraft = statement.int(7) != 0
+            result[index].append(observation)
         }
         for index in result.indices where needsTidying[index] {
             result[index] = latestByPeriod(result[index])

@@ -4,7 +4,7 @@ extension SQLiteStore {
     public func loadRecentCouncil(periods: Int) throws -> Council {
         try readingSafely { db in
             guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
-            let loaded = try MeasureHistoryReader(db).read(framework.measureIDs, recent: max(1, periods))
+            let loaded = try MeasureHistoryReader(db, publishedOnly: showsPublishedOnly).read(framework.measureIDs, recent: max(1, periods))
             return Council(
                 plan: framework.plan, measures: framework.measures, observations: loaded.map(\.observations),
                 loaded: LoadedHistory(
@@ -22,7 +22,7 @@ extension SQLiteStore {
                 try lookup.forEachRow { id = Int64(lookup.int(0)) }
                 ids.append(id)
             }
-            return try MeasureHistoryReader(db).read(ids, recent: recent.map { max(1, $0) }).map(\.measureObservations)
+            return try MeasureHistoryReader(db, publishedOnly: showsPublishedOnly).read(ids, recent: recent.map { max(1, $0) }).map(\.measureObservations)
         }
     }
 
@@ -36,10 +36,11 @@ extension SQLiteStore {
             let codes = try String.fetchSet(
                 db,
                 sql: """
-                    SELECT DISTINCT m.code FROM observation_revision r JOIN measure m ON m.id = r.measure_id
-                    WHERE r.id > ?
+                    SELECT m.code FROM observation_revision r JOIN measure m ON m.id = r.measure_id WHERE r.id > ?
+                    UNION
+                    SELECT m.code FROM observation_revision r JOIN measure m ON m.id = r.measure_id WHERE r.sign_off > ?
                     """,
-                arguments: [mark.observationRevision])
+                arguments: [mark.observationRevision, mark.signOff])
             return StoreChanges(
                 mark: now, measures: codes,
                 frameworkChanged: now.framework != mark.framework || now.targetRevision != mark.targetRevision)
@@ -52,10 +53,12 @@ extension SQLiteStore {
             sql: """
                 SELECT (SELECT coalesce(max(id), 0) FROM observation_revision),
                        (SELECT coalesce(max(id), 0) FROM target_revision),
-                       (SELECT coalesce(changed_at, '') || ' ' || coalesce(changed_by, '') FROM council)
+                       (SELECT coalesce(changed_at, '') || ' ' || coalesce(changed_by, '') FROM council),
+                       (SELECT coalesce(max(sign_off), 0) FROM observation_revision WHERE sign_off IS NOT NULL)
                 """)
         return ChangeMark(
-            observationRevision: row?.lenient(0) ?? 0, targetRevision: row?.lenient(1) ?? 0, framework: row?.lenient(2) ?? "")
+            observationRevision: row?.lenient(0) ?? 0, targetRevision: row?.lenient(1) ?? 0, framework: row?.lenient(2) ?? "",
+            signOff: row?.lenient(3) ?? 0)
     }
 
     /// Reads in one transaction, reporting a damaged file as ``StoreError/damaged(path:problem:)``.
@@ -87,19 +90,24 @@ struct MeasureHistoryReader {
     }
 
     let db: Database
+    /// Whether to read only signed-off versions (what a member sees).
+    let publishedOnly: Bool
 
-    init(_ db: Database) {
+    init(_ db: Database, publishedOnly: Bool) {
         self.db = db
+        self.publishedOnly = publishedOnly
     }
 
     func read(_ ids: [Int64], recent: Int?) throws -> [Loaded] {
         // Only columns the index holds for the recent part: no look-up of the row itself.
-        let columns = recent == nil ? "period_kind, period_ordinal, value, target, note, quality" : "period_kind, period_ordinal, value, target"
+        let columns = recent == nil
+            ? "period_kind, period_ordinal, value, target, note, quality, draft" : "period_kind, period_ordinal, value, target, draft"
+        let draftColumn: Int32 = recent == nil ? 6 : 4
         let detailed = recent == nil
         let latest = try RawStatement(
             db,
             sql: """
-                SELECT \(columns) FROM observation_revision WHERE measure_id = ?
+                SELECT \(columns) FROM observation_revision WHERE measure_id = ? \(publishedOnly ? "AND draft = 0" : "")
                 ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT ?
                 """)
         var result: [Loaded] = []
@@ -125,7 +133,9 @@ struct MeasureHistoryReader {
                 guard let period = Period(kindValue: latest.int(0), ordinal: latest.int(1)),
                     newestFirst.last?.period != period
                 else { return }
-                newestFirst.append(latest.observation(period, columnsFrom: 2, detailed: detailed))
+                var observation = latest.observation(period, columnsFrom: 2, detailed: detailed)
+                observation.isDraft = latest.int(draftColumn) != 0
+                newestFirst.append(observation)
             }
             let observations = Array(newestFirst.reversed())
             guard let recent, rows >= recent, let from = observations.first?.period else {

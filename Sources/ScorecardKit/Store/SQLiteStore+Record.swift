@@ -32,18 +32,20 @@ extension SQLiteStore {
         let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT value, target, note, quality FROM observation_revision
+                SELECT value, target, note, quality, draft FROM observation_revision
                 WHERE measure_id = ? AND period_kind = ? AND period_ordinal = ? ORDER BY id DESC LIMIT 1
                 """,
             arguments: [measureID, period.kind.rawValue, period.ordinal])
         let current = row.map { Observation(row: $0, period: period) }
-        let updated = change.applied(to: current)
+        var updated = change.applied(to: current)
         if updated == current { return .unchanged }
+        // A recorded value waits for an officer's sign-off.
+        updated.isDraft = true
         try db.execute(
             sql: """
                 INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality,
-                  changed_by, changed_at, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  changed_by, changed_at, source, draft)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """,
             arguments: [
                 measureID, period.kind.rawValue, period.ordinal, updated.value, updated.target, updated.note,
@@ -57,10 +59,12 @@ extension SQLiteStore {
 }
 
 extension Observation {
-    /// An observation from a row whose first four columns are value, target, note and quality.
+    /// An observation from a row whose first four columns are value, target, note and quality, and whose
+    /// fifth, when there is one, says whether it is a draft.
     init(row: Row, period: Period) {
         self.init(
             period: period, value: row.lenient(0), target: row.lenient(1), note: row.lenient(2),
             quality: (row.lenient(3) as String?).flatMap(DataQuality.init(rawValue:)))
+        if row.count > 4, let draft: Int = row.lenient(4) { isDraft = draft != 0 }
     }
 }

@@ -17,6 +17,8 @@ public final class SQLiteStore: CouncilStore {
     public let isReadOnly: Bool
     /// Whether `PRAGMA quick_check` passed, checked before the first write.
     private let integrity: IntegrityCheck
+    /// Whether only signed-off values are read (what a member would see), and nothing is written.
+    public let showsPublishedOnly: Bool
 
     /// How long a write waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 60
@@ -25,11 +27,15 @@ public final class SQLiteStore: CouncilStore {
     /// written is opened for reading only (see ``isReadOnly``). Files of an import that was interrupted are
     /// removed.
     ///
-    /// - Parameter clock: the time revisions are stamped with (tests pass a fixed one).
+    /// - Parameters:
+    ///   - publishedOnly: read only signed-off values, as a member of a shared store would see them, and write
+    ///     nothing (a file cannot enforce roles: whoever can open it can read its drafts with `sqlite3`).
+    ///   - clock: the time revisions are stamped with (tests pass a fixed one).
     /// - Throws: ``StoreError`` for a file that is not a Scorecard database, or is a newer one: it is left untouched.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(path: String, publishedOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.clock = clock
+        self.showsPublishedOnly = publishedOnly
         let file = DatabaseFile(path: path)
         let access = try file.inspect()
         self.isReadOnly = access == .readOnly
@@ -55,6 +61,7 @@ public final class SQLiteStore: CouncilStore {
         self.path = path
         self.clock = clock
         self.isReadOnly = false
+        self.showsPublishedOnly = false
         self.integrity = IntegrityCheck(passed: true)
         var configuration = Self.configuration()
         configuration.foreignKeysEnabled = false
@@ -182,6 +189,11 @@ public final class SQLiteStore: CouncilStore {
         }
     }
 
+    public var access: StoreAccess {
+        let writable = !isReadOnly && !showsPublishedOnly
+        return StoreAccess(role: nil, seesPublishedOnly: showsPublishedOnly, canRecord: writable, canSignOff: writable)
+    }
+
     public func isEmpty() throws -> Bool {
         try queue.read { db in try !db.tableExists("council") || !Bool.exists(db, "SELECT 1 FROM council") }
     }
@@ -191,6 +203,7 @@ public final class SQLiteStore: CouncilStore {
     /// - Throws: ``StoreError/readOnly(path:)`` or ``StoreError/damaged(path:problem:)`` before anything is written.
     func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        guard !showsPublishedOnly else { throw StoreError.showingPublishedOnly }
         try integrity.verify(path: path, queue: queue)
         return try queue.writeWithoutTransaction { db in
             var result: T?

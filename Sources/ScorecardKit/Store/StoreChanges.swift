@@ -7,11 +7,14 @@ public struct ChangeMark: Sendable, Hashable {
     public var targetRevision: Int64
     /// Who last changed the framework, and when.
     public var framework: String
+    /// The number of the latest sign-off (values signed off change what members see without a new revision).
+    public var signOff: Int64
 
-    public init(observationRevision: Int64, targetRevision: Int64, framework: String) {
+    public init(observationRevision: Int64, targetRevision: Int64, framework: String, signOff: Int64 = 0) {
         self.observationRevision = observationRevision
         self.targetRevision = targetRevision
         self.framework = framework
+        self.signOff = signOff
     }
 }
 
@@ -19,7 +22,7 @@ public struct ChangeMark: Sendable, Hashable {
 public struct StoreChanges: Sendable, Hashable {
     /// Where the store stands now.
     public var mark: ChangeMark
-    /// The codes of the measures with a new value revision.
+    /// The codes of the measures with a new value revision or a value signed off.
     public var measures: Set<String>
     /// Whether the framework or a framework target changed (the plan and measures must be read again).
     public var frameworkChanged: Bool

@@ -12,6 +12,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String, problem: String)
     /// The file (or its folder) cannot be written, so it was opened for reading only.
     case readOnly(path: String)
+    /// The store refused: this user's role does not allow it (a plain sentence, never the database's own text).
+    case notPermitted(String)
+    /// Only published figures were asked for (`--published`), so nothing may be written.
+    case showingPublishedOnly
 
     public var description: String {
         switch self {
@@ -28,6 +32,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) is damaged (SQLite's quick_check says: \(problem)); nothing was written: restore it from a backup"
         case .readOnly(let path):
             "\(path) can only be read (the file or its folder is not writable); nothing was written"
+        case .notPermitted(let sentence):
+            sentence
+        case .showingPublishedOnly:
+            "only published figures are open (--published), so nothing can be written; nothing was written"
         }
     }
 }

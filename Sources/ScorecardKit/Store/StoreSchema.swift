@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
     /// a newer Scorecard and is refused.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,6 +34,10 @@ enum StoreSchema {
                 """)
             try stamp(db)
         }
+        migrator.registerMigration("v4") { db in
+            for statement in v4 { try db.execute(sql: statement) }
+            try stamp(db)
+        }
         return migrator
     }
 
@@ -52,6 +56,54 @@ enum StoreSchema {
           ELSE printf('%d', period_ordinal)
         END
         """
+
+    /// Drafts and sign-off: a recorded value is a draft (`draft` = 1) until `publish` signs it off, which sets
+    /// `draft` to 0 and fills `published_by`, `published_at` and `sign_off` (a number that grows with each
+    /// sign-off, so that a watcher can ask what was signed off since). Rows from before, and imported ones,
+    /// are published as written. The only update the table allows is that one sign-off.
+    static let v4: [String] = [
+        "ALTER TABLE observation_revision ADD COLUMN draft INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE observation_revision ADD COLUMN published_by TEXT",
+        "ALTER TABLE observation_revision ADD COLUMN published_at TEXT",
+        "ALTER TABLE observation_revision ADD COLUMN sign_off INTEGER",
+        "DROP INDEX observation_revision_by_measure",
+        """
+        CREATE INDEX observation_revision_by_measure
+        ON observation_revision(measure_id, period_kind, period_ordinal, id, value, target, draft)
+        """,
+        "CREATE INDEX observation_revision_by_sign_off ON observation_revision(sign_off) WHERE sign_off IS NOT NULL",
+        "CREATE INDEX observation_revision_drafts ON observation_revision(id) WHERE draft = 1",
+        "DROP TRIGGER observation_revision_no_update",
+        """
+        CREATE TRIGGER observation_revision_no_update
+        BEFORE UPDATE OF id, measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at,
+          source ON observation_revision
+        BEGIN SELECT RAISE(ABORT, 'observation_revision is append-only: record a new revision instead'); END
+        """,
+        """
+        CREATE TRIGGER observation_revision_signed_off_once
+        BEFORE UPDATE OF draft, published_by, published_at, sign_off ON observation_revision
+        WHEN old.draft = 0 OR new.draft <> 0 OR new.published_by IS NULL OR new.published_at IS NULL OR new.sign_off IS NULL
+        BEGIN SELECT RAISE(ABORT, 'a value is signed off once, and a signed-off value stays signed off'); END
+        """,
+        """
+        CREATE VIEW published_observation AS
+        SELECT r.* FROM observation_revision r
+        WHERE r.draft = 0
+          AND r.id = (SELECT max(l.id) FROM observation_revision l
+                      WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind
+                        AND l.period_ordinal = r.period_ordinal AND l.draft = 0)
+        """,
+        """
+        CREATE VIEW draft_observation AS
+        SELECT m.code AS measure, o.period, o.value, o.target, o.note, o.quality, o.changed_by, o.changed_at, o.id
+        FROM observation_revision o JOIN measure m ON m.id = o.measure_id
+        WHERE o.draft = 1
+          AND o.id = (SELECT max(l.id) FROM observation_revision l
+                      WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind
+                        AND l.period_ordinal = o.period_ordinal)
+        """,
+    ]
 
     static func appendOnly(_ table: String) -> [String] {
         [

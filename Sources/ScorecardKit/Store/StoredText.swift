@@ -1,13 +1,13 @@
 /// How the store writes the parts of a measure that are not plain text or numbers, and reads them back.
-enum StoredText {
+package enum StoredText {
     /// `5%` or `2`, as the framework file writes a tolerance.
-    static func tolerance(_ text: String?) -> Tolerance? {
+    package static func tolerance(_ text: String?) -> Tolerance? {
         guard let text else { return nil }
         if text.hasSuffix("%") { return Double(text.dropLast()).map(Tolerance.percent) }
         return Double(text).map(Tolerance.absolute)
     }
 
-    static func text(_ tolerance: Tolerance?) -> String? {
+    package static func text(_ tolerance: Tolerance?) -> String? {
         switch tolerance {
         case .none: nil
         case .percent(let p): "\(p)%"
@@ -16,17 +16,17 @@ enum StoredText {
     }
 
     /// `15,40,65,100`.
-    static func profile(_ text: String?) -> [Double]? {
+    package static func profile(_ text: String?) -> [Double]? {
         guard let text, !text.isEmpty else { return nil }
         let shares = text.split(separator: ",").compactMap { Double($0) }
         return shares.isEmpty ? nil : shares
     }
 
-    static func text(_ profile: [Double]?) -> String? {
+    package static func text(_ profile: [Double]?) -> String? {
         profile.map { $0.map { "\($0)" }.joined(separator: ",") }
     }
 
-    static func polarity(_ keyword: String, band: Double?) -> Polarity {
+    package static func polarity(_ keyword: String, band: Double?) -> Polarity {
         switch keyword {
         case "lower": .lowerIsBetter
         case "band": .withinBand(halfWidth: band ?? 0)
@@ -35,7 +35,7 @@ enum StoredText {
         }
     }
 
-    static func band(_ polarity: Polarity) -> Double? {
+    package static func band(_ polarity: Polarity) -> Double? {
         if case .withinBand(let halfWidth) = polarity { return halfWidth }
         return nil
     }

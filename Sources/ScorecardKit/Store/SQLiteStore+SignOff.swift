@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func drafts() throws -> [Draft] {
+        guard !showsPublishedOnly else { return [] }
+        return try readingSafely { db in try Self.drafts(db, in: .all).map(\.draft) }
+    }
+
+    public func publish(_ selection: PublishSelection, by: String) throws -> PublishOutcome {
+        let at = clock()
+        return try writeTransaction { db in
+            var unknown: [String] = []
+            for code in selection.measures where try !Bool.exists(db, "SELECT 1 FROM measure WHERE code = ?", arguments: [code]) {
+                unknown.append(code)
+            }
+            let drafts = unknown.isEmpty ? try Self.drafts(db, in: selection) : []
+            guard !drafts.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
+            let number = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(sign_off), 0) + 1 FROM observation_revision WHERE sign_off IS NOT NULL")) ?? 1
+            let update = try db.makeStatement(
+                sql: "UPDATE observation_revision SET draft = 0, published_by = ?, published_at = ?, sign_off = ? WHERE id = ?")
+            for draft in drafts {
+                try update.execute(arguments: [by, StoreTime.text(at), number, draft.id])
+            }
+            return PublishOutcome(
+                published: drafts.map { found in
+                    var published = found.draft
+                    published.observation.isDraft = false
+                    return published
+                },
+                unknownMeasures: unknown)
+        }
+    }
+
+    /// The latest version of each (measure, period) in `selection` that is a draft, with its row id.
+    private static func drafts(_ db: Database, in selection: PublishSelection) throws -> [(draft: Draft, id: Int64)] {
+        var conditions = ["o.draft = 1"]
+        var arguments: StatementArguments = []
+        if let period = selection.period {
+            conditions.append("o.period_kind = ? AND o.period_ordinal = ?")
+            arguments += [period.kind.rawValue, period.ordinal]
+        }
+        if !selection.measures.isEmpty {
+            conditions.append("m.code IN (\(databaseQuestionMarks(count: selection.measures.count)))")
+            arguments += StatementArguments(selection.measures)
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.value, o.target, o.note, o.quality, o.draft, m.code, o.period_kind, o.period_ordinal,
+                       o.changed_by, o.changed_at, o.id,
+                       (SELECT p.value FROM observation_revision p
+                        WHERE p.measure_id = o.measure_id AND p.period_kind = o.period_kind
+                          AND p.period_ordinal = o.period_ordinal AND p.draft = 0 ORDER BY p.id DESC LIMIT 1)
+                FROM observation_revision o JOIN measure m ON m.id = o.measure_id
+                WHERE o.id = (SELECT max(l.id) FROM observation_revision l
+                              WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind
+                                AND l.period_ordinal = o.period_ordinal)
+                  AND \(conditions.joined(separator: " AND "))
+                ORDER BY m.code, o.period_kind, o.period_ordinal
+                """,
+            arguments: arguments)
+        return rows.compactMap { row in
+            guard let kind: Int = row.lenient(6), let ordinal: Int = row.lenient(7),
+                let period = Period(kindValue: kind, ordinal: ordinal)
+            else { return nil }
+            let draft = Draft(
+                measureCode: row.text(5), observation: Observation(row: row, period: period), changedBy: row.text(8),
+                changedAt: StoreTime.date(row.text(9)) ?? .distantPast, publishedValue: row.lenient(11))
+            return (draft, row.lenient(10) ?? 0)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a store lets this user do, as the store itself decides it (PostgreSQL from the login's roles; a
+/// SQLite file from whether it can be written and whether only published figures were asked for).
+public struct StoreAccess: Sendable, Equatable {
+    /// The council role the login holds in a shared store; `nil` for a file, which cannot enforce roles.
+    public var role: StoreRole?
+    /// Whether only signed-off (published) values are seen: a member, or `--published`.
+    public var seesPublishedOnly: Bool
+    /// Whether values may be recorded (an owner's only for the measures they own: the store refuses others).
+    public var canRecord: Bool
+    /// Whether drafts may be signed off.
+    public var canSignOff: Bool
+
+    public init(role: StoreRole?, seesPublishedOnly: Bool, canRecord: Bool, canSignOff: Bool) {
+        self.role = role
+        self.seesPublishedOnly = seesPublishedOnly
+        self.canRecord = canRecord
+        self.canSignOff = canSignOff
+    }
+}
+
+/// A council role in a shared store (a PostgreSQL group role `scorecard_ROLE`).
+public enum StoreRole: String, Sendable, CaseIterable {
+    /// A councillor: reads published values only, writes nothing.
+    case member
+    /// A service manager: reads their own measures' drafts, records values for the measures they own.
+    case owner
+    /// The performance team: imports, records and signs off for every measure.
+    case officer
+}
+
+/// A value awaiting sign-off: the latest version of a measure's value for a period, recorded but not yet
+/// published.
+public struct Draft: Sendable, Equatable {
+    public var measureCode: String
+    public var observation: Observation
+    /// Who recorded it, and when.
+    public var changedBy: String
+    public var changedAt: Date
+    /// The published value it would replace, if any.
+    public var publishedValue: Double?
+
+    public init(measureCode: String, observation: Observation, changedBy: String, changedAt: Date, publishedValue: Double?) {
+        self.measureCode = measureCode
+        self.observation = observation
+        self.changedBy = changedBy
+        self.changedAt = changedAt
+        self.publishedValue = publishedValue
+    }
+}
+
+/// Which drafts to sign off: every one, or those of one period and/or some measures.
+public struct PublishSelection: Sendable, Equatable {
+    /// Only drafts of this period; `nil` for every period.
+    public var period: Period?
+    /// Only drafts of these measures (codes); empty for every measure.
+    public var measures: [String]
+
+    public init(period: Period? = nil, measures: [String] = []) {
+        self.period = period
+        self.measures = measures
+    }
+
+    /// Every draft.
+    public static let all = PublishSelection()
+}
+
+/// What a sign-off did.
+public struct PublishOutcome: Sendable, Equatable {
+    /// The drafts signed off, each now published.
+    public var published: [Draft]
+    /// Codes in the selection that name no measure (nothing is signed off when there are any).
+    public var unknownMeasures: [String]
+
+    public init(published: [Draft], unknownMeasures: [String]) {
+        self.published = published
+        self.unknownMeasures = unknownMeasures
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Where a shared store is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (or `postgresql://`).
+///
+/// The password may also come from `PGPASSWORD`, as for `psql`; it is never printed (``description`` leaves
+/// it out).
+public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+    public var user: String
+    public var password: String?
+    public var host: String
+    public var port: Int
+    public var database: String
+
+    /// Whether `text` is meant as a PostgreSQL URL rather than a file path.
+    public static func isURL(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    /// Reads a URL; `nil` with a reason when it is not one Scorecard can use.
+    public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard Self.isURL(text), let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            throw PostgresStoreError.badURL(text: text, reason: "write it as postgres://USER@HOST:PORT/DATABASE")
+        }
+        guard let user = components.user, !user.isEmpty else {
+            throw PostgresStoreError.badURL(text: text, reason: "it names no user (postgres://USER@HOST:PORT/DATABASE)")
+        }
+        let database = String(components.path.drop { $0 == "/" })
+        guard !database.isEmpty, !database.contains("/") else {
+            throw PostgresStoreError.badURL(text: text, reason: "it names no database (postgres://USER@HOST:PORT/DATABASE)")
+        }
+        if let port = components.port, !(1...65535).contains(port) {
+            throw PostgresStoreError.badURL(text: text, reason: "the port \(port) is not one")
+        }
+        self.user = user.removingPercentEncoding ?? user
+        self.password = components.password.map { $0.removingPercentEncoding ?? $0 } ?? environment["PGPASSWORD"]
+        self.host = host
+        self.port = components.port ?? 5432
+        self.database = database.removingPercentEncoding ?? database
+    }
+
+    public init(user: String, password: String? = nil, host: String, port: Int = 5432, database: String) {
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.database = database
+    }
+
+    /// The URL without the password.
+    public var description: String {
+        "postgres://\(user)@\(host):\(port)/\(database)"
+    }
+
+    /// The same server and database as another user.
+    public func asUser(_ user: String, password: String? = nil) -> PostgresLocation {
+        PostgresLocation(user: user, password: password, host: host, port: port, database: database)
+    }
+}

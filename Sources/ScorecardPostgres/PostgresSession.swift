@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// One connection to the server, used synchronously: the store's callers (the command line, the dashboard's
+/// data thread) are plain threads, so each call waits on SwiftNIO's future rather than on a Swift task. Calls
+/// are serialised by a lock; a lost connection is opened again on the next call.
+final class PostgresSession: @unchecked Sendable {
+    // @unchecked: `connection` is only touched under `lock`.
+    let location: PostgresLocation
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+
+    /// postgres-nio logs at debug and trace only; nothing of it is for the people at the terminal.
+    static let logger = Logger(label: "scorecard.postgres") { _ in SwiftLogNoOpLogHandler() }
+
+    init(_ location: PostgresLocation) throws {
+        self.location = location
+        self.connection = try Self.connect(location)
+    }
+
+    deinit {
+        // postgres-nio requires a connection to be closed before it goes.
+        try? connection?.close().wait()
+    }
+
+    static func connect(_ location: PostgresLocation) throws -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            return try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw PostgresStoreError.cannotConnect(location: location.description, reason: PostgresFailure.reason(of: error))
+        }
+    }
+
+    /// The open connection, opening it again when it was lost.
+    private func current() throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        let fresh = try Self.connect(location)
+        connection = fresh
+        return fresh
+    }
+
+    /// Runs `query` and returns every row.
+    func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try lock.withLock {
+            let connection = try current()
+            return try PostgresFailure.translating { try connection.query(query, logger: Self.logger).wait().rows }
+        }
+    }
+
+    /// Runs `query` and returns how many rows it changed.
+    @discardableResult
+    func execute(_ query: PostgresQuery) throws -> Int {
+        try lock.withLock {
+            let connection = try current()
+            return try PostgresFailure.translating { try connection.query(query, logger: Self.logger).wait().metadata.rows ?? 0 }
+        }
+    }
+
+    /// Runs `sql`, one statement with no parameters (a `DO` block of the schema, say).
+    func run(script sql: String) throws {
+        try lock.withLock {
+            let connection = try current()
+            _ = try PostgresFailure.translating { try connection.simpleQuery(sql).wait() }
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Streams `text` (COPY's text format: tab-separated, `\N` for NULL) into `table`'s `columns`.
+    func copy(into table: String, columns: [String], text: ByteBuffer) throws {
+        try lock.withLock {
+            let connection = try current()
+            let box = ResultBox()
+            let done = DispatchSemaphore(value: 0)
+            // COPY is only offered as an async call: run it on a task and wait here (a plain thread, never one of
+            // the task pool's, so the wait cannot starve the pool).
+            Task.detached {
+                do {
+                    try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+                        try await writer.write(text)
+                    }
+                    box.set(nil)
+                } catch {
+                    box.set(error)
+                }
+                done.signal()
+            }
+            done.wait()
+            if let error = box.error { throw PostgresFailure.translated(error) }
+        }
+    }
+
+    /// Closes the connection.
+    func close() {
+        lock.withLock {
+            try? connection?.close().wait()
+            connection = nil
+        }
+    }
+
+    /// The error a detached task ended with.
+    private final class ResultBox: @unchecked Sendable {
+        // @unchecked: written once before the semaphore is signalled, read after it is waited for.
+        private(set) var error: Error?
+        func set(_ error: Error?) { self.error = error }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import PostgresNIO
+import ScorecardKit
+
+extension PostgresStore {
+    public func record(_ entry: ValueEntry, today: CivilDate) throws -> RecordOutcome {
+        try requireWriting()
+        return try session.transaction {
+            let code = String(entry.measure.trimmingCharacters(in: .whitespaces))
+            let rows = try session.rows("""
+                SELECT id, frequency, unit, decimals, minimum, maximum, code, owner, service FROM measure
+                WHERE lower(code) = lower(\(code)) AND position IS NOT NULL ORDER BY code = \(code) DESC LIMIT 1
+                """)
+            var found: (id: Int64, measure: Measure, owner: String, service: String)?
+            if let row = rows.first {
+                let (id, frequency, unit, decimals, minimum, maximum, realCode, owner, service) = try row.decode(
+                    (Int64, String, String, Int, Double?, Double?, String, String, String).self)
+                if let frequency = Frequency(rawValue: frequency) {
+                    let measure = Measure(
+                        code: realCode, title: realCode, unit: MeasureUnit(unit), decimals: min(6, max(0, decimals)),
+                        frequency: frequency, minimum: minimum, maximum: maximum)
+                    found = (id, measure, owner, service)
+                }
+            }
+            // Validation fails for an unknown measure, so a change always comes with its measure.
+            let change = try entry.validated(today: today) { $0 == code ? found?.measure : nil }
+            guard let found else { throw PostgresStoreError.failed("no measure \(code)") }
+            if access.role == .owner {
+                let owns = try session.rows("SELECT scorecard_owns(\(found.id))").first?.decode(Bool?.self) ?? false
+                guard owns == true else {
+                    throw StoreError.notPermitted(
+                        "\(found.measure.code) is not one of \(login)'s measures (its owner is \(found.owner), "
+                            + "in \(found.service)): an owner records values only for the measures they own; nothing was written")
+                }
+            }
+            return try write(change, measureID: found.id)
+        }
+    }
+
+    /// Appends a draft revision for `change` unless the store already holds exactly what it makes.
+    private func write(_ change: ValueChange, measureID: Int64) throws -> RecordOutcome {
+        let period = change.period
+        let rows = try session.rows("""
+            SELECT value, target, note, quality, published_at IS NULL FROM observation_revision
+            WHERE measure_id = \(measureID) AND period_kind = \(period.kind.rawValue) AND period_ordinal = \(period.ordinal)
+            ORDER BY id DESC LIMIT 1
+            """)
+        var current: Observation?
+        if let row = rows.first {
+            let (value, target, note, quality, draft) = try row.decode((Double?, Double?, String?, String?, Bool).self)
+            current = Observation(period: period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
+            current?.isDraft = draft
+        }
+        var updated = change.applied(to: current)
+        if updated == current { return .unchanged }
+        updated.isDraft = true
+        let inserted = try session.rows("""
+            INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality, source)
+            VALUES (\(measureID), \(period.kind.rawValue), \(period.ordinal), \(updated.value), \(updated.target),
+                    \(updated.note), \(updated.quality?.rawValue), 'record')
+            RETURNING changed_by, changed_at
+            """)
+        let (by, at) = try inserted.first?.decode((String, Date).self) ?? (login, Date())
+        let revision = Revision(
+            measureCode: change.measureCode, observation: updated, changedBy: by, changedAt: at, source: .record, replaced: current)
+        return current == nil ? .added(revision) : .revised(revision)
+    }
+
+    public func drafts() throws -> [Draft] {
+        guard !publishedOnly else { return [] }
+        return try drafts(in: .all).map(\.draft)
+    }
+
+    public func publish(_ selection: PublishSelection, by: String) throws -> PublishOutcome {
+        if publishedOnly, access.role != .member { throw StoreError.showingPublishedOnly }
+        guard access.canSignOff else {
+            throw StoreError.notPermitted(
+                "\(login) is \(access.role == .member ? "a member" : "an owner"): only the performance team's officers sign values off; nothing was published")
+        }
+        return try session.transaction {
+            let known = Set(try session.rows("SELECT code FROM measure WHERE code = ANY(\(selection.measures))").map { try $0.decode(String.self) })
+            let unknown = selection.measures.filter { !known.contains($0) }
+            // A code that names no measure is a mistake: nothing is signed off then.
+            let drafts = unknown.isEmpty ? try drafts(in: selection) : []
+            if !drafts.isEmpty {
+                try session.execute("""
+                    UPDATE observation_revision SET published_at = now()
+                    WHERE id = ANY(\(drafts.map(\.id))::bigint[]) AND published_at IS NULL
+                    """)
+            }
+            return PublishOutcome(
+                published: drafts.map { found in
+                    var published = found.draft
+                    published.observation.isDraft = false
+                    return published
+                },
+                unknownMeasures: unknown)
+        }
+    }
+
+    /// The latest version of each (measure, period) in `selection` that is a draft, with its row id.
+    private func drafts(in selection: PublishSelection) throws -> [(draft: Draft, id: Int64)] {
+        let period = selection.period
+        let rows = try session.rows("""
+            SELECT o.value, o.target, o.note, o.quality, m.code, o.period_kind, o.period_ordinal, o.changed_by, o.changed_at, o.id,
+                   (SELECT p.value FROM observation_revision p
+                    WHERE p.measure_id = o.measure_id AND p.period_kind = o.period_kind
+                      AND p.period_ordinal = o.period_ordinal AND p.published_at IS NOT NULL ORDER BY p.id DESC LIMIT 1)
+            FROM observation_revision o JOIN measure m ON m.id = o.measure_id
+            WHERE o.published_at IS NULL
+              AND o.id = (SELECT max(l.id) FROM observation_revision l
+                          WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind AND l.period_ordinal = o.period_ordinal)
+              AND (\(period == nil) OR (o.period_kind = \(period?.kind.rawValue ?? -1) AND o.period_ordinal = \(period?.ordinal ?? -1)))
+              AND (cardinality(\(selection.measures)::text[]) = 0 OR m.code = ANY(\(selection.measures)::text[]))
+            ORDER BY m.code, o.period_kind, o.period_ordinal
+            """)
+        return try rows.compactMap { row in
+            let (value, target, note, quality, code, kind, ordinal, by, at, id, published) = try row.decode(
+                (Double?, Double?, String?, String?, String, Int, Int, String, Date, Int64, Double?).self)
+            guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
+            var observation = Observation(period: period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
+            observation.isDraft = true
+            return (Draft(measureCode: code, observation: observation, changedBy: by, changedAt: at, publishedValue: published), id)
+        }
+    }
+}

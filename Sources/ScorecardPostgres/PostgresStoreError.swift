@@ -1,0 +1,38 @@
+/// Why the shared store cannot do what was asked; each message is a plain sentence (never SQL error text).
+public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The URL is not one Scorecard can use.
+    case badURL(text: String, reason: String)
+    /// The server could not be reached, or refused the login.
+    case cannotConnect(location: String, reason: String)
+    /// The database has no Scorecard schema yet.
+    case notInitialised(location: String)
+    /// The database's schema is newer than this Scorecard knows.
+    case newerSchema(location: String, version: Int)
+    /// A statement failed for a reason other than permissions.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let text, let reason):
+            "\(text.terminalSafeURL) is not a PostgreSQL URL Scorecard can use: \(reason)"
+        case .cannotConnect(let location, let reason):
+            "cannot connect to \(location): \(reason)"
+        case .notInitialised(let location):
+            "\(location) has no Scorecard schema yet: its owner runs `scorecard db init --database \(location)`"
+        case .newerSchema(let location, let version):
+            "\(location) was set up by a newer version of Scorecard (schema \(version)): upgrade Scorecard to use it"
+        case .failed(let reason):
+            reason
+        }
+    }
+}
+
+extension String {
+    /// The URL with any password replaced by `***`, for messages.
+    var terminalSafeURL: String {
+        guard let at = firstIndex(of: "@"), let scheme = range(of: "://"), scheme.upperBound < at,
+            let colon = self[scheme.upperBound..<at].firstIndex(of: ":")
+        else { return self }
+        return String(self[..<colon]) + ":***" + String(self[at...])
+    }
+}

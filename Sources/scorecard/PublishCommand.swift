@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard publish`: signs drafts off, so that members see them.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Sign off draft values so that members see them (officers only, in a shared database).",
+        discussion: """
+            Without --period or --measure, every draft is signed off. Each value published keeps who signed it off \
+            and when in its history. A code that names no measure signs nothing off.
+            """
+    )
+
+    @Option(help: "Only drafts of this period (2024-05, 2024/25 Q1, 2024/25, 2024).")
+    var period: String?
+
+    @Option(name: .customLong("measure"), help: "Only drafts of this measure (repeat for more).")
+    var measures: [String] = []
+
+    @Option(help: "Who signs off, in a database file (default: the login name; a shared database records the login).")
+    var by: String?
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func validate() throws {
+        if let period, Period(parsing: period) == nil {
+            throw ValidationError("--period: \(period.excerpt()) is not a period (2024-05, 2024/25 Q1, 2024/25 or 2024)")
+        }
+        if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }
+    }
+
+    func run() throws {
+        let store = try databaseOptions.openStore()
+        let environment = ProcessInfo.processInfo.environment
+        let signer = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let selection = PublishSelection(
+            period: period.flatMap { Period(parsing: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) })
+        let outcome = try store.publish(selection, by: signer)
+        if !outcome.unknownMeasures.isEmpty {
+            throw CommandFailure(
+                "no measure " + outcome.unknownMeasures.map { $0.excerpt() }.joined(separator: ", ") + "; nothing was published")
+        }
+        Console.out(Self.report(outcome, selection: selection))
+    }
+
+    static func report(_ outcome: PublishOutcome, selection: PublishSelection) -> String {
+        guard !outcome.published.isEmpty else {
+            return "Nothing to publish: no drafts" + (selection == .all ? "." : " match.")
+        }
+        let count = outcome.published.count
+        var lines = ["Published \(count) value\(count == 1 ? "" : "s"):"]
+        for draft in outcome.published {
+            lines.append(
+                "  \(draft.measureCode.terminalSafe) \(draft.observation.period.label): \(RecordCommand.text(draft.observation.value))"
+                    + " (recorded by \(draft.changedBy.terminalSafe))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -78,7 +78,10 @@ let package = Package(
             dependencies: ["ScorecardSheets", "ScorecardKit", "ScorecardSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets"]),
-        .testTarget(name: "ScorecardPostgresTests", dependencies: ["ScorecardPostgres", "ScorecardKit", "ScorecardSample"]),
+        .testTarget(
+            name: "ScorecardPostgresTests",
+            dependencies: ["ScorecardPostgres", "ScorecardKit", "ScorecardSample", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
     ]
 )
 

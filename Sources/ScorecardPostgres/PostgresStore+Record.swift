@@ -3,8 +3,11 @@ import PostgresNIO
 import ScorecardKit
 
 extension PostgresStore {
+    /// Records as the login: the database stamps each revision with `current_user`, whatever `entry.by` says.
     public func record(_ entry: ValueEntry, today: CivilDate) throws -> RecordOutcome {
         try requireWriting()
+        var entry = entry
+        entry.by = login
         return try session.transaction {
             let code = String(entry.measure.trimmingCharacters(in: .whitespaces))
             let rows = try session.rows("""

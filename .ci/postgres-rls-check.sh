@@ -1,0 +1,373 @@
+#!/usr/bin/env bash
+# Proves the shared store's rules with psql, against a cluster made by `.ci/postgres.sh start DIR PORT`:
+#
+#   .ci/postgres-rls-check.sh PORT [DATABASE]
+#
+# Makes DATABASE afresh (default scorecard_rls_check; as the superuser `postgres`, owned by scorecard_admin), runs
+# the schema in Sources/ScorecardPostgres/PostgresSchema.swift there twice as scorecard_admin (as `db init` would:
+# one transaction each), creates the logins alice (member), kate (owner by owner name), sam (owner by service) and
+# olu (officer) as scorecard_admin would for `db grant`, and checks, as each login, what it can read and what the
+# database refuses. Prints each failure and a count; exits 1 if any rule is broken. VERBOSE=1 prints every check.
+# The logins are cluster-wide and left in place; the database is left for inspection and dropped by the next run.
+set -uo pipefail
+
+(($# == 1 || $# == 2)) || { echo "usage: $0 PORT [DATABASE]" >&2; exit 2; }
+PORT=$1
+DB=${2:-scorecard_rls_check}
+cd "$(dirname "$0")/.."
+SCHEMA_SWIFT=${SCORECARD_SCHEMA_SWIFT:-Sources/ScorecardPostgres/PostgresSchema.swift}
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+PSQL=${bin:+$bin/}psql
+export PGOPTIONS='-c client_min_messages=warning'
+export PGCONNECT_TIMEOUT=5
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+url() { echo "postgres://$1@127.0.0.1:$PORT/$2"; }
+
+# The schema's statements as SQL, each ended by ";" (see the note at the top of PostgresSchema.swift).
+extract_schema() {
+  awk '
+    /static let version = / { v = $NF }
+    /static let statements: \[String\] = \[/ { on = 1; next }
+    on && /^    \]$/ { on = 0 }
+    !on { next }
+    /^[ \t]*"""[ \t]*,?[ \t]*$/ { if (lit) { print ";"; lit = 0; n++ } else lit = 1; next }
+    lit {
+      line = $0
+      gsub(/\\\(version\)/, v, line)
+      if (line ~ /\\/) { print "a backslash in the schema: " line > "/dev/stderr"; bad = 1 }
+      print line
+      next
+    }
+    END { if (bad || lit || n < 10 || v == "") exit 1 }
+  ' "$SCHEMA_SWIFT"
+}
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); [[ -n ${VERBOSE:-} ]] && echo "ok    $1"; return 0; }
+fail() { failed=$((failed + 1)); echo "FAIL  $1${2:+ -- $2}"; return 0; }
+
+# Runs SQL (one string, one implicit transaction) as a login; prints unaligned rows, or the error with its SQLSTATE.
+as() {
+  local who=$1
+  shift
+  "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -v VERBOSITY=verbose "$(url "$who" "$DB")" -c "$1" 2>&1
+}
+# Runs a psql script from stdin as a login.
+as_script() {
+  "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -v VERBOSITY=verbose "$(url "$1" "$DB")" -f - 2>&1
+}
+
+# expect WHO WHAT SQL EXPECTED: the statement succeeds and prints EXPECTED (rows joined by newlines).
+expect() {
+  local out
+  if out=$(as "$1" "$3"); then
+    [[ "$out" == "$4" ]] && pass "$1: $2" || fail "$1: $2" "expected '$4', got '$out'"
+  else
+    fail "$1: $2" "$out"
+  fi
+}
+# refused WHO WHAT SQL [PATTERN]: the statement fails, with PATTERN in the error (default SQLSTATE 42501,
+# insufficient_privilege: a missing grant, a row-level security policy or a rule's trigger).
+refused() {
+  local out pattern=${4:-42501}
+  if out=$(as "$1" "$3"); then
+    fail "$1: $2" "was allowed${out:+ (printed '$out')}"
+  elif [[ "$out" =~ $pattern ]]; then
+    pass "$1: $2"
+  else
+    fail "$1: $2" "refused, but not by a rule ($out)"
+  fi
+}
+
+# MARK: A fresh database, the schema twice, the logins and a little data
+
+"$PSQL" -X -q -v ON_ERROR_STOP=1 "$(url postgres postgres)" >/dev/null 2>"$work/err" <<SQL || { cat "$work/err" >&2; echo "rls-check: cannot make the database $DB on port $PORT (started by .ci/postgres.sh?)" >&2; exit 1; }
+DROP DATABASE IF EXISTS $DB WITH (FORCE);
+CREATE DATABASE $DB OWNER scorecard_admin;
+SQL
+
+extract_schema >"$work/schema.sql" || { echo "rls-check: cannot extract the schema from $SCHEMA_SWIFT" >&2; exit 1; }
+for run in 1 2; do
+  if out=$("$PSQL" -X -q -1 -v ON_ERROR_STOP=1 -o /dev/null "$(url scorecard_admin "$DB")" -f "$work/schema.sql" 2>&1); then
+    pass "scorecard_admin: the schema runs (run $run, one transaction)"
+  else
+    fail "scorecard_admin: the schema runs (run $run, one transaction)" "$out"
+    echo "rls-check: the schema does not run; nothing more to check" >&2
+    exit 1
+  fi
+done
+if out=$("$PSQL" -X -q -v ON_ERROR_STOP=1 -o /dev/null "$(url scorecard_admin "$DB")" -f "$work/schema.sql" 2>&1); then
+  pass "scorecard_admin: the schema runs (run 3, statement by statement)"
+else
+  fail "scorecard_admin: the schema runs (run 3, statement by statement)" "$out"
+fi
+expect scorecard_admin "schema_version is the Swift file's" "TABLE schema_version" \
+  "$(awk '/static let version = / { print $NF; exit }' "$SCHEMA_SWIFT")"
+
+as scorecard_admin "UPDATE schema_version SET version = version + 1" >/dev/null
+out=$("$PSQL" -X -q -1 -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -o /dev/null "$(url scorecard_admin "$DB")" -f "$work/schema.sql" 2>&1) \
+  && fail "scorecard_admin: a database of a newer schema is refused" "the schema ran" \
+  || { [[ "$out" == *SC001* ]] && pass "scorecard_admin: a database of a newer schema is refused (SC001)" \
+    || fail "scorecard_admin: a database of a newer schema is refused" "$out"; }
+as scorecard_admin "UPDATE schema_version SET version = version - 1" >/dev/null
+
+# The logins, as `db grant` makes them (memberships from earlier runs are reset: roles are cluster-wide).
+out=$(as scorecard_admin "
+DO \$\$
+DECLARE
+  l text;
+BEGIN
+  FOREACH l IN ARRAY ARRAY['alice', 'kate', 'sam', 'olu'] LOOP
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = l) THEN
+      EXECUTE format('CREATE ROLE %I LOGIN', l);
+    END IF;
+    EXECUTE format('REVOKE scorecard_member, scorecard_owner, scorecard_officer FROM %I', l);
+  END LOOP;
+END
+\$\$;
+GRANT scorecard_member TO alice;
+GRANT scorecard_owner TO kate, sam;
+GRANT scorecard_officer TO olu;
+INSERT INTO scope (login, owner, service) VALUES ('kate', 'Kate Adams', NULL), ('sam', NULL, 'housing ');
+") && pass "scorecard_admin: creates and grants the logins alice, kate, sam, olu" \
+  || { fail "scorecard_admin: creates and grants the logins" "$out"; exit 1; }
+
+# Measure 1 (KATE1) is Kate's by owner name (spaced and cased differently), measure 2 (BOB1) is in Housing (sam's).
+# Revisions: 1 published and 2 a draft over it (KATE1 2025-04); 3 published (BOB1 2025-04); 4 a draft (BOB1 2025-05).
+out=$(as scorecard_admin "
+INSERT INTO council (id, name, plan_title) VALUES (1, 'Check Council', 'Council Plan');
+INSERT INTO priority (position, code, title, lead, description) VALUES (0, 'P1', 'Homes', 'Lead', '');
+INSERT INTO delivery_plan (priority_id, position, code, title, owner) VALUES (1, 0, 'D1', 'More homes', 'Someone');
+INSERT INTO action (delivery_plan_id, position, title, owner, status, percent_complete)
+VALUES (1, 0, 'Build', 'Someone', 'on-track', 10);
+INSERT INTO measure (code, position, priority_id, delivery_plan_id, title, description, methodology, source, owner,
+  service, team, tier, unit, decimals, frequency, polarity, status, cumulative, lag_days)
+VALUES ('KATE1', 0, 1, 1, 'Kate''s', '', '', '', '  kate ADAMS ', 'Waste', '', 'corporate', 'count', 0, 'monthly',
+        'higher', 'active', false, 0),
+       ('BOB1', 1, 1, NULL, 'Bob''s', '', '', '', 'Bob Smith', 'Housing', '', 'corporate', 'count', 0, 'monthly',
+        'higher', 'active', false, 0);
+INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (1, 0, 24303, 12);
+INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, changed_by, source, published_by,
+  published_at)
+VALUES (1, 0, 24303, 10, 'admin', 'import', 'admin', now()),
+       (1, 0, 24303, 11, 'admin', 'record', NULL, NULL),
+       (2, 0, 24303, 20, 'admin', 'import', 'admin', now()),
+       (2, 0, 24304, 21, 'admin', 'record', NULL, NULL);
+ANALYZE observation_revision;
+SELECT string_agg(id::text, ',' ORDER BY id) FROM observation_revision;
+") && [[ "$out" == "1,2,3,4" ]] && pass "scorecard_admin: adds two measures, two published values and two drafts" \
+  || { fail "scorecard_admin: adds the data" "$out"; exit 1; }
+
+expect scorecard_admin "scorecard_period writes each kind as Period does" \
+  "SELECT scorecard_period(0::smallint, 24303) || ' ' || scorecard_period(1::smallint, 8100) || ' '
+     || scorecard_period(2::smallint, 2025) || ' ' || scorecard_period(3::smallint, 2025)" "2025-04 2025/26 Q1 2025/26 2025"
+
+# What each reads, as "measure:period=value" in order.
+latest="string_agg(measure_id || ':' || period_ordinal || '=' || value, ',' ORDER BY measure_id, period_ordinal)"
+ids="string_agg(id::text, ',' ORDER BY id)"
+tables=(council priority delivery_plan action measure target_revision observation_revision scope change_log schema_version)
+# A column of each table, for UPDATE attempts.
+declare -A column=([council]=name [priority]=title [delivery_plan]=title [action]=title [measure]=title
+  [target_revision]=value [observation_revision]=value [scope]=login [change_log]=measure_id [schema_version]=version)
+
+# MARK: A member reads published values only and writes nothing
+
+expect alice "reads only published revisions from the table" "SELECT $ids FROM observation_revision" "1,3"
+expect alice "reads no draft, even asking for them" "SELECT count(*) FROM observation_revision WHERE published_at IS NULL" "0"
+expect alice "observation: the latest published value of each period" "SELECT $latest FROM observation" "1:24303=10,2:24303=20"
+expect alice "published_observation: the same" "SELECT $latest FROM published_observation" "1:24303=10,2:24303=20"
+expect alice "draft_observation: nothing" "SELECT count(*) FROM draft_observation" "0"
+expect alice "target: the current targets" "SELECT $latest FROM target" "1:24303=12"
+expect alice "reads the framework and the change log" \
+  "SELECT (SELECT count(*) FROM council) + (SELECT count(*) FROM priority) + (SELECT count(*) FROM delivery_plan)
+     + (SELECT count(*) FROM action) + (SELECT count(*) FROM measure) + (SELECT count(*) FROM target_revision)
+     + (SELECT count(*) FROM schema_version) + least(1, (SELECT count(*) FROM change_log))" "9"
+expect alice "sees no column statistics of the values (pg_stats)" \
+  "SELECT count(*) FROM pg_stats WHERE tablename = 'observation_revision'" "0"
+refused alice "cannot read scope" "SELECT * FROM scope"
+expect alice "COPY ... TO reads only published revisions too" "COPY observation_revision (id) TO STDOUT" "1
+3"
+for t in "${tables[@]}"; do
+  refused alice "cannot INSERT into $t" "INSERT INTO $t DEFAULT VALUES"
+  refused alice "cannot UPDATE $t" "UPDATE $t SET ${column[$t]} = ${column[$t]}"
+  refused alice "cannot DELETE from $t" "DELETE FROM $t"
+  refused alice "cannot TRUNCATE $t" "TRUNCATE $t"
+done
+refused alice "cannot insert a value" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24310, 1, 'record')"
+refused alice "cannot sign off" "UPDATE observation_revision SET published_at = now() WHERE id = 2"
+refused alice "cannot COPY into the values" "COPY observation_revision (measure_id) FROM STDIN"
+refused alice "cannot write through a view" "DELETE FROM observation" "42501|not automatically updatable"
+refused alice "cannot SET ROLE scorecard_officer" "SET ROLE scorecard_officer"
+refused alice "cannot turn row-level security off" "ALTER TABLE observation_revision DISABLE ROW LEVEL SECURITY"
+refused alice "cannot create objects in the schema" "CREATE TABLE public.shadow (i int)"
+refused alice "cannot grant herself a role" "GRANT scorecard_officer TO alice"
+
+# MARK: An owner reads its own measures' drafts and records drafts for them only
+
+expect kate "reads published revisions and her own measure's drafts" "SELECT $ids FROM observation_revision" "1,2,3"
+expect kate "observation: her draft is the latest of her measure" "SELECT $latest FROM observation" "1:24303=11,2:24303=20"
+expect kate "published_observation: what members see" "SELECT $latest FROM published_observation" "1:24303=10,2:24303=20"
+expect kate "draft_observation: her draft, with what it replaces" \
+  "SELECT id, measure_code, period, value, published_value, changed_by FROM draft_observation" "2|KATE1|2025-04|11|10|admin"
+expect kate "scorecard_owns: her measure (owner trimmed, any case), not Bob's" \
+  "SELECT scorecard_owns(1) || ',' || scorecard_owns(2)" "true,false"
+expect kate "records a draft for her measure (id by identity, no sequence grant; changed_by is her)" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, note, source)
+   VALUES (1, 0, 24304, 12, 'early figure', 'record') RETURNING id, changed_by, published_at IS NULL" "5|kate|t"
+refused kate "cannot record for a measure she does not own" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (2, 0, 24304, 1, 'record')"
+refused kate "cannot record a published value" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
+   VALUES (1, 0, 24305, 1, 'record', 'kate', now())"
+refused kate "cannot record in someone else's name" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, changed_by)
+   VALUES (1, 0, 24305, 1, 'record', 'olu')"
+refused kate "cannot record as an import" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24305, 1, 'import')"
+refused kate "cannot choose a revision id" \
+  "INSERT INTO observation_revision (id, measure_id, period_kind, period_ordinal, value, source)
+   VALUES (1000000, 1, 0, 24305, 1, 'record')"
+refused kate "cannot backdate a revision" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, changed_at)
+   VALUES (1, 0, 24305, 1, 'record', now() - interval '1 year')"
+refused kate "cannot sign off, even her own draft" "UPDATE observation_revision SET published_at = now() WHERE id = 5"
+refused kate "cannot delete" "DELETE FROM observation_revision WHERE id = 5"
+refused kate "cannot COPY into the values" "COPY observation_revision (measure_id) FROM STDIN" \
+  "COPY FROM not supported with row-level security"
+refused kate "cannot read scope" "SELECT * FROM scope"
+refused kate "cannot widen her scope" "INSERT INTO scope (login, service) VALUES ('kate', 'Housing')"
+refused kate "cannot change a measure's owner" "UPDATE measure SET owner = 'Kate Adams' WHERE id = 2"
+refused kate "cannot write targets" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (1, 0, 24304, 1)"
+expect sam "records a draft for a measure of his service (trimmed, any case)" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+   VALUES (2, 0, 24305, 30, 'record') RETURNING changed_by" "sam"
+refused sam "cannot record for a measure outside his service" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24305, 1, 'record')"
+expect sam "draft_observation: his service's drafts only" \
+  "SELECT string_agg(measure_code || ' ' || period, ',' ORDER BY id) FROM draft_observation" "BOB1 2025-05,BOB1 2025-06"
+expect alice "still reads no draft" "SELECT $ids FROM observation_revision" "1,3"
+
+# MARK: An officer reads everything, signs off once, imports, and cannot rewrite history
+
+# (Refused inserts used up identity values: ids have gaps.)
+expect olu "reads every revision" "SELECT count(*) FROM observation_revision" "6"
+expect olu "draft_observation: every latest draft" \
+  "SELECT string_agg(measure_code || ' ' || period || ' ' || changed_by, ',' ORDER BY id) FROM draft_observation" \
+  "KATE1 2025-04 admin,BOB1 2025-05 admin,KATE1 2025-05 kate,BOB1 2025-06 sam"
+expect olu "signs off a draft; the trigger stamps who and when" \
+  "UPDATE observation_revision SET published_at = now() WHERE id = 2 RETURNING published_by" "olu"
+expect alice "then reads the signed-off value" "SELECT $latest FROM observation" "1:24303=11,2:24303=20"
+refused olu "cannot sign off twice" "UPDATE observation_revision SET published_at = now() WHERE id = 2" "already signed off"
+expect olu "a sign-off's time and name are the database's, not the client's" \
+  "UPDATE observation_revision SET published_at = '2000-01-01' WHERE id = 4
+   RETURNING published_by || ' ' || (published_at > now() - interval '1 minute')" "olu true"
+refused olu "cannot sign off by setting published_at to NULL" \
+  "UPDATE observation_revision SET published_at = NULL WHERE id = 5" "append-only"
+refused olu "cannot set published_by" "UPDATE observation_revision SET published_by = 'olu', published_at = now() WHERE id = 5"
+refused olu "cannot change a value" "UPDATE observation_revision SET value = 99 WHERE id = 5"
+refused olu "cannot change a value while signing off" "UPDATE observation_revision SET value = 99, published_at = now() WHERE id = 5"
+refused olu "cannot delete a value" "DELETE FROM observation_revision WHERE id = 5"
+refused olu "cannot delete a target" "DELETE FROM target_revision"
+refused olu "cannot change a target" "UPDATE target_revision SET value = 1"
+refused olu "cannot choose a revision id" \
+  "INSERT INTO observation_revision (id, measure_id, period_kind, period_ordinal, value, source)
+   VALUES (1000000, 1, 0, 24305, 1, 'record')"
+refused olu "cannot record a value as signed off by someone else" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
+   VALUES (1, 0, 24306, 1, 'import', 'alice', now())"
+expect olu "records a value signed off by himself (as an import may)" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
+   VALUES (1, 0, 24306, 13, 'import', current_user, now()) RETURNING published_by" "olu"
+expect olu "approves a target" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (2, 0, 24303, 25) RETURNING changed_by" "olu"
+refused olu "cannot COPY into the values (row-level security)" "COPY observation_revision (measure_id) FROM STDIN" \
+  "COPY FROM not supported with row-level security"
+if out=$(as_script olu <<'SQL'
+BEGIN;
+CREATE TEMP TABLE import_rows (measure_id bigint, period_kind smallint, period_ordinal integer, value double precision)
+  ON COMMIT DROP;
+COPY import_rows FROM STDIN (FORMAT csv);
+1,0,24307,14
+2,0,24307,24
+2,0,24308,25
+\.
+INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
+SELECT measure_id, period_kind, period_ordinal, value, 'import', current_user, now() FROM import_rows;
+SELECT count(*) FROM change_log WHERE xact = pg_current_xact_id();
+COMMIT;
+SQL
+); then
+  [[ "$out" == "2" ]] && pass "olu: imports by COPY into a temporary table and one INSERT ... SELECT (one change_log row per measure)" \
+    || fail "olu: imports by COPY into a temporary table" "expected 2 change_log rows, got '$out'"
+else
+  fail "olu: imports by COPY into a temporary table and INSERT ... SELECT" "$out"
+fi
+expect olu "replaces the framework in one transaction (one change_log row for it)" "
+UPDATE measure SET position = NULL, priority_id = NULL, delivery_plan_id = NULL;
+DELETE FROM action;
+DELETE FROM delivery_plan;
+DELETE FROM priority;
+INSERT INTO council (id, name, plan_title, reporting_period, changed_by, changed_at)
+VALUES (1, 'Check Council', 'Council Plan 2', '2025/26', current_user, now())
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, plan_title = excluded.plan_title,
+  reporting_period = excluded.reporting_period, changed_by = excluded.changed_by, changed_at = excluded.changed_at;
+INSERT INTO priority (position, code, title, lead, description) VALUES (0, 'P1', 'Homes', 'Lead', '');
+INSERT INTO measure (code, position, priority_id, delivery_plan_id, title, description, methodology, source, owner,
+  service, team, tier, unit, decimals, frequency, polarity, status, cumulative, lag_days)
+VALUES ('KATE1', 0, currval(pg_get_serial_sequence('priority', 'id')), NULL, 'Kate''s', '', '', '', 'Kate Adams',
+        'Waste', '', 'corporate', 'count', 0, 'monthly', 'higher', 'active', false, 0),
+       ('NEW1', 1, currval(pg_get_serial_sequence('priority', 'id')), NULL, 'New', '', '', '', 'Nobody', 'Parks', '',
+        'corporate', 'count', 0, 'monthly', 'higher', 'active', false, 0)
+ON CONFLICT (code) DO UPDATE SET position = excluded.position, priority_id = excluded.priority_id,
+  delivery_plan_id = excluded.delivery_plan_id, owner = excluded.owner;
+SELECT count(*) FROM change_log WHERE xact = pg_current_xact_id() AND measure_id IS NULL;
+" "1"
+expect olu "manages scope" \
+  "INSERT INTO scope (login, service) VALUES ('kate', 'Parks'); DELETE FROM scope WHERE login = 'kate' AND service = 'Parks';
+   SELECT count(*) FROM scope" "2"
+
+# MARK: The rules hold for the tables' owner too (triggers, not grants)
+
+refused scorecard_admin "cannot change a value" "UPDATE observation_revision SET value = 99 WHERE id = 5" "append-only"
+refused scorecard_admin "cannot change a value while signing off" \
+  "UPDATE observation_revision SET value = 99, published_at = now() WHERE id = 5" "append-only"
+refused scorecard_admin "cannot move a value to another period while signing off" \
+  "UPDATE observation_revision SET period_ordinal = 24399, published_at = now() WHERE id = 5" "append-only"
+refused scorecard_admin "cannot change a signed-off value" "UPDATE observation_revision SET value = 99 WHERE id = 1" \
+  "already signed off"
+refused scorecard_admin "cannot delete a value" "DELETE FROM observation_revision WHERE id = 1" "append-only"
+refused scorecard_admin "cannot truncate the values" "TRUNCATE observation_revision" "append-only"
+refused scorecard_admin "cannot change a target" "UPDATE target_revision SET value = 1" "append-only"
+refused scorecard_admin "cannot delete a target" "DELETE FROM target_revision" "append-only"
+expect scorecard_admin "a sign-off by the owner is stamped with the owner's name" \
+  "UPDATE observation_revision SET published_by = 'kate', published_at = now() WHERE id = 5 RETURNING published_by" \
+  "scorecard_admin"
+
+# MARK: The change log and notifications
+
+expect alice "change_log: a row for each measure with new values, and for the framework" \
+  "SELECT bool_and(EXISTS (SELECT FROM change_log WHERE measure_id = m)) FROM unnest(ARRAY[1, 2]) m" "t"
+expect alice "change_log: framework changes have measure_id NULL" \
+  "SELECT count(*) > 0 FROM change_log WHERE measure_id IS NULL" "t"
+expect olu "change_log: one row per measure and transaction, however many statements" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24309, 1, 'record');
+   INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24309, 2, 'record');
+   SELECT count(*) FROM change_log WHERE xact = pg_current_xact_id()" "1"
+"$PSQL" -X -q -A -t "$(url alice "$DB")" -c "LISTEN scorecard_changes" -c "SELECT pg_sleep(1.5)" >"$work/listen" 2>&1 &
+listener=$!
+sleep 0.5
+as kate "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+         VALUES (1, 0, 24310, 3, 'record')" >/dev/null
+wait "$listener"
+grep -q 'notification "scorecard_changes"' "$work/listen" \
+  && pass "alice: LISTEN scorecard_changes hears kate's draft being recorded" \
+  || fail "alice: LISTEN scorecard_changes hears a change" "$(cat "$work/listen")"
+
+echo "rls-check: $passed passed, $failed failed (database $DB on port $PORT)"
+((failed == 0))

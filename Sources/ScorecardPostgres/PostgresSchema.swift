@@ -1,0 +1,562 @@
+/// The shared store's schema on PostgreSQL: tables, group roles, grants, row-level security, triggers and views.
+///
+/// `scorecard db init` runs ``statements`` in order, as the database's owner (a role with CREATEROLE, not a
+/// superuser), in one transaction. Every statement is idempotent, so running it again is safe and brings grants,
+/// policies, functions, triggers and views up to date. `.ci/postgres-rls-check.sh` extracts these statements from
+/// this file and proves the rules with `psql`, so each element must stay a plain string literal: one statement or
+/// one `DO $$ ... $$` block, no backslashes, and no interpolation other than `\(version)`.
+///
+/// The rules are the database's, whatever the client does:
+/// - `scorecard_member` reads the framework and only published values (`published_at IS NOT NULL`); it can write
+///   nothing.
+/// - `scorecard_owner` also reads every revision of the measures it owns, and records drafts for them only: a
+///   login's measures are those whose owner or service matches one of its `scope` rows (trimmed, any case). It
+///   cannot sign off, and cannot read `scope`.
+/// - `scorecard_officer` reads everything, imports (the framework and values), records, signs off, writes targets
+///   and `scope`.
+/// - Revisions are append-only: no DELETE or TRUNCATE, and the only UPDATE of an observation revision is its
+///   sign-off (`UPDATE observation_revision SET published_at = now() WHERE ...`), once; the trigger stamps
+///   `published_by = current_user` and `published_at = now()`.
+/// - A login gets rights only through membership: `GRANT scorecard_member TO alice`.
+///
+/// Notes for the store:
+/// - COPY FROM into `observation_revision` is refused for anyone subject to row-level security ("COPY FROM not
+///   supported with row-level security"), officers included: import copies into a temporary table and then runs
+///   one `INSERT INTO observation_revision (...) SELECT ... FROM the temporary table`.
+/// - `observation_revision.id` is not in anyone's INSERT grant (revisions are ordered by id, so nobody may choose
+///   one); the identity fills it, which needs no privilege on its sequence.
+/// - Refusals by the rules raise SQLSTATE 42501 (insufficient_privilege), as missing grants and row-level security
+///   do; a database made by a newer Scorecard makes the second statement raise SQLSTATE SC001.
+/// - `change_log` gains a row per measure whose values changed (`measure_id` NULL: the framework or targets
+///   changed), at most one per measure and transaction, and each writing statement sends
+///   `NOTIFY scorecard_changes`. Identity ids are not in commit order: a watcher reads
+///   `WHERE xact >= ` the `pg_snapshot_xmin(pg_current_snapshot())` it took at its previous read (and takes a new
+///   one in the same transaction), which sees every commit exactly once or more, never zero times.
+/// - `scorecard_owns` and the owner's read policy look the login up by `session_user`: inside a SECURITY DEFINER
+///   function `current_user` is the function's owner. So `SET ROLE kate` from another login does not act as kate.
+/// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
+enum PostgresSchema {
+    /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
+    static let version = 1
+
+    static let statements: [String] = [
+        // One `db init` at a time (in a transaction; harmless outside one).
+        """
+        SELECT pg_advisory_xact_lock(7306086, 1)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)
+        """,
+        """
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT FROM schema_version WHERE version > \(version)) THEN
+            RAISE EXCEPTION 'this database was set up by a newer version of Scorecard (schema %)',
+              (SELECT max(version) FROM schema_version) USING ERRCODE = 'SC001';
+          END IF;
+        END
+        $$
+        """,
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS schema_version_one_row ON schema_version ((true))
+        """,
+
+        // MARK: Group roles
+
+        """
+        DO $$
+        BEGIN
+          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_member') THEN
+            CREATE ROLE scorecard_member NOLOGIN;
+          END IF;
+          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_owner') THEN
+            CREATE ROLE scorecard_owner NOLOGIN;
+          END IF;
+          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_officer') THEN
+            CREATE ROLE scorecard_officer NOLOGIN;
+          END IF;
+        END
+        $$
+        """,
+
+        // MARK: Tables
+
+        """
+        CREATE TABLE IF NOT EXISTS council (
+          id integer PRIMARY KEY CHECK (id = 1),
+          name text NOT NULL,
+          plan_title text NOT NULL,
+          reporting_period text,
+          changed_by text NOT NULL DEFAULT current_user,
+          changed_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS priority (
+          id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          position integer NOT NULL UNIQUE,
+          code text NOT NULL UNIQUE,
+          title text NOT NULL,
+          lead text NOT NULL,
+          description text NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS delivery_plan (
+          id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          priority_id bigint NOT NULL REFERENCES priority (id) ON DELETE CASCADE,
+          position integer NOT NULL,
+          code text NOT NULL,
+          title text NOT NULL,
+          owner text NOT NULL,
+          UNIQUE (priority_id, position),
+          UNIQUE (priority_id, code)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS action (
+          id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          delivery_plan_id bigint NOT NULL REFERENCES delivery_plan (id) ON DELETE CASCADE,
+          position integer NOT NULL,
+          title text NOT NULL,
+          owner text NOT NULL,
+          due text,
+          status text NOT NULL,
+          percent_complete integer NOT NULL
+        )
+        """,
+        // `position` NULL: dropped from the framework (its history is kept). No foreign keys to the plan, which
+        // import replaces.
+        """
+        CREATE TABLE IF NOT EXISTS measure (
+          id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          code text NOT NULL UNIQUE,
+          position integer,
+          priority_id bigint,
+          delivery_plan_id bigint,
+          title text NOT NULL,
+          description text NOT NULL,
+          methodology text NOT NULL,
+          source text NOT NULL,
+          owner text NOT NULL,
+          service text NOT NULL,
+          team text NOT NULL,
+          tier text NOT NULL,
+          unit text NOT NULL,
+          decimals integer NOT NULL,
+          frequency text NOT NULL,
+          polarity text NOT NULL,
+          band double precision,
+          status text NOT NULL,
+          cumulative boolean NOT NULL,
+          tolerance text,
+          lag_days integer NOT NULL,
+          profile text,
+          minimum double precision,
+          maximum double precision
+        )
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS measure_by_position ON measure (position)
+        """,
+        // Periods: period_kind 0 month, 1 financial quarter, 2 financial year, 3 calendar year; see `Period`.
+        """
+        CREATE TABLE IF NOT EXISTS target_revision (
+          id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          measure_id bigint NOT NULL REFERENCES measure (id),
+          period_kind smallint NOT NULL CHECK (period_kind BETWEEN 0 AND 3),
+          period_ordinal integer NOT NULL,
+          value double precision,
+          changed_by text NOT NULL DEFAULT current_user,
+          changed_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS target_revision_by_key
+        ON target_revision (measure_id, period_kind, period_ordinal, id)
+        """,
+        // A revision with published_at NULL is a draft; its sign-off sets published_by and published_at, once.
+        """
+        CREATE TABLE IF NOT EXISTS observation_revision (
+          id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+          measure_id bigint NOT NULL REFERENCES measure (id),
+          period_kind smallint NOT NULL CHECK (period_kind BETWEEN 0 AND 3),
+          period_ordinal integer NOT NULL,
+          value double precision,
+          target double precision,
+          note text,
+          quality text,
+          changed_by text NOT NULL DEFAULT current_user,
+          changed_at timestamptz NOT NULL DEFAULT now(),
+          source text NOT NULL CONSTRAINT observation_revision_source CHECK (source IN ('import', 'record')),
+          published_by text,
+          published_at timestamptz,
+          CONSTRAINT observation_revision_signed_off_by_someone CHECK ((published_by IS NULL) = (published_at IS NULL))
+        )
+        """,
+        // Newest first within a measure and period: the views' DISTINCT ON reads it in order, without a sort.
+        """
+        CREATE INDEX IF NOT EXISTS observation_revision_by_key
+        ON observation_revision (measure_id, period_kind, period_ordinal, id DESC)
+        """,
+        // Which measures a login of `scorecard_owner` may record: those whose owner or service is one of its rows'.
+        """
+        CREATE TABLE IF NOT EXISTS scope (
+          login text NOT NULL,
+          owner text,
+          service text,
+          CONSTRAINT scope_names_owner_or_service CHECK (owner IS NOT NULL OR service IS NOT NULL),
+          CONSTRAINT scope_once UNIQUE NULLS NOT DISTINCT (login, owner, service)
+        )
+        """,
+        // Appended by triggers only. `xact` is the writing transaction, for watchers (see above).
+        """
+        CREATE TABLE IF NOT EXISTS change_log (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          measure_id bigint,
+          at timestamptz NOT NULL DEFAULT now(),
+          xact xid8 NOT NULL DEFAULT pg_current_xact_id()
+        )
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS change_log_by_xact ON change_log (xact, measure_id)
+        """,
+
+        // MARK: Functions
+
+        // The canonical text of a period, as `Period.description` writes it: 2024-05, 2024/25 Q1, 2024/25, 2024.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_period(kind smallint, ordinal integer) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN CASE kind
+          WHEN 0 THEN lpad((ordinal / 12)::text, 4, '0') || '-' || lpad((ordinal % 12 + 1)::text, 2, '0')
+          WHEN 1 THEN (ordinal / 4)::text || '/' || lpad(((ordinal / 4 + 1) % 100)::text, 2, '0')
+                      || ' Q' || (ordinal % 4 + 1)::text
+          WHEN 2 THEN ordinal::text || '/' || lpad(((ordinal + 1) % 100)::text, 2, '0')
+          ELSE ordinal::text
+        END
+        """,
+        // The measures the connected login owns, by its `scope` rows (which the login itself may not read).
+        """
+        CREATE OR REPLACE FUNCTION scorecard_owned_measures() RETURNS SETOF bigint
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+          SELECT m.id FROM measure m
+          WHERE EXISTS (
+            SELECT FROM scope s
+            WHERE s.login = session_user::text
+              AND (lower(btrim(s.owner)) = lower(btrim(m.owner)) OR lower(btrim(s.service)) = lower(btrim(m.service))))
+        $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION scorecard_owns(measure_id bigint) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+          SELECT EXISTS (
+            SELECT FROM measure m JOIN scope s
+              ON lower(btrim(s.owner)) = lower(btrim(m.owner)) OR lower(btrim(s.service)) = lower(btrim(m.service))
+            WHERE m.id = $1 AND s.login = session_user::text)
+        $$
+        """,
+        // Refuses DELETE, TRUNCATE and (on target_revision) UPDATE: revisions are history.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_append_only() RETURNS trigger
+        LANGUAGE plpgsql
+        AS $$
+        BEGIN
+          RAISE EXCEPTION '% is append-only: %', TG_TABLE_NAME,
+            CASE WHEN TG_OP = 'UPDATE' THEN 'record a new revision instead' ELSE 'history is never deleted' END
+            USING ERRCODE = 'insufficient_privilege';
+        END
+        $$
+        """,
+        // The one update of an observation revision: its sign-off. Every other column must be unchanged (keep this
+        // list in step with the table's columns).
+        """
+        CREATE OR REPLACE FUNCTION scorecard_sign_off() RETURNS trigger
+        LANGUAGE plpgsql
+        AS $$
+        BEGIN
+          IF OLD.published_at IS NOT NULL THEN
+            RAISE EXCEPTION 'this value was already signed off, by % at %', OLD.published_by, OLD.published_at
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          IF NEW.published_at IS NULL
+             OR (NEW.id, NEW.measure_id, NEW.period_kind, NEW.period_ordinal, NEW.value, NEW.target, NEW.note,
+                 NEW.quality, NEW.changed_by, NEW.changed_at, NEW.source)
+                IS DISTINCT FROM
+                (OLD.id, OLD.measure_id, OLD.period_kind, OLD.period_ordinal, OLD.value, OLD.target, OLD.note,
+                 OLD.quality, OLD.changed_by, OLD.changed_at, OLD.source)
+          THEN
+            RAISE EXCEPTION 'observation_revision is append-only: record a new revision instead (the only change is a sign-off, which sets published_at)'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          NEW.published_by := current_user;
+          NEW.published_at := now();
+          RETURN NEW;
+        END
+        $$
+        """,
+        // After each statement that adds or signs off revisions: one change_log row per measure (once per
+        // transaction), and a notification.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_log_observations() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          INSERT INTO change_log (measure_id)
+          SELECT DISTINCT n.measure_id FROM scorecard_changed n
+          WHERE NOT EXISTS (SELECT FROM change_log c WHERE c.xact = pg_current_xact_id() AND c.measure_id = n.measure_id);
+          IF FOUND THEN
+            PERFORM pg_notify('scorecard_changes', '');
+          END IF;
+          RETURN NULL;
+        END
+        $$
+        """,
+        // After each statement on the framework or the targets: one change_log row with measure_id NULL (once per
+        // transaction), and a notification.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_log_framework() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          IF NOT EXISTS (SELECT FROM change_log WHERE xact = pg_current_xact_id() AND measure_id IS NULL) THEN
+            INSERT INTO change_log (measure_id) VALUES (NULL);
+            PERFORM pg_notify('scorecard_changes', '');
+          END IF;
+          RETURN NULL;
+        END
+        $$
+        """,
+
+        // MARK: Triggers
+
+        """
+        DROP TRIGGER IF EXISTS observation_revision_sign_off ON observation_revision
+        """,
+        """
+        CREATE TRIGGER observation_revision_sign_off BEFORE UPDATE ON observation_revision
+        FOR EACH ROW EXECUTE FUNCTION scorecard_sign_off()
+        """,
+        """
+        DROP TRIGGER IF EXISTS observation_revision_append_only ON observation_revision
+        """,
+        """
+        CREATE TRIGGER observation_revision_append_only BEFORE DELETE OR TRUNCATE ON observation_revision
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS target_revision_append_only ON target_revision
+        """,
+        """
+        CREATE TRIGGER target_revision_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON target_revision
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS observation_revision_log_insert ON observation_revision
+        """,
+        """
+        CREATE TRIGGER observation_revision_log_insert AFTER INSERT ON observation_revision
+        REFERENCING NEW TABLE AS scorecard_changed
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_observations()
+        """,
+        """
+        DROP TRIGGER IF EXISTS observation_revision_log_update ON observation_revision
+        """,
+        """
+        CREATE TRIGGER observation_revision_log_update AFTER UPDATE ON observation_revision
+        REFERENCING NEW TABLE AS scorecard_changed
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_observations()
+        """,
+        """
+        DO $$
+        DECLARE
+          t text;
+        BEGIN
+          FOREACH t IN ARRAY ARRAY['council', 'priority', 'delivery_plan', 'action', 'measure', 'target_revision'] LOOP
+            EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_log', t);
+            EXECUTE format(
+              'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+              'FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_framework()', t || '_log', t);
+          END LOOP;
+        END
+        $$
+        """,
+
+        // MARK: Row-level security on the values
+
+        """
+        ALTER TABLE observation_revision ENABLE ROW LEVEL SECURITY
+        """,
+        """
+        DROP POLICY IF EXISTS member_reads_published ON observation_revision
+        """,
+        """
+        CREATE POLICY member_reads_published ON observation_revision FOR SELECT TO scorecard_member
+        USING (published_at IS NOT NULL)
+        """,
+        """
+        DROP POLICY IF EXISTS owner_reads_published_and_own ON observation_revision
+        """,
+        """
+        CREATE POLICY owner_reads_published_and_own ON observation_revision FOR SELECT TO scorecard_owner
+        USING (published_at IS NOT NULL OR measure_id IN (SELECT scorecard_owned_measures()))
+        """,
+        """
+        DROP POLICY IF EXISTS owner_records_own_drafts ON observation_revision
+        """,
+        """
+        CREATE POLICY owner_records_own_drafts ON observation_revision FOR INSERT TO scorecard_owner
+        WITH CHECK (scorecard_owns(measure_id) AND published_at IS NULL AND published_by IS NULL
+                    AND changed_by = current_user AND source = 'record')
+        """,
+        """
+        DROP POLICY IF EXISTS officer_reads_all ON observation_revision
+        """,
+        """
+        CREATE POLICY officer_reads_all ON observation_revision FOR SELECT TO scorecard_officer
+        USING (true)
+        """,
+        """
+        DROP POLICY IF EXISTS officer_records ON observation_revision
+        """,
+        """
+        CREATE POLICY officer_records ON observation_revision FOR INSERT TO scorecard_officer
+        WITH CHECK (published_by IS NULL OR published_by = current_user)
+        """,
+        """
+        DROP POLICY IF EXISTS officer_signs_off ON observation_revision
+        """,
+        """
+        CREATE POLICY officer_signs_off ON observation_revision FOR UPDATE TO scorecard_officer
+        USING (true) WITH CHECK (published_by = current_user)
+        """,
+
+        // MARK: Views (security_invoker: the reader's row-level security applies)
+
+        // The latest revision the reader may see of each measure and period: for a member, the latest published.
+        """
+        CREATE OR REPLACE VIEW observation WITH (security_invoker = true) AS
+        SELECT DISTINCT ON (measure_id, period_kind, period_ordinal)
+          id, measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at, source,
+          published_by, published_at
+        FROM observation_revision
+        ORDER BY measure_id, period_kind, period_ordinal, id DESC
+        """,
+        // The latest published revision of each measure and period: what members see, whoever reads it.
+        """
+        CREATE OR REPLACE VIEW published_observation WITH (security_invoker = true) AS
+        SELECT DISTINCT ON (measure_id, period_kind, period_ordinal)
+          id, measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at, source,
+          published_by, published_at
+        FROM observation_revision
+        WHERE published_at IS NOT NULL
+        ORDER BY measure_id, period_kind, period_ordinal, id DESC
+        """,
+        // What awaits sign-off: drafts that are the latest revision of their measure and period, with who entered
+        // them and the published value each would replace.
+        """
+        CREATE OR REPLACE VIEW draft_observation WITH (security_invoker = true) AS
+        SELECT r.id, m.code AS measure_code, r.measure_id, r.period_kind, r.period_ordinal,
+          scorecard_period(r.period_kind, r.period_ordinal) AS period, r.value, r.target, r.note, r.quality,
+          r.changed_by, r.changed_at, r.source, p.value AS published_value, p.target AS published_target
+        FROM observation_revision r
+        JOIN measure m ON m.id = r.measure_id
+        LEFT JOIN LATERAL (
+          SELECT l.value, l.target FROM observation_revision l
+          WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind AND l.period_ordinal = r.period_ordinal
+            AND l.published_at IS NOT NULL
+          ORDER BY l.id DESC LIMIT 1) p ON true
+        WHERE r.published_at IS NULL
+          AND NOT EXISTS (
+            SELECT FROM observation_revision l
+            WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind AND l.period_ordinal = r.period_ordinal
+              AND l.id > r.id)
+        """,
+        // The current target of each measure and period (a NULL revision removes it), as in the SQLite store.
+        """
+        CREATE OR REPLACE VIEW target WITH (security_invoker = true) AS
+        SELECT * FROM (
+          SELECT DISTINCT ON (measure_id, period_kind, period_ordinal)
+            id, measure_id, period_kind, period_ordinal, value, changed_by, changed_at
+          FROM target_revision
+          ORDER BY measure_id, period_kind, period_ordinal, id DESC) latest
+        WHERE value IS NOT NULL
+        """,
+
+        // MARK: Privileges (revoked and granted afresh, so a re-run leaves exactly these)
+
+        """
+        REVOKE ALL ON council, priority, delivery_plan, action, measure, target_revision, observation_revision, scope,
+          change_log, schema_version, observation, published_observation, draft_observation, target
+        FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
+        """,
+        """
+        REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
+          scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework()
+        FROM PUBLIC
+        """,
+        """
+        GRANT EXECUTE ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint)
+        TO scorecard_member, scorecard_owner, scorecard_officer
+        """,
+        """
+        GRANT SELECT ON council, priority, delivery_plan, action, measure, target_revision, observation_revision,
+          change_log, schema_version, observation, published_observation, draft_observation, target
+        TO scorecard_member, scorecard_owner, scorecard_officer
+        """,
+        // Owners: drafts of their own measures (the policy checks which); no id, sign-off or time of their own.
+        """
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, source)
+        ON observation_revision TO scorecard_owner
+        """,
+        // Officers: import, record, sign off (the update sets published_at; the trigger does the rest).
+        """
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at,
+          source, published_by, published_at)
+        ON observation_revision TO scorecard_officer
+        """,
+        """
+        GRANT UPDATE (published_at) ON observation_revision TO scorecard_officer
+        """,
+        """
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
+        ON target_revision TO scorecard_officer
+        """,
+        """
+        GRANT INSERT, UPDATE, DELETE ON council, priority, delivery_plan, action, measure TO scorecard_officer
+        """,
+        """
+        GRANT SELECT, INSERT, UPDATE, DELETE ON scope TO scorecard_officer
+        """,
+        """
+        DO $$
+        DECLARE
+          s text;
+        BEGIN
+          FOREACH s IN ARRAY ARRAY[
+            pg_get_serial_sequence('priority', 'id'), pg_get_serial_sequence('delivery_plan', 'id'),
+            pg_get_serial_sequence('action', 'id'), pg_get_serial_sequence('measure', 'id'),
+            pg_get_serial_sequence('target_revision', 'id'), pg_get_serial_sequence('observation_revision', 'id')]
+          LOOP
+            EXECUTE format('REVOKE ALL ON SEQUENCE %s FROM PUBLIC, scorecard_member, scorecard_owner', s);
+            EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO scorecard_officer', s);
+          END LOOP;
+        END
+        $$
+        """,
+
+        // Last: the version this schema now is.
+        """
+        DO $$
+        BEGIN
+          UPDATE schema_version SET version = \(version);
+          IF NOT FOUND THEN
+            INSERT INTO schema_version (version) VALUES (\(version));
+          END IF;
+        END
+        $$
+        """,
+    ]
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Drafts and sign-off in a database file")
+struct StoreSignOffTests {
+    static let today = StoreRecordTests.today
+
+    @Test("a recorded value is a draft: --published does not show it until it is signed off, and its history says by whom")
+    func draftUntilPublished() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let published = try SQLiteStore(path: path, publishedOnly: true)
+        let before = try published.loadCouncil()
+        let index = try #require(before.measureIndex(code: "KBI-01"))
+        let imported = before.observations[index].last
+        #expect(imported?.isDraft == false, "imported values are published")
+
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "91", by: "kate"), today: Self.today)
+        let seenByOwner = try store.loadCouncil().observations[index].last
+        #expect(seenByOwner?.period == .month(2024, 11) && seenByOwner?.value == 91 && seenByOwner?.isDraft == true)
+        #expect(try published.loadCouncil().observations[index].last == imported, "members do not see the draft")
+        #expect(try published.loadRecentCouncil(periods: 4).observations[index].last?.period == imported?.period)
+        #expect(try store.drafts().map(\.measureCode) == ["KBI-01"])
+        #expect(try store.drafts().first?.changedBy == "kate")
+
+        let outcome = try store.publish(PublishSelection(measures: ["KBI-01"]), by: "olu")
+        #expect(outcome.published.map(\.observation.value) == [91])
+        let seenByMember = try published.loadCouncil().observations[index].last
+        #expect(seenByMember?.value == 91 && seenByMember?.isDraft == false)
+        let history = try store.revisions(measure: "KBI-01", period: .month(2024, 11))
+        #expect(history.last?.signedOff?.by == "olu")
+        #expect(try store.drafts().isEmpty)
+        #expect(try store.publish(.all, by: "olu").published.isEmpty, "nothing is signed off twice")
+    }
+
+    @Test("a revised draft is published as its latest version; only the selected period is signed off")
+    func selection() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "80", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "81", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "70", by: "kate"), today: Self.today)
+        let outcome = try store.publish(PublishSelection(period: .month(2024, 11)), by: "olu")
+        #expect(outcome.published.map(\.observation.value) == [81])
+        #expect(try store.drafts().map(\.observation.value) == [70])
+        let unknown = try store.publish(PublishSelection(measures: ["NOPE-1"]), by: "olu")
+        #expect(unknown.unknownMeasures == ["NOPE-1"] && unknown.published.isEmpty)
+        #expect(try store.drafts().count == 1, "a selection naming no measure signs nothing off")
+    }
+
+    @Test("--published writes nothing, and the file refuses to change a signed-off value or its sign-off")
+    func publishedOnlyAndAppendOnly() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let published = try SQLiteStore(path: path, publishedOnly: true)
+        #expect(throws: StoreError.showingPublishedOnly) {
+            try published.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "1", by: "x"), today: Self.today)
+        }
+        #expect(throws: StoreError.showingPublishedOnly) { try published.publish(.all, by: "x") }
+        #expect(!published.access.canRecord && published.access.seesPublishedOnly)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "5", by: "kate"), today: Self.today)
+        _ = try store.publish(.all, by: "olu")
+        let queue = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE observation_revision SET value = 6") } }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE observation_revision SET published_by = 'mallory' WHERE published_by IS NOT NULL") }
+        }
+    }
+
+    @Test("a sign-off is a change a watcher's mark reports")
+    func signOffIsAChange() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "5", by: "kate"), today: Self.today)
+        let mark = try store.changeMark()
+        _ = try store.publish(.all, by: "olu")
+        let changes = try store.changes(since: mark)
+        #expect(changes.measures == ["KBI-01"])
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import ScorecardPostgres
+
+@Suite struct PostgresLocationTests {
+    @Test func readsEveryPartOfAURL() throws {
+        let location = try PostgresLocation(url: "postgres://kate:s%40cret@db.example.org:6543/fernley", environment: [:])
+        #expect(location.user == "kate")
+        #expect(location.password == "s@cret")
+        #expect(location.host == "db.example.org")
+        #expect(location.port == 6543)
+        #expect(location.database == "fernley")
+        #expect(location.description == "postgres://kate@db.example.org:6543/fernley")
+    }
+
+    @Test func takesThePasswordFromTheEnvironmentAndTheDefaultPort() throws {
+        let location = try PostgresLocation(url: "postgresql://olu@127.0.0.1/scorecard", environment: ["PGPASSWORD": "pw"])
+        #expect(location.port == 5432)
+        #expect(location.password == "pw")
+    }
+
+    @Test(arguments: ["postgres://127.0.0.1:5432/db", "postgres://kate@127.0.0.1:5432/", "postgres://kate@:5432/db", "/tmp/file.sqlite"])
+    func refusesAURLItCannotUse(_ text: String) {
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: text, environment: [:]) }
+    }
+
+    @Test func neverPrintsAPassword() {
+        let error = PostgresStoreError.badURL(text: "postgres://kate:secret@host/", reason: "it names no database")
+        #expect(!error.description.contains("secret"))
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import PostgresNIO
+import ScorecardKit
+import Testing
+
+@testable import ScorecardPostgres
+
+/// The shared store against a real PostgreSQL server: what each role may see and do is decided by the database.
+@Suite(.serialized, .enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
+struct PostgresStoreTests {
+    @Test func anImportedCouncilComesBackAsItWent() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            let summary = try officer.importCouncil(council, by: "ignored", progress: nil)
+            #expect(summary.added == council.observationCount)
+            let loaded = try officer.loadCouncil()
+            #expect(loaded.plan == council.plan)
+            #expect(loaded.measures == council.measures)
+            #expect(loaded.observations == council.observations)
+            // Imported values are published: a member sees every one of them.
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            #expect(try member.loadCouncil().observations == council.observations)
+            // The same files again write nothing.
+            let again = try officer.importCouncil(council, by: "ignored", progress: nil)
+            #expect(again.unchanged == council.observationCount && !again.changedAnything)
+        }
+    }
+
+    @Test func aFailedImportLeavesTheDatabaseAsItWas() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let before = try officer.loadCouncil()
+            var broken = council
+            // Two measures with one code: the upsert fails part-way, after the plan was replaced.
+            broken.plan.title = "A new title that must not stay"
+            broken.measures[1].code = broken.measures[0].code
+            #expect(throws: (any Error).self) { try officer.importCouncil(broken, by: "", progress: nil) }
+            let after = try officer.loadCouncil()
+            #expect(after.plan == before.plan)
+            #expect(after.observations == before.observations)
+        }
+    }
+
+    @Test func aMemberReadsNoDraftAndWritesNothingEvenWithPlainSQL() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let code = council.measures[0].code
+            let period = try #require(council.observations[0].last?.period)
+            _ = try officer.record(ValueEntry(measure: code, period: period.description, value: "12345", by: ""), today: TestServer.today)
+
+            let memberLocation = try TestServer.login(.member, at: location)
+            // Straight to the database, as `psql` would: the policies hold whatever the client does.
+            let psql = try PostgresSession(memberLocation)
+            defer { psql.close() }
+            let drafts = try psql.rows("SELECT count(*) FROM observation_revision WHERE published_at IS NULL").first?.decode(Int.self)
+            #expect(drafts == 0)
+            let viaView = try psql.rows("SELECT count(*) FROM observation WHERE value = 12345").first?.decode(Int.self)
+            #expect(viaView == 0)
+            for statement in [
+                "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24000, 1, 'record')",
+                "UPDATE observation_revision SET published_at = now()",
+                "DELETE FROM observation_revision",
+                "UPDATE measure SET title = 'x'",
+                "DELETE FROM council",
+            ] {
+                #expect(throws: StoreError.self) { try psql.execute(PostgresQuery(unsafeSQL: statement)) }
+            }
+            let member = try PostgresStore(location: memberLocation)
+            #expect(member.access.seesPublishedOnly && !member.access.canRecord)
+            let seen = try member.loadCouncil().observations[0].last
+            #expect(seen?.value != 12345)
+            #expect(throws: StoreError.self) {
+                try member.record(ValueEntry(measure: code, period: period.description, value: "1", by: ""), today: TestServer.today)
+            }
+        }
+    }
+
+    @Test func anOwnerRecordsDraftsOnlyForTheirOwnMeasuresAndAnOfficerPublishesThem() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let mine = council.measures[0]
+            let theirs = try #require(council.measures.first { $0.owner != mine.owner && $0.service != mine.service })
+            let owner = try PostgresStore(location: try TestServer.login(.owner, at: location, owners: [mine.owner]))
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+
+            let outcome = try owner.record(ValueEntry(measure: mine.code, period: period.description, value: "42", by: "someone else"), today: TestServer.today)
+            let revision: Revision
+            switch outcome {
+            case .added(let made), .revised(let made): revision = made
+            case .unchanged: throw PostgresStoreError.failed("expected the value to be recorded")
+            }
+            #expect(revision.observation.isDraft)
+            #expect(revision.changedBy == owner.login)
+            let otherPeriod = Period.latestEnded(kind: theirs.frequency.periodKind, by: TestServer.today)
+            #expect(throws: StoreError.self) {
+                try owner.record(ValueEntry(measure: theirs.code, period: otherPeriod.description, value: "1", by: ""), today: TestServer.today)
+            }
+            #expect(throws: StoreError.self) { try owner.publish(.all, by: "") }
+
+            // Not yet published: the member does not see it; the officer sees it awaiting sign-off.
+            let index = try #require(council.measureIndex(code: mine.code))
+            #expect(try member.loadCouncil().observations[index].contains { $0.period == period && $0.value == 42 } == false)
+            let drafts = try officer.drafts()
+            #expect(drafts.map(\.measureCode) == [mine.code])
+            #expect(drafts.first?.changedBy == owner.login)
+
+            let published = try officer.publish(PublishSelection(measures: [mine.code]), by: "")
+            #expect(published.published.count == 1)
+            #expect(try member.loadCouncil().observations[index].contains { $0.period == period && $0.value == 42 && !$0.isDraft })
+            let history = try member.revisions(measure: mine.code, period: period)
+            #expect(history.last?.signedOff?.by == officer.login)
+            #expect(try officer.drafts().isEmpty)
+        }
+    }
+
+    @Test func fourWritersAtOnceLoseNothing() async throws {
+        let location = try await onThread { try TestServer.freshDatabase() }
+        let council = try TestServer.council()
+        let officerLocation = try await onThread {
+            let officer = try TestServer.login(.officer, at: location)
+            _ = try PostgresStore(location: officer).importCouncil(council, by: "", progress: nil)
+            return officer
+        }
+        let code = council.measures[0].code
+        let kind = council.measures[0].frequency.periodKind
+        let latest = Period.latestEnded(kind: kind, by: TestServer.today)
+        let perWriter = 25
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    try await onThread {
+                        let store = try PostgresStore(location: officerLocation)
+                        for n in 0..<perWriter {
+                            let value = String(writer * 1000 + n)
+                            _ = try store.record(ValueEntry(measure: code, period: latest.description, value: value, by: ""), today: TestServer.today)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let revisions = try await onThread { try PostgresStore(location: officerLocation).revisions(measure: code, period: latest) }
+        let recorded = Set(revisions.filter { $0.source == .record }.compactMap(\.observation.value))
+        #expect(recorded.count == 4 * perWriter)
+    }
+
+    @Test func aCommitElsewhereIsNoticedByNotifyAndReadIncrementally() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officerLocation = try TestServer.login(.officer, at: location)
+            let officer = try PostgresStore(location: officerLocation)
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let reader = try PostgresStore(location: officerLocation)
+            let watcher = try reader.makeChangeWatcher()
+            let mark = try reader.changeMark()
+            #expect(try watcher.hasChanged() == false)
+            let code = council.measures[3].code
+            let period = Period.latestEnded(kind: council.measures[3].frequency.periodKind, by: TestServer.today)
+            _ = try officer.record(ValueEntry(measure: code, period: period.description, value: "7", by: ""), today: TestServer.today)
+            let deadline = Date().addingTimeInterval(1)
+            var noticed = false
+            while !noticed, Date() < deadline {
+                noticed = try watcher.hasChanged()
+                if !noticed { Thread.sleep(forTimeInterval: 0.01) }
+            }
+            #expect(noticed)
+            let changes = try reader.changes(since: mark)
+            #expect(changes.measures == [code])
+            #expect(!changes.frameworkChanged)
+        }
+    }
+}

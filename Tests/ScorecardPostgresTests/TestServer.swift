@@ -1,0 +1,63 @@
+import Foundation
+import ScorecardKit
+import ScorecardSample
+
+@testable import ScorecardPostgres
+
+/// The PostgreSQL server the tests run against: `SCORECARD_TEST_POSTGRES`, a superuser's URL
+/// (`.ci/postgres.sh` starts one; `.ci/run` always sets the variable). Each test gets a database of its own,
+/// owned by a non-superuser admin, as a council's would be.
+enum TestServer {
+    static let url = ProcessInfo.processInfo.environment["SCORECARD_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Whether the tests that need a server run.
+    static var isAvailable: Bool { url != nil }
+
+    /// The admin role that owns each test database (LOGIN CREATEROLE, not a superuser).
+    static let admin = "scorecard_test_admin"
+
+    /// A new, empty database initialised with `db init`, as its owner.
+    static func freshDatabase() throws -> PostgresLocation {
+        guard let url else { throw PostgresStoreError.failed("SCORECARD_TEST_POSTGRES is not set") }
+        let superuser = try PostgresLocation(url: url)
+        let session = try PostgresSession(superuser)
+        defer { session.close() }
+        let name = "scorecard_test_\(ProcessInfo.processInfo.processIdentifier)_\(UUID().uuidString.prefix(8).lowercased())"
+        let exists = try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(admin))").first?.decode(Bool.self) ?? false
+        if !exists { try session.run(script: "CREATE ROLE \(admin) LOGIN CREATEROLE") }
+        try session.run(script: "CREATE DATABASE \(name) OWNER \(admin)")
+        let location = superuser.asUser(admin).inDatabase(name)
+        try PostgresAdmin.initialise(location)
+        return location
+    }
+
+    /// A login unique to this run, given `role` in the database at `location`.
+    static func login(_ role: StoreRole, at location: PostgresLocation, owners: [String] = [], services: [String] = []) throws -> PostgresLocation {
+        let name = "\(role.rawValue)_\(UUID().uuidString.prefix(8).lowercased())"
+        try PostgresAdmin.grant(name, role: role, owners: owners, services: services, at: location)
+        return location.asUser(name)
+    }
+
+    /// A small sample council: 12 measures over one year.
+    static func council() throws -> Council {
+        try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: today)
+    }
+
+    static let today = CivilDate(year: 2026, month: 11, day: 24)!
+}
+
+extension PostgresLocation {
+    func inDatabase(_ name: String) -> PostgresLocation {
+        PostgresLocation(user: user, password: password, host: host, port: port, database: name)
+    }
+}
+
+/// Runs `body` on a thread of its own and waits for it without holding one of the task pool's threads: the
+/// store's calls block their thread until the server answers.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+        }
+    }
+}

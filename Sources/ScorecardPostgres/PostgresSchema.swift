@@ -26,12 +26,12 @@
 /// - `observation_revision.id` is not in anyone's INSERT grant (revisions are ordered by id, so nobody may choose
 ///   one); the identity fills it, which needs no privilege on its sequence.
 /// - Refusals by the rules raise SQLSTATE 42501 (insufficient_privilege), as missing grants and row-level security
-///   do; a database made by a newer Scorecard makes the second statement raise SQLSTATE SC001.
+///   do; on a database made by a newer Scorecard the version check (before any change) raises SQLSTATE SC001.
 /// - `change_log` gains a row per measure whose values changed (`measure_id` NULL: the framework or targets
-///   changed), at most one per measure and transaction, and each writing statement sends
+///   changed), at most one per measure and transaction, and each writing transaction sends
 ///   `NOTIFY scorecard_changes`. Identity ids are not in commit order: a watcher reads
 ///   `WHERE xact >= ` the `pg_snapshot_xmin(pg_current_snapshot())` it took at its previous read (and takes a new
-///   one in the same transaction), which sees every commit exactly once or more, never zero times.
+///   one in the same transaction): it sees every commit at least once.
 /// - `scorecard_owns` and the owner's read policy look the login up by `session_user`: inside a SECURITY DEFINER
 ///   function `current_user` is the function's owner. So `SET ROLE kate` from another login does not act as kate.
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.

@@ -10,6 +10,10 @@ public enum AppAction: Hashable, Sendable {
     case back
     case showAlerts
     case showMyMeasures
+    /// Open the values awaiting sign-off.
+    case showSignOff
+    /// Sign off the selected draft, or every draft listed.
+    case publishSelected, publishAll
     case previousPeriod, nextPeriod
     /// Start typing a filter (`/`).
     case startFilter

@@ -12,4 +12,6 @@ public enum AppEffect: Hashable, Sendable {
     case loadRevisions(measure: Int, period: Period)
     /// Record a value.
     case save(ValueEntry)
+    /// Sign drafts off, so that members see them.
+    case publish(PublishSelection)
 }

@@ -56,7 +56,7 @@ struct RowMapper {
 
     func route(_ route: Route) -> Route? {
         switch route {
-        case .plan, .alerts, .myMeasures: route
+        case .plan, .alerts, .myMeasures, .signOff: route
         case .priority(let p): priority(p).map { .priority($0) }
         case .deliveryPlan(let p, let d): plan(p, d).map { .deliveryPlan(priority: $0.0, plan: $0.1) }
         case .measure(let m): measure(m).map { .measure($0) }
@@ -70,6 +70,7 @@ struct RowMapper {
         case .measure(let m): measure(m).map { .measure($0) }
         case .alert(let m, let rule): measure(m).map { .alert(measure: $0, rule: rule) }
         case .period: row
+        case .draft(let m, let period): measure(m).map { .draft(measure: $0, period: period) }
         }
     }
 }

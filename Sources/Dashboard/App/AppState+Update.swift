@@ -56,6 +56,14 @@ extension AppState {
             }
         case .showAlerts: show(.alerts)
         case .showMyMeasures: show(.myMeasures)
+        case .showSignOff:
+            guard !model.seesPublishedOnly else {
+                message = "Published figures only: there are no drafts to see here"
+                return []
+            }
+            show(.signOff)
+        case .publishSelected, .publishAll:
+            return publish(all: action == .publishAll, rows: rows, model: model)
         case .previousPeriod, .nextPeriod:
             return changePeriod(by: action == .previousPeriod ? -1 : 1, model: model)
         case .startFilter: mode = .filtering
@@ -95,8 +103,36 @@ extension AppState {
             return Self.historyNeeded(for: m, model: model)
         case .alert(let m, _): return openInPlace(measure: m, model: model)
         case .period(let period): return showHistory(period, model: model)
+        case .draft(let m, _): return openInPlace(measure: m, model: model)
         }
         return []
+    }
+
+    /// Signing off the selected draft, or every draft the sign-off list shows (filtered or not).
+    private mutating func publish(all: Bool, rows: [RowID], model: DashboardModel) -> [AppEffect] {
+        guard current.route == .signOff else {
+            message = "Press s for the values awaiting sign-off, then p to sign one off"
+            return []
+        }
+        guard model.canSignOff else {
+            message = "Only the performance team's officers sign values off"
+            return []
+        }
+        let drafts: [(Int, Period)] = (all ? rows : rows.indices.contains(current.selection) ? [rows[current.selection]] : []).compactMap {
+            guard case .draft(let m, let period) = $0 else { return nil }
+            return (m, period)
+        }
+        guard !drafts.isEmpty else {
+            message = "Nothing awaits sign-off"
+            return []
+        }
+        let codes = drafts.map { model.council.measures[$0.0].code }
+        // One effect per period, so a draft of one period never signs off another's.
+        let byPeriod = Dictionary(grouping: drafts.indices, by: { drafts[$0].1 })
+        message = "Signing off \(NumberText.counted(drafts.count, "value"))…"
+        return byPeriod.keys.sorted().map { period in
+            .publish(PublishSelection(period: period, measures: byPeriod[period, default: []].map { codes[$0] }))
+        }
     }
 
     /// Loading a measure's whole history, unless it is loaded already.
@@ -207,7 +243,7 @@ extension AppState {
 
     private mutating func startEditing(rows: [RowID], model: DashboardModel) -> [AppEffect] {
         guard model.canRecord else {
-            message = DashboardError.readOnly.description
+            message = model.readOnlyReason
             return []
         }
         guard let m = measureToEdit(rows: rows) else {

@@ -58,6 +58,20 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public var today: CivilDate { data.today }
     /// Whether values can be recorded from the dashboard.
     public var canRecord: Bool { data.canRecord }
+    /// Why values cannot be recorded here.
+    public var readOnlyReason: String { data.readOnlyReason }
+    /// Whether only published values are shown (a member, or `--published`).
+    public var seesPublishedOnly: Bool { data.seesPublishedOnly }
+    /// Whether drafts can be signed off here.
+    public var canSignOff: Bool { data.canSignOff }
+    /// The drafts awaiting sign-off that this user may see.
+    public var drafts: [Draft] { data.drafts }
+
+    /// The draft of measure `m` for `period`, if it awaits sign-off.
+    public func draft(measure m: Int, period: Period) -> Draft? {
+        let code = council.measures[m].code
+        return data.drafts.first { $0.measureCode == code && $0.observation.period == period }
+    }
     /// Whether the data comes with its history of revisions (it does from a store, not from files).
     public var hasHistory: Bool { data.hasHistory }
     /// When another process (or this one) last changed the data, if known.
@@ -157,6 +171,10 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
                 }
                 .sorted { a, b in statuses[a] != statuses[b] ? statuses[a] < statuses[b] : a < b }
                 .map { .measure($0) }
+        case .signOff:
+            return data.drafts.compactMap { draft in
+                council.measureIndex(code: draft.measureCode).map { .draft(measure: $0, period: draft.observation.period) }
+            }
         }
     }
 
@@ -192,6 +210,10 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return [measure.code, measure.title, rule.label, measure.owner]
         case .period(let period):
             return [period.label]
+        case .draft(let m, let period):
+            let measure = council.measures[m]
+            let draft = data.drafts.first { $0.measureCode == measure.code && $0.observation.period == period }
+            return [measure.code, measure.title, period.label, draft?.changedBy ?? "", measure.owner]
         }
     }
 

@@ -14,6 +14,8 @@ public enum Route: Hashable, Sendable {
     case alerts
     /// The measures of one owner or service.
     case myMeasures
+    /// The values awaiting sign-off (drafts), with who recorded them.
+    case signOff
 }
 
 /// What a row of a screen's list stands for, so a selection can be found again after the list changes.
@@ -24,4 +26,6 @@ public enum RowID: Hashable, Sendable {
     /// An alert, by the measure it is on and its rule.
     case alert(measure: Int, rule: Alert.Rule)
     case period(Period)
+    /// A draft awaiting sign-off: a measure's value for a period.
+    case draft(measure: Int, period: Period)
 }

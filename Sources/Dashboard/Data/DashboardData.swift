@@ -18,6 +18,14 @@ public struct DashboardData: Sendable {
     public var revisions: [RevisionKey: [Revision]] = [:]
     /// Whether values can be recorded.
     public var canRecord = false
+    /// Why values cannot be recorded, in a sentence for the status line.
+    public var readOnlyReason = DashboardError.readOnly.description
+    /// Whether only published (signed-off) values are shown: a member, or `--published`.
+    public var seesPublishedOnly = false
+    /// Whether drafts can be signed off here (an officer).
+    public var canSignOff = false
+    /// The values awaiting sign-off that this user may see, by measure code and period.
+    public var drafts: [Draft] = []
     /// Whether the data comes with its history of revisions (it does from a store, not from files).
     public var hasHistory = false
     /// When the data last changed, as far as the store records it.

@@ -11,6 +11,7 @@ public enum DashboardKeymap {
         KeyBinding([.escape, .left, .character("h"), .backspace], .back, help: "Back", group: "Go"),
         KeyBinding([.character("a")], .showAlerts, help: "Alerts", group: "Go"),
         KeyBinding([.character("m")], .showMyMeasures, help: "My measures", group: "Go"),
+        KeyBinding([.character("s")], .showSignOff, help: "Awaiting sign-off", group: "Go"),
         KeyBinding([.character(":")], .startJump, help: "Go to measure code", group: "Go"),
         KeyBinding([.character("[")], .previousPeriod, help: "Earlier period", group: "Period"),
         KeyBinding([.character("]")], .nextPeriod, help: "Later period", group: "Period"),
@@ -19,6 +20,8 @@ public enum DashboardKeymap {
         KeyBinding([.character("N")], .previousMatch, help: "Previous match", group: "Find"),
         KeyBinding([.character("e")], .edit, help: "Record a value", group: "Data"),
         KeyBinding([.character("H")], .showHistory, help: "A value's history", group: "Data"),
+        KeyBinding([.character("p")], .publishSelected, help: "Sign off (publish) a draft", group: "Data"),
+        KeyBinding([.character("P")], .publishAll, help: "Sign off every draft listed", group: "Data"),
         KeyBinding([.character("?")], .toggleHelp, help: "Help", group: "General"),
         KeyBinding([.character("q"), .ctrl("c")], .quit, help: "Quit", group: "General"),
     ])

@@ -25,6 +25,8 @@ extension DataService {
         self.mark = changes.mark
         if let watcher { data.lastChanged = watcher.lastChangedAt }
         guard !changes.isEmpty else { return [] }
+        // The list awaiting sign-off is short (a partial index finds it): read again on every change.
+        if !data.seesPublishedOnly { data.drafts = try store.drafts() }
         if changes.frameworkChanged {
             return try reloadEverything(from: store)
         }

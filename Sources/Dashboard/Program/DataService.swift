@@ -46,7 +46,12 @@ public final class DataService {
         _ = try watcher.hasChanged()
         mark = try store.changeMark()
         var data = DashboardData(council: try store.loadRecentCouncil(periods: Self.recentObservations), today: today)
-        data.canRecord = !store.isReadOnly
+        let access = store.access
+        data.canRecord = access.canRecord
+        data.canSignOff = access.canSignOff
+        data.seesPublishedOnly = access.seesPublishedOnly
+        data.readOnlyReason = Self.readOnlyReason(access, store: store)
+        data.drafts = access.seesPublishedOnly ? [] : try store.drafts()
         data.hasHistory = true
         data.user = user
         data.lastChanged = watcher.lastChangedAt
@@ -54,6 +59,13 @@ public final class DataService {
         self.current = DashboardModel(data)
         self.store = store
         self.watcher = watcher
+    }
+
+    /// Why `store` takes no values from this user, in a sentence.
+    static func readOnlyReason(_ access: StoreAccess, store: any CouncilStore) -> String {
+        if access.role == .member { return "Members see published figures only and cannot record values" }
+        if access.seesPublishedOnly { return "Published figures only (--published): nothing can be recorded" }
+        return DashboardError.readOnly.description
     }
 
     /// A service over data that does not change (files opened read-only).
@@ -86,6 +98,8 @@ public final class DataService {
                 try loadRevisions(of: m, in: period)
             case .save(let entry):
                 return try save(entry)
+            case .publish(let selection):
+                return try publish(selection)
             }
             return [.dataChanged(publish())]
         } catch {
@@ -189,7 +203,7 @@ public final class DataService {
 
     /// Records a value, then takes in the change (and any other made meanwhile).
     private func save(_ entry: ValueEntry) throws -> [AppAction] {
-        guard let store, data.canRecord else { return [.failed(DashboardError.readOnly.description)] }
+        guard let store, data.canRecord else { return [.failed(data.readOnlyReason)] }
         let outcome: RecordOutcome
         do {
             outcome = try store.record(entry, today: data.today)
@@ -199,6 +213,16 @@ public final class DataService {
         _ = try takeInChanges()
         let measure = data.council.measureIndex(code: entry.measure).map { data.council.measures[$0] }
         let summary = measure.map { outcome.summary(measure: $0) } ?? "Saved \(entry.measure)"
+        return [.saved(summary: summary, publish())]
+    }
+
+    /// Signs drafts off, then takes in the change.
+    private func publish(_ selection: PublishSelection) throws -> [AppAction] {
+        guard let store, data.canSignOff else { return [.failed("Only the performance team's officers sign values off")] }
+        let outcome = try store.publish(selection, by: data.user)
+        _ = try takeInChanges()
+        let count = outcome.published.count
+        let summary = count == 0 ? "Nothing was signed off: the drafts had changed" : "Signed off \(NumberText.counted(count, "value")): members now see \(count == 1 ? "it" : "them")"
         return [.saved(summary: summary, publish())]
     }
 }

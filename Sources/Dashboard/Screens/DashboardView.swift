@@ -25,6 +25,7 @@ public enum DashboardView {
         case .measure(let m): layout = MeasureScreen(context: context, measure: m).render(into: &buffer, area: body)
         case .alerts: layout = AlertsScreen(context: context).render(into: &buffer, area: body)
         case .myMeasures: layout = MyMeasuresScreen(context: context).render(into: &buffer, area: body)
+        case .signOff: layout = SignOffScreen(context: context).render(into: &buffer, area: body)
         }
         statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
         switch state.mode {
@@ -72,6 +73,7 @@ public enum DashboardView {
                 let measure = context.council.measures[m]
                 items.append(context.text(short ? measure.code : "\(measure.code) \(measure.title)"))
             case .alerts: items.append("Alerts")
+            case .signOff: items.append("Awaiting sign-off")
             case .myMeasures:
                 items.append(context.state.scope.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope)"))
             }
@@ -85,7 +87,8 @@ public enum DashboardView {
         let rows = context.rows
         let position = rows.isEmpty ? "0/0" : "\(min(state.current.selection + 1, rows.count))/\(rows.count)"
         let updated = context.model.lastChanged.map { "\(theme.glyphs.separator)updated \(DateText.time($0))" } ?? ""
-        let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)\(updated)"
+        let figures = context.model.seesPublishedOnly ? "\(theme.glyphs.separator)published figures" : ""
+        let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)\(figures)\(updated)"
         switch state.mode {
         case .filtering:
             return StatusLine(
@@ -105,6 +108,7 @@ public enum DashboardView {
             }
             var actions: [AppAction] = [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit]
             if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 2) }
+            if context.model.canSignOff, state.current.route == .signOff { actions.insert(contentsOf: [.publishSelected, .publishAll], at: 2) }
             let hints = DashboardKeymap.keymap.hints(
                 for: actions,
                 unicode: theme.glyphs.isUnicode)

@@ -43,6 +43,7 @@ struct MeasureScreen {
             if let value = judged.value {
                 let target = judged.target.map { " against \(definition.format($0))" } ?? ""
                 spans += [separator, Span(context.text("\(definition.format(value))\(target) in \(period.label)"))]
+                if judged.observation?.isDraft == true { spans += [separator, Span("draft, awaiting sign-off", style: theme.warning)] }
             } else if judged.status == .overdue, let due = judged.due {
                 spans += [separator, Span("\(period.label) was due by \(due.longDescription)", style: theme.bad)]
             }
@@ -131,7 +132,9 @@ struct MeasureScreen {
                 Table.Item(item.target.map { context.text(definition.format($0)) } ?? "", style: theme.muted),
                 Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" } ?? "Missing",
                            style: status.map { theme.style(for: $0) } ?? theme.noData),
-                Table.Item(item.observation.quality?.rawValue.capitalized ?? "", style: theme.muted),
+                item.observation.isDraft
+                    ? Table.Item("Draft", style: theme.warning)
+                    : Table.Item(item.observation.quality?.rawValue.capitalized ?? "", style: theme.muted),
                 Table.Item(context.text((item.observation.note ?? "").replacingNewlines())),
             ]
         }

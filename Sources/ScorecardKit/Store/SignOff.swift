@@ -51,7 +51,7 @@ public struct Draft: Sendable, Equatable {
 }
 
 /// Which drafts to sign off: every one, or those of one period and/or some measures.
-public struct PublishSelection: Sendable, Equatable {
+public struct PublishSelection: Sendable, Hashable {
     /// Only drafts of this period; `nil` for every period.
     public var period: Period?
     /// Only drafts of these measures (codes); empty for every measure.

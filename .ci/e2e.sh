@@ -256,5 +256,50 @@ if (cd "$tmp" && SCORECARD_TODAY=2026-11-24 ./scorecard import --database s.sqli
   ok "import with no DIR imports the sample and says what it added"; else bad "import with no DIR"; fi
 rm -rf "$tmp"
 
+# The shared store (needs SCORECARD_CI_PG_PORT: .ci/run starts a PostgreSQL cluster): an officer and a member on
+# the same database; a value the officer records is not on the member's screen, and appears within 1 s once published.
+if [[ -n "${SCORECARD_CI_PG_PORT:-}" ]]; then
+  pg=127.0.0.1:$SCORECARD_CI_PG_PORT
+  pgdb=scorecard_e2e_$$
+  psql -X -q "postgres://postgres@$pg/postgres" -c "CREATE DATABASE $pgdb OWNER scorecard_admin" >/dev/null
+  admin=postgres://scorecard_admin@$pg/$pgdb
+  export SCORECARD_TODAY=2026-11-24
+  if $bin db init --database "$admin" >/dev/null && $bin db init --database "$admin" >/dev/null; then ok "db init, twice"; else bad "db init"; fi
+  $bin db grant e2e_officer --role officer --database "$admin" >/dev/null
+  $bin db grant e2e_member --role member --database "$admin" >/dev/null
+  $bin db grant e2e_owner --role owner --service Housing --database "$admin" >/dev/null && ok "db grant member, owner, officer" || bad "db grant"
+  officer=postgres://e2e_officer@$pg/$pgdb member=postgres://e2e_member@$pg/$pgdb owner=postgres://e2e_owner@$pg/$pgdb
+  if $bin import data --database "$officer" >/dev/null; then ok "an officer imports into PostgreSQL"; else bad "import into PostgreSQL"; fi
+  if ! $bin import data --database "$member" >/dev/null 2>&1; then ok "a member cannot import"; else bad "a member imported"; fi
+  out=$($bin record KBM-02 "2026/27 Q2" 48 --database "$member" 2>&1); status=$?
+  if ((status == 1)) && grep -q "members read published figures" <<<"$out" && ! grep -qi "sql\|permission denied" <<<"$out"; then
+    ok "a member recording gets a plain refusal and status 1"; else bad "member record (status $status): $out"; fi
+  out=$($bin record KBI-092 2026-10 50 --database "$owner" 2>&1); status=$?
+  if ((status == 1)) && grep -q "not one of e2e_owner's measures" <<<"$out"; then ok "an owner cannot record another's measure"; else bad "owner record (status $status): $out"; fi
+  t -f /dev/null new-session -d -s shared -x 100 -y 30 \
+    "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --database $member"
+  pane() { t capture-pane -p -t shared; }
+  deadline=$((SECONDS + 10)); until pane | grep -qF "published figures" || ((SECONDS > deadline)); do sleep 0.2; done
+  if pane | grep -qF "published figures"; then ok "a member's dashboard says it shows published figures"; else bad "member status line"; pane | sed 's/^/    | /'; fi
+  t send-keys -t shared : ; sleep 0.3; t send-keys -t shared -l "KBM-02"; sleep 0.2; t send-keys -t shared Enter
+  deadline=$((SECONDS + 10)); until pane | grep -qF "KBM-02  New council homes" || ((SECONDS > deadline)); do sleep 0.2; done
+  $bin record KBM-02 "2026/27 Q2" 48 --note "Shared store e2e value" --database "$officer" >/dev/null
+  sleep 1.5
+  if ! pane | grep -qF "Shared store e2e value"; then ok "a draft is not on the member's screen"; else bad "the member saw a draft"; fi
+  published_at=$(date +%s.%N)
+  $bin publish --measure KBM-02 --database "$officer" >/dev/null
+  seen=""
+  while python3 -c "import sys,time; sys.exit(0 if time.time() - $published_at < 3 else 1)"; do
+    if pane | grep -qF "Shared store e2e value"; then seen=$(date +%s.%N); break; fi
+    sleep 0.05
+  done
+  if [[ -n "$seen" ]] && python3 -c "import sys; sys.exit(0 if $seen - $published_at <= 1.0 else 1)"; then
+    ok "published by the officer, it is on the member's screen within 1 s ($(python3 -c "print(round($seen - $published_at, 2))") s)"
+  else bad "the published value did not reach the member's screen within 1 s"; pane | sed 's/^/    | /'; fi
+  t send-keys -t shared q
+  t kill-server 2>/dev/null
+  unset SCORECARD_TODAY
+fi
+
 echo "$passed passed, $failed failed"
 ((failed == 0))

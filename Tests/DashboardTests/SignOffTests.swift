@@ -1,0 +1,49 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import Dashboard
+
+/// The sign-off screen: what an officer sees awaiting sign-off, what `p` asks for, and what a member sees.
+@Suite("Signing values off in the dashboard")
+struct SignOffTests {
+    /// A dashboard on a new database of the small council with one draft recorded by Kate, and its first state.
+    static func openedWithDraft(publishedOnly: Bool = false) throws -> (DashboardModel, AppState, DataService) {
+        let (store, path) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
+        let opened: any CouncilStore = publishedOnly ? try SQLiteStore(path: path, publishedOnly: true) : store
+        let service = try DataService(store: opened, today: TestCouncil.today, user: "olu")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        return (try service.start(asAt: asAt), AppState(asAt: asAt), service)
+    }
+
+    @Test("s lists the draft with who recorded it; p asks to sign off exactly that draft, and then nothing awaits")
+    func signOffOneDraft() throws {
+        let (model, state, service) = try Self.openedWithDraft()
+        var browsing = state
+        #expect(browsing.apply(.showSignOff, model: model).isEmpty)
+        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        #expect(screen.contains("1 draft that members do not see yet"))
+        #expect(screen.contains("KBI-01"))
+        #expect(screen.contains("kate"))
+        let effects = browsing.apply(.publishSelected, model: model)
+        #expect(effects == [.publish(PublishSelection(period: .month(2024, 10), measures: ["KBI-01"]))])
+        let answers = service.perform(effects[0])
+        let published = try #require(answers.first?.newModel)
+        #expect(published.drafts.isEmpty)
+        _ = browsing.apply(answers[0], model: model)
+        #expect(DashboardView.screenText(browsing, model: published, width: 100, height: 24).contains("Nothing awaits sign-off"))
+    }
+
+    @Test("with published figures only, the status line says so, e refuses plainly and s has no drafts to show")
+    func publishedFiguresOnly() throws {
+        let (model, state, _) = try Self.openedWithDraft(publishedOnly: true)
+        var browsing = state
+        #expect(DashboardView.screenText(browsing, model: model, width: 100, height: 24).contains("published figures"))
+        _ = browsing.apply(.edit, model: model)
+        #expect(browsing.message?.contains("nothing can be recorded") == true)
+        _ = browsing.apply(.showSignOff, model: model)
+        #expect(browsing.current.route == .plan)
+        #expect(model.drafts.isEmpty)
+    }
+}

@@ -89,33 +89,17 @@ struct PostgresFramework {
     }
 
     /// Every measure's current framework targets (removed ones left out).
-    static func currentTargets(_ session: PostgresSession) throws -> [PostgresKey: Double] {
-        var targets: [PostgresKey: Double] = [:]
+    static func currentTargets(_ session: PostgresSession) throws -> [StoreKey: Double] {
+        var targets: [StoreKey: Double] = [:]
         let rows = try session.rows("""
             SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal, value
             FROM target_revision ORDER BY measure_id, period_kind, period_ordinal, id DESC
             """)
         for row in rows {
             let (id, kind, ordinal, value) = try row.decode((Int64, Int, Int, Double?).self)
-            guard let value, let key = PostgresKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
+            guard let value, let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
             targets[key] = value
         }
         return targets
-    }
-}
-
-/// A (measure row, period) pair: the key of a value or a target.
-struct PostgresKey: Hashable {
-    var measureID: Int64
-    var period: Period
-
-    init(measureID: Int64, period: Period) {
-        self.measureID = measureID
-        self.period = period
-    }
-
-    init?(measureID: Int64, kind: Int, ordinal: Int) {
-        guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
-        self.init(measureID: measureID, period: period)
     }
 }

@@ -140,7 +140,7 @@ extension PostgresStore {
         var current = try PostgresFramework.currentTargets(session)
         var rows = CopyText()
         var inFramework = Set<Int64>()
-        func add(_ key: PostgresKey, _ value: Double?) {
+        func add(_ key: StoreKey, _ value: Double?) {
             rows.append(key.measureID)
             rows.append(key.period.kind.rawValue)
             rows.append(key.period.ordinal)
@@ -151,7 +151,7 @@ extension PostgresStore {
             let id = measureIDs[index]
             inFramework.insert(id)
             for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
-                let key = PostgresKey(measureID: id, period: period)
+                let key = StoreKey(measureID: id, period: period)
                 let stored = current.removeValue(forKey: key)
                 guard stored != value else { continue }
                 if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
@@ -182,7 +182,7 @@ extension PostgresStore {
         let total = council.observationCount
         progress?(0, total)
         let comparing = try session.rows("SELECT EXISTS (SELECT 1 FROM observation_revision)").first?.decode(Bool.self) ?? false
-        var current: [PostgresKey: Observation] = [:]
+        var current: [StoreKey: Observation] = [:]
         if comparing {
             let rows = try session.rows("""
                 SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal,
@@ -192,7 +192,7 @@ extension PostgresStore {
             for row in rows {
                 let (id, kind, ordinal, value, target, note, quality) = try row.decode(
                     (Int64, Int, Int, Double?, Double?, String?, String?).self)
-                guard let key = PostgresKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
+                guard let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
                 current[key] = Observation(
                     period: key.period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
             }
@@ -204,7 +204,7 @@ extension PostgresStore {
             for observation in observations {
                 done += 1
                 if done % 20_000 == 0 { progress?(done, total) }
-                if comparing, let existing = current.removeValue(forKey: PostgresKey(measureID: id, period: observation.period)) {
+                if comparing, let existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
                     if existing == observation {
                         summary.unchanged += 1
                         continue

@@ -108,17 +108,17 @@ struct FrameworkRows {
     }
 }
 
-/// A (measure row, period) pair: the key of a value or a target.
-struct StoreKey: Hashable {
-    var measureID: Int64
-    var period: Period
+/// A (measure row, period) pair: the key of a value or a target, in either store.
+package struct StoreKey: Hashable {
+    package var measureID: Int64
+    package var period: Period
 
-    init(measureID: Int64, period: Period) {
+    package init(measureID: Int64, period: Period) {
         self.measureID = measureID
         self.period = period
     }
 
-    init?(measureID: Int64, kind: Int, ordinal: Int) {
+    package init?(measureID: Int64, kind: Int, ordinal: Int) {
         guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
         self.init(measureID: measureID, period: period)
     }

@@ -23,7 +23,7 @@ struct SignOffTests {
         var browsing = state
         #expect(browsing.apply(.showSignOff, model: model).isEmpty)
         let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
-        #expect(screen.contains("1 draft that members do not see yet"))
+        #expect(screen.contains("1 draft members do not see yet"))
         #expect(screen.contains("KBI-01"))
         #expect(screen.contains("kate"))
         let effects = browsing.apply(.publishSelected, model: model)

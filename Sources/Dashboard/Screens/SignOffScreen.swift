@@ -15,7 +15,7 @@ struct SignOffScreen {
         if model.drafts.isEmpty {
             summary = "Nothing awaits sign-off: members see every value recorded."
         } else if model.canSignOff {
-            summary = "\(NumberText.counted(model.drafts.count, "draft")) that members do not see yet: p signs off the selected one, P every one listed."
+            summary = "\(NumberText.counted(model.drafts.count, "draft")) members do not see yet: p signs off the selected one, P all listed."
         } else {
             summary = "\(NumberText.counted(model.drafts.count, "draft")) that members do not see until an officer signs them off."
         }

@@ -199,6 +199,10 @@ enum PostgresSchema {
         CREATE INDEX IF NOT EXISTS observation_revision_by_key
         ON observation_revision (measure_id, period_kind, period_ordinal, id DESC)
         """,
+        // The drafts, few at any time: what awaits sign-off is found without reading every revision.
+        """
+        CREATE INDEX IF NOT EXISTS observation_revision_drafts ON observation_revision (id) WHERE published_at IS NULL
+        """,
         // Which measures a login of `scorecard_owner` may record: those whose owner or service is one of its rows'.
         """
         CREATE TABLE IF NOT EXISTS scope (

@@ -139,29 +139,12 @@ extension PostgresStore {
     private func writeTargets(_ council: Council, measureIDs: [Int64], summary: inout ImportSummary) throws {
         var current = try PostgresFramework.currentTargets(session)
         var rows = CopyText()
-        var inFramework = Set<Int64>()
-        func add(_ key: StoreKey, _ value: Double?) {
+        for (key, value) in ImportDiff.targetChanges(council, measureIDs: measureIDs, current: &current, summary: &summary) {
             rows.append(key.measureID)
             rows.append(key.period.kind.rawValue)
             rows.append(key.period.ordinal)
             rows.append(value)
             rows.endRow()
-        }
-        for (index, measure) in council.measures.enumerated() {
-            let id = measureIDs[index]
-            inFramework.insert(id)
-            for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
-                let key = StoreKey(measureID: id, period: period)
-                let stored = current.removeValue(forKey: key)
-                guard stored != value else { continue }
-                if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
-                add(key, value)
-            }
-        }
-        for key in current.keys.sorted(by: { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) })
-        where inFramework.contains(key.measureID) {
-            add(key, nil)
-            summary.targetsRemoved += 1
         }
         guard rows.rows > 0 else { return }
         try session.execute("""
@@ -179,8 +162,6 @@ extension PostgresStore {
     private func writeObservations(
         _ council: Council, measureIDs: [Int64], summary: inout ImportSummary, progress: ImportProgress?
     ) throws {
-        let total = council.observationCount
-        progress?(0, total)
         let comparing = try session.rows("SELECT EXISTS (SELECT 1 FROM observation_revision)").first?.decode(Bool.self) ?? false
         var current: [StoreKey: Observation] = [:]
         if comparing {
@@ -198,33 +179,16 @@ extension PostgresStore {
             }
         }
         var rows = CopyText()
-        var done = 0
-        for (index, observations) in council.observations.enumerated() {
-            let id = measureIDs[index]
-            for observation in observations {
-                done += 1
-                if done % 20_000 == 0 { progress?(done, total) }
-                if comparing, let existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
-                    if existing == observation {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.revised += 1
-                } else {
-                    summary.added += 1
-                }
-                rows.append(id)
-                rows.append(observation.period.kind.rawValue)
-                rows.append(observation.period.ordinal)
-                rows.append(observation.value)
-                rows.append(observation.target)
-                rows.append(observation.note)
-                rows.append(observation.quality?.rawValue)
-                rows.endRow()
-            }
+        ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) { id, observation in
+            rows.append(id)
+            rows.append(observation.period.kind.rawValue)
+            rows.append(observation.period.ordinal)
+            rows.append(observation.value)
+            rows.append(observation.target)
+            rows.append(observation.note)
+            rows.append(observation.quality?.rawValue)
+            rows.endRow()
         }
-        let inFramework = Set(measureIDs)
-        summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
         if rows.rows > 0 {
             let columns = ["measure_id", "period_kind", "period_ordinal", "value", "target", "note", "quality"]
             try session.execute("""
@@ -238,6 +202,5 @@ extension PostgresStore {
                 SELECT \(list), 'import', current_user, now() FROM import_observation
                 """))
         }
-        progress?(total, total)
     }
 }

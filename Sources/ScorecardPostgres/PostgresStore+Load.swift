@@ -22,15 +22,13 @@ extension PostgresStore {
     }
 
     public func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations] {
-        var ids: [Int64] = []
         let rows = try session.rows("SELECT code, id FROM measure WHERE code = ANY(\(codes))")
         var idByCode: [String: Int64] = [:]
         for row in rows {
             let (code, id) = try row.decode((String, Int64).self)
             idByCode[code] = id
         }
-        ids = codes.map { idByCode[$0] ?? -1 }
-        return try observations(ofMeasureIDs: ids, recent: recent.map { max(1, $0) }).map {
+        return try observations(ofMeasureIDs: codes.map { idByCode[$0] ?? -1 }, recent: recent.map { max(1, $0) }).map {
             MeasureObservations(observations: $0.observations, loadedFrom: $0.loadedFrom, isDetailed: $0.isDetailed)
         }
     }

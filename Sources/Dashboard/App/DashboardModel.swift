@@ -35,6 +35,19 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public init(_ data: DashboardData) {
         self.data = data
         self.periods = Self.periodRange(council: data.council, today: data.today)
+        var draftIndex: [DraftKey: Int] = [:]
+        for (index, draft) in data.drafts.enumerated() {
+            draftIndex[DraftKey(code: draft.measureCode, period: draft.observation.period)] = index
+        }
+        self.draftIndex = draftIndex
+    }
+
+    /// Where each draft is in ``drafts``, by measure code and period: the sign-off list looks one up per row drawn.
+    private let draftIndex: [DraftKey: Int]
+
+    private struct DraftKey: Hashable {
+        var code: String
+        var period: Period
     }
 
     /// A model over data that does not change, judged as at every reporting period `[` `]` reach and with
@@ -70,7 +83,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     /// The draft of measure `m` for `period`, if it awaits sign-off.
     public func draft(measure m: Int, period: Period) -> Draft? {
         let code = council.measures[m].code
-        return data.drafts.first { $0.measureCode == code && $0.observation.period == period }
+        return draftIndex[DraftKey(code: code, period: period)].map { data.drafts[$0] }
     }
     /// Whether the data comes with its history of revisions (it does from a store, not from files).
     public var hasHistory: Bool { data.hasHistory }
@@ -212,7 +225,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return [period.label]
         case .draft(let m, let period):
             let measure = council.measures[m]
-            let draft = data.drafts.first { $0.measureCode == measure.code && $0.observation.period == period }
+            let draft = self.draft(measure: m, period: period)
             return [measure.code, measure.title, period.label, draft?.changedBy ?? "", measure.owner]
         }
     }

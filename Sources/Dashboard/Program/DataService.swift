@@ -99,7 +99,7 @@ public final class DataService {
             case .save(let entry):
                 return try save(entry)
             case .publish(let selection):
-                return try publish(selection)
+                return try signOff(selection)
             }
             return [.dataChanged(publish())]
         } catch {
@@ -217,7 +217,7 @@ public final class DataService {
     }
 
     /// Signs drafts off, then takes in the change.
-    private func publish(_ selection: PublishSelection) throws -> [AppAction] {
+    private func signOff(_ selection: PublishSelection) throws -> [AppAction] {
         guard let store, data.canSignOff else { return [.failed("Only the performance team's officers sign values off")] }
         let outcome = try store.publish(selection, by: data.user)
         _ = try takeInChanges()

@@ -21,9 +21,6 @@ struct CouncilImport {
     let progress: ImportProgress?
     var summary = ImportSummary()
 
-    /// How many observations pass between two calls of `progress`.
-    static let progressStep = 20_000
-
     init(db: Database, council: Council, by: String, at: String, progress: ImportProgress?) {
         self.db = db
         self.council = council
@@ -165,26 +162,7 @@ struct CouncilImport {
     /// Records a revision for each framework target added, changed or removed.
     private mutating func writeTargets(measureIDs: [Int64]) throws {
         var current = try FrameworkRows.currentTargets(db)
-        // The revisions to write, in order.
-        var changes: [(StoreKey, Double?)] = []
-        var inFramework = Set<Int64>()
-        for (index, measure) in council.measures.enumerated() {
-            let id = measureIDs[index]
-            inFramework.insert(id)
-            for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
-                let key = StoreKey(measureID: id, period: period)
-                let stored = current.removeValue(forKey: key)
-                guard stored != value else { continue }
-                if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
-                changes.append((key, value))
-            }
-        }
-        // Targets a measure still in the framework no longer has.
-        for key in current.keys.sorted(by: { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) })
-        where inFramework.contains(key.measureID) {
-            changes.append((key, nil))
-            summary.targetsRemoved += 1
-        }
+        let changes = ImportDiff.targetChanges(council, measureIDs: measureIDs, current: &current, summary: &summary)
 
         // Several rows per INSERT, as for the values; `?1` and `?2` are who and when.
         func insertSQL(rows: Int) -> String {
@@ -244,34 +222,12 @@ struct CouncilImport {
     /// Appends a revision for each observation that is new or differs from the store's current one.
     private mutating func writeObservations(measureIDs: [Int64]) throws {
         var writer = try ObservationBatchWriter(db: db, by: by, at: at)
-        let total = council.observationCount
-        var done = 0
-        progress?(0, total)
-
         // An empty store takes the fast path: nothing to compare against.
-        let comparing = try Bool.exists(db, "SELECT 1 FROM observation_revision")
-        var current = comparing ? try currentObservations() : [:]
-        for (index, observations) in council.observations.enumerated() {
-            let id = measureIDs[index]
-            for observation in observations {
-                done += 1
-                if done % Self.progressStep == 0 { progress?(done, total) }
-                if comparing, let existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
-                    if existing == observation {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.revised += 1
-                } else {
-                    summary.added += 1
-                }
-                try writer.append(id, observation)
-            }
+        var current = try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : [:]
+        try ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) {
+            try writer.append($0, $1)
         }
         try writer.finish()
-        let inFramework = Set(measureIDs)
-        summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
-        progress?(total, total)
     }
 
     /// The store's current observation of every (measure, period).

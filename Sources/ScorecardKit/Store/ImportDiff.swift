@@ -1,0 +1,65 @@
+/// What an import writes, worked out the same way by every store: the framework targets that changed, and the
+/// observations that are new or differ from the store's current ones, each counted in an ``ImportSummary``.
+package enum ImportDiff {
+    /// How many observations pass between two calls of an import's progress.
+    package static let progressStep = 20_000
+
+    /// The target revisions to write, in order: each framework target added or changed, then each one a
+    /// measure still in the framework no longer has (`nil`), given the store's `current` targets.
+    package static func targetChanges(
+        _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Double], summary: inout ImportSummary
+    ) -> [(StoreKey, Double?)] {
+        var changes: [(StoreKey, Double?)] = []
+        var inFramework = Set<Int64>()
+        for (index, measure) in council.measures.enumerated() {
+            let id = measureIDs[index]
+            inFramework.insert(id)
+            for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
+                let key = StoreKey(measureID: id, period: period)
+                let stored = current.removeValue(forKey: key)
+                guard stored != value else { continue }
+                if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
+                changes.append((key, value))
+            }
+        }
+        let removed = current.keys.filter { inFramework.contains($0.measureID) }
+            .sorted { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) }
+        for key in removed {
+            changes.append((key, nil))
+            summary.targetsRemoved += 1
+        }
+        return changes
+    }
+
+    /// Calls `write` with each observation of `council` that is new to the store or differs from its `current`
+    /// one (every observation when the store holds none), counting added, revised, unchanged and kept ones.
+    /// `current` is emptied of the observations met (taken `inout` so that a million of them are not copied).
+    package static func forEachChangedObservation(
+        _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], summary: inout ImportSummary,
+        progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
+    ) rethrows {
+        let total = council.observationCount
+        var done = 0
+        progress?(0, total)
+        for (index, observations) in council.observations.enumerated() {
+            let id = measureIDs[index]
+            for observation in observations {
+                done += 1
+                if done % progressStep == 0 { progress?(done, total) }
+                if let existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
+                    if existing == observation {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    summary.revised += 1
+                } else {
+                    summary.added += 1
+                }
+                try write(id, observation)
+            }
+        }
+        let inFramework = Set(measureIDs)
+        summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
+        progress?(total, total)
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The command line: `scorecard-bench [--sizes 150,10000,50000] [--years 10] [--keys 1200] [--launches 3]
-/// [--width 200] [--height 60] [--scorecard PATH] [--json PATH] [--no-visidata] [--keep]`.
+/// [--width 200] [--height 60] [--scorecard PATH] [--json PATH] [--no-visidata] [--keep] [--postgres URL]`.
 struct BenchOptions {
     var sizes = [150, 10_000, 50_000]
     var years = 10
@@ -13,12 +13,15 @@ struct BenchOptions {
     var scorecard: String
     var json: String?
     var visidata = true
+    /// A PostgreSQL server to measure the shared store on (a superuser's URL); `nil`: not measured.
+    var postgres: String?
     /// Keep the working directory (the councils, databases and traces) instead of removing it.
     var keep = false
 
     static let usage = """
         usage: scorecard-bench [--sizes 150,10000,50000] [--years 10] [--keys 1000] [--launches 3]
                                [--width 200] [--height 60] [--scorecard PATH] [--json PATH] [--no-visidata] [--keep]
+                               [--postgres postgres://SUPERUSER@HOST:PORT/DB]
         """
 
     init(arguments: [String]) throws {
@@ -51,6 +54,7 @@ struct BenchOptions {
             case "--json": json = try value(argument)
             case "--no-visidata": visidata = false
             case "--keep": keep = true
+            case "--postgres": postgres = try value(argument)
             case "-h", "--help": throw BenchError(Self.usage)
             default: throw BenchError("unknown argument \(argument)\n\(Self.usage)")
             }

@@ -66,6 +66,20 @@ enum Report {
         Line(label: "over the whole session (the writes included)") { megabytes($0.sessionPeakBytes) },
         Line(label: "anchor: visidata, all rows loaded") { megabytes($0.visidataPeakBytes) },
         Line(label: "ratio: scorecard / visidata") { ratio($0.dashboardPeakBytes.map(Double.init), $0.visidataPeakBytes.map(Double.init)) },
+        Line(label: "**PostgreSQL** (`--postgres`): `scorecard import` as an officer") { seconds($0.postgresImportSeconds) },
+        Line(label: "anchor: `psql \\copy` into a plain table") { seconds($0.postgresCopySeconds) },
+        Line(label: "ratio: import / psql \\copy") { ratio($0.postgresImportSeconds, $0.postgresCopySeconds) },
+        Line(label: "a member's launch to first complete frame (median)") { seconds($0.postgresLaunchMedianSeconds) },
+        Line(label: "each launch; peak memory") {
+            $0.postgresLaunchSeconds.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "; " + megabytes($0.postgresLaunchPeakBytes)
+        },
+        Line(label: "published to a member's screen (median; slowest; shown / published; drafts seen)") {
+            "\(seconds($0.postgresVisibleSeconds.median)); \(seconds($0.postgresVisibleMaxSeconds)); "
+                + "\($0.postgresVisibleSeconds.count) / \($0.postgresVisibleSeconds.count + $0.postgresVisibleTimeouts); \($0.postgresDraftsSeen)"
+        },
+        Line(label: "\(PostgresBench.writers) writers x \(PostgresBench.valuesPerWriter) values: landed (failed) in") {
+            "\($0.postgresValuesLanded.map(grouped) ?? "-") (\($0.postgresWriterFailures)) in \(seconds($0.postgresWritersSeconds))"
+        },
     ]
 
     private static func sum(_ a: Double?, _ b: Double?) -> Double? {

@@ -46,6 +46,12 @@ struct SizeBench {
         } else {
             result.visidataNote = "not run (--no-visidata)"
         }
+        if let server = options.postgres {
+            let bench = PostgresBench(
+                options: options, server: server, measures: measures, tmux: tmux, workDirectory: workDirectory, council: council,
+                sqliteDatabase: database)
+            try bench.run(into: &result)
+        }
         return result
     }
 

@@ -50,6 +50,24 @@ struct SizeResult: Codable {
     /// The dashboard's peak memory over the whole session, the writes included (`VmHWM` at the end).
     var sessionPeakBytes: Int?
 
+    // The shared store on PostgreSQL (`--postgres`; `PostgresBench`).
+    var postgresCopySeconds: Double?
+    var postgresImportSeconds: Double?
+    var postgresLaunchSeconds: [Double] = []
+    var postgresLaunchPeakBytes: Int?
+    /// Per value published by an officer: seconds from `scorecard publish` returning to the value on a member's screen.
+    var postgresVisibleSeconds: [Double] = []
+    var postgresVisibleTimeouts: Int = 0
+    /// Drafts that showed on the member's screen before they were published (must be 0).
+    var postgresDraftsSeen: Int = 0
+    var postgresWritersSeconds: Double?
+    var postgresWriterFailures: Int = 0
+    /// Revisions the database gained from the writers (must be writers x values).
+    var postgresValuesLanded: Int?
+
+    var postgresLaunchMedianSeconds: Double? { postgresLaunchSeconds.median }
+    var postgresVisibleMaxSeconds: Double? { postgresVisibleSeconds.max() }
+
     // The anchors on the same data.
     var sqliteImportSeconds: Double?
     var sqliteSelectSeconds: Double?

@@ -271,6 +271,8 @@ refused olu "cannot sign off by setting published_at to NULL" \
   "UPDATE observation_revision SET published_at = NULL WHERE id = 5" "append-only"
 refused olu "cannot set published_by" "UPDATE observation_revision SET published_by = 'olu', published_at = now() WHERE id = 5"
 refused olu "cannot change a value" "UPDATE observation_revision SET value = 99 WHERE id = 5"
+refused olu "cannot delete a measure (its history would lose it)" "DELETE FROM measure"
+refused scorecard_admin "cannot delete a measure either" "DELETE FROM measure"
 refused olu "cannot change a value while signing off" "UPDATE observation_revision SET value = 99, published_at = now() WHERE id = 5"
 refused olu "cannot delete a value" "DELETE FROM observation_revision WHERE id = 5"
 refused olu "cannot delete a target" "DELETE FROM target_revision"

@@ -10,6 +10,7 @@
 # Authentication is `trust`: anyone on this machine may connect as any role, so the roles and row-level security
 # are tested by connecting as each login (postgres://alice@127.0.0.1:PORT/scorecard), never for secrecy. The
 # superuser is `postgres`. The server's log is DIR/log. Installs Debian's `postgresql` if no initdb is found.
+# TLS is on, with a self-signed certificate made in DIR, so that `sslmode=require` is tested for real.
 set -euo pipefail
 
 usage() { echo "usage: $0 start DIR PORT | stop DIR" >&2; exit 2; }
@@ -53,8 +54,20 @@ start() {
     as_postgres "$bin/initdb" -D "$DIR/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 \
       >"$DIR/initdb.log" 2>&1 || { cat "$DIR/initdb.log" >&2; fail "initdb failed"; }
   fi
+  # TLS with a throwaway self-signed certificate, so that sslmode=require can be tested for real.
+  command -v openssl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null 2>&1 || true
+  local tls=""
+  if command -v openssl >/dev/null; then
+    if [[ ! -f "$DIR/server.crt" ]]; then
+      openssl req -new -x509 -days 7 -nodes -subj "/CN=127.0.0.1" -keyout "$DIR/server.key" -out "$DIR/server.crt" \
+        >/dev/null 2>&1 || fail "openssl could not make a certificate"
+      chown postgres:postgres "$DIR/server.key" "$DIR/server.crt"
+      chmod 600 "$DIR/server.key"
+    fi
+    tls="-c ssl=on -c ssl_cert_file=$DIR/server.crt -c ssl_key_file=$DIR/server.key"
+  fi
   if ! as_postgres "$bin/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
-    as_postgres "$bin/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" \
+    as_postgres "$bin/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 $tls" \
       -w -t 60 -l "$DIR/log" start >/dev/null 2>&1 || { tail -20 "$DIR/log" >&2 || true; fail "the server did not start (port $PORT in use?)"; }
   fi
 

@@ -1,15 +1,30 @@
 import Foundation
 
-/// Where a shared store is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (or `postgresql://`).
+/// Where a shared store is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]` (or `postgresql://`).
 ///
-/// The password may also come from `PGPASSWORD`, as for `psql`; it is never printed (``description`` leaves
-/// it out).
+/// The password may also come from `PGPASSWORD`, and the mode from `PGSSLMODE`, as for `psql`; the password is
+/// never printed (``description`` leaves it out).
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var user: String
     public var password: String?
     public var host: String
     public var port: Int
     public var database: String
+    public var sslMode: SSLMode = .prefer
+
+    /// Whether to encrypt the connection, as libpq's `sslmode` says it.
+    public enum SSLMode: String, Sendable, CaseIterable {
+        /// Never.
+        case disable
+        /// When the server offers it (libpq's default; `allow` reads as this too).
+        case prefer
+        /// Always, without checking the server's certificate.
+        case require
+        /// Always, checking that the certificate is signed by a trusted authority.
+        case verifyCA = "verify-ca"
+        /// Always, checking the certificate and that it names the host.
+        case verifyFull = "verify-full"
+    }
 
     /// Whether `text` is meant as a PostgreSQL URL rather than a file path.
     public static func isURL(_ text: String) -> Bool {
@@ -36,6 +51,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         self.host = host
         self.port = components.port ?? 5432
         self.database = database.removingPercentEncoding ?? database
+        let mode = components.queryItems?.last { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"] ?? "prefer"
+        guard let sslMode = mode == "allow" ? .prefer : SSLMode(rawValue: mode) else {
+            throw PostgresStoreError.badURL(
+                text: text, reason: "sslmode=\(mode) is not one of " + SSLMode.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self.sslMode = sslMode
     }
 
     public init(user: String, password: String? = nil, host: String, port: Int = 5432, database: String) {
@@ -53,6 +74,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// The same server and database as another user.
     public func asUser(_ user: String, password: String? = nil) -> PostgresLocation {
-        PostgresLocation(user: user, password: password, host: host, port: port, database: database)
+        var location = PostgresLocation(user: user, password: password, host: host, port: port, database: database)
+        location.sslMode = sslMode
+        return location
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 
 /// One connection to the server, used synchronously: the store's callers (the command line, the dashboard's
@@ -26,17 +27,30 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     static func connect(_ location: PostgresLocation) throws -> PostgresConnection {
-        var configuration = PostgresConnection.Configuration(
-            host: location.host, port: location.port, username: location.user, password: location.password,
-            database: location.database, tls: .disable)
-        configuration.options.connectTimeout = .seconds(10)
         do {
+            var configuration = PostgresConnection.Configuration(
+                host: location.host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: try tls(location.sslMode))
+            configuration.options.connectTimeout = .seconds(10)
             return try PostgresConnection.connect(
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
             ).wait()
         } catch {
             throw PostgresStoreError.cannotConnect(location: location.description, reason: PostgresFailure.reason(of: error))
         }
+    }
+
+    /// The TLS postgres-nio is to use for `mode`, with the system's trusted authorities.
+    private static func tls(_ mode: PostgresLocation.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable: return .disable
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        return mode == .prefer ? .prefer(context) : .require(context)
     }
 
     /// The open connection, opening it again when it was lost.
@@ -52,6 +66,15 @@ final class PostgresSession: @unchecked Sendable {
         try lock.withLock {
             let connection = try current()
             return try PostgresFailure.translating { try connection.query(query, logger: Self.logger).wait().rows }
+        }
+    }
+
+    /// Runs `query`, handing each row to `body` as it arrives (on SwiftNIO's thread, one at a time, while this
+    /// thread waits): a large result is never held whole.
+    func forEachRow(_ query: PostgresQuery, _ body: @escaping @Sendable (PostgresRow) throws -> Void) throws {
+        try lock.withLock {
+            let connection = try current()
+            _ = try PostgresFailure.translating { try connection.query(query, logger: Self.logger, body).wait() }
         }
     }
 

@@ -168,7 +168,7 @@ extension PostgresStore {
             let rows = try session.rows("""
                 SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal,
                        value, target, note, quality
-                FROM observation_revision ORDER BY measure_id, period_kind, period_ordinal, id DESC
+                FROM observation_revision ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
                 """)
             for row in rows {
                 let (id, kind, ordinal, value, target, note, quality) = try row.decode(

@@ -44,42 +44,28 @@ extension PostgresStore {
     /// The current observations of the measures with row ids `ids` (in that order): every one with commentary
     /// and quality, or the values and targets of the latest `recent` revisions of each (one index scan a measure).
     func observations(ofMeasureIDs ids: [Int64], recent: Int?) throws -> [Loaded] {
-        var indexByID: [Int64: [Int]] = [:]
-        for (index, id) in ids.enumerated() { indexByID[id, default: []].append(index) }
-        var newestFirst = [[Observation]](repeating: [], count: ids.count)
-        var rowCounts = [Int](repeating: 0, count: ids.count)
-        let detailed = recent == nil
-        let rows: [PostgresRow]
+        let collector = LatestFirstCollector(ids: ids)
+        let query: PostgresQuery
         if let recent {
-            rows = try session.rows("""
+            query = """
                 SELECT m.id, r.period_kind, r.period_ordinal, r.value, r.target, NULL::text, NULL::text, r.draft
                 FROM unnest(\(ids)::bigint[]) AS m(id)
                 CROSS JOIN LATERAL (
                   SELECT period_kind, period_ordinal, value, target, published_at IS NULL AS draft FROM observation_revision o
                   WHERE o.measure_id = m.id \(unescaped: publishedFilter)
                   ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT \(recent)) r
-                """)
+                """
         } else {
-            rows = try session.rows("""
+            query = """
                 SELECT measure_id, period_kind, period_ordinal, value, target, note, quality, published_at IS NULL
                 FROM observation_revision WHERE measure_id = ANY(\(ids)::bigint[]) \(unescaped: publishedFilter)
-                ORDER BY measure_id, period_kind DESC, period_ordinal DESC, id DESC
-                """)
+                ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
+                """
         }
-        for row in rows {
-            let (id, kind, ordinal, value, target, note, quality, draft) = try row.decode(
-                (Int64, Int, Int, Double?, Double?, String?, String?, Bool).self)
-            guard let indexes = indexByID[id], let period = Period(kindValue: kind, ordinal: ordinal) else { continue }
-            for index in indexes {
-                rowCounts[index] += 1
-                // Newest first: the first revision met for a period is its current one.
-                guard newestFirst[index].last?.period != period else { continue }
-                var observation = Observation(
-                    period: period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
-                observation.isDraft = draft
-                newestFirst[index].append(observation)
-            }
-        }
+        try session.forEachRow(query) { try collector.take($0) }
+        let newestFirst = collector.newestFirst
+        let rowCounts = collector.rowCounts
+        let detailed = recent == nil
         var result = newestFirst.map { Loaded(observations: Array($0.reversed()), firstPeriod: $0.last?.period, isDetailed: detailed) }
         guard let recent else { return result }
         let full = ids.indices.filter { rowCounts[$0] >= recent }
@@ -102,5 +88,38 @@ extension PostgresStore {
             result[index].loadedFrom = first < from ? from : nil
         }
         return result
+    }
+}
+
+/// Gathers each measure's observations from rows newest first (by measure, then period, then revision, all
+/// descending), keeping the first revision met of each period: its current one. Rows arrive one at a time on
+/// SwiftNIO's thread while the caller waits, so the state needs no lock.
+private final class LatestFirstCollector: @unchecked Sendable {
+    private let indexByID: [Int64: [Int]]
+    private(set) var newestFirst: [[Observation]]
+    /// The rows read of each measure, revisions of the same period included.
+    private(set) var rowCounts: [Int]
+
+    init(ids: [Int64]) {
+        var indexByID: [Int64: [Int]] = [:]
+        for (index, id) in ids.enumerated() { indexByID[id, default: []].append(index) }
+        self.indexByID = indexByID
+        newestFirst = [[Observation]](repeating: [], count: ids.count)
+        rowCounts = [Int](repeating: 0, count: ids.count)
+    }
+
+    /// A row of (measure id, kind, ordinal, value, target, note, quality, draft).
+    func take(_ row: PostgresRow) throws {
+        let (id, kind, ordinal, value, target, note, quality, draft) = try row.decode(
+            (Int64, Int, Int, Double?, Double?, String?, String?, Bool).self)
+        guard let indexes = indexByID[id], let period = Period(kindValue: kind, ordinal: ordinal) else { return }
+        for index in indexes {
+            rowCounts[index] += 1
+            guard newestFirst[index].last?.period != period else { continue }
+            var observation = Observation(
+                period: period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
+            observation.isDraft = draft
+            newestFirst[index].append(observation)
+        }
     }
 }

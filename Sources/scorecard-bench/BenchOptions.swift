@@ -15,13 +15,15 @@ struct BenchOptions {
     var visidata = true
     /// A PostgreSQL server to measure the shared store on (a superuser's URL); `nil`: not measured.
     var postgres: String?
+    /// Measure only the shared store (the file's dashboard and the anchors are skipped).
+    var postgresOnly = false
     /// Keep the working directory (the councils, databases and traces) instead of removing it.
     var keep = false
 
     static let usage = """
         usage: scorecard-bench [--sizes 150,10000,50000] [--years 10] [--keys 1000] [--launches 3]
                                [--width 200] [--height 60] [--scorecard PATH] [--json PATH] [--no-visidata] [--keep]
-                               [--postgres postgres://SUPERUSER@HOST:PORT/DB]
+                               [--postgres postgres://SUPERUSER@HOST:PORT/DB [--postgres-only]]
         """
 
     init(arguments: [String]) throws {
@@ -55,10 +57,12 @@ struct BenchOptions {
             case "--no-visidata": visidata = false
             case "--keep": keep = true
             case "--postgres": postgres = try value(argument)
+            case "--postgres-only": postgresOnly = true
             case "-h", "--help": throw BenchError(Self.usage)
             default: throw BenchError("unknown argument \(argument)\n\(Self.usage)")
             }
         }
+        if postgresOnly, postgres == nil { throw BenchError("--postgres-only needs --postgres URL\n\(Self.usage)") }
     }
 
     private static func executablePath() -> String {

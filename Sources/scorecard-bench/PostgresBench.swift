@@ -114,7 +114,8 @@ struct PostgresBench {
     /// ``writers`` processes, each running `scorecard record` ``valuesPerWriter`` times on its own measure at
     /// once; then the revisions the database holds are counted.
     private func writersAtOnce(_ recordable: [RecordableMeasure], officer: String, into result: inout SizeResult) throws {
-        let chosen = Array(recordable.filter { !$0.unit.contains("%") }.prefix(Self.writers))
+        // Values no measure holds yet (a value equal to the current one is not a change, and writes nothing).
+        let chosen = Array(recordable.filter { !$0.unit.contains("%") && ($0.maximum ?? .infinity) >= 1e6 && ($0.minimum ?? 0) <= 0 }.prefix(Self.writers))
         guard chosen.count == Self.writers else { throw BenchError("fewer than \(Self.writers) measures to record") }
         log("postgres: \(Self.writers) writers x \(Self.valuesPerWriter) values at once")
         let before = try count(officer)
@@ -125,7 +126,7 @@ struct PostgresBench {
         DispatchQueue.concurrentPerform(iterations: Self.writers) { writer in
             let measure = chosen[writer]
             for n in 0..<Self.valuesPerWriter {
-                let value = measure.value + Double(n + 1)
+                let value = Double(600_000 + writer * 1_000 + n)
                 let cost = try? measure.record(value, scorecard: scorecard, database: officer, errors: "/dev/null")
                 if cost?.status != 0 { lock.withLock { failed += 1 } }
             }

@@ -31,6 +31,14 @@ struct SizeBench {
         result.importObservationsReadSeconds = phases.seconds("read-observations")
         result.importWriteSeconds = phases.seconds("write")
 
+        if options.postgresOnly, let server = options.postgres {
+            try PostgresBench(
+                options: options, server: server, measures: measures, tmux: tmux, workDirectory: workDirectory, council: council,
+                sqliteDatabase: database
+            ).run(into: &result)
+            return result
+        }
+
         log("dashboard: \(options.launches) launches, cursor moves, \(options.keys)+ keys at \(options.width)x\(options.height)")
         let dashboard = DashboardBench(
             scorecard: scorecard, database: database, workDirectory: workDirectory, tmux: tmux, width: options.width,

@@ -33,10 +33,16 @@ struct CouncilInput: ParsableArguments {
 
     /// The council, its data files checked as of `today` (problems are printed and end the command with status 1).
     func load(today: CivilDate) throws -> Council {
+        try loadSayingFigures(today: today).council
+    }
+
+    /// The council, and whether it holds only published values (`--published`, or a member's login).
+    func loadSayingFigures(today: CivilDate) throws -> (council: Council, publishedOnly: Bool) {
         if let database = resolvedDatabase {
-            return try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: published).loadCouncil()
+            let store = try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: published)
+            return (try store.loadCouncil(), store.access.seesPublishedOnly)
         }
         if published { throw ValidationError("--published needs a database (--database or $SCORECARD_DATABASE)") }
-        return try DataLocation.load(directory, today: today)
+        return (try DataLocation.load(directory, today: today), false)
     }
 }

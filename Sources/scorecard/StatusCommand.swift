@@ -25,9 +25,9 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let council = try input.load(today: try judgement.resolvedToday())
+        let (council, publishedOnly) = try input.loadSayingFigures(today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
-        let report = StatusReport(council: council, evaluation: evaluation)
+        let report = StatusReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly)
         if json {
             Console.out(try JSONText.encode(report))
         } else if csv {

@@ -58,10 +58,11 @@ struct StatusReportTests {
         let data = try encoder.encode(try Self.report())
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["as_at"] as? String == "2024/25 Q2")
+        #expect(object["figures"] as? String == "all")
         let records = try #require(object["measures"] as? [[String: Any]])
         let keys: Set<String> = [
             "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
-            "status", "direction", "alerts", "next_period", "next_due", "commentary", "quality",
+            "status", "direction", "alerts", "next_period", "next_due", "commentary", "quality", "draft",
         ]
         for record in records { #expect(Set(record.keys) == keys) }
         #expect(records[0]["delivery_plan"] is NSNull)

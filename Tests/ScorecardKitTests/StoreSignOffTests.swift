@@ -77,3 +77,26 @@ struct StoreSignOffTests {
         #expect(changes.measures == ["KBI-01"])
     }
 }
+
+@Suite("Drafts in status reports")
+struct StatusDraftTests {
+    @Test("status says which judged value is a draft, and that a --published report holds published figures only")
+    func draftInStatus() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "95", by: "kate"), today: StoreRecordTests.today)
+        let asAt = Period.quarter(2024, 2)
+        let council = try store.loadCouncil()
+        let report = StatusReport(council: council, evaluation: Evaluation(council: council, asAt: asAt, today: StoreRecordTests.today))
+        let record = try #require(report.measures.first { $0.code == "KBI-01" })
+        #expect(record.value == 95 && record.draft)
+        #expect(report.figures == "all")
+        #expect(report.csv.split(separator: "\r\n").first?.hasSuffix(",draft") == true)
+
+        let published = try SQLiteStore(path: path, publishedOnly: true).loadCouncil()
+        let members = StatusReport(
+            council: published, evaluation: Evaluation(council: published, asAt: asAt, today: StoreRecordTests.today), publishedOnly: true)
+        let seen = try #require(members.measures.first { $0.code == "KBI-01" })
+        #expect(seen.value != 95 && !seen.draft)
+        #expect(members.figures == "published")
+    }
+}

@@ -29,3 +29,17 @@ import Testing
         #expect(!error.description.contains("secret"))
     }
 }
+
+@Suite struct PostgresSSLModeTests {
+    @Test func readsTheModeFromTheURLOrTheEnvironmentAndPrefersTLSByDefault() throws {
+        #expect(try PostgresLocation(url: "postgres://a@h/d", environment: [:]).sslMode == .prefer)
+        #expect(try PostgresLocation(url: "postgres://a@h/d?sslmode=require", environment: [:]).sslMode == .require)
+        #expect(try PostgresLocation(url: "postgres://a@h/d?sslmode=verify-full", environment: [:]).sslMode == .verifyFull)
+        #expect(try PostgresLocation(url: "postgres://a@h/d", environment: ["PGSSLMODE": "disable"]).sslMode == .disable)
+        #expect(try PostgresLocation(url: "postgres://a@h/d?sslmode=allow", environment: [:]).sslMode == .prefer)
+    }
+
+    @Test func refusesAModeItDoesNotKnow() {
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://a@h/d?sslmode=sometimes", environment: [:]) }
+    }
+}

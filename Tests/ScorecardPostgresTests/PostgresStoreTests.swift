@@ -183,3 +183,26 @@ struct PostgresStoreTests {
         }
     }
 }
+
+@Suite(.enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
+struct PostgresTLSTests {
+    @Test func sslmodeRequireEncryptsOrRefusesPlainly() async throws {
+        try await onThread {
+            var location = try PostgresLocation(url: try #require(TestServer.url), environment: [:])
+            let offersTLS = try {
+                let plain = try PostgresSession(location)
+                defer { plain.close() }
+                return try plain.rows("SHOW ssl").first?.decode(String.self) == "on"
+            }()
+            location.sslMode = .require
+            if offersTLS {
+                let session = try PostgresSession(location)
+                defer { session.close() }
+                let encrypted = try session.rows("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.decode(Bool.self)
+                #expect(encrypted == true)
+            } else {
+                #expect(throws: PostgresStoreError.self) { try PostgresSession(location) }
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@ extension StatusReport {
     public static let csvColumns = [
         "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
         "status", "direction_previous", "direction_year_before", "alerts", "next_period", "next_due", "commentary",
-        "quality",
+        "quality", "draft",
     ]
 
     /// One header row and one row per measure (RFC 4180: fields holding a comma, quote or line break are quoted;
@@ -14,7 +14,7 @@ extension StatusReport {
             let fields: [String?] = [
                 r.code, r.title, r.tier, r.priority, r.deliveryPlan, r.owner, r.service, r.unit, r.period,
                 r.value.map(formatPlain), r.target.map(formatPlain), r.status, r.direction.previous, r.direction.yearBefore,
-                r.alerts.joined(separator: "; "), r.nextPeriod, r.nextDue, r.commentary, r.quality,
+                r.alerts.joined(separator: "; "), r.nextPeriod, r.nextDue, r.commentary, r.quality, r.draft ? "true" : "false",
             ]
             lines.append(fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ","))
         }

@@ -33,10 +33,12 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var commentary: String?
         /// The judged value's data quality: `provisional`, `estimated` or `validated`.
         public var quality: String?
+        /// Whether the judged value is a draft, recorded but not yet signed off (members do not see it).
+        public var draft: Bool
 
         enum CodingKeys: String, CodingKey {
             case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
-            case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality
+            case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality, draft
         }
 
         // Optional fields are written as null rather than left out, so every record has every key.
@@ -61,6 +63,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(nextDue, forKey: .nextDue)
             try container.encode(commentary, forKey: .commentary)
             try container.encode(quality, forKey: .quality)
+            try container.encode(draft, forKey: .draft)
         }
     }
 
@@ -89,14 +92,18 @@ public struct StatusReport: Sendable, Equatable, Encodable {
     public var asAt: String
     /// The day due dates were checked against, `2026-11-24`.
     public var today: String
+    /// `published` when only signed-off values were read (a member, or `--published`), else `all` (drafts
+    /// included, or data files, which have none).
+    public var figures: String
     public var measures: [Record]
 
     enum CodingKeys: String, CodingKey {
-        case council, plan, asAt = "as_at", today, measures
+        case council, plan, asAt = "as_at", today, figures, measures
     }
 
-    /// The report on `council` judged by `evaluation`.
-    public init(council: Council, evaluation: Evaluation) {
+    /// The report on `council` judged by `evaluation`; `publishedOnly` when the council holds only signed-off values.
+    public init(council: Council, evaluation: Evaluation, publishedOnly: Bool = false) {
+        self.figures = publishedOnly ? "published" : "all"
         self.council = council.plan.council
         self.plan = council.plan.title
         self.asAt = evaluation.asAt.description
@@ -115,7 +122,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 direction: Travel(previous: judged.sincePrevious?.label.lowercased(), yearBefore: judged.sinceLastYear?.label.lowercased()),
                 alerts: judged.alerts.map { $0.rule.label.lowercased() },
                 nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
-                commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue)
+                commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
+                draft: judged.observation?.isDraft ?? false)
         }
     }
 }

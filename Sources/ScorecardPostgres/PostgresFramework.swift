@@ -54,28 +54,28 @@ struct PostgresFramework {
             """)
         for row in measureRows {
             let cells = row.makeRandomAccess()
-            let id = try cells[0].decode(Int64.self)
+            guard let id = try BinaryCell.integer(cells[0]).map(Int64.init) else { continue }
             let index = measures.count
-            if let planID = try cells[2].decode(Int64?.self), let (p, d) = planIndex[planID] {
+            if let planID = try BinaryCell.integer(cells[2]).map(Int64.init), let (p, d) = planIndex[planID] {
                 priorities[p].plans[d].measures.append(index)
-            } else if let priorityID = try cells[1].decode(Int64?.self), let p = priorityIndex[priorityID] {
+            } else if let priorityID = try BinaryCell.integer(cells[1]).map(Int64.init), let p = priorityIndex[priorityID] {
                 priorities[p].measures.append(index)
             }
-            func text(_ column: Int) throws -> String { try cells[column].decode(String?.self) ?? "" }
+            func text(_ column: Int) throws -> String { try BinaryCell.text(cells[column]) ?? "" }
             let frequency = Frequency(rawValue: try text(14)) ?? .monthly
             measures.append(
                 Measure(
                     code: try text(3), title: try text(4), description: try text(5), methodology: try text(6),
                     source: try text(7), owner: try text(8), service: try text(9), team: try text(10),
                     tier: Tier(rawValue: try text(11)) ?? .kbi, unit: MeasureUnit(try text(12)),
-                    decimals: min(6, max(0, try cells[13].decode(Int?.self) ?? 0)), frequency: frequency,
-                    polarity: StoredText.polarity(try text(15), band: try cells[16].decode(Double?.self)),
+                    decimals: min(6, max(0, try BinaryCell.integer(cells[13]) ?? 0)), frequency: frequency,
+                    polarity: StoredText.polarity(try text(15), band: try BinaryCell.double(cells[16])),
                     lifecycle: MeasureLifecycle(rawValue: try text(17)) ?? .active,
-                    cumulative: try cells[18].decode(Bool?.self) ?? false,
-                    targets: TargetSchedule(profile: StoredText.profile(try cells[21].decode(String?.self))),
-                    tolerance: StoredText.tolerance(try cells[19].decode(String?.self)),
-                    lagDays: min(3660, max(0, try cells[20].decode(Int?.self) ?? 0)),
-                    minimum: try cells[22].decode(Double?.self), maximum: try cells[23].decode(Double?.self)))
+                    cumulative: try BinaryCell.bool(cells[18]) ?? false,
+                    targets: TargetSchedule(profile: StoredText.profile(try BinaryCell.text(cells[21]))),
+                    tolerance: StoredText.tolerance(try BinaryCell.text(cells[19])),
+                    lagDays: min(3660, max(0, try BinaryCell.integer(cells[20]) ?? 0)),
+                    minimum: try BinaryCell.double(cells[22]), maximum: try BinaryCell.double(cells[23])))
             measureIDs.append(id)
             indexByID[id] = index
         }
@@ -96,8 +96,11 @@ struct PostgresFramework {
             FROM target_revision ORDER BY measure_id, period_kind, period_ordinal, id DESC
             """)
         for row in rows {
-            let (id, kind, ordinal, value) = try row.decode((Int64, Int, Int, Double?).self)
-            guard let value, let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
+            let cells = row.makeRandomAccess()
+            guard let id = try BinaryCell.integer(cells[0]), let kind = try BinaryCell.integer(cells[1]),
+                let ordinal = try BinaryCell.integer(cells[2]), let value = try BinaryCell.double(cells[3]),
+                let key = StoreKey(measureID: Int64(id), kind: kind, ordinal: ordinal)
+            else { continue }
             targets[key] = value
         }
         return targets

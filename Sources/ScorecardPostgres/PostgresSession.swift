@@ -108,6 +108,35 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a read-only repeatable-read transaction whose snapshot it is given to share
+    /// (`pg_export_snapshot`), so that another connection can read exactly the same data at the same time.
+    func snapshotTransaction<T>(_ body: (String) throws -> T) throws -> T {
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            let snapshot = try rows("SELECT pg_export_snapshot()").first?.decode(String.self) ?? ""
+            let result = try body(snapshot)
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read-only transaction on the snapshot another connection exported.
+    func inSnapshot<T>(_ snapshot: String, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            try execute(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot.filter { $0.isLetter || $0.isNumber || $0 == "-" })'"))
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Streams `text` (COPY's text format: tab-separated, `\N` for NULL) into `table`'s `columns`.
     func copy(into table: String, columns: [String], text: ByteBuffer) throws {
         try lock.withLock {

@@ -28,7 +28,20 @@ enum PostgresFailure {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
             switch error.code {
-            case .connectionError, .serverClosedConnection, .uncleanShutdown: return "the connection to the server was lost"
+            case .connectionError:
+                let underlying = error.underlying.map { "\($0)" } ?? ""
+                if underlying.contains("refused") { return "the server refused the connection (is PostgreSQL running there?)" }
+                if underlying.lowercased().contains("timed out") || underlying.contains("Timeout") { return "no answer from the server in 10 s" }
+                if underlying.contains("resolve") || underlying.contains("DNS") || underlying.contains("getaddrinfo") {
+                    return "the host name could not be found"
+                }
+                if underlying.contains("certificate") || underlying.contains("handshake") || underlying.contains("NIOSSL") {
+                    return "TLS failed: the server's certificate is not one this system trusts (sslmode=verify-ca and verify-full check it)"
+                }
+                return "the server could not be reached (\(underlying.prefix(120)))"
+            case .serverClosedConnection, .uncleanShutdown: return "the connection to the server was lost"
+            case .sslUnsupported: return "the server does not offer TLS, and sslmode asks for it"
+            case .failedToAddSSLHandler: return "TLS could not be set up with the server (is its certificate trusted?)"
             default: return "the server could not be reached (\(error.code))"
             }
         }

@@ -56,8 +56,7 @@ final class PostgresChangeWatcher: ChangeWatcher, @unchecked Sendable {
             do {
                 try listen()
             } catch {
-                throw PostgresStoreError.cannotConnect(
-                    location: location.description, reason: "the connection was lost; showing the figures as they were, trying again")
+                throw PostgresStoreError.connectionLost
             }
             try readLastChange()
             return true

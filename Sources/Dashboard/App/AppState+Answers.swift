@@ -5,8 +5,10 @@ extension AppState {
     mutating func applyAnswer(_ action: AppAction, model: DashboardModel) -> [AppEffect]? {
         switch action {
         case .dataChanged(let new):
+            dataProblem = nil
             return adopt(new, replacing: model)
         case .saved(let summary, let new):
+            dataProblem = nil
             if case .editing = mode { mode = .browsing }
             let effects = adopt(new, replacing: model)
             message = summary
@@ -20,7 +22,7 @@ extension AppState {
                 mode = .editing(form)
                 message = "Not saved: \(problem)"
             } else {
-                message = "Could not read the data: \(problem)"
+                dataProblem = problem
             }
             if let pending = pendingPeriod, !model.isJudged(at: pending) { pendingPeriod = nil }
             return []

@@ -26,6 +26,9 @@ public struct AppState: Hashable, Sendable {
     public var mode: Mode = .browsing
     /// A one-line message for the status line ("No measure KBM-99"), cleared by the next key.
     public var message: String?
+    /// Why the data could not be read or refreshed (a lost connection, say): shown on the status line, under any
+    /// message, until data arrives again. The screen keeps the data it had.
+    public var dataProblem: String?
     /// The owner or service that "my measures" shows; empty for everyone.
     public var scope: String
     /// Set when the user asked to quit.

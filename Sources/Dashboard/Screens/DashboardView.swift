@@ -100,7 +100,7 @@ public enum DashboardView {
         case .editing:
             return StatusLine(message: context.text(state.message ?? "Recording as \(context.model.user)"), hints: [], trailing: trailing, theme: theme)
         case .help, .history, .browsing:
-            var message = state.message ?? ""
+            var message = state.message ?? state.dataProblem ?? ""
             if message.isEmpty, let pending = state.pendingPeriod {
                 message = "Judging as at \(pending.label)…"
             } else if message.isEmpty, !state.current.filter.isEmpty {

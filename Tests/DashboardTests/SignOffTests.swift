@@ -47,3 +47,21 @@ struct SignOffTests {
         #expect(model.drafts.isEmpty)
     }
 }
+
+@Suite("A value's history says who signed it off")
+struct SignOffHistoryTests {
+    @Test("H on a period lists each version as a draft or signed off, by whom and when")
+    func historySaysWhoSignedOff() throws {
+        let (opened, state, service) = try SignOffTests.openedWithDraft()
+        let m = try #require(opened.council.measureIndex(code: "KBI-01"))
+        let period = Period.month(2024, 10)
+        _ = service.perform(.publish(PublishSelection(measures: ["KBI-01"])))
+        _ = service.perform(.loadHistory(measure: m))
+        let model = try #require(service.perform(.loadRevisions(measure: m, period: period)).first?.newModel)
+        var browsing = state
+        browsing.openInPlace(measure: m, model: model)
+        browsing.mode = .history(period, scroll: 0)
+        let text = DashboardView.screenText(browsing, model: model, width: 100, height: 30)
+        #expect(text.contains("kate  91.0% (new); signed off by olu"))
+    }
+}

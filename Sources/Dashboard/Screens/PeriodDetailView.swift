@@ -72,12 +72,19 @@ struct PeriodDetailView {
             let was = revision.replaced.map { " (was \(context.format($0.value, of: definition)))" } ?? " (new)"
             let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
                 + "\(context.format(revision.observation.value, of: definition))\(was)"
-            lines.append(Line(text: head, indent: 2, style: theme.muted))
+            lines.append(Line(text: head + Self.signOff(revision, context: context), indent: 2, style: theme.muted))
             // The newest revision's commentary is the one shown above; older ones show theirs where it changed.
             if index > 0, let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
                 paragraph(note, indent: 4)
             }
         }
         return lines
+    }
+
+    /// Whether a version was signed off, by whom and when: "; signed off by olu 02/12 09:30", "; draft".
+    static func signOff(_ revision: Revision, context: RenderContext) -> String {
+        if revision.observation.isDraft { return "; draft, not signed off" }
+        guard let signOff = revision.signedOff else { return "" }
+        return "; signed off by \(context.text(signOff.by)) \(DateText.minute(signOff.at))"
     }
 }

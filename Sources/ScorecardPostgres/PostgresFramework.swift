@@ -79,9 +79,14 @@ struct PostgresFramework {
             measureIDs.append(id)
             indexByID[id] = index
         }
-        for (key, value) in try currentTargets(session) {
-            guard let index = indexByID[key.measureID] else { continue }
-            measures[index].targets.byPeriod[key.period] = value
+        // Every target revision in the order made, streamed: the last of a (measure, period) is its current
+        // target (none if removed). Gathered per measure, so that each measure's table is made once.
+        let targets = TargetCollector(indexByID: indexByID, count: measures.count)
+        try session.forEachRow("SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id") {
+            try targets.take($0)
+        }
+        for (index, byPeriod) in targets.byMeasure.enumerated() where !byPeriod.isEmpty {
+            measures[index].targets.byPeriod = byPeriod.compactMapValues { $0 }
         }
         let plan = CouncilPlan(
             council: name, title: title, reportingPeriod: reporting.flatMap { Period(parsing: $0) }, priorities: priorities)
@@ -104,5 +109,27 @@ struct PostgresFramework {
             targets[key] = value
         }
         return targets
+    }
+}
+
+/// Each measure's current framework targets, from target revisions in the order made. Rows arrive one at a
+/// time on SwiftNIO's thread while the caller waits, so the state needs no lock.
+private final class TargetCollector: @unchecked Sendable {
+    private let indexByID: [Int64: Int]
+    /// By measure index: each period's latest target, `nil` where it was removed.
+    private(set) var byMeasure: [[Period: Double?]]
+
+    init(indexByID: [Int64: Int], count: Int) {
+        self.indexByID = indexByID
+        byMeasure = Array(repeating: [:], count: count)
+    }
+
+    /// A row of (measure id, kind, ordinal, value).
+    func take(_ row: PostgresRow) throws {
+        let cells = row.makeRandomAccess()
+        guard let id = try BinaryCell.integer(cells[0]), let index = indexByID[Int64(id)], let kind = try BinaryCell.integer(cells[1]),
+            let ordinal = try BinaryCell.integer(cells[2]), let period = Period(kindValue: kind, ordinal: ordinal)
+        else { return }
+        byMeasure[index][period] = .some(try BinaryCell.double(cells[3]))
     }
 }

@@ -206,3 +206,29 @@ struct PostgresTLSTests {
         }
     }
 }
+
+@Suite(.serialized, .enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
+struct PostgresHostileTextTests {
+    /// Text COPY's format treats specially (tab, line breaks, backslash, `\N`) and other awkward characters.
+    static let awkward = ["tab\there", "two\nlines\r\nand more", "back\\slash", "\\N", "\\.", "quote \" and ' both", "é 🏠 \u{1b}[2J", ""]
+
+    @Test func textWithCopysSpecialCharactersComesBackExactly() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            var council = try TestServer.council()
+            for (i, text) in Self.awkward.enumerated() {
+                council.measures[i].title = "Title " + text
+                council.measures[i].methodology = text
+                if let last = council.observations[i].indices.last { council.observations[i][last].note = text.isEmpty ? nil : text }
+            }
+            council.plan.priorities[0].description = Self.awkward.joined(separator: "|")
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let loaded = try officer.loadCouncil()
+            #expect(loaded.plan == council.plan)
+            #expect(loaded.measures == council.measures)
+            #expect(loaded.observations == council.observations)
+            #expect(try officer.importCouncil(council, by: "", progress: nil).changedAnything == false)
+        }
+    }
+}

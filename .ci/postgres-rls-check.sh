@@ -371,5 +371,15 @@ grep -q 'notification "scorecard_changes"' "$work/listen" \
   && pass "alice: LISTEN scorecard_changes hears kate's draft being recorded" \
   || fail "alice: LISTEN scorecard_changes hears a change" "$(cat "$work/listen")"
 
+before=$(as alice "SELECT count(*) FROM change_log")
+as olu "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (2, 0, 24311, 7, 'record')" >/dev/null
+after=$(as alice "SELECT count(*) FROM change_log")
+[[ "$before" == "$after" ]] && pass "alice: the change log does not tell her a draft was recorded" \
+  || fail "alice: the change log shows a draft's change" "$before rows before, $after after"
+as olu "UPDATE observation_revision SET published_at = now() WHERE measure_id = 2 AND period_ordinal = 24311" >/dev/null
+signed=$(as alice "SELECT count(*) FROM change_log")
+((signed == after + 1)) && pass "alice: the change log shows the sign-off" \
+  || fail "alice: the change log does not show a sign-off" "$after rows before, $signed after"
+
 echo "rls-check: $passed passed, $failed failed (database $DB on port $PORT)"
 ((failed == 0))

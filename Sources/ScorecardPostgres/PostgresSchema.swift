@@ -240,6 +240,11 @@ enum PostgresSchema {
         """
         CREATE INDEX IF NOT EXISTS change_log_by_xact ON change_log (xact, measure_id)
         """,
+        // Whether the change shows in published values (an import, a sign-off, the framework): a member sees only
+        // those rows, so that the log does not tell them a draft was recorded (row-level security below).
+        """
+        ALTER TABLE change_log ADD COLUMN IF NOT EXISTS published boolean NOT NULL DEFAULT true
+        """,
 
         // MARK: Functions
 
@@ -323,9 +328,11 @@ enum PostgresSchema {
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
         AS $$
         BEGIN
-          INSERT INTO change_log (measure_id)
-          SELECT DISTINCT n.measure_id FROM scorecard_changed n
-          WHERE NOT EXISTS (SELECT FROM change_log c WHERE c.xact = pg_current_xact_id() AND c.measure_id = n.measure_id);
+          INSERT INTO change_log (measure_id, published)
+          SELECT n.measure_id, bool_or(n.published_at IS NOT NULL) FROM scorecard_changed n
+          GROUP BY n.measure_id
+          HAVING NOT EXISTS (SELECT FROM change_log c WHERE c.xact = pg_current_xact_id() AND c.measure_id = n.measure_id
+                               AND c.published = bool_or(n.published_at IS NOT NULL));
           IF FOUND THEN
             PERFORM pg_notify('scorecard_changes', '');
           END IF;
@@ -459,6 +466,31 @@ enum PostgresSchema {
         """
         CREATE POLICY officer_signs_off ON observation_revision FOR UPDATE TO scorecard_officer
         USING (true) WITH CHECK (published_by = current_user)
+        """,
+
+        """
+        ALTER TABLE change_log ENABLE ROW LEVEL SECURITY
+        """,
+        """
+        DROP POLICY IF EXISTS member_reads_published_changes ON change_log
+        """,
+        """
+        CREATE POLICY member_reads_published_changes ON change_log FOR SELECT TO scorecard_member
+        USING (published)
+        """,
+        """
+        DROP POLICY IF EXISTS owner_reads_published_and_own_changes ON change_log
+        """,
+        """
+        CREATE POLICY owner_reads_published_and_own_changes ON change_log FOR SELECT TO scorecard_owner
+        USING (published OR measure_id IN (SELECT scorecard_owned_measures()))
+        """,
+        """
+        DROP POLICY IF EXISTS officer_reads_all_changes ON change_log
+        """,
+        """
+        CREATE POLICY officer_reads_all_changes ON change_log FOR SELECT TO scorecard_officer
+        USING (true)
         """,
 
         // MARK: Views (security_invoker: the reader's row-level security applies)

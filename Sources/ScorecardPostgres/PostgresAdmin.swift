@@ -41,7 +41,12 @@ public enum PostgresAdmin {
         let name = quoted(login)
         try session.transaction {
             let exists = try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(login))").first?.decode(Bool.self) ?? false
-            if !exists { try session.run(script: "CREATE ROLE \(name) LOGIN") }
+            if !exists {
+                // Another `db grant` of the same login may be creating it at this moment: losing that race is fine.
+                try session.run(script: """
+                    DO $$ BEGIN CREATE ROLE \(name) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                    """)
+            }
             for other in StoreRole.allCases where other != role {
                 try session.run(script: "REVOKE scorecard_\(other.rawValue) FROM \(name)")
             }

@@ -66,14 +66,16 @@ enum PostgresSchema {
         """
         DO $$
         BEGIN
+          -- Roles belong to the whole server: a `db init` of another database may be creating them at this moment
+          -- (the advisory lock above is per database), so losing that race is not an error.
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_member') THEN
-            CREATE ROLE scorecard_member NOLOGIN;
+            BEGIN CREATE ROLE scorecard_member NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
           END IF;
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_owner') THEN
-            CREATE ROLE scorecard_owner NOLOGIN;
+            BEGIN CREATE ROLE scorecard_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
           END IF;
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_officer') THEN
-            CREATE ROLE scorecard_officer NOLOGIN;
+            BEGIN CREATE ROLE scorecard_officer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
           END IF;
         END
         $$

@@ -184,8 +184,9 @@ struct PostgresStoreTests {
     }
 }
 
-@Suite(.enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
-struct PostgresTLSTests {
+// Each PostgreSQL test makes a database and logins of its own, but roles belong to the whole server: the tests
+// run one at a time, in the one serialized suite.
+extension PostgresStoreTests {
     @Test func sslmodeRequireEncryptsOrRefusesPlainly() async throws {
         try await onThread {
             var location = try PostgresLocation(url: try #require(TestServer.url), environment: [:])
@@ -207,8 +208,7 @@ struct PostgresTLSTests {
     }
 }
 
-@Suite(.serialized, .enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
-struct PostgresHostileTextTests {
+extension PostgresStoreTests {
     /// Text COPY's format treats specially (tab, line breaks, backslash, `\N`) and other awkward characters.
     static let awkward = ["tab\there", "two\nlines\r\nand more", "back\\slash", "\\N", "\\.", "quote \" and ' both", "é 🏠 \u{1b}[2J", ""]
 

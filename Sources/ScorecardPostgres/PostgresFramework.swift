@@ -49,7 +49,7 @@ struct PostgresFramework {
         let measureRows = try session.rows("""
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
-                   minimum, maximum
+                   minimum, maximum, small_numbers
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
         for row in measureRows {
@@ -75,7 +75,8 @@ struct PostgresFramework {
                     targets: TargetSchedule(profile: StoredText.profile(try BinaryCell.text(cells[21]))),
                     tolerance: StoredText.tolerance(try BinaryCell.text(cells[19])),
                     lagDays: min(3660, max(0, try BinaryCell.integer(cells[20]) ?? 0)),
-                    minimum: try BinaryCell.double(cells[22]), maximum: try BinaryCell.double(cells[23])))
+                    minimum: try BinaryCell.double(cells[22]), maximum: try BinaryCell.double(cells[23]),
+                    smallNumbers: StoredText.smallNumbers(try BinaryCell.text(cells[24]))))
             measureIDs.append(id)
             indexByID[id] = index
         }

@@ -37,7 +37,7 @@
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 1
+    static let version = 2
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -155,8 +155,13 @@ enum PostgresSchema {
           lag_days integer NOT NULL,
           profile text,
           minimum double precision,
-          maximum double precision
+          maximum double precision,
+          small_numbers text
         )
+        """,
+        // Schema 2: which measures count people, so that public reports withhold small numbers (`count 4`).
+        """
+        ALTER TABLE measure ADD COLUMN IF NOT EXISTS small_numbers text
         """,
         """
         CREATE INDEX IF NOT EXISTS measure_by_position ON measure (position)

@@ -85,7 +85,7 @@ extension PostgresStore {
         let columns = [
             "code", "position", "priority_id", "delivery_plan_id", "title", "description", "methodology", "source", "owner",
             "service", "team", "tier", "unit", "decimals", "frequency", "polarity", "band", "status", "cumulative", "tolerance",
-            "lag_days", "profile", "minimum", "maximum",
+            "lag_days", "profile", "minimum", "maximum", "small_numbers",
         ]
         var measures = CopyText()
         for (index, m) in council.measures.enumerated() {
@@ -107,6 +107,7 @@ extension PostgresStore {
             measures.append(StoredText.text(m.targets.profile))
             measures.append(m.minimum)
             measures.append(m.maximum)
+            measures.append(StoredText.text(m.smallNumbers))
             measures.endRow()
         }
         try session.execute("CREATE TEMPORARY TABLE import_measure (LIKE measure INCLUDING DEFAULTS) ON COMMIT DROP")

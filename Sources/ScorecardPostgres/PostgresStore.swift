@@ -33,6 +33,9 @@ public final class PostgresStore: CouncilStore {
         guard version <= PostgresSchema.version else {
             throw PostgresStoreError.newerSchema(location: location.description, version: version)
         }
+        guard version == PostgresSchema.version else {
+            throw PostgresStoreError.olderSchema(location: location.description, version: version)
+        }
         let roles = try session.rows("""
             SELECT current_user::text,
                    pg_has_role(current_user, 'scorecard_officer', 'MEMBER')

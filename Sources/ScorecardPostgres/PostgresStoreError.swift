@@ -8,6 +8,8 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
     case notInitialised(location: String)
     /// The database's schema is newer than this Scorecard knows.
     case newerSchema(location: String, version: Int)
+    /// The database's schema is older than this Scorecard's: `db init` brings it up to date.
+    case olderSchema(location: String, version: Int)
     /// The live connection to the server was lost; it is being opened again.
     case connectionLost
     /// A statement failed for a reason other than permissions.
@@ -23,6 +25,9 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
             "\(location) has no Scorecard schema yet: its owner runs `scorecard db init --database \(location)`"
         case .newerSchema(let location, let version):
             "\(location) was set up by a newer version of Scorecard (schema \(version)): upgrade Scorecard to use it"
+        case .olderSchema(let location, let version):
+            "\(location) was set up by an older version of Scorecard (schema \(version)): its owner runs "
+                + "`scorecard db init --database \(location)` to bring it up to date"
         case .connectionLost:
             "Connection to the server lost: showing the figures as they were, retrying"
         case .failed(let reason):

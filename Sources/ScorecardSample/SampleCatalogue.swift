@@ -19,6 +19,13 @@ struct SampleCatalogue {
         Self.children(b)
         Self.adults(b)
         Self.council(b)
+        // Counts of people (and a rate on a small cohort): public reports withhold their values from 1 to 4.
+        b.smallNumbers("Repeat victims of anti-social behaviour", SmallNumbers(basis: .count))
+        b.smallNumbers("Permanent exclusions", SmallNumbers(basis: .count))
+        b.smallNumbers("Children missing education", SmallNumbers(basis: .count))
+        b.smallNumbers(
+            "Looked-after children with 3 or more placements in the last 12 months (%)",
+            SmallNumbers(basis: .rate(outOf: 45)))
         priorities = b.priorities
         plans = b.plans
         templates = b.templates

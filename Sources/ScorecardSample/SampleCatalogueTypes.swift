@@ -81,6 +81,8 @@ struct MeasureTemplate {
     let owner: String
     /// The highest value the measure can take (100 for a percentage), if any.
     let maximum: Double?
+    /// Whether the values count people, so that public reports withhold small ones.
+    var smallNumbers: SmallNumbers? = nil
 }
 
 extension Polarity {
@@ -103,6 +105,14 @@ final class SampleCatalogueBuilder {
         case .lowerIsBetter: -0.01
         case .withinBand, .none: 0
         }
+    }
+
+    /// Declares that the values of the measure titled `title` count people (see ``SmallNumbers``).
+    func smallNumbers(_ title: String, _ smallNumbers: SmallNumbers) {
+        guard let index = templates.firstIndex(where: { $0.title == title }) else {
+            preconditionFailure("no sample measure is titled \(title)")
+        }
+        templates[index].smallNumbers = smallNumbers
     }
 
     func priority(_ code: String, _ title: String, lead: String, _ description: String) {

@@ -176,6 +176,14 @@ extension SampleEngine {
         // Written plain, as the format shows: `10%` is a string, `2` a number.
         if let tol = t.tolerance { line("tolerance", tol) }
         if let lag = t.lagDays { line("lag_days", String(lag)) }
+        if let smallNumbers = t.smallNumbers {
+            switch smallNumbers.basis {
+            case .count: line("small_numbers", "count")
+            case .rate(let outOf):
+                line("small_numbers", "rate")
+                line("small_numbers_out_of", formatPlain(outOf))
+            }
+        }
         if !s.yearTargets.isEmpty || !s.singleTargets.isEmpty {
             y += pad + "targets:\n"
             for (year, target) in s.yearTargets {

@@ -44,6 +44,7 @@ struct MeasureReader {
         if let minimum = measure.minimum, let maximum = measure.maximum, minimum > maximum {
             throw fields.error("max", "max (\(formatPlain(maximum))) is below min (\(formatPlain(minimum)))")
         }
+        measure.smallNumbers = try smallNumbers(&fields, unit: measure.unit)
         measure.targets = try targets(&fields, measure: measure)
         try fields.rejectUnknownKeys(allowed: FrameworkFile.measureKeys)
         measures.append(measure)
@@ -72,6 +73,33 @@ struct MeasureReader {
         case "none": return .none
         default: return .higherIsBetter
         }
+    }
+
+    /// `small_numbers: count` or `rate` (with `small_numbers_out_of`), and `small_numbers_max`.
+    private func smallNumbers(_ fields: inout some MeasureFields, unit: MeasureUnit) throws -> SmallNumbers? {
+        let kind = try fields.parsed("small_numbers", expected: "count or rate (what the values count of people)") {
+            ["count", "rate"].contains($0.lowercased()) ? $0.lowercased() : nil
+        }
+        let outOf = try fields.number("small_numbers_out_of")
+        let largest = try fields.integer("small_numbers_max", in: 1...1000)
+        guard let kind else {
+            if outOf != nil { throw fields.error("small_numbers_out_of", "small_numbers_out_of is for small_numbers: rate") }
+            if largest != nil { throw fields.error("small_numbers_max", "small_numbers_max needs small_numbers: count or rate") }
+            return nil
+        }
+        let basis: SmallNumbers.Basis
+        if kind == "count" {
+            if outOf != nil { throw fields.error("small_numbers_out_of", "small_numbers_out_of is for small_numbers: rate, not count") }
+            basis = .count
+        } else {
+            guard let outOf, outOf.isFinite, outOf > 0 else {
+                throw fields.error(
+                    "small_numbers_out_of",
+                    "small_numbers: rate needs small_numbers_out_of, the number of people the rate is out of (more than 0)")
+            }
+            basis = .rate(outOf: outOf)
+        }
+        return SmallNumbers(basis: basis, largestWithheld: largest ?? SmallNumbers.defaultLargestWithheld)
     }
 
     private func targets(_ fields: inout some MeasureFields, measure: Measure) throws -> TargetSchedule {

@@ -31,6 +31,9 @@ public struct Measure: Sendable, Identifiable, Equatable {
     public var minimum: Double?
     /// The largest value the measure may take, as the framework sets it (see ``valueLimits``).
     public var maximum: Double?
+    /// Whether the values count people (or are rates built on such counts), so that public reports withhold
+    /// small ones; `nil` for a measure whose values identify no one.
+    public var smallNumbers: SmallNumbers?
 
     public var id: String { code }
 
@@ -40,7 +43,7 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit: MeasureUnit = .number, decimals: Int = 0, frequency: Frequency = .monthly,
         polarity: Polarity = .higherIsBetter, lifecycle: MeasureLifecycle = .active, cumulative: Bool = false,
         targets: TargetSchedule = TargetSchedule(), tolerance: Tolerance? = nil, lagDays: Int? = nil,
-        minimum: Double? = nil, maximum: Double? = nil
+        minimum: Double? = nil, maximum: Double? = nil, smallNumbers: SmallNumbers? = nil
     ) {
         self.code = code
         self.title = title
@@ -62,6 +65,7 @@ public struct Measure: Sendable, Identifiable, Equatable {
         self.lagDays = lagDays ?? frequency.defaultLagDays
         self.minimum = minimum
         self.maximum = maximum
+        self.smallNumbers = smallNumbers
     }
 
     /// The date by which the value for `period` is due.

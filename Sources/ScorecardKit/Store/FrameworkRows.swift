@@ -40,14 +40,16 @@ struct FrameworkRows {
         var measures: [Measure] = []
         var measureIDs: [Int64] = []
         var indexByID: [Int64: Int] = [:]
-        // A schema-1 file opened read-only (so not migrated) has no limits.
-        let limits = try db.columns(in: "measure").contains { $0.name == "minimum" } ? "minimum, maximum" : "NULL, NULL"
+        // A file of an older schema opened read-only (so not migrated) has no limits (schema 1) or small numbers (before 5).
+        let columns = Set(try db.columns(in: "measure").map(\.name))
+        let limits = columns.contains("minimum") ? "minimum, maximum" : "NULL, NULL"
+        let smallNumbers = columns.contains("small_numbers") ? "small_numbers" : "NULL"
         // Read through SQLite's C interface: a large council has tens of thousands of measures, and opening the
         // dashboard waits for them.
         let measureRows = try RawStatement(db, sql: """
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
-                   \(limits)
+                   \(limits), \(smallNumbers)
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
         try measureRows.forEachRow {
@@ -70,7 +72,8 @@ struct FrameworkRows {
                     lifecycle: MeasureLifecycle(rawValue: row.text(17)) ?? .active, cumulative: row.double(18).map { $0 != 0 } ?? false,
                     targets: TargetSchedule(profile: StoredText.profile(row.optionalText(21))),
                     tolerance: StoredText.tolerance(row.optionalText(19)), lagDays: min(3660, max(0, row.integer(20) ?? 0)),
-                    minimum: row.double(22), maximum: row.double(23)))
+                    minimum: row.double(22), maximum: row.double(23),
+                    smallNumbers: StoredText.smallNumbers(row.optionalText(24))))
             measureIDs.append(id)
             indexByID[id] = index
         }

@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
     /// a newer Scorecard and is refused.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -36,6 +36,11 @@ enum StoreSchema {
         }
         migrator.registerMigration("v4") { db in
             for statement in v4 { try db.execute(sql: statement) }
+            try stamp(db)
+        }
+        migrator.registerMigration("v5") { db in
+            // Which measures count people, so that public reports withhold small numbers (`count 4`, `rate 4 40`).
+            try db.execute(sql: "ALTER TABLE measure ADD COLUMN small_numbers TEXT")
             try stamp(db)
         }
         return migrator

@@ -39,4 +39,26 @@ package enum StoredText {
         if case .withinBand(let halfWidth) = polarity { return halfWidth }
         return nil
     }
+
+    /// `count 4` or `rate 4 40` (kind, the largest count withheld, and what a rate is out of).
+    package static func smallNumbers(_ text: String?) -> SmallNumbers? {
+        guard let words = text?.split(separator: " "), words.count >= 2, let largest = Int(words[1]), largest > 0 else {
+            return nil
+        }
+        switch words[0] {
+        case "count": return SmallNumbers(basis: .count, largestWithheld: largest)
+        case "rate":
+            guard words.count == 3, let outOf = Double(words[2]), outOf > 0 else { return nil }
+            return SmallNumbers(basis: .rate(outOf: outOf), largestWithheld: largest)
+        default: return nil
+        }
+    }
+
+    package static func text(_ smallNumbers: SmallNumbers?) -> String? {
+        guard let smallNumbers else { return nil }
+        switch smallNumbers.basis {
+        case .count: return "count \(smallNumbers.largestWithheld)"
+        case .rate(let outOf): return "rate \(smallNumbers.largestWithheld) \(outOf)"
+        }
+    }
 }

@@ -6,6 +6,7 @@ enum MeasureFieldValues {
     static let keys = [
         "code", "title", "description", "methodology", "source", "owner", "service", "team", "tier", "unit", "decimals",
         "frequency", "polarity", "band", "status", "cumulative", "tolerance", "lag_days", "min", "max",
+        "small_numbers", "small_numbers_out_of", "small_numbers_max",
     ]
 
     /// Each field's value (in ``keys`` order); `nil` where the measure has the default, or nothing.
@@ -20,6 +21,9 @@ enum MeasureFieldValues {
             m.cumulative ? .text("true") : nil, m.tolerance.map { .text($0.text) },
             m.lagDays == m.frequency.defaultLagDays ? nil : .number(Double(m.lagDays)),
             m.minimum.map { .number($0) }, m.maximum.map { .number($0) },
+            m.smallNumbers.map { .text($0.basis == .count ? "count" : "rate") },
+            m.smallNumbers.flatMap { if case .rate(let outOf) = $0.basis { .number(outOf) } else { nil } },
+            m.smallNumbers.flatMap { $0.largestWithheld == SmallNumbers.defaultLargestWithheld ? nil : .number(Double($0.largestWithheld)) },
         ]
     }
 }

@@ -1,0 +1,54 @@
+/// How a measure's values could identify people, and so which of them a public report withholds.
+///
+/// Counts from 1 to ``largestWithheld`` (4 by default) are shown as `*` in public reports; zero is shown. A rate
+/// built on counts of people is withheld when the count behind it is that small: the count is worked out from the
+/// rate, the number of people it is out of (``Basis/rate(outOf:)``) and the unit's scale (100 for `%`, 10,000 for
+/// `per 10,000`, 1 otherwise).
+public struct SmallNumbers: Sendable, Equatable {
+    /// What the values count.
+    public enum Basis: Sendable, Equatable {
+        /// Each value is a count of people.
+        case count
+        /// Each value is a rate built on a count of people, out of this many people (a cohort, a population).
+        case rate(outOf: Double)
+    }
+
+    public var basis: Basis
+    /// The largest count withheld: counts from 1 to this are suppressed.
+    public var largestWithheld: Int
+
+    /// The default threshold: counts from 1 to 4 are withheld.
+    public static let defaultLargestWithheld = 4
+
+    public init(basis: Basis, largestWithheld: Int = SmallNumbers.defaultLargestWithheld) {
+        self.basis = basis
+        self.largestWithheld = largestWithheld
+    }
+
+    /// Whether `value`, written in `unit` and rounded to `decimals` as members see it, must be withheld: the count
+    /// of people behind it is from 1 to ``largestWithheld``. Zero is never withheld.
+    public func withholds(_ value: Double, unit: MeasureUnit, decimals: Int) -> Bool {
+        guard value.isFinite else { return false }
+        let shown = Judge.rounded(value, decimals)
+        let count: Double
+        switch basis {
+        case .count: count = shown
+        case .rate(let outOf): count = shown / unit.rateScale * outOf
+        }
+        // A count behind a rate is rarely whole (the rate was rounded): anything above zero up to the threshold
+        // and a half (which rounds to the threshold) is withheld, so rounding cannot let a 4 through.
+        return count > 0 && count < Double(largestWithheld) + 0.5
+    }
+}
+
+extension MeasureUnit {
+    /// What a rate in this unit is out of: 100 for a percentage, N for `per N` (`per 10,000`), else 1.
+    public var rateScale: Double {
+        if isPercentage { return 100 }
+        let words = name.lowercased().split(separator: " ", maxSplits: 1)
+        if words.count == 2, words[0] == "per", let scale = Double(words[1].filter { $0 != "," }), scale > 0 {
+            return scale
+        }
+        return 1
+    }
+}

@@ -46,6 +46,9 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Committee papers: a report built from a judged council, written as HTML, Markdown, CSV, or PDF by
+        // headless Chromium. Apart from the model library, which it uses alone (no terminal, no database).
+        .target(name: "ScorecardReports", dependencies: ["ScorecardKit"]),
         // The terminal UI with no ncurses in it.
         .target(name: "Dashboard", dependencies: ["ScorecardKit"]),
         // The ncursesw system library, with a shim of static inline wrappers.
@@ -61,8 +64,8 @@ let package = Package(
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "ScorecardKit", "ScorecardSample", "ScorecardSheets", "ScorecardPostgres", "Dashboard", "NcursesTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ScorecardKit", "ScorecardSample", "ScorecardSheets", "ScorecardPostgres", "ScorecardReports", "Dashboard",
+                "NcursesTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark (BENCHMARKS.md): drives the release `scorecard` binary, sqlite3, tmux and visidata.
@@ -73,6 +76,7 @@ let package = Package(
             dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "ScorecardReportsTests", dependencies: ["ScorecardReports", "ScorecardKit", "ScorecardSample"]),
         .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
         .testTarget(

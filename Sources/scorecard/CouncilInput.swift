@@ -36,10 +36,12 @@ struct CouncilInput: ParsableArguments {
         try loadSayingFigures(today: today).council
     }
 
-    /// The council, and whether it holds only published values (`--published`, or a member's login).
-    func loadSayingFigures(today: CivilDate) throws -> (council: Council, publishedOnly: Bool) {
+    /// The council, and whether it holds only published values (`--published`, `publishedOnly`, or a member's
+    /// login; data files have no drafts).
+    func loadSayingFigures(today: CivilDate, publishedOnly: Bool = false) throws -> (council: Council, publishedOnly: Bool) {
         if let database = resolvedDatabase {
-            let store = try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: published)
+            let store = try DatabaseOptions.openStore(
+                path: database, creatingFromSample: false, publishedOnly: published || publishedOnly)
             return (try store.loadCouncil(), store.access.seesPublishedOnly)
         }
         if published { throw ValidationError("--published needs a database (--database or $SCORECARD_DATABASE)") }

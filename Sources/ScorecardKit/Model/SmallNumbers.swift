@@ -52,3 +52,35 @@ extension MeasureUnit {
         return 1
     }
 }
+
+extension Measure {
+    /// The periods whose values a public report withholds, among `observations` (the measure's, in period order).
+    ///
+    /// A value is withheld when the count behind it is small (``SmallNumbers/withholds(_:unit:decimals:)``). A
+    /// cumulative measure's year-to-date totals also hide each step between two values shown: within a financial
+    /// year, a value is withheld when it exceeds the last value shown that year (0 before the first) by a small
+    /// count, so no difference between two values shown gives away a small number.
+    public func withheldPeriods(in observations: [Observation]) -> Set<Period> {
+        guard let smallNumbers else { return [] }
+        var withheld = Set<Period>()
+        var lastShown: (year: Int, value: Double)?
+        for observation in observations {
+            guard let value = observation.value else { continue }
+            let period = observation.period
+            if smallNumbers.withholds(value, unit: unit, decimals: decimals) {
+                withheld.insert(period)
+                continue
+            }
+            if cumulative {
+                let year = period.financialYearStart
+                let base = lastShown?.year == year ? lastShown?.value ?? 0 : 0
+                if smallNumbers.withholds(value - base, unit: unit, decimals: decimals) {
+                    withheld.insert(period)
+                    continue
+                }
+                lastShown = (year, value)
+            }
+        }
+        return withheld
+    }
+}

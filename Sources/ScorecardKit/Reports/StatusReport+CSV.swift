@@ -10,15 +10,20 @@ extension StatusReport {
     /// lines end CRLF, as spreadsheets expect). Numbers are written plainly: `86.5`, `1234`.
     public var csv: String {
         var lines = [Self.csvColumns.joined(separator: ",")]
-        for r in measures {
-            let fields: [String?] = [
-                r.code, r.title, r.tier, r.priority, r.deliveryPlan, r.owner, r.service, r.unit, r.period,
-                r.value.map(formatPlain), r.target.map(formatPlain), r.status, r.direction.previous, r.direction.yearBefore,
-                r.alerts.joined(separator: "; "), r.nextPeriod, r.nextDue, r.commentary, r.quality, r.draft ? "true" : "false",
-            ]
-            lines.append(fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ","))
-        }
+        for r in measures { lines.append(Self.csvLine(r)) }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One record as a CSV line (without its line end); `value`, when given, is written in place of the value
+    /// (`*` for one withheld).
+    public static func csvLine(_ r: Record, value: String? = nil) -> String {
+        let fields: [String?] = [
+            r.code, r.title, r.tier, r.priority, r.deliveryPlan, r.owner, r.service, r.unit, r.period,
+            value ?? r.value.map(formatPlain), r.target.map(formatPlain), r.status, r.direction.previous,
+            r.direction.yearBefore, r.alerts.joined(separator: "; "), r.nextPeriod, r.nextDue, r.commentary, r.quality,
+            r.draft ? "true" : "false",
+        ]
+        return fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ",")
     }
 }
 

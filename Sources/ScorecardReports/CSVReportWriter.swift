@@ -1,0 +1,30 @@
+import ScorecardKit
+
+/// Writes a ``CommitteeReport`` as CSV: one row per measure in the report, with the columns of
+/// `scorecard status --csv` (``StatusReport/csvColumns``), a withheld value written `*`.
+public enum CSVReportWriter {
+    /// The report's measures as CSV, judged by `evaluation` on `council` (the report's own).
+    public static func csv(_ report: CommitteeReport, council: Council, evaluation: Evaluation) -> String {
+        let status = StatusReport(council: council, evaluation: evaluation, publishedOnly: report.options.publishedOnly)
+        var text = StatusReport.csvColumns.joined(separator: ",") + "\r\n"
+        for section in report.sections {
+            for entry in section.allMeasures {
+                var record = status.measures[entry.index]
+                if report.options.audience == .public, council.measures[entry.index].smallNumbers != nil {
+                    record.alerts = entry.alerts.map { $0.rule.label.lowercased() }
+                }
+                text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
+            }
+        }
+        // Line breaks stay inside quoted fields (a spreadsheet reads them as such); any other control character
+        // from the data is replaced.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
+            return text
+        }
+        var safe = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            safe.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" ? "\u{FFFD}" : scalar)
+        }
+        return String(safe)
+    }
+}

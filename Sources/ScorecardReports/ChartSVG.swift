@@ -1,0 +1,120 @@
+import ScorecardKit
+
+/// Draws a measure's chart as inline SVG: its values as a solid line with points, its targets as a dashed line,
+/// the reporting period marked by a dotted rule and a ringed point, and withheld values as `*` on the axis
+/// (never at their height). The scale is set by the values shown and the targets alone.
+enum ChartSVG {
+    static let width = 340.0
+    static let height = 150.0
+    static let left = 50.0
+    static let right = 12.0
+    static let top = 10.0
+    static let bottom = 30.0
+
+    /// Writes the chart of `series`, titled for screen readers by `title`; `id` must be unique in the document.
+    static func write(_ series: ChartSeries, id: String, title: String, into html: inout HTMLText) {
+        let points = series.points
+        let shown = points.compactMap(\.value) + points.compactMap(\.target)
+        html.open("svg", [
+            "class": "chart", "viewBox": "0 0 \(Int(width)) \(Int(height))", "role": "img",
+            "aria-labelledby": "\(id)-title \(id)-desc", "xmlns": "http://www.w3.org/2000/svg",
+        ])
+        html.element("title", ["id": "\(id)-title"], text: title)
+        html.element("desc", ["id": "\(id)-desc"], text: description(series))
+        defer { html.raw("</svg>") }
+        guard !points.isEmpty, var low = shown.min(), var high = shown.max() else {
+            html.element("text", ["x": "\(Int(width / 2))", "y": "\(Int(height / 2))", "class": "empty"], text: "No values to chart")
+            return
+        }
+        if high - low < 1e-9 {
+            let pad = max(abs(high) * 0.1, 1)
+            low -= pad
+            high += pad
+        } else {
+            let pad = (high - low) * 0.1
+            // A scale that starts at zero when the values are all near it, as readers expect of counts.
+            low = low >= 0 && low - pad < 0 ? 0 : low - pad
+            high += pad
+        }
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        func x(_ i: Int) -> Double {
+            points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(i) / Double(points.count - 1)
+        }
+        func y(_ v: Double) -> Double { top + plotHeight * (high - v) / (high - low) }
+
+        // Gridlines and the scale: the bottom, middle and top.
+        for fraction in [0.0, 0.5, 1.0] {
+            let v = low + (high - low) * fraction
+            let yy = coordinate(y(v))
+            html.raw("<line class=\"grid\" x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(width - right))\" y2=\"\(yy)\"/>")
+            html.element("text", ["class": "scale", "x": coordinate(left - 4), "y": coordinate(y(v) + 3)], text: series.scaleLabel(v))
+        }
+        // The period labels: the first, the middle and the last.
+        let last = points.count - 1
+        for i in Set([0, points.count / 2, last]).sorted() {
+            // The first and last labels are aligned to their ends of the axis, so neither runs off the chart.
+            let anchor = points.count == 1 ? "middle" : i == 0 ? "start" : i == last ? "end" : "middle"
+            html.element(
+                "text", ["class": "period", "x": coordinate(x(i)), "y": coordinate(height - bottom + 14), "text-anchor": anchor],
+                text: points[i].period.shortLabel)
+        }
+        if let judged = series.judged, let i = points.firstIndex(where: { $0.period == judged }) {
+            html.raw("<line class=\"judged\" x1=\"\(coordinate(x(i)))\" y1=\"\(coordinate(top))\" x2=\"\(coordinate(x(i)))\" y2=\"\(coordinate(height - bottom))\"/>")
+        }
+        polylines(points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, className: "target", into: &html)
+        polylines(points.indices.map { i in points[i].value.map { (x(i), y($0)) } }, className: "value", into: &html)
+        for (i, point) in points.enumerated() {
+            if let value = point.value {
+                let isJudged = point.period == series.judged
+                html.raw("<circle class=\"\(isJudged ? "point judged-point" : "point")\" cx=\"\(coordinate(x(i)))\" cy=\"\(coordinate(y(value)))\" r=\"\(isJudged ? 4 : 2.2)\"/>")
+            } else if point.withheld {
+                html.element(
+                    "text", ["class": "withheld", "x": coordinate(x(i)), "y": coordinate(height - bottom - 3)], text: "*")
+            }
+        }
+    }
+
+    /// Lines through consecutive points, broken where one is missing (a missing value is a gap, not a slope).
+    private static func polylines(_ points: [(Double, Double)?], className: String, into html: inout HTMLText) {
+        var run: [(Double, Double)] = []
+        func flush() {
+            if run.count > 1 {
+                let list = run.map { "\(coordinate($0.0)),\(coordinate($0.1))" }.joined(separator: " ")
+                html.raw("<polyline class=\"\(className)\" points=\"\(list)\"/>")
+            } else if let only = run.first, className == "target" {
+                html.raw("<line class=\"target\" x1=\"\(coordinate(only.0 - 5))\" y1=\"\(coordinate(only.1))\" x2=\"\(coordinate(only.0 + 5))\" y2=\"\(coordinate(only.1))\"/>")
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for point in points {
+            if let point { run.append(point) } else { flush() }
+        }
+        flush()
+    }
+
+    /// What the chart shows, in words, for screen readers.
+    static func description(_ series: ChartSeries) -> String {
+        guard let first = series.points.first?.period, let last = series.points.last?.period else { return "No values." }
+        var parts = ["\(first.label) to \(last.label)."]
+        if let judged = series.judged, let point = series.points.first(where: { $0.period == judged }) {
+            var latest = "\(judged.label): "
+            latest += point.withheld ? "value withheld" : point.value.map(series.format) ?? "no value"
+            if let target = point.target { latest += ", target \(series.format(target))" }
+            parts.append(latest + ".")
+        }
+        let withheld = series.points.filter(\.withheld).count
+        if withheld > 0 { parts.append("\(NumberText.counted(withheld, "value")) withheld to protect individuals.") }
+        return parts.joined(separator: " ")
+    }
+
+    /// A coordinate to one decimal place: `123.4`, in integer arithmetic (a report at 10,000 measures writes about
+    /// a million of them; this needs no formatter and is the same on every machine).
+    static func coordinate(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let whole = tenths / 10
+        let fraction = abs(tenths % 10)
+        let sign = tenths < 0 && whole == 0 ? "-" : ""
+        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+}

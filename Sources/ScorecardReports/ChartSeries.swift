@@ -1,0 +1,37 @@
+import ScorecardKit
+
+/// A measure's recent history for its chart: values and targets per period, up to and including the judged period.
+public struct ChartSeries: Sendable, Equatable {
+    /// One period of the chart.
+    public struct Point: Sendable, Equatable {
+        public var period: Period
+        /// `nil` when missing or withheld.
+        public var value: Double?
+        public var target: Double?
+        /// Whether the value is withheld to protect individuals (drawn as `*`, never at its height).
+        public var withheld: Bool
+    }
+
+    public var points: [Point]
+    /// The period the report is judged at, marked on the chart.
+    public var judged: Period?
+    public var unit: MeasureUnit
+    public var decimals: Int
+
+    /// Writes a value as the measure does: `85.2%`.
+    public func format(_ value: Double) -> String { unit.format(value, decimals: decimals) }
+
+    /// Writes a value for the chart's scale: the number alone (`1,234.5`), or with `%` or `£`, which are short;
+    /// the caption names any other unit.
+    public func scaleLabel(_ value: Double) -> String {
+        unit.isPercentage || unit.name.hasPrefix("£") ? format(value) : NumberText.grouped(value, decimals: decimals)
+    }
+
+    /// The unit for the chart's caption when the scale does not show it (`per 1,000`, `days`); `nil` otherwise.
+    public var unitCaption: String? {
+        unit.isPercentage || unit.isCount || unit.name.hasPrefix("£") ? nil : unit.name
+    }
+
+    /// Whether there is anything to draw.
+    public var isEmpty: Bool { points.allSatisfy { $0.value == nil && $0.target == nil && !$0.withheld } }
+}

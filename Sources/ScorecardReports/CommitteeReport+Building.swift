@@ -1,0 +1,198 @@
+import ScorecardKit
+
+extension CommitteeReport {
+    /// The report on `council` as `evaluation` judged it, for `options`' audience and scope.
+    ///
+    /// - Precondition: the scope's indexes are within the council's plan and measures.
+    public init(council: Council, evaluation: Evaluation, options: ReportOptions) {
+        self.options = options
+        let builder = Builder(council: council, evaluation: evaluation, options: options)
+        var summary: [PrioritySummary] = []
+        var sections: [PrioritySection] = []
+        var total = RollUp()
+        for (p, rollUp, section) in builder.sections() {
+            let priority = council.plan.priorities[p]
+            summary.append(PrioritySummary(code: priority.code, title: priority.title, rollUp: rollUp))
+            total.add(rollUp)
+            sections.append(section)
+        }
+        self.summary = summary
+        self.sections = sections
+        self.total = total
+        let measures = sections.flatMap(\.allMeasures)
+        let drafts = measures.filter(\.draft).count
+        cover = Cover(
+            title: Self.title(asAt: evaluation.asAt, options: options), council: council.plan.council,
+            plan: council.plan.title, asAt: evaluation.asAt.label, produced: options.produced.longDescription,
+            figures: Self.figuresSentence(publishedOnly: options.publishedOnly, drafts: drafts),
+            scope: builder.scopeDescription, audience: options.audience)
+        withheldNote = builder.withheldNote(for: measures)
+    }
+
+    static func title(asAt: Period, options: ReportOptions) -> String {
+        let cadence = asAt.kind == .month ? "Monthly" : "Quarterly"
+        switch (options.audience, options.exceptionsOnly) {
+        case (.committee, false): return "\(cadence) performance report"
+        case (.committee, true): return "Exceptions report: measures that need attention"
+        case (.public, false): return "Performance report for the public"
+        case (.public, true): return "Performance report for the public: measures that need attention"
+        }
+    }
+
+    static func figuresSentence(publishedOnly: Bool, drafts: Int) -> String {
+        if publishedOnly { return "Published figures only: every value shown has been signed off." }
+        if drafts == 0 { return "No draft values: every value shown is published." }
+        return "Includes \(NumberText.counted(drafts, "draft value")) not yet signed off, each marked “draft”."
+    }
+}
+
+/// Gathers the report's parts from the judged council.
+private struct Builder {
+    let council: Council
+    let evaluation: Evaluation
+    let options: ReportOptions
+
+    var isPublic: Bool { options.audience == .public }
+
+    /// Each priority covered: its index, its roll-up within the scope, and its section.
+    func sections() -> [(Int, RollUp, CommitteeReport.PrioritySection)] {
+        let plan = council.plan
+        switch options.scope {
+        case .wholePlan:
+            return plan.priorities.indices.map { p in (p, evaluation.priorities[p], section(p)) }
+        case .priorities(let chosen):
+            return chosen.sorted().map { p in (p, evaluation.priorities[p], section(p)) }
+        case .deliveryPlan(let p, let d):
+            return [(p, evaluation.plans[p][d], section(p, plans: [d], ownMeasures: false))]
+        case .measure(let m):
+            let location = council.locations[m]
+            var rollUp = RollUp()
+            rollUp.count(evaluation.measures[m])
+            return [(location.priority, rollUp, section(location.priority, plans: location.plan.map { [$0] } ?? [],
+                                                        ownMeasures: location.plan == nil, onlyMeasure: m))]
+        }
+    }
+
+    var scopeDescription: String? {
+        let plan = council.plan
+        switch options.scope {
+        case .wholePlan:
+            return nil
+        case .priorities(let chosen):
+            guard chosen.count != plan.priorities.count else { return nil }
+            if chosen.count == 1, let p = chosen.first { return "Priority \(plan.priorities[p].code): \(plan.priorities[p].title)" }
+            return "Priorities " + chosen.sorted().map { plan.priorities[$0].code }.joined(separator: ", ")
+        case .deliveryPlan(let p, let d):
+            let delivery = plan.priorities[p].plans[d]
+            return "Delivery plan \(delivery.code): \(delivery.title) (priority \(plan.priorities[p].code))"
+        case .measure(let m):
+            return "Measure \(council.measures[m].code): \(council.measures[m].title)"
+        }
+    }
+
+    func section(_ p: Int, plans: [Int]? = nil, ownMeasures: Bool = true, onlyMeasure: Int? = nil)
+        -> CommitteeReport.PrioritySection
+    {
+        let priority = council.plan.priorities[p]
+        func entries(_ indexes: [Int]) -> [CommitteeReport.MeasureEntry] {
+            indexes.filter { m in
+                if let onlyMeasure { return m == onlyMeasure }
+                return !options.exceptionsOnly || !evaluation.measures[m].alerts.isEmpty
+            }.map(entry)
+        }
+        var planSections: [CommitteeReport.PlanSection] = []
+        for d in plans ?? Array(priority.plans.indices) {
+            let delivery = priority.plans[d]
+            let overdue = onlyMeasure == nil ? overdueActions(delivery.actions) : []
+            let measures = entries(delivery.measures)
+            if options.exceptionsOnly, measures.isEmpty, overdue.isEmpty { continue }
+            planSections.append(
+                CommitteeReport.PlanSection(
+                    code: delivery.code, title: delivery.title, owner: delivery.owner, measures: measures,
+                    overdueActions: overdue))
+        }
+        return CommitteeReport.PrioritySection(
+            code: priority.code, title: priority.title, lead: priority.lead, description: priority.description,
+            measures: ownMeasures ? entries(priority.measures) : [], plans: planSections)
+    }
+
+    func overdueActions(_ actions: [Action]) -> [CommitteeReport.ActionEntry] {
+        let today = evaluation.today
+        return actions.filter { $0.isOverdue(on: today) }.map { action in
+            let due = action.due ?? today
+            return CommitteeReport.ActionEntry(
+                title: action.title, owner: action.owner, due: due.longDescription, progress: action.progress,
+                percentComplete: action.percentComplete, daysOverdue: today.dayNumber - due.dayNumber)
+        }
+    }
+
+    func entry(_ m: Int) -> CommitteeReport.MeasureEntry {
+        let measure = council.measures[m]
+        let judged = evaluation.measures[m]
+        let withheld = isPublic ? measure.withheldPeriods(in: council.observations[m]) : []
+        let valueWithheld = judged.period.map(withheld.contains) ?? false
+        let alerts = judged.alerts.map { alert in
+            CommitteeReport.AlertLine(
+                rule: alert.rule,
+                reason: isPublic && measure.smallNumbers != nil ? Self.reasonWithoutFigures(alert) : alert.reason)
+        }
+        return CommitteeReport.MeasureEntry(
+            index: m, code: measure.code, title: measure.title, tier: measure.tier, owner: measure.owner,
+            period: judged.period?.label ?? "",
+            value: valueWithheld ? "*" : judged.value.map(measure.format) ?? "",
+            target: judged.target.map(measure.format) ?? "", status: judged.status, travel: judged.sincePrevious,
+            travelYear: judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
+            draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,
+            chart: chart(m, judged: judged.period, withheld: withheld))
+    }
+
+    /// The alert's reason without the values it quotes, for a measure whose small numbers are withheld.
+    static func reasonWithoutFigures(_ alert: Alert) -> String {
+        switch alert.rule {
+        case .offTrack: "Missed its target in \(alert.period.label) by more than the tolerance."
+        case .offTrackRepeatedly: "Missed its target by more than the tolerance for \(alert.run) periods running, to \(alert.period.label)."
+        case .worsening: "Worse than the period before for \(alert.run) periods running, to \(alert.period.label)."
+        case .overdue: alert.reason
+        }
+    }
+
+    /// The last ``ReportOptions/chartPeriods`` periods up to the judged one (or the latest value, for a measure
+    /// not judged), with their values and targets.
+    func chart(_ m: Int, judged: Period?, withheld: Set<Period>) -> ChartSeries {
+        let measure = council.measures[m]
+        let observations = council.observations[m]
+        let end = judged ?? observations.last?.period
+        var points: [ChartSeries.Point] = []
+        if let end {
+            let count = max(1, options.chartPeriods)
+            var byPeriod: [Period: Observation] = [:]
+            let start = end.advanced(by: -(count - 1))
+            for observation in observations.reversed() {
+                if observation.period < start { break }
+                if observation.period <= end { byPeriod[observation.period] = observation }
+            }
+            for offset in 0..<count {
+                let period = start.advanced(by: offset)
+                let isWithheld = withheld.contains(period)
+                points.append(
+                    ChartSeries.Point(
+                        period: period, value: isWithheld ? nil : byPeriod[period]?.value,
+                        target: council.target(ofMeasure: m, in: period), withheld: isWithheld))
+            }
+        }
+        // A measure younger than the chart starts where its history does.
+        if let first = points.firstIndex(where: { $0.value != nil || $0.target != nil || $0.withheld }) {
+            points.removeFirst(first)
+        }
+        return ChartSeries(points: points, judged: judged, unit: measure.unit, decimals: measure.decimals)
+    }
+
+    /// The footnote, naming the counts withheld: "1 to 4" when every measure withholding uses the default.
+    func withheldNote(for measures: [CommitteeReport.MeasureEntry]) -> String? {
+        let withholding = measures.filter { $0.withheld || $0.chart.points.contains(where: \.withheld) }
+        guard !withholding.isEmpty else { return nil }
+        let largest = Set(withholding.compactMap { council.measures[$0.index].smallNumbers?.largestWithheld })
+        let range = largest.count == 1 ? "from 1 to \(largest.first ?? SmallNumbers.defaultLargestWithheld)" : "that small"
+        return "* suppressed to protect individuals: a count of people \(range), or a rate built on one, is not shown."
+    }
+}

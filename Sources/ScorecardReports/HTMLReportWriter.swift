@@ -1,0 +1,277 @@
+import ScorecardKit
+
+/// Writes a ``CommitteeReport`` as one self-contained HTML file: inline CSS and inline SVG charts, no scripts and
+/// nothing fetched from anywhere, so it opens the same offline, prints on A4, and is what Chromium turns into the PDF.
+public enum HTMLReportWriter {
+    /// The report as an HTML document.
+    public static func html(_ report: CommitteeReport) -> String {
+        var html = HTMLText()
+        let cover = report.cover
+        let footer = "\(cover.council) · \(cover.title) · as at \(cover.asAt)"
+        html.raw("<!DOCTYPE html>\n")
+        html.element("html", ["lang": "en-GB"]) { html in
+            html.element("head") { html in
+                html.raw("<meta charset=\"utf-8\">")
+                // Nothing runs and nothing is fetched, whatever the data hold: only the inline style sheet applies.
+                html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+                html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                html.element("title", text: "\(cover.council): \(cover.title), as at \(cover.asAt)")
+                html.element("style") { $0.raw(ReportStyleSheet.css(footer: HTMLText.cssString(footer))) }
+            }
+            html.element("body") { html in
+                html.element("main") { html in
+                    writeCover(report, into: &html)
+                    writeSummary(report, into: &html)
+                    for section in report.sections { writeSection(section, report: report, into: &html) }
+                }
+                html.element("footer") { html in
+                    if let note = report.withheldNote { html.element("p", ["class": "note"], text: note) }
+                    html.element("p", text: "Produced by Scorecard on \(cover.produced). \(cover.figures)")
+                }
+            }
+        }
+        return html.html
+    }
+
+    static func writeCover(_ report: CommitteeReport, into html: inout HTMLText) {
+        let cover = report.cover
+        html.element("header", ["class": "cover"]) { html in
+            html.element("h1", text: cover.title)
+            html.element("p", ["class": "council"]) { html in
+                html.element("strong", text: cover.council)
+                html.text(" · \(cover.plan)")
+            }
+            html.element("dl") { html in
+                func item(_ term: String, _ value: String) {
+                    html.element("dt", text: term)
+                    html.element("dd", text: value)
+                }
+                item("As at", cover.asAt)
+                item("Produced", cover.produced)
+                item("Figures", cover.figures)
+                if let scope = cover.scope { item("Covers", scope) }
+                item("For", cover.audience == .public ? "The public" : "Committee")
+            }
+            html.element("section", ["class": "key", "aria-label": "Key to symbols"]) { html in
+                html.element("p", text: "Key: every status is written in words beside its symbol.")
+                html.element("ul") { html in
+                    for (symbol, meaning) in ReportText.key {
+                        html.element("li") { html in
+                            html.element("span", ["aria-hidden": "true"], text: symbol)
+                            html.text(" \(meaning)")
+                        }
+                    }
+                }
+                html.element(
+                    "p", ["class": "legend"],
+                    text: "Charts: the solid line is the measure's value, the dashed line its target, the dotted rule and ringed point the period reported on"
+                        + (report.withheldNote == nil ? "." : "; * marks a value withheld."))
+            }
+        }
+    }
+
+    static func writeSummary(_ report: CommitteeReport, into html: inout HTMLText) {
+        html.element("section", ["class": "summary", "aria-labelledby": "summary"]) { html in
+            html.element("h2", ["id": "summary"], text: "Summary by priority")
+            html.element("table") { html in
+                html.element("caption", text: "Measures by status, alerts and overdue actions, as at \(report.cover.asAt)")
+                html.element("thead") { html in
+                    html.element("tr") { html in
+                        html.element("th", ["scope": "col"], text: "Priority")
+                        html.element("th", ["scope": "col", "class": "number"], text: "Measures")
+                        for status in ReportText.summaryStatuses {
+                            html.element("th", ["scope": "col", "class": "number"], text: ReportText.badge(status))
+                        }
+                        html.element("th", ["scope": "col", "class": "number"], text: "Other")
+                        html.element("th", ["scope": "col", "class": "number"], text: "Alerts")
+                        html.element("th", ["scope": "col", "class": "number"], text: "Overdue actions")
+                        html.element("th", ["scope": "col"], text: "Status mix")
+                    }
+                }
+                html.element("tbody") { html in
+                    for line in report.summary {
+                        summaryRow(title: "\(line.code) \(line.title)", rollUp: line.rollUp, header: true, into: &html)
+                    }
+                }
+                if report.summary.count > 1 {
+                    html.element("tfoot") { html in
+                        summaryRow(title: "All priorities", rollUp: report.total, header: true, into: &html)
+                    }
+                }
+            }
+        }
+    }
+
+    static func summaryRow(title: String, rollUp: RollUp, header: Bool, into html: inout HTMLText) {
+        html.element("tr") { html in
+            html.element("th", ["scope": "row"], text: title)
+            html.element("td", ["class": "number"], text: "\(rollUp.measures)")
+            for status in ReportText.summaryStatuses {
+                html.element("td", ["class": "number"], text: "\(rollUp[status])")
+            }
+            html.element("td", ["class": "number"], text: "\(ReportText.others(rollUp))")
+            html.element("td", ["class": "number"], text: "\(rollUp.alerts)")
+            html.element("td", ["class": "number"], text: "\(rollUp.overdueActions)")
+            html.element("td", ["class": "mix"]) { html in bar(rollUp, into: &html) }
+        }
+    }
+
+    /// A stacked bar of the status mix; the numbers beside it say the same in words, so it is hidden from screen
+    /// readers.
+    static func bar(_ rollUp: RollUp, into html: inout HTMLText) {
+        let parts: [(String, Int)] = ReportText.summaryStatuses.map { ($0.key, rollUp[$0]) } + [("other", ReportText.others(rollUp))]
+        let total = parts.reduce(0) { $0 + $1.1 }
+        html.raw("<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\">")
+        if total > 0 {
+            var x = 0.0
+            for (key, count) in parts where count > 0 {
+                let width = 100 * Double(count) / Double(total)
+                html.raw("<rect class=\"\(key)\" x=\"\(ChartSVG.coordinate(x))\" y=\"0\" width=\"\(ChartSVG.coordinate(width))\" height=\"10\"/>")
+                x += width
+            }
+        }
+        html.raw("</svg>")
+    }
+
+    static func writeSection(_ section: CommitteeReport.PrioritySection, report: CommitteeReport, into html: inout HTMLText) {
+        let headingID = "priority-\(section.code)"
+        html.element("section", ["class": "priority", "aria-labelledby": headingID]) { html in
+            html.element("h2", ["id": headingID], text: "\(section.code) \(section.title)")
+            if !section.lead.isEmpty { html.element("p", ["class": "lead"], text: "Lead: \(section.lead)") }
+            if !section.description.isEmpty && !report.options.exceptionsOnly {
+                html.element("p", ["class": "description"], text: section.description)
+            }
+            if section.allMeasures.isEmpty && section.plans.allSatisfy({ $0.overdueActions.isEmpty }) {
+                html.element(
+                    "p", ["class": "none"],
+                    text: report.options.exceptionsOnly ? "Nothing in this priority needs attention." : "No measures.")
+            }
+            if !section.measures.isEmpty {
+                html.element("h3", text: "Measures of the priority")
+                measureTable(section.measures, caption: "\(section.code) measures", report: report, into: &html)
+                charts(section.measures, into: &html)
+            }
+            for plan in section.plans {
+                html.element("section", ["class": "plan"]) { html in
+                    html.element("h3") { html in
+                        html.element("span", ["class": "code"], text: plan.code)
+                        html.text(" \(plan.title)")
+                    }
+                    if !plan.owner.isEmpty { html.element("p", ["class": "owner"], text: "Owner: \(plan.owner)") }
+                    if !plan.measures.isEmpty {
+                        measureTable(plan.measures, caption: "\(plan.code) measures", report: report, into: &html)
+                        charts(plan.measures, into: &html)
+                    }
+                    if !plan.overdueActions.isEmpty { actionTable(plan.overdueActions, caption: "\(plan.code) overdue actions", into: &html) }
+                }
+            }
+        }
+    }
+
+    static func measureTable(
+        _ measures: [CommitteeReport.MeasureEntry], caption: String, report: CommitteeReport, into html: inout HTMLText
+    ) {
+        let exceptions = report.options.exceptionsOnly
+        html.element("table", ["class": exceptions ? "measures exceptions" : "measures"]) { html in
+            html.element("caption", text: caption)
+            html.element("colgroup") { html in
+                for column in ["measure", "period", "value", "target", "status", "travel", "alerts", "commentary"] {
+                    html.open("col", ["class": column])
+                }
+            }
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    for (heading, number) in [
+                        ("Measure", false), ("Period", false), ("Value", true), ("Target", true), ("Status", false),
+                        ("Direction of travel", false), (exceptions ? "Why it needs attention" : "Alerts", false),
+                        ("Commentary", false),
+                    ] {
+                        html.element("th", number ? ["scope": "col", "class": "number"] : ["scope": "col"], text: heading)
+                    }
+                }
+            }
+            html.element("tbody") { html in
+                for entry in measures { measureRow(entry, exceptions: exceptions, into: &html) }
+            }
+        }
+    }
+
+    static func measureRow(_ entry: CommitteeReport.MeasureEntry, exceptions: Bool, into html: inout HTMLText) {
+        html.element("tr", ["id": "measure-\(entry.code)"]) { html in
+            html.element("th", ["scope": "row"]) { html in
+                html.element("span", ["class": "code"], text: entry.code)
+                html.raw("<br>")
+                html.text(entry.title)
+            }
+            html.element("td", text: entry.period)
+            html.element("td", ["class": "number"]) { html in
+                html.text(entry.value)
+                if entry.draft { html.element("span", ["class": "draft"], text: "draft") }
+            }
+            html.element("td", ["class": "number"], text: entry.target)
+            html.element("td", ["class": "status status-\(entry.status.key)"], text: ReportText.badge(entry.status))
+            html.element("td") { html in
+                html.text(ReportText.travel(entry.travel))
+                if let year = entry.travelYear {
+                    html.raw("<br>")
+                    html.element("small", text: "Year on year: \(ReportText.travel(year))")
+                }
+            }
+            html.element("td") { html in
+                guard !entry.alerts.isEmpty else { return }
+                html.element("ul", ["class": "alerts"]) { html in
+                    for alert in entry.alerts {
+                        html.element("li") { html in
+                            html.element("strong", text: alert.rule.label)
+                            if exceptions { html.text(": \(alert.reason)") }
+                        }
+                    }
+                }
+            }
+            html.element("td", ["class": "commentary"], text: entry.commentary ?? "")
+        }
+    }
+
+    static func charts(_ measures: [CommitteeReport.MeasureEntry], into html: inout HTMLText) {
+        let drawn = measures.filter { !$0.chart.isEmpty }
+        guard !drawn.isEmpty else { return }
+        html.element("div", ["class": "charts"]) { html in
+            for entry in drawn {
+                html.element("figure") { html in
+                    html.element("figcaption") { html in
+                        html.element("span", ["class": "code"], text: entry.code)
+                        html.text(" \(entry.title)")
+                        if let unit = entry.chart.unitCaption { html.text(" (\(unit))") }
+                    }
+                    ChartSVG.write(
+                        entry.chart, id: "chart-\(entry.index)", title: "\(entry.code) \(entry.title): values and target",
+                        into: &html)
+                }
+            }
+        }
+    }
+
+    static func actionTable(_ actions: [CommitteeReport.ActionEntry], caption: String, into html: inout HTMLText) {
+        html.element("table", ["class": "actions"]) { html in
+            html.element("caption", text: caption)
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    for heading in ["Action", "Owner", "Due", "Days overdue", "Progress"] {
+                        html.element("th", heading == "Days overdue" ? ["scope": "col", "class": "number"] : ["scope": "col"], text: heading)
+                    }
+                }
+            }
+            html.element("tbody") { html in
+                for action in actions {
+                    html.element("tr") { html in
+                        html.element("th", ["scope": "row"], text: action.title)
+                        html.element("td", text: action.owner)
+                        html.element("td", text: action.due)
+                        html.element("td", ["class": "number"], text: "\(action.daysOverdue)")
+                        html.element("td", text: ReportText.progress(action))
+                    }
+                }
+            }
+        }
+    }
+}

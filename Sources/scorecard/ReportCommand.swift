@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+import ScorecardReports
+
+/// `scorecard report`: the committee paper, as HTML, PDF, Markdown or CSV (documented in `docs/reports.md`).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the performance report for a committee or the public: HTML, PDF, Markdown or CSV.",
+        discussion: """
+            The report covers the whole Council Plan in the council's own order: a cover, a summary by priority, then \
+            each priority's delivery plans and measures (value, target, status, direction of travel, alerts, the \
+            owner's commentary in full, and a chart), and overdue actions. --exceptions keeps only what needs \
+            attention. --audience public reads published values only and withholds small numbers. PDF needs \
+            Chromium (Debian's chromium package). Nothing is written unless all of it is.
+            """
+    )
+
+    @OptionGroup var input: CouncilInput
+
+    @OptionGroup var judgement: JudgementOptions
+
+    @Option(help: "html, pdf, md or csv (default: from the --out file's extension).")
+    var format: Format?
+
+    @Option(help: "committee (every figure the reader may see, drafts marked) or public (published values, small numbers withheld).")
+    var audience: Audience = .committee
+
+    @Flag(help: "Only what needs attention: measures off track, off track repeatedly, worsening or overdue, and overdue actions.")
+    var exceptions = false
+
+    @Option(name: .customLong("priority"), help: ArgumentHelp("Only this priority (repeat for more).", valueName: "code"))
+    var priorities: [String] = []
+
+    @Option(name: .customLong("plan"), help: ArgumentHelp("Only this delivery plan.", valueName: "code"))
+    var deliveryPlan: String?
+
+    @Option(help: ArgumentHelp("Only this measure.", valueName: "code"))
+    var measure: String?
+
+    @Option(help: ArgumentHelp("The file to write (`-` for standard output, but for PDF).", valueName: "file"))
+    var out: String
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, pdf, md, csv
+    }
+
+    enum Audience: String, ExpressibleByArgument, CaseIterable {
+        case committee, `public`
+    }
+
+    func validate() throws {
+        let scopes = [!priorities.isEmpty, deliveryPlan != nil, measure != nil].filter { $0 }.count
+        if scopes > 1 { throw ValidationError("give --priority, --plan or --measure, not more than one of them") }
+        if out.isEmpty { throw ValidationError("--out needs a file name") }
+        if out == "-", try resolvedFormat() == .pdf { throw ValidationError("a PDF is written to a file: give --out FILE.pdf") }
+    }
+
+    /// The format asked for, else the one the file's extension names.
+    func resolvedFormat() throws -> ReportFormat {
+        if let format { return ReportFormat(rawValue: format.rawValue) ?? .html }
+        guard let fromName = ReportFormat(fileName: out) else {
+            throw ValidationError("say which format to write: --format html|pdf|md|csv, or end --out with .html, .pdf, .md or .csv")
+        }
+        return fromName
+    }
+
+    func run() throws {
+        let format = try resolvedFormat()
+        let audience = ReportAudience(rawValue: audience.rawValue) ?? .committee
+        // A PDF needs Chromium: say so before any work is done.
+        let printer = format == .pdf ? try findPrinter() : nil
+        let today = try judgement.resolvedToday()
+        let (council, publishedOnly) = try input.loadSayingFigures(today: today, publishedOnly: audience == .public)
+        let evaluation = try judgement.evaluate(council)
+        let options = ReportOptions(
+            audience: audience, scope: try scope(in: council), exceptionsOnly: exceptions, publishedOnly: publishedOnly,
+            produced: today)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: options)
+        let bytes: Data
+        switch format {
+        case .html: bytes = Data(HTMLReportWriter.html(report).utf8)
+        case .md: bytes = Data(MarkdownReportWriter.markdown(report).utf8)
+        case .csv: bytes = Data(CSVReportWriter.csv(report, council: council, evaluation: evaluation).utf8)
+        case .pdf:
+            do {
+                bytes = try printer?.pdf(html: HTMLReportWriter.html(report)) ?? Data()
+            } catch let failure as ChromiumPrinter.Failure {
+                throw CommandFailure(failure.description)
+            }
+        }
+        if out == "-" {
+            FileHandle.standardOutput.write(bytes)
+            return
+        }
+        try write(bytes, to: out)
+        let count = report.sections.reduce(0) { $0 + $1.allMeasures.count }
+        let kind = (audience == .public ? "public " : "") + (exceptions ? "exceptions report" : "performance report")
+        Console.out(
+            "Wrote the \(kind) for \(report.cover.council.terminalSafe), as at \(report.cover.asAt) "
+                + "(\(format.rawValue): \(NumberText.counted(report.sections.count, "priority", plural: "priorities")), "
+                + "\(NumberText.counted(count, "measure"))) to \(out.terminalSafe).")
+    }
+
+    func findPrinter() throws -> ChromiumPrinter {
+        do {
+            return try ChromiumPrinter.find()
+        } catch let failure as ChromiumPrinter.Failure {
+            throw CommandFailure(failure.description)
+        }
+    }
+
+    /// The part of the plan asked for, each code checked against the council.
+    func scope(in council: Council) throws -> ReportScope {
+        let plan = council.plan
+        if let code = measure {
+            guard let m = council.measureIndex(code: code) else {
+                throw ValidationError("no measure has the code \(code.excerpt())")
+            }
+            return .measure(m)
+        }
+        if let code = deliveryPlan {
+            for (p, priority) in plan.priorities.enumerated() {
+                if let d = priority.plans.firstIndex(where: { $0.code.caseInsensitiveCompare(code) == .orderedSame }) {
+                    return .deliveryPlan(priority: p, plan: d)
+                }
+            }
+            throw ValidationError("no delivery plan has the code \(code.excerpt())")
+        }
+        guard !priorities.isEmpty else { return .wholePlan }
+        var chosen: [Int] = []
+        for code in priorities {
+            guard let p = plan.priorities.firstIndex(where: { $0.code.caseInsensitiveCompare(code) == .orderedSame }) else {
+                let known = plan.priorities.map(\.code).joined(separator: ", ")
+                throw ValidationError("no priority has the code \(code.excerpt()) (the plan's priorities: \(known.excerpt()))")
+            }
+            if !chosen.contains(p) { chosen.append(p) }
+        }
+        return .priorities(chosen)
+    }
+
+    /// Writes `bytes` to `path` whole or not at all (a temporary file beside it, renamed into place).
+    func write(_ bytes: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure("cannot write the report to \(path.terminalSafe): it is a directory")
+        }
+        do {
+            try bytes.write(to: url, options: .atomic)
+        } catch {
+            let folder = url.deletingLastPathComponent().path
+            let reason = FileManager.default.fileExists(atPath: folder) ? "it cannot be written there" : "there is no directory \(folder.terminalSafe)"
+            throw CommandFailure("cannot write the report to \(path.terminalSafe): \(reason)")
+        }
+    }
+}

@@ -76,7 +76,9 @@ let package = Package(
             dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "ScorecardReportsTests", dependencies: ["ScorecardReports", "ScorecardKit", "ScorecardSample"]),
+        .testTarget(
+            name: "ScorecardReportsTests", dependencies: ["ScorecardReports", "ScorecardKit", "ScorecardSample", "DashboardTesting"],
+            exclude: ["__Snapshots__"]),
         .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
         .testTarget(

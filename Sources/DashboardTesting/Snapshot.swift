@@ -15,9 +15,20 @@ public func assertSnapshot(
     fileID: String = #fileID, filePath: String = #filePath, function: String = #function, line: Int = #line,
     column: Int = #column
 ) {
+    assertTextSnapshot(
+        buffer.text() + "\n", named: name, fileID: fileID, filePath: filePath, function: function, line: line,
+        column: column)
+}
+
+/// Compares `actual` with `__Snapshots__/<TestFile>/<test>.txt` next to the calling test file (a report, say), as
+/// ``assertSnapshot(_:named:fileID:filePath:function:line:column:)`` does a screen.
+public func assertTextSnapshot(
+    _ actual: String, named name: String? = nil,
+    fileID: String = #fileID, filePath: String = #filePath, function: String = #function, line: Int = #line,
+    column: Int = #column
+) {
     let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     let path = snapshotPath(filePath: filePath, name: name ?? function)
-    let actual = buffer.text() + "\n"
     let recording = getenv("SNAPSHOT_RECORD").map { String(cString: $0) } == "1"
     if !recording, let expected = readFile(path) {
         if expected != actual {

@@ -17,7 +17,7 @@ enum ChartSVG {
         let shown = points.compactMap(\.value) + points.compactMap(\.target)
         html.open("svg", [
             "class": "chart", "viewBox": "0 0 \(Int(width)) \(Int(height))", "role": "img",
-            "aria-labelledby": "\(id)-title \(id)-desc", "xmlns": "http://www.w3.org/2000/svg",
+            "aria-labelledby": "\(id)-title \(id)-desc",
         ])
         html.element("title", ["id": "\(id)-title"], text: title)
         html.element("desc", ["id": "\(id)-desc"], text: description(series))

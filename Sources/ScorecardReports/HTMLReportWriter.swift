@@ -11,10 +11,10 @@ public enum HTMLReportWriter {
         html.raw("<!DOCTYPE html>\n")
         html.element("html", ["lang": "en-GB"]) { html in
             html.element("head") { html in
-                html.raw("<meta charset=\"utf-8\">")
+                html.void("meta", ["charset": "utf-8"])
                 // Nothing runs and nothing is fetched, whatever the data hold: only the inline style sheet applies.
-                html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-                html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                html.void("meta", ["http-equiv": "Content-Security-Policy", "content": "default-src 'none'; style-src 'unsafe-inline'"])
+                html.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 html.element("title", text: "\(cover.council): \(cover.title), as at \(cover.asAt)")
                 html.element("style") { $0.raw(ReportStyleSheet.css(footer: HTMLText.cssString(footer))) }
             }
@@ -121,7 +121,7 @@ public enum HTMLReportWriter {
     static func bar(_ rollUp: RollUp, into html: inout HTMLText) {
         let parts: [(String, Int)] = ReportText.summaryStatuses.map { ($0.key, rollUp[$0]) } + [("other", ReportText.others(rollUp))]
         let total = parts.reduce(0) { $0 + $1.1 }
-        html.raw("<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\">")
+        html.raw("<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">")
         if total > 0 {
             var x = 0.0
             for (key, count) in parts where count > 0 {
@@ -176,7 +176,7 @@ public enum HTMLReportWriter {
             html.element("caption", text: caption)
             html.element("colgroup") { html in
                 for column in ["measure", "period", "value", "target", "status", "travel", "alerts", "commentary"] {
-                    html.open("col", ["class": column])
+                    html.void("col", ["class": column])
                 }
             }
             html.element("thead") { html in
@@ -200,7 +200,7 @@ public enum HTMLReportWriter {
         html.element("tr", ["id": "measure-\(entry.code)"]) { html in
             html.element("th", ["scope": "row"]) { html in
                 html.element("span", ["class": "code"], text: entry.code)
-                html.raw("<br>")
+                html.void("br")
                 html.text(entry.title)
             }
             html.element("td", text: entry.period)
@@ -213,7 +213,7 @@ public enum HTMLReportWriter {
             html.element("td") { html in
                 html.text(ReportText.travel(entry.travel))
                 if let year = entry.travelYear {
-                    html.raw("<br>")
+                    html.void("br")
                     html.element("small", text: "Year on year: \(ReportText.travel(year))")
                 }
             }

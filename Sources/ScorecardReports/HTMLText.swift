@@ -1,6 +1,7 @@
 import ScorecardKit
 
-/// HTML written as it is built, with every piece of data escaped.
+/// HTML written as it is built, with every piece of data escaped; the document is also well-formed XML (void
+/// elements end `/>`), so tests read it with an XML parser.
 ///
 /// Written here rather than with Plot (which the project could use): Plot writes attribute values unescaped and
 /// keeps `&name;` sequences of text as entities, so a commentary holding `"` or `&lt;` would break the markup or
@@ -39,13 +40,24 @@ struct HTMLText {
         html += "</\(name)>"
     }
 
-    /// `<name attributes>` (for elements with no end tag, or closed later by ``raw(_:)``).
+    /// `<name attributes>`, closed later by ``raw(_:)``.
     mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        start(name, attributes)
+        html += ">"
+    }
+
+    /// `<name attributes/>`: an element with no content (`col`, `br`), written so that the document is also
+    /// well-formed XML.
+    mutating func void(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        start(name, attributes)
+        html += "/>"
+    }
+
+    private mutating func start(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         html += "<" + name
         for (key, value) in attributes {
             html += " \(key)=\"" + Self.escaped(value) + "\""
         }
-        html += ">"
     }
 
     /// DEL, the lead bytes of C1 controls (0xC2) and bidi marks (0xE2), and `&`, `<`, `>`, `"` and `'`.
@@ -76,7 +88,8 @@ struct HTMLText {
     }
 
     /// `text` as the inside of a CSS string (between double quotes) in a `<style>` element: quotes, backslashes
-    /// and line breaks escaped, and `<` written as `\3C ` so that no text can close the element.
+    /// and line breaks escaped, and `<`, `>` and `&` as CSS escapes (`\3C `) so that no text can close the element
+    /// and the document stays well-formed XML.
     static func cssString(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -85,6 +98,7 @@ struct HTMLText {
             case "\"": result += "\\\""
             case "<": result += "\\3C "
             case ">": result += "\\3E "
+            case "&": result += "\\26 "
             case "\n", "\r", "\t": result += " "
             default: if scalar.isTerminalControl { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
             }

@@ -31,7 +31,7 @@ public enum MarkdownReportWriter {
         for line in report.summary { lines.append(summaryRow(escaped("\(line.code) \(line.title)"), line.rollUp)) }
         if report.summary.count > 1 { lines.append(summaryRow("**All priorities**", report.total)) }
         for section in report.sections {
-            lines.append("")
+            if lines.last != "" { lines.append("") }
             lines.append("## \(escaped("\(section.code) \(section.title)"))")
             lines.append("")
             if !section.lead.isEmpty { lines.append("Lead: \(escaped(section.lead))"); lines.append("") }

@@ -36,8 +36,8 @@ public struct SmallNumbers: Sendable, Equatable {
         case .rate(let outOf): count = shown / unit.rateScale * outOf
         }
         // A count behind a rate is rarely whole (the rate was rounded): anything above zero up to the threshold
-        // and a half (which rounds to the threshold) is withheld, so rounding cannot let a 4 through.
-        return count > 0 && count < Double(largestWithheld) + 0.5
+        // and a half (which may round to the threshold) is withheld, so rounding cannot let a 4 through.
+        return count > 0 && count <= Double(largestWithheld) + 0.5
     }
 }
 

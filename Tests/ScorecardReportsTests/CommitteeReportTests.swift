@@ -1,0 +1,109 @@
+import ScorecardKit
+import ScorecardReports
+import Testing
+
+@Suite("The committee report's content")
+struct CommitteeReportTests {
+    @Test("The cover says whose report it is, as at when, and that drafts are included")
+    func cover() {
+        let cover = ReportFixture.report().cover
+        #expect(cover.title == "Quarterly performance report")
+        #expect(cover.council == "Testham Borough Council")
+        #expect(cover.plan == "Council Plan 2025-2029")
+        #expect(cover.asAt == "Q2 2026/27")
+        #expect(cover.produced == "20 November 2026")
+        #expect(cover.figures == "Includes 1 draft value not yet signed off, each marked “draft”.")
+        #expect(cover.scope == nil)
+    }
+
+    @Test("The summary counts each priority's measures by status, its alerts and overdue actions (hand-checked)")
+    func summary() {
+        let report = ReportFixture.report()
+        #expect(report.summary.map(\.code) == ["P1", "P2"])
+        let p1 = report.summary[0].rollUp
+        #expect([p1.measures, p1[.offTrack], p1[.overdue], p1[.withinTolerance], p1[.onTrack], p1[.notJudged]] == [3, 1, 0, 0, 1, 1])
+        #expect([p1.alerts, p1.overdueActions] == [1, 1])
+        let p2 = report.summary[1].rollUp
+        #expect([p2.measures, p2[.offTrack], p2[.overdue], p2[.withinTolerance], p2[.onTrack]] == [2, 0, 1, 1, 0])
+        #expect([p2.alerts, p2.overdueActions] == [1, 0])
+        #expect([report.total.measures, report.total.alerts, report.total.overdueActions] == [5, 2, 1])
+    }
+
+    @Test("Each measure's row: value, target, status, direction, alerts and commentary as members read them")
+    func rows() throws {
+        let sections = ReportFixture.report().sections
+        #expect(sections.map { $0.allMeasures.map(\.code) } == [["OUT-1", "KBM-1", "KBI-2"], ["KBM-3", "KBI-4"]])
+        let out1 = try #require(sections[0].measures.first)
+        #expect([out1.period, out1.value, out1.target] == ["2025/26", "2.4 per 1,000", ""])
+        #expect(out1.status == .notJudged && out1.travel == .improving)
+        let kbm1 = sections[0].plans[0].measures[0]
+        #expect([kbm1.period, kbm1.value, kbm1.target] == ["Q2 2026/27", "70", "100"])
+        #expect(kbm1.status == .offTrack && kbm1.travel == .worsening)
+        #expect(kbm1.alerts.map(\.rule) == [.offTrackRepeatedly])
+        #expect(kbm1.commentary == ReportFixture.commentary)
+        let kbm3 = sections[1].plans[0].measures[0]
+        #expect([kbm3.value, kbm3.target] == ["48.0%", "50.0%"])
+        #expect(kbm3.status == .withinTolerance && kbm3.draft)
+        let kbi4 = sections[1].plans[0].measures[1]
+        #expect(kbi4.status == .overdue && kbi4.period == "Sep 2026" && kbi4.value == "")
+        #expect(kbi4.alerts.map(\.reason) == ["No value for Sep 2026; it was due by 30 October 2026 (21 days overdue)."])
+    }
+
+    @Test("Overdue actions only, with the days overdue (30 June to 20 November: 143)")
+    func overdueActions() {
+        let actions = ReportFixture.report().sections[0].plans[0].overdueActions
+        #expect(actions.map(\.title) == ["Open the new hostel"])
+        #expect(actions.first?.daysOverdue == 143)
+        #expect(actions.first?.due == "30 June 2026")
+    }
+
+    @Test("The chart runs up to the reporting period, with each period's target")
+    func chart() {
+        let chart = ReportFixture.report().sections[0].plans[0].measures[0].chart
+        #expect(chart.points.map(\.period) == [.quarter(2026, 1), .quarter(2026, 2)])
+        #expect(chart.points.map(\.value) == [80, 70])
+        #expect(chart.points.map(\.target) == [100, 100])
+        #expect(chart.judged == .quarter(2026, 2))
+    }
+
+    @Test("--exceptions keeps measures with alerts and plans with overdue actions, nothing else")
+    func exceptions() {
+        let report = ReportFixture.report(ReportFixture.options(exceptionsOnly: true))
+        #expect(report.cover.title == "Exceptions report: measures that need attention")
+        #expect(report.sections.map { $0.allMeasures.map(\.code) } == [["KBM-1"], ["KBI-4"]])
+        #expect(report.sections[0].plans[0].overdueActions.count == 1)
+        // The summary still counts the whole priority.
+        #expect(report.summary[0].rollUp.measures == 3)
+    }
+
+    @Test("A scope of one delivery plan, one priority or one measure covers that alone")
+    func scopes() {
+        let plan = ReportFixture.report(ReportFixture.options(scope: .deliveryPlan(priority: 1, plan: 0)))
+        #expect(plan.sections.map { $0.allMeasures.map(\.code) } == [["KBM-3", "KBI-4"]])
+        #expect(plan.cover.scope == "Delivery plan DP-2: Waste (priority P2)")
+        #expect(plan.total.measures == 2)
+
+        let priority = ReportFixture.report(ReportFixture.options(scope: .priorities([1])))
+        #expect(priority.summary.map(\.code) == ["P2"])
+        #expect(priority.cover.scope == "Priority P2: A greener place")
+
+        let measure = ReportFixture.report(ReportFixture.options(scope: .measure(2)))
+        #expect(measure.sections.map { $0.allMeasures.map(\.code) } == [["KBI-2"]])
+        #expect(measure.sections[0].plans[0].overdueActions.isEmpty)
+        #expect(measure.total.measures == 1)
+    }
+
+    @Test("The public report withholds a small count, its chart points and its alert's figures, and says why")
+    func publicWithholds() {
+        let report = ReportFixture.report(ReportFixture.options(audience: .public))
+        let kbi2 = report.sections[0].plans[0].measures[1]
+        #expect(kbi2.withheld && kbi2.value == "*")
+        #expect(kbi2.chart.points.map(\.withheld) == [false, true, true])
+        #expect(kbi2.chart.points.map(\.value) == [5, nil, nil])
+        #expect(report.withheldNote?.hasPrefix("* suppressed to protect individuals") == true)
+        // A measure that does not count people is shown as it is.
+        #expect(report.sections[0].plans[0].measures[0].value == "70")
+        // Without withheld values there is no footnote.
+        #expect(ReportFixture.report().withheldNote == nil)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import ScorecardKit
+import ScorecardReports
+import ScorecardSample
+import Testing
+
+@Suite("The report as HTML")
+struct HTMLReportWriterTests {
+    /// The sample council, as it stands on a fixed day, and its HTML report.
+    static let sample: (council: Council, evaluation: Evaluation, html: String) = {
+        let today = CivilDate(year: 2026, month: 11, day: 20) ?? CivilDate(dayNumber: 0)
+        let council = (try? SampleCouncilGenerator.current(today: today).generate().council(today: today))
+            ?? Council(plan: CouncilPlan(council: "", title: "", priorities: []), measures: [], observations: [])
+        let evaluation = council.evaluate(asAt: council.defaultReportingPeriod(today: today), today: today)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: today))
+        return (council, evaluation, HTMLReportWriter.html(report))
+    }()
+
+    @Test("The sample council's report: every priority, every measure under its priority, a chart for each")
+    func sampleCouncil() throws {
+        let (council, evaluation, html) = Self.sample
+        #expect(council.measures.count == 160)
+        let document = try HTMLDocument(html)
+        for priority in council.plan.priorities {
+            let section = try #require(document.index(of: "section", "aria-labelledby", "priority-\(priority.code)"))
+            #expect(document.text(inside: section).contains(priority.title))
+            let measures = priority.measures + priority.plans.flatMap(\.measures)
+            for m in measures {
+                let row = try #require(document.index(of: "tr", "id", "measure-\(council.measures[m].code)"))
+                #expect(document.elements[row].ancestors.contains(section), "\(council.measures[m].code) under \(priority.code)")
+                #expect(document.text(inside: row).contains(evaluation.measures[m].status.label))
+            }
+        }
+        // A chart in a figure for every measure with a value, each captioned with its code and titled for screen
+        // readers.
+        let charts = document.all("svg").filter { $0.attributes["class"] == "chart" }
+        #expect(charts.count == document.all("figure").count)
+        #expect(document.all("title").count == charts.count + 1)
+        let figcaptions = Set(document.elements.indices.filter { document.elements[$0].name == "figcaption" })
+        let captions = Set(document.elements.filter { $0.name == "span" && $0.ancestors.contains(where: figcaptions.contains) }.map(\.text))
+        for m in council.measures.indices where council.observations[m].contains(where: { $0.value != nil }) {
+            #expect(captions.contains(council.measures[m].code), "a chart for \(council.measures[m].code)")
+        }
+    }
+
+    @Test("Self-contained: no script, nothing fetched from anywhere")
+    func selfContained() throws {
+        let html = Self.sample.html
+        let document = try HTMLDocument(html)
+        #expect(document.all("script").isEmpty)
+        #expect(document.all("link").isEmpty && document.all("img").isEmpty && document.all("iframe").isEmpty)
+        for element in document.elements {
+            for (key, value) in element.attributes where ["src", "href", "xlink:href", "action"].contains(key) {
+                Issue.record("\(element.name) has \(key)=\(value)")
+            }
+        }
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
+        #expect(html.contains("@page") && html.contains("size: A4") && html.contains("counter(page)"))
+    }
+
+    @Test("Tables have real headers: column headers in a thead, each measure's row headed by the measure")
+    func tableHeaders() throws {
+        let document = try HTMLDocument(HTMLReportWriter.html(ReportFixture.report()))
+        for table in document.elements.indices where document.elements[table].name == "table" {
+            let inside = document.elements.indices.filter { document.elements[$0].ancestors.contains(table) }
+            #expect(inside.contains { document.elements[$0].name == "caption" })
+            #expect(inside.contains { document.elements[$0].name == "thead" })
+            let headers = inside.filter { document.elements[$0].name == "th" }
+            #expect(headers.allSatisfy { ["col", "row"].contains(document.elements[$0].attributes["scope"]) })
+        }
+    }
+
+    @Test("Status is written in words beside its symbol, never colour alone")
+    func statusInWords() throws {
+        let document = try HTMLDocument(HTMLReportWriter.html(ReportFixture.report()))
+        let statuses = document.all("td").filter { $0.attributes["class"]?.hasPrefix("status ") == true }.map(\.text)
+        #expect(statuses == ["·\u{00A0}Not judged", "✖\u{00A0}Off track", "●\u{00A0}On track", "▲\u{00A0}At risk", "!\u{00A0}Overdue"])
+    }
+
+    @Test("Text from the data comes out exactly as written: markup, quotes and ampersands escaped, controls removed")
+    func escaping() throws {
+        var council = ReportFixture.council
+        council.plan.council = "Testham <script>alert(1)</script> & \"Co\""
+        council.plan.priorities[0].title = "Homes \u{1B}[31m for all\u{202E}"
+        council.observations[1][1].note = "&lt;b&gt; is not bold; </td></tr></table> ' \" <!-- -->"
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        let html = HTMLReportWriter.html(
+            CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today)))
+        let document = try HTMLDocument(html)
+        #expect(document.all("script").isEmpty)
+        #expect(document.all("h1").count == 1)
+        let commentary = document.all("td").filter { $0.attributes["class"] == "commentary" }.map(\.text)
+        #expect(commentary.contains("&lt;b&gt; is not bold; </td></tr></table> ' \" <!-- -->"))
+        #expect(document.all("h2").contains { $0.text == "P1 Homes \u{FFFD}[31m for all\u{FFFD}" })
+        #expect(!html.contains("\u{1B}") && !html.contains("\u{202E}"))
+        // The footer's CSS string cannot close the style element.
+        let style = try #require(document.all("style").first?.text)
+        #expect(!style.contains("</") && style.contains("Testham \\3C script\\3E alert(1)\\3C /script\\3E  \\26  \\\"Co\\\""))
+    }
+
+    @Test("A draft value is marked as such")
+    func draftMarked() throws {
+        let document = try HTMLDocument(HTMLReportWriter.html(ReportFixture.report()))
+        #expect(document.all("span").filter { $0.attributes["class"] == "draft" }.map(\.text) == ["draft"])
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# End-to-end checks of `scorecard report` on the sample council: every format is written, bad requests are refused
+# plainly, the PDF (headless Chromium) has A4 pages with every priority and the "as at" period, and a screenshot of
+# the first page matches .ci/report-reference.txt by size and sampled colours.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bin=.build/debug/scorecard
+passed=0 failed=0
+ok() { echo "  ok: $1"; passed=$((passed + 1)); }
+bad() { echo "  FAILED: $1"; failed=$((failed + 1)); }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SCORECARD_TODAY=2026-11-20
+
+for format in html md csv pdf; do
+  if out=$($bin report --out "$tmp/report.$format" 2>&1) && [[ -s "$tmp/report.$format" ]] && grep -q "Wrote the performance report" <<<"$out"; then
+    ok "report --out report.$format"
+  else bad "report --out report.$format: $out"; fi
+done
+if [[ "$(head -c 4 "$tmp/report.pdf")" == "%PDF" ]]; then ok "the PDF is a PDF"; else bad "the PDF is not a PDF"; fi
+
+pages=$(pdfinfo "$tmp/report.pdf" | awk '/^Pages:/ {print $2}')
+text=$(pdftotext -layout "$tmp/report.pdf" - | tr -s ' \n' ' ')
+asat=$($bin status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["as_at"])')
+label=$(grep -o 'As at Q[0-9] [0-9/]*' <<<"$text" | head -1 | cut -c7-)
+if pdfinfo "$tmp/report.pdf" | grep -q "(A4)" && ((pages >= 9)); then ok "PDF: $pages A4 pages"; else bad "PDF pages: $pages"; fi
+# Every priority's code and title, as the Markdown report heads them, is in the PDF's text.
+titles=$(grep -E '^## P[^ ]* ' "$tmp/report.md" | sed 's/^## //; s/\\//g')
+count=0 allfound=1
+while IFS= read -r title; do
+  count=$((count + 1))
+  grep -qF "$title" <<<"$text" || { allfound=0; bad "PDF lacks the priority: $title"; }
+done <<<"$titles"
+((allfound && count >= 7)) && ok "PDF text has all $count priorities' titles"
+if [[ -n "$label" ]] && grep -qF "as at $label" <<<"$text" && grep -qF "Page $pages of $pages" <<<"$text"; then
+  ok "PDF footer: as at $label, page numbers (as_at $asat)"
+else bad "PDF footer: '$label' pages $pages"; fi
+
+# The first page as a browser draws it, against the reference.
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=794,1123 \
+  --screenshot="$tmp/first-page.png" "file://$tmp/report.html" >/dev/null 2>&1
+if python3 - "$tmp/first-page.png" .ci/report-reference.txt <<'PY'
+import struct, sys, zlib
+png, reference = sys.argv[1], sys.argv[2]
+data = open(png, 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pos, chunks = 8, {}
+idat = b''
+while pos < len(data):
+    length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b'IHDR': width, height, depth, colour = struct.unpack('>IIBB', body[:10])
+    if kind == b'IDAT': idat += body
+    pos += 12 + length
+assert depth == 8 and colour in (2, 6), f'unexpected PNG depth {depth} colour {colour}'
+bpp = 3 if colour == 2 else 4
+raw = zlib.decompress(idat)
+stride = width * bpp
+rows, prev, i = [], bytearray(stride), 0
+for _ in range(height):
+    f = raw[i]; line = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
+    for x in range(stride):
+        a = line[x - bpp] if x >= bpp else 0
+        b = prev[x]; c = prev[x - bpp] if x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(line); prev = line
+ok = True
+for entry in open(reference):
+    words = entry.split()
+    if not words or words[0].startswith('#'): continue
+    if words[0] == 'size':
+        if (width, height) != (int(words[1]), int(words[2])):
+            print(f'size {width}x{height}, expected {words[1]}x{words[2]}'); ok = False
+    elif words[0] == 'box':
+        x0, y0, x1, y1, r, g, b, tol = map(int, words[1:])
+        found = any(all(abs(rows[y][x * bpp + k] - v) <= tol for k, v in enumerate((r, g, b)))
+                    for y in range(y0, y1) for x in range(x0, x1))
+        if not found: print(f'no pixel near ({r},{g},{b}) in box {x0},{y0}-{x1},{y1}'); ok = False
+sys.exit(0 if ok else 1)
+PY
+then ok "first-page screenshot matches the reference (size and sampled colours)"; else bad "first-page screenshot"; fi
+
+# Public: a withheld count never appears in its measure's row.
+$bin report --audience public --out "$tmp/public.csv" >/dev/null 2>&1
+if python3 - "$tmp/public.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+assert any(r['value'] == '*' for r in rows), 'nothing withheld'
+assert all(r['value'] == '*' or r['value'] == '' or float(r['value']) >= 0 for r in rows)
+PY
+then ok "report --audience public withholds small numbers (*)"; else bad "public CSV"; fi
+
+# Refusals: plain, non-zero, nothing written.
+out=$($bin report --priority NOPE --out "$tmp/no.html" 2>&1); status=$?
+if ((status != 0)) && grep -q "no priority has the code NOPE" <<<"$out" && [[ ! -e "$tmp/no.html" ]]; then ok "unknown priority refused"; else bad "unknown priority (status $status): $out"; fi
+out=$($bin report --out "$tmp/report.txt" 2>&1); status=$?
+if ((status != 0)) && grep -q "say which format" <<<"$out"; then ok "unknown extension refused"; else bad "unknown extension (status $status): $out"; fi
+out=$($bin report --out "$tmp/nowhere/report.html" 2>&1); status=$?
+if ((status != 0)) && grep -q "there is no directory" <<<"$out"; then ok "missing directory refused"; else bad "missing directory (status $status): $out"; fi
+out=$(SCORECARD_CHROMIUM=/nonexistent/chromium $bin report --out "$tmp/none.pdf" 2>&1); status=$?
+if ((status != 0)) && grep -q "apt-get install chromium" <<<"$out" && [[ ! -e "$tmp/none.pdf" ]]; then ok "no Chromium: says which package"; else bad "no Chromium (status $status): $out"; fi
+
+echo "report checks: $passed passed, $failed failed"
+((failed == 0))

@@ -50,7 +50,7 @@ let package = Package(
         // headless Chromium. Apart from the model library, which it uses alone (no terminal, no database).
         .target(name: "ScorecardReports", dependencies: ["ScorecardKit"]),
         // The terminal UI with no ncurses in it.
-        .target(name: "Dashboard", dependencies: ["ScorecardKit"]),
+        .target(name: "Dashboard", dependencies: ["ScorecardKit", "ScorecardReports"]),
         // The ncursesw system library, with a shim of static inline wrappers.
         .systemLibrary(
             name: "CNcursesw",

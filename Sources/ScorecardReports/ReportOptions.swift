@@ -26,7 +26,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// What part of the plan a report covers.
-public enum ReportScope: Sendable, Equatable {
+public enum ReportScope: Sendable, Hashable {
     /// The whole Council Plan.
     case wholePlan
     /// These priorities (indexes into the plan's priorities), in the plan's order.

@@ -25,6 +25,8 @@ public enum AppAction: Hashable, Sendable {
     case edit
     /// Show the selected period's revisions (on the measure screen).
     case showHistory
+    /// Write the report of what is on screen: the plan, a priority, a delivery plan or a measure.
+    case writeReport
     /// Move to the next or previous field of a form.
     case nextField, previousField
     /// Empty the focused field of a form (Ctrl-U).
@@ -48,6 +50,10 @@ public enum AppAction: Hashable, Sendable {
     case saved(summary: String, DashboardModel)
     /// The value was refused: the problems, each naming its field.
     case saveRefused([ValueEntryError.Problem])
+    /// The report was written: where.
+    case reportWritten(path: String)
+    /// The report could not be written: why.
+    case reportFailed(String)
     /// An effect failed (the store could not be read or written): why.
     case failed(String)
 

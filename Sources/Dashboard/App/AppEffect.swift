@@ -1,4 +1,5 @@
 import ScorecardKit
+import ScorecardReports
 
 /// Work that ``AppState``'s update asks for and does not do itself: reading and writing the store, and
 /// judging. The app loop hands effects to ``DataWorker``, which performs them off the UI thread and answers
@@ -14,4 +15,6 @@ public enum AppEffect: Hashable, Sendable {
     case save(ValueEntry)
     /// Sign drafts off, so that members see them.
     case publish(PublishSelection)
+    /// Write the report (HTML) of part of the plan as judged at a reporting period.
+    case writeReport(ReportScope, asAt: Period)
 }

@@ -13,6 +13,12 @@ extension AppState {
             let effects = adopt(new, replacing: model)
             message = summary
             return effects
+        case .reportWritten(let path):
+            message = "Report written to \(path)"
+            return []
+        case .reportFailed(let reason):
+            message = reason
+            return []
         case .saveRefused(let problems):
             if case .editing(let form) = mode { refuse(problems, form: form) }
             return []

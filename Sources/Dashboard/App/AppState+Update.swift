@@ -1,4 +1,5 @@
 import ScorecardKit
+import ScorecardReports
 
 extension AppState {
     /// Applies an action to the state, given the data on screen, and returns the effects it asks for: the
@@ -82,8 +83,9 @@ extension AppState {
             guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else { return [] }
             return showHistory(period, model: model)
         case .quit: quitting = true
+        case .writeReport: return writeReport(model: model)
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
-        case .dataChanged, .saved, .saveRefused, .failed: break
+        case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed: break
         }
         return []
     }
@@ -133,6 +135,22 @@ extension AppState {
         return byPeriod.keys.sorted().map { period in
             .publish(PublishSelection(period: period, measures: byPeriod[period, default: []].map { codes[$0] }))
         }
+    }
+
+    /// Writing the report of the screen's part of the plan, as judged at the reporting period on screen.
+    private mutating func writeReport(model: DashboardModel) -> [AppEffect] {
+        let scope: ReportScope
+        switch current.route {
+        case .plan: scope = .wholePlan
+        case .priority(let p): scope = .priorities([p])
+        case .deliveryPlan(let p, let d): scope = .deliveryPlan(priority: p, plan: d)
+        case .measure(let m): scope = .measure(m)
+        case .alerts, .myMeasures, .signOff:
+            message = "Open the plan, a priority, a delivery plan or a measure to write its report (r)"
+            return []
+        }
+        message = "Writing the report…"
+        return [.writeReport(scope, asAt: asAt)]
     }
 
     /// Loading a measure's whole history, unless it is loaded already.

@@ -100,6 +100,12 @@ public final class DataService {
                 return try save(entry)
             case .publish(let selection):
                 return try signOff(selection)
+            case .writeReport(let scope, let period):
+                do {
+                    return [.reportWritten(path: try writeReport(scope, asAt: period))]
+                } catch {
+                    return [.reportFailed("\(error)")]
+                }
             }
             return [.dataChanged(publish())]
         } catch {

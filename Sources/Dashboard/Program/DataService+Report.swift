@@ -1,0 +1,45 @@
+import Foundation
+import ScorecardKit
+import ScorecardReports
+
+extension DataService {
+    /// Where the dashboard writes reports: `SCORECARD_REPORTS`, else the directory it was started in.
+    static var reportDirectory: String {
+        let given = ProcessInfo.processInfo.environment["SCORECARD_REPORTS"] ?? ""
+        return given.isEmpty ? FileManager.default.currentDirectoryPath : given
+    }
+
+    /// Writes the HTML report of `scope` as judged at `period` (the figures this user sees: published only for a
+    /// member) into ``reportDirectory``, whole or not at all, and returns its path.
+    func writeReport(_ scope: ReportScope, asAt period: Period) throws -> String {
+        try judge(period)
+        let evaluation = data.evaluations[period] ?? data.council.evaluate(asAt: period, today: data.today)
+        let council = data.council
+        let options = ReportOptions(scope: scope, publishedOnly: data.seesPublishedOnly, produced: data.today)
+        let html = HTMLReportWriter.html(CommitteeReport(council: council, evaluation: evaluation, options: options))
+        let name = Self.reportFileName(scope, council: council, period: period)
+        let path = (Self.reportDirectory as NSString).appendingPathComponent(name)
+        do {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw DashboardError.reportNotWritten(path: path)
+        }
+        return path
+    }
+
+    /// `report-plan-2026-27-Q2.html`, `report-P2-…`, `report-DP-04-…`, `report-KBM-07-…`: the part of the plan and
+    /// the period, with anything but letters, digits and `-` in a code made `_`.
+    static func reportFileName(_ scope: ReportScope, council: Council, period: Period) -> String {
+        let part: String
+        switch scope {
+        case .wholePlan: part = "plan"
+        case .priorities(let chosen): part = chosen.map { council.plan.priorities[$0].code }.joined(separator: "-")
+        case .deliveryPlan(let p, let d): part = council.plan.priorities[p].plans[d].code
+        case .measure(let m): part = council.measures[m].code
+        }
+        let safe = { (text: String) in
+            String(text.prefix(60).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "_" })
+        }
+        return "report-\(safe(part))-\(safe(period.description.replacingOccurrences(of: "/", with: "-"))).html"
+    }
+}

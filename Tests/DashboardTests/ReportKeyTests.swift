@@ -1,0 +1,62 @@
+import Foundation
+import ScorecardKit
+import ScorecardReports
+import Testing
+
+@testable import Dashboard
+
+/// `r` writes the report of what is on screen.
+@Suite("The report key", .serialized)
+struct ReportKeyTests {
+    @Test("r asks for the report of the screen's part of the plan, at the period on screen")
+    func effectPerScreen() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var browsing = state
+        #expect(browsing.apply(.writeReport, model: model) == [.writeReport(.wholePlan, asAt: state.asAt)])
+        #expect(browsing.message == "Writing the report…")
+        browsing.apply(.open, model: model)
+        #expect(browsing.apply(.writeReport, model: model) == [.writeReport(.priorities([0]), asAt: state.asAt)])
+        browsing.apply(.open, model: model)
+        #expect(browsing.apply(.writeReport, model: model) == [.writeReport(.deliveryPlan(priority: 0, plan: 0), asAt: state.asAt)])
+        browsing.apply(.moveDown, model: model)
+        browsing.apply(.open, model: model)
+        #expect(browsing.apply(.writeReport, model: model) == [.writeReport(.measure(2), asAt: state.asAt)])
+    }
+
+    @Test("On the alerts list, r says what it needs and asks for nothing")
+    func notOnAlerts() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var browsing = state
+        browsing.apply(.showAlerts, model: model)
+        #expect(browsing.apply(.writeReport, model: model).isEmpty)
+        #expect(browsing.message?.contains("to write its report (r)") == true)
+    }
+
+    @Test("The service writes the HTML where SCORECARD_REPORTS says, and the status line says where")
+    func written() throws {
+        let (model, state, service) = try EffectTests.opened()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        setenv("SCORECARD_REPORTS", directory.path, 1)
+        defer { unsetenv("SCORECARD_REPORTS") }
+        let answers = service.perform(.writeReport(.priorities([0]), asAt: state.asAt))
+        let path = directory.appendingPathComponent("report-P1-2024-25_Q2.html").path
+        #expect(answers == [.reportWritten(path: path)])
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("Homes and places") && html.contains("KBM-01") && !html.contains("DP-02"))
+        var browsing = state
+        browsing.apply(answers[0], model: model)
+        #expect(browsing.message == "Report written to \(path)")
+
+        setenv("SCORECARD_REPORTS", "/nonexistent/folder", 1)
+        let refused = service.perform(.writeReport(.wholePlan, asAt: state.asAt))
+        guard case .reportFailed(let reason) = refused.first else {
+            Issue.record("expected a refusal, got \(refused)")
+            return
+        }
+        #expect(reason.contains("SCORECARD_REPORTS"))
+        browsing.apply(refused[0], model: model)
+        #expect(browsing.message == reason && browsing.dataProblem == nil)
+    }
+}

@@ -31,6 +31,9 @@ enum Budgets {
                 },
                 launch(within: 0.3), sessionMemory(withinMB: 100), keyP99WhileRecording, visible, wholeImport,
                 postgresImport, postgresLaunch, postgresVisible, postgresWriters,
+                Budget(name: "full report (HTML, every measure and chart) <= 10 s", measured: { Report.seconds($0.reportSeconds) }) {
+                    $0.reportSeconds.map { $0 <= 10 }
+                },
             ]
         ),
         (50_000, [launch(within: 0.5), sessionMemory(withinMB: 150), keyP99, keyP99WhileRecording, visible, wholeImport]),

@@ -28,6 +28,8 @@ enum Report {
         Line(label: "ratio: CSV import / sqlite3 .import") { ratio($0.importCSVSeconds, $0.sqliteImportSeconds) },
         Line(label: "ratio: whole command / sqlite3 .import") { ratio($0.importSeconds, $0.sqliteImportSeconds) },
         Line(label: "import peak memory") { megabytes($0.importPeakBytes) },
+        Line(label: "**report** `scorecard report --database DB --out report.html`") { seconds($0.reportSeconds) },
+        Line(label: "report size / peak memory") { "\(megabytes($0.reportBytes)) / \(megabytes($0.reportPeakBytes))" },
         Line(label: "**load + judge** from the database (in the dashboard)") { seconds(sum($0.loadSeconds, $0.judgeSeconds)) },
         Line(label: "of which load (rows to council)") { seconds($0.loadSeconds) },
         Line(label: "of which judge (every measure)") { seconds($0.judgeSeconds) },

@@ -31,6 +31,13 @@ struct SizeBench {
         result.importObservationsReadSeconds = phases.seconds("read-observations")
         result.importWriteSeconds = phases.seconds("write")
 
+        log("report: the whole plan as HTML, from the database")
+        let report = "\(workDirectory)/report.html"
+        let reportCost = try ChildProcess.check([scorecard, "report", "--database", database, "--out", report])
+        result.reportSeconds = reportCost.seconds
+        result.reportPeakBytes = reportCost.peakBytes
+        result.reportBytes = Files.size(report)
+
         if options.postgresOnly, let server = options.postgres {
             try PostgresBench(
                 options: options, server: server, measures: measures, tmux: tmux, workDirectory: workDirectory, council: council,

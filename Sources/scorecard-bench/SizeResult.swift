@@ -50,6 +50,11 @@ struct SizeResult: Codable {
     /// The dashboard's peak memory over the whole session, the writes included (`VmHWM` at the end).
     var sessionPeakBytes: Int?
 
+    /// `scorecard report --database DB --out report.html`: the whole committee paper, every measure with its chart.
+    var reportSeconds: Double?
+    var reportPeakBytes: Int?
+    var reportBytes: Int?
+
     // The shared store on PostgreSQL (`--postgres`; `PostgresBench`).
     var postgresCopySeconds: Double?
     var postgresImportSeconds: Double?

@@ -22,7 +22,7 @@ public enum DashboardKeymap {
         KeyBinding([.character("H")], .showHistory, help: "A value's history", group: "Data"),
         KeyBinding([.character("p")], .publishSelected, help: "Sign off (publish) a draft", group: "Data"),
         KeyBinding([.character("P")], .publishAll, help: "Sign off every draft listed", group: "Data"),
-        KeyBinding([.character("r")], .writeReport, help: "Write this screen's report (HTML)", group: "Data"),
+        KeyBinding([.character("r")], .writeReport, help: "Report this screen (HTML)", group: "Data"),
         KeyBinding([.character("?")], .toggleHelp, help: "Help", group: "General"),
         KeyBinding([.character("q"), .ctrl("c")], .quit, help: "Quit", group: "General"),
     ])

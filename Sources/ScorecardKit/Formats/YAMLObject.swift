@@ -86,7 +86,31 @@ struct YAMLObject: MeasureFields {
         mapping.pairs.enumerated().filter { !read[$0.offset] }.map { _, pair in
             DataFileError(
                 file: file, line: pair.key.line, field: pair.key.string,
-                message: "unknown key in \(context) (known keys: \(allowed.joined(separator: ", ")))")
+                message: "unknown key in \(context)" + Self.hint(for: pair.key.string, allowed: allowed))
         }
+    }
+
+    /// What to say of an unknown key: the known keys when they are few; else the closest (a misspelling two
+    /// edits away, or the same but for case and separators), or where the keys are listed.
+    static func hint(for key: String, allowed: [String]) -> String {
+        if allowed.count <= 10 { return " (known keys: \(allowed.joined(separator: ", ")))" }
+        let normal = { (text: String) in text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 } }
+        let typed = Array(normal(String(key.prefix(64))))
+        let closest = allowed.map { ($0, editDistance(typed, Array(normal($0)))) }.min { $0.1 < $1.1 }
+        if let (known, distance) = closest, distance <= 2 { return " (did you mean \(known)?)" }
+        return " (the keys it takes are listed in docs/data-format.md)"
+    }
+
+    /// Levenshtein distance between two short keys.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

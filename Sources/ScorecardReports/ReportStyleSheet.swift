@@ -21,15 +21,15 @@ enum ReportStyleSheet {
         caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
         th, td { border: 1px solid var(--rule); padding: 0.25em 0.4em; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
         table.measures { table-layout: fixed; }
-        table.measures col.measure { width: 20%; }
-        table.measures col.period { width: 9%; }
-        table.measures col.value, table.measures col.target { width: 9%; }
-        table.measures col.status { width: 10%; }
-        table.measures col.travel { width: 11%; }
-        table.measures col.alerts { width: 11%; }
-        table.measures col.commentary { width: 21%; }
-        table.measures.exceptions col.alerts { width: 17%; }
-        table.measures.exceptions col.commentary { width: 15%; }
+        table.measures col.measure { width: 19%; }
+        table.measures col.period { width: 8%; }
+        table.measures col.value, table.measures col.target { width: 8%; }
+        table.measures col.status { width: 9%; }
+        table.measures col.travel { width: 13%; }
+        table.measures col.alerts { width: 13%; }
+        table.measures col.commentary { width: 22%; }
+        table.measures.exceptions col.alerts { width: 19%; }
+        table.measures.exceptions col.commentary { width: 16%; }
         .summary th[scope=row] { min-width: 11em; }
         .summary td.mix { min-width: 6em; }
         thead th { background: #eef2f6; }
@@ -80,6 +80,7 @@ enum ReportStyleSheet {
         }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
+          table { font-size: 8.5pt; }
           section.priority { break-before: page; }
           h2, h3, p.owner, p.lead { break-after: avoid; }
           .summary { break-before: page; }

@@ -105,5 +105,23 @@ if ((status != 0)) && grep -q "there is no directory" <<<"$out"; then ok "missin
 out=$(SCORECARD_CHROMIUM=/nonexistent/chromium $bin report --out "$tmp/none.pdf" 2>&1); status=$?
 if ((status != 0)) && grep -q "apt-get install chromium" <<<"$out" && [[ ! -e "$tmp/none.pdf" ]]; then ok "no Chromium: says which package"; else bad "no Chromium (status $status): $out"; fi
 
+# The dashboard's r key, in a real terminal: the report of the priority on screen, and where it went.
+sock="scorecard-report-$$"
+mkdir -p "$tmp/dash"
+$bin import --database "$tmp/dash/council.sqlite" >/dev/null 2>&1
+tmux -L "$sock" -f /dev/null new-session -d -s r -x 100 -y 30 \
+  "cd '$tmp/dash' && SCORECARD_REPORTS='$tmp/dash' TERM=tmux-256color LANG=C.UTF-8 '$PWD/$bin' --database '$tmp/dash/council.sqlite'; sleep 5"
+shown=0
+for _ in $(seq 1 50); do tmux -L "$sock" capture-pane -p -t r | grep -q "as at" && break; sleep 0.2; done
+tmux -L "$sock" send-keys -t r Enter; sleep 0.5
+tmux -L "$sock" send-keys -t r r
+for _ in $(seq 1 50); do tmux -L "$sock" capture-pane -p -t r | grep -q "Report written to" && { shown=1; break; }; sleep 0.2; done
+report=$(ls "$tmp"/dash/report-P1-*.html 2>/dev/null | head -1)
+if ((shown)) && [[ -n "$report" ]] && grep -q "<svg" "$report" && ! grep -q "priority-P2" "$report"; then
+  ok "dashboard r writes the priority's report and says where"
+else bad "dashboard r: $(tmux -L "$sock" capture-pane -p -t r | tail -2)"; fi
+tmux -L "$sock" send-keys -t r q
+tmux -L "$sock" kill-server 2>/dev/null
+
 echo "report checks: $passed passed, $failed failed"
 ((failed == 0))

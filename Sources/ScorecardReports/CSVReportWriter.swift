@@ -9,11 +9,7 @@ public enum CSVReportWriter {
         var text = StatusReport.csvColumns.joined(separator: ",") + "\r\n"
         for section in report.sections {
             for entry in section.allMeasures {
-                var record = status.measures[entry.index]
-                if report.options.audience == .public, council.measures[entry.index].smallNumbers != nil {
-                    record.alerts = entry.alerts.map { $0.rule.label.lowercased() }
-                }
-                text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
+                text += StatusReport.csvLine(status.measures[entry.index], value: entry.withheld ? "*" : nil) + "\r\n"
             }
         }
         // Line breaks stay inside quoted fields (a spreadsheet reads them as such); any other control character

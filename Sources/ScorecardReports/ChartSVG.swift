@@ -48,7 +48,9 @@ enum ChartSVG {
             let v = low + (high - low) * fraction
             let yy = coordinate(y(v))
             html.raw("<line class=\"grid\" x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(width - right))\" y2=\"\(yy)\"/>")
-            html.element("text", ["class": "scale", "x": coordinate(left - 4), "y": coordinate(y(v) + 3)], text: series.scaleLabel(v))
+            if series.mayLabel(v) {
+                html.element("text", ["class": "scale", "x": coordinate(left - 4), "y": coordinate(y(v) + 3)], text: series.scaleLabel(v))
+            }
         }
         // The period labels: the first, the middle and the last.
         let last = points.count - 1
@@ -103,8 +105,7 @@ enum ChartSVG {
             if let target = point.target { latest += ", target \(series.format(target))" }
             parts.append(latest + ".")
         }
-        let withheld = series.points.filter(\.withheld).count
-        if withheld > 0 { parts.append("\(NumberText.counted(withheld, "value")) withheld to protect individuals.") }
+        if series.points.contains(where: \.withheld) { parts.append("Values marked * are withheld to protect individuals.") }
         return parts.joined(separator: " ")
     }
 

@@ -17,9 +17,16 @@ public struct ChartSeries: Sendable, Equatable {
     public var judged: Period?
     public var unit: MeasureUnit
     public var decimals: Int
+    /// Set when small numbers are withheld: the scale then labels no value in the withheld range either.
+    public var smallNumbers: SmallNumbers?
 
     /// Writes a value as the measure does: `85.2%`.
     public func format(_ value: Double) -> String { unit.format(value, decimals: decimals) }
+
+    /// Whether the scale may label `value`: not when it is a number a public report withholds.
+    public func mayLabel(_ value: Double) -> Bool {
+        !(smallNumbers?.withholds(value, unit: unit, decimals: decimals) ?? false)
+    }
 
     /// Writes a value for the chart's scale: the number alone (`1,234.5`), or with `%` or `£`, which are short;
     /// the caption names any other unit.

@@ -147,14 +147,21 @@ private struct Builder {
     }
 
     /// The alert's reason without the values it quotes, for a measure whose small numbers are withheld.
+    /// The run of periods is written in words ("three periods running"), so no small number stands in the text.
     static func reasonWithoutFigures(_ alert: Alert) -> String {
+        let run = alert.run < numberWords.count ? numberWords[alert.run] : "\(alert.run)"
         switch alert.rule {
-        case .offTrack: "Missed its target in \(alert.period.label) by more than the tolerance."
-        case .offTrackRepeatedly: "Missed its target by more than the tolerance for \(alert.run) periods running, to \(alert.period.label)."
-        case .worsening: "Worse than the period before for \(alert.run) periods running, to \(alert.period.label)."
-        case .overdue: alert.reason
+        case .offTrack: return "Missed its target in \(alert.period.label) by more than the tolerance."
+        case .offTrackRepeatedly:
+            return "Missed its target by more than the tolerance for \(run) periods running, to \(alert.period.label)."
+        case .worsening: return "Worse than the period before for \(run) periods running, to \(alert.period.label)."
+        case .overdue: return "No value for \(alert.period.label) yet, and it is overdue."
         }
     }
+
+    static let numberWords = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
 
     /// The last ``ReportOptions/chartPeriods`` periods up to the judged one (or the latest value, for a measure
     /// not judged), with their values and targets.
@@ -184,7 +191,9 @@ private struct Builder {
         if let first = points.firstIndex(where: { $0.value != nil || $0.target != nil || $0.withheld }) {
             points.removeFirst(first)
         }
-        return ChartSeries(points: points, judged: judged, unit: measure.unit, decimals: measure.decimals)
+        return ChartSeries(
+            points: points, judged: judged, unit: measure.unit, decimals: measure.decimals,
+            smallNumbers: isPublic ? measure.smallNumbers : nil)
     }
 
     /// The footnote, naming the counts withheld: "1 to 4" when every measure withholding uses the default.

@@ -106,4 +106,16 @@ struct CommitteeReportTests {
         // Without withheld values there is no footnote.
         #expect(ReportFixture.report().withheldNote == nil)
     }
+
+    @Test("In public, an alert on a measure that counts people gives no figures: its run in words")
+    func publicReasonWithoutFigures() {
+        var council = ReportFixture.council
+        council.measures[1].smallNumbers = SmallNumbers(basis: .count)
+        let report = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today),
+            options: ReportFixture.options(audience: .public))
+        let kbm1 = report.sections[0].plans[0].measures[0]
+        #expect(kbm1.value == "70")
+        #expect(kbm1.alerts.map(\.reason) == ["Missed its target by more than the tolerance for two periods running, to Q2 2026/27."])
+    }
 }

@@ -115,9 +115,9 @@ struct ReportCommand: ParsableCommand {
     func scope(in council: Council) throws -> ReportScope {
         let plan = council.plan
         if let code = measure {
-            guard let m = council.measureIndex(code: code) else {
-                throw ValidationError("no measure has the code \(code.excerpt())")
-            }
+            let m = council.measureIndex(code: code)
+                ?? council.measures.firstIndex { $0.code.caseInsensitiveCompare(code) == .orderedSame }
+            guard let m else { throw CommandFailure("no measure has the code \(code.excerpt())") }
             return .measure(m)
         }
         if let code = deliveryPlan {
@@ -126,14 +126,14 @@ struct ReportCommand: ParsableCommand {
                     return .deliveryPlan(priority: p, plan: d)
                 }
             }
-            throw ValidationError("no delivery plan has the code \(code.excerpt())")
+            throw CommandFailure("no delivery plan has the code \(code.excerpt())")
         }
         guard !priorities.isEmpty else { return .wholePlan }
         var chosen: [Int] = []
         for code in priorities {
             guard let p = plan.priorities.firstIndex(where: { $0.code.caseInsensitiveCompare(code) == .orderedSame }) else {
                 let known = plan.priorities.map(\.code).joined(separator: ", ")
-                throw ValidationError("no priority has the code \(code.excerpt()) (the plan's priorities: \(known.excerpt()))")
+                throw CommandFailure("no priority has the code \(code.excerpt()) (the plan's priorities: \(known.excerpt()))")
             }
             if !chosen.contains(p) { chosen.append(p) }
         }

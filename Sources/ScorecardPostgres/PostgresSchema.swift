@@ -37,7 +37,7 @@
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 2
+    static let version = 3
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -552,11 +552,24 @@ enum PostgresSchema {
         WHERE value IS NOT NULL
         """,
 
+        // Schema 3: meetings. The presenter's dashboard shares its view here; followers read it (and write
+        // nothing: the presenter counts them by their connections' application_name).
+        """
+        CREATE TABLE IF NOT EXISTS meeting (
+          name text PRIMARY KEY,
+          presenter text NOT NULL DEFAULT current_user,
+          view text NOT NULL,
+          sequence bigint NOT NULL,
+          ended boolean NOT NULL DEFAULT false,
+          updated_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+
         // MARK: Privileges (revoked and granted afresh, so a re-run leaves exactly these)
 
         """
         REVOKE ALL ON council, priority, delivery_plan, action, measure, target_revision, observation_revision, scope,
-          change_log, schema_version, observation, published_observation, draft_observation, target
+          change_log, schema_version, observation, published_observation, draft_observation, target, meeting
         FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
         """,
         """
@@ -570,8 +583,12 @@ enum PostgresSchema {
         """,
         """
         GRANT SELECT ON council, priority, delivery_plan, action, measure, target_revision, observation_revision,
-          change_log, schema_version, observation, published_observation, draft_observation, target
+          change_log, schema_version, observation, published_observation, draft_observation, target, meeting
         TO scorecard_member, scorecard_owner, scorecard_officer
+        """,
+        // Presenting a meeting: owners and officers (a member only follows).
+        """
+        GRANT INSERT, UPDATE ON meeting TO scorecard_owner, scorecard_officer
         """,
         // Owners: drafts of their own measures (the policy checks which); no id, sign-off or time of their own.
         """

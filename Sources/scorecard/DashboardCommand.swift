@@ -31,9 +31,22 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Use ASCII only, for terminals without Unicode fonts.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Present a meeting called NAME: dashboards started with --follow NAME show what this one shows.", valueName: "name"))
+    var present: String?
+
+    @Option(help: ArgumentHelp("Follow the meeting called NAME on the same database: show what its presenter shows (any move browses on your own; f rejoins).", valueName: "name"))
+    var follow: String?
+
     @OptionGroup var judgement: JudgementOptions
 
     func validate() throws {
+        if present != nil, follow != nil { throw ValidationError("give --present or --follow, not both") }
+        for name in [present, follow].compactMap({ $0 }) {
+            if let problem = MeetingName.problem(with: name) { throw ValidationError("\"\(name.excerpt())\": \(problem)") }
+        }
+        if data != nil, present != nil || follow != nil {
+            throw ValidationError("a meeting is held on a database: give --database (or none, for the default), not --data")
+        }
         if owner != nil, service != nil { throw ValidationError("give --owner or --service, not both") }
         if data != nil, database.database != nil { throw ValidationError("give --data or --database, not both") }
     }
@@ -49,12 +62,21 @@ struct DashboardCommand: ParsableCommand {
             let user = by ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
             return try DataService(store: try database.openStore(), today: today, user: user)
         }
+        if let follow { try dataService.follow(meeting: follow) }
         let scope = owner ?? service ?? ""
-        let state = AppState(
+        var state = AppState(
             asAt: try judgement.resolvedPeriod(for: dataService.council, today: today), scope: scope,
             route: scope.isEmpty ? .plan : .myMeasures)
         // Judge before the screen opens, so the first frame is complete.
         let model = try trace.phase("judge") { try dataService.start(asAt: state.asAt) }
+        if let present {
+            try dataService.present(meeting: present, view: state.sharedView(model: model))
+            state.meeting = .presenting(name: present, followers: 0)
+        } else if let follow {
+            state.meeting = .following(name: follow, joined: true, latest: nil, ended: false)
+        }
+        // A presenter's meeting ends when the dashboard closes (its followers are told); a follower lets go.
+        defer { dataService.leaveMeeting() }
 
         let terminal = NcursesTerminal(
             device: .standard, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)

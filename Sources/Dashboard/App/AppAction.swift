@@ -27,6 +27,8 @@ public enum AppAction: Hashable, Sendable {
     case showHistory
     /// Write the report of what is on screen: the plan, a priority, a delivery plan or a measure.
     case writeReport
+    /// Follow the presenter again, after browsing on one's own (`f`).
+    case rejoin
     /// Move to the next or previous field of a form.
     case nextField, previousField
     /// Empty the focused field of a form (Ctrl-U).
@@ -54,6 +56,12 @@ public enum AppAction: Hashable, Sendable {
     case reportWritten(path: String)
     /// The report could not be written: why.
     case reportFailed(String)
+    /// The presenter of the meeting followed shows this now.
+    case presenterMoved(MeetingView)
+    /// The presenter ended the meeting followed.
+    case meetingEnded
+    /// How many dashboards follow the meeting presented.
+    case followersCounted(Int)
     /// An effect failed (the store could not be read or written): why.
     case failed(String)
 

@@ -17,4 +17,6 @@ public enum AppEffect: Hashable, Sendable {
     case publish(PublishSelection)
     /// Write the report (HTML) of part of the plan as judged at a reporting period.
     case writeReport(ReportScope, asAt: Period)
+    /// Share the presenter's view with the meeting's followers.
+    case shareView(MeetingView)
 }

@@ -10,6 +10,17 @@ extension AppState {
     /// caller makes the new one current afterwards.
     @discardableResult
     public mutating func apply(_ action: AppAction, model: DashboardModel) -> [AppEffect] {
+        guard case .presenting = meeting else { return applyOwn(action, model: model) }
+        // A presenter shares every change of view (on the data the view is read with).
+        let before = sharedView(model: model)
+        var effects = applyOwn(action, model: model)
+        let after = sharedView(model: action.newModel ?? model)
+        if after != before { effects.append(.shareView(after)) }
+        return effects
+    }
+
+    private mutating func applyOwn(_ action: AppAction, model: DashboardModel) -> [AppEffect] {
+        if let meetingEffects = applyMeeting(action, model: model) { return meetingEffects }
         if let answer = applyAnswer(action, model: model) { return answer }
         message = nil
         if action == .quit {
@@ -84,6 +95,7 @@ extension AppState {
             return showHistory(period, model: model)
         case .quit: quitting = true
         case .writeReport: return writeReport(model: model)
+        case .rejoin, .presenterMoved, .meetingEnded, .followersCounted: break
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
         case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed: break
         }

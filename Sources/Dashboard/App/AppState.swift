@@ -35,6 +35,8 @@ public struct AppState: Hashable, Sendable {
     public var quitting = false
     /// Rows on one page of the current list, set by the renderer so paging moves a screenful.
     public var pageSize = 10
+    /// This dashboard's part in a meeting, if it presents or follows one.
+    public var meeting: MeetingRole?
 
     public init(asAt: Period, scope: String = "", route: Route = .plan) {
         self.asAt = asAt

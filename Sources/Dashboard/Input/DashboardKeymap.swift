@@ -23,6 +23,7 @@ public enum DashboardKeymap {
         KeyBinding([.character("p")], .publishSelected, help: "Sign off (publish) a draft", group: "Data"),
         KeyBinding([.character("P")], .publishAll, help: "Sign off every draft listed", group: "Data"),
         KeyBinding([.character("r")], .writeReport, help: "Report this screen (HTML)", group: "Data"),
+        KeyBinding([.character("f")], .rejoin, help: "Follow the presenter again", group: "Meeting"),
         KeyBinding([.character("?")], .toggleHelp, help: "Help", group: "General"),
         KeyBinding([.character("q"), .ctrl("c")], .quit, help: "Quit", group: "General"),
     ])

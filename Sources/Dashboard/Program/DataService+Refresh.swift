@@ -4,10 +4,15 @@ extension DataService {
     /// Looks for changes made by any process since the last look (a few microseconds when there are none)
     /// and takes them in: the new data as an action, or nothing when nothing changed.
     public func refresh() -> [AppAction] {
+        refreshData() + pollMeeting()
+    }
+
+    private func refreshData() -> [AppAction] {
         do {
             guard let watcher, try watcher.hasChanged() else { return [] }
             data.lastChanged = watcher.lastChangedAt
-            _ = try takeInChanges()
+            // A commit that changed none of the council's data (a presenter's view, say) needs no new model.
+            guard try takeInChanges() != nil else { return [] }
             return [.dataChanged(publish())]
         } catch {
             return [.failed("\(error)")]
@@ -17,14 +22,14 @@ extension DataService {
     /// Reads what changed since the last mark: the measures with new values are read again (as much of their
     /// history as was loaded) and judged again at every period judged so far; a changed framework reads the
     /// council again and judges those periods afresh. Returns the measures judged again (every one, when
-    /// the framework changed).
+    /// the framework changed); `nil` when nothing changed.
     @discardableResult
-    func takeInChanges() throws -> [Int] {
-        guard let store, let mark else { return [] }
+    func takeInChanges() throws -> [Int]? {
+        guard let store, let mark else { return nil }
         let changes = try store.changes(since: mark)
         self.mark = changes.mark
         if let watcher { data.lastChanged = watcher.lastChangedAt }
-        guard !changes.isEmpty else { return [] }
+        guard !changes.isEmpty else { return nil }
         // The list awaiting sign-off is short (a partial index finds it): read again on every change.
         if !data.seesPublishedOnly { data.drafts = try store.drafts() }
         if changes.frameworkChanged {

@@ -28,6 +28,8 @@ public final class DataService {
     let store: (any CouncilStore)?
     let watcher: (any ChangeWatcher)?
     var mark: ChangeMark?
+    /// The meeting this dashboard presents or follows, and where it stands (see `DataService+Meeting`).
+    var meeting: MeetingLink?
     /// What the screen shows, as the UI last said: each new model is prepared for it.
     public private(set) var focus: ViewFocus?
 
@@ -100,6 +102,9 @@ public final class DataService {
                 return try save(entry)
             case .publish(let selection):
                 return try signOff(selection)
+            case .shareView(let view):
+                try shareView(view)
+                return []
             case .writeReport(let scope, let period):
                 do {
                     return [.reportWritten(path: try writeReport(scope, asAt: period))]

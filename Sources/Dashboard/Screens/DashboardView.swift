@@ -105,6 +105,8 @@ public enum DashboardView {
                 message = "Judging as at \(pending.label)…"
             } else if message.isEmpty, !state.current.filter.isEmpty {
                 message = "Filter \"\(state.current.filter)\": \(rows.count) match\(rows.count == 1 ? "" : "es")"
+            } else if message.isEmpty, let meeting = state.meetingStatus {
+                message = meeting
             }
             var actions: [AppAction] = [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit]
             if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 2) }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A store never overwrites a value in place: every change to a value, a per-period target, a commentary or
 /// a framework target is kept with who made it, when, and what it replaced.
-public protocol CouncilStore: Sendable {
+public protocol CouncilStore: MeetingStore, Sendable {
     /// Whether the store can only be read (values cannot be recorded into it).
     var isReadOnly: Bool { get }
 

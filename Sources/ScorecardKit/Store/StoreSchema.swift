@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
     /// a newer Scorecard and is refused.
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -41,6 +41,20 @@ enum StoreSchema {
         migrator.registerMigration("v5") { db in
             // Which measures count people, so that public reports withhold small numbers (`count 4`, `rate 4 40`).
             try db.execute(sql: "ALTER TABLE measure ADD COLUMN small_numbers TEXT")
+            try stamp(db)
+        }
+        migrator.registerMigration("v6") { db in
+            // Meetings: what a presenter's dashboard shows, for followers' dashboards to show too.
+            try db.execute(sql: """
+                CREATE TABLE meeting (
+                  name TEXT PRIMARY KEY,
+                  presenter TEXT NOT NULL,
+                  view TEXT NOT NULL,
+                  sequence INTEGER NOT NULL,
+                  ended INTEGER NOT NULL DEFAULT 0,
+                  updated_at TEXT NOT NULL
+                )
+                """)
             try stamp(db)
         }
         return migrator

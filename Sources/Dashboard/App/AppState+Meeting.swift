@@ -1,0 +1,118 @@
+import ScorecardKit
+
+/// A dashboard's part in a meeting (`scorecard --present NAME` or `--follow NAME`).
+public enum MeetingRole: Hashable, Sendable {
+    /// This dashboard presents the meeting; `followers` dashboards follow it.
+    case presenting(name: String, followers: Int)
+    /// This dashboard follows the meeting: showing what the presenter shows while `joined`, else browsing on
+    /// its own until `f`; `latest` is the presenter's view last seen.
+    case following(name: String, joined: Bool, latest: MeetingView?, ended: Bool)
+}
+
+extension AppState {
+    /// What this dashboard shows, for its followers.
+    public func sharedView(model: DashboardModel) -> MeetingView {
+        MeetingView(
+            asAt: (pendingPeriod ?? asAt).description, scope: scope,
+            screens: stack.map { entry in
+                MeetingView.Screen(
+                    route: entry.route.sharedName(in: model.council), selection: entry.selection, scroll: entry.scroll,
+                    filter: entry.filter)
+            })
+    }
+
+    /// Whether this dashboard follows a presenter and shows what they show.
+    var isFollowingPresenter: Bool {
+        if case .following(_, true, _, false) = meeting { return true }
+        return false
+    }
+
+    /// Applies the actions of a meeting; `nil` for the others.
+    mutating func applyMeeting(_ action: AppAction, model: DashboardModel) -> [AppEffect]? {
+        switch (action, meeting) {
+        case (.presenterMoved(let view), .following(let name, let joined, _, _)):
+            meeting = .following(name: name, joined: joined, latest: view, ended: false)
+            return joined ? show(view, model: model) : []
+        case (.meetingEnded, .following(let name, _, let latest, _)):
+            meeting = .following(name: name, joined: false, latest: latest, ended: true)
+            message = "\(name) has ended: browsing on your own"
+            return []
+        case (.followersCounted(let count), .presenting(let name, _)):
+            meeting = .presenting(name: name, followers: count)
+            return []
+        case (.rejoin, .following(let name, _, let latest, let ended)):
+            message = nil
+            guard !ended else {
+                message = "\(name) has ended"
+                return []
+            }
+            meeting = .following(name: name, joined: true, latest: latest, ended: false)
+            return latest.map { show($0, model: model) } ?? []
+        case (.rejoin, _):
+            message = "Not following a presentation (scorecard --follow NAME)"
+            return []
+        case (.presenterMoved, _), (.meetingEnded, _), (.followersCounted, _):
+            return []
+        default:
+            // Any other key of a follower's own (moving, opening, going back, another period) breaks away.
+            if isFollowingPresenter, action.movesOnItsOwn, case .following(let name, _, let latest, _) = meeting {
+                meeting = .following(name: name, joined: false, latest: latest, ended: false)
+            }
+            return nil
+        }
+    }
+
+    /// Shows the presenter's `view`: the same screens (those this dashboard has), selection, filter and period.
+    mutating func show(_ view: MeetingView, model: DashboardModel) -> [AppEffect] {
+        var entries: [NavigationEntry] = []
+        for screen in view.screens {
+            guard let route = Route(sharedName: screen.route, in: model.council),
+                route != .signOff || !model.seesPublishedOnly
+            else { break }
+            entries.append(NavigationEntry(route, selection: screen.selection, scroll: screen.scroll, filter: screen.filter))
+        }
+        if entries.first?.route != .plan { entries.insert(NavigationEntry(.plan), at: 0) }
+        replaceStack(entries)
+        scope = view.scope
+        if case .editing = mode {} else { mode = .browsing }
+        var effects: [AppEffect] = []
+        if let period = Period(parsing: view.asAt), period != asAt || pendingPeriod != nil {
+            if model.isJudged(at: period) {
+                pendingPeriod = nil
+                asAt = period
+            } else if pendingPeriod != period {
+                pendingPeriod = period
+                effects.append(.judge(period))
+            }
+        }
+        let count = model.rows(for: current, asAt: asAt, scope: scope).count
+        current.selection = min(current.selection, max(0, count - 1))
+        if case .measure(let m) = current.route { effects += Self.historyNeeded(for: m, model: model) }
+        return effects
+    }
+
+    /// What the status line says of the meeting when nothing else is said.
+    var meetingStatus: String? {
+        switch meeting {
+        case .presenting(let name, let followers):
+            "Presenting \(name): \(NumberText.counted(followers, "follower"))"
+        case .following(let name, true, _, false): "Following \(name)"
+        case .following(let name, false, _, false): "\(name): browsing on your own, f to rejoin"
+        case .following(let name, _, _, true): "\(name) has ended"
+        case nil: nil
+        }
+    }
+}
+
+extension AppAction {
+    /// Whether the action is the user's own move about the dashboard, which takes a follower away from the presenter.
+    var movesOnItsOwn: Bool {
+        switch self {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .open, .back, .showAlerts, .showMyMeasures,
+            .showSignOff, .previousPeriod, .nextPeriod, .startFilter, .startJump, .nextMatch, .previousMatch,
+            .showHistory:
+            true
+        default: false
+        }
+    }
+}

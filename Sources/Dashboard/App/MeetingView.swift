@@ -1,0 +1,81 @@
+import Foundation
+import ScorecardKit
+
+/// What a presenter's dashboard shows, as followers' dashboards read it from the store: the reporting period,
+/// the "my measures" scope, and each screen of the navigation stack with its selection, scroll and filter.
+/// Screens are named by codes (`priority:P1`, `measure:KBM-07`), not positions, so a follower finds them
+/// whatever order its own data is in.
+public struct MeetingView: Hashable, Sendable, Codable {
+    public struct Screen: Hashable, Sendable, Codable {
+        public var route: String
+        public var selection: Int
+        public var scroll: Int
+        public var filter: String
+    }
+
+    /// The reporting period, as the data files write it.
+    public var asAt: String
+    public var scope: String
+    public var screens: [Screen]
+
+    /// The view as the store keeps it.
+    public var text: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The view the store kept, or `nil` when it is not one.
+    public init?(text: String) {
+        guard let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)) else { return nil }
+        self = view
+    }
+
+    public init(asAt: String, scope: String, screens: [Screen]) {
+        self.asAt = asAt
+        self.scope = scope
+        self.screens = screens
+    }
+}
+
+extension Route {
+    /// `plan`, `priority:P1`, `delivery-plan:DP-01`, `measure:KBM-07`, `alerts`, `my-measures`, `sign-off`.
+    func sharedName(in council: Council) -> String {
+        switch self {
+        case .plan: "plan"
+        case .priority(let p): "priority:" + council.plan.priorities[p].code
+        case .deliveryPlan(let p, let d): "delivery-plan:" + council.plan.priorities[p].plans[d].code
+        case .measure(let m): "measure:" + council.measures[m].code
+        case .alerts: "alerts"
+        case .myMeasures: "my-measures"
+        case .signOff: "sign-off"
+        }
+    }
+
+    /// The route a shared name stands for in `council`, or `nil` when it has no such part.
+    init?(sharedName name: String, in council: Council) {
+        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+        let code = parts.count == 2 ? parts[1] : ""
+        switch parts.first {
+        case "plan": self = .plan
+        case "alerts": self = .alerts
+        case "my-measures": self = .myMeasures
+        case "sign-off": self = .signOff
+        case "priority":
+            guard let p = council.plan.priorities.firstIndex(where: { $0.code == code }) else { return nil }
+            self = .priority(p)
+        case "delivery-plan":
+            for (p, priority) in council.plan.priorities.enumerated() {
+                if let d = priority.plans.firstIndex(where: { $0.code == code }) {
+                    self = .deliveryPlan(priority: p, plan: d)
+                    return
+                }
+            }
+            return nil
+        case "measure":
+            guard let m = council.measureIndex(code: code) else { return nil }
+            self = .measure(m)
+        default: return nil
+        }
+    }
+}

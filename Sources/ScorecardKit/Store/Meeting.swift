@@ -1,0 +1,58 @@
+import Foundation
+
+/// A meeting in progress: what its presenter's dashboard shows, for every follower's to show too.
+public struct MeetingRecord: Sendable, Equatable {
+    public var name: String
+    /// Who presents it.
+    public var presenter: String
+    /// The presenter's view, as the dashboard writes it.
+    public var view: String
+    /// Grows with every change of view, so a follower sees a change by comparing one number.
+    public var sequence: Int64
+    /// Whether the presenter has ended it.
+    public var ended: Bool
+
+    public init(name: String, presenter: String, view: String, sequence: Int64, ended: Bool) {
+        self.name = name
+        self.presenter = presenter
+        self.view = view
+        self.sequence = sequence
+        self.ended = ended
+    }
+}
+
+/// Where a meeting's presenter shares the view and its followers read it: every store is one.
+///
+/// A follower writes nothing to the store: it is counted by a presence the store can see without a write (a
+/// lock held on a file beside a SQLite database; the connection's name on PostgreSQL).
+public protocol MeetingStore: AnyObject {
+    /// Starts the meeting `name` (again, when it has been held before), presented by `presenter`, showing `view`.
+    func present(meeting name: String, view: String, by presenter: String) throws
+    /// Shares the presenter's new view.
+    func updateMeeting(_ name: String, view: String) throws
+    /// Ends the meeting: its followers are told.
+    func endMeeting(_ name: String) throws
+    /// The meeting as it stands, or `nil` when there is none of that name.
+    func meeting(named name: String) throws -> MeetingRecord?
+    /// Says that this dashboard follows `name` for as long as the presence returned is kept.
+    func follow(meeting name: String) throws -> MeetingPresence
+    /// How many dashboards follow `name` now.
+    func followerCount(ofMeeting name: String) throws -> Int
+}
+
+/// A follower's presence at a meeting: it ends when released (or when the process ends).
+public protocol MeetingPresence: AnyObject, Sendable {
+    func release()
+}
+
+/// Meeting names: what a presenter may call one.
+public enum MeetingName {
+    /// Why `name` cannot name a meeting, or `nil` when it can: 1 to 64 letters, digits, spaces, `-`, `_` or `.`.
+    public static func problem(with name: String) -> String? {
+        guard !name.isEmpty, name.count <= 64 else { return "a meeting's name has 1 to 64 characters" }
+        let allowed = name.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || $0 == " " || $0 == "-" || $0 == "_" || $0 == "."
+        }
+        return allowed ? nil : "a meeting's name has only letters, digits, spaces, -, _ and ."
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore: MeetingStore {
+    // Meetings are written straight to their table, not through `writeTransaction`: they are not the council's
+    // data (no revision, no sign-off), a presenter writes one at every key, and a member's dashboard
+    // (`--published`) may present.
+
+    public func present(meeting name: String, view: String, by presenter: String) throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO meeting (name, presenter, view, sequence, ended, updated_at) VALUES (?, ?, ?, 1, 0, ?)
+                    ON CONFLICT (name) DO UPDATE SET presenter = excluded.presenter, view = excluded.view,
+                      sequence = meeting.sequence + 1, ended = 0, updated_at = excluded.updated_at
+                    """, arguments: [name, presenter, view, StoreTime.text(clock())])
+        }
+    }
+
+    public func updateMeeting(_ name: String, view: String) throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE meeting SET view = ?, sequence = sequence + 1, updated_at = ? WHERE name = ?",
+                arguments: [view, StoreTime.text(clock()), name])
+        }
+    }
+
+    public func endMeeting(_ name: String) throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE meeting SET ended = 1, sequence = sequence + 1, updated_at = ? WHERE name = ?",
+                arguments: [StoreTime.text(clock()), name])
+        }
+    }
+
+    public func meeting(named name: String) throws -> MeetingRecord? {
+        try queue.read { db in
+            // A file of an older schema opened read-only has no meetings.
+            guard try db.tableExists("meeting") else { return nil }
+            return try Row.fetchOne(db, sql: "SELECT presenter, view, sequence, ended FROM meeting WHERE name = ?", arguments: [name])
+                .map { row in
+                    MeetingRecord(name: name, presenter: row[0], view: row[1], sequence: row[2], ended: row[3])
+                }
+        }
+    }
+
+    public func follow(meeting name: String) throws -> MeetingPresence {
+        try MeetingLockFile.hold(directory: meetingDirectory(name))
+    }
+
+    public func followerCount(ofMeeting name: String) throws -> Int {
+        MeetingLockFile.countHeld(in: meetingDirectory(name))
+    }
+
+    /// Where the followers of `name` on this database hold their locks: a folder in the temporary directory
+    /// named for the database's real path and the meeting (followers of a file are on its machine).
+    private func meetingDirectory(_ name: String) -> String {
+        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
+        let absolute = URL(fileURLWithPath: real).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in (absolute + "\u{0}" + name).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return (NSTemporaryDirectory() as NSString).appendingPathComponent("scorecard-meetings/\(String(hash, radix: 16))")
+    }
+}
+
+/// A follower's lock on a file of its own in the meeting's folder: held while it follows, and counted by the
+/// presenter, who cannot take a lock that is held (and removes files whose follower has gone).
+final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
+    // @unchecked: `descriptor` is set once and closed once, under `lock`.
+    private let lock = NSLock()
+    private var descriptor: Int32
+    private let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    static func hold(directory: String) throws -> MeetingLockFile {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("\(getpid())-\(UUID().uuidString)")
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0, flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            throw StoreError.damaged(path: path, problem: "cannot hold a follower's lock: \(String(cString: strerror(errno)))")
+        }
+        return MeetingLockFile(descriptor: descriptor, path: path)
+    }
+
+    /// The files in `directory` whose lock is held; the others (followers gone) are removed.
+    static func countHeld(in directory: String) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
+        var held = 0
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let descriptor = open(path, O_RDWR | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                unlink(path)
+            } else {
+                held += 1
+            }
+            close(descriptor)
+        }
+        return held
+    }
+
+    func release() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard descriptor >= 0 else { return }
+        unlink(path)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
+}

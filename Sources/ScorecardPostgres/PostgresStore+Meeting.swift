@@ -1,0 +1,66 @@
+import Foundation
+import PostgresNIO
+import ScorecardKit
+
+extension PostgresStore: MeetingStore {
+    // The `meeting` table is the database's too: owners and officers may present (INSERT, UPDATE), every role
+    // reads. A follower writes nothing: it names its connection after the meeting, and the presenter counts the
+    // connections so named.
+
+    public func present(meeting name: String, view: String, by presenter: String) throws {
+        try session.execute("""
+            INSERT INTO meeting (name, view, sequence) VALUES (\(name), \(view), 1)
+            ON CONFLICT (name) DO UPDATE SET presenter = current_user, view = excluded.view,
+              sequence = meeting.sequence + 1, ended = false, updated_at = now()
+            """)
+    }
+
+    public func updateMeeting(_ name: String, view: String) throws {
+        try session.execute(
+            "UPDATE meeting SET view = \(view), sequence = sequence + 1, updated_at = now() WHERE name = \(name)")
+    }
+
+    public func endMeeting(_ name: String) throws {
+        try session.execute("UPDATE meeting SET ended = true, sequence = sequence + 1, updated_at = now() WHERE name = \(name)")
+    }
+
+    public func meeting(named name: String) throws -> MeetingRecord? {
+        let rows = try session.rows("SELECT presenter, view, sequence, ended FROM meeting WHERE name = \(name)")
+        guard let row = rows.first else { return nil }
+        let (presenter, view, sequence, ended) = try row.decode((String, String, Int64, Bool).self)
+        return MeetingRecord(name: name, presenter: presenter, view: view, sequence: sequence, ended: ended)
+    }
+
+    public func follow(meeting name: String) throws -> MeetingPresence {
+        let tag = Self.followerTag(name)
+        _ = try session.rows("SELECT set_config('application_name', \(tag), false)")
+        return PostgresMeetingPresence(session: session)
+    }
+
+    public func followerCount(ofMeeting name: String) throws -> Int {
+        let tag = Self.followerTag(name)
+        let rows = try session.rows("""
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = \(tag)
+            """)
+        return try rows.first?.decode(Int.self) ?? 0
+    }
+
+    /// The application name a follower's connection carries (PostgreSQL keeps 63 bytes of it).
+    static func followerTag(_ name: String) -> String {
+        String(("scorecard follows " + name).utf8.prefix(63)) ?? "scorecard follows"
+    }
+}
+
+/// A follower's connection named for its meeting; released, it takes its plain name back.
+final class PostgresMeetingPresence: MeetingPresence, @unchecked Sendable {
+    // @unchecked: the session is used under its own lock.
+    private let session: PostgresSession
+
+    init(session: PostgresSession) {
+        self.session = session
+    }
+
+    func release() {
+        _ = try? session.rows("SELECT set_config('application_name', 'scorecard', false)")
+    }
+}

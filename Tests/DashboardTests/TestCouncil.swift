@@ -50,14 +50,26 @@ struct TestSession {
     /// Every effect the update asked for, in order.
     private(set) var performed: [AppEffect] = []
 
-    /// A session over a store, opened as the dashboard opens it (the recent part of each history).
-    init(store: any CouncilStore, user: String = "cllr.test") throws {
+    /// A session over a store, opened as the dashboard opens it (the recent part of each history); presenting or
+    /// following a meeting as `scorecard --present` and `--follow` do.
+    init(store: any CouncilStore, user: String = "cllr.test", presenting: String? = nil, following: String? = nil) throws {
         let service = try DataService(store: store, today: TestCouncil.today, user: user)
+        if let following { try service.follow(meeting: following) }
         let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
         model = try service.start(asAt: asAt)
         state = AppState(asAt: asAt)
+        if let presenting {
+            try service.present(meeting: presenting, view: state.sharedView(model: model))
+            state.meeting = .presenting(name: presenting, followers: 0)
+        } else if let following {
+            state.meeting = .following(name: following, joined: true, latest: nil, ended: false)
+        }
         effects = InlineEffects(service: service)
+        self.service = service
     }
+
+    /// The data service behind the session.
+    let service: DataService
 
     /// Applies each action, and whatever answers its effects bring.
     mutating func send(_ actions: AppAction...) {

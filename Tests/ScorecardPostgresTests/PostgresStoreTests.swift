@@ -28,6 +28,29 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aMeetingIsSharedAndItsFollowersCountedWithoutTheirWriting() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(try TestServer.council(), by: "", progress: nil)
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            #expect(try member.meeting(named: "Cabinet") == nil)
+            try officer.present(meeting: "Cabinet", view: "{\"a\":1}", by: "ignored")
+            try officer.updateMeeting("Cabinet", view: "{\"a\":2}")
+            let seen = try #require(try member.meeting(named: "Cabinet"))
+            #expect(seen.view == "{\"a\":2}" && seen.sequence == 2 && !seen.ended)
+            #expect(seen.presenter == officer.login)
+            // A member follows (naming its connection) but may not present: the database refuses.
+            let presence = try member.follow(meeting: "Cabinet")
+            #expect(try officer.followerCount(ofMeeting: "Cabinet") == 1)
+            #expect(throws: StoreError.self) { try member.updateMeeting("Cabinet", view: "{}") }
+            presence.release()
+            #expect(try officer.followerCount(ofMeeting: "Cabinet") == 0)
+            try officer.endMeeting("Cabinet")
+            #expect(try member.meeting(named: "Cabinet")?.ended == true)
+        }
+    }
+
     @Test func aFailedImportLeavesTheDatabaseAsItWas() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

@@ -1,0 +1,101 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import Dashboard
+
+/// Meeting mode: a presenter's view shared through the store, followers showing it, breaking away and rejoining.
+@Suite("Meetings")
+struct MeetingTests {
+    /// A presenter and a follower of `Cabinet` on one new database of the small council.
+    static func meeting() throws -> (presenter: TestSession, follower: TestSession, store: SQLiteStore) {
+        let (store, path) = try LiveDataTests.store()
+        let presenter = try TestSession(store: store, presenting: "Cabinet")
+        let follower = try TestSession(store: try SQLiteStore(path: path), following: "Cabinet")
+        return (presenter, follower, store)
+    }
+
+    @Test("each move of the presenter's is an effect sharing the view, by codes")
+    func presenterShares() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var presenting = state
+        presenting.meeting = .presenting(name: "Cabinet", followers: 0)
+        let effects = presenting.apply(.open, model: model)
+        let view = try #require(effects.compactMap { if case .shareView(let view) = $0 { view } else { nil } }.first)
+        #expect(view.screens.map(\.route) == ["plan", "priority:P1"])
+        #expect(view.asAt == state.asAt.description)
+        // Opening help shares nothing: the view is the same.
+        #expect(presenting.apply(.toggleHelp, model: model).isEmpty)
+    }
+
+    @Test("a follower shows what the presenter shows: screens, selection, filter and period")
+    func followerFollows() throws {
+        var (presenter, follower, _) = try Self.meeting()
+        presenter.send(.moveDown, .open, .startFilter, .type("w"), .submit)
+        follower.tick()
+        #expect(follower.state.stack.map(\.route) == presenter.state.stack.map(\.route))
+        #expect(follower.state.current.route == .priority(1))
+        #expect(follower.state.current.filter == "w")
+        #expect(follower.screen().contains("Filter \"w\""))
+        // Esc clears the filter, then goes up; [ moves the period: the follower judges it too.
+        presenter.send(.back, .back, .previousPeriod)
+        follower.tick()
+        #expect(follower.state.current.route == .plan)
+        #expect(follower.state.asAt == presenter.state.asAt)
+        #expect(follower.state.asAt == Period.quarter(2024, 1))
+        #expect(follower.screen().contains("Following Cabinet"))
+    }
+
+    @Test("a move of the follower's own breaks away; the presenter moves on alone; f rejoins")
+    func breakAwayAndRejoin() throws {
+        var (presenter, follower, _) = try Self.meeting()
+        presenter.send(.open)
+        follower.tick()
+        follower.send(.moveDown)
+        #expect(follower.screen().contains("Cabinet: browsing on your own, f to rejoin"))
+        presenter.send(.open)
+        follower.tick()
+        #expect(follower.state.current.route == .priority(0))
+        #expect(follower.state.current.selection == 1)
+        follower.send(.rejoin)
+        #expect(follower.state.current.route == presenter.state.current.route)
+        #expect(follower.screen().contains("Following Cabinet"))
+    }
+
+    @Test("the presenter counts its followers; a follower records nothing; ending the meeting tells the follower")
+    func countRecordNothingAndEnd() throws {
+        var (presenter, follower, store) = try Self.meeting()
+        presenter.tick()
+        #expect(presenter.state.meeting == .presenting(name: "Cabinet", followers: 1))
+        #expect(presenter.screen().contains("Presenting Cabinet: 1 follower"))
+        #expect(!follower.model.canRecord && !follower.model.canSignOff)
+        follower.send(.open, .open, .moveDown, .open, .edit)
+        #expect(follower.state.message == "Following Cabinet: nothing can be recorded here")
+        presenter.service.leaveMeeting()
+        follower.tick()
+        #expect(follower.screen().contains("Cabinet has ended"))
+        #expect(try store.meeting(named: "Cabinet")?.ended == true)
+        follower.service.leaveMeeting()
+        #expect(try store.followerCount(ofMeeting: "Cabinet") == 0)
+    }
+
+    @Test("following a meeting nobody presents is refused plainly")
+    func noSuchMeeting() throws {
+        let (store, _) = try LiveDataTests.store()
+        #expect(throws: DashboardError.noMeeting("Council")) { try TestSession(store: store, following: "Council") }
+    }
+
+    @Test("a view read back from the store is the view written; a route names its part by code")
+    func viewRoundTrip() throws {
+        let view = MeetingView(
+            asAt: "2024/25 Q2", scope: "Jane",
+            screens: [.init(route: "plan", selection: 1, scroll: 0, filter: ""), .init(route: "measure:KBM-01", selection: 3, scroll: 2, filter: "a\"b")])
+        #expect(MeetingView(text: view.text) == view)
+        #expect(MeetingView(text: "not json") == nil)
+        let council = try TestCouncil.model().council
+        for route in [Route.plan, .priority(1), .deliveryPlan(priority: 0, plan: 0), .measure(2), .alerts, .myMeasures, .signOff] {
+            #expect(Route(sharedName: route.sharedName(in: council), in: council) == route)
+        }
+        #expect(Route(sharedName: "measure:NOPE", in: council) == nil)
+    }
+}

@@ -176,6 +176,40 @@ for sig in TERM HUP QUIT; do
   rm -f "$out" "$out.pid" "$out.err"
 done
 
+# A meeting: a presenter and a follower on one database. The presenter drills down two levels and the follower
+# shows the same breadcrumb within 1 s; the follower presses j and stays where it is while the presenter moves
+# on; f brings it back to the presenter's screen; the presenter quitting ends the meeting for the follower.
+meetdb=$(mktemp -d)/meeting.sqlite
+$bin import data --database "$meetdb" >/dev/null 2>&1
+run="env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --database $meetdb"
+t -f /dev/null new-session -d -s presenter -x 100 -y 30 "$run --present Cabinet"
+for _ in $(seq 1 50); do t capture-pane -p -t presenter | grep -q "Presenting Cabinet" && break; sleep 0.2; done
+t new-session -d -s follower -x 100 -y 30 "$run --follow Cabinet"
+crumb() { t capture-pane -p -t "$1" | head -1; }
+last() { t capture-pane -p -t "$1" | tail -1; }
+follows() { # follows SECONDS: until the follower's breadcrumb is the presenter's
+  local deadline=$(($(date +%s%N) + $1 * 1000000000))
+  while (($(date +%s%N) < deadline)); do [[ "$(crumb follower)" == "$(crumb presenter)" ]] && return 0; sleep 0.05; done
+  return 1
+}
+for _ in $(seq 1 50); do last follower | grep -q "Following Cabinet" && break; sleep 0.2; done
+t send-keys -t presenter Down Enter; sleep 0.2; t send-keys -t presenter Enter
+if follows 1 && crumb follower | grep -q "›.*›"; then ok "the follower shows the presenter's screen two levels down within 1 s"; else bad "follower: '$(crumb follower)' vs presenter '$(crumb presenter)'"; fi
+for _ in $(seq 1 10); do last presenter | grep -q "1 follower" && break; sleep 0.2; done
+if last presenter | grep -q "Presenting Cabinet: 1 follower"; then ok "the presenter's status line counts 1 follower"; else bad "presenter status: $(last presenter)"; fi
+here=$(crumb follower)
+t send-keys -t follower j; sleep 0.3
+t send-keys -t presenter Escape; sleep 1
+if [[ "$(crumb follower)" == "$here" && "$(crumb presenter)" != "$here" ]] && last follower | grep -q "browsing on your own, f to rejoin"; then
+  ok "j breaks away: the follower stays while the presenter moves on"
+else bad "break away: follower '$(crumb follower)', presenter '$(crumb presenter)', '$(last follower)'"; fi
+t send-keys -t follower f
+if follows 1; then ok "f rejoins the presenter's screen"; else bad "rejoin: '$(crumb follower)' vs '$(crumb presenter)'"; fi
+t send-keys -t presenter q; sleep 1
+if last follower | grep -q "Cabinet has ended"; then ok "the presenter quitting ends the meeting for the follower"; else bad "end: $(last follower)"; fi
+t send-keys -t follower q
+t kill-server 2>/dev/null
+
 # Live data: a dashboard open on a measure shows a value recorded by another process within 2 seconds,
 # with no key pressed.
 db=$(mktemp -d)/scorecard.sqlite

@@ -206,6 +206,9 @@ refused alice "cannot SET ROLE scorecard_officer" "SET ROLE scorecard_officer"
 refused alice "cannot turn row-level security off" "ALTER TABLE observation_revision DISABLE ROW LEVEL SECURITY"
 refused alice "cannot create objects in the schema" "CREATE TABLE public.shadow (i int)"
 refused alice "cannot grant herself a role" "GRANT scorecard_officer TO alice"
+# Meetings: a member follows (reads) but cannot present.
+refused alice "cannot present a meeting" "INSERT INTO meeting (name, view, sequence) VALUES ('m', '{}', 1)"
+expect alice "reads meetings" "SELECT count(*) FROM meeting" "0"
 
 # MARK: An owner reads its own measures' drafts and records drafts for them only
 

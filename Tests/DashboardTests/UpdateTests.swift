@@ -106,18 +106,19 @@ struct UpdateTests {
         #expect(state.message == "No measure has the code \"X9\"")
     }
 
-    @Test("alerts, then Enter opens the measure in its place; back walks up the tree")
+    @Test("alerts, then Enter opens the measure; Esc comes back to the same alert")
     func alerts() throws {
         let model = try TestCouncil.model()
         var state = TestCouncil.state(model)
         state.apply(.showAlerts, model: model)
-        #expect(state.routes == [.plan, .alerts])
+        #expect(state.routes == [.plan, .alerts(.all)])
         let rows = model.rows(for: state.current, asAt: state.asAt, scope: "")
         #expect(rows == [.alert(measure: 2, rule: .offTrack)])  // KBI-01 off track in Sep 2024
         state.apply(.open, model: model)
-        #expect(state.routes == [.plan, .priority(0), .deliveryPlan(priority: 0, plan: 0), .measure(2)])
+        #expect(state.routes == [.plan, .alerts(.all), .measure(2)])
         state.apply(.back, model: model)
-        #expect(state.current.selection == 1)  // KBI-01 is the plan's second measure
+        #expect(state.routes == [.plan, .alerts(.all)])
+        #expect(state.current.selection == 0)
     }
 
     @Test("a second a shows the same alerts screen, and alerts from alerts does not stack")
@@ -125,9 +126,26 @@ struct UpdateTests {
         let model = try TestCouncil.model()
         var state = TestCouncil.state(model)
         state.apply(.showAlerts, .showAlerts, model: model)
-        #expect(state.routes == [.plan, .alerts])
+        #expect(state.routes == [.plan, .alerts(.all)])
         state.apply(.showMyMeasures, .showAlerts, model: model)
-        #expect(state.routes == [.plan, .alerts])
+        #expect(state.routes == [.plan, .alerts(.all)])
+    }
+
+    @Test("a in a priority or a delivery plan shows that level's alerts; a again widens to every alert")
+    func alertsInContext() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.moveDown, .open, .showAlerts, model: model)  // P2, whose measures raise none
+        #expect(state.routes == [.plan, .priority(1), .alerts(.priority(1))])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
+        #expect(DashboardView.screenText(state, model: model).contains("Alerts in P2"))
+        state.apply(.showAlerts, model: model)
+        #expect(state.routes == [.plan, .priority(1), .alerts(.all)])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.alert(measure: 2, rule: .offTrack)])
+        state = TestCouncil.state(model)
+        state.apply(.open, .open, .showAlerts, model: model)  // DP-01, where KBI-01 is off track
+        #expect(state.routes == [.plan, .priority(0), .deliveryPlan(priority: 0, plan: 0), .alerts(.deliveryPlan(priority: 0, plan: 0))])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.alert(measure: 2, rule: .offTrack)])
     }
 
     @Test("[ and ] change the period and keep the selected row")
@@ -160,7 +178,7 @@ struct UpdateTests {
         var state = TestCouncil.state(model)
         state.apply(.showAlerts, .nextPeriod, model: model)
         #expect(state.current.selection == 0)
-        #expect(state.routes == [.plan, .alerts])
+        #expect(state.routes == [.plan, .alerts(.all)])
     }
 
     @Test("my measures shows one owner's or service's measures, worst first")

@@ -66,7 +66,7 @@ extension AppState {
             } else if !pop() {
                 message = "At the top: press q to quit"
             }
-        case .showAlerts: show(.alerts)
+        case .showAlerts: showAlerts(model: model)
         case .showMyMeasures: show(.myMeasures)
         case .showSignOff:
             guard !model.seesPublishedOnly else {
@@ -115,7 +115,10 @@ extension AppState {
         case .measure(let m):
             push(NavigationEntry(.measure(m)))
             return Self.historyNeeded(for: m, model: model)
-        case .alert(let m, _): return openInPlace(measure: m, model: model)
+        case .alert(let m, _):
+            // On top of the alerts, so that Esc comes back to the same alert.
+            push(NavigationEntry(.measure(m)))
+            return Self.historyNeeded(for: m, model: model)
         case .period(let period): return showHistory(period, model: model)
         case .draft(let m, _): return openInPlace(measure: m, model: model)
         }
@@ -168,6 +171,25 @@ extension AppState {
     /// Loading a measure's whole history, unless it is loaded already.
     static func historyNeeded(for m: Int, model: DashboardModel) -> [AppEffect] {
         model.periodHistory(of: m) == nil ? [.loadHistory(measure: m)] : []
+    }
+
+    /// `a`: the alerts of the priority or delivery plan on screen (a measure's, on its screen); on a level's
+    /// alerts, every alert; else every alert.
+    private mutating func showAlerts(model: DashboardModel) {
+        let level: AlertsLevel
+        switch current.route {
+        case .priority(let p): level = .priority(p)
+        case .deliveryPlan(let p, let d): level = .deliveryPlan(priority: p, plan: d)
+        case .measure(let m):
+            let location = model.council.locations[m]
+            level = location.plan.map { .deliveryPlan(priority: location.priority, plan: $0) } ?? .priority(location.priority)
+        case .alerts(.priority), .alerts(.deliveryPlan):
+            // Widen to the whole plan, in place.
+            current = NavigationEntry(.alerts(.all))
+            return
+        case .plan, .alerts(.all), .myMeasures, .signOff: level = .all
+        }
+        show(.alerts(level))
     }
 
     private mutating func show(_ route: Route) {

@@ -168,8 +168,9 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return plan.priorities[p].plans[d].measures.map { .measure($0) }
         case .measure(let m):
             return (periodHistory(of: m) ?? []).map { .period($0.period) }
-        case .alerts:
-            return evaluation(at: asAt).alerts.map { .alert(measure: $0.measure, rule: $0.rule) }
+        case .alerts(let level):
+            return evaluation(at: asAt).alerts.filter { level.contains(council.locations[$0.measure]) }
+                .map { .alert(measure: $0.measure, rule: $0.rule) }
         case .myMeasures:
             // Statuses taken out once: sorting tens of thousands of measures compares them a million times.
             let statuses = evaluation(at: asAt).measures.map(\.status)

@@ -46,7 +46,9 @@ extension Route {
         case .priority(let p): "priority:" + council.plan.priorities[p].code
         case .deliveryPlan(let p, let d): "delivery-plan:" + council.plan.priorities[p].plans[d].code
         case .measure(let m): "measure:" + council.measures[m].code
-        case .alerts: "alerts"
+        case .alerts(.all): "alerts"
+        case .alerts(.priority(let p)): "alerts:priority:" + council.plan.priorities[p].code
+        case .alerts(.deliveryPlan(let p, let d)): "alerts:delivery-plan:" + council.plan.priorities[p].plans[d].code
         case .myMeasures: "my-measures"
         case .signOff: "sign-off"
         }
@@ -58,7 +60,13 @@ extension Route {
         let code = parts.count == 2 ? parts[1] : ""
         switch parts.first {
         case "plan": self = .plan
-        case "alerts": self = .alerts
+        case "alerts" where code.isEmpty: self = .alerts(.all)
+        case "alerts":
+            switch Route(sharedName: code, in: council) {
+            case .priority(let p): self = .alerts(.priority(p))
+            case .deliveryPlan(let p, let d): self = .alerts(.deliveryPlan(priority: p, plan: d))
+            default: return nil
+            }
         case "my-measures": self = .myMeasures
         case "sign-off": self = .signOff
         case "priority":

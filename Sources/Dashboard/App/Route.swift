@@ -10,12 +10,28 @@ public enum Route: Hashable, Sendable {
     case deliveryPlan(priority: Int, plan: Int)
     /// One measure: chart, history and definition.
     case measure(Int)
-    /// Every alert, worst first.
-    case alerts
+    /// The alerts of the whole plan, a priority or a delivery plan, worst first.
+    case alerts(AlertsLevel)
     /// The measures of one owner or service.
     case myMeasures
     /// The values awaiting sign-off (drafts), with who recorded them.
     case signOff
+}
+
+/// Whose alerts an alerts list shows.
+public enum AlertsLevel: Hashable, Sendable {
+    case all
+    case priority(Int)
+    case deliveryPlan(priority: Int, plan: Int)
+
+    /// Whether the measure at `location` is within this level.
+    func contains(_ location: MeasureLocation) -> Bool {
+        switch self {
+        case .all: true
+        case .priority(let p): location.priority == p
+        case .deliveryPlan(let p, let d): location.priority == p && location.plan == d
+        }
+    }
 }
 
 /// What a row of a screen's list stands for, so a selection can be found again after the list changes.

@@ -6,28 +6,34 @@ struct AlertsScreen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
         let theme = context.theme
-        let alerts = context.evaluation.alerts
-        buffer.write("Alerts as at \(context.state.asAt.label)", x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar)
-        let counts = context.model.alertCounts(asAt: context.state.asAt).map { "\($0.count) \($0.rule.label.lowercased())" }
-        buffer.write(alerts.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(alerts.count, "alert")): " + counts.joined(separator: ", "),
-                     x: area.x, y: area.y + 1, maxWidth: area.width, style: alerts.isEmpty ? theme.good : theme.muted)
+        let rows = context.rows
+        let level: AlertsLevel
+        if case .alerts(let shown) = context.entry.route { level = shown } else { level = .all }
+        buffer.write(
+            "Alerts\(context.text(levelName(level))) as at \(context.state.asAt.label)", x: area.x, y: area.y, maxWidth: area.width,
+            style: theme.titleBar)
+        var byRule: [Alert.Rule: Int] = [:]
+        for row in rows { if case .alert(_, let rule) = row { byRule[rule, default: 0] += 1 } }
+        let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\($0) \(rule.label.lowercased())" } }
+        var summary = rows.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(rows.count, "alert")): " + counts.joined(separator: ", ")
+        if level != .all { summary += "  (a: every alert)" }
+        buffer.write(summary, x: area.x, y: area.y + 1, maxWidth: area.width, style: rows.isEmpty ? theme.good : theme.muted)
 
         let detailHeight = area.height >= 14 ? 4 : 0
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)
         let wide = area.width >= 110
         var columns = [
             Table.Column("Code", width: .fixed(8)), Table.Column("Measure", width: .flexible(2)),
-            Table.Column("Alert", width: .fixed(wide ? 21 : 12)),
+            Table.Column("Alert", width: .fixed(22)),
         ]
         if wide { columns.append(Table.Column("Owner", width: .flexible(1))) }
         columns.append(Table.Column("Why", width: .flexible(wide ? 4 : 2)))
-        let rows = context.rows
         func cells(_ index: Int) -> [Table.Item] {
             guard let alert = self.alert(rows[index]) else { return [] }
             let measure = context.council.measures[alert.measure]
             var cells = [
                 Table.Item(context.text(measure.code)), Table.Item(context.text(measure.title)),
-                Table.Item("\(theme.symbol(for: alert.rule.status)) \(wide ? alert.rule.label : alert.rule.shortLabel)", style: theme.style(for: alert.rule.status)),
+                Table.Item("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
             ]
             if wide { cells.append(Table.Item(context.text(measure.owner), style: theme.muted)) }
             cells.append(Table.Item(context.text(alert.reason), style: theme.muted))
@@ -48,6 +54,16 @@ struct AlertsScreen {
         return layout
     }
 
+    /// ` in P7 A well-run council` for a level's alerts; empty for every alert.
+    private func levelName(_ level: AlertsLevel) -> String {
+        let plan = context.council.plan
+        switch level {
+        case .all: return ""
+        case .priority(let p): return " in \(plan.priorities[p].code) \(plan.priorities[p].title)"
+        case .deliveryPlan(let p, let d): return " in \(plan.priorities[p].plans[d].code) \(plan.priorities[p].plans[d].title)"
+        }
+    }
+
     /// The alert a row of the list stands for.
     private func alert(_ row: RowID) -> Alert? {
         guard case .alert(let measure, let rule) = row else { return nil }
@@ -62,16 +78,6 @@ extension Alert.Rule {
         case .offTrackRepeatedly, .offTrack: .offTrack
         case .overdue: .overdue
         case .worsening: .withinTolerance
-        }
-    }
-
-    /// A label that fits 10 columns.
-    var shortLabel: String {
-        switch self {
-        case .offTrackRepeatedly: "Persistent"
-        case .offTrack: "Off track"
-        case .overdue: "Overdue"
-        case .worsening: "Worsening"
         }
     }
 }

@@ -33,6 +33,19 @@ extension Theme {
         }
     }
 
+    /// A symbol for an alert rule, apart from every status's: `✖✖` off track repeatedly, `✖` off track, `!`
+    /// overdue, `▼` worsening.
+    public func symbol(for rule: Alert.Rule) -> String {
+        switch (rule, glyphs.isUnicode) {
+        case (.offTrackRepeatedly, true): "✖✖"
+        case (.offTrackRepeatedly, false): "xx"
+        case (.offTrack, _): symbol(for: Status.offTrack)
+        case (.overdue, _): "!"
+        case (.worsening, true): "▼"
+        case (.worsening, false): "v"
+        }
+    }
+
     /// The symbol and word: `✖ Off track`.
     public func badge(for status: Status) -> String {
         "\(symbol(for: status)) \(status.label)"

@@ -147,7 +147,13 @@ if wait_for "└" && wait_for "Period" && wait_for "Owner"; then ok "a measure's
 key Escape
 if wait_for "Trend"; then ok "Esc goes back up"; else bad "back"; fi
 key a
-if wait_for "Alerts as at Q2 2026/27"; then ok "alerts screen"; else bad "alerts"; fi
+if wait_for "Alerts in DP-01" && wait_for "(a: every alert)"; then ok "a in a delivery plan: its own alerts"; else bad "alerts in context"; fi
+key a
+if wait_for "Alerts as at Q2 2026/27"; then ok "a again: every alert"; else bad "alerts"; fi
+key Enter
+if wait_for "Period"; then ok "Enter opens the alert's measure"; else bad "alert's measure"; fi
+key Escape
+if wait_for "Alerts as at Q2 2026/27"; then ok "Esc comes back to the alerts"; else bad "back to alerts"; fi
 key q
 for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s $statusfile ]] && break; sleep 0.3; done
 status=$(cat "$statusfile")

@@ -96,13 +96,14 @@ import Testing
             selected: selected, scrollOffset: offset, theme: theme)
     }
 
-    @Test func tableLaysOutColumnsAndTruncates() {
+    @Test func tableLaysOutColumnsAndTruncatesAtWords() {
         let buffer = render(measures(selected: 1, theme: unicode), width: 30, height: 5)
+        // Cut at the last word that fits, when one ends in the second half of the column; else mid-word.
         #expect(buffer.textLines() == [
             "Code   Measure           Value",
-            "KBM-01 Households in t…  1,204",
-            "KBM-02 Missed bin coll…   0.4%",
-            "KBM-03 Residents satis…    71%",
+            "KBM-01 Households in…    1,204",
+            "KBM-02 Missed bin…        0.4%",
+            "KBM-03 Residents…          71%",
             "KBM-04 Smoking at time…   9.8%",
         ])
     }
@@ -117,8 +118,8 @@ import Testing
         let buffer = render(measures(selected: 3, theme: ascii), width: 30, height: 3)
         #expect(buffer.textLines() == [
             "Code   Measure           Value",
-            "KBM-03 Residents sat...    71%",
-            "KBM-04 Smoking at ti...   9.8%",
+            "KBM-03 Residents...        71%",
+            "KBM-04 Smoking at...      9.8%",
         ])
         #expect(Table.scrollOffset(previous: 0, selected: 3, rowCount: 4, visibleRows: 2) == 2)
         #expect(Table.scrollOffset(previous: 2, selected: 0, rowCount: 4, visibleRows: 2) == 0)

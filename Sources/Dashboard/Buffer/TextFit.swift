@@ -1,12 +1,22 @@
 /// Fitting text into a number of terminal columns by display width.
 public enum TextFit {
-    /// `text` cut to at most `width` columns, ending in `ellipsis` when anything was cut.
+    /// `text` cut to at most `width` columns, ending in `ellipsis` when anything was cut: at the end of a word
+    /// when one ends in the second half of the space, so no word is left half-written.
     public static func truncated(_ text: String, toWidth width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
         if text.displayWidth <= width { return text }
         let ellipsisWidth = ellipsis.displayWidth
         guard ellipsisWidth <= width else { return prefix(of: ellipsis, width: width) }
-        return prefix(of: text, width: width - ellipsisWidth) + ellipsis
+        let kept = prefix(of: text, width: width - ellipsisWidth)
+        let cutMidWord = text.dropFirst(kept.count).first.map { !$0.isWhitespace } ?? false
+        if cutMidWord, let space = kept.lastIndex(where: \.isWhitespace),
+            kept[..<space].displayWidth * 2 >= width - ellipsisWidth
+        {
+            var word = kept[..<space]
+            while let last = word.last, last.isWhitespace || ",;:".contains(last) { word = word.dropLast() }
+            return word + ellipsis
+        }
+        return kept + ellipsis
     }
 
     /// `text` cut from the left to at most `width` columns, starting with `ellipsis` when anything was cut.

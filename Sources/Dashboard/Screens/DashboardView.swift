@@ -32,6 +32,7 @@ public enum DashboardView {
         case .help:
             var sections = DashboardKeymap.keymap.helpSections(unicode: theme.glyphs.isUnicode)
             sections.append(HelpSection(title: "Terminal", entries: DashboardKeymap.loopKeys))
+            sections.append(HelpSection(title: "Symbols", entries: theme.symbolKey()))
             HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme).render(into: &buffer, area: body)
         case .editing(let form):
             ValueFormView(context: context, form: form).render(into: &buffer, area: body)
@@ -108,9 +109,11 @@ public enum DashboardView {
             } else if message.isEmpty, let meeting = state.meetingStatus {
                 message = meeting
             }
-            var actions: [AppAction] = [.open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .toggleHelp, .quit]
-            if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 2) }
-            if context.model.canSignOff, state.current.route == .signOff { actions.insert(contentsOf: [.publishSelected, .publishAll], at: 2) }
+            // `? Help` first, so that it is there at any width; hints that do not fit are left off the end.
+            var actions: [AppAction] = [.toggleHelp, .open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .quit]
+            if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 1) }
+            if context.model.canSignOff, state.current.route == .signOff { actions.insert(contentsOf: [.publishSelected, .publishAll], at: 1) }
+            if case .following(_, false, _, false) = state.meeting { actions.insert(.rejoin, at: 1) }
             let hints = DashboardKeymap.keymap.hints(
                 for: actions,
                 unicode: theme.glyphs.isUnicode)

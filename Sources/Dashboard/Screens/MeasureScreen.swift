@@ -17,8 +17,12 @@ struct MeasureScreen {
             buffer.write(context.text(alert.reason), x: area.x, y: area.y + 2, maxWidth: area.width, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
         }
         let body = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
-        let chartHeight = max(6, body.height * 9 / 20)
         let side = body.width >= 120
+        // The table keeps its heading and at least six periods: on a short screen the chart gives way first
+        // (to five rows), then the definition.
+        let tableRows = 8
+        let definitionRows = side ? 0 : min(definitionLines(long: false).count, 3) + 1
+        let chartHeight = max(5, min(body.height * 9 / 20, body.height - tableRows - definitionRows - 1))
         let chartArea = Rect(x: body.x, y: body.y, width: side ? body.width * 3 / 5 : body.width, height: chartHeight)
         chart().render(into: &buffer, area: chartArea)
         var tableTop = body.y + chartHeight + 1
@@ -27,7 +31,7 @@ struct MeasureScreen {
             writeDefinition(into: &buffer, area: panel, lines: definitionLines(long: true), wrap: true)
         } else {
             let lines = definitionLines(long: false)
-            let panel = Rect(x: body.x, y: tableTop, width: body.width, height: min(lines.count, max(0, body.maxY - tableTop - 4)))
+            let panel = Rect(x: body.x, y: tableTop, width: body.width, height: min(lines.count, max(0, body.maxY - tableTop - tableRows)))
             writeDefinition(into: &buffer, area: panel, lines: lines, wrap: false)
             tableTop += panel.height + (panel.height > 0 ? 1 : 0)
         }
@@ -80,6 +84,14 @@ struct MeasureScreen {
             formatY: { value in fold ? unit.format(value) : TextFolding.ascii(unit.format(value)) })
     }
 
+    /// When the next value is due: `next due 14 November 2026 (Q2 2026/27)`, or `overdue since ...`.
+    private var nextDue: String? {
+        guard let next = context.council.nextPeriod(forMeasure: measure, judged: judged.period) else { return nil }
+        let due = definition.dueDate(for: next)
+        let word = due < context.model.today ? "overdue since" : "next due"
+        return "\(word) \(due.longDescription) (\(next.label))"
+    }
+
     private func definitionLines(long: Bool) -> [(String, String)] {
         let m = definition
         var kind = "\(m.frequency.rawValue.capitalized.replacingOccurrences(of: "-", with: " "))"
@@ -88,7 +100,7 @@ struct MeasureScreen {
             ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
             ("Measure", "\(m.tier.label); \(kind); \(m.polarity.label.lowercased())"),
             ("Target", [judged.target.map { "\(m.format($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")),
-            ("Data", [judged.observation?.quality?.rawValue.capitalized, judged.due.map { "due \($0.longDescription)" }].compactMap { $0 }.joined(separator: "; ")),
+            ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
         if long {
             lines += [("About", m.description), ("Method", m.methodology), ("Source", m.source)]

@@ -38,6 +38,11 @@ struct PlanScreen {
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)
         let layout = ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
+        // The rows the priorities leave: the bar's key, then the worst exceptions of the whole plan.
+        let spare = Rect(
+            x: area.x, y: tableArea.y + rows.count + 2, width: area.width, height: tableArea.maxY - (tableArea.y + rows.count + 2) + 1)
+        if spare.height >= 1 { writeKey(into: &buffer, area: spare.row(0)) }
+        if spare.height >= 4 { writeWorstExceptions(into: &buffer, area: Rect(x: spare.x, y: spare.y + 2, width: spare.width, height: spare.height - 2)) }
         if detailHeight > 0, case .priority(let p)? = context.rows.indices.contains(context.entry.selection) ? context.rows[context.entry.selection] : nil {
             let priority = plan.priorities[p]
             let detail = Rect(x: area.x, y: area.maxY - detailHeight + 1, width: area.width, height: detailHeight - 1)
@@ -48,5 +53,32 @@ struct PlanScreen {
             }
         }
         return layout
+    }
+
+    /// `Bar: █ on track  ▓ at risk  ▒ off track  ░ missing  · not judged` (missing: overdue or no data).
+    private func writeKey(into buffer: inout ScreenBuffer, area: Rect) {
+        let theme = context.theme
+        let key = RollUpPresentation.shades(unicode: theme.glyphs.isUnicode).map { "\($0.glyph) \($0.meaning)" }
+        buffer.write("Bar: " + key.joined(separator: "  "), x: area.x, y: area.y, maxWidth: area.width, style: theme.muted, ellipsis: theme.glyphs.ellipsis)
+    }
+
+    /// The worst alerts of the plan, one a line: symbol, rule, code, title and the first line of the commentary.
+    private func writeWorstExceptions(into buffer: inout ScreenBuffer, area: Rect) {
+        let theme = context.theme
+        let alerts = context.evaluation.alerts
+        guard !alerts.isEmpty else { return }
+        buffer.write(
+            "Needs attention (the worst \(min(alerts.count, area.height - 1)) of \(NumberText.counted(alerts.count, "alert")); a lists them all)",
+            x: area.x, y: area.y, maxWidth: area.width, style: theme.text, ellipsis: theme.glyphs.ellipsis)
+        for (i, alert) in alerts.prefix(area.height - 1).enumerated() {
+            let measure = context.council.measures[alert.measure]
+            let note = context.evaluation.measures[alert.measure].observation?.note?
+                .split(whereSeparator: \.isNewline).first.map { ": " + $0 } ?? ""
+            let spans = [
+                Span("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
+                Span("  " + context.text("\(measure.code) \(measure.title)\(note)"), style: theme.text),
+            ]
+            buffer.write(spans: spans, in: Rect(x: area.x + 2, y: area.y + 1 + i, width: area.width - 2, height: 1))
+        }
     }
 }

@@ -41,17 +41,28 @@ struct RollUpPresentation {
         return Table.Item(n == 0 ? "" : "\(n)", style: n == 0 ? theme.muted : theme.style(for: status))
     }
 
-    /// A bar `width` cells wide split in proportion to on track, at risk, off track and the rest, each in
-    /// its own glyph so it reads without colour. Spans, for colour.
+    /// The bar's shades, in order, with what each stands for: the key that the plan screen and help show.
+    static func shades(unicode: Bool) -> [(glyph: String, meaning: String)] {
+        [
+            (unicode ? "█" : "#", "on track"), (unicode ? "▓" : "=", "at risk"), (unicode ? "▒" : "x", "off track"),
+            (unicode ? "░" : "?", "missing"), (unicode ? "·" : ".", "not judged"),
+        ]
+    }
+
+    /// A bar `width` cells wide split in proportion to on track, at risk, off track, missing (overdue or no
+    /// data) and not judged (or in development), each in its own shade (``shades(unicode:)``) so it reads
+    /// without colour. Spans, for colour.
     func bar(width: Int) -> [Span] {
         let total = rollUp.measures
         guard total > 0, width > 0 else { return [Span(String(repeating: " ", count: max(0, width)))] }
-        let unicode = theme.glyphs.isUnicode
+        let shades = Self.shades(unicode: theme.glyphs.isUnicode).map(\.glyph)
+        let missing = rollUp[.overdue] + rollUp[.noData]
         let parts: [(Int, String, Style)] = [
-            (rollUp[.onTrack], unicode ? "█" : "#", theme.good),
-            (rollUp[.withinTolerance], unicode ? "▓" : "=", theme.warning),
-            (rollUp[.offTrack] + rollUp[.overdue], unicode ? "▒" : "x", theme.bad),
-            (total - rollUp[.onTrack] - rollUp[.withinTolerance] - rollUp[.offTrack] - rollUp[.overdue], unicode ? "░" : ".", theme.noData),
+            (rollUp[.onTrack], shades[0], theme.good),
+            (rollUp[.withinTolerance], shades[1], theme.warning),
+            (rollUp[.offTrack], shades[2], theme.bad),
+            (missing, shades[3], theme.noData),
+            (total - rollUp[.onTrack] - rollUp[.withinTolerance] - rollUp[.offTrack] - missing, shades[4], theme.noData),
         ]
         // Largest-remainder apportionment, so the cells add up to the width exactly.
         let exact = parts.map { Double($0.0) * Double(width) / Double(total) }

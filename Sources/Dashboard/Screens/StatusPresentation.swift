@@ -6,9 +6,10 @@ extension Theme {
         switch status {
         case .onTrack: good
         case .withinTolerance: warning
-        case .offTrack, .overdue: bad
+        case .offTrack: bad
         case .notJudged: text
-        case .noData, .inDevelopment, .retired: noData
+        // A value missing is never drawn like a miss: overdue is its own symbol (!) in the no-data style.
+        case .overdue, .noData, .inDevelopment, .retired: noData
         }
     }
 
@@ -51,14 +52,34 @@ extension Theme {
         "\(symbol(for: status)) \(status.label)"
     }
 
-    /// An arrow for a direction of travel: up is better (or higher, without polarity).
+    /// An arrow for a direction of travel: up is always better, down worse; a measure without a better
+    /// direction goes higher (`↗`) or lower (`↘`), marked apart.
     public func arrow(for direction: Direction?) -> String {
         switch direction {
-        case .improving, .increasing: glyphs.arrowUp
-        case .worsening, .decreasing: glyphs.arrowDown
+        case .improving: glyphs.arrowUp
+        case .worsening: glyphs.arrowDown
+        case .increasing: glyphs.isUnicode ? "↗" : "+"
+        case .decreasing: glyphs.isUnicode ? "↘" : "-"
         case .noChange: glyphs.arrowFlat
         case nil: " "
         }
+    }
+
+    /// The key to the symbols, for help: statuses, alerts, directions and the bar's shades (each line short, so
+    /// that help keeps its columns).
+    public func symbolKey() -> [HelpEntry] {
+        let shades = RollUpPresentation.shades(unicode: glyphs.isUnicode).map(\.glyph)
+        func symbols(_ statuses: Status...) -> String { statuses.map { symbol(for: $0) }.joined(separator: " ") }
+        return [
+            HelpEntry(keys: symbols(.onTrack, .withinTolerance, .offTrack), description: "On track, at risk, off track"),
+            HelpEntry(keys: symbols(.overdue, .noData), description: "Missing: overdue, no data"),
+            HelpEntry(keys: symbols(.notJudged, .inDevelopment), description: "Not judged, in development"),
+            HelpEntry(keys: "\(symbol(for: Alert.Rule.offTrackRepeatedly)) \(symbol(for: Alert.Rule.worsening))", description: "Alert: repeatedly, worsening"),
+            HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
+            HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
+            HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),
+            HelpEntry(keys: shades.suffix(2).joined(), description: "Bar: missing, not judged"),
+        ]
     }
 
     /// Arrow and word: `↑ Improving`; blank when unknown.

@@ -1,6 +1,7 @@
 /// The top line: where the user is, e.g. `Council Plan › Healthy lives › KBM-07`.
 ///
-/// When too long it drops whole items from the left, replaced by an ellipsis, so the current place stays visible.
+/// When too long it cuts the current place's title at a word (its code stays), then drops whole items from the
+/// left, replaced by an ellipsis.
 public struct Breadcrumb: Widget, Sendable {
     /// The path from the root to the current screen.
     public var items: [String]
@@ -22,6 +23,16 @@ public struct Breadcrumb: Widget, Sendable {
         let ellipsis = theme.glyphs.ellipsis
         let full = items.joined(separator: separator)
         if full.displayWidth <= width { return full }
+        // The path above kept whole, and the current item's title cut at a word, while at least 20 columns of
+        // it fit (or all of it but its title's tail).
+        for start in 0..<max(1, items.count - 1) {
+            let above = (start == 0 ? [] : [ellipsis]) + items[start..<(items.count - 1)]
+            let prefix = above.isEmpty ? "" : above.joined(separator: separator) + separator
+            let room = width - prefix.displayWidth
+            if let last = items.last, room >= min(20, last.displayWidth) {
+                return prefix + TextFit.truncated(last, toWidth: room, ellipsis: ellipsis)
+            }
+        }
         for start in 1..<max(1, items.count) {
             let candidate = ([ellipsis] + items[start...]).joined(separator: separator)
             if candidate.displayWidth <= width { return candidate }

@@ -24,7 +24,7 @@ struct DashboardAppTests {
 
     @Test("keys that change nothing draw nothing")
     func noRedrawWithoutChange() throws {
-        let (terminal, _) = try run([.up, .up, .character("x")])
+        let (terminal, _) = try run([.up, .up, .character("z")])
         // The first frame only: moving up at the top and an unbound key change nothing.
         #expect(terminal.frames.count == 1)
     }

@@ -121,6 +121,22 @@ struct UpdateTests {
         #expect(state.current.selection == 0)
     }
 
+    @Test("x walks the exceptions in the plan's order, each opened in its place; X walks back")
+    func exceptionWalk() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.nextException, model: model)
+        // KBI-01 (the plan's only alert) opens where it sits.
+        #expect(state.routes == [.plan, .priority(0), .deliveryPlan(priority: 0, plan: 0), .measure(2)])
+        #expect(state.message == "Exception 1 of 1: Off track")
+        state.apply(.nextException, model: model)
+        #expect(state.message == "That was the last exception (X goes back)")
+        #expect(state.current.route == .measure(2))
+        state = TestCouncil.state(model)
+        state.apply(.previousException, model: model)
+        #expect(state.current.route == .measure(2))
+    }
+
     @Test("a second a shows the same alerts screen, and alerts from alerts does not stack")
     func alertsTwice() throws {
         let model = try TestCouncil.model()

@@ -29,6 +29,9 @@ public enum AppAction: Hashable, Sendable {
     case writeReport
     /// Follow the presenter again, after browsing on one's own (`f`).
     case rejoin
+    /// Open the next (or previous) measure that needs attention, in the plan's order: a chair's walk through the
+    /// exceptions.
+    case nextException, previousException
     /// Move to the next or previous field of a form.
     case nextField, previousField
     /// Empty the focused field of a form (Ctrl-U).

@@ -95,6 +95,7 @@ extension AppState {
             return showHistory(period, model: model)
         case .quit: quitting = true
         case .writeReport: return writeReport(model: model)
+        case .nextException, .previousException: return stepException(forward: action == .nextException, model: model)
         case .rejoin, .presenterMoved, .meetingEnded, .followersCounted: break
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
         case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed: break
@@ -150,6 +151,37 @@ extension AppState {
         return byPeriod.keys.sorted().map { period in
             .publish(PublishSelection(period: period, measures: byPeriod[period, default: []].map { codes[$0] }))
         }
+    }
+
+    /// The next or previous measure with an alert, in the plan's order (a priority's own measures, then each
+    /// delivery plan's), opened in its place; from a measure, the one after it; from elsewhere, the first (or last)
+    /// within the priority or delivery plan on screen, else the plan's.
+    private mutating func stepException(forward: Bool, model: DashboardModel) -> [AppEffect] {
+        let judged = model.evaluation(at: asAt).measures
+        let order = model.council.agendaOrder
+        let agenda = order.filter { !judged[$0].alerts.isEmpty }
+        guard !agenda.isEmpty else {
+            message = "Nothing needs attention as at \(asAt.label)"
+            return []
+        }
+        let position: Int?
+        switch current.route {
+        case .measure(let m):
+            var rank = [Int](repeating: 0, count: order.count)
+            for (i, measure) in order.enumerated() where rank.indices.contains(measure) { rank[measure] = i }
+            let here = rank[m]
+            position = forward ? agenda.firstIndex { rank[$0] > here } : agenda.lastIndex { rank[$0] < here }
+        default:
+            position = forward ? 0 : agenda.count - 1
+        }
+        guard let position else {
+            message = forward ? "That was the last exception (X goes back)" : "That was the first exception"
+            return []
+        }
+        let m = agenda[position]
+        let effects = openInPlace(measure: m, model: model)
+        message = "Exception \(position + 1) of \(agenda.count): \(judged[m].alerts[0].rule.label)"
+        return effects
     }
 
     /// Writing the report of the screen's part of the plan, as judged at the reporting period on screen.

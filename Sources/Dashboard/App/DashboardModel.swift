@@ -168,9 +168,13 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return plan.priorities[p].plans[d].measures.map { .measure($0) }
         case .measure(let m):
             return (periodHistory(of: m) ?? []).map { .period($0.period) }
+        case .alerts(.all):
+            return evaluation(at: asAt).alerts.map { .alert(measure: $0.measure, rule: $0.rule) }
         case .alerts(let level):
-            return evaluation(at: asAt).alerts.filter { level.contains(council.locations[$0.measure]) }
-                .map { .alert(measure: $0.measure, rule: $0.rule) }
+            // A level's exceptions in the order its committee takes them: the measures as the plan lists them.
+            let judged = evaluation(at: asAt).measures
+            return council.agendaOrder.filter { level.contains(council.locations[$0]) }
+                .flatMap { m in judged[m].alerts.map { RowID.alert(measure: m, rule: $0.rule) } }
         case .myMeasures:
             // Statuses taken out once: sorting tens of thousands of measures compares them a million times.
             let statuses = evaluation(at: asAt).measures.map(\.status)

@@ -22,6 +22,8 @@ public enum DashboardKeymap {
         KeyBinding([.character("H")], .showHistory, help: "A value's history", group: "Data"),
         KeyBinding([.character("p")], .publishSelected, help: "Sign off (publish) a draft", group: "Data"),
         KeyBinding([.character("P")], .publishAll, help: "Sign off every draft listed", group: "Data"),
+        KeyBinding([.character("x")], .nextException, help: "Next exception (plan order)", group: "Go"),
+        KeyBinding([.character("X")], .previousException, help: "Previous exception", group: "Go"),
         KeyBinding([.character("r")], .writeReport, help: "Report this screen (HTML)", group: "Data"),
         KeyBinding([.character("f")], .rejoin, help: "Follow the presenter again", group: "Meeting"),
         KeyBinding([.character("?")], .toggleHelp, help: "Help", group: "General"),

@@ -9,9 +9,10 @@ struct AlertsScreen {
         let rows = context.rows
         let level: AlertsLevel
         if case .alerts(let shown) = context.entry.route { level = shown } else { level = .all }
+        let order = level == .all ? "" : ", in the plan's order"
         buffer.write(
-            "Alerts\(context.text(levelName(level))) as at \(context.state.asAt.label)", x: area.x, y: area.y, maxWidth: area.width,
-            style: theme.titleBar)
+            "Alerts\(context.text(levelName(level))) as at \(context.state.asAt.label)\(order)", x: area.x, y: area.y,
+            maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         var byRule: [Alert.Rule: Int] = [:]
         for row in rows { if case .alert(_, let rule) = row { byRule[rule, default: 0] += 1 } }
         let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\($0) \(rule.label.lowercased())" } }
@@ -24,7 +25,7 @@ struct AlertsScreen {
         let wide = area.width >= 110
         var columns = [
             Table.Column("Code", width: .fixed(8)), Table.Column("Measure", width: .flexible(2)),
-            Table.Column("Alert", width: .fixed(22)),
+            Table.Column("Alert", width: .fixed(23)),
         ]
         if wide { columns.append(Table.Column("Owner", width: .flexible(1))) }
         columns.append(Table.Column("Why", width: .flexible(wide ? 4 : 2)))

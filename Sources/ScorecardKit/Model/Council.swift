@@ -35,6 +35,12 @@ public struct Council: Sendable, Equatable {
         self.indexByCode = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Every measure in the order a committee takes them: each priority's own measures, then each of its
+    /// delivery plans' measures, priority by priority.
+    public var agendaOrder: [Int] {
+        plan.priorities.flatMap { priority in priority.measures + priority.plans.flatMap(\.measures) }
+    }
+
     /// The index of the measure with `code` (exact match), if any.
     public func measureIndex(code: String) -> Int? {
         indexByCode[code]

@@ -103,7 +103,7 @@ struct UpdateTests {
         var state = TestCouncil.state(model)
         state.apply(.startJump, .type("X"), .type("9"), .submit, model: model)
         #expect(state.routes == [.plan])
-        #expect(state.message == "No measure has the code \"X9\"")
+        #expect(state.message == "No measure has the code \"X9\", nor a title with those words")
     }
 
     @Test("alerts, then Enter opens the measure; Esc comes back to the same alert")
@@ -135,6 +135,31 @@ struct UpdateTests {
         state = TestCouncil.state(model)
         state.apply(.previousException, model: model)
         #expect(state.current.route == .measure(2))
+    }
+
+    @Test(": with the start of several codes, or words of a title, lists the measures to choose from")
+    func jumpSeveral() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("k"), .type("b"), .type("i"), .submit, model: model)
+        #expect(state.routes == [.plan, .search("kbi")])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(2), .measure(3), .measure(4)])
+        state.apply(.open, model: model)  // KBI-01 opens where it sits
+        #expect(state.routes == [.plan, .priority(0), .deliveryPlan(priority: 0, plan: 0), .measure(2)])
+        state = TestCouncil.state(model)
+        state.apply(.startJump, .type("p"), .type("l"), .type("a"), .type("n"), .type("n"), .submit, model: model)
+        #expect(state.routes == [.plan, .search("plann")])  // "Major planning applications decided in time"
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(2)])
+    }
+
+    @Test("/ on the Council Plan searches every measure's title")
+    func filterSearchesTitles() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startFilter, .type("a"), .type("f"), .type("f"), .submit, model: model)
+        #expect(state.routes == [.plan, .search("aff")])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(1)])  // KBM-01 Affordable homes
+        #expect(state.stack[0].filter.isEmpty)
     }
 
     @Test("a second a shows the same alerts screen, and alerts from alerts does not stack")

@@ -56,7 +56,7 @@ struct RowMapper {
 
     func route(_ route: Route) -> Route? {
         switch route {
-        case .plan, .alerts(.all), .myMeasures, .signOff: route
+        case .plan, .alerts(.all), .myMeasures, .signOff, .search: route
         case .alerts(.priority(let p)): priority(p).map { .alerts(.priority($0)) }
         case .alerts(.deliveryPlan(let p, let d)): plan(p, d).map { .alerts(.deliveryPlan(priority: $0.0, plan: $0.1)) }
         case .priority(let p): priority(p).map { .priority($0) }

@@ -114,6 +114,8 @@ extension AppState {
         case .priority(let p): push(NavigationEntry(.priority(p)))
         case .deliveryPlan(let p, let d): push(NavigationEntry(.deliveryPlan(priority: p, plan: d)))
         case .measure(let m):
+            // A measure found by searching opens in its place in the plan.
+            if case .search = current.route { return openInPlace(measure: m, model: model) }
             push(NavigationEntry(.measure(m)))
             return Self.historyNeeded(for: m, model: model)
         case .alert(let m, _):
@@ -192,7 +194,7 @@ extension AppState {
         case .priority(let p): scope = .priorities([p])
         case .deliveryPlan(let p, let d): scope = .deliveryPlan(priority: p, plan: d)
         case .measure(let m): scope = .measure(m)
-        case .alerts, .myMeasures, .signOff:
+        case .alerts, .myMeasures, .signOff, .search:
             message = "Open the plan, a priority, a delivery plan or a measure to write its report (r)"
             return []
         }
@@ -219,7 +221,7 @@ extension AppState {
             // Widen to the whole plan, in place.
             current = NavigationEntry(.alerts(.all))
             return
-        case .plan, .alerts(.all), .myMeasures, .signOff: level = .all
+        case .plan, .alerts(.all), .myMeasures, .signOff, .search: level = .all
         }
         show(.alerts(level))
     }
@@ -460,6 +462,15 @@ extension AppState {
             current.selection = 0
         case .submit:
             mode = .browsing
+            // On the Council Plan, or when nothing on this list matches, the text searches every measure's code
+            // and title instead.
+            let text = current.filter
+            let here = model.rows(for: current, asAt: asAt, scope: scope)
+            if current.route == .plan || here.isEmpty, !model.measures(matchingText: text).isEmpty {
+                current.filter = ""
+                current.selection = 0
+                push(NavigationEntry(.search(text)))
+            }
         case .cancel:
             mode = .browsing
             current.filter = ""
@@ -480,7 +491,12 @@ extension AppState {
             if let m = model.measure(matching: code) {
                 return openInPlace(measure: m, model: model)
             }
-            message = "No measure has the code \"\(code)\""
+            // A start of several codes, or words of titles: the measures to choose from.
+            if !model.measures(matchingText: code).isEmpty {
+                push(NavigationEntry(.search(code)))
+                return []
+            }
+            message = "No measure has the code \"\(code)\", nor a title with those words"
         default: break
         }
         return []

@@ -168,6 +168,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return plan.priorities[p].plans[d].measures.map { .measure($0) }
         case .measure(let m):
             return (periodHistory(of: m) ?? []).map { .period($0.period) }
+        case .search(let text):
+            return measures(matchingText: text).map { .measure($0) }
         case .alerts(.all):
             return evaluation(at: asAt).alerts.map { .alert(measure: $0.measure, rule: $0.rule) }
         case .alerts(let level):
@@ -236,6 +238,20 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     }
 
     /// The index of the measure whose code is `code` (in any case), or of the only one whose code starts with it.
+    /// The measures whose code starts with `text` or whose title holds each of its words (letter case aside),
+    /// in the plan's order.
+    public func measures(matchingText text: String) -> [Int] {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !wanted.isEmpty else { return [] }
+        let words = wanted.split(separator: " ")
+        return council.agendaOrder.filter { m in
+            let measure = council.measures[m]
+            if measure.code.lowercased().hasPrefix(wanted) { return true }
+            let title = measure.title.lowercased()
+            return words.allSatisfy { title.contains($0) }
+        }
+    }
+
     public func measure(matching code: String) -> Int? {
         let wanted = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard !wanted.isEmpty else { return nil }

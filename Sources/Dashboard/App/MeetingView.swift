@@ -51,6 +51,7 @@ extension Route {
         case .alerts(.deliveryPlan(let p, let d)): "alerts:delivery-plan:" + council.plan.priorities[p].plans[d].code
         case .myMeasures: "my-measures"
         case .signOff: "sign-off"
+        case .search(let text): "search:" + text
         }
     }
 
@@ -69,6 +70,7 @@ extension Route {
             }
         case "my-measures": self = .myMeasures
         case "sign-off": self = .signOff
+        case "search": self = .search(code)
         case "priority":
             guard let p = council.plan.priorities.firstIndex(where: { $0.code == code }) else { return nil }
             self = .priority(p)

@@ -16,6 +16,8 @@ public enum Route: Hashable, Sendable {
     case myMeasures
     /// The values awaiting sign-off (drafts), with who recorded them.
     case signOff
+    /// The measures whose code starts with, or whose title holds every word of, the text: found with `:` or `/`.
+    case search(String)
 }
 
 /// Whose alerts an alerts list shows.

@@ -26,6 +26,7 @@ public enum DashboardView {
         case .alerts: layout = AlertsScreen(context: context).render(into: &buffer, area: body)
         case .myMeasures: layout = MyMeasuresScreen(context: context).render(into: &buffer, area: body)
         case .signOff: layout = SignOffScreen(context: context).render(into: &buffer, area: body)
+        case .search(let text): layout = SearchScreen(context: context, text: text).render(into: &buffer, area: body)
         }
         statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
         switch state.mode {
@@ -75,6 +76,7 @@ public enum DashboardView {
                 items.append(context.text(short ? measure.code : "\(measure.code) \(measure.title)"))
             case .alerts: items.append("Alerts")
             case .signOff: items.append("Awaiting sign-off")
+            case .search(let text): items.append(context.text("Find \"\(text)\""))
             case .myMeasures:
                 items.append(context.state.scope.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope)"))
             }

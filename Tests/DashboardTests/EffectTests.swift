@@ -36,6 +36,18 @@ struct EffectTests {
         #expect(loaded.periodHistory(of: 2)?.first?.period == .month(2024, 9))
     }
 
+    @Test("an alerts list on screen has its measures' commentary read, though the dashboard opened with values only")
+    func commentaryOfAlertsLoads() throws {
+        var (session, _, _) = try LiveDataTests.session()
+        #expect(session.model.evaluation(at: session.state.asAt).measures[2].observation?.note == nil)
+        session.send(.showAlerts)
+        session.service.show(ViewFocus(session.state))
+        session.tick()
+        let note = session.model.evaluation(at: session.state.asAt).measures[2].observation?.note
+        #expect(note?.hasPrefix("Staff vacancies") == true)
+        #expect(session.screen(width: 160).contains("Staff vacancies"))
+    }
+
     @Test("[ on a period not yet judged asks for it, keeps the screen, and moves once it is judged")
     func periodJudgedInTheBackground() throws {
         let (model, state, service) = try Self.opened()

@@ -4,7 +4,38 @@ extension DataService {
     /// Looks for changes made by any process since the last look (a few microseconds when there are none)
     /// and takes them in: the new data as an action, or nothing when nothing changed.
     public func refresh() -> [AppAction] {
-        refreshData() + pollMeeting()
+        refreshData() + loadCommentaryOnShow() + pollMeeting()
+    }
+
+    /// How many measures' commentary one look reads for a list of alerts.
+    static let commentaryBatch = 60
+
+    /// Reads the whole history, commentary included, of the measures whose alerts the screen lists (the Council
+    /// Plan's worst, or an alerts list) and has not read yet, a batch at a time: the dashboard opens with values
+    /// only, and an exception is read with its commentary. Answers with the new data, or nothing.
+    func loadCommentaryOnShow() -> [AppAction] {
+        guard let store, let focus, let route = focus.entries.last?.route, let period = focus.periods.last,
+            let evaluation = data.evaluations[period]
+        else { return [] }
+        let council = data.council
+        let alerted: [Int]
+        switch route {
+        case .plan: alerted = evaluation.alerts.prefix(20).map(\.measure)
+        case .alerts(let level): alerted = evaluation.alerts.map(\.measure).filter { level.contains(council.locations[$0]) }
+        default: return []
+        }
+        var seen = Set<Int>()
+        let wanted = alerted.filter { !council.hasWholeHistory(ofMeasure: $0) && seen.insert($0).inserted }
+            .prefix(Self.commentaryBatch)
+        guard !wanted.isEmpty else { return [] }
+        do {
+            let loaded = try store.observations(ofMeasures: wanted.map { council.measures[$0].code }, recent: nil)
+            for (m, observations) in zip(wanted, loaded) { data.council.replaceObservations(ofMeasure: m, with: observations) }
+            data.evaluations = data.evaluations.mapValues { $0.rejudging(wanted, in: data.council) }
+            return [.dataChanged(publish())]
+        } catch {
+            return [.failed("\(error)")]
+        }
     }
 
     private func refreshData() -> [AppAction] {

@@ -29,6 +29,8 @@ struct AlertsScreen {
         ]
         if wide { columns.append(Table.Column("Owner", width: .flexible(1))) }
         columns.append(Table.Column("Why", width: .flexible(wide ? 4 : 2)))
+        let commentaryColumn = area.width >= 140
+        if commentaryColumn { columns.append(Table.Column("Commentary", width: .flexible(3))) }
         func cells(_ index: Int) -> [Table.Item] {
             guard let alert = self.alert(rows[index]) else { return [] }
             let measure = context.council.measures[alert.measure]
@@ -38,6 +40,10 @@ struct AlertsScreen {
             ]
             if wide { cells.append(Table.Item(context.text(measure.owner), style: theme.muted)) }
             cells.append(Table.Item(context.text(alert.reason), style: theme.muted))
+            if commentaryColumn {
+                let note = context.evaluation.measures[alert.measure].observation?.note?.split(whereSeparator: \.isNewline).first
+                cells.append(Table.Item(context.text(note.map(String.init) ?? ""), style: theme.text))
+            }
             return cells
         }
         let layout = ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)

@@ -73,7 +73,7 @@ struct PlanScreen {
         for (i, alert) in alerts.prefix(area.height - 1).enumerated() {
             let measure = context.council.measures[alert.measure]
             let note = context.evaluation.measures[alert.measure].observation?.note?
-                .split(whereSeparator: \.isNewline).first.map { ": " + $0 } ?? ""
+                .split(whereSeparator: \.isNewline).first.map { context.theme.glyphs.separator + $0 } ?? ""
             let spans = [
                 Span("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
                 Span("  " + context.text("\(measure.code) \(measure.title)\(note)"), style: theme.text),

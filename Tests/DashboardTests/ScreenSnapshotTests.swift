@@ -18,9 +18,12 @@ struct ScreenSnapshotTests {
         ("help", [.toggleHelp]),
         ("filter", [.moveDown, .open, .open, .startFilter, .type("s"), .type("i"), .type("c"), .type("k")]),
         ("jump", [.startJump, .type("K"), .type("B")]),
+        ("priorityAlerts", [.open, .showAlerts]),
+        ("search", [.startJump, .type("K"), .type("B"), .type("I"), .submit]),
+        ("exception", [.nextException]),
     ]
 
-    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+    static let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)]
 
     static func render(_ actions: [AppAction], size: Size, glyphs: GlyphSet) throws -> ScreenBuffer {
         let model = try TestCouncil.model()
@@ -30,7 +33,7 @@ struct ScreenSnapshotTests {
         return DashboardView.render(state: state, model: model, size: size, theme: theme).0
     }
 
-    @Test("each screen in Unicode and ASCII at 80x24 and 120x40", arguments: screens.map(\.0))
+    @Test("each screen in Unicode and ASCII at 80x24, 100x30 and 120x40", arguments: screens.map(\.0))
     func screen(name: String) throws {
         let actions = try #require(Self.screens.first { $0.0 == name }?.1)
         for size in Self.sizes {

@@ -96,6 +96,17 @@ import Testing
             selected: selected, scrollOffset: offset, theme: theme)
     }
 
+    @Test func spansAreCutAfterAWholeWordWithNoSeparatorLeftOver() {
+        let spans = [Span("● On track"), Span(" · "), Span("63.4% against 63.0%"), Span(" · "), Span("↓ Worsening since Aug")]
+        #expect(spans.fitted(toWidth: 80, ellipsis: "…", separator: " · ") == spans)
+        #expect(spans.fitted(toWidth: 47, ellipsis: "…", separator: " · ").map(\.text)
+            == ["● On track", " · ", "63.4% against 63.0%", " · ", "↓ Worsening…"])
+        // Only the arrow would fit: the span and its separator go.
+        #expect(spans.fitted(toWidth: 40, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against 63.0%"])
+        #expect(spans.fitted(toWidth: 28, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against…"])
+        #expect(spans.fitted(toWidth: 25, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4%…"])
+    }
+
     @Test func tableLaysOutColumnsAndTruncatesAtWords() {
         let buffer = render(measures(selected: 1, theme: unicode), width: 30, height: 5)
         // Cut at the last word that fits, when one ends in the second half of the column; else mid-word.

@@ -12,7 +12,9 @@ struct MeasureScreen {
         let theme = context.theme
         buffer.write(context.text("\(definition.code)  \(definition.title)"), x: area.x, y: area.y, maxWidth: area.width,
                      style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
-        buffer.write(spans: headline(), in: area.row(1))
+        buffer.write(
+            spans: headline().fitted(toWidth: area.width, ellipsis: theme.glyphs.ellipsis, separator: theme.glyphs.separator),
+            in: area.row(1))
         if let alert = judged.alerts.first {
             buffer.write(context.text(alert.reason), x: area.x, y: area.y + 2, maxWidth: area.width, style: theme.bad, ellipsis: theme.glyphs.ellipsis)
         }

@@ -93,7 +93,8 @@ struct MeetingTests {
         #expect(MeetingView(text: view.text) == view)
         #expect(MeetingView(text: "not json") == nil)
         let council = try TestCouncil.model().council
-        for route in [Route.plan, .priority(1), .deliveryPlan(priority: 0, plan: 0), .measure(2), .alerts(.all), .alerts(.priority(1)), .alerts(.deliveryPlan(priority: 0, plan: 0)), .myMeasures, .signOff] {
+        for route in [Route.plan, .priority(1), .deliveryPlan(priority: 0, plan: 0), .measure(2), .alerts(.all), .alerts(.priority(1)), .alerts(.deliveryPlan(priority: 0, plan: 0)), .myMeasures, .signOff,
+            .search("kb i"), .exceptions(.all), .exceptions(.priority(0)), .exceptions(.deliveryPlan(priority: 1, plan: 0))] {
             #expect(Route(sharedName: route.sharedName(in: council), in: council) == route)
         }
         #expect(Route(sharedName: "measure:NOPE", in: council) == nil)

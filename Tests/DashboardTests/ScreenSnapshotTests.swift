@@ -21,6 +21,7 @@ struct ScreenSnapshotTests {
         ("priorityAlerts", [.open, .showAlerts]),
         ("search", [.startJump, .type("K"), .type("B"), .type("I"), .submit]),
         ("exception", [.nextException]),
+        ("exceptions", [.showExceptions]),
     ]
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)]

@@ -162,6 +162,26 @@ struct UpdateTests {
         #expect(state.stack[0].filter.isEmpty)
     }
 
+    @Test("! lists what needs attention at the level on screen, one measure a row in the plan's order; Esc comes back")
+    func exceptionsView() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.showExceptions, model: model)
+        #expect(state.routes == [.plan, .exceptions(.all)])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(2)])
+        #expect(DashboardView.screenText(state, model: model).contains("Needs attention as at Q2 2024/25"))
+        state.apply(.open, model: model)
+        #expect(state.routes == [.plan, .exceptions(.all), .measure(2)])
+        state.apply(.back, model: model)
+        #expect(state.current.route == .exceptions(.all))
+        state = TestCouncil.state(model)
+        state.apply(.moveDown, .open, .showExceptions, model: model)
+        #expect(state.routes == [.plan, .priority(1), .exceptions(.priority(1))])
+        #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
+        state.apply(.showExceptions, model: model)  // widened to the whole plan
+        #expect(state.current.route == .exceptions(.all))
+    }
+
     @Test("a second a shows the same alerts screen, and alerts from alerts does not stack")
     func alertsTwice() throws {
         let model = try TestCouncil.model()

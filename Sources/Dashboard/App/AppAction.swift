@@ -32,6 +32,8 @@ public enum AppAction: Hashable, Sendable {
     /// Open the next (or previous) measure that needs attention, in the plan's order: a chair's walk through the
     /// exceptions.
     case nextException, previousException
+    /// Show what needs attention at the level on screen (`!`).
+    case showExceptions
     /// Move to the next or previous field of a form.
     case nextField, previousField
     /// Empty the focused field of a form (Ctrl-U).

@@ -96,6 +96,16 @@ extension AppState {
         case .quit: quitting = true
         case .writeReport: return writeReport(model: model)
         case .nextException, .previousException: return stepException(forward: action == .nextException, model: model)
+        case .showExceptions:
+            switch current.route {
+            case .priority(let p): show(.exceptions(.priority(p)))
+            case .deliveryPlan(let p, let d): show(.exceptions(.deliveryPlan(priority: p, plan: d)))
+            case .measure(let m):
+                let location = model.council.locations[m]
+                show(.exceptions(location.plan.map { .deliveryPlan(priority: location.priority, plan: $0) } ?? .priority(location.priority)))
+            case .exceptions(.priority), .exceptions(.deliveryPlan): current = NavigationEntry(.exceptions(.all))
+            default: show(.exceptions(.all))
+            }
         case .rejoin, .presenterMoved, .meetingEnded, .followersCounted: break
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
         case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed: break
@@ -173,6 +183,14 @@ extension AppState {
             for (i, measure) in order.enumerated() where rank.indices.contains(measure) { rank[measure] = i }
             let here = rank[m]
             position = forward ? agenda.firstIndex { rank[$0] > here } : agenda.lastIndex { rank[$0] < here }
+        case .exceptions:
+            // From the list of what needs attention, the selected one first.
+            let rows = model.rows(for: current, asAt: asAt, scope: scope)
+            if rows.indices.contains(current.selection), case .measure(let m) = rows[current.selection] {
+                position = agenda.firstIndex(of: m)
+            } else {
+                position = forward ? 0 : agenda.count - 1
+            }
         default:
             position = forward ? 0 : agenda.count - 1
         }
@@ -194,7 +212,7 @@ extension AppState {
         case .priority(let p): scope = .priorities([p])
         case .deliveryPlan(let p, let d): scope = .deliveryPlan(priority: p, plan: d)
         case .measure(let m): scope = .measure(m)
-        case .alerts, .myMeasures, .signOff, .search:
+        case .alerts, .myMeasures, .signOff, .search, .exceptions:
             message = "Open the plan, a priority, a delivery plan or a measure to write its report (r)"
             return []
         }
@@ -221,7 +239,7 @@ extension AppState {
             // Widen to the whole plan, in place.
             current = NavigationEntry(.alerts(.all))
             return
-        case .plan, .alerts(.all), .myMeasures, .signOff, .search: level = .all
+        case .plan, .alerts(.all), .myMeasures, .signOff, .search, .exceptions: level = .all
         }
         show(.alerts(level))
     }

@@ -168,6 +168,10 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return plan.priorities[p].plans[d].measures.map { .measure($0) }
         case .measure(let m):
             return (periodHistory(of: m) ?? []).map { .period($0.period) }
+        case .exceptions(let level):
+            let judged = evaluation(at: asAt).measures
+            return council.agendaOrder.filter { level.contains(council.locations[$0]) && !judged[$0].alerts.isEmpty }
+                .map { .measure($0) }
         case .search(let text):
             return measures(matchingText: text).map { .measure($0) }
         case .alerts(.all):

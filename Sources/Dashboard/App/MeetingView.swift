@@ -52,6 +52,7 @@ extension Route {
         case .myMeasures: "my-measures"
         case .signOff: "sign-off"
         case .search(let text): "search:" + text
+        case .exceptions(let level): "exceptions" + Route.alerts(level).sharedName(in: council).dropFirst("alerts".count)
         }
     }
 
@@ -71,6 +72,9 @@ extension Route {
         case "my-measures": self = .myMeasures
         case "sign-off": self = .signOff
         case "search": self = .search(code)
+        case "exceptions":
+            guard case .alerts(let level)? = Route(sharedName: "alerts" + (code.isEmpty ? "" : ":" + code), in: council) else { return nil }
+            self = .exceptions(level)
         case "priority":
             guard let p = council.plan.priorities.firstIndex(where: { $0.code == code }) else { return nil }
             self = .priority(p)

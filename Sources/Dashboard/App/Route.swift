@@ -18,6 +18,9 @@ public enum Route: Hashable, Sendable {
     case signOff
     /// The measures whose code starts with, or whose title holds every word of, the text: found with `:` or `/`.
     case search(String)
+    /// What needs attention at a level (the whole plan, a priority, a delivery plan): each measure with an alert,
+    /// in the plan's order, with its reason and commentary.
+    case exceptions(AlertsLevel)
 }
 
 /// Whose alerts an alerts list shows.

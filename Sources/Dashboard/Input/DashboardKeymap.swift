@@ -22,6 +22,7 @@ public enum DashboardKeymap {
         KeyBinding([.character("H")], .showHistory, help: "A value's history", group: "Data"),
         KeyBinding([.character("p")], .publishSelected, help: "Sign off (publish) a draft", group: "Data"),
         KeyBinding([.character("P")], .publishAll, help: "Sign off every draft listed", group: "Data"),
+        KeyBinding([.character("!")], .showExceptions, help: "Needs attention here", group: "Go"),
         KeyBinding([.character("x")], .nextException, help: "Next exception (plan order)", group: "Go"),
         KeyBinding([.character("X")], .previousException, help: "Previous exception", group: "Go"),
         KeyBinding([.character("r")], .writeReport, help: "Report this screen (HTML)", group: "Data"),

@@ -21,7 +21,8 @@ extension DataService {
         let alerted: [Int]
         switch route {
         case .plan: alerted = evaluation.alerts.prefix(20).map(\.measure)
-        case .alerts(let level): alerted = evaluation.alerts.map(\.measure).filter { level.contains(council.locations[$0]) }
+        case .alerts(let level), .exceptions(let level):
+            alerted = evaluation.alerts.map(\.measure).filter { level.contains(council.locations[$0]) }
         default: return []
         }
         var seen = Set<Int>()

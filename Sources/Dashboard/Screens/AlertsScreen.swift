@@ -11,7 +11,7 @@ struct AlertsScreen {
         if case .alerts(let shown) = context.entry.route { level = shown } else { level = .all }
         let order = level == .all ? "" : ", in the plan's order"
         buffer.write(
-            "Alerts\(context.text(levelName(level))) as at \(context.state.asAt.label)\(order)", x: area.x, y: area.y,
+            "Alerts\(context.text(context.levelName(level))) as at \(context.state.asAt.label)\(order)", x: area.x, y: area.y,
             maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         var byRule: [Alert.Rule: Int] = [:]
         for row in rows { if case .alert(_, let rule) = row { byRule[rule, default: 0] += 1 } }
@@ -61,16 +61,6 @@ struct AlertsScreen {
         return layout
     }
 
-    /// ` in P7 A well-run council` for a level's alerts; empty for every alert.
-    private func levelName(_ level: AlertsLevel) -> String {
-        let plan = context.council.plan
-        switch level {
-        case .all: return ""
-        case .priority(let p): return " in \(plan.priorities[p].code) \(plan.priorities[p].title)"
-        case .deliveryPlan(let p, let d): return " in \(plan.priorities[p].plans[d].code) \(plan.priorities[p].plans[d].title)"
-        }
-    }
-
     /// The alert a row of the list stands for.
     private func alert(_ row: RowID) -> Alert? {
         guard case .alert(let measure, let rule) = row else { return nil }
@@ -85,6 +75,18 @@ extension Alert.Rule {
         case .offTrackRepeatedly, .offTrack: .offTrack
         case .overdue: .overdue
         case .worsening: .withinTolerance
+        }
+    }
+}
+
+extension RenderContext {
+    /// ` in P7 A well-run council` for a priority's or delivery plan's list; empty for the whole plan's.
+    func levelName(_ level: AlertsLevel) -> String {
+        let plan = council.plan
+        switch level {
+        case .all: return ""
+        case .priority(let p): return " in \(plan.priorities[p].code) \(plan.priorities[p].title)"
+        case .deliveryPlan(let p, let d): return " in \(plan.priorities[p].plans[d].code) \(plan.priorities[p].plans[d].title)"
         }
     }
 }

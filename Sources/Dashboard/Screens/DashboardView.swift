@@ -27,6 +27,7 @@ public enum DashboardView {
         case .myMeasures: layout = MyMeasuresScreen(context: context).render(into: &buffer, area: body)
         case .signOff: layout = SignOffScreen(context: context).render(into: &buffer, area: body)
         case .search(let text): layout = SearchScreen(context: context, text: text).render(into: &buffer, area: body)
+        case .exceptions(let level): layout = ExceptionsScreen(context: context, level: level).render(into: &buffer, area: body)
         }
         statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
         switch state.mode {
@@ -77,6 +78,7 @@ public enum DashboardView {
             case .alerts: items.append("Alerts")
             case .signOff: items.append("Awaiting sign-off")
             case .search(let text): items.append(context.text("Find \"\(text)\""))
+            case .exceptions: items.append("Needs attention")
             case .myMeasures:
                 items.append(context.state.scope.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope)"))
             }

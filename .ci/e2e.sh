@@ -3,9 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/debug/scorecard
-passed=0 failed=0
-ok() { echo "  ok: $1"; passed=$((passed + 1)); }
-bad() { echo "  FAILED: $1"; failed=$((failed + 1)); }
+source .ci/checks.sh
 
 # The bundled sample council is valid.
 if out=$($bin check data/ 2>&1) && grep -q "the data files are valid" <<<"$out"; then ok "check data/"; else bad "check data/: $out"; fi

@@ -5,9 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/debug/scorecard
-passed=0 failed=0
-ok() { echo "  ok: $1"; passed=$((passed + 1)); }
-bad() { echo "  FAILED: $1"; failed=$((failed + 1)); }
+source .ci/checks.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SCORECARD_TODAY=2026-11-20

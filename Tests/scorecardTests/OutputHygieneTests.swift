@@ -66,7 +66,7 @@ struct OutputHygieneTests {
         #expect(!holdsControl(json))
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect((decoded?["measures"] as? [Any])?.count == council.measures.count)
-        let csv = StatusCommand.safeCSV(report)
+        let csv = StatusCommand.safeCSV(text: report.csv)
         #expect(!csv.unicodeScalars.contains { $0.isTerminalControl && $0 != "\n" && $0 != "\r" })
         #expect(csv.hasPrefix("code,title,tier,priority,delivery_plan,"))
     }

@@ -1,0 +1,140 @@
+/// Where each field of a national download is, found by the header's headings (case, spaces and punctuation
+/// aside), and how to read a row by them.
+struct NationalColumns {
+    /// The fields a row is read into.
+    enum Field: CaseIterable {
+        case indicatorID, indicator, parentCode, parentName, areaCode, areaName, areaType, sex, age, categoryType, category
+        case period, periodOrder, periodRange, value, lowerCI, upperCI, lowerCI998, upperCI998, count, denominator, valueNote
+        case comparedToEngland, comparedToParent
+    }
+
+    let publisher: NationalDataset.Publisher
+    let headings: [String]
+    private(set) var columns: [Field: Int] = [:]
+
+    /// Fingertips' headings, normalised (see ``normalized(_:)``). The parent comparison's heading names the parent's
+    /// area type (`Compared to Region value or percentiles`, `Compared to parent ...`): any `compared to ...` column
+    /// but England's and the goal's is it.
+    static let fingertips: [String: Field] = [
+        "indicator id": .indicatorID, "indicator name": .indicator, "parent code": .parentCode, "parent name": .parentName,
+        "area code": .areaCode, "area name": .areaName, "area type": .areaType, "sex": .sex, "age": .age,
+        "category type": .categoryType, "category": .category, "time period": .period,
+        "time period sortable": .periodOrder, "time period range": .periodRange, "value": .value,
+        "lower ci 95 0 limit": .lowerCI, "upper ci 95 0 limit": .upperCI, "lower ci 99 8 limit": .lowerCI998,
+        "upper ci 99 8 limit": .upperCI998, "count": .count, "denominator": .denominator, "value note": .valueNote,
+        "compared to england value or percentiles": .comparedToEngland,
+    ]
+
+    init(headings: [String], line: Int, file: String) throws {
+        self.headings = headings
+        let names = headings.map(Self.normalized)
+        guard names.contains("area code"), names.contains("time period"), names.contains("value") else {
+            throw DataFileError(
+                file: file, line: line, field: nil,
+                message: "this is not a Fingertips download: its header has no \"Area Code\", \"Time period\" and "
+                    + "\"Value\" columns (download the indicator's data as CSV from Fingertips)")
+        }
+        publisher = .fingertips
+        for (column, name) in names.enumerated() {
+            let field: Field?
+            if let known = Self.fingertips[name] {
+                field = known
+            } else if name.hasPrefix("compared to "), name != "compared to goal", !name.hasPrefix("compared to england") {
+                field = .comparedToParent
+            } else {
+                field = nil
+            }
+            guard let field else { continue }
+            if columns[field] != nil {
+                throw DataFileError(file: file, line: line, field: headings[column], message: "the column appears twice")
+            }
+            columns[field] = column
+        }
+        guard columns[.indicator] != nil || columns[.indicatorID] != nil else {
+            throw DataFileError(
+                file: file, line: line, field: "Indicator Name",
+                message: "the required column is missing (a Fingertips download has \"Indicator ID\" and \"Indicator Name\")")
+        }
+    }
+
+    /// A heading as compared: lower case, every run of characters other than letters and digits one space.
+    static func normalized(_ heading: String) -> String {
+        var words: [String] = []
+        var word = ""
+        for character in heading.lowercased() {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.joined(separator: " ")
+    }
+
+    /// The text of `field` in `record`: empty when the file has no such column or the row stops short of it.
+    func text(_ field: Field, in record: borrowing TableRecord) -> String {
+        guard let column = columns[field], column < record.count else { return "" }
+        return String(record.string(column).trimmingWhitespace())
+    }
+
+    /// The period's range (`1y`, `3y`), which tells apart rows for the same period text.
+    func range(of record: borrowing TableRecord) -> String { text(.periodRange, in: record) }
+
+    /// The row `record` as a ``NationalRecord``.
+    func record(from record: borrowing TableRecord, file: String) throws -> NationalRecord {
+        if record.count > headings.count {
+            for column in headings.count..<record.count where !record.isBlank(column) {
+                throw DataFileError(
+                    file: file, line: record.line, field: nil,
+                    message: "the row has \(record.count) fields, more than the header's \(headings.count)")
+            }
+        }
+        func number(_ field: Field) throws -> Double? {
+            let text = self.text(field, in: record)
+            if text.isEmpty || NumberParser.isNoValue(text) { return nil }
+            guard let value = NumberParser.parse(text), value.isFinite else {
+                let column = columns[field]!
+                throw DataFileError(
+                    file: file, line: record.line, field: headings[column],
+                    message: "\"\(text.excerpt())\" is not a number", column: column)
+            }
+            return value
+        }
+        let areaCode = text(.areaCode, in: record)
+        guard !areaCode.isEmpty else {
+            throw DataFileError(
+                file: file, line: record.line, field: headings[columns[.areaCode]!], message: "the row has no area code",
+                column: columns[.areaCode])
+        }
+        let period = text(.period, in: record)
+        guard !period.isEmpty else {
+            throw DataFileError(
+                file: file, line: record.line, field: headings[columns[.period]!], message: "the row has no period",
+                column: columns[.period])
+        }
+        let order = text(.periodOrder, in: record)
+        let lowerCI = try number(.lowerCI)
+        let upperCI = try number(.upperCI)
+        if let lowerCI, let upperCI, lowerCI > upperCI {
+            throw DataFileError(
+                file: file, line: record.line, field: headings[columns[.lowerCI]!],
+                message: "the lower limit \(lowerCI) is above the upper limit \(upperCI)", column: columns[.lowerCI])
+        }
+        func published(_ field: Field) -> String? {
+            let text = self.text(field, in: record)
+            return columns[field] == nil ? nil : text
+        }
+        return NationalRecord(
+            line: record.line, indicatorID: text(.indicatorID, in: record), indicator: text(.indicator, in: record),
+            parentCode: text(.parentCode, in: record), parentName: text(.parentName, in: record), areaCode: areaCode,
+            areaName: text(.areaName, in: record), areaType: text(.areaType, in: record), period: period,
+            periodOrder: order.isEmpty ? period : order, sex: text(.sex, in: record), age: text(.age, in: record),
+            categoryType: text(.categoryType, in: record), category: text(.category, in: record),
+            value: try number(.value), lowerCI: lowerCI, upperCI: upperCI, lowerCI998: try number(.lowerCI998),
+            upperCI998: try number(.upperCI998), count: try number(.count), denominator: try number(.denominator),
+            valueNote: text(.valueNote, in: record), publishedComparedToEngland: published(.comparedToEngland),
+            publishedComparedToParent: published(.comparedToParent))
+    }
+}

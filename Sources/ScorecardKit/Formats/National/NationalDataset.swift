@@ -1,0 +1,85 @@
+import Foundation
+
+/// A national dataset as downloaded: the rows of a Fingertips or LG Inform CSV file, read by column name.
+///
+/// Publishers add, drop and rename columns between downloads (Fingertips files have 26 or 27 columns and name the
+/// parent comparison after the parent's area type), so columns are found by their heading, columns not used are
+/// ignored, and a row short of the header (Fingertips leaves the last field off) reads the missing fields as empty.
+public struct NationalDataset: Sendable, Equatable {
+    /// Who published the file, told by its header.
+    public enum Publisher: String, Sendable, Equatable {
+        /// OHID's public-health profiles (fingertips.phe.org.uk): a data download or the API's CSV.
+        case fingertips
+        /// The Local Government Association's LG Inform (Plus): a data download of one or more metrics.
+        case lgInform = "lg-inform"
+    }
+
+    /// The file's path as the user gave it.
+    public var file: String
+    public var publisher: Publisher
+    /// Every row, in the file's order.
+    public var records: [NationalRecord]
+
+    public init(file: String, publisher: Publisher, records: [NationalRecord]) {
+        self.file = file
+        self.publisher = publisher
+        self.records = records
+    }
+
+    /// Reads the CSV `bytes` of a national download; `file` names it in errors.
+    ///
+    /// - Throws: ``DataFileError`` naming the file, line and column: not a CSV file, a header that is neither
+    ///   publisher's, a required column missing, a number that is not one, a row repeated.
+    public static func read(bytes: [UInt8], file: String) throws -> NationalDataset {
+        let reader = CSVReader(bytes: bytes, file: file)
+        var header: NationalColumns?
+        var records: [NationalRecord] = []
+        var seen: [RowKey: Int] = [:]
+        try reader.forEachRecord { record in
+            guard let columns = header else {
+                header = try NationalColumns(headings: (0..<record.count).map { record.string($0) }, line: record.line, file: file)
+                return
+            }
+            let row = try columns.record(from: record, file: file)
+            let key = RowKey(breakdown: row.breakdown, areaCode: row.areaCode, areaType: row.areaType, range: columns.range(of: record))
+            if let earlier = seen[key] {
+                throw DataFileError(
+                    file: file, line: row.line, field: nil,
+                    message: "this row repeats line \(earlier): the same area, indicator, period and breakdown")
+            }
+            seen[key] = row.line
+            records.append(row)
+        }
+        guard let header else {
+            throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty: a national download starts with a header row")
+        }
+        return NationalDataset(file: file, publisher: header.publisher, records: records)
+    }
+
+    private struct RowKey: Hashable {
+        var breakdown: NationalRecord.Breakdown
+        var areaCode: String
+        var areaType: String
+        var range: String
+    }
+}
+
+extension NationalDataset {
+    /// Reads the national download at `path`.
+    ///
+    /// - Throws: ``DataFileError`` naming the file (and line and column): no such file, a directory, unreadable,
+    ///   or a problem in its contents (see ``read(bytes:file:)``).
+    public static func read(path: String) throws -> NationalDataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataFileError(file: path, line: nil, field: nil, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw DataFileError(file: path, line: nil, field: nil, message: "is a directory, not a file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataFileError(file: path, line: nil, field: nil, message: "cannot be read (check its permissions)")
+        }
+        return try read(bytes: [UInt8](data), file: path)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard benchmark FILE`: a national download (Fingertips, LG Inform) judged against England and each area's
+/// parent by the confidence-interval rule, with quartiles (documented in `docs/benchmark.md`).
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Compare every area in a national download with England and its region, and rank it among its type.",
+        discussion: """
+            FILE is a CSV download from Fingertips or LG Inform. An area is significantly better or worse than England \
+            (or its region) when England's value lies outside the area's 95% confidence interval; otherwise similar. \
+            --json and --csv are stable formats for scripts (see docs/benchmark.md).
+            """
+    )
+
+    @Argument(help: "The national download: a Fingertips or LG Inform CSV file.")
+    var file: String
+
+    @Option(help: "Which way is better: higher, lower or none (none compares as higher/lower). Default: what the file's own comparisons show, else none.")
+    var polarity: Polarity?
+
+    @Option(help: "An area code (E06000001): the table marks its rows; --json and --csv print only its rows.")
+    var area: String?
+
+    @Flag(help: "Print JSON: an array with one record per area and breakdown row.")
+    var json = false
+
+    @Flag(help: "Print CSV: a header and one row per area and breakdown row.")
+    var csv = false
+
+    enum Polarity: String, ExpressibleByArgument, CaseIterable {
+        case higher, lower, none
+
+        var order: Significance.Order {
+            switch self {
+            case .higher: .higherIsBetter
+            case .lower: .lowerIsBetter
+            case .none: .none
+            }
+        }
+    }
+
+    func validate() throws {
+        if json, csv { throw ValidationError("give --json or --csv, not both") }
+    }
+
+    func run() throws {
+        let dataset: NationalDataset
+        do {
+            dataset = try NationalDataset.read(path: file)
+        } catch let error as DataFileError {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        if let area, !dataset.records.contains(where: { $0.areaCode == area }) {
+            Console.error("\(file): no rows for area \(area) (the area codes are ONS codes such as E06000001)")
+            throw ExitCode.failure
+        }
+        let order = resolvedOrder(dataset)
+        let benchmark = Benchmark(dataset: dataset, order: order)
+        if json {
+            Console.out(try JSONText.encode(BenchmarkReport(benchmark, area: area).records))
+        } else if csv {
+            FileHandle.standardOutput.write(Data(StatusCommand.safeCSV(text: BenchmarkReport(benchmark, area: area).csv).utf8))
+        } else {
+            Console.out(BenchmarkTable(benchmark: benchmark, area: area).text)
+        }
+    }
+
+    /// The polarity given, else the one the file's comparisons show (saying so on standard error), else none.
+    func resolvedOrder(_ dataset: NationalDataset) -> Significance.Order {
+        if let polarity { return polarity.order }
+        if let published = Benchmark.publishedOrder(of: dataset) {
+            let words = published == .none ? "no polarity (higher or lower)" : "\(published.rawValue) is better"
+            Console.error("Comparing with \(words), as the file's own comparisons with England show (--polarity chooses).")
+            return published
+        }
+        Console.error("No polarity given: areas are compared as higher or lower (--polarity higher or lower judges them).")
+        return .none
+    }
+}

@@ -1,0 +1,109 @@
+import ScorecardKit
+
+/// A judged national dataset as a table a person reads: per indicator and breakdown, each period's areas best first,
+/// with England and the parent comparisons and the quartile; the chosen area's rows marked with `>` and summed up
+/// at the top.
+struct BenchmarkTable {
+    let benchmark: Benchmark
+    /// The area to mark, if one was chosen.
+    let area: String?
+
+    var text: String {
+        var lines: [String] = []
+        let rows = benchmark.rows
+        let order = benchmark.order
+        let polarity =
+            switch order {
+            case .higherIsBetter: "higher is better"
+            case .lowerIsBetter: "lower is better"
+            case .none: "no polarity: compared as higher or lower"
+            }
+        if let area, let chosen = rows.last(where: { $0.record.areaCode == area }) {
+            lines.append("\(chosen.record.areaName.terminalSafe) (\(area.terminalSafe)), \(polarity):")
+            for row in rows where row.record.areaCode == area {
+                lines.append("  " + summary(of: row))
+            }
+            lines.append("")
+        }
+        // Groups in the order they first appear; within a group, England, then parents, then areas by rank.
+        var groupOrder: [NationalRecord.Breakdown] = []
+        var groups: [NationalRecord.Breakdown: [Benchmark.Row]] = [:]
+        for row in rows {
+            let key = row.record.breakdown
+            if groups[key] == nil { groupOrder.append(key) }
+            groups[key, default: []].append(row)
+        }
+        let header = ["", "Area", "Code", "Type", "Value", "95% interval", "vs England", "vs parent", "Quartile"]
+        for key in groupOrder {
+            let members = groups[key]!
+            let first = members[0].record
+            let breakdown = [first.sex, first.age, first.category].filter { !$0.isEmpty }.joined(separator: ", ")
+            lines.append("\(first.indicator.terminalSafe), \(first.period.terminalSafe)\(breakdown.isEmpty ? "" : " (\(breakdown.terminalSafe))"), \(polarity)")
+            let sorted = members.sorted { a, b in
+                if a.record.areaType != b.record.areaType { return typeRank(a) < typeRank(b) }
+                return (a.rank ?? Int.max, a.record.line) < (b.rank ?? Int.max, b.record.line)
+            }
+            var table = [header]
+            for row in sorted {
+                let r = row.record
+                table.append([
+                    r.areaCode == area ? ">" : "", r.areaName.terminalSafe, r.areaCode.terminalSafe, r.areaType.terminalSafe,
+                    r.value.map { NumberText.grouped($0, decimals: 1) } ?? "-",
+                    interval(r), word(row.comparedToEngland), word(row.comparedToParent),
+                    row.quartile.map { "Q\($0)" } ?? "",
+                ])
+            }
+            lines += Self.aligned(table, rightAligned: [4])
+            lines.append("")
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// England first, then regions and other parents, then the rest.
+    private func typeRank(_ row: Benchmark.Row) -> Int {
+        if row.record.isEngland { return 0 }
+        return row.record.parentCode.isEmpty || row.record.parentCode == NationalRecord.englandCode ? 1 : 2
+    }
+
+    /// "2017: 95.3 (88.1 to 102.9), worse than England, similar to its parent, 3rd quartile (rank 97 of 150)".
+    private func summary(of row: Benchmark.Row) -> String {
+        let r = row.record
+        var parts = ["\(r.period.terminalSafe)\(r.age.isEmpty || r.age == "All ages" ? "" : " " + r.age.terminalSafe)"]
+        parts[0] += ": " + (r.value.map { NumberText.grouped($0, decimals: 1) } ?? "no value")
+        if r.lowerCI != nil { parts[0] += " (\(interval(r)))" }
+        parts.append(Self.lowerFirst(row.comparedToEngland.phrase(against: "England")))
+        let parent = r.parentName.isEmpty ? "its parent" : r.parentName.terminalSafe
+        parts.append(row.comparedToParent == .notCompared ? "not compared with \(parent)" : Self.lowerFirst(row.comparedToParent.phrase(against: parent)))
+        if let quartile = row.quartile, let rank = row.rank {
+            parts.append("quartile \(quartile) (rank \(rank) of \(row.areas) \(r.areaType.terminalSafe) areas)")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// "Worse than England" as it reads mid-sentence: "worse than England".
+    private static func lowerFirst(_ text: String) -> String {
+        text.prefix(1).lowercased() + text.dropFirst()
+    }
+
+    private func interval(_ r: NationalRecord) -> String {
+        guard let lower = r.lowerCI, let upper = r.upperCI else { return "" }
+        return "\(NumberText.grouped(lower, decimals: 1)) to \(NumberText.grouped(upper, decimals: 1))"
+    }
+
+    /// A comparison in a word (`-` when not compared).
+    private func word(_ significance: Significance) -> String {
+        significance == .notCompared ? "-" : significance.rawValue
+    }
+
+    /// The rows as lines with columns padded to their widest cell (counted in characters).
+    static func aligned(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.indices.map { column in
+                let padding = String(repeating: " ", count: widths[column] - row[column].count)
+                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

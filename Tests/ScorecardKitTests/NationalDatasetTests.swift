@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+/// Reading national downloads as published: columns by name, rows one field short, quoted names with line breaks.
+@Suite struct NationalDatasetTests {
+    static let campylobacter = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/national/fingertips_93356_campylobacter_county-ua_2015-2017.csv").path
+
+    static let header26 =
+        "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,"
+        + "Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,"
+        + "Denominator,Value note,Recent Trend,Compared to England value or percentiles,"
+        + "Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal"
+
+    static func read(_ text: String, file: String = "download.csv") throws -> NationalDataset {
+        try NationalDataset.read(bytes: Array(text.utf8), file: file)
+    }
+
+    @Test func readsTheCampylobacterDownloadWhole() throws {
+        let dataset = try NationalDataset.read(path: Self.campylobacter)
+        #expect(dataset.publisher == .fingertips)
+        #expect(dataset.records.count == 852)
+        let first = try #require(dataset.records.first)
+        // The quoted name holds a comma and a line break; the row is one field short of the header.
+        #expect(first.indicator == "Campylobacter incidence rate/100,000")
+        #expect(first.indicatorID == "93356")
+        #expect(first.areaCode == "E92000001")
+        #expect(first.isEngland)
+        #expect(first.value == 94.7261896202678)
+        #expect(first.lowerCI == 93.9129396546008)
+        #expect(first.upperCI == 95.5447303303505)
+        #expect(first.count == 51897)
+        #expect(first.periodOrder == "20150000")
+        #expect(first.line == 2)
+        // Records start on the lines they do in the file: each name takes two lines.
+        #expect(dataset.records[1].line == 4)
+        let scilly = try #require(dataset.records.first { $0.areaName == "Isles of Scilly" })
+        #expect(scilly.value == nil)
+        #expect(scilly.valueNote == "Value for Cornwall & Isles of Scilly combined")
+        #expect(scilly.parentCode == "E12000009")
+    }
+
+    @Test func readsTwentySevenColumnsAndTheParentColumnByAnyName() throws {
+        let text = """
+            Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to parent value or percentiles,Time period Sortable,New data,Compared to goal,Time period range
+            92443,Smoking Prevalence in adults,E12000004,East Midlands region,E06000015,Derby,UA,Persons,18+ yrs,,,2019,15.1,12.0,18.2,,,,,,,Similar,Similar,20190000,,,1y
+            92443,Smoking Prevalence in adults,,,E92000001,England,England,Persons,18+ yrs,,,2019,13.9,13.7,14.1,,,,,,,Not compared,Not compared,20190000,,,1y
+            """
+        let dataset = try Self.read(text)
+        #expect(dataset.records.count == 2)
+        #expect(dataset.records[0].publishedComparedToParent == "Similar")
+        #expect(dataset.records[0].areaType == "UA")
+        #expect(dataset.records[1].isEngland)
+    }
+
+    @Test func columnsAreFoundByNameInAnyOrder() throws {
+        let text = """
+            Value,Area Code,Time period,Indicator Name,Upper CI 95.0 limit,Lower CI 95.0 limit
+            12.5,E06000001,2020/21,Admissions,14,11
+            """
+        let record = try #require(try Self.read(text).records.first)
+        #expect(record.value == 12.5)
+        #expect(record.lowerCI == 11)
+        #expect(record.upperCI == 14)
+        #expect(record.period == "2020/21")
+    }
+
+    @Test func badFilesAreNamedByFileLineAndColumn() throws {
+        let notANumber = Self.header26 + "\r\n1,Name,,,E06000001,Hartlepool,UA,Persons,All ages,,,2017,12..5,,,,,,,,,,,,,\r\n"
+        #expect(throws: DataFileError.self) { try Self.read(notANumber) }
+        do {
+            _ = try Self.read(notANumber)
+        } catch let error as DataFileError {
+            #expect(error.description == "download.csv:2: field \"Value\": \"12..5\" is not a number")
+        }
+        let noAreaColumn = "Indicator Name,Time period,Value\nX,2017,1\n"
+        #expect(throws: DataFileError.self) { try Self.read(noAreaColumn) }
+        let repeated = "Indicator Name,Area Code,Time period,Value\nX,E1,2017,1\nX,E1,2017,2\n"
+        do {
+            _ = try Self.read(repeated)
+            Issue.record("a repeated row was read")
+        } catch let error as DataFileError {
+            #expect(error.line == 3)
+            #expect(error.message.contains("repeats line 2"))
+        }
+        let tooLong = "Indicator Name,Area Code,Time period,Value\nX,E1,2017,1,surplus\n"
+        #expect(throws: DataFileError.self) { try Self.read(tooLong) }
+        let backwards = "Indicator Name,Area Code,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit\nX,E1,2017,5,6,4\n"
+        #expect(throws: DataFileError.self) { try Self.read(backwards) }
+        #expect(throws: DataFileError.self) { try Self.read("") }
+        #expect(throws: DataFileError.self) { try NationalDataset.read(path: "/nonexistent/file.csv") }
+    }
+}

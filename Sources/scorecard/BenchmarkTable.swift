@@ -72,9 +72,11 @@ struct BenchmarkTable {
         var parts = ["\(r.period.terminalSafe)\(r.age.isEmpty || r.age == "All ages" ? "" : " " + r.age.terminalSafe)"]
         parts[0] += ": " + (r.value.map { NumberText.grouped($0, decimals: 1) } ?? "no value")
         if r.lowerCI != nil { parts[0] += " (\(interval(r)))" }
-        parts.append(Self.lowerFirst(row.comparedToEngland.phrase(against: "England")))
-        let parent = r.parentName.isEmpty ? "its parent" : r.parentName.terminalSafe
-        parts.append(row.comparedToParent == .notCompared ? "not compared with \(parent)" : Self.lowerFirst(row.comparedToParent.phrase(against: parent)))
+        parts.append(row.comparedToEngland == .notCompared ? "not compared with England" : Self.lowerFirst(row.comparedToEngland.phrase(against: "England")))
+        if !r.parentCode.isEmpty {
+            let parent = r.parentName.isEmpty ? r.parentCode.terminalSafe : r.parentName.terminalSafe
+            parts.append(row.comparedToParent == .notCompared ? "not compared with \(parent)" : Self.lowerFirst(row.comparedToParent.phrase(against: parent)))
+        }
         if let quartile = row.quartile, let rank = row.rank {
             parts.append("quartile \(quartile) (rank \(rank) of \(row.areas) \(r.areaType.terminalSafe) areas)")
         }
@@ -103,7 +105,16 @@ struct BenchmarkTable {
             row.indices.map { column in
                 let padding = String(repeating: " ", count: widths[column] - row[column].count)
                 return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
+    }
+}
+
+extension String {
+    /// The text without the spaces at its end.
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

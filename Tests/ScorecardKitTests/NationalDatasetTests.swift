@@ -92,4 +92,39 @@ import Testing
         #expect(throws: DataFileError.self) { try Self.read("") }
         #expect(throws: DataFileError.self) { try NationalDataset.read(path: "/nonexistent/file.csv") }
     }
+
+    @Test func readsAnLGInformDownload() throws {
+        let path = URL(fileURLWithPath: Self.campylobacter).deletingLastPathComponent()
+            .appendingPathComponent("lginform_enterprise_births.csv").path
+        let dataset = try NationalDataset.read(path: path)
+        #expect(dataset.publisher == .lgInform)
+        // Five areas, three periods each.
+        #expect(dataset.records.count == 15)
+        let barnet = dataset.records.filter { $0.areaCode == "E09000003" }
+        #expect(barnet.map(\.period) == ["2019", "2020", "2021"])
+        #expect(barnet.map(\.periodOrder) == ["cal_2019", "cal_2020", "cal_2021"])
+        // "1,012.5" read with its thousands separator.
+        #expect(barnet.map(\.value) == [93.0, 81.8, 1012.5])
+        #expect(barnet[0].areaType == "London borough")
+        #expect(barnet[0].indicator == "Rate of births of new enterprises")
+        #expect(barnet[0].indicatorID == "42")
+        let bexley = dataset.records.filter { $0.areaCode == "E09000004" }
+        #expect(bexley.map(\.value) == [50.0, nil, nil])
+        #expect(dataset.records.first?.isEngland == true)
+    }
+
+    @Test func anLGInformValueThatIsNotANumberIsNamed() throws {
+        let text = """
+            "area label","area long label","area","Metric"
+            "area label","area long label","area","2020"
+            "Barnet","Barnet (London borough)","E09000003","lots"
+            """
+        do {
+            _ = try Self.read(text, file: "lg.csv")
+            Issue.record("text read as a value")
+        } catch let error as DataFileError {
+            #expect(error.line == 3)
+            #expect(error.description == "lg.csv:3: field \"Metric\": \"lots\" is not a number")
+        }
+    }
 }

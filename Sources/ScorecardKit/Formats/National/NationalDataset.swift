@@ -32,16 +32,11 @@ public struct NationalDataset: Sendable, Equatable {
     ///   publisher's, a required column missing, a number that is not one, a row repeated.
     public static func read(bytes: [UInt8], file: String) throws -> NationalDataset {
         let reader = CSVReader(bytes: bytes, file: file)
-        var header: NationalColumns?
+        var layout: Layout?
         var records: [NationalRecord] = []
         var seen: [RowKey: Int] = [:]
-        try reader.forEachRecord { record in
-            guard let columns = header else {
-                header = try NationalColumns(headings: (0..<record.count).map { record.string($0) }, line: record.line, file: file)
-                return
-            }
-            let row = try columns.record(from: record, file: file)
-            let key = RowKey(breakdown: row.breakdown, areaCode: row.areaCode, areaType: row.areaType, range: columns.range(of: record))
+        func add(_ row: NationalRecord, range: String) throws {
+            let key = RowKey(breakdown: row.breakdown, areaCode: row.areaCode, areaType: row.areaType, range: range)
             if let earlier = seen[key] {
                 throw DataFileError(
                     file: file, line: row.line, field: nil,
@@ -50,10 +45,37 @@ public struct NationalDataset: Sendable, Equatable {
             seen[key] = row.line
             records.append(row)
         }
-        guard let header else {
-            throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty: a national download starts with a header row")
+        try reader.forEachRecord { record in
+            switch layout {
+            case nil:
+                let headings = (0..<record.count).map { record.string($0) }
+                layout = LGInformColumns.recognises(headings)
+                    ? .lgInform(LGInformColumns(headings: headings, line: record.line))
+                    : .fingertips(try NationalColumns(headings: headings, line: record.line, file: file))
+            case .fingertips(let columns):
+                try add(try columns.record(from: record, file: file), range: columns.range(of: record))
+            case .lgInform(var columns):
+                if try columns.takeHeader(record, file: file) {
+                    layout = .lgInform(columns)
+                    return
+                }
+                for row in try columns.records(from: record, file: file) { try add(row, range: "") }
+            }
         }
-        return NationalDataset(file: file, publisher: header.publisher, records: records)
+        switch layout {
+        case nil:
+            throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty: a national download starts with a header row")
+        case .fingertips:
+            return NationalDataset(file: file, publisher: .fingertips, records: records)
+        case .lgInform:
+            return NationalDataset(file: file, publisher: .lgInform, records: records)
+        }
+    }
+
+    /// How the file's rows are read, once its header is known.
+    private enum Layout {
+        case fingertips(NationalColumns)
+        case lgInform(LGInformColumns)
     }
 
     private struct RowKey: Hashable {

@@ -1,7 +1,8 @@
 import ScorecardKit
 
 /// Writes a ``CommitteeReport`` as CSV: one row per measure in the report, with the columns of
-/// `scorecard status --csv` (``StatusReport/csvColumns``), a withheld value written `*`.
+/// `scorecard status --csv` (``StatusReport/csvColumns``), a withheld value written `*` (and, for the public, no
+/// process limits or forecast of a measure whose small numbers are withheld).
 public enum CSVReportWriter {
     /// The report's measures as CSV, judged by `evaluation` on `council` (the report's own).
     public static func csv(_ report: CommitteeReport, council: Council, evaluation: Evaluation) -> String {
@@ -9,7 +10,13 @@ public enum CSVReportWriter {
         var text = StatusReport.csvColumns.joined(separator: ",") + "\r\n"
         for section in report.sections {
             for entry in section.allMeasures {
-                text += StatusReport.csvLine(status.measures[entry.index], value: entry.withheld ? "*" : nil) + "\r\n"
+                var record = status.measures[entry.index]
+                // A mean, limits or a forecast made from small numbers can give them away: for the public, none.
+                if report.options.audience == .public, council.measures[entry.index].smallNumbers != nil {
+                    record.spc = nil
+                    record.forecast = nil
+                }
+                text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
             }
         }
         // Line breaks stay inside quoted fields (a spreadsheet reads them as such); any other control character

@@ -156,6 +156,8 @@ private struct Builder {
             return "Missed its target by more than the tolerance for \(run) periods running, to \(alert.period.label)."
         case .worsening: return "Worse than the period before for \(run) periods running, to \(alert.period.label)."
         case .overdue: return "No value for \(alert.period.label) yet, and it is overdue."
+        case .forecastMiss: return "Forecast to miss the target for \(alert.period.financialYear.label)."
+        case .specialCauseConcerning: return "Special cause concerning variation in \(alert.period.label)."
         }
     }
 

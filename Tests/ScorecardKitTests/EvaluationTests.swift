@@ -219,16 +219,17 @@ struct EvaluationTests {
         let plan = e.plans[0][0]
         #expect(plan.measures == 4)
         #expect((plan[.onTrack], plan[.withinTolerance], plan[.offTrack], plan[.overdue]) == (1, 1, 1, 1))
-        #expect(plan.alerts == 2)  // C off track, D overdue
+        // C off track, and (its year's average 50 against 90, half the year gone) forecast to miss; D overdue.
+        #expect(plan.alerts == 3)
         #expect(e.priorityMeasures[0][.offTrack] == 1)
         #expect(e.priorities[0].measures == 5)
         #expect(e.priorities[0][.offTrack] == 2)
-        #expect(e.priorities[0].alerts == 3)
+        #expect(e.priorities[0].alerts == 5)
         #expect(e.whole == e.priorities[0])
         #expect(e.whole.judged == 4)
     }
 
-    @Test("alerts come worst first: repeated misses, single misses by size, overdue, worsening")
+    @Test("alerts come worst first: repeated misses, single misses by size, overdue, forecasts by size, worsening")
     func ordering() {
         let today = date(2024, 11, 24)
         let c = council([
@@ -238,7 +239,8 @@ struct EvaluationTests {
             (monthly("AGAIN"), months(from: .month(2024, 8), [80, 80])),
         ])
         let e = c.evaluate(asAt: q2, today: today)
-        #expect(e.alerts.map { c.measures[$0.measure].code } == ["AGAIN", "BIG", "SMALL", "LATE"])
+        #expect(e.alerts.map { c.measures[$0.measure].code } == ["AGAIN", "BIG", "SMALL", "LATE", "BIG", "SMALL", "AGAIN"])
+        #expect(e.alerts.map(\.rule) == [.offTrackRepeatedly, .offTrack, .offTrack, .overdue, .forecastMiss, .forecastMiss, .forecastMiss])
     }
 }
 

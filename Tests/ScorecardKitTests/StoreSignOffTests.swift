@@ -90,7 +90,7 @@ struct StatusDraftTests {
         let record = try #require(report.measures.first { $0.code == "KBI-01" })
         #expect(record.value == 95 && record.draft)
         #expect(report.figures == "all")
-        #expect(report.csv.split(separator: "\r\n").first?.hasSuffix(",draft") == true)
+        #expect(report.csv.split(separator: "\r\n").first?.contains(",draft,") == true)
 
         let published = try SQLiteStore(path: path, publishedOnly: true).loadCouncil()
         let members = StatusReport(

@@ -35,13 +35,17 @@ extension Theme {
     }
 
     /// A symbol for an alert rule, apart from every status's: `✖✖` off track repeatedly, `✖` off track, `!`
-    /// overdue, `▼` worsening.
+    /// overdue, `»` forecast to miss, `◆` special cause concerning, `▼` worsening.
     public func symbol(for rule: Alert.Rule) -> String {
         switch (rule, glyphs.isUnicode) {
         case (.offTrackRepeatedly, true): "✖✖"
         case (.offTrackRepeatedly, false): "xx"
         case (.offTrack, _): symbol(for: Status.offTrack)
         case (.overdue, _): "!"
+        case (.forecastMiss, true): "»"
+        case (.forecastMiss, false): ">"
+        case (.specialCauseConcerning, true): "◆"
+        case (.specialCauseConcerning, false): "s"
         case (.worsening, true): "▼"
         case (.worsening, false): "v"
         }
@@ -75,6 +79,9 @@ extension Theme {
             HelpEntry(keys: symbols(.overdue, .noData), description: "Missing: overdue, no data"),
             HelpEntry(keys: symbols(.notJudged, .inDevelopment), description: "Not judged, in development"),
             HelpEntry(keys: "\(symbol(for: Alert.Rule.offTrackRepeatedly)) \(symbol(for: Alert.Rule.worsening))", description: "Alert: repeatedly, worsening"),
+            HelpEntry(
+                keys: "\(symbol(for: Alert.Rule.specialCauseConcerning)) \(symbol(for: Alert.Rule.forecastMiss))",
+                description: "Alert: special cause, forecast"),
             HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),

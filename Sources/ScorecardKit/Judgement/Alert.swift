@@ -8,6 +8,10 @@ public struct Alert: Sendable, Equatable {
         case offTrack
         /// The value is missing past its due date.
         case overdue
+        /// The year-end forecast misses the year's target (half the year or more gone).
+        case forecastMiss
+        /// The judged period's value is special cause concerning variation on the XmR chart.
+        case specialCauseConcerning
         /// Worse than the period before for three or more periods running.
         case worsening
 
@@ -18,6 +22,8 @@ public struct Alert: Sendable, Equatable {
             case .offTrackRepeatedly: "Off track repeatedly"
             case .offTrack: "Off track"
             case .overdue: "Overdue"
+            case .forecastMiss: "Forecast to miss the year-end target"
+            case .specialCauseConcerning: "Special cause concerning variation"
             case .worsening: "Worsening"
             }
         }
@@ -27,6 +33,8 @@ public struct Alert: Sendable, Equatable {
             case .offTrackRepeatedly: "off-track-repeatedly"
             case .offTrack: "off-track"
             case .overdue: "overdue"
+            case .forecastMiss: "forecast-miss"
+            case .specialCauseConcerning: "special-cause-concerning"
             case .worsening: "worsening"
             }
         }

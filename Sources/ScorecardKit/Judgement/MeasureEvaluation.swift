@@ -19,11 +19,15 @@ public struct MeasureEvaluation: Sendable, Equatable {
     public var due: CivilDate?
     /// The alerts on this measure, worst first.
     public var alerts: [Alert]
+    /// The XmR chart of the latest values up to ``period``; `nil` with too few values, or for a cumulative measure.
+    public var processControl: ProcessControl?
+    /// Where the financial year of ``period`` is heading; `nil` without a year-end target or a value this year.
+    public var forecast: Forecast?
 
     public init(
         status: Status, period: Period? = nil, value: Double? = nil, target: Double? = nil,
         observation: Observation? = nil, sincePrevious: Direction? = nil, sinceLastYear: Direction? = nil,
-        due: CivilDate? = nil, alerts: [Alert] = []
+        due: CivilDate? = nil, alerts: [Alert] = [], processControl: ProcessControl? = nil, forecast: Forecast? = nil
     ) {
         self.status = status
         self.period = period
@@ -34,5 +38,7 @@ public struct MeasureEvaluation: Sendable, Equatable {
         self.sinceLastYear = sinceLastYear
         self.due = due
         self.alerts = alerts
+        self.processControl = processControl
+        self.forecast = forecast
     }
 }

@@ -43,20 +43,29 @@ struct MeasureJudgement {
                 measure: index, rule: .overdue, period: period, run: 1, weight: Double(late),
                 reason: "No value for \(period.label); it was due by \(due.longDescription) (\(late) days overdue)."
             )
+            let forecast = self.forecast(at: period)
             return MeasureEvaluation(
-                status: .overdue, period: period, target: target, observation: observation, due: due, alerts: [alert]
+                status: .overdue, period: period, target: target, observation: observation, due: due,
+                alerts: forecast?.warns == true ? [alert, forecastAlert(forecast!)] : [alert],
+                processControl: processControl(at: period), forecast: forecast
             )
         }
 
         let status = self.status(at: period) ?? .notJudged
+        let control = processControl(at: period)
+        let forecast = self.forecast(at: period)
         var alerts: [Alert] = []
         if status == .offTrack, let target { alerts.append(offTrackAlert(period: period, value: value, target: target)) }
+        if let forecast, forecast.warns { alerts.append(forecastAlert(forecast)) }
+        if let control, control.to == period, control.variation == .concerning {
+            alerts.append(specialCauseAlert(control, value: value))
+        }
         if let worsening = worseningAlert(period: period) { alerts.append(worsening) }
         return MeasureEvaluation(
             status: status, period: period, value: value, target: target, observation: observation,
             sincePrevious: measure.cumulative ? nil : direction(from: period.previous, to: period),
             sinceLastYear: direction(from: period.sameLastYear, to: period),
-            due: due, alerts: alerts
+            due: due, alerts: alerts, processControl: control, forecast: forecast
         )
     }
 
@@ -113,6 +122,29 @@ struct MeasureJudgement {
         )
     }
 
+    // MARK: Statistical process control
+
+    /// The XmR chart of the latest values up to `period` (see ``ProcessControl``).
+    func processControl(at period: Period) -> ProcessControl? {
+        guard !measure.cumulative else { return nil }
+        var periods: [Period] = []
+        var values: [Double] = []
+        var index = observations.count - 1
+        while index >= 0, observations[index].period > period { index -= 1 }
+        while index >= 0, values.count < ProcessControl.maximumPoints {
+            if let v = observations[index].value {
+                periods.append(observations[index].period)
+                values.append(v)
+            }
+            index -= 1
+        }
+        // Fewer than a full baseline held: earlier values may make it up.
+        if values.count < ProcessControl.maximumPoints, loadedFrom != nil { reach.wentBeyondLoaded = true }
+        guard values.allSatisfy(\.isFinite) else { return nil }
+        return ProcessControl(
+            periods: periods.reversed(), values: values.reversed(), polarity: measure.polarity, target: target(at: period))
+    }
+
     // MARK: Alerts
 
     func offTrackAlert(period: Period, value: Double, target: Double) -> Alert {
@@ -150,6 +182,32 @@ struct MeasureJudgement {
             reason: "Worse than the period before for \(run) periods running: from \(measure.format(first)) in "
                 + "\(start.label) to \(measure.format(last)) in \(period.label)."
         )
+    }
+
+    func forecastAlert(_ forecast: Forecast) -> Alert {
+        let kind = forecast.basis.kind == .month ? "months" : "quarters"
+        let how =
+            switch forecast.method {
+            case .runRate: "At the rate of the \(forecast.position) \(kind) so far"
+            case .profile: "On the target's profile for the \(forecast.position) \(kind) so far"
+            case .averageSoFar: "On the average of the \(forecast.position) \(kind) so far"
+            }
+        let short = forecast.shortfall ?? 0
+        return Alert(
+            measure: index, rule: .forecastMiss, period: forecast.basis, run: 1,
+            weight: short / max(abs(forecast.target), 1e-9),
+            reason: "\(how), \(forecast.year.label) is forecast to end at \(measure.format(forecast.value)) against a "
+                + "target of \(measure.format(forecast.target)), \(describe(miss: short)).")
+    }
+
+    func specialCauseAlert(_ control: ProcessControl, value: Double) -> Alert {
+        let signal = control.signal.map { ": \($0.label)" } ?? ""
+        return Alert(
+            measure: index, rule: .specialCauseConcerning, period: control.to, run: 1,
+            weight: abs(value - control.mean) / max(abs(control.mean), 1e-9),
+            reason: "Special cause concerning variation in \(control.to.label)\(signal) (\(measure.format(value)); mean "
+                + "\(measure.format(control.mean)), limits \(measure.format(control.lowerLimit)) to "
+                + "\(measure.format(control.upperLimit)) over \(control.points) values from \(control.from.label)).")
     }
 
     /// "6.5 points short", "2.3 days over", "4 outside the band".

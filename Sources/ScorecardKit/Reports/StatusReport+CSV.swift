@@ -1,9 +1,12 @@
 extension StatusReport {
-    /// The CSV columns, in order: the JSON record's fields, with `direction` split in two and `alerts` joined by `; `.
+    /// The CSV columns, in order: the JSON record's fields, with `direction` split in two, `alerts` joined by `; `,
+    /// and `spc` and `forecast` flattened (`spc_mean`, `forecast_value`...).
     public static let csvColumns = [
         "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
         "status", "direction_previous", "direction_year_before", "alerts", "next_period", "next_due", "commentary",
-        "quality", "draft",
+        "quality", "draft", "spc_from", "spc_to", "spc_points", "spc_mean", "spc_lower_limit", "spc_upper_limit",
+        "spc_variation", "spc_assurance", "forecast_year", "forecast_value", "forecast_target", "forecast_method",
+        "forecast_status",
     ]
 
     /// One header row and one row per measure (RFC 4180: fields holding a comma, quote or line break are quoted;
@@ -21,7 +24,10 @@ extension StatusReport {
             r.code, r.title, r.tier, r.priority, r.deliveryPlan, r.owner, r.service, r.unit, r.period,
             value ?? r.value.map(formatPlain), r.target.map(formatPlain), r.status, r.direction.previous,
             r.direction.yearBefore, r.alerts.joined(separator: "; "), r.nextPeriod, r.nextDue, r.commentary, r.quality,
-            r.draft ? "true" : "false",
+            r.draft ? "true" : "false", r.spc?.from, r.spc?.to, r.spc.map { String($0.points) }, r.spc.map { formatPlain($0.mean) },
+            r.spc.map { formatPlain($0.lowerLimit) }, r.spc.map { formatPlain($0.upperLimit) }, r.spc?.variation,
+            r.spc?.assurance, r.forecast?.year, r.forecast.map { formatPlain($0.value) }, r.forecast.map { formatPlain($0.target) },
+            r.forecast?.method, r.forecast?.status,
         ]
         return fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ",")
     }

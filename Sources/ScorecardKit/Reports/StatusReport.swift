@@ -35,10 +35,15 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var quality: String?
         /// Whether the judged value is a draft, recorded but not yet signed off (members do not see it).
         public var draft: Bool
+        /// The XmR chart as at the judged period; `nil` with fewer than 12 values, or for a cumulative measure.
+        public var spc: SPC?
+        /// The year-end forecast; `nil` without a year-end target or a value this year.
+        public var forecast: YearEnd?
 
         enum CodingKeys: String, CodingKey {
             case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
             case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality, draft
+            case spc, forecast
         }
 
         // Optional fields are written as null rather than left out, so every record has every key.
@@ -64,6 +69,108 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(commentary, forKey: .commentary)
             try container.encode(quality, forKey: .quality)
             try container.encode(draft, forKey: .draft)
+            try container.encode(spc, forKey: .spc)
+            try container.encode(forecast, forKey: .forecast)
+        }
+    }
+
+    /// A measure's statistical process control (see ``ProcessControl``).
+    public struct SPC: Sendable, Equatable, Encodable {
+        /// The first and last periods of the baseline, as the data files write them.
+        public var from: String
+        public var to: String
+        /// How many values the baseline holds (the periods from `from` to `to` that have one).
+        public var points: Int
+        public var mean: Double
+        public var lowerLimit: Double
+        public var upperLimit: Double
+        /// The variation of the last point (`to`): `common cause`, `special cause improving`, `special cause
+        /// concerning`, `special cause high`, `special cause low`.
+        public var variation: String
+        /// The special-cause rule the last point meets, in words; `nil` for common cause.
+        public var signal: String?
+        /// `consistently passes`, `consistently fails`, `may pass or fail`; `nil` without a target or polarity.
+        public var assurance: String?
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, points, mean, lowerLimit = "lower_limit", upperLimit = "upper_limit", variation, signal, assurance
+        }
+
+        init(_ control: ProcessControl) {
+            from = control.from.description
+            to = control.to.description
+            points = control.points
+            mean = control.mean
+            lowerLimit = control.lowerLimit
+            upperLimit = control.upperLimit
+            variation = control.variation.rawValue
+            signal = control.signal?.label
+            assurance = control.assurance?.rawValue
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(points, forKey: .points)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(lowerLimit, forKey: .lowerLimit)
+            try container.encode(upperLimit, forKey: .upperLimit)
+            try container.encode(variation, forKey: .variation)
+            try container.encode(signal, forKey: .signal)
+            try container.encode(assurance, forKey: .assurance)
+        }
+    }
+
+    /// A measure's year-end forecast (see ``Forecast``).
+    public struct YearEnd: Sendable, Equatable, Encodable {
+        /// The financial year, `2026/27`.
+        public var year: String
+        /// The period of the latest value it is made from.
+        public var basis: String
+        /// The projected year-end value.
+        public var value: Double
+        /// The year-end target.
+        public var target: Double
+        /// `run rate`, `profile` or `trend of the year so far`.
+        public var method: String
+        /// Whether the projection misses the target; `nil` for a measure with no better direction.
+        public var misses: Bool?
+        /// How far it falls short, when it misses.
+        public var shortfall: Double?
+        /// The projection judged against the target with the measure's tolerance: `on track`, `at risk`,
+        /// `off track`, or `not judged`.
+        public var status: String
+        /// Whether it raises an alert: off track, with half the year or more gone but not all of it.
+        public var alert: Bool
+
+        init(_ forecast: Forecast) {
+            year = forecast.year.description
+            basis = forecast.basis.description
+            value = forecast.value
+            target = forecast.target
+            method = forecast.method.rawValue
+            misses = forecast.misses
+            shortfall = forecast.shortfall
+            status = forecast.status.label.lowercased()
+            alert = forecast.warns
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(year, forKey: .year)
+            try container.encode(basis, forKey: .basis)
+            try container.encode(value, forKey: .value)
+            try container.encode(target, forKey: .target)
+            try container.encode(method, forKey: .method)
+            try container.encode(misses, forKey: .misses)
+            try container.encode(shortfall, forKey: .shortfall)
+            try container.encode(status, forKey: .status)
+            try container.encode(alert, forKey: .alert)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case year, basis, value, target, method, misses, shortfall, status, alert
         }
     }
 
@@ -123,7 +230,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 alerts: judged.alerts.map { $0.rule.label.lowercased() },
                 nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
                 commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
-                draft: judged.observation?.isDraft ?? false)
+                draft: judged.observation?.isDraft ?? false,
+                spc: judged.processControl.map(SPC.init), forecast: judged.forecast.map(YearEnd.init))
         }
     }
 }

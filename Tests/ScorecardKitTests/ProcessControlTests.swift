@@ -1,0 +1,160 @@
+import Testing
+
+@testable import ScorecardKit
+
+/// Statistical process control and the year-end forecast as a measure's judgement carries them: which values the
+/// chart uses, the alerts they raise, and hand-worked forecasts.
+@Suite struct ProcessControlTests {
+    let asAt = Period.quarter(2024, 2)  // July to September 2024
+    let today = date(2024, 11, 24)
+
+    /// A monthly measure (higher is better, target 90 for 2023/24 and 2024/25) with `values` ending in Sep 2024.
+    func judged(_ values: [Double?], polarity: Polarity = .higherIsBetter, target: Double? = 90) -> MeasureEvaluation {
+        let start = Period.month(2024, 9).advanced(by: 1 - values.count)
+        return council([(monthly("M1", polarity: polarity, target: target), months(from: start, values))])
+            .evaluate(asAt: asAt, today: today).measures[0]
+    }
+
+    @Test func elevenValuesAreTooFewAndTwelveAreEnough() {
+        let values: [Double] = [91, 92, 90, 93, 91, 92, 90, 91, 93, 92, 91, 92]
+        #expect(judged(Array(values.dropFirst())).processControl == nil)
+        let control = judged(values).processControl
+        #expect(control?.points == 12)
+        #expect(control?.from == .month(2023, 10))
+        #expect(control?.to == .month(2024, 9))
+    }
+
+    @Test func theLatestTwentyFourValuesUpToTheJudgedPeriodGapsSkipped() throws {
+        // 30 months, Apr 2022 to Sep 2024, with Apr 2024 missing: the latest 24 values span 25 months, from
+        // Sep 2022 (a full 24 would start in Oct 2022).
+        var values: [Double?] = (0..<30).map { 90 + Double($0 % 3) }
+        values[24] = nil
+        let control = try #require(judged(values).processControl)
+        #expect(control.points == 24)
+        #expect(control.to == .month(2024, 9))
+        #expect(control.from == .month(2022, 9))
+        #expect(!control.periods.contains(.month(2024, 4)))
+    }
+
+    @Test func aFallBelowTheLowerLimitIsConcerningAndAlerts() throws {
+        // Eleven months alternating 91/92 then 80: mean 90.58..., mean moving range (1 x 10 + 12 screened out) 1,
+        // lower limit 87.92: 80 is below it.
+        let values: [Double] = [91, 92, 91, 92, 91, 92, 91, 92, 91, 92, 91, 80]
+        let e = judged(values)
+        let control = try #require(e.processControl)
+        #expect(abs(control.mean - 1086.0 / 12) < 1e-9)
+        #expect(abs(control.lowerLimit - (1086.0 / 12 - 2.66)) < 1e-9)
+        #expect(control.variation == .concerning)
+        #expect(control.signal == .belowLowerLimit)
+        // Target 90 lies between the limits.
+        #expect(control.assurance == .mayPassOrFail)
+        #expect(e.alerts.map(\.rule).contains(.specialCauseConcerning))
+        // The same fall, lower being better, is an improvement: no alert.
+        let better = judged(values, polarity: .lowerIsBetter)
+        #expect(better.processControl?.variation == .improving)
+        #expect(!better.alerts.map(\.rule).contains(.specialCauseConcerning))
+        // Without polarity: special cause low, and no assurance.
+        let none = judged(values, polarity: .none)
+        #expect(none.processControl?.variation == .low)
+        #expect(none.processControl?.assurance == nil)
+    }
+
+    @Test func aTargetAboveTheLimitsConsistentlyFails() throws {
+        let values: [Double] = [81, 82, 81, 82, 81, 82, 81, 82, 81, 82, 81, 82]
+        // Mean 81.5, limits 78.84 to 84.16: a target of 90 can never be met.
+        #expect(judged(values).processControl?.assurance == .consistentlyFails)
+        #expect(judged(values, target: 70).processControl?.assurance == .consistentlyPasses)
+        #expect(judged(values, target: nil).processControl?.assurance == nil)
+    }
+
+    @Test func cumulativeMeasuresAreNotCharted() {
+        let measure = Measure(
+            code: "C1", title: "C1", frequency: .monthly, cumulative: true,
+            targets: TargetSchedule(byPeriod: [.financialYear(2024): 1200]))
+        let values: [Double?] = (0..<24).map { Double(($0 % 12) + 1) * 100 }
+        let e = council([(measure, months(from: .month(2022, 10), values))]).evaluate(asAt: asAt, today: today).measures[0]
+        #expect(e.processControl == nil)
+    }
+
+    // MARK: Forecasts
+
+    func cumulative(profile: [Double]? = nil) -> Measure {
+        Measure(
+            code: "C1", title: "C1", frequency: .quarterly, polarity: .higherIsBetter, cumulative: true,
+            targets: TargetSchedule(byPeriod: [.financialYear(2024): 1000], profile: profile))
+    }
+
+    func forecast(_ measure: Measure, _ values: [Double?], asAt: Period) -> MeasureEvaluation {
+        let obs = values.enumerated().map { Observation(period: .quarter(2024, $0.offset + 1), value: $0.element) }
+        return council([(measure, obs)]).evaluate(asAt: asAt, today: date(2025, 6, 1)).measures[0]
+    }
+
+    @Test func aCumulativeMeasureWarnsInQ2OnItsRunRate() throws {
+        // 200 in Q1, 420 by Q2: 420 x 4 / 2 = 840 against 1,000, 160 short.
+        let q2 = forecast(cumulative(), [200, 420], asAt: .quarter(2024, 2))
+        let f = try #require(q2.forecast)
+        #expect(f.method == .runRate)
+        #expect(f.value == 840)
+        #expect(f.target == 1000)
+        #expect(f.misses == true)
+        #expect(f.shortfall == 160)
+        #expect(q2.alerts.map(\.rule).contains(.forecastMiss))
+        let reason = try #require(q2.alerts.first { $0.rule == .forecastMiss }).reason
+        #expect(reason == "At the rate of the 2 quarters so far, 2024/25 is forecast to end at 840 against a target of 1,000, 160 short.")
+        // In Q1 it is too early to warn; 200 x 4 = 800 misses, but no alert yet.
+        let q1 = forecast(cumulative(), [200], asAt: .quarter(2024, 1))
+        #expect(q1.forecast?.value == 800)
+        #expect(q1.forecast?.misses == true)
+        #expect(!q1.alerts.map(\.rule).contains(.forecastMiss))
+        // In Q4 the year is over: the value is the outturn, judged against the target as it stands.
+        let q4 = forecast(cumulative(), [200, 420, 640, 900], asAt: .quarter(2024, 4))
+        #expect(q4.forecast?.value == 900)
+        #expect(!q4.alerts.map(\.rule).contains(.forecastMiss))
+    }
+
+    @Test func aProfileSaysHowMuchOfTheYearShouldBeDone() throws {
+        // Profile 10/30/60/100%: 420 by Q2 is 420 / 0.3 = 1,400, beyond the target.
+        let q2 = forecast(cumulative(profile: [10, 30, 60, 100]), [200, 420], asAt: .quarter(2024, 2))
+        let f = try #require(q2.forecast)
+        #expect(f.method == .profile)
+        #expect(abs(f.value - 1400) < 1e-9)
+        #expect(f.misses == false)
+        #expect(f.shortfall == nil)
+        #expect(!q2.alerts.map(\.rule).contains(.forecastMiss))
+    }
+
+    @Test func aMeasureWithAnAnnualTargetIsForecastOnItsAverageSoFar() throws {
+        // Apr-Sep 2024: 89, 88, 84, 80, 79, 78 average 83.0 against 90: 7.0 short, beyond the tolerance of 5, and
+        // half the year is gone.
+        let values: [Double?] = [89, 88, 84, 80, 79, 78]
+        let e = council([(monthly("M1"), months(from: .month(2024, 4), values))]).evaluate(asAt: asAt, today: today).measures[0]
+        let f = try #require(e.forecast)
+        #expect(f.method == .averageSoFar)
+        #expect(f.value == 83)
+        #expect(f.misses == true)
+        #expect(f.shortfall == 7)
+        #expect(f.status == .offTrack)
+        #expect(e.alerts.map(\.rule).contains(.forecastMiss))
+        // 4.0 short is within the tolerance: the forecast misses, at risk, with no alert.
+        let atRisk = council([(monthly("M1"), months(from: .month(2024, 4), [86, 86]))]).evaluate(asAt: asAt, today: today).measures[0]
+        #expect(atRisk.forecast?.misses == true)
+        #expect(atRisk.forecast?.status == .withinTolerance)
+        #expect(!atRisk.alerts.map(\.rule).contains(.forecastMiss))
+        // 89.96 rounds to the measure's 90.0: it does not miss.
+        let close = council([(monthly("M1"), months(from: .month(2024, 4), [89.96]))]).evaluate(asAt: asAt, today: today).measures[0]
+        #expect(close.forecast?.misses == false)
+        // Without polarity a forecast is shown but misses nothing.
+        let none = council([(monthly("M1", polarity: .none), months(from: .month(2024, 4), values))])
+            .evaluate(asAt: asAt, today: today).measures[0]
+        #expect(none.forecast?.misses == nil)
+        #expect(none.alerts.isEmpty)
+    }
+
+    @Test func aProjectionStaysWithinTheMeasuresLimits() throws {
+        // A cumulative count can never be forecast below zero, nor a percentage above 100.
+        let pct = Measure(
+            code: "P1", title: "P1", unit: MeasureUnit("%"), frequency: .quarterly, cumulative: true,
+            targets: TargetSchedule(byPeriod: [.financialYear(2024): 100]))
+        #expect(forecast(pct, [40, 60], asAt: .quarter(2024, 2)).forecast?.value == 100)
+    }
+}

@@ -1,0 +1,124 @@
+import Testing
+
+@testable import ScorecardKit
+
+/// The XmR chart's limits and special-cause rules, with numbers worked by hand (and NHSRplotthedots' documented
+/// example).
+@Suite struct XmRChartTests {
+    /// NHSRplotthedots' vignette on outlying points: 18 points, one outlier.
+    static let outlier: [Double] = [1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1]
+
+    @Test func theDocumentedOutlierExampleScreened() {
+        let chart = XmRChart(values: Self.outlier)
+        // Mean 35/18. Moving ranges 1,1,1,8,9 then twelve 1s: 32/17 = 1.882; 3.267 x 1.882 = 6.149, so 8 and 9 are
+        // screened out and the mean moving range is 15/15 = 1.
+        #expect(abs(chart.mean - 35.0 / 18) < 1e-12)
+        #expect(chart.meanMovingRange == 1)
+        #expect(chart.screenedOut == [4, 5])
+        #expect(abs(chart.upperLimit - (35.0 / 18 + 2.66)) < 1e-12)
+        #expect(abs(chart.lowerLimit - (35.0 / 18 - 2.66)) < 1e-12)
+        #expect(Self.rounded(chart.upperLimit) == 4.6)
+        #expect(Self.rounded(chart.mean) == 1.94)
+        #expect(Self.rounded(chart.lowerLimit) == -0.72)
+        // Only the outlier is special: above the upper limit.
+        #expect(chart.signals == [nil, nil, nil, nil, .aboveUpperLimit] + Array(repeating: nil, count: 13))
+    }
+
+    @Test func theDocumentedOutlierExampleUnscreened() {
+        let chart = XmRChart(values: Self.outlier, screensOutliers: false)
+        #expect(abs(chart.meanMovingRange - 32.0 / 17) < 1e-12)
+        #expect(Self.rounded(chart.upperLimit) == 6.95)
+        #expect(Self.rounded(chart.mean) == 1.94)
+        #expect(Self.rounded(chart.lowerLimit) == -3.06)
+        #expect(chart.signals[4] == .aboveUpperLimit)
+    }
+
+    @Test func aConstantSeriesHasItsLimitsOnTheMean() {
+        let chart = XmRChart(values: Array(repeating: 5, count: 12))
+        #expect(chart.mean == 5)
+        #expect(chart.lowerLimit == 5)
+        #expect(chart.upperLimit == 5)
+        #expect(chart.signals.allSatisfy { $0 == nil })
+    }
+
+    /// Mean exactly 10 (sum 180 over 18).
+    static let shift: [Double] = [10, 12, 8, 11, 9, 12, 8, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 8, 7.5, 9, 12]
+
+    @Test func sevenPointsAboveTheMeanAreAShift() {
+        let chart = XmRChart(values: Self.shift)
+        #expect(chart.mean == 10)
+        #expect(Array(chart.signals[7...13]) == Array(repeating: .shiftHigh, count: 7))
+        #expect(chart.signals[6] == nil)
+        #expect(chart.signals[14] == nil)
+    }
+
+    @Test func aPointOnTheMeanBreaksTheRun() {
+        // The 10 (the mean, exactly: 190 / 19) put after the third 10.5 splits the seven into runs of 3 and 4.
+        var values = Self.shift
+        values.insert(10, at: 10)
+        let chart = XmRChart(values: values)
+        #expect(chart.mean == 10)
+        #expect(!chart.signals.contains(.shiftHigh))
+    }
+
+    @Test func sixRisingPointsAreNoTrendAndSevenAre() {
+        // Limits wide enough (mean about 10.3, limits about 6.9 and 13.7) that only the trend rule can fire.
+        let seven: [Double] = [10, 12, 9, 11, 10, 12, 11, 9.2, 9.4, 9.6, 9.8, 10.0, 10.2, 10.4, 11, 9, 12, 10]
+        let chart = XmRChart(values: seven)
+        // Points 7 to 14 rise (8 points): all part of the trend.
+        #expect(Array(chart.signals[7...14]) == Array(repeating: .trendRising, count: 8))
+        #expect(chart.signals[6] == nil)
+        #expect(chart.signals[15] == nil)
+        let six: [Double] = [10, 12, 9, 11, 10, 12, 11, 9.2, 9.4, 9.6, 9.8, 10.0, 10.2, 9, 11, 9, 12, 10]
+        #expect(!XmRChart(values: six).signals.contains(.trendRising))
+        // A tie breaks a trend.
+        var tie = seven
+        tie[10] = 9.6
+        #expect(!XmRChart(values: tie).signals.contains(.trendRising))
+        let falling = XmRChart(values: seven.reversed())
+        #expect(Array(falling.signals[3...10]) == Array(repeating: .trendFalling, count: 8))
+    }
+
+    @Test func twoOfThreeCloseToALimitOnOneSide() {
+        // Mean about 10.66; the 2/3 line about 12.69, the upper limit about 13.70.
+        let values: [Double] = Array([10, 11].repeated(12)) + [12.9, 11, 12.9] + Array([10, 11].repeated(3))
+        let chart = XmRChart(values: values)
+        #expect(chart.upperNear < 12.9 && 12.9 < chart.upperLimit)
+        // Only the two close points are special; the one between them is not.
+        #expect(Array(chart.signals[24...26]) == [.twoOfThreeHigh, nil, .twoOfThreeHigh])
+        // With the middle point below the mean the three are not on one side: no signal.
+        var across = values
+        across[25] = 10.5
+        #expect(XmRChart(values: across).signals.allSatisfy { $0 == nil })
+    }
+
+    @Test func variationFollowsThePolarity() {
+        #expect(Variation(signal: .aboveUpperLimit, polarity: .higherIsBetter) == .improving)
+        #expect(Variation(signal: .aboveUpperLimit, polarity: .lowerIsBetter) == .concerning)
+        #expect(Variation(signal: .trendFalling, polarity: .lowerIsBetter) == .improving)
+        #expect(Variation(signal: .shiftHigh, polarity: .none) == .high)
+        #expect(Variation(signal: .twoOfThreeLow, polarity: .withinBand(halfWidth: 1)) == .low)
+        #expect(Variation(signal: nil, polarity: .higherIsBetter) == .commonCause)
+    }
+
+    @Test func assuranceWithTheTargetOnEachSideOfTheLimits() {
+        // Limits 1 to 3.
+        #expect(Assurance(target: 4, lowerLimit: 1, upperLimit: 3, polarity: .higherIsBetter) == .consistentlyFails)
+        #expect(Assurance(target: 0.5, lowerLimit: 1, upperLimit: 3, polarity: .higherIsBetter) == .consistentlyPasses)
+        #expect(Assurance(target: 4, lowerLimit: 1, upperLimit: 3, polarity: .lowerIsBetter) == .consistentlyPasses)
+        #expect(Assurance(target: 0.5, lowerLimit: 1, upperLimit: 3, polarity: .lowerIsBetter) == .consistentlyFails)
+        // Between the limits, or on one: may pass or fail.
+        #expect(Assurance(target: 2, lowerLimit: 1, upperLimit: 3, polarity: .higherIsBetter) == .mayPassOrFail)
+        #expect(Assurance(target: 3, lowerLimit: 1, upperLimit: 3, polarity: .higherIsBetter) == .mayPassOrFail)
+        // No target, or no better direction: no assurance.
+        #expect(Assurance(target: nil, lowerLimit: 1, upperLimit: 3, polarity: .higherIsBetter) == nil)
+        #expect(Assurance(target: 4, lowerLimit: 1, upperLimit: 3, polarity: .none) == nil)
+    }
+
+    static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+}
+
+extension Array {
+    /// The array's elements, `count` times over.
+    fileprivate func repeated(_ count: Int) -> [Element] { (0..<count).flatMap { _ in self } }
+}

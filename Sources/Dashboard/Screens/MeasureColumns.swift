@@ -8,6 +8,8 @@ struct MeasureColumns {
     var showOwner = false
 
     private var wide: Bool { width >= 110 }
+    /// Room for the process-control icons beside the status.
+    private var showsProcess: Bool { width >= 120 }
     private var trendWidth: Int { width >= 140 ? 24 : width >= 100 ? 16 : 8 }
 
     var columns: [Table.Column] {
@@ -21,6 +23,9 @@ struct MeasureColumns {
             Table.Column("Latest", width: .fixed(10), alignment: .right),
             Table.Column("Target", width: .fixed(10), alignment: .right),
             Table.Column("Status", width: .fixed(wide ? 16 : 12)),
+        ]
+        if showsProcess { columns.append(Table.Column("SPC", width: .fixed(3))) }
+        columns += [
             Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 11 : 1)),
             Table.Column("Trend", width: .fixed(trendWidth)),
         ]
@@ -42,6 +47,12 @@ struct MeasureColumns {
             Table.Item(context.format(judged.value, of: measure, width: 10)),
             Table.Item(judged.target.map { context.format($0, of: measure, width: 10) } ?? "", style: theme.muted),
             Table.Item(status, style: theme.style(for: judged.status)),
+        ]
+        if showsProcess {
+            let control = judged.processControl
+            cells.append(Table.Item(theme.processIcons(control), style: theme.style(for: control?.variation)))
+        }
+        cells += [
             Table.Item(wide ? theme.travel(judged.sincePrevious) : theme.arrow(for: judged.sincePrevious), style: theme.style(for: judged.sincePrevious)),
             Table.Item(Sparkline(values: context.history(of: m, upTo: judged.period, count: trendWidth), glyphs: theme.glyphs).text(width: trendWidth),
                        style: theme.chartLine),

@@ -45,6 +45,10 @@ struct MeasureScreen {
         let theme = context.theme
         var spans = [Span(theme.badge(for: judged.status), style: theme.style(for: judged.status).adding(.bold))]
         let separator = Span(theme.glyphs.separator, style: theme.muted)
+        // Beside the status: a process that cannot meet its target, whatever this period's value.
+        if judged.processControl?.assurance == .consistentlyFails {
+            spans += [separator, Span("consistently fails its target", style: theme.bad)]
+        }
         if let period = judged.period {
             if let value = judged.value {
                 let target = judged.target.map { " against \(definition.format($0))" } ?? ""
@@ -79,11 +83,40 @@ struct MeasureScreen {
         let periods = last.map { end in (0..<count).map { end.advanced(by: $0 - count + 1) } } ?? []
         let unit = definition
         let fold = context.theme.glyphs.isUnicode
-        return LineChart(
+        var chart = LineChart(
             values: values, xLabels: periods.map(\.shortLabel),
             targets: context.model.targets(of: measure, in: periods),
             markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme,
             formatY: { value in fold ? unit.format(value) : TextFolding.ascii(unit.format(value)) })
+        if let control = judged.processControl {
+            let index = Dictionary(periods.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            let shown = control.periods.compactMap { index[$0] }
+            if let first = shown.first, let last = shown.last {
+                chart.process = LineChart.ProcessLines(
+                    from: first, to: last, mean: control.mean, lower: control.lowerLimit, upper: control.upperLimit)
+            }
+            chart.special = Set(zip(control.periods, control.signals).compactMap { period, signal in signal == nil ? nil : index[period] })
+        }
+        return chart
+    }
+
+    /// `Special cause concerning (below the lower process limit); consistently fails its target; mean 76.6%,
+    /// limits 66.2% to 87.0% over 24 values from Oct 2024`.
+    private var processText: String? {
+        guard let control = judged.processControl else { return nil }
+        var parts = [control.variation.label + (control.signal.map { " (\($0.label))" } ?? "")]
+        if let assurance = control.assurance { parts.append("\(assurance.rawValue) its target") }
+        parts.append(
+            "mean \(definition.format(control.mean)), limits \(definition.format(control.lowerLimit)) to "
+                + "\(definition.format(control.upperLimit)) over \(control.points) values from \(control.from.label)")
+        return parts.joined(separator: "; ")
+    }
+
+    /// `2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27): off track`.
+    private var forecastText: String? {
+        guard let forecast = judged.forecast else { return nil }
+        return "\(forecast.year.label) year end forecast \(definition.format(forecast.value)) against \(definition.format(forecast.target)) "
+            + "(\(forecast.method.rawValue) to \(forecast.basis.label)): \(forecast.status.label.lowercased())"
     }
 
     /// When the next value is due: `next due 14 November 2026 (Q2 2026/27)`, or `overdue since ...`.
@@ -98,7 +131,10 @@ struct MeasureScreen {
         let m = definition
         var kind = "\(m.frequency.rawValue.capitalized.replacingOccurrences(of: "-", with: " "))"
         if m.cumulative { kind += ", cumulative (year to date)" }
+        // The judgements first: on a short screen only the first lines show.
         var lines: [(String, String)] = [
+            ("Process", processText ?? ""),
+            ("Outlook", forecastText ?? ""),
             ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
             ("Measure", "\(m.tier.label); \(kind); \(m.polarity.label.lowercased())"),
             ("Target", [judged.target.map { "\(m.format($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")),
@@ -134,8 +170,13 @@ struct MeasureScreen {
         let columns = [
             Table.Column("Period", width: .fixed(10)), Table.Column("Value", width: .fixed(11), alignment: .right),
             Table.Column("Target", width: .fixed(11), alignment: .right), Table.Column("Status", width: .fixed(area.width >= 100 ? 16 : 12)),
-            Table.Column("Quality", width: .fixed(11)), Table.Column("Commentary", width: .flexible(1)),
+            Table.Column("SPC", width: .fixed(3)), Table.Column("Quality", width: .fixed(11)), Table.Column("Commentary", width: .flexible(1)),
         ]
+        // Each charted period's variation: `C` special cause concerning, `~` common cause...
+        let control = judged.processControl
+        let variationByPeriod = control.map { control in
+            Dictionary(zip(control.periods, control.variations).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+        } ?? [:]
         let rows = context.rows
         func cells(_ index: Int) -> [Table.Item] {
             guard case .period(let period) = rows[index], let item = byPeriod[period] else { return [] }
@@ -146,6 +187,7 @@ struct MeasureScreen {
                 Table.Item(item.target.map { context.text(definition.format($0)) } ?? "", style: theme.muted),
                 Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" } ?? "Missing",
                            style: status.map { theme.style(for: $0) } ?? theme.noData),
+                Table.Item(variationByPeriod[period].map(theme.letter(for:)) ?? "", style: theme.style(for: variationByPeriod[period])),
                 item.observation.isDraft
                     ? Table.Item("Draft", style: theme.warning)
                     : Table.Item(item.observation.quality?.rawValue.capitalized ?? "", style: theme.muted),

@@ -51,6 +51,43 @@ extension Theme {
         }
     }
 
+    /// A point's variation in a letter: `~` common cause, `I` improving, `C` concerning, `H` high, `L` low.
+    public func letter(for variation: Variation) -> String {
+        switch variation {
+        case .commonCause: "~"
+        case .improving: "I"
+        case .concerning: "C"
+        case .high: "H"
+        case .low: "L"
+        }
+    }
+
+    /// Assurance in a letter: `P` consistently passes, `F` consistently fails, `?` may pass or fail.
+    public func letter(for assurance: Assurance?) -> String {
+        switch assurance {
+        case .consistentlyPasses: "P"
+        case .consistentlyFails: "F"
+        case .mayPassOrFail: "?"
+        case nil: " "
+        }
+    }
+
+    /// The compact process-control cell of a list: variation and assurance letters, `C F`; empty without a chart.
+    public func processIcons(_ control: ProcessControl?) -> String {
+        guard let control else { return "" }
+        return "\(letter(for: control.variation)) \(letter(for: control.assurance))"
+    }
+
+    /// The style of a variation: improving good, concerning bad, the rest plain.
+    public func style(for variation: Variation?) -> Style {
+        switch variation {
+        case .improving: good
+        case .concerning: bad
+        case .commonCause, nil: muted
+        case .high, .low: text
+        }
+    }
+
     /// The symbol and word: `✖ Off track`.
     public func badge(for status: Status) -> String {
         "\(symbol(for: status)) \(status.label)"
@@ -83,6 +120,8 @@ extension Theme {
                 keys: "\(symbol(for: Alert.Rule.specialCauseConcerning)) \(symbol(for: Alert.Rule.forecastMiss))",
                 description: "Alert: special cause, forecast"),
             HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
+            HelpEntry(keys: "~ I C H L", description: "SPC: common, improving, concern, high, low"),
+            HelpEntry(keys: "P F ?", description: "SPC: target passes, fails, may"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),
             HelpEntry(keys: shades.suffix(2).joined(), description: "Bar: missing, not judged"),

@@ -6,6 +6,14 @@ extension LineChart {
             let y = ((1 - value.fraction(between: range.lowerBound, and: range.upperBound)) * Double(height - 1)).rounded()
             return min(height - 1, max(0, Int(saturating: y)))
         }
+        // The process mean and limits: a dot every fourth column, under everything else.
+        if let process, values.indices.contains(process.from), values.indices.contains(process.to), process.from <= process.to {
+            let start = dotX(process.from, width: width), end = dotX(process.to, width: width)
+            for level in [process.lower, process.mean, process.upper] where level.isFinite {
+                guard range.contains(level) else { continue }
+                for x in stride(from: start, through: end, by: 4) { canvas.set(x: x, y: dotY(level), .limit) }
+            }
+        }
         if let markedIndex, values.indices.contains(markedIndex) {
             let x = dotX(markedIndex, width: width)
             for y in stride(from: 0, to: height, by: 2) { canvas.set(x: x, y: y, .marker) }
@@ -29,7 +37,10 @@ extension LineChart {
         for (from, to) in zip(points, points.dropFirst()) {
             if let from, let to { canvas.line(from: from, to: to, .line) }
         }
-        for point in points.compactMap({ $0 }) { canvas.set(x: point.x, y: point.y, .point) }
+        for (index, point) in points.enumerated() {
+            guard let point else { continue }
+            canvas.set(x: point.x, y: point.y, special.contains(index) ? .special : .point)
+        }
         return canvas
     }
 
@@ -37,7 +48,9 @@ extension LineChart {
     func style(for layer: DotCanvas.Layer) -> Style {
         switch layer {
         case .point, .line: theme.chartLine
+        case .special: theme.bad.adding(.bold)
         case .target: theme.chartTarget
+        case .limit: theme.muted
         case .marker: theme.chartMarker
         case .empty: theme.text
         }
@@ -64,9 +77,10 @@ extension LineChart {
         }
     }
 
-    /// Paints one dot per cell: `*` values, `.` lines, `-` target, `:` marker.
+    /// Paints one dot per cell: `*` values, `o` special-cause values, `.` lines, `-` target, `:` marker, `_` process
+    /// mean and limits.
     func paintASCII(_ canvas: DotCanvas, into buffer: inout ScreenBuffer, plot: Rect) {
-        let marks: [DotCanvas.Layer: Character] = [.point: "*", .line: ".", .target: "-", .marker: ":"]
+        let marks: [DotCanvas.Layer: Character] = [.point: "*", .special: "o", .line: ".", .target: "-", .marker: ":", .limit: "_"]
         for row in 0..<plot.height {
             for column in 0..<plot.width {
                 let layer = canvas[column, row]

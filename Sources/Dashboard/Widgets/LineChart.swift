@@ -14,6 +14,27 @@ public struct LineChart: Widget, Sendable {
     public var markedIndex: Int?
     /// The y range; by default the values' (and target's) minimum to maximum.
     public var yRange: ClosedRange<Double>?
+    /// An XmR chart's mean and process limits, drawn faintly over the values they were taken from.
+    public var process: ProcessLines?
+    /// The values that are special-cause variation, drawn apart (`o` on ASCII terminals).
+    public var special: Set<Int> = []
+
+    /// The mean and process limits of an XmR chart over the values `from...to`.
+    public struct ProcessLines: Sendable, Equatable {
+        public var from: Int
+        public var to: Int
+        public var mean: Double
+        public var lower: Double
+        public var upper: Double
+
+        public init(from: Int, to: Int, mean: Double, lower: Double, upper: Double) {
+            self.from = from
+            self.to = to
+            self.mean = mean
+            self.lower = lower
+            self.upper = upper
+        }
+    }
     /// Formats y-axis labels (e.g. with the measure's unit and decimal places).
     public var formatY: @Sendable (Double) -> String
     /// Styles and glyphs.
@@ -46,7 +67,7 @@ public struct LineChart: Widget, Sendable {
     /// The y range drawn: `yRange`, or the data and targets, widened when flat.
     public var effectiveRange: ClosedRange<Double> {
         if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
-        let all = values.compactMap { $0 } + targets.compactMap { $0 }
+        let all = values.compactMap { $0 } + targets.compactMap { $0 } + (process.map { [$0.lower, $0.upper] } ?? [])
         let low = all.min() ?? 0, high = all.max() ?? 1
         if high > low || !high.isFinite || !low.isFinite { return low...max(low, high) }
         let pad = max(1, abs(low) * 0.1)

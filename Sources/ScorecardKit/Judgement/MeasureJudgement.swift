@@ -188,9 +188,9 @@ struct MeasureJudgement {
         let kind = forecast.basis.kind == .month ? "months" : "quarters"
         let how =
             switch forecast.method {
-            case .runRate: "At the rate of the \(forecast.position) \(kind) so far"
-            case .profile: "On the target's profile for the \(forecast.position) \(kind) so far"
-            case .averageSoFar: "On the average of the \(forecast.position) \(kind) so far"
+            case .runRate: "At the rate of the first \(forecast.position) of \(forecast.periodsInYear) \(kind)"
+            case .profile: "On the target's profile for the first \(forecast.position) of \(forecast.periodsInYear) \(kind)"
+            case .averageSoFar: "On the average of the year's values to \(forecast.basis.label)"
             }
         let short = forecast.shortfall ?? 0
         return Alert(

@@ -38,6 +38,33 @@ rm -rf "$tmp"
 # Alerts as JSON parse and are worst first.
 if $bin alerts data/ --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["count"]>0 and d["alerts"][0]["rule"]=="off-track-repeatedly"'; then ok "alerts --json"; else bad "alerts --json"; fi
 
+# National data: every comparison a real Fingertips download published is reproduced by `benchmark --json`, with
+# the polarity given and with the polarity the file's comparisons show; a bad value names file, line and column.
+fingertips=Tests/ScorecardKitTests/Fixtures/national/fingertips_93356_campylobacter_county-ua_2015-2017.csv
+for polarity in "--polarity lower" ""; do
+  if $bin benchmark $fingertips $polarity --json 2>/dev/null | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+pairs = [(r["published_compared_to_" + k].lower(), r["compared_to_" + k]) for r in rows for k in ("england", "parent")]
+assert len(rows) == 852 and len(pairs) == 1704 and all(a == b for a, b in pairs), [p for p in pairs if p[0] != p[1]][:5]'; then
+    ok "benchmark ${polarity:-(polarity from the file)} reproduces 1,704 published comparisons"
+  else bad "benchmark $polarity"; fi
+done
+if out=$($bin benchmark $fingertips --polarity lower --area E06000001) && grep -q "^>  Hartlepool" <<<"$out"; then ok "benchmark --area marks the area"; else bad "benchmark --area"; fi
+tmp=$(mktemp -d)
+printf 'Indicator Name,Area Code,Time period,Value\nX,E1,2017,12..5\n' >"$tmp/bad.csv"
+out=$($bin benchmark "$tmp/bad.csv" --json 2>&1); status=$?
+if ((status == 1)) && grep -q 'bad.csv:2: field "Value": "12..5" is not a number' <<<"$out"; then ok "benchmark names a bad value"; else bad "benchmark bad value (status $status): $out"; fi
+
+# Statistical process control: every measure's spc in status --json agrees with an independent implementation
+# of the rules (.ci/xmr_reference.py), for the sample and for another seed.
+if SCORECARD_TODAY=2026-11-24 $bin status data --json >"$tmp/status.json" && $bin export data --format csv --out "$tmp/sample" >/dev/null \
+  && out=$(python3 .ci/spc-check.py "$tmp/status.json" "$tmp/sample"); then ok "$out"; else bad "spc-check: $out"; fi
+if $bin sample --seed 7 --measures 300 --out "$tmp/seven" >/dev/null && $bin status "$tmp/seven" --json >"$tmp/seven.json" \
+  && $bin export "$tmp/seven" --format csv --out "$tmp/seven-csv" >/dev/null \
+  && out=$(python3 .ci/spc-check.py "$tmp/seven.json" "$tmp/seven-csv"); then ok "seed 7: $out"; else bad "spc-check seed 7: $out"; fi
+rm -rf "$tmp"
+
 # Output hygiene: text from the data files, the database or the arguments never brings a control character (an
 # escape sequence, a bell, DEL, a C1 control) to the terminal, and a bad value is quoted as a short excerpt.
 hostile=$(mktemp -d)

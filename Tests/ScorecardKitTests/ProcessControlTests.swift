@@ -37,13 +37,13 @@ import Testing
     }
 
     @Test func aFallBelowTheLowerLimitIsConcerningAndAlerts() throws {
-        // Eleven months alternating 91/92 then 80: mean 90.58..., mean moving range (1 x 10 + 12 screened out) 1,
-        // lower limit 87.92: 80 is below it.
+        // Eleven months alternating 91/92 then 80: mean 1086/12 = 90.5; moving ranges ten 1s and an 11, whose mean
+        // 21/11 = 1.91 screens the 11 out (11 >= 3.267 x 1.91 = 6.24), leaving 1: lower limit 87.84, and 80 is below it.
         let values: [Double] = [91, 92, 91, 92, 91, 92, 91, 92, 91, 92, 91, 80]
         let e = judged(values)
         let control = try #require(e.processControl)
         #expect(abs(control.mean - 1086.0 / 12) < 1e-9)
-        #expect(abs(control.lowerLimit - (1086.0 / 12 - 2.66)) < 1e-9)
+        #expect(abs(control.lowerLimit - 87.84) < 1e-9)
         #expect(control.variation == .concerning)
         #expect(control.signal == .belowLowerLimit)
         // Target 90 lies between the limits.
@@ -148,6 +148,27 @@ import Testing
             .evaluate(asAt: asAt, today: today).measures[0]
         #expect(none.forecast?.misses == nil)
         #expect(none.alerts.isEmpty)
+    }
+
+    @Test func aProfileThatEndsShortOfTheWholeTarget() throws {
+        // Profile 25/50/75/90%: 500 by Q2 is on course for 500 / 0.5 x 0.9 = 900, the year-end target 1,000 x 0.9.
+        let f = try #require(forecast(cumulative(profile: [25, 50, 75, 90]), [250, 500], asAt: .quarter(2024, 2)).forecast)
+        #expect(abs(f.value - 900) < 1e-9)
+        #expect(abs(f.target - 900) < 1e-9)
+        #expect(f.misses == false)
+    }
+
+    @Test func aBandMissesOutsideIt() throws {
+        // Within 2 of 90: an average of 86 is 2 outside the band.
+        let band = Measure(
+            code: "B1", title: "B1", frequency: .monthly, polarity: .withinBand(halfWidth: 2),
+            targets: TargetSchedule(byPeriod: [.financialYear(2024): 90]))
+        let e = council([(band, months(from: .month(2024, 4), [86, 86, 86, 86, 86, 86]))]).evaluate(asAt: asAt, today: today).measures[0]
+        let f = try #require(e.forecast)
+        #expect(f.misses == true)
+        #expect(f.shortfall == 2)
+        let reason = try #require(e.alerts.first { $0.rule == .forecastMiss }).reason
+        #expect(reason.hasSuffix("2 outside the band."))
     }
 
     @Test func aProjectionStaysWithinTheMeasuresLimits() throws {

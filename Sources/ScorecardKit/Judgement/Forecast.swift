@@ -29,7 +29,8 @@ public struct Forecast: Sendable, Equatable {
     /// The year-end target.
     public var target: Double
     public var method: Method
-    /// Whether the projection is worse than the target; `nil` for a measure with no better direction.
+    /// Whether the projection is worse than the target (outside the band, for a band); `nil` for a measure with no
+    /// better direction.
     public var misses: Bool?
     /// How far the projection falls short of the target, when it misses.
     public var shortfall: Double?
@@ -72,9 +73,11 @@ extension MeasureJudgement {
         let method: Forecast.Method
         if measure.cumulative {
             if let profile = measure.targets.profile, profile.count == perYear {
+                // The year-to-date value over its share, scaled to the share due by the year's end (100% unless
+                // the profile says otherwise).
                 let share = measure.targets.share(at: position, of: perYear)
                 guard share > 0 else { return nil }
-                projected = latest / share
+                projected = latest / share * measure.targets.share(at: perYear, of: perYear)
                 method = .profile
             } else {
                 projected = latest * Double(perYear) / Double(position)
@@ -91,11 +94,12 @@ extension MeasureJudgement {
         if let maximum = limits.maximum { projected = min(projected, maximum) }
         var misses: Bool?
         var shortfall: Double?
-        if measure.polarity == .higherIsBetter || measure.polarity == .lowerIsBetter,
-            let miss = Judge.shortfall(value: Judge.rounded(projected, measure.decimals), target: target, polarity: measure.polarity)
+        if measure.polarity != .none,
+            let rounded = Judge.shortfall(value: Judge.rounded(projected, measure.decimals), target: target, polarity: measure.polarity),
+            let miss = Judge.shortfall(value: projected, target: target, polarity: measure.polarity)
         {
-            misses = miss > Judge.epsilon(target)
-            shortfall = misses == true ? abs(target - projected) : nil
+            misses = rounded > Judge.epsilon(target)
+            shortfall = misses == true ? miss : nil
         }
         let status = Judge.status(
             value: projected, target: target, polarity: measure.polarity, tolerance: measure.tolerance, decimals: measure.decimals)

@@ -22,7 +22,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         /// `on track`, `at risk`, `off track`, `overdue`, `no data`, `not judged`, `in development` or `retired`.
         public var status: String
         public var direction: Travel
-        /// The alerts raised, worst first: `off track repeatedly`, `off track`, `overdue`, `worsening`.
+        /// The alerts raised, worst first: `off track repeatedly`, `off track`, `overdue`, `forecast to miss the
+        /// year-end target`, `special cause concerning variation`, `worsening`.
         public var alerts: [String]
         /// The period whose value is wanted next: the first after the latest value (overdue already, perhaps),
         /// or the judged period when there is no value yet; as the data files write it.
@@ -132,7 +133,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var value: Double
         /// The year-end target.
         public var target: Double
-        /// `run rate`, `profile` or `trend of the year so far`.
+        /// `run rate`, `profile` or `average of the year so far`.
         public var method: String
         /// Whether the projection misses the target; `nil` for a measure with no better direction.
         public var misses: Bool?

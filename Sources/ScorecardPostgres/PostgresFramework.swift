@@ -49,7 +49,7 @@ struct PostgresFramework {
         let measureRows = try session.rows("""
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
-                   minimum, maximum, small_numbers
+                   minimum, maximum, small_numbers, comparators
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
         for row in measureRows {
@@ -77,6 +77,7 @@ struct PostgresFramework {
                     lagDays: min(3660, max(0, try BinaryCell.integer(cells[20]) ?? 0)),
                     minimum: try BinaryCell.double(cells[22]), maximum: try BinaryCell.double(cells[23]),
                     smallNumbers: StoredText.smallNumbers(try BinaryCell.text(cells[24]))))
+            measures[measures.count - 1].comparators = StoredText.comparators(try BinaryCell.text(cells[25]))
             measureIDs.append(id)
             indexByID[id] = index
         }

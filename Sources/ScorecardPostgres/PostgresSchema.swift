@@ -37,7 +37,7 @@
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 3
+    static let version = 4
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -162,6 +162,10 @@ enum PostgresSchema {
         // Schema 2: which measures count people, so that public reports withhold small numbers (`count 4`).
         """
         ALTER TABLE measure ADD COLUMN IF NOT EXISTS small_numbers text
+        """,
+        // Schema 4: an outcome measure's comparators (England, region, neighbours) as JSON (`Comparators`).
+        """
+        ALTER TABLE measure ADD COLUMN IF NOT EXISTS comparators text
         """,
         """
         CREATE INDEX IF NOT EXISTS measure_by_position ON measure (position)

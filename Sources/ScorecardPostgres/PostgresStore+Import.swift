@@ -85,7 +85,7 @@ extension PostgresStore {
         let columns = [
             "code", "position", "priority_id", "delivery_plan_id", "title", "description", "methodology", "source", "owner",
             "service", "team", "tier", "unit", "decimals", "frequency", "polarity", "band", "status", "cumulative", "tolerance",
-            "lag_days", "profile", "minimum", "maximum", "small_numbers",
+            "lag_days", "profile", "minimum", "maximum", "small_numbers", "comparators",
         ]
         var measures = CopyText()
         for (index, m) in council.measures.enumerated() {
@@ -108,6 +108,7 @@ extension PostgresStore {
             measures.append(m.minimum)
             measures.append(m.maximum)
             measures.append(StoredText.text(m.smallNumbers))
+            measures.append(StoredText.text(m.comparators))
             measures.endRow()
         }
         try session.execute("CREATE TEMPORARY TABLE import_measure (LIKE measure INCLUDING DEFAULTS) ON COMMIT DROP")

@@ -158,6 +158,7 @@ private struct Builder {
         case .overdue: return "No value for \(alert.period.label) yet, and it is overdue."
         case .forecastMiss: return "Forecast to miss the target for \(alert.period.financialYear.label)."
         case .specialCauseConcerning: return "Special cause concerning variation in \(alert.period.label)."
+        case .worseThanEngland: return "Significantly worse than England in \(alert.period.label)."
         }
     }
 

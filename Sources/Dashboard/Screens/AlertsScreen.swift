@@ -74,7 +74,7 @@ extension Alert.Rule {
         switch self {
         case .offTrackRepeatedly, .offTrack: .offTrack
         case .overdue: .overdue
-        case .forecastMiss, .specialCauseConcerning, .worsening: .withinTolerance
+        case .forecastMiss, .specialCauseConcerning, .worseThanEngland, .worsening: .withinTolerance
         }
     }
 }

@@ -46,6 +46,8 @@ extension Theme {
         case (.forecastMiss, false): ">"
         case (.specialCauseConcerning, true): "◆"
         case (.specialCauseConcerning, false): "s"
+        case (.worseThanEngland, true): "▽"
+        case (.worseThanEngland, false): "e"
         case (.worsening, true): "▼"
         case (.worsening, false): "v"
         }

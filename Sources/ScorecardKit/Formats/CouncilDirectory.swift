@@ -51,7 +51,10 @@ public struct CouncilDirectory: Sendable {
                 measures: tables.measures == nil ? nil : Self.measuresName, priorities: tables.priorities == nil ? nil : Self.prioritiesName)
             return try FrameworkFile(file: frameworkPath).read(text, elsewhere: elsewhere)
         }
-        return tables.isEmpty ? contents : try tables.assemble(onto: contents, origin: TableOrigin(file: frameworkPath))
+        var framework = tables.isEmpty ? contents : try tables.assemble(onto: contents, origin: TableOrigin(file: frameworkPath))
+        // Outcome measures' comparators, from the national downloads the framework names (relative to the directory).
+        try DataLoadError.collecting { try ComparatorReader.read(into: &framework.measures, relativeTo: path) }
+        return framework
     }
 
     /// The CSV table at `file`, or `nil` when there is no such file.

@@ -1,3 +1,4 @@
+import Foundation
 /// A council given as tables alone, as a workbook's sheets give it: its settings (council, plan, reporting period,
 /// default tolerance), priorities, measures, actions and observations. See `docs/data-format.md`.
 public struct CouncilTables {
@@ -46,7 +47,12 @@ public struct CouncilTables {
         }
         let (plan, tolerance) = try DataLoadError.collecting { try SettingsTable(table: settings).read() }
         let base = FrameworkFile.Contents(plan: plan, measures: [], defaultTolerance: tolerance)
-        return try FrameworkTables(priorities: priorities, measures: measures, actions: actions).assemble(onto: base, origin: settings.origin)
+        var framework = try FrameworkTables(priorities: priorities, measures: measures, actions: actions)
+            .assemble(onto: base, origin: settings.origin)
+        // National downloads are named relative to the workbook's folder.
+        let folder = (file as NSString).deletingLastPathComponent
+        try DataLoadError.collecting { try ComparatorReader.read(into: &framework.measures, relativeTo: folder.isEmpty ? "." : folder) }
+        return framework
     }
 
     /// Loads and checks the observations against `measures`: one list per measure, in period order (all empty when

@@ -36,7 +36,8 @@ public struct FrameworkFile {
     static let measureKeys = [
         "code", "title", "description", "methodology", "source", "owner", "service", "team", "tier", "unit",
         "decimals", "frequency", "polarity", "band", "status", "cumulative", "tolerance", "lag_days", "targets",
-        "profile", "min", "max", "small_numbers", "small_numbers_out_of", "small_numbers_max",
+        "profile", "min", "max", "small_numbers", "small_numbers_out_of", "small_numbers_max", "benchmark_file",
+        "benchmark_indicator", "benchmark_area", "benchmark_neighbours", "benchmark_sex", "benchmark_age",
     ]
 
     /// Parses the YAML text of a framework file.

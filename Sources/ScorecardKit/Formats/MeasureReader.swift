@@ -45,6 +45,7 @@ struct MeasureReader {
             throw fields.error("max", "max (\(formatPlain(maximum))) is below min (\(formatPlain(minimum)))")
         }
         measure.smallNumbers = try smallNumbers(&fields, unit: measure.unit)
+        measure.comparators = try comparators(&fields)
         measure.targets = try targets(&fields, measure: measure)
         try fields.rejectUnknownKeys(allowed: FrameworkFile.measureKeys)
         measures.append(measure)
@@ -73,6 +74,35 @@ struct MeasureReader {
         case "none": return .none
         default: return .higherIsBetter
         }
+    }
+
+    /// `benchmark_file` and `benchmark_area` (with `benchmark_indicator`, `benchmark_neighbours`, `benchmark_sex`,
+    /// `benchmark_age`): the national download an outcome measure is compared from. The file is read later.
+    private func comparators(_ fields: inout some MeasureFields) throws -> Comparators? {
+        let file = try fields.string("benchmark_file").map { String($0.trimmingWhitespace()) }
+        let area = try fields.string("benchmark_area").map { String($0.trimmingWhitespace()) }
+        let indicator = try fields.string("benchmark_indicator").map { String($0.trimmingWhitespace()) }
+        let neighbours = try fields.string("benchmark_neighbours").map {
+            $0.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" || $0.isNewline }).map(String.init)
+        } ?? []
+        let sex = try fields.string("benchmark_sex").map { String($0.trimmingWhitespace()) }
+        let age = try fields.string("benchmark_age").map { String($0.trimmingWhitespace()) }
+        guard let file, !file.isEmpty else {
+            for key in ["benchmark_area", "benchmark_indicator", "benchmark_neighbours", "benchmark_sex", "benchmark_age"] {
+                if key == "benchmark_area" && area != nil || key == "benchmark_indicator" && indicator != nil
+                    || key == "benchmark_neighbours" && !neighbours.isEmpty || key == "benchmark_sex" && sex != nil
+                    || key == "benchmark_age" && age != nil
+                {
+                    throw fields.error(key, "\(key) needs benchmark_file, the national download (Fingertips or LG Inform CSV)")
+                }
+            }
+            return nil
+        }
+        guard let area, !area.isEmpty else {
+            throw fields.error("benchmark_area", "benchmark_file needs benchmark_area, the council's own area code (E06000001)")
+        }
+        return Comparators(
+            source: Comparators.Source(file: file, indicator: indicator, area: area, neighbours: neighbours, sex: sex, age: age))
     }
 
     /// `small_numbers: count` or `rate` (with `small_numbers_out_of`), and `small_numbers_max`.

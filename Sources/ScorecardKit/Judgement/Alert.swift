@@ -12,6 +12,8 @@ public struct Alert: Sendable, Equatable {
         case forecastMiss
         /// The judged period's value is special cause concerning variation on the XmR chart.
         case specialCauseConcerning
+        /// England's value lies outside the council's 95% interval, on the better side.
+        case worseThanEngland
         /// Worse than the period before for three or more periods running.
         case worsening
 
@@ -24,6 +26,7 @@ public struct Alert: Sendable, Equatable {
             case .overdue: "Overdue"
             case .forecastMiss: "Forecast to miss the year-end target"
             case .specialCauseConcerning: "Special cause concerning variation"
+            case .worseThanEngland: "Significantly worse than England"
             case .worsening: "Worsening"
             }
         }
@@ -35,6 +38,7 @@ public struct Alert: Sendable, Equatable {
             case .overdue: "overdue"
             case .forecastMiss: "forecast-miss"
             case .specialCauseConcerning: "special-cause-concerning"
+            case .worseThanEngland: "worse-than-england"
             case .worsening: "worsening"
             }
         }

@@ -23,11 +23,14 @@ public struct MeasureEvaluation: Sendable, Equatable {
     public var processControl: ProcessControl?
     /// Where the financial year of ``period`` is heading; `nil` without a year-end target or a value this year.
     public var forecast: Forecast?
+    /// Against England, the region and the neighbours; `nil` for a measure without comparators.
+    public var comparison: Comparison?
 
     public init(
         status: Status, period: Period? = nil, value: Double? = nil, target: Double? = nil,
         observation: Observation? = nil, sincePrevious: Direction? = nil, sinceLastYear: Direction? = nil,
-        due: CivilDate? = nil, alerts: [Alert] = [], processControl: ProcessControl? = nil, forecast: Forecast? = nil
+        due: CivilDate? = nil, alerts: [Alert] = [], processControl: ProcessControl? = nil, forecast: Forecast? = nil,
+        comparison: Comparison? = nil
     ) {
         self.status = status
         self.period = period
@@ -40,5 +43,6 @@ public struct MeasureEvaluation: Sendable, Equatable {
         self.alerts = alerts
         self.processControl = processControl
         self.forecast = forecast
+        self.comparison = comparison
     }
 }

@@ -28,6 +28,7 @@ struct MeasureJudgement {
         case .active: break
         }
         let period = judgedPeriod(asAt: asAt, today: today)
+        let comparison = measure.comparators.flatMap { Comparison($0, asAt: asAt, polarity: measure.polarity) }
         let due = measure.dueDate(for: period)
         let observation = self.observation(at: period)
         let target = self.target(at: period)
@@ -36,7 +37,9 @@ struct MeasureJudgement {
             let started = observations.contains { $0.value != nil && $0.period < period }
             if !started, loadedFrom != nil { reach.wentBeyondLoaded = true }
             guard started else {
-                return MeasureEvaluation(status: .noData, period: period, target: target, observation: observation, due: due)
+                return MeasureEvaluation(
+                    status: .noData, period: period, target: target, observation: observation, due: due,
+                    alerts: comparison.flatMap(worseThanEnglandAlert).map { [$0] } ?? [], comparison: comparison)
             }
             let late = today.dayNumber - due.dayNumber
             let alert = Alert(
@@ -44,10 +47,12 @@ struct MeasureJudgement {
                 reason: "No value for \(period.label); it was due by \(due.longDescription) (\(late) days overdue)."
             )
             let forecast = self.forecast(at: period)
+            var alerts = [alert]
+            if let forecast, forecast.warns { alerts.append(forecastAlert(forecast)) }
+            if let england = comparison.flatMap(worseThanEnglandAlert) { alerts.append(england) }
             return MeasureEvaluation(
-                status: .overdue, period: period, target: target, observation: observation, due: due,
-                alerts: forecast?.warns == true ? [alert, forecastAlert(forecast!)] : [alert],
-                processControl: processControl(at: period), forecast: forecast
+                status: .overdue, period: period, target: target, observation: observation, due: due, alerts: alerts,
+                processControl: processControl(at: period), forecast: forecast, comparison: comparison
             )
         }
 
@@ -60,12 +65,13 @@ struct MeasureJudgement {
         if let control, control.to == period, control.variation == .concerning {
             alerts.append(specialCauseAlert(control, value: value))
         }
+        if let england = comparison.flatMap(worseThanEnglandAlert) { alerts.append(england) }
         if let worsening = worseningAlert(period: period) { alerts.append(worsening) }
         return MeasureEvaluation(
             status: status, period: period, value: value, target: target, observation: observation,
             sincePrevious: measure.cumulative ? nil : direction(from: period.previous, to: period),
             sinceLastYear: direction(from: period.sameLastYear, to: period),
-            due: due, alerts: alerts, processControl: control, forecast: forecast
+            due: due, alerts: alerts, processControl: control, forecast: forecast, comparison: comparison
         )
     }
 
@@ -198,6 +204,20 @@ struct MeasureJudgement {
             weight: short / max(abs(forecast.target), 1e-9),
             reason: "\(how), \(forecast.year.label) is forecast to end at \(measure.format(forecast.value)) against a "
                 + "target of \(measure.format(forecast.target)), \(describe(miss: short)).")
+    }
+
+    /// The alert when the comparison is significantly worse than England; `nil` otherwise.
+    func worseThanEnglandAlert(_ comparison: Comparison) -> Alert? {
+        guard comparison.comparedToEngland == .worse else { return nil }
+        let point = comparison.point
+        let value = point.value.map(measure.format) ?? ""
+        let interval = point.lower.flatMap { lower in point.upper.map { "\(measure.format(lower)) to \(measure.format($0))" } } ?? ""
+        let england = point.england.map(measure.format) ?? ""
+        return Alert(
+            measure: index, rule: .worseThanEngland, period: point.period, run: 1,
+            weight: abs((point.value ?? 0) - (point.england ?? 0)) / max(abs(point.england ?? 1), 1e-9),
+            reason: "Significantly worse than England in \(point.periodText): \(value) (95% interval \(interval)) against "
+                + "England's \(england), which lies outside the interval.")
     }
 
     func specialCauseAlert(_ control: ProcessControl, value: Double) -> Alert {

@@ -34,6 +34,9 @@ public struct Measure: Sendable, Identifiable, Equatable {
     /// Whether the values count people (or are rates built on such counts), so that public reports withhold
     /// small ones; `nil` for a measure whose values identify no one.
     public var smallNumbers: SmallNumbers?
+    /// For an outcome measure judged against England, its region and its neighbours: where the comparators come
+    /// from, and their values once read.
+    public var comparators: Comparators?
 
     public var id: String { code }
 

@@ -40,11 +40,13 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var spc: SPC?
         /// The year-end forecast; `nil` without a year-end target or a value this year.
         public var forecast: YearEnd?
+        /// Against England, the region and the neighbours; `nil` for a measure without comparators.
+        public var comparator: Comparator?
 
         enum CodingKeys: String, CodingKey {
             case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
             case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality, draft
-            case spc, forecast
+            case spc, forecast, comparator
         }
 
         // Optional fields are written as null rather than left out, so every record has every key.
@@ -72,6 +74,64 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(draft, forKey: .draft)
             try container.encode(spc, forKey: .spc)
             try container.encode(forecast, forKey: .forecast)
+            try container.encode(comparator, forKey: .comparator)
+        }
+    }
+
+    /// A measure's comparison with England, its region and its neighbours (see ``Comparison``).
+    public struct Comparator: Sendable, Equatable, Encodable {
+        /// The national data's period, as the file writes it.
+        public var period: String
+        public var value: Double?
+        public var lowerCI: Double?
+        public var upperCI: Double?
+        public var england: Double?
+        /// `better`, `similar`, `worse`, `higher`, `lower` or `not compared`.
+        public var comparedToEngland: String
+        public var region: String
+        public var regionValue: Double?
+        public var comparedToRegion: String
+        /// The rank among the council and its neighbours (1 the best), how many, and the quartile.
+        public var rank: Int?
+        public var of: Int
+        public var quartile: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case period, value, lowerCI = "lower_ci", upperCI = "upper_ci", england
+            case comparedToEngland = "compared_to_england", region, regionValue = "region_value"
+            case comparedToRegion = "compared_to_region", rank, of, quartile
+        }
+
+        init(_ comparison: Comparison) {
+            let point = comparison.point
+            period = point.periodText
+            value = point.value
+            lowerCI = point.lower
+            upperCI = point.upper
+            england = point.england
+            comparedToEngland = comparison.comparedToEngland.rawValue
+            region = point.regionName
+            regionValue = point.region
+            comparedToRegion = comparison.comparedToRegion.rawValue
+            rank = comparison.rank
+            of = comparison.of
+            quartile = comparison.quartile
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(period, forKey: .period)
+            try c.encode(value, forKey: .value)
+            try c.encode(lowerCI, forKey: .lowerCI)
+            try c.encode(upperCI, forKey: .upperCI)
+            try c.encode(england, forKey: .england)
+            try c.encode(comparedToEngland, forKey: .comparedToEngland)
+            try c.encode(region, forKey: .region)
+            try c.encode(regionValue, forKey: .regionValue)
+            try c.encode(comparedToRegion, forKey: .comparedToRegion)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(of, forKey: .of)
+            try c.encode(quartile, forKey: .quartile)
         }
     }
 
@@ -232,7 +292,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
                 commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
                 draft: judged.observation?.isDraft ?? false,
-                spc: judged.processControl.map(SPC.init), forecast: judged.forecast.map(YearEnd.init))
+                spc: judged.processControl.map(SPC.init), forecast: judged.forecast.map(YearEnd.init),
+                comparator: judged.comparison.map(Comparator.init))
         }
     }
 }

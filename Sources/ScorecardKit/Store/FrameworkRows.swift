@@ -44,12 +44,13 @@ struct FrameworkRows {
         let columns = Set(try db.columns(in: "measure").map(\.name))
         let limits = columns.contains("minimum") ? "minimum, maximum" : "NULL, NULL"
         let smallNumbers = columns.contains("small_numbers") ? "small_numbers" : "NULL"
+        let comparators = columns.contains("comparators") ? "comparators" : "NULL"
         // Read through SQLite's C interface: a large council has tens of thousands of measures, and opening the
         // dashboard waits for them.
         let measureRows = try RawStatement(db, sql: """
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
-                   \(limits), \(smallNumbers)
+                   \(limits), \(smallNumbers), \(comparators)
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
         try measureRows.forEachRow {
@@ -74,6 +75,7 @@ struct FrameworkRows {
                     tolerance: StoredText.tolerance(row.optionalText(19)), lagDays: min(3660, max(0, row.integer(20) ?? 0)),
                     minimum: row.double(22), maximum: row.double(23),
                     smallNumbers: StoredText.smallNumbers(row.optionalText(24))))
+            measures[measures.count - 1].comparators = StoredText.comparators(row.optionalText(25))
             measureIDs.append(id)
             indexByID[id] = index
         }

@@ -128,8 +128,8 @@ struct CouncilImport {
         let upsert = try db.makeStatement(sql: """
             INSERT INTO measure (code, position, priority_id, delivery_plan_id, title, description, methodology, source,
               owner, service, team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance,
-              lag_days, profile, minimum, maximum, small_numbers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              lag_days, profile, minimum, maximum, small_numbers, comparators)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET position = excluded.position, priority_id = excluded.priority_id,
               delivery_plan_id = excluded.delivery_plan_id, title = excluded.title, description = excluded.description,
               methodology = excluded.methodology, source = excluded.source, owner = excluded.owner,
@@ -137,7 +137,8 @@ struct CouncilImport {
               decimals = excluded.decimals, frequency = excluded.frequency, polarity = excluded.polarity,
               band = excluded.band, status = excluded.status, cumulative = excluded.cumulative,
               tolerance = excluded.tolerance, lag_days = excluded.lag_days, profile = excluded.profile,
-              minimum = excluded.minimum, maximum = excluded.maximum, small_numbers = excluded.small_numbers
+              minimum = excluded.minimum, maximum = excluded.maximum, small_numbers = excluded.small_numbers,
+              comparators = excluded.comparators
             RETURNING id
             """)
         var ids: [Int64] = []
@@ -148,7 +149,7 @@ struct CouncilImport {
                 m.owner, m.service, m.team, m.tier.rawValue, m.unit.name, m.decimals, m.frequency.rawValue,
                 m.polarity.keyword, StoredText.band(m.polarity), m.lifecycle.rawValue, m.cumulative,
                 StoredText.text(m.tolerance), m.lagDays, StoredText.text(m.targets.profile), m.minimum, m.maximum,
-                StoredText.text(m.smallNumbers),
+                StoredText.text(m.smallNumbers), StoredText.text(m.comparators),
             ]
             guard let id = try Int64.fetchOne(upsert, arguments: arguments) else {
                 throw DatabaseError(message: "measure \(m.code) was not saved")

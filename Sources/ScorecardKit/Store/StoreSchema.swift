@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
     /// a newer Scorecard and is refused.
-    static let version = 6
+    static let version = 7
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -55,6 +55,12 @@ enum StoreSchema {
                   updated_at TEXT NOT NULL
                 )
                 """)
+            try stamp(db)
+        }
+        migrator.registerMigration("v7") { db in
+            // An outcome measure's comparators (England, region, neighbours), read from a national download at
+            // import: JSON (``Comparators``).
+            try db.execute(sql: "ALTER TABLE measure ADD COLUMN comparators TEXT")
             try stamp(db)
         }
         return migrator

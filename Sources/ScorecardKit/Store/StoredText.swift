@@ -1,3 +1,4 @@
+import Foundation
 /// How the store writes the parts of a measure that are not plain text or numbers, and reads them back.
 package enum StoredText {
     /// `5%` or `2`, as the framework file writes a tolerance.
@@ -60,5 +61,16 @@ package enum StoredText {
         case .count: return "count \(smallNumbers.largestWithheld)"
         case .rate(let outOf): return "rate \(smallNumbers.largestWithheld) \(outOf)"
         }
+    }
+
+    /// Comparators as stored: JSON; `nil` for a measure without (or unreadable text: a file edited by hand).
+    package static func comparators(_ text: String?) -> Comparators? {
+        guard let data = text?.data(using: .utf8) else { return nil }
+        return try? JSONDecoder().decode(Comparators.self, from: data)
+    }
+
+    package static func text(_ comparators: Comparators?) -> String? {
+        guard let comparators, let data = try? JSONEncoder().encode(comparators) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 }

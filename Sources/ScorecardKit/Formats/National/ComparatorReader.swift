@@ -1,0 +1,115 @@
+import Foundation
+
+/// Reads each outcome measure's comparators from the national download its framework names (``Comparators/Source``):
+/// the council's own rows, England's, its region's and its neighbours', one point per period.
+public enum ComparatorReader {
+    /// Fills the comparator points of every measure of `measures` that declares a source, reading files relative
+    /// to `directory` (each file once).
+    ///
+    /// - Throws: ``DataFileError`` naming the national file (and line): missing, unreadable, not a national download,
+    ///   an indicator or area not in it, a period Scorecard cannot place, or rows that leave the breakdown unclear.
+    public static func read(into measures: inout [Measure], relativeTo directory: String) throws {
+        var datasets: [String: NationalDataset] = [:]
+        for index in measures.indices {
+            guard var comparators = measures[index].comparators else { continue }
+            let source = comparators.source
+            let path = source.file.hasPrefix("/") ? source.file : (directory as NSString).appendingPathComponent(source.file)
+            let dataset: NationalDataset
+            if let read = datasets[path] {
+                dataset = read
+            } else {
+                dataset = try NationalDataset.read(path: path)
+                datasets[path] = dataset
+            }
+            comparators.points = try points(of: source, in: dataset, measure: measures[index].code)
+            measures[index].comparators = comparators
+        }
+    }
+
+    /// The points of `source` in `dataset`, in period order.
+    public static func points(of source: Comparators.Source, in dataset: NationalDataset, measure: String) throws -> [Comparators.Point] {
+        let file = dataset.file
+        var rows = dataset.records
+        let indicators = Set(rows.map { $0.indicatorID.isEmpty ? $0.indicator : $0.indicatorID })
+        if let indicator = source.indicator?.lowercased() {
+            rows = rows.filter { $0.indicatorID.lowercased() == indicator || $0.indicator.lowercased() == indicator }
+            guard !rows.isEmpty else {
+                throw DataFileError(
+                    file: file, line: nil, field: "benchmark_indicator",
+                    message: "measure \(measure.excerpt()): indicator \(indicator.excerpt()) is not in the file")
+            }
+        } else if indicators.count > 1 {
+            throw DataFileError(
+                file: file, line: nil, field: "benchmark_indicator",
+                message: "measure \(measure.excerpt()): the file holds \(indicators.count) indicators; benchmark_indicator says which")
+        }
+        // The breakdown: the one asked for, else persons of all ages where the file has them; no categories.
+        rows = rows.filter { $0.category.isEmpty && $0.categoryType.isEmpty }
+        rows = pick(rows, \.sex, wanted: source.sex, usual: "persons", field: "benchmark_sex", file: file, measure: measure)
+        rows = pick(rows, \.age, wanted: source.age, usual: "all ages", field: "benchmark_age", file: file, measure: measure)
+        var byArea: [String: [String: NationalRecord]] = [:]
+        var england: [String: Double] = [:]
+        for row in rows {
+            if byArea[row.areaCode]?[row.period] != nil, row.areaCode == source.area {
+                throw DataFileError(
+                    file: file, line: row.line, field: nil,
+                    message: "measure \(measure.excerpt()): area \(row.areaCode.excerpt()) has two rows for \(row.period.excerpt()) "
+                        + "(give benchmark_sex and benchmark_age to choose one)")
+            }
+            byArea[row.areaCode, default: [:]][row.period] = byArea[row.areaCode]?[row.period] ?? row
+            if row.isEngland, let value = row.value { england[row.period] = value }
+        }
+        guard let own = byArea[source.area] else {
+            throw DataFileError(
+                file: file, line: nil, field: "benchmark_area",
+                message: "measure \(measure.excerpt()): area \(source.area.excerpt()) has no rows in the file")
+        }
+        var points: [Comparators.Point] = []
+        for row in own.values.sorted(by: { ($0.periodOrder, $0.line) < ($1.periodOrder, $1.line) }) {
+            guard let period = Self.period(row.period) else {
+                throw DataFileError(
+                    file: file, line: row.line, field: "Time period",
+                    message: "\"\(row.period.excerpt())\" is not a year or period Scorecard can place (2017, 2016/17, 2014 - 16)")
+            }
+            let region = byArea[row.parentCode]?[row.period]
+            points.append(
+                Comparators.Point(
+                    period: period, periodText: row.period, value: row.value, lower: row.lowerCI, upper: row.upperCI,
+                    england: england[row.period], regionCode: row.parentCode,
+                    regionName: row.parentName.isEmpty ? region?.areaName ?? "" : row.parentName, region: region?.value,
+                    neighbours: source.neighbours.map { code in
+                        let neighbour = byArea[code]?[row.period]
+                        return Comparators.Neighbour(code: code, name: neighbour?.areaName ?? code, value: neighbour?.value)
+                    }))
+        }
+        // One point per period: a file with rows for both 2017 and a pooled 2015 - 17 places both in 2017.
+        var seen = Set<Period>()
+        return points.sorted { $0.period < $1.period }.filter { seen.insert($0.period).inserted }
+    }
+
+    /// The rows whose `key` is `wanted`; without one, those whose key is `usual` when any is, else all.
+    private static func pick(
+        _ rows: [NationalRecord], _ key: KeyPath<NationalRecord, String>, wanted: String?, usual: String, field: String,
+        file: String, measure: String
+    ) -> [NationalRecord] {
+        if let wanted = wanted?.lowercased() { return rows.filter { $0[keyPath: key].lowercased() == wanted } }
+        let usualRows = rows.filter { $0[keyPath: key].lowercased() == usual }
+        return usualRows.isEmpty ? rows : usualRows
+    }
+
+    /// The period a national file's period text names: `2017` a calendar year, `2016/17` a financial year,
+    /// `2010/11 Q1` a quarter, a range (`2014 - 16`, `2014/15 - 16/17`) its last year; a note in brackets
+    /// (`2009/10 (taxbase)`) is left out.
+    public static func period(_ text: String) -> Period? {
+        var text = String(text.trimmingWhitespace())
+        if let open = text.firstIndex(of: "(") { text = String(text[..<open].trimmingWhitespace()) }
+        if let period = Period(parsing: text) { return period }
+        let parts = text.components(separatedBy: " - ")
+        guard parts.count == 2, let first = Period(parsing: parts[0].trimmingCharacters(in: .whitespaces)) else { return nil }
+        let last = parts[1].trimmingCharacters(in: .whitespaces)
+        let century = String(String(first.year).prefix(2))
+        if let period = Period(parsing: last) { return period }
+        if let period = Period(parsing: century + last), period.kind == first.kind { return period }
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+/// An outcome measure fed from a national download: read from the framework, judged against England, its region
+/// and its neighbours, and alerted on when significantly worse than England.
+@Suite struct ComparatorTests {
+    /// A council whose one outcome measure is Hartlepool's campylobacter rate (lower is better), with four neighbours.
+    static func council(extra: String = "") throws -> (Council, String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("comparators-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory + "/national", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: NationalDatasetTests.campylobacter, toPath: directory + "/national/campylobacter.csv")
+        let framework = """
+            council: Hartlepool Borough Council
+            plan: Council Plan
+            reporting_period: 2018/19 Q1
+            priorities:
+              - code: P1
+                title: Healthy lives
+                measures:
+                  - code: OUT-01
+                    title: Campylobacter incidence per 100,000
+                    tier: outcome
+                    frequency: calendar-year
+                    polarity: lower
+                    decimals: 1
+                    benchmark_file: national/campylobacter.csv
+                    benchmark_area: E06000001
+                    benchmark_neighbours: E06000002, E06000003 E06000004; E06000005
+            \(extra)
+            """
+        try framework.write(toFile: directory + "/framework.yaml", atomically: true, encoding: .utf8)
+        try "measure,period,value\nOUT-01,2017,127.1\n".write(toFile: directory + "/observations.csv", atomically: true, encoding: .utf8)
+        return (try CouncilDirectory(path: directory, today: CivilDate(year: 2018, month: 11, day: 1)).load(), directory)
+    }
+
+    @Test func readsTheCouncilsPointsFromTheDownload() throws {
+        let (council, directory) = try Self.council()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let comparators = try #require(council.measures[0].comparators)
+        #expect(comparators.source.neighbours == ["E06000002", "E06000003", "E06000004", "E06000005"])
+        // Persons of all ages, 2015 to 2017 (the 0-9 rows are another breakdown).
+        #expect(comparators.points.map(\.period) == [.calendarYear(2015), .calendarYear(2016), .calendarYear(2017)])
+        let first = comparators.points[0]
+        #expect(first.value == 142.713502643443)
+        #expect(first.lower == 119.407207217347)
+        #expect(first.england == 94.7261896202678)
+        #expect(first.regionName == "North East region")
+        #expect(first.region == 122.227171084892)
+        #expect(first.neighbours.map(\.name) == ["Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees", "Darlington"])
+    }
+
+    @Test func significantlyWorseThanEnglandRaisesAnAlert() throws {
+        let (council, directory) = try Self.council()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let evaluation = council.evaluate(asAt: .quarter(2018, 1), today: CivilDate(year: 2018, month: 11, day: 1)!)
+        let judged = evaluation.measures[0]
+        let comparison = try #require(judged.comparison)
+        // 2017: 127.1 (105.2 to 152.2); England 94.6 lies below the interval: worse. The North East inside it.
+        #expect(comparison.point.periodText == "2017")
+        #expect(comparison.comparedToEngland == .worse)
+        #expect(comparison.comparedToRegion == .similar)
+        #expect(judged.alerts.map(\.rule).contains(.worseThanEngland))
+        let neighbours = comparison.point.neighbours.compactMap(\.value)
+        let better = neighbours.filter { $0 < comparison.point.value! }.count
+        #expect(comparison.rank == better + 1)
+        #expect(comparison.of == 5)
+        // As at 2016 the 2016 figures are used.
+        let earlier = council.evaluate(asAt: .calendarYear(2016), today: CivilDate(year: 2018, month: 11, day: 1)!).measures[0]
+        #expect(earlier.comparison?.point.periodText == "2016")
+    }
+
+    @Test func aMissingAreaOrFileIsNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("comparators-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: NationalDatasetTests.campylobacter, toPath: directory + "/c.csv")
+        func load(_ lines: String) throws -> Council {
+            let framework = """
+                council: X
+                plan: Y
+                priorities:
+                  - code: P1
+                    title: T
+                    measures:
+                      - code: OUT-01
+                        title: M
+                        frequency: calendar-year
+                """ + "\n" + lines + "\n"
+            try framework.write(toFile: directory + "/framework.yaml", atomically: true, encoding: .utf8)
+            return try CouncilDirectory(path: directory, today: nil).load()
+        }
+        #expect(throws: DataLoadError.self) { try load("        benchmark_file: c.csv\n        benchmark_area: E99999999") }
+        #expect(throws: DataLoadError.self) { try load("        benchmark_file: missing.csv\n        benchmark_area: E06000001") }
+        #expect(throws: DataLoadError.self) { try load("        benchmark_file: c.csv") }
+        #expect(throws: DataLoadError.self) { try load("        benchmark_area: E06000001") }
+        do {
+            _ = try load("        benchmark_file: c.csv\n        benchmark_area: E99999999")
+        } catch let error as DataLoadError {
+            #expect(error.description.contains("c.csv"))
+            #expect(error.description.contains("area E99999999 has no rows in the file"))
+        }
+    }
+
+    @Test func theDatabaseKeepsTheComparators() throws {
+        let (council, directory) = try Self.council()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStore(path: try StoreFixture.databasePath())
+        _ = try store.importCouncil(council, by: "import", progress: nil)
+        let loaded = try store.loadCouncil()
+        #expect(loaded.measures[0].comparators == council.measures[0].comparators)
+        #expect(loaded.measures[0].comparators?.points.count == 3)
+    }
+
+    @Test func nationalPeriodsArePlaced() {
+        #expect(ComparatorReader.period("2017") == .calendarYear(2017))
+        #expect(ComparatorReader.period("2016/17") == .financialYear(2016))
+        #expect(ComparatorReader.period("2014 - 16") == .calendarYear(2016))
+        #expect(ComparatorReader.period("2014/15 - 16/17") == .financialYear(2016))
+        #expect(ComparatorReader.period("2010/11 Q1") == .quarter(2010, 1))
+        #expect(ComparatorReader.period("2009/10 (taxbase)") == .financialYear(2009))
+        #expect(ComparatorReader.period("sometime") == nil)
+    }
+}

@@ -20,9 +20,15 @@ extension SampleOutput {
     ///
     /// - Throws: ``DataLoadError`` if the generator made something the readers refuse (a bug).
     public func council(today: CivilDate? = nil) throws -> Council {
-        let contents: FrameworkFile.Contents
+        var contents: FrameworkFile.Contents
         do {
             contents = try FrameworkFile(file: "sample/" + CouncilDirectory.frameworkName).read(framework)
+            for m in contents.measures.indices {
+                guard var comparators = contents.measures[m].comparators, let bytes = national[comparators.source.file] else { continue }
+                let dataset = try NationalDataset.read(bytes: bytes, file: "sample/" + comparators.source.file)
+                comparators.points = try ComparatorReader.points(of: comparators.source, in: dataset, measure: contents.measures[m].code)
+                contents.measures[m].comparators = comparators
+            }
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }

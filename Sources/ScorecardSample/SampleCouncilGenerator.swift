@@ -39,7 +39,8 @@ public struct SampleCouncilGenerator: Sendable {
     /// The number of measure templates in the catalogue (beyond it, measures are numbered variants).
     public static var catalogueSize: Int { SampleCatalogue.shared.templates.count }
 
-    /// Writes `framework.yaml` and `observations.csv` into `directory`, creating it if needed.
+    /// Writes `framework.yaml`, `observations.csv` and the national downloads (`national/`) into `directory`,
+    /// creating it if needed.
     @discardableResult
     public func write(to directory: String) throws -> SampleSummary {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -48,6 +49,11 @@ public struct SampleCouncilGenerator: Sendable {
         try Data(output.framework.utf8).write(to: base.appendingPathComponent("framework.yaml"))
         try output.observations.withUnsafeBufferPointer { buffer in
             try Data(buffer: buffer).write(to: base.appendingPathComponent("observations.csv"))
+        }
+        for (path, bytes) in output.national.sorted(by: { $0.key < $1.key }) {
+            let url = base.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
         }
         return output.summary
     }
@@ -65,6 +71,9 @@ public struct SampleOutput: Sendable {
     public var framework: String
     /// The bytes of `observations.csv` (UTF-8).
     public var observations: [UInt8]
+    /// The national downloads outcome measures are compared from, by their path in the directory
+    /// (`national/OUT-03.csv`).
+    public var national: [String: [UInt8]]
     public var summary: SampleSummary
 }
 
@@ -78,6 +87,8 @@ public struct SampleSummary: Sendable, Equatable {
     public var overdueActions = 0
     /// Data rows in `observations.csv` (the header excluded).
     public var rows = 0
+    /// National downloads written for outcome measures (`national/`).
+    public var nationalFiles = 0
 
     // Statuses at each measure's judged period.
     public var onTrack = 0

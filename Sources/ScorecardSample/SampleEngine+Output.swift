@@ -150,7 +150,7 @@ extension SampleEngine {
 
     // MARK: YAML
 
-    func measureYAML(_ i: Int, _ s: SampleSeries) -> String {
+    func measureYAML(_ i: Int, _ s: SampleSeries, national: Bool = false) -> String {
         let spec = specs[i]
         let t = template(spec)
         let pad = String(repeating: " ", count: t.plan == nil ? 8 : 12)
@@ -184,6 +184,7 @@ extension SampleEngine {
                 line("small_numbers_out_of", formatPlain(outOf))
             }
         }
+        if national { y += nationalYAML(i, pad: pad) }
         if !s.yearTargets.isEmpty || !s.singleTargets.isEmpty {
             y += pad + "targets:\n"
             for (year, target) in s.yearTargets {

@@ -86,15 +86,20 @@ struct SampleEngine {
         csv.append("measure,period,value,target,note,quality\n")
         var measureText = [String](repeating: "", count: specs.count)
         var texts = SamplePeriodTexts()
+        var national: [String: [UInt8]] = [:]
+        let withNational = nationalIndices
         for i in outputOrder {
             let series = makeSeries(i)
             appendCSV(i, series, &csv, &texts)
-            measureText[i] = measureYAML(i, series)
+            let file = withNational.contains(i) ? nationalFile(i, series) : nil
+            measureText[i] = measureYAML(i, series, national: file != nil)
+            if let file { national[nationalPath(i)] = file }
             summarize(i, series)
         }
         summary.measures = specs.count
+        summary.nationalFiles = national.count
         let framework = frameworkYAML(measureText)
-        return SampleOutput(framework: framework, observations: csv.bytes, summary: summary)
+        return SampleOutput(framework: framework, observations: csv.bytes, national: national, summary: summary)
     }
 
     var outputOrder: [Int] {

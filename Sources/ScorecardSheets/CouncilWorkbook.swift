@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardKit
 
 /// A council as one workbook: the sheets Council (settings), Priorities, Measures, Actions and Observations, laid out
@@ -45,15 +46,32 @@ public enum CouncilWorkbook {
 
     /// The council's tables, in sheet order: Council, Priorities, Measures, Actions, Observations (`wide`: one row
     /// per measure and a column per period).
-    public static func sheets(_ council: Council, wideObservations: Bool = false) -> [OutputTable] {
+    public static func sheets(_ council: Council, wideObservations: Bool = false, nationalFolder: String = "national") -> [OutputTable] {
         [
-            CouncilTablesWriter.settings(council), CouncilTablesWriter.priorities(council), CouncilTablesWriter.measures(council),
-            CouncilTablesWriter.actions(council), CouncilTablesWriter.observations(council, wide: wideObservations),
+            CouncilTablesWriter.settings(council), CouncilTablesWriter.priorities(council),
+            CouncilTablesWriter.measures(council, nationalFolder: nationalFolder), CouncilTablesWriter.actions(council),
+            CouncilTablesWriter.observations(council, wide: wideObservations),
         ]
     }
 
-    /// Writes `council` as a workbook at `path` (see ``WorkbookWriter/write(_:to:)``).
+    /// Writes `council` as a workbook at `path` (see ``WorkbookWriter/write(_:to:)``). Outcome measures'
+    /// comparators go beside it, in a folder named after the workbook (`council-national/` for `council.xlsx`),
+    /// which its Measures sheet names.
     public static func write(_ council: Council, wideObservations: Bool = false, to path: String) throws {
-        try WorkbookWriter.write(sheets(council, wideObservations: wideObservations), to: path)
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingPathExtension().lastPathComponent + "-national"
+        try WorkbookWriter.write(sheets(council, wideObservations: wideObservations, nationalFolder: folder), to: path)
+        let national = CouncilTablesWriter.nationalFiles(council, folder: folder)
+        guard !national.isEmpty else { return }
+        let base = url.deletingLastPathComponent()
+        do {
+            for (name, bytes) in national {
+                let file = base.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: file, options: .atomic)
+            }
+        } catch {
+            throw ExportError(path: base.appendingPathComponent(folder).path, message: "cannot be written (\(error.localizedDescription))")
+        }
     }
 }

@@ -25,7 +25,7 @@ struct CheckSummary {
         for status in Status.allCases {
             lines.append("  " + status.label.padding(toLength: 16, withPad: " ", startingAt: 0) + "\(evaluation.whole[status])")
         }
-        let byRule = Alert.Rule.allCases.map { rule in "\(evaluation.alerts.filter { $0.rule == rule }.count) \(rule.label.lowercased())" }
+        let byRule = Alert.Rule.allCases.map { rule in "\(evaluation.alerts.filter { $0.rule == rule }.count) \(rule.phrase)" }
         lines.append("  Alerts          \(evaluation.alerts.count) (\(byRule.joined(separator: ", ")))")
         return lines.joined(separator: "\n")
     }

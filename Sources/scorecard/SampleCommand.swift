@@ -39,7 +39,9 @@ struct SampleCommand: ParsableCommand {
             throw CommandFailure("cannot write the sample into \(out.excerpt()): \(error.localizedDescription.excerpt(120))")
         }
         let out = out.terminalSafe
-        Console.out("Wrote \(out)/\(CouncilDirectory.frameworkName) and \(out)/\(CouncilDirectory.observationsName):")
+        Console.out(
+            "Wrote \(out)/\(CouncilDirectory.frameworkName), \(out)/\(CouncilDirectory.observationsName) and the national "
+                + "downloads of \(summary.nationalFiles) outcome measures in \(out)/national:")
         for line in summary.lines { Console.out("  " + line) }
     }
 }

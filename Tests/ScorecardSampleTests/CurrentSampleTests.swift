@@ -35,7 +35,7 @@ struct CurrentSampleTests {
         #expect(asAt.next.endDate.adding(days: SampleCouncilGenerator.reportingLag) > today)
         #expect(counts == canonical, "\(day): \(counts) against \(canonical)")
         // Every rule that does not hang on the time of year is there, whatever the day.
-        let always: Set<Alert.Rule> = [.offTrackRepeatedly, .offTrack, .overdue, .worsening, .specialCauseConcerning]
+        let always: Set<Alert.Rule> = [.offTrackRepeatedly, .offTrack, .overdue, .worsening, .specialCauseConcerning, .worseThanEngland]
         #expect(alerts.isSuperset(of: always), "\(day): \(alerts)")
         #expect(canonicalAlerts == always.union([.forecastMiss]))
         // Forecasts warn from the middle of the year until its last quarter.

@@ -34,6 +34,14 @@ enum HostileCouncil {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data(framework.utf8).write(to: URL(fileURLWithPath: dir + "/" + CouncilDirectory.frameworkName))
         try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/" + CouncilDirectory.observationsName))
+        // The national downloads, with the neighbours' and region's names attacking too.
+        try FileManager.default.createDirectory(atPath: dir + "/national", withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample + "/national") {
+            let text = try String(contentsOfFile: sample + "/national/" + name, encoding: .utf8)
+                .replacingOccurrences(of: ",Ashbury,", with: ",Ashbury\(attack),")
+                .replacingOccurrences(of: ",South West region,", with: ",South West\(attack) region,")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/national/" + name))
+        }
         return dir
     }
 }

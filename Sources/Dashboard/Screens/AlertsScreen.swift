@@ -15,7 +15,7 @@ struct AlertsScreen {
             maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         var byRule: [Alert.Rule: Int] = [:]
         for row in rows { if case .alert(_, let rule) = row { byRule[rule, default: 0] += 1 } }
-        let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\($0) \(rule.label.lowercased())" } }
+        let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\($0) \(rule.phrase)" } }
         var summary = rows.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(rows.count, "alert")): " + counts.joined(separator: ", ")
         if level != .all { summary += "  (a: every alert)" }
         buffer.write(summary, x: area.x, y: area.y + 1, maxWidth: area.width, style: rows.isEmpty ? theme.good : theme.muted)

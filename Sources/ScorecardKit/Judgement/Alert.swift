@@ -31,6 +31,9 @@ public struct Alert: Sendable, Equatable {
             }
         }
 
+        /// The label as it reads mid-sentence: "off track", "significantly worse than England".
+        public var phrase: String { label.prefix(1).lowercased() + label.dropFirst() }
+
         public var key: String {
             switch self {
             case .offTrackRepeatedly: "off-track-repeatedly"

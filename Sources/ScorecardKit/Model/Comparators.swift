@@ -83,6 +83,16 @@ public struct Comparators: Sendable, Equatable, Codable {
     }
 }
 
+extension Measure {
+    /// The measure with its comparators' file left blank: to compare measures whose comparators were read from files
+    /// in different places (an export writes them afresh).
+    public var withoutComparatorFile: Measure {
+        var measure = self
+        measure.comparators?.source.file = ""
+        return measure
+    }
+}
+
 extension Period: Codable {
     /// A period is written as its canonical text (`2024-05`, `2024/25 Q2`, `2024/25`, `2024`).
     public func encode(to encoder: any Encoder) throws {

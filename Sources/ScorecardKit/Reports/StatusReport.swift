@@ -288,7 +288,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 unit: measure.unit.name, period: judged.period?.description, value: judged.value, target: judged.target,
                 status: judged.status.label.lowercased(),
                 direction: Travel(previous: judged.sincePrevious?.label.lowercased(), yearBefore: judged.sinceLastYear?.label.lowercased()),
-                alerts: judged.alerts.map { $0.rule.label.lowercased() },
+                alerts: judged.alerts.map(\.rule.phrase),
                 nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
                 commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
                 draft: judged.observation?.isDraft ?? false,

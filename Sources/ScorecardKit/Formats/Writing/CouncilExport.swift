@@ -5,7 +5,8 @@ import Foundation
 public enum CouncilExport {
     /// How the directory holds the council.
     public enum Layout: Sendable {
-        /// `framework.yaml` with the measures, and `observations.csv`.
+        /// `framework.yaml` with the measures, and `observations.csv` (and `national/` with outcome measures'
+        /// comparators, in both layouts).
         case yaml
         /// `framework.yaml` with the plan alone, `measures.csv`, and `observations.csv` (one row per measure and a
         /// column per period when `wideObservations`).
@@ -19,13 +20,13 @@ public enum CouncilExport {
             return [
                 (CouncilDirectory.frameworkName, Array(FrameworkWriter.yaml(council).utf8)),
                 (CouncilDirectory.observationsName, Array(CouncilTablesWriter.observations(council).csv.utf8)),
-            ]
+            ] + CouncilTablesWriter.nationalFiles(council)
         case .tables(let wide):
             return [
                 (CouncilDirectory.frameworkName, Array(FrameworkWriter.yaml(council, measures: false).utf8)),
                 (CouncilDirectory.measuresName, Array(CouncilTablesWriter.measures(council).csv.utf8)),
                 (CouncilDirectory.observationsName, Array(CouncilTablesWriter.observations(council, wide: wide).csv.utf8)),
-            ]
+            ] + CouncilTablesWriter.nationalFiles(council)
         }
     }
 
@@ -37,7 +38,9 @@ public enum CouncilExport {
         try replacing(path) { temporary in
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
             for (name, bytes) in files(council, layout: layout) {
-                try Data(bytes).write(to: URL(fileURLWithPath: temporary).appendingPathComponent(name))
+                let url = URL(fileURLWithPath: temporary).appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
             }
         }
     }

@@ -38,9 +38,10 @@ public enum CouncilTablesWriter {
         return OutputTable(name: "Actions", rows: rows)
     }
 
-    /// One row per measure, in the council's order: its fields, its priority and delivery plan, and a
+    /// One row per measure, in the council's order: its fields (comparators named in `nationalFolder`), its priority
+    /// and delivery plan, and a
     /// `target <period>` column for each period any measure has a target for.
-    public static func measures(_ council: Council) -> OutputTable {
+    public static func measures(_ council: Council, nationalFolder: String = "national") -> OutputTable {
         let periods = Set(council.measures.flatMap { $0.targets.byPeriod.keys }).sorted()
         var header = MeasureFieldValues.keys + ["profile", "priority", "delivery_plan"]
         header += periods.map { "target \($0.description)" }
@@ -48,7 +49,7 @@ public enum CouncilTablesWriter {
         for (m, measure) in council.measures.enumerated() {
             let location = council.locations[m]
             let priority = council.plan.priorities[location.priority]
-            var row = MeasureFieldValues.values(measure).map { $0 ?? .empty }
+            var row = MeasureFieldValues.values(measure, nationalFolder: nationalFolder).map { $0 ?? .empty }
             row.append(.text(measure.targets.profile.map { $0.map { formatPlain($0) }.joined(separator: ";") } ?? ""))
             row.append(.text(priority.code))
             row.append(.text(location.plan.map { priority.plans[$0].code } ?? ""))
@@ -98,5 +99,15 @@ public enum CouncilTablesWriter {
             rows.append(row)
         }
         return OutputTable(name: "Observations", rows: rows)
+    }
+
+    /// The national downloads of the council's measures with comparators, written by ``NationalFileWriter`` into
+    /// `folder`: each file's path (relative to the council) and bytes.
+    public static func nationalFiles(_ council: Council, folder: String = "national") -> [(name: String, bytes: [UInt8])] {
+        council.measures.compactMap { measure in
+            measure.comparators.map {
+                (NationalFileWriter.path(forMeasure: measure.code, in: folder), Array(NationalFileWriter.csv($0, indicator: measure.title).utf8))
+            }
+        }
     }
 }

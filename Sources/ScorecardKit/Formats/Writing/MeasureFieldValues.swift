@@ -6,11 +6,13 @@ enum MeasureFieldValues {
     static let keys = [
         "code", "title", "description", "methodology", "source", "owner", "service", "team", "tier", "unit", "decimals",
         "frequency", "polarity", "band", "status", "cumulative", "tolerance", "lag_days", "min", "max",
-        "small_numbers", "small_numbers_out_of", "small_numbers_max",
+        "small_numbers", "small_numbers_out_of", "small_numbers_max", "benchmark_file", "benchmark_area",
+        "benchmark_neighbours", "benchmark_sex", "benchmark_age",
     ]
 
-    /// Each field's value (in ``keys`` order); `nil` where the measure has the default, or nothing.
-    static func values(_ m: Measure) -> [OutputTable.Cell?] {
+    /// Each field's value (in ``keys`` order); `nil` where the measure has the default, or nothing. A measure's
+    /// comparators are named as written by ``NationalFileWriter`` into `nationalFolder`.
+    static func values(_ m: Measure, nationalFolder: String = "national") -> [OutputTable.Cell?] {
         func text(_ s: String) -> OutputTable.Cell? { s.isEmpty ? nil : .text(s) }
         var band: Double?
         if case .withinBand(let halfWidth) = m.polarity { band = halfWidth }
@@ -24,6 +26,10 @@ enum MeasureFieldValues {
             m.smallNumbers.map { .text($0.basis == .count ? "count" : "rate") },
             m.smallNumbers.flatMap { if case .rate(let outOf) = $0.basis { .number(outOf) } else { nil } },
             m.smallNumbers.flatMap { $0.largestWithheld == SmallNumbers.defaultLargestWithheld ? nil : .number(Double($0.largestWithheld)) },
+            m.comparators.map { _ in .text(NationalFileWriter.path(forMeasure: m.code, in: nationalFolder)) },
+            m.comparators.map { .text($0.source.area) },
+            m.comparators.flatMap { $0.source.neighbours.isEmpty ? nil : .text($0.source.neighbours.joined(separator: " ")) },
+            m.comparators?.source.sex.map { .text($0) }, m.comparators?.source.age.map { .text($0) },
         ]
     }
 }

@@ -15,6 +15,7 @@ public enum CSVReportWriter {
                 if report.options.audience == .public, council.measures[entry.index].smallNumbers != nil {
                     record.spc = nil
                     record.forecast = nil
+                    record.comparator = nil
                 }
                 text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
             }

@@ -10,6 +10,8 @@ struct MeasureColumns {
     private var wide: Bool { width >= 110 }
     /// Room for the process-control icons beside the status.
     private var showsProcess: Bool { width >= 120 }
+    /// Room for the comparison with England beside them, in a council with comparators.
+    private var showsEngland: Bool { width >= 120 && context.council.measures.contains { $0.comparators != nil } }
     private var trendWidth: Int { width >= 140 ? 24 : width >= 100 ? 16 : 8 }
 
     var columns: [Table.Column] {
@@ -25,6 +27,7 @@ struct MeasureColumns {
             Table.Column("Status", width: .fixed(wide ? 16 : 12)),
         ]
         if showsProcess { columns.append(Table.Column("SPC", width: .fixed(3))) }
+        if showsEngland { columns.append(Table.Column("England", width: .fixed(9))) }
         columns += [
             Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 11 : 1)),
             Table.Column("Trend", width: .fixed(trendWidth)),
@@ -51,6 +54,10 @@ struct MeasureColumns {
         if showsProcess {
             let control = judged.processControl
             cells.append(Table.Item(theme.processIcons(control), style: theme.style(for: control?.variation)))
+        }
+        if showsEngland {
+            let england = judged.comparison?.comparedToEngland
+            cells.append(Table.Item(theme.badge(for: england), style: theme.style(for: england)))
         }
         cells += [
             Table.Item(wide ? theme.travel(judged.sincePrevious) : theme.arrow(for: judged.sincePrevious), style: theme.style(for: judged.sincePrevious)),

@@ -45,7 +45,11 @@ struct MeasureScreen {
         let theme = context.theme
         var spans = [Span(theme.badge(for: judged.status), style: theme.style(for: judged.status).adding(.bold))]
         let separator = Span(theme.glyphs.separator, style: theme.muted)
-        // Beside the status: a process that cannot meet its target, whatever this period's value.
+        // Beside the status: the comparison with England, and a process that cannot meet its target.
+        if let england = judged.comparison?.comparedToEngland, england != .notCompared {
+            let words = theme.badge(for: england) + (england == .similar ? " to England" : " than England")
+            spans += [separator, Span(words, style: theme.style(for: england))]
+        }
         if judged.processControl?.assurance == .consistentlyFails {
             spans += [separator, Span("consistently fails its target", style: theme.bad)]
         }
@@ -97,7 +101,63 @@ struct MeasureScreen {
             }
             chart.special = Set(zip(control.periods, control.signals).compactMap { period, signal in signal == nil ? nil : index[period] })
         }
+        if let points = definition.comparators?.points, !points.isEmpty {
+            let england = Dictionary(points.map { ($0.period, $0.england) }, uniquingKeysWith: { a, _ in a })
+            chart.comparator = periods.map { england[$0] ?? nil }
+        }
         return chart
+    }
+
+    /// `▼ Worse than England (24.0) in 2025: 27.3, 95% interval 25.9 to 28.7; ● similar to the South West region (26.1)`.
+    private var englandText: String? {
+        guard let comparison = judged.comparison else { return nil }
+        let point = comparison.point
+        let theme = context.theme
+        func value(_ x: Double?) -> String { x.map(definition.format) ?? "no value" }
+        var text = "\(theme.badge(for: comparison.comparedToEngland)) than England (\(value(point.england))) in \(point.periodText): "
+        if comparison.comparedToEngland == .notCompared { text = "Not compared with England in \(point.periodText): " }
+        text += value(point.value)
+        if let lower = point.lower, let upper = point.upper {
+            text += ", 95% interval \(definition.format(lower)) to \(definition.format(upper))"
+        }
+        if !point.regionName.isEmpty {
+            let region =
+                switch comparison.comparedToRegion {
+                case .notCompared: "not compared with"
+                case .similar: "similar to"
+                default: "\(comparison.comparedToRegion.rawValue) than"
+                }
+            text += "; \(region) the \(point.regionName) (\(value(point.region)))"
+        }
+        return text.replacingOccurrences(of: "Similar than", with: "Similar to")
+    }
+
+    /// `ranked 13 of 16 among its nearest neighbours (4th quartile)`.
+    private var neighboursText: String? {
+        guard let comparison = judged.comparison, let rank = comparison.rank else { return nil }
+        let quartile = comparison.quartile.map { ", quartile \($0) of 4" } ?? ""
+        return "ranked \(rank) of \(comparison.of) with its nearest neighbours, best first\(quartile)"
+    }
+
+    /// The council among its neighbours, best first: `1. 18.3 µg/m³  Ashbury`, the council's own line marked; the
+    /// first and last, and two either side of the council, with `…` for the rest.
+    private var rankedLines: [(String, String)] {
+        guard let comparison = judged.comparison, let rank = comparison.rank else { return [] }
+        let ranked = comparison.ranked
+        let near = max(0, rank - 3)...min(ranked.count - 1, rank + 1)
+        var lines: [(String, String)] = []
+        var skipped = false
+        for (position, row) in ranked.enumerated() {
+            guard position == 0 || position == ranked.count - 1 || near.contains(position) else {
+                if !skipped { lines.append(("", context.theme.glyphs.ellipsis)) }
+                skipped = true
+                continue
+            }
+            skipped = false
+            let name = row.isCouncil ? "\(context.council.plan.council) \(context.theme.glyphs.isUnicode ? "◀" : "<")" : row.name
+            lines.append((lines.isEmpty ? "Ranked" : "", "\(position + 1). \(definition.format(row.value))  \(name)"))
+        }
+        return lines
     }
 
     /// `Special cause concerning (below the lower process limit); consistently fails its target; mean 76.6%,
@@ -133,6 +193,8 @@ struct MeasureScreen {
         if m.cumulative { kind += ", cumulative (year to date)" }
         // The judgements first: on a short screen only the first lines show.
         var lines: [(String, String)] = [
+            ("England", englandText ?? ""),
+            ("Peers", neighboursText ?? ""),
             ("Process", processText ?? ""),
             ("Outlook", forecastText ?? ""),
             ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
@@ -141,6 +203,7 @@ struct MeasureScreen {
             ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
         if long {
+            lines += rankedLines
             lines += [("About", m.description), ("Method", m.methodology), ("Source", m.source)]
         } else {
             lines.append(("Method", m.methodology))

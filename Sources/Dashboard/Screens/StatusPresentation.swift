@@ -90,6 +90,29 @@ extension Theme {
         }
     }
 
+    /// A comparison with England in a symbol and a word, so that it reads without colour: `▼ Worse`, `● Similar`,
+    /// `▲ Better`, `↗ Higher`, `↘ Lower`; empty when not compared.
+    public func badge(for significance: Significance?) -> String {
+        let unicode = glyphs.isUnicode
+        switch significance {
+        case .better: return (unicode ? "▲" : "^") + " Better"
+        case .worse: return (unicode ? "▼" : "v") + " Worse"
+        case .similar: return (unicode ? "●" : "=") + " Similar"
+        case .higher: return "\(arrow(for: .increasing)) Higher"
+        case .lower: return "\(arrow(for: .decreasing)) Lower"
+        case .notCompared, nil: return ""
+        }
+    }
+
+    /// The style of a comparison: better good, worse bad, the rest plain.
+    public func style(for significance: Significance?) -> Style {
+        switch significance {
+        case .better: good
+        case .worse: bad
+        default: text
+        }
+    }
+
     /// The symbol and word: `✖ Off track`.
     public func badge(for status: Status) -> String {
         "\(symbol(for: status)) \(status.label)"

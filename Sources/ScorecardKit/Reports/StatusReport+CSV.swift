@@ -1,12 +1,13 @@
 extension StatusReport {
     /// The CSV columns, in order: the JSON record's fields, with `direction` split in two, `alerts` joined by `; `,
-    /// and `spc` and `forecast` flattened (`spc_mean`, `forecast_value`...).
+    /// and `spc`, `forecast` and `comparator` flattened (`spc_mean`, `forecast_value`, `compared_to_england`...).
     public static let csvColumns = [
         "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
         "status", "direction_previous", "direction_year_before", "alerts", "next_period", "next_due", "commentary",
         "quality", "draft", "spc_from", "spc_to", "spc_points", "spc_mean", "spc_lower_limit", "spc_upper_limit",
         "spc_variation", "spc_assurance", "forecast_year", "forecast_value", "forecast_target", "forecast_method",
-        "forecast_status",
+        "forecast_status", "comparator_period", "comparator_value", "comparator_lower_ci", "comparator_upper_ci",
+        "england", "compared_to_england", "region_value", "compared_to_region", "neighbour_rank", "neighbour_quartile",
     ]
 
     /// One header row and one row per measure (RFC 4180: fields holding a comma, quote or line break are quoted;
@@ -27,7 +28,10 @@ extension StatusReport {
             r.draft ? "true" : "false", r.spc?.from, r.spc?.to, r.spc.map { String($0.points) }, r.spc.map { formatPlain($0.mean) },
             r.spc.map { formatPlain($0.lowerLimit) }, r.spc.map { formatPlain($0.upperLimit) }, r.spc?.variation,
             r.spc?.assurance, r.forecast?.year, r.forecast.map { formatPlain($0.value) }, r.forecast.map { formatPlain($0.target) },
-            r.forecast?.method, r.forecast?.status,
+            r.forecast?.method, r.forecast?.status, r.comparator?.period, r.comparator?.value.map(formatPlain),
+            r.comparator?.lowerCI.map(formatPlain), r.comparator?.upperCI.map(formatPlain), r.comparator?.england.map(formatPlain),
+            r.comparator?.comparedToEngland, r.comparator?.regionValue.map(formatPlain), r.comparator?.comparedToRegion,
+            r.comparator?.rank.map { "\($0) of \(r.comparator?.of ?? 0)" }, r.comparator?.quartile.map(String.init),
         ]
         return fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ",")
     }

@@ -1,0 +1,51 @@
+import ScorecardKit
+import Testing
+
+@testable import Dashboard
+
+/// The three judgements side by side: the target status, the comparison with England and the direction of travel,
+/// on the measure screen and in lists at 120 columns and more.
+@Suite struct ComparatorViewTests {
+    /// The test council with its outcome measure (OUT-01, lower is better, 2023/24 value 1.4) compared: England
+    /// 1.1 lies below its interval 1.3 to 1.5, so it is significantly worse; five neighbours.
+    static func model() throws -> DashboardModel {
+        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        let neighbours = [("E1", "Ashbury", 1.0), ("E2", "Brackwell", 1.2), ("E3", "Calderford", 1.6), ("E4", "Dunmoor", 0.9), ("E5", "Eastwick", 1.45)]
+        council.measures[0].comparators = Comparators(
+            source: Comparators.Source(file: "national/OUT-01.csv", area: "E0", neighbours: neighbours.map(\.0)),
+            points: [
+                Comparators.Point(
+                    period: .financialYear(2023), periodText: "2023/24", value: 1.4, lower: 1.3, upper: 1.5, england: 1.1,
+                    regionCode: "R1", regionName: "South West region", region: 1.35,
+                    neighbours: neighbours.map { Comparators.Neighbour(code: $0.0, name: $0.1, value: $0.2) })
+            ])
+        return DashboardModel(council: council, today: TestCouncil.today)
+    }
+
+    @Test func theMeasureScreenSaysHowItComparesAndWhereItRanks() throws {
+        let model = try Self.model()
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
+        // Beside the status, and in full with the interval and the region.
+        #expect(text.contains("▼ Worse than England ·"))
+        #expect(text.contains("▼ Worse than England (1.1 per 1,000) in"))
+        #expect(text.contains("similar to the"))
+        // 1.4 among 0.9, 1.0, 1.2, 1.45, 1.6 (lower is better): 4th of 6.
+        #expect(text.contains("ranked 4 of 6 with its nearest"))
+        #expect(text.contains("4. 1.4 per 1,000 Testshire District"))
+        // The alert comes first among none other: the screen's alert line.
+        #expect(text.contains("Significantly worse than England in 2023/24"))
+    }
+
+    @Test func listsAtAHundredAndTwentyColumnsShowTheComparison() throws {
+        let model = try Self.model()
+        var state = TestCouncil.state(model)
+        state.apply(.open, model: model)
+        let wide = DashboardView.screenText(state, model: model, width: 130, height: 30)
+        #expect(wide.contains("England"))
+        #expect(wide.contains("▼ Worse"))
+        let narrow = DashboardView.screenText(state, model: model, width: 100, height: 30)
+        #expect(!narrow.contains("▼ Worse"))
+    }
+}

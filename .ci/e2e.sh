@@ -56,6 +56,20 @@ printf 'Indicator Name,Area Code,Time period,Value\nX,E1,2017,12..5\n' >"$tmp/ba
 out=$($bin benchmark "$tmp/bad.csv" --json 2>&1); status=$?
 if ((status == 1)) && grep -q 'bad.csv:2: field "Value": "12..5" is not a number' <<<"$out"; then ok "benchmark names a bad value"; else bad "benchmark bad value (status $status): $out"; fi
 
+# Comparators in the council: the sample's outcome measures read their national files, status --json carries the
+# comparison, a measure worse than England alerts, and a database keeps them.
+if out=$(SCORECARD_TODAY=2026-11-24 $bin status data --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+c = [m for m in d["measures"] if m["comparator"]]
+worse = [m["code"] for m in c if m["comparator"]["compared_to_england"] == "worse"]
+assert len(c) == 12 and worse and all("significantly worse than England" in m["alerts"] for m in c if m["code"] in worse)
+assert all(m["comparator"]["of"] == 16 for m in c)
+print(len(c), "compared,", len(worse), "worse than England")'); then ok "status --json comparators: $out"; else bad "status --json comparators: $out"; fi
+if $bin import data --database "$tmp/c.sqlite" >/dev/null && diff <(SCORECARD_TODAY=2026-11-24 $bin alerts data --json) <(SCORECARD_TODAY=2026-11-24 $bin alerts --database "$tmp/c.sqlite" --json) >/dev/null; then
+  ok "a database keeps the comparators (same alerts as the files)"
+else bad "comparators through a database"; fi
+
 # Statistical process control: every measure's spc in status --json agrees with an independent implementation
 # of the rules (.ci/xmr_reference.py), for the sample and for another seed.
 if SCORECARD_TODAY=2026-11-24 $bin status data --json >"$tmp/status.json" && $bin export data --format csv --out "$tmp/sample" >/dev/null \

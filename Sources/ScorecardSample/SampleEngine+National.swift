@@ -1,7 +1,7 @@
 import ScorecardKit
 
 /// The national comparators of the sample's outcome measures: for up to a dozen annual outcome measures, a
-/// Fingertips-style download (`national/OUT-03.csv`) with Fernley's values and their 95% intervals, England's,
+/// Fingertips-style download (`national/OUT-06.csv`) with Fernley's values and their 95% intervals, England's,
 /// the South West's and fifteen nearest neighbours'. Fictional, like the rest of the sample: Fernley is
 /// `E06000099` and the neighbours are made-up places with unused codes.
 extension SampleEngine {
@@ -27,7 +27,7 @@ extension SampleEngine {
         return Set(eligible.prefix(Self.nationalMeasures))
     }
 
-    /// The relative path of measure `i`'s national file.
+    /// The relative path of measure `i`'s national file (`national/OUT-06.csv`).
     func nationalPath(_ i: Int) -> String { "national/\(specs[i].code).csv" }
 
     /// The lines `framework.yaml` gives measure `i` to name its national file.
@@ -96,7 +96,8 @@ extension SampleEngine {
             let region = (value + england) / 2 + half * rng.uniform(-0.3...0.3)
             lines.append(row(nil, (NationalRecord.englandCode, "England"), "England", period, england, englandHalf, england: "Not compared", region: "Not compared"))
             lines.append(row((NationalRecord.englandCode, "England"), Self.region, "Region", period, region, abs(region) * 0.012,
-                             england: judged(region, abs(region) * 0.012, against: england), region: "Not compared"))
+                             england: judged(region, abs(region) * 0.012, against: england),
+                             region: judged(region, abs(region) * 0.012, against: england)))
             for area in [Self.councilArea] + Self.neighbours {
                 let v = area.code == Self.councilArea.code ? value : max(0, england + half * 2.2 * rng.normal())
                 let clipped = t.unit == "%" ? min(100, v) : v

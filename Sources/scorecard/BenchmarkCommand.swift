@@ -21,8 +21,20 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Which way is better: higher, lower or none (none compares as higher/lower). Default: what the file's own comparisons show, else none.")
     var polarity: Polarity?
 
+    @Option(help: "The confidence interval comparisons use: 95 or 99.8. Default: 95, or 99.8 when the file's own comparisons were made at 99.8%.")
+    var confidence: Level?
+
     @Option(help: "An area code (E06000001): the table marks its rows; --json and --csv print only its rows.")
     var area: String?
+
+    @Option(help: "A measure the file feeds: its polarity, and its area to mark (from --data, --database, or the sample council).")
+    var measure: String?
+
+    @Option(help: ArgumentHelp("With --measure: the council's data directory or .xlsx workbook.", valueName: "path"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("With --measure: the council's database (a file, or postgres://USER@HOST:PORT/DB).", valueName: "path-or-url"))
+    var database: String?
 
     @Flag(help: "Print JSON: an array with one record per area and breakdown row.")
     var json = false
@@ -42,8 +54,33 @@ struct BenchmarkCommand: ParsableCommand {
         }
     }
 
+    enum Level: String, ExpressibleByArgument, CaseIterable {
+        case ci95 = "95"
+        case ci998 = "99.8"
+
+        var confidence: Benchmark.Confidence { self == .ci95 ? .ci95 : .ci998 }
+    }
+
     func validate() throws {
         if json, csv { throw ValidationError("give --json or --csv, not both") }
+        if measure == nil, data != nil || database != nil { throw ValidationError("--data and --database are for --measure") }
+        if data != nil, database != nil { throw ValidationError("give --data or --database, not both") }
+    }
+
+    /// The measure `--measure` names, from the council it is read from.
+    func attachedMeasure() throws -> Measure? {
+        guard let code = measure else { return nil }
+        let today = try CivilDate.resolvedToday()
+        let council: Council
+        if let database {
+            council = try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: false).loadCouncil()
+        } else {
+            council = try DataLocation.load(data, today: today)
+        }
+        guard let found = council.measures.first(where: { $0.code.lowercased() == code.lowercased() }) else {
+            throw CommandFailure("no measure \(code.excerpt()) in \(data ?? database ?? DataLocation.sampleName)")
+        }
+        return found
     }
 
     func run() throws {
@@ -54,12 +91,19 @@ struct BenchmarkCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.failure
         }
+        let attached = try attachedMeasure()
+        let area = self.area ?? attached?.comparators?.source.area
         if let area, !dataset.records.contains(where: { $0.areaCode == area }) {
             Console.error("\(file): no rows for area \(area) (the area codes are ONS codes such as E06000001)")
             throw ExitCode.failure
         }
-        let order = resolvedOrder(dataset)
-        let benchmark = Benchmark(dataset: dataset, order: order)
+        let order = attached.map { polarity?.order ?? Significance.Order($0.polarity) } ?? resolvedOrder(dataset)
+        var level = confidence?.confidence ?? .ci95
+        if confidence == nil, let published = Benchmark.publishedConfidence(of: dataset, order: order) {
+            Console.error("Comparing at \(published.rawValue)%, as the file's own comparisons were made (--confidence chooses).")
+            level = published
+        }
+        let benchmark = Benchmark(dataset: dataset, order: order, confidence: level)
         if json {
             Console.out(try JSONText.encode(BenchmarkReport(benchmark, area: area).records))
         } else if csv {

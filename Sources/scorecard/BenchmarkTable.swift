@@ -33,7 +33,7 @@ struct BenchmarkTable {
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(row)
         }
-        let header = ["", "Area", "Code", "Type", "Value", "95% interval", "vs England", "vs parent", "Quartile"]
+        let header = ["", "Area", "Code", "Type", "Value", "\(benchmark.confidence.rawValue)% interval", "vs England", "vs parent", "Quartile"]
         for key in groupOrder {
             let members = groups[key]!
             let first = members[0].record
@@ -71,7 +71,7 @@ struct BenchmarkTable {
         let r = row.record
         var parts = ["\(r.period.terminalSafe)\(r.age.isEmpty || r.age == "All ages" ? "" : " " + r.age.terminalSafe)"]
         parts[0] += ": " + (r.value.map { NumberText.grouped($0, decimals: 1) } ?? "no value")
-        if r.lowerCI != nil { parts[0] += " (\(interval(r)))" }
+        if !interval(r).isEmpty { parts[0] += " (\(interval(r)))" }
         parts.append(row.comparedToEngland == .notCompared ? "not compared with England" : Self.lowerFirst(row.comparedToEngland.phrase(against: "England")))
         if !r.parentCode.isEmpty {
             let parent = r.parentName.isEmpty ? r.parentCode.terminalSafe : r.parentName.terminalSafe
@@ -89,7 +89,8 @@ struct BenchmarkTable {
     }
 
     private func interval(_ r: NationalRecord) -> String {
-        guard let lower = r.lowerCI, let upper = r.upperCI else { return "" }
+        let (lower, upper) = benchmark.confidence.interval(of: r)
+        guard let lower, let upper else { return "" }
         return "\(NumberText.grouped(lower, decimals: 1)) to \(NumberText.grouped(upper, decimals: 1))"
     }
 

@@ -81,4 +81,26 @@ import Testing
         // Without an interval nothing is compared.
         #expect(lower.allSatisfy { $0.comparedToEngland == .notCompared && $0.comparedToParent == .notCompared })
     }
+
+    @Test func aFileComparedAtNinetyNinePointEightIsRecognised() throws {
+        // England 50. Area A: 95% 52-58 (above England), 99.8% 49-61 (includes it): published Similar, so the file
+        // compares at 99.8%. Area B is clear of England at both levels.
+        let text = """
+            Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Compared to England value or percentiles
+            1,X,E92000001,England,England,2020,50,49.9,50.1,49.8,50.2,Not compared
+            1,X,A1,A,UA,2020,55,52,58,49,61,Similar
+            1,X,B1,B,UA,2020,70,66,74,62,78,Worse 99.8%
+            """
+        let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")
+        #expect(Benchmark.publishedConfidence(of: dataset, order: .lowerIsBetter) == .ci998)
+        let at998 = Benchmark(dataset: dataset, order: .lowerIsBetter, confidence: .ci998).rows
+        #expect(at998.map(\.comparedToEngland) == [.notCompared, .similar, .worse])
+        let at95 = Benchmark(dataset: dataset, order: .lowerIsBetter).rows
+        #expect(at95.map(\.comparedToEngland) == [.notCompared, .worse, .worse])
+        // "Worse 99.8%" reads as worse.
+        #expect(Significance(published: "Worse 99.8%") == .worse)
+        // The campylobacter file is compared at 95%.
+        let campylobacter = try NationalDataset.read(path: NationalDatasetTests.campylobacter)
+        #expect(Benchmark.publishedConfidence(of: campylobacter, order: .lowerIsBetter) == nil)
+    }
 }

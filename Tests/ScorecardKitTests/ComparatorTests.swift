@@ -96,6 +96,19 @@ import Testing
         #expect(throws: DataLoadError.self) { try load("        benchmark_file: missing.csv\n        benchmark_area: E06000001") }
         #expect(throws: DataLoadError.self) { try load("        benchmark_file: c.csv") }
         #expect(throws: DataLoadError.self) { try load("        benchmark_area: E06000001") }
+        // A neighbour the file does not have, or a breakdown it does not have, is named.
+        do {
+            _ = try load("        benchmark_file: c.csv\n        benchmark_area: E06000001\n        benchmark_neighbours: E06000002 E0600003")
+            Issue.record("a mistyped neighbour was read")
+        } catch let error as DataLoadError {
+            #expect(error.description.contains("neighbour E0600003 has no rows in the file"))
+        }
+        do {
+            _ = try load("        benchmark_file: c.csv\n        benchmark_area: E06000001\n        benchmark_sex: Female")
+            Issue.record("a missing breakdown was read")
+        } catch let error as DataLoadError {
+            #expect(error.description.contains("no rows for benchmark_sex \"female\" (the file has \"Persons\")"))
+        }
         do {
             _ = try load("        benchmark_file: c.csv\n        benchmark_area: E99999999")
         } catch let error as DataLoadError {

@@ -103,7 +103,8 @@ struct MeasureScreen {
         }
         if let points = definition.comparators?.points, !points.isEmpty {
             let england = Dictionary(points.map { ($0.period, $0.england) }, uniquingKeysWith: { a, _ in a })
-            chart.comparator = periods.map { england[$0] ?? nil }
+            let region = Dictionary(points.map { ($0.period, $0.region) }, uniquingKeysWith: { a, _ in a })
+            chart.comparators = [periods.map { england[$0] ?? nil }, periods.map { region[$0] ?? nil }]
         }
         return chart
     }
@@ -132,7 +133,7 @@ struct MeasureScreen {
         return text.replacingOccurrences(of: "Similar than", with: "Similar to")
     }
 
-    /// `ranked 13 of 16 among its nearest neighbours (4th quartile)`.
+    /// `ranked 13 of 16 with its nearest neighbours, best first, quartile 4 of 4`.
     private var neighboursText: String? {
         guard let comparison = judged.comparison, let rank = comparison.rank else { return nil }
         let quartile = comparison.quartile.map { ", quartile \($0) of 4" } ?? ""

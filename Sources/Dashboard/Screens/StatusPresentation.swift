@@ -35,7 +35,7 @@ extension Theme {
     }
 
     /// A symbol for an alert rule, apart from every status's: `✖✖` off track repeatedly, `✖` off track, `!`
-    /// overdue, `»` forecast to miss, `◆` special cause concerning, `▼` worsening.
+    /// overdue, `»` forecast to miss, `◆` special cause concerning, `▽` significantly worse than England, `▼` worsening.
     public func symbol(for rule: Alert.Rule) -> String {
         switch (rule, glyphs.isUnicode) {
         case (.offTrackRepeatedly, true): "✖✖"
@@ -142,11 +142,12 @@ extension Theme {
             HelpEntry(keys: symbols(.notJudged, .inDevelopment), description: "Not judged, in development"),
             HelpEntry(keys: "\(symbol(for: Alert.Rule.offTrackRepeatedly)) \(symbol(for: Alert.Rule.worsening))", description: "Alert: repeatedly, worsening"),
             HelpEntry(
-                keys: "\(symbol(for: Alert.Rule.specialCauseConcerning)) \(symbol(for: Alert.Rule.forecastMiss))",
-                description: "Alert: special cause, forecast"),
+                keys: "\(symbol(for: Alert.Rule.specialCauseConcerning)) \(symbol(for: Alert.Rule.forecastMiss)) \(symbol(for: Alert.Rule.worseThanEngland))",
+                description: "Alert: variation, forecast, England"),
             HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
             HelpEntry(keys: "~ I C H L", description: "SPC: common, improving, concern, high, low"),
             HelpEntry(keys: "P F ?", description: "SPC: target passes, fails, may"),
+            HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_ _ _", description: "Chart: limits, England, region"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),
             HelpEntry(keys: shades.suffix(2).joined(), description: "Bar: missing, not judged"),

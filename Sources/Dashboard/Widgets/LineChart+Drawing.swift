@@ -14,17 +14,19 @@ extension LineChart {
                 for x in stride(from: start, through: end, by: 4) { canvas.set(x: x, y: dotY(level), .limit) }
             }
         }
-        // The comparator (England): a dot every third column, joining the periods that have a value.
-        let comparatorPoints = comparator.indices.compactMap { index in
-            comparator[index].map { (x: dotX(index, width: width), y: dotY($0)) }
-        }
-        for (from, to) in zip(comparatorPoints, comparatorPoints.dropFirst()) {
-            for x in stride(from: from.x, through: to.x, by: 3) {
-                let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
-                canvas.set(x: x, y: Int(saturating: (Double(from.y) + Double(to.y - from.y) * t).rounded()), .limit)
+        // The comparators (England, the region): a dot every third column, joining the periods that have a value.
+        for comparator in comparators {
+            let points = comparator.indices.compactMap { index in
+                comparator[index].map { (x: dotX(index, width: width), y: dotY($0)) }
             }
+            for (from, to) in zip(points, points.dropFirst()) {
+                for x in stride(from: from.x, through: to.x, by: 3) {
+                    let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
+                    canvas.set(x: x, y: Int(saturating: (Double(from.y) + Double(to.y - from.y) * t).rounded()), .limit)
+                }
+            }
+            if points.count == 1, let only = points.first { canvas.set(x: only.x, y: only.y, .limit) }
         }
-        if comparatorPoints.count == 1, let only = comparatorPoints.first { canvas.set(x: only.x, y: only.y, .limit) }
         if let markedIndex, values.indices.contains(markedIndex) {
             let x = dotX(markedIndex, width: width)
             for y in stride(from: 0, to: height, by: 2) { canvas.set(x: x, y: y, .marker) }

@@ -18,8 +18,9 @@ public struct LineChart: Widget, Sendable {
     public var process: ProcessLines?
     /// The values that are special-cause variation, drawn apart (`o` on ASCII terminals).
     public var special: Set<Int> = []
-    /// A comparator's value at each value (England's), drawn as a dotted line joining the periods it has.
-    public var comparator: [Double?] = []
+    /// Comparators' values at each value (England's, the region's), each drawn as a dotted line joining the
+    /// periods it has.
+    public var comparators: [[Double?]] = []
 
     /// The mean and process limits of an XmR chart over the values `from...to`.
     public struct ProcessLines: Sendable, Equatable {
@@ -70,7 +71,7 @@ public struct LineChart: Widget, Sendable {
     public var effectiveRange: ClosedRange<Double> {
         if let yRange, yRange.upperBound > yRange.lowerBound { return yRange }
         let all = values.compactMap { $0 } + targets.compactMap { $0 } + (process.map { [$0.lower, $0.upper] } ?? [])
-            + comparator.compactMap { $0 }
+            + comparators.flatMap { $0.compactMap { $0 } }
         let low = all.min() ?? 0, high = all.max() ?? 1
         if high > low || !high.isFinite || !low.isFinite { return low...max(low, high) }
         let pad = max(1, abs(low) * 0.1)

@@ -50,7 +50,7 @@ public struct Alert: Sendable, Equatable {
     /// The measure's index in ``Council/measures``.
     public var measure: Int
     public var rule: Rule
-    /// The period the alert is about (the judged period).
+    /// The period the alert is about: the judged period, the forecast's latest value, or the national data's period.
     public var period: Period
     /// How many periods the condition has held (1 for a single miss or an overdue value).
     public var run: Int

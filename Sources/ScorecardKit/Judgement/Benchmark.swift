@@ -19,16 +19,33 @@ public struct Benchmark: Sendable {
         public var areas: Int
     }
 
+    /// Which confidence interval a comparison uses: 95% (the usual), or 99.8% (the level some Fingertips indicators
+    /// are compared at).
+    public enum Confidence: String, Sendable, Equatable, CaseIterable {
+        case ci95 = "95"
+        case ci998 = "99.8"
+
+        /// The interval of `record` at this level.
+        public func interval(of record: NationalRecord) -> (lower: Double?, upper: Double?) {
+            switch self {
+            case .ci95: (record.lowerCI, record.upperCI)
+            case .ci998: (record.lowerCI998, record.upperCI998)
+            }
+        }
+    }
+
     public var order: Significance.Order
+    public var confidence: Confidence
     public var rows: [Row]
 
-    /// Judges every row of `dataset` in `order`.
+    /// Judges every row of `dataset` in `order`, comparing at the `confidence` level.
     ///
     /// England's row for a breakdown (same indicator, period, sex, age and category) is the England comparator; the
     /// row of the area named by `Parent Code` for the same breakdown is the parent comparator. England is not compared
     /// with itself, and a row without a value or a 95% interval is not compared.
-    public init(dataset: NationalDataset, order: Significance.Order) {
+    public init(dataset: NationalDataset, order: Significance.Order, confidence: Confidence = .ci95) {
         self.order = order
+        self.confidence = confidence
         var england: [NationalRecord.Breakdown: Double] = [:]
         var byArea: [AreaKey: Double] = [:]
         for record in dataset.records {
@@ -42,12 +59,13 @@ public struct Benchmark: Sendable {
             let englandValue = england[record.breakdown]
             let parentValue = record.parentCode.isEmpty ? nil : byArea[AreaKey(code: record.parentCode, breakdown: record.breakdown)]
             let (rank, areas) = ranks[index]
+            let (lower, upper) = confidence.interval(of: record)
             return Row(
                 record: record, englandValue: englandValue, parentValue: parentValue,
                 comparedToEngland: record.isEngland
-                    ? .notCompared : Significance.compare(lower: record.lowerCI, upper: record.upperCI, comparator: englandValue, order: order),
+                    ? .notCompared : Significance.compare(lower: lower, upper: upper, comparator: englandValue, order: order),
                 comparedToParent: record.parentCode.isEmpty || record.parentCode == record.areaCode
-                    ? .notCompared : Significance.compare(lower: record.lowerCI, upper: record.upperCI, comparator: parentValue, order: order),
+                    ? .notCompared : Significance.compare(lower: lower, upper: upper, comparator: parentValue, order: order),
                 quartile: rank.flatMap { areas >= 4 ? min(4, ($0 - 1) * 4 / areas + 1) : nil },
                 rank: rank, areas: areas)
         }
@@ -108,5 +126,21 @@ public struct Benchmark: Sendable {
             }
         }
         return found.count == 1 ? found.first : nil
+    }
+
+    /// The level the file's own published comparisons were made at: 99.8% when comparing at 99.8% reproduces more of
+    /// them than at 95% (the file has 99.8% limits and publishes comparisons), else `nil` (95%, the usual).
+    public static func publishedConfidence(of dataset: NationalDataset, order: Significance.Order) -> Confidence? {
+        guard dataset.records.contains(where: { $0.lowerCI998 != nil && $0.upperCI998 != nil }) else { return nil }
+        func agreements(_ confidence: Confidence) -> Int {
+            Benchmark(dataset: dataset, order: order, confidence: confidence).rows.reduce(0) { count, row in
+                let published = [
+                    row.record.publishedComparedToEngland.flatMap(Significance.init(published:)),
+                    row.record.publishedComparedToParent.flatMap(Significance.init(published:)),
+                ]
+                return count + (published[0] == row.comparedToEngland ? 1 : 0) + (published[1] == row.comparedToParent ? 1 : 0)
+            }
+        }
+        return agreements(.ci998) > agreements(.ci95) ? .ci998 : nil
     }
 }

@@ -42,10 +42,18 @@ public enum Significance: String, Sendable, Equatable, CaseIterable, Codable {
     }
 
     /// Reads a published judgement as Fingertips writes it (`Better`, `Similar`, `Worse`, `Higher`, `Lower`,
-    /// `Not compared`, in any case); `nil` for anything else (percentile bands, goals, blanks).
+    /// `Not compared`, in any case, perhaps with the level after it: `Better 95%`); `nil` for anything else
+    /// (percentile bands, goals, blanks).
     public init?(published text: String) {
         let word = text.trimmingWhitespace().lowercased()
-        guard let significance = Significance(rawValue: word) else { return nil }
+        if let significance = Significance(rawValue: word) {
+            self = significance
+            return
+        }
+        // Older downloads add the level: `Better 95%`, `Worse 99.8%`.
+        guard let first = word.split(separator: " ").first, ["better", "similar", "worse", "higher", "lower"].contains(first),
+            let significance = Significance(rawValue: String(first))
+        else { return nil }
         self = significance
     }
 

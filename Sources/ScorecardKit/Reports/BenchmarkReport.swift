@@ -18,6 +18,11 @@ public struct BenchmarkReport: Sendable, Equatable {
         public var value: Double?
         public var lowerCI: Double?
         public var upperCI: Double?
+        /// The 99.8% interval, when published.
+        public var lowerCI998: Double?
+        public var upperCI998: Double?
+        /// The interval the comparisons used: `95` or `99.8`.
+        public var confidence: String
         public var count: Double?
         public var denominator: Double?
         public var valueNote: String
@@ -37,7 +42,7 @@ public struct BenchmarkReport: Sendable, Equatable {
 
         static let keys: [CodingKeys] = [
             .indicatorID, .indicator, .areaCode, .areaName, .areaType, .parentCode, .parentName, .period, .sex, .age,
-            .categoryType, .category, .value, .lowerCI, .upperCI, .count, .denominator, .valueNote, .englandValue,
+            .categoryType, .category, .value, .lowerCI, .upperCI, .lowerCI998, .upperCI998, .confidence, .count, .denominator, .valueNote, .englandValue,
             .parentValue, .comparedToEngland, .comparedToParent, .quartile, .rank, .areas, .publishedComparedToEngland,
             .publishedComparedToParent, .line,
         ]
@@ -45,15 +50,19 @@ public struct BenchmarkReport: Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case indicatorID = "indicator_id", indicator, areaCode = "area_code", areaName = "area_name"
             case areaType = "area_type", parentCode = "parent_code", parentName = "parent_name", period, sex, age
-            case categoryType = "category_type", category, value, lowerCI = "lower_ci", upperCI = "upper_ci", count
+            case categoryType = "category_type", category, value, lowerCI = "lower_ci", upperCI = "upper_ci"
+            case lowerCI998 = "lower_ci_99_8", upperCI998 = "upper_ci_99_8", confidence, count
             case denominator, valueNote = "value_note", englandValue = "england_value", parentValue = "parent_value"
             case comparedToEngland = "compared_to_england", comparedToParent = "compared_to_parent", quartile, rank
             case areas, publishedComparedToEngland = "published_compared_to_england"
             case publishedComparedToParent = "published_compared_to_parent", line
         }
 
-        init(_ row: Benchmark.Row) {
+        init(_ row: Benchmark.Row, confidence: Benchmark.Confidence) {
             let r = row.record
+            lowerCI998 = r.lowerCI998
+            upperCI998 = r.upperCI998
+            self.confidence = confidence.rawValue
             indicatorID = r.indicatorID
             indicator = r.indicator
             areaCode = r.areaCode
@@ -102,6 +111,9 @@ public struct BenchmarkReport: Sendable, Equatable {
             try c.encode(value, forKey: .value)
             try c.encode(lowerCI, forKey: .lowerCI)
             try c.encode(upperCI, forKey: .upperCI)
+            try c.encode(lowerCI998, forKey: .lowerCI998)
+            try c.encode(upperCI998, forKey: .upperCI998)
+            try c.encode(confidence, forKey: .confidence)
             try c.encode(count, forKey: .count)
             try c.encode(denominator, forKey: .denominator)
             try c.encode(valueNote, forKey: .valueNote)
@@ -122,7 +134,8 @@ public struct BenchmarkReport: Sendable, Equatable {
             func number(_ x: Double?) -> String { x.map(formatPlain) ?? "" }
             return [
                 indicatorID, indicator, areaCode, areaName, areaType, parentCode, parentName, period, sex, age,
-                categoryType, category, number(value), number(lowerCI), number(upperCI), number(count), number(denominator),
+                categoryType, category, number(value), number(lowerCI), number(upperCI), number(lowerCI998), number(upperCI998),
+                confidence, number(count), number(denominator),
                 valueNote, number(englandValue), number(parentValue), comparedToEngland, comparedToParent,
                 quartile.map(String.init) ?? "", rank.map(String.init) ?? "", String(areas),
                 publishedComparedToEngland ?? "", publishedComparedToParent ?? "", String(line),
@@ -134,7 +147,7 @@ public struct BenchmarkReport: Sendable, Equatable {
 
     /// The report of `benchmark`, every row, or with `area` only that area's rows.
     public init(_ benchmark: Benchmark, area: String? = nil) {
-        records = benchmark.rows.filter { area == nil || $0.record.areaCode == area }.map(Record.init)
+        records = benchmark.rows.filter { area == nil || $0.record.areaCode == area }.map { Record($0, confidence: benchmark.confidence) }
     }
 
     /// The CSV columns, in order: the JSON record's keys.

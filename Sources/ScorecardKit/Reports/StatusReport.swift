@@ -23,7 +23,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var status: String
         public var direction: Travel
         /// The alerts raised, worst first: `off track repeatedly`, `off track`, `overdue`, `forecast to miss the
-        /// year-end target`, `special cause concerning variation`, `worsening`.
+        /// year-end target`, `special cause concerning variation`, `significantly worse than England`, `worsening`.
         public var alerts: [String]
         /// The period whose value is wanted next: the first after the latest value (overdue already, perhaps),
         /// or the judged period when there is no value yet; as the data files write it.

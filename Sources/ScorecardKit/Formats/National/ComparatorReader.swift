@@ -45,8 +45,8 @@ public enum ComparatorReader {
         }
         // The breakdown: the one asked for, else persons of all ages where the file has them; no categories.
         rows = rows.filter { $0.category.isEmpty && $0.categoryType.isEmpty }
-        rows = pick(rows, \.sex, wanted: source.sex, usual: "persons", field: "benchmark_sex", file: file, measure: measure)
-        rows = pick(rows, \.age, wanted: source.age, usual: "all ages", field: "benchmark_age", file: file, measure: measure)
+        rows = try pick(rows, \.sex, wanted: source.sex, usual: "persons", field: "benchmark_sex", file: file, measure: measure)
+        rows = try pick(rows, \.age, wanted: source.age, usual: "all ages", field: "benchmark_age", file: file, measure: measure)
         var byArea: [String: [String: NationalRecord]] = [:]
         var england: [String: Double] = [:]
         for row in rows {
@@ -64,6 +64,14 @@ public enum ComparatorReader {
                 file: file, line: nil, field: "benchmark_area",
                 message: "measure \(measure.excerpt()): area \(source.area.excerpt()) has no rows in the file")
         }
+        // Each neighbour once, and not the council itself; a code the file does not have is a mistake to name.
+        var seenNeighbours: Set<String> = [source.area]
+        let neighbours = source.neighbours.filter { seenNeighbours.insert($0).inserted }
+        for code in neighbours where byArea[code] == nil {
+            throw DataFileError(
+                file: file, line: nil, field: "benchmark_neighbours",
+                message: "measure \(measure.excerpt()): neighbour \(code.excerpt()) has no rows in the file")
+        }
         var points: [Comparators.Point] = []
         for row in own.values.sorted(by: { ($0.periodOrder, $0.line) < ($1.periodOrder, $1.line) }) {
             guard let period = Self.period(row.period) else {
@@ -77,7 +85,7 @@ public enum ComparatorReader {
                     period: period, periodText: row.period, value: row.value, lower: row.lowerCI, upper: row.upperCI,
                     england: england[row.period], regionCode: row.parentCode,
                     regionName: row.parentName.isEmpty ? region?.areaName ?? "" : row.parentName, region: region?.value,
-                    neighbours: source.neighbours.map { code in
+                    neighbours: neighbours.map { code in
                         let neighbour = byArea[code]?[row.period]
                         return Comparators.Neighbour(code: code, name: neighbour?.areaName ?? code, value: neighbour?.value)
                     }))
@@ -91,8 +99,18 @@ public enum ComparatorReader {
     private static func pick(
         _ rows: [NationalRecord], _ key: KeyPath<NationalRecord, String>, wanted: String?, usual: String, field: String,
         file: String, measure: String
-    ) -> [NationalRecord] {
-        if let wanted = wanted?.lowercased() { return rows.filter { $0[keyPath: key].lowercased() == wanted } }
+    ) throws -> [NationalRecord] {
+        if let wanted = wanted?.lowercased() {
+            let picked = rows.filter { $0[keyPath: key].lowercased() == wanted }
+            guard !picked.isEmpty else {
+                let found = Set(rows.map { $0[keyPath: key] }).sorted().prefix(6).map { "\"\($0.excerpt())\"" }
+                throw DataFileError(
+                    file: file, line: nil, field: field,
+                    message: "measure \(measure.excerpt()): no rows for \(field) \"\(wanted.excerpt())\" (the file has "
+                        + "\(found.joined(separator: ", ")))")
+            }
+            return picked
+        }
         let usualRows = rows.filter { $0[keyPath: key].lowercased() == usual }
         return usualRows.isEmpty ? rows : usualRows
     }

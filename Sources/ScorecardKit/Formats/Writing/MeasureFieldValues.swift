@@ -6,8 +6,8 @@ enum MeasureFieldValues {
     static let keys = [
         "code", "title", "description", "methodology", "source", "owner", "service", "team", "tier", "unit", "decimals",
         "frequency", "polarity", "band", "status", "cumulative", "tolerance", "lag_days", "min", "max",
-        "small_numbers", "small_numbers_out_of", "small_numbers_max", "benchmark_file", "benchmark_area",
-        "benchmark_neighbours", "benchmark_sex", "benchmark_age",
+        "small_numbers", "small_numbers_out_of", "small_numbers_max", "benchmark_file", "benchmark_indicator",
+        "benchmark_area", "benchmark_neighbours", "benchmark_sex", "benchmark_age",
     ]
 
     /// Each field's value (in ``keys`` order); `nil` where the measure has the default, or nothing. A measure's
@@ -27,7 +27,7 @@ enum MeasureFieldValues {
             m.smallNumbers.flatMap { if case .rate(let outOf) = $0.basis { .number(outOf) } else { nil } },
             m.smallNumbers.flatMap { $0.largestWithheld == SmallNumbers.defaultLargestWithheld ? nil : .number(Double($0.largestWithheld)) },
             m.comparators.map { _ in .text(NationalFileWriter.path(forMeasure: m.code, in: nationalFolder)) },
-            m.comparators.map { .text($0.source.area) },
+            m.comparators?.source.indicator.map { .text($0) }, m.comparators.map { .text($0.source.area) },
             m.comparators.flatMap { $0.source.neighbours.isEmpty ? nil : .text($0.source.neighbours.joined(separator: " ")) },
             m.comparators?.source.sex.map { .text($0) }, m.comparators?.source.age.map { .text($0) },
         ]

@@ -21,7 +21,7 @@ public enum NationalFileWriter {
         func row(parent: (String, String), area: (String, String), type: String, point: Comparators.Point, value: Double?,
                  lower: Double? = nil, upper: Double? = nil) -> String {
             [
-                "", indicator, parent.0, parent.1, area.0, area.1, type, source.sex ?? "Persons", source.age ?? "All ages", "", "",
+                source.indicator ?? "", indicator, parent.0, parent.1, area.0, area.1, type, source.sex ?? "Persons", source.age ?? "All ages", "", "",
                 point.periodText, number(value), number(lower), number(upper), "", "", "", "", "", "", "", "", "", "", "",
             ].map(CSVField.escaped).joined(separator: ",")
         }

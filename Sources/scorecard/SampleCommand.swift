@@ -41,7 +41,7 @@ struct SampleCommand: ParsableCommand {
         let out = out.terminalSafe
         Console.out(
             "Wrote \(out)/\(CouncilDirectory.frameworkName), \(out)/\(CouncilDirectory.observationsName) and the national "
-                + "downloads of \(summary.nationalFiles) outcome measures in \(out)/national:")
+                + "downloads of \(summary.nationalFiles) outcome measure\(summary.nationalFiles == 1 ? "" : "s") in \(out)/national:")
         for line in summary.lines { Console.out("  " + line) }
     }
 }

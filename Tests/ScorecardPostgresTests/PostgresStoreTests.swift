@@ -17,6 +17,8 @@ struct PostgresStoreTests {
             #expect(summary.added == council.observationCount)
             let loaded = try officer.loadCouncil()
             #expect(loaded.plan == council.plan)
+            // Comparators too (the sample's outcome measure has a national file).
+            #expect(council.measures.contains { $0.comparators?.points.isEmpty == false })
             #expect(loaded.measures == council.measures)
             #expect(loaded.observations == council.observations)
             // Imported values are published: a member sees every one of them.

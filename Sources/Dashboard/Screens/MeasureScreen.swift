@@ -94,12 +94,12 @@ struct MeasureScreen {
             formatY: { value in fold ? unit.format(value) : TextFolding.ascii(unit.format(value)) })
         if let control = judged.processControl {
             let index = Dictionary(periods.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-            let shown = control.periods.compactMap { index[$0] }
+            let shown = periods.indices.filter { control.covers(periods[$0]) }
             if let first = shown.first, let last = shown.last {
                 chart.process = LineChart.ProcessLines(
                     from: first, to: last, mean: control.mean, lower: control.lowerLimit, upper: control.upperLimit)
             }
-            chart.special = Set(zip(control.periods, control.signals).compactMap { period, signal in signal == nil ? nil : index[period] })
+            chart.special = Set(control.special.compactMap { index[$0.period] })
         }
         if let points = definition.comparators?.points, !points.isEmpty {
             let england = Dictionary(points.map { ($0.period, $0.england) }, uniquingKeysWith: { a, _ in a })
@@ -238,9 +238,10 @@ struct MeasureScreen {
         ]
         // Each charted period's variation: `C` special cause concerning, `~` common cause...
         let control = judged.processControl
-        let variationByPeriod = control.map { control in
-            Dictionary(zip(control.periods, control.variations).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
-        } ?? [:]
+        func variation(_ period: Period, _ value: Double?) -> Variation? {
+            guard let control, value != nil, control.covers(period) else { return nil }
+            return control.variation(at: period)
+        }
         let rows = context.rows
         func cells(_ index: Int) -> [Table.Item] {
             guard case .period(let period) = rows[index], let item = byPeriod[period] else { return [] }
@@ -251,7 +252,9 @@ struct MeasureScreen {
                 Table.Item(item.target.map { context.text(definition.format($0)) } ?? "", style: theme.muted),
                 Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" } ?? "Missing",
                            style: status.map { theme.style(for: $0) } ?? theme.noData),
-                Table.Item(variationByPeriod[period].map(theme.letter(for:)) ?? "", style: theme.style(for: variationByPeriod[period])),
+                Table.Item(
+                    variation(period, item.observation.value).map(theme.letter(for:)) ?? "",
+                    style: theme.style(for: variation(period, item.observation.value))),
                 item.observation.isDraft
                     ? Table.Item("Draft", style: theme.warning)
                     : Table.Item(item.observation.quality?.rawValue.capitalized ?? "", style: theme.muted),

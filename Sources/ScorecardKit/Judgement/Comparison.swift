@@ -1,17 +1,26 @@
 /// An outcome measure judged against its comparators as at a reporting period: the latest period the national
 /// data has a value for (ending within the reporting period), compared with England and the region by the 95%
 /// confidence-interval rule, and ranked among the nearest neighbours.
-public struct Comparison: Sendable, Equatable {
+///
+/// A class, so that the evaluations of the many measures without comparators carry one word for it, not the whole.
+public final class Comparison: Sendable, Equatable {
     /// The comparators' period.
-    public var point: Comparators.Point
-    public var comparedToEngland: Significance
-    public var comparedToRegion: Significance
+    public let point: Comparators.Point
+    public let comparedToEngland: Significance
+    public let comparedToRegion: Significance
     /// The council's rank among itself and its neighbours with a value (1 the best; without polarity the highest),
     /// and how many those are.
-    public var rank: Int?
-    public var of: Int
+    public let rank: Int?
+    public let of: Int
     /// The quartile of that rank (1 the best), among four or more.
-    public var quartile: Int?
+    public let quartile: Int?
+    /// Whether a lower value ranks better.
+    let comparedLowerIsBetter: Bool
+
+    public static func == (a: Comparison, b: Comparison) -> Bool {
+        a.point == b.point && a.comparedToEngland == b.comparedToEngland && a.comparedToRegion == b.comparedToRegion
+            && a.rank == b.rank && a.of == b.of && a.quartile == b.quartile
+    }
 
     /// The comparison from `comparators` as at `asAt`; `nil` when no period with a value ends within it.
     public init?(_ comparators: Comparators, asAt: Period, polarity: Polarity) {
@@ -49,7 +58,4 @@ public struct Comparison: Sendable, Equatable {
             return a.isCouncil && !b.isCouncil
         }
     }
-
-    /// Whether a lower value ranks better (set from the polarity at judging).
-    var comparedLowerIsBetter = false
 }

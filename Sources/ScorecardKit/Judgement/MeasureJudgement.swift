@@ -133,22 +133,31 @@ struct MeasureJudgement {
     /// The XmR chart of the latest values up to `period` (see ``ProcessControl``).
     func processControl(at period: Period) -> ProcessControl? {
         guard !measure.cumulative else { return nil }
-        var periods: [Period] = []
-        var values: [Double] = []
-        var index = observations.count - 1
-        while index >= 0, observations[index].period > period { index -= 1 }
-        while index >= 0, values.count < ProcessControl.maximumPoints {
-            if let v = observations[index].value {
-                periods.append(observations[index].period)
-                values.append(v)
+        // The latest values up to `period`, found walking back, then copied out in order.
+        var end = observations.count
+        while end > 0, observations[end - 1].period > period { end -= 1 }
+        var start = end
+        var count = 0
+        while start > 0, count < ProcessControl.maximumPoints {
+            start -= 1
+            if let value = observations[start].value {
+                guard value.isFinite else { return nil }
+                count += 1
             }
-            index -= 1
         }
         // Fewer than a full baseline held: earlier values may make it up.
-        if values.count < ProcessControl.maximumPoints, loadedFrom != nil { reach.wentBeyondLoaded = true }
-        guard values.allSatisfy(\.isFinite) else { return nil }
-        return ProcessControl(
-            periods: periods.reversed(), values: values.reversed(), polarity: measure.polarity, target: target(at: period))
+        if count < ProcessControl.maximumPoints, loadedFrom != nil { reach.wentBeyondLoaded = true }
+        guard count >= ProcessControl.minimumPoints else { return nil }
+        var periods: [Period] = []
+        var values: [Double] = []
+        periods.reserveCapacity(count)
+        values.reserveCapacity(count)
+        for observation in observations[start..<end] {
+            guard let value = observation.value else { continue }
+            periods.append(observation.period)
+            values.append(value)
+        }
+        return ProcessControl(periods: periods, values: values, polarity: measure.polarity, target: target(at: period))
     }
 
     // MARK: Alerts

@@ -11,25 +11,41 @@ public struct ProcessControl: Sendable, Equatable {
     /// The most values a chart is drawn from: the latest ones.
     public static let maximumPoints = 24
 
+    /// A point of special-cause variation: its period and the rule it meets first.
+    public struct SpecialPoint: Sendable, Equatable {
+        public var period: Period
+        public var signal: XmRChart.Signal
+    }
+
     /// The first and last periods charted.
     public var from: Period
     public var to: Period
-    /// The periods charted, in order.
-    public var periods: [Period]
+    /// How many values are charted (the periods from ``from`` to ``to`` that have one).
+    public var points: Int
     public var mean: Double
     public var lowerLimit: Double
     public var upperLimit: Double
-    /// Each point's special-cause signal (`nil`: common cause).
-    public var signals: [XmRChart.Signal?]
-    /// Each point's variation, in the measure's polarity.
-    public var variations: [Variation]
+    /// The points of special-cause variation, in order; every other point charted is common cause. (Only these are
+    /// kept: most measures have none, and every measure is judged at every period looked at.)
+    public var special: [SpecialPoint]
+    /// The measure's polarity, which says what each signal means.
+    public var polarity: Polarity
     /// Against the judged period's target; `nil` without a target or without polarity.
     public var assurance: Assurance?
 
-    /// The variation of the last point charted (the judged period when it has a value).
-    public var variation: Variation { variations[variations.count - 1] }
+    /// The signal of the last point charted (`nil`: common cause).
+    public var signal: XmRChart.Signal? { special.last.flatMap { $0.period == to ? $0.signal : nil } }
 
-    public var points: Int { periods.count }
+    /// The variation of the last point charted (the judged period when it has a value).
+    public var variation: Variation { Variation(signal: signal, polarity: polarity) }
+
+    /// The variation at `period`, which must be one charted (from ``from`` to ``to``, with a value).
+    public func variation(at period: Period) -> Variation {
+        Variation(signal: special.first { $0.period == period }?.signal, polarity: polarity)
+    }
+
+    /// Whether `period` lies within the chart's periods.
+    public func covers(_ period: Period) -> Bool { period >= from && period <= to }
 
     /// The chart of `values` at `periods` (in order) for a measure of `polarity`, with assurance against `target`;
     /// `nil` with fewer than ``minimumPoints`` values.
@@ -40,17 +56,14 @@ public struct ProcessControl: Sendable, Equatable {
         guard chart.mean.isFinite, chart.lowerLimit.isFinite, chart.upperLimit.isFinite else { return nil }
         from = periods[0]
         to = periods[periods.count - 1]
-        self.periods = periods
+        points = periods.count
         mean = chart.mean
         lowerLimit = chart.lowerLimit
         upperLimit = chart.upperLimit
-        signals = chart.signals
-        variations = chart.signals.map { Variation(signal: $0, polarity: polarity) }
+        special = zip(periods, chart.signals).compactMap { period, signal in signal.map { SpecialPoint(period: period, signal: $0) } }
+        self.polarity = polarity
         assurance = Assurance(target: target, lowerLimit: chart.lowerLimit, upperLimit: chart.upperLimit, polarity: polarity)
     }
-
-    /// The signal of the last point charted.
-    public var signal: XmRChart.Signal? { signals[signals.count - 1] }
 }
 
 /// What kind of variation a point shows, in the measure's polarity.

@@ -72,20 +72,14 @@ public struct XmRChart: Sendable, Equatable {
     public init(values: [Double], screensOutliers: Bool = true) {
         precondition(!values.isEmpty, "a chart of no points")
         self.values = values
-        let n = values.count
         let mean = Self.mean(values)
-        var ranges: [Double] = []
-        for i in 1..<max(1, n) { ranges.append(abs(values[i] - values[i - 1])) }
+        // Moving ranges as a lazy view: every measure is charted at every judging, so nothing is copied.
+        let ranges = values.indices.dropFirst().lazy.map { abs(values[$0] - values[$0 - 1]) }
         let unscreened = ranges.isEmpty ? 0 : Self.mean(ranges)
-        var kept: [Double] = []
-        var screened: [Int] = []
-        for (offset, range) in ranges.enumerated() {
-            if screensOutliers, unscreened > 0, range >= Self.screeningFactor * unscreened {
-                screened.append(offset + 1)
-            } else {
-                kept.append(range)
-            }
-        }
+        let limit = Self.screeningFactor * unscreened
+        let screens = screensOutliers && unscreened > 0
+        let screened = screens ? values.indices.dropFirst().filter { abs(values[$0] - values[$0 - 1]) >= limit } : []
+        let kept = ranges.filter { !screens || $0 < limit }
         let amr = kept.isEmpty ? 0 : Self.mean(kept)
         self.mean = mean
         meanMovingRange = amr
@@ -100,7 +94,7 @@ public struct XmRChart: Sendable, Equatable {
 
     /// The mean as R takes it: the sum over the count, then corrected by the mean of the residuals, so that a
     /// point equal to the mean is found to be on it (the sum is compensated, as R's is in long double).
-    static func mean(_ xs: [Double]) -> Double {
+    static func mean<Values: Collection<Double>>(_ xs: Values) -> Double {
         var sum = 0.0
         var compensation = 0.0
         for x in xs {
@@ -122,51 +116,49 @@ public struct XmRChart: Sendable, Equatable {
         _ y: [Double], mean: Double, lower: Double, upper: Double, lowerNear: Double, upperNear: Double
     ) -> [Signal?] {
         let n = y.count
-        let side = y.map { $0 > mean ? 1 : ($0 < mean ? -1 : 0) }
-        let beyond = y.map { $0 > upper || $0 < lower }
-        let close = y.indices.map { !beyond[$0] && (y[$0] < lowerNear || y[$0] > upperNear) }
+        // Runs counted in one pass each, into one array of flags (judging every measure at every period calls
+        // this, so it allocates little).
+        func side(_ i: Int) -> Int { y[i] > mean ? 1 : (y[i] < mean ? -1 : 0) }
+        func beyond(_ i: Int) -> Bool { y[i] > upper || y[i] < lower }
+        func close(_ i: Int) -> Bool { !beyond(i) && (y[i] < lowerNear || y[i] > upperNear) }
+        let shift: UInt8 = 1, trend: UInt8 = 2, twoOfThree: UInt8 = 4
+        var flags = [UInt8](repeating: 0, count: n)
         let run = runLength
-        // Points in a shift: 7 in a row on one side.
-        var inShift = [Bool](repeating: false, count: n)
-        if n >= run {
-            for end in (run - 1)..<n {
-                let window = side[(end - run + 1)...end]
-                if let first = window.first, first != 0, window.allSatisfy({ $0 == first }) {
-                    for i in (end - run + 1)...end { inShift[i] = true }
-                }
-            }
+        // A shift: 7 in a row on one side of the mean (a point on it breaks the run).
+        var sameSide = 0
+        for i in 0..<n {
+            let s = side(i)
+            sameSide = s != 0 && i > 0 && s == side(i - 1) ? sameSide + 1 : (s != 0 ? 1 : 0)
+            if sameSide >= run { for j in (i - run + 1)...i { flags[j] |= shift } }
         }
-        // Points in a trend: 7 points, 6 steps the same way.
-        var inTrend = [Bool](repeating: false, count: n)
-        if n >= run {
-            for end in (run - 1)..<n {
-                let steps = ((end - run + 2)...end).map { y[$0] > y[$0 - 1] ? 1 : (y[$0] < y[$0 - 1] ? -1 : 0) }
-                if let first = steps.first, first != 0, steps.allSatisfy({ $0 == first }) {
-                    for i in (end - run + 1)...end { inTrend[i] = true }
-                }
-            }
+        // A trend: 7 points, 6 steps the same way (equal neighbours break it).
+        var steps = 0
+        var direction = 0
+        for i in 1..<max(1, n) {
+            let step = y[i] > y[i - 1] ? 1 : (y[i] < y[i - 1] ? -1 : 0)
+            steps = step != 0 && step == direction ? steps + 1 : (step != 0 ? 1 : 0)
+            direction = step
+            if steps >= run - 1 { for j in (i - run + 1)...i { flags[j] |= trend } }
         }
         // Two of three close to a limit, all three on one side: the close ones.
-        var inTwoOfThree = [Bool](repeating: false, count: n)
         if n >= 3 {
             for start in 0...(n - 3) {
-                let window = start...(start + 2)
-                let closeCount = window.filter { close[$0] }.count
-                let sideSum = window.reduce(0) { $0 + side[$1] }
-                if closeCount >= 2, abs(sideSum) == 3 {
-                    for i in window where close[i] { inTwoOfThree[i] = true }
+                let closeCount = (close(start) ? 1 : 0) + (close(start + 1) ? 1 : 0) + (close(start + 2) ? 1 : 0)
+                if closeCount >= 2, abs(side(start) + side(start + 1) + side(start + 2)) == 3 {
+                    for i in start...(start + 2) where close(i) { flags[i] |= twoOfThree }
                 }
             }
         }
         return (0..<n).map { i -> Signal? in
-            if beyond[i] { return side[i] == 1 ? .aboveUpperLimit : .belowLowerLimit }
-            if inTrend[i] {
+            if beyond(i) { return side(i) == 1 ? .aboveUpperLimit : .belowLowerLimit }
+            if flags[i] & trend != 0 {
                 // Which way: towards the next point when it is in the trend too, else from the point before.
-                let step = i + 1 < n && inTrend[i + 1] ? y[i + 1] - y[i] : (i > 0 ? y[i] - y[i - 1] : 0)
+                let next = i + 1 < n && flags[i + 1] & trend != 0
+                let step = next ? y[i + 1] - y[i] : (i > 0 ? y[i] - y[i - 1] : 0)
                 return step > 0 ? .trendRising : .trendFalling
             }
-            if inTwoOfThree[i] { return side[i] > 0 ? .twoOfThreeHigh : .twoOfThreeLow }
-            if inShift[i] { return side[i] > 0 ? .shiftHigh : .shiftLow }
+            if flags[i] & twoOfThree != 0 { return side(i) > 0 ? .twoOfThreeHigh : .twoOfThreeLow }
+            if flags[i] & shift != 0 { return side(i) > 0 ? .shiftHigh : .shiftLow }
             return nil
         }
     }

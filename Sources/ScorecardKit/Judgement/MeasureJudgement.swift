@@ -148,16 +148,22 @@ struct MeasureJudgement {
         // Fewer than a full baseline held: earlier values may make it up.
         if count < ProcessControl.maximumPoints, loadedFrom != nil { reach.wentBeyondLoaded = true }
         guard count >= ProcessControl.minimumPoints else { return nil }
-        var periods: [Period] = []
         var values: [Double] = []
-        periods.reserveCapacity(count)
         values.reserveCapacity(count)
         for observation in observations[start..<end] {
-            guard let value = observation.value else { continue }
-            periods.append(observation.period)
-            values.append(value)
+            if let value = observation.value { values.append(value) }
         }
-        return ProcessControl(periods: periods, values: values, polarity: measure.polarity, target: target(at: period))
+        let window = observations[start..<end]
+        // The period of the i-th value: a walk, only for the few points a chart flags (and its ends).
+        func periodOfValue(_ i: Int) -> Period {
+            var seen = -1
+            for observation in window where observation.value != nil {
+                seen += 1
+                if seen == i { return observation.period }
+            }
+            return period
+        }
+        return ProcessControl(values: values, period: periodOfValue, polarity: measure.polarity, target: target(at: period))
     }
 
     // MARK: Alerts

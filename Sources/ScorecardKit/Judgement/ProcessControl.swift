@@ -50,17 +50,23 @@ public struct ProcessControl: Sendable, Equatable {
     /// The chart of `values` at `periods` (in order) for a measure of `polarity`, with assurance against `target`;
     /// `nil` with fewer than ``minimumPoints`` values.
     public init?(periods: [Period], values: [Double], polarity: Polarity, target: Double?) {
-        guard values.count >= Self.minimumPoints, values.count == periods.count else { return nil }
+        guard values.count == periods.count else { return nil }
+        self.init(values: values, period: { periods[$0] }, polarity: polarity, target: target)
+    }
+
+    /// The chart of `values`, the value at index `i` being the one of `period(i)`.
+    init?(values: [Double], period: (Int) -> Period, polarity: Polarity, target: Double?) {
+        guard values.count >= Self.minimumPoints else { return nil }
         let chart = XmRChart(values: values)
         // Values near the largest a Double holds (a database edited by hand) give no chart rather than infinities.
         guard chart.mean.isFinite, chart.lowerLimit.isFinite, chart.upperLimit.isFinite else { return nil }
-        from = periods[0]
-        to = periods[periods.count - 1]
-        points = periods.count
+        from = period(0)
+        to = period(values.count - 1)
+        points = values.count
         mean = chart.mean
         lowerLimit = chart.lowerLimit
         upperLimit = chart.upperLimit
-        special = zip(periods, chart.signals).compactMap { period, signal in signal.map { SpecialPoint(period: period, signal: $0) } }
+        special = chart.special.map { SpecialPoint(period: period($0.index), signal: $0.signal) }
         self.polarity = polarity
         assurance = Assurance(target: target, lowerLimit: chart.lowerLimit, upperLimit: chart.upperLimit, polarity: polarity)
     }

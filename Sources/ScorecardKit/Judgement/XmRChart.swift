@@ -64,8 +64,21 @@ public struct XmRChart: Sendable, Equatable {
     public let upperNear: Double
     /// The indices of points whose moving range was screened out of the mean moving range.
     public let screenedOut: [Int]
+    /// The points of special-cause variation, in order (every other point is common cause).
+    public let special: [Flagged]
+
+    /// A point of special-cause variation: its index in ``values`` and the rule it meets first.
+    public struct Flagged: Sendable, Equatable {
+        public var index: Int
+        public var signal: Signal
+    }
+
     /// Each point's special-cause signal, `nil` for common cause.
-    public let signals: [Signal?]
+    public var signals: [Signal?] {
+        var signals = [Signal?](repeating: nil, count: values.count)
+        for flagged in special { signals[flagged.index] = flagged.signal }
+        return signals
+    }
 
     /// The chart of `values` (at least one; in time order). `screensOutliers: false` keeps every moving range (as
     /// the Making Data Count spreadsheet does); Scorecard screens them.
@@ -89,7 +102,7 @@ public struct XmRChart: Sendable, Equatable {
         let near = 2 * (Self.limitFactor / 3)
         lowerNear = mean - near * amr
         upperNear = mean + near * amr
-        signals = Self.signals(values, mean: mean, lower: lowerLimit, upper: upperLimit, lowerNear: lowerNear, upperNear: upperNear)
+        special = Self.special(values, mean: mean, lower: lowerLimit, upper: upperLimit, lowerNear: lowerNear, upperNear: upperNear)
     }
 
     /// The mean as R takes it: the sum over the count, then corrected by the mean of the residuals, so that a
@@ -112,54 +125,74 @@ public struct XmRChart: Sendable, Equatable {
         return m
     }
 
-    private static func signals(
+    /// The special-cause points of `y` (flags kept in a temporary buffer: judging every measure at every period
+    /// calls this, and most measures have none).
+    private static func special(
         _ y: [Double], mean: Double, lower: Double, upper: Double, lowerNear: Double, upperNear: Double
-    ) -> [Signal?] {
+    ) -> [Flagged] {
         let n = y.count
-        // Runs counted in one pass each, into one array of flags (judging every measure at every period calls
-        // this, so it allocates little).
         func side(_ i: Int) -> Int { y[i] > mean ? 1 : (y[i] < mean ? -1 : 0) }
         func beyond(_ i: Int) -> Bool { y[i] > upper || y[i] < lower }
         func close(_ i: Int) -> Bool { !beyond(i) && (y[i] < lowerNear || y[i] > upperNear) }
         let shift: UInt8 = 1, trend: UInt8 = 2, twoOfThree: UInt8 = 4
-        var flags = [UInt8](repeating: 0, count: n)
         let run = runLength
-        // A shift: 7 in a row on one side of the mean (a point on it breaks the run).
-        var sameSide = 0
-        for i in 0..<n {
-            let s = side(i)
-            sameSide = s != 0 && i > 0 && s == side(i - 1) ? sameSide + 1 : (s != 0 ? 1 : 0)
-            if sameSide >= run { for j in (i - run + 1)...i { flags[j] |= shift } }
-        }
-        // A trend: 7 points, 6 steps the same way (equal neighbours break it).
-        var steps = 0
-        var direction = 0
-        for i in 1..<max(1, n) {
-            let step = y[i] > y[i - 1] ? 1 : (y[i] < y[i - 1] ? -1 : 0)
-            steps = step != 0 && step == direction ? steps + 1 : (step != 0 ? 1 : 0)
-            direction = step
-            if steps >= run - 1 { for j in (i - run + 1)...i { flags[j] |= trend } }
-        }
-        // Two of three close to a limit, all three on one side: the close ones.
-        if n >= 3 {
-            for start in 0...(n - 3) {
-                let closeCount = (close(start) ? 1 : 0) + (close(start + 1) ? 1 : 0) + (close(start + 2) ? 1 : 0)
-                if closeCount >= 2, abs(side(start) + side(start + 1) + side(start + 2)) == 3 {
-                    for i in start...(start + 2) where close(i) { flags[i] |= twoOfThree }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { flags in
+            flags.initialize(repeating: 0)
+            var any = false
+            // A shift: 7 in a row on one side of the mean (a point on it breaks the run).
+            var sameSide = 0
+            for i in 0..<n {
+                let s = side(i)
+                sameSide = s != 0 && i > 0 && s == side(i - 1) ? sameSide + 1 : (s != 0 ? 1 : 0)
+                if sameSide >= run {
+                    for j in (i - run + 1)...i { flags[j] |= shift }
+                    any = true
                 }
             }
-        }
-        return (0..<n).map { i -> Signal? in
-            if beyond(i) { return side(i) == 1 ? .aboveUpperLimit : .belowLowerLimit }
-            if flags[i] & trend != 0 {
-                // Which way: towards the next point when it is in the trend too, else from the point before.
-                let next = i + 1 < n && flags[i + 1] & trend != 0
-                let step = next ? y[i + 1] - y[i] : (i > 0 ? y[i] - y[i - 1] : 0)
-                return step > 0 ? .trendRising : .trendFalling
+            // A trend: 7 points, 6 steps the same way (equal neighbours break it).
+            var steps = 0
+            var direction = 0
+            for i in 1..<max(1, n) {
+                let step = y[i] > y[i - 1] ? 1 : (y[i] < y[i - 1] ? -1 : 0)
+                steps = step != 0 && step == direction ? steps + 1 : (step != 0 ? 1 : 0)
+                direction = step
+                if steps >= run - 1 {
+                    for j in (i - run + 1)...i { flags[j] |= trend }
+                    any = true
+                }
             }
-            if flags[i] & twoOfThree != 0 { return side(i) > 0 ? .twoOfThreeHigh : .twoOfThreeLow }
-            if flags[i] & shift != 0 { return side(i) > 0 ? .shiftHigh : .shiftLow }
-            return nil
+            // Two of three close to a limit, all three on one side: the close ones.
+            if n >= 3 {
+                for start in 0...(n - 3) {
+                    let closeCount = (close(start) ? 1 : 0) + (close(start + 1) ? 1 : 0) + (close(start + 2) ? 1 : 0)
+                    if closeCount >= 2, abs(side(start) + side(start + 1) + side(start + 2)) == 3 {
+                        for i in start...(start + 2) where close(i) { flags[i] |= twoOfThree }
+                        any = true
+                    }
+                }
+            }
+            var special: [Flagged] = []
+            for i in 0..<n {
+                let signal: Signal
+                if beyond(i) {
+                    signal = side(i) == 1 ? .aboveUpperLimit : .belowLowerLimit
+                } else if !any {
+                    continue
+                } else if flags[i] & trend != 0 {
+                    // Which way: towards the next point when it is in the trend too, else from the point before.
+                    let next = i + 1 < n && flags[i + 1] & trend != 0
+                    let step = next ? y[i + 1] - y[i] : (i > 0 ? y[i] - y[i - 1] : 0)
+                    signal = step > 0 ? .trendRising : .trendFalling
+                } else if flags[i] & twoOfThree != 0 {
+                    signal = side(i) > 0 ? .twoOfThreeHigh : .twoOfThreeLow
+                } else if flags[i] & shift != 0 {
+                    signal = side(i) > 0 ? .shiftHigh : .shiftLow
+                } else {
+                    continue
+                }
+                special.append(Flagged(index: i, signal: signal))
+            }
+            return special
         }
     }
 }

@@ -86,14 +86,16 @@ public struct XmRChart: Sendable, Equatable {
         precondition(!values.isEmpty, "a chart of no points")
         self.values = values
         let mean = Self.mean(values)
-        // Moving ranges as a lazy view: every measure is charted at every judging, so nothing is copied.
-        let ranges = values.indices.dropFirst().lazy.map { abs(values[$0] - values[$0 - 1]) }
-        let unscreened = ranges.isEmpty ? 0 : Self.mean(ranges)
+        // Moving ranges read in place (every measure is charted at every judging, so nothing is copied).
+        let n = values.count
+        let unscreened = Self.mean(count: n - 1) { abs(values[$0 + 1] - values[$0]) }
         let limit = Self.screeningFactor * unscreened
         let screens = screensOutliers && unscreened > 0
-        let screened = screens ? values.indices.dropFirst().filter { abs(values[$0] - values[$0 - 1]) >= limit } : []
-        let kept = ranges.filter { !screens || $0 < limit }
-        let amr = kept.isEmpty ? 0 : Self.mean(kept)
+        let screened = screens ? (1..<n).filter { abs(values[$0] - values[$0 - 1]) >= limit } : []
+        let amr = Self.mean(count: n - 1) { i -> Double? in
+            let range = abs(values[i + 1] - values[i])
+            return screens && range >= limit ? nil : range
+        }
         self.mean = mean
         meanMovingRange = amr
         screenedOut = screened
@@ -107,26 +109,35 @@ public struct XmRChart: Sendable, Equatable {
 
     /// The mean as R takes it: the sum over the count, then corrected by the mean of the residuals, so that a
     /// point equal to the mean is found to be on it (the sum is compensated, as R's is in long double).
-    static func mean<Values: Collection<Double>>(_ xs: Values) -> Double {
+    static func mean(_ xs: [Double]) -> Double {
+        mean(count: xs.count) { xs[$0] }
+    }
+
+    /// The mean (as ``mean(_:)`` takes it) of `element(0)` to `element(count - 1)`, leaving out those that are
+    /// `nil`; 0 when none is left. (A closure rather than a lazy collection: no generic code on this hot path.)
+    static func mean(count: Int, _ element: (Int) -> Double?) -> Double {
         var sum = 0.0
         var compensation = 0.0
-        for x in xs {
+        var n = 0
+        for i in 0..<max(0, count) {
+            guard let x = element(i) else { continue }
             let y = x - compensation
             let t = sum + y
             compensation = (t - sum) - y
             sum = t
+            n += 1
         }
-        let n = Double(xs.count)
-        var m = sum / n
+        guard n > 0 else { return 0 }
+        var m = sum / Double(n)
         guard m.isFinite else { return m }
         var residual = 0.0
-        for x in xs { residual += x - m }
-        m += residual / n
+        for i in 0..<max(0, count) {
+            if let x = element(i) { residual += x - m }
+        }
+        m += residual / Double(n)
         return m
     }
 
-    /// The special-cause points of `y` (flags kept in a temporary buffer: judging every measure at every period
-    /// calls this, and most measures have none).
     private static func special(
         _ y: [Double], mean: Double, lower: Double, upper: Double, lowerNear: Double, upperNear: Double
     ) -> [Flagged] {

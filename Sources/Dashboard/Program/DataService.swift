@@ -142,7 +142,9 @@ public final class DataService {
             data.evaluations[judgedOrder.remove(at: oldest)] = nil
         }
         guard data.evaluations[period] == nil else { return }
-        var evaluation = data.council.evaluate(asAt: period, today: data.today)
+        // The first judging, before the first frame, takes every core; later ones run on this (background) thread
+        // alone, so that a key pressed meanwhile is drawn at once.
+        var evaluation = data.council.evaluate(asAt: period, today: data.today, parallel: data.evaluations.isEmpty)
         try completeHistory(of: &evaluation)
         data.evaluations[period] = evaluation
     }

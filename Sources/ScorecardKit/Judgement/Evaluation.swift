@@ -34,10 +34,11 @@ public struct Evaluation: Sendable {
     /// Judges every measure of `council` as at `asAt`, checking due dates against `today`.
     ///
     /// A large council is judged in parallel, a slice of its measures on each core: measures are judged
-    /// independently, and opening the dashboard waits for all of them.
-    public init(council: Council, asAt: Period, today: CivilDate) {
+    /// independently, and opening the dashboard waits for all of them. With `parallel` false it is judged on the
+    /// calling thread alone: a dashboard judging in the background leaves the other cores to the keys.
+    public init(council: Council, asAt: Period, today: CivilDate, parallel: Bool = true) {
         let count = council.measures.count
-        let slices = count < 4096 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let slices = count < 4096 || !parallel ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let judged = SliceResults<(measures: [MeasureEvaluation], needsEarlier: [Int])>(count: slices)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var needsEarlier: [Int] = []
@@ -132,9 +133,9 @@ extension Council {
         return min(Period.containing(latestData, kind: .quarter), latestEnded)
     }
 
-    /// Judges the council as at `asAt` (see ``Evaluation``).
-    public func evaluate(asAt: Period, today: CivilDate) -> Evaluation {
-        Evaluation(council: self, asAt: asAt, today: today)
+    /// Judges the council as at `asAt` (see ``Evaluation``), on every core unless `parallel` is false.
+    public func evaluate(asAt: Period, today: CivilDate, parallel: Bool = true) -> Evaluation {
+        Evaluation(council: self, asAt: asAt, today: today, parallel: parallel)
     }
 }
 

@@ -47,5 +47,12 @@ import Testing
         #expect(wide.contains("▼ Worse"))
         let narrow = DashboardView.screenText(state, model: model, width: 100, height: 30)
         #expect(!narrow.contains("▼ Worse"))
+        // A delivery plan none of whose measures is compared has no England column.
+        state.apply(.open, model: model)
+        guard case .deliveryPlan = state.current.route else {
+            Issue.record("expected a delivery plan, got \(state.current.route)")
+            return
+        }
+        #expect(!DashboardView.screenText(state, model: model, width: 130, height: 30).contains("England"))
     }
 }

@@ -21,8 +21,9 @@ struct DeliveryPlanScreen {
         let actionHeight = actions.isEmpty ? 0 : min(actions.count + 2, body.height / 3)
         let noteHeight = body.height >= 14 ? 2 : 0
         let tableArea = Rect(x: body.x, y: body.y, width: body.width, height: body.height - actionHeight - noteHeight)
-        let columns = MeasureColumns(context: context, width: body.width)
         let rows = context.rows
+        let columns = MeasureColumns(
+            context: context, width: body.width, measures: rows.compactMap { if case .measure(let m) = $0 { m } else { nil } })
         let layout = ListTable(
             columns: columns.columns, rowCount: rows.count,
             cells: { if case .measure(let m) = rows[$0] { columns.cells(for: m) } else { [] } },

@@ -6,12 +6,22 @@ struct MeasureColumns {
     let width: Int
     /// Adds an owner column (for "my measures").
     var showOwner = false
+    /// Room for the comparison with England beside the status, in a list that has a measure with comparators.
+    private let showsEngland: Bool
+
+    /// The columns for a list `width` wide of `measures` (`nil`: any of the council's).
+    init(context: RenderContext, width: Int, showOwner: Bool = false, measures: [Int]? = nil) {
+        self.context = context
+        self.width = width
+        self.showOwner = showOwner
+        let all = context.council.measures
+        showsEngland = width >= 120
+            && (measures.map { $0.contains { all[$0].comparators != nil } } ?? all.contains { $0.comparators != nil })
+    }
 
     private var wide: Bool { width >= 110 }
     /// Room for the process-control icons beside the status.
     private var showsProcess: Bool { width >= 120 }
-    /// Room for the comparison with England beside them, in a council with comparators.
-    private var showsEngland: Bool { width >= 120 && context.council.measures.contains { $0.comparators != nil } }
     private var trendWidth: Int { width >= 140 ? 24 : width >= 100 ? 16 : 8 }
 
     var columns: [Table.Column] {

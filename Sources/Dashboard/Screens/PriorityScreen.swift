@@ -32,7 +32,9 @@ struct PriorityScreen {
         if !measureRows.isEmpty {
             let top = planRows.isEmpty ? body.y : body.y + planHeight + 1
             let measureArea = Rect(x: body.x, y: top, width: body.width, height: max(0, body.maxY - top))
-            let columns = MeasureColumns(context: context, width: body.width)
+            let columns = MeasureColumns(
+                context: context, width: body.width,
+                measures: measureRows.compactMap { if case .measure(let m) = $0 { m } else { nil } })
             var headed = columns.columns
             headed[1].title = "Outcome measures"
             let measureLayout = ListTable(

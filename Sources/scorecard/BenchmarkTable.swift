@@ -53,7 +53,7 @@ struct BenchmarkTable {
                     row.quartile.map { "Q\($0)" } ?? "",
                 ])
             }
-            lines += Self.aligned(table, rightAligned: [4])
+            lines += TextColumns.aligned(table, rightAligned: [4])
             lines.append("")
         }
         if lines.last == "" { lines.removeLast() }
@@ -97,25 +97,5 @@ struct BenchmarkTable {
     /// A comparison in a word (`-` when not compared).
     private func word(_ significance: Significance) -> String {
         significance == .notCompared ? "-" : significance.rawValue
-    }
-
-    /// The rows as lines with columns padded to their widest cell (counted in characters).
-    static func aligned(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.indices.map { column in
-                let padding = String(repeating: " ", count: widths[column] - row[column].count)
-                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-    }
-}
-
-extension String {
-    /// The text without the spaces at its end.
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

@@ -62,22 +62,15 @@ struct StatusCommand: ParsableCommand {
             ])
             priorityOfRow.append(record.priority)
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let rightAligned: Set<Int> = [3, 4]
-        func line(_ row: [String]) -> String {
-            row.indices.map { column in
-                let padding = String(repeating: " ", count: widths[column] - row[column].count)
-                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-        var lines = [heading, "", line(rows[0])]
+        let aligned = TextColumns.aligned(rows, rightAligned: [3, 4])
+        var lines = [heading, "", aligned[0]]
         for index in rows.indices.dropFirst() {
             if priorityOfRow[index] != priorityOfRow[index - 1] {
                 let priority = council.plan.priorities.first { $0.code == priorityOfRow[index] }
                 lines.append("")
                 lines.append("\(priorityOfRow[index].terminalSafe)  \(priority?.title.terminalSafe ?? "")")
             }
-            lines.append(line(rows[index]))
+            lines.append(aligned[index])
         }
         var counts: [Status: Int] = [:]
         for judged in evaluation.measures { counts[judged.status, default: 0] += 1 }

@@ -10,8 +10,9 @@ public struct Evaluation: Sendable {
     public let asAt: Period
     /// The day against which due dates are checked.
     public let today: CivilDate
-    /// Each measure's judgement, at the measure's index in ``Council/measures``.
-    public let measures: [MeasureEvaluation]
+    /// Each measure's judgement, at the measure's index in ``Council/measures`` (in chunks: an evaluation
+    /// judged again for a few measures shares the rest with the one before).
+    public let measures: ChunkedArray<MeasureEvaluation>
     /// Each priority's roll-up, its own measures and delivery plans included.
     public let priorities: [RollUp]
     /// The roll-up of the measures hanging directly off each priority.
@@ -39,17 +40,17 @@ public struct Evaluation: Sendable {
     public init(council: Council, asAt: Period, today: CivilDate, parallel: Bool = true) {
         let count = council.measures.count
         let slices = count < 4096 || !parallel ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let judged = SliceResults<(measures: [MeasureEvaluation], needsEarlier: [Int])>(count: slices)
+        let judged = SliceResults<(measures: ChunkedArray<MeasureEvaluation>, needsEarlier: [Int])>(count: slices)
+        let ranges = ChunkedArray<MeasureEvaluation>.chunkAlignedRanges(count: count, parts: slices)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var needsEarlier: [Int] = []
-            let range = (count * slice / slices)..<(count * (slice + 1) / slices)
-            let measures = range.map { index in
+            let measures = ChunkedArray(ranges[slice].lazy.map { index in
                 Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
-            }
+            })
             judged.set(slice, (measures, needsEarlier))
         }
         let parts = judged.values
-        self.init(council: council, asAt: asAt, today: today, measures: parts.flatMap(\.measures),
+        self.init(council: council, asAt: asAt, today: today, measures: ChunkedArray(concatenating: parts.map(\.measures)),
                   needsEarlierHistory: parts.flatMap(\.needsEarlier), judgedCount: count)
     }
 
@@ -82,7 +83,7 @@ public struct Evaluation: Sendable {
 
     /// Rolls the measures' judgements up the plan.
     private init(
-        council: Council, asAt: Period, today: CivilDate, measures: [MeasureEvaluation], needsEarlierHistory: [Int],
+        council: Council, asAt: Period, today: CivilDate, measures: ChunkedArray<MeasureEvaluation>, needsEarlierHistory: [Int],
         judgedCount: Int
     ) {
         self.asAt = asAt

@@ -1,0 +1,90 @@
+/// An array kept in chunks of ``chunkSize`` elements, so that a copy with a few elements changed copies only
+/// their chunks, not the whole array.
+///
+/// An ``Evaluation`` holds one judgement per measure (several hundred bytes each: about 6 MB at 10,000
+/// measures), and a dashboard judges again the few measures a change touched, at every period it keeps, while
+/// the screen still shows the evaluation before: as one `Array`, every such change copied every period's
+/// judgements whole (12.8 MB of the dashboard's peak heap at 10,000 measures, measured with heaptrack). Written
+/// by hand because none of the packages at hand has an array that shares storage between versions.
+public struct ChunkedArray<Element> {
+    /// How many elements a chunk holds (a power of two, so an index splits with a shift and a mask).
+    public static var chunkSize: Int { 1 << chunkShift }
+    private static var chunkShift: Int { 7 }
+
+    private var chunks: [[Element]]
+    public private(set) var count: Int
+
+    /// An empty array.
+    public init() {
+        chunks = []
+        count = 0
+    }
+
+    /// The elements of `elements`, in order.
+    public init(_ elements: some Sequence<Element>) {
+        self.init()
+        var chunk: [Element] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        for element in elements {
+            chunk.append(element)
+            if chunk.count == Self.chunkSize {
+                chunks.append(chunk)
+                count += chunk.count
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty {
+            count += chunk.count
+            chunks.append(chunk)
+        }
+    }
+}
+
+extension ChunkedArray {
+    /// `parts` one after another, sharing their chunks; every part but the last must hold whole chunks (a
+    /// multiple of ``chunkSize`` elements), as parts built from ``chunkAlignedRanges(count:parts:)`` do.
+    init(concatenating parts: [ChunkedArray]) {
+        self.init()
+        for (i, part) in parts.enumerated() {
+            precondition(i == parts.count - 1 || part.count % Self.chunkSize == 0, "A part that is not whole chunks")
+            chunks += part.chunks
+            count += part.count
+        }
+    }
+
+    /// `0..<count` cut into `parts` consecutive ranges (some empty when there are fewer chunks than parts),
+    /// each but the last a whole number of chunks long.
+    static func chunkAlignedRanges(count: Int, parts: Int) -> [Range<Int>] {
+        let chunkCount = (count + chunkSize - 1) / chunkSize
+        return (0..<parts).map { part in
+            let lower = Swift.min(count, chunkCount * part / parts * chunkSize)
+            let upper = Swift.min(count, chunkCount * (part + 1) / parts * chunkSize)
+            return lower..<upper
+        }
+    }
+}
+
+extension ChunkedArray: RandomAccessCollection, MutableCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Element {
+        get {
+            precondition(position >= 0 && position < count, "Index out of range")
+            return chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
+        }
+        set {
+            precondition(position >= 0 && position < count, "Index out of range")
+            chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue
+        }
+    }
+}
+
+extension ChunkedArray: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Element...) {
+        self.init(elements)
+    }
+}
+
+extension ChunkedArray: Equatable where Element: Equatable {}
+extension ChunkedArray: Sendable where Element: Sendable {}

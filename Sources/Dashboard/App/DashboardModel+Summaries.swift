@@ -21,9 +21,10 @@ extension DashboardModel {
         }
         var rollUp = RollUp()
         for m in measures { rollUp.count(evaluation.measures[m]) }
-        let dueSoon = measures.filter { m in
-            nextDue(of: m, asAt: asAt).map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false
-        }.count
+        let due = nextDueDates(asAt: asAt)
+        let dueSoon = measures.count { m in
+            due[m].map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false
+        }
         let summary = MeasureListSummary(measures: measures, rollUp: rollUp, dueSoon: dueSoon)
         if summaryCache.count > 64 { summaryCache.removeAll() }
         summaryCache[key] = summary
@@ -33,10 +34,23 @@ extension DashboardModel {
     /// When measure `m`'s next value is due, judged as at `asAt`: the judged period's when it is missing, else
     /// the period after it's.
     public func nextDue(of m: Int, asAt: Period) -> CivilDate? {
-        let judged = evaluation(at: asAt).measures[m]
-        guard let period = judged.period else { return nil }
-        let measure = council.measures[m]
-        return judged.value == nil ? measure.dueDate(for: period) : measure.dueDate(for: period.next)
+        let due = nextDueDates(asAt: asAt)
+        return due.indices.contains(m) ? due[m] : nil
+    }
+
+    /// Every measure's ``nextDue(of:asAt:)``, worked out once per snapshot and period: a filter typed into a
+    /// list of 10,000 measures counts those due soon again with each letter.
+    func nextDueDates(asAt: Period) -> [CivilDate?] {
+        if let cached = nextDueCache[asAt] { return cached }
+        let evaluation = evaluation(at: asAt)
+        let dates = council.measures.indices.map { m -> CivilDate? in
+            let judged = evaluation.measures[m]
+            guard let period = judged.period else { return nil }
+            return council.measures[m].dueDate(for: judged.value == nil ? period : period.next)
+        }
+        if nextDueCache.count > 8 { nextDueCache.removeAll() }
+        nextDueCache[asAt] = dates
+        return dates
     }
 
     /// How many alerts of each rule there are as at `asAt`, in the rules' order (rules with none left out).

@@ -19,6 +19,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     var searchTextCache: [RowKey: [SearchText]] = [:]
     var summaryCache: [RowKey: MeasureListSummary] = [:]
     var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
+    var nextDueCache: [Period: [CivilDate?]] = [:]
 
     private struct TargetKey: Hashable {
         var measure: Int

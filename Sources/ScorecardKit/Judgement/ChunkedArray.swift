@@ -69,13 +69,15 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
     public var endIndex: Int { count }
 
     public subscript(position: Int) -> Element {
-        get {
+        // Read and modified in place (not copied out and back): an element may be several hundred bytes with
+        // references in it, read for every row of a list drawn.
+        _read {
             precondition(position >= 0 && position < count, "Index out of range")
-            return chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
+            yield chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
         }
-        set {
+        _modify {
             precondition(position >= 0 && position < count, "Index out of range")
-            chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue
+            yield &chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
         }
     }
 }

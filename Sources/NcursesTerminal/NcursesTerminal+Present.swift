@@ -12,10 +12,13 @@ extension NcursesTerminal {
         let width = min(buffer.width, Int(sc_getmaxx(window)))
         let height = min(buffer.height, Int(sc_getmaxy(window)))
         var written = 0
+        let cells = buffer.cells
+        let lastCells = last?.cells
         for y in 0..<height {
+            let row = y * buffer.width
             for x in 0..<width {
-                let cell = buffer[x, y]
-                if cell.isContinuation || cell == last?[x, y] { continue }
+                let cell = cells[row + x]
+                if cell.isContinuation || cell == lastCells?[row + x] { continue }
                 draw(cell, x: x, y: y, in: window)
                 written += 1
             }
@@ -38,12 +41,22 @@ extension NcursesTerminal {
 
     /// Puts one cell into curses' copy of the screen.
     private func draw(_ cell: Cell, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>) {
-        var characters = cell.grapheme.unicodeScalars.prefix(Int(sc_ccharw_max()) - 1).map { wchar_t(bitPattern: $0.value) }
-        if characters.isEmpty { characters = [wchar_t(32)] }
-        characters.append(0)
         var curses = cchar_t()
         let pair = colorPairs.pair(for: cell.style)
-        sc_setcchar(&curses, characters, attributes(cell.style.attributes), pair)
+        if let scalar = cell.scalar {
+            // Nearly every cell: one scalar, passed without making an array.
+            var characters: (wchar_t, wchar_t) = (wchar_t(bitPattern: scalar.value), 0)
+            withUnsafeMutablePointer(to: &characters) { tuple in
+                tuple.withMemoryRebound(to: wchar_t.self, capacity: 2) {
+                    _ = sc_setcchar(&curses, $0, attributes(cell.style.attributes), pair)
+                }
+            }
+        } else {
+            var characters = cell.grapheme.unicodeScalars.prefix(Int(sc_ccharw_max()) - 1).map { wchar_t(bitPattern: $0.value) }
+            if characters.isEmpty { characters = [wchar_t(32)] }
+            characters.append(0)
+            _ = sc_setcchar(&curses, characters, attributes(cell.style.attributes), pair)
+        }
         sc_mvwadd_wch(window, Int32(y), Int32(x), &curses)
     }
 

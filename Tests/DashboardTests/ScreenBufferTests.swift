@@ -42,6 +42,43 @@ import Testing
         #expect(buffer[4, 0].grapheme == "s")
     }
 
+    @Test func narrowTextOverAWideGraphemeBlanksItsOtherHalf() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
+        buffer.write("日本語", x: 0, y: 0)
+        // Box drawing and a bar (the scalar-a-cell path) over the second half of 日 and the first of 本.
+        #expect(buffer.write("─▆", x: 1, y: 0) == 2)
+        #expect(buffer.textLines() == [" ─▆ 語"])
+        #expect(!buffer[3, 0].isContinuation)
+        // Plain ASCII (the byte-a-cell path) over the first half of 語.
+        buffer.write("ab", x: 4, y: 0)
+        #expect(buffer.textLines() == [" ─▆ ab"])
+    }
+
+    @Test func lettersWithAndWithoutCombiningMarksKeepTheirColumns() {
+        var buffer = ScreenBuffer(size: Size(width: 12, height: 2))
+        #expect(buffer.write("Café £5 → ½", x: 0, y: 0) == 11)
+        #expect(buffer.write("Cafe\u{301} ok", x: 0, y: 1) == 7)
+        #expect(buffer.textLines() == ["Café £5 → ½", "Cafe\u{301} ok"])
+        #expect(buffer[3, 1].grapheme == "e\u{301}")
+        #expect(buffer[3, 1].scalar == nil)
+        #expect(buffer[3, 0].scalar == "é")
+    }
+
+    @Test func controlCharactersAmongNarrowTextAreSkipped() {
+        var buffer = ScreenBuffer(size: Size(width: 10, height: 1))
+        #expect(buffer.write("a\u{1B}[2J─b", x: 0, y: 0) == 6)
+        #expect(buffer.textLines() == ["a[2J─b"])
+    }
+
+    @Test func cellsOfTheSameGraphemeAreEqual() {
+        #expect(Cell("e\u{301}") == Cell("e\u{301}"))
+        #expect(Cell("e\u{301}") != Cell("é"))
+        #expect(Cell("👩‍💻").grapheme == "👩‍💻")
+        #expect(Cell("").isContinuation)
+        #expect(!Cell("\u{0}").isContinuation)
+        #expect(Cell("x").grapheme == "x")
+    }
+
     @Test func emojiAreWide() {
         var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
         #expect(buffer.write("🚦ok", x: 0, y: 0) == 4)

@@ -43,6 +43,13 @@ public enum TextFit {
 
     /// The longest leading part of `text` that fits in `width` columns.
     public static func prefix(of text: String, width: Int) -> String {
+        // Printable ASCII takes a column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: text.utf8.prefix(max(0, width)), as: UTF8.self) }
+        if DisplayWidth.narrowScalarCount(text) != nil {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: text.unicodeScalars.prefix(max(0, width)))
+            return String(scalars)
+        }
         var used = 0
         var result = ""
         for character in text {

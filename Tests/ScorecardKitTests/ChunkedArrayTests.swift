@@ -6,7 +6,7 @@ import Testing
 struct ChunkedArrayTests {
     private let size = ChunkedArray<Int>.chunkSize
 
-    @Test("holds its elements in order across chunk boundaries", arguments: [0, 1, 127, 128, 129, 1000])
+    @Test("holds its elements in order across chunk boundaries", arguments: [0, 1, ChunkedArray<Int>.chunkSize - 1, ChunkedArray<Int>.chunkSize, ChunkedArray<Int>.chunkSize + 1, 1000])
     func holdsElementsInOrder(count: Int) {
         let array = ChunkedArray(0..<count)
         #expect(array.count == count)
@@ -29,7 +29,7 @@ struct ChunkedArrayTests {
     }
 
     @Test("ranges for parallel parts are whole chunks, cover every index once, and join back in order",
-          arguments: [(0, 2), (5, 2), (128, 2), (1000, 2), (1000, 8), (129, 8), (10_000, 3)])
+          arguments: [(0, 2), (5, 2), (ChunkedArray<Int>.chunkSize, 2), (1000, 2), (1000, 8), (ChunkedArray<Int>.chunkSize + 1, 8), (10_000, 3)])
     func alignedRanges(count: Int, parts: Int) {
         let ranges = ChunkedArray<Int>.chunkAlignedRanges(count: count, parts: parts)
         #expect(ranges.count == parts)

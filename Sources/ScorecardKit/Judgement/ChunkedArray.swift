@@ -9,7 +9,7 @@
 public struct ChunkedArray<Element> {
     /// How many elements a chunk holds (a power of two, so an index splits with a shift and a mask).
     public static var chunkSize: Int { 1 << chunkShift }
-    private static var chunkShift: Int { 7 }
+    private static var chunkShift: Int { 5 }
 
     private var chunks: [[Element]]
     public private(set) var count: Int

@@ -20,9 +20,18 @@ public struct MeasureEvaluation: Sendable, Equatable {
     /// The alerts on this measure, worst first.
     public var alerts: [Alert]
     /// The XmR chart of the latest values up to ``period``; `nil` with too few values, or for a cumulative measure.
-    public var processControl: ProcessControl?
+    public var processControl: ProcessControl? {
+        get { outlook?.processControl }
+        set { setOutlook(processControl: newValue, forecast: forecast) }
+    }
     /// Where the financial year of ``period`` is heading; `nil` without a year-end target or a value this year.
-    public var forecast: Forecast?
+    public var forecast: Forecast? {
+        get { outlook?.forecast }
+        set { setOutlook(processControl: processControl, forecast: newValue) }
+    }
+    /// The chart and the forecast, boxed: together they are over half of a judgement's size, and a council's
+    /// judgements are copied whenever a few of them are judged again (see ``ChunkedArray``).
+    private var outlook: Outlook?
     /// Against England, the region and the neighbours; `nil` for a measure without comparators.
     public var comparison: Comparison?
 
@@ -41,8 +50,26 @@ public struct MeasureEvaluation: Sendable, Equatable {
         self.sinceLastYear = sinceLastYear
         self.due = due
         self.alerts = alerts
-        self.processControl = processControl
-        self.forecast = forecast
         self.comparison = comparison
+        setOutlook(processControl: processControl, forecast: forecast)
+    }
+
+    private mutating func setOutlook(processControl: ProcessControl?, forecast: Forecast?) {
+        outlook = processControl == nil && forecast == nil ? nil : Outlook(processControl: processControl, forecast: forecast)
+    }
+
+    /// A measure's chart and forecast, shared (never changed) by the copies of its judgement.
+    private final class Outlook: Sendable, Equatable {
+        let processControl: ProcessControl?
+        let forecast: Forecast?
+
+        init(processControl: ProcessControl?, forecast: Forecast?) {
+            self.processControl = processControl
+            self.forecast = forecast
+        }
+
+        static func == (a: Outlook, b: Outlook) -> Bool {
+            a === b || (a.processControl == b.processControl && a.forecast == b.forecast)
+        }
     }
 }

@@ -20,7 +20,7 @@ extension PostgresStore {
         return try session.snapshotTransaction { snapshot in
             let side = SideRead(location: session.location, snapshot: snapshot, publishedFilter: publishedFilter)
             side.start()
-            let collector = LatestFirstCollector()
+            let collector = LatestFirstCollector(detailed: false)
             let read = Result {
                 try session.forEachRow("""
                     SELECT m.id, r.period_kind, r.period_ordinal, r.value, r.target, NULL::text, NULL::text, r.draft
@@ -46,14 +46,14 @@ extension PostgresStore {
 
     static let noCouncil = "the database holds no council yet: an officer imports one with `scorecard import DIR --database URL`"
 
-    public func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations] {
+    public func observations(ofMeasures codes: [String], recent: Int?, detailed: Bool) throws -> [MeasureObservations] {
         let rows = try session.rows("SELECT code, id FROM measure WHERE code = ANY(\(codes))")
         var idByCode: [String: Int64] = [:]
         for row in rows {
             let (code, id) = try row.decode((String, Int64).self)
             idByCode[code] = id
         }
-        return try observations(ofMeasureIDs: codes.map { idByCode[$0] ?? -1 }, recent: recent.map { max(1, $0) }).map {
+        return try observations(ofMeasureIDs: codes.map { idByCode[$0] ?? -1 }, recent: recent.map { max(1, $0) }, detailed: detailed).map {
             MeasureObservations(observations: $0.observations, loadedFrom: $0.loadedFrom, isDetailed: $0.isDetailed)
         }
     }
@@ -67,11 +67,22 @@ extension PostgresStore {
     }
 
     /// The current observations of the measures with row ids `ids` (in that order): every one with commentary
-    /// and quality, or the values and targets of the latest `recent` revisions of each (one index scan a measure).
-    func observations(ofMeasureIDs ids: [Int64], recent: Int?) throws -> [Loaded] {
-        let collector = LatestFirstCollector()
+    /// and quality, or the latest `recent` revisions of each (one index scan a measure), with commentary and
+    /// quality when `detailed`, else values and targets only.
+    func observations(ofMeasureIDs ids: [Int64], recent: Int?, detailed: Bool = false) throws -> [Loaded] {
+        let collector = LatestFirstCollector(detailed: detailed || recent == nil)
         let query: PostgresQuery
-        if let recent {
+        if let recent, detailed {
+            query = """
+                SELECT m.id, r.period_kind, r.period_ordinal, r.value, r.target, r.note, r.quality, r.draft
+                FROM unnest(\(ids)::bigint[]) AS m(id)
+                CROSS JOIN LATERAL (
+                  SELECT period_kind, period_ordinal, value, target, note, quality, published_at IS NULL AS draft
+                  FROM observation_revision o
+                  WHERE o.measure_id = m.id \(unescaped: publishedFilter)
+                  ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT \(recent)) r
+                """
+        } else if let recent {
             query = """
                 SELECT m.id, r.period_kind, r.period_ordinal, r.value, r.target, NULL::text, NULL::text, r.draft
                 FROM unnest(\(ids)::bigint[]) AS m(id)
@@ -123,6 +134,12 @@ private final class LatestFirstCollector: @unchecked Sendable {
     private var newestFirst: [Int64: [Observation]] = [:]
     /// The rows read of each measure, revisions of the same period included.
     private var rowCounts: [Int64: Int] = [:]
+    /// Whether the rows carry commentary and quality.
+    private let detailed: Bool
+
+    init(detailed: Bool) {
+        self.detailed = detailed
+    }
 
     /// A row of (measure id, kind, ordinal, value, target, note, quality, draft).
     func take(_ row: PostgresRow) throws {
@@ -151,7 +168,7 @@ private final class LatestFirstCollector: @unchecked Sendable {
     /// existing when as many rows were read and `first` (its earliest period) is earlier.
     func loaded(id: Int64, recent: Int?, first: Period?) -> PostgresStore.Loaded {
         let observations = Array((newestFirst[id] ?? []).reversed())
-        var loaded = PostgresStore.Loaded(observations: observations, firstPeriod: observations.first?.period, isDetailed: recent == nil)
+        var loaded = PostgresStore.Loaded(observations: observations, firstPeriod: observations.first?.period, isDetailed: detailed)
         if let recent, rowCount(id: id) >= recent, let from = observations.first?.period, let first {
             loaded.firstPeriod = first
             loaded.loadedFrom = first < from ? from : nil

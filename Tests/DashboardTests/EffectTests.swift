@@ -48,6 +48,34 @@ struct EffectTests {
         #expect(session.screen(width: 160).contains("Staff vacancies"))
     }
 
+    @Test("an alerts list reads its measures' commentary with the part of their history held, not all of it")
+    func commentaryWithoutWholeHistory() throws {
+        // Forty months off target, the latest with commentary: more than the dashboard opens with.
+        let start = Period.month(2021, 6)
+        var observations = (0..<40).map { Observation(period: start.advanced(by: $0), value: 50) }
+        observations[39].note = "Two posts vacant since spring"
+        let measure = Measure(
+            code: "LONG-1", title: "A long series", unit: MeasureUnit("%"), decimals: 1, frequency: .monthly,
+            polarity: .higherIsBetter, targets: TargetSchedule(byPeriod: [.financialYear(2024): 90]))
+        let plan = CouncilPlan(
+            council: "Test", title: "Plan",
+            priorities: [Priority(code: "P1", title: "Priority", plans: [DeliveryPlan(code: "DP1", title: "Plan", measures: [0])])])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-commentary-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteStore(path: path)
+        _ = try store.importCouncil(Council(plan: plan, measures: [measure], observations: [observations]), by: "test", progress: nil)
+        var session = try TestSession(store: store)
+        let held = session.model.council.observations[0].count
+        #expect(held < 40)
+        #expect(session.model.evaluation(at: session.state.asAt).measures[0].observation?.note == nil)
+        session.send(.showAlerts)
+        session.service.show(ViewFocus(session.state))
+        session.tick()
+        #expect(session.model.evaluation(at: session.state.asAt).measures[0].observation?.note == "Two posts vacant since spring")
+        #expect(session.model.council.observations[0].count == held)
+        #expect(!session.model.council.hasWholeHistory(ofMeasure: 0))
+        #expect(session.model.council.hasCommentary(ofMeasure: 0))
+    }
+
     @Test("[ on a period not yet judged asks for it, keeps the screen, and moves once it is judged")
     func periodJudgedInTheBackground() throws {
         let (model, state, service) = try Self.opened()

@@ -10,9 +10,11 @@ extension DataService {
     /// How many measures' commentary one look reads for a list of alerts.
     static let commentaryBatch = 60
 
-    /// Reads the whole history, commentary included, of the measures whose alerts the screen lists (the Council
-    /// Plan's worst, or an alerts list) and has not read yet, a batch at a time: the dashboard opens with values
-    /// only, and an exception is read with its commentary. Answers with the new data, or nothing.
+    /// Reads the commentary of the measures whose alerts the screen lists (the Council Plan's worst, or an alerts
+    /// list) and has not read yet, a batch at a time: the dashboard opens with values only, and an exception is
+    /// read with its commentary. The same part of each history is read again, now in detail (not the whole
+    /// history: an alerts list of a large council names thousands of measures). Answers with the new data, or
+    /// nothing.
     func loadCommentaryOnShow() -> [AppAction] {
         guard let store, let focus, let route = focus.entries.last?.route, let period = focus.periods.last,
             let evaluation = data.evaluations[period]
@@ -26,12 +28,21 @@ extension DataService {
         default: return []
         }
         var seen = Set<Int>()
-        let wanted = alerted.filter { !council.hasWholeHistory(ofMeasure: $0) && seen.insert($0).inserted }
+        let wanted = alerted.filter { !council.hasCommentary(ofMeasure: $0) && seen.insert($0).inserted }
             .prefix(Self.commentaryBatch)
         guard !wanted.isEmpty else { return [] }
         do {
-            let loaded = try store.observations(ofMeasures: wanted.map { council.measures[$0].code }, recent: nil)
-            for (m, observations) in zip(wanted, loaded) { data.council.replaceObservations(ofMeasure: m, with: observations) }
+            // As many observations as are held (or the whole history where it is held), with commentary.
+            var byCount: [Int?: [Int]] = [:]
+            for m in wanted {
+                let count = council.hasWholeHistory(ofMeasure: m) || council.loaded?.loadedFrom[m] == nil
+                    ? nil : max(Self.recentObservations, council.observations[m].count)
+                byCount[count, default: []].append(m)
+            }
+            for (count, measures) in byCount {
+                let loaded = try store.observations(ofMeasures: measures.map { council.measures[$0].code }, recent: count, detailed: true)
+                for (m, observations) in zip(measures, loaded) { data.council.replaceObservations(ofMeasure: m, with: observations) }
+            }
             data.evaluations = data.evaluations.mapValues { $0.rejudging(wanted, in: data.council) }
             return [.dataChanged(publish())]
         } catch {
@@ -68,10 +79,15 @@ extension DataService {
             return try reloadEverything(from: store)
         }
         let changed = changes.measures.compactMap { data.council.measureIndex(code: $0) }.sorted()
+        // Each read again as it was held: its whole history, or its recent part (with commentary if it had it).
         let whole = changed.filter { data.council.hasWholeHistory(ofMeasure: $0) }
         let recent = changed.filter { !data.council.hasWholeHistory(ofMeasure: $0) }
-        for (measures, count) in [(whole, nil), (recent, Self.recentObservations)] as [([Int], Int?)] where !measures.isEmpty {
-            let loaded = try store.observations(ofMeasures: measures.map { data.council.measures[$0].code }, recent: count)
+        let commented = recent.filter { data.council.hasCommentary(ofMeasure: $0) }
+        let plain = recent.filter { !data.council.hasCommentary(ofMeasure: $0) }
+        let reads: [([Int], Int?, Bool)] = [(whole, nil, true), (commented, Self.recentObservations, true), (plain, Self.recentObservations, false)]
+        for (measures, count, detailed) in reads where !measures.isEmpty {
+            let loaded = try store.observations(
+                ofMeasures: measures.map { data.council.measures[$0].code }, recent: count, detailed: detailed)
             for (m, observations) in zip(measures, loaded) {
                 data.council.replaceObservations(ofMeasure: m, with: observations)
             }
@@ -94,6 +110,7 @@ extension DataService {
     private func reloadEverything(from store: any CouncilStore) throws -> [Int] {
         let periods = Array(data.evaluations.keys)
         data.council = try store.loadRecentCouncil(periods: Self.recentObservations)
+        data.measureTexts = MeasureTexts()
         data.evaluations = [:]
         data.histories = [:]
         data.revisions = [:]

@@ -48,6 +48,12 @@ extension Council {
         return loaded.loadedFrom[m] == nil && loaded.detailed[m]
     }
 
+    /// Whether measure `m`'s observations held carry their commentary and quality (whether or not they are
+    /// its whole history).
+    public func hasCommentary(ofMeasure m: Int) -> Bool {
+        loaded?.detailed[m] ?? true
+    }
+
     /// The earliest period with an observation of any measure, whether or not it is held.
     public var firstObservedPeriod: Period? {
         if let loaded { return loaded.firstPeriod.compactMap { $0 }.min { $0.endDate < $1.endDate } }

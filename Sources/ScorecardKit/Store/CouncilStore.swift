@@ -26,9 +26,9 @@ public protocol CouncilStore: MeetingStore, Sendable {
     func loadRecentCouncil(periods: Int) throws -> Council
 
     /// The current observations of the measures with `codes` (in that order; an unknown code gets none):
-    /// the whole history of each with commentary and quality, or with `recent`, the values and targets of
-    /// only the latest that many.
-    func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations]
+    /// the whole history of each, or with `recent` only the latest that many; with commentary and quality
+    /// when `detailed`, else values and targets only (read from an index alone).
+    func observations(ofMeasures codes: [String], recent: Int?, detailed: Bool) throws -> [MeasureObservations]
 
     /// Where the store's changes stand now.
     func changeMark() throws -> ChangeMark
@@ -83,4 +83,12 @@ public protocol ChangeWatcher: AnyObject {
 
     /// When the data last changed, as far as the store records it; refreshed by ``hasChanged()``.
     var lastChangedAt: Date? { get }
+}
+
+extension CouncilStore {
+    /// The current observations of the measures with `codes`: the whole history of each with commentary and
+    /// quality, or with `recent`, the values and targets of only the latest that many.
+    public func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations] {
+        try observations(ofMeasures: codes, recent: recent, detailed: recent == nil)
+    }
 }

@@ -12,7 +12,7 @@ extension SQLiteStore {
         }
     }
 
-    public func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations] {
+    public func observations(ofMeasures codes: [String], recent: Int?, detailed: Bool) throws -> [MeasureObservations] {
         try readingSafely { db in
             let lookup = try RawStatement(db, sql: "SELECT id FROM measure WHERE code = ?")
             var ids: [Int64] = []
@@ -22,7 +22,8 @@ extension SQLiteStore {
                 try lookup.forEachRow { id = Int64(lookup.int(0)) }
                 ids.append(id)
             }
-            return try MeasureHistoryReader(db, publishedOnly: showsPublishedOnly).read(ids, recent: recent.map { max(1, $0) }).map(\.measureObservations)
+            return try MeasureHistoryReader(db, publishedOnly: showsPublishedOnly)
+                .read(ids, recent: recent.map { max(1, $0) }, detailed: detailed || recent == nil).map(\.measureObservations)
         }
     }
 
@@ -98,12 +99,14 @@ struct MeasureHistoryReader {
         self.publishedOnly = publishedOnly
     }
 
-    func read(_ ids: [Int64], recent: Int?) throws -> [Loaded] {
-        // Only columns the index holds for the recent part: no look-up of the row itself.
-        let columns = recent == nil
+    /// The observations of measures `ids`: every one, or the latest `recent`; with commentary and quality when
+    /// `detailed` (the whole history always is).
+    func read(_ ids: [Int64], recent: Int?, detailed: Bool = false) throws -> [Loaded] {
+        let detailed = detailed || recent == nil
+        // Without detail, only columns the index holds: no look-up of the row itself.
+        let columns = detailed
             ? "period_kind, period_ordinal, value, target, note, quality, draft" : "period_kind, period_ordinal, value, target, draft"
-        let draftColumn: Int32 = recent == nil ? 6 : 4
-        let detailed = recent == nil
+        let draftColumn: Int32 = detailed ? 6 : 4
         let latest = try RawStatement(
             db,
             sql: """
@@ -145,7 +148,7 @@ struct MeasureHistoryReader {
             let firstPeriod = try firstPeriods()[id] ?? from
             // Nothing earlier after all: the measure's whole history was read.
             result.append(
-                Loaded(observations: observations, loadedFrom: firstPeriod < from ? from : nil, firstPeriod: firstPeriod, isDetailed: false))
+                Loaded(observations: observations, loadedFrom: firstPeriod < from ? from : nil, firstPeriod: firstPeriod, isDetailed: detailed))
         }
         return result
     }

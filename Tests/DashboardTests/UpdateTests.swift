@@ -162,6 +162,31 @@ struct UpdateTests {
         #expect(state.stack[0].filter.isEmpty)
     }
 
+    @Test("a filter on a list of measures matches their status as well as their code, title, owner and team")
+    func filterMatchesStatus() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.showMyMeasures, model: model)
+        let evaluation = model.evaluation(at: state.asAt)
+        let all = model.rows(for: state.current, asAt: state.asAt, scope: "")
+        func measures(matching text: String) -> [RowID] {
+            var filtered = state.current
+            filtered.filter = text
+            return model.rows(for: filtered, asAt: state.asAt, scope: "")
+        }
+        for status in [Status.offTrack, .onTrack] {
+            let expected = all.filter { row in
+                guard case .measure(let m) = row else { return false }
+                return evaluation.measures[m].status == status
+            }
+            #expect(!expected.isEmpty)
+            #expect(measures(matching: status.label.lowercased()) == expected)
+        }
+        let owner = model.council.measures[0].owner
+        #expect(measures(matching: owner.uppercased()).contains(.measure(0)))
+        #expect(measures(matching: "no such words").isEmpty)
+    }
+
     @Test("! lists what needs attention at the level on screen, one measure a row in the plan's order; Esc comes back")
     func exceptionsView() throws {
         let model = try TestCouncil.model()

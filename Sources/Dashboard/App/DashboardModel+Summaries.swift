@@ -96,17 +96,15 @@ extension DashboardModel {
                 default: break
                 }
             }
-            // The texts a filter searches, when one is on or the list is long, and those of "my measures":
-            // after new data arrives, the next letter typed does not wait for them.
+            // The texts a filter searches, when one is on or the list is long: after new data arrives, the next
+            // letter typed does not wait for them. Lists of measures share the framework's texts, made once.
             if let current = focus.entries.last,
-                focus.searching || (1000...20_000).contains(rows(for: NavigationEntry(current.route), asAt: period, scope: focus.scope).count)
+                case let all = rows(for: NavigationEntry(current.route), asAt: period, scope: focus.scope),
+                !all.allSatisfy(\.isMeasure), focus.searching || (1000...20_000).contains(all.count)
             {
                 _ = searchTexts(of: current.route, asAt: period, scope: focus.scope)
             }
-            // Up to 20,000 rows (about 40 ms of this thread's time a change); longer lists only when searched.
-            if rows(for: NavigationEntry(.myMeasures), asAt: period, scope: focus.scope).count <= 20_000 {
-                _ = searchTexts(of: .myMeasures, asAt: period, scope: focus.scope)
-            }
         }
+        _ = data.measureTexts.texts(of: council)
     }
 }

@@ -146,11 +146,22 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         if needle.isEmpty {
             rows = allRows(for: entry.route, asAt: asAt, scope: scope)
         } else {
-            // Each row's text is made once per list; every letter typed then only searches it.
             rows = self.rows(for: NavigationEntry(entry.route), asAt: asAt, scope: scope)
-            let texts = searchTexts(of: entry.route, asAt: asAt, scope: scope)
             let wanted = SearchText(needle)
-            rows = zip(rows, texts).filter { $0.1.contains(wanted) }.map(\.0)
+            if rows.allSatisfy(\.isMeasure) {
+                // A list of measures: each measure's text is made once for the framework, its status label apart.
+                let texts = data.measureTexts.texts(of: council)
+                let judged = evaluation(at: asAt).measures
+                let statusMatches = Status.allCases.map { SearchText($0.label).contains(wanted) }
+                rows = rows.filter { row in
+                    guard case .measure(let m) = row else { return false }
+                    return texts[m].contains(wanted) || statusMatches[judged[m].status.rawValue]
+                }
+            } else {
+                // Each row's text is made once per list; every letter typed then only searches it.
+                let texts = searchTexts(of: entry.route, asAt: asAt, scope: scope)
+                rows = zip(rows, texts).filter { $0.1.contains(wanted) }.map(\.0)
+            }
         }
         if rowCache.count > 256 { rowCache.removeAll() }
         rowCache[key] = rows

@@ -49,4 +49,9 @@ public enum RowID: Hashable, Sendable {
     case period(Period)
     /// A draft awaiting sign-off: a measure's value for a period.
     case draft(measure: Int, period: Period)
+
+    /// Whether the row is a measure.
+    public var isMeasure: Bool {
+        if case .measure = self { true } else { false }
+    }
 }

@@ -32,6 +32,8 @@ public struct DashboardData: Sendable {
     public var lastChanged: Date?
     /// Who records values from this dashboard.
     public var user = ""
+    /// What a filter searches for each measure: made once for the framework (a new one when it changes).
+    public var measureTexts = MeasureTexts()
 
     public init(council: Council, today: CivilDate) {
         self.council = council

@@ -8,10 +8,12 @@
 /// by hand because none of the packages at hand has an array that shares storage between versions.
 public struct ChunkedArray<Element> {
     /// How many elements a chunk holds (a power of two, so an index splits with a shift and a mask).
-    public static var chunkSize: Int { 1 << chunkShift }
-    private static var chunkShift: Int { 5 }
+    @inlinable public static var chunkSize: Int { 1 << chunkShift }
+    @usableFromInline static var chunkShift: Int { 5 }
 
-    private var chunks: [[Element]]
+    // Inlinable, so that the modules reading judgements (the dashboard, reports) get code specialised for the
+    // element type rather than generic code that copies each element out through its value witnesses.
+    @usableFromInline var chunks: [[Element]]
     public private(set) var count: Int
 
     /// An empty array.
@@ -65,10 +67,10 @@ extension ChunkedArray {
 }
 
 extension ChunkedArray: RandomAccessCollection, MutableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         // Read and modified in place (not copied out and back): an element may be several hundred bytes with
         // references in it, read for every row of a list drawn.
         _read {

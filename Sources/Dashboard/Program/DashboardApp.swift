@@ -31,7 +31,9 @@ public struct DashboardApp {
             let focus = ViewFocus(state)
             if focus != ViewFocus(before) { effects.focus(on: focus) }
             guard let new = action.newModel else { return state != before }
+            let old = model
             model = new
+            effects.retire(old)
             return true
         }
         effects.focus(on: ViewFocus(state))

@@ -32,6 +32,7 @@ public final class DataWorker: EffectRunner, Sendable {
                     switch job {
                     case .perform(let effect): mailbox.post(service.value.perform(effect))
                     case .focus(let focus): service.value.show(focus)
+                    case .retire: break  // freed here, with the jobs
                     }
                 }
                 if stopping { break }
@@ -56,6 +57,10 @@ public final class DataWorker: EffectRunner, Sendable {
         inbox.add([.focus(focus)])
     }
 
+    public func retire(_ model: DashboardModel) {
+        inbox.add([.retire(model)])
+    }
+
     /// The answers that have arrived, oldest first (and the mailbox emptied).
     public func collect() -> [AppAction] {
         mailbox.take()
@@ -73,6 +78,8 @@ final class Inbox: Sendable {
     enum Job: Sendable {
         case perform(AppEffect)
         case focus(ViewFocus)
+        /// A model no longer shown, to be freed on this thread.
+        case retire(DashboardModel)
     }
 
     private struct Queue {

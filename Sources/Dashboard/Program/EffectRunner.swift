@@ -7,6 +7,9 @@ public protocol EffectRunner: AnyObject {
     func focus(on focus: ViewFocus)
     /// The answers that have arrived since the last call, oldest first.
     func collect() -> [AppAction]
+    /// Takes a model the screen no longer shows, to free it away from the UI thread (a large council's model
+    /// takes milliseconds to free).
+    func retire(_ model: DashboardModel)
     /// Waits for the effects started to end (a save in flight is finished before the program leaves).
     func finish()
 }
@@ -34,6 +37,8 @@ public final class InlineEffects: EffectRunner {
         defer { answers.removeAll() }
         return answers
     }
+
+    public func retire(_ model: DashboardModel) {}
 
     public func finish() {}
 }

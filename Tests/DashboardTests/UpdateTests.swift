@@ -185,6 +185,14 @@ struct UpdateTests {
         let owner = model.council.measures[0].owner
         #expect(measures(matching: owner.uppercased()).contains(.measure(0)))
         #expect(measures(matching: "no such words").isEmpty)
+        // Typed a letter at a time (each searching what the one before kept) as found at once by a fresh model.
+        let fresh = try TestCouncil.model()
+        for word in ["track", "ra", "e "] {
+            for end in word.indices.dropFirst() { _ = measures(matching: String(word[..<end])) }
+            var whole = state.current
+            whole.filter = word
+            #expect(measures(matching: word) == fresh.rows(for: whole, asAt: state.asAt, scope: ""))
+        }
     }
 
     @Test("! lists what needs attention at the level on screen, one measure a row in the plan's order; Esc comes back")

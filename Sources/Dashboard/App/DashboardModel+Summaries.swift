@@ -1,5 +1,12 @@
 import ScorecardKit
 
+/// A measure as a list's summary counts it: its status, its alerts, and whether a value is due within 14 days.
+struct MeasureFacts: Sendable {
+    var status: Status
+    var alerts: UInt32
+    var isDueSoon: Bool
+}
+
 /// What a list of measures shows above its rows: how they stand, and how many are due soon.
 public struct MeasureListSummary: Sendable {
     /// The measures listed, in order.
@@ -15,15 +22,16 @@ extension DashboardModel {
     public func measureSummary(for entry: NavigationEntry, asAt: Period, scope: String) -> MeasureListSummary {
         let key = RowKey(route: entry.route, asAt: asAt, filter: entry.filter, scope: scope)
         if let cached = summaryCache[key] { return cached }
-        let evaluation = evaluation(at: asAt)
         let measures = rows(for: entry, asAt: asAt, scope: scope).compactMap { row -> Int? in
             if case .measure(let m) = row { m } else { nil }
         }
         var rollUp = RollUp()
-        for m in measures { rollUp.count(evaluation.measures[m]) }
-        let due = nextDueDates(asAt: asAt)
-        let dueSoon = measures.count { m in
-            due[m].map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false
+        var dueSoon = 0
+        let facts = measureFacts(asAt: asAt)
+        for m in measures {
+            let fact = facts[m]
+            rollUp.count(status: fact.status, alerts: Int(fact.alerts))
+            if fact.isDueSoon { dueSoon += 1 }
         }
         let summary = MeasureListSummary(measures: measures, rollUp: rollUp, dueSoon: dueSoon)
         if summaryCache.count > 64 { summaryCache.removeAll() }
@@ -36,6 +44,22 @@ extension DashboardModel {
     public func nextDue(of m: Int, asAt: Period) -> CivilDate? {
         let due = nextDueDates(asAt: asAt)
         return due.indices.contains(m) ? due[m] : nil
+    }
+
+    /// What a list's summary counts of each measure as at `asAt`, taken out of the judgements once per snapshot and
+    /// period: a filter typed into a list of 50,000 measures counts its rows again with each letter.
+    func measureFacts(asAt: Period) -> [MeasureFacts] {
+        if let cached = factCache[asAt] { return cached }
+        let judged = evaluation(at: asAt).measures
+        let due = nextDueDates(asAt: asAt)
+        let facts = council.measures.indices.map { m in
+            MeasureFacts(
+                status: judged[m].status, alerts: UInt32(clamping: judged[m].alerts.count),
+                isDueSoon: due[m].map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false)
+        }
+        if factCache.count > 8 { factCache.removeAll() }
+        factCache[asAt] = facts
+        return facts
     }
 
     /// Every measure's ``nextDue(of:asAt:)``, worked out once per snapshot and period: a filter typed into a

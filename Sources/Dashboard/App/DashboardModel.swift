@@ -20,6 +20,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     var summaryCache: [RowKey: MeasureListSummary] = [:]
     var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
     var nextDueCache: [Period: [CivilDate?]] = [:]
+    var factCache: [Period: [MeasureFacts]] = [:]
 
     private struct TargetKey: Hashable {
         var measure: Int
@@ -150,12 +151,18 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             let wanted = SearchText(needle)
             if rows.allSatisfy(\.isMeasure) {
                 // A list of measures: each measure's text is made once for the framework, its status label apart.
+                // A letter typed onto a filter searches only the rows its shorter filter kept (ASCII only: a text
+                // matching "abc" matches "ab", which lower-casing some scripts' letters by position would break).
+                let shorter = RowKey(route: entry.route, asAt: asAt, filter: String(entry.filter.dropLast()), scope: scope)
+                if entry.filter.utf8.count > 1, entry.filter.utf8.allSatisfy({ $0 < 0x80 }), let kept = rowCache[shorter] {
+                    rows = kept
+                }
                 let texts = data.measureTexts.texts(of: council)
-                let judged = evaluation(at: asAt).measures
+                let facts = measureFacts(asAt: asAt)
                 let statusMatches = Status.allCases.map { SearchText($0.label).contains(wanted) }
                 rows = rows.filter { row in
                     guard case .measure(let m) = row else { return false }
-                    return texts[m].contains(wanted) || statusMatches[judged[m].status.rawValue]
+                    return texts[m].contains(wanted) || statusMatches[facts[m].status.rawValue]
                 }
             } else {
                 // Each row's text is made once per list; every letter typed then only searches it.

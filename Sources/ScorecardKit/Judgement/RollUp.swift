@@ -35,8 +35,14 @@ public struct RollUp: Sendable, Equatable {
 
     /// Counts one measure's judgement and its alerts.
     public mutating func count(_ evaluation: MeasureEvaluation) {
-        counts[evaluation.status.rawValue] += 1
-        alerts += evaluation.alerts.count
+        count(status: evaluation.status, alerts: evaluation.alerts.count)
+    }
+
+    /// Counts one measure of `status` with `alerts` alerts (read from a judgement in place, not copied out: a
+    /// list of 50,000 measures is counted again whenever a filter changes it).
+    public mutating func count(status: Status, alerts: Int) {
+        counts[status.rawValue] += 1
+        self.alerts += alerts
     }
 
     /// Adds another roll-up's counts to this one.

@@ -76,6 +76,50 @@ struct EffectTests {
         #expect(session.model.council.hasCommentary(ofMeasure: 0))
     }
 
+    @Test("an alerts list reads the commentary of the rows around the selected one, and of others when moved to")
+    func commentaryOfRowsShown() throws {
+        // 500 measures, each off target with commentary: more rows than are read around the selection.
+        let count = 500
+        let start = Period.month(2024, 4)
+        let measures = (0..<count).map { i in
+            Measure(
+                code: "M-\(i)", title: "Measure \(i)", unit: MeasureUnit("%"), decimals: 0, frequency: .monthly,
+                polarity: .higherIsBetter, targets: TargetSchedule(byPeriod: [.financialYear(2024): 90]))
+        }
+        let observations = (0..<count).map { i in
+            (0..<6).map { month in
+                var observation = Observation(period: start.advanced(by: month), value: 50)
+                observation.note = "Note \(i)"
+                return observation
+            }
+        }
+        let plan = CouncilPlan(
+            council: "Test", title: "Plan",
+            priorities: [Priority(code: "P1", title: "Priority", plans: [DeliveryPlan(code: "DP1", title: "Plan", measures: Array(0..<count))])])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-window-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteStore(path: path)
+        _ = try store.importCouncil(Council(plan: plan, measures: measures, observations: observations), by: "test", progress: nil)
+        var session = try TestSession(store: store)
+        session.send(.showAlerts)
+        for _ in 0..<10 { session.service.show(ViewFocus(session.state)); session.tick() }
+        let rows = session.model.rows(for: session.state.current, asAt: session.state.asAt, scope: "")
+        func measure(atRow row: Int) -> Int? {
+            if case .alert(let m, _) = rows[row] { m } else { nil }
+        }
+        let near = try #require(measure(atRow: 0)), far = try #require(measure(atRow: rows.count - 1))
+        #expect(rows.count > DataService.commentaryWindow)
+        let nearRead = session.model.council.hasCommentary(ofMeasure: near)
+        let farRead = session.model.council.hasCommentary(ofMeasure: far)
+        #expect(nearRead)
+        #expect(!farRead, "a row never scrolled to has no commentary read")
+        session.send(.last)
+        for _ in 0..<10 { session.service.show(ViewFocus(session.state)); session.tick() }
+        let farReadAfter = session.model.council.hasCommentary(ofMeasure: far)
+        let note = session.model.evaluation(at: session.state.asAt).measures[far].observation?.note
+        #expect(farReadAfter)
+        #expect(note == "Note \(far)")
+    }
+
     @Test("[ on a period not yet judged asks for it, keeps the screen, and moves once it is judged")
     func periodJudgedInTheBackground() throws {
         let (model, state, service) = try Self.opened()

@@ -129,6 +129,5 @@ extension DashboardModel {
                 _ = searchTexts(of: current.route, asAt: period, scope: focus.scope)
             }
         }
-        _ = data.measureTexts.texts(of: council)
     }
 }

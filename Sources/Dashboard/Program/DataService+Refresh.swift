@@ -4,27 +4,42 @@ extension DataService {
     /// Looks for changes made by any process since the last look (a few microseconds when there are none)
     /// and takes them in: the new data as an action, or nothing when nothing changed.
     public func refresh() -> [AppAction] {
-        refreshData() + loadCommentaryOnShow() + pollMeeting()
+        // The texts a filter searches, made here once after the first frame rather than before it (every model
+        // shares them: no new model is needed for them).
+        _ = data.measureTexts.texts(of: data.council)
+        return refreshData() + loadCommentaryOnShow() + pollMeeting()
     }
 
     /// How many measures' commentary one look reads for a list of alerts.
     static let commentaryBatch = 60
+    /// How many rows of a list of alerts, centred on the selected one, have their commentary read: whatever a
+    /// tall screen shows around the selection, and more.
+    static let commentaryWindow = 200
 
-    /// Reads the commentary of the measures whose alerts the screen lists (the Council Plan's worst, or an alerts
-    /// list) and has not read yet, a batch at a time: the dashboard opens with values only, and an exception is
-    /// read with its commentary. The same part of each history is read again, now in detail (not the whole
-    /// history: an alerts list of a large council names thousands of measures). Answers with the new data, or
-    /// nothing.
+    /// Reads the commentary of the measures whose alerts the screen shows (the Council Plan's worst, or the rows of
+    /// an alerts list on screen and the page below) and has not read yet, a batch at a time: the dashboard opens
+    /// with values only, and an exception is read with its commentary. The same part of each history is read
+    /// again, now in detail (not the whole history, and not for the rows never scrolled to: an alerts list of a
+    /// large council names thousands of measures). Answers with the new data, or nothing.
     func loadCommentaryOnShow() -> [AppAction] {
-        guard let store, let focus, let route = focus.entries.last?.route, let period = focus.periods.last,
+        guard let store, let focus, let entry = focus.entries.last, let period = focus.periods.last,
             let evaluation = data.evaluations[period]
         else { return [] }
         let council = data.council
         let alerted: [Int]
-        switch route {
+        switch entry.route {
         case .plan: alerted = evaluation.alerts.prefix(20).map(\.measure)
-        case .alerts(let level), .exceptions(let level):
-            alerted = evaluation.alerts.map(\.measure).filter { level.contains(council.locations[$0]) }
+        case .alerts, .exceptions:
+            // The list as the screen has it (a model of this thread's own: the UI's is not touched here).
+            let rows = DashboardModel(data).rows(for: entry, asAt: period, scope: focus.scope)
+            // Around the selection (the scroll is known only once drawn): whatever screen shows it is in here.
+            let first = max(0, min(entry.selection, rows.count) - Self.commentaryWindow / 2)
+            alerted = rows[first..<min(rows.count, first + Self.commentaryWindow)].compactMap { row in
+                switch row {
+                case .alert(let m, _), .measure(let m): m
+                default: nil
+                }
+            }
         default: return []
         }
         var seen = Set<Int>()

@@ -25,6 +25,7 @@ extension DataService {
         guard let store, let focus, let entry = focus.entries.last, let period = focus.periods.last,
             let evaluation = data.evaluations[period]
         else { return [] }
+        if let done = commentaryComplete, done.focus == focus, done.model == published { return [] }
         let council = data.council
         let alerted: [Int]
         switch entry.route {
@@ -45,7 +46,10 @@ extension DataService {
         var seen = Set<Int>()
         let wanted = alerted.filter { !council.hasCommentary(ofMeasure: $0) && seen.insert($0).inserted }
             .prefix(Self.commentaryBatch)
-        guard !wanted.isEmpty else { return [] }
+        guard !wanted.isEmpty else {
+            commentaryComplete = (focus, published)
+            return []
+        }
         do {
             // As many observations as are held (or the whole history where it is held), with commentary.
             var byCount: [Int?: [Int]] = [:]

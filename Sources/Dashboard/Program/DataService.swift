@@ -32,6 +32,11 @@ public final class DataService {
     var meeting: MeetingLink?
     /// What the screen shows, as the UI last said: each new model is prepared for it.
     public private(set) var focus: ViewFocus?
+    /// The screen and model whose list of alerts had every commentary it shows read at the last look: nothing
+    /// to look for again until either changes.
+    var commentaryComplete: (focus: ViewFocus, model: Int)?
+    /// How many models have been handed out: a new number for each.
+    private(set) var published = 0
 
     /// Takes note of what the screen shows, for the models made from now on.
     public func show(_ focus: ViewFocus) {
@@ -121,6 +126,7 @@ public final class DataService {
     /// A new model over the data as it is now.
     func publish() -> DashboardModel {
         current = DashboardModel(data)
+        published += 1
         if var focus {
             focus.periods += judgedOrder.suffix(1)
             current.prepare(for: focus)

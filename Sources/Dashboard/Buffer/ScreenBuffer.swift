@@ -56,7 +56,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         let limit = min(maxWidth ?? Int.max, max(0, width - x))
         guard limit > 0, y >= 0, y < height else { return 0 }
         let fitted = ellipsis.map { TextFit.truncated(text, toWidth: limit, ellipsis: $0) } ?? text
-        if x >= 0, let written = writePrintableASCII(fitted, x: x, y: y, limit: limit, style: style) { return written }
+        if x >= 0, let written = writeNarrowText(fitted, x: x, y: y, limit: limit, style: style) { return written }
         let clip = Rect(x: x, y: y, width: limit, height: 1)
         var column = x
         for character in fitted {
@@ -69,7 +69,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Writes `text` a byte a cell when it is all printable ASCII (one column a byte, no grapheme to find), or a
     /// scalar a cell when each scalar is a narrow grapheme of its own; `nil`, writing nothing, when it is neither. Most of what a frame shows is such text, and breaking it into
     /// `Character`s was most of the time a frame took to draw (measured with `perf` on a 200x60 list).
-    private mutating func writePrintableASCII(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int? {
+    private mutating func writeNarrowText(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int? {
         var text = text
         let ascii = text.withUTF8 { bytes -> Int? in
             guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }

@@ -84,11 +84,5 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
     }
 }
 
-extension ChunkedArray: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Element...) {
-        self.init(elements)
-    }
-}
-
 extension ChunkedArray: Equatable where Element: Equatable {}
 extension ChunkedArray: Sendable where Element: Sendable {}

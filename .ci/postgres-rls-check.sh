@@ -181,6 +181,11 @@ expect alice "reads no draft, even asking for them" "SELECT count(*) FROM observ
 expect alice "observation: the latest published value of each period" "SELECT $latest FROM observation" "1:24303=10,2:24303=20"
 expect alice "published_observation: the same" "SELECT $latest FROM published_observation" "1:24303=10,2:24303=20"
 expect alice "draft_observation: nothing" "SELECT count(*) FROM draft_observation" "0"
+recent="string_agg(measure_id || ':' || with_drafts || ':' || array_to_string(vals, ';'), ',' ORDER BY measure_id, with_drafts)"
+expect alice "recent_revisions: the published rows only, newest first" "SELECT $recent FROM recent_revisions" "1:false:10,2:false:20"
+refused alice "cannot write recent_revisions" "INSERT INTO recent_revisions (measure_id, with_drafts) VALUES (9, false)"
+refused alice "cannot change recent_revisions" "UPDATE recent_revisions SET vals = '{1}'"
+refused alice "cannot call scorecard_refresh_recent" "SELECT scorecard_refresh_recent('{1}')"
 expect alice "target: the current targets" "SELECT $latest FROM target" "1:24303=12"
 expect alice "reads the framework and the change log" \
   "SELECT (SELECT count(*) FROM council) + (SELECT count(*) FROM priority) + (SELECT count(*) FROM delivery_plan)
@@ -217,6 +222,9 @@ expect kate "observation: her draft is the latest of her measure" "SELECT $lates
 expect kate "published_observation: what members see" "SELECT $latest FROM published_observation" "1:24303=10,2:24303=20"
 expect kate "draft_observation: her draft, with what it replaces" \
   "SELECT id, measure_code, period, value, published_value, changed_by FROM draft_observation" "2|KATE1|2025-04|11|10|admin"
+expect kate "recent_revisions: the published rows, and her own measure's with its draft" \
+  "SELECT $recent FROM recent_revisions" "1:false:10,1:true:11;10,2:false:20"
+refused kate "cannot change recent_revisions" "UPDATE recent_revisions SET vals = '{1}'"
 expect kate "scorecard_owns: her measure (owner trimmed, any case), not Bob's" \
   "SELECT scorecard_owns(1) || ',' || scorecard_owns(2)" "true,false"
 expect kate "records a draft for her measure (id by identity, no sequence grant; changed_by is her)" \
@@ -266,6 +274,8 @@ expect olu "draft_observation: every latest draft" \
 expect olu "signs off a draft; the trigger stamps who and when" \
   "UPDATE observation_revision SET published_at = now() WHERE id = 2 RETURNING published_by" "olu"
 expect alice "then reads the signed-off value" "SELECT $latest FROM observation" "1:24303=11,2:24303=20"
+expect alice "recent_revisions: the signed-off value, kept by the trigger" \
+  "SELECT array_to_string(vals, ';') FROM recent_revisions WHERE measure_id = 1 AND NOT with_drafts" "11;10"
 refused olu "cannot sign off twice" "UPDATE observation_revision SET published_at = now() WHERE id = 2" "already signed off"
 expect olu "a sign-off's time and name are the database's, not the client's" \
   "UPDATE observation_revision SET published_at = '2000-01-01' WHERE id = 4

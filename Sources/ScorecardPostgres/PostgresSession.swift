@@ -32,6 +32,9 @@ final class PostgresSession: @unchecked Sendable {
                 host: location.host, port: location.port, username: location.user, password: location.password,
                 database: location.database, tls: try tls(location.sslMode))
             configuration.options.connectTimeout = .seconds(10)
+            // The store's queries are many short index seeks whose estimated cost passes `jit_above_cost`: the
+            // recent values of 10,000 measures spent 190 ms of 470 ms compiling code for a 280 ms scan.
+            configuration.options.additionalStartupParameters = [("jit", "off")]
             return try PostgresConnection.connect(
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
             ).wait()

@@ -150,6 +150,58 @@ struct PostgresStoreTests {
         }
     }
 
+    /// What a dashboard opens with (`recent_revisions`, kept by the write triggers) is the end of each
+    /// measure's whole history as that login may see it, after an import, a draft, a sign-off and a revision.
+    @Test func theRecentValuesADashboardOpensWithFollowEveryWrite() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let mine = council.measures[0]
+            let owner = try PostgresStore(location: try TestServer.login(.owner, at: location, owners: [mine.owner]))
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            let index = try #require(council.measureIndex(code: mine.code))
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+
+            /// The recent values of each measure, as (period, value, target, draft), with the first period held.
+            func recent(_ store: PostgresStore, periods: Int = 6) throws -> [[String]] {
+                let loaded = try store.loadRecentCouncil(periods: periods)
+                return loaded.observations.enumerated().map { m, list in
+                    list.map { "\($0.period) \($0.value.map { String($0) } ?? "-") \($0.target.map { String($0) } ?? "-") \($0.isDraft)" }
+                        + ["first \(loaded.loaded?.firstPeriod[m]?.description ?? "all")"]
+                }
+            }
+            /// The same, cut from the whole history.
+            func whole(_ store: PostgresStore, periods: Int = 6) throws -> [[String]] {
+                let loaded = try store.loadCouncil()
+                let recentStore = try store.loadRecentCouncil(periods: periods)
+                return loaded.observations.enumerated().map { m, list in
+                    let kept = recentStore.observations[m].count
+                    return list.suffix(kept).map {
+                        "\($0.period) \($0.value.map { String($0) } ?? "-") \($0.target.map { String($0) } ?? "-") \($0.isDraft)"
+                    } + ["first \(recentStore.loaded?.firstPeriod[m] == nil ? "all" : list.first?.period.description ?? "all")"]
+                }
+            }
+            let opened = try recent(member)
+            #expect(opened == (try whole(member)))
+            #expect((2...7).contains(opened[index].count))
+
+            _ = try owner.record(ValueEntry(measure: mine.code, period: period.description, value: "42", by: ""), today: TestServer.today)
+            #expect(try recent(owner)[index].contains { $0.hasPrefix("\(period) 42.0") && $0.hasSuffix("true") })
+            #expect(try recent(owner) == (try whole(owner)))
+            #expect(try recent(officer) == (try whole(officer)))
+            #expect(try recent(member) == opened)
+
+            _ = try officer.publish(PublishSelection(measures: [mine.code]), by: "")
+            let published = try recent(member)
+            #expect(published[index].contains { $0.hasPrefix("\(period) 42.0") && $0.hasSuffix("false") })
+            #expect(published == (try whole(member)))
+            // More than the store keeps a measure: read from the revisions, the same answer.
+            #expect(try recent(member, periods: 40) == (try whole(member, periods: 40)))
+        }
+    }
+
     @Test func fourWritersAtOnceLoseNothing() async throws {
         let location = try await onThread { try TestServer.freshDatabase() }
         let council = try TestServer.council()
@@ -179,6 +231,12 @@ struct PostgresStoreTests {
         let revisions = try await onThread { try PostgresStore(location: officerLocation).revisions(measure: code, period: latest) }
         let recorded = Set(revisions.filter { $0.source == .record }.compactMap(\.observation.value))
         #expect(recorded.count == 4 * perWriter)
+        // Each writer brought the recent values up to date after the one before it committed: they end with
+        // the last revision made.
+        let opened = try await onThread { try PostgresStore(location: officerLocation).loadRecentCouncil(periods: 28) }
+        let last = try #require(revisions.last)
+        #expect(opened.observations[0].last?.period == latest)
+        #expect(opened.observations[0].last?.value == last.observation.value)
     }
 
     @Test func aCommitElsewhereIsNoticedByNotifyAndReadIncrementally() async throws {

@@ -45,6 +45,9 @@ struct ReportKeyTests {
         #expect(answers == [.reportWritten(path: path)])
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(html.contains("Homes and places") && html.contains("KBM-01") && !html.contains("DP-02"))
+        // The owners' commentary in full, though the dashboard opened with values only.
+        #expect(service.council.observations[2].last?.note == nil)
+        #expect(html.contains("Staff vacancies"))
         var browsing = state
         browsing.apply(answers[0], model: model)
         #expect(browsing.message == "Report written to \(path)")

@@ -11,10 +11,25 @@ extension DataService {
 
     /// Writes the HTML report of `scope` as judged at `period` (the figures this user sees: published only for a
     /// member) into ``reportDirectory``, whole or not at all, and returns its path.
+    ///
+    /// The dashboard holds the recent part of most measures' histories, without commentary; a committee paper
+    /// needs the owners' commentary in full, so the council is read whole from the store for it (what the store
+    /// shows this login: published values only for a member), as `scorecard report` reads it.
     func writeReport(_ scope: ReportScope, asAt period: Period) throws -> String {
-        try judge(period)
-        let evaluation = data.evaluations[period] ?? data.council.evaluate(asAt: period, today: data.today)
-        let council = data.council
+        let council: Council
+        let evaluation: Evaluation
+        if let store, data.council.loaded != nil {
+            council = try store.loadCouncil()
+            // The scope names measures and plans by their place in the framework on screen.
+            guard council.measures.map(\.code) == data.council.measures.map(\.code), council.plan == data.council.plan else {
+                throw DashboardError.frameworkChangedForReport
+            }
+            evaluation = council.evaluate(asAt: period, today: data.today)
+        } else {
+            try judge(period)
+            council = data.council
+            evaluation = data.evaluations[period] ?? council.evaluate(asAt: period, today: data.today)
+        }
         let options = ReportOptions(scope: scope, publishedOnly: data.seesPublishedOnly, produced: data.today)
         let html = HTMLReportWriter.html(CommitteeReport(council: council, evaluation: evaluation, options: options))
         let name = Self.reportFileName(scope, council: council, period: period)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Folds text to plain ASCII for terminals without a UTF-8 locale, so nothing prints as garbage.
 enum TextFolding {
-    /// `£1,200` -> `GBP1,200`, `Zoë` -> `Zoe`, `–` -> `-`, curly quotes to straight, anything else to `?`.
+    /// `£1,200` -> `GBP1,200`, `Zoë` -> `Zoe`, `–` -> `-`, curly quotes to straight, `µg/m³` -> `ug/m3`,
+    /// anything else to `?`.
     static func ascii(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         var out = ""
@@ -22,10 +23,19 @@ enum TextFolding {
             case "±": out += "+/-"
             case "×": out += "x"
             case "\u{A0}": out += " "
+            case "µ", "μ": out += "u"  // micro: µg/m³ -> ug/m3
+            case "°": out += "deg"
+            case "½": out += "1/2"
+            case "¼": out += "1/4"
+            case "¾": out += "3/4"
             default:
+                let compatible = String(scalar).decomposedStringWithCompatibilityMapping
                 // Letters with accents lose them: the base letter is the first scalar of the decomposition.
                 if let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII {
                     out.unicodeScalars.append(base)
+                } else if compatible.unicodeScalars.allSatisfy(\.isASCII) {
+                    // Superscripts, ligatures and full-width forms: m² -> m2, ﬁ -> fi, Ａ -> A.
+                    out += compatible
                 } else if scalar.properties.generalCategory == .nonspacingMark {
                     continue
                 } else {

@@ -35,6 +35,13 @@ struct RawStatement {
         sqlite3_bind_text(handle, index, value, -1, Self.transient)
     }
 
+    /// Binds bytes (SQLite copies them).
+    func bind(_ index: Int32, blob: [UInt8]) {
+        blob.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
+        }
+    }
+
     /// Binds text that lives as long as the program (SQLite keeps the pointer rather than copying the bytes).
     func bind(_ index: Int32, staticText: UnsafePointer<CChar>?) {
         guard let staticText else { sqlite3_bind_null(handle, index); return }
@@ -80,6 +87,14 @@ struct RawStatement {
         case SQLITE_FLOAT: Int(exactly: sqlite3_column_double(handle, column))
         default: nil
         }
+    }
+
+    /// Calls `body` with the column's bytes (empty unless it holds a blob), valid only during the call.
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB, let bytes = sqlite3_column_blob(handle, column) else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     /// The column's text, or `""` when it holds none (NULL or a number), as `Row.text` reads it.

@@ -115,6 +115,9 @@ struct MeasureHistoryReader {
                 """)
         var result: [Loaded] = []
         result.reserveCapacity(ids.count)
+        // The kept latest revisions (``RecentRevisions``), when they are up to date and hold what is asked;
+        // else, or for a measure they hold too little of, the index.
+        let kept = detailed ? nil : try recent.flatMap { try RecentRevisions.read(db, ids: ids, recent: $0, publishedOnly: publishedOnly) }
         // Read once, on the first measure that has earlier observations.
         var firstByID: [Int64: Period]?
         func firstPeriods() throws -> [Int64: Period] {
@@ -124,7 +127,11 @@ struct MeasureHistoryReader {
             firstByID = found
             return found
         }
-        for id in ids {
+        for (index, id) in ids.enumerated() {
+            if let loaded = kept?[index] {
+                result.append(loaded)
+                continue
+            }
             // Newest first: the first revision met for a period is its current one.
             var newestFirst: [Observation] = []
             newestFirst.reserveCapacity(recent ?? 16)

@@ -209,6 +209,8 @@ public final class SQLiteStore: CouncilStore {
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
+                // Whatever the body wrote, the kept latest revisions follow it in the same transaction.
+                try RecentRevisions.catchUp(db)
                 return .commit
             }
             guard let result else { throw DatabaseError(message: "the transaction returned nothing") }

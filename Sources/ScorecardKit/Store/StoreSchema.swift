@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
     /// a newer Scorecard and is refused.
-    static let version = 7
+    static let version = 8
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -61,6 +61,13 @@ enum StoreSchema {
             // An outcome measure's comparators (England, region, neighbours), read from a national download at
             // import: JSON (``Comparators``).
             try db.execute(sql: "ALTER TABLE measure ADD COLUMN comparators TEXT")
+            try stamp(db)
+        }
+        migrator.registerMigration("v8") { db in
+            // Each measure's latest revisions, kept by every write (``RecentRevisions``), made here for a file
+            // that has values already.
+            for statement in RecentRevisions.schema { try db.execute(sql: statement) }
+            try RecentRevisions.catchUp(db)
             try stamp(db)
         }
         return migrator

@@ -72,9 +72,10 @@ extension SQLiteStore {
     }
 }
 
-/// Reads measures' current observations one measure at a time, through the index on (measure, period, id):
-/// the values and targets of the latest `recent` revisions of each (newest first, from the index alone, so a
-/// measure costs the same however long its history), or all of them with their commentary and quality.
+/// Reads measures' current observations: the values and targets of the latest `recent` revisions of each
+/// (from the rows ``RecentRevisions`` keeps when they are up to date, else one measure at a time through the
+/// index on (measure, period, id), newest first, from the index alone, so a measure costs the same however long
+/// its history), or all of them with their commentary and quality.
 struct MeasureHistoryReader {
     /// What was read for one measure.
     struct Loaded {

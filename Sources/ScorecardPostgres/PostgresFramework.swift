@@ -114,20 +114,11 @@ struct PostgresFramework {
         return targets.byMeasure
     }
 
-    /// Every measure's current framework targets (removed ones left out).
+    /// Every measure's current framework targets (removed ones left out), by measure and period.
     static func currentTargets(_ session: PostgresSession) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]
-        let rows = try session.rows("""
-            SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal, value
-            FROM target_revision ORDER BY measure_id, period_kind, period_ordinal, id DESC
-            """)
-        for row in rows {
-            let cells = row.makeRandomAccess()
-            guard let id = try BinaryCell.integer(cells[0]), let kind = try BinaryCell.integer(cells[1]),
-                let ordinal = try BinaryCell.integer(cells[2]), let value = try BinaryCell.double(cells[3]),
-                let key = StoreKey(measureID: Int64(id), kind: kind, ordinal: ordinal)
-            else { continue }
-            targets[key] = value
+        for (id, byPeriod) in try currentTargetsByMeasure(session) {
+            for (period, value) in byPeriod { targets[StoreKey(measureID: id, period: period)] = value }
         }
         return targets
     }

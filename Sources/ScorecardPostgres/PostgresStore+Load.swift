@@ -134,8 +134,9 @@ extension PostgresStore {
     /// The latest `recent` revisions of each measure `m` of `source` (a `FROM` item) as one row per measure:
     /// (id, ids, kinds, ordinals, values, targets, drafts), each a one-dimensional array, newest first, then the
     /// kind and ordinal of the measure's earliest period when `recent` revisions were read (so that earlier
-    /// history may exist), else NULLs. Two index scans a measure; rows of arrays because postgres-nio's cost is per row and per cell (measured at 10,000
-    /// measures: 272,000 rows of scalars took the client about 0.5 s, 10,000 rows of arrays a fraction of it).
+    /// history may exist), else NULLs. Two index scans a measure; rows of arrays because postgres-nio's cost is
+    /// per row and per cell (measured at 10,000 measures: 272,000 rows of scalars took the client about 0.5 s,
+    /// 10,000 rows of arrays a fraction of it).
     /// The arrays are built from one sorted subquery, so their elements line up; the reader does not rely on
     /// their order beyond that.
     static func recentArrays(of source: String, recent: Int, filter: String, where condition: String = "") -> PostgresQuery {

@@ -110,14 +110,9 @@ struct PostgresStoreTests {
 
     @Test func anOwnerRecordsDraftsOnlyForTheirOwnMeasuresAndAnOfficerPublishesThem() async throws {
         try await onThread {
-            let location = try TestServer.freshDatabase()
-            let council = try TestServer.council()
-            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            _ = try officer.importCouncil(council, by: "", progress: nil)
-            let mine = council.measures[0]
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, owner, member, mine) = (roles.council, roles.officer, roles.owner, roles.member, roles.mine)
             let theirs = try #require(council.measures.first { $0.owner != mine.owner && $0.service != mine.service })
-            let owner = try PostgresStore(location: try TestServer.login(.owner, at: location, owners: [mine.owner]))
-            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
             let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
 
             let outcome = try owner.record(ValueEntry(measure: mine.code, period: period.description, value: "42", by: "someone else"), today: TestServer.today)
@@ -154,22 +149,20 @@ struct PostgresStoreTests {
     /// measure's whole history as that login may see it, after an import, a draft, a sign-off and a revision.
     @Test func theRecentValuesADashboardOpensWithFollowEveryWrite() async throws {
         try await onThread {
-            let location = try TestServer.freshDatabase()
-            let council = try TestServer.council()
-            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            _ = try officer.importCouncil(council, by: "", progress: nil)
-            let mine = council.measures[0]
-            let owner = try PostgresStore(location: try TestServer.login(.owner, at: location, owners: [mine.owner]))
-            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, owner, member, mine) = (roles.council, roles.officer, roles.owner, roles.member, roles.mine)
             let index = try #require(council.measureIndex(code: mine.code))
             let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
 
-            /// The recent values of each measure, as (period, value, target, draft), with the first period held.
+            /// An observation as (period, value, target, draft).
+            func text(_ o: Observation) -> String {
+                "\(o.period) \(o.value.map { String($0) } ?? "-") \(o.target.map { String($0) } ?? "-") \(o.isDraft)"
+            }
+            /// The recent values of each measure, with the first period held.
             func recent(_ store: PostgresStore, periods: Int = 6) throws -> [[String]] {
                 let loaded = try store.loadRecentCouncil(periods: periods)
                 return loaded.observations.enumerated().map { m, list in
-                    list.map { "\($0.period) \($0.value.map { String($0) } ?? "-") \($0.target.map { String($0) } ?? "-") \($0.isDraft)" }
-                        + ["first \(loaded.loaded?.firstPeriod[m]?.description ?? "all")"]
+                    list.map(text) + ["first \(loaded.loaded?.firstPeriod[m]?.description ?? "all")"]
                 }
             }
             /// The same, cut from the whole history.
@@ -177,10 +170,8 @@ struct PostgresStoreTests {
                 let loaded = try store.loadCouncil()
                 let recentStore = try store.loadRecentCouncil(periods: periods)
                 return loaded.observations.enumerated().map { m, list in
-                    let kept = recentStore.observations[m].count
-                    return list.suffix(kept).map {
-                        "\($0.period) \($0.value.map { String($0) } ?? "-") \($0.target.map { String($0) } ?? "-") \($0.isDraft)"
-                    } + ["first \(recentStore.loaded?.firstPeriod[m] == nil ? "all" : list.first?.period.description ?? "all")"]
+                    list.suffix(recentStore.observations[m].count).map(text)
+                        + ["first \(recentStore.loaded?.firstPeriod[m] == nil ? "all" : list.first?.period.description ?? "all")"]
                 }
             }
             let opened = try recent(member)

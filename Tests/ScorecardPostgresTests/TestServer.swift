@@ -46,6 +46,29 @@ enum TestServer {
     }
 
     static let today = CivilDate(year: 2026, month: 11, day: 24)!
+
+    /// A fresh database holding ``council()``, imported by an officer, and a store for a login of each role:
+    /// the owner owns the council's first measure.
+    static func importedWithThreeRoles() throws -> ThreeRoles {
+        let location = try freshDatabase()
+        let council = try council()
+        let officer = try PostgresStore(location: try login(.officer, at: location))
+        _ = try officer.importCouncil(council, by: "", progress: nil)
+        return ThreeRoles(
+            council: council, officer: officer,
+            owner: try PostgresStore(location: try login(.owner, at: location, owners: [council.measures[0].owner])),
+            member: try PostgresStore(location: try login(.member, at: location)))
+    }
+
+    /// What ``importedWithThreeRoles()`` made.
+    struct ThreeRoles {
+        let council: Council
+        let officer: PostgresStore
+        let owner: PostgresStore
+        let member: PostgresStore
+        /// The owner's measure.
+        var mine: Measure { council.measures[0] }
+    }
 }
 
 extension PostgresLocation {

@@ -29,11 +29,12 @@ enum TextFolding {
             case "¼": out += "1/4"
             case "¾": out += "3/4"
             default:
-                let compatible = String(scalar).decomposedStringWithCompatibilityMapping
                 // Letters with accents lose them: the base letter is the first scalar of the decomposition.
                 if let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII {
                     out.unicodeScalars.append(base)
-                } else if compatible.unicodeScalars.allSatisfy(\.isASCII) {
+                } else if case let compatible = String(scalar).decomposedStringWithCompatibilityMapping,
+                    compatible.unicodeScalars.allSatisfy(\.isASCII)
+                {
                     // Superscripts, ligatures and full-width forms: m² -> m2, ﬁ -> fi, Ａ -> A.
                     out += compatible
                 } else if scalar.properties.generalCategory == .nonspacingMark {

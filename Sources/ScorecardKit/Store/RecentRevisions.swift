@@ -138,6 +138,8 @@ enum RecentRevisions {
         guard recent <= kept, let stored = try storedMark(db), stored == (try currentMark(db)) else { return nil }
         var result: [MeasureHistoryReader.Loaded?] = []
         result.reserveCapacity(ids.count)
+        // No row: the measure has no revision (any would have been kept).
+        let none = MeasureHistoryReader.Loaded(observations: [], loadedFrom: nil, firstPeriod: nil, isDetailed: false)
         if ids.count > 64 {
             // Many (opening): one pass over the table.
             let rows = try RawStatement(db, sql: "SELECT measure_id, revisions, first_kind, first_ordinal FROM recent_revisions")
@@ -146,17 +148,14 @@ enum RecentRevisions {
             try rows.forEachRow {
                 byID[Int64(rows.int(0))] = decode(rows, recent: recent, publishedOnly: publishedOnly)
             }
-            for id in ids {
-                // No row: the measure has no revision (any would have been kept).
-                result.append(byID[id] ?? MeasureHistoryReader.Loaded(observations: [], loadedFrom: nil, firstPeriod: nil, isDetailed: false))
-            }
+            for id in ids { result.append(byID[id] ?? none) }
         } else {
             let row = try RawStatement(db, sql: "SELECT measure_id, revisions, first_kind, first_ordinal FROM recent_revisions WHERE measure_id = ?")
             for id in ids {
                 var loaded: MeasureHistoryReader.Loaded?? = nil
                 row.bind(1, Int(id))
                 try row.forEachRow { loaded = decode(row, recent: recent, publishedOnly: publishedOnly) }
-                result.append(loaded ?? MeasureHistoryReader.Loaded(observations: [], loadedFrom: nil, firstPeriod: nil, isDetailed: false))
+                result.append(loaded ?? none)
             }
         }
         return result
@@ -186,12 +185,9 @@ enum RecentRevisions {
             // Published values only, and the kept revisions ran out before `recent` of them: earlier ones may be
             // published too; the live read finds them.
             if rows < recent, count >= kept { return nil }
-            let observations = Array(newestFirst.reversed())
-            guard rows >= recent, let from = observations.first?.period else {
-                return MeasureHistoryReader.Loaded(observations: observations, loadedFrom: nil, firstPeriod: observations.first?.period, isDetailed: false)
+            return MeasureHistoryReader.Loaded(newestFirst: newestFirst, rows: rows, recent: recent, isDetailed: false) {
+                row.integer(2).flatMap { kind in row.integer(3).flatMap { Period(kindValue: kind, ordinal: $0) } }
             }
-            let first = row.integer(2).flatMap { kind in row.integer(3).flatMap { Period(kindValue: kind, ordinal: $0) } } ?? from
-            return MeasureHistoryReader.Loaded(observations: observations, loadedFrom: first < from ? from : nil, firstPeriod: first, isDetailed: false)
         }
     }
 }

@@ -148,15 +148,7 @@ struct MeasureHistoryReader {
                 observation.isDraft = latest.int(draftColumn) != 0
                 newestFirst.append(observation)
             }
-            let observations = Array(newestFirst.reversed())
-            guard let recent, rows >= recent, let from = observations.first?.period else {
-                result.append(Loaded(observations: observations, loadedFrom: nil, firstPeriod: observations.first?.period, isDetailed: detailed))
-                continue
-            }
-            let firstPeriod = try firstPeriods()[id] ?? from
-            // Nothing earlier after all: the measure's whole history was read.
-            result.append(
-                Loaded(observations: observations, loadedFrom: firstPeriod < from ? from : nil, firstPeriod: firstPeriod, isDetailed: detailed))
+            result.append(try Loaded(newestFirst: newestFirst, rows: rows, recent: recent, isDetailed: detailed) { try firstPeriods()[id] })
         }
         return result
     }
@@ -185,5 +177,23 @@ struct MeasureHistoryReader {
             try collect()
         }
         return result
+    }
+}
+
+extension MeasureHistoryReader.Loaded {
+    /// What was read of a measure from its current observations newest first, having read `rows` of its
+    /// revisions when asked for the latest `recent` (`nil`: all). When as many were read as asked for,
+    /// earlier ones may exist: `first` gives the measure's earliest period (asked only then).
+    init(newestFirst: [Observation], rows: Int, recent: Int?, isDetailed: Bool, first: () throws -> Period?) rethrows {
+        observations = Array(newestFirst.reversed())
+        self.isDetailed = isDetailed
+        guard let recent, rows >= recent, let from = observations.first?.period else {
+            firstPeriod = observations.first?.period
+            return
+        }
+        let firstPeriod = try first() ?? from
+        self.firstPeriod = firstPeriod
+        // Nothing earlier after all: the measure's whole history was read.
+        loadedFrom = firstPeriod < from ? from : nil
     }
 }

@@ -19,8 +19,8 @@ extension PostgresStore {
     public func loadRecentCouncil(periods: Int) throws -> Council {
         let recent = max(1, periods)
         return try session.snapshotTransaction { snapshot in
-            let framework = SideRead(location: session.location, snapshot: snapshot) { try PostgresFramework.readWithoutTargets($0) }
-            let targets = SideRead(location: session.location, snapshot: snapshot) { try PostgresFramework.currentTargetsByMeasure($0) }
+            let framework = sideRead(snapshot) { try PostgresFramework.readWithoutTargets($0) }
+            let targets = sideRead(snapshot) { try PostgresFramework.currentTargetsByMeasure($0) }
             let collector = LatestFirstCollector(detailed: false)
             let read = Result {
                 try session.forEachRow(recentRevisions(of: "measure m", recent: recent, where: "WHERE m.position IS NOT NULL")) {
@@ -36,6 +36,16 @@ extension PostgresStore {
                 plan: framework.plan, measures: framework.measures, observations: loaded.map(\.observations),
                 loaded: LoadedHistory(
                     loadedFrom: loaded.map(\.loadedFrom), firstPeriod: loaded.map(\.firstPeriod), detailed: loaded.map(\.isDetailed)))
+        }
+    }
+
+    /// What `body` reads on a connection of its own in the snapshot `snapshot` exported by this one.
+    private func sideRead<Value>(_ snapshot: String, _ body: @escaping @Sendable (PostgresSession) throws -> Value) -> BackgroundRead<Value> {
+        let location = session.location
+        return BackgroundRead {
+            let side = try PostgresSession(location)
+            defer { side.close() }
+            return try side.inSnapshot(snapshot) { try body(side) }
         }
     }
 
@@ -280,30 +290,5 @@ private final class LatestFirstCollector: @unchecked Sendable {
             loaded.loadedFrom = first < from ? from : nil
         }
         return loaded
-    }
-}
-
-/// What `body` reads on a connection of its own in the snapshot `snapshot` exported by the first, on a thread
-/// of its own, started at once.
-private final class SideRead<Value>: @unchecked Sendable {
-    // @unchecked: `outcome` is written by the thread before `done` is signalled and read after it is waited for.
-    private let done = DispatchSemaphore(value: 0)
-    private var outcome: Result<Value, Error> = .failure(PostgresStoreError.failed("not read"))
-
-    init(location: PostgresLocation, snapshot: String, _ body: @escaping @Sendable (PostgresSession) throws -> Value) {
-        Thread.detachNewThread { [self] in
-            outcome = Result {
-                let side = try PostgresSession(location)
-                defer { side.close() }
-                return try side.inSnapshot(snapshot) { try body(side) }
-            }
-            done.signal()
-        }
-    }
-
-    /// What was read, once the thread is done.
-    func wait() throws -> Value {
-        done.wait()
-        return try outcome.get()
     }
 }

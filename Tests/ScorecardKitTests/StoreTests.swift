@@ -125,6 +125,28 @@ struct StoreTests {
         #expect(try store.loadCouncil() == newer)
     }
 
+    @Test("opening reads each measure's current targets, whatever order their revisions were made in")
+    func openingTargets() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        // KBI-01's targets revised after the other measures' (its revisions no longer together), KBM-01's removed.
+        let revised = Fixture.framework
+            .replacingOccurrences(of: "targets: {2024/25: 90}", with: "targets: {2024/25: 92, 2025/26: 94}")
+            .replacingOccurrences(of: "targets: {2024/25: 8}", with: "targets: {2024/25: 7.5}")
+        _ = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(framework: revised)).load(), by: "policy team", progress: nil)
+        let final = revised
+            .replacingOccurrences(of: "targets: {2024/25: 92, 2025/26: 94}", with: "targets: {2024/25: 93, 2025/26: 94}")
+            .replacingOccurrences(of: "            targets:\n              2024/25: 120\n", with: "")
+        let files = try CouncilDirectory(path: try Fixture.write(framework: final)).load()
+        _ = try store.importCouncil(files, by: "policy team", progress: nil)
+
+        let opened = try store.loadRecentCouncil(periods: 28)
+        let targets = Dictionary(uniqueKeysWithValues: opened.measures.map { ($0.code, $0.targets.byPeriod) })
+        #expect(targets["KBI-01"] == [Period.financialYear(2024): 93, Period.financialYear(2025): 94])
+        #expect(targets["KBI-02"] == [Period.financialYear(2024): 7.5])
+        #expect(targets["KBM-01"] == [:])
+        #expect(opened.measures.map(\.targets) == files.measures.map(\.targets))
+    }
+
     @Test("a measure dropped from the framework keeps its history but is no longer loaded")
     func measureRemoved() throws {
         let (store, _) = try StoreFixture.importedStore()

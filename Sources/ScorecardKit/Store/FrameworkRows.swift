@@ -10,6 +10,14 @@ struct FrameworkRows {
 
     /// Reads the framework; `nil` when the store holds no council yet.
     static func read(_ db: Database) throws -> FrameworkRows? {
+        guard var framework = try readWithoutTargets(db) else { return nil }
+        framework.setTargets(try currentTargetsByMeasure(db))
+        return framework
+    }
+
+    /// Reads the framework, every measure's targets left empty (see ``setTargets(_:)``); `nil` when the store
+    /// holds no council yet.
+    static func readWithoutTargets(_ db: Database) throws -> FrameworkRows? {
         guard let council = try Row.fetchOne(db, sql: "SELECT name, plan_title, reporting_period FROM council") else {
             return nil
         }
@@ -37,9 +45,12 @@ struct FrameworkRows {
                 Action(title: row.text(1), owner: row.text(2), due: due, progress: progress, percentComplete: complete))
         }
 
+        // Made at their size: growing an array of 50,000 measures copied it again and again.
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM measure") ?? 0
         var measures: [Measure] = []
         var measureIDs: [Int64] = []
-        var indexByID: [Int64: Int] = [:]
+        measures.reserveCapacity(count)
+        measureIDs.reserveCapacity(count)
         // A file of an older schema opened read-only (so not migrated) has no limits (schema 1) or small numbers (before 5).
         let columns = Set(try db.columns(in: "measure").map(\.name))
         let limits = columns.contains("minimum") ? "minimum, maximum" : "NULL, NULL"
@@ -77,37 +88,55 @@ struct FrameworkRows {
                     smallNumbers: StoredText.smallNumbers(row.optionalText(24))))
             measures[measures.count - 1].comparators = StoredText.comparators(row.optionalText(25))
             measureIDs.append(id)
-            indexByID[id] = index
-        }
-        // Every revision in the order made: the last of a (measure, period) is its current target (none if
-        // removed). Gathered per measure first, so that each measure's table is made once, at its size.
-        var revisions = [[(Period, Double?)]](repeating: [], count: measures.count)
-        let targets = try RawStatement(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
-        try targets.forEachRow {
-            guard let id = targets.integer(0), let index = indexByID[Int64(id)], let kind = targets.integer(1),
-                let ordinal = targets.integer(2), let period = Period(kindValue: kind, ordinal: ordinal)
-            else { return }
-            revisions[index].append((period, targets.double(3)))
-        }
-        for (index, list) in revisions.enumerated() where !list.isEmpty {
-            var byPeriod = [Period: Double](minimumCapacity: list.count)
-            for (period, value) in list { byPeriod[period] = value }
-            measures[index].targets.byPeriod = byPeriod
         }
         let reportingPeriod = (council.lenient(2) as String?).flatMap { Period(parsing: $0) }
         let plan = CouncilPlan(council: council.text(0), title: council.text(1), reportingPeriod: reportingPeriod, priorities: priorities)
         return FrameworkRows(plan: plan, measures: measures, measureIDs: measureIDs)
     }
 
+    /// Gives each measure its current targets, from ``currentTargetsByMeasure(_:)``.
+    mutating func setTargets(_ byMeasure: [Int64: [Period: Double]]) {
+        for (index, id) in measureIDs.enumerated() {
+            if let byPeriod = byMeasure[id] { measures[index].targets.byPeriod = byPeriod }
+        }
+    }
+
+    /// Every measure's current framework targets by measure row id (removed ones left out).
+    static func currentTargetsByMeasure(_ db: Database) throws -> [Int64: [Period: Double]] {
+        // Every revision in the order made: the last of a (measure, period) is its current target (none if
+        // removed). A run of one measure's revisions (an import writes each measure's together) is gathered and
+        // then applied to that measure's table at once, so that each table is made about its size.
+        var byMeasure: [Int64: [Period: Double]] = [:]
+        var runID: Int64?
+        var run: [(Period, Double?)] = []
+        func endRun() {
+            guard let id = runID else { return }
+            var byPeriod = byMeasure.removeValue(forKey: id) ?? [:]
+            byPeriod.reserveCapacity(byPeriod.count + run.count)
+            for (period, value) in run { byPeriod[period] = value }
+            if !byPeriod.isEmpty { byMeasure[id] = byPeriod }
+            run.removeAll(keepingCapacity: true)
+        }
+        let targets = try RawStatement(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
+        try targets.forEachRow {
+            guard let id = targets.integer(0).map(Int64.init), let kind = targets.integer(1), let ordinal = targets.integer(2),
+                let period = Period(kindValue: kind, ordinal: ordinal)
+            else { return }
+            if id != runID {
+                endRun()
+                runID = id
+            }
+            run.append((period, targets.double(3)))
+        }
+        endRun()
+        return byMeasure
+    }
+
     /// Every measure's current framework targets (removed ones left out).
     static func currentTargets(_ db: Database) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]
-        let rows = try RawStatement(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
-        try rows.forEachRow {
-            guard let id = rows.integer(0), let kind = rows.integer(1), let ordinal = rows.integer(2),
-                let key = StoreKey(measureID: Int64(id), kind: kind, ordinal: ordinal)
-            else { return }
-            targets[key] = rows.double(3)
+        for (id, byPeriod) in try currentTargetsByMeasure(db) {
+            for (period, value) in byPeriod { targets[StoreKey(measureID: id, period: period)] = value }
         }
         return targets
     }

@@ -12,6 +12,8 @@ public final class SQLiteStore: CouncilStore {
     /// table to make the WAL file non-empty), which would break "a failed or repeated import leaves the file
     /// byte for byte as it was". Other processes still read while this one writes, thanks to WAL mode.
     let queue: DatabaseQueue
+    /// What SQLite opens to read the file on another connection (see ``DatabaseFile/readOnlyOpenPath``).
+    let readPath: String
     let clock: @Sendable () -> Date
     /// Whether the file (or its folder) cannot be written, so that it was opened for reading only.
     public let isReadOnly: Bool
@@ -41,8 +43,10 @@ public final class SQLiteStore: CouncilStore {
         self.isReadOnly = access == .readOnly
         self.integrity = IntegrityCheck(passed: access == .new)
         if isReadOnly {
-            self.queue = try DatabaseQueue(path: file.readOnlyOpenPath, configuration: Self.configuration(readonly: true))
+            self.readPath = file.readOnlyOpenPath
+            self.queue = try DatabaseQueue(path: readPath, configuration: Self.configuration(readonly: true))
         } else {
+            self.readPath = path
             file.removeStaleTemporaries()
             self.queue = try DatabaseQueue(path: path, configuration: Self.configuration())
             // Changing the journal mode or migrating writes to the file: check it is sound first.
@@ -59,6 +63,7 @@ public final class SQLiteStore: CouncilStore {
     /// that is thrown away, so none of these guards is needed; ``finishBulkLoad()`` puts it in WAL mode.
     init(bulkLoading path: String, clock: @escaping @Sendable () -> Date) throws {
         self.path = path
+        self.readPath = path
         self.clock = clock
         self.isReadOnly = false
         self.showsPublishedOnly = false

@@ -59,10 +59,31 @@ public struct Alert: Sendable, Equatable {
     /// Why the alert was raised, for members.
     public var reason: String
 
-    /// Worst first: by rule, then by weight (larger first), then by measure index.
-    public static func worstFirst(_ a: Alert, _ b: Alert) -> Bool {
-        if a.rule != b.rule { return a.rule < b.rule }
-        if a.weight != b.weight { return a.weight > b.weight }
-        return a.measure < b.measure
+    /// `alerts` worst first: by rule, then by weight (larger first), then by measure index, ties in the order
+    /// given. Sorts small keys, not the alerts themselves: moving an alert retains and releases its reason, and a
+    /// large council has tens of thousands.
+    public static func sortedWorstFirst(_ alerts: [Alert]) -> [Alert] {
+        var keys = alerts.indices.map { SortKey(alerts[$0], at: $0) }
+        keys.sort(by: <)
+        return keys.map { alerts[$0.position] }
+    }
+
+    /// What the order compares, and where the alert was.
+    private struct SortKey: Comparable {
+        var rule: Rule
+        var weight: Double
+        var measure: Int
+        var position: Int
+
+        init(_ alert: Alert, at position: Int) {
+            (rule, weight, measure, self.position) = (alert.rule, alert.weight, alert.measure, position)
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.rule != b.rule { return a.rule < b.rule }
+            if a.weight != b.weight { return a.weight > b.weight }
+            if a.measure != b.measure { return a.measure < b.measure }
+            return a.position < b.position
+        }
     }
 }

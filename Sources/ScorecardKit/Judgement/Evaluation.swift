@@ -118,7 +118,7 @@ public struct Evaluation: Sendable {
         self.priorities = priorities
         self.priorityMeasures = priorityMeasures
         self.whole = whole
-        self.alerts = measures.flatMap(\.alerts).sorted(by: Alert.worstFirst)
+        self.alerts = Alert.sortedWorstFirst(measures.flatMap(\.alerts))
     }
 }
 

@@ -32,7 +32,7 @@ public struct Council: Sendable, Equatable {
             }
         }
         self.locations = locations
-        self.indexByCode = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.indexByCode = Measure.indexByCode(measures)
     }
 
     /// Every measure in the order a committee takes them: each priority's own measures, then each of its

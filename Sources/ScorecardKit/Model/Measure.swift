@@ -71,6 +71,16 @@ public struct Measure: Sendable, Identifiable, Equatable {
         self.smallNumbers = smallNumbers
     }
 
+    /// The index of each code in `measures` (the first, should a code repeat).
+    static func indexByCode(_ measures: [Measure]) -> [String: Int] {
+        // By index, not `enumerated()`: that copies each whole measure (a dozen strings retained and released).
+        var indexByCode = [String: Int](minimumCapacity: measures.count)
+        for index in measures.indices where indexByCode[measures[index].code] == nil {
+            indexByCode[measures[index].code] = index
+        }
+        return indexByCode
+    }
+
     /// The date by which the value for `period` is due.
     public func dueDate(for period: Period) -> CivilDate {
         period.endDate.adding(days: lagDays)

@@ -38,6 +38,24 @@ struct ValueLimitsTests {
         #expect(capped.problem(withValue: 1001) == "£1,001 is above this measure's maximum of £1,000")
     }
 
+    @Test("the quick check a file's rows get agrees with the message, at and beside every limit")
+    func quickCheckAgrees() {
+        var banded = Self.money
+        banded.minimum = -7.5
+        banded.maximum = 12
+        let values: [Double] = [
+            0, -0.0, 100, 100.000001, -0.01, 12, 12.0000001, -7.5, -7.5000001, 1e15, -1e15, 1.0000001e15, .infinity,
+            -.infinity, .nan, .leastNonzeroMagnitude,
+        ]
+        for measure in [Self.percentage, Self.count, Self.money, banded] {
+            for value in values {
+                #expect(measure.valueLimits.allows(value) == (measure.problem(withValue: value) == nil), "\(measure.code) \(value)")
+            }
+        }
+        #expect(!Self.percentage.valueLimits.allows(100.01) && Self.percentage.valueLimits.allows(100))
+        #expect(!banded.valueLimits.allows(-7.51) && banded.valueLimits.allows(-7.5) && !Self.count.valueLimits.allows(.nan))
+    }
+
     @Test("numbers of any finite size are written in full, grouped, without a trap")
     func formatting() {
         #expect(NumberText.grouped(1e15, decimals: 0) == "1,000,000,000,000,000")

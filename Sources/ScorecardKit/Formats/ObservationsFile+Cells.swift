@@ -39,7 +39,7 @@ extension ObservationsFile {
         let (valueRead, value) = try number(record, cells.value, fail: fail)
         guard valueRead else { return }
         if let value {
-            if let problem = measures[index].problem(withValue: value) {
+            if !limits[index].allows(value), let problem = measures[index].problem(withValue: value) {
                 try fail(line, cells.value, "\(code): \(problem)")
                 return
             }

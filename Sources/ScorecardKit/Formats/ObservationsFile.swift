@@ -13,6 +13,8 @@ public struct ObservationsFile {
     public let file: String
     let measures: [Measure]
     let indexByCode: [String: Int]
+    /// Each measure's ``Measure/valueLimits``, at its index: checked on every row.
+    let limits: [ValueLimits]
     /// The day values are recorded on: a value for a period that has not ended by then is refused.
     let today: CivilDate?
 
@@ -24,7 +26,8 @@ public struct ObservationsFile {
         self.file = file
         self.measures = measures
         self.today = today
-        self.indexByCode = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.indexByCode = Measure.indexByCode(measures)
+        self.limits = measures.indices.map { measures[$0].valueLimits }
     }
 
     /// Reads the file's bytes (CSV) into one observation list per measure (at the measure's index), sorted by period.

@@ -32,6 +32,14 @@ public struct ValueLimits: Sendable, Equatable {
         return nil
     }
 
+    /// Whether `value` is allowed: ``problem(with:format:)`` without the message (checked on every row of a file).
+    public func allows(_ value: Double) -> Bool {
+        guard value.isFinite, abs(value) <= Self.sane else { return false }
+        if let minimum, value < minimum { return false }
+        if let maximum, value > maximum { return false }
+        return true
+    }
+
     /// Why a number cannot be taken at all (not finite, or beyond ±``sane``), or `nil` when it can.
     public static func insanity(of value: Double) -> String? {
         guard value.isFinite else { return "the number is not finite" }
@@ -53,10 +61,12 @@ extension Measure {
     public func problem(withValue value: Double) -> String? {
         // Written with as many decimals as the value has (up to 6), so 100.01 is never shown as 100.0 beside a
         // maximum of 100.0.
+        // The unit and decimals alone captured, not the whole measure.
+        let (unit, decimals) = (unit, decimals)
         let exact = { (x: Double) in
             let plain = formatPlain(x)
             let places = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
-            return self.unit.format(x, decimals: max(self.decimals, min(places, 6)))
+            return unit.format(x, decimals: max(decimals, min(places, 6)))
         }
         guard let problem = valueLimits.problem(with: value, format: exact) else { return nil }
         guard minimum == nil, maximum == nil, ValueLimits.insanity(of: value) == nil else { return problem }

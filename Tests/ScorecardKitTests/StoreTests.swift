@@ -147,6 +147,47 @@ struct StoreTests {
         #expect(opened.measures.map(\.targets) == files.measures.map(\.targets))
     }
 
+    @Test("opening while another connection keeps re-importing: every measure's targets belong to the framework read with them")
+    func openingDuringImports() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let title = "title: Major planning applications decided in time"
+        // Two versions of the framework, each with its own title and target for KBI-01.
+        let versions = try [("A", 90), ("B", 70)].map { name, target in
+            try CouncilDirectory(path: try Fixture.write(framework: Fixture.framework
+                .replacingOccurrences(of: title, with: title + " (\(name))")
+                .replacingOccurrences(of: "targets: {2024/25: 90}", with: "targets: {2024/25: \(target)}"))).load()
+        }
+        let writer = try SQLiteStore(path: path)
+        let stop = StopFlag()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var turn = 0
+            while !stop.isSet {
+                _ = try? writer.importCouncil(versions[turn % 2], by: "policy team", progress: nil)
+                turn += 1
+            }
+            stopped.signal()
+        }
+        defer {
+            stop.set()
+            stopped.wait()
+        }
+        var seen: Set<String> = []
+        for _ in 0..<300 {
+            let opened = try store.loadRecentCouncil(periods: 28)
+            let measure = opened.measures[try #require(opened.measureIndex(code: "KBI-01"))]
+            let target = measure.targets.byPeriod[.financialYear(2024)]
+            if measure.title.hasSuffix("(A)") {
+                #expect(target == 90, "version A's title with its target")
+                seen.insert("A")
+            } else if measure.title.hasSuffix("(B)") {
+                #expect(target == 70, "version B's title with its target")
+                seen.insert("B")
+            }
+        }
+        #expect(seen == ["A", "B"], "both versions were read while the other connection imported")
+    }
+
     @Test("a measure dropped from the framework keeps its history but is no longer loaded")
     func measureRemoved() throws {
         let (store, _) = try StoreFixture.importedStore()
@@ -165,3 +206,14 @@ struct StoreTests {
     }
 }
 
+
+/// A flag one thread sets and another reads.
+final class StopFlag: @unchecked Sendable {
+    // @unchecked: `value` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    func set() { lock.withLock { value = true } }
+}

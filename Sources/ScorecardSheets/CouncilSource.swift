@@ -52,13 +52,22 @@ public enum CouncilSource {
         }
     }
 
-    /// Loads and checks the observations of `measures` (see ``CouncilDirectory/loadObservations(for:emit:)``).
-    public func loadObservations(
-        for measures: [Measure], emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)? = nil
-    ) throws -> [[Observation]] {
+    /// Loads and checks the observations of `measures` (see ``CouncilDirectory/loadObservations(for:)``).
+    public func loadObservations(for measures: [Measure]) throws -> [[Observation]] {
         switch self {
-        case .directory(let directory): try directory.loadObservations(for: measures, emit: emit)
-        case .workbook(let tables): try tables.loadObservations(for: measures, emit: emit)
+        case .directory(let directory): try directory.loadObservations(for: measures)
+        case .workbook(let tables): try tables.loadObservations(for: measures)
+        }
+    }
+
+    /// Checks the observations of `measures`, handing them to `emit` as they are read instead of keeping them
+    /// (see ``CouncilDirectory/streamObservations(for:to:)``); returns how many there were.
+    public func streamObservations(
+        for measures: [Measure], to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void
+    ) throws -> Int {
+        switch self {
+        case .directory(let directory): try directory.streamObservations(for: measures, to: emit)
+        case .workbook(let tables): try tables.streamObservations(for: measures, to: emit)
         }
     }
 }

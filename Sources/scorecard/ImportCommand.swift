@@ -65,20 +65,21 @@ struct ImportCommand: ParsableCommand {
         let folder = (path as NSString).deletingLastPathComponent
         let bar = ProgressBar(label: "Importing")
         var summary: ImportSummary?
-        let observations: [[Observation]]
+        // The observations themselves are kept only for an import into an existing database (compared with it).
+        var observations = [[Observation]](repeating: [], count: contents.measures.count)
         if !SQLiteStore.exists(at: path), folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
             // A new database: written on another thread while observations.csv is read, linked in only if
             // both succeed. The write phase is what is left of the writing once the read is done.
             let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: by)
+            let total: Int
             do {
-                observations = try trace.phase("read-observations") {
-                    try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures, emit: builder.send) }
+                total = try trace.phase("read-observations") {
+                    try DataLocation.reportingProblems { try files.streamObservations(for: contents.measures, to: builder.send) }
                 }
             } catch {
                 builder.cancel()
                 throw error
             }
-            let total = observations.reduce(0) { $0 + $1.count }
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         } else {
             observations = try trace.phase("read-observations") {

@@ -11,14 +11,14 @@ struct NewDatabaseBuilderTests {
         let files = CouncilDirectory(path: directory)
         let contents = try files.loadFramework()
         let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: "import")
-        let observations: [[Observation]]
+        let total: Int
         do {
-            observations = try files.loadObservations(for: contents.measures, emit: builder.send)
+            total = try files.streamObservations(for: contents.measures, to: builder.send)
         } catch {
             builder.cancel()
             throw error
         }
-        return try builder.finish(total: observations.reduce(0) { $0 + $1.count })
+        return try builder.finish(total: total)
     }
 
     @Test("holds exactly what the files hold, as an ordinary import would")

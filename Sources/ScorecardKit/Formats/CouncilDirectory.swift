@@ -66,22 +66,32 @@ public struct CouncilDirectory: Sendable {
     /// period order (all empty when there is no file).
     ///
     /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
-    /// - Parameter emit: when given, also handed the rows as they are read (see ``ObservationsFile/read(_:emit:)``).
-    public func loadObservations(
-        for measures: [Measure], emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)? = nil
-    ) throws -> [[Observation]] {
+    public func loadObservations(for measures: [Measure]) throws -> [[Observation]] {
         do {
             guard let bytes = try read(observationsPath, required: false) else {
                 return [[Observation]](repeating: [], count: measures.count)
             }
-            return try ObservationsFile(file: observationsPath, measures: measures, today: today).read(bytes, emit: emit)
+            return try ObservationsFile(file: observationsPath, measures: measures, today: today).read(bytes)
+        } catch let error as DataFileError {
+            throw DataLoadError([error])
+        }
+    }
+
+    /// Checks `observations.csv` against `measures` as ``loadObservations(for:)`` does, handing the rows to `emit`
+    /// as they are read instead of keeping them (see ``ObservationsFile/stream(_:to:)``); returns how many there were.
+    public func streamObservations(
+        for measures: [Measure], to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void
+    ) throws -> Int {
+        do {
+            guard let bytes = try read(observationsPath, required: false) else { return 0 }
+            return try ObservationsFile(file: observationsPath, measures: measures, today: today).stream(bytes, to: emit)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }
     }
 
     private func read(_ file: String, required: Bool) throws -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let bytes = FileBytes.read(file) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
             if !exists && !required { return nil }
@@ -91,7 +101,7 @@ public struct CouncilDirectory: Sendable {
                 : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read (check its permissions)"
             throw DataFileError(file: file, line: nil, field: nil, message: message)
         }
-        return [UInt8](data)
+        return bytes
     }
 
     private func join(_ name: String) -> String {

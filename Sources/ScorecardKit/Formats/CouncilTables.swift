@@ -58,12 +58,18 @@ public struct CouncilTables {
     /// Loads and checks the observations against `measures`: one list per measure, in period order (all empty when
     /// there is no table).
     ///
-    /// - Parameter emit: when given, also handed the rows as they are read (see ``ObservationsFile/read(_:emit:)``).
     /// - Throws: ``DataLoadError`` listing each problem with its table, line (or cell) and field.
-    public func loadObservations(
-        for measures: [Measure], emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)? = nil
-    ) throws -> [[Observation]] {
+    public func loadObservations(for measures: [Measure]) throws -> [[Observation]] {
         guard let observations else { return [[Observation]](repeating: [], count: measures.count) }
-        return try ObservationsFile(file: observations.origin.file, measures: measures, today: today).read(table: observations, emit: emit)
+        return try ObservationsFile(file: observations.origin.file, measures: measures, today: today).read(table: observations)
+    }
+
+    /// Checks the observations as ``loadObservations(for:)`` does, handing the rows to `emit` as they are read
+    /// instead of keeping them (see ``ObservationsFile/stream(table:to:)``); returns how many there were.
+    public func streamObservations(
+        for measures: [Measure], to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void
+    ) throws -> Int {
+        guard let observations else { return 0 }
+        return try ObservationsFile(file: observations.origin.file, measures: measures, today: today).stream(table: observations, to: emit)
     }
 }

@@ -3,11 +3,14 @@ extension ObservationsFile {
     struct ReadState {
         /// The table being read, for messages.
         let origin: TableOrigin
+        /// Each measure's observations, when they are kept (a read that only streams its rows keeps none).
         var result: [[Observation]]
+        let keepsObservations: Bool
         /// The rows not yet handed to `emit`.
         var pending: [(measure: Int, observation: Observation)] = []
-        /// For duplicates: the line of each observation kept, by measure, in the order kept.
-        var lines: [[Int32]]
+        /// For duplicates: the line and period ordinal of each observation taken, by measure, in the order taken
+        /// (ordinals of 4-digit years fit 32 bits).
+        var taken: [[(line: Int32, ordinal: Int32)]]
         /// The latest period ordinal kept for each measure: a later one cannot be a duplicate.
         var lastOrdinal: [Int]
         /// For a measure whose rows came out of period order: the line each period was first given on.
@@ -17,11 +20,12 @@ extension ObservationsFile {
         var lastIndex = -1
         let emitting: Bool
 
-        init(origin: TableOrigin, measureCount: Int, emitting: Bool) {
+        init(origin: TableOrigin, measureCount: Int, emitting: Bool, keepsObservations: Bool) {
             self.origin = origin
             self.emitting = emitting
-            result = [[Observation]](repeating: [], count: measureCount)
-            lines = [[Int32]](repeating: [], count: measureCount)
+            self.keepsObservations = keepsObservations
+            result = [[Observation]](repeating: [], count: keepsObservations ? measureCount : 0)
+            taken = [[(line: Int32, ordinal: Int32)]](repeating: [], count: measureCount)
             lastOrdinal = [Int](repeating: .min, count: measureCount)
             if emitting { pending.reserveCapacity(ObservationsFile.emitStep) }
         }
@@ -31,14 +35,12 @@ extension ObservationsFile {
             if seen[index] == nil {
                 if ordinal > lastOrdinal[index] {
                     lastOrdinal[index] = ordinal
-                    lines[index].append(Int32(truncatingIfNeeded: line))
+                    taken[index].append((Int32(clamping: line), Int32(clamping: ordinal)))
                     return nil
                 }
                 // Out of order: from now on this measure's periods are looked up.
                 var periods: [Int: Int] = [:]
-                for (observation, line) in zip(result[index], lines[index]) {
-                    periods[observation.period.ordinal] = Int(line)
-                }
+                for (line, ordinal) in taken[index] { periods[Int(ordinal)] = Int(line) }
                 seen[index] = periods
             }
             if let first = seen[index]?[ordinal] { return first }

@@ -32,22 +32,38 @@ public struct ObservationsFile {
 
     /// Reads the file's bytes (CSV) into one observation list per measure (at the measure's index), sorted by period.
     /// Throws a ``DataLoadError`` listing every problem found (up to its limit); nothing is returned then.
-    ///
-    /// - Parameter emit: when given, also called now and then with the rows read since its last call (each
-    ///   with its measure's index), in file order, so that a caller can start writing them while the rest of the
-    ///   file is read. They are only good if the whole read succeeds.
-    public func read(_ bytes: [UInt8], emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)? = nil) throws
-        -> [[Observation]]
-    {
-        try read(table: CSVReader(bytes: bytes, file: file), emit: emit)
+    public func read(_ bytes: [UInt8]) throws -> [[Observation]] {
+        try read(table: CSVReader(bytes: bytes, file: file))
     }
 
-    /// Reads a table (a CSV file, a workbook's sheet) as ``read(_:emit:)`` reads a file's bytes.
-    public func read(table: some TextTable, emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)? = nil) throws
-        -> [[Observation]]
-    {
+    /// Reads a table (a CSV file, a workbook's sheet) as ``read(_:)`` reads a file's bytes.
+    public func read(table: some TextTable) throws -> [[Observation]] {
+        var result = try read(table: table, emit: nil, keepingObservations: true).result
+        for i in result.indices where !result[i].isSorted(by: { $0.period < $1.period }) {
+            result[i].sort { $0.period < $1.period }
+        }
+        return result
+    }
+
+    /// Checks the file's bytes (CSV) as ``read(_:)`` does, handing the rows to `emit` now and then (each with its
+    /// measure's index, in file order) instead of keeping them, so that a caller can write them while the rest is
+    /// read; returns how many there were. The rows are only good if the whole read succeeds.
+    public func stream(_ bytes: [UInt8], to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void) throws -> Int {
+        try stream(table: CSVReader(bytes: bytes, file: file), to: emit)
+    }
+
+    /// Checks a table (a CSV file, a workbook's sheet) as ``stream(_:to:)`` does a file's bytes.
+    public func stream(table: some TextTable, to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void) throws -> Int {
+        try withoutActuallyEscaping(emit) { emit in
+            try read(table: table, emit: emit, keepingObservations: false).taken.reduce(0) { $0 + $1.count }
+        }
+    }
+
+    private func read(
+        table: some TextTable, emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)?, keepingObservations: Bool
+    ) throws -> ReadState {
         let origin = table.origin
-        var state = ReadState(origin: origin, measureCount: measures.count, emitting: emit != nil)
+        var state = ReadState(origin: origin, measureCount: measures.count, emitting: emit != nil, keepsObservations: keepingObservations)
         var errors: [DataFileError] = []
         var layout: Layout?
         var width = 0
@@ -88,11 +104,7 @@ public struct ObservationsFile {
         }
         guard errors.isEmpty else { throw DataLoadError(errors) }
         if let emit, !state.pending.isEmpty { emit(state.pending) }
-        var result = state.result
-        for i in result.indices where !result[i].isSorted(by: { $0.period < $1.period }) {
-            result[i].sort { $0.period < $1.period }
-        }
-        return result
+        return state
     }
 
     /// How many rows pass between two calls of `emit`.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScorecardKit
@@ -6,6 +7,28 @@ import Testing
 /// of a file, read the way the fuzz targets read it.
 @Suite("Edge cases found while fuzzing the readers")
 struct ReaderEdgeCaseTests {
+    @Test("a file is read whole, byte for byte; a directory or a missing file is not read")
+    func fileBytes() throws {
+        let folder = try Fixture.write(observations: Array(0...255).map(UInt8.init) + Array(repeating: 7, count: 200_000))
+        #expect(FileBytes.read(folder + "/observations.csv") == Array(0...255).map(UInt8.init) + Array(repeating: 7, count: 200_000))
+        try Data().write(to: URL(fileURLWithPath: folder + "/empty.csv"))
+        #expect(FileBytes.read(folder + "/empty.csv") == [])
+        #expect(FileBytes.read(folder) == nil)
+        #expect(FileBytes.read(folder + "/missing.csv") == nil)
+    }
+
+    @Test("the first line that is not UTF-8: a stray byte, a cut-off character, an overlong form, a surrogate")
+    func firstInvalidUTF8Line() {
+        let good = Array("KBI-01,2024-08,90\nKBI-01,2024-09,€91\n".utf8)
+        #expect(UTF8Validation.firstInvalidLine(good) == nil)
+        #expect(UTF8Validation.firstInvalidLine([]) == nil)
+        #expect(UTF8Validation.firstInvalidLine([0xFF] + good) == 1)
+        #expect(UTF8Validation.firstInvalidLine(good + [0xE2, 0x82]) == 3, "a character cut off at the end")
+        #expect(UTF8Validation.firstInvalidLine(good + [0xC0, 0x80]) == 3, "NUL written overlong")
+        #expect(UTF8Validation.firstInvalidLine(Array("a\nb\n".utf8) + [0xED, 0xA0, 0x80] + Array("\n".utf8)) == 3, "a UTF-16 surrogate")
+        #expect(UTF8Validation.firstInvalidLine(Array("a\n\n\nb".utf8) + [0x80]) == 4)
+    }
+
     /// Reads `csv` against the test council's framework; the first problem, or `nil` when it loads.
     private func firstProblem(_ csv: [UInt8]) throws -> DataFileError? {
         let measures = try FrameworkFile(file: "framework.yaml").read(Fixture.framework).measures

@@ -147,15 +147,17 @@ struct StoreTests {
         #expect(opened.measures.map(\.targets) == files.measures.map(\.targets))
     }
 
-    @Test("opening while another connection keeps re-importing: every measure's targets belong to the framework read with them")
+    @Test("opening while another connection keeps re-importing: every measure's targets and values belong to the framework read with them")
     func openingDuringImports() throws {
         let (store, path) = try StoreFixture.importedStore()
         let title = "title: Major planning applications decided in time"
-        // Two versions of the framework, each with its own title and target for KBI-01.
-        let versions = try [("A", 90), ("B", 70)].map { name, target in
-            try CouncilDirectory(path: try Fixture.write(framework: Fixture.framework
-                .replacingOccurrences(of: title, with: title + " (\(name))")
-                .replacingOccurrences(of: "targets: {2024/25: 90}", with: "targets: {2024/25: \(target)}"))).load()
+        // Two versions of the files, each with its own title, target and August value for KBI-01.
+        let versions = try [("A", 90), ("B", 70)].map { name, number in
+            try CouncilDirectory(path: try Fixture.write(
+                framework: Fixture.framework
+                    .replacingOccurrences(of: title, with: title + " (\(name))")
+                    .replacingOccurrences(of: "targets: {2024/25: 90}", with: "targets: {2024/25: \(number)}"),
+                observations: StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,\(number)"))).load()
         }
         let writer = try SQLiteStore(path: path)
         let stop = StopFlag()
@@ -175,13 +177,15 @@ struct StoreTests {
         var seen: Set<String> = []
         for _ in 0..<300 {
             let opened = try store.loadRecentCouncil(periods: 28)
-            let measure = opened.measures[try #require(opened.measureIndex(code: "KBI-01"))]
+            let index = try #require(opened.measureIndex(code: "KBI-01"))
+            let measure = opened.measures[index]
             let target = measure.targets.byPeriod[.financialYear(2024)]
+            let august = opened.observations[index].first { $0.period == .month(2024, 8) }?.value
             if measure.title.hasSuffix("(A)") {
-                #expect(target == 90, "version A's title with its target")
+                #expect(target == 90 && august == 90, "version A's title with its target and value")
                 seen.insert("A")
             } else if measure.title.hasSuffix("(B)") {
-                #expect(target == 70, "version B's title with its target")
+                #expect(target == 70 && august == 70, "version B's title with its target and value")
                 seen.insert("B")
             }
         }

@@ -33,6 +33,28 @@ struct NewDatabaseBuilderTests {
         #expect(loaded.plan == files.plan)
     }
 
+    @Test("streaming hands over the rows reading keeps, and counts them: in order, out of order, wide")
+    func streamingMatchesReading() throws {
+        let measures = try CouncilDirectory(path: Fixture.directory).loadFramework().measures
+        let cases: [(csv: String, count: Int)] = [
+            ("measure,period,value\nKBI-01,2024-07,70\nKBI-01,2024-08,75\nKBI-03,2024-08,5\n", 3),
+            // KBI-01's months out of order, and after another measure's.
+            ("measure,period,value\nKBI-01,2024-09,80\nKBI-03,2024-08,5\nKBI-01,2024-07,70\nKBI-01,2024-08,75\n", 4),
+            ("measure,2024/25 Q1,2024/25 Q2\nKBM-01,3,4\n", 2),
+        ]
+        for (csv, expected) in cases {
+            let file = ObservationsFile(file: "observations.csv", measures: measures)
+            let lists = try file.read(Array(csv.utf8))
+            var streamed = [[Observation]](repeating: [], count: measures.count)
+            let count = try file.stream(Array(csv.utf8)) { rows in
+                for (measure, observation) in rows { streamed[measure].append(observation) }
+            }
+            #expect(count == expected, "\(csv)")
+            #expect(lists.reduce(0) { $0 + $1.count } == expected)
+            #expect(streamed.map { $0.sorted { $0.period < $1.period } } == lists)
+        }
+    }
+
     @Test("a bad row leaves no database and no temporary file behind")
     func badFileLeavesNothing() throws {
         let path = try StoreFixture.databasePath()

@@ -7,14 +7,28 @@ import Testing
 /// of a file, read the way the fuzz targets read it.
 @Suite("Edge cases found while fuzzing the readers")
 struct ReaderEdgeCaseTests {
-    @Test("a file is read whole, byte for byte; a directory or a missing file is not read")
+    @Test("a file is read whole, byte for byte; a directory, a device, a pipe or a missing file is not read")
     func fileBytes() throws {
-        let folder = try Fixture.write(observations: Array(0...255).map(UInt8.init) + Array(repeating: 7, count: 200_000))
-        #expect(FileBytes.read(folder + "/observations.csv") == Array(0...255).map(UInt8.init) + Array(repeating: 7, count: 200_000))
+        let bytes = Array(0...255).map(UInt8.init) + Array(repeating: 7, count: 200_000)
+        let folder = try Fixture.write(observations: bytes)
+        #expect(try FileBytes.read(folder + "/observations.csv").get() == bytes)
         try Data().write(to: URL(fileURLWithPath: folder + "/empty.csv"))
-        #expect(FileBytes.read(folder + "/empty.csv") == [])
-        #expect(FileBytes.read(folder) == nil)
-        #expect(FileBytes.read(folder + "/missing.csv") == nil)
+        #expect(try FileBytes.read(folder + "/empty.csv").get() == [])
+        #expect(throws: FileBytes.Problem.directory) { try FileBytes.read(folder).get() }
+        #expect(throws: FileBytes.Problem.notRegular) { try FileBytes.read("/dev/zero").get() }
+        #expect(mkfifo(folder + "/pipe.csv", 0o600) == 0)
+        #expect(throws: FileBytes.Problem.notRegular) { try FileBytes.read(folder + "/pipe.csv").get() }
+        #expect(throws: FileBytes.Problem.unreadable) { try FileBytes.read(folder + "/missing.csv").get() }
+    }
+
+    @Test("observations.csv that is a device or a pipe is refused at once, by name")
+    func observationsNotAFile() throws {
+        let folder = try Fixture.write()
+        try FileManager.default.removeItem(atPath: folder + "/observations.csv")
+        #expect(mkfifo(folder + "/observations.csv", 0o600) == 0)
+        let files = CouncilDirectory(path: folder)
+        let error = try #require(throws: DataLoadError.self) { try files.loadObservations(for: try files.loadFramework().measures) }
+        #expect(error.errors.first?.message == "is not a regular file (a device or a pipe); give a file")
     }
 
     @Test("the first line that is not UTF-8: a stray byte, a cut-off character, an overlong form, a surrogate")

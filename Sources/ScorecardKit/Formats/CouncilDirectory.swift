@@ -91,17 +91,20 @@ public struct CouncilDirectory: Sendable {
     }
 
     private func read(_ file: String, required: Bool) throws -> [UInt8]? {
-        guard let bytes = FileBytes.read(file) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
-            if !exists && !required { return nil }
-            let message =
-                !exists
-                ? "no such file (a council's data directory holds \(Self.frameworkName), naming at least the council and its plan, and \(Self.observationsName))"
-                : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read (check its permissions)"
-            throw DataFileError(file: file, line: nil, field: nil, message: message)
+        let message: String
+        switch FileBytes.read(file) {
+        case .success(let bytes): return bytes
+        case .failure(.directory): message = "is a directory, not a file"
+        case .failure(.notRegular): message = "is not a regular file (a device or a pipe); give a file"
+        case .failure(.unreadable):
+            guard FileManager.default.fileExists(atPath: file) else {
+                if !required { return nil }
+                message = "no such file (a council's data directory holds \(Self.frameworkName), naming at least the council and its plan, and \(Self.observationsName))"
+                break
+            }
+            message = "cannot be read (check its permissions)"
         }
-        return bytes
+        throw DataFileError(file: file, line: nil, field: nil, message: message)
     }
 
     private func join(_ name: String) -> String {

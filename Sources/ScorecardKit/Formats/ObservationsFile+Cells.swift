@@ -80,6 +80,7 @@ extension ObservationsFile {
             return
         }
         let observation = Observation(period: period, value: value, target: target, note: note, quality: quality)
+        state.count += 1
         if state.keepsObservations { state.result[index].append(observation) }
         if state.emitting { state.pending.append((index, observation)) }
     }

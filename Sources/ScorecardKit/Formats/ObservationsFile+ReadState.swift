@@ -6,6 +6,8 @@ extension ObservationsFile {
         /// Each measure's observations, when they are kept (a read that only streams its rows keeps none).
         var result: [[Observation]]
         let keepsObservations: Bool
+        /// How many observations were taken.
+        var count = 0
         /// The rows not yet handed to `emit`.
         var pending: [(measure: Int, observation: Observation)] = []
         /// For duplicates: the line and period ordinal of each observation taken, by measure, in the order taken

@@ -55,7 +55,7 @@ public struct ObservationsFile {
     /// Checks a table (a CSV file, a workbook's sheet) as ``stream(_:to:)`` does a file's bytes.
     public func stream(table: some TextTable, to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void) throws -> Int {
         try withoutActuallyEscaping(emit) { emit in
-            try read(table: table, emit: emit, keepingObservations: false).taken.reduce(0) { $0 + $1.count }
+            try read(table: table, emit: emit, keepingObservations: false).count
         }
     }
 

@@ -93,6 +93,23 @@ import Testing
         #expect(throws: DataFileError.self) { try NationalDataset.read(path: "/nonexistent/file.csv") }
     }
 
+    @Test func aMissingFileADirectoryAndADeviceAreEachNamedForWhatTheyAre() throws {
+        func message(_ path: String) -> String? {
+            do {
+                _ = try NationalDataset.read(path: path)
+                return nil
+            } catch let error as DataFileError {
+                return error.message
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message("/nonexistent/file.csv") == "no such file")
+        #expect(message(NSTemporaryDirectory()) == "is a directory, not a file")
+        #expect(message("/dev/zero") == "is not a regular file (a device or a pipe); give a file")
+        #expect(message(Self.campylobacter) == nil)
+    }
+
     @Test func readsAnLGInformDownload() throws {
         let path = URL(fileURLWithPath: Self.campylobacter).deletingLastPathComponent()
             .appendingPathComponent("lginform_enterprise_births.csv").path

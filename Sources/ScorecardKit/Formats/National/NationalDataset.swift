@@ -89,19 +89,17 @@ public struct NationalDataset: Sendable, Equatable {
 extension NationalDataset {
     /// Reads the national download at `path`.
     ///
-    /// - Throws: ``DataFileError`` naming the file (and line and column): no such file, a directory, unreadable,
-    ///   or a problem in its contents (see ``read(bytes:file:)``).
+    /// - Throws: ``DataFileError`` naming the file (and line and column): no such file, a directory, a device or a
+    ///   pipe, unreadable, or a problem in its contents (see ``read(bytes:file:)``).
     public static func read(path: String) throws -> NationalDataset {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataFileError(file: path, line: nil, field: nil, message: "no such file")
+        let message: String
+        switch FileBytes.read(path) {
+        case .success(let bytes): return try read(bytes: bytes, file: path)
+        case .failure(.directory): message = "is a directory, not a file"
+        case .failure(.notRegular): message = "is not a regular file (a device or a pipe); give a file"
+        case .failure(.unreadable):
+            message = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "no such file"
         }
-        guard !isDirectory.boolValue else {
-            throw DataFileError(file: path, line: nil, field: nil, message: "is a directory, not a file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, line: nil, field: nil, message: "cannot be read (check its permissions)")
-        }
-        return try read(bytes: [UInt8](data), file: path)
+        throw DataFileError(file: path, line: nil, field: nil, message: message)
     }
 }

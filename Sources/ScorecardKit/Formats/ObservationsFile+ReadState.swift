@@ -10,8 +10,8 @@ extension ObservationsFile {
         var count = 0
         /// The rows not yet handed to `emit`.
         var pending: [(measure: Int, observation: Observation)] = []
-        /// For duplicates: the line and period ordinal of each observation taken, by measure, in the order taken
-        /// (ordinals of 4-digit years fit 32 bits).
+        /// For duplicates: the line and period ordinal of each observation taken while its measure's rows came in
+        /// period order, by measure (ordinals of 4-digit years fit 32 bits); after that, ``seen`` holds them.
         var taken: [[(line: Int32, ordinal: Int32)]]
         /// The latest period ordinal kept for each measure: a later one cannot be a duplicate.
         var lastOrdinal: [Int]

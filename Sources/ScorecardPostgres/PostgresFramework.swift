@@ -2,30 +2,18 @@ import Foundation
 import PostgresNIO
 import ScorecardKit
 
-/// The framework as the shared store holds it: the plan, the measures in the framework (with their current
-/// targets), and each measure's row id (the PostgreSQL counterpart of the SQLite store's reader).
-struct PostgresFramework {
-    var plan: CouncilPlan
-    var measures: [Measure]
-    /// The row id of each measure, at the measure's index.
-    var measureIDs: [Int64]
-
+/// Reads the framework as the shared store holds it (the PostgreSQL counterpart of the SQLite store's reader,
+/// into the same ``FrameworkRows``).
+enum PostgresFramework {
     /// Reads the framework; `nil` when the store holds no council yet.
-    static func read(_ session: PostgresSession) throws -> PostgresFramework? {
+    static func read(_ session: PostgresSession) throws -> FrameworkRows? {
         guard var framework = try readWithoutTargets(session) else { return nil }
         framework.setTargets(try currentTargetsByMeasure(session))
         return framework
     }
 
-    /// Sets each measure's targets from `targets` (by measure row id), as `currentTargetsByMeasure` reads them.
-    mutating func setTargets(_ targets: [Int64: [Period: Double]]) {
-        for (index, id) in measureIDs.enumerated() {
-            if let byPeriod = targets[id], !byPeriod.isEmpty { measures[index].targets.byPeriod = byPeriod }
-        }
-    }
-
     /// Reads the framework with no targets (`read` adds them); `nil` when the store holds no council yet.
-    static func readWithoutTargets(_ session: PostgresSession) throws -> PostgresFramework? {
+    static func readWithoutTargets(_ session: PostgresSession) throws -> FrameworkRows? {
         guard let council = try session.rows("SELECT name, plan_title, reporting_period FROM council").first else { return nil }
         let (name, title, reporting) = try council.decode((String, String, String?).self)
         var priorities: [Priority] = []
@@ -95,7 +83,7 @@ struct PostgresFramework {
         }
         let plan = CouncilPlan(
             council: name, title: title, reportingPeriod: reporting.flatMap { Period(parsing: $0) }, priorities: priorities)
-        return PostgresFramework(plan: plan, measures: measures, measureIDs: measureIDs)
+        return FrameworkRows(plan: plan, measures: measures, measureIDs: measureIDs)
     }
 
     /// Each measure's current targets (the latest revision of each period, none where it was removed), by

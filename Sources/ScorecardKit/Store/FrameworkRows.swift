@@ -1,12 +1,18 @@
 import GRDB
 
-/// The framework as the store holds it: the plan, the measures in the framework (with their current
-/// targets), and each measure's row id.
-struct FrameworkRows {
-    var plan: CouncilPlan
-    var measures: [Measure]
+/// The framework as a store holds it (SQLite's or PostgreSQL's): the plan, the measures in the framework (with
+/// their current targets), and each measure's row id.
+package struct FrameworkRows {
+    package var plan: CouncilPlan
+    package var measures: [Measure]
     /// The row id of each measure, at the measure's index.
-    var measureIDs: [Int64]
+    package var measureIDs: [Int64]
+
+    package init(plan: CouncilPlan, measures: [Measure], measureIDs: [Int64]) {
+        self.plan = plan
+        self.measures = measures
+        self.measureIDs = measureIDs
+    }
 
     /// Reads the framework; `nil` when the store holds no council yet.
     static func read(_ db: Database) throws -> FrameworkRows? {
@@ -94,10 +100,11 @@ struct FrameworkRows {
         return FrameworkRows(plan: plan, measures: measures, measureIDs: measureIDs)
     }
 
-    /// Gives each measure its current targets, from ``currentTargetsByMeasure(_:)``.
-    mutating func setTargets(_ byMeasure: [Int64: [Period: Double]]) {
+    /// Gives each measure its current targets, by measure row id (as either store reads them; an empty table
+    /// leaves the measure's as they were).
+    package mutating func setTargets(_ byMeasure: [Int64: [Period: Double]]) {
         for (index, id) in measureIDs.enumerated() {
-            if let byPeriod = byMeasure[id] { measures[index].targets.byPeriod = byPeriod }
+            if let byPeriod = byMeasure[id], !byPeriod.isEmpty { measures[index].targets.byPeriod = byPeriod }
         }
     }
 

@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit", "ScorecardSample"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", "ScorecardSample", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

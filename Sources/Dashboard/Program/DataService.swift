@@ -16,6 +16,11 @@ public final class DataService {
     /// The widest trend a list draws, in periods: each measure keeps at least that much before the period it
     /// is judged at.
     static let trendPeriods = 24
+    /// How many periods beyond those needed are read when more of a measure's history is needed: a year's, so
+    /// that stepping further back (`[`) needs another read only once a year. Each read makes every measure
+    /// read a new array (the old one is held until the screen takes the new model), so fewer, larger steps
+    /// keep the peak down.
+    static func extraObservations(_ kind: Period.Kind) -> Int { kind.perYear }
     /// How many reporting periods stay judged by default (the latest asked for are kept).
     public static let judgedPeriodsKept = 4
     /// How many reporting periods stay judged here.
@@ -176,12 +181,20 @@ public final class DataService {
         }
     }
 
-    /// The measures of `evaluation` that need more of their history, each with how many observations to read.
+    /// The measures of `evaluation` that need more of their history, each with how many observations to read:
+    /// as far back as its judgement or its trend looked, and a few more (a judgement that cannot say how far
+    /// it looked gets twice what it has).
     private func shortHistories(in evaluation: Evaluation) -> [Int: Int] {
         guard let loaded = data.council.loaded else { return [:] }
         var wanted: [Int: Int] = [:]
-        for m in evaluation.needsEarlierHistory {
-            wanted[m] = max(Self.recentObservations, data.council.observations[m].count * 2)
+        for (m, need) in evaluation.needsEarlierHistory {
+            let held = data.council.observations[m]
+            if case .from(let first) = need, let latest = held.last?.period, latest.kind == first.kind {
+                // Counting periods, not values: a gap only makes it read a little further back.
+                wanted[m] = max(latest.ordinal - first.ordinal + 1 + Self.extraObservations(first.kind), held.count + 1)
+            } else {
+                wanted[m] = max(Self.recentObservations, held.count * 2)
+            }
         }
         for (m, from) in loaded.loadedFrom.enumerated() {
             guard let from, wanted[m] == nil else { continue }
@@ -190,7 +203,7 @@ public final class DataService {
             let trendStart = end.advanced(by: 1 - Self.trendPeriods)
             guard trendStart.kind == from.kind, trendStart < from else { continue }
             let latest = data.council.observations[m].last?.period ?? end
-            wanted[m] = max(0, latest.ordinal - trendStart.ordinal) + 1 + Self.recentObservations / 4
+            wanted[m] = max(0, latest.ordinal - trendStart.ordinal) + 1 + Self.extraObservations(kind)
         }
         return wanted
     }

@@ -25,9 +25,10 @@ public struct Evaluation: Sendable {
     public let alerts: [Alert]
 
     /// Measures whose judgement looked before the part of their history the council holds (see
-    /// ``LoadedHistory``): their figures are provisional until judged again with their whole history
-    /// (``rejudging(_:in:)``). Always empty for a council holding every value.
-    public let needsEarlierHistory: [Int]
+    /// ``LoadedHistory``), by index, each with how far back it looked: their figures are provisional until
+    /// judged again with that much more of their history (``rejudging(_:in:)``). Always empty for a council
+    /// holding every value.
+    public let needsEarlierHistory: [Int: EarlierHistory]
     /// How many measures were judged to make this evaluation (every one at first; only those asked for by
     /// ``rejudging(_:in:)``): judging happens once per data change, and only for what changed.
     public let judgedCount: Int
@@ -40,10 +41,10 @@ public struct Evaluation: Sendable {
     public init(council: Council, asAt: Period, today: CivilDate, parallel: Bool = true) {
         let count = council.measures.count
         let slices = count < 4096 || !parallel ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let judged = SliceResults<(measures: ChunkedArray<MeasureEvaluation>, needsEarlier: [Int])>(count: slices)
+        let judged = SliceResults<(measures: ChunkedArray<MeasureEvaluation>, needsEarlier: [Int: EarlierHistory])>(count: slices)
         let ranges = ChunkedArray<MeasureEvaluation>.chunkAlignedRanges(count: count, parts: slices)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var needsEarlier: [Int] = []
+            var needsEarlier: [Int: EarlierHistory] = [:]
             let measures = ChunkedArray(ranges[slice].lazy.map { index in
                 Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
             })
@@ -51,40 +52,39 @@ public struct Evaluation: Sendable {
         }
         let parts = judged.values
         self.init(council: council, asAt: asAt, today: today, measures: ChunkedArray(concatenating: parts.map(\.measures)),
-                  needsEarlierHistory: parts.flatMap(\.needsEarlier), judgedCount: count)
+                  needsEarlierHistory: parts.reduce(into: [:]) { $0.merge($1.needsEarlier) { a, _ in a } }, judgedCount: count)
     }
 
     /// This evaluation with measures `changed` judged again on `council` (the same framework, with new values
     /// for them), and every roll-up and alert recounted; the other measures' judgements are kept.
     public func rejudging(_ changed: some Sequence<Int>, in council: Council) -> Evaluation {
         var measures = self.measures
-        var needsEarlier = Set(needsEarlierHistory)
+        var needsEarlier = needsEarlierHistory
         var count = 0
         for index in changed where measures.indices.contains(index) {
-            var earlier: [Int] = []
-            measures[index] = Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &earlier)
-            if earlier.isEmpty { needsEarlier.remove(index) } else { needsEarlier.insert(index) }
+            needsEarlier[index] = nil
+            measures[index] = Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
             count += 1
         }
         return Evaluation(council: council, asAt: asAt, today: today, measures: measures,
-                          needsEarlierHistory: needsEarlier.sorted(), judgedCount: count)
+                          needsEarlierHistory: needsEarlier, judgedCount: count)
     }
 
-    private static func judge(_ index: Int, in council: Council, asAt: Period, today: CivilDate, needsEarlier: inout [Int])
-        -> MeasureEvaluation
-    {
+    private static func judge(
+        _ index: Int, in council: Council, asAt: Period, today: CivilDate, needsEarlier: inout [Int: EarlierHistory]
+    ) -> MeasureEvaluation {
         let judgement = MeasureJudgement(
             measure: council.measures[index], observations: council.observations[index], index: index,
             loadedFrom: council.loaded?.loadedFrom[index])
         let evaluation = judgement.evaluate(asAt: asAt, today: today)
-        if judgement.reach.wentBeyondLoaded { needsEarlier.append(index) }
+        if let need = judgement.reach.need { needsEarlier[index] = need }
         return evaluation
     }
 
     /// Rolls the measures' judgements up the plan.
     private init(
-        council: Council, asAt: Period, today: CivilDate, measures: ChunkedArray<MeasureEvaluation>, needsEarlierHistory: [Int],
-        judgedCount: Int
+        council: Council, asAt: Period, today: CivilDate, measures: ChunkedArray<MeasureEvaluation>,
+        needsEarlierHistory: [Int: EarlierHistory], judgedCount: Int
     ) {
         self.asAt = asAt
         self.today = today

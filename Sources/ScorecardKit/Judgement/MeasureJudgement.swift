@@ -1,8 +1,8 @@
 /// Judges one measure's series as at a reporting period: status, direction of travel and alerts.
 ///
 /// When the series is only the recent part of the measure's history (`loadedFrom` is set), the judgement
-/// notes any look before it (``Reach/wentBeyondLoaded``): its result is then provisional, and the measure
-/// is judged again once its whole history is loaded.
+/// notes any look before it, and how far back it looked (``Reach/need``): its result is then provisional, and
+/// the measure is judged again once that much more of its history is loaded.
 struct MeasureJudgement {
     let measure: Measure
     /// Sorted by period.
@@ -13,9 +13,28 @@ struct MeasureJudgement {
     /// Where looks before `loadedFrom` are noted.
     let reach = Reach()
 
-    /// Notes whether a judgement looked before the part of the history it holds.
+    /// Notes whether a judgement looked before the part of the history it holds, and how far.
     final class Reach {
-        var wentBeyondLoaded = false
+        /// The earliest period looked at before the part held, when the judgement knows how far it looked.
+        private var earliest: Period?
+        /// Whether it looked for an earlier value without knowing how far back one might be.
+        private var unbounded = false
+
+        /// Notes a look at `period`, before the part held.
+        func looked(at period: Period) {
+            earliest = earliest.map { min($0, period) } ?? period
+        }
+
+        /// Notes a search for earlier values that may lie anywhere before the part held.
+        func lookedBeforeAll() {
+            unbounded = true
+        }
+
+        /// What more of the history the judgement needs: nil when it stayed within the part held.
+        var need: EarlierHistory? {
+            if unbounded { return .whole }
+            return earliest.map(EarlierHistory.from)
+        }
     }
 
     /// The longest run of periods looked back over for consecutive-period rules.
@@ -35,7 +54,7 @@ struct MeasureJudgement {
 
         guard let value = observation?.value else {
             let started = observations.contains { $0.value != nil && $0.period < period }
-            if !started, loadedFrom != nil { reach.wentBeyondLoaded = true }
+            if !started, loadedFrom != nil { reach.lookedBeforeAll() }
             guard started else {
                 return MeasureEvaluation(
                     status: .noData, period: period, target: target, observation: observation, due: due,
@@ -94,7 +113,7 @@ struct MeasureJudgement {
 
     /// The observation for `period`, found by binary search.
     func observation(at period: Period) -> Observation? {
-        if let loadedFrom, period < loadedFrom { reach.wentBeyondLoaded = true }
+        if let loadedFrom, period < loadedFrom { reach.looked(at: period) }
         var low = 0
         var high = observations.count
         while low < high {
@@ -145,8 +164,10 @@ struct MeasureJudgement {
                 count += 1
             }
         }
-        // Fewer than a full baseline held: earlier values may make it up.
-        if count < ProcessControl.maximumPoints, loadedFrom != nil { reach.wentBeyondLoaded = true }
+        // Fewer than a full baseline held: earlier values may make it up, at least one a period before the part held.
+        if count < ProcessControl.maximumPoints, let loadedFrom {
+            reach.looked(at: loadedFrom.advanced(by: count - ProcessControl.maximumPoints))
+        }
         guard count >= ProcessControl.minimumPoints else { return nil }
         var values: [Double] = []
         values.reserveCapacity(count)

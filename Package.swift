@@ -61,6 +61,8 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["Dashboard", "CNcursesw"]),
         // Test doubles and the text snapshot helper for tests of the terminal UI.
         .target(name: "DashboardTesting", dependencies: ["Dashboard"]),
+        // Where the test suites write their files (removed when a run ends); for tests only.
+        .target(name: "TestScratch"),
         .executableTarget(
             name: "scorecard",
             dependencies: [
@@ -70,22 +72,22 @@ let package = Package(
         ),
         // The benchmark (BENCHMARKS.md): drives the release `scorecard` binary, sqlite3, tmux and visidata.
         .executableTarget(name: "scorecard-bench"),
-        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit", "ScorecardSample"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScorecardKitTests", dependencies: ["ScorecardKit", "ScorecardSample", "TestScratch"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", "ScorecardSample", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Dashboard", "DashboardTesting", "ScorecardKit", "ScorecardSample", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
-            name: "ScorecardReportsTests", dependencies: ["ScorecardReports", "ScorecardKit", "ScorecardSample", "DashboardTesting"],
+            name: "ScorecardReportsTests", dependencies: ["ScorecardReports", "ScorecardKit", "ScorecardSample", "DashboardTesting", "TestScratch"],
             exclude: ["__Snapshots__"]),
-        .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit"]),
+        .testTarget(name: "ScorecardSampleTests", dependencies: ["ScorecardSample", "ScorecardKit", "TestScratch"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Dashboard"]),
         .testTarget(
             name: "ScorecardSheetsTests",
-            dependencies: ["ScorecardSheets", "ScorecardKit", "ScorecardSample", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["ScorecardSheets", "ScorecardKit", "ScorecardSample", "TestScratch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets"]),
+        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets", "TestScratch"]),
         .testTarget(
             name: "ScorecardPostgresTests",
             dependencies: ["ScorecardPostgres", "ScorecardKit", "ScorecardSample", .product(name: "PostgresNIO", package: "postgres-nio")]

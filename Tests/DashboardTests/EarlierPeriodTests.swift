@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardKit
 import ScorecardSample
+import TestScratch
 import Testing
 
 @testable import Dashboard
@@ -16,7 +17,7 @@ struct EarlierPeriodTests {
     func earlierPeriods() throws {
         let today = Self.generator.today
         let whole = try Self.generator.generate().council(today: today)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-earlier-\(UUID().uuidString)")
+        let directory = ScratchDirectory.root.appendingPathComponent("scorecard-earlier-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SQLiteStore(path: directory.appendingPathComponent("council.sqlite").path)

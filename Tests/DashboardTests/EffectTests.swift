@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import TestScratch
 import Testing
 
 @testable import Dashboard
@@ -60,7 +61,7 @@ struct EffectTests {
         let plan = CouncilPlan(
             council: "Test", title: "Plan",
             priorities: [Priority(code: "P1", title: "Priority", plans: [DeliveryPlan(code: "DP1", title: "Plan", measures: [0])])])
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-commentary-\(UUID().uuidString).sqlite").path
+        let path = ScratchDirectory.root.appendingPathComponent("scorecard-commentary-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         _ = try store.importCouncil(Council(plan: plan, measures: [measure], observations: [observations]), by: "test", progress: nil)
         var session = try TestSession(store: store)
@@ -96,7 +97,7 @@ struct EffectTests {
         let plan = CouncilPlan(
             council: "Test", title: "Plan",
             priorities: [Priority(code: "P1", title: "Priority", plans: [DeliveryPlan(code: "DP1", title: "Plan", measures: Array(0..<count))])])
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-window-\(UUID().uuidString).sqlite").path
+        let path = ScratchDirectory.root.appendingPathComponent("scorecard-window-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         _ = try store.importCouncil(Council(plan: plan, measures: measures, observations: observations), by: "test", progress: nil)
         var session = try TestSession(store: store)

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import TestScratch
 import Testing
 
 @testable import Dashboard
@@ -9,7 +10,7 @@ import Testing
 struct LiveDataTests {
     /// A new database holding the small test council.
     static func store() throws -> (SQLiteStore, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-live-\(UUID().uuidString).sqlite").path
+        let path = ScratchDirectory.root.appendingPathComponent("scorecard-live-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         _ = try store.importCouncil(try CouncilDirectory(path: TestCouncil.directory).load(), by: "test", progress: nil)
         return (store, path)

@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardKit
 import ScorecardReports
+import TestScratch
 import Testing
 
 @testable import Dashboard
@@ -35,7 +36,7 @@ struct ReportKeyTests {
     @Test("The service writes the HTML where SCORECARD_REPORTS says, and the status line says where")
     func written() throws {
         let (model, state, service) = try EffectTests.opened()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
+        let directory = ScratchDirectory.root.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         setenv("SCORECARD_REPORTS", directory.path, 1)

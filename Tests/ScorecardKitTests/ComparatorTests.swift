@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import ScorecardKit
@@ -8,7 +9,7 @@ import Testing
 @Suite struct ComparatorTests {
     /// A council whose one outcome measure is Hartlepool's campylobacter rate (lower is better), with four neighbours.
     static func council(extra: String = "") throws -> (Council, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("comparators-\(UUID().uuidString)").path
+        let directory = ScratchDirectory.root.appendingPathComponent("comparators-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory + "/national", withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             atPath: NationalDatasetTests.campylobacter, toPath: directory + "/national/campylobacter.csv")
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func aMissingAreaOrFileIsNamed() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("comparators-\(UUID().uuidString)").path
+        let directory = ScratchDirectory.root.appendingPathComponent("comparators-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try FileManager.default.copyItem(atPath: NationalDatasetTests.campylobacter, toPath: directory + "/c.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import ScorecardKit
@@ -12,7 +13,7 @@ enum Fixture {
 
     /// Writes the two files to a new temporary directory and returns its path.
     static func write(framework: String = framework, observations: [UInt8] = observations) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(UUID().uuidString)").path
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data(framework.utf8).write(to: URL(fileURLWithPath: dir + "/framework.yaml"))
         try Data(observations).write(to: URL(fileURLWithPath: dir + "/observations.csv"))

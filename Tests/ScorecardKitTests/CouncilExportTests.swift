@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @testable import ScorecardKit
@@ -13,7 +14,7 @@ struct CouncilExportTests {
     }
 
     static func readBack(_ council: Council, _ layout: CouncilExport.Layout) throws -> Council {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-export-\(UUID().uuidString)").path
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-export-\(UUID().uuidString)").path
         try CouncilExport.write(council, layout: layout, to: dir)
         return try CouncilDirectory(path: dir, today: today).load()
     }

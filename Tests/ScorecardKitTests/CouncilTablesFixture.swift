@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import ScorecardKit
+import TestScratch
 
 /// Councils written as tables, for the tests of measures.csv, priorities.csv, actions.csv and wide observations.
 enum TablesFixture {
@@ -49,7 +50,7 @@ enum TablesFixture {
 
     /// Writes the files to a new temporary directory and returns its path.
     static func write(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-tables-\(UUID().uuidString)").path
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-tables-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
         return dir

@@ -1,12 +1,13 @@
 import Foundation
 
 @testable import ScorecardKit
+import TestScratch
 
 /// Temporary database files and a clock that ticks one second per reading, for the store's tests.
 enum StoreFixture {
     /// A path for a new database file in a new temporary directory.
     static func databasePath() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-db-\(UUID().uuidString)").path
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-db-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir + "/scorecard.sqlite"
     }

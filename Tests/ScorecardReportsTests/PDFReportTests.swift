@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardKit
 import ScorecardReports
+import TestScratch
 import Testing
 
 /// The PDF as headless Chromium prints it, read back with poppler's `pdfinfo` and `pdftotext`. Runs where Chromium
@@ -26,7 +27,7 @@ struct PDFReportTests {
         let report = CommitteeReport(
             council: council, evaluation: evaluation, options: ReportOptions(produced: evaluation.today))
         let pdf = try ChromiumPrinter.find().pdf(html: HTMLReportWriter.html(report))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-test-\(UUID().uuidString).pdf")
+        let file = ScratchDirectory.root.appendingPathComponent("scorecard-test-\(UUID().uuidString).pdf")
         try pdf.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 import Yams
 
@@ -235,7 +236,7 @@ struct SampleCouncilGeneratorTests {
 
     @Test("write(to:) writes the two files")
     func writesFiles() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString)")
+        let dir = ScratchDirectory.root.appendingPathComponent("sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let generator = SampleCouncilGenerator(measures: 200, years: 2, seed: 3)
         try generator.write(to: dir.path)

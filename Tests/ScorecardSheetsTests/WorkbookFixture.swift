@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import TestScratch
 
 /// Workbooks made part by part, as other programs write them, for the reader's tests.
 enum WorkbookFixture {
@@ -8,7 +9,7 @@ enum WorkbookFixture {
 
     /// A new temporary path ending `name`.
     static func path(_ name: String = "council.xlsx") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-sheets-\(UUID().uuidString)")
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-sheets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent(name).path
     }

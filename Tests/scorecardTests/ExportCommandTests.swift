@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScorecardKit
 import ScorecardSheets
+import TestScratch
 import Testing
 
 @testable import scorecard
@@ -11,7 +12,7 @@ struct ExportCommandTests {
     static let sample = HostileCouncil.sample
 
     static func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-export-\(UUID().uuidString)").appendingPathComponent(name).path
+        ScratchDirectory.root.appendingPathComponent("scorecard-export-\(UUID().uuidString)").appendingPathComponent(name).path
     }
 
     @Test("each format, long or wide, reads back as a council that check accepts, judged as the original",

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import TestScratch
 
 /// The bundled sample council, rewritten so that text from its files would attack a terminal: escape sequences
 /// (retitle the window, clear the screen), bells, DEL and C1 controls in the council's name, every title and unit,
@@ -30,7 +31,7 @@ enum HostileCouncil {
             fields[4] = "\"Note\(attack)\u{7F}\u{9B}31m\""
             return fields.joined(separator: ",")
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-hostile-\(UUID().uuidString)").path
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-hostile-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data(framework.utf8).write(to: URL(fileURLWithPath: dir + "/" + CouncilDirectory.frameworkName))
         try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/" + CouncilDirectory.observationsName))

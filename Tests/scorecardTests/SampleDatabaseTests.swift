@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import TestScratch
 import Testing
 
 @testable import scorecard
@@ -10,7 +11,7 @@ struct SampleDatabaseTests {
     static func day(_ text: String) throws -> CivilDate { try #require(CivilDate(parsing: text)) }
 
     static func path() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-sample-\(UUID().uuidString)").path
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-sample-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir + "/scorecard.sqlite"
     }

@@ -101,6 +101,33 @@ struct StoreFileTests {
         #expect(stamp.0 == StoreSchema.applicationID)
         #expect(stamp.1 == StoreSchema.version)
         #expect(try store.loadCouncil() == (try Self.council()))
+        try Self.expectPeriodTexts(store)
+    }
+
+    @Test("the views give each value's and target's period as text, as the files write it; the tables keep kind and ordinal only")
+    func periodTexts() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        try Self.expectPeriodTexts(store)
+    }
+
+    /// Expects every row of the views to carry its period's canonical text, and the revision tables none.
+    static func expectPeriodTexts(_ store: SQLiteStore) throws {
+        try store.queue.read { db in
+            for view in ["observation", "published_observation", "target", "observation_history"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT period_kind, period_ordinal, period FROM \(view)")
+                #expect(!rows.isEmpty, "\(view) has rows")
+                for row in rows {
+                    let period = try #require(Period.Kind(rawValue: row[0]).map { Period(kind: $0, ordinal: row[1]) })
+                    #expect(row[2] == period.description, "\(view): \(period)")
+                }
+            }
+            let kinds = try Int.fetchAll(db, sql: "SELECT DISTINCT period_kind FROM observation ORDER BY 1")
+            #expect(kinds.count > 1, "more than one kind of period is checked")
+            for table in ["observation_revision", "target_revision"] {
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('\(table)')")
+                #expect(!columns.contains("period"), "\(table) computes no period text on insert")
+            }
+        }
     }
 
     @Test("limits set in the framework are kept in the database and checked when recording")

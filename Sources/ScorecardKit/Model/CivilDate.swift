@@ -104,13 +104,3 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingWhitespace() -> Substring {
-        let s = Substring(self)
-        guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return s[s.endIndex...] }
-        let last = s.lastIndex(where: { !$0.isWhitespace }) ?? first
-        return s[first...last]
-    }
-}

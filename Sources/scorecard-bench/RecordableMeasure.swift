@@ -14,10 +14,10 @@ struct RecordableMeasure: Sendable {
     var maximum: Double?
 
     /// The first `limit` active monthly measures of the framework that have a value in their latest period, read
-    /// with `sqlite3` (the tables of docs/schema.md).
+    /// with `sqlite3` (the tables of docs/schema.md; a month's period is its ordinal, `year * 12 + month - 1`).
     static func latest(in database: String, limit: Int) throws -> [RecordableMeasure] {
         let query = """
-            SELECT m.code, r.period, r.value, m.unit, m.decimals, ifnull(m.minimum, ''), ifnull(m.maximum, '')
+            SELECT m.code, printf('%04d-%02d', r.period_ordinal / 12, r.period_ordinal % 12 + 1), r.value, m.unit, m.decimals, ifnull(m.minimum, ''), ifnull(m.maximum, '')
             FROM measure m JOIN observation_revision r ON r.id = (
                 SELECT l.id FROM observation_revision l WHERE l.measure_id = m.id AND l.period_kind = 0
                 ORDER BY l.period_ordinal DESC, l.id DESC LIMIT 1)

@@ -57,7 +57,7 @@ extension SQLiteStore: MeetingStore {
 
     /// Where the followers of `name` on this database hold their locks: a folder in the temporary directory
     /// named for the database's real path and the meeting (followers of a file are on its machine).
-    private func meetingDirectory(_ name: String) -> String {
+    func meetingDirectory(_ name: String) -> String {
         let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
         let absolute = URL(fileURLWithPath: real).standardizedFileURL.path
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
@@ -82,9 +82,14 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
     }
 
     static func hold(directory: String) throws -> MeetingLockFile {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = (directory as NSString).appendingPathComponent("\(getpid())-\(UUID().uuidString)")
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        var descriptor: Int32 = -1
+        // The last follower to leave removes the folder: made again if that happened between the two steps.
+        for _ in 0..<3 where descriptor < 0 {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            if descriptor < 0, errno != ENOENT { break }
+        }
         guard descriptor >= 0, flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
             if descriptor >= 0 { close(descriptor) }
             throw StoreError.damaged(path: path, problem: "cannot hold a follower's lock: \(String(cString: strerror(errno)))")
@@ -107,6 +112,7 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
             }
             close(descriptor)
         }
+        if held == 0 { rmdir(directory) }
         return held
     }
 
@@ -117,6 +123,8 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
         unlink(path)
         close(descriptor)
         descriptor = -1
+        // The last follower of a meeting leaves no empty folder behind (this fails while others follow).
+        rmdir((path as NSString).deletingLastPathComponent)
     }
 
     deinit { release() }

@@ -129,6 +129,7 @@ extension DataService {
     private func reloadEverything(from store: any CouncilStore) throws -> [Int] {
         let periods = Array(data.evaluations.keys)
         data.council = try store.loadRecentCouncil(periods: Self.recentObservations)
+        rowsAsked = [:]
         data.measureTexts = MeasureTexts()
         data.evaluations = [:]
         data.histories = [:]

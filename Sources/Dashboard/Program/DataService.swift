@@ -49,6 +49,9 @@ public final class DataService {
     }
     /// The periods judged, the most recently asked for last.
     private var judgedOrder: [Period] = []
+    /// How many rows of each measure's history the last read of earlier history asked for (see
+    /// ``shortHistories(in:)``); forgotten when the council is read again.
+    var rowsAsked: [Int: Int] = [:]
 
     /// A service over a store: it opens with the recent part of each measure's history, and values can be
     /// recorded as `user` unless the store is read-only.
@@ -175,35 +178,45 @@ public final class DataService {
                 let loaded = try store.observations(ofMeasures: measures.map { data.council.measures[$0].code }, recent: count)
                 for (m, observations) in zip(measures, loaded) {
                     data.council.replaceObservations(ofMeasure: m, with: observations)
+                    rowsAsked[m] = count
                 }
             }
             evaluation = evaluation.rejudging(wanted.keys.sorted(), in: data.council)
         }
     }
 
-    /// The measures of `evaluation` that need more of their history, each with how many observations to read:
-    /// as far back as its judgement or its trend looked, and a few more (a judgement that cannot say how far
-    /// it looked gets twice what it has).
+    /// The measures of `evaluation` that need more of their history, each with how many rows to read: as far
+    /// back as its judgement and its trend looked, and a year more (a judgement that cannot say how far it
+    /// looked gets twice what it has).
+    ///
+    /// The store counts rows, revisions included, so a measure whose values were corrected holds fewer periods
+    /// than it read rows: a measure read before is never asked for less than that read and a year more, so
+    /// that each round reaches further back.
     private func shortHistories(in evaluation: Evaluation) -> [Int: Int] {
         guard let loaded = data.council.loaded else { return [:] }
         var wanted: [Int: Int] = [:]
+        func want(_ m: Int, _ count: Int) {
+            let kind = data.council.measures[m].frequency.periodKind
+            let further = (rowsAsked[m] ?? Self.recentObservations) + Self.extraObservations(kind)
+            wanted[m] = max(wanted[m] ?? 0, count, further)
+        }
         for (m, need) in evaluation.needsEarlierHistory {
             let held = data.council.observations[m]
             if case .from(let first) = need, let latest = held.last?.period, latest.kind == first.kind {
                 // Counting periods, not values: a gap only makes it read a little further back.
-                wanted[m] = max(latest.ordinal - first.ordinal + 1 + Self.extraObservations(first.kind), held.count + 1)
+                want(m, latest.ordinal - first.ordinal + 1 + Self.extraObservations(first.kind))
             } else {
-                wanted[m] = max(Self.recentObservations, held.count * 2)
+                want(m, max(Self.recentObservations, held.count * 2))
             }
         }
         for (m, from) in loaded.loadedFrom.enumerated() {
-            guard let from, wanted[m] == nil else { continue }
+            guard let from else { continue }
             let kind = data.council.measures[m].frequency.periodKind
             let end = evaluation.measures[m].period ?? Period.containing(evaluation.asAt.endDate, kind: kind)
             let trendStart = end.advanced(by: 1 - Self.trendPeriods)
             guard trendStart.kind == from.kind, trendStart < from else { continue }
             let latest = data.council.observations[m].last?.period ?? end
-            wanted[m] = max(0, latest.ordinal - trendStart.ordinal) + 1 + Self.extraObservations(kind)
+            want(m, max(0, latest.ordinal - trendStart.ordinal) + 1 + Self.extraObservations(kind))
         }
         return wanted
     }

@@ -164,9 +164,10 @@ struct MeasureJudgement {
                 count += 1
             }
         }
-        // Fewer than a full baseline held: earlier values may make it up, at least one a period before the part held.
+        // Fewer than a full baseline held: earlier values may make it up, at least one a period before the part
+        // held (or before `period`, when that is earlier still).
         if count < ProcessControl.maximumPoints, let loadedFrom {
-            reach.looked(at: loadedFrom.advanced(by: count - ProcessControl.maximumPoints))
+            reach.looked(at: min(loadedFrom, period.advanced(by: 1)).advanced(by: count - ProcessControl.maximumPoints))
         }
         guard count >= ProcessControl.minimumPoints else { return nil }
         var values: [Double] = []

@@ -83,18 +83,32 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
 
     static func hold(directory: String) throws -> MeetingLockFile {
         let path = (directory as NSString).appendingPathComponent("\(getpid())-\(UUID().uuidString)")
-        var descriptor: Int32 = -1
-        // The last follower to leave removes the folder: made again if that happened between the two steps.
-        for _ in 0..<3 where descriptor < 0 {
+        var failure: Int32 = 0
+        // A presenter counting followers removes a file it can lock, and the last follower to leave removes the
+        // folder: either may happen between making the file and locking it, so the lock is taken again until it
+        // is held on the file at the path.
+        for _ in 0..<3 {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-            if descriptor < 0, errno != ENOENT { break }
+            let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                failure = errno
+                if failure == ENOENT { continue }
+                break
+            }
+            guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
+                failure = errno
+                close(descriptor)
+                if failure == EWOULDBLOCK { continue }
+                break
+            }
+            var held = stat(), named = stat()
+            if fstat(descriptor, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                return MeetingLockFile(descriptor: descriptor, path: path)
+            }
+            failure = ENOENT
+            close(descriptor)
         }
-        guard descriptor >= 0, flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
-            if descriptor >= 0 { close(descriptor) }
-            throw StoreError.damaged(path: path, problem: "cannot hold a follower's lock: \(String(cString: strerror(errno)))")
-        }
-        return MeetingLockFile(descriptor: descriptor, path: path)
+        throw StoreError.damaged(path: path, problem: "cannot hold a follower's lock: \(String(cString: strerror(failure)))")
     }
 
     /// The files in `directory` whose lock is held; the others (followers gone) are removed.

@@ -89,7 +89,7 @@ enum PostgresFramework {
     /// Each measure's current targets (the latest revision of each period, none where it was removed), by
     /// measure row id: a row of arrays a measure, because 92,715 rows of scalars took the client 0.2 s at
     /// 10,000 measures.
-    static func currentTargetsByMeasure(_ session: PostgresSession) throws -> [Int64: [Period: Double]] {
+    static func currentTargetsByMeasure(_ session: PostgresSession) throws -> [Int64: TargetSchedule] {
         let targets = TargetCollector()
         try session.forEachRow("""
             SELECT measure_id, array_agg(period_kind), array_agg(period_ordinal), array_agg(value)
@@ -105,8 +105,8 @@ enum PostgresFramework {
     /// Every measure's current framework targets (removed ones left out), by measure and period.
     static func currentTargets(_ session: PostgresSession) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]
-        for (id, byPeriod) in try currentTargetsByMeasure(session) {
-            for (period, value) in byPeriod { targets[StoreKey(measureID: id, period: period)] = value }
+        for (id, schedule) in try currentTargetsByMeasure(session) {
+            for entry in schedule.entries { targets[StoreKey(measureID: id, period: entry.period)] = entry.value }
         }
         return targets
     }
@@ -116,7 +116,7 @@ enum PostgresFramework {
 /// one at a time on SwiftNIO's thread while the caller waits, so the state needs no lock.
 private final class TargetCollector: @unchecked Sendable {
     /// By measure row id: each period's target.
-    private(set) var byMeasure: [Int64: [Period: Double]] = [:]
+    private(set) var byMeasure: [Int64: TargetSchedule] = [:]
 
     func take(_ row: PostgresRow) throws {
         let cells = row.makeRandomAccess()
@@ -127,12 +127,12 @@ private final class TargetCollector: @unchecked Sendable {
         guard kinds.count == ordinals.count, kinds.count == values.count else {
             throw PostgresStoreError.failed("the server sent arrays of different lengths")
         }
-        var byPeriod: [Period: Double] = [:]
-        byPeriod.reserveCapacity(kinds.count)
+        var schedule = TargetSchedule()
+        schedule.reserveCapacity(kinds.count)
         for ((kind, ordinal), value) in zip(zip(kinds, ordinals), values) {
             guard let kind, let ordinal, let value, let period = Period(kindValue: kind, ordinal: ordinal) else { continue }
-            byPeriod[period] = value
+            schedule[period] = value
         }
-        byMeasure[Int64(id)] = byPeriod
+        byMeasure[Int64(id)] = schedule
     }
 }

@@ -13,7 +13,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(Set(contents.measures.map(\.code)).count == contents.measures.count, "measure codes are unique")
         precondition(!contents.plan.priorities.isEmpty, "a plan without priorities")
         for measure in contents.measures {
-            var numbers = Array(measure.targets.byPeriod.values) + [measure.minimum, measure.maximum].compactMap { $0 }
+            var numbers = measure.targets.entries.map(\.value) + [measure.minimum, measure.maximum].compactMap { $0 }
             if case .withinBand(let halfWidth) = measure.polarity { numbers.append(halfWidth) }
             switch measure.tolerance {
             case .absolute(let amount), .percent(let amount): numbers.append(amount)

@@ -151,7 +151,7 @@ struct MeasureReader {
             if let problem = ValueLimits.insanity(of: amount) {
                 throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
             }
-            schedule.byPeriod[period] = amount
+            schedule[period] = amount
         }
         let profile = try fields.profile()
         if !profile.isEmpty {

@@ -51,9 +51,9 @@ extension MeasureJudgement {
         let perYear = kind.perYear
         let lastOfYear = period.advanced(by: perYear - period.positionInFinancialYear)
         let year = period.financialYear
-        guard !measure.cumulative ? measure.targets.byPeriod[year] != nil : true,
+        guard !measure.cumulative ? measure.targets[year] != nil : true,
             let target = measure.cumulative
-                ? measure.targets.target(for: lastOfYear, cumulative: true) : measure.targets.byPeriod[year],
+                ? measure.targets.target(for: lastOfYear, cumulative: true) : measure.targets[year],
             target.isFinite
         else { return nil }
         var basis: Period?

@@ -102,26 +102,29 @@ package struct FrameworkRows {
 
     /// Gives each measure its current targets, by measure row id (as either store reads them; an empty table
     /// leaves the measure's as they were).
-    package mutating func setTargets(_ byMeasure: [Int64: [Period: Double]]) {
+    package mutating func setTargets(_ byMeasure: [Int64: TargetSchedule]) {
         for (index, id) in measureIDs.enumerated() {
-            if let byPeriod = byMeasure[id], !byPeriod.isEmpty { measures[index].targets.byPeriod = byPeriod }
+            guard let schedule = byMeasure[id], !schedule.isEmpty else { continue }
+            let profile = measures[index].targets.profile
+            measures[index].targets = schedule
+            measures[index].targets.profile = profile
         }
     }
 
-    /// Every measure's current framework targets by measure row id (removed ones left out).
-    static func currentTargetsByMeasure(_ db: Database) throws -> [Int64: [Period: Double]] {
+    /// Every measure's current framework targets by measure row id (removed ones left out; no profiles).
+    static func currentTargetsByMeasure(_ db: Database) throws -> [Int64: TargetSchedule] {
         // Every revision in the order made: the last of a (measure, period) is its current target (none if
         // removed). A run of one measure's revisions (an import writes each measure's together) is gathered and
-        // then applied to that measure's table at once, so that each table is made about its size.
-        var byMeasure: [Int64: [Period: Double]] = [:]
+        // then applied to that measure's schedule at once.
+        var byMeasure: [Int64: TargetSchedule] = [:]
         var runID: Int64?
         var run: [(Period, Double?)] = []
         func endRun() {
             guard let id = runID else { return }
-            var byPeriod = byMeasure.removeValue(forKey: id) ?? [:]
-            byPeriod.reserveCapacity(byPeriod.count + run.count)
-            for (period, value) in run { byPeriod[period] = value }
-            if !byPeriod.isEmpty { byMeasure[id] = byPeriod }
+            var schedule = byMeasure.removeValue(forKey: id) ?? TargetSchedule()
+            schedule.reserveCapacity(schedule.entries.count + run.count)
+            for (period, value) in run { schedule[period] = value }
+            if !schedule.isEmpty { byMeasure[id] = schedule }
             run.removeAll(keepingCapacity: true)
         }
         let targets = try RawStatement(db, sql: "SELECT measure_id, period_kind, period_ordinal, value FROM target_revision ORDER BY id")
@@ -142,8 +145,8 @@ package struct FrameworkRows {
     /// Every measure's current framework targets (removed ones left out).
     static func currentTargets(_ db: Database) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]
-        for (id, byPeriod) in try currentTargetsByMeasure(db) {
-            for (period, value) in byPeriod { targets[StoreKey(measureID: id, period: period)] = value }
+        for (id, schedule) in try currentTargetsByMeasure(db) {
+            for entry in schedule.entries { targets[StoreKey(measureID: id, period: entry.period)] = entry.value }
         }
         return targets
     }

@@ -14,7 +14,7 @@ package enum ImportDiff {
         for (index, measure) in council.measures.enumerated() {
             let id = measureIDs[index]
             inFramework.insert(id)
-            for (period, value) in measure.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
+            for (period, value) in measure.targets.chronological.map({ ($0.period, $0.value) }) {
                 let key = StoreKey(measureID: id, period: period)
                 let stored = current.removeValue(forKey: key)
                 guard stored != value else { continue }

@@ -42,7 +42,7 @@ public enum CouncilTablesWriter {
     /// and delivery plan, and a
     /// `target <period>` column for each period any measure has a target for.
     public static func measures(_ council: Council, nationalFolder: String = "national") -> OutputTable {
-        let periods = Set(council.measures.flatMap { $0.targets.byPeriod.keys }).sorted()
+        let periods = Set(council.measures.flatMap { $0.targets.entries.map(\.period) }).sorted()
         var header = MeasureFieldValues.keys + ["profile", "priority", "delivery_plan"]
         header += periods.map { "target \($0.description)" }
         var rows: [[OutputTable.Cell]] = [header.map { .text($0) }]
@@ -53,7 +53,7 @@ public enum CouncilTablesWriter {
             row.append(.text(measure.targets.profile.map { $0.map { formatPlain($0) }.joined(separator: ";") } ?? ""))
             row.append(.text(priority.code))
             row.append(.text(location.plan.map { priority.plans[$0].code } ?? ""))
-            row += periods.map { OutputTable.Cell(measure.targets.byPeriod[$0]) }
+            row += periods.map { OutputTable.Cell(measure.targets[$0]) }
             rows.append(row)
         }
         return OutputTable(name: "Measures", rows: rows)

@@ -55,9 +55,9 @@ public enum FrameworkWriter {
     static func measure(_ m: Measure, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent + 2)
         var y = item(Array(zip(MeasureFieldValues.keys, MeasureFieldValues.values(m))), indent: indent)
-        if !m.targets.byPeriod.isEmpty {
+        if !m.targets.isEmpty {
             y += pad + "targets:\n"
-            for (period, target) in m.targets.byPeriod.sorted(by: { $0.key < $1.key }) {
+            for (period, target) in m.targets.chronological.map({ ($0.period, $0.value) }) {
                 y += pad + "  " + YAMLText.scalar(period.description) + ": " + scalar(.number(target)) + "\n"
             }
         }

@@ -314,6 +314,7 @@ struct SearchTextTests {
         ("KBI-01 Major planning applications", "kbi-01", true), ("KBI-01 Major planning applications", "ions", true),
         ("KBI-01 Major planning applications", "ionsx", false), ("abc", "abcd", false), ("aab", "ab", true),
         ("Café Ærø", "ærø", true), ("Café", "cafe", false), ("anything", "", true), ("", "a", false),
+        ("planning", "g", true), ("planning", "z", false), ("ab", "B", true), ("é", "É", true), ("aaab", "aab", true),
     ])
     func contains(text: String, needle: String, found: Bool) {
         #expect(SearchText(text).contains(SearchText(needle)) == found)

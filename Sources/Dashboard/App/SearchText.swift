@@ -39,13 +39,18 @@ public struct SearchText: Sendable {
         guard needle.bytes.count <= bytes.count else { return false }
         return bytes.withUnsafeBytes { haystack in
             needle.bytes.withUnsafeBytes { wanted in
-                guard let base = haystack.baseAddress, let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
+                guard let base = haystack.baseAddress, let wantedBase = wanted.baseAddress else { return false }
+                // A single letter, as the first one typed is, needs no more than `memchr`. Otherwise each place the
+                // first letter is found has its second compared before any `memcmp`: a call at every "o" of every
+                // text was a third of the time of the second letter typed into a filter of 50,000 measures.
+                if wanted.count == 1 { return memchr(base, Int32(wanted[0]), haystack.count) != nil }
+                let (first, second) = (wanted[0], wanted[1])
                 let last = haystack.count - wanted.count
                 var start = 0
                 while start <= last {
                     guard let found = memchr(base + start, Int32(first), last - start + 1) else { return false }
                     let offset = base.distance(to: UnsafeRawPointer(found))
-                    if memcmp(found, wantedBase, wanted.count) == 0 { return true }
+                    if haystack[offset + 1] == second, memcmp(found, wantedBase, wanted.count) == 0 { return true }
                     start = offset + 1
                 }
                 return false

@@ -160,9 +160,11 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
                 let texts = data.measureTexts.texts(of: council)
                 let facts = measureFacts(asAt: asAt)
                 let statusMatches = Status.allCases.map { SearchText($0.label).contains(wanted) }
+                // A long list is searched in one pass over every text; a short one text by text.
+                let matched = rows.count >= texts.count / 8 ? texts.matching(wanted) : nil
                 rows = rows.filter { row in
                     guard case .measure(let m) = row else { return false }
-                    return texts[m].contains(wanted) || statusMatches[facts[m].status.rawValue]
+                    return (matched?[m] ?? texts.contains(wanted, at: m)) || statusMatches[facts[m].status.rawValue]
                 }
             } else {
                 // Each row's text is made once per list; every letter typed then only searches it.

@@ -8,17 +8,17 @@ import Synchronization
 /// per model and list instead, they were remade with every value recorded elsewhere, and two generations of
 /// them (3.5 MB each at 10,000 measures) were held while the new model replaced the old.
 public final class MeasureTexts: Sendable {
-    private let texts = Mutex<[SearchText]?>(nil)
+    private let texts = Mutex<SearchTexts?>(nil)
 
     public init() {}
 
     /// Each measure's text, at the measure's index (made on first use, from `council`'s framework).
-    public func texts(of council: Council) -> [SearchText] {
+    public func texts(of council: Council) -> SearchTexts {
         texts.withLock { texts in
             if let texts, texts.count == council.measures.count { return texts }
-            let made = council.measures.map { measure in
+            let made = SearchTexts(council.measures.map { measure in
                 SearchText(parts: [measure.code, measure.title, measure.owner, measure.service, measure.team])
-            }
+            })
             texts = made
             return made
         }

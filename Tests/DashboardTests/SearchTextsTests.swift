@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Dashboard
+
+/// A list's texts searched in one pass give what searching each text alone gives.
+@Suite("Searching many rows' texts at once")
+struct SearchTextsTests {
+    @Test("one pass over every text finds the needle in the same texts as a search of each, never across two")
+    func onePassAgreesWithEach() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("aab cdo-é1 ".unicodeScalars.map(String.init))
+        for round in 0..<200 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let strings = (0..<count).map { _ in
+                (0..<Int.random(in: 0...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
+            }
+            let texts = strings.map { SearchText($0) }
+            let all = SearchTexts(texts)
+            for needleText in ["", "a", "o", "ab", "b c", "aab", "é1", "do-", "zz", "ba"] {
+                let needle = SearchText(needleText)
+                let each = texts.map { $0.contains(needle) }
+                #expect(all.matching(needle) == each, "round \(round), needle \"\(needleText)\" in \(strings)")
+                #expect(texts.indices.map { all.contains(needle, at: $0) } == each, "round \(round), needle \"\(needleText)\" in \(strings)")
+            }
+        }
+    }
+
+    @Test("a needle spanning the end of one text and the start of the next is in neither")
+    func notAcrossTexts() {
+        let all = SearchTexts([SearchText("KBI-01 plan"), SearchText("ning applications"), SearchText("")])
+        #expect(all.matching(SearchText("planning")) == [false, false, false])
+        #expect(all.matching(SearchText("plan")) == [true, false, false])
+        #expect(all.matching(SearchText("ning")) == [false, true, false])
+        #expect(!all.contains(SearchText("planning"), at: 0))
+        #expect(all.matching(SearchText("")) == [true, true, true])
+    }
+}

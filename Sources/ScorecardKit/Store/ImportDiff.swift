@@ -14,12 +14,12 @@ package enum ImportDiff {
         for (index, measure) in council.measures.enumerated() {
             let id = measureIDs[index]
             inFramework.insert(id)
-            for (period, value) in measure.targets.chronological.map({ ($0.period, $0.value) }) {
-                let key = StoreKey(measureID: id, period: period)
+            for target in measure.targets.chronological {
+                let key = StoreKey(measureID: id, period: target.period)
                 let stored = current.removeValue(forKey: key)
-                guard stored != value else { continue }
+                guard stored != target.value else { continue }
                 if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
-                changes.append((key, value))
+                changes.append((key, target.value))
             }
         }
         let removed = current.keys.filter { inFramework.contains($0.measureID) }

@@ -57,8 +57,8 @@ public enum FrameworkWriter {
         var y = item(Array(zip(MeasureFieldValues.keys, MeasureFieldValues.values(m))), indent: indent)
         if !m.targets.isEmpty {
             y += pad + "targets:\n"
-            for (period, target) in m.targets.chronological.map({ ($0.period, $0.value) }) {
-                y += pad + "  " + YAMLText.scalar(period.description) + ": " + scalar(.number(target)) + "\n"
+            for target in m.targets.chronological {
+                y += pad + "  " + YAMLText.scalar(target.period.description) + ": " + scalar(.number(target.value)) + "\n"
             }
         }
         if let profile = m.targets.profile {

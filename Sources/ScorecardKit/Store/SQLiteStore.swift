@@ -53,7 +53,7 @@ public final class SQLiteStore: CouncilStore {
             if try Self.needsUpgrade(queue) {
                 try integrity.verify(path: path, queue: queue)
                 try Self.setUpWAL(queue)
-                try Self.migrate(queue)
+                try Self.migrate(queue, path: path)
             }
         }
     }
@@ -74,7 +74,7 @@ public final class SQLiteStore: CouncilStore {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
         }
         self.queue = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrate(queue)
+        try Self.migrate(queue, path: path)
     }
 
     /// Puts a bulk-loaded file in WAL mode, as every store is, and closes it.
@@ -136,14 +136,17 @@ public final class SQLiteStore: CouncilStore {
 
     /// Brings the schema up to date; writes nothing when it already is, and copes with another process
     /// migrating the same new file at the same moment.
-    private static func migrate(_ queue: DatabaseQueue) throws {
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         let migrator = StoreSchema.migrator
         if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
         do {
             try migrator.migrate(queue)
         } catch {
             // Another process may have migrated between our check and our write.
-            guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
+                guard let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR else { throw error }
+                throw StoreError.cannotUpgrade(path: path, problem: (error.message ?? "\(error.resultCode)").terminalSafe)
+            }
         }
     }
 

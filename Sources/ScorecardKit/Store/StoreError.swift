@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case newerSchema(path: String, version: Int)
     /// `PRAGMA quick_check` found the file damaged.
     case damaged(path: String, problem: String)
+    /// The file could not be brought up to this version's schema (SQLite's reason); its data and schema were left.
+    case cannotUpgrade(path: String, problem: String)
     /// The file (or its folder) cannot be written, so it was opened for reading only.
     case readOnly(path: String)
     /// The store refused: this user's role does not allow it (a plain sentence, never the database's own text).
@@ -30,6 +32,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "\(StoreSchema.version)): upgrade Scorecard to use it; it was left untouched"
         case .damaged(let path, let problem):
             "\(path) is damaged (SQLite's quick_check says: \(problem)); nothing was written: restore it from a backup"
+        case .cannotUpgrade(let path, let problem):
+            "\(path) could not be brought up to this version of Scorecard (schema \(StoreSchema.version)): SQLite says "
+                + "\(problem); its data and schema were left as they were (a view or trigger of your own that names a column Scorecard "
+                + "drops is the usual cause: see docs/schema.md)"
         case .readOnly(let path):
             "\(path) can only be read (the file or its folder is not writable); nothing was written"
         case .notPermitted(let sentence):

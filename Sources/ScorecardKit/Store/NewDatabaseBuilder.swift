@@ -13,16 +13,12 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
     private let by: String
     private let clock: @Sendable () -> Date
 
+    /// The rows read, on their way to the writer thread.
+    private let handOver = ObservationHandOver()
     // Shared between the reader and the writer thread, under `condition`.
     private let condition = NSCondition()
-    private var batches: [[(measure: Int, observation: Observation)]] = []
-    private var readEnded = false
-    private var cancelled = false
     private var written = 0
     private var outcome: Result<ImportSummary, any Error>?
-
-    /// How many batches may wait for the writer before the reader waits in turn.
-    static let queueLimit = 4
 
     /// Starts building the database for `path` (which must not exist yet) on a thread of its own.
     public init(
@@ -39,6 +35,7 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
         removeTemporary()
         let thread = Thread { [self] in
             let result = Result { try write() }
+            handOver.stopWriting()
             condition.lock()
             outcome = result
             condition.broadcast()
@@ -48,22 +45,16 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
     }
 
     /// Hands over rows read (each with its measure's index), in file order.
-    public func send(_ rows: [(measure: Int, observation: Observation)]) {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= Self.queueLimit, outcome == nil { condition.wait() }
-        guard outcome == nil else { return }  // The writer failed: finish() reports it.
-        batches.append(rows)
-        condition.broadcast()
+    public func send(_ rows: ObservationHandOver.Batch) {
+        handOver.send(rows)  // Dropped when the writer failed: finish() reports it.
     }
 
     /// Waits for the writer to write every row sent, then links the new file into place and returns what was
     /// imported; nil when a file appeared at the path meanwhile (import into it as into any existing one then).
     /// - Parameter progress: called now and then on this thread with (rows written, `total`).
     public func finish(total: Int, progress: ImportProgress? = nil) throws -> ImportSummary? {
+        handOver.endRead()
         condition.lock()
-        readEnded = true
-        condition.broadcast()
         while outcome == nil {
             let done = written
             condition.unlock()
@@ -85,24 +76,11 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
 
     /// Stops the writer and throws its file away (the read failed).
     public func cancel() {
+        handOver.cancel()
         condition.lock()
-        cancelled = true
-        condition.broadcast()
         while outcome == nil { condition.wait() }
         condition.unlock()
         removeTemporary()
-    }
-
-    /// The next batch for the writer; nil once the read has ended and every batch is taken.
-    private func next() throws -> [(measure: Int, observation: Observation)]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty, !readEnded, !cancelled { condition.wait() }
-        if cancelled { throw CancellationError() }
-        if batches.isEmpty { return nil }
-        let batch = batches.removeFirst()
-        condition.broadcast()
-        return batch
     }
 
     /// On the writer thread: the whole import, in one transaction, then WAL mode; the file is closed on return.
@@ -118,7 +96,7 @@ public final class NewDatabaseBuilder: @unchecked Sendable {
                 written = count
                 condition.unlock()
             }
-            try run.appendStreamed(next)
+            try run.appendStreamed(handOver.next)
             return run.summary
         }
         try store.finishBulkLoad()

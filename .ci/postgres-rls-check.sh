@@ -364,6 +364,69 @@ expect scorecard_admin "a sign-off by the owner is stamped with the owner's name
   "UPDATE observation_revision SET published_by = 'kate', published_at = now() WHERE id = 5 RETURNING published_by" \
   "scorecard_admin"
 
+# MARK: Imports: a batch, its values in arrays, its notes
+
+values="(measure_id, batch_id, kinds, ordinals, vals, targets, qualities)"
+as kate "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+         VALUES (1, 0, 24330, 5, 'record')" >/dev/null
+if out=$(as_script olu <<'SQL'
+BEGIN;
+SELECT scorecard_begin_import() AS batch \gset
+INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities)
+VALUES (2, :batch, '{0,0}', '{24320,24319}', '{31,30}', '{35,NULL}', '{3,0}'),
+       (1, :batch, '{0}', '{24330}', '{6}', '{NULL}', '{1}');
+INSERT INTO imported_note (measure_id, batch_id, period_kind, period_ordinal, note) VALUES (2, :batch, 0, 24320, 'imported note');
+COMMIT;
+SQL
+); then
+  pass "olu: imports a batch: values in arrays, newest first, and a note"
+else
+  fail "olu: imports a batch" "$out"
+fi
+expect alice "reads imported values, their target, note and quality" \
+  "SELECT string_agg(period_ordinal || '=' || value || ' ' || coalesce(target::text, '-') || ' ' || coalesce(note, '-')
+     || ' ' || coalesce(quality, '-') || ' ' || source || ' ' || (published_by = 'olu'), ',' ORDER BY period_ordinal)
+   FROM observation WHERE measure_id = 2 AND period_ordinal >= 24319" \
+  "24319=30 - - - import true,24320=31 35 imported note validated import true"
+expect alice "recent_revisions: the imported values, newest first" \
+  "SELECT array_to_string(vals[1:2], ';') FROM recent_revisions WHERE measure_id = 2 AND NOT with_drafts" "31;30"
+expect olu "an import over a draft replaces it: it no longer awaits sign-off" \
+  "SELECT count(*) FROM draft_observation WHERE measure_id = 1 AND period_ordinal = 24330" "0"
+expect kate "and the owner sees the imported value over her draft" \
+  "SELECT value || ' ' || source FROM observation WHERE measure_id = 1 AND period_ordinal = 24330" "6 import"
+for who in alice kate; do
+  refused $who "cannot begin an import" "SELECT scorecard_begin_import()"
+  refused $who "cannot write imported values" "INSERT INTO imported_values $values VALUES (1, 1, '{0}', '{24340}', '{1}', '{NULL}', '{0}')"
+  refused $who "cannot write imported notes" "INSERT INTO imported_note VALUES (1, 1, 0, 24340, 'n')"
+  refused $who "cannot COPY into imported values" "COPY imported_values (measure_id) FROM STDIN"
+done
+refused olu "cannot make a batch but by scorecard_begin_import()" "INSERT INTO import_batch (id, imported_by) VALUES (-1, 'olu')"
+refused olu "cannot add values to a batch of another transaction" \
+  "INSERT INTO imported_values (measure_id, batch_id, chunk, kinds, ordinals, vals, targets, qualities)
+   SELECT 1, max(id), 2, '{0}', '{24341}', '{1}', '{NULL}', '{0}' FROM import_batch" \
+  "begun in the same transaction"
+refused olu "cannot add values to no batch" \
+  "INSERT INTO imported_values $values VALUES (1, 424242, '{0}', '{24341}', '{1}', '{NULL}', '{0}')" "begun in the same transaction"
+refused olu "cannot add notes to a batch of another transaction" \
+  "INSERT INTO imported_note SELECT 1, max(id), 0, 24341, 'n' FROM import_batch" "begun in the same transaction"
+refused olu "cannot import values oldest first" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24341,24342}', '{1,2}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
+  "imported_values_newest_first"
+refused olu "cannot import one period twice" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24341,24341}', '{1,2}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
+  "imported_values_newest_first"
+refused olu "cannot import arrays of different lengths" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24342,24341}', '{1}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
+  "imported_values_aligned"
+refused olu "cannot import a quality code it does not know" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{0}', '{24341}', '{1}', '{NULL}', '{7}' FROM scorecard_begin_import() b" \
+  "imported_values_qualities"
+refused olu "cannot change imported values" "UPDATE imported_values SET vals = '{1}'"
+refused olu "cannot delete imported values" "DELETE FROM imported_values"
+refused scorecard_admin "cannot change imported values either" "UPDATE imported_values SET vals = '{1}'" "append-only"
+refused scorecard_admin "cannot delete imported notes" "DELETE FROM imported_note" "append-only"
+refused scorecard_admin "cannot truncate the batches" "TRUNCATE import_batch" "append-only"
+
 # MARK: The change log and notifications
 
 expect alice "change_log: a row for each measure with new values, and for the framework" \

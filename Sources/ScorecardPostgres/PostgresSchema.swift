@@ -37,7 +37,7 @@
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 5
+    static let version = 6
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -279,6 +279,67 @@ enum PostgresSchema {
         )
         """,
 
+        // Schema 6: imported values. Each import is a batch; its values are one row per measure (more, `chunk`
+        // 2, 3..., when the file gives a measure's rows apart), each period's value an element of the row's arrays,
+        // newest period first, each period once (quality as a code: NULL 0, provisional 1, estimated 2,
+        // validated 3); commentary is one row a note (few values have one). So an import of 1.2M values writes
+        // about 10,000 rows by COPY, not 1.2M: COPY cannot write observation_revision (row-level security), and a
+        // row a value, with its index, cost several times the copy itself. Imported values are published by the
+        // officer importing them, so every role may read them all. No foreign keys (checked row by row they cost
+        // more than the copy): the triggers check each statement's batches instead. `import_batch.id` comes from
+        // observation_revision's identity sequence, so a batch orders with the revisions recorded before and
+        // after it: each of its values is the revision of that id for its measure and period. The view
+        // `revision` below gives both as one list of revisions.
+        """
+        CREATE TABLE IF NOT EXISTS import_batch (
+          id bigint PRIMARY KEY,
+          imported_by text NOT NULL,
+          imported_at timestamptz NOT NULL DEFAULT now(),
+          xact xid8 NOT NULL DEFAULT pg_current_xact_id()
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS imported_note (
+          measure_id bigint NOT NULL,
+          batch_id bigint NOT NULL,
+          period_kind smallint NOT NULL CHECK (period_kind BETWEEN 0 AND 3),
+          period_ordinal integer NOT NULL,
+          note text NOT NULL,
+          PRIMARY KEY (measure_id, batch_id, period_kind, period_ordinal)
+        )
+        """,
+        // Whether the periods (kind, ordinal) of an imported_values row run newest first, each once.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_newest_first(kinds smallint[], ordinals integer[]) RETURNS boolean
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN NOT EXISTS (
+          SELECT FROM generate_series(1, cardinality(kinds) - 1) i
+          WHERE (kinds[i], ordinals[i]) <= (kinds[i + 1], ordinals[i + 1]))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS imported_values (
+          measure_id bigint NOT NULL,
+          batch_id bigint NOT NULL,
+          chunk integer NOT NULL DEFAULT 1,
+          kinds smallint[] NOT NULL,
+          ordinals integer[] NOT NULL,
+          vals double precision[] NOT NULL,
+          targets double precision[] NOT NULL,
+          qualities smallint[] NOT NULL,
+          PRIMARY KEY (measure_id, batch_id, chunk),
+          CONSTRAINT imported_values_aligned CHECK (
+            array_ndims(kinds) = 1 AND array_ndims(ordinals) = 1 AND array_ndims(vals) = 1 AND array_ndims(targets) = 1
+            AND array_ndims(qualities) = 1
+            AND cardinality(ordinals) = cardinality(kinds) AND cardinality(vals) = cardinality(kinds)
+            AND cardinality(targets) = cardinality(kinds) AND cardinality(qualities) = cardinality(kinds)),
+          CONSTRAINT imported_values_periods CHECK (
+            array_position(kinds, NULL) IS NULL AND array_position(ordinals, NULL) IS NULL
+            AND 0 <= ALL (kinds) AND 3 >= ALL (kinds)),
+          CONSTRAINT imported_values_qualities CHECK (0 <= ALL (qualities) AND 3 >= ALL (qualities)),
+          CONSTRAINT imported_values_newest_first CHECK (scorecard_newest_first(kinds, ordinals))
+        )
+        """,
+
         // MARK: Functions
 
         // The canonical text of a period, as `Period.description` writes it: 2024-05, 2024/25 Q1, 2024/25, 2024.
@@ -356,7 +417,7 @@ enum PostgresSchema {
         """,
         // Brings the recent revisions of `measures` up to date. Their rows are locked first, in order, so that
         // writers of the same measure take turns and each reads (in a statement after the lock) what the one
-        // before it committed.
+        // before it committed. An imported_values row's latest values are its first 32, its earliest period its last.
         """
         CREATE OR REPLACE FUNCTION scorecard_refresh_recent(measures bigint[]) RETURNS void
         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
@@ -374,11 +435,21 @@ enum PostgresSchema {
                   SELECT o.id, o.period_kind, o.period_ordinal, o.value, o.target, o.published_at IS NULL AS draft
                   FROM observation_revision o
                   WHERE o.measure_id = v.measure_id AND (v.with_drafts OR o.published_at IS NOT NULL)
-                  ORDER BY o.period_kind DESC, o.period_ordinal DESC, o.id DESC LIMIT 32) latest),
+                  UNION ALL
+                  SELECT i.batch_id, e.period_kind, e.period_ordinal, e.value, e.target, false
+                  FROM imported_values i
+                  CROSS JOIN LATERAL unnest(i.kinds[1:32], i.ordinals[1:32], i.vals[1:32], i.targets[1:32])
+                    AS e(period_kind, period_ordinal, value, target)
+                  WHERE i.measure_id = v.measure_id
+                  ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT 32) latest),
               (first_kind, first_ordinal) = (
-                SELECT o.period_kind, o.period_ordinal FROM observation_revision o
-                WHERE o.measure_id = v.measure_id AND (v.with_drafts OR o.published_at IS NOT NULL)
-                ORDER BY o.period_kind, o.period_ordinal LIMIT 1)
+                SELECT period_kind, period_ordinal FROM (
+                  SELECT o.period_kind, o.period_ordinal FROM observation_revision o
+                  WHERE o.measure_id = v.measure_id AND (v.with_drafts OR o.published_at IS NOT NULL)
+                  UNION ALL
+                  SELECT i.kinds[cardinality(i.kinds)], i.ordinals[cardinality(i.ordinals)] FROM imported_values i
+                  WHERE i.measure_id = v.measure_id) f
+                ORDER BY period_kind, period_ordinal LIMIT 1)
           WHERE v.measure_id = ANY(measures);
         END
         $$
@@ -396,6 +467,82 @@ enum PostgresSchema {
           GROUP BY n.measure_id
           HAVING NOT EXISTS (SELECT FROM change_log c WHERE c.xact = pg_current_xact_id() AND c.measure_id = n.measure_id
                                AND c.published = bool_or(n.published_at IS NOT NULL));
+          IF FOUND THEN
+            PERFORM pg_notify('scorecard_changes', '');
+          END IF;
+          RETURN NULL;
+        END
+        $$
+        """,
+        // An import's batch, stamped with the login and the time; its id orders it among the revisions (see
+        // `import_batch`). Only officers may call it; the rows of `imported_values` must name a batch of their
+        // own transaction (checked by `scorecard_log_imports`).
+        """
+        CREATE OR REPLACE FUNCTION scorecard_begin_import() RETURNS bigint
+        LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+          INSERT INTO import_batch (id, imported_by)
+          VALUES (nextval(pg_get_serial_sequence('observation_revision', 'id')), session_user::text)
+          RETURNING id
+        $$
+        """,
+        // After each statement that adds imported notes: every row must belong to a batch begun in this transaction.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_check_import_notes() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          IF EXISTS (SELECT FROM (SELECT DISTINCT batch_id FROM scorecard_changed) n LEFT JOIN import_batch b ON b.id = n.batch_id
+                     WHERE b.id IS NULL OR b.xact <> pg_current_xact_id() OR b.imported_by <> session_user::text) THEN
+            RAISE EXCEPTION 'imported notes belong to an import begun in the same transaction (scorecard_begin_import())'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NULL;
+        END
+        $$
+        """,
+        // After each statement that adds imported values: every row must belong to a batch begun in this
+        // transaction; then the measures' recent revisions, change_log and a notification, as for revisions.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_log_imports() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          IF EXISTS (SELECT FROM (SELECT DISTINCT batch_id FROM scorecard_changed) n LEFT JOIN import_batch b ON b.id = n.batch_id
+                     WHERE b.id IS NULL OR b.xact <> pg_current_xact_id() OR b.imported_by <> session_user::text) THEN
+            RAISE EXCEPTION 'imported values belong to an import begun in the same transaction (scorecard_begin_import())'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          -- Writers of recent revisions wait until this import commits (and this one for those before it), so
+          -- that what is read next includes every revision committed before.
+          LOCK TABLE recent_revisions IN SHARE ROW EXCLUSIVE MODE;
+          -- A measure whose only revisions are this row (its first import): its recent revisions are the row's
+          -- first 32, with and without drafts; every other measure by the general refresh.
+          INSERT INTO recent_revisions (measure_id, with_drafts, ids, kinds, ordinals, vals, targets, drafts, first_kind, first_ordinal)
+          SELECT f.measure_id, w.with_drafts, f.ids, f.kinds, f.ordinals, f.vals, f.targets, f.drafts, f.first_kind, f.first_ordinal
+          FROM (
+            SELECT n.measure_id, array_fill(n.batch_id, ARRAY[least(32, cardinality(n.kinds))]) AS ids, n.kinds[1:32] AS kinds,
+                   n.ordinals[1:32] AS ordinals, n.vals[1:32] AS vals, n.targets[1:32] AS targets,
+                   array_fill(false, ARRAY[least(32, cardinality(n.kinds))]) AS drafts,
+                   n.kinds[cardinality(n.kinds)] AS first_kind, n.ordinals[cardinality(n.ordinals)] AS first_ordinal
+            FROM scorecard_changed n
+            WHERE cardinality(n.kinds) > 0
+              AND NOT EXISTS (SELECT FROM observation_revision o WHERE o.measure_id = n.measure_id)
+              AND NOT EXISTS (SELECT FROM imported_values i
+                              WHERE i.measure_id = n.measure_id AND (i.batch_id, i.chunk) <> (n.batch_id, n.chunk))
+            OFFSET 0) f
+          CROSS JOIN (VALUES (false), (true)) AS w(with_drafts)
+          ON CONFLICT (measure_id, with_drafts) DO UPDATE
+          SET ids = excluded.ids, kinds = excluded.kinds, ordinals = excluded.ordinals, vals = excluded.vals,
+              targets = excluded.targets, drafts = excluded.drafts, first_kind = excluded.first_kind,
+              first_ordinal = excluded.first_ordinal;
+          PERFORM scorecard_refresh_recent(ARRAY(
+            SELECT DISTINCT n.measure_id FROM scorecard_changed n
+            WHERE NOT EXISTS (SELECT FROM recent_revisions r WHERE r.measure_id = n.measure_id AND r.ids[1] = n.batch_id)));
+          INSERT INTO change_log (measure_id, published)
+          SELECT DISTINCT n.measure_id, true FROM scorecard_changed n
+          WHERE NOT EXISTS (SELECT FROM change_log c WHERE c.xact = pg_current_xact_id() AND c.measure_id = n.measure_id
+                              AND c.published);
           IF FOUND THEN
             PERFORM pg_notify('scorecard_changes', '');
           END IF;
@@ -466,6 +613,43 @@ enum PostgresSchema {
         CREATE TRIGGER observation_revision_log_update AFTER UPDATE ON observation_revision
         REFERENCING NEW TABLE AS scorecard_changed
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_observations()
+        """,
+        """
+        DROP TRIGGER IF EXISTS imported_values_log_insert ON imported_values
+        """,
+        """
+        CREATE TRIGGER imported_values_log_insert AFTER INSERT ON imported_values
+        REFERENCING NEW TABLE AS scorecard_changed
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_imports()
+        """,
+        """
+        DROP TRIGGER IF EXISTS imported_values_append_only ON imported_values
+        """,
+        """
+        CREATE TRIGGER imported_values_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON imported_values
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS imported_note_check ON imported_note
+        """,
+        """
+        CREATE TRIGGER imported_note_check AFTER INSERT ON imported_note
+        REFERENCING NEW TABLE AS scorecard_changed
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_check_import_notes()
+        """,
+        """
+        DROP TRIGGER IF EXISTS imported_note_append_only ON imported_note
+        """,
+        """
+        CREATE TRIGGER imported_note_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON imported_note
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS import_batch_append_only ON import_batch
+        """,
+        """
+        CREATE TRIGGER import_batch_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON import_batch
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
         """,
         """
         DO $$
@@ -583,13 +767,31 @@ enum PostgresSchema {
 
         // MARK: Views (security_invoker: the reader's row-level security applies)
 
+        // Every revision the reader may see: those recorded (row-level security applies) and those imported, one
+        // row a value, in the columns of observation_revision. An imported value's id is its batch's.
+        """
+        CREATE OR REPLACE VIEW revision WITH (security_invoker = true) AS
+        SELECT id, measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at, source,
+          published_by, published_at
+        FROM observation_revision
+        UNION ALL
+        SELECT b.id, v.measure_id, e.period_kind, e.period_ordinal, e.value, e.target, n.note,
+          (ARRAY['provisional', 'estimated', 'validated'])[e.quality], b.imported_by, b.imported_at, 'import',
+          b.imported_by, b.imported_at
+        FROM imported_values v
+        JOIN import_batch b ON b.id = v.batch_id
+        CROSS JOIN LATERAL unnest(v.kinds, v.ordinals, v.vals, v.targets, v.qualities)
+          AS e(period_kind, period_ordinal, value, target, quality)
+        LEFT JOIN imported_note n ON n.measure_id = v.measure_id AND n.batch_id = v.batch_id
+          AND n.period_kind = e.period_kind AND n.period_ordinal = e.period_ordinal
+        """,
         // The latest revision the reader may see of each measure and period: for a member, the latest published.
         """
         CREATE OR REPLACE VIEW observation WITH (security_invoker = true) AS
         SELECT DISTINCT ON (measure_id, period_kind, period_ordinal)
           id, measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at, source,
           published_by, published_at
-        FROM observation_revision
+        FROM revision
         ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
         """,
         // The latest published revision of each measure and period: what members see, whoever reads it.
@@ -598,7 +800,7 @@ enum PostgresSchema {
         SELECT DISTINCT ON (measure_id, period_kind, period_ordinal)
           id, measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at, source,
           published_by, published_at
-        FROM observation_revision
+        FROM revision
         WHERE published_at IS NOT NULL
         ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
         """,
@@ -612,13 +814,13 @@ enum PostgresSchema {
         FROM observation_revision r
         JOIN measure m ON m.id = r.measure_id
         LEFT JOIN LATERAL (
-          SELECT l.value, l.target FROM observation_revision l
+          SELECT l.value, l.target FROM revision l
           WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind AND l.period_ordinal = r.period_ordinal
             AND l.published_at IS NOT NULL
           ORDER BY l.id DESC LIMIT 1) p ON true
         WHERE r.published_at IS NULL
           AND NOT EXISTS (
-            SELECT FROM observation_revision l
+            SELECT FROM revision l
             WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind AND l.period_ordinal = r.period_ordinal
               AND l.id > r.id)
         """,
@@ -651,13 +853,14 @@ enum PostgresSchema {
         """
         REVOKE ALL ON council, priority, delivery_plan, action, measure, target_revision, observation_revision, scope,
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
-          recent_revisions
+          recent_revisions, import_batch, imported_values, imported_note, revision
         FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
         """,
         """
         REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
-          scorecard_refresh_recent(bigint[])
+          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(),
+          scorecard_check_import_notes()
         FROM PUBLIC
         """,
         """
@@ -667,7 +870,7 @@ enum PostgresSchema {
         """
         GRANT SELECT ON council, priority, delivery_plan, action, measure, target_revision, observation_revision,
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
-          recent_revisions
+          recent_revisions, import_batch, imported_values, imported_note, revision
         TO scorecard_member, scorecard_owner, scorecard_officer
         """,
         // Presenting a meeting: owners and officers (a member only follows).
@@ -687,6 +890,17 @@ enum PostgresSchema {
         """,
         """
         GRANT UPDATE (published_at) ON observation_revision TO scorecard_officer
+        """,
+        // Officers: imports, by COPY into imported_values and imported_note (a batch of their own, begun by the function).
+        """
+        GRANT INSERT (measure_id, batch_id, chunk, kinds, ordinals, vals, targets, qualities) ON imported_values
+        TO scorecard_officer
+        """,
+        """
+        GRANT INSERT (measure_id, batch_id, period_kind, period_ordinal, note) ON imported_note TO scorecard_officer
+        """,
+        """
+        GRANT EXECUTE ON FUNCTION scorecard_begin_import() TO scorecard_officer
         """,
         """
         GRANT INSERT (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)

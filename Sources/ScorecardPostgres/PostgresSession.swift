@@ -142,8 +142,16 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Streams `text` (COPY's text format: tab-separated, `\N` for NULL) into `table`'s `columns`.
     func copy(into table: String, columns: [String], text: ByteBuffer) throws {
+        try copy(into: table, columns: columns) { send in send(text) }
+    }
+
+    /// Streams into `table`'s `columns` what `produce` sends (COPY's text format, whole rows or not), each
+    /// buffer going to the server while `produce` makes the next. When `produce` throws, the COPY is
+    /// abandoned (the server writes nothing of it) and its error is rethrown.
+    func copy(into table: String, columns: [String], produce: (_ send: (ByteBuffer) -> Void) throws -> Void) throws {
         try lock.withLock {
             let connection = try current()
+            let (chunks, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
             let box = ResultBox()
             let done = DispatchSemaphore(value: 0)
             // COPY is only offered as an async call: run it on a task and wait here (a plain thread, never one of
@@ -151,13 +159,21 @@ final class PostgresSession: @unchecked Sendable {
             Task.detached {
                 do {
                     try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
-                        try await writer.write(text)
+                        for try await chunk in chunks { try await writer.write(chunk) }
                     }
                     box.set(nil)
                 } catch {
                     box.set(error)
                 }
                 done.signal()
+            }
+            do {
+                try produce { continuation.yield($0) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+                done.wait()
+                throw error
             }
             done.wait()
             if let error = box.error { throw PostgresFailure.translated(error) }

@@ -1,30 +1,74 @@
 import Foundation
+import NIOCore
 import PostgresNIO
 import ScorecardKit
 
 extension PostgresStore {
+    /// Where an import's values come from.
+    enum ImportedValues {
+        /// Every measure's observations, in the order of the measures.
+        case loaded([[Observation]])
+        /// Rows as they are read (see ``ObservationHandOver/next()``), each with its measure's index.
+        case streamed(() throws -> ObservationHandOver.Batch?)
+    }
+
     /// Brings the database in line with `council` in one transaction, as the SQLite store does; every row
-    /// goes in by COPY (into a temporary table, then one `INSERT ... SELECT`: COPY cannot write into a table
-    /// with row-level security). Imported values are published: the officer importing them signs them off.
+    /// goes in by COPY (the measures into a temporary table first, to be upserted by code; the values as
+    /// `imported_values` rows, see `PostgresSchema`). Imported values are published: the officer importing
+    /// them signs them off.
     /// Changes are recorded as made by the login (`current_user`); `by` is not used, as the database knows who it is.
     public func importCouncil(_ council: Council, by: String, progress: ImportProgress?) throws -> ImportSummary {
+        try checkCanImport()
+        return try importCouncil(plan: council.plan, measures: council.measures, values: .loaded(council.observations), progress: progress)
+    }
+
+    /// Refuses a login that may not import, before anything is read or written.
+    func checkCanImport() throws {
         if publishedOnly, access.role != .member { throw StoreError.showingPublishedOnly }
         guard access.role == .officer, access.canSignOff else {
             throw StoreError.notPermitted(
                 "\(login) is \(access.role == .member ? "a member" : "an owner"): only the performance team's officers import; nothing was imported")
         }
-        return try session.transaction {
+    }
+
+    /// The import in one transaction: the framework (when it changed), then the values. Values streamed into a
+    /// database that holds none yet are copied as they come; otherwise every one is compared with the
+    /// database's first, and only those new or changed are written.
+    func importCouncil(plan: CouncilPlan, measures: [Measure], values: ImportedValues, progress: ImportProgress?) throws -> ImportSummary {
+        try session.transaction {
             var summary = ImportSummary()
+            let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
             let existing = try PostgresFramework.read(session)
             let measureIDs: [Int64]
-            if let existing, existing.plan == council.plan, existing.measures == council.measures {
+            if let existing, existing.plan == plan, existing.measures == measures {
                 measureIDs = existing.measureIDs
             } else {
                 summary.frameworkChanged = true
-                measureIDs = try writeFramework(council, summary: &summary)
-                try writeTargets(council, measureIDs: measureIDs, summary: &summary)
+                measureIDs = try writeFramework(framework, summary: &summary)
+                try writeTargets(framework, measureIDs: measureIDs, summary: &summary)
             }
-            try writeObservations(council, measureIDs: measureIDs, summary: &summary, progress: progress)
+            let holdsValues = try session.rows("SELECT EXISTS (SELECT FROM observation_revision) OR EXISTS (SELECT FROM imported_values)")
+                .first?.decode(Bool.self) ?? false
+            switch values {
+            case .streamed(let next) where !holdsValues:
+                try writeValues(measureIDs: measureIDs) { add in
+                    while let batch = try next() {
+                        for (measure, observation) in batch { add(measureIDs[measure], observation) }
+                        summary.added += batch.count
+                    }
+                }
+                progress?(summary.added, summary.added)
+            case .streamed(let next):
+                var observations = framework.observations
+                while let batch = try next() {
+                    for (measure, observation) in batch { observations[measure].append(observation) }
+                }
+                try writeChangedValues(
+                    Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
+            case .loaded(let observations):
+                try writeChangedValues(
+                    Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
+            }
             return summary
         }
     }
@@ -149,60 +193,148 @@ extension PostgresStore {
             rows.endRow()
         }
         guard rows.rows > 0 else { return }
-        try session.execute("""
-            CREATE TEMPORARY TABLE import_target (measure_id bigint, period_kind smallint, period_ordinal integer,
-              value double precision, position bigserial) ON COMMIT DROP
-            """)
-        try session.copy(into: "import_target", columns: ["measure_id", "period_kind", "period_ordinal", "value"], text: rows.buffer)
-        try session.execute("""
-            INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value)
-            SELECT measure_id, period_kind, period_ordinal, value FROM import_target ORDER BY position
-            """)
+        // target_revision has no row-level security: COPY writes it directly, in the order of the rows.
+        try session.copy(into: "target_revision", columns: ["measure_id", "period_kind", "period_ordinal", "value"], text: rows.buffer)
     }
 
-    /// Appends a published revision for each observation that is new or differs from the current one.
-    private func writeObservations(
-        _ council: Council, measureIDs: [Int64], summary: inout ImportSummary, progress: ImportProgress?
-    ) throws {
-        let comparing = try session.rows("SELECT EXISTS (SELECT 1 FROM observation_revision)").first?.decode(Bool.self) ?? false
+    /// Appends a published revision for each observation that is new or differs from the database's current one.
+    private func writeChangedValues(_ council: Council, measureIDs: [Int64], summary: inout ImportSummary, progress: ImportProgress?) throws {
         var current: [StoreKey: Observation] = [:]
-        if comparing {
-            let rows = try session.rows("""
-                SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal,
-                       value, target, note, quality
-                FROM observation_revision ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
-                """)
-            for row in rows {
-                let (id, kind, ordinal, value, target, note, quality) = try row.decode(
-                    (Int64, Int, Int, Double?, Double?, String?, String?).self)
-                guard let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
-                current[key] = Observation(
-                    period: key.period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
+        let rows = try session.rows("""
+            SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal,
+                   value, target, note, quality
+            FROM revision ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
+            """)
+        for row in rows {
+            let (id, kind, ordinal, value, target, note, quality) = try row.decode(
+                (Int64, Int, Int, Double?, Double?, String?, String?).self)
+            guard let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
+            current[key] = Observation(
+                period: key.period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
+        }
+        try writeValues(measureIDs: measureIDs) { add in
+            ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) {
+                add($0, $1)
             }
         }
-        var rows = CopyText()
-        ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) { id, observation in
-            rows.append(id)
-            rows.append(observation.period.kind.rawValue)
-            rows.append(observation.period.ordinal)
-            rows.append(observation.value)
-            rows.append(observation.target)
-            rows.append(observation.note)
-            rows.append(observation.quality?.rawValue)
-            rows.endRow()
+    }
+
+    /// Writes the values `produce` adds (each with its measure's row id) as one batch: an `imported_values` row
+    /// for each run of one measure's values, streamed by COPY while `produce` goes on, then their commentary.
+    private func writeValues(measureIDs: [Int64], produce: (_ add: (Int64, Observation) -> Void) throws -> Void) throws {
+        // The batch is begun before any value is known (no query can run during the COPY), and undone when none came.
+        try session.execute("SAVEPOINT import_values")
+        guard let batch = try session.rows("SELECT scorecard_begin_import()").first?.decode(Int64.self) else {
+            throw PostgresStoreError.failed("the import was not begun")
         }
-        if rows.rows > 0 {
-            let columns = ["measure_id", "period_kind", "period_ordinal", "value", "target", "note", "quality"]
-            try session.execute("""
-                CREATE TEMPORARY TABLE import_observation (measure_id bigint, period_kind smallint, period_ordinal integer,
-                  value double precision, target double precision, note text, quality text) ON COMMIT DROP
-                """)
-            try session.copy(into: "import_observation", columns: columns, text: rows.buffer)
-            let list = columns.joined(separator: ", ")
-            try session.execute(PostgresQuery(unsafeSQL: """
-                INSERT INTO observation_revision (\(list), source, published_by, published_at)
-                SELECT \(list), 'import', current_user, now() FROM import_observation
-                """))
+        var text = ImportedValuesText(batch: batch)
+        try session.copy(
+            into: "imported_values", columns: ["measure_id", "batch_id", "chunk", "kinds", "ordinals", "vals", "targets", "qualities"]
+        ) { send in
+            // `produce` and `send` never call each other: each part goes to the COPY's stream and returns.
+            try withoutActuallyEscaping(send) { send in
+                try produce { text.add($1, measureID: $0, send: send) }
+            }
+            text.finish(send: send)
+        }
+        if text.rowCount == 0 {
+            try session.execute("ROLLBACK TO SAVEPOINT import_values")
+        } else if text.notes.rows > 0 {
+            try session.copy(
+                into: "imported_note", columns: ["measure_id", "batch_id", "period_kind", "period_ordinal", "note"], text: text.notes.buffer)
+        }
+        try session.execute("RELEASE SAVEPOINT import_values")
+    }
+}
+
+/// The COPY text of one import batch: `imported_values` rows, sent a part at a time, and `imported_note` rows,
+/// kept for a COPY of their own. Values come measure by measure; a measure met again later gets a row of its own
+/// (its next `chunk`).
+private struct ImportedValuesText {
+    let batch: Int64
+    private var rows = CopyText()
+    private(set) var notes = CopyText()
+    private var pending = MeasureValues()
+    /// The rows written so far of each measure.
+    private var chunks: [Int64: Int] = [:]
+    /// The `imported_values` rows written.
+    private(set) var rowCount = 0
+
+    /// How much COPY text is made before it is sent: the server parses one part while the next is made.
+    private static let partBytes = 1 << 18
+
+    init(batch: Int64) {
+        self.batch = batch
+    }
+
+    mutating func add(_ observation: Observation, measureID: Int64, send: (ByteBuffer) -> Void) {
+        if pending.measureID != measureID {
+            flush(send: send)
+            pending.measureID = measureID
+        }
+        pending.append(observation)
+    }
+
+    mutating func finish(send: (ByteBuffer) -> Void) {
+        flush(send: send)
+        if rows.byteCount > 0 { send(rows.take()) }
+    }
+
+    private mutating func flush(send: (ByteBuffer) -> Void) {
+        guard let measureID = pending.measureID, !pending.isEmpty else { return }
+        let chunk = chunks[measureID, default: 0] + 1
+        chunks[measureID] = chunk
+        pending.write(batch: batch, chunk: chunk, values: &rows, notes: &notes)
+        rowCount += 1
+        pending = MeasureValues()
+        if rows.byteCount >= Self.partBytes { send(rows.take()) }
+    }
+}
+
+/// One measure's imported values, as the arrays of its `imported_values` row.
+private struct MeasureValues {
+    var measureID: Int64?
+
+    private var observations: [Observation] = []
+
+    var isEmpty: Bool { observations.isEmpty }
+
+    mutating func append(_ observation: Observation) {
+        observations.append(observation)
+    }
+
+    /// Writes the measure's `imported_values` row `chunk` of batch `batch` (its arrays newest period first, as the
+    /// table requires) and an `imported_note` row for each value with commentary.
+    func write(batch: Int64, chunk: Int, values rows: inout CopyText, notes: inout CopyText) {
+        guard let measureID else { return }
+        let newestFirst = observations.sorted { ($0.period.kind.rawValue, $0.period.ordinal) > ($1.period.kind.rawValue, $1.period.ordinal) }
+        rows.append(measureID)
+        rows.append(batch)
+        rows.append(chunk)
+        rows.append(integers: newestFirst.lazy.map(\.period.kind.rawValue))
+        rows.append(integers: newestFirst.lazy.map(\.period.ordinal))
+        rows.append(numbers: newestFirst.lazy.map(\.value))
+        rows.append(numbers: newestFirst.lazy.map(\.target))
+        rows.append(integers: newestFirst.lazy.map { Self.code(of: $0.quality) })
+        rows.endRow()
+        for observation in newestFirst {
+            guard let note = observation.note else { continue }
+            notes.append(measureID)
+            notes.append(batch)
+            notes.append(observation.period.kind.rawValue)
+            notes.append(observation.period.ordinal)
+            notes.append(note)
+            notes.endRow()
+        }
+    }
+
+    /// A quality's code in `imported_values.qualities` (the schema's view names them in this order).
+    static func code(of quality: DataQuality?) -> Int {
+        switch quality {
+        case nil: 0
+        case .provisional: 1
+        case .estimated: 2
+        case .validated: 3
         }
     }
 }

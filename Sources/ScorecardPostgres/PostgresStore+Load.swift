@@ -83,7 +83,7 @@ extension PostgresStore {
                 FROM unnest(\(ids)::bigint[]) AS m(id)
                 CROSS JOIN LATERAL (
                   SELECT period_kind, period_ordinal, value, target, note, quality, published_at IS NULL AS draft
-                  FROM observation_revision o
+                  FROM revision o
                   WHERE o.measure_id = m.id \(unescaped: publishedFilter)
                   ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT \(recent)) r
                 """
@@ -95,7 +95,7 @@ extension PostgresStore {
         } else {
             query = """
                 SELECT measure_id, period_kind, period_ordinal, value, target, note, quality, published_at IS NULL
-                FROM observation_revision WHERE measure_id = ANY(\(ids)::bigint[]) \(unescaped: publishedFilter)
+                FROM revision WHERE measure_id = ANY(\(ids)::bigint[]) \(unescaped: publishedFilter)
                 ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
                 """
         }
@@ -114,7 +114,7 @@ extension PostgresStore {
             firsts = try Self.firstPeriods(session, query: """
                 SELECT m.id, f.period_kind, f.period_ordinal FROM unnest(\(full)::bigint[]) AS m(id)
                 CROSS JOIN LATERAL (
-                  SELECT period_kind, period_ordinal FROM observation_revision o WHERE o.measure_id = m.id \(unescaped: publishedFilter)
+                  SELECT period_kind, period_ordinal FROM revision o WHERE o.measure_id = m.id \(unescaped: publishedFilter)
                   ORDER BY period_kind, period_ordinal LIMIT 1) f
                 """)
         }
@@ -157,12 +157,12 @@ extension PostgresStore {
           SELECT count(*) AS n, array_agg(id) AS ids, array_agg(period_kind) AS kinds, array_agg(period_ordinal) AS ordinals,
                  array_agg(value) AS vals, array_agg(target) AS targets, array_agg(draft) AS drafts
           FROM (
-            SELECT id, period_kind, period_ordinal, value, target, published_at IS NULL AS draft FROM observation_revision o
+            SELECT id, period_kind, period_ordinal, value, target, published_at IS NULL AS draft FROM revision o
             WHERE o.measure_id = m.id \(unescaped: filter)
             ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT \(recent)) latest
         ) r
         LEFT JOIN LATERAL (
-          SELECT period_kind, period_ordinal FROM observation_revision o
+          SELECT period_kind, period_ordinal FROM revision o
           WHERE r.n >= \(recent) AND o.measure_id = m.id \(unescaped: filter)
           ORDER BY period_kind, period_ordinal LIMIT 1
         ) f ON true

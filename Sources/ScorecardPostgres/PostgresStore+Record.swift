@@ -44,7 +44,7 @@ extension PostgresStore {
     private func write(_ change: ValueChange, measureID: Int64) throws -> RecordOutcome {
         let period = change.period
         let rows = try session.rows("""
-            SELECT value, target, note, quality, published_at IS NULL FROM observation_revision
+            SELECT value, target, note, quality, published_at IS NULL FROM revision
             WHERE measure_id = \(measureID) AND period_kind = \(period.kind.rawValue) AND period_ordinal = \(period.ordinal)
             ORDER BY id DESC LIMIT 1
             """)
@@ -106,12 +106,12 @@ extension PostgresStore {
         let period = selection.period
         let rows = try session.rows("""
             SELECT o.value, o.target, o.note, o.quality, m.code, o.period_kind, o.period_ordinal, o.changed_by, o.changed_at, o.id,
-                   (SELECT p.value FROM observation_revision p
+                   (SELECT p.value FROM revision p
                     WHERE p.measure_id = o.measure_id AND p.period_kind = o.period_kind
                       AND p.period_ordinal = o.period_ordinal AND p.published_at IS NOT NULL ORDER BY p.id DESC LIMIT 1)
             FROM observation_revision o JOIN measure m ON m.id = o.measure_id
             WHERE o.published_at IS NULL
-              AND o.id = (SELECT max(l.id) FROM observation_revision l
+              AND o.id = (SELECT max(l.id) FROM revision l
                           WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind AND l.period_ordinal = o.period_ordinal)
               AND (\(period == nil) OR (o.period_kind = \(period?.kind.rawValue ?? -1) AND o.period_ordinal = \(period?.ordinal ?? -1)))
               AND (cardinality(\(selection.measures)::text[]) = 0 OR m.code = ANY(\(selection.measures)::text[]))

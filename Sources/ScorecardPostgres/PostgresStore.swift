@@ -121,7 +121,7 @@ public final class PostgresStore: CouncilStore {
     public func revisions(measure code: String, period: Period) throws -> [Revision] {
         let rows = try session.rows("""
             SELECT r.value, r.target, r.note, r.quality, r.changed_by, r.changed_at, r.source, r.published_by, r.published_at
-            FROM observation_revision r JOIN measure m ON m.id = r.measure_id
+            FROM revision r JOIN measure m ON m.id = r.measure_id
             WHERE m.code = \(code) AND r.period_kind = \(period.kind.rawValue) AND r.period_ordinal = \(period.ordinal)
               \(unescaped: publishedOnly ? "AND r.published_at IS NOT NULL" : "")
             ORDER BY r.id

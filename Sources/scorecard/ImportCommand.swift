@@ -36,15 +36,35 @@ struct ImportCommand: ParsableCommand {
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
     }
 
-    /// Imports into a shared PostgreSQL database (by COPY, in one transaction): the files are checked completely first.
+    /// Imports into a shared PostgreSQL database (by COPY, in one transaction, committed only if the files
+    /// have no problem at all).
     private func importShared(into url: String) throws -> (Council, ImportSummary) {
         let today = try CivilDate.resolvedToday()
-        let council = try directory.map { try DataLocation.load($0, today: today) } ?? DataLocation.sample(today: today)
         let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
         defer { store.close() }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
-        return (council, try store.importCouncil(council, by: store.login, progress: bar.update))
+        guard let directory else {
+            let council = try DataLocation.sample(today: today)
+            return (council, try store.importCouncil(council, by: store.login, progress: bar.update))
+        }
+        // The framework first, then the observations, written by another thread while they are read.
+        let trace = Trace()
+        let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }
+        let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
+        let builder = try PostgresImportBuilder(store: store, plan: contents.plan, measures: contents.measures)
+        let total: Int
+        do {
+            total = try trace.phase("read-observations") {
+                try DataLocation.reportingProblems { try files.streamObservations(for: contents.measures, to: builder.send) }
+            }
+        } catch {
+            builder.cancel()
+            throw error
+        }
+        let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
+        let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
+        return (council, summary)
     }
 
     /// Imports the sample council as it stands today.

@@ -1,0 +1,121 @@
+import Foundation
+import ScorecardKit
+import ScorecardSample
+import Testing
+
+@testable import ScorecardPostgres
+
+/// Imports into the shared store as the command line makes them: the framework first, then the observations
+/// handed over while they are read, into `imported_values` rows (one a measure, or more when a file gives a
+/// measure's rows apart).
+@Suite(.serialized, .enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
+struct PostgresImportTests {
+    /// Ten years: quarterly measures have more values than the 32 revisions the store keeps of each measure.
+    static func council() throws -> Council {
+        try SampleCouncilGenerator(measures: 12, years: 10).generate().council(today: TestServer.today)
+    }
+
+    /// Every measure's older half, then every measure's newer half, in batches of 50: no measure's rows together.
+    static func rowsApart(_ council: Council) -> [ObservationHandOver.Batch] {
+        var rows: ObservationHandOver.Batch = []
+        for (m, list) in council.observations.enumerated() { rows += list.prefix(list.count / 2).map { (m, $0) } }
+        for (m, list) in council.observations.enumerated() { rows += list.dropFirst(list.count / 2).map { (m, $0) } }
+        return stride(from: 0, to: rows.count, by: 50).map { Array(rows[$0..<min($0 + 50, rows.count)]) }
+    }
+
+    /// Imports `batches` as `ImportCommand` does.
+    static func streamed(_ council: Council, _ batches: [ObservationHandOver.Batch], into store: PostgresStore) throws -> ImportSummary {
+        let builder = try PostgresImportBuilder(store: store, plan: council.plan, measures: council.measures)
+        for batch in batches { builder.send(batch) }
+        return try builder.finish(total: batches.reduce(0) { $0 + $1.count })
+    }
+
+    /// Each measure's latest `periods` values as the dashboard opens with them (period, value, target, draft),
+    /// and the same cut from the whole history.
+    static func recentAndWhole(_ store: PostgresStore, periods: Int = 6) throws -> (recent: [[String]], whole: [[String]]) {
+        func text(_ o: Observation) -> String {
+            "\(o.period) \(o.value.map { String($0) } ?? "-") \(o.target.map { String($0) } ?? "-") \(o.isDraft)"
+        }
+        let whole = try store.loadCouncil().observations
+        let recent = try store.loadRecentCouncil(periods: periods).observations
+        return (recent.map { $0.map(text) }, zip(recent, whole).map { $1.suffix($0.count).map(text) })
+    }
+
+    /// Each measure's rows together, in the order of the measures (as the sample's file gives them).
+    static func rowsTogether(_ council: Council) -> [ObservationHandOver.Batch] {
+        council.observations.enumerated().map { m, list in list.map { (m, $0) } }
+    }
+
+    @Test(arguments: [false, true])
+    func aStreamedImportHoldsEveryValueWhateverTheOrderOfTheRows(apart: Bool) async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            #expect(council.observations.contains { $0.count > 32 })
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            let summary = try Self.streamed(council, apart ? Self.rowsApart(council) : Self.rowsTogether(council), into: officer)
+            #expect(summary.added == council.observationCount && summary.frameworkChanged)
+            #expect(try officer.loadCouncil().observations == council.observations)
+            // A measure whose rows came apart has a row for each run of them, all of one batch.
+            let rows = try officer.session.rows("SELECT count(*), count(DISTINCT batch_id) FROM imported_values").first?.decode((Int, Int).self)
+            #expect(rows?.0 == (apart ? 2 : 1) * council.measures.count && rows?.1 == 1)
+            // Members see every value; the values a dashboard opens with, kept by the database as it imported
+            // them, are the latest of the whole history (and when more are asked for than it keeps, too).
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            #expect(try member.loadCouncil().observations == council.observations)
+            for periods in [6, 40] {
+                let (recent, whole) = try Self.recentAndWhole(member, periods: periods)
+                #expect(recent == whole)
+                #expect(recent.contains { $0.count > min(periods, 32) } == (periods > 32))
+            }
+            // The same files again: nothing changes, and no batch is left behind.
+            let again = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            #expect(!again.changedAnything && again.unchanged == council.observationCount)
+            #expect(try officer.session.rows("SELECT count(*) FROM import_batch").first?.decode(Int.self) == 1)
+        }
+    }
+
+    @Test func aReadThatFailsPartWayWritesNothing() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            let builder = try PostgresImportBuilder(store: officer, plan: council.plan, measures: council.measures)
+            for batch in Self.rowsApart(council).prefix(5) { builder.send(batch) }
+            builder.cancel()
+            #expect(try officer.session.rows("SELECT (SELECT count(*) FROM measure) + (SELECT count(*) FROM imported_values)").first?.decode(Int.self) == 0)
+            // A member may not import: refused before anything is read.
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            #expect(throws: StoreError.self) { try PostgresImportBuilder(store: member, plan: council.plan, measures: council.measures) }
+        }
+    }
+
+    @Test func revisionsRecordedAndImportedTakeTurnsInTheOrderMade() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try Self.streamed(council, Self.rowsApart(council), into: officer)
+            // A measure whose latest value is at least 10: half of it, rounded, is another value it may take.
+            let m = try #require(council.observations.firstIndex { ($0.last?.value ?? 0) >= 10 })
+            let measure = council.measures[m]
+            let latest = try #require(council.observations[m].last)
+            let half = ((latest.value ?? 0) / 2).rounded()
+            let recorded = ValueEntry(measure: measure.code, period: latest.period.description, value: String(Int(half)), by: "")
+            _ = try officer.record(recorded, today: TestServer.today)
+            _ = try officer.publish(PublishSelection(measures: [measure.code]), by: "")
+            #expect(try officer.loadCouncil().observations[m].last?.value == half)
+            let (recent, whole) = try Self.recentAndWhole(officer)
+            #expect(recent == whole && recent[m].last?.hasPrefix("\(latest.period) \(half)") == true)
+            // The files again: their value replaces the one recorded since, as a revision of its own.
+            let again = try officer.importCouncil(council, by: "", progress: nil)
+            #expect(again.revised == 1 && again.added == 0)
+            #expect(try officer.loadCouncil().observations == council.observations)
+            let history = try officer.revisions(measure: measure.code, period: latest.period)
+            #expect(history.map(\.observation.value) == [latest.value, half, latest.value])
+            #expect(history.map(\.source) == [.import, .record, .import])
+            let (after, afterWhole) = try Self.recentAndWhole(officer)
+            #expect(after == afterWhole && after[m].last?.hasPrefix("\(latest.period) \(latest.value ?? 0)") == true)
+        }
+    }
+}

@@ -372,14 +372,13 @@ as kate "INSERT INTO observation_revision (measure_id, period_kind, period_ordin
 if out=$(as_script olu <<'SQL'
 BEGIN;
 SELECT scorecard_begin_import() AS batch \gset
-INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities)
-VALUES (2, :batch, '{0,0}', '{24320,24319}', '{31,30}', '{35,NULL}', '{3,0}'),
-       (1, :batch, '{0}', '{24330}', '{6}', '{NULL}', '{1}');
-INSERT INTO imported_note (measure_id, batch_id, period_kind, period_ordinal, note) VALUES (2, :batch, 0, 24320, 'imported note');
+INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities, note_at, notes)
+VALUES (2, :batch, '{0,0}', '{24320,24319}', '{31,30}', '{35,NULL}', '{3,0}', '{1}', '{"imported note"}'),
+       (1, :batch, '{0}', '{24330}', '{6}', '{NULL}', '{1}', '{}', '{}');
 COMMIT;
 SQL
 ); then
-  pass "olu: imports a batch: values in arrays, newest first, and a note"
+  pass "olu: imports a batch: values in arrays, newest first, one with a note"
 else
   fail "olu: imports a batch" "$out"
 fi
@@ -397,7 +396,6 @@ expect kate "and the owner sees the imported value over her draft" \
 for who in alice kate; do
   refused $who "cannot begin an import" "SELECT scorecard_begin_import()"
   refused $who "cannot write imported values" "INSERT INTO imported_values $values VALUES (1, 1, '{0}', '{24340}', '{1}', '{NULL}', '{0}')"
-  refused $who "cannot write imported notes" "INSERT INTO imported_note VALUES (1, 1, 0, 24340, 'n')"
   refused $who "cannot COPY into imported values" "COPY imported_values (measure_id) FROM STDIN"
 done
 refused olu "cannot make a batch but by scorecard_begin_import()" "INSERT INTO import_batch (id, imported_by) VALUES (-1, 'olu')"
@@ -407,8 +405,6 @@ refused olu "cannot add values to a batch of another transaction" \
   "begun in the same transaction"
 refused olu "cannot add values to no batch" \
   "INSERT INTO imported_values $values VALUES (1, 424242, '{0}', '{24341}', '{1}', '{NULL}', '{0}')" "begun in the same transaction"
-refused olu "cannot add notes to a batch of another transaction" \
-  "INSERT INTO imported_note SELECT 1, max(id), 0, 24341, 'n' FROM import_batch" "begun in the same transaction"
 refused olu "cannot import values oldest first" \
   "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24341,24342}', '{1,2}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
   "imported_values_newest_first"
@@ -421,10 +417,14 @@ refused olu "cannot import arrays of different lengths" \
 refused olu "cannot import a quality code it does not know" \
   "INSERT INTO imported_values $values SELECT 1, b, '{0}', '{24341}', '{1}', '{NULL}', '{7}' FROM scorecard_begin_import() b" \
   "imported_values_qualities"
+refused olu "cannot give a note to an element the row does not have" \
+  "INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities, note_at, notes)
+   SELECT 1, b, '{0}', '{24341}', '{1}', '{NULL}', '{0}', '{2}', '{n}' FROM scorecard_begin_import() b" \
+  "imported_values_notes"
 refused olu "cannot change imported values" "UPDATE imported_values SET vals = '{1}'"
 refused olu "cannot delete imported values" "DELETE FROM imported_values"
 refused scorecard_admin "cannot change imported values either" "UPDATE imported_values SET vals = '{1}'" "append-only"
-refused scorecard_admin "cannot delete imported notes" "DELETE FROM imported_note" "append-only"
+refused scorecard_admin "cannot delete imported values" "DELETE FROM imported_values" "append-only"
 refused scorecard_admin "cannot truncate the batches" "TRUNCATE import_batch" "append-only"
 
 # MARK: The change log and notifications

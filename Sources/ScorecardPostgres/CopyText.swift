@@ -76,6 +76,31 @@ struct CopyText {
         buffer.writeStaticString("}")
     }
 
+    /// One array of texts, each in double quotes (so that none reads as NULL or splits at a comma): the
+    /// array's escapes (backslash, double quote) come first, then COPY's.
+    mutating func append(texts: some Sequence<String>) {
+        separate()
+        buffer.writeStaticString("{")
+        var first = true
+        for text in texts {
+            if !first { buffer.writeStaticString(",") }
+            first = false
+            buffer.writeStaticString("\"")
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\\\\\")  // \\ in the array, each doubled for COPY
+                case UInt8(ascii: "\""): buffer.writeStaticString("\\\\\"")  // \" in the array, its backslash doubled
+                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
+                }
+            }
+            buffer.writeStaticString("\"")
+        }
+        buffer.writeStaticString("}")
+    }
+
     /// The bytes written and not yet taken.
     var byteCount: Int { buffer.readableBytes }
 

@@ -282,8 +282,8 @@ enum PostgresSchema {
         // Schema 6: imported values. Each import is a batch; its values are one row per measure (more, `chunk`
         // 2, 3..., when the file gives a measure's rows apart), each period's value an element of the row's arrays,
         // newest period first, each period once (quality as a code: NULL 0, provisional 1, estimated 2,
-        // validated 3); commentary is one row a note (few values have one). So an import of 1.2M values writes
-        // about 10,000 rows by COPY, not 1.2M: COPY cannot write observation_revision (row-level security), and a
+        // validated 3; commentary only for the elements that have it: `notes[i]` is element `note_at[i]`'s).
+        // So an import of 1.2M values writes about 10,000 rows by COPY, not 1.2M: COPY cannot write observation_revision (row-level security), and a
         // row a value, with its index, cost several times the copy itself. Imported values are published by the
         // officer importing them, so every role may read them all. No foreign keys (checked row by row they cost
         // more than the copy): the triggers check each statement's batches instead. `import_batch.id` comes from
@@ -296,16 +296,6 @@ enum PostgresSchema {
           imported_by text NOT NULL,
           imported_at timestamptz NOT NULL DEFAULT now(),
           xact xid8 NOT NULL DEFAULT pg_current_xact_id()
-        )
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS imported_note (
-          measure_id bigint NOT NULL,
-          batch_id bigint NOT NULL,
-          period_kind smallint NOT NULL CHECK (period_kind BETWEEN 0 AND 3),
-          period_ordinal integer NOT NULL,
-          note text NOT NULL,
-          PRIMARY KEY (measure_id, batch_id, period_kind, period_ordinal)
         )
         """,
         // Whether the periods (kind, ordinal) of an imported_values row run newest first, each once.
@@ -326,6 +316,8 @@ enum PostgresSchema {
           vals double precision[] NOT NULL,
           targets double precision[] NOT NULL,
           qualities smallint[] NOT NULL,
+          note_at integer[] NOT NULL DEFAULT '{}',
+          notes text[] NOT NULL DEFAULT '{}',
           PRIMARY KEY (measure_id, batch_id, chunk),
           CONSTRAINT imported_values_aligned CHECK (
             array_ndims(kinds) = 1 AND array_ndims(ordinals) = 1 AND array_ndims(vals) = 1 AND array_ndims(targets) = 1
@@ -336,6 +328,10 @@ enum PostgresSchema {
             array_position(kinds, NULL) IS NULL AND array_position(ordinals, NULL) IS NULL
             AND 0 <= ALL (kinds) AND 3 >= ALL (kinds)),
           CONSTRAINT imported_values_qualities CHECK (0 <= ALL (qualities) AND 3 >= ALL (qualities)),
+          CONSTRAINT imported_values_notes CHECK (
+            array_ndims(note_at) IS NOT DISTINCT FROM array_ndims(notes) AND cardinality(note_at) = cardinality(notes)
+            AND array_position(note_at, NULL) IS NULL AND array_position(notes, NULL) IS NULL
+            AND 1 <= ALL (note_at) AND cardinality(kinds) >= ALL (note_at)),
           CONSTRAINT imported_values_newest_first CHECK (scorecard_newest_first(kinds, ordinals))
         )
         """,
@@ -486,21 +482,6 @@ enum PostgresSchema {
           RETURNING id
         $$
         """,
-        // After each statement that adds imported notes: every row must belong to a batch begun in this transaction.
-        """
-        CREATE OR REPLACE FUNCTION scorecard_check_import_notes() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
-        AS $$
-        BEGIN
-          IF EXISTS (SELECT FROM (SELECT DISTINCT batch_id FROM scorecard_changed) n LEFT JOIN import_batch b ON b.id = n.batch_id
-                     WHERE b.id IS NULL OR b.xact <> pg_current_xact_id() OR b.imported_by <> session_user::text) THEN
-            RAISE EXCEPTION 'imported notes belong to an import begun in the same transaction (scorecard_begin_import())'
-              USING ERRCODE = 'insufficient_privilege';
-          END IF;
-          RETURN NULL;
-        END
-        $$
-        """,
         // After each statement that adds imported values: every row must belong to a batch begun in this
         // transaction; then the measures' recent revisions, change_log and a notification, as for revisions.
         """
@@ -627,21 +608,6 @@ enum PostgresSchema {
         """,
         """
         CREATE TRIGGER imported_values_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON imported_values
-        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
-        """,
-        """
-        DROP TRIGGER IF EXISTS imported_note_check ON imported_note
-        """,
-        """
-        CREATE TRIGGER imported_note_check AFTER INSERT ON imported_note
-        REFERENCING NEW TABLE AS scorecard_changed
-        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_check_import_notes()
-        """,
-        """
-        DROP TRIGGER IF EXISTS imported_note_append_only ON imported_note
-        """,
-        """
-        CREATE TRIGGER imported_note_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON imported_note
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
         """,
         """
@@ -775,15 +741,14 @@ enum PostgresSchema {
           published_by, published_at
         FROM observation_revision
         UNION ALL
-        SELECT b.id, v.measure_id, e.period_kind, e.period_ordinal, e.value, e.target, n.note,
+        SELECT b.id, v.measure_id, e.period_kind, e.period_ordinal, e.value, e.target,
+          v.notes[array_position(v.note_at, e.element::integer)],
           (ARRAY['provisional', 'estimated', 'validated'])[e.quality], b.imported_by, b.imported_at, 'import',
           b.imported_by, b.imported_at
         FROM imported_values v
         JOIN import_batch b ON b.id = v.batch_id
-        CROSS JOIN LATERAL unnest(v.kinds, v.ordinals, v.vals, v.targets, v.qualities)
-          AS e(period_kind, period_ordinal, value, target, quality)
-        LEFT JOIN imported_note n ON n.measure_id = v.measure_id AND n.batch_id = v.batch_id
-          AND n.period_kind = e.period_kind AND n.period_ordinal = e.period_ordinal
+        CROSS JOIN LATERAL unnest(v.kinds, v.ordinals, v.vals, v.targets, v.qualities) WITH ORDINALITY
+          AS e(period_kind, period_ordinal, value, target, quality, element)
         """,
         // The latest revision the reader may see of each measure and period: for a member, the latest published.
         """
@@ -853,14 +818,13 @@ enum PostgresSchema {
         """
         REVOKE ALL ON council, priority, delivery_plan, action, measure, target_revision, observation_revision, scope,
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
-          recent_revisions, import_batch, imported_values, imported_note, revision
+          recent_revisions, import_batch, imported_values, revision
         FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
         """,
         """
         REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
-          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(),
-          scorecard_check_import_notes()
+          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports()
         FROM PUBLIC
         """,
         """
@@ -870,7 +834,7 @@ enum PostgresSchema {
         """
         GRANT SELECT ON council, priority, delivery_plan, action, measure, target_revision, observation_revision,
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
-          recent_revisions, import_batch, imported_values, imported_note, revision
+          recent_revisions, import_batch, imported_values, revision
         TO scorecard_member, scorecard_owner, scorecard_officer
         """,
         // Presenting a meeting: owners and officers (a member only follows).
@@ -891,13 +855,10 @@ enum PostgresSchema {
         """
         GRANT UPDATE (published_at) ON observation_revision TO scorecard_officer
         """,
-        // Officers: imports, by COPY into imported_values and imported_note (a batch of their own, begun by the function).
+        // Officers: imports, by COPY into imported_values (a batch of their own, begun by the function).
         """
-        GRANT INSERT (measure_id, batch_id, chunk, kinds, ordinals, vals, targets, qualities) ON imported_values
-        TO scorecard_officer
-        """,
-        """
-        GRANT INSERT (measure_id, batch_id, period_kind, period_ordinal, note) ON imported_note TO scorecard_officer
+        GRANT INSERT (measure_id, batch_id, chunk, kinds, ordinals, vals, targets, qualities, note_at, notes)
+        ON imported_values TO scorecard_officer
         """,
         """
         GRANT EXECUTE ON FUNCTION scorecard_begin_import() TO scorecard_officer

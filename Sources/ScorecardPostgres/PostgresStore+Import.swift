@@ -220,7 +220,7 @@ extension PostgresStore {
     }
 
     /// Writes the values `produce` adds (each with its measure's row id) as one batch: an `imported_values` row
-    /// for each run of one measure's values, streamed by COPY while `produce` goes on, then their commentary.
+    /// for each run of one measure's values, streamed by COPY while `produce` goes on.
     private func writeValues(measureIDs: [Int64], produce: (_ add: (Int64, Observation) -> Void) throws -> Void) throws {
         // The batch is begun before any value is known (no query can run during the COPY), and undone when none came.
         try session.execute("SAVEPOINT import_values")
@@ -229,7 +229,8 @@ extension PostgresStore {
         }
         var text = ImportedValuesText(batch: batch)
         try session.copy(
-            into: "imported_values", columns: ["measure_id", "batch_id", "chunk", "kinds", "ordinals", "vals", "targets", "qualities"]
+            into: "imported_values",
+            columns: ["measure_id", "batch_id", "chunk", "kinds", "ordinals", "vals", "targets", "qualities", "note_at", "notes"]
         ) { send in
             // `produce` and `send` never call each other: each part goes to the COPY's stream and returns.
             try withoutActuallyEscaping(send) { send in
@@ -237,23 +238,16 @@ extension PostgresStore {
             }
             text.finish(send: send)
         }
-        if text.rowCount == 0 {
-            try session.execute("ROLLBACK TO SAVEPOINT import_values")
-        } else if text.notes.rows > 0 {
-            try session.copy(
-                into: "imported_note", columns: ["measure_id", "batch_id", "period_kind", "period_ordinal", "note"], text: text.notes.buffer)
-        }
+        if text.rowCount == 0 { try session.execute("ROLLBACK TO SAVEPOINT import_values") }
         try session.execute("RELEASE SAVEPOINT import_values")
     }
 }
 
-/// The COPY text of one import batch: `imported_values` rows, sent a part at a time, and `imported_note` rows,
-/// kept for a COPY of their own. Values come measure by measure; a measure met again later gets a row of its own
-/// (its next `chunk`).
+/// The COPY text of one import batch's `imported_values` rows, sent a part at a time. Values come measure by
+/// measure; a measure met again later gets a row of its own (its next `chunk`).
 private struct ImportedValuesText {
     let batch: Int64
     private var rows = CopyText()
-    private(set) var notes = CopyText()
     private var pending = MeasureValues()
     /// The rows written so far of each measure.
     private var chunks: [Int64: Int] = [:]
@@ -284,7 +278,7 @@ private struct ImportedValuesText {
         guard let measureID = pending.measureID, !pending.isEmpty else { return }
         let chunk = chunks[measureID, default: 0] + 1
         chunks[measureID] = chunk
-        pending.write(batch: batch, chunk: chunk, values: &rows, notes: &notes)
+        pending.write(batch: batch, chunk: chunk, to: &rows)
         rowCount += 1
         pending = MeasureValues()
         if rows.byteCount >= Self.partBytes { send(rows.take()) }
@@ -303,9 +297,9 @@ private struct MeasureValues {
         observations.append(observation)
     }
 
-    /// Writes the measure's `imported_values` row `chunk` of batch `batch` (its arrays newest period first, as the
-    /// table requires) and an `imported_note` row for each value with commentary.
-    func write(batch: Int64, chunk: Int, values rows: inout CopyText, notes: inout CopyText) {
+    /// Writes the measure's `imported_values` row `chunk` of batch `batch`: its arrays newest period first, as the
+    /// table requires, and the commentary of the elements that have any.
+    func write(batch: Int64, chunk: Int, to rows: inout CopyText) {
         guard let measureID else { return }
         let newestFirst = observations.sorted { ($0.period.kind.rawValue, $0.period.ordinal) > ($1.period.kind.rawValue, $1.period.ordinal) }
         rows.append(measureID)
@@ -316,16 +310,10 @@ private struct MeasureValues {
         rows.append(numbers: newestFirst.lazy.map(\.value))
         rows.append(numbers: newestFirst.lazy.map(\.target))
         rows.append(integers: newestFirst.lazy.map { Self.code(of: $0.quality) })
+        let noted = newestFirst.indices.filter { newestFirst[$0].note != nil }
+        rows.append(integers: noted.lazy.map { $0 + 1 })
+        rows.append(texts: noted.lazy.map { newestFirst[$0].note ?? "" })
         rows.endRow()
-        for observation in newestFirst {
-            guard let note = observation.note else { continue }
-            notes.append(measureID)
-            notes.append(batch)
-            notes.append(observation.period.kind.rawValue)
-            notes.append(observation.period.ordinal)
-            notes.append(note)
-            notes.endRow()
-        }
     }
 
     /// A quality's code in `imported_values.qualities` (the schema's view names them in this order).

@@ -70,6 +70,13 @@ enum BinaryCell {
         try elements(cell) { raw, offset, length in length == 1 ? raw[offset] != 0 : nil }
     }
 
+    /// The elements of a `text[]` column (see `integers(_:)`).
+    static func texts(_ cell: PostgresCell) throws -> [String?] {
+        try elements(cell) { raw, offset, length in
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self)
+        }
+    }
+
     /// Walks PostgreSQL's binary array form: dimensions, a flag, the element type, each dimension's length and
     /// lower bound, then each element as a length (-1 for NULL) and its bytes.
     private static func elements<T>(

@@ -309,20 +309,10 @@ private struct MeasureValues {
         rows.append(integers: newestFirst.lazy.map(\.period.ordinal))
         rows.append(numbers: newestFirst.lazy.map(\.value))
         rows.append(numbers: newestFirst.lazy.map(\.target))
-        rows.append(integers: newestFirst.lazy.map { Self.code(of: $0.quality) })
+        rows.append(integers: newestFirst.lazy.map { QualityCode.code(of: $0.quality) })
         let noted = newestFirst.indices.filter { newestFirst[$0].note != nil }
         rows.append(integers: noted.lazy.map { $0 + 1 })
         rows.append(texts: noted.lazy.map { newestFirst[$0].note ?? "" })
         rows.endRow()
-    }
-
-    /// A quality's code in `imported_values.qualities` (the schema's view names them in this order).
-    static func code(of quality: DataQuality?) -> Int {
-        switch quality {
-        case nil: 0
-        case .provisional: 1
-        case .estimated: 2
-        case .validated: 3
-        }
     }
 }

@@ -199,18 +199,16 @@ extension PostgresStore {
 
     /// Appends a published revision for each observation that is new or differs from the database's current one.
     private func writeChangedValues(_ council: Council, measureIDs: [Int64], summary: inout ImportSummary, progress: ImportProgress?) throws {
+        // Every measure's current values, those dropped from the framework included (as revisions compare).
+        let allIDs = try session.rows("SELECT id FROM measure").map { try $0.decode(Int64.self) }
+        let whole = WholeHistoryCollector()
+        try session.forEachRow(wholeHistory(ofMeasureIDs: allIDs)) { try whole.take($0) }
         var current: [StoreKey: Observation] = [:]
-        let rows = try session.rows("""
-            SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal,
-                   value, target, note, quality
-            FROM revision ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
-            """)
-        for row in rows {
-            let (id, kind, ordinal, value, target, note, quality) = try row.decode(
-                (Int64, Int, Int, Double?, Double?, String?, String?).self)
-            guard let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal) else { continue }
-            current[key] = Observation(
-                period: key.period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
+        for id in allIDs {
+            for var observation in whole.observations(id: id) {
+                observation.isDraft = false  // A draft the files give exactly is left as it is.
+                current[StoreKey(measureID: id, period: observation.period)] = observation
+            }
         }
         try writeValues(measureIDs: measureIDs) { add in
             ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) {

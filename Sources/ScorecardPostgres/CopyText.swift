@@ -86,6 +86,11 @@ struct CopyText {
             if !first { buffer.writeStaticString(",") }
             first = false
             buffer.writeStaticString("\"")
+            defer { buffer.writeStaticString("\"") }
+            if !text.utf8.contains(where: { Self.needsEscape($0) || $0 == UInt8(ascii: "\"") }) {
+                buffer.writeString(text)
+                continue
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\\\\\")  // \\ in the array, each doubled for COPY
@@ -96,7 +101,6 @@ struct CopyText {
                 default: buffer.writeInteger(byte)
                 }
             }
-            buffer.writeStaticString("\"")
         }
         buffer.writeStaticString("}")
     }

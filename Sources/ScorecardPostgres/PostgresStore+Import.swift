@@ -51,7 +51,7 @@ extension PostgresStore {
                 .first?.decode(Bool.self) ?? false
             switch values {
             case .streamed(let next) where !holdsValues:
-                try writeValues(measureIDs: measureIDs) { add in
+                try writeValues { add in
                     while let batch = try next() {
                         for (measure, observation) in batch { add(measureIDs[measure], observation) }
                         summary.added += batch.count
@@ -210,7 +210,7 @@ extension PostgresStore {
                 current[StoreKey(measureID: id, period: observation.period)] = observation
             }
         }
-        try writeValues(measureIDs: measureIDs) { add in
+        try writeValues { add in
             ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) {
                 add($0, $1)
             }
@@ -219,7 +219,7 @@ extension PostgresStore {
 
     /// Writes the values `produce` adds (each with its measure's row id) as one batch: an `imported_values` row
     /// for each run of one measure's values, streamed by COPY while `produce` goes on.
-    private func writeValues(measureIDs: [Int64], produce: (_ add: (Int64, Observation) -> Void) throws -> Void) throws {
+    private func writeValues(produce: (_ add: (Int64, Observation) -> Void) throws -> Void) throws {
         // The batch is begun before any value is known (no query can run during the COPY), and undone when none came.
         try session.execute("SAVEPOINT import_values")
         guard let batch = try session.rows("SELECT scorecard_begin_import()").first?.decode(Int64.self) else {

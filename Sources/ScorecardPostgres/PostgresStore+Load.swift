@@ -28,8 +28,10 @@ extension PostgresStore {
                 }
             }
             let targetsRead = Result { try targets.wait() }
-            guard var framework = try framework.wait() else { throw PostgresStoreError.failed(Self.noCouncil) }
+            let frameworkRead = Result { try framework.wait() }
+            // This read's own error first: the other two fail with it, as the snapshot they share ends.
             try read.get()
+            guard var framework = try frameworkRead.get() else { throw PostgresStoreError.failed(Self.noCouncil) }
             framework.setTargets(try targetsRead.get())
             let loaded = framework.measureIDs.map { collector.loaded(id: $0, recent: recent, first: collector.first(id: $0)) }
             return Council(
@@ -162,17 +164,37 @@ extension PostgresStore {
     /// kind and ordinal of the measure's earliest period when `recent` revisions were read (so that earlier
     /// history may exist), else NULLs. Rows of arrays because postgres-nio's cost is per row and per cell
     /// (measured at 10,000 measures: 272,000 rows of scalars took the client about 0.5 s, 10,000 rows of arrays a
-    /// fraction of it). Recorded revisions by an index scan a measure; imported ones from the first `recent`
-    /// elements of each of the measure's `imported_values` rows (newest first) and their last (the earliest
-    /// period), not through the view `revision`, which unnests and sorts every element (40 revisions of 10,000
-    /// measures: 1.9 s through the view, 0.3 s with every value a revision row).
-    /// The arrays are built from one sorted subquery, so their elements line up; the reader does not rely on
-    /// their order beyond that.
+    /// fraction of it).
+    ///
+    /// Not through the view `revision`, which unnests and sorts every element (40 revisions of 10,000 measures:
+    /// 1.9 s; 0.3 s when every value was a revision row). A measure whose only revisions are one `imported_values`
+    /// row (`s`) takes the row's first `recent` elements (newest first) and its last (the earliest period): 0.35-0.6 s.
+    /// Any other (`r`): its recorded revisions by an index scan and the first `recent` elements of each of its
+    /// rows, sorted; the general case alone took 0.8-1.0 s. The arrays are built from one sorted subquery, so
+    /// their elements line up; the reader does not rely on their order beyond that.
     static func recentArrays(of source: String, recent: Int, filter: String, where condition: String = "") -> PostgresQuery {
         """
-        SELECT m.id, r.ids, r.kinds, r.ordinals, r.vals, r.targets, r.drafts, f.period_kind, f.period_ordinal
+        SELECT m.id,
+               CASE WHEN s.measure_id IS NULL THEN r.ids
+                    ELSE array_fill(s.batch_id, ARRAY[least(\(recent), cardinality(s.kinds))::integer]) END,
+               CASE WHEN s.measure_id IS NULL THEN r.kinds ELSE s.kinds[1:\(recent)] END,
+               CASE WHEN s.measure_id IS NULL THEN r.ordinals ELSE s.ordinals[1:\(recent)] END,
+               CASE WHEN s.measure_id IS NULL THEN r.vals ELSE s.vals[1:\(recent)] END,
+               CASE WHEN s.measure_id IS NULL THEN r.targets ELSE s.targets[1:\(recent)] END,
+               CASE WHEN s.measure_id IS NULL THEN r.drafts
+                    ELSE array_fill(false, ARRAY[least(\(recent), cardinality(s.kinds))::integer]) END,
+               CASE WHEN s.measure_id IS NULL THEN f.period_kind
+                    WHEN cardinality(s.kinds) >= \(recent) THEN s.kinds[cardinality(s.kinds)] END,
+               CASE WHEN s.measure_id IS NULL THEN f.period_ordinal
+                    WHEN cardinality(s.kinds) >= \(recent) THEN s.ordinals[cardinality(s.ordinals)] END
         FROM \(unescaped: source)
-        CROSS JOIN LATERAL (
+        LEFT JOIN LATERAL (
+          SELECT i.measure_id, i.batch_id, i.kinds, i.ordinals, i.vals, i.targets FROM imported_values i
+          WHERE i.measure_id = m.id
+            AND NOT EXISTS (SELECT FROM observation_revision o WHERE o.measure_id = m.id \(unescaped: filter))
+            AND NOT EXISTS (SELECT FROM imported_values j WHERE j.measure_id = m.id AND (j.batch_id, j.chunk) <> (i.batch_id, i.chunk))
+        ) s ON true
+        LEFT JOIN LATERAL (
           SELECT count(*) AS n, array_agg(id) AS ids, array_agg(period_kind) AS kinds, array_agg(period_ordinal) AS ordinals,
                  array_agg(value) AS vals, array_agg(target) AS targets, array_agg(draft) AS drafts
           FROM (
@@ -187,7 +209,8 @@ extension PostgresStore {
                 AS e(period_kind, period_ordinal, value, target)
               WHERE i.measure_id = m.id) u
             ORDER BY period_kind DESC, period_ordinal DESC, id DESC LIMIT \(recent)) latest
-        ) r
+          WHERE s.measure_id IS NULL
+        ) r ON true
         LEFT JOIN LATERAL (
           SELECT * FROM (
             (SELECT o.period_kind, o.period_ordinal FROM observation_revision o

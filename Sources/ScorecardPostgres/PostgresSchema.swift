@@ -497,21 +497,52 @@ enum PostgresSchema {
           -- Writers of recent revisions wait until this import commits (and this one for those before it), so
           -- that what is read next includes every revision committed before.
           LOCK TABLE recent_revisions IN SHARE ROW EXCLUSIVE MODE;
-          -- A measure whose only revisions are this row (its first import): its recent revisions are the row's
-          -- first 32, with and without drafts; every other measure by the general refresh.
+          -- A measure whose only revisions are rows of this statement (its first import): its recent revisions
+          -- are its first 32 elements (one row: a slice, no sort; several: the rows' first 32, sorted), with and
+          -- without drafts. Every other measure by the general refresh.
           INSERT INTO recent_revisions (measure_id, with_drafts, ids, kinds, ordinals, vals, targets, drafts, first_kind, first_ordinal)
-          SELECT f.measure_id, w.with_drafts, f.ids, f.kinds, f.ordinals, f.vals, f.targets, f.drafts, f.first_kind, f.first_ordinal
+          WITH fresh AS MATERIALIZED (
+            SELECT n.measure_id, count(*) AS chunks FROM scorecard_changed n
+            GROUP BY n.measure_id
+            HAVING bool_and(cardinality(n.kinds) > 0)
+              AND NOT EXISTS (SELECT FROM observation_revision o WHERE o.measure_id = n.measure_id)
+              AND (SELECT count(*) FROM imported_values i WHERE i.measure_id = n.measure_id) = count(*)
+          ), several AS MATERIALIZED (
+            SELECT n.measure_id, n.batch_id, n.kinds, n.ordinals, n.vals, n.targets FROM scorecard_changed n
+            JOIN fresh f ON f.measure_id = n.measure_id AND f.chunks > 1
+          ), latest AS (
+            SELECT e.measure_id, array_agg(e.batch_id ORDER BY e.kind DESC, e.ordinal DESC) AS ids,
+                   array_agg(e.kind ORDER BY e.kind DESC, e.ordinal DESC) AS kinds,
+                   array_agg(e.ordinal ORDER BY e.kind DESC, e.ordinal DESC) AS ordinals,
+                   array_agg(e.value ORDER BY e.kind DESC, e.ordinal DESC) AS vals,
+                   array_agg(e.target ORDER BY e.kind DESC, e.ordinal DESC) AS targets,
+                   array_agg(false) AS drafts
+            FROM (
+              SELECT u.*, row_number() OVER (PARTITION BY u.measure_id ORDER BY u.kind DESC, u.ordinal DESC) AS rank
+              FROM (
+                SELECT n.measure_id, n.batch_id, x.kind, x.ordinal, x.value, x.target FROM several n
+                CROSS JOIN LATERAL unnest(n.kinds[1:32], n.ordinals[1:32], n.vals[1:32], n.targets[1:32])
+                  AS x(kind, ordinal, value, target)) u) e
+            WHERE e.rank <= 32
+            GROUP BY e.measure_id
+          ), earliest AS (
+            SELECT n.measure_id,
+                   (array_agg(n.kinds[cardinality(n.kinds)]
+                      ORDER BY n.kinds[cardinality(n.kinds)], n.ordinals[cardinality(n.ordinals)]))[1] AS first_kind,
+                   (array_agg(n.ordinals[cardinality(n.ordinals)]
+                      ORDER BY n.kinds[cardinality(n.kinds)], n.ordinals[cardinality(n.ordinals)]))[1] AS first_ordinal
+            FROM several n GROUP BY n.measure_id
+          )
+          SELECT r.measure_id, w.with_drafts, r.ids, r.kinds, r.ordinals, r.vals, r.targets, r.drafts, r.first_kind, r.first_ordinal
           FROM (
             SELECT n.measure_id, array_fill(n.batch_id, ARRAY[least(32, cardinality(n.kinds))]) AS ids, n.kinds[1:32] AS kinds,
                    n.ordinals[1:32] AS ordinals, n.vals[1:32] AS vals, n.targets[1:32] AS targets,
                    array_fill(false, ARRAY[least(32, cardinality(n.kinds))]) AS drafts,
                    n.kinds[cardinality(n.kinds)] AS first_kind, n.ordinals[cardinality(n.ordinals)] AS first_ordinal
-            FROM scorecard_changed n
-            WHERE cardinality(n.kinds) > 0
-              AND NOT EXISTS (SELECT FROM observation_revision o WHERE o.measure_id = n.measure_id)
-              AND NOT EXISTS (SELECT FROM imported_values i
-                              WHERE i.measure_id = n.measure_id AND (i.batch_id, i.chunk) <> (n.batch_id, n.chunk))
-            OFFSET 0) f
+            FROM scorecard_changed n JOIN fresh f ON f.measure_id = n.measure_id AND f.chunks = 1
+            UNION ALL
+            SELECT l.measure_id, l.ids, l.kinds, l.ordinals, l.vals, l.targets, l.drafts, e.first_kind, e.first_ordinal
+            FROM latest l JOIN earliest e ON e.measure_id = l.measure_id) r
           CROSS JOIN (VALUES (false), (true)) AS w(with_drafts)
           ON CONFLICT (measure_id, with_drafts) DO UPDATE
           SET ids = excluded.ids, kinds = excluded.kinds, ordinals = excluded.ordinals, vals = excluded.vals,

@@ -241,17 +241,27 @@ extension PostgresStore {
     }
 }
 
-/// The COPY text of one import batch's `imported_values` rows, sent a part at a time. Values come measure by
-/// measure; a measure met again later gets a row of its own (its next `chunk`).
+/// The COPY text of one import batch's `imported_values` rows, sent a part at a time. Values come in runs of
+/// one measure's. While no measure has come back after another (a file grouped by measure), each run is a
+/// row as soon as it ends. Once one has (a file sorted by period, say), runs are kept by measure and each
+/// measure's become a row when they reach ``rowValues`` or at the end: a row a value would cost the server
+/// a row each (1.2M rows took 34 s, against 2.7 s for the same values grouped).
 private struct ImportedValuesText {
     let batch: Int64
     private var rows = CopyText()
-    private var pending = MeasureValues()
+    /// The run being read.
+    private var run = MeasureValues()
+    /// Whether a measure has come back after another.
+    private var apart = false
+    /// Each measure's values kept once the file is known to give a measure's values apart.
+    private var kept: [Int64: MeasureValues] = [:]
     /// The rows written so far of each measure.
     private var chunks: [Int64: Int] = [:]
     /// The `imported_values` rows written.
     private(set) var rowCount = 0
 
+    /// How many values of a measure given apart are kept before they are written as a row.
+    private static let rowValues = 32
     /// How much COPY text is made before it is sent: the server parses one part while the next is made.
     private static let partBytes = 1 << 18
 
@@ -260,25 +270,46 @@ private struct ImportedValuesText {
     }
 
     mutating func add(_ observation: Observation, measureID: Int64, send: (ByteBuffer) -> Void) {
-        if pending.measureID != measureID {
-            flush(send: send)
-            pending.measureID = measureID
+        if run.measureID != measureID {
+            endRun(send: send)
+            run.measureID = measureID
         }
-        pending.append(observation)
+        run.append(observation)
     }
 
     mutating func finish(send: (ByteBuffer) -> Void) {
-        flush(send: send)
+        endRun(send: send)
+        for id in kept.keys.sorted() {
+            if let values = kept[id] { write(values, send: send) }
+        }
+        kept = [:]
         if rows.byteCount > 0 { send(rows.take()) }
     }
 
-    private mutating func flush(send: (ByteBuffer) -> Void) {
-        guard let measureID = pending.measureID, !pending.isEmpty else { return }
+    private mutating func endRun(send: (ByteBuffer) -> Void) {
+        guard let measureID = run.measureID, !run.isEmpty else { return }
+        let ended = run
+        run = MeasureValues()
+        if !apart, chunks[measureID] == nil {
+            write(ended, send: send)
+            return
+        }
+        apart = true
+        var values = kept.removeValue(forKey: measureID) ?? MeasureValues(measureID: measureID)
+        values.append(contentsOf: ended)
+        if values.count >= Self.rowValues {
+            write(values, send: send)
+        } else {
+            kept[measureID] = values
+        }
+    }
+
+    private mutating func write(_ values: MeasureValues, send: (ByteBuffer) -> Void) {
+        guard let measureID = values.measureID, !values.isEmpty else { return }
         let chunk = chunks[measureID, default: 0] + 1
         chunks[measureID] = chunk
-        pending.write(batch: batch, chunk: chunk, to: &rows)
+        values.write(batch: batch, chunk: chunk, to: &rows)
         rowCount += 1
-        pending = MeasureValues()
         if rows.byteCount >= Self.partBytes { send(rows.take()) }
     }
 }
@@ -289,10 +320,19 @@ private struct MeasureValues {
 
     private var observations: [Observation] = []
 
+    init(measureID: Int64? = nil) {
+        self.measureID = measureID
+    }
+
     var isEmpty: Bool { observations.isEmpty }
+    var count: Int { observations.count }
 
     mutating func append(_ observation: Observation) {
         observations.append(observation)
+    }
+
+    mutating func append(contentsOf other: MeasureValues) {
+        observations.append(contentsOf: other.observations)
     }
 
     /// Writes the measure's `imported_values` row `chunk` of batch `batch`: its arrays newest period first, as the

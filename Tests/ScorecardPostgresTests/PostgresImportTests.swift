@@ -46,19 +46,40 @@ struct PostgresImportTests {
         council.observations.enumerated().map { m, list in list.map { (m, $0) } }
     }
 
-    @Test(arguments: [false, true])
-    func aStreamedImportHoldsEveryValueWhateverTheOrderOfTheRows(apart: Bool) async throws {
+    /// Every row sorted by period, then measure, in batches of 50: each measure's values one at a time.
+    static func rowsByPeriod(_ council: Council) -> [ObservationHandOver.Batch] {
+        let rows = council.observations.enumerated().flatMap { m, list in list.map { (measure: m, observation: $0) } }
+            .sorted { ($0.observation.period, $0.measure) < ($1.observation.period, $1.measure) }
+        return stride(from: 0, to: rows.count, by: 50).map { Array(rows[$0..<min($0 + 50, rows.count)]) }
+    }
+
+    /// How the rows of a file come: each measure's together, in two runs, or one at a time.
+    enum RowOrder: CaseIterable { case together, apart, byPeriod }
+
+    @Test(arguments: RowOrder.allCases)
+    func aStreamedImportHoldsEveryValueWhateverTheOrderOfTheRows(order: RowOrder) async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()
             let council = try Self.council()
             #expect(council.observations.contains { $0.count > 32 })
             let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            let summary = try Self.streamed(council, apart ? Self.rowsApart(council) : Self.rowsTogether(council), into: officer)
+            let batches = switch order {
+            case .together: Self.rowsTogether(council)
+            case .apart: Self.rowsApart(council)
+            case .byPeriod: Self.rowsByPeriod(council)
+            }
+            let summary = try Self.streamed(council, batches, into: officer)
             #expect(summary.added == council.observationCount && summary.frameworkChanged)
             #expect(try officer.loadCouncil().observations == council.observations)
-            // A measure whose rows came apart has a row for each run of them, all of one batch.
-            let rows = try officer.session.rows("SELECT count(*), count(DISTINCT batch_id) FROM imported_values").first?.decode((Int, Int).self)
-            #expect(rows?.0 == (apart ? 2 : 1) * council.measures.count && rows?.1 == 1)
+            // A measure whose rows came together has one row; in two runs, a row for each; one at a time, a row
+            // for its first run and then one for each 32 values or fewer (not a row a value). All of one batch.
+            let rows = try #require(try officer.session.rows("SELECT count(*), count(DISTINCT batch_id) FROM imported_values").first?.decode((Int, Int).self))
+            #expect(rows.1 == 1)
+            switch order {
+            case .together: #expect(rows.0 == council.measures.count)
+            case .apart: #expect(rows.0 == 2 * council.measures.count)
+            case .byPeriod: #expect(rows.0 <= council.observations.reduce(0) { $0 + 1 + ($1.count + 31) / 32 })
+            }
             // Members see every value; the values a dashboard opens with, kept by the database as it imported
             // them, are the latest of the whole history (and when more are asked for than it keeps, too).
             let member = try PostgresStore(location: try TestServer.login(.member, at: location))

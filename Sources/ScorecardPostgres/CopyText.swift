@@ -52,44 +52,25 @@ struct CopyText {
 
     /// One array of integers, `{1,2,3}`.
     mutating func append(integers: some Sequence<Int>) {
-        separate()
-        buffer.writeStaticString("{")
-        var first = true
-        for number in integers {
-            if !first { buffer.writeStaticString(",") }
-            first = false
-            buffer.writeString(String(number))
-        }
-        buffer.writeStaticString("}")
+        appendArray(integers) { buffer, number in buffer.writeString(String(number)) }
     }
 
     /// One array of numbers, `{1.5,NULL,2.0}` (NULL for nil and for what is not finite).
     mutating func append(numbers: some Sequence<Double?>) {
-        separate()
-        buffer.writeStaticString("{")
-        var first = true
-        for number in numbers {
-            if !first { buffer.writeStaticString(",") }
-            first = false
+        appendArray(numbers) { buffer, number in
             if let number, number.isFinite { buffer.writeString("\(number)") } else { buffer.writeStaticString("NULL") }
         }
-        buffer.writeStaticString("}")
     }
 
     /// One array of texts, each in double quotes (so that none reads as NULL or splits at a comma): the
     /// array's escapes (backslash, double quote) come first, then COPY's.
     mutating func append(texts: some Sequence<String>) {
-        separate()
-        buffer.writeStaticString("{")
-        var first = true
-        for text in texts {
-            if !first { buffer.writeStaticString(",") }
-            first = false
+        appendArray(texts) { buffer, text in
             buffer.writeStaticString("\"")
             defer { buffer.writeStaticString("\"") }
             if !text.utf8.contains(where: { Self.needsEscape($0) || $0 == UInt8(ascii: "\"") }) {
                 buffer.writeString(text)
-                continue
+                return
             }
             for byte in text.utf8 {
                 switch byte {
@@ -101,6 +82,18 @@ struct CopyText {
                 default: buffer.writeInteger(byte)
                 }
             }
+        }
+    }
+
+    /// One array column: `{`, each element as `write` writes it, separated by commas, `}`.
+    private mutating func appendArray<Elements: Sequence>(_ elements: Elements, _ write: (inout ByteBuffer, Elements.Element) -> Void) {
+        separate()
+        buffer.writeStaticString("{")
+        var first = true
+        for element in elements {
+            if !first { buffer.writeStaticString(",") }
+            first = false
+            write(&buffer, element)
         }
         buffer.writeStaticString("}")
     }

@@ -6,52 +6,34 @@ import ScorecardKit
 /// rows the reader hands over (``send(_:)``), in one transaction that commits only once the whole read has
 /// succeeded (``finish(total:progress:)``); ``cancel()`` rolls it back. Into a database that holds no values
 /// yet they are copied as they come, so reading the file and writing the database share the time.
-public final class PostgresImportBuilder: @unchecked Sendable {
-    // @unchecked: `outcome` is touched only under `condition`; the store is used by the writer thread alone.
+public final class PostgresImportBuilder: Sendable {
     /// Sixteen batches (half a million rows) may wait: the reader reads on while the framework is written.
-    private let handOver = ObservationHandOver(limit: 16)
-    private let condition = NSCondition()
-    private var outcome: Result<ImportSummary, any Error>?
+    private let writer: StreamedImportWriter<ImportSummary>
 
     /// Starts importing the framework `plan` and `measures` into `store` on a thread of its own.
     /// - Throws: ``StoreError/notPermitted(_:)`` for a login that may not import, before anything is written.
     public init(store: PostgresStore, plan: CouncilPlan, measures: [Measure]) throws {
         try store.checkCanImport()
-        let thread = Thread { [self] in
-            let result = Result { try store.importCouncil(plan: plan, measures: measures, values: .streamed(handOver.next), progress: nil) }
-            handOver.stopWriting()
-            condition.lock()
-            outcome = result
-            condition.broadcast()
-            condition.unlock()
+        writer = StreamedImportWriter(limit: 16) { next, _ in
+            try store.importCouncil(plan: plan, measures: measures, values: .streamed(next), progress: nil)
         }
-        thread.start()
     }
 
     /// Hands over rows read (each with its measure's index), in file order.
     public func send(_ rows: ObservationHandOver.Batch) {
-        handOver.send(rows)  // Dropped when the writer failed: finish() reports it.
+        writer.send(rows)  // Dropped when the writer failed: finish() reports it.
     }
 
     /// Waits for the writer to write every row sent and commit, and returns what was imported.
     /// - Parameter progress: called with (`total`, `total`) once committed.
     public func finish(total: Int, progress: ImportProgress? = nil) throws -> ImportSummary {
-        handOver.endRead()
-        let summary = try waitForWriter().get()
+        let summary = try writer.finish().get()
         progress?(total, total)
         return summary
     }
 
     /// Stops the writer and rolls its transaction back (the read failed).
     public func cancel() {
-        handOver.cancel()
-        _ = waitForWriter()
-    }
-
-    private func waitForWriter() -> Result<ImportSummary, any Error> {
-        condition.lock()
-        defer { condition.unlock() }
-        while outcome == nil { condition.wait() }
-        return outcome ?? .failure(CancellationError())
+        writer.cancel()
     }
 }

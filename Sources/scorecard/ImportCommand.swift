@@ -53,15 +53,7 @@ struct ImportCommand: ParsableCommand {
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         let builder = try PostgresImportBuilder(store: store, plan: contents.plan, measures: contents.measures)
-        let total: Int
-        do {
-            total = try trace.phase("read-observations") {
-                try DataLocation.reportingProblems { try files.streamObservations(for: contents.measures, to: builder.send) }
-            }
-        } catch {
-            builder.cancel()
-            throw error
-        }
+        let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
         return (council, summary)
@@ -91,15 +83,7 @@ struct ImportCommand: ParsableCommand {
             // A new database: written on another thread while observations.csv is read, linked in only if
             // both succeed. The write phase is what is left of the writing once the read is done.
             let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: by)
-            let total: Int
-            do {
-                total = try trace.phase("read-observations") {
-                    try DataLocation.reportingProblems { try files.streamObservations(for: contents.measures, to: builder.send) }
-                }
-            } catch {
-                builder.cancel()
-                throw error
-            }
+            let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         } else {
             observations = try trace.phase("read-observations") {
@@ -118,6 +102,21 @@ struct ImportCommand: ParsableCommand {
         }
         bar.finish()
         return (council, imported)
+    }
+
+    /// Reads the observations of `measures` from `files`, handing each batch of rows to `send` (a builder that
+    /// writes them meanwhile), and returns how many were read; when the read fails, calls `cancel` first.
+    private static func readObservations(
+        _ files: CouncilSource, measures: [Measure], trace: Trace, to send: (ObservationHandOver.Batch) -> Void, cancel: () -> Void
+    ) throws -> Int {
+        do {
+            return try trace.phase("read-observations") {
+                try DataLocation.reportingProblems { try files.streamObservations(for: measures, to: send) }
+            }
+        } catch {
+            cancel()
+            throw error
+        }
     }
 
     /// What the import did, every value from the data made terminal-safe.

@@ -13,6 +13,8 @@ final class WholeHistoryCollector: @unchecked Sendable {
     }
 
     private var entries: [Int64: [Entry]] = [:]
+    /// The observations made of each measure's revisions (a measure asked for twice gets the same).
+    private var made: [Int64: [Observation]] = [:]
 
     /// A row of (measure id, batch, ids, kinds, ordinals, values, targets, quality codes, drafts, note_at, notes):
     /// `ids` and `drafts` NULL for an imported row (every element the batch's, published); `note_at` NULL when
@@ -59,17 +61,21 @@ final class WholeHistoryCollector: @unchecked Sendable {
         entries[id] = list
     }
 
-    /// Measure `id`'s current observation of each period, oldest period first.
+    /// Measure `id`'s current observation of each period, oldest period first. Its revisions are let go as
+    /// they are made into observations, so that the whole history is not held twice.
     func observations(id: Int64) -> [Observation] {
-        let sorted = (entries[id] ?? []).sorted {
+        if let made = made[id] { return made }
+        var list = entries.removeValue(forKey: id) ?? []
+        list.sort {
             $0.observation.period != $1.observation.period ? $0.observation.period < $1.observation.period : $0.revision < $1.revision
         }
         var result: [Observation] = []
-        result.reserveCapacity(sorted.count)
-        for entry in sorted {
+        result.reserveCapacity(list.count)
+        for entry in list {
             if result.last?.period == entry.observation.period { result.removeLast() }
             result.append(entry.observation)
         }
+        made[id] = result
         return result
     }
 }

@@ -16,13 +16,14 @@
 ///   and `scope`.
 /// - Revisions are append-only: no DELETE or TRUNCATE, and the only UPDATE of an observation revision is its
 ///   sign-off (`UPDATE observation_revision SET published_at = now() WHERE ...`), once; the trigger stamps
-///   `published_by = current_user` and `published_at = now()`.
+///   `published_by = current_user` and `published_at = now()`. Imported values (`import_batch`,
+///   `imported_values`) are never updated or deleted either.
 /// - A login gets rights only through membership: `GRANT scorecard_member TO alice`.
 ///
 /// Notes for the store:
 /// - COPY FROM into `observation_revision` is refused for anyone subject to row-level security ("COPY FROM not
-///   supported with row-level security"), officers included: import copies into a temporary table and then runs
-///   one `INSERT INTO observation_revision (...) SELECT ... FROM the temporary table`.
+///   supported with row-level security"), officers included: import copies its values into `imported_values`
+///   (no row-level security: imported values are published), in a batch begun by `scorecard_begin_import()`.
 /// - `observation_revision.id` is not in anyone's INSERT grant (revisions are ordered by id, so nobody may choose
 ///   one); the identity fills it, which needs no privilege on its sequence.
 /// - Refusals by the rules raise SQLSTATE 42501 (insufficient_privilege), as missing grants and row-level security

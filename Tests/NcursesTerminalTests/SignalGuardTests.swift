@@ -18,6 +18,14 @@ struct SignalGuardTests {
     /// Forks a child that gives `number` a handler exiting with status 42 (standing in for the Swift runtime's
     /// backtracer, which keeps the process alive for 30 s), installs the guard over it and raises `number`.
     static func childEnd(raising number: Int32) -> ChildEnd {
+        // The child of a process with other threads must not be the first to make a lazy value or a generic
+        // type's metadata: that takes a lock another thread may have held at the fork, for good in the child
+        // (one run hung in the child's first use of `handledSignals`, on the Swift runtime's metadata lock,
+        // while PostgreSQL tests ran beside it). The parent goes through what the child's guard uses first;
+        // `uninstall()` changes nothing here, as no test installs the guard in this process.
+        for number in SignalGuard.handledSignals + SignalGuard.terminationSignals + SignalGuard.crashSignals { _ = number }
+        SignalGuard.uninstall()
+        _ = SignalGuard.takeInterrupt()
         let pid = fork()
         if pid == 0 {
             var noCore = rlimit(rlim_cur: 0, rlim_max: 0)

@@ -49,6 +49,7 @@ extension PostgresStore {
             }
             let holdsValues = try session.rows("SELECT EXISTS (SELECT FROM observation_revision) OR EXISTS (SELECT FROM imported_values)")
                 .first?.decode(Bool.self) ?? false
+            var observations = framework.observations
             switch values {
             case .streamed(let next) where !holdsValues:
                 try writeValues { add in
@@ -58,17 +59,16 @@ extension PostgresStore {
                     }
                 }
                 progress?(summary.added, summary.added)
+                return summary
             case .streamed(let next):
-                var observations = framework.observations
                 while let batch = try next() {
                     for (measure, observation) in batch { observations[measure].append(observation) }
                 }
-                try writeChangedValues(
-                    Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
-            case .loaded(let observations):
-                try writeChangedValues(
-                    Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
+            case .loaded(let loaded):
+                observations = loaded
             }
+            try writeChangedValues(
+                Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
             return summary
         }
     }

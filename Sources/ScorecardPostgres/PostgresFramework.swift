@@ -47,6 +47,8 @@ enum PostgresFramework {
 
         var measures: [Measure] = []
         var measureIDs: [Int64] = []
+        // Texts that measures share are held once.
+        var texts = TextInterner()
         let measureRows = try session.rows("""
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
@@ -66,9 +68,10 @@ enum PostgresFramework {
             let frequency = Frequency(rawValue: try text(14)) ?? .monthly
             measures.append(
                 Measure(
-                    code: try text(3), title: try text(4), description: try text(5), methodology: try text(6),
-                    source: try text(7), owner: try text(8), service: try text(9), team: try text(10),
-                    tier: Tier(rawValue: try text(11)) ?? .kbi, unit: MeasureUnit(try text(12)),
+                    code: try text(3), title: try text(4), description: texts.intern(try text(5)),
+                    methodology: texts.intern(try text(6)), source: texts.intern(try text(7)), owner: texts.intern(try text(8)),
+                    service: texts.intern(try text(9)), team: texts.intern(try text(10)),
+                    tier: Tier(rawValue: try text(11)) ?? .kbi, unit: MeasureUnit(texts.intern(try text(12))),
                     decimals: min(6, max(0, try BinaryCell.integer(cells[13]) ?? 0)), frequency: frequency,
                     polarity: StoredText.polarity(try text(15), band: try BinaryCell.double(cells[16])),
                     lifecycle: MeasureLifecycle(rawValue: try text(17)) ?? .active,

@@ -63,7 +63,8 @@ package struct FrameworkRows {
         let smallNumbers = columns.contains("small_numbers") ? "small_numbers" : "NULL"
         let comparators = columns.contains("comparators") ? "comparators" : "NULL"
         // Read through SQLite's C interface: a large council has tens of thousands of measures, and opening the
-        // dashboard waits for them.
+        // dashboard waits for them. Texts that measures share are held once.
+        var texts = TextInterner()
         let measureRows = try RawStatement(db, sql: """
             SELECT id, priority_id, delivery_plan_id, code, title, description, methodology, source, owner, service,
                    team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days, profile,
@@ -83,9 +84,10 @@ package struct FrameworkRows {
             // Each field within what the data files allow, so that a file edited by hand cannot break the arithmetic.
             measures.append(
                 Measure(
-                    code: row.text(3), title: row.text(4), description: row.text(5), methodology: row.text(6), source: row.text(7),
-                    owner: row.text(8), service: row.text(9), team: row.text(10), tier: Tier(rawValue: row.text(11)) ?? .kbi,
-                    unit: MeasureUnit(row.text(12)), decimals: min(6, max(0, row.integer(13) ?? 0)), frequency: frequency,
+                    code: row.text(3), title: row.text(4), description: texts.intern(row.text(5)),
+                    methodology: texts.intern(row.text(6)), source: texts.intern(row.text(7)), owner: texts.intern(row.text(8)),
+                    service: texts.intern(row.text(9)), team: texts.intern(row.text(10)), tier: Tier(rawValue: row.text(11)) ?? .kbi,
+                    unit: MeasureUnit(texts.intern(row.text(12))), decimals: min(6, max(0, row.integer(13) ?? 0)), frequency: frequency,
                     polarity: StoredText.polarity(row.text(15), band: row.double(16)),
                     lifecycle: MeasureLifecycle(rawValue: row.text(17)) ?? .active, cumulative: row.double(18).map { $0 != 0 } ?? false,
                     targets: TargetSchedule(profile: StoredText.profile(row.optionalText(21))),

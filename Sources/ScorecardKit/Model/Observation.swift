@@ -1,40 +1,46 @@
 /// One period's value of a measure, or the record that it is missing.
 ///
-/// A council holds a million or more of these at once, so they are stored compactly (32 bytes rather than
+/// A council holds a million or more of these at once, so they are stored compactly (24 bytes rather than
 /// 72): the period's kind and ordinal (32 bits hold any period of years 1000 to 9999, the only ones read from
-/// outside), the value and target each with a flag for "missing", and the commentary, which few observations
-/// have, in a box of its own, instead of a ``Period``, two optional `Double`s and a `String?`.
+/// outside), the value with a flag for "missing", and what few observations have (a target of their own, a
+/// commentary) in a box of its own, instead of a ``Period``, two optional `Double`s and a `String?`.
 public struct Observation: Sendable, Equatable {
     private var storedValue: Double
-    private var storedTarget: Double
-    private var storedNote: Note?
+    private var extras: Extras?
     private var ordinal: Int32
     private var kind: Period.Kind
     public var quality: DataQuality?
     private var presence: Presence
 
-    /// A commentary, boxed so that an observation without one pays 8 bytes, not 16.
-    private final class Note: Sendable, Equatable {
-        let text: String
+    /// A target of the period's own and the owner's commentary, boxed: one observation in a thousand has a
+    /// target and the recent values are read without commentary, so most observations pay 8 bytes for both.
+    private final class Extras: Sendable, Equatable {
+        let target: Double?
+        let note: String?
 
-        init(_ text: String) {
-            self.text = text
+        init(target: Double?, note: String?) {
+            self.target = target
+            self.note = note
         }
 
-        static func == (a: Note, b: Note) -> Bool { a.text == b.text }
+        /// A box for `target` and `note`, or `nil` when both are missing.
+        static func make(target: Double?, note: String?) -> Extras? {
+            target == nil && note == nil ? nil : Extras(target: target, note: note)
+        }
+
+        static func == (a: Extras, b: Extras) -> Bool { a.target == b.target && a.note == b.note }
     }
 
     /// The owner's commentary: why, and what is being done.
     public var note: String? {
-        get { storedNote?.text }
-        set { storedNote = newValue.map(Note.init) }
+        get { extras?.note }
+        set { extras = Extras.make(target: target, note: newValue) }
     }
 
     /// Which of the value and the target are there.
     private struct Presence: OptionSet, Sendable, Equatable {
         let rawValue: UInt8
         static let value = Presence(rawValue: 1)
-        static let target = Presence(rawValue: 2)
         static let draft = Presence(rawValue: 4)
     }
 
@@ -44,11 +50,8 @@ public struct Observation: Sendable, Equatable {
         ordinal = Int32(clamping: period.ordinal)
         kind = period.kind
         storedValue = value ?? 0
-        storedTarget = target ?? 0
-        presence = []
-        if value != nil { presence.insert(.value) }
-        if target != nil { presence.insert(.target) }
-        storedNote = note.map(Note.init)
+        presence = value == nil ? [] : .value
+        extras = Extras.make(target: target, note: note)
         self.quality = quality
     }
 
@@ -77,10 +80,7 @@ public struct Observation: Sendable, Equatable {
 
     /// A target for this period alone, overriding the measure's schedule.
     public var target: Double? {
-        get { presence.contains(.target) ? storedTarget : nil }
-        set {
-            storedTarget = newValue ?? 0
-            if newValue == nil { presence.remove(.target) } else { presence.insert(.target) }
-        }
+        get { extras?.target }
+        set { extras = Extras.make(target: newValue, note: note) }
     }
 }

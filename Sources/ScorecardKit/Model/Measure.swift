@@ -36,7 +36,22 @@ public struct Measure: Sendable, Identifiable, Equatable {
     public var smallNumbers: SmallNumbers?
     /// For an outcome measure judged against England, its region and its neighbours: where the comparators come
     /// from, and their values once read.
-    public var comparators: Comparators?
+    public var comparators: Comparators? {
+        get { comparatorsBox?.comparators }
+        set { comparatorsBox = newValue.map(ComparatorsBox.init) }
+    }
+    /// Boxed: few measures have comparators, and held inline they made every measure about 100 bytes larger.
+    private var comparatorsBox: ComparatorsBox?
+
+    private final class ComparatorsBox: Sendable, Equatable {
+        let comparators: Comparators
+
+        init(_ comparators: Comparators) {
+            self.comparators = comparators
+        }
+
+        static func == (a: ComparatorsBox, b: ComparatorsBox) -> Bool { a.comparators == b.comparators }
+    }
 
     public var id: String { code }
 

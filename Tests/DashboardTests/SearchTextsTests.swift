@@ -15,7 +15,7 @@ struct SearchTextsTests {
                 (0..<Int.random(in: 0...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
             }
             let texts = strings.map { SearchText($0) }
-            let all = SearchTexts(texts)
+            let all = SearchTexts(count: strings.count) { [strings[$0]] }
             for needleText in ["", "a", "o", "ab", "b c", "aab", "é1", "do-", "zz", "ba"] {
                 let needle = SearchText(needleText)
                 let each = texts.map { $0.contains(needle) }
@@ -27,11 +27,24 @@ struct SearchTextsTests {
 
     @Test("a needle spanning the end of one text and the start of the next is in neither")
     func notAcrossTexts() {
-        let all = SearchTexts([SearchText("KBI-01 plan"), SearchText("ning applications"), SearchText("")])
+        let strings = ["KBI-01 plan", "ning applications", ""]
+        let all = SearchTexts(count: strings.count) { [strings[$0]] }
         #expect(all.matching(SearchText("planning")) == [false, false, false])
         #expect(all.matching(SearchText("plan")) == [true, false, false])
         #expect(all.matching(SearchText("ning")) == [false, true, false])
         #expect(!all.contains(SearchText("planning"), at: 0))
         #expect(all.matching(SearchText("")) == [true, true, true])
+    }
+
+    @Test("a row's parts are joined by spaces and lower-cased, as one row's text is")
+    func partsJoined() {
+        let rows = [["KBI-07", "Missed Bins", "Kate Ó Brien"], ["PLN-01", "Planning"]]
+        let all = SearchTexts(count: rows.count) { rows[$0] }
+        #expect(all.matching(SearchText("bins kate ó")) == [true, false])
+        #expect(all.matching(SearchText("pln-01 planning")) == [false, true])
+        #expect(all.matching(SearchText("missedbins")) == [false, false])
+        for (index, parts) in rows.enumerated() {
+            #expect(all.contains(SearchText(parts: parts), at: index))
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     /// once, from the data service to the UI, and is never touched by the service again.
     private var rowCache: [RowKey: [RowID]] = [:]
     private var targetCache: [TargetKey: [Double?]] = [:]
-    var searchTextCache: [RowKey: [SearchText]] = [:]
+    var searchTextCache: [RowKey: SearchTexts] = [:]
     var summaryCache: [RowKey: MeasureListSummary] = [:]
     var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
     var nextDueCache: [Period: [CivilDate?]] = [:]
@@ -168,8 +168,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
                 }
             } else {
                 // Each row's text is made once per list; every letter typed then only searches it.
-                let texts = searchTexts(of: entry.route, asAt: asAt, scope: scope)
-                rows = zip(rows, texts).filter { $0.1.contains(wanted) }.map(\.0)
+                let matched = searchTexts(of: entry.route, asAt: asAt, scope: scope).matching(wanted)
+                rows = zip(rows, matched).filter(\.1).map(\.0)
             }
         }
         if rowCache.count > 256 { rowCache.removeAll() }
@@ -224,13 +224,13 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     }
 
     /// The text a filter is matched against for each row of `route`'s unfiltered list, made once per list.
-    func searchTexts(of route: Route, asAt: Period, scope: String) -> [SearchText] {
+    func searchTexts(of route: Route, asAt: Period, scope: String) -> SearchTexts {
         let key = RowKey(route: route, asAt: asAt, filter: "", scope: scope)
         if let cached = searchTextCache[key] { return cached }
         let evaluation = evaluation(at: asAt)
-        let texts = rows(for: NavigationEntry(route), asAt: asAt, scope: scope).map {
-            SearchText(parts: searchParts(for: $0, in: evaluation))
-        }
+        let rows = rows(for: NavigationEntry(route), asAt: asAt, scope: scope)
+        // In one buffer: a council's list of alerts has tens of thousands of rows, an array each took twice the room.
+        let texts = SearchTexts(count: rows.count) { searchParts(for: rows[$0], in: evaluation) }
         if searchTextCache.count > 16 { searchTextCache.removeAll() }
         searchTextCache[key] = texts
         return texts

@@ -23,6 +23,12 @@ public struct SearchText: Sendable {
     public init(parts: [String]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        Self.append(parts: parts, to: &bytes)
+        self.bytes = bytes
+    }
+
+    /// Appends `parts`, joined by spaces and lower-cased as ``init(parts:)`` does, to `bytes`.
+    static func append(parts: [String], to bytes: inout [UInt8]) {
         for (i, part) in parts.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: " ")) }
             if part.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -31,7 +37,6 @@ public struct SearchText: Sendable {
                 bytes += part.lowercased().utf8
             }
         }
-        self.bytes = bytes
     }
 
     /// Whether `needle` occurs in this text (an empty needle always does).

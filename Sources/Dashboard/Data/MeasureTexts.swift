@@ -16,9 +16,10 @@ public final class MeasureTexts: Sendable {
     public func texts(of council: Council) -> SearchTexts {
         texts.withLock { texts in
             if let texts, texts.count == council.measures.count { return texts }
-            let made = SearchTexts(council.measures.map { measure in
-                SearchText(parts: [measure.code, measure.title, measure.owner, measure.service, measure.team])
-            })
+            let measures = council.measures
+            let made = SearchTexts(count: measures.count) { index in
+                [measures[index].code, measures[index].title, measures[index].owner, measures[index].service, measures[index].team]
+            }
             texts = made
             return made
         }

@@ -246,9 +246,9 @@ struct EvaluationTests {
 
 @Suite("Sizes that memory budgets rest on")
 struct MemoryLayoutTests {
-    @Test("an observation takes 32 bytes, and keeps its commentary, quality, value, target and period")
+    @Test("an observation takes 24 bytes, and keeps its commentary, quality, value, target and period")
     func observationIsCompact() {
-        #expect(MemoryLayout<Observation>.stride == 32)
+        #expect(MemoryLayout<Observation>.stride == 24)
         var observation = Observation(period: .quarter(2024, 2), value: 4.5, target: nil, note: "Why", quality: .estimated)
         #expect(observation.period == .quarter(2024, 2))
         #expect(observation.value == 4.5)
@@ -259,5 +259,33 @@ struct MemoryLayoutTests {
         #expect(observation.note == nil)
         #expect(observation.target == 7)
         #expect(observation.quality == .estimated)
+        observation.note = "And why"
+        observation.value = nil
+        #expect(observation.target == 7)
+        #expect(observation.note == "And why")
+        #expect(observation.value == nil)
+        #expect(observation != Observation(period: .quarter(2024, 2), value: nil, target: 7, note: "And", quality: .estimated))
+        #expect(observation == Observation(period: .quarter(2024, 2), value: nil, target: 7, note: "And why", quality: .estimated))
+    }
+
+    @Test("a special point of a process chart takes 8 bytes and keeps its period and signal")
+    func specialPointIsCompact() {
+        #expect(MemoryLayout<ProcessControl.SpecialPoint>.stride == 8)
+        let point = ProcessControl.SpecialPoint(period: .month(2026, 9), signal: .shiftLow)
+        #expect(point.period == .month(2026, 9))
+        #expect(point.signal == .shiftLow)
+        #expect(ProcessControl.SpecialPoint(period: .quarter(2026, 3), signal: .shiftLow).period == .quarter(2026, 3))
+    }
+
+    @Test("a measure without comparators does not carry their room")
+    func measureIsCompact() {
+        // Comparators are boxed: inline, they made each of 50,000 measures about 100 bytes larger.
+        #expect(MemoryLayout<Measure>.stride <= 300)
+        var measure = Measure(code: "OUT-01", title: "Healthy life expectancy")
+        #expect(measure.comparators == nil)
+        let comparators = Comparators(source: .init(file: "phof.csv", area: "E06000001"))
+        measure.comparators = comparators
+        #expect(measure.comparators == comparators)
+        #expect(measure != Measure(code: "OUT-01", title: "Healthy life expectancy"))
     }
 }

@@ -40,10 +40,15 @@ extension DashboardModel {
     }
 
     /// When measure `m`'s next value is due, judged as at `asAt`: the judged period's when it is missing, else
-    /// the period after it's.
+    /// the period after it's. Worked out for the rows drawn only: held for every measure of a large council,
+    /// the dates took 0.8 MB a period and model.
     public func nextDue(of m: Int, asAt: Period) -> CivilDate? {
-        let due = nextDueDates(asAt: asAt)
-        return due.indices.contains(m) ? due[m] : nil
+        let judged = evaluation(at: asAt).measures
+        return judged.indices.contains(m) ? Self.nextDue(of: council.measures[m], judged: judged[m]) : nil
+    }
+
+    private static func nextDue(of measure: Measure, judged: MeasureEvaluation) -> CivilDate? {
+        judged.period.map { measure.dueDate(for: judged.value == nil ? $0 : $0.next) }
     }
 
     /// What a list's summary counts of each measure as at `asAt`, taken out of the judgements once per snapshot and
@@ -51,30 +56,14 @@ extension DashboardModel {
     func measureFacts(asAt: Period) -> [MeasureFacts] {
         if let cached = factCache[asAt] { return cached }
         let judged = evaluation(at: asAt).measures
-        let due = nextDueDates(asAt: asAt)
         let facts = council.measures.indices.map { m in
             MeasureFacts(
                 status: judged[m].status, alerts: UInt32(clamping: judged[m].alerts.count),
-                isDueSoon: due[m].map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false)
+                isDueSoon: Self.nextDue(of: council.measures[m], judged: judged[m]).map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false)
         }
         if factCache.count > 8 { factCache.removeAll() }
         factCache[asAt] = facts
         return facts
-    }
-
-    /// Every measure's ``nextDue(of:asAt:)``, worked out once per snapshot and period: a filter typed into a
-    /// list of 10,000 measures counts those due soon again with each letter.
-    func nextDueDates(asAt: Period) -> [CivilDate?] {
-        if let cached = nextDueCache[asAt] { return cached }
-        let evaluation = evaluation(at: asAt)
-        let dates = council.measures.indices.map { m -> CivilDate? in
-            let judged = evaluation.measures[m]
-            guard let period = judged.period else { return nil }
-            return council.measures[m].dueDate(for: judged.value == nil ? period : period.next)
-        }
-        if nextDueCache.count > 8 { nextDueCache.removeAll() }
-        nextDueCache[asAt] = dates
-        return dates
     }
 
     /// How many alerts of each rule there are as at `asAt`, in the rules' order (rules with none left out).

@@ -19,7 +19,6 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     var searchTextCache: [RowKey: SearchTexts] = [:]
     var summaryCache: [RowKey: MeasureListSummary] = [:]
     var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
-    var nextDueCache: [Period: [CivilDate?]] = [:]
     var factCache: [Period: [MeasureFacts]] = [:]
 
     private struct TargetKey: Hashable {

@@ -10,14 +10,14 @@ extension DataService {
         return refreshData() + loadCommentaryOnShow() + pollMeeting()
     }
 
-    /// How many measures' commentary one look reads for a list of alerts.
-    static let commentaryBatch = 60
-    /// How many rows of a list of alerts, centred on the selected one, have their commentary read: whatever a
-    /// tall screen shows around the selection, and more.
+    /// How many rows of a list of alerts, centred on the selected one, have their commentary read (in one look:
+    /// each look that reads some makes a new model, and at 50,000 measures a model's lists take about 9 MB, so
+    /// a window read 60 at a time held several at once): whatever a tall screen shows around the selection, and
+    /// more.
     static let commentaryWindow = 200
 
     /// Reads the commentary of the measures whose alerts the screen shows (the Council Plan's worst, or the rows of
-    /// an alerts list on screen and the page below) and has not read yet, a batch at a time: the dashboard opens
+    /// an alerts list on screen and the page below) and has not read yet: the dashboard opens
     /// with values only, and an exception is read with its commentary. The same part of each history is read
     /// again, now in detail (not the whole history, and not for the rows never scrolled to: an alerts list of a
     /// large council names thousands of measures). Answers with the new data, or nothing.
@@ -45,7 +45,6 @@ extension DataService {
         }
         var seen = Set<Int>()
         let wanted = alerted.filter { !council.hasCommentary(ofMeasure: $0) && seen.insert($0).inserted }
-            .prefix(Self.commentaryBatch)
         guard !wanted.isEmpty else {
             commentaryComplete = (focus, published)
             return []

@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "ScorecardReports", dependencies: ["ScorecardKit"]),
         // The terminal UI with no ncurses in it.
         .target(name: "Dashboard", dependencies: ["ScorecardKit", "ScorecardReports"]),
+        // glibc's malloc tuning (malloc.h), with which the dashboard gives freed memory back sooner.
+        .systemLibrary(name: "CMalloc"),
         // The ncursesw system library, with a shim of static inline wrappers.
         .systemLibrary(
             name: "CNcursesw",
@@ -67,7 +69,7 @@ let package = Package(
             name: "scorecard",
             dependencies: [
                 "ScorecardKit", "ScorecardSample", "ScorecardSheets", "ScorecardPostgres", "ScorecardReports", "Dashboard",
-                "NcursesTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NcursesTerminal", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark (BENCHMARKS.md): drives the release `scorecard` binary, sqlite3, tmux and visidata.

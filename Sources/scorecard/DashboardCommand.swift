@@ -54,6 +54,7 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         let trace = Trace()
         trace.mark("start")
+        MallocTuning.apply()
         let today = try judgement.resolvedToday()
         // The recent part of each measure's history (files: all of it); the rest loads as screens need it.
         let dataService: DataService = try trace.phase("load") {

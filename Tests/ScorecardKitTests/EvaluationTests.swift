@@ -268,13 +268,15 @@ struct MemoryLayoutTests {
         #expect(observation == Observation(period: .quarter(2024, 2), value: nil, target: 7, note: "And why", quality: .estimated))
     }
 
-    @Test("a special point of a process chart takes 8 bytes and keeps its period and signal")
-    func specialPointIsCompact() {
-        #expect(MemoryLayout<ProcessControl.SpecialPoint>.stride == 8)
-        let point = ProcessControl.SpecialPoint(period: .month(2026, 9), signal: .shiftLow)
-        #expect(point.period == .month(2026, 9))
-        #expect(point.signal == .shiftLow)
-        #expect(ProcessControl.SpecialPoint(period: .quarter(2026, 3), signal: .shiftLow).period == .quarter(2026, 3))
+    @Test("a period takes 8 bytes and keeps its kind and ordinal, far beyond the years data may hold")
+    func periodIsCompact() {
+        #expect(MemoryLayout<Period>.stride == 8)
+        #expect(MemoryLayout<Period?>.stride == 8)
+        #expect(Period.month(2026, 9).ordinal == 2026 * 12 + 8)
+        #expect(Period.month(2026, 9).kind == .month)
+        #expect(Period(kind: .quarter, ordinal: -5).ordinal == -5)
+        #expect(Period.month(9999, 12).advanced(by: 1_000_000).advanced(by: -1_000_000) == .month(9999, 12))
+        #expect(Period(kind: .month, ordinal: 24_311) < Period(kind: .month, ordinal: 24_312))
     }
 
     @Test("a measure without comparators does not carry their room")

@@ -12,21 +12,9 @@ public struct ProcessControl: Sendable, Equatable {
     public static let maximumPoints = 24
 
     /// A point of special-cause variation: its period and the rule it meets first.
-    ///
-    /// 8 bytes, not 24 (a ``Period`` is 16): a random walk's chart has a special point in most places, and every
-    /// measure is judged at every period looked at (about 7 MB less at 50,000 measures and one period).
     public struct SpecialPoint: Sendable, Equatable {
-        private let ordinal: Int32
-        private let kind: Period.Kind
-        public let signal: XmRChart.Signal
-
-        public var period: Period { Period(kind: kind, ordinal: Int(ordinal)) }
-
-        init(period: Period, signal: XmRChart.Signal) {
-            ordinal = Int32(clamping: period.ordinal)
-            kind = period.kind
-            self.signal = signal
-        }
+        public var period: Period
+        public var signal: XmRChart.Signal
     }
 
     /// The first and last periods charted.

@@ -41,4 +41,20 @@ struct ChunkedArrayTests {
         if count > 0 { copy[count - 1] = -1 }
         #expect(joined.last == (count > 0 ? count - 1 : nil))
     }
+
+    @Test("a copy with elements changed is told apart by the chunks it no longer shares, and only those")
+    func rangesNotShared() {
+        let original = ChunkedArray(0..<(size * 4 + 3))
+        #expect(original.rangesNotShared(with: original).isEmpty)
+        var changed = original
+        changed[size + 2] = -1
+        changed[size * 4 + 1] = -2
+        #expect(changed.rangesNotShared(with: original) == [size..<(size * 2), (size * 4)..<(size * 4 + 3)])
+        #expect(original.rangesNotShared(with: changed) == [size..<(size * 2), (size * 4)..<(size * 4 + 3)])
+        // Equal elements in storage of their own still count as not shared: they are compared, not skipped.
+        let rebuilt = ChunkedArray(Array(original))
+        #expect(rebuilt.rangesNotShared(with: original).count == 5)
+        let longer = ChunkedArray(0..<(size * 4 + 5))
+        #expect(longer.rangesNotShared(with: original).last == (size * 4 + 3)..<(size * 4 + 5))
+    }
 }

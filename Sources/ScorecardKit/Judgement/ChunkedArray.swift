@@ -84,5 +84,27 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
     }
 }
 
+extension ChunkedArray {
+    /// The ranges of indices whose elements may differ from `other`'s: every chunk the two do not share (a copy
+    /// with a few elements changed shares all the others), and any elements one has beyond the other.
+    public func rangesNotShared(with other: ChunkedArray) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for chunk in 0..<Swift.min(chunks.count, other.chunks.count) {
+            let shared = chunks[chunk].withUnsafeBufferPointer { mine in
+                other.chunks[chunk].withUnsafeBufferPointer { theirs in
+                    mine.baseAddress == theirs.baseAddress && mine.count == theirs.count
+                }
+            }
+            if !shared {
+                let start = chunk << Self.chunkShift
+                ranges.append(start..<Swift.min(count, start + chunks[chunk].count))
+            }
+        }
+        let common = Swift.min(count, other.count)
+        if common < Swift.max(count, other.count) { ranges.append(common..<Swift.max(count, other.count)) }
+        return ranges
+    }
+}
+
 extension ChunkedArray: Equatable where Element: Equatable {}
 extension ChunkedArray: Sendable where Element: Sendable {}

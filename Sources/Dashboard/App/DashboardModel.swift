@@ -14,7 +14,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     /// Rows and chart targets worked out for this snapshot, kept while it is current. Only the thread that
     /// owns the model (the UI's) reads it; that is why the class is `@unchecked Sendable`: it crosses threads
     /// once, from the data service to the UI, and is never touched by the service again.
-    private var rowCache: [RowKey: [RowID]] = [:]
+    var rowCache: [RowKey: [RowID]] = [:]
     private var targetCache: [TargetKey: [Double?]] = [:]
     var searchTextCache: [RowKey: SearchTexts] = [:]
     var summaryCache: [RowKey: MeasureListSummary] = [:]

@@ -42,6 +42,8 @@ public final class DataService {
     var commentaryComplete: (focus: ViewFocus, model: Int)?
     /// How many models have been handed out: a new number for each.
     private(set) var published = 0
+    /// The lists of the last model handed out, and what they were worked out from.
+    private var lastLists: (lists: DashboardModel.Lists, basis: ListBasis)?
 
     /// Takes note of what the screen shows, for the models made from now on.
     public func show(_ focus: ViewFocus) {
@@ -131,14 +133,17 @@ public final class DataService {
         }
     }
 
-    /// A new model over the data as it is now.
+    /// A new model over the data as it is now, starting from the last one's lists wherever they still hold.
     func publish() -> DashboardModel {
         current = DashboardModel(data)
+        if let lastLists { current.adopt(lastLists.lists, periods: lastLists.basis.periodsHolding(for: data)) }
         published += 1
         if var focus {
             focus.periods += judgedOrder.suffix(1)
             current.prepare(for: focus)
         }
+        // Read here, before the model is handed over: from then on only the UI's thread touches it.
+        lastLists = (current.lists, ListBasis(data))
         return current
     }
 

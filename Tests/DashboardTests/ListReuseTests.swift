@@ -76,6 +76,28 @@ struct ListReuseTests {
         Self.expectListsFresh(session.model, periods: periods, "a draft added")
     }
 
+    @Test("filters typed earlier are not carried from model to model")
+    func filtersNotCarried() throws {
+        var (session, _, _) = try LiveDataTests.session()
+        session.send(.showMyMeasures)
+        session.send(.startFilter)
+        session.type("ca")
+        session.send(.submit)
+        #expect(session.state.current.filter == "ca")
+        session.effects.focus(on: ViewFocus(session.state))
+        // A model made with the filter on screen has its filtered list worked out.
+        session.send(.previousPeriod)
+        #expect(session.model.rowCache.keys.contains { $0.filter == "ca" })
+        session.send(.startFilter, .cancel)
+        #expect(session.state.current.filter.isEmpty)
+        session.effects.focus(on: ViewFocus(session.state))
+        let before = session.model
+        session.send(.first, .open)
+        #expect(session.model !== before, "opening a measure made a new model")
+        #expect(session.model.rowCache.keys.allSatisfy { $0.filter.isEmpty })
+        #expect(session.model.rowCache.keys.contains { $0.route == .myMeasures }, "the unfiltered list is carried")
+    }
+
     @Test("an evaluation agrees with another for lists only when no measure's status, period, value or alerts moved")
     func evaluationsAgree() throws {
         let council = try CouncilDirectory(path: TestCouncil.directory).load()

@@ -21,11 +21,12 @@ extension DashboardModel {
         Lists(rows: rowCache, searchTexts: searchTextCache, summaries: summaryCache, alertCounts: alertCountCache, facts: factCache)
     }
 
-    /// Starts from `lists`, those of the periods in `periods` only, without any measure's own list of periods
-    /// (it grows as the measure's history loads).
+    /// Starts from `lists`, those of the periods in `periods` only, unfiltered, and without any measure's own
+    /// list of periods (it grows as the measure's history loads). A filtered list is cheap to make again from its
+    /// unfiltered one, and carrying every filter typed from model to model would let them pile up.
     func adopt(_ lists: Lists, periods: Set<Period>) {
         func kept(_ key: RowKey) -> Bool {
-            guard periods.contains(key.asAt) else { return false }
+            guard periods.contains(key.asAt), key.filter.isEmpty else { return false }
             if case .measure = key.route { return false }
             return true
         }

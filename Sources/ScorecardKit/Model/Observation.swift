@@ -3,7 +3,9 @@
 /// A council holds a million or more of these at once, so they are stored compactly (24 bytes rather than
 /// 72): the period's kind and ordinal (32 bits hold any period of years 1000 to 9999, the only ones read from
 /// outside), the value with a flag for "missing", and what few observations have (a target of their own, a
-/// commentary) in a box of its own, instead of a ``Period``, two optional `Double`s and a `String?`.
+/// commentary) in a box of its own, instead of a ``Period``, two optional `Double`s and a `String?`. The period's
+/// kind and ordinal are kept apart, not as a ``Period``, so that the quality and flags fill what would be a
+/// `Period`'s padding (as a `Period`, 32 bytes).
 public struct Observation: Sendable, Equatable {
     private var storedValue: Double
     private var extras: Extras?

@@ -8,19 +8,15 @@
 ///    share the ``profile`` gives for that position in the year.
 /// An observation may carry its own target, which overrides both (see ``Observation/target``).
 public struct TargetSchedule: Sendable, Equatable {
-    /// A target set for one period (16 bytes: the period's kind and ordinal are kept apart, as in ``Observation``).
+    /// A target set for one period (16 bytes: a ``Period`` is 8).
     public struct Entry: Sendable, Equatable {
         public var value: Double
-        private let ordinal: Int32
-        private let kind: Period.Kind
+        public let period: Period
 
         init(period: Period, value: Double) {
             self.value = value
-            ordinal = Int32(clamping: period.ordinal)
-            kind = period.kind
+            self.period = period
         }
-
-        public var period: Period { Period(kind: kind, ordinal: Int(ordinal)) }
     }
 
     /// The targets set, one per period (single periods, or financial years that apply to every period within

@@ -41,7 +41,7 @@ struct EarlierPeriodTests {
             let period = reporting.advanced(by: -back)
             let model = try #require(service.perform(.judge(period)).first?.newModel)
             let judged = model.evaluation(at: period)
-            let expected = whole.evaluate(asAt: period, today: today)
+            let expected = whole.evaluate(asAt: period, today: today, outlooks: .of([]))
             for m in whole.measures.indices {
                 let code = whole.measures[m].code
                 #expect(Self.figures(judged.measures[m]) == Self.figures(expected.measures[m]), "\(code) as at \(period)")

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import ScorecardSample
 import TestScratch
 import Testing
 
@@ -193,5 +194,33 @@ extension EffectTests {
             model = try #require(service.perform(effect).first?.newModel)
             #expect(model.isJudged(at: asAt), "the period on screen was dropped from the judged ones")
         }
+    }
+}
+
+extension EffectTests {
+    @Test("the lists keep each measure's SPC letters without its chart; a measure opened has its chart and forecast kept at every period judged")
+    func chartKeptForMeasuresOpened() throws {
+        // A sample council three years deep: monthly measures with charts and year-end forecasts.
+        let today = EarlierPeriodTests.generator.today
+        let path = ScratchDirectory.root.appendingPathComponent("scorecard-outlook-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteStore(path: path)
+        _ = try store.importCouncil(
+            try SampleCouncilGenerator(measures: 40, years: 3).generate().council(today: today), by: "test", progress: nil)
+        let service = try DataService(store: store, today: today, user: "cllr.test")
+        let asAt = service.council.defaultReportingPeriod(today: today)
+        let model = try service.start(asAt: asAt)
+        #expect(model.evaluation(at: asAt).measures.allSatisfy { !$0.hasOutlook }, "a list needs no chart")
+        let full = model.council.evaluate(asAt: asAt, today: today)
+        #expect(model.evaluation(at: asAt).measures.map(\.process) == full.measures.map(\.process))
+        #expect(full.measures.contains { $0.process != nil }, "the sample council has SPC letters to show")
+        let opened = try #require(full.measures.firstIndex { $0.processControl != nil && $0.forecast != nil })
+        let loaded = try #require(service.perform(.loadHistory(measure: opened)).first?.newModel)
+        let judged = loaded.evaluation(at: asAt).measures[opened]
+        #expect(judged == loaded.council.evaluate(asAt: asAt, today: today).measures[opened])
+        #expect(judged.processControl == full.measures[opened].processControl)
+        let earlier = try #require(service.perform(.judge(asAt.previous)).first?.newModel)
+        let judgedEarlier = earlier.evaluation(at: asAt.previous).measures
+        #expect(judgedEarlier[opened] == earlier.council.evaluate(asAt: asAt.previous, today: today).measures[opened])
+        #expect(judgedEarlier.indices.filter { judgedEarlier[$0].hasOutlook } == [opened])
     }
 }

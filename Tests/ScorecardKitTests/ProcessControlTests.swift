@@ -180,3 +180,57 @@ import Testing
         #expect(forecast(pct, [40, 60], asAt: .quarter(2024, 2)).forecast?.value == 100)
     }
 }
+
+/// What a judgement keeps of its chart and forecast when made for a dashboard's lists.
+@Suite struct OutlookSelectionTests {
+    let asAt = Period.quarter(2024, 2)
+    let today = date(2024, 11, 24)
+
+    /// Two measures with a chart (the second's last point concerning) and a year-end forecast each.
+    func twoCharted() -> Council {
+        let steady: [Double] = [91, 92, 90, 93, 91, 92, 90, 91, 93, 92, 91, 92]
+        let falling: [Double] = [91, 92, 91, 92, 91, 92, 91, 92, 91, 92, 91, 80]
+        return council([
+            (monthly("M1"), months(from: .month(2023, 10), steady)),
+            (monthly("M2"), months(from: .month(2023, 10), falling)),
+        ])
+    }
+
+    @Test("only the measures asked for keep their chart and forecast; every measure keeps its variation, assurance, status and alerts")
+    func onlyTheMeasuresAskedFor() throws {
+        let council = twoCharted()
+        let full = council.evaluate(asAt: asAt, today: today)
+        let lists = council.evaluate(asAt: asAt, today: today, outlooks: .of([0]))
+        let kept = lists.measures[0]
+        #expect(kept.hasOutlook)
+        #expect(kept == full.measures[0])
+        let summary = lists.measures[1]
+        #expect(!summary.hasOutlook)
+        #expect(summary.processControl == nil)
+        #expect(summary.forecast == nil)
+        #expect(full.measures[1].processControl != nil)
+        #expect(full.measures[1].forecast != nil)
+        // M2's last point fell below the lower limit (87.84): special cause concerning; target 90 lies within the limits.
+        #expect(summary.process == ProcessSummary(variation: .concerning, assurance: .mayPassOrFail))
+        #expect(summary.status == full.measures[1].status)
+        #expect(summary.alerts == full.measures[1].alerts)
+        #expect(summary.alerts.contains { $0.rule == .specialCauseConcerning })
+        #expect(lists.alerts == full.alerts)
+        #expect(lists.whole == full.whole)
+    }
+
+    @Test("judging again keeps the outlooks asked for before, and adds those newly asked for")
+    func rejudgingKeepsAndAdds() throws {
+        let council = twoCharted()
+        let full = council.evaluate(asAt: asAt, today: today)
+        let lists = council.evaluate(asAt: asAt, today: today, outlooks: .of([0]))
+        let again = lists.rejudging([0, 1], in: council)
+        #expect(again.measures[0] == full.measures[0])
+        #expect(again.measures[1].processControl == nil)
+        let opened = lists.rejudging([], in: council, keepingOutlooksOf: [1])
+        #expect(opened.judgedCount == 1)
+        #expect(opened.measures[1] == full.measures[1])
+        #expect(opened.outlooks == .of([0, 1]))
+        #expect(opened.rejudging([], in: council, keepingOutlooksOf: [1]).judgedCount == 0, "kept already: not judged again")
+    }
+}

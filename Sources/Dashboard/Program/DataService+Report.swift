@@ -26,9 +26,9 @@ extension DataService {
             }
             evaluation = council.evaluate(asAt: period, today: data.today)
         } else {
-            try judge(period)
+            // Every value is held; judged afresh, as the dashboard keeps only the charts of the measures opened.
             council = data.council
-            evaluation = data.evaluations[period] ?? council.evaluate(asAt: period, today: data.today)
+            evaluation = council.evaluate(asAt: period, today: data.today)
         }
         let options = ReportOptions(scope: scope, publishedOnly: data.seesPublishedOnly, produced: data.today)
         let html = HTMLReportWriter.html(CommitteeReport(council: council, evaluation: evaluation, options: options))

@@ -163,7 +163,9 @@ public final class DataService {
         guard data.evaluations[period] == nil else { return }
         // The first judging, before the first frame, takes every core; later ones run on this (background) thread
         // alone, so that a key pressed meanwhile is drawn at once.
-        var evaluation = data.council.evaluate(asAt: period, today: data.today, parallel: data.evaluations.isEmpty)
+        // Charts and forecasts are kept only for the measures whose screens were opened (see `loadHistory(of:)`).
+        var evaluation = data.council.evaluate(
+            asAt: period, today: data.today, parallel: data.evaluations.isEmpty, outlooks: .of(Set(data.histories.keys)))
         try completeHistory(of: &evaluation)
         data.evaluations[period] = evaluation
     }
@@ -228,15 +230,21 @@ public final class DataService {
 
     // MARK: A measure's history
 
-    /// Reads measure `m`'s whole history, if it is not all loaded, and judges each of its periods.
+    /// Reads measure `m`'s whole history, if it is not all loaded, and judges each of its periods; its
+    /// judgements keep its chart and forecast from now on (its screen draws them; a list needs neither).
     func loadHistory(of m: Int) throws {
         guard data.council.measures.indices.contains(m) else { return }
+        var changed: [Int] = []
         if let store, !data.council.hasWholeHistory(ofMeasure: m) {
             let loaded = try store.observations(ofMeasures: [data.council.measures[m].code], recent: nil)
             data.council.replaceObservations(
                 ofMeasure: m, with: loaded.first ?? MeasureObservations(observations: [], loadedFrom: nil, isDetailed: true))
             // The same figures, now with the judged period's commentary and quality.
-            data.evaluations = data.evaluations.mapValues { $0.rejudging([m], in: data.council) }
+            changed = [m]
+        }
+        data.evaluations = data.evaluations.mapValues { evaluation in
+            changed.isEmpty && evaluation.outlooks.includes(m)
+                ? evaluation : evaluation.rejudging(changed, in: data.council, keepingOutlooksOf: [m])
         }
         data.histories[m] = data.council.history(ofMeasure: m)
     }

@@ -62,7 +62,7 @@ struct MeasureColumns {
             Table.Item(status, style: theme.style(for: judged.status)),
         ]
         if showsProcess {
-            let control = judged.processControl
+            let control = judged.process
             cells.append(Table.Item(theme.processIcons(control), style: theme.style(for: control?.variation)))
         }
         if showsEngland {

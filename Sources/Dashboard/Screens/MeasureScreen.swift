@@ -50,7 +50,7 @@ struct MeasureScreen {
             let words = theme.badge(for: england) + (england == .similar ? " to England" : " than England")
             spans += [separator, Span(words, style: theme.style(for: england))]
         }
-        if judged.processControl?.assurance == .consistentlyFails {
+        if judged.process?.assurance == .consistentlyFails {
             spans += [separator, Span("consistently fails its target", style: theme.bad)]
         }
         if let period = judged.period {

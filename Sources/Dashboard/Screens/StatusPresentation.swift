@@ -75,7 +75,7 @@ extension Theme {
     }
 
     /// The compact process-control cell of a list: variation and assurance letters, `C F`; empty without a chart.
-    public func processIcons(_ control: ProcessControl?) -> String {
+    public func processIcons(_ control: ProcessSummary?) -> String {
         guard let control else { return "" }
         return "\(letter(for: control.variation)) \(letter(for: control.assurance))"
     }

@@ -26,19 +26,49 @@ public struct Evaluation: Sendable {
 
     /// Measures whose judgement looked before the part of their history the council holds (see
     /// ``LoadedHistory``), by index, each with how far back it looked: their figures are provisional until
-    /// judged again with that much more of their history (``rejudging(_:in:)``). Always empty for a council
+    /// judged again with that much more of their history (``rejudging(_:in:keepingOutlooksOf:)``). Always empty for a council
     /// holding every value.
     public let needsEarlierHistory: [Int: EarlierHistory]
     /// How many measures were judged to make this evaluation (every one at first; only those asked for by
-    /// ``rejudging(_:in:)``): judging happens once per data change, and only for what changed.
+    /// ``rejudging(_:in:keepingOutlooksOf:)``): judging happens once per data change, and only for what changed.
     public let judgedCount: Int
+    /// The measures whose judgements keep their chart and forecast.
+    public let outlooks: Outlooks
 
-    /// Judges every measure of `council` as at `asAt`, checking due dates against `today`.
+    /// Which measures' judgements keep their chart and forecast (``MeasureEvaluation/processControl``,
+    /// ``MeasureEvaluation/forecast``); the others keep only what a list shows of them
+    /// (``MeasureEvaluation/process``). Both are worked out for every measure either way (the alerts rest on
+    /// them): this only says what is kept.
+    public enum Outlooks: Sendable, Equatable {
+        /// Every measure's: for a report or a command.
+        case all
+        /// Only these measures': for a dashboard, the measures whose screens were opened.
+        case of(Set<Int>)
+
+        /// Whether measure `m`'s judgement keeps its chart and forecast.
+        public func includes(_ m: Int) -> Bool {
+            switch self {
+            case .all: true
+            case .of(let measures): measures.contains(m)
+            }
+        }
+
+        /// These and `more`.
+        func adding(_ more: some Sequence<Int>) -> Outlooks {
+            switch self {
+            case .all: .all
+            case .of(let measures): .of(measures.union(more))
+            }
+        }
+    }
+
+    /// Judges every measure of `council` as at `asAt`, checking due dates against `today`, keeping the charts and
+    /// forecasts of the measures `outlooks` names.
     ///
     /// A large council is judged in parallel, a slice of its measures on each core: measures are judged
     /// independently, and opening the dashboard waits for all of them. With `parallel` false it is judged on the
     /// calling thread alone: a dashboard judging in the background leaves the other cores to the keys.
-    public init(council: Council, asAt: Period, today: CivilDate, parallel: Bool = true) {
+    public init(council: Council, asAt: Period, today: CivilDate, parallel: Bool = true, outlooks: Outlooks = .all) {
         let count = council.measures.count
         let slices = count < 4096 || !parallel ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let judged = SliceResults<(measures: ChunkedArray<MeasureEvaluation>, needsEarlier: [Int: EarlierHistory])>(count: slices)
@@ -46,47 +76,52 @@ public struct Evaluation: Sendable {
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var needsEarlier: [Int: EarlierHistory] = [:]
             let measures = ChunkedArray(ranges[slice].lazy.map { index in
-                Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
+                Self.judge(index, in: council, asAt: asAt, today: today, outlooks: outlooks, needsEarlier: &needsEarlier)
             })
             judged.set(slice, (measures, needsEarlier))
         }
         let parts = judged.values
         self.init(council: council, asAt: asAt, today: today, measures: ChunkedArray(concatenating: parts.map(\.measures)),
-                  needsEarlierHistory: parts.reduce(into: [:]) { $0.merge($1.needsEarlier) { a, _ in a } }, judgedCount: count)
+                  needsEarlierHistory: parts.reduce(into: [:]) { $0.merge($1.needsEarlier) { a, _ in a } }, judgedCount: count,
+                  outlooks: outlooks)
     }
 
     /// This evaluation with measures `changed` judged again on `council` (the same framework, with new values
-    /// for them), and every roll-up and alert recounted; the other measures' judgements are kept.
-    public func rejudging(_ changed: some Sequence<Int>, in council: Council) -> Evaluation {
+    /// for them), and every roll-up and alert recounted; the other measures' judgements are kept. The measures
+    /// `keepingOutlooksOf` names keep their charts and forecasts from now on (judged again if they did not).
+    public func rejudging(_ changed: some Sequence<Int>, in council: Council, keepingOutlooksOf more: [Int] = []) -> Evaluation {
+        let added = more.filter { !self.outlooks.includes($0) }
+        let kept = self.outlooks.adding(added)
         var measures = self.measures
         var needsEarlier = needsEarlierHistory
-        var count = 0
-        for index in changed where measures.indices.contains(index) {
+        var judged = Set<Int>()
+        for index in [changed.map { $0 }, added].joined() where measures.indices.contains(index) && judged.insert(index).inserted {
             needsEarlier[index] = nil
-            measures[index] = Self.judge(index, in: council, asAt: asAt, today: today, needsEarlier: &needsEarlier)
-            count += 1
+            measures[index] = Self.judge(index, in: council, asAt: asAt, today: today, outlooks: kept, needsEarlier: &needsEarlier)
         }
         return Evaluation(council: council, asAt: asAt, today: today, measures: measures,
-                          needsEarlierHistory: needsEarlier, judgedCount: count)
+                          needsEarlierHistory: needsEarlier, judgedCount: judged.count, outlooks: kept)
     }
 
     private static func judge(
-        _ index: Int, in council: Council, asAt: Period, today: CivilDate, needsEarlier: inout [Int: EarlierHistory]
+        _ index: Int, in council: Council, asAt: Period, today: CivilDate, outlooks: Outlooks,
+        needsEarlier: inout [Int: EarlierHistory]
     ) -> MeasureEvaluation {
         let judgement = MeasureJudgement(
             measure: council.measures[index], observations: council.observations[index], index: index,
             loadedFrom: council.loaded?.loadedFrom[index])
         let evaluation = judgement.evaluate(asAt: asAt, today: today)
         if let need = judgement.reach.need { needsEarlier[index] = need }
-        return evaluation
+        return outlooks.includes(index) ? evaluation : evaluation.droppingOutlook()
     }
 
     /// Rolls the measures' judgements up the plan.
     private init(
         council: Council, asAt: Period, today: CivilDate, measures: ChunkedArray<MeasureEvaluation>,
-        needsEarlierHistory: [Int: EarlierHistory], judgedCount: Int
+        needsEarlierHistory: [Int: EarlierHistory], judgedCount: Int, outlooks: Outlooks
     ) {
         self.asAt = asAt
+        self.outlooks = outlooks
         self.today = today
         self.measures = measures
         self.needsEarlierHistory = needsEarlierHistory
@@ -134,9 +169,10 @@ extension Council {
         return min(Period.containing(latestData, kind: .quarter), latestEnded)
     }
 
-    /// Judges the council as at `asAt` (see ``Evaluation``), on every core unless `parallel` is false.
-    public func evaluate(asAt: Period, today: CivilDate, parallel: Bool = true) -> Evaluation {
-        Evaluation(council: self, asAt: asAt, today: today, parallel: parallel)
+    /// Judges the council as at `asAt` (see ``Evaluation``), on every core unless `parallel` is false, keeping the
+    /// charts and forecasts of the measures `outlooks` names.
+    public func evaluate(asAt: Period, today: CivilDate, parallel: Bool = true, outlooks: Evaluation.Outlooks = .all) -> Evaluation {
+        Evaluation(council: self, asAt: asAt, today: today, parallel: parallel, outlooks: outlooks)
     }
 }
 

@@ -19,16 +19,28 @@ public struct MeasureEvaluation: Sendable, Equatable {
     public var due: CivilDate?
     /// The alerts on this measure, worst first.
     public var alerts: [Alert]
-    /// The XmR chart of the latest values up to ``period``; `nil` with too few values, or for a cumulative measure.
+    /// The variation and assurance of ``processControl``'s chart: kept even where the chart is not (see
+    /// ``hasOutlook``); `nil` with no chart.
+    public private(set) var process: ProcessSummary?
+    /// The XmR chart of the latest values up to ``period``; `nil` with too few values, or for a cumulative measure,
+    /// and in a judgement made without its outlook (see ``hasOutlook``).
     public var processControl: ProcessControl? {
         get { outlook?.processControl }
-        set { setOutlook(processControl: newValue, forecast: forecast) }
+        set {
+            setOutlook(processControl: newValue, forecast: forecast)
+            process = newValue.map(ProcessSummary.init)
+        }
     }
-    /// Where the financial year of ``period`` is heading; `nil` without a year-end target or a value this year.
+    /// Where the financial year of ``period`` is heading; `nil` without a year-end target or a value this year,
+    /// and in a judgement made without its outlook (see ``hasOutlook``).
     public var forecast: Forecast? {
         get { outlook?.forecast }
         set { setOutlook(processControl: processControl, forecast: newValue) }
     }
+    /// Whether ``processControl`` and ``forecast`` are kept: every judgement a command or report makes keeps them; a
+    /// dashboard's keeps them only for the measures whose screens were opened (``Evaluation/Outlooks``), since
+    /// with the chart's special points they take about 300 bytes a measure and its lists need only ``process``.
+    public private(set) var hasOutlook = true
     /// The chart and the forecast, boxed: together they are over half of a judgement's size, and a council's
     /// judgements are copied whenever a few of them are judged again (see ``ChunkedArray``).
     private var outlook: Outlook?
@@ -51,7 +63,16 @@ public struct MeasureEvaluation: Sendable, Equatable {
         self.due = due
         self.alerts = alerts
         self.comparison = comparison
+        process = processControl.map(ProcessSummary.init)
         setOutlook(processControl: processControl, forecast: forecast)
+    }
+
+    /// This judgement without its chart and forecast (``process`` stays).
+    func droppingOutlook() -> MeasureEvaluation {
+        var copy = self
+        copy.outlook = nil
+        copy.hasOutlook = false
+        return copy
     }
 
     private mutating func setOutlook(processControl: ProcessControl?, forecast: Forecast?) {

@@ -7,7 +7,7 @@ extension PostgresStore {
     /// Where an import's values come from.
     enum ImportedValues {
         /// Every measure's observations, in the order of the measures.
-        case loaded([[Observation]])
+        case loaded([ObservationSeries])
         /// Rows as they are read (see ``ObservationHandOver/next()``), each with its measure's index.
         case streamed(() throws -> ObservationHandOver.Batch?)
     }

@@ -10,7 +10,7 @@ struct HTMLReportWriterTests {
     static let sample: (council: Council, evaluation: Evaluation, html: String) = {
         let today = CivilDate(year: 2026, month: 11, day: 20) ?? CivilDate(dayNumber: 0)
         let council = (try? SampleCouncilGenerator.current(today: today).generate().council(today: today))
-            ?? Council(plan: CouncilPlan(council: "", title: "", priorities: []), measures: [], observations: [])
+            ?? Council(plan: CouncilPlan(council: "", title: "", priorities: []), measures: [], observations: [[Observation]]())
         let evaluation = council.evaluate(asAt: council.defaultReportingPeriod(today: today), today: today)
         let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: today))
         return (council, evaluation, HTMLReportWriter.html(report))

@@ -6,7 +6,7 @@
 struct MeasureJudgement {
     let measure: Measure
     /// Sorted by period.
-    let observations: [Observation]
+    let observations: ObservationSeries
     let index: Int
     /// The earliest period `observations` is complete from, when earlier ones may exist; `nil` when whole.
     var loadedFrom: Period? = nil

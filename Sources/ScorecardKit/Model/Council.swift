@@ -6,23 +6,28 @@ public struct Council: Sendable, Equatable {
     public var plan: CouncilPlan
     public var measures: [Measure]
     /// Each measure's observations, sorted by period, at the measure's index.
-    public var observations: [[Observation]]
+    public var observations: [ObservationSeries]
     /// How much of each measure's history ``observations`` holds: `nil` when it holds all of it.
     public internal(set) var loaded: LoadedHistory?
     /// Where each measure sits in the plan, at the measure's index.
     public let locations: [MeasureLocation]
     private let indexByCode: [String: Int]
 
-    /// Assembles a council. `observations` must have one (possibly empty) array per measure; `loaded` says
+    /// Assembles a council. `observations` must have one (possibly empty) list per measure; `loaded` says
     /// when they are only the recent part of each measure's history.
     public init(plan: CouncilPlan, measures: [Measure], observations: [[Observation]], loaded: LoadedHistory? = nil) {
+        self.init(plan: plan, measures: measures, observations: observations.map(ObservationSeries.init), loaded: loaded)
+    }
+
+    /// Assembles a council from each measure's series (see ``init(plan:measures:observations:loaded:)-(_,_,[[Observation]],_)``).
+    public init(plan: CouncilPlan, measures: [Measure], observations: [ObservationSeries], loaded: LoadedHistory? = nil) {
         precondition(observations.count == measures.count, "one observation list per measure")
         precondition(loaded.map { $0.loadedFrom.count == measures.count } ?? true, "one loaded extent per measure")
         self.loaded = loaded?.isComplete == true ? nil : loaded
         self.plan = plan
         self.measures = measures
         self.observations = observations.map { list in
-            list.isSorted { $0.period < $1.period } ? list : list.sorted { $0.period < $1.period }
+            list.isSorted { $0.period < $1.period } ? list : ObservationSeries(list.sorted { $0.period < $1.period })
         }
         var locations = [MeasureLocation](repeating: MeasureLocation(priority: 0, plan: nil), count: measures.count)
         for (p, priority) in plan.priorities.enumerated() {
@@ -58,7 +63,7 @@ public struct MeasureLocation: Sendable, Equatable, Hashable {
     public var plan: Int?
 }
 
-extension Array {
+extension Collection {
     func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
         zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }

@@ -31,7 +31,7 @@ extension Council {
     /// its whole history, or only the latest part of it.
     public mutating func replaceObservations(ofMeasure m: Int, with read: MeasureObservations) {
         let list = read.observations
-        observations[m] = list.isSorted { $0.period < $1.period } ? list : list.sorted { $0.period < $1.period }
+        observations[m] = list.isSorted { $0.period < $1.period } ? list : ObservationSeries(list.sorted { $0.period < $1.period })
         if loaded == nil {
             if read.loadedFrom == nil, read.isDetailed { return }
             loaded = LoadedHistory(

@@ -16,7 +16,7 @@ public struct Observation: Sendable, Equatable {
 
     /// A target of the period's own and the owner's commentary, boxed: one observation in a thousand has a
     /// target and the recent values are read without commentary, so most observations pay 8 bytes for both.
-    private final class Extras: Sendable, Equatable {
+    final class Extras: Sendable, Equatable {
         let target: Double?
         let note: String?
 
@@ -85,4 +85,33 @@ public struct Observation: Sendable, Equatable {
         get { extras?.target }
         set { extras = Extras.make(target: newValue, note: note) }
     }
+
+    // MARK: Columns
+
+    /// The observation as ``ObservationSeries`` keeps it: its value, ordinal and box, and a byte of flags holding
+    /// the period's kind (bits 0-1), whether the value is there (bit 2), whether it is a draft (bit 3) and its
+    /// quality (bits 4-5: none, or one more than its place in ``DataQuality/allCases``).
+    var columns: (value: Double, ordinal: Int32, flags: UInt8, extras: Extras?) {
+        var flags = UInt8(kind.rawValue)
+        if presence.contains(.value) { flags |= 4 }
+        if presence.contains(.draft) { flags |= 8 }
+        if let quality { flags |= UInt8(Self.qualities.firstIndex(of: quality)! + 1) << 4 }
+        return (storedValue, ordinal, flags, extras)
+    }
+
+    /// The observation ``columns`` gave.
+    init(value: Double, ordinal: Int32, flags: UInt8, extras: Extras?) {
+        storedValue = value
+        self.ordinal = ordinal
+        kind = Period.Kind(rawValue: Int(flags & 3))!
+        var presence: Presence = []
+        if flags & 4 != 0 { presence.insert(.value) }
+        if flags & 8 != 0 { presence.insert(.draft) }
+        self.presence = presence
+        let quality = Int(flags >> 4 & 3)
+        self.quality = quality == 0 ? nil : Self.qualities[quality - 1]
+        self.extras = extras
+    }
+
+    private static let qualities = DataQuality.allCases
 }

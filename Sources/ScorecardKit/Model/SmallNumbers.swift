@@ -60,7 +60,7 @@ extension Measure {
     /// cumulative measure's year-to-date totals also hide each step between two values shown: within a financial
     /// year, a value is withheld when it exceeds the last value shown that year (0 before the first) by a small
     /// count, so no difference between two values shown gives away a small number.
-    public func withheldPeriods(in observations: [Observation]) -> Set<Period> {
+    public func withheldPeriods(in observations: some Sequence<Observation>) -> Set<Period> {
         guard let smallNumbers else { return [] }
         var withheld = Set<Period>()
         var lastShown: (year: Int, value: Double)?

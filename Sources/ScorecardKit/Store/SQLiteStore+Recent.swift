@@ -110,7 +110,7 @@ extension SQLiteStore {
 struct MeasureHistoryReader {
     /// What was read for one measure.
     struct Loaded {
-        var observations: [Observation]
+        var observations: ObservationSeries
         /// The earliest period read when earlier revisions exist; `nil` when all were read.
         var loadedFrom: Period?
         /// The earliest period with any revision.
@@ -216,7 +216,7 @@ extension MeasureHistoryReader.Loaded {
     /// revisions when asked for the latest `recent` (`nil`: all). When as many were read as asked for,
     /// earlier ones may exist: `first` gives the measure's earliest period (asked only then).
     init(newestFirst: [Observation], rows: Int, recent: Int?, isDetailed: Bool, first: () throws -> Period?) rethrows {
-        observations = Array(newestFirst.reversed())
+        observations = ObservationSeries(newestFirst.reversed())
         self.isDetailed = isDetailed
         guard let recent, rows >= recent, let from = observations.first?.period else {
             firstPeriod = observations.first?.period

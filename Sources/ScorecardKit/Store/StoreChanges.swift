@@ -41,15 +41,19 @@ public struct StoreChanges: Sendable, Hashable {
 /// or only the latest values and targets.
 public struct MeasureObservations: Sendable, Equatable {
     /// Sorted by period, the latest revision of each.
-    public var observations: [Observation]
+    public var observations: ObservationSeries
     /// The earliest period held when earlier ones exist in the store; `nil` when these are all of them.
     public var loadedFrom: Period?
     /// Whether the observations carry their commentary and quality.
     public var isDetailed: Bool
 
-    public init(observations: [Observation], loadedFrom: Period?, isDetailed: Bool) {
+    public init(observations: ObservationSeries, loadedFrom: Period?, isDetailed: Bool) {
         self.observations = observations
         self.loadedFrom = loadedFrom
         self.isDetailed = isDetailed
+    }
+
+    public init(observations: [Observation], loadedFrom: Period?, isDetailed: Bool) {
+        self.init(observations: ObservationSeries(observations), loadedFrom: loadedFrom, isDetailed: isDetailed)
     }
 }

@@ -290,4 +290,21 @@ struct MemoryLayoutTests {
         #expect(measure.comparators == comparators)
         #expect(measure != Measure(code: "OUT-01", title: "Healthy life expectancy"))
     }
+
+    @Test("a measure's judgement takes 96 bytes, and keeps its due date, period, value, target and directions")
+    func judgementIsCompact() {
+        // Every measure is judged at every period looked at: 144 bytes each before its fields were ordered.
+        #expect(MemoryLayout<MeasureEvaluation>.stride <= 96)
+        var judged = MeasureEvaluation(
+            status: .offTrack, period: .month(2024, 9), value: 78.5, target: 85, sincePrevious: .worsening,
+            sinceLastYear: .improving, due: date(2024, 10, 30))
+        #expect(judged.due == date(2024, 10, 30))
+        #expect(judged.period == .month(2024, 9) && judged.value == 78.5 && judged.target == 85)
+        #expect(judged.sincePrevious == .worsening && judged.sinceLastYear == .improving && judged.status == .offTrack)
+        judged.due = nil
+        #expect(judged.due == nil)
+        judged.due = date(1000, 1, 1)
+        #expect(judged.due == date(1000, 1, 1))
+        #expect(MeasureEvaluation(status: .retired).due == nil)
+    }
 }

@@ -1,24 +1,26 @@
 /// A measure judged as at a reporting period.
+///
+/// A council holds one for every measure at every period judged (tens of thousands, several times over), so the
+/// stored properties are declared in the order that packs them into 96 bytes: the references first, each small
+/// field in the slack after an optional `Double`, and the due date as its day number.
 public struct MeasureEvaluation: Sendable, Equatable {
-    public var status: Status
-    /// The period judged: the latest of the measure's frequency that ends within the reporting period and
-    /// either has a value or is due. `nil` for measures in development or retired.
-    public var period: Period?
-    /// The value for ``period`` (`nil` when missing).
-    public var value: Double?
-    /// The target for ``period``, if there is one.
-    public var target: Double?
+    /// The alerts on this measure, worst first.
+    public var alerts: [Alert]
+    /// The chart and the forecast, boxed: together they are over half of a judgement's size, and a council's
+    /// judgements are copied whenever a few of them are judged again (see ``ChunkedArray``).
+    private var outlook: Outlook?
+    /// Against England, the region and the neighbours; `nil` for a measure without comparators.
+    public var comparison: Comparison?
     /// The judged period's observation, when there is one.
     public var observation: Observation?
+    /// The value for ``period`` (`nil` when missing).
+    public var value: Double?
+    public var status: Status
     /// Direction of travel against the period before.
     /// `nil` when either value is missing, and always for cumulative measures (a year-to-date total only grows).
     public var sincePrevious: Direction?
     /// Direction of travel against the same period a year before.
     public var sinceLastYear: Direction?
-    /// When the judged period's value is (or was) due.
-    public var due: CivilDate?
-    /// The alerts on this measure, worst first.
-    public var alerts: [Alert]
     /// The variation and assurance of ``processControl``'s chart: kept even where the chart is not (see
     /// ``hasOutlook``); `nil` with no chart.
     public private(set) var process: ProcessSummary?
@@ -41,11 +43,19 @@ public struct MeasureEvaluation: Sendable, Equatable {
     /// dashboard's keeps them only for the measures whose screens were opened (``Evaluation/Outlooks``), since
     /// with the chart's special points they take about 300 bytes a measure and its lists need only ``process``.
     public private(set) var hasOutlook = true
-    /// The chart and the forecast, boxed: together they are over half of a judgement's size, and a council's
-    /// judgements are copied whenever a few of them are judged again (see ``ChunkedArray``).
-    private var outlook: Outlook?
-    /// Against England, the region and the neighbours; `nil` for a measure without comparators.
-    public var comparison: Comparison?
+    /// The target for ``period``, if there is one.
+    public var target: Double?
+    /// The period judged: the latest of the measure's frequency that ends within the reporting period and
+    /// either has a value or is due. `nil` for measures in development or retired.
+    public var period: Period?
+    /// ``due``'s day number (see ``CivilDate/dayNumber``), or `Int.min` for none.
+    private var dueDay: Int
+
+    /// When the judged period's value is (or was) due.
+    public var due: CivilDate? {
+        get { dueDay == .min ? nil : CivilDate(dayNumber: dueDay) }
+        set { dueDay = newValue?.dayNumber ?? .min }
+    }
 
     public init(
         status: Status, period: Period? = nil, value: Double? = nil, target: Double? = nil,
@@ -60,7 +70,7 @@ public struct MeasureEvaluation: Sendable, Equatable {
         self.observation = observation
         self.sincePrevious = sincePrevious
         self.sinceLastYear = sinceLastYear
-        self.due = due
+        dueDay = due?.dayNumber ?? .min
         self.alerts = alerts
         self.comparison = comparison
         process = processControl.map(ProcessSummary.init)

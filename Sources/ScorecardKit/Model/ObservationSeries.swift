@@ -18,16 +18,19 @@ public struct ObservationSeries: RandomAccessCollection, MutableCollection, Rang
     public init() {}
 
     public init(_ observations: some Sequence<Observation>) {
-        let list = Array(observations)
-        guard !list.isEmpty else { return }
-        let buffer = Buffer.make(capacity: list.count)
-        for (i, observation) in list.enumerated() { buffer.write(observation, at: i) }
-        buffer.header.count = list.count
-        self.buffer = buffer
+        var iterator = observations.makeIterator()
+        let expected = observations.underestimatedCount
+        if expected > 0 {
+            let buffer = Buffer.make(capacity: expected)
+            for i in 0..<expected { buffer.write(iterator.next().unsafelyUnwrapped, at: i) }
+            buffer.count = expected
+            self.buffer = buffer
+        }
+        while let observation = iterator.next() { append(observation) }
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { buffer?.header.count ?? 0 }
+    public var endIndex: Int { buffer?.count ?? 0 }
 
     public subscript(position: Int) -> Observation {
         get {
@@ -42,15 +45,15 @@ public struct ObservationSeries: RandomAccessCollection, MutableCollection, Rang
     }
 
     public mutating func reserveCapacity(_ n: Int) {
-        if n > (buffer?.header.capacity ?? 0) { makeUnique(capacity: n) }
+        if n > (buffer?.room ?? 0) { makeUnique(capacity: n) }
     }
 
     public mutating func append(_ observation: Observation) {
         let count = endIndex
-        let capacity = buffer?.header.capacity ?? 0
+        let capacity = buffer?.room ?? 0
         makeUnique(capacity: count < capacity ? capacity : Swift.max(4, capacity * 2))
         buffer.unsafelyUnwrapped.write(observation, at: count)
-        buffer.unsafelyUnwrapped.header.count = count + 1
+        buffer.unsafelyUnwrapped.count = count + 1
     }
 
     public mutating func replaceSubrange(_ range: Range<Int>, with new: some Collection<Observation>) {
@@ -67,13 +70,13 @@ public struct ObservationSeries: RandomAccessCollection, MutableCollection, Rang
 
     /// Makes the buffer this series' own, with room for at least `capacity` observations.
     private mutating func makeUnique(capacity: Int) {
-        if let buffer, isKnownUniquelyReferenced(&self.buffer), buffer.header.capacity >= capacity { return }
+        if let buffer, isKnownUniquelyReferenced(&self.buffer), buffer.room >= capacity { return }
         let count = endIndex
         let copy = Buffer.make(capacity: Swift.max(capacity, count))
         if let buffer {
             for i in 0..<count { copy.write(buffer.read(at: i), at: i) }
         }
-        copy.header.count = count
+        copy.count = count
         buffer = copy
     }
 
@@ -86,6 +89,9 @@ public struct ObservationSeries: RandomAccessCollection, MutableCollection, Rang
     }
 
     /// The columns: `capacity` values (8 bytes each), `capacity` ordinals (4 bytes each), `capacity` flags.
+    ///
+    /// The header is reached through its pointer, never as `header`: that is a class's stored property, and each
+    /// access to one is checked for exclusivity at run time, which made judging a large council twice as slow.
     final class Buffer: ManagedBuffer<Header, UInt64> {
         static func make(capacity: Int) -> Buffer {
             let words = capacity + (capacity * 5 + 7) / 8
@@ -93,30 +99,37 @@ public struct ObservationSeries: RandomAccessCollection, MutableCollection, Rang
             return unsafeDowncast(made, to: Buffer.self)
         }
 
+        var count: Int {
+            get { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+            set { withUnsafeMutablePointerToHeader { $0.pointee.count = newValue } }
+        }
+
+        var room: Int { withUnsafeMutablePointerToHeader { $0.pointee.capacity } }
+
         func read(at i: Int) -> Observation {
-            let capacity = header.capacity
-            let extras = header.extras?[i]
-            return withUnsafeMutablePointerToElements { words in
+            withUnsafeMutablePointers { header, words in
+                let capacity = header.pointee.capacity
                 let raw = UnsafeRawPointer(words)
                 return Observation(
                     value: raw.load(fromByteOffset: i * 8, as: Double.self),
                     ordinal: raw.load(fromByteOffset: capacity * 8 + i * 4, as: Int32.self),
-                    flags: raw.load(fromByteOffset: capacity * 12 + i, as: UInt8.self), extras: extras)
+                    flags: raw.load(fromByteOffset: capacity * 12 + i, as: UInt8.self),
+                    extras: header.pointee.extras == nil ? nil : header.pointee.extras.unsafelyUnwrapped[i])
             }
         }
 
         func write(_ observation: Observation, at i: Int) {
-            let capacity = header.capacity
             let columns = observation.columns
-            withUnsafeMutablePointerToElements { words in
+            withUnsafeMutablePointers { header, words in
+                let capacity = header.pointee.capacity
                 let raw = UnsafeMutableRawPointer(words)
                 raw.storeBytes(of: columns.value, toByteOffset: i * 8, as: Double.self)
                 raw.storeBytes(of: columns.ordinal, toByteOffset: capacity * 8 + i * 4, as: Int32.self)
                 raw.storeBytes(of: columns.flags, toByteOffset: capacity * 12 + i, as: UInt8.self)
-            }
-            if columns.extras != nil || header.extras != nil {
-                if header.extras == nil { header.extras = Array(repeating: nil, count: capacity) }
-                header.extras![i] = columns.extras
+                if columns.extras != nil || header.pointee.extras != nil {
+                    if header.pointee.extras == nil { header.pointee.extras = Array(repeating: nil, count: capacity) }
+                    header.pointee.extras![i] = columns.extras
+                }
             }
         }
     }

@@ -11,7 +11,7 @@ public struct Council: Sendable, Equatable {
     public internal(set) var loaded: LoadedHistory?
     /// Where each measure sits in the plan, at the measure's index.
     public let locations: [MeasureLocation]
-    private let indexByCode: [String: Int]
+    private let codeIndex: MeasureCodeIndex
 
     /// Assembles a council. `observations` must have one (possibly empty) list per measure; `loaded` says
     /// when they are only the recent part of each measure's history.
@@ -37,7 +37,7 @@ public struct Council: Sendable, Equatable {
             }
         }
         self.locations = locations
-        self.indexByCode = Measure.indexByCode(measures)
+        self.codeIndex = MeasureCodeIndex(measures)
     }
 
     /// Every measure in the order a committee takes them: each priority's own measures, then each of its
@@ -48,7 +48,7 @@ public struct Council: Sendable, Equatable {
 
     /// The index of the measure with `code` (exact match), if any.
     public func measureIndex(code: String) -> Int? {
-        indexByCode[code]
+        codeIndex.index(of: code, in: measures)
     }
 
     /// The number of observations, missing ones included.

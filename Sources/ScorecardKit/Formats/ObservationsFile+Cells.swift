@@ -104,11 +104,14 @@ extension ObservationsFile {
 
     /// The quality written exactly as its keyword (the usual case), without making a string.
     private static func exactQuality(_ bytes: UnsafeBufferPointer<UInt8>) -> DataQuality? {
-        for quality in [DataQuality.validated, .provisional, .estimated] where bytes.elementsEqual(quality.rawValue.utf8) {
+        for quality in qualities where bytes.elementsEqual(quality.rawValue.utf8) {
             return quality
         }
         return nil
     }
+
+    /// The qualities, most common first; made once (a literal in the function made an array on every row).
+    private static let qualities: [DataQuality] = [.validated, .provisional, .estimated]
 }
 
 extension Period.Kind {

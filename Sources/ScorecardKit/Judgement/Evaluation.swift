@@ -26,11 +26,12 @@ public struct Evaluation: Sendable {
 
     /// Measures whose judgement looked before the part of their history the council holds (see
     /// ``LoadedHistory``), by index, each with how far back it looked: their figures are provisional until
-    /// judged again with that much more of their history (``rejudging(_:in:keepingOutlooksOf:)``). Always empty for a council
-    /// holding every value.
+    /// judged again with that much more of their history (``rejudging(_:in:keepingOutlooksOf:)``). Always empty
+    /// for a council holding every value.
     public let needsEarlierHistory: [Int: EarlierHistory]
     /// How many measures were judged to make this evaluation (every one at first; only those asked for by
-    /// ``rejudging(_:in:keepingOutlooksOf:)``): judging happens once per data change, and only for what changed.
+    /// ``rejudging(_:in:keepingOutlooksOf:)``): judging happens once per data change, and only for what
+    /// changed.
     public let judgedCount: Int
     /// The measures whose judgements keep their chart and forecast.
     public let outlooks: Outlooks

@@ -19,7 +19,8 @@ public struct Council: Sendable, Equatable {
         self.init(plan: plan, measures: measures, observations: observations.map(ObservationSeries.init), loaded: loaded)
     }
 
-    /// Assembles a council from each measure's series (see ``init(plan:measures:observations:loaded:)-(_,_,[[Observation]],_)``).
+    /// Assembles a council from each measure's ``ObservationSeries``, as the stores read them; otherwise as the
+    /// initializer taking arrays.
     public init(plan: CouncilPlan, measures: [Measure], observations: [ObservationSeries], loaded: LoadedHistory? = nil) {
         precondition(observations.count == measures.count, "one observation list per measure")
         precondition(loaded.map { $0.loadedFrom.count == measures.count } ?? true, "one loaded extent per measure")

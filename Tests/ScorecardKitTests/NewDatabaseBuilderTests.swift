@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ScorecardKit
@@ -31,6 +32,12 @@ struct NewDatabaseBuilderTests {
         #expect(loaded.measures == files.measures)
         #expect(loaded.observations == files.observations)
         #expect(loaded.plan == files.plan)
+        // Made with 16 KB pages (the import writes a quarter as many), and in WAL mode as every store is.
+        let settings = try DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(settings.0 == SQLiteStore.newFilePageSize)
+        #expect(settings.1 == "wal")
     }
 
     @Test("streaming hands over the rows reading keeps, and counts them: in order, out of order, wide")

@@ -111,9 +111,9 @@ public struct Evaluation: Sendable {
         let judgement = MeasureJudgement(
             measure: council.measures[index], observations: council.observations[index], index: index,
             loadedFrom: council.loaded?.loadedFrom[index])
-        let evaluation = judgement.evaluate(asAt: asAt, today: today)
+        let evaluation = judgement.evaluate(asAt: asAt, today: today, keepingOutlook: outlooks.includes(index))
         if let need = judgement.reach.need { needsEarlier[index] = need }
-        return outlooks.includes(index) ? evaluation : evaluation.droppingOutlook()
+        return evaluation
     }
 
     /// Rolls the measures' judgements up the plan.

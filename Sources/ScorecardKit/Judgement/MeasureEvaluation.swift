@@ -61,7 +61,7 @@ public struct MeasureEvaluation: Sendable, Equatable {
         status: Status, period: Period? = nil, value: Double? = nil, target: Double? = nil,
         observation: Observation? = nil, sincePrevious: Direction? = nil, sinceLastYear: Direction? = nil,
         due: CivilDate? = nil, alerts: [Alert] = [], processControl: ProcessControl? = nil, forecast: Forecast? = nil,
-        comparison: Comparison? = nil
+        keepingOutlook: Bool = true, comparison: Comparison? = nil
     ) {
         self.status = status
         self.period = period
@@ -74,18 +74,15 @@ public struct MeasureEvaluation: Sendable, Equatable {
         self.alerts = alerts
         self.comparison = comparison
         process = processControl.map(ProcessSummary.init)
-        setOutlook(processControl: processControl, forecast: forecast)
-    }
-
-    /// This judgement without its chart and forecast (``process`` stays).
-    func droppingOutlook() -> MeasureEvaluation {
-        var copy = self
-        copy.outlook = nil
-        copy.hasOutlook = false
-        return copy
+        if keepingOutlook {
+            setOutlook(processControl: processControl, forecast: forecast)
+        } else {
+            hasOutlook = false
+        }
     }
 
     private mutating func setOutlook(processControl: ProcessControl?, forecast: Forecast?) {
+        hasOutlook = true
         outlook = processControl == nil && forecast == nil ? nil : Outlook(processControl: processControl, forecast: forecast)
     }
 

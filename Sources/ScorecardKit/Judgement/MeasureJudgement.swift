@@ -40,7 +40,9 @@ struct MeasureJudgement {
     /// The longest run of periods looked back over for consecutive-period rules.
     static let longestRun = 36
 
-    func evaluate(asAt: Period, today: CivilDate) -> MeasureEvaluation {
+    /// The measure judged as at `asAt`; with `keepingOutlook` false, without its chart and forecast (see
+    /// ``MeasureEvaluation/hasOutlook``), though its alerts and ``MeasureEvaluation/process`` still rest on them.
+    func evaluate(asAt: Period, today: CivilDate, keepingOutlook: Bool = true) -> MeasureEvaluation {
         switch measure.lifecycle {
         case .inDevelopment: return MeasureEvaluation(status: .inDevelopment)
         case .retired: return MeasureEvaluation(status: .retired)
@@ -71,7 +73,8 @@ struct MeasureJudgement {
             if let england = comparison.flatMap(worseThanEnglandAlert) { alerts.append(england) }
             return MeasureEvaluation(
                 status: .overdue, period: period, target: target, observation: observation, due: due, alerts: alerts,
-                processControl: processControl(at: period), forecast: forecast, comparison: comparison
+                processControl: processControl(at: period), forecast: forecast, keepingOutlook: keepingOutlook,
+                comparison: comparison
             )
         }
 
@@ -90,7 +93,8 @@ struct MeasureJudgement {
             status: status, period: period, value: value, target: target, observation: observation,
             sincePrevious: measure.cumulative ? nil : direction(from: period.previous, to: period),
             sinceLastYear: direction(from: period.sameLastYear, to: period),
-            due: due, alerts: alerts, processControl: control, forecast: forecast, comparison: comparison
+            due: due, alerts: alerts, processControl: control, forecast: forecast, keepingOutlook: keepingOutlook,
+            comparison: comparison
         )
     }
 

@@ -60,6 +60,20 @@ struct ObservationSeriesTests {
         #expect(series != ObservationSeries(array.dropLast()))
     }
 
+    @Test("a series no copy shares is changed in its own buffer: appends within its room and edits copy nothing")
+    func changesInPlace() {
+        var series = ObservationSeries()
+        series.reserveCapacity(64)
+        let buffer = series.bufferIdentity
+        for o in Self.varied { series.append(o) }
+        series[2].value = 7
+        series[3].note = "Revised"
+        #expect(series.bufferIdentity == buffer)
+        let copy = series
+        series[0].value = 1
+        #expect(series.bufferIdentity != copy.bufferIdentity, "shared: copied first")
+    }
+
     @Test("a copy keeps what it had when the original changes, as an array's would")
     func copiesAreIndependent() {
         var original = ObservationSeries(Self.varied)

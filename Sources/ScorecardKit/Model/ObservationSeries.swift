@@ -64,13 +64,17 @@ public struct ObservationSeries: RandomAccessCollection, MutableCollection, Rang
         self = ObservationSeries(list)
     }
 
+    /// The buffer holding the values (for tests: a change to a series no other copy shares stays in its buffer).
+    var bufferIdentity: ObjectIdentifier? { buffer.map(ObjectIdentifier.init) }
+
     public static func == (a: ObservationSeries, b: ObservationSeries) -> Bool {
         a.buffer === b.buffer || a.elementsEqual(b)
     }
 
     /// Makes the buffer this series' own, with room for at least `capacity` observations.
     private mutating func makeUnique(capacity: Int) {
-        if let buffer, isKnownUniquelyReferenced(&self.buffer), buffer.room >= capacity { return }
+        // Checked before binding the buffer to a name: a second reference held here would make it never unique.
+        if isKnownUniquelyReferenced(&buffer), buffer.unsafelyUnwrapped.room >= capacity { return }
         let count = endIndex
         let copy = Buffer.make(capacity: Swift.max(capacity, count))
         if let buffer {

@@ -35,11 +35,15 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
     /// The latest time stamped on a revision or on the framework.
     private func readLastChange() throws -> Date? {
         let text = try queue.inDatabase { db in
-            try String.fetchOne(
+            // An imported value's time is its import batch's (schema 10; an older file read-only has no batches).
+            let (columns, join) = StoreSchema.authorship(of: "r", batches: try db.tableExists("import_batch"))
+            return try String.fetchOne(
                 db,
                 sql: """
                     SELECT max(t) FROM (
-                      SELECT changed_at AS t FROM observation_revision WHERE id = (SELECT max(id) FROM observation_revision)
+                      SELECT changed_at AS t FROM (
+                        SELECT \(columns) FROM observation_revision r \(join)
+                        WHERE r.id = (SELECT max(id) FROM observation_revision))
                       UNION ALL SELECT changed_at FROM target_revision WHERE id = (SELECT max(id) FROM target_revision)
                       UNION ALL SELECT changed_at FROM council)
                     """)

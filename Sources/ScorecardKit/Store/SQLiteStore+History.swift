@@ -3,13 +3,13 @@ import GRDB
 
 extension SQLiteStore {
     public func revisions(measure code: String, period: Period) throws -> [Revision] {
-        try queue.read { db in
+        let authorship = StoreSchema.authorship(of: "r", batches: hasImportBatches)
+        return try queue.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.value, r.target, r.note, r.quality, r.draft, r.changed_by, r.changed_at, r.source,
-                      r.published_by, r.published_at
-                    FROM observation_revision r JOIN measure m ON m.id = r.measure_id
+                    SELECT r.value, r.target, r.note, r.quality, r.draft, \(authorship.columns), r.published_by, r.published_at
+                    FROM observation_revision r JOIN measure m ON m.id = r.measure_id \(authorship.join)
                     WHERE m.code = ? AND r.period_kind = ? AND r.period_ordinal = ? \(showsPublishedOnly ? "AND r.draft = 0" : "")
                     ORDER BY r.id
                     """,

@@ -61,7 +61,7 @@ struct CouncilImport {
 
     /// Binds one observation's seven parameters, as row `row` of an ``insertObservationsSQL(rows:)`` statement.
     static func bind(_ statement: RawStatement, row: Int, _ id: Int64, _ observation: Observation) {
-        let first = Int32(4 + 7 * row)
+        let first = Int32(2 + 7 * row)
         statement.bind(first, Int(id))
         statement.bind(first + 1, observation.period.kind.rawValue)
         statement.bind(first + 2, observation.period.ordinal)
@@ -207,16 +207,16 @@ struct CouncilImport {
     /// as SQLite's own work of inserting the row.
     static let rowsPerInsert = 256
 
-    /// `INSERT INTO observation_revision ... VALUES` with `rows` rows of seven parameters each (from `?4`);
-    /// `?1`, `?2` and `?3` are who, when and the source, shared by every row.
+    /// `INSERT INTO observation_revision ... VALUES` with `rows` rows of seven parameters each (from `?2`);
+    /// `?1` is the import batch, shared by every row (which says who imported them and when).
     static func insertObservationsSQL(rows: Int) -> String {
         let values = (0..<rows).map { row in
-            let first = 4 + 7 * row
-            return "(" + (first..<first + 7).map { "?\($0)" }.joined(separator: ", ") + ", ?1, ?2, ?3)"
+            let first = 2 + 7 * row
+            return "(" + (first..<first + 7).map { "?\($0)" }.joined(separator: ", ") + ", ?1)"
         }
         return """
             INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality,
-              changed_by, changed_at, source)
+              import_batch)
             VALUES \(values.joined(separator: ", "))
             """
     }

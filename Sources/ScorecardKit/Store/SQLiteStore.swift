@@ -21,6 +21,8 @@ public final class SQLiteStore: CouncilStore {
     private let integrity: IntegrityCheck
     /// Whether only signed-off values are read (what a member would see), and nothing is written.
     public let showsPublishedOnly: Bool
+    /// Whether imported values name their import batch (schema 10); false only for an older file opened read-only.
+    let hasImportBatches: Bool
 
     /// How long a write waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 60
@@ -56,6 +58,7 @@ public final class SQLiteStore: CouncilStore {
                 try Self.migrate(queue, path: path)
             }
         }
+        self.hasImportBatches = try queue.read { try $0.tableExists("import_batch") }
     }
 
     /// Opens a new file that no other connection knows about yet (see ``createImporting(_:at:by:clock:progress:)``)
@@ -76,6 +79,7 @@ public final class SQLiteStore: CouncilStore {
         }
         self.queue = try DatabaseQueue(path: path, configuration: configuration)
         try Self.migrate(queue, path: path)
+        self.hasImportBatches = true
     }
 
     /// The page size of a file made by an import (a file's page size is fixed when it is made): 16 KB rather than
@@ -198,6 +202,7 @@ public final class SQLiteStore: CouncilStore {
                 let row = try Row.fetchOne(db, sql: "SELECT reporting_period, changed_by FROM council"),
                 row.text(1) == author,
                 try !Bool.exists(db, "SELECT 1 FROM observation_revision WHERE changed_by <> ?", arguments: [author]),
+                try !hasImportBatches || !Bool.exists(db, "SELECT 1 FROM import_batch WHERE imported_by <> ?", arguments: [author]),
                 try !Bool.exists(db, "SELECT 1 FROM target_revision WHERE changed_by <> ?", arguments: [author])
             else { return nil }
             return (row.lenient(0) as String?).flatMap { Period(parsing: $0) }

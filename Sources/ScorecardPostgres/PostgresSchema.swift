@@ -487,7 +487,7 @@ enum PostgresSchema {
         // transaction; then the measures' recent revisions, change_log and a notification, as for revisions.
         """
         CREATE OR REPLACE FUNCTION scorecard_log_imports() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET work_mem = '64MB'
         AS $$
         BEGIN
           IF EXISTS (SELECT FROM (SELECT DISTINCT batch_id FROM scorecard_changed) n LEFT JOIN import_batch b ON b.id = n.batch_id
@@ -499,8 +499,11 @@ enum PostgresSchema {
           -- that what is read next includes every revision committed before.
           LOCK TABLE recent_revisions IN SHARE ROW EXCLUSIVE MODE;
           -- A measure whose only revisions are rows of this statement (its first import): its recent revisions
-          -- are its first 32 elements (one row: a slice, no sort; several: the rows' first 32, sorted), with and
-          -- without drafts. Every other measure by the general refresh.
+          -- are its first 32 elements (one row: a slice, no sort; several: the rows' first 32, sorted), kept as
+          -- its published row alone: it has no draft, and a reader of drafts takes the published row when there
+          -- is no other (the general refresh adds both rows once it has any). Every other measure by the
+          -- general refresh. Sorts and hashes of a whole import stay in memory (work_mem; the default 4 MB
+          -- spilled them to disk).
           INSERT INTO recent_revisions (measure_id, with_drafts, ids, kinds, ordinals, vals, targets, drafts, first_kind, first_ordinal)
           WITH fresh AS MATERIALIZED (
             SELECT n.measure_id, count(*) AS chunks FROM scorecard_changed n
@@ -544,7 +547,7 @@ enum PostgresSchema {
             UNION ALL
             SELECT l.measure_id, l.ids, l.kinds, l.ordinals, l.vals, l.targets, l.drafts, e.first_kind, e.first_ordinal
             FROM latest l JOIN earliest e ON e.measure_id = l.measure_id) r
-          CROSS JOIN (VALUES (false), (true)) AS w(with_drafts)
+          CROSS JOIN (VALUES (false)) AS w(with_drafts)
           ON CONFLICT (measure_id, with_drafts) DO UPDATE
           SET ids = excluded.ids, kinds = excluded.kinds, ordinals = excluded.ordinals, vals = excluded.vals,
               targets = excluded.targets, drafts = excluded.drafts, first_kind = excluded.first_kind,

@@ -261,7 +261,8 @@ enum PostgresSchema {
         // Schema 5: each measure's latest revisions, kept by the triggers below on every write, so that a
         // dashboard opens by reading one row a measure instead of an index scan of each measure's history (at
         // 10,000 measures: 10,000 short rows against 280,000 revisions). Two rows a measure: its published
-        // revisions only (`with_drafts` false), and all of them; row-level security below gives each role the
+        // revisions only (`with_drafts` false), and all of them (the published alone for a measure only ever
+        // imported: readers of drafts take it when there is no other); row-level security below gives each role the
         // rows it may see. Arrays newest first (by period, then revision, descending), at most 32 elements;
         // `first_kind`/`first_ordinal` name the earliest period of those revisions.
         """

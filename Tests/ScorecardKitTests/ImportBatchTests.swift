@@ -43,8 +43,9 @@ struct ImportBatchTests {
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM import_batch") } == 1)
 
         // One value changed in the files: one new batch, holding that value alone.
-        let directory = try FixtureCopy(replacing: "KBI-03,2024-09,\"1,410\"", with: "KBI-03,2024-09,\"1,420\"")
-        let summary = try store.importCouncil(try CouncilDirectory(path: directory.path).load(), by: "officer")
+        let changed = StoreFixture.observations(replacing: "KBI-03,2024-09,\"1,410\"", with: "KBI-03,2024-09,\"1,420\"")
+        #expect(changed != Array(Fixture.observations), "the line to replace is in the fixture")
+        let summary = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: changed)).load(), by: "officer")
         #expect(summary.revised == 1)
         let second = try store.queue.read { db in
             try Row.fetchAll(db, sql: "SELECT b.imported_by, count(*) FROM observation_revision r JOIN import_batch b ON b.id = r.import_batch GROUP BY b.id ORDER BY b.id")
@@ -133,19 +134,5 @@ struct ImportBatchTests {
         #expect(viewed.map { $0[0] as String } == ["2024-06", "2024-06", "2024-06"])
         #expect(viewed.map { $0[1] as String } == ["import", "kate", "jane"])
         #expect(viewed.map { $0[2] as String } == ["import", "record", "record"])
-    }
-}
-
-/// A copy of the test council's files with one line of `observations.csv` replaced.
-struct FixtureCopy {
-    let path: String
-
-    init(replacing old: String, with new: String) throws {
-        let directory = try StoreFixture.databasePath() + ".files"
-        try FileManager.default.copyItem(atPath: Fixture.directory, toPath: directory)
-        let observations = StoreFixture.observations(replacing: old, with: new)
-        #expect(observations != Array(Fixture.observations), "the line to replace is in the fixture")
-        try Data(observations).write(to: URL(fileURLWithPath: directory + "/observations.csv"))
-        path = directory
     }
 }

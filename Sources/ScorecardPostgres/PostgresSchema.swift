@@ -337,6 +337,22 @@ enum PostgresSchema {
           CONSTRAINT imported_values_newest_first CHECK (scorecard_newest_first(kinds, ordinals))
         )
         """,
+        // A measure's row is longer than TOAST's 2 kB threshold from ~60 values on, so each is compressed as it is
+        // written: lz4 rather than the default pglz took the values' COPY of an import of 1.2M from 0.83-0.96 s to
+        // 0.67-0.68 s (and reads back faster). A server built without lz4 keeps pglz.
+        """
+        DO $$
+        BEGIN
+          ALTER TABLE imported_values
+            ALTER COLUMN kinds SET COMPRESSION lz4, ALTER COLUMN ordinals SET COMPRESSION lz4,
+            ALTER COLUMN vals SET COMPRESSION lz4, ALTER COLUMN targets SET COMPRESSION lz4,
+            ALTER COLUMN qualities SET COMPRESSION lz4, ALTER COLUMN note_at SET COMPRESSION lz4,
+            ALTER COLUMN notes SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported THEN
+          NULL;
+        END
+        $$
+        """,
 
         // MARK: Functions
 

@@ -339,18 +339,26 @@ private struct MeasureValues {
     /// table requires, and the commentary of the elements that have any.
     func write(batch: Int64, chunk: Int, to rows: inout CopyText) {
         guard let measureID else { return }
-        let newestFirst = observations.sorted { ($0.period.kind.rawValue, $0.period.ordinal) > ($1.period.kind.rawValue, $1.period.ordinal) }
+        let newestFirst = Self.newestFirst(observations)
         rows.append(measureID)
         rows.append(batch)
         rows.append(chunk)
-        rows.append(integers: newestFirst.lazy.map(\.period.kind.rawValue))
-        rows.append(integers: newestFirst.lazy.map(\.period.ordinal))
-        rows.append(numbers: newestFirst.lazy.map(\.value))
-        rows.append(numbers: newestFirst.lazy.map(\.target))
-        rows.append(integers: newestFirst.lazy.map { QualityCode.code(of: $0.quality) })
-        let noted = newestFirst.indices.filter { newestFirst[$0].note != nil }
+        rows.append(integers: newestFirst.lazy.map { observations[$0].period.kind.rawValue })
+        rows.append(integers: newestFirst.lazy.map { observations[$0].period.ordinal })
+        rows.append(numbers: newestFirst.lazy.map { observations[$0].value })
+        rows.append(numbers: newestFirst.lazy.map { observations[$0].target })
+        rows.append(integers: newestFirst.lazy.map { QualityCode.code(of: observations[$0].quality) })
+        let noted = newestFirst.indices.filter { observations[newestFirst[$0]].note != nil }
         rows.append(integers: noted.lazy.map { $0 + 1 })
-        rows.append(texts: noted.lazy.map { newestFirst[$0].note ?? "" })
+        rows.append(texts: noted.lazy.map { observations[newestFirst[$0]].note ?? "" })
         rows.endRow()
+    }
+
+    /// The indices of `observations` newest period first: reversed when they come oldest first, as files
+    /// give them, else sorted (indices, not the observations: copying those cost more than the sort).
+    private static func newestFirst(_ observations: [Observation]) -> [Int] {
+        func key(_ index: Int) -> (Int, Int) { (observations[index].period.kind.rawValue, observations[index].period.ordinal) }
+        if observations.indices.dropFirst().allSatisfy({ key($0 - 1) < key($0) }) { return observations.indices.reversed() }
+        return observations.indices.sorted { key($0) > key($1) }
     }
 }

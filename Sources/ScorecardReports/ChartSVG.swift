@@ -110,9 +110,10 @@ enum ChartSVG {
     }
 
     /// A coordinate to one decimal place: `123.4`, in integer arithmetic (a report at 10,000 measures writes about
-    /// a million of them; this needs no formatter and is the same on every machine).
+    /// a million of them; this needs no formatter and is the same on every machine). Whatever the value (one from
+    /// a damaged database may be infinite), it never traps.
     static func coordinate(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        let tenths = Int(saturating: (value * 10).rounded())
         let whole = tenths / 10
         let fraction = abs(tenths % 10)
         let sign = tenths < 0 && whole == 0 ? "-" : ""

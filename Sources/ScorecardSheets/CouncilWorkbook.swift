@@ -58,6 +58,7 @@ public enum CouncilWorkbook {
     /// comparators go beside it, in a folder named after the workbook (`council-national/` for `council.xlsx`),
     /// which its Measures sheet names.
     public static func write(_ council: Council, wideObservations: Bool = false, to path: String) throws {
+        try ExportError.checkNumbers(of: council, path: path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingPathExtension().lastPathComponent + "-national"
         try WorkbookWriter.write(sheets(council, wideObservations: wideObservations, nationalFolder: folder), to: path)

@@ -50,6 +50,20 @@ struct CouncilExportTests {
         }
     }
 
+    @Test("a value or target the files could not read back (from a damaged database) is refused, naming it; nothing is written")
+    func damagedNumbers() throws {
+        var council = try Self.sample()
+        let index = try #require(council.observations.firstIndex { !$0.isEmpty })
+        var observations = Array(council.observations[index])
+        observations[observations.count - 1].target = .infinity
+        council.observations[index] = ObservationSeries(observations)
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-export-\(UUID().uuidString)").path
+        let error = try #require(throws: ExportError.self) { try CouncilExport.write(council, layout: .yaml, to: dir) }
+        let period = observations[observations.count - 1].period
+        #expect(error.message.hasPrefix("\(council.measures[index].code) \(period): the target"))
+        #expect(!FileManager.default.fileExists(atPath: dir))
+    }
+
     @Test("a destination that is a file or a directory with files is refused, and nothing is written")
     func destination() throws {
         let sample = try Self.sample()

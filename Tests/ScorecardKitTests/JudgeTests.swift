@@ -47,6 +47,18 @@ struct JudgeTests {
         #expect(Judge.status(value: 84.94, target: 85, polarity: .higherIsBetter, tolerance: nil, decimals: 1) == .offTrack)
     }
 
+    // Only a damaged or hand-edited database holds these: a value of infinity "meets" any target, and 1e20 is
+    // no figure at all. None of them is judged, whichever side they are on.
+    @Test("a value or target that is not a number within 10^15 is not judged", arguments: [
+        (Double.infinity, 90.0), (-.infinity, 90), (.nan, 90), (1e20, 90), (-1e16, 90),
+        (95, .infinity), (95, .nan), (95, 1e300),
+    ])
+    func damagedNumbers(value: Double, target: Double) {
+        #expect(Judge.status(value: value, target: target, polarity: .higherIsBetter, tolerance: .percent(5)) == .notJudged)
+        #expect(Judge.status(value: value, target: target, polarity: .lowerIsBetter, tolerance: nil) == .notJudged)
+        #expect(Judge.status(value: 1e15, target: 1e15, polarity: .higherIsBetter, tolerance: nil) == .onTrack)
+    }
+
     @Test("with no tolerance any miss is off track")
     func noTolerance() {
         #expect(Judge.status(value: 99, target: 100, polarity: .higherIsBetter, tolerance: nil) == .offTrack)

@@ -98,6 +98,20 @@ struct HTMLReportWriterTests {
         #expect(!style.contains("</") && style.contains("Testham \\3C script\\3E alert(1)\\3C /script\\3E  \\26  \\\"Co\\\""))
     }
 
+    @Test("Numbers from a damaged database (infinite, 1e300) are charted without failing and never judged")
+    func damagedNumbers() throws {
+        var council = ReportFixture.council
+        council.observations[1] = ObservationSeries([
+            Observation(period: .quarter(2026, 1), value: .infinity), Observation(period: .quarter(2026, 2), value: 1e300),
+        ])
+        council.observations[3] = ObservationSeries([Observation(period: .quarter(2026, 2), value: -.infinity, target: .nan)])
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today))
+        let document = try HTMLDocument(HTMLReportWriter.html(report))
+        #expect(document.all("svg").count >= 2)
+        #expect(evaluation.measures[1].status == .notJudged && evaluation.measures[3].status == .notJudged)
+    }
+
     @Test("A draft value is marked as such")
     func draftMarked() throws {
         let document = try HTMLDocument(HTMLReportWriter.html(ReportFixture.report()))

@@ -8,14 +8,17 @@
 /// A shortfall of zero or less is **on track**; a positive shortfall no greater than the tolerance
 /// (inclusive: exactly on the boundary is within tolerance) is **within tolerance**; anything greater is
 /// **off track**. With no tolerance any miss is off track. A measure with no target or no polarity is
-/// **not judged**. Values are judged as members see them, rounded to the measure's decimal places, and
+/// **not judged**, and so is a value or target that is not a number within ±10^15 (``ValueLimits/sane``:
+/// nothing that checks its input writes one, so only a damaged or hand-edited database holds it). Values are judged as members see them, rounded to the measure's decimal places, and
 /// comparisons allow for binary floating-point error (one part in 10^9 of the target).
 public enum Judge {
     /// The status of `value` against `target`, or `.notJudged` when there is no target or no polarity.
     public static func status(value: Double, target: Double?, polarity: Polarity, tolerance: Tolerance?, decimals: Int = 6)
         -> Status
     {
-        guard let target, let miss = shortfall(value: rounded(value, decimals), target: target, polarity: polarity) else {
+        guard let target, ValueLimits.insanity(of: value) == nil, ValueLimits.insanity(of: target) == nil,
+            let miss = shortfall(value: rounded(value, decimals), target: target, polarity: polarity)
+        else {
             return .notJudged
         }
         let slack = epsilon(target)

@@ -35,6 +35,7 @@ public enum CouncilExport {
     /// - Throws: ``ExportError`` when `path` is taken or a file cannot be written; nothing is left behind then.
     public static func write(_ council: Council, layout: Layout, to path: String) throws {
         try ExportError.checkDestination(path, directory: true)
+        try ExportError.checkNumbers(of: council, path: path)
         try replacing(path) { temporary in
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
             for (name, bytes) in files(council, layout: layout) {

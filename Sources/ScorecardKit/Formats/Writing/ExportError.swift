@@ -13,6 +13,23 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path.terminalSafe): \(message.terminalSafe)" }
 
+    /// Throws unless every value and target of `council` is a number the files can hold and read back (within
+    /// ±10^15, ``ValueLimits/sane``): a database damaged or edited by hand may hold `inf` or `1e300`, which the
+    /// written files would hold too and then refuse on reading.
+    public static func checkNumbers(of council: Council, path: String) throws {
+        for (index, series) in council.observations.enumerated() {
+            for observation in series {
+                for (what, number) in [("value", observation.value), ("target", observation.target)] {
+                    guard let number, let problem = ValueLimits.insanity(of: number) else { continue }
+                    throw ExportError(
+                        path: path,
+                        message: "\(council.measures[index].code) \(observation.period): the \(what) in the database is not one "
+                            + "the files can hold (\(problem)); record it again, then export; nothing was written")
+                }
+            }
+        }
+    }
+
     /// Throws unless `path` is free for a new directory (absent, or an empty directory) or a new file (absent, or a
     /// file to replace), and its folder exists.
     public static func checkDestination(_ path: String, directory: Bool) throws {

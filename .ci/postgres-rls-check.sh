@@ -210,6 +210,7 @@ refused alice "cannot write through a view" "DELETE FROM observation" "42501|not
 refused alice "cannot SET ROLE scorecard_officer" "SET ROLE scorecard_officer"
 refused alice "cannot turn row-level security off" "ALTER TABLE observation_revision DISABLE ROW LEVEL SECURITY"
 refused alice "cannot create objects in the schema" "CREATE TABLE public.shadow (i int)"
+refused alice "cannot create a temporary table either" "CREATE TEMP TABLE shadow (i int)"
 refused alice "cannot grant herself a role" "GRANT scorecard_officer TO alice"
 # Meetings: a member follows (reads) but cannot present.
 refused alice "cannot present a meeting" "INSERT INTO meeting (name, view, sequence) VALUES ('m', '{}', 1)"
@@ -246,6 +247,18 @@ refused kate "cannot choose a revision id" \
 refused kate "cannot backdate a revision" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, changed_at)
    VALUES (1, 0, 24305, 1, 'record', now() - interval '1 year')"
+for number in "'Infinity'" "'-Infinity'" "'NaN'" "1e16"; do
+  refused kate "cannot record $number as a value (numbers lie within 10^15)" \
+    "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24305, $number, 'record')" \
+    "observation_revision_numbers"
+  refused kate "cannot record $number as a target" \
+    "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source) VALUES (1, 0, 24305, 1, $number, 'record')" \
+    "observation_revision_numbers"
+done
+refused kate "cannot record a quality Scorecard does not know" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, quality, source) VALUES (1, 0, 24305, 1, 'bogus', 'record')" \
+  "observation_revision_numbers"
+refused kate "cannot create a temporary table (nobody but officers writes anything)" "CREATE TEMP TABLE mine (i int)"
 refused kate "cannot sign off, even her own draft" "UPDATE observation_revision SET published_at = now() WHERE id = 5"
 refused kate "cannot delete" "DELETE FROM observation_revision WHERE id = 5"
 refused kate "cannot COPY into the values" "COPY observation_revision (measure_id) FROM STDIN" \
@@ -299,6 +312,26 @@ refused olu "cannot record a value as signed off by someone else" \
 expect olu "records a value signed off by himself (as an import may)" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
    VALUES (1, 0, 24306, 13, 'import', current_user, now()) RETURNING published_by" "olu"
+refused olu "cannot approve an infinite target" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (2, 0, 24303, 'Infinity')" \
+  "target_revision_numbers"
+# Meetings: only the presenter changes a meeting; an officer may take one over by presenting it as himself.
+expect kate "presents a meeting of her own" \
+  "INSERT INTO meeting (name, presenter, view, sequence) VALUES ('kates', session_user, '{}', 1) RETURNING presenter" "kate"
+refused kate "cannot present a meeting in someone else's name" \
+  "INSERT INTO meeting (name, presenter, view, sequence) VALUES ('fake', 'olu', '{}', 1)"
+expect olu "presents a meeting" \
+  "INSERT INTO meeting (name, presenter, view, sequence) VALUES ('cabinet', session_user, '{}', 1) RETURNING presenter" "olu"
+expect kate "changes nothing of another's meeting (row-level security hides it from her UPDATE)" \
+  "UPDATE meeting SET view = 'garbage', presenter = 'kate' WHERE name = 'cabinet' RETURNING name" ""
+refused kate "cannot take another's meeting over by presenting it" \
+  "INSERT INTO meeting (name, presenter, view, sequence) VALUES ('cabinet', session_user, '{}', 1)
+   ON CONFLICT (name) DO UPDATE SET presenter = session_user, view = excluded.view"
+refused olu "cannot change another's meeting without presenting it himself" \
+  "UPDATE meeting SET view = 'x' WHERE name = 'kates'"
+expect olu "takes a meeting over by presenting it" \
+  "UPDATE meeting SET presenter = session_user, view = 'x' WHERE name = 'kates' RETURNING presenter" "olu"
+expect alice "reads meetings (and they are as their presenters left them)" "SELECT string_agg(name || ':' || presenter || ':' || view, ',' ORDER BY name) FROM meeting" "cabinet:olu:{},kates:olu:x"
 expect olu "approves a target" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (2, 0, 24303, 25) RETURNING changed_by" "olu"
 refused olu "cannot COPY into the values (row-level security)" "COPY observation_revision (measure_id) FROM STDIN" \
@@ -421,6 +454,12 @@ refused olu "cannot give a note to an element the row does not have" \
   "INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities, note_at, notes)
    SELECT 1, b, '{0}', '{24341}', '{1}', '{NULL}', '{0}', '{2}', '{n}' FROM scorecard_begin_import() b" \
   "imported_values_notes"
+refused olu "cannot import a value that is not a number within 10^15" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24342,24341}', '{1,NaN}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
+  "imported_values_numbers"
+refused olu "cannot import an infinite target" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{0}', '{24341}', '{1}', '{-Infinity}', '{0}' FROM scorecard_begin_import() b" \
+  "imported_values_numbers"
 refused olu "cannot change imported values" "UPDATE imported_values SET vals = '{1}'"
 refused olu "cannot delete imported values" "DELETE FROM imported_values"
 refused scorecard_admin "cannot change imported values either" "UPDATE imported_values SET vals = '{1}'" "append-only"

@@ -12,21 +12,41 @@ public enum PostgresAdmin {
     public static func initialise(_ location: PostgresLocation) throws -> Int {
         let session = try PostgresSession(location)
         defer { session.close() }
-        try session.transaction {
-            // One `db init` at a time: two at once would race to create the same roles.
-            try session.execute("SELECT pg_advisory_xact_lock(5343524400)")
-            for statement in PostgresSchema.statements {
-                try session.run(script: statement)
+        try explaining(location, action: "sets the database up (`db init`)") {
+            try session.transaction {
+                // One `db init` at a time: two at once would race to create the same roles.
+                try session.execute("SELECT pg_advisory_xact_lock(5343524400)")
+                for statement in PostgresSchema.statements {
+                    try session.run(script: statement)
+                }
             }
         }
         return PostgresSchema.version
     }
 
+    /// Runs `body`, turning the server's refusals into sentences for the database's owner: a login that is not
+    /// the owner is told so, and a database holding another application's tables (a `measure` without our
+    /// columns, say) is named as not Scorecard's.
+    private static func explaining<T>(_ location: PostgresLocation, action: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.notPermitted {
+            throw StoreError.notPermitted(
+                "only the database's owner \(action), connected as that owner (a role that may create roles); "
+                    + "\(location.user.terminalSafe) may not; nothing was changed")
+        } catch PostgresStoreError.refused(let state, let reason) where state.hasPrefix("42") {
+            throw PostgresStoreError.notScorecard(location: location.description, reason: reason)
+        }
+    }
+
     /// Creates the login role `login` if it does not exist and makes it a member of exactly one of the
     /// council's group roles; an owner's login is also given the measures it may write (by owner name or service).
+    /// A login's role is the server's, as PostgreSQL's roles are: the same in every Scorecard database there.
+    /// - Returns: a warning for each `--owner` or `--service` that names no measure of the framework as it stands.
+    @discardableResult
     public static func grant(
         _ login: String, role: StoreRole, owners: [String], services: [String], at location: PostgresLocation
-    ) throws {
+    ) throws -> [String] {
         guard Self.isAcceptableLogin(login) else {
             throw PostgresStoreError.failed("\(login.terminalSafe) cannot be a login name: use letters, digits, `_`, `.` or `-` (up to 63)")
         }
@@ -39,7 +59,10 @@ public enum PostgresAdmin {
         let session = try PostgresSession(location)
         defer { session.close() }
         let name = quoted(login)
-        try session.transaction {
+        return try explaining(location, action: "gives logins their roles (`db grant`)") { try session.transaction {
+            let schema = try session.rows("SELECT to_regclass('schema_version') IS NOT NULL AND to_regclass('scope') IS NOT NULL")
+            guard try schema.first?.decode(Bool.self) == true else { throw PostgresStoreError.notInitialised(location: location.description) }
+            if let refusal = try refusal(toGrant: login, session) { throw PostgresStoreError.failed(refusal) }
             let exists = try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(login))").first?.decode(Bool.self) ?? false
             if !exists {
                 // Another `db grant` of the same login may be creating it at this moment: losing that race is fine.
@@ -51,6 +74,17 @@ public enum PostgresAdmin {
                 try session.run(script: "REVOKE scorecard_\(other.rawValue) FROM \(name)")
             }
             try session.run(script: "GRANT scorecard_\(role.rawValue) TO \(name)")
+            var warnings: [String] = []
+            // Before the framework is imported no name matches anything: only a framework in place is checked.
+            let framework = try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) ?? false
+            if role == .owner, framework {
+                for owner in owners where try !names(owner, column: "owner", session) {
+                    warnings.append("no measure's owner is \(owner.terminalSafe) (names match whole, in any case): \(login.terminalSafe) can record none of them yet")
+                }
+                for service in services where try !names(service, column: "service", session) {
+                    warnings.append("no measure's service is \(service.terminalSafe) (names match whole, in any case): \(login.terminalSafe) can record none of them yet")
+                }
+            }
             if role == .owner {
                 for owner in owners {
                     try session.execute("INSERT INTO scope (login, owner) SELECT \(login), \(owner) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND owner = \(owner))")
@@ -61,7 +95,35 @@ public enum PostgresAdmin {
             } else {
                 try session.execute("DELETE FROM scope WHERE login = \(login)")
             }
+            return warnings
+        } }
+    }
+
+    /// Why `login` must not be given a council role, or `nil`: the group roles themselves, the database's owner,
+    /// and roles that may do more than any council role (superusers, roles that create roles or databases).
+    private static func refusal(toGrant login: String, _ session: PostgresSession) throws -> String? {
+        if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
+            return "\(login) is one of Scorecard's group roles, not a login: give a person's login name"
         }
+        let rows = try session.rows("""
+            SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls,
+                   r.rolname = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d WHERE d.datname = current_database())
+            FROM pg_roles r WHERE r.rolname = \(login)
+            """)
+        guard let (powerful, isOwner) = try rows.first?.decode((Bool, Bool).self) else { return nil }
+        if isOwner { return "\(login.terminalSafe) owns this database: it already does everything an officer does" }
+        if powerful { return "\(login.terminalSafe) may create roles or databases, or is a superuser: a council role would not limit it" }
+        return nil
+    }
+
+    /// Whether any measure's `column` (owner or service) is `name`, as `scope` matches it (trimmed, any case).
+    private static func names(_ name: String, column: String, _ session: PostgresSession) throws -> Bool {
+        let query = PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT FROM measure WHERE lower(btrim(\(column))) = lower(btrim($1)))", binds: {
+            var binds = PostgresBindings()
+            binds.append(name)
+            return binds
+        }())
+        return try session.rows(query).first?.decode(Bool.self) ?? false
     }
 
     /// Letters, digits, `_`, `.` and `-`, up to PostgreSQL's 63 bytes, not starting with `pg_`.

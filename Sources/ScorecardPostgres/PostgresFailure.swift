@@ -16,15 +16,26 @@ enum PostgresFailure {
     }
 
     static func translated(_ error: Error) -> Error {
-        guard let error = error as? PSQLError else { return error }
-        if error.serverInfo?[.sqlState] == insufficientPrivilege {
+        guard error is PSQLError || error is PostgresError else { return error }
+        guard let state = sqlState(of: error) else { return PostgresStoreError.failed(reason(of: error)) }
+        if state == insufficientPrivilege {
             return StoreError.notPermitted("the database does not allow this login to do that; nothing was written")
         }
-        return PostgresStoreError.failed(reason(of: error))
+        return PostgresStoreError.refused(sqlState: state, reason: reason(of: error))
+    }
+
+    /// The SQLSTATE of an error the server sent, from either of postgres-nio's APIs (`query` throws
+    /// `PSQLError`; `simpleQuery`, which runs scripts, throws `PostgresError`).
+    static func sqlState(of error: Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
+        if case .server(let message) = error as? PostgresError { return message.fields[.sqlState] }
+        return nil
     }
 
     /// What went wrong, in a sentence: the server's own message (never the statement).
     static func reason(of error: Error) -> String {
+        if case .server(let message) = error as? PostgresError, let text = message.fields[.message] { return text }
+        if case .connectionClosed = error as? PostgresError { return "the connection to the server was lost" }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
             switch error.code {
@@ -39,6 +50,10 @@ enum PostgresFailure {
                     return "TLS failed: the server's certificate is not one this system trusts (sslmode=verify-ca and verify-full check it)"
                 }
                 return "the server could not be reached (\(underlying.prefix(120)))"
+            case .authMechanismRequiresPassword:
+                return "the server asks for a password: give it in the URL (postgres://USER:PASSWORD@HOST:PORT/DB) or in PGPASSWORD"
+            case .unsupportedAuthMechanism:
+                return "the server asks for a way of signing in that Scorecard does not support (use a password, scram-sha-256 or md5)"
             case .serverClosedConnection, .uncleanShutdown: return "the connection to the server was lost"
             case .sslUnsupported: return "the server does not offer TLS, and sslmode asks for it"
             case .failedToAddSSLHandler: return "TLS could not be set up with the server (is its certificate trusted?)"

@@ -26,9 +26,19 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         case verifyFull = "verify-full"
     }
 
-    /// Whether `text` is meant as a PostgreSQL URL rather than a file path.
+    /// Whether `text` is meant as a PostgreSQL URL rather than a file path (its scheme in any case; one
+    /// mistyped after the colon, `postgres:/`, is a URL to refuse, not a file to create).
     public static func isURL(_ text: String) -> Bool {
-        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+        let start = text.prefix(11).lowercased()
+        return start.hasPrefix("postgres:") || start.hasPrefix("postgresql:")
+    }
+
+    /// Whether `text` is a URL of another kind (`mysql://...`, `http://...`): neither a PostgreSQL URL nor a
+    /// file path Scorecard should create.
+    public static func isOtherURL(_ text: String) -> Bool {
+        guard !isURL(text), let separator = text.range(of: "://") else { return false }
+        let scheme = text[..<separator.lowerBound]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }
 
     /// Reads a URL; `nil` with a reason when it is not one Scorecard can use.

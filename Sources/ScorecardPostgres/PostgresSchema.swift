@@ -230,6 +230,24 @@ enum PostgresSchema {
         """
         CREATE INDEX IF NOT EXISTS observation_revision_drafts ON observation_revision (id) WHERE published_at IS NULL
         """,
+        // Every number a number within ±10^15 (`ValueLimits.sane`: the client refuses the rest, so only a login
+        // writing with SQL could try; NaN compares above every number, so it fails too), and a known quality.
+        // NOT VALID: rows written before are left as they were (the client copes with them), new ones checked.
+        """
+        DO $$
+        BEGIN
+          IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'observation_revision_numbers') THEN
+            ALTER TABLE observation_revision ADD CONSTRAINT observation_revision_numbers CHECK (
+              (value IS NULL OR value BETWEEN -1e15 AND 1e15) AND (target IS NULL OR target BETWEEN -1e15 AND 1e15)
+              AND (quality IS NULL OR quality IN ('provisional', 'estimated', 'validated'))) NOT VALID;
+          END IF;
+          IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'target_revision_numbers') THEN
+            ALTER TABLE target_revision ADD CONSTRAINT target_revision_numbers CHECK (
+              value IS NULL OR value BETWEEN -1e15 AND 1e15) NOT VALID;
+          END IF;
+        END
+        $$
+        """,
         // Which measures a login of `scorecard_owner` may record: those whose owner or service is one of its rows'.
         """
         CREATE TABLE IF NOT EXISTS scope (
@@ -336,6 +354,17 @@ enum PostgresSchema {
             AND 1 <= ALL (note_at) AND cardinality(kinds) >= ALL (note_at)),
           CONSTRAINT imported_values_newest_first CHECK (scorecard_newest_first(kinds, ordinals))
         )
+        """,
+        // As for recorded values (above): numbers within ±10^15, NULL elements allowed.
+        """
+        DO $$
+        BEGIN
+          IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'imported_values_numbers') THEN
+            ALTER TABLE imported_values ADD CONSTRAINT imported_values_numbers CHECK (
+              -1e15 <= ALL (vals) AND 1e15 >= ALL (vals) AND -1e15 <= ALL (targets) AND 1e15 >= ALL (targets)) NOT VALID;
+          END IF;
+        END
+        $$
         """,
         // A measure's row is longer than TOAST's 2 kB threshold from ~60 values on, so each is compressed as it is
         // written: lz4 rather than the default pglz took the values' COPY of an import of 1.2M from 0.83-0.96 s to
@@ -864,6 +893,39 @@ enum PostgresSchema {
           updated_at timestamptz NOT NULL DEFAULT now()
         )
         """,
+        // Everyone reads every meeting; only its presenter changes it. An officer may take a meeting over (its
+        // presenter's machine failed, say) by presenting it as themself; an owner presents only meetings of its own.
+        """
+        ALTER TABLE meeting ENABLE ROW LEVEL SECURITY
+        """,
+        """
+        DROP POLICY IF EXISTS everyone_reads_meetings ON meeting
+        """,
+        """
+        CREATE POLICY everyone_reads_meetings ON meeting FOR SELECT
+        TO scorecard_member, scorecard_owner, scorecard_officer USING (true)
+        """,
+        """
+        DROP POLICY IF EXISTS presenter_starts_meeting ON meeting
+        """,
+        """
+        CREATE POLICY presenter_starts_meeting ON meeting FOR INSERT TO scorecard_owner, scorecard_officer
+        WITH CHECK (presenter = session_user::text)
+        """,
+        """
+        DROP POLICY IF EXISTS presenter_runs_meeting ON meeting
+        """,
+        """
+        CREATE POLICY presenter_runs_meeting ON meeting FOR UPDATE TO scorecard_owner, scorecard_officer
+        USING (presenter = session_user::text) WITH CHECK (presenter = session_user::text)
+        """,
+        """
+        DROP POLICY IF EXISTS officer_takes_meeting_over ON meeting
+        """,
+        """
+        CREATE POLICY officer_takes_meeting_over ON meeting FOR UPDATE TO scorecard_officer
+        USING (true) WITH CHECK (presenter = session_user::text)
+        """,
 
         // MARK: Privileges (revoked and granted afresh, so a re-run leaves exactly these)
 
@@ -944,6 +1006,17 @@ enum PostgresSchema {
             EXECUTE format('REVOKE ALL ON SEQUENCE %s FROM PUBLIC, scorecard_member, scorecard_owner', s);
             EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO scorecard_officer', s);
           END LOOP;
+        END
+        $$
+        """,
+
+        // Temporary tables only for officers (an import stages its measures in one): nobody else writes
+        // anything, not even a table of their own.
+        """
+        DO $$
+        BEGIN
+          EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+          EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO scorecard_officer', current_database());
         END
         $$
         """,

@@ -4,15 +4,22 @@ import ScorecardKit
 
 extension PostgresStore: MeetingStore {
     // The `meeting` table is the database's too: owners and officers may present (INSERT, UPDATE), every role
-    // reads. A follower writes nothing: it names its connection after the meeting, and the presenter counts the
+    // reads, and row-level security lets only a meeting's presenter change it (an officer may take one over).
+    // A follower writes nothing: it names its connection after the meeting, and the presenter counts the
     // connections so named.
 
     public func present(meeting name: String, view: String, by presenter: String) throws {
-        try session.execute("""
-            INSERT INTO meeting (name, view, sequence) VALUES (\(name), \(view), 1)
-            ON CONFLICT (name) DO UPDATE SET presenter = current_user, view = excluded.view,
-              sequence = meeting.sequence + 1, ended = false, updated_at = now()
-            """)
+        do {
+            try session.execute("""
+                INSERT INTO meeting (name, presenter, view, sequence) VALUES (\(name), session_user, \(view), 1)
+                ON CONFLICT (name) DO UPDATE SET presenter = session_user, view = excluded.view,
+                  sequence = meeting.sequence + 1, ended = false, updated_at = now()
+                """)
+        } catch StoreError.notPermitted(let reason) {
+            guard let current = try? meeting(named: name) else { throw StoreError.notPermitted(reason) }
+            throw StoreError.notPermitted(
+                "\(name.terminalSafe) is presented by \(current.presenter.terminalSafe): only they, or an officer, can present it")
+        }
     }
 
     public func updateMeeting(_ name: String, view: String) throws {

@@ -29,7 +29,12 @@ public final class PostgresStore: CouncilStore {
         session = try PostgresSession(location)
         let schema = try session.rows("SELECT to_regclass('schema_version') IS NOT NULL").first?.decode(Bool.self) ?? false
         guard schema else { throw PostgresStoreError.notInitialised(location: location.description) }
-        let version = try session.rows("SELECT coalesce(max(version), 0) FROM schema_version").first?.decode(Int.self) ?? 0
+        let version: Int
+        do {
+            version = try session.rows("SELECT coalesce(max(version), 0) FROM schema_version").first?.decode(Int.self) ?? 0
+        } catch PostgresStoreError.refused(_, let reason) {
+            throw PostgresStoreError.notScorecard(location: location.description, reason: reason)  // Another application's table.
+        }
         guard version <= PostgresSchema.version else {
             throw PostgresStoreError.newerSchema(location: location.description, version: version)
         }

@@ -14,6 +14,11 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
     case connectionLost
     /// A statement failed for a reason other than permissions.
     case failed(String)
+    /// The server refused a statement with SQLSTATE `sqlState` (not a permission: that is
+    /// ``StoreError/notPermitted(_:)``); `reason` is its message.
+    case refused(sqlState: String, reason: String)
+    /// The database holds tables Scorecard did not make (another application's), so Scorecard cannot use it.
+    case notScorecard(location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,15 +35,18 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
                 + "`scorecard db init --database \(location)` to bring it up to date"
         case .connectionLost:
             "Connection to the server lost: showing the figures as they were, retrying"
-        case .failed(let reason):
+        case .failed(let reason), .refused(_, let reason):
             reason
+        case .notScorecard(let location, let reason):
+            "\(location) holds tables that are not Scorecard's (\(reason)): give Scorecard a database of its own, "
+                + "set up with `scorecard db init`"
         }
     }
 }
 
 extension String {
     /// The URL with any password replaced by `***`, for messages.
-    var terminalSafeURL: String {
+    public var terminalSafeURL: String {
         guard let at = firstIndex(of: "@"), let scheme = range(of: "://"), scheme.upperBound < at,
             let colon = self[scheme.upperBound..<at].firstIndex(of: ":")
         else { return self }

@@ -20,6 +20,7 @@ struct CouncilInput: ParsableArguments {
     func validate() throws {
         if directory != nil, database != nil { throw ValidationError("give a data directory (or workbook) or --database, not both") }
         if published, directory != nil { throw ValidationError("--published is for a database: data files have no drafts") }
+        if let database = resolvedDatabase { try DatabaseOptions.refuseOtherURL(database) }
     }
 
     /// The database asked for: `--database`, else `SCORECARD_DATABASE` when no directory is given.

@@ -75,7 +75,8 @@ struct DatabaseGrantCommand: ParsableCommand {
 
     func run() throws {
         let location = try shared.location()
-        try PostgresAdmin.grant(login, role: role, owners: owners, services: services, at: location)
+        let warnings = try PostgresAdmin.grant(login, role: role, owners: owners, services: services, at: location)
+        for warning in warnings { Console.error("Warning: \(warning)") }
         let scope = (owners.map { "owner \($0.terminalSafe)" } + services.map { "service \($0.terminalSafe)" }).joined(separator: ", ")
         Console.out("\(login.terminalSafe) is now \(role == .member ? "a" : "an") \(role.rawValue)" + (scope.isEmpty ? "" : " of the measures of \(scope)")
             + ": it connects with --database \(location.asUser(login)).")

@@ -29,6 +29,18 @@ struct DatabaseOptions: ParsableArguments {
         return (Self.defaultPath(environment: environment), true)
     }
 
+    func validate() throws {
+        try Self.refuseOtherURL(resolved().path)
+    }
+
+    /// Refuses a URL that is not PostgreSQL's (`mysql://...`): it would otherwise name a new database file.
+    static func refuseOtherURL(_ path: String) throws {
+        if PostgresLocation.isOtherURL(path) {
+            throw ValidationError(
+                "\(path.terminalSafeURL.excerpt()) is not a database Scorecard can use: give a file, or postgres://USER@HOST:PORT/DB")
+        }
+    }
+
     /// `$XDG_DATA_HOME/scorecard/scorecard.sqlite`, else `~/.local/share/scorecard/scorecard.sqlite`.
     static func defaultPath(environment: [String: String]) -> String {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

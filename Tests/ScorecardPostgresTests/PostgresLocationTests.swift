@@ -24,6 +24,20 @@ import Testing
         #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: text, environment: [:]) }
     }
 
+    @Test func tellsAPostgreSQLURLInAnyCaseFromAnotherURLAndFromAFile() throws {
+        for url in ["postgres://a@h/d", "Postgres://a@h/d", "POSTGRESQL://a@h/d", "postgres:/a@h/d", "postgresql:a@h/d"] {
+            #expect(PostgresLocation.isURL(url) && !PostgresLocation.isOtherURL(url), "\(url)")
+        }
+        for url in ["mysql://perf@127.0.0.1:3306/scorecard", "http://example.org/db", "sqlite+file://x"] {
+            #expect(!PostgresLocation.isURL(url) && PostgresLocation.isOtherURL(url), "\(url)")
+        }
+        for path in ["/tmp/scorecard.sqlite", "council.sqlite", "data/postgres-copy.sqlite", "odd ://name.sqlite"] {
+            #expect(!PostgresLocation.isURL(path) && !PostgresLocation.isOtherURL(path), "\(path)")
+        }
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres:/a@h/d", environment: [:]) }
+        #expect(try PostgresLocation(url: "Postgres://a@h/d", environment: [:]).database == "d")
+    }
+
     @Test func neverPrintsAPassword() {
         let error = PostgresStoreError.badURL(text: "postgres://kate:secret@host/", reason: "it names no database")
         #expect(!error.description.contains("secret"))

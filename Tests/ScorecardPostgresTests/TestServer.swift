@@ -18,6 +18,13 @@ enum TestServer {
 
     /// A new, empty database initialised with `db init`, as its owner.
     static func freshDatabase() throws -> PostgresLocation {
+        let location = try emptyDatabase()
+        try PostgresAdmin.initialise(location)
+        return location
+    }
+
+    /// A new database with nothing in it (no `db init`), as its owner would connect to it.
+    static func emptyDatabase() throws -> PostgresLocation {
         guard let url else { throw PostgresStoreError.failed("SCORECARD_TEST_POSTGRES is not set") }
         let superuser = try PostgresLocation(url: url)
         let session = try PostgresSession(superuser)
@@ -28,9 +35,7 @@ enum TestServer {
             DO $$ BEGIN CREATE ROLE \(admin) LOGIN CREATEROLE; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """)
         try session.run(script: "CREATE DATABASE \(name) OWNER \(admin)")
-        let location = superuser.asUser(admin).inDatabase(name)
-        try PostgresAdmin.initialise(location)
-        return location
+        return superuser.asUser(admin).inDatabase(name)
     }
 
     /// A login unique to this run, given `role` in the database at `location`.

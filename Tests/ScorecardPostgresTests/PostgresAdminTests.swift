@@ -1,0 +1,113 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import ScorecardPostgres
+
+/// What the database's owner is told when setting a council up goes wrong, and what the database itself refuses
+/// whoever writes: plain sentences, never SQL error text.
+@Suite(.enabled(if: TestServer.isAvailable, "needs SCORECARD_TEST_POSTGRES"), .serialized)
+struct PostgresAdminTests {
+    @Test func onlyTheOwnerSetsUpOrGrantsAndIsToldSoPlainly() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let officer = try TestServer.login(.officer, at: location)
+            let attempts: [() throws -> Void] = [
+                { try PostgresAdmin.initialise(officer) },
+                { try PostgresAdmin.grant("someone", role: .member, owners: [], services: [], at: officer) },
+            ]
+            for attempt in attempts {
+                let error = try #require(throws: StoreError.self) { try attempt() }
+                #expect("\(error)".contains("only the database's owner") && "\(error)".contains(officer.user))
+                #expect(!"\(error)".contains("server:") && !"\(error)".contains("aclcheck"))
+            }
+        }
+    }
+
+    @Test func aDatabaseOfAnotherApplicationOrNeverSetUpIsNamedAsSuch() async throws {
+        try await onThread {
+            let other = try TestServer.emptyDatabase()
+            let session = try PostgresSession(other)
+            try session.run(script: "CREATE TABLE schema_version (v integer)")
+            try session.run(script: "CREATE TABLE measure (id integer)")
+            session.close()
+            #expect(throws: PostgresStoreError.notScorecard(location: other.description, reason: #"column "version" does not exist"#)) {
+                _ = try PostgresStore(location: other)
+            }
+            let initialising = try #require(throws: PostgresStoreError.self) { try PostgresAdmin.initialise(other) }
+            guard case .notScorecard = initialising else { Issue.record("db init said \(initialising)"); return }
+            let empty = try TestServer.emptyDatabase()
+            #expect(throws: PostgresStoreError.notInitialised(location: empty.description)) {
+                try PostgresAdmin.grant("someone", role: .member, owners: [], services: [], at: empty)
+            }
+        }
+    }
+
+    @Test func grantRefusesRolesACouncilRoleWouldNotLimit() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            for name in ["scorecard_officer", "scorecard_member", location.user] {
+                #expect(throws: PostgresStoreError.self) { try PostgresAdmin.grant(name, role: .member, owners: [], services: [], at: location) }
+            }
+            let session = try PostgresSession(location)
+            defer { session.close() }
+            let officers = try session.rows("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid WHERE r.rolname = 'scorecard_member' AND m.member = 'scorecard_officer'::regrole")
+            #expect(try officers.first?.decode(Int.self) == 0)
+        }
+    }
+
+    @Test func anOwnersNamesThatMatchNoMeasureAreWarnedOfOnceTheFrameworkIsIn() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            #expect(try PostgresAdmin.grant("early_owner", role: .owner, owners: ["Nobody"], services: [], at: location).isEmpty)
+            let council = try TestServer.council()
+            _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(council, by: "", progress: nil)
+            let owner = council.measures[0].owner
+            let warnings = try PostgresAdmin.grant(
+                "late_owner", role: .owner, owners: [owner.uppercased(), "Nobody"], services: ["No Such Service"], at: location)
+            #expect(warnings.count == 2)
+            #expect(warnings.first?.contains("owner is Nobody") == true && warnings.last?.contains("service is No Such Service") == true)
+        }
+    }
+
+    @Test func theDatabaseRefusesNumbersThatAreNotFiguresWhoeverWritesThem() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(council, by: "", progress: nil)
+            let owner = try TestServer.login(.owner, at: location, owners: [council.measures[0].owner])
+            let session = try PostgresSession(owner)
+            defer { session.close() }
+            let measure = try session.rows("SELECT id FROM measure WHERE code = \(council.measures[0].code)").first?.decode(Int64.self) ?? 0
+            for number in ["'Infinity'", "'NaN'", "-1e16"] {
+                let error = try #require(throws: PostgresStoreError.self) {
+                    try session.run(script: """
+                        INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+                        VALUES (\(measure), 0, 24310, \(number), 'record')
+                        """)
+                }
+                guard case .refused(let state, _) = error else { Issue.record("\(number): \(error)"); continue }
+                #expect(state == "23514")  // check_violation
+            }
+        }
+    }
+
+    @Test func onlyAMeetingsPresenterChangesItThoughAnOfficerMayTakeItOver() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(council, by: "", progress: nil)
+            let owner = try PostgresStore(location: try TestServer.login(.owner, at: location, owners: [council.measures[0].owner]))
+            let member = try PostgresStore(location: try TestServer.login(.member, at: location))
+            try officer.present(meeting: "Cabinet", view: "{\"a\":1}", by: "ignored")
+            let refusal = try #require(throws: StoreError.self) { try owner.present(meeting: "Cabinet", view: "{}", by: "ignored") }
+            #expect("\(refusal)".contains("presented by \(officer.login)"))
+            try owner.updateMeeting("Cabinet", view: "{\"b\":1}")  // Hidden from the owner's UPDATE: nothing changes.
+            #expect(try member.meeting(named: "Cabinet")?.view == "{\"a\":1}")
+            let second = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            try second.present(meeting: "Cabinet", view: "{\"c\":1}", by: "ignored")
+            #expect(try member.meeting(named: "Cabinet")?.presenter == second.login)
+        }
+    }
+}

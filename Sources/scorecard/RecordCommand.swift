@@ -31,6 +31,7 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() throws {
+        if databaseOptions.published { throw ValidationError("--published shows what members see; recording writes") }
         let store = try databaseOptions.openStore()
         let environment = ProcessInfo.processInfo.environment
         let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"

@@ -24,10 +24,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Who the changes are recorded as made by.")
     var by = "import"
 
+    func validate() throws {
+        if databaseOptions.published { throw ValidationError("--published shows what members see; an import writes") }
+    }
+
     func run() throws {
         let started = Date()
         let (path, _) = databaseOptions.resolved()
-        if databaseOptions.published { throw ValidationError("--published shows what members see; an import writes") }
         let (council, imported) =
             PostgresLocation.isURL(path)
             ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)

@@ -25,10 +25,10 @@ struct PublishCommand: ParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func validate() throws {
+        if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }
         if let period, Period(parsing: period) == nil {
             throw ValidationError("--period: \(period.excerpt()) is not a period (2024-05, 2024/25 Q1, 2024/25 or 2024)")
         }
-        if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }
     }
 
     func run() throws {

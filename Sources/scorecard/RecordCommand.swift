@@ -30,8 +30,11 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() throws {
+    func validate() throws {
         if databaseOptions.published { throw ValidationError("--published shows what members see; recording writes") }
+    }
+
+    func run() throws {
         let store = try databaseOptions.openStore()
         let environment = ProcessInfo.processInfo.environment
         let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"

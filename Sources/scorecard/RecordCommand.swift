@@ -70,6 +70,6 @@ struct RecordCommand: ParsableCommand {
 
     static func text(_ value: Double?) -> String {
         guard let value else { return "no value" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        return value == value.rounded() && abs(value) <= ValueLimits.sane ? String(Int(value)) : String(value)
     }
 }

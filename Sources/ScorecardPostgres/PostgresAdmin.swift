@@ -58,45 +58,47 @@ public enum PostgresAdmin {
         }
         let session = try PostgresSession(location)
         defer { session.close() }
+        return try explaining(location, action: "gives logins their roles (`db grant`)") {
+            try session.transaction {
+                try grant(login, role: role, owners: owners, services: services, in: session, at: location)
+            }
+        }
+    }
+
+    /// ``grant(_:role:owners:services:at:)`` within its transaction.
+    private static func grant(
+        _ login: String, role: StoreRole, owners: [String], services: [String], in session: PostgresSession, at location: PostgresLocation
+    ) throws -> [String] {
+        let schema = try session.rows("SELECT to_regclass('schema_version') IS NOT NULL AND to_regclass('scope') IS NOT NULL")
+        guard try schema.first?.decode(Bool.self) == true else { throw PostgresStoreError.notInitialised(location: location.description) }
+        if let refusal = try refusal(toGrant: login, session) { throw PostgresStoreError.failed(refusal) }
         let name = quoted(login)
-        return try explaining(location, action: "gives logins their roles (`db grant`)") { try session.transaction {
-            let schema = try session.rows("SELECT to_regclass('schema_version') IS NOT NULL AND to_regclass('scope') IS NOT NULL")
-            guard try schema.first?.decode(Bool.self) == true else { throw PostgresStoreError.notInitialised(location: location.description) }
-            if let refusal = try refusal(toGrant: login, session) { throw PostgresStoreError.failed(refusal) }
-            let exists = try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(login))").first?.decode(Bool.self) ?? false
-            if !exists {
-                // Another `db grant` of the same login may be creating it at this moment: losing that race is fine.
-                try session.run(script: """
-                    DO $$ BEGIN CREATE ROLE \(name) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
-                    """)
-            }
-            for other in StoreRole.allCases where other != role {
-                try session.run(script: "REVOKE scorecard_\(other.rawValue) FROM \(name)")
-            }
-            try session.run(script: "GRANT scorecard_\(role.rawValue) TO \(name)")
-            var warnings: [String] = []
-            // Before the framework is imported no name matches anything: only a framework in place is checked.
-            let framework = try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) ?? false
-            if role == .owner, framework {
-                for owner in owners where try !names(owner, column: "owner", session) {
-                    warnings.append("no measure's owner is \(owner.terminalSafe) (names match whole, in any case): \(login.terminalSafe) can record none of them yet")
-                }
-                for service in services where try !names(service, column: "service", session) {
-                    warnings.append("no measure's service is \(service.terminalSafe) (names match whole, in any case): \(login.terminalSafe) can record none of them yet")
-                }
-            }
-            if role == .owner {
-                for owner in owners {
-                    try session.execute("INSERT INTO scope (login, owner) SELECT \(login), \(owner) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND owner = \(owner))")
-                }
-                for service in services {
-                    try session.execute("INSERT INTO scope (login, service) SELECT \(login), \(service) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND service = \(service))")
-                }
-            } else {
-                try session.execute("DELETE FROM scope WHERE login = \(login)")
-            }
-            return warnings
-        } }
+        let exists = try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(login))").first?.decode(Bool.self) ?? false
+        if !exists {
+            // Another `db grant` of the same login may be creating it at this moment: losing that race is fine.
+            try session.run(script: """
+                DO $$ BEGIN CREATE ROLE \(name) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                """)
+        }
+        for other in StoreRole.allCases where other != role {
+            try session.run(script: "REVOKE scorecard_\(other.rawValue) FROM \(name)")
+        }
+        try session.run(script: "GRANT scorecard_\(role.rawValue) TO \(name)")
+        guard role == .owner else {
+            try session.execute("DELETE FROM scope WHERE login = \(login)")
+            return []
+        }
+        for owner in owners {
+            try session.execute("INSERT INTO scope (login, owner) SELECT \(login), \(owner) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND owner = \(owner))")
+        }
+        for service in services {
+            try session.execute("INSERT INTO scope (login, service) SELECT \(login), \(service) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND service = \(service))")
+        }
+        // Before the framework is imported no name matches anything: only a framework in place is checked.
+        guard try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) == true else { return [] }
+        let unmatched = try owners.filter { try !matchesAMeasure(owner: $0, session) }.map { "owner is \($0.terminalSafe)" }
+            + services.filter { try !matchesAMeasure(service: $0, session) }.map { "service is \($0.terminalSafe)" }
+        return unmatched.map { "no measure's \($0) (names match whole, in any case): \(login.terminalSafe) can record none of them yet" }
     }
 
     /// Why `login` must not be given a council role, or `nil`: the group roles themselves, the database's owner,
@@ -116,14 +118,11 @@ public enum PostgresAdmin {
         return nil
     }
 
-    /// Whether any measure's `column` (owner or service) is `name`, as `scope` matches it (trimmed, any case).
-    private static func names(_ name: String, column: String, _ session: PostgresSession) throws -> Bool {
-        let query = PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT FROM measure WHERE lower(btrim(\(column))) = lower(btrim($1)))", binds: {
-            var binds = PostgresBindings()
-            binds.append(name)
-            return binds
-        }())
-        return try session.rows(query).first?.decode(Bool.self) ?? false
+    /// Whether any measure's owner is `owner` or its service is `service`, as `scope` matches them (trimmed, any case).
+    private static func matchesAMeasure(owner: String? = nil, service: String? = nil, _ session: PostgresSession) throws -> Bool {
+        try session.rows("""
+            SELECT EXISTS (SELECT FROM measure WHERE lower(btrim(owner)) = lower(btrim(\(owner))) OR lower(btrim(service)) = lower(btrim(\(service))))
+            """).first?.decode(Bool.self) ?? false
     }
 
     /// Letters, digits, `_`, `.` and `-`, up to PostgreSQL's 63 bytes, not starting with `pg_`.

@@ -81,4 +81,16 @@ struct StatusReportTests {
         #expect(csv.contains(",2024-09,86,90,off track,worsening,,off track,2024-10,2024-11-30,"))
         #expect(csv.contains("\"Staff vacancies; two posts filled in October,\nbacklog cleared by December\""))
     }
+
+    // A spreadsheet opening the CSV would run `=HYPERLINK(...)` from a hostile owner's name; numbers stay numbers.
+    @Test("text that a spreadsheet would take for a formula is written after an apostrophe; negative numbers are not")
+    func formulas() {
+        #expect(CSVField.forSpreadsheet("=HYPERLINK(\"http://evil\")") == "\"'=HYPERLINK(\"\"http://evil\"\")\"")
+        #expect(CSVField.forSpreadsheet("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0")
+        #expect(CSVField.forSpreadsheet("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVField.forSpreadsheet("-2+3") == "'-2+3")
+        #expect(CSVField.forSpreadsheet("\tlead") == "'\tlead")
+        for plain in ["-3.5", "+2", "-0.25", "Off track", "", "2024-09", "a=b"] { #expect(CSVField.forSpreadsheet(plain) == plain) }
+        #expect(CSVField.escaped("=1+1") == "=1+1")  // Data files read back exactly.
+    }
 }

@@ -156,7 +156,7 @@ public struct BenchmarkReport: Sendable, Equatable {
     /// One header row and one row per record (RFC 4180, lines ending CRLF).
     public var csv: String {
         var lines = [Self.csvColumns.joined(separator: ",")]
-        for record in records { lines.append(record.csvFields.map(CSVField.escaped).joined(separator: ",")) }
+        for record in records { lines.append(record.csvFields.map(CSVField.forSpreadsheet).joined(separator: ",")) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -33,7 +33,7 @@ extension StatusReport {
             r.comparator?.comparedToEngland, r.comparator?.regionValue.map(formatPlain), r.comparator?.comparedToRegion,
             r.comparator?.rank.map { "\($0) of \(r.comparator?.of ?? 0)" }, r.comparator?.quartile.map(String.init),
         ]
-        return fields.map { CSVField.escaped($0 ?? "") }.joined(separator: ",")
+        return fields.map { CSVField.forSpreadsheet($0 ?? "") }.joined(separator: ",")
     }
 }
 
@@ -44,5 +44,16 @@ enum CSVField {
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// `text` as ``escaped(_:)`` writes it, but never taken by a spreadsheet for a formula: a text from the data
+    /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number, is written after an
+    /// apostrophe (which spreadsheets do not show). For reports people open; data files that must read back
+    /// exactly use ``escaped(_:)``.
+    static func forSpreadsheet(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil else {
+            return escaped(text)
+        }
+        return escaped("'" + text)
     }
 }

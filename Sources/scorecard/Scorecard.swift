@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScorecardKit
 
 /// The `scorecard` command: the dashboard, and the commands around it.
 @main
@@ -29,6 +30,7 @@ struct Scorecard: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            let error = StoreError.plain(error)
             let code = exitCode(for: error)
             let text = message(for: error)
             if !text.isEmpty {

@@ -49,6 +49,34 @@ struct StoreFileTests {
         #expect(StoreError.newerSchema(path: "x", version: 3).description.contains("made by a newer version of Scorecard"))
     }
 
+    @Test("a file missing a table Scorecard needs is refused by name before anything is read or written", arguments: [
+        ["action"], ["recent_revisions"], ["measure", "import_batch"],
+    ])
+    func missingTables(_ dropped: [String]) throws {
+        let (_, path) = try StoreFixture.importedStore()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            for table in dropped { try db.execute(sql: "DROP TABLE \(table)") }
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+        }
+        try queue.close()
+        let missing = SQLiteStore.tables.filter(dropped.contains)
+        Self.expectRefused(path, .incomplete(path: path, missing: missing)) { _ = try SQLiteStore(path: path) }
+        #expect(StoreError.incomplete(path: "f", missing: ["action"]).description.hasPrefix("f is not a complete Scorecard database: the table action is missing"))
+    }
+
+    @Test("SQLite's own errors about the file read as sentences: locked too long, damaged, missing a table")
+    func plainErrors() {
+        #expect(StoreError.plain(DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked")) as? StoreError == .locked)
+        #expect(StoreError.plain(DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed")) as? StoreError
+            == .damagedWhileUsed(problem: "database disk image is malformed"))
+        #expect(StoreError.plain(DatabaseError(resultCode: .SQLITE_ERROR, message: "no such table: action")) as? StoreError
+            == .damagedWhileUsed(problem: "no such table: action"))
+        #expect(StoreError.plain(DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "x")) is DatabaseError)
+        #expect(StoreError.locked.description.contains("locked by another process for more than 60 s"))
+    }
+
     @Test("a file that is not SQLite, or a folder, is refused and left untouched")
     func notSQLite() throws {
         let path = try StoreFixture.databasePath()

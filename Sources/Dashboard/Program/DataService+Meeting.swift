@@ -78,7 +78,7 @@ extension DataService {
                 return [.followersCounted(count)]
             }
         } catch {
-            return [.failed("\(error)")]
+            return [.failed("\(StoreError.plain(error))")]
         }
     }
 }

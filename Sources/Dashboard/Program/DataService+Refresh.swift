@@ -64,7 +64,7 @@ extension DataService {
             data.evaluations = data.evaluations.mapValues { $0.rejudging(wanted, in: data.council) }
             return [.dataChanged(publish())]
         } catch {
-            return [.failed("\(error)")]
+            return [.failed("\(StoreError.plain(error))")]
         }
     }
 
@@ -76,7 +76,7 @@ extension DataService {
             guard try takeInChanges() != nil else { return [] }
             return [.dataChanged(publish())]
         } catch {
-            return [.failed("\(error)")]
+            return [.failed("\(StoreError.plain(error))")]
         }
     }
 

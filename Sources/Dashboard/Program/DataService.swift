@@ -124,12 +124,12 @@ public final class DataService {
                 do {
                     return [.reportWritten(path: try writeReport(scope, asAt: period))]
                 } catch {
-                    return [.reportFailed("\(error)")]
+                    return [.reportFailed("\(StoreError.plain(error))")]
                 }
             }
             return [.dataChanged(publish())]
         } catch {
-            return [.failed("\(error)")]
+            return [.failed("\(StoreError.plain(error))")]
         }
     }
 

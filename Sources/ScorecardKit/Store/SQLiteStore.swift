@@ -53,13 +53,34 @@ public final class SQLiteStore: CouncilStore {
             self.queue = try DatabaseQueue(path: path, configuration: Self.configuration())
             // Changing the journal mode or migrating writes to the file: check it is sound first.
             if try Self.needsUpgrade(queue) {
+                if access != .new {
+                    let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+                    try Self.checkTables(version >= StoreSchema.version ? Self.tables : Self.firstTables, queue, path: path)
+                }
                 try integrity.verify(path: path, queue: queue)
                 try Self.setUpWAL(queue)
                 try Self.migrate(queue, path: path)
             }
         }
-        self.hasImportBatches = try queue.read { try $0.tableExists("import_batch") }
+        // A file opened for writing is of this schema now; an older one opened read-only has the tables of schema 1.
+        self.hasImportBatches = try Self.checkTables(isReadOnly ? Self.firstTables : Self.tables, queue, path: path)
+            .contains("import_batch")
     }
+
+    /// The file's tables, once it is known to have every one of `required`.
+    /// - Throws: ``StoreError/incomplete(path:missing:)`` naming those it lacks (damaged, or changed by hand).
+    @discardableResult
+    private static func checkTables(_ required: [String], _ queue: DatabaseQueue, path: String) throws -> Set<String> {
+        let tables = try queue.read { try Set(String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")) }
+        let missing = required.filter { !tables.contains($0) }
+        guard missing.isEmpty else { throw StoreError.incomplete(path: path, missing: missing) }
+        return tables
+    }
+
+    /// The tables of schema 1, which every file has.
+    static let firstTables = ["council", "priority", "delivery_plan", "action", "measure", "observation_revision", "target_revision"]
+    /// The tables of this schema (docs/schema.md).
+    static let tables = firstTables + ["meeting", "recent_revisions", "recent_revisions_mark", "import_batch"]
 
     /// Opens a new file that no other connection knows about yet (see ``createImporting(_:at:by:clock:progress:)``)
     /// for bulk loading: no journal, no syncing, no per-row foreign-key check. A failure there leaves a file

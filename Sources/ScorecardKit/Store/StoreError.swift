@@ -1,3 +1,5 @@
+import GRDB
+
 /// Why a store cannot be used as asked; each message says what to do about it.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database holds no council yet.
@@ -18,6 +20,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notPermitted(String)
     /// Only published figures were asked for (`--published`), so nothing may be written.
     case showingPublishedOnly
+    /// A table Scorecard needs is missing from the file (damaged, or changed by hand).
+    case incomplete(path: String, missing: [String])
+    /// Another process held the database locked for longer than a write waits (``SQLiteStore/busyTimeout``).
+    case locked
+    /// SQLite found the file damaged while reading or writing it (its own words in `problem`).
+    case damagedWhileUsed(problem: String)
 
     public var description: String {
         switch self {
@@ -42,6 +50,35 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             sentence
         case .showingPublishedOnly:
             "only published figures are open (--published), so nothing can be written; nothing was written"
+        case .incomplete(let path, let missing):
+            "\(path) is not a complete Scorecard database: \(missing.count == 1 ? "the table" : "the tables") "
+                + "\(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing (damaged, or changed by hand); "
+                + "it was left untouched: restore it from a backup"
+        case .locked:
+            "the database was locked by another process for more than \(Int(SQLiteStore.busyTimeout)) s (an import, or a "
+                + "`sqlite3` session left open in a transaction); nothing was written: try again once it is done"
+        case .damagedWhileUsed(let problem):
+            "the database file is damaged (SQLite says: \(problem)); nothing was written: restore it from a backup"
+        }
+    }
+}
+
+extension StoreError {
+    /// `error` as a sentence a person can act on when it is SQLite's own and means the file, not the program, is
+    /// at fault (locked too long, damaged, missing a table); any other error as it was. For messages: the
+    /// commands' and the dashboard's status line.
+    public static func plain(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        let problem = error.message ?? "\(error.resultCode)"
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.locked
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError.damagedWhileUsed(problem: problem)
+        case .SQLITE_ERROR where problem.hasPrefix("no such table") || problem.hasPrefix("no such column"):
+            return StoreError.damagedWhileUsed(problem: problem)
+        default:
+            return error
         }
     }
 }

@@ -38,7 +38,7 @@
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 6
+    static let version = 7
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -186,6 +186,30 @@ enum PostgresSchema {
         """
         CREATE INDEX IF NOT EXISTS target_revision_by_key
         ON target_revision (measure_id, period_kind, period_ordinal, id)
+        """,
+        // A proposed target waits here until an officer approves it, which appends the target revision naming it
+        // (once: the unique index). Stamped by the database with the proposing login and the time.
+        """
+        CREATE TABLE IF NOT EXISTS target_proposal (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          measure_id bigint NOT NULL,
+          period_kind smallint NOT NULL CHECK (period_kind BETWEEN 0 AND 3),
+          period_ordinal integer NOT NULL,
+          value double precision CONSTRAINT target_proposal_number CHECK (value IS NULL OR value BETWEEN -1e15 AND 1e15),
+          proposed_by text NOT NULL DEFAULT session_user,
+          proposed_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS target_proposal_by_key
+        ON target_proposal (measure_id, period_kind, period_ordinal, id)
+        """,
+        """
+        ALTER TABLE target_revision ADD COLUMN IF NOT EXISTS proposal_id bigint
+        """,
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS target_revision_by_proposal ON target_revision (proposal_id)
+        WHERE proposal_id IS NOT NULL
         """,
         // A revision with published_at NULL is a draft; its sign-off sets published_by and published_at, once.
         """
@@ -628,6 +652,21 @@ enum PostgresSchema {
         $$
         """,
 
+        // After each statement that proposes targets: their measures in change_log (not published: members see
+        // nothing of a proposal), and a notification, so that owners' and officers' lists awaiting approval refresh.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_log_proposals() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          INSERT INTO change_log (measure_id, published)
+          SELECT DISTINCT n.measure_id, false FROM scorecard_changed n;
+          PERFORM pg_notify('scorecard_changes', '');
+          RETURN NULL;
+        END
+        $$
+        """,
+
         // MARK: Triggers
 
         """
@@ -652,6 +691,21 @@ enum PostgresSchema {
         """
         CREATE TRIGGER measure_kept BEFORE DELETE OR TRUNCATE ON measure
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS target_proposal_append_only ON target_proposal
+        """,
+        """
+        CREATE TRIGGER target_proposal_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON target_proposal
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS target_proposal_log_insert ON target_proposal
+        """,
+        """
+        CREATE TRIGGER target_proposal_log_insert AFTER INSERT ON target_proposal
+        REFERENCING NEW TABLE AS scorecard_changed
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_proposals()
         """,
         """
         DROP TRIGGER IF EXISTS target_revision_append_only ON target_revision
@@ -711,6 +765,40 @@ enum PostgresSchema {
           END LOOP;
         END
         $$
+        """,
+
+        // MARK: Row-level security on target proposals (members are granted nothing on them)
+
+        """
+        ALTER TABLE target_proposal ENABLE ROW LEVEL SECURITY
+        """,
+        """
+        DROP POLICY IF EXISTS owner_reads_own_proposals ON target_proposal
+        """,
+        """
+        CREATE POLICY owner_reads_own_proposals ON target_proposal FOR SELECT TO scorecard_owner
+        USING (scorecard_owns(measure_id))
+        """,
+        """
+        DROP POLICY IF EXISTS owner_proposes_own ON target_proposal
+        """,
+        """
+        CREATE POLICY owner_proposes_own ON target_proposal FOR INSERT TO scorecard_owner
+        WITH CHECK (scorecard_owns(measure_id) AND proposed_by = session_user::text)
+        """,
+        """
+        DROP POLICY IF EXISTS officer_reads_all_proposals ON target_proposal
+        """,
+        """
+        CREATE POLICY officer_reads_all_proposals ON target_proposal FOR SELECT TO scorecard_officer
+        USING (true)
+        """,
+        """
+        DROP POLICY IF EXISTS officer_proposes ON target_proposal
+        """,
+        """
+        CREATE POLICY officer_proposes ON target_proposal FOR INSERT TO scorecard_officer
+        WITH CHECK (proposed_by = session_user::text)
         """,
 
         // MARK: Row-level security on the values
@@ -932,13 +1020,13 @@ enum PostgresSchema {
         """
         REVOKE ALL ON council, priority, delivery_plan, action, measure, target_revision, observation_revision, scope,
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
-          recent_revisions, import_batch, imported_values, revision
+          recent_revisions, import_batch, imported_values, revision, target_proposal
         FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
         """,
         """
         REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
-          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports()
+          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals()
         FROM PUBLIC
         """,
         """
@@ -978,8 +1066,13 @@ enum PostgresSchema {
         GRANT EXECUTE ON FUNCTION scorecard_begin_import() TO scorecard_officer
         """,
         """
-        GRANT INSERT (measure_id, period_kind, period_ordinal, value, changed_by, changed_at)
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, changed_by, changed_at, proposal_id)
         ON target_revision TO scorecard_officer
+        """,
+        // Proposing targets: owners (their own measures, by the policy) and officers; who and when by the database.
+        """
+        GRANT SELECT, INSERT (measure_id, period_kind, period_ordinal, value) ON target_proposal
+        TO scorecard_owner, scorecard_officer
         """,
         """
         GRANT INSERT, UPDATE, DELETE ON council, priority, delivery_plan, action TO scorecard_officer

@@ -10,33 +10,41 @@ extension PostgresStore {
         entry.by = login
         return try session.transaction {
             let code = String(entry.measure.trimmingCharacters(in: .whitespaces))
-            let rows = try session.rows("""
-                SELECT id, frequency, unit, decimals, minimum, maximum, code, owner, service FROM measure
-                WHERE lower(code) = lower(\(code)) AND position IS NOT NULL ORDER BY code = \(code) DESC LIMIT 1
-                """)
-            var found: (id: Int64, measure: Measure, owner: String, service: String)?
-            if let row = rows.first {
-                let (id, frequency, unit, decimals, minimum, maximum, realCode, owner, service) = try row.decode(
-                    (Int64, String, String, Int, Double?, Double?, String, String, String).self)
-                if let frequency = Frequency(rawValue: frequency) {
-                    let measure = Measure(
-                        code: realCode, title: realCode, unit: MeasureUnit(unit), decimals: min(6, max(0, decimals)),
-                        frequency: frequency, minimum: minimum, maximum: maximum)
-                    found = (id, measure, owner, service)
-                }
-            }
+            let found = try measureForEntry(code: code)
             // Validation fails for an unknown measure, so a change always comes with its measure.
             let change = try entry.validated(today: today) { $0 == code ? found?.measure : nil }
             guard let found else { throw PostgresStoreError.failed("no measure \(code)") }
-            if access.role == .owner {
-                let owns = try session.rows("SELECT scorecard_owns(\(found.id))").first?.decode(Bool?.self) ?? false
-                guard owns == true else {
-                    throw StoreError.notPermitted(
-                        "\(found.measure.code) is not one of \(login)'s measures (its owner is \(found.owner), "
-                            + "in \(found.service)): an owner records values only for the measures they own; nothing was written")
-                }
-            }
+            try requireOwning(found, doing: "records values")
             return try write(change, measureID: found.id)
+        }
+    }
+
+    /// A current measure found by code for checking an entry (any case, an exact match first), with its row id,
+    /// owner and service.
+    func measureForEntry(code: String) throws -> (id: Int64, measure: Measure, owner: String, service: String)? {
+        let rows = try session.rows("""
+            SELECT id, frequency, unit, decimals, minimum, maximum, code, owner, service FROM measure
+            WHERE lower(code) = lower(\(code)) AND position IS NOT NULL ORDER BY code = \(code) DESC LIMIT 1
+            """)
+        guard let row = rows.first else { return nil }
+        let (id, frequency, unit, decimals, minimum, maximum, realCode, owner, service) = try row.decode(
+            (Int64, String, String, Int, Double?, Double?, String, String, String).self)
+        guard let frequency = Frequency(rawValue: frequency) else { return nil }
+        let measure = Measure(
+            code: realCode, title: realCode, unit: MeasureUnit(unit), decimals: min(6, max(0, decimals)),
+            frequency: frequency, minimum: minimum, maximum: maximum)
+        return (id, measure, owner, service)
+    }
+
+    /// Refuses, in a plain sentence, an owner acting on a measure they do not own (the database would refuse it
+    /// too, with row-level security's words).
+    func requireOwning(_ found: (id: Int64, measure: Measure, owner: String, service: String), doing action: String) throws {
+        guard access.role == .owner else { return }
+        let owns = try session.rows("SELECT scorecard_owns(\(found.id))").first?.decode(Bool?.self) ?? false
+        guard owns == true else {
+            throw StoreError.notPermitted(
+                "\(found.measure.code) is not one of \(login)'s measures (its owner is \(found.owner), "
+                    + "in \(found.service)): an owner \(action) only for the measures they own; nothing was written")
         }
     }
 
@@ -78,13 +86,14 @@ extension PostgresStore {
         if publishedOnly, access.role != .member { throw StoreError.showingPublishedOnly }
         guard access.canSignOff else {
             throw StoreError.notPermitted(
-                "\(login) is \(access.role == .member ? "a member" : "an owner"): only the performance team's officers sign values off; nothing was published")
+                "\(login) is \(access.role == .member ? "a member" : "an owner"): only the performance team's officers sign values off and approve targets; nothing was published")
         }
         return try session.transaction {
             let known = Set(try session.rows("SELECT code FROM measure WHERE code = ANY(\(selection.measures))").map { try $0.decode(String.self) })
             let unknown = selection.measures.filter { !known.contains($0) }
             // A code that names no measure is a mistake: nothing is signed off then.
-            let drafts = unknown.isEmpty ? try drafts(in: selection) : []
+            guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
+            let drafts = selection.values ? try drafts(in: selection) : []
             if !drafts.isEmpty {
                 try session.execute("""
                     UPDATE observation_revision SET published_at = now()
@@ -97,7 +106,8 @@ extension PostgresStore {
                     published.observation.isDraft = false
                     return published
                 },
-                unknownMeasures: unknown)
+                approvedTargets: selection.targets ? try approveTargets(selection) : [],
+                unknownMeasures: [])
         }
     }
 

@@ -148,16 +148,25 @@ public final class PostgresStore: CouncilStore {
     }
 
     public func targetRevisions(measure code: String) throws -> [TargetRevision] {
+        // Members may not read proposals: who proposed an approved target is for owners and officers.
+        let proposals = access.role == .member
+            ? "(SELECT NULL::bigint AS id, NULL::text AS proposed_by, NULL::timestamptz AS proposed_at)" : "target_proposal"
         let rows = try session.rows("""
-            SELECT r.period_kind, r.period_ordinal, r.value, r.changed_by, r.changed_at
-            FROM target_revision r JOIN measure m ON m.id = r.measure_id WHERE m.code = \(code) ORDER BY r.id
+            SELECT r.period_kind, r.period_ordinal, r.value, r.changed_by, r.changed_at, p.proposed_by, p.proposed_at
+            FROM target_revision r JOIN measure m ON m.id = r.measure_id
+              LEFT JOIN \(unescaped: proposals) p ON p.id = r.proposal_id
+            WHERE m.code = \(code) ORDER BY r.id
             """)
         var latest: [Period: Double] = [:]
         var revisions: [TargetRevision] = []
         for row in rows {
-            let (kind, ordinal, value, by, at) = try row.decode((Int, Int, Double?, String, Date).self)
+            let (kind, ordinal, value, by, at, proposedBy, proposedAt) = try row.decode(
+                (Int, Int, Double?, String, Date, String?, Date?).self)
             guard let period = Period(kindValue: kind, ordinal: ordinal) else { continue }
-            revisions.append(TargetRevision(measureCode: code, period: period, value: value, replaced: latest[period], changedBy: by, changedAt: at))
+            revisions.append(
+                TargetRevision(
+                    measureCode: code, period: period, value: value, replaced: latest[period], changedBy: by, changedAt: at,
+                    proposedBy: proposedBy, proposedAt: proposedAt))
             latest[period] = value
         }
         return revisions

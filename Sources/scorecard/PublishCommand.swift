@@ -6,17 +6,18 @@ import ScorecardKit
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Sign off draft values so that members see them (officers only, in a shared database).",
+        abstract: "Sign off draft values and approve proposed targets, so that members see them (officers only, in a shared database).",
         discussion: """
-            Without --period or --measure, every draft is signed off. Each value published keeps who signed it off \
-            and when in its history. A code that names no measure signs nothing off.
+            Without --period or --measure, every draft and every proposed target is signed off. Each value published \
+            keeps who signed it off and when in its history; each target approved, who proposed it and who approved \
+            it. A code that names no measure signs nothing off.
             """
     )
 
-    @Option(help: "Only drafts of this period (2024-05, 2024/25 Q1, 2024/25, 2024).")
+    @Option(help: "Only drafts and proposed targets of this period (2024-05, 2024/25 Q1, 2024/25, 2024).")
     var period: String?
 
-    @Option(name: .customLong("measure"), help: "Only drafts of this measure (repeat for more).")
+    @Option(name: .customLong("measure"), help: "Only drafts and proposed targets of this measure (repeat for more).")
     var measures: [String] = []
 
     @Option(help: "Who signs off, in a database file (default: the login name; a shared database records the login).")
@@ -46,15 +47,27 @@ struct PublishCommand: ParsableCommand {
     }
 
     static func report(_ outcome: PublishOutcome, selection: PublishSelection) -> String {
-        guard !outcome.published.isEmpty else {
-            return "Nothing to publish: no drafts" + (selection == .all ? "." : " match.")
+        guard !outcome.isEmpty else {
+            return "Nothing to publish: no drafts or proposed targets" + (selection == .all ? "." : " match.")
         }
-        let count = outcome.published.count
-        var lines = ["Published \(count) value\(count == 1 ? "" : "s"):"]
-        for draft in outcome.published {
-            lines.append(
-                "  \(draft.measureCode.terminalSafe) \(draft.observation.period.label): \(RecordCommand.text(draft.observation.value))"
-                    + " (recorded by \(draft.changedBy.terminalSafe))")
+        var lines: [String] = []
+        if !outcome.published.isEmpty {
+            let count = outcome.published.count
+            lines.append("Published \(count) value\(count == 1 ? "" : "s"):")
+            for draft in outcome.published {
+                lines.append(
+                    "  \(draft.measureCode.terminalSafe) \(draft.observation.period.label): \(RecordCommand.text(draft.observation.value))"
+                        + " (recorded by \(draft.changedBy.terminalSafe))")
+            }
+        }
+        if !outcome.approvedTargets.isEmpty {
+            let count = outcome.approvedTargets.count
+            lines.append("Approved \(count) target\(count == 1 ? "" : "s"):")
+            for proposal in outcome.approvedTargets {
+                lines.append(
+                    "  \(proposal.measureCode.terminalSafe) \(proposal.period.label): \(TargetCommand.text(proposal.value))"
+                        + " (was \(TargetCommand.text(proposal.current)); proposed by \(proposal.proposedBy.terminalSafe))")
+            }
         }
         return lines.joined(separator: "\n")
     }

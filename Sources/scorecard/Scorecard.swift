@@ -9,7 +9,7 @@ struct Scorecard: ParsableCommand {
         abstract: "Councils' performance management: the Council Plan, its measures, targets and alerts.",
         subcommands: [
             DashboardCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self, ImportCommand.self, ExportCommand.self,
-            RecordCommand.self, PublishCommand.self, ReportCommand.self, BenchmarkCommand.self,
+            RecordCommand.self, TargetCommand.self, PublishCommand.self, ReportCommand.self, BenchmarkCommand.self,
             SampleCommand.self, DatabaseCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

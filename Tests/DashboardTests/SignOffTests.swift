@@ -27,7 +27,7 @@ struct SignOffTests {
         #expect(screen.contains("KBI-01"))
         #expect(screen.contains("kate"))
         let effects = browsing.apply(.publishSelected, model: model)
-        #expect(effects == [.publish(PublishSelection(period: .month(2024, 10), measures: ["KBI-01"]))])
+        #expect(effects == [.publish(PublishSelection(period: .month(2024, 10), measures: ["KBI-01"], targets: false))])
         let answers = service.perform(effects[0])
         let published = try #require(answers.first?.newModel)
         #expect(published.drafts.isEmpty)

@@ -113,7 +113,7 @@ struct ImportBatchTests {
 
         let store = try SQLiteStore(path: path)
         let version = try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == 10)
+        #expect(version == 11)
         let period = try #require(Period(kindValue: 0, ordinal: 24293))
         let history = try store.revisions(measure: "M1", period: period)
         #expect(history.map(\.changedBy) == ["import", "kate"])

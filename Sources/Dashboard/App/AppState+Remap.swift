@@ -75,6 +75,7 @@ struct RowMapper {
         case .alert(let m, let rule): measure(m).map { .alert(measure: $0, rule: rule) }
         case .period: row
         case .draft(let m, let period): measure(m).map { .draft(measure: $0, period: period) }
+        case .targetProposal(let m, let period): measure(m).map { .targetProposal(measure: $0, period: period) }
         }
     }
 }

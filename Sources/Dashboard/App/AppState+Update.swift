@@ -133,36 +133,49 @@ extension AppState {
             push(NavigationEntry(.measure(m)))
             return Self.historyNeeded(for: m, model: model)
         case .period(let period): return showHistory(period, model: model)
-        case .draft(let m, _): return openInPlace(measure: m, model: model)
+        case .draft(let m, _), .targetProposal(let m, _): return openInPlace(measure: m, model: model)
         }
         return []
     }
 
-    /// Signing off the selected draft, or every draft the sign-off list shows (filtered or not).
+    /// Signing off the selected draft or proposed target, or every one the sign-off list shows (filtered or not).
     private mutating func publish(all: Bool, rows: [RowID], model: DashboardModel) -> [AppEffect] {
         guard current.route == .signOff else {
             message = "Press s for the values awaiting sign-off, then p to sign one off"
             return []
         }
         guard model.canSignOff else {
-            message = "Only the performance team's officers sign values off"
+            message = "Only the performance team's officers sign values off and approve targets"
             return []
         }
-        let drafts: [(Int, Period)] = (all ? rows : rows.indices.contains(current.selection) ? [rows[current.selection]] : []).compactMap {
+        let chosen = all ? rows : rows.indices.contains(current.selection) ? [rows[current.selection]] : []
+        let drafts: [(Int, Period)] = chosen.compactMap {
             guard case .draft(let m, let period) = $0 else { return nil }
             return (m, period)
         }
-        guard !drafts.isEmpty else {
+        let proposals: [(Int, Period)] = chosen.compactMap {
+            guard case .targetProposal(let m, let period) = $0 else { return nil }
+            return (m, period)
+        }
+        guard !drafts.isEmpty || !proposals.isEmpty else {
             message = "Nothing awaits sign-off"
             return []
         }
-        let codes = drafts.map { model.council.measures[$0.0].code }
-        // One effect per period, so a draft of one period never signs off another's.
-        let byPeriod = Dictionary(grouping: drafts.indices, by: { drafts[$0].1 })
-        message = "Signing off \(NumberText.counted(drafts.count, "value"))…"
-        return byPeriod.keys.sorted().map { period in
-            .publish(PublishSelection(period: period, measures: byPeriod[period, default: []].map { codes[$0] }))
+        message = "Signing off " + [
+            drafts.isEmpty ? nil : NumberText.counted(drafts.count, "value"),
+            proposals.isEmpty ? nil : NumberText.counted(proposals.count, "target"),
+        ].compactMap { $0 }.joined(separator: " and ") + "…"
+        // One effect per period and kind, so a draft of one period never signs off another's, nor a value a target.
+        func selections(_ chosen: [(Int, Period)], values: Bool) -> [AppEffect] {
+            let byPeriod = Dictionary(grouping: chosen, by: \.1)
+            return byPeriod.keys.sorted().map { period in
+                .publish(
+                    PublishSelection(
+                        period: period, measures: byPeriod[period, default: []].map { model.council.measures[$0.0].code },
+                        values: values, targets: !values))
+            }
         }
+        return selections(drafts, values: true) + selections(proposals, values: false)
     }
 
     /// The next or previous measure with an alert, in the plan's order (a priority's own measures, then each

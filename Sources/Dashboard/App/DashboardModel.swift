@@ -41,10 +41,17 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             draftIndex[DraftKey(code: draft.measureCode, period: draft.observation.period)] = index
         }
         self.draftIndex = draftIndex
+        var proposalIndex: [DraftKey: Int] = [:]
+        for (index, proposal) in data.targetProposals.enumerated() {
+            proposalIndex[DraftKey(code: proposal.measureCode, period: proposal.period)] = index
+        }
+        self.proposalIndex = proposalIndex
     }
 
     /// Where each draft is in ``drafts``, by measure code and period: the sign-off list looks one up per row drawn.
     private let draftIndex: [DraftKey: Int]
+    /// Where each proposal is in ``targetProposals``, by measure code and period.
+    private let proposalIndex: [DraftKey: Int]
 
     private struct DraftKey: Hashable {
         var code: String
@@ -85,6 +92,14 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public func draft(measure m: Int, period: Period) -> Draft? {
         let code = council.measures[m].code
         return draftIndex[DraftKey(code: code, period: period)].map { data.drafts[$0] }
+    }
+    /// The target proposals awaiting approval that this user may see.
+    public var targetProposals: [TargetProposal] { data.targetProposals }
+
+    /// The proposed target of measure `m` for `period`, if it awaits approval.
+    public func targetProposal(measure m: Int, period: Period) -> TargetProposal? {
+        let code = council.measures[m].code
+        return proposalIndex[DraftKey(code: code, period: period)].map { data.targetProposals[$0] }
     }
     /// Whether the data comes with its history of revisions (it does from a store, not from files).
     public var hasHistory: Bool { data.hasHistory }
@@ -218,6 +233,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         case .signOff:
             return data.drafts.compactMap { draft in
                 council.measureIndex(code: draft.measureCode).map { .draft(measure: $0, period: draft.observation.period) }
+            } + data.targetProposals.compactMap { proposal in
+                council.measureIndex(code: proposal.measureCode).map { .targetProposal(measure: $0, period: proposal.period) }
             }
         }
     }
@@ -258,6 +275,10 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             let measure = council.measures[m]
             let draft = self.draft(measure: m, period: period)
             return [measure.code, measure.title, period.label, draft?.changedBy ?? "", measure.owner]
+        case .targetProposal(let m, let period):
+            let measure = council.measures[m]
+            let proposal = targetProposal(measure: m, period: period)
+            return [measure.code, measure.title, period.label, "target", proposal?.proposedBy ?? "", measure.owner]
         }
     }
 

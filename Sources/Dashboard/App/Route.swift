@@ -49,6 +49,8 @@ public enum RowID: Hashable, Sendable {
     case period(Period)
     /// A draft awaiting sign-off: a measure's value for a period.
     case draft(measure: Int, period: Period)
+    /// A target proposal awaiting approval: a measure's target for a period (or a financial year).
+    case targetProposal(measure: Int, period: Period)
 
     /// Whether the row is a measure.
     public var isMeasure: Bool {

@@ -26,6 +26,8 @@ public struct DashboardData: Sendable {
     public var canSignOff = false
     /// The values awaiting sign-off that this user may see, by measure code and period.
     public var drafts: [Draft] = []
+    /// The target proposals awaiting approval that this user may see, by measure code and period.
+    public var targetProposals: [TargetProposal] = []
     /// Whether the data comes with its history of revisions (it does from a store, not from files).
     public var hasHistory = false
     /// When the data last changed, as far as the store records it.

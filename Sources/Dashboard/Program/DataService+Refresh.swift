@@ -92,7 +92,10 @@ extension DataService {
         if let watcher { data.lastChanged = watcher.lastChangedAt }
         guard !changes.isEmpty else { return nil }
         // The list awaiting sign-off is short (a partial index finds it): read again on every change.
-        if !data.seesPublishedOnly { data.drafts = try store.drafts() }
+        if !data.seesPublishedOnly {
+            data.drafts = try store.drafts()
+            data.targetProposals = try store.targetProposals()
+        }
         if changes.frameworkChanged {
             return try reloadEverything(from: store)
         }

@@ -69,6 +69,7 @@ public final class DataService {
         data.seesPublishedOnly = access.seesPublishedOnly
         data.readOnlyReason = Self.readOnlyReason(access, store: store)
         data.drafts = access.seesPublishedOnly ? [] : try store.drafts()
+        data.targetProposals = access.seesPublishedOnly ? [] : try store.targetProposals()
         data.hasHistory = true
         data.user = user
         data.lastChanged = watcher.lastChangedAt
@@ -276,11 +277,14 @@ public final class DataService {
 
     /// Signs drafts off, then takes in the change.
     private func signOff(_ selection: PublishSelection) throws -> [AppAction] {
-        guard let store, data.canSignOff else { return [.failed("Only the performance team's officers sign values off")] }
+        guard let store, data.canSignOff else { return [.failed("Only the performance team's officers sign values off and approve targets")] }
         let outcome = try store.publish(selection, by: data.user)
         _ = try takeInChanges()
-        let count = outcome.published.count
-        let summary = count == 0 ? "Nothing was signed off: the drafts had changed" : "Signed off \(NumberText.counted(count, "value")): members now see \(count == 1 ? "it" : "them")"
+        let count = outcome.published.count + outcome.approvedTargets.count
+        let what = outcome.published.isEmpty ? NumberText.counted(outcome.approvedTargets.count, "target") : NumberText.counted(count, "value")
+        let summary = count == 0
+            ? "Nothing was signed off: the drafts had changed"
+            : "Signed off \(what): members now see \(count == 1 ? "it" : "them")"
         return [.saved(summary: summary, publish())]
     }
 }

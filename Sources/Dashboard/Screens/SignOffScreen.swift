@@ -1,8 +1,9 @@
 import Foundation
 import ScorecardKit
 
-/// The values awaiting sign-off: each draft with the published value it would replace, who recorded it and
-/// when; an officer signs the selected one off with `p`, or every one listed with `P`.
+/// The values awaiting sign-off and the targets awaiting approval: each draft with the published value it would
+/// replace, each proposed target with the target it would replace, who entered it and when; an officer signs the
+/// selected one off with `p`, or every one listed with `P`.
 struct SignOffScreen {
     let context: RenderContext
 
@@ -11,35 +12,54 @@ struct SignOffScreen {
         let model = context.model
         let rows = context.rows
         buffer.write("Awaiting sign-off", x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar)
+        let waiting = [
+            model.drafts.isEmpty ? nil : NumberText.counted(model.drafts.count, "draft"),
+            model.targetProposals.isEmpty ? nil : NumberText.counted(model.targetProposals.count, "proposed target"),
+        ].compactMap { $0 }.joined(separator: " and ")
         let summary: String
-        if model.drafts.isEmpty {
-            summary = "Nothing awaits sign-off: members see every value recorded."
+        if waiting.isEmpty {
+            summary = "Nothing awaits sign-off: members see every value recorded and every target proposed."
         } else if model.canSignOff {
-            summary = "\(NumberText.counted(model.drafts.count, "draft")) members do not see yet: p signs off the selected one, P all listed."
+            summary = "\(waiting) members do not see yet: p signs off the selected one, P all listed."
         } else {
-            summary = "\(NumberText.counted(model.drafts.count, "draft")) that members do not see until an officer signs them off."
+            summary = "\(waiting) that members do not see until an officer signs them off."
         }
-        buffer.write(context.text(summary), x: area.x, y: area.y + 1, maxWidth: area.width, style: model.drafts.isEmpty ? theme.good : theme.muted)
+        buffer.write(context.text(summary), x: area.x, y: area.y + 1, maxWidth: area.width, style: waiting.isEmpty ? theme.good : theme.muted)
 
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
         let wide = area.width >= 100
         var columns = [
             Table.Column("Code", width: .fixed(8)), Table.Column("Measure", width: .flexible(2)),
-            Table.Column("Period", width: .fixed(10)), Table.Column("Draft", width: .fixed(10), alignment: .right),
-            Table.Column("Published", width: .fixed(10), alignment: .right),
+            Table.Column("Period", width: .fixed(10)), Table.Column("Of", width: .fixed(6)),
+            Table.Column("New", width: .fixed(10), alignment: .right), Table.Column("Current", width: .fixed(10), alignment: .right),
         ]
-        columns.append(Table.Column("Recorded by", width: .flexible(1)))
+        columns.append(Table.Column("Entered by", width: .flexible(1)))
         if wide { columns.append(Table.Column("When", width: .fixed(16))) }
         func cells(_ index: Int) -> [Table.Item] {
-            guard case .draft(let m, let period) = rows[index], let draft = model.draft(measure: m, period: period) else { return [] }
+            let m: Int, period: Period, kind: String, proposed: String, now: String, by: String, at: Date
+            switch rows[index] {
+            case .draft(let measure, let draftPeriod):
+                guard let draft = model.draft(measure: measure, period: draftPeriod) else { return [] }
+                let definition = context.council.measures[measure]
+                (m, period, kind, by, at) = (measure, draftPeriod, "value", draft.changedBy, draft.changedAt)
+                proposed = context.format(draft.observation.value, of: definition, width: 10)
+                now = draft.publishedValue.map { context.format($0, of: definition, width: 10) } ?? "none"
+            case .targetProposal(let measure, let proposalPeriod):
+                guard let proposal = model.targetProposal(measure: measure, period: proposalPeriod) else { return [] }
+                let definition = context.council.measures[measure]
+                (m, period, kind, by, at) = (measure, proposalPeriod, "target", proposal.proposedBy, proposal.proposedAt)
+                proposed = proposal.value.map { context.format($0, of: definition, width: 10) } ?? "none"
+                now = proposal.current.map { context.format($0, of: definition, width: 10) } ?? "none"
+            default:
+                return []
+            }
             let measure = context.council.measures[m]
             var cells = [
                 Table.Item(context.text(measure.code)), Table.Item(context.text(measure.title)), Table.Item(period.label),
-                Table.Item(context.format(draft.observation.value, of: measure, width: 10)),
-                Table.Item(draft.publishedValue.map { context.format($0, of: measure, width: 10) } ?? "none", style: theme.muted),
-                Table.Item(context.text(draft.changedBy), style: theme.muted),
+                Table.Item(kind, style: theme.muted), Table.Item(proposed), Table.Item(now, style: theme.muted),
+                Table.Item(context.text(by), style: theme.muted),
             ]
-            if wide { cells.append(Table.Item(DateText.time(draft.changedAt), style: theme.muted)) }
+            if wide { cells.append(Table.Item(DateText.time(at), style: theme.muted)) }
             return cells
         }
         return ListTable(

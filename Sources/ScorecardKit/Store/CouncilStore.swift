@@ -55,10 +55,23 @@ public protocol CouncilStore: MeetingStore, Sendable {
     /// is a draft, by measure code and period.
     func drafts() throws -> [Draft]
 
-    /// Signs off the drafts in `selection` as `by`, in one transaction: each becomes the published value.
+    /// Signs off the drafts and approves the target proposals in `selection` as `by`, in one transaction: each
+    /// draft becomes the published value, each proposal the period's target.
     ///
     /// - Throws: ``StoreError/notPermitted(_:)`` when this user may not sign off; nothing is written then.
     func publish(_ selection: PublishSelection, by: String) throws -> PublishOutcome
+
+    /// Proposes a target for one period of a measure (or removing it), for an officer to approve: until then
+    /// judgements keep the approved target. `nil` when the proposal is what already stands (the pending proposal,
+    /// or with none pending the approved target); nothing is written then.
+    ///
+    /// - Throws: ``TargetEntryError`` naming each field at fault, or ``StoreError/notPermitted(_:)``; nothing is
+    ///   written then.
+    func proposeTarget(_ entry: TargetEntry) throws -> TargetProposal?
+
+    /// The target proposals awaiting approval that this user may see (none for a member), by measure code and
+    /// period.
+    func targetProposals() throws -> [TargetProposal]
 
     /// Every revision of one measure's value for one period, oldest first.
     func revisions(measure code: String, period: Period) throws -> [Revision]

@@ -56,15 +56,24 @@ public struct TargetRevision: Sendable, Equatable {
     public var value: Double?
     /// The target it replaced; `nil` for the first.
     public var replaced: Double?
+    /// Who made the change (an import's officer, or the officer who approved a proposal), and when.
     public var changedBy: String
     public var changedAt: Date
+    /// Who proposed it, and when, when it was an approved proposal.
+    public var proposedBy: String?
+    public var proposedAt: Date?
 
-    public init(measureCode: String, period: Period, value: Double?, replaced: Double?, changedBy: String, changedAt: Date) {
+    public init(
+        measureCode: String, period: Period, value: Double?, replaced: Double?, changedBy: String, changedAt: Date,
+        proposedBy: String? = nil, proposedAt: Date? = nil
+    ) {
         self.measureCode = measureCode
         self.period = period
         self.value = value
         self.replaced = replaced
         self.changedBy = changedBy
         self.changedAt = changedAt
+        self.proposedBy = proposedBy
+        self.proposedAt = proposedAt
     }
 }

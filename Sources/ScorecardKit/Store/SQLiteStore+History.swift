@@ -33,11 +33,13 @@ extension SQLiteStore {
 
     public func targetRevisions(measure code: String) throws -> [TargetRevision] {
         try queue.read { db in
+            let proposals = hasTargetProposals
+                ? "LEFT JOIN target_proposal p ON p.id = r.proposal_id" : "LEFT JOIN (SELECT NULL AS id, NULL AS proposed_by, NULL AS proposed_at) p ON 0"
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.period_kind, r.period_ordinal, r.value, r.changed_by, r.changed_at
-                    FROM target_revision r JOIN measure m ON m.id = r.measure_id
+                    SELECT r.period_kind, r.period_ordinal, r.value, r.changed_by, r.changed_at, p.proposed_by, p.proposed_at
+                    FROM target_revision r JOIN measure m ON m.id = r.measure_id \(proposals)
                     WHERE m.code = ? ORDER BY r.id
                     """,
                 arguments: [code])
@@ -51,7 +53,8 @@ extension SQLiteStore {
                 revisions.append(
                     TargetRevision(
                         measureCode: code, period: period, value: value, replaced: latest[period], changedBy: row.text(3),
-                        changedAt: StoreTime.date(row.text(4)) ?? .distantPast))
+                        changedAt: StoreTime.date(row.text(4)) ?? .distantPast, proposedBy: row.lenient(5),
+                        proposedAt: (row.lenient(6) as String?).flatMap(StoreTime.date)))
                 latest[period] = value
             }
             return revisions

@@ -13,7 +13,7 @@ extension SQLiteStore {
             return (ids: ids, loaded: try MeasureHistoryReader(db, publishedOnly: publishedOnly).read(ids, recent: recent))
         }
         return try readingSafely { db in
-            let mark = try Self.mark(db)
+            let mark = try mark(db)
             guard var framework = try FrameworkRows.readWithoutTargets(db) else { throw StoreError.empty(path: path) }
             let loaded: [MeasureHistoryReader.Loaded]
             if let aside = try? values.wait(), aside.mark == mark, aside.value.ids == framework.measureIDs {
@@ -39,7 +39,7 @@ extension SQLiteStore {
         return BackgroundRead {
             let side = try DatabaseQueue(path: readPath, configuration: Self.configuration(readonly: true))
             defer { try? side.close() }
-            return try side.read { db in (mark: try Self.mark(db), value: try body(db)) }
+            return try side.read { db in (mark: try self.mark(db), value: try body(db)) }
         }
     }
 
@@ -59,38 +59,40 @@ extension SQLiteStore {
     }
 
     public func changeMark() throws -> ChangeMark {
-        try readingSafely { db in try Self.mark(db) }
+        try readingSafely { db in try mark(db) }
     }
 
     public func changes(since mark: ChangeMark) throws -> StoreChanges {
         try readingSafely { db in
-            let now = try Self.mark(db)
+            let now = try self.mark(db)
             let codes = try String.fetchSet(
                 db,
                 sql: """
                     SELECT m.code FROM observation_revision r JOIN measure m ON m.id = r.measure_id WHERE r.id > ?
                     UNION
                     SELECT m.code FROM observation_revision r JOIN measure m ON m.id = r.measure_id WHERE r.sign_off > ?
+                    \(hasTargetProposals ? "UNION SELECT m.code FROM target_proposal p JOIN measure m ON m.id = p.measure_id WHERE p.id > ?" : "")
                     """,
-                arguments: [mark.observationRevision, mark.signOff])
+                arguments: [mark.observationRevision, mark.signOff] + (hasTargetProposals ? [mark.targetProposal] : []))
             return StoreChanges(
                 mark: now, measures: codes,
                 frameworkChanged: now.framework != mark.framework || now.targetRevision != mark.targetRevision)
         }
     }
 
-    static func mark(_ db: Database) throws -> ChangeMark {
+    func mark(_ db: Database) throws -> ChangeMark {
         let row = try Row.fetchOne(
             db,
             sql: """
                 SELECT (SELECT coalesce(max(id), 0) FROM observation_revision),
                        (SELECT coalesce(max(id), 0) FROM target_revision),
                        (SELECT coalesce(changed_at, '') || ' ' || coalesce(changed_by, '') FROM council),
-                       (SELECT coalesce(max(sign_off), 0) FROM observation_revision WHERE sign_off IS NOT NULL)
+                       (SELECT coalesce(max(sign_off), 0) FROM observation_revision WHERE sign_off IS NOT NULL),
+                       \(hasTargetProposals ? "(SELECT coalesce(max(id), 0) FROM target_proposal)" : "0")
                 """)
         return ChangeMark(
             observationRevision: row?.lenient(0) ?? 0, targetRevision: row?.lenient(1) ?? 0, framework: row?.lenient(2) ?? "",
-            signOff: row?.lenient(3) ?? 0)
+            signOff: row?.lenient(3) ?? 0, targetProposal: row?.lenient(4) ?? 0)
     }
 
     /// Reads in one transaction, reporting a damaged file as ``StoreError/damaged(path:problem:)``.

@@ -6,24 +6,30 @@ extension SQLiteStore {
         let at = clock()
         return try writeTransaction { db in
             let code = String(entry.measure.trimmingWhitespace())
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT id, frequency, unit, decimals, minimum, maximum, code FROM measure
-                    WHERE code = ? COLLATE NOCASE AND position IS NOT NULL ORDER BY code = ? DESC LIMIT 1
-                    """,
-                arguments: [code, code])
-            let measure = row.flatMap { row in
-                (row.lenient(1) as String?).flatMap(Frequency.init(rawValue:)).map { frequency in
-                    Measure(
-                        code: row.text(6), title: row.text(6), unit: MeasureUnit(row.text(2)), decimals: min(6, max(0, row.lenient(3) ?? 0)),
-                        frequency: frequency, minimum: row.lenient(4), maximum: row.lenient(5))
-                }
-            }
+            let found = try Self.measureForEntry(code: code, db: db)
             // Validation fails for an unknown measure, so a change always comes with its measure's row id.
-            let change = try entry.validated(today: today) { $0 == code ? measure : nil }
-            return try Self.write(change, measureID: row?.lenient(0) ?? 0, at: at, db: db)
+            let change = try entry.validated(today: today) { $0 == code ? found?.measure : nil }
+            return try Self.write(change, measureID: found?.id ?? 0, at: at, db: db)
         }
+    }
+
+    /// The current measure with `code` (any case, an exact match first) and its row id: what checking an entry
+    /// needs (frequency, unit, limits).
+    static func measureForEntry(code: String, db: Database) throws -> (id: Int64, measure: Measure)? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, frequency, unit, decimals, minimum, maximum, code FROM measure
+                WHERE code = ? COLLATE NOCASE AND position IS NOT NULL ORDER BY code = ? DESC LIMIT 1
+                """,
+            arguments: [code, code])
+        guard let row, let id: Int64 = row.lenient(0),
+            let frequency = (row.lenient(1) as String?).flatMap(Frequency.init(rawValue:))
+        else { return nil }
+        let measure = Measure(
+            code: row.text(6), title: row.text(6), unit: MeasureUnit(row.text(2)), decimals: min(6, max(0, row.lenient(3) ?? 0)),
+            frequency: frequency, minimum: row.lenient(4), maximum: row.lenient(5))
+        return (id, measure)
     }
 
     /// Appends a revision for `change` unless the store already holds exactly what it makes.

@@ -14,21 +14,26 @@ extension SQLiteStore {
             for code in selection.measures where try !Bool.exists(db, "SELECT 1 FROM measure WHERE code = ?", arguments: [code]) {
                 unknown.append(code)
             }
-            let drafts = unknown.isEmpty ? try Self.drafts(db, in: selection) : []
-            guard !drafts.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
-            let number = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(sign_off), 0) + 1 FROM observation_revision WHERE sign_off IS NOT NULL")) ?? 1
-            let update = try db.makeStatement(
-                sql: "UPDATE observation_revision SET draft = 0, published_by = ?, published_at = ?, sign_off = ? WHERE id = ?")
-            for draft in drafts {
-                try update.execute(arguments: [by, StoreTime.text(at), number, draft.id])
+            guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
+            let drafts = selection.values ? try Self.drafts(db, in: selection) : []
+            let stamp = StoreTime.text(at)
+            if !drafts.isEmpty {
+                let number = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(sign_off), 0) + 1 FROM observation_revision WHERE sign_off IS NOT NULL")) ?? 1
+                let update = try db.makeStatement(
+                    sql: "UPDATE observation_revision SET draft = 0, published_by = ?, published_at = ?, sign_off = ? WHERE id = ?")
+                for draft in drafts {
+                    try update.execute(arguments: [by, stamp, number, draft.id])
+                }
             }
+            let approved = selection.targets ? try Self.approveTargets(selection, by: by, stamp: stamp, db: db) : []
             return PublishOutcome(
                 published: drafts.map { found in
                     var published = found.draft
                     published.observation.isDraft = false
                     return published
                 },
-                unknownMeasures: unknown)
+                approvedTargets: approved,
+                unknownMeasures: [])
         }
     }
 

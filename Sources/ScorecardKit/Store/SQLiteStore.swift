@@ -23,6 +23,8 @@ public final class SQLiteStore: CouncilStore {
     public let showsPublishedOnly: Bool
     /// Whether imported values name their import batch (schema 10); false only for an older file opened read-only.
     let hasImportBatches: Bool
+    /// Whether targets can be proposed (schema 11); false only for an older file opened read-only.
+    let hasTargetProposals: Bool
 
     /// How long a write waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 60
@@ -63,8 +65,9 @@ public final class SQLiteStore: CouncilStore {
             }
         }
         // A file opened for writing is of this schema now; an older one opened read-only has the tables of schema 1.
-        self.hasImportBatches = try Self.checkTables(isReadOnly ? Self.firstTables : Self.tables, queue, path: path)
-            .contains("import_batch")
+        let tables = try Self.checkTables(isReadOnly ? Self.firstTables : Self.tables, queue, path: path)
+        self.hasImportBatches = tables.contains("import_batch")
+        self.hasTargetProposals = tables.contains("target_proposal")
     }
 
     /// The file's tables, once it is known to have every one of `required`.
@@ -80,7 +83,7 @@ public final class SQLiteStore: CouncilStore {
     /// The tables of schema 1, which every file has.
     static let firstTables = ["council", "priority", "delivery_plan", "action", "measure", "observation_revision", "target_revision"]
     /// The tables of this schema (docs/schema.md).
-    static let tables = firstTables + ["meeting", "recent_revisions", "recent_revisions_mark", "import_batch"]
+    static let tables = firstTables + ["meeting", "recent_revisions", "recent_revisions_mark", "import_batch", "target_proposal"]
 
     /// Opens a new file that no other connection knows about yet (see ``createImporting(_:at:by:clock:progress:)``)
     /// for bulk loading: no journal, no syncing, no per-row foreign-key check. A failure there leaves a file
@@ -101,6 +104,7 @@ public final class SQLiteStore: CouncilStore {
         self.queue = try DatabaseQueue(path: path, configuration: configuration)
         try Self.migrate(queue, path: path)
         self.hasImportBatches = true
+        self.hasTargetProposals = true
     }
 
     /// The page size of a file made by an import (a file's page size is fixed when it is made): 16 KB rather than

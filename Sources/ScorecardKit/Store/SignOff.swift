@@ -50,16 +50,22 @@ public struct Draft: Sendable, Equatable {
     }
 }
 
-/// Which drafts to sign off: every one, or those of one period and/or some measures.
+/// Which drafts to sign off and target proposals to approve: every one, or those of one period and/or some measures.
 public struct PublishSelection: Sendable, Hashable {
     /// Only drafts of this period; `nil` for every period.
     public var period: Period?
     /// Only drafts of these measures (codes); empty for every measure.
     public var measures: [String]
+    /// Whether draft values are signed off.
+    public var values: Bool
+    /// Whether proposed targets are approved.
+    public var targets: Bool
 
-    public init(period: Period? = nil, measures: [String] = []) {
+    public init(period: Period? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true) {
         self.period = period
         self.measures = measures
+        self.values = values
+        self.targets = targets
     }
 
     /// Every draft.
@@ -70,11 +76,17 @@ public struct PublishSelection: Sendable, Hashable {
 public struct PublishOutcome: Sendable, Equatable {
     /// The drafts signed off, each now published.
     public var published: [Draft]
+    /// The target proposals approved, each now its period's target.
+    public var approvedTargets: [TargetProposal]
     /// Codes in the selection that name no measure (nothing is signed off when there are any).
     public var unknownMeasures: [String]
 
-    public init(published: [Draft], unknownMeasures: [String]) {
+    public init(published: [Draft], approvedTargets: [TargetProposal] = [], unknownMeasures: [String]) {
         self.published = published
+        self.approvedTargets = approvedTargets
         self.unknownMeasures = unknownMeasures
     }
+
+    /// Whether nothing was signed off or approved.
+    public var isEmpty: Bool { published.isEmpty && approvedTargets.isEmpty }
 }

@@ -9,12 +9,15 @@ public struct ChangeMark: Sendable, Hashable {
     public var framework: String
     /// The number of the latest sign-off (values signed off change what members see without a new revision).
     public var signOff: Int64
+    /// The id of the latest target proposal (a proposal changes the list awaiting approval, not the figures).
+    public var targetProposal: Int64
 
-    public init(observationRevision: Int64, targetRevision: Int64, framework: String, signOff: Int64 = 0) {
+    public init(observationRevision: Int64, targetRevision: Int64, framework: String, signOff: Int64 = 0, targetProposal: Int64 = 0) {
         self.observationRevision = observationRevision
         self.targetRevision = targetRevision
         self.framework = framework
         self.signOff = signOff
+        self.targetProposal = targetProposal
     }
 }
 
@@ -22,7 +25,7 @@ public struct ChangeMark: Sendable, Hashable {
 public struct StoreChanges: Sendable, Hashable {
     /// Where the store stands now.
     public var mark: ChangeMark
-    /// The codes of the measures with a new value revision or a value signed off.
+    /// The codes of the measures with a new value revision, a value signed off or a target proposed.
     public var measures: Set<String>
     /// Whether the framework or a framework target changed (the plan and measures must be read again).
     public var frameworkChanged: Bool

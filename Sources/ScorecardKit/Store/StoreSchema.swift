@@ -12,7 +12,7 @@ enum StoreSchema {
 
     /// The schema version, kept in `user_version`: the number of migrations. A file with a larger one was made by
     /// a newer Scorecard and is refused.
-    static let version = 10
+    static let version = 11
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -76,6 +76,10 @@ enum StoreSchema {
         }
         migrator.registerMigration("v10") { db in
             for statement in v10 { try db.execute(sql: statement) }
+            try stamp(db)
+        }
+        migrator.registerMigration("v11") { db in
+            for statement in v11 { try db.execute(sql: statement) }
             try stamp(db)
         }
         return migrator
@@ -343,6 +347,35 @@ enum StoreSchema {
           AND o.id = (SELECT max(l.id) FROM observation_revision l
                       WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind
                         AND l.period_ordinal = o.period_ordinal)
+        """,
+    ]
+
+    /// Target proposals: an owner's proposed target waits in `target_proposal` until an officer approves it, which
+    /// appends the target revision that names it (once: `target_revision_by_proposal` is unique).
+    static let v11: [String] = [
+        """
+        CREATE TABLE target_proposal (
+          id INTEGER PRIMARY KEY,
+          measure_id INTEGER NOT NULL REFERENCES measure(id),
+          period_kind INTEGER NOT NULL,
+          period_ordinal INTEGER NOT NULL,
+          value REAL,
+          proposed_by TEXT NOT NULL,
+          proposed_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX target_proposal_by_key ON target_proposal(measure_id, period_kind, period_ordinal, id)",
+        "ALTER TABLE target_revision ADD COLUMN proposal_id INTEGER REFERENCES target_proposal(id)",
+        "CREATE UNIQUE INDEX target_revision_by_proposal ON target_revision(proposal_id) WHERE proposal_id IS NOT NULL",
+    ] + appendOnly("target_proposal") + [
+        """
+        CREATE VIEW proposed_target AS
+        SELECT m.code AS measure, \(periodText(of: "p")) AS period, p.value, p.proposed_by, p.proposed_at, p.id
+        FROM target_proposal p JOIN measure m ON m.id = p.measure_id
+        WHERE p.id = (SELECT max(l.id) FROM target_proposal l
+                      WHERE l.measure_id = p.measure_id AND l.period_kind = p.period_kind
+                        AND l.period_ordinal = p.period_ordinal)
+          AND NOT EXISTS (SELECT 1 FROM target_revision a WHERE a.proposal_id = p.id)
         """,
     ]
 

@@ -1,0 +1,151 @@
+import Foundation
+
+/// A target as someone proposed it (on the command line), before it is checked.
+///
+/// A proposed target changes nothing anyone sees until an officer approves it (``CouncilStore/publish(_:by:)``):
+/// then it becomes the measure's target for that period, and judgements use it.
+public struct TargetEntry: Sendable, Hashable {
+    /// The entry's fields, for pinning problems to them.
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        case measure, period, target, by
+    }
+
+    /// The measure's code: `KBI-01`.
+    public var measure: String
+    /// A period of the measure's frequency (`2025-05`, `2025/26 Q1`), or a financial year (`2025/26`), whose
+    /// target applies to each of its periods.
+    public var period: String
+    /// The target: `90`, `87.5%`, `£1,200`; or `none` to remove the period's target.
+    public var target: String
+    /// Who proposes it.
+    public var by: String
+
+    public init(measure: String, period: String, target: String, by: String) {
+        self.measure = measure
+        self.period = period
+        self.target = target
+        self.by = by
+    }
+
+    /// Checks every field, given a way to find a measure by its code (`nil`: no such measure). Unlike a value, a
+    /// target may be set for a period that has not begun.
+    ///
+    /// - Throws: ``TargetEntryError`` with one problem per field at fault.
+    public func validated(measureWithCode: (String) -> Measure?) throws(TargetEntryError) -> TargetChange {
+        var problems: [TargetEntryError.Problem] = []
+        func fail(_ field: Field, _ message: String) { problems.append(.init(field: field, message: message)) }
+
+        let code = String(measure.trimmingWhitespace())
+        let definition = code.isEmpty ? nil : measureWithCode(code)
+        if code.isEmpty {
+            fail(.measure, "enter a measure code (such as KBI-01)")
+        } else if definition == nil {
+            fail(.measure, "unknown measure code \"\(code.excerpt())\"")
+        }
+
+        let periodText = period.trimmingWhitespace()
+        let parsedPeriod = Period(parsing: periodText)
+        if periodText.isEmpty {
+            fail(.period, "enter a period (such as 2025/26 or 2025/26 Q1)")
+        } else if let parsedPeriod {
+            if let frequency = definition?.frequency, !Self.period(parsedPeriod, suits: frequency.periodKind) {
+                fail(
+                    .period,
+                    "\(code.excerpt()) is reported \(frequency.rawValue): set a target for \(frequency.periodKind.article)"
+                        + (frequency.periodKind < .financialYear ? " or a financial year (such as 2025/26)" : "")
+                        + "; \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)")
+            }
+        } else {
+            fail(.period, "\"\(periodText.excerpt())\" is not a period (write 2025-05, 2025/26 Q1 or 2025/26)")
+        }
+
+        let targetText = target.trimmingWhitespace()
+        let removes = targetText.lowercased() == "none"
+        let number = removes ? nil : NumberParser.parse(targetText)
+        if targetText.isEmpty {
+            fail(.target, "enter a target (a number such as 90, or none to remove the period's target)")
+        } else if let number {
+            if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
+                fail(.target, problem)
+            }
+        } else if !removes {
+            fail(.target, "\"\(targetText.excerpt())\" is not a number (or none, to remove the period's target)")
+        }
+
+        let author = String(by.trimmingWhitespace())
+        if author.isEmpty { fail(.by, "say who is proposing the target") }
+
+        guard problems.isEmpty, let parsedPeriod else { throw TargetEntryError(problems: problems) }
+        return TargetChange(measureCode: definition?.code ?? code, period: parsedPeriod, value: number, by: author)
+    }
+
+    /// Whether a target may be set for a period of `kind` on a measure reported by periods of `own`: its own
+    /// periods, or a financial year for a measure reported monthly or quarterly.
+    static func period(_ period: Period, suits own: Period.Kind) -> Bool {
+        period.kind == own || (own < .financialYear && period.kind == .financialYear)
+    }
+}
+
+/// The problems found in a ``TargetEntry``, one per field at fault.
+public struct TargetEntryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// One field's problem.
+    public struct Problem: Sendable, Hashable {
+        public var field: TargetEntry.Field
+        public var message: String
+
+        public init(field: TargetEntry.Field, message: String) {
+            self.field = field
+            self.message = message
+        }
+    }
+
+    /// In the order of the entry's fields.
+    public var problems: [Problem]
+
+    public init(problems: [Problem]) {
+        self.problems = problems
+    }
+
+    public var description: String {
+        problems.map { "\($0.field.rawValue): \($0.message)" }.joined(separator: "\n")
+    }
+}
+
+/// A checked target proposal: what a store writes.
+public struct TargetChange: Sendable, Equatable {
+    public var measureCode: String
+    public var period: Period
+    /// The target proposed; `nil` proposes removing the period's target.
+    public var value: Double?
+    public var by: String
+
+    public init(measureCode: String, period: Period, value: Double?, by: String) {
+        self.measureCode = measureCode
+        self.period = period
+        self.value = value
+        self.by = by
+    }
+}
+
+/// A target awaiting an officer's approval: the latest proposal for a measure's period that has not been
+/// approved.
+public struct TargetProposal: Sendable, Equatable {
+    public var measureCode: String
+    public var period: Period
+    /// The target proposed; `nil` proposes removing the period's target.
+    public var value: Double?
+    /// The period's target as approved now (set for exactly that period), if any.
+    public var current: Double?
+    /// Who proposed it, and when.
+    public var proposedBy: String
+    public var proposedAt: Date
+
+    public init(measureCode: String, period: Period, value: Double?, current: Double?, proposedBy: String, proposedAt: Date) {
+        self.measureCode = measureCode
+        self.period = period
+        self.value = value
+        self.current = current
+        self.proposedBy = proposedBy
+        self.proposedAt = proposedAt
+    }
+}

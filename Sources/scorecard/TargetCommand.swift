@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ScorecardKit
+
+/// `scorecard target MEASURE PERIOD TARGET`: proposes a target, for an officer to approve with `publish`.
+struct TargetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "target",
+        abstract: "Propose a measure's target for a period or a financial year (an officer approves it with publish).",
+        discussion: """
+            The proposal changes nothing anyone sees until an officer approves it (`scorecard publish`, or the \
+            dashboard's sign-off list): then it is the period's target, and judgements use it. A target for a \
+            financial year (2025/26) applies to each month or quarter of it; a period may be in the future. \
+            TARGET `none` proposes removing the period's target. A negative target goes after `--`.
+            """
+    )
+
+    @Argument(help: "The measure's code, such as KBI-01.")
+    var measure: String
+
+    @Argument(help: "The period: one of the measure's (2025-05, 2025/26 Q1) or a financial year (2025/26).")
+    var period: String
+
+    @Argument(help: "The target: 90, 87.5%, £1,200; or none to remove the period's target.")
+    var target: String
+
+    @Option(help: "Who proposes it, in a database file (default: the login name; a shared database records the login).")
+    var by: String?
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func validate() throws {
+        if databaseOptions.published { throw ValidationError("--published shows what members see; proposing a target writes") }
+    }
+
+    func run() throws {
+        let store = try databaseOptions.openStore()
+        let environment = ProcessInfo.processInfo.environment
+        let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let entry = TargetEntry(measure: measure, period: period, target: target, by: author)
+        let proposal: TargetProposal?
+        do {
+            proposal = try store.proposeTarget(entry)
+        } catch let error as TargetEntryError {
+            for problem in error.problems {
+                Console.error("error: \(problem.field.rawValue): \(problem.message.terminalSafe)")
+            }
+            Console.error("Nothing was proposed.")
+            throw ExitCode(1)
+        }
+        guard let proposal else {
+            Console.out(
+                "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
+                    + "\(Period(parsing: period)?.label ?? period.excerpt()): unchanged (this target is already what stands or is proposed).")
+            return
+        }
+        Console.out(
+            "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
+                + " (currently \(Self.text(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
+                + " until then judgements use the current target.")
+    }
+
+    /// A target as the command line writes it: `none` for no target.
+    static func text(_ value: Double?) -> String {
+        value.map { RecordCommand.text($0) } ?? "none"
+    }
+}

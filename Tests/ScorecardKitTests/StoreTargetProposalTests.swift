@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import ScorecardKit
+
+@Suite("Proposed targets in a database file")
+struct StoreTargetProposalTests {
+    static let today = StoreRecordTests.today
+
+    /// KBI-01's status as at September 2024 (its latest value, 86.0%; higher is better, tolerance 2 points).
+    static func status(_ store: SQLiteStore) throws -> Status {
+        let council = try store.loadCouncil()
+        let index = try #require(council.measureIndex(code: "KBI-01"))
+        return council.evaluate(asAt: .quarter(2024, 2), today: Self.today).measures[index].status
+    }
+
+    @Test("a proposed target changes no judgement until approved; approved, it is the year's target and its history says who")
+    func proposeThenApprove() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let published = try SQLiteStore(path: path, publishedOnly: true)
+        // 86.0 against the imported 90: short by 4, more than the tolerance of 2.
+        #expect(try Self.status(store) == .offTrack)
+
+        let proposal = try #require(try store.proposeTarget(TargetEntry(measure: "kbi-01", period: "2024/25", target: "85%", by: "kate")))
+        #expect(proposal.measureCode == "KBI-01" && proposal.period == .financialYear(2024))
+        #expect(proposal.value == 85 && proposal.current == 90 && proposal.proposedBy == "kate")
+        #expect(try Self.status(store) == .offTrack, "a proposal is not a target")
+        #expect(try store.targetProposals() == [proposal])
+        #expect(try published.targetProposals().isEmpty, "members see no proposals")
+        #expect(try store.drafts().isEmpty, "a proposal is not a draft value")
+
+        let outcome = try store.publish(.all, by: "olu")
+        #expect(outcome.approvedTargets == [proposal] && outcome.published.isEmpty)
+        // 86.0 against 85: the target is met.
+        #expect(try Self.status(store) == .onTrack)
+        #expect(try Self.status(published) == .onTrack, "members see the approved target")
+        #expect(try store.targetProposals().isEmpty)
+        let history = try store.targetRevisions(measure: "KBI-01")
+        #expect(history.map(\.value) == [90, 85])
+        #expect(history.last?.replaced == 90 && history.last?.changedBy == "olu" && history.last?.proposedBy == "kate")
+        #expect(history.first?.proposedBy == nil, "an imported target was proposed by nobody")
+        #expect(try store.publish(.all, by: "olu").isEmpty, "a proposal is approved once")
+    }
+
+    @Test("the same target as stands writes nothing; a newer proposal replaces a pending one; none proposes removing it")
+    func pendingAndUnchanged() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "90", by: "kate")) == nil)
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "88", by: "kate"))
+        #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "88", by: "kate")) == nil)
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "none", by: "kate"))
+        #expect(try store.targetProposals().map(\.value) == [nil], "only the latest proposal waits")
+        _ = try store.publish(.all, by: "olu")
+        // No target: not judged.
+        #expect(try Self.status(store) == .notJudged)
+    }
+
+    @Test("sign-off chooses values or targets, and a period: a draft of the same measure stays a draft")
+    func selection() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", by: "kate"), today: Self.today)
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-10", target: "87", by: "kate"))
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-11", target: "89", by: "kate"))
+        let targetsOnly = try store.publish(PublishSelection(period: .month(2024, 10), values: false), by: "olu")
+        #expect(targetsOnly.approvedTargets.map(\.value) == [87] && targetsOnly.published.isEmpty)
+        #expect(try store.drafts().count == 1 && store.targetProposals().map(\.period) == [.month(2024, 11)])
+    }
+
+    @Test("each field at fault is named; a future period may have a target; nothing is written on a refusal")
+    func refusals() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        func problems(_ entry: TargetEntry) -> [String] {
+            do {
+                _ = try store.proposeTarget(entry)
+                return []
+            } catch let error as TargetEntryError {
+                return error.problems.map { "\($0.field.rawValue): \($0.message)" }
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        #expect(problems(TargetEntry(measure: "KBI-01", period: "2024 Q9", target: "lots", by: " ")) == [
+            "period: \"2024 Q9\" is not a period (write 2025-05, 2025/26 Q1 or 2025/26)",
+            "target: \"lots\" is not a number (or none, to remove the period's target)",
+            "by: say who is proposing the target",
+        ])
+        #expect(problems(TargetEntry(measure: "KBI-01", period: "2024", target: "90", by: "kate")) == [
+            "period: KBI-01 is reported monthly: set a target for a month or a financial year (such as 2025/26); \"2024\" is a calendar year"
+        ])
+        #expect(problems(TargetEntry(measure: "KBI-01", period: "2024/25", target: "120%", by: "kate")).count == 1)
+        #expect(problems(TargetEntry(measure: "NOPE", period: "2024/25", target: "1", by: "kate")) == ["measure: unknown measure code \"NOPE\""])
+        #expect(try store.targetProposals().isEmpty)
+        #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2030/31", target: "95", by: "kate")) != nil)
+        #expect(throws: StoreError.showingPublishedOnly) {
+            try SQLiteStore(path: path, publishedOnly: true).proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "1", by: "x"))
+        }
+    }
+}

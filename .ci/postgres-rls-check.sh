@@ -277,6 +277,40 @@ expect sam "draft_observation: his service's drafts only" \
   "SELECT string_agg(measure_code || ' ' || period, ',' ORDER BY id) FROM draft_observation" "BOB1 2025-05,BOB1 2025-06"
 expect alice "still reads no draft" "SELECT $ids FROM observation_revision" "1,3"
 
+# MARK: Proposed targets: owners for their own measures, stamped by the database; members read none
+
+expect kate "proposes a target for her measure (proposed_by is her)" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (1, 2, 2025, 40)
+   RETURNING proposed_by" "kate"
+refused kate "cannot propose a target for a measure she does not own" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (2, 2, 2025, 1)"
+refused kate "cannot propose in someone else's name" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value, proposed_by) VALUES (1, 2, 2025, 1, 'olu')"
+refused kate "cannot backdate a proposal" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value, proposed_at) VALUES (1, 2, 2025, 1, now() - interval '1 day')"
+refused kate "cannot propose 1e16" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (1, 2, 2025, 1e16)" "target_proposal_number"
+refused kate "cannot change a proposal" "UPDATE target_proposal SET value = 1"
+refused kate "cannot delete a proposal" "DELETE FROM target_proposal"
+refused kate "cannot approve her own proposal" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
+   SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal"
+expect sam "reads no proposal for a measure outside his service" "SELECT count(*) FROM target_proposal" "0"
+refused alice "cannot read proposals" "SELECT count(*) FROM target_proposal"
+refused alice "cannot propose a target" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (1, 2, 2025, 1)"
+expect alice "the target is still the approved one (no 2025/26 target yet)" \
+  "SELECT count(*) FROM target_revision WHERE period_kind = 2" "0"
+expect olu "reads every proposal" "SELECT string_agg(proposed_by || ':' || value, ',') FROM target_proposal" "kate:40"
+refused olu "cannot change a proposal either" "UPDATE target_proposal SET value = 1"
+expect olu "approves it: a target revision naming the proposal, stamped with him" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
+   SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal RETURNING changed_by || ':' || value" "olu:40"
+refused olu "cannot approve a proposal twice" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
+   SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal" "23505|target_revision_by_proposal"
+expect alice "then reads the approved target" "SELECT value FROM target_revision WHERE period_kind = 2" "40"
+
 # MARK: An officer reads everything, signs off once, imports, and cannot rewrite history
 
 # (Refused inserts used up identity values: ids have gaps.)

@@ -35,6 +35,30 @@ struct SignOffTests {
         #expect(DashboardView.screenText(browsing, model: published, width: 100, height: 24).contains("Nothing awaits sign-off"))
     }
 
+    @Test("a proposed target is listed after the drafts, as a target with the one it replaces; p approves it and only it")
+    func approveProposedTarget() throws {
+        let (store, _) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
+        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        let model = try service.start(asAt: asAt)
+        var browsing = AppState(asAt: asAt)
+        _ = browsing.apply(.showSignOff, model: model)
+        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        #expect(screen.contains("1 draft and 1 proposed target members do not see yet"))
+        let lines = screen.split(separator: "\n")
+        let row = try #require(lines.first { $0.hasPrefix("KBI-01") && $0.contains("2024/25") })
+        #expect(row.contains("target") && row.contains("92") && row.contains("90") && row.contains("kate"))
+        _ = browsing.apply(.moveDown, model: model)
+        let effects = browsing.apply(.publishSelected, model: model)
+        #expect(effects == [.publish(PublishSelection(period: .financialYear(2024), measures: ["KBI-01"], values: false))])
+        let approved = try #require(service.perform(effects[0]).first?.newModel)
+        #expect(approved.targetProposals.isEmpty && approved.drafts.count == 1)
+        let m = try #require(approved.council.measureIndex(code: "KBI-01"))
+        #expect(approved.council.measures[m].targets[.financialYear(2024)] == 92)
+    }
+
     @Test("with published figures only, the status line says so, e refuses plainly and s has no drafts to show")
     func publishedFiguresOnly() throws {
         let (model, state, _) = try Self.openedWithDraft(publishedOnly: true)

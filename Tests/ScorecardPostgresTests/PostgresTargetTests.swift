@@ -1,0 +1,80 @@
+import Foundation
+import PostgresNIO
+import ScorecardKit
+import Testing
+
+@testable import ScorecardPostgres
+
+/// Proposed targets in the shared store: who may propose, who sees a proposal, and approval by an officer.
+@Suite(.serialized, .enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
+struct PostgresTargetTests {
+    @Test func anOwnerProposesForTheirOwnMeasureAndOnlyAnOfficersApprovalMakesItTheTarget() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, owner, member, mine) = (roles.council, roles.officer, roles.owner, roles.member, roles.mine)
+            let theirs = try #require(council.measures.first { $0.owner != mine.owner && $0.service != mine.service })
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+            let index = try #require(council.measureIndex(code: mine.code))
+            let before = try member.loadCouncil().measures[index].targets[period]
+            let mark = try officer.changeMark()
+
+            let proposal = try #require(
+                try owner.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: "someone else")))
+            #expect(proposal.proposedBy == owner.login && proposal.value == 42 && proposal.current == before)
+            #expect(try officer.changes(since: mark).measures.contains(mine.code), "a proposal wakes officers' dashboards")
+            #expect(throws: StoreError.self) {
+                try owner.proposeTarget(TargetEntry(measure: theirs.code, period: period.description, target: "1", by: ""))
+            }
+            #expect(throws: StoreError.self) {
+                try member.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "1", by: ""))
+            }
+            #expect(throws: StoreError.self) { try owner.publish(.all, by: "") }
+
+            // Not approved: nobody's judgement moves; the member cannot even read that it exists.
+            #expect(try member.loadCouncil().measures[index].targets[period] == before)
+            #expect(try officer.loadCouncil().measures[index].targets[period] == before)
+            #expect(try member.targetProposals().isEmpty)
+            #expect(try owner.targetProposals().map(\.measureCode) == [mine.code])
+            #expect(try officer.targetProposals().map(\.proposedBy) == [owner.login])
+
+            let outcome = try officer.publish(PublishSelection(measures: [mine.code]), by: "")
+            #expect(outcome.approvedTargets.map(\.value) == [42] && outcome.published.isEmpty)
+            #expect(try member.loadCouncil().measures[index].targets[period] == 42)
+            #expect(try officer.targetProposals().isEmpty)
+            let history = try owner.targetRevisions(measure: mine.code)
+            #expect(history.last?.value == 42 && history.last?.changedBy == officer.login && history.last?.proposedBy == owner.login)
+            #expect(try member.targetRevisions(measure: mine.code).last?.proposedBy == nil, "members are not told who proposed it")
+        }
+    }
+
+    @Test func plainSQLCannotForgeReadOrRewriteAProposal() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, owner, member, mine) = (roles.council, roles.officer, roles.owner, roles.member, roles.mine)
+            let theirs = try #require(council.measures.first { $0.owner != mine.owner && $0.service != mine.service })
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+            _ = try owner.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: ""))
+            let ids = try officer.session.rows("SELECT id FROM measure WHERE code IN (\(mine.code), \(theirs.code)) ORDER BY code = \(mine.code) DESC")
+                .map { try $0.decode(Int64.self) }
+
+            let ownerSQL = try PostgresSession(owner.session.location)
+            defer { ownerSQL.close() }
+            for statement in [
+                "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (\(ids[1]), 0, 24000, 1)",
+                "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value, proposed_by) VALUES (\(ids[0]), 0, 24000, 1, 'someone')",
+                "UPDATE target_proposal SET value = 1",
+                "DELETE FROM target_proposal",
+                "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id) SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal",
+            ] {
+                #expect(throws: StoreError.self, "\(statement)") { try ownerSQL.execute(PostgresQuery(unsafeSQL: statement)) }
+            }
+            let memberSQL = try PostgresSession(member.session.location)
+            defer { memberSQL.close() }
+            #expect(throws: StoreError.self) { try memberSQL.rows("SELECT count(*) FROM target_proposal") }
+            let officerSQL = try PostgresSession(officer.session.location)
+            defer { officerSQL.close() }
+            #expect(throws: StoreError.self) { try officerSQL.execute("UPDATE target_proposal SET value = 1") }
+            #expect(try officer.targetProposals().map(\.value) == [42], "the proposal is as the owner made it")
+        }
+    }
+}

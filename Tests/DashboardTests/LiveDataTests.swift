@@ -39,6 +39,21 @@ struct LiveDataTests {
         #expect(session.model.lastChanged != nil)
     }
 
+    @Test("a target proposed elsewhere joins the list awaiting sign-off; approved elsewhere, it is the target on screen")
+    func proposedTargetElsewhere() throws {
+        var (session, _, path) = try Self.session()
+        let other = try SQLiteStore(path: path)
+        _ = try other.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
+        session.tick()
+        #expect(session.model.targetProposals.map(\.value) == [92])
+        let m = try #require(session.model.council.measureIndex(code: "KBI-01"))
+        #expect(session.model.council.measures[m].targets[.financialYear(2024)] == 90, "a proposal is not yet the target")
+        _ = try other.publish(PublishSelection(values: false), by: "olu")
+        session.tick()
+        #expect(session.model.targetProposals.isEmpty)
+        #expect(session.model.council.measures[m].targets[.financialYear(2024)] == 92)
+    }
+
     @Test("a refresh after one value recorded elsewhere judges that measure again, and no other")
     func refreshJudgesOnlyWhatChanged() throws {
         var (session, _, path) = try Self.session()

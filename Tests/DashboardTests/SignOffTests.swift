@@ -51,6 +51,11 @@ struct SignOffTests {
         let row = try #require(lines.first { $0.hasPrefix("KBI-01") && $0.contains("2024/25") })
         #expect(row.contains("target") && row.contains("92") && row.contains("90") && row.contains("kate"))
         _ = browsing.apply(.moveDown, model: model)
+        var opened = browsing
+        _ = opened.apply(.open, model: model)
+        #expect(
+            DashboardView.screenText(opened, model: model, width: 100, height: 40)
+                .contains("90.0%, tolerance 2; proposed 92.0% for 2024/25 by kate, awaiting approval"))
         let effects = browsing.apply(.publishSelected, model: model)
         #expect(effects == [.publish(PublishSelection(period: .financialYear(2024), measures: ["KBI-01"], values: false))])
         let approved = try #require(service.perform(effects[0]).first?.newModel)

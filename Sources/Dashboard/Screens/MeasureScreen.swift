@@ -188,6 +188,15 @@ struct MeasureScreen {
         return "\(word) \(due.longDescription) (\(next.label))"
     }
 
+    /// The targets proposed for this measure and awaiting approval (a short list: read on each frame), for
+    /// owners and officers: `; proposed 92.0% for 2024/25 by kate, awaiting approval`.
+    private var proposalsText: String {
+        let proposals = context.model.targetProposals.filter { $0.measureCode == definition.code }
+        guard !proposals.isEmpty else { return "" }
+        let each = proposals.map { "\($0.value.map { definition.format($0) } ?? "no target") for \($0.period.label) by \($0.proposedBy)" }
+        return "; proposed " + each.joined(separator: ", ") + ", awaiting approval"
+    }
+
     private func definitionLines(long: Bool) -> [(String, String)] {
         let m = definition
         var kind = "\(m.frequency.rawValue.capitalized.replacingOccurrences(of: "-", with: " "))"
@@ -200,7 +209,8 @@ struct MeasureScreen {
             ("Outlook", forecastText ?? ""),
             ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
             ("Measure", "\(m.tier.label); \(kind); \(m.polarity.label.lowercased())"),
-            ("Target", [judged.target.map { "\(m.format($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")),
+            ("Target", [judged.target.map { "\(m.format($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")
+                + proposalsText),
             ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
         if long {

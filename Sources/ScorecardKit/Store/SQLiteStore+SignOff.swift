@@ -39,16 +39,8 @@ extension SQLiteStore {
 
     /// The latest version of each (measure, period) in `selection` that is a draft, with its row id.
     private static func drafts(_ db: Database, in selection: PublishSelection) throws -> [(draft: Draft, id: Int64)] {
-        var conditions = ["o.draft = 1"]
-        var arguments: StatementArguments = []
-        if let period = selection.period {
-            conditions.append("o.period_kind = ? AND o.period_ordinal = ?")
-            arguments += [period.kind.rawValue, period.ordinal]
-        }
-        if !selection.measures.isEmpty {
-            conditions.append("m.code IN (\(databaseQuestionMarks(count: selection.measures.count)))")
-            arguments += StatementArguments(selection.measures)
-        }
+        var (conditions, arguments) = selectionFilter(selection, rows: "o")
+        conditions.append("o.draft = 1")
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -74,5 +66,21 @@ extension SQLiteStore {
                 changedAt: StoreTime.date(row.text(9)) ?? .distantPast, publishedValue: row.lenient(11))
             return (draft, row.lenient(10) ?? 0)
         }
+    }
+
+    /// The conditions (joined by AND) and their arguments that keep the rows of `selection`'s period and measures,
+    /// for a query of rows aliased `rows` (with `period_kind` and `period_ordinal`) joined to `measure` as `m`.
+    static func selectionFilter(_ selection: PublishSelection, rows: String) -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let period = selection.period {
+            conditions.append("\(rows).period_kind = ? AND \(rows).period_ordinal = ?")
+            arguments += [period.kind.rawValue, period.ordinal]
+        }
+        if !selection.measures.isEmpty {
+            conditions.append("m.code IN (\(databaseQuestionMarks(count: selection.measures.count)))")
+            arguments += StatementArguments(selection.measures)
+        }
+        return (conditions, arguments)
     }
 }

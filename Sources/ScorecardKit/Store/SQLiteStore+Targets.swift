@@ -62,16 +62,8 @@ extension SQLiteStore {
 
     /// The latest proposal for each (measure, period) in `selection` that awaits approval, with its row id.
     private static func targetProposals(_ db: Database, in selection: PublishSelection) throws -> [(proposal: TargetProposal, id: Int64)] {
-        var conditions = ["m.position IS NOT NULL"]
-        var arguments: StatementArguments = []
-        if let period = selection.period {
-            conditions.append("p.period_kind = ? AND p.period_ordinal = ?")
-            arguments += [period.kind.rawValue, period.ordinal]
-        }
-        if !selection.measures.isEmpty {
-            conditions.append("m.code IN (\(databaseQuestionMarks(count: selection.measures.count)))")
-            arguments += StatementArguments(selection.measures)
-        }
+        var (conditions, arguments) = selectionFilter(selection, rows: "p")
+        conditions.append("m.position IS NOT NULL")
         let rows = try Row.fetchAll(
             db,
             sql: """

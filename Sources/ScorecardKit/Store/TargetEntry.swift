@@ -87,29 +87,7 @@ public struct TargetEntry: Sendable, Hashable {
 }
 
 /// The problems found in a ``TargetEntry``, one per field at fault.
-public struct TargetEntryError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// One field's problem.
-    public struct Problem: Sendable, Hashable {
-        public var field: TargetEntry.Field
-        public var message: String
-
-        public init(field: TargetEntry.Field, message: String) {
-            self.field = field
-            self.message = message
-        }
-    }
-
-    /// In the order of the entry's fields.
-    public var problems: [Problem]
-
-    public init(problems: [Problem]) {
-        self.problems = problems
-    }
-
-    public var description: String {
-        problems.map { "\($0.field.rawValue): \($0.message)" }.joined(separator: "\n")
-    }
-}
+public typealias TargetEntryError = EntryError<TargetEntry.Field>
 
 /// A checked target proposal: what a store writes.
 public struct TargetChange: Sendable, Equatable {

@@ -107,35 +107,7 @@ public struct ValueEntry: Sendable, Hashable {
 }
 
 /// The problems found in a ``ValueEntry``, one per field at fault.
-public struct ValueEntryError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// One field's problem.
-    public struct Problem: Sendable, Hashable {
-        public var field: ValueEntry.Field
-        /// A message fit to show beside the field: `"2024/26" is not a period (...)`.
-        public var message: String
-
-        public init(field: ValueEntry.Field, message: String) {
-            self.field = field
-            self.message = message
-        }
-    }
-
-    /// In the order of the entry's fields.
-    public var problems: [Problem]
-
-    public init(problems: [Problem]) {
-        self.problems = problems
-    }
-
-    /// The problem with `field`, if it has one (for showing beside the field).
-    public func message(for field: ValueEntry.Field) -> String? {
-        problems.first { $0.field == field }?.message
-    }
-
-    public var description: String {
-        problems.map { "\($0.field.rawValue): \($0.message)" }.joined(separator: "\n")
-    }
-}
+public typealias ValueEntryError = EntryError<ValueEntry.Field>
 
 /// A checked change to one value: what a store writes.
 public struct ValueChange: Sendable, Equatable {

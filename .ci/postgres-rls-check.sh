@@ -306,6 +306,17 @@ refused olu "cannot change a proposal either" "UPDATE target_proposal SET value 
 expect olu "approves it: a target revision naming the proposal, stamped with him" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
    SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal RETURNING changed_by || ':' || value" "olu:40"
+refused olu "cannot approve a proposal with another target than proposed" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
+   SELECT measure_id, period_kind, period_ordinal, 999, id FROM target_proposal" "23514|carry the measure"
+refused olu "cannot approve a proposal for another measure" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
+   SELECT 2, period_kind, period_ordinal, value, id FROM target_proposal" "23514|carry the measure"
+refused olu "cannot name a proposal that does not exist" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id) VALUES (1, 2, 2025, 1, 424242)" \
+  "23514|carry the measure"
+refused olu "cannot choose who changed a target, or when" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at) VALUES (1, 2, 2026, 1, 'alice', '2001-01-01')"
 refused olu "cannot approve a proposal twice" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
    SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal" "23505|target_revision_by_proposal"

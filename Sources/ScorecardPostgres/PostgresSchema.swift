@@ -667,6 +667,23 @@ enum PostgresSchema {
         $$
         """,
 
+        // An approval must be the proposal it names: the same measure, period and target.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_check_approval() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          IF NOT EXISTS (SELECT FROM target_proposal p WHERE p.id = NEW.proposal_id AND p.measure_id = NEW.measure_id
+                           AND p.period_kind = NEW.period_kind AND p.period_ordinal = NEW.period_ordinal
+                           AND p.value IS NOT DISTINCT FROM NEW.value) THEN
+            RAISE EXCEPTION 'an approval must carry the measure, period and target of the proposal it names (proposal %)',
+              NEW.proposal_id USING ERRCODE = 'check_violation';
+          END IF;
+          RETURN NEW;
+        END
+        $$
+        """,
+
         // MARK: Triggers
 
         """
@@ -706,6 +723,13 @@ enum PostgresSchema {
         CREATE TRIGGER target_proposal_log_insert AFTER INSERT ON target_proposal
         REFERENCING NEW TABLE AS scorecard_changed
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_proposals()
+        """,
+        """
+        DROP TRIGGER IF EXISTS target_revision_approval ON target_revision
+        """,
+        """
+        CREATE TRIGGER target_revision_approval BEFORE INSERT ON target_revision
+        FOR EACH ROW WHEN (NEW.proposal_id IS NOT NULL) EXECUTE FUNCTION scorecard_check_approval()
         """,
         """
         DROP TRIGGER IF EXISTS target_revision_append_only ON target_revision
@@ -1026,7 +1050,8 @@ enum PostgresSchema {
         """
         REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
-          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals()
+          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals(),
+          scorecard_check_approval()
         FROM PUBLIC
         """,
         """
@@ -1066,7 +1091,7 @@ enum PostgresSchema {
         GRANT EXECUTE ON FUNCTION scorecard_begin_import() TO scorecard_officer
         """,
         """
-        GRANT INSERT (measure_id, period_kind, period_ordinal, value, changed_by, changed_at, proposal_id)
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, proposal_id)
         ON target_revision TO scorecard_officer
         """,
         // Proposing targets: owners (their own measures, by the policy) and officers; who and when by the database.

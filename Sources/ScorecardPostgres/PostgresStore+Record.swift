@@ -93,12 +93,15 @@ extension PostgresStore {
             let unknown = selection.measures.filter { !known.contains($0) }
             // A code that names no measure is a mistake: nothing is signed off then.
             guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
-            let drafts = selection.values ? try drafts(in: selection) : []
+            var drafts = selection.values ? try drafts(in: selection) : []
             if !drafts.isEmpty {
-                try session.execute("""
+                // Another officer signing off at the same moment may have taken some: only those this one updated count.
+                let signed = Set(try session.rows("""
                     UPDATE observation_revision SET published_at = now()
                     WHERE id = ANY(\(drafts.map(\.id))::bigint[]) AND published_at IS NULL
-                    """)
+                    RETURNING id
+                    """).map { try $0.decode(Int64.self) })
+                drafts.removeAll { !signed.contains($0.id) }
             }
             return PublishOutcome(
                 published: drafts.map { found in

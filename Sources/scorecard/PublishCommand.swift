@@ -27,6 +27,9 @@ struct PublishCommand: ParsableCommand {
 
     func validate() throws {
         if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }
+        if let by, by.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--by: say who is signing off")
+        }
         if let period, Period(parsing: period) == nil {
             throw ValidationError("--period: \(period.excerpt()) is not a period (2024-05, 2024/25 Q1, 2024/25 or 2024)")
         }
@@ -66,7 +69,7 @@ struct PublishCommand: ParsableCommand {
             for proposal in outcome.approvedTargets {
                 lines.append(
                     "  \(proposal.measureCode.terminalSafe) \(proposal.period.label): \(TargetCommand.text(proposal.value))"
-                        + " (was \(TargetCommand.text(proposal.current)); proposed by \(proposal.proposedBy.terminalSafe))")
+                        + " (\(proposal.current.map { "was \(RecordCommand.text($0))" } ?? "none was set for that period itself"); proposed by \(proposal.proposedBy.terminalSafe))")
             }
         }
         return lines.joined(separator: "\n")

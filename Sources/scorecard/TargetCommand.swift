@@ -56,8 +56,14 @@ struct TargetCommand: ParsableCommand {
         }
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
-                + " (currently \(Self.text(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
+                + " (\(Self.standing(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
                 + " until then judgements use the current target.")
+    }
+
+    /// The target a proposal would replace: set for that very period, or none (a month or quarter may then be
+    /// judged against its year's target).
+    static func standing(_ current: Double?) -> String {
+        current.map { "currently \(RecordCommand.text($0))" } ?? "no target is set for that period itself yet"
     }
 
     /// A target as the command line writes it: `none` for no target.

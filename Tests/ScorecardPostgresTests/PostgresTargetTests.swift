@@ -74,6 +74,14 @@ struct PostgresTargetTests {
             let officerSQL = try PostgresSession(officer.session.location)
             defer { officerSQL.close() }
             #expect(throws: StoreError.self) { try officerSQL.execute("UPDATE target_proposal SET value = 1") }
+            // An approval is the proposal as made: not another target, not another measure, not in another's name.
+            for statement in [
+                "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id) SELECT measure_id, period_kind, period_ordinal, 999, id FROM target_proposal",
+                "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id) SELECT \(ids[1]), period_kind, period_ordinal, value, id FROM target_proposal",
+                "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, changed_by) VALUES (\(ids[0]), 2, 2026, 1, 'someone')",
+            ] {
+                #expect(throws: (any Error).self, "\(statement)") { try officerSQL.execute(PostgresQuery(unsafeSQL: statement)) }
+            }
             #expect(try officer.targetProposals().map(\.value) == [42], "the proposal is as the owner made it")
         }
     }

@@ -37,10 +37,14 @@ public struct DashboardApp {
             return true
         }
         effects.focus(on: ViewFocus(state))
+        // The size last drawn: while it is too small, the screen shows only how to leave, so no other key acts
+        // (a key pressed blind must not sign anything off).
+        var drawnSize = TooSmallScreen.minimumSize
         EventLoop.run(
             on: terminal,
             pollInterval: .milliseconds(40),
             render: { size in
+                drawnSize = size
                 let (buffer, layout) = DashboardView.render(state: state, model: model, size: size, theme: theme)
                 state.remember(layout)
                 return buffer
@@ -51,6 +55,9 @@ public struct DashboardApp {
                 guard case .key(let key) = event else { return .proceed(redraw: redraw) }
                 if key == .resize { return .proceed(redraw: true) }
                 guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: redraw) }
+                if !drawnSize.covers(TooSmallScreen.minimumSize) {
+                    return key == .character("q") || key == .ctrl("c") ? .quit : .proceed(redraw: redraw)
+                }
                 redraw = step(action) || redraw
                 return state.quitting ? .quit : .proceed(redraw: redraw)
             })

@@ -49,7 +49,7 @@ struct SignOffScreen {
                 let definition = context.council.measures[measure]
                 (m, period, kind, by, at) = (measure, proposalPeriod, "target", proposal.proposedBy, proposal.proposedAt)
                 proposed = proposal.value.map { context.format($0, of: definition, width: 10) } ?? "none"
-                now = proposal.current.map { context.format($0, of: definition, width: 10) } ?? "none"
+                now = proposal.current.map { context.format($0, of: definition, width: 10) } ?? "not set"
             default:
                 return []
             }

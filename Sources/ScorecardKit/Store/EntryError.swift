@@ -28,4 +28,12 @@ where Field: RawRepresentable<String> & Sendable & Hashable {
     public var description: String {
         problems.map { "\($0.field.rawValue): \($0.message)" }.joined(separator: "\n")
     }
+
+    /// The measure an entry's code names (trimmed; `nil` when none), with the problem to show beside the field.
+    static func measure(named text: String, measureWithCode: (String) -> Measure?) -> (code: String, measure: Measure?, problem: String?) {
+        let code = String(text.trimmingWhitespace())
+        guard !code.isEmpty else { return (code, nil, "enter a measure code (such as KBI-01)") }
+        let definition = measureWithCode(code)
+        return (code, definition, definition == nil ? "unknown measure code \"\(code.excerpt())\"" : nil)
+    }
 }

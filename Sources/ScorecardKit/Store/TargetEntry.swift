@@ -35,13 +35,8 @@ public struct TargetEntry: Sendable, Hashable {
         var problems: [TargetEntryError.Problem] = []
         func fail(_ field: Field, _ message: String) { problems.append(.init(field: field, message: message)) }
 
-        let code = String(measure.trimmingWhitespace())
-        let definition = code.isEmpty ? nil : measureWithCode(code)
-        if code.isEmpty {
-            fail(.measure, "enter a measure code (such as KBI-01)")
-        } else if definition == nil {
-            fail(.measure, "unknown measure code \"\(code.excerpt())\"")
-        }
+        let (code, definition, measureProblem) = EntryError<Field>.measure(named: measure, measureWithCode: measureWithCode)
+        if let measureProblem { fail(.measure, measureProblem) }
 
         let periodText = period.trimmingWhitespace()
         let parsedPeriod = Period(parsing: periodText)

@@ -89,8 +89,10 @@ extension PostgresStore {
                 "\(login) is \(access.role == .member ? "a member" : "an owner"): only the performance team's officers sign values off and approve targets; nothing was published")
         }
         return try session.transaction {
-            let known = Set(try session.rows("SELECT code FROM measure WHERE code = ANY(\(selection.measures))").map { try $0.decode(String.self) })
-            let unknown = selection.measures.filter { !known.contains($0) }
+            // Codes in any case, as `record` and `target` take them.
+            let wanted = selection.measures.map { $0.lowercased() }
+            let known = Set(try session.rows("SELECT lower(code) FROM measure WHERE lower(code) = ANY(\(wanted))").map { try $0.decode(String.self) })
+            let unknown = selection.measures.filter { !known.contains($0.lowercased()) }
             // A code that names no measure is a mistake: nothing is signed off then.
             guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
             var drafts = selection.values ? try drafts(in: selection) : []
@@ -127,7 +129,7 @@ extension PostgresStore {
               AND o.id = (SELECT max(l.id) FROM revision l
                           WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind AND l.period_ordinal = o.period_ordinal)
               AND (\(period == nil) OR (o.period_kind = \(period?.kind.rawValue ?? -1) AND o.period_ordinal = \(period?.ordinal ?? -1)))
-              AND (cardinality(\(selection.measures)::text[]) = 0 OR m.code = ANY(\(selection.measures)::text[]))
+              AND (cardinality(\(selection.measures)::text[]) = 0 OR lower(m.code) = ANY(\(selection.measures.map { $0.lowercased() })::text[]))
             ORDER BY m.code, o.period_kind, o.period_ordinal
             """)
         return try rows.compactMap { row in

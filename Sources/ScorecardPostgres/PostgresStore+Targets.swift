@@ -76,7 +76,7 @@ extension PostgresStore {
                           AND l.period_kind = p.period_kind AND l.period_ordinal = p.period_ordinal)
               AND NOT EXISTS (SELECT FROM target_revision a WHERE a.proposal_id = p.id)
               AND (\(period == nil) OR (p.period_kind = \(period?.kind.rawValue ?? -1) AND p.period_ordinal = \(period?.ordinal ?? -1)))
-              AND (cardinality(\(selection.measures)::text[]) = 0 OR m.code = ANY(\(selection.measures)::text[]))
+              AND (cardinality(\(selection.measures)::text[]) = 0 OR lower(m.code) = ANY(\(selection.measures.map { $0.lowercased() })::text[]))
             ORDER BY m.code, p.period_kind, p.period_ordinal
             """)
         return try rows.compactMap { row in

@@ -41,7 +41,7 @@ struct StoreSignOffTests {
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "80", by: "kate"), today: Self.today)
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "81", by: "kate"), today: Self.today)
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "70", by: "kate"), today: Self.today)
-        let outcome = try store.publish(PublishSelection(period: .month(2024, 11)), by: "olu")
+        let outcome = try store.publish(PublishSelection(period: .month(2024, 11), measures: ["kbi-01"]), by: "olu")
         #expect(outcome.published.map(\.observation.value) == [81])
         #expect(try store.drafts().map(\.observation.value) == [70])
         let unknown = try store.publish(PublishSelection(measures: ["NOPE-1"]), by: "olu")

@@ -37,7 +37,7 @@ struct PostgresTargetTests {
             #expect(try owner.targetProposals().map(\.measureCode) == [mine.code])
             #expect(try officer.targetProposals().map(\.proposedBy) == [owner.login])
 
-            let outcome = try officer.publish(PublishSelection(measures: [mine.code]), by: "")
+            let outcome = try officer.publish(PublishSelection(measures: [mine.code.lowercased()]), by: "")
             #expect(outcome.approvedTargets.map(\.value) == [42] && outcome.published.isEmpty)
             #expect(try member.loadCouncil().measures[index].targets[period] == 42)
             #expect(try officer.targetProposals().isEmpty)

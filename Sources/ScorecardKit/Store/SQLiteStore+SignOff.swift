@@ -11,7 +11,7 @@ extension SQLiteStore {
         let at = clock()
         return try writeTransaction { db in
             var unknown: [String] = []
-            for code in selection.measures where try !Bool.exists(db, "SELECT 1 FROM measure WHERE code = ?", arguments: [code]) {
+            for code in selection.measures where try !Bool.exists(db, "SELECT 1 FROM measure WHERE code = ? COLLATE NOCASE", arguments: [code]) {
                 unknown.append(code)
             }
             guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
@@ -78,7 +78,8 @@ extension SQLiteStore {
             arguments += [period.kind.rawValue, period.ordinal]
         }
         if !selection.measures.isEmpty {
-            conditions.append("m.code IN (\(databaseQuestionMarks(count: selection.measures.count)))")
+            // Codes in any case, as `record` and `target` take them.
+            conditions.append("m.code COLLATE NOCASE IN (\(databaseQuestionMarks(count: selection.measures.count)))")
             arguments += StatementArguments(selection.measures)
         }
         return (conditions, arguments)

@@ -161,10 +161,7 @@ extension AppState {
             message = "Nothing awaits sign-off"
             return []
         }
-        message = "Signing off " + [
-            drafts.isEmpty ? nil : NumberText.counted(drafts.count, "value"),
-            proposals.isEmpty ? nil : NumberText.counted(proposals.count, "target"),
-        ].compactMap { $0 }.joined(separator: " and ") + "…"
+        message = "Signing off \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target"))…"
         // One effect per period and kind, so a draft of one period never signs off another's, nor a value a target.
         func selections(_ chosen: [(Int, Period)], values: Bool) -> [AppEffect] {
             let byPeriod = Dictionary(grouping: chosen, by: \.1)

@@ -92,10 +92,7 @@ extension DataService {
         if let watcher { data.lastChanged = watcher.lastChangedAt }
         guard !changes.isEmpty else { return nil }
         // The list awaiting sign-off is short (a partial index finds it): read again on every change.
-        if !data.seesPublishedOnly {
-            data.drafts = try store.drafts()
-            data.targetProposals = try store.targetProposals()
-        }
+        if !data.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }
         if changes.frameworkChanged {
             return try reloadEverything(from: store)
         }
@@ -138,5 +135,11 @@ extension DataService {
         data.revisions = [:]
         for period in periods { try judge(period) }
         return Array(data.council.measures.indices)
+    }
+
+    /// The drafts and proposed targets awaiting sign-off (short lists: partial indexes find them).
+    static func readAwaitingSignOff(into data: inout DashboardData, from store: any CouncilStore) throws {
+        data.drafts = try store.drafts()
+        data.targetProposals = try store.targetProposals()
     }
 }

@@ -68,8 +68,7 @@ public final class DataService {
         data.canSignOff = access.canSignOff
         data.seesPublishedOnly = access.seesPublishedOnly
         data.readOnlyReason = Self.readOnlyReason(access, store: store)
-        data.drafts = access.seesPublishedOnly ? [] : try store.drafts()
-        data.targetProposals = access.seesPublishedOnly ? [] : try store.targetProposals()
+        if !access.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }
         data.hasHistory = true
         data.user = user
         data.lastChanged = watcher.lastChangedAt
@@ -281,7 +280,7 @@ public final class DataService {
         let outcome = try store.publish(selection, by: data.user)
         _ = try takeInChanges()
         let count = outcome.published.count + outcome.approvedTargets.count
-        let what = outcome.published.isEmpty ? NumberText.counted(outcome.approvedTargets.count, "target") : NumberText.counted(count, "value")
+        let what = signOffCount(values: outcome.published.count, "value", targets: outcome.approvedTargets.count, "target")
         let summary = count == 0
             ? "Nothing was signed off: the drafts had changed"
             : "Signed off \(what): members now see \(count == 1 ? "it" : "them")"

@@ -12,10 +12,7 @@ struct SignOffScreen {
         let model = context.model
         let rows = context.rows
         buffer.write("Awaiting sign-off", x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar)
-        let waiting = [
-            model.drafts.isEmpty ? nil : NumberText.counted(model.drafts.count, "draft"),
-            model.targetProposals.isEmpty ? nil : NumberText.counted(model.targetProposals.count, "proposed target"),
-        ].compactMap { $0 }.joined(separator: " and ")
+        let waiting = signOffCount(values: model.drafts.count, "draft", targets: model.targetProposals.count, "proposed target")
         let summary: String
         if waiting.isEmpty {
             summary = "Nothing awaits sign-off: members see every value recorded and every target proposed."

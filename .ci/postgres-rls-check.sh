@@ -492,6 +492,19 @@ refused olu "cannot import one period twice" \
 refused olu "cannot import arrays of different lengths" \
   "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24342,24341}', '{1}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
   "imported_values_aligned"
+# Every row names a measure that exists (schema 8: a statement trigger, not a foreign key).
+refused olu "cannot import values of a measure that does not exist" \
+  "INSERT INTO imported_values $values SELECT 99999, b, '{0}', '{24341}', '{1}', '{NULL}', '{0}' FROM scorecard_begin_import() b" \
+  "23503.*no measure has id 99999"
+refused olu "cannot record a value of a measure that does not exist" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
+   VALUES (99999, 0, 24306, 1, 'import', current_user, now())" "23503.*no measure has id 99999"
+refused olu "cannot set a target of a measure that does not exist" \
+  "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (99999, 0, 24303, 25)" \
+  "23503.*no measure has id 99999"
+refused olu "cannot propose a target of a measure that does not exist" \
+  "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (99999, 2, 2025, 1)" \
+  "23503.*no measure has id 99999"
 refused olu "cannot import a quality code it does not know" \
   "INSERT INTO imported_values $values SELECT 1, b, '{0}', '{24341}', '{1}', '{NULL}', '{7}' FROM scorecard_begin_import() b" \
   "imported_values_qualities"

@@ -38,7 +38,7 @@
 /// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 7
+    static let version = 8
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -667,6 +667,26 @@ enum PostgresSchema {
         $$
         """,
 
+        // Every value, target and proposal names a measure that exists. Checked once a statement (one anti-join of
+        // the statement's rows), not by foreign keys: those check row by row, which an import's COPY would pay for.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_check_measures() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET jit = off
+        AS $$
+        DECLARE
+          missing bigint;
+        BEGIN
+          SELECT n.measure_id INTO missing FROM (SELECT DISTINCT measure_id FROM scorecard_new) n
+          WHERE NOT EXISTS (SELECT FROM measure m WHERE m.id = n.measure_id) LIMIT 1;
+          IF FOUND THEN
+            RAISE EXCEPTION 'no measure has id % (a row of % must name a measure)', missing, TG_TABLE_NAME
+              USING ERRCODE = 'foreign_key_violation';
+          END IF;
+          RETURN NULL;
+        END
+        $$
+        """,
+
         // An approval must be the proposal it names: the same measure, period and target.
         """
         CREATE OR REPLACE FUNCTION scorecard_check_approval() RETURNS trigger
@@ -786,6 +806,21 @@ enum PostgresSchema {
             EXECUTE format(
               'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
               'FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_framework()', t || '_log', t);
+          END LOOP;
+        END
+        $$
+        """,
+
+        """
+        DO $$
+        DECLARE
+          t text;
+        BEGIN
+          FOREACH t IN ARRAY ARRAY['observation_revision', 'imported_values', 'target_revision', 'target_proposal'] LOOP
+            EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_measure_exists', t);
+            EXECUTE format(
+              'CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS scorecard_new '
+              'FOR EACH STATEMENT EXECUTE FUNCTION scorecard_check_measures()', t || '_measure_exists', t);
           END LOOP;
         END
         $$

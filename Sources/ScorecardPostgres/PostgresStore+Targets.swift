@@ -54,12 +54,15 @@ extension PostgresStore {
     func approveTargets(_ selection: PublishSelection) throws -> [TargetProposal] {
         let proposals = try targetProposals(in: selection)
         guard !proposals.isEmpty else { return [] }
-        try session.execute("""
+        // Another officer approving at the same moment may have taken some: only those this one inserted count.
+        let approved = Set(try session.rows("""
             INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value, proposal_id)
             SELECT measure_id, period_kind, period_ordinal, value, id FROM target_proposal
             WHERE id = ANY(\(proposals.map(\.id))::bigint[]) ORDER BY id
-            """)
-        return proposals.map(\.proposal)
+            ON CONFLICT (proposal_id) WHERE proposal_id IS NOT NULL DO NOTHING
+            RETURNING proposal_id
+            """).map { try $0.decode(Int64.self) })
+        return proposals.filter { approved.contains($0.id) }.map(\.proposal)
     }
 
     /// The latest proposal for each (measure, period) in `selection` that awaits approval, with its row id (those

@@ -40,12 +40,23 @@ struct CouncilInput: ParsableArguments {
     /// The council, and whether it holds only published values (`--published`, `publishedOnly`, or a member's
     /// login; data files have no drafts).
     func loadSayingFigures(today: CivilDate, publishedOnly: Bool = false) throws -> (council: Council, publishedOnly: Bool) {
+        let loaded = try loadWithProposals(today: today, publishedOnly: publishedOnly, proposals: false)
+        return (loaded.council, loaded.publishedOnly)
+    }
+
+    /// As ``loadSayingFigures(today:publishedOnly:)``, with the targets awaiting approval when `proposals` is true
+    /// and the login sees drafts (none for a member, `--published` or data files).
+    func loadWithProposals(
+        today: CivilDate, publishedOnly: Bool = false, proposals: Bool = true
+    ) throws -> (council: Council, publishedOnly: Bool, proposals: [TargetProposal]) {
         if let database = resolvedDatabase {
             let store = try DatabaseOptions.openStore(
                 path: database, creatingFromSample: false, publishedOnly: published || publishedOnly)
-            return (try store.loadCouncil(), store.access.seesPublishedOnly)
+            let council = try store.loadCouncil()
+            let seesPublishedOnly = store.access.seesPublishedOnly
+            return (council, seesPublishedOnly, proposals && !seesPublishedOnly ? try store.targetProposals() : [])
         }
         if published { throw ValidationError("--published needs a database (--database or $SCORECARD_DATABASE)") }
-        return (try DataLocation.load(directory, today: today), false)
+        return (try DataLocation.load(directory, today: today), false, [])
     }
 }

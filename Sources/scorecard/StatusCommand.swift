@@ -25,9 +25,9 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (council, publishedOnly) = try input.loadSayingFigures(today: try judgement.resolvedToday())
+        let (council, publishedOnly, proposals) = try input.loadWithProposals(today: try judgement.resolvedToday(), proposals: json)
         let evaluation = try judgement.evaluate(council)
-        let report = StatusReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly)
+        let report = StatusReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly, proposals: proposals)
         if json {
             Console.out(try JSONText.encode(report))
         } else if csv {

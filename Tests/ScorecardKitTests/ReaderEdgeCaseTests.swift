@@ -66,6 +66,20 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("1e3x") == nil)
         #expect(NumberParser.parse("1E-2") == 0.01)
         #expect(NumberParser.parse("2.5e+3%") == 2500)
+        #expect(NumberParser.parse("1e309") == .infinity)
+        #expect(NumberParser.parse("-" + String(repeating: "9", count: 400)) == -.infinity)
+        #expect(NumberParser.parse("1e-400") == 0)
+    }
+
+    @Test("a value or target too large for a Double is out of range, not \"not a number\"")
+    func beyondDouble() throws {
+        let value = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,1e309\n".utf8)))
+        #expect(value.line == 2)
+        #expect(value.field == "value")
+        #expect(value.message.contains("out of range (numbers must lie within ±1,000,000,000,000,000)"))
+        let target = try #require(try firstProblem(Array("measure,period,value,target\nKBI-03,2024-08,1,-1e400\n".utf8)))
+        #expect(target.field == "target")
+        #expect(target.message == "the number is out of range (numbers must lie within ±1,000,000,000,000,000)")
     }
 
     @Test("a month with a sign in it (2024-+5) is not a period")

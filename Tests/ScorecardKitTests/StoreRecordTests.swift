@@ -66,6 +66,8 @@ struct StoreRecordTests {
         ("negative percentage", ValueEntry(measure: "KBI-01", period: "2024-10", value: "-5", by: "a"), .value,
          "-5.0% is below this measure's minimum of 0.0%"),
         ("huge", ValueEntry(measure: "KBI-01", period: "2024-10", value: "-1e19", by: "a"), .value, "-1e+19 is out of range"),
+        ("beyond a Double", ValueEntry(measure: "KBI-03", period: "2024-10", value: "1e309", by: "a"), .value,
+         "the number is out of range (numbers must lie within ±1,000,000,000,000,000)"),
         ("huge count", ValueEntry(measure: "KBI-03", period: "2024-10", value: "1e16", by: "a"), .value, "1e+16 is out of range"),
         ("negative count", ValueEntry(measure: "KBI-03", period: "2024-10", value: "-3", by: "a"), .value, "-3 is below this measure's minimum of 0 (a count"),
         ("NUL in the commentary", ValueEntry(measure: "KBI-01", period: "2024-10", value: "1", note: "before\u{0}after", by: "a"), .note,

@@ -42,6 +42,30 @@ struct StoreTargetProposalTests {
         #expect(try store.publish(.all, by: "olu").isEmpty, "a proposal is approved once")
     }
 
+    @Test("status --json lists a pending proposal under its measure, beside the target that still judges it")
+    func statusReportsProposals() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        let proposal = try #require(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "85", by: "kate")))
+        let council = try store.loadCouncil()
+        let evaluation = council.evaluate(asAt: .quarter(2024, 2), today: Self.today)
+        let report = StatusReport(council: council, evaluation: evaluation, proposals: try store.targetProposals())
+        let index = try #require(council.measureIndex(code: "KBI-01"))
+        let record = report.measures[index]
+        #expect(record.target == 90 && record.status == "off track", "the proposal judges nothing yet")
+        #expect(record.proposedTargets.count == 1)
+        let proposed = try #require(record.proposedTargets.first)
+        #expect(proposed.period == "2024/25" && proposed.target == 85 && proposed.current == 90 && proposed.proposedBy == "kate")
+        #expect(proposed.proposedAt == proposal.proposedAt.formatted(.iso8601) && proposed.proposedAt.hasSuffix("Z"))
+        #expect(report.measures.enumerated().allSatisfy { $0.offset == index || $0.element.proposedTargets.isEmpty })
+
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(json.contains(#""proposed_targets":[{"#) && json.contains(#""proposed_by":"kate""#))
+        #expect(json.contains(#""proposed_targets":[]"#), "every record has the key")
+        _ = try store.publish(.all, by: "olu")
+        #expect(StatusReport(council: try store.loadCouncil(), evaluation: evaluation, proposals: try store.targetProposals())
+            .measures.allSatisfy { $0.proposedTargets.isEmpty })
+    }
+
     @Test("the same target as stands writes nothing; a newer proposal replaces a pending one; none proposes removing it")
     func pendingAndUnchanged() throws {
         let (store, _) = try StoreFixture.importedStore()

@@ -21,7 +21,8 @@ struct ValueLimitsTests {
         #expect(Self.money.problem(withValue: 1e15) == nil)
         #expect(Self.money.problem(withValue: -1e15) == nil)
         #expect(Self.money.problem(withValue: 1.000_000_1e15) == "1000000100000000.0 is out of range (numbers must lie within ±1,000,000,000,000,000)")
-        #expect(Self.money.problem(withValue: .infinity) == "the number is not finite")
+        #expect(Self.money.problem(withValue: .infinity) == "the number is out of range (numbers must lie within ±1,000,000,000,000,000)")
+        #expect(Self.money.problem(withValue: .nan) == "the number is not a number")
     }
 
     @Test("min and max in the framework replace the defaults")

@@ -9,7 +9,9 @@ public enum NumberParser {
     private static let noValueMarks: Set<String> = ["-", "–", "—", "n/a", "na", "tbc", "tba", "..", "*"]
 
     /// The number in `text`, or `nil` when it is not one. Thousands separators must group by three
-    /// (`1,234,567`); `1,2` is not a number (it might be a European decimal comma).
+    /// (`1,234,567`); `1,2` is not a number (it might be a European decimal comma). A number too large for a
+    /// `Double` (`1e309`, 400 digits) is infinite, for ``ValueLimits/insanity(of:)`` to call out of range; one
+    /// too small to tell from 0 (`1e-400`) is 0, as a spreadsheet reads it.
     public static func parse(_ text: some StringProtocol) -> Double? {
         var utf8 = Array(text.utf8)
         return utf8.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
@@ -66,7 +68,6 @@ public enum NumberParser {
             i += 1
         }
         guard sawDigit, !sawComma || sawPoint || sinceComma == 3 else { return nil }
-        guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { return nil }
-        return value
+        return Double(String(decoding: digits, as: UTF8.self))
     }
 }

@@ -42,8 +42,10 @@ public struct ValueLimits: Sendable, Equatable {
 
     /// Why a number cannot be taken at all (not finite, or beyond ±``sane``), or `nil` when it can.
     public static func insanity(of value: Double) -> String? {
-        guard value.isFinite else { return "the number is not finite" }
-        guard abs(value) <= sane else { return "\(String(value)) is out of range (numbers must lie within ±1,000,000,000,000,000)" }
+        let range = "numbers must lie within ±1,000,000,000,000,000"
+        guard !value.isNaN else { return "the number is not a number" }
+        guard value.isFinite else { return "the number is out of range (\(range))" }
+        guard abs(value) <= sane else { return "\(String(value)) is out of range (\(range))" }
         return nil
     }
 }

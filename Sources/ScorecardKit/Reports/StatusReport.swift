@@ -42,11 +42,14 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var forecast: YearEnd?
         /// Against England, the region and the neighbours; `nil` for a measure without comparators.
         public var comparator: Comparator?
+        /// Targets proposed for the measure and awaiting an officer's approval, by period (none for a member,
+        /// `--published` or data files).
+        public var proposedTargets: [ProposedTarget] = []
 
         enum CodingKeys: String, CodingKey {
             case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
             case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality, draft
-            case spc, forecast, comparator
+            case spc, forecast, comparator, proposedTargets = "proposed_targets"
         }
 
         // Optional fields are written as null rather than left out, so every record has every key.
@@ -75,6 +78,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(spc, forKey: .spc)
             try container.encode(forecast, forKey: .forecast)
             try container.encode(comparator, forKey: .comparator)
+            try container.encode(proposedTargets, forKey: .proposedTargets)
         }
     }
 
@@ -269,8 +273,11 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         case council, plan, asAt = "as_at", today, figures, measures
     }
 
-    /// The report on `council` judged by `evaluation`; `publishedOnly` when the council holds only signed-off values.
-    public init(council: Council, evaluation: Evaluation, publishedOnly: Bool = false) {
+    /// The report on `council` judged by `evaluation`; `publishedOnly` when the council holds only signed-off values;
+    /// `proposals` the targets awaiting approval (``CouncilStore/targetProposals()``).
+    public init(council: Council, evaluation: Evaluation, publishedOnly: Bool = false, proposals: [TargetProposal] = []) {
+        var proposed: [String: [ProposedTarget]] = [:]
+        for proposal in proposals { proposed[proposal.measureCode.lowercased(), default: []].append(ProposedTarget(proposal)) }
         self.figures = publishedOnly ? "published" : "all"
         self.council = council.plan.council
         self.plan = council.plan.title
@@ -293,7 +300,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
                 draft: judged.observation?.isDraft ?? false,
                 spc: judged.processControl.map(SPC.init), forecast: judged.forecast.map(YearEnd.init),
-                comparator: judged.comparison.map(Comparator.init))
+                comparator: judged.comparison.map(Comparator.init),
+                proposedTargets: proposed[measure.code.lowercased()] ?? [])
         }
     }
 }

@@ -121,7 +121,7 @@ DO \$\$
 DECLARE
   l text;
 BEGIN
-  FOREACH l IN ARRAY ARRAY['alice', 'kate', 'sam', 'olu'] LOOP
+  FOREACH l IN ARRAY ARRAY['alice', 'kate', 'sam', 'olu', 'eve'] LOOP
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = l) THEN
       EXECUTE format('CREATE ROLE %I LOGIN', l);
     END IF;
@@ -131,10 +131,16 @@ END
 \$\$;
 GRANT scorecard_member TO alice;
 GRANT scorecard_owner TO kate, sam;
-GRANT scorecard_officer TO olu;
+GRANT scorecard_officer TO olu, eve;
+GRANT CONNECT ON DATABASE $DB TO alice, kate, sam, olu;
 INSERT INTO scope (login, owner, service) VALUES ('kate', 'Kate Adams', NULL), ('sam', NULL, 'housing ');
 ") && pass "scorecard_admin: creates and grants the logins alice, kate, sam, olu" \
   || { fail "scorecard_admin: creates and grants the logins" "$out"; exit 1; }
+
+# Roles are the server's: eve, an officer granted for another database, may not even connect to this one.
+refused eve "an officer not granted this database cannot connect to it" "SELECT 1" "permission denied for database"
+expect scorecard_admin "no right to connect is left to PUBLIC" \
+  "SELECT has_database_privilege('public', current_database(), 'CONNECT')" "f"
 
 # Measure 1 (KATE1) is Kate's by owner name (spaced and cased differently), measure 2 (BOB1) is in Housing (sam's).
 # Revisions: 1 published and 2 a draft over it (KATE1 2025-04); 3 published (BOB1 2025-04); 4 a draft (BOB1 2025-05).

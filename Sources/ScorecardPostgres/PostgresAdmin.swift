@@ -41,7 +41,8 @@ public enum PostgresAdmin {
 
     /// Creates the login role `login` if it does not exist and makes it a member of exactly one of the
     /// council's group roles; an owner's login is also given the measures it may write (by owner name or service).
-    /// A login's role is the server's, as PostgreSQL's roles are: the same in every Scorecard database there.
+    /// A login's role is the server's, as PostgreSQL's roles are: the same in every Scorecard database there; the
+    /// right to connect is this database's (`db init` takes it from PUBLIC).
     /// - Returns: a warning for each `--owner` or `--service` that names no measure of the framework as it stands.
     @discardableResult
     public static func grant(
@@ -84,6 +85,9 @@ public enum PostgresAdmin {
             try session.run(script: "REVOKE scorecard_\(other.rawValue) FROM \(name)")
         }
         try session.run(script: "GRANT scorecard_\(role.rawValue) TO \(name)")
+        // The right to connect is this database's alone (its role is every database's on the server).
+        let database = try session.rows("SELECT current_database()::text").first?.decode(String.self) ?? location.database
+        try session.run(script: "GRANT CONNECT ON DATABASE \(quoted(database)) TO \(name)")
         guard role == .owner else {
             try session.execute("DELETE FROM scope WHERE login = \(login)")
             return []

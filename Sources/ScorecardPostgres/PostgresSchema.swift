@@ -18,7 +18,8 @@
 ///   sign-off (`UPDATE observation_revision SET published_at = now() WHERE ...`), once; the trigger stamps
 ///   `published_by = current_user` and `published_at = now()`. Imported values (`import_batch`,
 ///   `imported_values`) are never updated or deleted either.
-/// - A login gets rights only through membership: `GRANT scorecard_member TO alice`.
+/// - A login gets rights only through membership: `GRANT scorecard_member TO alice`, and may connect only when
+///   granted it on this database (`GRANT CONNECT ON DATABASE ... TO alice`; `db init` takes CONNECT from PUBLIC).
 ///
 /// Notes for the store:
 /// - COPY FROM into `observation_revision` is refused for anyone subject to row-level security ("COPY FROM not
@@ -35,7 +36,8 @@
 ///   one in the same transaction): it sees every commit at least once.
 /// - `scorecard_owns` and the owner's read policy look the login up by `session_user`: inside a SECURITY DEFINER
 ///   function `current_user` is the function's owner. So `SET ROLE kate` from another login does not act as kate.
-/// - Roles are cluster-wide: databases on one server share the three group roles and the logins.
+/// - Roles are cluster-wide: databases on one server share the three group roles and the logins (so a login has
+///   one council role on the server); which databases a login reaches is its CONNECT grants.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
     static let version = 8
@@ -1170,6 +1172,30 @@ enum PostgresSchema {
         BEGIN
           EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
           EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO scorecard_officer', current_database());
+        END
+        $$
+        """,
+
+        // Only the logins `db grant` names here may connect: roles are the server's, so a login granted a council
+        // role for another database on the same server gains nothing here. A database set up before schema 8
+        // (when every login could connect) first gives the logins it already had the right to connect.
+        """
+        DO $$
+        DECLARE
+          l text;
+        BEGIN
+          IF has_database_privilege('public', current_database(), 'CONNECT') THEN
+            IF EXISTS (SELECT FROM schema_version WHERE version < 8) THEN
+              FOR l IN
+                SELECT DISTINCT r.rolname FROM pg_auth_members a
+                JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles r ON r.oid = a.member
+                WHERE g.rolname IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer') AND r.rolcanlogin
+              LOOP
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), l);
+              END LOOP;
+            END IF;
+            EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+          END IF;
         END
         $$
         """,

@@ -39,7 +39,12 @@ final class PostgresSession: @unchecked Sendable {
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
             ).wait()
         } catch {
-            throw PostgresStoreError.cannotConnect(location: location.description, reason: PostgresFailure.reason(of: error))
+            var reason = PostgresFailure.reason(of: error)
+            if (error as? PSQLError)?.serverInfo?[.sqlState] == "42501" {
+                // No CONNECT on this database: a login `db grant` has not named here (roles are the server's).
+                reason += " (\(location.user) has not been given a role on this database: its owner runs `scorecard db grant`)"
+            }
+            throw PostgresStoreError.cannotConnect(location: location.description, reason: reason)
         }
     }
 

@@ -135,4 +135,33 @@ struct ImportBatchTests {
         #expect(viewed.map { $0[1] as String } == ["import", "kate", "jane"])
         #expect(viewed.map { $0[2] as String } == ["import", "record", "record"])
     }
+
+    @Test("a schema-9 file whose values name a measure that is not there is refused in a sentence, and left as it was")
+    func inconsistentOldFile() throws {
+        let path = try StoreFixture.databasePath()
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v9")
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA user_version = 9; PRAGMA foreign_keys = OFF")
+            try db.execute(sql: """
+                INSERT INTO council (id, name, plan_title, reporting_period, changed_by, changed_at)
+                VALUES (1, 'Old council', 'Plan', NULL, 'import', '2025-01-01 00:00:00.000');
+                INSERT INTO observation_revision (id, measure_id, period_kind, period_ordinal, value, note, changed_by, changed_at, source)
+                VALUES (5, 9999, 0, 24293, 10, 'x' || char(27) || '[2J', 'import', '2025-01-01 00:00:00.000', 'import');
+                """)
+        }
+        try queue.close()
+
+        #expect {
+            _ = try SQLiteStore(path: path)
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("\(path) is damaged, or was changed by hand (FOREIGN KEY constraint violation - from observation_revision(measure_id) to measure(id))")
+                && text.hasSuffix("its data and schema were left as they were: restore it from a backup") && !text.contains("\u{1B}")
+        }
+        let reopened = try DatabaseQueue(path: path)
+        #expect(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 9)
+        #expect(try reopened.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM observation_revision") } == 1)
+    }
 }
+

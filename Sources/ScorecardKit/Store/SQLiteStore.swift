@@ -180,8 +180,16 @@ public final class SQLiteStore: CouncilStore {
         } catch {
             // Another process may have migrated between our check and our write.
             guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
-                guard let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR else { throw error }
-                throw StoreError.cannotUpgrade(path: path, problem: (error.message ?? "\(error.resultCode)").terminalSafe)
+                guard let error = error as? DatabaseError else { throw error }
+                let problem = error.message ?? "\(error.resultCode)"
+                if error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
+                    // The rows the migration checks contradict each other (a value of a measure that is gone): the
+                    // message up to the row itself, which it would print whole.
+                    let rule = problem.range(of: ", in [").map { String(problem[..<$0.lowerBound]) } ?? problem
+                    throw StoreError.inconsistent(path: path, problem: rule.terminalSafe.excerpt(200))
+                }
+                guard error.resultCode == .SQLITE_ERROR else { throw error }
+                throw StoreError.cannotUpgrade(path: path, problem: problem.terminalSafe)
             }
         }
     }

@@ -26,6 +26,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked
     /// SQLite found the file damaged while reading or writing it (its own words in `problem`).
     case damagedWhileUsed(problem: String)
+    /// The file's rows contradict each other (a value of a measure that is not there: changed by hand), found
+    /// when it was to be brought up to this schema; `problem` names the rule broken.
+    case inconsistent(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -59,6 +62,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "`sqlite3` session left open in a transaction); nothing was written: try again once it is done"
         case .damagedWhileUsed(let problem):
             "the database file is damaged (SQLite says: \(problem)); nothing was written: restore it from a backup"
+        case .inconsistent(let path, let problem):
+            "\(path) is damaged, or was changed by hand (\(problem)); its data and schema were left as they were: restore it from a backup"
         }
     }
 }

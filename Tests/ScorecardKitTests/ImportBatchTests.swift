@@ -92,12 +92,7 @@ struct ImportBatchTests {
 
     @Test("a schema-9 file is migrated: every revision keeps its id, value and authorship, and imports go in batches after")
     func migratesSchemaNine() throws {
-        let path = try StoreFixture.databasePath()
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v9")
-        try queue.write { db in
-            try db.execute(sql: "PRAGMA user_version = 9")
-            try db.execute(sql: """
+        let path = try Self.schemaNineFile(holding: """
                 INSERT INTO council (id, name, plan_title, reporting_period, changed_by, changed_at)
                 VALUES (1, 'Old council', 'Plan', NULL, 'import', '2025-01-01 00:00:00.000');
                 INSERT INTO measure (id, code, position, title, description, methodology, source, owner, service, team, tier, unit,
@@ -108,8 +103,6 @@ struct ImportBatchTests {
                 VALUES (5, 1, 0, 24293, 10, 'import', '2025-01-01 00:00:00.000', 'import'),
                        (9, 1, 0, 24293, 12, 'kate', '2025-02-01 00:00:00.000', 'record');
                 """)
-        }
-        try queue.close()
 
         let store = try SQLiteStore(path: path)
         let version = try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
@@ -138,19 +131,12 @@ struct ImportBatchTests {
 
     @Test("a schema-9 file whose values name a measure that is not there is refused in a sentence, and left as it was")
     func inconsistentOldFile() throws {
-        let path = try StoreFixture.databasePath()
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v9")
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA user_version = 9; PRAGMA foreign_keys = OFF")
-            try db.execute(sql: """
+        let path = try Self.schemaNineFile(holding: """
                 INSERT INTO council (id, name, plan_title, reporting_period, changed_by, changed_at)
                 VALUES (1, 'Old council', 'Plan', NULL, 'import', '2025-01-01 00:00:00.000');
                 INSERT INTO observation_revision (id, measure_id, period_kind, period_ordinal, value, note, changed_by, changed_at, source)
                 VALUES (5, 9999, 0, 24293, 10, 'x' || char(27) || '[2J', 'import', '2025-01-01 00:00:00.000', 'import');
                 """)
-        }
-        try queue.close()
 
         #expect {
             _ = try SQLiteStore(path: path)
@@ -163,5 +149,17 @@ struct ImportBatchTests {
         #expect(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 9)
         #expect(try reopened.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM observation_revision") } == 1)
     }
-}
 
+    /// A new file of schema 9 holding the rows `sql` inserts (foreign keys not checked: whatever they are).
+    private static func schemaNineFile(holding sql: String) throws -> String {
+        let path = try StoreFixture.databasePath()
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v9")
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA user_version = 9; PRAGMA foreign_keys = OFF")
+            try db.execute(sql: sql)
+        }
+        try queue.close()
+        return path
+    }
+}

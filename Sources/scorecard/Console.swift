@@ -17,6 +17,16 @@ enum Console {
         print(safe(text), to: &standardError)
     }
 
+    /// Says on standard error when a write has waited a second for another process writing to the same database
+    /// file (SQLite; up to ``SQLiteStore/busyTimeout``), so that the command does not seem to hang.
+    static func announceWaitsForOtherWriters() {
+        BusyWait.announceLongWaits {
+            Console.error(
+                "Waiting for another process to finish writing to the database (an import, or a sqlite3 session left in a "
+                    + "transaction); giving up after \(Int(SQLiteStore.busyTimeout)) s...")
+        }
+    }
+
     /// `text` with each of its lines made terminal-safe, the line feeds between them kept.
     static func safe(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(\.terminalSafe).joined(separator: "\n")

@@ -29,6 +29,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.announceWaitsForOtherWriters()
         let started = Date()
         let (path, _) = databaseOptions.resolved()
         let (council, imported) =

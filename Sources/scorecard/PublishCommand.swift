@@ -36,6 +36,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
         let environment = ProcessInfo.processInfo.environment
         let signer = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"

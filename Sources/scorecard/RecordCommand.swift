@@ -35,6 +35,7 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
         let environment = ProcessInfo.processInfo.environment
         let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"

@@ -34,6 +34,7 @@ struct TargetCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
         let environment = ProcessInfo.processInfo.environment
         let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"

@@ -160,7 +160,7 @@ public final class SQLiteStore: CouncilStore {
 
     static func configuration(readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .callback(BusyWait.handler)
         configuration.readonly = readonly
         configuration.label = "scorecard"
         configuration.prepareDatabase { db in

@@ -49,6 +49,16 @@ struct StoreFileTests {
         #expect(StoreError.newerSchema(path: "x", version: 3).description.contains("made by a newer version of Scorecard"))
     }
 
+    @Test("a database stamped with a negative schema number is refused as changed by hand, not as a newer one")
+    func negativeVersion() throws {
+        let (_, path) = try StoreFixture.importedStore()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = -1; PRAGMA journal_mode = DELETE") }
+        try queue.close()
+        let expected = StoreError.inconsistent(path: path, problem: "its schema number is -1, which no Scorecard writes")
+        Self.expectRefused(path, expected) { _ = try SQLiteStore(path: path) }
+    }
+
     @Test("a file missing a table Scorecard needs is refused by name before anything is read or written", arguments: [
         ["action"], ["recent_revisions"], ["measure", "import_batch"],
     ])

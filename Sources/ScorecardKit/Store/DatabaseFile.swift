@@ -39,9 +39,9 @@ struct DatabaseFile {
         // through SQLite; any other stamp is another application's, and that file is not even opened.
         let application = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
         guard application == 0 || application == StoreSchema.applicationID else { throw StoreError.foreign(path: path) }
-        let version = header[60..<64].reduce(0) { $0 << 8 | Int($1) }
-        if application == StoreSchema.applicationID, version > StoreSchema.version {
-            throw StoreError.newerSchema(path: path, version: version)
+        let version = Int(header[60..<64].reduce(Int32(0)) { $0 << 8 | Int32($1) })
+        if application == StoreSchema.applicationID {
+            try Self.checkVersion(version, path: path)
         }
         try checkContents()
         return isWritable ? .readWrite : .readOnly
@@ -68,6 +68,14 @@ struct DatabaseFile {
         return "file:\(escaped)?immutable=1"
     }
 
+    /// Refuses a schema number this Scorecard cannot use: a newer one, or a negative one (which none writes).
+    private static func checkVersion(_ version: Int, path: String) throws {
+        if version > StoreSchema.version { throw StoreError.newerSchema(path: path, version: version) }
+        if version < 0 {
+            throw StoreError.inconsistent(path: path, problem: "its schema number is \(version), which no Scorecard writes")
+        }
+    }
+
     /// Reads the stamp and the tables through a read-only connection (which sees what is still in the WAL).
     private func checkContents() throws {
         let configuration = SQLiteStore.configuration(readonly: true)
@@ -86,7 +94,7 @@ struct DatabaseFile {
         }
         switch stamp.application {
         case StoreSchema.applicationID:
-            if stamp.version > StoreSchema.version { throw StoreError.newerSchema(path: path, version: stamp.version) }
+            try Self.checkVersion(stamp.version, path: path)
         case 0 where stamp.tables.isEmpty:
             break
         case 0 where stamp.tables.isSuperset(of: ["grdb_migrations", "council", "measure", "observation_revision"]):

@@ -21,22 +21,31 @@ struct BusyWaitTests {
     }
 
     @Test("a write kept waiting over a second by another process says so, then goes in when the other commits")
-    func announcesLongWait() async throws {
+    func announcesLongWait() throws {
         let (store, path) = try StoreFixture.importedStore()
         let notices = Mutex(0)
         BusyWait.announceLongWaits { notices.withLock { $0 += 1 } }
         defer { BusyWait.announceLongWaits {} }
+        // Another connection holds the write lock for 1.5 s from the moment it says so.
         let other = try DatabaseQueue(path: path)
-        let held = Task.detached {
-            try other.inTransaction(.immediate) { _ in
-                Thread.sleep(forTimeInterval: 1.5)
-                return .commit
+        let holding = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do {
+                try other.inTransaction(.immediate) { _ in
+                    holding.signal()
+                    Thread.sleep(forTimeInterval: 1.5)
+                    return .commit
+                }
+            } catch {
+                holding.signal()  // Never left waiting: the write then goes in at once, and the test fails.
             }
+            released.signal()
         }
-        try await Task.sleep(for: .milliseconds(200))
+        holding.wait()
         let recorded = try store.record(
             ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", by: "alice"), today: StoreRecordTests.today)
-        try await held.value
+        released.wait()
         // At least once: a test elsewhere waiting at the same moment would be announced here too.
         #expect(notices.withLock { $0 } >= 1)
         guard case .added = recorded else { Issue.record("expected .added, got \(recorded)"); return }

@@ -360,9 +360,25 @@ refused olu "cannot choose a revision id" \
 refused olu "cannot record a value as signed off by someone else" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
    VALUES (1, 0, 24306, 1, 'import', 'alice', now())"
-expect olu "records a value signed off by himself (as an import may)" \
+refused olu "cannot record a value already signed off, even by himself (sign-off is a step of its own)" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
-   VALUES (1, 0, 24306, 13, 'import', current_user, now()) RETURNING published_by" "olu"
+   VALUES (1, 0, 24306, 13, 'record', current_user, now())"
+refused olu "cannot record a value in someone else's name" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, changed_by)
+   VALUES (1, 0, 24306, 13, 'record', 'kate')"
+refused olu "cannot backdate a value" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, changed_at)
+   VALUES (1, 0, 24306, 13, 'record', '2001-01-01')"
+refused olu "cannot record a value as imported" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24306, 13, 'import')"
+expect kate "is herself, not her group role, after SET ROLE scorecard_owner" \
+  "SET ROLE scorecard_owner; INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+   VALUES (1, 0, 24306, 13, 'record') RETURNING changed_by" "kate"
+expect olu "signs off as himself, not his group role, after SET ROLE scorecard_officer" \
+  "SET ROLE scorecard_officer; UPDATE observation_revision SET published_at = now()
+   WHERE period_ordinal = 24306 AND changed_by = 'kate' AND published_at IS NULL RETURNING published_by" "olu"
+refused olu "cannot renumber a measure (its history would move with the number)" "UPDATE measure SET id = 424242 WHERE id = 1"
+refused olu "cannot recode a measure" "UPDATE measure SET code = 'X' WHERE id = 1"
 refused olu "cannot approve an infinite target" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (2, 0, 24303, 'Infinity')" \
   "target_revision_numbers"
@@ -396,8 +412,8 @@ COPY import_rows FROM STDIN (FORMAT csv);
 2,0,24307,24
 2,0,24308,25
 \.
-INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
-SELECT measure_id, period_kind, period_ordinal, value, 'import', current_user, now() FROM import_rows;
+INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+SELECT measure_id, period_kind, period_ordinal, value, 'record' FROM import_rows;
 SELECT count(*) FROM change_log WHERE xact = pg_current_xact_id();
 COMMIT;
 SQL
@@ -503,8 +519,8 @@ refused olu "cannot import values of a measure that does not exist" \
   "INSERT INTO imported_values $values SELECT 99999, b, '{0}', '{24341}', '{1}', '{NULL}', '{0}' FROM scorecard_begin_import() b" \
   "23503.*no measure has id 99999"
 refused olu "cannot record a value of a measure that does not exist" \
-  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
-   VALUES (99999, 0, 24306, 1, 'import', current_user, now())" "23503.*no measure has id 99999"
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source)
+   VALUES (99999, 0, 24306, 1, 'record')" "23503.*no measure has id 99999"
 refused olu "cannot set a target of a measure that does not exist" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (99999, 0, 24303, 25)" \
   "23503.*no measure has id 99999"

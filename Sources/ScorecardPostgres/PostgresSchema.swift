@@ -16,7 +16,9 @@
 ///   and `scope`.
 /// - Revisions are append-only: no DELETE or TRUNCATE, and the only UPDATE of an observation revision is its
 ///   sign-off (`UPDATE observation_revision SET published_at = now() WHERE ...`), once; the trigger stamps
-///   `published_by = current_user` and `published_at = now()`. Imported values (`import_batch`,
+///   `published_by = session_user` and `published_at = now()`. Who recorded a value and when are the database's
+///   too (`changed_by` defaults to `session_user`, and no one is granted it or `changed_at`): `SET ROLE` to a
+///   group role changes neither. Imported values (`import_batch`,
 ///   `imported_values`) are never updated or deleted either.
 /// - A login gets rights only through membership: `GRANT scorecard_member TO alice`, and may connect only when
 ///   granted it on this database (`GRANT CONNECT ON DATABASE ... TO alice`; `db init` takes CONNECT from PUBLIC).
@@ -92,7 +94,7 @@ enum PostgresSchema {
           name text NOT NULL,
           plan_title text NOT NULL,
           reporting_period text,
-          changed_by text NOT NULL DEFAULT current_user,
+          changed_by text NOT NULL DEFAULT session_user,
           changed_at timestamptz NOT NULL DEFAULT now()
         )
         """,
@@ -181,7 +183,7 @@ enum PostgresSchema {
           period_kind smallint NOT NULL CHECK (period_kind BETWEEN 0 AND 3),
           period_ordinal integer NOT NULL,
           value double precision,
-          changed_by text NOT NULL DEFAULT current_user,
+          changed_by text NOT NULL DEFAULT session_user,
           changed_at timestamptz NOT NULL DEFAULT now()
         )
         """,
@@ -224,7 +226,7 @@ enum PostgresSchema {
           target double precision,
           note text,
           quality text,
-          changed_by text NOT NULL DEFAULT current_user,
+          changed_by text NOT NULL DEFAULT session_user,
           changed_at timestamptz NOT NULL DEFAULT now(),
           source text NOT NULL CONSTRAINT observation_revision_source CHECK (source IN ('import', 'record')),
           published_by text,
@@ -409,6 +411,18 @@ enum PostgresSchema {
         $$
         """,
 
+        // Who did something is the login (`session_user`), never the role it has set (`SET ROLE scorecard_officer`
+        // makes `current_user` the group role): a database set up before schema 8 has its defaults changed.
+        """
+        ALTER TABLE council ALTER COLUMN changed_by SET DEFAULT session_user
+        """,
+        """
+        ALTER TABLE target_revision ALTER COLUMN changed_by SET DEFAULT session_user
+        """,
+        """
+        ALTER TABLE observation_revision ALTER COLUMN changed_by SET DEFAULT session_user
+        """,
+
         // MARK: Functions
 
         // The canonical text of a period, as `Period.description` writes it: 2024-05, 2024/25 Q1, 2024/25, 2024.
@@ -478,7 +492,7 @@ enum PostgresSchema {
             RAISE EXCEPTION 'observation_revision is append-only: record a new revision instead (the only change is a sign-off, which sets published_at)'
               USING ERRCODE = 'insufficient_privilege';
           END IF;
-          NEW.published_by := current_user;
+          NEW.published_by := session_user;
           NEW.published_at := now();
           RETURN NEW;
         END
@@ -887,7 +901,7 @@ enum PostgresSchema {
         """
         CREATE POLICY owner_records_own_drafts ON observation_revision FOR INSERT TO scorecard_owner
         WITH CHECK (scorecard_owns(measure_id) AND published_at IS NULL AND published_by IS NULL
-                    AND changed_by = current_user AND source = 'record')
+                    AND changed_by = session_user::text AND source = 'record')
         """,
         """
         DROP POLICY IF EXISTS officer_reads_all ON observation_revision
@@ -901,14 +915,14 @@ enum PostgresSchema {
         """,
         """
         CREATE POLICY officer_records ON observation_revision FOR INSERT TO scorecard_officer
-        WITH CHECK (published_by IS NULL OR published_by = current_user)
+        WITH CHECK (published_by IS NULL AND published_at IS NULL AND changed_by = session_user::text AND source = 'record')
         """,
         """
         DROP POLICY IF EXISTS officer_signs_off ON observation_revision
         """,
         """
         CREATE POLICY officer_signs_off ON observation_revision FOR UPDATE TO scorecard_officer
-        USING (true) WITH CHECK (published_by = current_user)
+        USING (true) WITH CHECK (published_by = session_user::text)
         """,
 
         """
@@ -1035,12 +1049,15 @@ enum PostgresSchema {
         """
         CREATE TABLE IF NOT EXISTS meeting (
           name text PRIMARY KEY,
-          presenter text NOT NULL DEFAULT current_user,
+          presenter text NOT NULL DEFAULT session_user,
           view text NOT NULL,
           sequence bigint NOT NULL,
           ended boolean NOT NULL DEFAULT false,
           updated_at timestamptz NOT NULL DEFAULT now()
         )
+        """,
+        """
+        ALTER TABLE meeting ALTER COLUMN presenter SET DEFAULT session_user
         """,
         // Everyone reads every meeting; only its presenter changes it. An officer may take a meeting over (its
         // presenter's machine failed, say) by presenting it as themself; an owner presents only meetings of its own.
@@ -1107,13 +1124,12 @@ enum PostgresSchema {
         """,
         // Owners: drafts of their own measures (the policy checks which); no id, sign-off or time of their own.
         """
-        GRANT INSERT (measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, source)
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, target, note, quality, source)
         ON observation_revision TO scorecard_owner
         """,
         // Officers: import, record, sign off (the update sets published_at; the trigger does the rest).
         """
-        GRANT INSERT (measure_id, period_kind, period_ordinal, value, target, note, quality, changed_by, changed_at,
-          source, published_by, published_at)
+        GRANT INSERT (measure_id, period_kind, period_ordinal, value, target, note, quality, source)
         ON observation_revision TO scorecard_officer
         """,
         """
@@ -1140,7 +1156,10 @@ enum PostgresSchema {
         GRANT INSERT, UPDATE, DELETE ON council, priority, delivery_plan, action TO scorecard_officer
         """,
         """
-        GRANT INSERT, UPDATE ON measure TO scorecard_officer
+        GRANT INSERT, UPDATE (position, priority_id, delivery_plan_id, title, description, methodology, source, owner,
+          service, team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days,
+          profile, minimum, maximum, small_numbers, comparators)
+        ON measure TO scorecard_officer
         """,
         """
         REVOKE DELETE, TRUNCATE ON measure FROM scorecard_officer

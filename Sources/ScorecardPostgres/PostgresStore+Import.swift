@@ -87,7 +87,7 @@ extension PostgresStore {
         let plan = council.plan
         try session.execute("""
             INSERT INTO council (id, name, plan_title, reporting_period, changed_by, changed_at)
-            VALUES (1, \(plan.council), \(plan.title), \(plan.reportingPeriod?.description), current_user, now())
+            VALUES (1, \(plan.council), \(plan.title), \(plan.reportingPeriod?.description), session_user, now())
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, plan_title = excluded.plan_title,
               reporting_period = excluded.reporting_period, changed_by = excluded.changed_by, changed_at = excluded.changed_at
             """)

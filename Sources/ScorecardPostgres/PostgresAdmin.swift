@@ -16,12 +16,36 @@ public enum PostgresAdmin {
             try session.transaction {
                 // One `db init` at a time: two at once would race to create the same roles.
                 try session.execute("SELECT pg_advisory_xact_lock(5343524400)")
+                try refuseOthersTables(session, at: location)
                 for statement in PostgresSchema.statements {
                     try session.run(script: statement)
                 }
             }
         }
         return PostgresSchema.version
+    }
+
+    /// The tables and views Scorecard makes, by name.
+    static let relations = [
+        "council", "priority", "delivery_plan", "action", "measure", "target_revision", "observation_revision", "scope",
+        "change_log", "meeting", "recent_revisions", "import_batch", "imported_values", "target_proposal", "observation",
+        "published_observation", "draft_observation", "target", "revision",
+    ]
+
+    /// Refuses a database Scorecard has not set up (no `schema_version`) that already holds a table or view by one
+    /// of Scorecard's names: another application's, which `CREATE TABLE IF NOT EXISTS` would silently adopt.
+    private static func refuseOthersTables(_ session: PostgresSession, at location: PostgresLocation) throws {
+        let rows = try session.rows("""
+            SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relname = ANY(\(relations)) AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+              AND to_regclass('public.schema_version') IS NULL
+            ORDER BY 1
+            """)
+        let names = try rows.map { try $0.decode(String.self) }
+        guard !names.isEmpty else { return }
+        throw PostgresStoreError.notScorecard(
+            location: location.description,
+            reason: "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") there already, with no schema_version; nothing was changed")
     }
 
     /// Runs `body`, turning the server's refusals into sentences for the database's owner: a login that is not

@@ -43,6 +43,25 @@ struct PostgresAdminTests {
         }
     }
 
+    @Test func initRefusesToAdoptAnotherApplicationsTableOfAScorecardName() async throws {
+        try await onThread {
+            let other = try TestServer.emptyDatabase()
+            let session = try PostgresSession(other)
+            try session.run(script: "CREATE TABLE council (x integer)")
+            try session.run(script: "CREATE VIEW revision AS SELECT 1 AS one")
+            session.close()
+            #expect(throws: PostgresStoreError.notScorecard(
+                location: other.description, reason: "council, revision are there already, with no schema_version; nothing was changed")) {
+                try PostgresAdmin.initialise(other)
+            }
+            let after = try PostgresSession(other)
+            defer { after.close() }
+            let triggers = try after.rows("SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'council'::regclass").first?.decode(Int.self)
+            #expect(triggers == 0, "nothing was added to the other application's table")
+            #expect(try after.rows("SELECT to_regclass('schema_version') IS NULL").first?.decode(Bool.self) == true)
+        }
+    }
+
     @Test func grantRefusesRolesACouncilRoleWouldNotLimit() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

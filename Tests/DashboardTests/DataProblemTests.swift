@@ -22,4 +22,14 @@ struct DataProblemTests {
         _ = browsing.apply(refreshed, model: model)
         #expect(!DashboardView.screenText(browsing, model: refreshed.newModel ?? model).contains("Connection to the server lost"))
     }
+
+    @Test("a connection back after a failure clears the problem even when nothing changed meanwhile")
+    func recoveredClearsTheProblem() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var browsing = state
+        _ = browsing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        #expect(DashboardView.screenText(browsing, model: model).contains("Connection to the server lost"))
+        _ = browsing.apply(.recovered, model: model)
+        #expect(!DashboardView.screenText(browsing, model: model).contains("Connection to the server lost"))
+    }
 }

@@ -69,6 +69,8 @@ public enum AppAction: Hashable, Sendable {
     case followersCounted(Int)
     /// An effect failed (the store could not be read or written): why.
     case failed(String)
+    /// The store answers again after a failure (a lost connection back): the problem shown is over.
+    case recovered
 
     /// The data an action brings, which becomes the current model after the update.
     public var newModel: DashboardModel? {

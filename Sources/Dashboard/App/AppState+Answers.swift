@@ -7,6 +7,9 @@ extension AppState {
         case .dataChanged(let new):
             dataProblem = nil
             return adopt(new, replacing: model)
+        case .recovered:
+            dataProblem = nil
+            return []
         case .saved(let summary, let new):
             dataProblem = nil
             if case .editing = mode { mode = .browsing }

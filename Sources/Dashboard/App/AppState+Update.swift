@@ -108,7 +108,7 @@ extension AppState {
             }
         case .rejoin, .presenterMoved, .meetingEnded, .followersCounted: break
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
-        case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed: break
+        case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed, .recovered: break
         }
         return []
     }

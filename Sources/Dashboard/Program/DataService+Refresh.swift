@@ -70,14 +70,24 @@ extension DataService {
 
     private func refreshData() -> [AppAction] {
         do {
-            guard let watcher, try watcher.hasChanged() else { return [] }
+            guard let watcher, try watcher.hasChanged() else { return recovering() }
             data.lastChanged = watcher.lastChangedAt
             // A commit that changed none of the council's data (a presenter's view, say) needs no new model.
-            guard try takeInChanges() != nil else { return [] }
+            guard try takeInChanges() != nil else { return recovering() }
+            refreshFailed = false
             return [.dataChanged(publish())]
         } catch {
+            refreshFailed = true
             return [.failed("\(StoreError.plain(error))")]
         }
+    }
+
+    /// After a refresh that brought nothing new: `.recovered` once, when the one before it failed (the status
+    /// line's problem is over), else nothing.
+    private func recovering() -> [AppAction] {
+        guard refreshFailed else { return [] }
+        refreshFailed = false
+        return [.recovered]
     }
 
     /// Reads what changed since the last mark: the measures with new values are read again (as much of their

@@ -33,6 +33,8 @@ public final class DataService {
     let store: (any CouncilStore)?
     let watcher: (any ChangeWatcher)?
     var mark: ChangeMark?
+    /// Whether the last refresh failed (its problem is on the status line until one succeeds).
+    var refreshFailed = false
     /// The meeting this dashboard presents or follows, and where it stands (see `DataService+Meeting`).
     var meeting: MeetingLink?
     /// What the screen shows, as the UI last said: each new model is prepared for it.

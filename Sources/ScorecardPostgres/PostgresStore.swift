@@ -67,7 +67,7 @@ public final class PostgresStore: CouncilStore {
         self.publishedOnly = publishedOnly || role == .member
         access = StoreAccess(
             role: role, seesPublishedOnly: self.publishedOnly, canRecord: !self.publishedOnly && role != .member,
-            canSignOff: !self.publishedOnly && role == .officer)
+            canSignOff: !self.publishedOnly && role == .officer, recordsAs: login)
     }
 
     /// Closes the connection.

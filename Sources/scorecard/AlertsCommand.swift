@@ -17,26 +17,29 @@ struct AlertsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let council = try input.load(today: try judgement.resolvedToday())
+        let (council, publishedOnly) = try input.loadSayingFigures(today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {
-            Console.out(try AlertReport(council: council, evaluation: evaluation).json())
+            Console.out(try AlertReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly).json())
         } else {
-            Console.out(Self.text(council: council, evaluation: evaluation))
+            Console.out(Self.text(council: council, evaluation: evaluation, publishedOnly: publishedOnly))
         }
     }
 
-    /// The alerts as text: a heading, then each alert's rank, measure, rule and reason, every value from the
-    /// data made terminal-safe.
-    static func text(council: Council, evaluation: Evaluation) -> String {
+    /// The alerts as text: a heading (saying when only published figures were read), then each alert's rank,
+    /// measure, rule and reason, "(draft)" after an alert raised on a draft value, every value from the data made
+    /// terminal-safe.
+    static func text(council: Council, evaluation: Evaluation, publishedOnly: Bool = false) -> String {
         var lines = [
             "\(council.plan.council.terminalSafe): \(NumberText.counted(evaluation.alerts.count, "alert")) as at \(evaluation.asAt.label)"
+                + (publishedOnly ? " (published figures)" : "")
         ]
         for (rank, alert) in evaluation.alerts.enumerated() {
             let measure = council.measures[alert.measure]
+            let draft = evaluation.measures[alert.measure].observation?.isDraft == true
             lines.append("")
             lines.append("\(rank + 1). \(measure.code.terminalSafe)  \(alert.rule.label)  \(measure.title.terminalSafe)")
-            lines.append("   \(alert.reason.terminalSafe)")
+            lines.append("   \(alert.reason.terminalSafe)" + (draft ? " (draft: not yet signed off)" : ""))
         }
         return lines.joined(separator: "\n")
     }
@@ -57,16 +60,21 @@ struct AlertReport: Encodable {
         var priority: String
         var plan: String?
         var owner: String
+        /// Whether the judged value the alert is raised on is a draft, recorded but not yet signed off.
+        var draft: Bool
     }
 
     var council: String
     var asAt: String
+    /// `published` when only signed-off values were read (a member, or `--published`), else `all`.
+    var figures: String
     var count: Int
     var alerts: [Item]
 
-    init(council: Council, evaluation: Evaluation) {
+    init(council: Council, evaluation: Evaluation, publishedOnly: Bool = false) {
         self.council = council.plan.council
         self.asAt = evaluation.asAt.description
+        self.figures = publishedOnly ? "published" : "all"
         self.count = evaluation.alerts.count
         self.alerts = evaluation.alerts.map { alert in
             let measure = council.measures[alert.measure]
@@ -79,7 +87,7 @@ struct AlertReport: Encodable {
                 periods: alert.run, status: judged.status.key, value: judged.value.flatMap { $0.isFinite ? $0 : nil },
                 target: judged.target.flatMap { $0.isFinite ? $0 : nil },
                 reason: alert.reason, priority: priority.code, plan: location.plan.map { priority.plans[$0].code },
-                owner: measure.owner)
+                owner: measure.owner, draft: judged.observation?.isDraft ?? false)
         }
     }
 

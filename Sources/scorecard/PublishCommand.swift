@@ -10,7 +10,7 @@ struct PublishCommand: ParsableCommand {
         discussion: """
             Without --period or --measure, every draft and every proposed target is signed off. Each value published \
             keeps who signed it off and when in its history; each target approved, who proposed it and who approved \
-            it. A code that names no measure signs nothing off.
+            it. A code that names no measure is an error (exit status 1): nothing at all is published then.
             """
     )
 

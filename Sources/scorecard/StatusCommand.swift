@@ -33,7 +33,7 @@ struct StatusCommand: ParsableCommand {
         } else if csv {
             FileHandle.standardOutput.write(Data(Self.safeCSV(text: report.csv).utf8))
         } else {
-            Console.out(Self.table(report, council: council, evaluation: evaluation))
+            Console.out(Self.table(report, council: council, evaluation: evaluation, publishedOnly: publishedOnly))
         }
     }
 
@@ -47,9 +47,11 @@ struct StatusCommand: ParsableCommand {
         return String(text)
     }
 
-    /// The report as a table a person reads: one line per measure under its priority, then the counts.
-    static func table(_ report: StatusReport, council: Council, evaluation: Evaluation) -> String {
+    /// The report as a table a person reads: one line per measure under its priority (a draft value marked
+    /// "(draft)"), then the counts; the heading says when only published figures were read.
+    static func table(_ report: StatusReport, council: Council, evaluation: Evaluation, publishedOnly: Bool = false) -> String {
         let heading = "\(report.council.terminalSafe): \(report.plan.terminalSafe), as at \(evaluation.asAt.label)"
+            + (publishedOnly ? " (published figures)" : "")
         var rows: [[String]] = [["Code", "Status", "Period", "Value", "Target", "Since previous", "Alerts", "Next due"]]
         var priorityOfRow: [String] = [""]
         for (m, record) in report.measures.enumerated() {
@@ -57,7 +59,8 @@ struct StatusCommand: ParsableCommand {
             let judged = evaluation.measures[m]
             rows.append([
                 record.code.terminalSafe, judged.status.label, judged.period?.label ?? "",
-                judged.value.map(measure.format)?.terminalSafe ?? "", judged.target.map(measure.format)?.terminalSafe ?? "",
+                (judged.value.map(measure.format)?.terminalSafe ?? "") + (record.draft ? " (draft)" : ""),
+                judged.target.map(measure.format)?.terminalSafe ?? "",
                 record.direction.previous ?? "", record.alerts.joined(separator: ", "), record.nextDue ?? "",
             ])
             priorityOfRow.append(record.priority)
@@ -76,8 +79,10 @@ struct StatusCommand: ParsableCommand {
         for judged in evaluation.measures { counts[judged.status, default: 0] += 1 }
         let summary = Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.label.lowercased())" } }
         lines.append("")
+        let drafts = report.measures.filter(\.draft).count
         lines.append("\(NumberText.counted(report.measures.count, "measure")): \(summary.joined(separator: ", ")); "
-            + NumberText.counted(evaluation.alerts.count, "alert"))
+            + NumberText.counted(evaluation.alerts.count, "alert")
+            + (drafts > 0 ? "; \(NumberText.counted(drafts, "measure")) judged on \(drafts == 1 ? "a draft" : "drafts") awaiting sign-off" : ""))
         return lines.joined(separator: "\n")
     }
 }

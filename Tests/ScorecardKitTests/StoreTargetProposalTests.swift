@@ -64,6 +64,13 @@ struct StoreTargetProposalTests {
         _ = try store.publish(.all, by: "olu")
         #expect(StatusReport(council: try store.loadCouncil(), evaluation: evaluation, proposals: try store.targetProposals())
             .measures.allSatisfy { $0.proposedTargets.isEmpty })
+
+        // In time order, a year before its months, whatever order they were proposed in.
+        for period in ["2025-01", "2025/26", "2024-10", "2024/25"] {
+            _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: period, target: "91", by: "kate"))
+        }
+        let ordered = StatusReport(council: council, evaluation: evaluation, proposals: try store.targetProposals()).measures[index]
+        #expect(ordered.proposedTargets.map(\.period) == ["2024/25", "2024-10", "2025-01", "2025/26"])
     }
 
     @Test("the same target as stands writes nothing; a newer proposal replaces a pending one; none proposes removing it")

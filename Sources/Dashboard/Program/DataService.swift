@@ -72,7 +72,8 @@ public final class DataService {
         data.readOnlyReason = Self.readOnlyReason(access, store: store)
         if !access.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }
         data.hasHistory = true
-        data.user = user
+        // A shared store records its login, whatever name the client gives.
+        data.user = access.recordsAs ?? user
         data.lastChanged = watcher.lastChangedAt
         self.data = data
         self.current = DashboardModel(data)

@@ -277,7 +277,11 @@ public struct StatusReport: Sendable, Equatable, Encodable {
     /// `proposals` the targets awaiting approval (``CouncilStore/targetProposals()``).
     public init(council: Council, evaluation: Evaluation, publishedOnly: Bool = false, proposals: [TargetProposal] = []) {
         var proposed: [String: [ProposedTarget]] = [:]
-        for proposal in proposals { proposed[proposal.measureCode.lowercased(), default: []].append(ProposedTarget(proposal)) }
+        // In time order: by the day each period starts, a year before its own first quarter or month.
+        let chronological = proposals.sorted {
+            ($0.period.startDate, $1.period.kind.rawValue) < ($1.period.startDate, $0.period.kind.rawValue)
+        }
+        for proposal in chronological { proposed[proposal.measureCode.lowercased(), default: []].append(ProposedTarget(proposal)) }
         self.figures = publishedOnly ? "published" : "all"
         self.council = council.plan.council
         self.plan = council.plan.title

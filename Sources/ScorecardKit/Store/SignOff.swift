@@ -11,12 +11,16 @@ public struct StoreAccess: Sendable, Equatable {
     public var canRecord: Bool
     /// Whether drafts may be signed off.
     public var canSignOff: Bool
+    /// The name the store records writes under whatever the client says (a shared store's login); `nil` for a
+    /// file, which records the name it is given (`--by`).
+    public var recordsAs: String?
 
-    public init(role: StoreRole?, seesPublishedOnly: Bool, canRecord: Bool, canSignOff: Bool) {
+    public init(role: StoreRole?, seesPublishedOnly: Bool, canRecord: Bool, canSignOff: Bool, recordsAs: String? = nil) {
         self.role = role
         self.seesPublishedOnly = seesPublishedOnly
         self.canRecord = canRecord
         self.canSignOff = canSignOff
+        self.recordsAs = recordsAs
     }
 }
 

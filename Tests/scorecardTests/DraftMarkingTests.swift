@@ -1,0 +1,63 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import scorecard
+
+/// A judgement built on a draft says so wherever owners and officers read it, and a member's says whose
+/// figures they are.
+@Suite("Drafts marked in status and alerts")
+struct DraftMarkingTests {
+    /// The sample database with KBI-002 (long-term empty homes, lower is better, target 550 in Sep 2026)
+    /// recorded at 600 as a draft: off track, where its published 504 is on track.
+    static func withDraft() throws -> String {
+        let path = try SampleDatabaseTests.path()
+        let today = try SampleDatabaseTests.day("2026-11-24")
+        try DatabaseOptions.createFromSample(at: path, today: today)
+        _ = try SQLiteStore(path: path).record(ValueEntry(measure: "KBI-002", period: "2026-09", value: "600", by: "kate"), today: today)
+        return path
+    }
+
+    static func judged(_ path: String, published: Bool) throws -> (Council, Evaluation) {
+        let council = try SQLiteStore(path: path, publishedOnly: published).loadCouncil()
+        return (council, council.evaluate(asAt: .quarter(2026, 2), today: try SampleDatabaseTests.day("2026-11-24")))
+    }
+
+    @Test("the status table marks the draft value and counts it; a member's table says published figures")
+    func statusTable() throws {
+        let path = try Self.withDraft()
+        let (council, evaluation) = try Self.judged(path, published: false)
+        let table = StatusCommand.table(StatusReport(council: council, evaluation: evaluation), council: council, evaluation: evaluation)
+        let line = try #require(table.split(separator: "\n").first { $0.hasPrefix("KBI-002 ") })
+        #expect(line.contains("Off track") && line.contains("600 (draft)"))
+        #expect(table.contains("; 1 measure judged on a draft awaiting sign-off"))
+        #expect(!table.split(separator: "\n")[0].contains("published figures"))
+
+        let (shown, judged) = try Self.judged(path, published: true)
+        let published = StatusCommand.table(
+            StatusReport(council: shown, evaluation: judged, publishedOnly: true), council: shown, evaluation: judged, publishedOnly: true)
+        #expect(published.split(separator: "\n")[0].hasSuffix("as at Q2 2026/27 (published figures)"))
+        let publishedLine = try #require(published.split(separator: "\n").first { $0.hasPrefix("KBI-002 ") })
+        #expect(publishedLine.contains("On track") && publishedLine.contains("504") && !published.contains("draft"))
+    }
+
+    @Test("an alert raised on a draft says so in text and JSON; a member's alerts say published figures")
+    func alerts() throws {
+        let path = try Self.withDraft()
+        let (council, evaluation) = try Self.judged(path, published: false)
+        let text = AlertsCommand.text(council: council, evaluation: evaluation)
+        #expect(text.contains("Off track in Sep 2026: 600 against a target of 550, 50 over. (draft: not yet signed off)"))
+        let json = try JSONSerialization.jsonObject(with: Data(try AlertReport(council: council, evaluation: evaluation).json().utf8)) as? [String: Any]
+        #expect(json?["figures"] as? String == "all")
+        let alerts = try #require(json?["alerts"] as? [[String: Any]])
+        #expect(alerts.filter { $0["draft"] as? Bool == true }.compactMap { $0["measure"] as? String } == ["KBI-002"])
+        #expect(alerts.allSatisfy { $0["draft"] is Bool })
+
+        let (shown, judged) = try Self.judged(path, published: true)
+        let member = try JSONSerialization.jsonObject(
+            with: Data(try AlertReport(council: shown, evaluation: judged, publishedOnly: true).json().utf8)) as? [String: Any]
+        #expect(member?["figures"] as? String == "published")
+        #expect((member?["alerts"] as? [[String: Any]])?.contains { $0["measure"] as? String == "KBI-002" } == false)
+        #expect(AlertsCommand.text(council: shown, evaluation: judged, publishedOnly: true).split(separator: "\n")[0].hasSuffix("(published figures)"))
+    }
+}

@@ -5,11 +5,12 @@ import ZIPFoundation
 /// Writes tables as the sheets of a minimal Excel workbook (`.xlsx`): text as inline strings, numbers as numbers,
 /// the header row bold and frozen. Every spreadsheet program opens it.
 public enum WorkbookWriter {
-    /// Writes `tables`, one sheet each, to the workbook `path` (replacing a file there), all or nothing: the workbook
-    /// is built under a temporary name and renamed into place.
+    /// Writes `tables`, one sheet each, to the workbook `given` (replacing a file there, or the file a symbolic link
+    /// there points to), all or nothing: the workbook is built under a temporary name and renamed into place.
     ///
     /// - Throws: ``ExportError`` when it cannot be written; nothing is left behind then.
-    public static func write(_ tables: [OutputTable], to path: String) throws {
+    public static func write(_ tables: [OutputTable], to given: String) throws {
+        let path = try ExportError.fileDestination(given)
         try ExportError.checkDestination(path, directory: false)
         try CouncilExport.replacing(path) { temporary in
             let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)

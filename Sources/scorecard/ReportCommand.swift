@@ -140,8 +140,15 @@ struct ReportCommand: ParsableCommand {
         return .priorities(chosen)
     }
 
-    /// Writes `bytes` to `path` whole or not at all (a temporary file beside it, renamed into place).
-    func write(_ bytes: Data, to path: String) throws {
+    /// Writes `bytes` to `given` whole or not at all (a temporary file beside it, renamed into place; through a
+    /// symbolic link, to the file it points to).
+    func write(_ bytes: Data, to given: String) throws {
+        let path: String
+        do {
+            path = try ExportError.fileDestination(given)
+        } catch let error as ExportError {
+            throw CommandFailure("cannot write the report to \(given.terminalSafe): it \(error.message)")
+        }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {

@@ -30,6 +30,27 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where a file written to `path` goes: `path` itself, or for a symbolic link the file it points to (so that
+    /// the link stays a link). Throws for a device, a pipe or a socket, which a file written beside it and renamed
+    /// into place would replace (`/dev/full`, a FIFO) rather than write to.
+    public static func fileDestination(_ path: String) throws -> String {
+        let manager = FileManager.default
+        // What the path leads to in the end (`/dev/stdout` to a pipe or a terminal): only a file or a folder.
+        var status = stat()
+        if stat(path, &status) == 0, !([S_IFREG, S_IFDIR] as [mode_t]).contains(status.st_mode & S_IFMT) {
+            throw ExportError(
+                path: path, message: "is not a regular file (a device, a pipe or a socket); give a file's name (or --out - for standard output)")
+        }
+        var current = path
+        // As the system follows links: a few dozen at most, so a loop ends.
+        for _ in 0..<32 {
+            guard (try? manager.attributesOfItem(atPath: current))?[.type] as? FileAttributeType == .typeSymbolicLink else { return current }
+            let target = try manager.destinationOfSymbolicLink(atPath: current)
+            current = target.hasPrefix("/") ? target : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
+        }
+        throw ExportError(path: path, message: "is a symbolic link that goes round in a loop; give a file's name")
+    }
+
     /// Throws unless `path` is free for a new directory (absent, or an empty directory) or a new file (absent, or a
     /// file to replace), and its folder exists.
     public static func checkDestination(_ path: String, directory: Bool) throws {

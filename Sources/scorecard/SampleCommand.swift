@@ -32,6 +32,14 @@ struct SampleCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw CommandFailure("\(out.excerpt()) is a file, not a folder: give --out a folder to write the sample into")
         }
+        // Only a folder of the sample's own files is written over: another council's would be spoilt.
+        let own: Set<String> = [CouncilDirectory.frameworkName, CouncilDirectory.observationsName, "national"]
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { !own.contains($0) }.sorted()
+        if !others.isEmpty {
+            throw CommandFailure(
+                "\(out.excerpt()) holds files a sample does not write (\(others.prefix(3).joined(separator: ", ").excerpt(80))"
+                    + "\(others.count > 3 ? ", ..." : "")): give --out a new or empty folder; nothing was written")
+        }
         let summary: SampleSummary
         do {
             summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)

@@ -15,6 +15,7 @@ final class WorkbookArchive {
     init(path: String, limits: WorkbookLimits) throws {
         self.path = path
         self.limits = limits
+        try Self.checkFile(path)
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
@@ -28,6 +29,28 @@ final class WorkbookArchive {
             entries[entry.path.lowercased()] = entry
         }
         self.entries = entries
+    }
+
+    /// Refuses at once what is not a zip archive in a regular file: a pipe or a device (which ZIPFoundation would
+    /// wait on for ever), a file that cannot be read, and one that does not start as a zip archive does (which
+    /// it would search to the end for a zip's directory, a second or more per hundred megabytes).
+    private static func checkFile(_ path: String) throws {
+        // Non-blocking, so that opening a pipe nobody writes to returns at once.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw error(path, errno == ENOENT ? "does not exist" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw error(path, "is not a regular file (a device or a pipe); give a workbook's file")
+        }
+        var magic = [UInt8](repeating: 0, count: 4)
+        let got = magic.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 4) }
+        // A zip starts with a local file header (PK 3 4), or is empty (PK 5 6).
+        guard got == 4, magic[0] == 0x50, magic[1] == 0x4B, (magic[2], magic[3]) == (3, 4) || (magic[2], magic[3]) == (5, 6) else {
+            throw error(path, "is not an Excel workbook (.xlsx): it is not a zip archive")
+        }
     }
 
     /// The uncompressed bytes of the part at `part` (no leading `/`), or `nil` when there is none.

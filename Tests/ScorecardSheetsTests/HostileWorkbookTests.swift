@@ -30,6 +30,24 @@ struct HostileWorkbookTests {
         #expect(Self.firstError(path)?.message == "is not an Excel workbook (.xlsx): it is not a zip archive")
     }
 
+    @Test("a pipe named .xlsx is refused at once, not waited on for ever")
+    func pipe() throws {
+        let path = try F.path()
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(Self.firstError(path)?.message == "is not a regular file (a device or a pipe); give a workbook's file")
+    }
+
+    @Test("a large file that is not a zip is refused from its first bytes, not searched to the end")
+    func largeNotZip() throws {
+        let path = try F.path()
+        // 64 MB of CSV-like text: ZIPFoundation alone took about 9 s to search it for a zip's directory.
+        let line = Data("KBI-001,2024-05,12.5\n".utf8)
+        var data = Data(capacity: 64 << 20)
+        while data.count < 64 << 20 { data.append(line) }
+        try data.write(to: URL(fileURLWithPath: path))
+        #expect(Self.firstError(path)?.message == "is not an Excel workbook (.xlsx): it is not a zip archive")
+    }
+
     @Test("a zip archive without xl/workbook.xml")
     func noWorkbook() throws {
         let path = try F.zip([("hello.txt", "hello")])

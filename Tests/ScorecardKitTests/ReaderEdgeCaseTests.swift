@@ -71,6 +71,16 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("1e-400") == 0)
     }
 
+    @Test("a framework.yaml saved with a byte-order mark before its first key reads as without one")
+    func byteOrderMark() throws {
+        let keysFirst = Fixture.framework.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.hasPrefix("#") }.joined(separator: "\n")
+        #expect(keysFirst.hasPrefix("council:"))
+        let plain = try FrameworkFile(file: "framework.yaml").read(keysFirst)
+        let marked = try FrameworkFile(file: "framework.yaml").read("\u{FEFF}" + keysFirst)
+        #expect(marked.plan == plain.plan && marked.measures == plain.measures)
+    }
+
     @Test("a value or target too large for a Double is out of range, not \"not a number\"")
     func beyondDouble() throws {
         let value = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,1e309\n".utf8)))

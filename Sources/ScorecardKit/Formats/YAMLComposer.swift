@@ -36,7 +36,9 @@ struct YAMLComposer {
     /// - Throws: ``DataFileError`` naming the line of the first problem.
     func compose(_ text: String) throws -> YAMLNode? {
         var text = text
-        return try text.withUTF8 { bytes in
+        return try text.withUTF8 { whole in
+            // A byte-order mark (Notepad's "UTF-8 with BOM") is no part of the document.
+            let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
             guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
             if let offset = Self.tagDirective(in: bytes) {
                 throw DataFileError(

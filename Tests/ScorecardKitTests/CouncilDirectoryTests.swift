@@ -148,6 +148,8 @@ struct CouncilDirectoryTests {
         ("duplicate measure code", framework(replacing: "code: KBI-03", with: "code: KBI-01"), 65, "code", "measure code KBI-01 is used twice (first on line 37)"),
         ("target for the wrong kind of period", framework(replacing: "targets: {2024/25: 90}", with: "targets: {2024/25 Q1: 90}"), 43, "targets", "a target for a quarter (\"2024/25 Q1\") does not apply"),
         ("target not a number", framework(replacing: "2024/25: 120", with: "2024/25: lots"), 35, "targets", "the target for 2024/25 is not a number"),
+        ("one year's target written two ways", framework(replacing: "targets: {2024/25: 90}", with: "targets: {2024/25: 90, 2024-25: 95}"), 43, "targets",
+         "a target for 2024/25 appears twice (as \"2024/25\" and \"2024-25\")"),
         ("tolerance not a number", framework(replacing: "tolerance: 10%", with: "tolerance: ten"), 33, "tolerance", "is not a tolerance"),
         ("profile that falls", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [100, 50, 20, 10]"), 36, "profile", "it must never fall"),
         ("profile of zeros", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [0, 0, 0, 0]"), 36, "profile", "must end above 0"),

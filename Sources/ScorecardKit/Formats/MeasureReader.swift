@@ -135,10 +135,16 @@ struct MeasureReader {
     private func targets(_ fields: inout some MeasureFields, measure: Measure) throws -> TargetSchedule {
         var schedule = TargetSchedule()
         let kind = measure.frequency.periodKind
+        // Each period once, however it is written ("2024/25 Q1" and "Q1 2024/25" are one quarter).
+        var given: [Period: String] = [:]
         for target in try fields.targets() {
             let key = target.periodText
             guard let period = target.period else {
                 throw target.periodPlace.error("\"\(key.excerpt())\" is not a period (such as 2024/25 or 2024/25 Q1)")
+            }
+            if let first = given.updateValue(key, forKey: period) {
+                throw target.periodPlace.error(
+                    "a target for \(period.label) appears twice (as \"\(first.excerpt())\" and \"\(key.excerpt())\")")
             }
             guard period.kind == kind || (period.kind == .financialYear && (kind == .month || kind == .quarter)) else {
                 throw target.periodPlace.error(

@@ -27,6 +27,20 @@ enum Console {
         }
     }
 
+    /// A whole document (CSV, Markdown, HTML) for standard output: its line breaks kept, inside quoted fields too
+    /// (a spreadsheet reads them as such), and every other control character replaced with U+FFFD, a carriage
+    /// return too unless a line feed follows it (on a terminal, a lone one sends the cursor back to overwrite the
+    /// line, so that a line could be forged).
+    static func safeDocument(_ document: String) -> String {
+        var text = String.UnicodeScalarView()
+        let scalars = Array(document.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let lineBreak = scalar == "\n" || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
+            text.append(scalar.isTerminalControl && !lineBreak ? "\u{FFFD}" : scalar)
+        }
+        return String(text)
+    }
+
     /// `text` with each of its lines made terminal-safe, the line feeds between them kept.
     static func safe(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(\.terminalSafe).joined(separator: "\n")

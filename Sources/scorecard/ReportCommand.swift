@@ -91,7 +91,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if out == "-" {
-            FileHandle.standardOutput.write(bytes)
+            FileHandle.standardOutput.write(Data(Console.safeDocument(String(decoding: bytes, as: UTF8.self)).utf8))
             return
         }
         try write(bytes, to: out)

@@ -31,20 +31,10 @@ struct StatusCommand: ParsableCommand {
         if json {
             Console.out(try JSONText.encode(report))
         } else if csv {
-            FileHandle.standardOutput.write(Data(Self.safeCSV(text: report.csv).utf8))
+            FileHandle.standardOutput.write(Data(Console.safeDocument(report.csv).utf8))
         } else {
             Console.out(Self.table(report, council: council, evaluation: evaluation, publishedOnly: publishedOnly))
         }
-    }
-
-    /// CSV `text` keeping the line breaks inside quoted fields (a spreadsheet reads them as such) and replacing
-    /// every other control character with U+FFFD.
-    static func safeCSV(text csv: String) -> String {
-        var text = String.UnicodeScalarView()
-        for scalar in csv.unicodeScalars {
-            text.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" ? "\u{FFFD}" : scalar)
-        }
-        return String(text)
     }
 
     /// The report as a table a person reads: one line per measure under its priority (a draft value marked

@@ -66,9 +66,15 @@ struct OutputHygieneTests {
         #expect(!holdsControl(json))
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect((decoded?["measures"] as? [Any])?.count == council.measures.count)
-        let csv = StatusCommand.safeCSV(text: report.csv)
+        let csv = Console.safeDocument( report.csv)
         #expect(!csv.unicodeScalars.contains { $0.isTerminalControl && $0 != "\n" && $0 != "\r" })
         #expect(csv.hasPrefix("code,title,tier,priority,delivery_plan,"))
+    }
+
+    @Test("status --csv keeps its line breaks but not a lone carriage return, which would overwrite the line on a terminal")
+    func loneCarriageReturn() {
+        let csv = "code,commentary\r\nKBI-1,\"a\r fake\nline\r\nend\"\r\n"
+        #expect(Console.safeDocument( csv) == "code,commentary\r\nKBI-1,\"a\u{FFFD} fake\nline\r\nend\"\r\n")
     }
 
     @Test("import reports the council's name and the database path with their controls replaced")

@@ -180,6 +180,8 @@ struct CivilDateTests {
         #expect(CivilDate(parsing: "2025-03-31") == CivilDate(year: 2025, month: 3, day: 31))
         #expect(CivilDate(parsing: "31/03/2025") == CivilDate(year: 2025, month: 3, day: 31))
         #expect(CivilDate(parsing: "2025-02-30") == nil)
+        #expect(CivilDate(parsing: "0000-01-01") == nil && CivilDate(parsing: "31/12/0999") == nil, "a year before 1000 is a typing error")
+        #expect(CivilDate(parsing: "1000-01-01") == CivilDate(year: 1000, month: 1, day: 1))
     }
 }
 

@@ -57,18 +57,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(dayNumber: dayNumber + days)
     }
 
-    /// Parses `2024-05-31` (ISO 8601) or `31/05/2024` (as UK spreadsheets write it).
+    /// Parses `2024-05-31` (ISO 8601) or `31/05/2024` (as UK spreadsheets write it); the year from 1000 to 9999
+    /// (`0000-01-01` is a typing error, and would not be written back in four digits).
     public init?(parsing text: some StringProtocol) {
         let trimmed = text.trimmingWhitespace()
         // Digits and separators only: `Int(_:)` would also take a sign, as in `2025-+3-+1`.
         guard trimmed.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "/" }) else { return nil }
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
+        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), y >= 1000, let m = Int(iso[1]), let d = Int(iso[2]) {
             self.init(year: y, month: m, day: d)
             return
         }
         let uk = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        if uk.count == 3, uk[2].count == 4, let d = Int(uk[0]), let m = Int(uk[1]), let y = Int(uk[2]) {
+        if uk.count == 3, uk[2].count == 4, let d = Int(uk[0]), let m = Int(uk[1]), let y = Int(uk[2]), y >= 1000 {
             self.init(year: y, month: m, day: d)
             return
         }

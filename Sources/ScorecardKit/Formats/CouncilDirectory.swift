@@ -97,6 +97,15 @@ public struct CouncilDirectory: Sendable {
         case .failure(.directory): message = "is a directory, not a file"
         case .failure(.notRegular): message = "is not a regular file (a device or a pipe); give a file"
         case .failure(.unreadable):
+            // A folder that is there but cannot be opened hides its files: say so, not "no such file".
+            let folder = (file as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue,
+                access(folder.isEmpty ? "." : folder, R_OK | X_OK) != 0
+            {
+                message = "cannot be read: its folder's permissions forbid it"
+                break
+            }
             guard FileManager.default.fileExists(atPath: file) else {
                 if !required { return nil }
                 message = "no such file (a council's data directory holds \(Self.frameworkName), naming at least the council and its plan, and \(Self.observationsName))"

@@ -14,6 +14,8 @@ struct WorkbookReadingTests {
         let council = F.row(1, F.text("A1", "Council"), F.text("B1", "Testshire District Council"))
             + F.row(2, F.text("A2", "Plan"), F.text("B2", "Council Plan 2024-2028"))
             + F.row(4, F.text("A4", "Tolerance"), F.number("B4", "0.05", style: 1))
+            // "Aug 2024" typed into the sheet: kept as the date 2024-08-01, read as that month.
+            + F.row(5, F.text("A5", "Reporting period"), F.number("B5", "45505", style: 3))
         let measures = F.row(1, "<x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c>", F.text("B1", "title"), F.text("C1", "frequency"), F.text("D1", "unit"),
                              F.text("E1", "priority"), F.text("F1", "Target 2024/25"), F.text("G1", "cumulative"))
             + F.row(2, F.text("A2", "KBI-01"), "<x:c r=\"B2\" t=\"s\"><x:v>1</x:v></x:c>", F.text("C2", "monthly"), F.text("D2", "%"),
@@ -32,6 +34,7 @@ struct WorkbookReadingTests {
     func handMade() throws {
         let council = try CouncilSource.load(path: try Self.handMade(), today: nil)
         #expect(council.plan.council == "Testshire District Council" && council.plan.title == "Council Plan 2024-2028")
+        #expect(council.plan.reportingPeriod == .month(2024, 8))
         #expect(council.measures.map(\.code) == ["KBI-01", "KBM-01"])
         let planning = council.measures[0]
         #expect(planning.title == "Planning decided in time")

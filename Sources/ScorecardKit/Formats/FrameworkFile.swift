@@ -142,8 +142,9 @@ public struct FrameworkFile {
     static func heading(_ fields: inout some DataFields, problems: ProblemCollector) throws -> CouncilPlan? {
         let council = try problems.attempt { try fields.requiredString("council") }
         let title = try problems.attempt { try fields.requiredString("plan") }
+        // Read as a cell is: a spreadsheet keeps `Apr 2025` typed into the Council sheet as the date 2025-04-01.
         let reportingPeriod = try problems.attempt {
-            try fields.parsed("reporting_period", expected: "a period (such as 2024/25 Q2)") { Period(parsing: $0) }
+            try fields.parsed("reporting_period", expected: "a period (such as 2024/25 Q2)") { Period(cell: $0) }
         } ?? nil
         guard let council, let title else { return nil }
         return CouncilPlan(council: council, title: title, reportingPeriod: reportingPeriod, priorities: [])

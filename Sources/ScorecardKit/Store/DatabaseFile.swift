@@ -104,6 +104,20 @@ struct DatabaseFile {
         }
     }
 
+    /// Gives the file's `-wal` and `-shm` the file's own permissions when they are this user's but cannot be
+    /// written: SQLite makes them with the file's mode, so a read-only open of a read-only file leaves them
+    /// read-only, and every write fails once the file itself may be written again.
+    func repairSidecarPermissions() {
+        var database = stat()
+        guard stat(path, &database) == 0 else { return }
+        for suffix in ["-wal", "-shm"] {
+            var sidecar = stat()
+            let file = path + suffix
+            guard stat(file, &sidecar) == 0, sidecar.st_uid == geteuid(), access(file, W_OK) != 0 else { continue }
+            chmod(file, database.st_mode & 0o777)
+        }
+    }
+
     /// Removes what an interrupted import left behind: `PATH.new-PID` files (with their `-wal`, `-shm` and
     /// `-journal`) whose process is no longer running.
     func removeStaleTemporaries() {

@@ -52,6 +52,7 @@ public final class SQLiteStore: CouncilStore {
         } else {
             self.readPath = path
             file.removeStaleTemporaries()
+            file.repairSidecarPermissions()
             self.queue = try DatabaseQueue(path: path, configuration: Self.configuration())
             // Changing the journal mode or migrating writes to the file: check it is sound first.
             if try Self.needsUpgrade(queue) {

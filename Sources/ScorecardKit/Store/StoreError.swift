@@ -26,6 +26,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked
     /// SQLite found the file damaged while reading or writing it (its own words in `problem`).
     case damagedWhileUsed(problem: String)
+    /// SQLite could not write the file although it was opened for writing (its `-wal` or `-shm` file beside it, or
+    /// the file itself, made read-only meanwhile); SQLite's words in `problem`.
+    case cannotWrite(problem: String)
     /// The file's rows contradict each other (a value of a measure that is not there: changed by hand), found
     /// when it was to be brought up to this schema; `problem` names the rule broken.
     case inconsistent(path: String, problem: String)
@@ -62,6 +65,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "`sqlite3` session left open in a transaction); nothing was written: try again once it is done"
         case .damagedWhileUsed(let problem):
             "the database file is damaged (SQLite says: \(problem)); nothing was written: restore it from a backup"
+        case .cannotWrite(let problem):
+            "the database cannot be written (SQLite says: \(problem)): check that the file, and its -wal and -shm files "
+                + "beside it, may be written by you; nothing was written"
         case .inconsistent(let path, let problem):
             "\(path) is damaged, or was changed by hand (\(problem)); its data and schema were left as they were: restore it from a backup"
         }
@@ -80,6 +86,8 @@ extension StoreError {
             return StoreError.locked
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return StoreError.damagedWhileUsed(problem: problem)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN:
+            return StoreError.cannotWrite(problem: problem)
         case .SQLITE_ERROR where problem.hasPrefix("no such table") || problem.hasPrefix("no such column"):
             return StoreError.damagedWhileUsed(problem: problem)
         default:

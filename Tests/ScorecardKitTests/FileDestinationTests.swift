@@ -37,4 +37,19 @@ struct FileDestinationTests {
         let error = try #require(throws: ExportError.self) { try ExportError.fileDestination(path) }
         #expect(error.message.contains(name == "loop" ? "goes round in a loop" : "is not a regular file (a device, a pipe or a socket)"))
     }
+
+    @Test("what an interrupted export left beside its destination is removed by the next export there")
+    func leftoversRemoved() throws {
+        let dir = try Self.folder()
+        let destination = "\(dir)/council"
+        // Process ids never go this high (Linux's largest is 4,194,304): this process has ended.
+        let left = "\(dir)/.council.partial-99999999"
+        try FileManager.default.createDirectory(atPath: left, withIntermediateDirectories: false)
+        let running = "\(dir)/.council.partial-\(getppid())"
+        try FileManager.default.createDirectory(atPath: running, withIntermediateDirectories: false)
+        try CouncilExport.replacing(destination) { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
+        #expect(!FileManager.default.fileExists(atPath: left))
+        #expect(FileManager.default.fileExists(atPath: running), "another export that is still running keeps its own")
+        #expect(FileManager.default.fileExists(atPath: destination))
+    }
 }

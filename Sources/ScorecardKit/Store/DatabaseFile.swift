@@ -121,12 +121,6 @@ struct DatabaseFile {
     /// Removes what an interrupted import left behind: `PATH.new-PID` files (with their `-wal`, `-shm` and
     /// `-journal`) whose process is no longer running.
     func removeStaleTemporaries() {
-        let name = (path as NSString).lastPathComponent + ".new-"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(name) {
-            let digits = entry.dropFirst(name.count).prefix { $0.isASCII && $0.isNumber }
-            guard let pid = Int32(digits), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: folder + "/" + entry)
-        }
+        Leftovers.removeDead(named: (path as NSString).lastPathComponent + ".new-", in: folder)
     }
 }

@@ -47,11 +47,13 @@ public enum CouncilExport {
     }
 
     /// Runs `write` on a new temporary path beside `path`, then moves what it wrote to `path` (replacing a file, or
-    /// an empty directory, that is there). On any failure the temporary path is removed and `path` left as it was.
+    /// an empty directory, that is there). On any failure the temporary path is removed and `path` left as it was;
+    /// what an interrupted export left beside `path` is removed first.
     public static func replacing(_ path: String, _ write: (_ temporary: String) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)").path
+        Leftovers.removePartials(of: path)
+        let temporary = Leftovers.partialPath(for: path)
         let manager = FileManager.default
+        try? manager.removeItem(atPath: temporary)  // Left by an earlier process that had this one's id.
         do {
             try write(temporary)
             var isDirectory: ObjCBool = false

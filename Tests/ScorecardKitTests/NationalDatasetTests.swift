@@ -75,6 +75,9 @@ import Testing
         } catch let error as DataFileError {
             #expect(error.description == "download.csv:2: field \"Value\": \"12..5\" is not a number")
         }
+        let huge = Self.header26 + "\r\n1,Name,,,E06000001,Hartlepool,UA,Persons,All ages,,,2017,1e308,,,,,,,,,,,,,\r\n"
+        let error = try #require(throws: DataFileError.self) { try Self.read(huge) }
+        #expect(error.description == "download.csv:2: field \"Value\": 1e+308 is out of range (numbers must lie within ±1,000,000,000,000,000)")
         let noAreaColumn = "Indicator Name,Time period,Value\nX,2017,1\n"
         #expect(throws: DataFileError.self) { try Self.read(noAreaColumn) }
         let repeated = "Indicator Name,Area Code,Time period,Value\nX,E1,2017,1\nX,E1,2017,2\n"
@@ -143,5 +146,15 @@ import Testing
             #expect(error.line == 3)
             #expect(error.description == "lg.csv:3: field \"Metric\": \"lots\" is not a number")
         }
+    }
+
+    @Test func anLGInformValueOutOfRangeIsNamed() throws {
+        let text = """
+            "area label","area long label","area","Metric"
+            "area label","area long label","area","2020"
+            "Barnet","Barnet (London borough)","E09000003","1e308"
+            """
+        let error = try #require(throws: DataFileError.self) { try Self.read(text, file: "lg.csv") }
+        #expect(error.description == "lg.csv:3: field \"Metric\": 1e+308 is out of range (numbers must lie within ±1,000,000,000,000,000)")
     }
 }

@@ -94,10 +94,14 @@ struct LGInformColumns {
             let raw = text(column)
             var value: Double?
             if !raw.isEmpty, !NumberParser.isNoValue(raw) {
-                guard let number = NumberParser.parse(raw), number.isFinite else {
+                let field = headings[column].isEmpty ? nil : metric(column)
+                guard let number = NumberParser.parse(raw) else {
                     throw DataFileError(
-                        file: file, line: record.line, field: headings[column].isEmpty ? nil : metric(column),
-                        message: "\"\(raw.excerpt())\" is not a number", column: column)
+                        file: file, line: record.line, field: field, message: "\"\(raw.excerpt())\" is not a number", column: column)
+                }
+                // Within ±10^15, as every figure Scorecard takes.
+                if let problem = ValueLimits.insanity(of: number) {
+                    throw DataFileError(file: file, line: record.line, field: field, message: problem, column: column)
                 }
                 value = number
             }

@@ -94,11 +94,15 @@ struct NationalColumns {
         func number(_ field: Field) throws -> Double? {
             let text = self.text(field, in: record)
             if text.isEmpty || NumberParser.isNoValue(text) { return nil }
-            guard let value = NumberParser.parse(text), value.isFinite else {
-                let column = columns[field]!
+            let column = columns[field]!
+            guard let value = NumberParser.parse(text) else {
                 throw DataFileError(
                     file: file, line: record.line, field: headings[column],
                     message: "\"\(text.excerpt())\" is not a number", column: column)
+            }
+            // Within ±10^15, as every figure Scorecard takes: 1e308 would be judged against England.
+            if let problem = ValueLimits.insanity(of: value) {
+                throw DataFileError(file: file, line: record.line, field: headings[column], message: problem, column: column)
             }
             return value
         }

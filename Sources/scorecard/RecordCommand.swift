@@ -45,7 +45,7 @@ struct RecordCommand: ParsableCommand {
             outcome = try store.record(entry, today: try CivilDate.resolvedToday())
         } catch let error as ValueEntryError {
             for problem in error.problems {
-                Console.error("error: \(problem.field.rawValue): \(problem.message.terminalSafe)")
+                Console.error("Error: \(problem.field.rawValue): \(problem.message.terminalSafe)")
             }
             Console.error("Nothing was recorded.")
             throw ExitCode(1)

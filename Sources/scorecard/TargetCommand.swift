@@ -44,7 +44,7 @@ struct TargetCommand: ParsableCommand {
             proposal = try store.proposeTarget(entry)
         } catch let error as TargetEntryError {
             for problem in error.problems {
-                Console.error("error: \(problem.field.rawValue): \(problem.message.terminalSafe)")
+                Console.error("Error: \(problem.field.rawValue): \(problem.message.terminalSafe)")
             }
             Console.error("Nothing was proposed.")
             throw ExitCode(1)

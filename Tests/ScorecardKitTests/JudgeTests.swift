@@ -122,7 +122,10 @@ struct DirectionTests {
         #expect(Direction.between(54, 45, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 50, newTarget: 50) == .worsening)
         // Both inside the band: no change in performance although the value moved.
         #expect(Direction.between(49, 51, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 50, newTarget: 50) == .noChange)
-        #expect(Direction.between(49, 51, polarity: .withinBand(halfWidth: 2), decimals: 0) == .increasing)
+        // A year ago had no target: both measured against the one there is (56 -> 54 nears 50 ±2); none at all: no direction.
+        #expect(Direction.between(56, 54, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: nil, newTarget: 50) == .improving)
+        #expect(Direction.between(54, 56, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 50, newTarget: nil) == .worsening)
+        #expect(Direction.between(49, 51, polarity: .withinBand(halfWidth: 2), decimals: 0) == nil)
     }
 }
 

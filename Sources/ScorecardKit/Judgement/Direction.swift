@@ -21,22 +21,24 @@ public enum Direction: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The direction of travel from `old` to `new` for a measure of the given polarity.
+    /// The direction of travel from `old` to `new` for a measure of the given polarity; `nil` for a band measure
+    /// with no target to measure it by.
     ///
     /// - Parameters:
-    ///   - oldTarget: for a band measure, the target in force for `old`; `newTarget` likewise for `new`.
-    ///     Without both, a band measure's move is only increasing or decreasing.
+    ///   - oldTarget: for a band measure, the target in force for `old`; `newTarget` likewise for `new`. With only
+    ///     one of them, both values are measured against it (the same band, as far as anyone knows).
     public static func between(
         _ old: Double, _ new: Double, polarity: Polarity, decimals: Int,
         oldTarget: Double? = nil, newTarget: Double? = nil
-    ) -> Direction {
+    ) -> Direction? {
         let (o, n) = (Judge.rounded(old, decimals), Judge.rounded(new, decimals))
         if o == n { return .noChange }
         switch polarity {
         case .higherIsBetter: return n > o ? .improving : .worsening
         case .lowerIsBetter: return n < o ? .improving : .worsening
         case .withinBand(let halfWidth):
-            guard let oldTarget, let newTarget else { return n > o ? .increasing : .decreasing }
+            guard let oldTarget = oldTarget ?? newTarget else { return nil }
+            let newTarget = newTarget ?? oldTarget
             let before = max(0, abs(o - oldTarget) - halfWidth)
             let after = max(0, abs(n - newTarget) - halfWidth)
             if Judge.nearlyEqual(before, after, scale: newTarget) {

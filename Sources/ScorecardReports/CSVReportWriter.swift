@@ -1,8 +1,8 @@
 import ScorecardKit
 
 /// Writes a ``CommitteeReport`` as CSV: one row per measure in the report, with the columns of
-/// `scorecard status --csv` (``StatusReport/csvColumns``), a withheld value written `*` (and, for the public, no
-/// process limits or forecast of a measure whose small numbers are withheld).
+/// `scorecard status --csv` (``StatusReport/csvColumns``), a withheld value written `*` with no direction of
+/// travel (and, for the public, no process limits or forecast of a measure whose small numbers are withheld).
 public enum CSVReportWriter {
     /// The report's measures as CSV, judged by `evaluation` on `council` (the report's own).
     public static func csv(_ report: CommitteeReport, council: Council, evaluation: Evaluation) -> String {
@@ -17,6 +17,8 @@ public enum CSVReportWriter {
                     record.forecast = nil
                     record.comparator = nil
                 }
+                // A withheld value's direction of travel, beside the values shown, could give it away too.
+                if entry.withheld { (record.direction.previous, record.direction.yearBefore) = (nil, nil) }
                 text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
             }
         }

@@ -140,8 +140,11 @@ private struct Builder {
             index: m, code: measure.code, title: measure.title, tier: measure.tier, owner: measure.owner,
             period: judged.period?.label ?? "",
             value: valueWithheld ? "*" : judged.value.map(measure.format) ?? "",
-            target: judged.target.map(measure.format) ?? "", status: judged.status, travel: judged.sincePrevious,
-            travelYear: judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
+            // A withheld value's direction of travel, beside the values shown, could give it away: 11 shown for
+            // August and "no change" on 11 for September is 11.
+            target: judged.target.map(measure.format) ?? "", status: judged.status,
+            travel: valueWithheld ? nil : judged.sincePrevious,
+            travelYear: valueWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
             draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,
             chart: chart(m, judged: judged.period, withheld: withheld))
     }

@@ -49,6 +49,7 @@ struct CSVReportWriterTests {
         let rows = try Self.rows(CSVReportWriter.csv(report, council: council, evaluation: evaluation))
         let kbi2 = try #require(rows.first { $0.first == "KBI-2" })
         #expect(kbi2[StatusReport.csvColumns.firstIndex(of: "value") ?? 0] == "*")
+        #expect(kbi2[StatusReport.csvColumns.firstIndex(of: "direction_previous") ?? 0] == "")
         #expect(!kbi2.contains("2") && !kbi2.contains("3"))
     }
 }

@@ -98,6 +98,10 @@ struct CommitteeReportTests {
         let report = ReportFixture.report(ReportFixture.options(audience: .public))
         let kbi2 = report.sections[0].plans[0].measures[1]
         #expect(kbi2.withheld && kbi2.value == "*")
+        // Its direction of travel too: beside a value shown, it could give the withheld one away.
+        #expect(kbi2.travel == nil && kbi2.travelYear == nil)
+        let committee = ReportFixture.report(ReportFixture.options()).sections[0].plans[0].measures[1]
+        #expect(committee.travel != nil, "the committee's own report shows one")
         #expect(kbi2.chart.points.map(\.withheld) == [false, true, true])
         #expect(kbi2.chart.points.map(\.value) == [5, nil, nil])
         #expect(report.withheldNote?.hasPrefix("* suppressed to protect individuals") == true)

@@ -86,12 +86,18 @@ public enum MarkdownReportWriter {
             lines.append(row([
                 "\(escaped(entry.code)) \(escaped(entry.title))", escaped(entry.period),
                 escaped(entry.value) + (entry.draft ? " (draft)" : ""), escaped(entry.target),
-                escaped(ReportText.badge(entry.status)), escaped(ReportText.travel(entry.travel)),
+                escaped(ReportText.badge(entry.status)), escaped(Self.travel(entry)),
                 alerts.map(escaped).joined(separator: "<br>"), escaped(entry.commentary ?? ""),
             ]))
         }
         lines.append("")
         return lines
+    }
+
+    /// The direction of travel as the HTML gives it: against the period before, then year on year.
+    static func travel(_ entry: CommitteeReport.MeasureEntry) -> String {
+        let year = entry.travelYear.map { "Year on year: \(ReportText.travel($0))" }
+        return [ReportText.travel(entry.travel), year ?? ""].filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }

@@ -12,13 +12,14 @@ extension CommitteeReport {
         var total = RollUp()
         for (p, rollUp, section) in builder.sections() {
             let priority = council.plan.priorities[p]
-            summary.append(PrioritySummary(code: priority.code, title: priority.title, rollUp: rollUp))
+            summary.append(PrioritySummary(code: priority.code, title: builder.summaryTitle(of: p), rollUp: rollUp))
             total.add(rollUp)
             sections.append(section)
         }
         self.summary = summary
         self.sections = sections
         self.total = total
+        totalTitle = builder.scopeDescription == nil ? "All priorities" : "Priorities " + summary.map(\.code).joined(separator: ", ")
         let measures = sections.flatMap(\.allMeasures)
         let drafts = measures.filter(\.draft).count
         cover = Cover(
@@ -70,6 +71,17 @@ private struct Builder {
             rollUp.count(evaluation.measures[m])
             return [(location.priority, rollUp, section(location.priority, plans: location.plan.map { [$0] } ?? [],
                                                         ownMeasures: location.plan == nil, onlyMeasure: m))]
+        }
+    }
+
+    /// A priority's title in the summary: with what of it the report covers when that is not all of it
+    /// (`Homes for everyone: delivery plan DP-01 only`), so that its counts are not read as the priority's.
+    func summaryTitle(of p: Int) -> String {
+        let priority = council.plan.priorities[p]
+        switch options.scope {
+        case .wholePlan, .priorities: return priority.title
+        case .deliveryPlan(_, let d): return "\(priority.title): delivery plan \(priority.plans[d].code) only"
+        case .measure(let m): return "\(priority.title): measure \(council.measures[m].code) only"
         }
     }
 

@@ -103,6 +103,8 @@ public struct CommitteeReport: Sendable {
     public var summary: [PrioritySummary]
     /// The totals of the summary.
     public var total: RollUp
+    /// What the totals' row is called: `All priorities`, or for some of them `Priorities P2, P6`.
+    public var totalTitle: String
     public var sections: [PrioritySection]
     /// The footnote on withheld figures, when the report withholds any.
     public var withheldNote: String?

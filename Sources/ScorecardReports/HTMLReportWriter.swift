@@ -95,7 +95,7 @@ public enum HTMLReportWriter {
                 }
                 if report.summary.count > 1 {
                     html.element("tfoot") { html in
-                        summaryRow(title: "All priorities", rollUp: report.total, header: true, into: &html)
+                        summaryRow(title: report.totalTitle, rollUp: report.total, header: true, into: &html)
                     }
                 }
             }

@@ -29,7 +29,7 @@ public enum MarkdownReportWriter {
                 + ["\(ReportText.others(rollUp))", "\(rollUp.alerts)", "\(rollUp.overdueActions)"])
         }
         for line in report.summary { lines.append(summaryRow(escaped("\(line.code) \(line.title)"), line.rollUp)) }
-        if report.summary.count > 1 { lines.append(summaryRow("**All priorities**", report.total)) }
+        if report.summary.count > 1 { lines.append(summaryRow("**\(escaped(report.totalTitle))**", report.total)) }
         for section in report.sections {
             if lines.last != "" { lines.append("") }
             lines.append("## \(escaped("\(section.code) \(section.title)"))")

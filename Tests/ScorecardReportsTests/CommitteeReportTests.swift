@@ -82,10 +82,15 @@ struct CommitteeReportTests {
         #expect(plan.sections.map { $0.allMeasures.map(\.code) } == [["KBM-3", "KBI-4"]])
         #expect(plan.cover.scope == "Delivery plan DP-2: Waste (priority P2)")
         #expect(plan.total.measures == 2)
+        // Its priority's line counts only the plan's measures, and says so.
+        #expect(plan.summary.map(\.title) == ["A greener place: delivery plan DP-2 only"])
+        #expect(ReportFixture.report().totalTitle == "All priorities")
+        #expect(ReportFixture.report(ReportFixture.options(scope: .priorities([0, 1]))).totalTitle == "All priorities")
 
         let priority = ReportFixture.report(ReportFixture.options(scope: .priorities([1])))
         #expect(priority.summary.map(\.code) == ["P2"])
         #expect(priority.cover.scope == "Priority P2: A greener place")
+        #expect(priority.totalTitle == "Priorities P2")
 
         let measure = ReportFixture.report(ReportFixture.options(scope: .measure(2)))
         #expect(measure.sections.map { $0.allMeasures.map(\.code) } == [["KBI-2"]])

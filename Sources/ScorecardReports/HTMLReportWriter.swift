@@ -241,7 +241,8 @@ public enum HTMLReportWriter {
                     html.element("figcaption") { html in
                         html.element("span", ["class": "code"], text: entry.code)
                         html.text(" \(entry.title)")
-                        if let unit = entry.chart.unitCaption { html.text(" (\(unit))") }
+                        // The unit, unless the title ends with it already ("Electricity used (MWh)").
+                        if let unit = entry.chart.unitCaption, !entry.title.hasSuffix("(\(unit))") { html.text(" (\(unit))") }
                     }
                     ChartSVG.write(
                         entry.chart, id: "chart-\(entry.index)", title: "\(entry.code) \(entry.title): values and target",

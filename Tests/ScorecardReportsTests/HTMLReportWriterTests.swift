@@ -117,4 +117,19 @@ struct HTMLReportWriterTests {
         let document = try HTMLDocument(HTMLReportWriter.html(ReportFixture.report()))
         #expect(document.all("span").filter { $0.attributes["class"] == "draft" }.map(\.text) == ["draft"])
     }
+
+    @Test("A chart's caption gives the unit once, even when the measure's title ends with it")
+    func unitOnce() throws {
+        func caption(titled suffix: String) throws -> String {
+            var council = ReportFixture.council
+            council.measures[1].unit = MeasureUnit("MWh")
+            council.measures[1].title += suffix
+            let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+            let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today))
+            let captions = try HTMLDocument(HTMLReportWriter.html(report)).all("figcaption").map(\.text)
+            return try #require(captions.first { $0.contains("Homes delivered") })
+        }
+        #expect(try caption(titled: "").hasSuffix("Homes delivered (MWh)"))
+        #expect(try caption(titled: " (MWh)").hasSuffix("Homes delivered (MWh)"))
+    }
 }

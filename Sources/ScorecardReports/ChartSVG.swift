@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardKit
 
 /// Draws a measure's chart as inline SVG: its values as a solid line with points, its targets as a dashed line,
@@ -11,10 +12,22 @@ enum ChartSVG {
     static let top = 10.0
     static let bottom = 30.0
 
+    /// A round step for the scale near `rough`: 1, 2 or 5 times a power of ten, and never finer than the
+    /// measure's decimals show (so that a label written to those decimals is exactly its gridline's value).
+    static func roundStep(_ rough: Double, decimals: Int) -> Double {
+        var finest = 1.0
+        for _ in 0..<max(0, min(decimals, 9)) { finest /= 10 }
+        guard rough.isFinite, rough > finest else { return finest }
+        let power = pow(10, (log10(rough)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+        return max(step, finest)
+    }
+
     /// Writes the chart of `series`, titled for screen readers by `title`; `id` must be unique in the document.
     static func write(_ series: ChartSeries, id: String, title: String, into html: inout HTMLText) {
         let points = series.points
-        let shown = points.compactMap(\.value) + points.compactMap(\.target)
+        // The scale from the finite values alone (a database damaged by hand may hold an infinite one).
+        let shown = (points.compactMap(\.value) + points.compactMap(\.target)).filter(\.isFinite)
         html.open("svg", [
             "class": "chart", "viewBox": "0 0 \(Int(width)) \(Int(height))", "role": "img",
             "aria-labelledby": "\(id)-title \(id)-desc",
@@ -26,6 +39,7 @@ enum ChartSVG {
             html.element("text", ["x": "\(Int(width / 2))", "y": "\(Int(height / 2))", "class": "empty"], text: "No values to chart")
             return
         }
+        let (least, most) = (low, high)
         if high - low < 1e-9 {
             let pad = max(abs(high) * 0.1, 1)
             low -= pad
@@ -36,6 +50,11 @@ enum ChartSVG {
             low = low >= 0 && low - pad < 0 ? 0 : low - pad
             high += pad
         }
+        let step = roundStep((high - low) / 2, decimals: series.decimals)
+        (low, high) = ((low / step).rounded(.down) * step, (high / step).rounded(.up) * step)
+        // Never past what the values can be when none is: below 0, or above 100%.
+        if least >= 0 { low = max(low, 0) }
+        if series.unit.isPercentage, most <= 100 { high = min(high, 100) }
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ i: Int) -> Double {
@@ -43,9 +62,9 @@ enum ChartSVG {
         }
         func y(_ v: Double) -> Double { top + plotHeight * (high - v) / (high - low) }
 
-        // Gridlines and the scale: the bottom, middle and top.
-        for fraction in [0.0, 0.5, 1.0] {
-            let v = low + (high - low) * fraction
+        // Gridlines and the scale: every whole step, each labelled with exactly the value it is drawn at.
+        for k in 0...min(Int(((high - low) / step).rounded()), 10) {
+            let v = low + Double(k) * step
             let yy = coordinate(y(v))
             html.raw("<line class=\"grid\" x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(width - right))\" y2=\"\(yy)\"/>")
             if series.mayLabel(v) {

@@ -1,6 +1,6 @@
 import Foundation
 import ScorecardKit
-import ScorecardReports
+@testable import ScorecardReports
 import ScorecardSample
 import Testing
 
@@ -131,5 +131,19 @@ struct HTMLReportWriterTests {
         }
         #expect(try caption(titled: "").hasSuffix("Homes delivered (MWh)"))
         #expect(try caption(titled: " (MWh)").hasSuffix("Homes delivered (MWh)"))
+    }
+
+    @Test("A chart's gridlines fall on round values its labels give exactly, within what the measure can take")
+    func roundScale() throws {
+        #expect(ChartSVG.roundStep(4.2, decimals: 0) == 5)
+        #expect(ChartSVG.roundStep(0.13, decimals: 1) == 0.2)
+        #expect(ChartSVG.roundStep(0.013, decimals: 1) == 0.1, "never finer than the decimals shown")
+        #expect(ChartSVG.roundStep(1500, decimals: 0) == 2000)
+        // A percentage of 94 to 99.5: gridlines at 90, 95 and 100, never 108.9.
+        let points = [94.0, 99.5, 97].enumerated().map { ChartSeries.Point(period: .quarter(2026, $0.offset + 1), value: $0.element, target: nil, withheld: false) }
+        var html = HTMLText()
+        ChartSVG.write(ChartSeries(points: points, judged: nil, unit: MeasureUnit("%"), decimals: 1), id: "c", title: "t", into: &html)
+        let labels = try HTMLDocument("<div>\(html.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
+        #expect(labels == ["90.0%", "95.0%", "100.0%"])
     }
 }

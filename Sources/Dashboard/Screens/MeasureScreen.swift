@@ -72,6 +72,9 @@ struct MeasureScreen {
     }
 
     /// How many periods the chart shows: three years of months, four of quarters, ten years.
+    /// The fewest periods a chart spans, however short the history.
+    private static let shortestChart = 4
+
     private var chartSpan: Int {
         switch definition.frequency {
         case .monthly: 36
@@ -82,8 +85,15 @@ struct MeasureScreen {
 
     private func chart() -> LineChart {
         let last = judged.period ?? context.council.observations[measure].last?.period
-        let count = chartSpan
-        let values = context.history(of: measure, upTo: last, count: count)
+        var count = chartSpan
+        var values = context.history(of: measure, upTo: last, count: count)
+        // A history shorter than the span starts the chart at its first value (an annual measure with five years
+        // drew them in the right half of ten), once the whole history is known to start there.
+        if context.council.hasWholeHistory(ofMeasure: measure), let first = values.firstIndex(where: { $0 != nil }) {
+            let start = min(first, max(0, count - Self.shortestChart))
+            values.removeFirst(start)
+            count -= start
+        }
         let periods = last.map { end in (0..<count).map { end.advanced(by: $0 - count + 1) } } ?? []
         let unit = definition
         let fold = context.theme.glyphs.isUnicode

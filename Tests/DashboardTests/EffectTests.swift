@@ -169,6 +169,7 @@ struct EffectTests {
         }
         #expect(!refused.isSaving)
         #expect(refused.errors[.value] == "Refused")
+        #expect(editing.message != "Saving…", "nothing is being saved once the store refused it")
     }
 }
 

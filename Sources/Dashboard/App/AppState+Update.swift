@@ -428,6 +428,8 @@ extension AppState {
         var form = form
         form.isSaving = false
         form.errors = [:]
+        // Nothing is being saved now: the problems beside their fields say why.
+        if message == "Saving…" { message = nil }
         for problem in problems {
             if let field = ValueForm.Field.allCases.first(where: { $0.entryField == problem.field }) {
                 form.errors[field] = form.errors[field] ?? problem.message

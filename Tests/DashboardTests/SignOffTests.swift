@@ -77,6 +77,19 @@ struct SignOffTests {
         #expect(screen.contains("ev\u{FFFD}[2Jil") && !screen.contains("\u{1B}"))
     }
 
+    @Test("a tab in who entered a draft shows as a space, as the README says, not dropped")
+    func tabInAName() throws {
+        let (store, _) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate\tadams"), today: TestCouncil.today)
+        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        let model = try service.start(asAt: asAt)
+        var browsing = AppState(asAt: asAt)
+        _ = browsing.apply(.showSignOff, model: model)
+        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        #expect(screen.contains("kate adams") && !screen.contains("kateadams"))
+    }
+
     @Test("with published figures only, the status line says so, e refuses plainly and s has no drafts to show")
     func publishedFiguresOnly() throws {
         let (model, state, _) = try Self.openedWithDraft(publishedOnly: true)

@@ -11,15 +11,20 @@ struct RenderContext {
     var entry: NavigationEntry { state.current }
 
     /// Text as this terminal can show it: a control character from the data (ESC, BEL, DEL, C1, bidi) as `�`,
-    /// as the command line shows it (line breaks and tabs are kept for the caller to lay out); folded to ASCII
+    /// as the command line shows it, a tab as a space (line breaks are kept for the caller to lay out); folded to ASCII
     /// without a UTF-8 locale.
     func text(_ s: String) -> String {
         var safe = s
         // Bytes first (as `terminalSafe` does): every control starts with a byte below 0x20, DEL, C2 or E2.
         if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
-            s.unicodeScalars.contains(where: { $0.isTerminalControl && !(0x09...0x0D).contains($0.value) }) {
+            s.unicodeScalars.contains(where: { $0.isTerminalControl && $0 != "\n" && $0 != "\r" }) {
+            // Line breaks stay for each screen to lay out; a tab (or vertical tab, form feed) is a space.
             safe = String(String.UnicodeScalarView(s.unicodeScalars.map {
-                $0.isTerminalControl && !(0x09...0x0D).contains($0.value) ? "\u{FFFD}" : $0
+                switch $0 {
+                case "\n", "\r": $0
+                case "\t", "\u{0B}", "\u{0C}": " "
+                default: $0.isTerminalControl ? "\u{FFFD}" : $0
+                }
             }))
         }
         return theme.glyphs.isUnicode ? safe : TextFolding.ascii(safe)

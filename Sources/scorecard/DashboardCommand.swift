@@ -59,8 +59,7 @@ struct DashboardCommand: ParsableCommand {
         // The recent part of each measure's history (files: all of it); the rest loads as screens need it.
         let dataService: DataService = try trace.phase("load") {
             if let data { return DataService(council: try DataLocation.load(data, today: today), today: today) }
-            let environment = ProcessInfo.processInfo.environment
-            let user = by ?? environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
+            let user = DatabaseOptions.author(by)
             return try DataService(store: try database.openStore(), today: today, user: user)
         }
         if let follow { try dataService.follow(meeting: follow) }

@@ -121,3 +121,15 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+extension DatabaseOptions {
+    /// Who a change is recorded as made by in a file: `--by`, else the login name (`USER`, `LOGNAME`, else the
+    /// system's name for this user), as the dashboard and every command take it. A shared store records its
+    /// login whatever this says.
+    static func author(_ by: String?) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let login = [environment["USER"], environment["LOGNAME"], ProcessInfo.processInfo.userName]
+            .compactMap { $0 }.first { !$0.isEmpty }
+        return by ?? login ?? "unknown"
+    }
+}

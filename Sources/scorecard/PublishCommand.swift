@@ -38,8 +38,7 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
-        let environment = ProcessInfo.processInfo.environment
-        let signer = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let signer = DatabaseOptions.author(by)
         let selection = PublishSelection(
             period: period.flatMap { Period(parsing: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) })
         let outcome = try store.publish(selection, by: signer)

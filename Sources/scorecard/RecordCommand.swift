@@ -37,8 +37,7 @@ struct RecordCommand: ParsableCommand {
     func run() throws {
         Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
-        let environment = ProcessInfo.processInfo.environment
-        let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let author = DatabaseOptions.author(by)
         let entry = ValueEntry(measure: measure, period: period, value: value, note: note, quality: quality, by: author)
         let outcome: RecordOutcome
         do {

@@ -36,8 +36,7 @@ struct TargetCommand: ParsableCommand {
     func run() throws {
         Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
-        let environment = ProcessInfo.processInfo.environment
-        let author = by ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let author = DatabaseOptions.author(by)
         let entry = TargetEntry(measure: measure, period: period, target: target, by: author)
         let proposal: TargetProposal?
         do {

@@ -12,7 +12,7 @@ struct MyMeasuresScreen {
         let summary = context.model.measureSummary(for: context.entry, asAt: context.state.asAt, scope: scope)
         let measures = summary.measures
         RollUpPresentation(rollUp: summary.rollUp, theme: theme).writeSummary(
-            trailing: Span("\(summary.dueSoon) due in the next 14 days", style: theme.muted), into: &buffer,
+            trailing: Span("\(RollUpPresentation.grouped(summary.dueSoon)) due in the next 14 days", style: theme.muted), into: &buffer,
             area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
         let base = MeasureColumns(context: context, width: area.width - 13, showOwner: area.width >= 100)
         let columns = base.columns + [Table.Column("Next due", width: .fixed(12))]

@@ -11,10 +11,13 @@ struct RollUpPresentation {
     /// One item per status with a non-zero count: `● 12 on track`.
     func summaryItems() -> [Span] {
         let items = Self.shown.filter { rollUp[$0] > 0 }.map { status in
-            Span("\(theme.symbol(for: status)) \(rollUp[status]) \(status.label.lowercased())", style: theme.style(for: status))
+            Span("\(theme.symbol(for: status)) \(Self.grouped(rollUp[status])) \(status.label.lowercased())", style: theme.style(for: status))
         }
         return items.isEmpty ? [Span("No measures", style: theme.muted)] : items
     }
+
+    /// A count as every count on screen is written: `2,962`.
+    static func grouped(_ count: Int) -> String { NumberText.grouped(Double(count), decimals: 0) }
 
     /// Writes `leading`, the status counts and `trailing`, two spaces apart, wrapping between items onto
     /// as many of `area`'s rows as it has.

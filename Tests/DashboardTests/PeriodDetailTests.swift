@@ -39,6 +39,17 @@ struct PeriodDetailTests {
         #expect(session.state.mode == .browsing)
     }
 
+    @Test("a draft says so in the detail's heading, as the table's Quality column does")
+    func draftInHeading() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", quality: "validated", by: "officer"), today: TestCouncil.today)
+        session.tick()
+        session.send(.open, .open, .moveDown, .open, .open)
+        let screen = session.screen(width: 100, height: 30)
+        let heading = try #require(screen.split(separator: "\n").first { $0.contains("│ 86.0% against") })
+        #expect(heading.contains("Validated") && heading.contains("Draft, not signed off"))
+    }
+
     @Test("every revision is listed with who made it, what it replaced and its own commentary")
     func revisions() throws {
         var (session, store, _) = try LiveDataTests.session()

@@ -55,6 +55,8 @@ struct PeriodDetailView {
         if let target = item?.target { summary += " against \(context.text(definition.format(target)))" }
         if let status = item?.status { summary += "\(theme.glyphs.separator)\(theme.badge(for: status))" }
         if let quality = item?.observation.quality { summary += "\(theme.glyphs.separator)\(quality.rawValue.capitalized)" }
+        // As the table's Quality column says it: members must not take a draft for a signed-off figure.
+        if item?.observation.isDraft == true { summary += "\(theme.glyphs.separator)Draft, not signed off" }
         lines.append(Line(text: summary, style: theme.text.adding(.bold)))
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "Commentary", style: theme.header))

@@ -12,6 +12,9 @@ final class PostgresSession: @unchecked Sendable {
     let location: PostgresLocation
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    /// The connection's `application_name` when it says something (a meeting presented or followed): given
+    /// again to a connection opened after one was lost, so that the meeting does not seem abandoned.
+    private var applicationName: String?
 
     /// postgres-nio logs at debug and trace only; nothing of it is for the people at the terminal.
     static let logger = Logger(label: "scorecard.postgres") { _ in SwiftLogNoOpLogHandler() }
@@ -65,8 +68,25 @@ final class PostgresSession: @unchecked Sendable {
     private func current() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         let fresh = try Self.connect(location)
+        if let applicationName {
+            _ = try PostgresFailure.translating {
+                try fresh.query("SELECT set_config('application_name', \(applicationName), false)", logger: Self.logger).wait()
+            }
+        }
         connection = fresh
         return fresh
+    }
+
+    /// Names the connection (`application_name`), now and whenever it is opened again; `nil` for its plain name.
+    func name(_ applicationName: String?) throws {
+        try lock.withLock {
+            let connection = try current()
+            let name = applicationName ?? "scorecard"
+            _ = try PostgresFailure.translating {
+                try connection.query("SELECT set_config('application_name', \(name), false)", logger: Self.logger).wait()
+            }
+            self.applicationName = applicationName
+        }
     }
 
     /// Runs `query` and returns every row.

@@ -8,7 +8,13 @@ extension PostgresStore: MeetingStore {
     // A follower writes nothing: it names its connection after the meeting, and the presenter counts the
     // connections so named.
 
-    public func present(meeting name: String, view: String, by presenter: String) throws {
+    public func present(meeting name: String, view: String, by presenter: String) throws -> MeetingPresence {
+        if try isPresented(meeting: name) {
+            let current = (try? meeting(named: name))?.presenter ?? "someone"
+            throw StoreError.notPermitted(
+                "\(name.terminalSafe) is being presented by \(current.terminalSafe) already: a meeting has one presenter at a time "
+                    + "(follow it with --follow, or present under another name)")
+        }
         do {
             try session.execute("""
                 INSERT INTO meeting (name, presenter, view, sequence) VALUES (\(name), session_user, \(view), 1)
@@ -20,6 +26,17 @@ extension PostgresStore: MeetingStore {
             throw StoreError.notPermitted(
                 "\(name.terminalSafe) is presented by \(current.presenter.terminalSafe): only they, or an officer, can present it")
         }
+        // The connection named for the meeting says it is presented for as long as it is open.
+        try session.name(Self.presenterTag(name))
+        return PostgresMeetingPresence(session: session)
+    }
+
+    public func isPresented(meeting name: String) throws -> Bool {
+        let rows = try session.rows("""
+            SELECT EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database()
+                             AND application_name = \(Self.presenterTag(name)) AND pid <> pg_backend_pid())
+            """)
+        return try rows.first?.decode(Bool.self) ?? false
     }
 
     public func updateMeeting(_ name: String, view: String) throws {
@@ -39,8 +56,7 @@ extension PostgresStore: MeetingStore {
     }
 
     public func follow(meeting name: String) throws -> MeetingPresence {
-        let tag = Self.followerTag(name)
-        _ = try session.rows("SELECT set_config('application_name', \(tag), false)")
+        try session.name(Self.followerTag(name))
         return PostgresMeetingPresence(session: session)
     }
 
@@ -56,9 +72,14 @@ extension PostgresStore: MeetingStore {
     static func followerTag(_ name: String) -> String {
         String(("scorecard follows " + name).utf8.prefix(63)) ?? "scorecard follows"
     }
+
+    /// The application name the presenter's connection carries.
+    static func presenterTag(_ name: String) -> String {
+        String(("scorecard presents " + name).utf8.prefix(63)) ?? "scorecard presents"
+    }
 }
 
-/// A follower's connection named for its meeting; released, it takes its plain name back.
+/// A presenter's or follower's connection named for its meeting; released, it takes its plain name back.
 final class PostgresMeetingPresence: MeetingPresence, @unchecked Sendable {
     // @unchecked: the session is used under its own lock.
     private let session: PostgresSession
@@ -68,6 +89,6 @@ final class PostgresMeetingPresence: MeetingPresence, @unchecked Sendable {
     }
 
     func release() {
-        _ = try? session.rows("SELECT set_config('application_name', 'scorecard', false)")
+        try? session.name(nil)
     }
 }

@@ -119,14 +119,23 @@ struct PostgresAdminTests {
             _ = try officer.importCouncil(council, by: "", progress: nil)
             let owner = try PostgresStore(location: try TestServer.login(.owner, at: location, owners: [council.measures[0].owner]))
             let member = try PostgresStore(location: try TestServer.login(.member, at: location))
-            try officer.present(meeting: "Cabinet", view: "{\"a\":1}", by: "ignored")
+            let presenting = try officer.present(meeting: "Cabinet", view: "{\"a\":1}", by: "ignored")
+            #expect(try member.isPresented(meeting: "Cabinet"))
             let refusal = try #require(throws: StoreError.self) { try owner.present(meeting: "Cabinet", view: "{}", by: "ignored") }
-            #expect("\(refusal)".contains("presented by \(officer.login)"))
+            #expect("\(refusal)".contains("presented by \(officer.login) already"))
             try owner.updateMeeting("Cabinet", view: "{\"b\":1}")  // Hidden from the owner's UPDATE: nothing changes.
             #expect(try member.meeting(named: "Cabinet")?.view == "{\"a\":1}")
+            // A meeting has one presenter at a time: another officer takes it over only once its presenter is gone.
             let second = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            try second.present(meeting: "Cabinet", view: "{\"c\":1}", by: "ignored")
+            #expect(throws: StoreError.self) { try second.present(meeting: "Cabinet", view: "{\"c\":1}", by: "ignored") }
+            presenting.release()
+            #expect(try !member.isPresented(meeting: "Cabinet"))
+            _ = try second.present(meeting: "Cabinet", view: "{\"c\":1}", by: "ignored")
             #expect(try member.meeting(named: "Cabinet")?.presenter == second.login)
+            let refusedToOwner = try #require(throws: StoreError.self) {
+                _ = try owner.present(meeting: "Cabinet", view: "{}", by: "ignored")
+            }
+            #expect("\(refusedToOwner)".contains("already"))
         }
     }
 }

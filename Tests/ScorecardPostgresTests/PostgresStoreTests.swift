@@ -37,7 +37,7 @@ struct PostgresStoreTests {
             _ = try officer.importCouncil(try TestServer.council(), by: "", progress: nil)
             let member = try PostgresStore(location: try TestServer.login(.member, at: location))
             #expect(try member.meeting(named: "Cabinet") == nil)
-            try officer.present(meeting: "Cabinet", view: "{\"a\":1}", by: "ignored")
+            _ = try officer.present(meeting: "Cabinet", view: "{\"a\":1}", by: "ignored")
             try officer.updateMeeting("Cabinet", view: "{\"a\":2}")
             let seen = try #require(try member.meeting(named: "Cabinet"))
             #expect(seen.view == "{\"a\":2}" && seen.sequence == 2 && !seen.ended)

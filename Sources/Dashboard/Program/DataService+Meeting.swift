@@ -4,7 +4,8 @@ import ScorecardKit
 /// A dashboard's link to a meeting in its store: what it last saw of it.
 struct MeetingLink {
     enum Part {
-        case presenting
+        /// Presenting, for as long as `presence` is kept.
+        case presenting(presence: any MeetingPresence)
         /// Following, counted by `presence` while it is kept.
         case following(presence: any MeetingPresence)
     }
@@ -13,9 +14,12 @@ struct MeetingLink {
     let part: Part
     /// The last change of the meeting taken in (followers).
     var sequence: Int64 = -1
-    /// The followers last counted, and when to count them again (presenters).
+    /// The followers last counted (presenters), and when to count them, or to look whether the presenter is
+    /// still there (followers), again.
     var followers = -1
     var nextCount = Date.distantPast
+    /// Whether the meeting followed has ended (its followers are told once).
+    var ended = false
 }
 
 extension DataService {
@@ -25,8 +29,8 @@ extension DataService {
     /// Starts presenting the meeting `name`, showing `view`, as this service's user.
     public func present(meeting name: String, view: MeetingView) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
-        try store.present(meeting: name, view: view.text, by: data.user)
-        meeting = MeetingLink(name: name, part: .presenting)
+        let presence = try store.present(meeting: name, view: view.text, by: data.user)
+        meeting = MeetingLink(name: name, part: .presenting(presence: presence))
     }
 
     /// Starts following the meeting `name`: this dashboard records nothing from now on.
@@ -34,7 +38,9 @@ extension DataService {
     /// - Throws: ``DashboardError/noMeeting(_:)`` when no meeting of that name is being presented.
     public func follow(meeting name: String) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
-        guard let record = try store.meeting(named: name), !record.ended else { throw DashboardError.noMeeting(name) }
+        guard let record = try store.meeting(named: name), !record.ended, try store.isPresented(meeting: name) else {
+            throw DashboardError.noMeeting(name)
+        }
         meeting = MeetingLink(name: name, part: .following(presence: try store.follow(meeting: name)))
         data.canRecord = false
         data.canSignOff = false
@@ -46,7 +52,9 @@ extension DataService {
     public func leaveMeeting() {
         guard let meeting, let store else { return }
         switch meeting.part {
-        case .presenting: try? store.endMeeting(meeting.name)
+        case .presenting(let presence):
+            try? store.endMeeting(meeting.name)
+            presence.release()
         case .following(let presence): presence.release()
         }
         self.meeting = nil
@@ -57,17 +65,30 @@ extension DataService {
         try store.updateMeeting(meeting.name, view: view.text)
     }
 
-    /// What changed at the meeting since the last look: the presenter's new view or the meeting's end
-    /// (followers), or how many follow (presenters, every ``followerCountInterval``).
+    /// What changed at the meeting since the last look: the presenter's new view or the meeting's end, its
+    /// presenter gone included (followers, every ``followerCountInterval``), or how many follow (presenters,
+    /// as often).
     func pollMeeting() -> [AppAction] {
         guard var link = meeting, let store else { return [] }
         defer { meeting = link }
         do {
             switch link.part {
             case .following:
+                guard !link.ended else { return [] }
+                // A presenter killed, or whose terminal was closed, wrote no end: its meeting ends with it.
+                if Date() >= link.nextCount {
+                    link.nextCount = Date().addingTimeInterval(Self.followerCountInterval)
+                    if try !store.isPresented(meeting: link.name) {
+                        link.ended = true
+                        return [.meetingEnded]
+                    }
+                }
                 guard let record = try store.meeting(named: link.name), record.sequence != link.sequence else { return [] }
                 link.sequence = record.sequence
-                if record.ended { return [.meetingEnded] }
+                if record.ended {
+                    link.ended = true
+                    return [.meetingEnded]
+                }
                 return MeetingView(text: record.view).map { [.presenterMoved($0)] } ?? []
             case .presenting:
                 guard Date() >= link.nextCount else { return [] }

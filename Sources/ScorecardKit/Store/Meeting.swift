@@ -26,8 +26,12 @@ public struct MeetingRecord: Sendable, Equatable {
 /// A follower writes nothing to the store: it is counted by a presence the store can see without a write (a
 /// lock held on a file beside a SQLite database; the connection's name on PostgreSQL).
 public protocol MeetingStore: AnyObject {
-    /// Starts the meeting `name` (again, when it has been held before), presented by `presenter`, showing `view`.
-    func present(meeting name: String, view: String, by presenter: String) throws
+    /// Starts the meeting `name` (again, when it has been held before), presented by `presenter`, showing `view`,
+    /// for as long as the presence returned is kept (or the process lives).
+    ///
+    /// - Throws: ``StoreError/notPermitted(_:)`` while another dashboard presents `name`: a meeting has one
+    ///   presenter at a time (one whose dashboard has gone, its machine failed, say, may be taken over).
+    func present(meeting name: String, view: String, by presenter: String) throws -> MeetingPresence
     /// Shares the presenter's new view.
     func updateMeeting(_ name: String, view: String) throws
     /// Ends the meeting: its followers are told.
@@ -38,9 +42,12 @@ public protocol MeetingStore: AnyObject {
     func follow(meeting name: String) throws -> MeetingPresence
     /// How many dashboards follow `name` now.
     func followerCount(ofMeeting name: String) throws -> Int
+    /// Whether a dashboard presents `name` now: its presenter is still running (a presenter killed, or whose
+    /// terminal was closed, ended its meeting as surely as one who pressed q).
+    func isPresented(meeting name: String) throws -> Bool
 }
 
-/// A follower's presence at a meeting: it ends when released (or when the process ends).
+/// A presenter's or follower's presence at a meeting: it ends when released (or when the process ends).
 public protocol MeetingPresence: AnyObject, Sendable {
     func release()
 }

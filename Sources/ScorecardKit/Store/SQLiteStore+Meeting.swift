@@ -6,16 +6,32 @@ extension SQLiteStore: MeetingStore {
     // data (no revision, no sign-off), a presenter writes one at every key, and a member's dashboard
     // (`--published`) may present.
 
-    public func present(meeting name: String, view: String, by presenter: String) throws {
+    public func present(meeting name: String, view: String, by presenter: String) throws -> MeetingPresence {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO meeting (name, presenter, view, sequence, ended, updated_at) VALUES (?, ?, ?, 1, 0, ?)
-                    ON CONFLICT (name) DO UPDATE SET presenter = excluded.presenter, view = excluded.view,
-                      sequence = meeting.sequence + 1, ended = 0, updated_at = excluded.updated_at
-                    """, arguments: [name, presenter, view, StoreTime.text(clock())])
+        guard let presence = MeetingLockFile.holdPresenter(directory: meetingDirectory(name)) else {
+            let current = (try? meeting(named: name))?.presenter ?? "someone"
+            throw StoreError.notPermitted(
+                "\(name.terminalSafe) is being presented by \(current.terminalSafe) already: a meeting has one presenter at a time "
+                    + "(follow it with --follow, or present under another name)")
         }
+        do {
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO meeting (name, presenter, view, sequence, ended, updated_at) VALUES (?, ?, ?, 1, 0, ?)
+                        ON CONFLICT (name) DO UPDATE SET presenter = excluded.presenter, view = excluded.view,
+                          sequence = meeting.sequence + 1, ended = 0, updated_at = excluded.updated_at
+                        """, arguments: [name, presenter, view, StoreTime.text(clock())])
+            }
+        } catch {
+            presence.release()
+            throw error
+        }
+        return presence
+    }
+
+    public func isPresented(meeting name: String) throws -> Bool {
+        MeetingLockFile.isPresenterHeld(in: meetingDirectory(name))
     }
 
     public func updateMeeting(_ name: String, view: String) throws {
@@ -69,16 +85,21 @@ extension SQLiteStore: MeetingStore {
 }
 
 /// A follower's lock on a file of its own in the meeting's folder: held while it follows, and counted by the
-/// presenter, who cannot take a lock that is held (and removes files whose follower has gone).
+/// presenter, who cannot take a lock that is held (and removes files whose follower has gone). The presenter
+/// holds the folder's `presenter` file exclusively: the system lets go of it whenever the presenter's process
+/// ends, however it ends.
 final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
     // @unchecked: `descriptor` is set once and closed once, under `lock`.
     private let lock = NSLock()
     private var descriptor: Int32
     private let path: String
+    /// Whether releasing removes the file (a follower's; the presenter's file stays for the next presenter).
+    private let removes: Bool
 
-    private init(descriptor: Int32, path: String) {
+    private init(descriptor: Int32, path: String, removes: Bool = true) {
         self.descriptor = descriptor
         self.path = path
+        self.removes = removes
     }
 
     static func hold(directory: String) throws -> MeetingLockFile {
@@ -111,11 +132,39 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
         throw StoreError.damaged(path: path, problem: "cannot hold a follower's lock: \(String(cString: strerror(failure)))")
     }
 
+    /// The presenter's file of a meeting's folder.
+    static let presenterName = "presenter"
+
+    /// The presenter's lock on `directory`'s ``presenterName``, or `nil` while another process holds it.
+    static func holdPresenter(directory: String) -> MeetingLockFile? {
+        let path = (directory as NSString).appendingPathComponent(presenterName)
+        // A follower looking whether the meeting is presented holds the file shared for an instant: try again.
+        for _ in 0..<5 {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return nil }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return MeetingLockFile(descriptor: descriptor, path: path, removes: false) }
+            close(descriptor)
+            usleep(20_000)
+        }
+        return nil
+    }
+
+    /// Whether a process holds `directory`'s presenter's lock.
+    static func isPresenterHeld(in directory: String) -> Bool {
+        let descriptor = open((directory as NSString).appendingPathComponent(presenterName), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(descriptor, LOCK_UN)
+        return false
+    }
+
     /// The files in `directory` whose lock is held; the others (followers gone) are removed.
     static func countHeld(in directory: String) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
         var held = 0
-        for name in names {
+        for name in names where name != presenterName {
             let path = (directory as NSString).appendingPathComponent(name)
             let descriptor = open(path, O_RDWR | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
@@ -134,11 +183,11 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard descriptor >= 0 else { return }
-        unlink(path)
+        if removes { unlink(path) }
         close(descriptor)
         descriptor = -1
         // The last follower of a meeting leaves no empty folder behind (this fails while others follow).
-        rmdir((path as NSString).deletingLastPathComponent)
+        if removes { rmdir((path as NSString).deletingLastPathComponent) }
     }
 
     deinit { release() }

@@ -287,15 +287,37 @@ struct UpdateTests {
         #expect(everyone.count == 5)
     }
 
-    @Test("help opens with ? and any key closes it")
+    @Test("help opens with ?, scrolls with the moving keys, and any other key closes it")
     func help() throws {
         let model = try TestCouncil.model()
         var state = TestCouncil.state(model)
         state.apply(.toggleHelp, model: model)
-        #expect(state.mode == .help)
+        #expect(state.mode == .help(scroll: 0))
         state.apply(.moveDown, model: model)
+        #expect(state.mode == .help(scroll: 1))
+        state.apply(.moveUp, model: model)
+        state.apply(.moveUp, model: model)
+        #expect(state.mode == .help(scroll: 0), "never above the first line")
+        state.apply(.open, model: model)
         #expect(state.mode == .browsing)
-        #expect(state.current.selection == 0)
+        #expect(state.current.selection == 0, "the key that closed the help did nothing else")
+    }
+
+    @Test("help longer than the screen shows a page, says where, and its last page ends with the symbols' key")
+    func helpScrolls() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.toggleHelp, model: model)
+        let first = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        #expect(first.contains("Lines 1-") && first.contains("PgUp PgDn scroll") && !first.contains("Symbols"))
+        state.apply(.last, model: model)
+        let theme = Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))
+        state.remember(DashboardView.render(state: state, model: model, size: Size(width: 80, height: 24), theme: theme).1)
+        let last = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        #expect(last.contains("Symbols") && last.contains("Press any key to close"))
+        guard case .help(let scroll) = state.mode else { Issue.record("the help closed"); return }
+        state.apply(.moveUp, model: model)
+        #expect(state.mode == .help(scroll: scroll - 1), "one line up from the last page, not from the far end")
     }
 
     @Test("q quits")

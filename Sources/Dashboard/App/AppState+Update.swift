@@ -28,8 +28,8 @@ extension AppState {
             return []
         }
         switch mode {
-        case .help:
-            mode = .browsing
+        case .help(let scroll):
+            scrollHelp(from: scroll, action)
             return []
         case .history(let period, let scroll):
             scrollDetail(period, from: scroll, action)
@@ -88,7 +88,7 @@ extension AppState {
             guard !rows.isEmpty else { return [] }
             let step = action == .nextMatch ? 1 : rows.count - 1
             current.selection = (current.selection + step) % rows.count
-        case .toggleHelp: mode = .help
+        case .toggleHelp: mode = .help(scroll: 0)
         case .edit: return startEditing(rows: rows, model: model)
         case .showHistory:
             guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else { return [] }
@@ -466,6 +466,20 @@ extension AppState {
     }
 
     /// Scrolls an open period's detail (the renderer keeps it within the text), or closes it.
+    /// Scrolls the help by a line or a page (its end is kept on screen by ``remember(_:)``); any other key closes it.
+    private mutating func scrollHelp(from scroll: Int, _ action: AppAction) {
+        let page = max(1, pageSize)
+        switch action {
+        case .moveUp: mode = .help(scroll: max(0, scroll - 1))
+        case .moveDown: mode = .help(scroll: scroll + 1)
+        case .pageUp: mode = .help(scroll: max(0, scroll - page))
+        case .pageDown: mode = .help(scroll: scroll + page)
+        case .first: mode = .help(scroll: 0)
+        case .last: mode = .help(scroll: Int(Int32.max))
+        default: mode = .browsing
+        }
+    }
+
     private mutating func scrollDetail(_ period: Period, from scroll: Int, _ action: AppAction) {
         let page = max(1, pageSize)
         switch action {

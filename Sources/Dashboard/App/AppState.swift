@@ -9,8 +9,8 @@ public struct AppState: Hashable, Sendable {
         case filtering
         /// Typing a measure code after `:`.
         case jumping(String)
-        /// The help overlay is open.
-        case help
+        /// The help overlay is open, scrolled to a line (↑ ↓, PgUp PgDn, Home End; any other key closes it).
+        case help(scroll: Int)
         /// The form for recording a value is open.
         case editing(ValueForm)
         /// One period's value, full commentary and revisions are shown (on the measure screen), scrolled to a line.

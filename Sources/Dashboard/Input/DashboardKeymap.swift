@@ -37,12 +37,11 @@ public enum DashboardKeymap {
         HelpEntry(keys: "Ctrl-Z", description: "Suspend (fg to return)"),
     ]
 
-    /// The action for `key` in the current mode: prompts take typed characters; help closes on any key.
+    /// The action for `key` in the current mode: prompts take typed characters; help and a period's detail
+    /// scroll with the moving keys and close on any other.
     public static func action(for key: Key, mode: AppState.Mode) -> AppAction? {
         switch mode {
-        case .help:
-            return key == .ctrl("c") || key == .character("q") ? .quit : .cancel
-        case .history:
+        case .help, .history:
             if key == .ctrl("c") || key == .character("q") { return .quit }
             switch keymap.action(for: key) {
             case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last: return keymap.action(for: key)

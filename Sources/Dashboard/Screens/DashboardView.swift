@@ -31,11 +31,14 @@ public enum DashboardView {
         }
         statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
         switch state.mode {
-        case .help:
+        case .help(let scroll):
             var sections = DashboardKeymap.keymap.helpSections(unicode: theme.glyphs.isUnicode)
             sections.append(HelpSection(title: "Terminal", entries: DashboardKeymap.loopKeys))
             sections.append(HelpSection(title: "Symbols", entries: theme.symbolKey()))
-            HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme).render(into: &buffer, area: body)
+            var helped = layout
+            helped.detailScroll = HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme)
+                .render(into: &buffer, area: body, scroll: scroll)
+            return (buffer, helped)
         case .editing(let form):
             ValueFormView(context: context, form: form).render(into: &buffer, area: body)
         case .history(let period, let scroll):
@@ -132,5 +135,6 @@ extension AppState {
         current.scroll = layout.scroll
         pageSize = max(1, layout.visibleRows)
         if case .history(let period, _) = mode, let scroll = layout.detailScroll { mode = .history(period, scroll: scroll) }
+        if case .help = mode, let scroll = layout.detailScroll { mode = .help(scroll: scroll) }
     }
 }

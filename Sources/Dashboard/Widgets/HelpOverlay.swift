@@ -85,6 +85,13 @@ public struct HelpOverlay: Widget, Sendable {
 
     /// Draws the box centred in `area`, as large as the content needs and `area` allows.
     public func render(into buffer: inout ScreenBuffer, area: Rect) {
+        render(into: &buffer, area: area, scroll: 0)
+    }
+
+    /// Draws the box with its content scrolled down `scroll` lines when it is longer than the box, the last line
+    /// saying where it is and how to see the rest; returns the scroll used (at most the last page's).
+    @discardableResult
+    public func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int) -> Int {
         let content = lines(height: area.height - 2, width: area.width - 4)
         let contentWidth = max(content.map(\.displayWidth).max() ?? 0, title.displayWidth + 2)
         let box = area.centered(width: contentWidth + 4, height: content.count + 2)
@@ -92,12 +99,21 @@ public struct HelpOverlay: Widget, Sendable {
             .render(into: &buffer, area: box)
         let inner = Box.inner(box)
         let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
-        let shown = content.count > textArea.height ? Array(content.prefix(max(0, textArea.height - 1))) : content
-        for (offset, spans) in shown.enumerated() {
+        guard content.count > textArea.height, textArea.height > 1 else {
+            for (offset, spans) in content.prefix(max(0, textArea.height)).enumerated() {
+                buffer.write(spans: spans, x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
+            }
+            return 0
+        }
+        // Longer than the box: a page at a time, the last row saying where and how to move.
+        let page = textArea.height - 1
+        let first = min(max(0, scroll), content.count - page)
+        for (offset, spans) in content[first..<(first + page)].enumerated() {
             buffer.write(spans: spans, x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
         }
-        if shown.count < content.count, textArea.height > 0 {
-            buffer.write(theme.glyphs.ellipsis, x: textArea.x, y: textArea.maxY - 1, style: theme.muted)
-        }
+        let arrows = theme.glyphs.isUnicode ? "↑↓" : "Up/Down"
+        let position = "Lines \(first + 1)-\(first + page) of \(content.count): \(arrows) PgUp PgDn scroll, any other key closes"
+        buffer.write(position, x: textArea.x, y: textArea.maxY - 1, maxWidth: textArea.width, style: theme.muted)
+        return first
     }
 }

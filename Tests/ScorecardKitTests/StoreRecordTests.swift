@@ -120,6 +120,16 @@ struct StoreRecordTests {
         // A recording that changes nothing commits nothing worth noticing.
         _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-11", value: "8.0", by: "self"), today: Self.today)
         #expect(try watcher.hasChanged() == false)
+
+        // A target proposed, and a sign-off, are changes too: the time is theirs.
+        let later = try SQLiteStore(path: path, clock: { Date(timeIntervalSince1970: 1_800_000_100) })
+        _ = try later.proposeTarget(TargetEntry(measure: "KBI-02", period: "2024/25", target: "7", by: "kate"))
+        #expect(try watcher.hasChanged())
+        #expect(watcher.lastChangedAt == Date(timeIntervalSince1970: 1_800_000_100))
+        let latest = try SQLiteStore(path: path, clock: { Date(timeIntervalSince1970: 1_800_000_200) })
+        _ = try latest.publish(PublishSelection(targets: false), by: "olu")
+        #expect(try watcher.hasChanged())
+        #expect(watcher.lastChangedAt == Date(timeIntervalSince1970: 1_800_000_200))
     }
 
     @Test("the revision tables refuse updates and deletes")

@@ -32,11 +32,17 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
         try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
-    /// The latest time stamped on a revision or on the framework.
+    /// The latest time stamped on a revision, a sign-off, a target proposed or the framework (each found by an
+    /// index: the latest row of its table).
     private func readLastChange() throws -> Date? {
         let text = try queue.inDatabase { db in
             // An imported value's time is its import batch's (schema 10; an older file read-only has no batches).
             let (columns, join) = StoreSchema.authorship(of: "r", batches: try db.tableExists("import_batch"))
+            let proposals = try db.tableExists("target_proposal")
+                ? "UNION ALL SELECT proposed_at FROM target_proposal WHERE id = (SELECT max(id) FROM target_proposal)" : ""
+            let signOffs = try db.columns(in: "observation_revision").contains { $0.name == "sign_off" }
+                ? "UNION ALL SELECT published_at FROM observation_revision WHERE sign_off = (SELECT max(sign_off) FROM observation_revision)"
+                : ""
             return try String.fetchOne(
                 db,
                 sql: """
@@ -45,6 +51,8 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
                         SELECT \(columns) FROM observation_revision r \(join)
                         WHERE r.id = (SELECT max(id) FROM observation_revision))
                       UNION ALL SELECT changed_at FROM target_revision WHERE id = (SELECT max(id) FROM target_revision)
+                      \(proposals)
+                      \(signOffs)
                       UNION ALL SELECT changed_at FROM council)
                     """)
         }

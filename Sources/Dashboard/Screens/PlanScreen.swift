@@ -72,13 +72,15 @@ struct PlanScreen {
             x: area.x, y: area.y, maxWidth: area.width, style: theme.text, ellipsis: theme.glyphs.ellipsis)
         for (i, alert) in alerts.prefix(area.height - 1).enumerated() {
             let measure = context.council.measures[alert.measure]
-            let note = context.evaluation.measures[alert.measure].observation?.note?
-                .split(whereSeparator: \.isNewline).first.map { context.theme.glyphs.separator + $0 } ?? ""
-            let spans = [
+            let note = context.evaluation.measures[alert.measure].observation?.note?.split(whereSeparator: \.isNewline).first
+            var spans = [
                 Span("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
-                Span("  " + context.text("\(measure.code) \(measure.title)\(note)"), style: theme.text),
+                Span("  " + context.text("\(measure.code) \(measure.title)"), style: theme.text),
             ]
-            buffer.write(spans: spans, in: Rect(x: area.x + 2, y: area.y + 1 + i, width: area.width - 2, height: 1))
+            if let note { spans += [Span(theme.glyphs.separator, style: theme.text), Span(context.text(String(note)), style: theme.text)] }
+            // Cut after a whole word, with an ellipsis, as every other line is.
+            let fitted = spans.fitted(toWidth: area.width - 2, ellipsis: theme.glyphs.ellipsis, separator: theme.glyphs.separator)
+            buffer.write(spans: fitted, in: Rect(x: area.x + 2, y: area.y + 1 + i, width: area.width - 2, height: 1))
         }
     }
 }

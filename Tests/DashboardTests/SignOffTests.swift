@@ -64,29 +64,27 @@ struct SignOffTests {
         #expect(approved.council.measures[m].targets[.financialYear(2024)] == 92)
     }
 
-    @Test("a control character in who entered a draft shows as �, as on the command line, never raw")
-    func controlCharacterInAName() throws {
+    /// The sign-off screen with one draft, entered by `name`.
+    static func signOffScreen(enteredBy name: String) throws -> String {
         let (store, _) = try LiveDataTests.store()
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "ev\u{1B}[2Jil"), today: TestCouncil.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: name), today: TestCouncil.today)
         let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
         let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
         let model = try service.start(asAt: asAt)
         var browsing = AppState(asAt: asAt)
         _ = browsing.apply(.showSignOff, model: model)
-        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        return DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+    }
+
+    @Test("a control character in who entered a draft shows as �, as on the command line, never raw")
+    func controlCharacterInAName() throws {
+        let screen = try Self.signOffScreen(enteredBy: "ev\u{1B}[2Jil")
         #expect(screen.contains("ev\u{FFFD}[2Jil") && !screen.contains("\u{1B}"))
     }
 
     @Test("a tab in who entered a draft shows as a space, as the README says, not dropped")
     func tabInAName() throws {
-        let (store, _) = try LiveDataTests.store()
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate\tadams"), today: TestCouncil.today)
-        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
-        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
-        let model = try service.start(asAt: asAt)
-        var browsing = AppState(asAt: asAt)
-        _ = browsing.apply(.showSignOff, model: model)
-        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        let screen = try Self.signOffScreen(enteredBy: "kate\tadams")
         #expect(screen.contains("kate adams") && !screen.contains("kateadams"))
     }
 

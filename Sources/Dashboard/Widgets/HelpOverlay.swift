@@ -112,7 +112,10 @@ public struct HelpOverlay: Widget, Sendable {
             buffer.write(spans: spans, x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
         }
         let arrows = theme.glyphs.isUnicode ? "↑↓" : "Up/Down"
-        let position = "Lines \(first + 1)-\(first + page) of \(content.count): \(arrows) PgUp PgDn scroll, any other key closes"
+        let lines = "Lines \(first + 1)-\(first + page) of \(content.count)"
+        // The longest that fits of: where, how to scroll, how to close.
+        let position = ["\(lines): \(arrows) PgUp PgDn scroll, any other key closes", "\(lines): \(arrows) PgUp PgDn", lines]
+            .first { $0.displayWidth <= textArea.width } ?? lines
         buffer.write(position, x: textArea.x, y: textArea.maxY - 1, maxWidth: textArea.width, style: theme.muted)
         return first
     }

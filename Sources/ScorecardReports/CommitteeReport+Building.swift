@@ -154,7 +154,7 @@ private struct Builder {
             value: valueWithheld ? "*" : judged.value.map(measure.format) ?? "",
             // A withheld value's direction of travel, beside the values shown, could give it away: 11 shown for
             // August and "no change" on 11 for September is 11.
-            target: judged.target.map(measure.format) ?? "", status: judged.status,
+            target: judged.target.map(measure.formatTarget) ?? "", status: judged.status,
             travel: valueWithheld ? nil : judged.sincePrevious,
             travelYear: valueWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
             draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,

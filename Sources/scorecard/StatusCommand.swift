@@ -50,7 +50,7 @@ struct StatusCommand: ParsableCommand {
             rows.append([
                 record.code.terminalSafe, judged.status.label, judged.period?.label ?? "",
                 (judged.value.map(measure.format)?.terminalSafe ?? "") + (record.draft ? " (draft)" : ""),
-                judged.target.map(measure.format)?.terminalSafe ?? "",
+                judged.target.map(measure.formatTarget)?.terminalSafe ?? "",
                 record.direction.previous ?? "", record.alerts.joined(separator: ", "), record.nextDue ?? "",
             ])
             priorityOfRow.append(record.priority)

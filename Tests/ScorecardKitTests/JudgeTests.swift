@@ -195,4 +195,17 @@ struct NumberTests {
         #expect(MeasureUnit.number.format(999.5, decimals: 0) == "1,000")
         #expect(MeasureUnit.number.format(-0.04, decimals: 1) == "0.0")
     }
+
+    @Test("writes a target with up to two more decimals when rounding would hide part of it")
+    func formatsTargets() {
+        let count = Measure(code: "C", title: "C", decimals: 0, frequency: .monthly)
+        // A year's 33.5, profiled evenly: 33.5 x 2/12 by May.
+        #expect(count.formatTarget(33.5 * 2 / 12) == "5.58")
+        #expect(count.formatTarget(33.5) == "33.5")
+        #expect(count.formatTarget(90) == "90")
+        #expect(count.format(33.5 * 2 / 12) == "6", "a value is still written to the measure's decimals")
+        let percentage = Measure(code: "P", title: "P", unit: MeasureUnit("%"), decimals: 1, frequency: .monthly)
+        #expect(percentage.formatTarget(50) == "50.0%")
+        #expect(percentage.formatTarget(100.0 / 3) == "33.333%", "at most two more")
+    }
 }

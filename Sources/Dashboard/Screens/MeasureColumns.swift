@@ -58,7 +58,7 @@ struct MeasureColumns {
         let status = wide ? theme.badge(for: judged.status) : "\(theme.symbol(for: judged.status)) \(judged.status.shortLabel)"
         cells += [
             Table.Item(context.format(judged.value, of: measure, width: 10)),
-            Table.Item(judged.target.map { context.format($0, of: measure, width: 10) } ?? "", style: theme.muted),
+            Table.Item(judged.target.map { context.formatTarget($0, of: measure, width: 10) } ?? "", style: theme.muted),
             Table.Item(status, style: theme.style(for: judged.status)),
         ]
         if showsProcess {

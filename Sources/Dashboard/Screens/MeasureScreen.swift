@@ -55,7 +55,7 @@ struct MeasureScreen {
         }
         if let period = judged.period {
             if let value = judged.value {
-                let target = judged.target.map { " against \(definition.format($0))" } ?? ""
+                let target = judged.target.map { " against \(definition.formatTarget($0))" } ?? ""
                 spans += [separator, Span(context.text("\(definition.format(value))\(target) in \(period.label)"))]
                 if judged.observation?.isDraft == true { spans += [separator, Span("draft, awaiting sign-off", style: theme.warning)] }
             } else if judged.status == .overdue, let due = judged.due {
@@ -219,7 +219,7 @@ struct MeasureScreen {
             ("Outlook", forecastText ?? ""),
             ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
             ("Measure", "\(m.tier.label); \(kind); \(m.polarity.label.lowercased())"),
-            ("Target", [judged.target.map { "\(m.format($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")
+            ("Target", [judged.target.map { "\(m.formatTarget($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")
                 + proposalsText),
             ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
@@ -269,7 +269,7 @@ struct MeasureScreen {
             return [
                 Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
                 Table.Item(context.format(item.observation.value, of: definition)),
-                Table.Item(item.target.map { context.text(definition.format($0)) } ?? "", style: theme.muted),
+                Table.Item(item.target.map { context.text(definition.formatTarget($0)) } ?? "", style: theme.muted),
                 Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" } ?? "Missing",
                            style: status.map { theme.style(for: $0) } ?? theme.noData),
                 Table.Item(

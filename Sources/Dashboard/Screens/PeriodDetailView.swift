@@ -52,7 +52,7 @@ struct PeriodDetailView {
         }
         let item = context.model.periodHistory(of: measure)?.first { $0.period == period }
         var summary = context.format(item?.observation.value, of: definition)
-        if let target = item?.target { summary += " against \(context.text(definition.format(target)))" }
+        if let target = item?.target { summary += " against \(context.text(definition.formatTarget(target)))" }
         if let status = item?.status { summary += "\(theme.glyphs.separator)\(theme.badge(for: status))" }
         if let quality = item?.observation.quality { summary += "\(theme.glyphs.separator)\(quality.rawValue.capitalized)" }
         // As the table's Quality column says it: members must not take a draft for a signed-off figure.

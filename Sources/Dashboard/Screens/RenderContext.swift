@@ -42,6 +42,13 @@ struct RenderContext {
         return NumberText.grouped(value, decimals: measure.decimals)
     }
 
+    /// A target as ``Measure/formatTarget(_:)`` writes it, or when that is wider than `width`, as a value.
+    func formatTarget(_ target: Double?, of measure: Measure, width: Int = .max) -> String {
+        guard let target else { return format(nil, of: measure, width: width) }
+        let full = text(measure.formatTarget(target))
+        return full.displayWidth <= width ? full : format(target, of: measure, width: width)
+    }
+
     /// The measure's values for the `count` periods up to and including `period`, oldest first.
     func history(of m: Int, upTo period: Period?, count: Int) -> [Double?] {
         guard let period, count > 0 else { return [] }

@@ -198,7 +198,7 @@ struct MeasureJudgement {
         var run = 1
         while run < Self.longestRun, status(at: period.advanced(by: -run)) == .offTrack { run += 1 }
         let miss = Judge.shortfall(value: value, target: target, polarity: measure.polarity) ?? 0
-        let against = "\(measure.format(value)) against a target of \(measure.format(target)), \(describe(miss: miss))"
+        let against = "\(measure.format(value)) against a target of \(measure.formatTarget(target)), \(describe(miss: miss))"
         let reason =
             run == 1
             ? "Off track in \(period.label): \(against)."

@@ -105,4 +105,15 @@ public struct Measure: Sendable, Identifiable, Equatable {
     public func format(_ value: Double) -> String {
         unit.format(value, decimals: decimals)
     }
+
+    /// Writes a target in the measure's unit: to its decimals, or with up to two more when rounding would hide
+    /// part of it. A profiled target (a year's 33.5 by month four is 11.17) written as `11` beside a value of 11
+    /// judged short of it would look met when it is not.
+    public func formatTarget(_ target: Double) -> String {
+        guard target.isFinite else { return format(target) }
+        let places = (decimals...(decimals + 2)).first { places in
+            abs(Judge.rounded(target, places) - target) <= 1e-9 * max(1, abs(target))
+        } ?? decimals + 2
+        return unit.format(target, decimals: places)
+    }
 }

@@ -270,7 +270,8 @@ struct MeasureScreen {
                 Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
                 Table.Item(context.format(item.observation.value, of: definition)),
                 Table.Item(item.target.map { context.text(definition.formatTarget($0)) } ?? "", style: theme.muted),
-                Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" } ?? "Missing",
+                Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" }
+                               ?? "\(theme.symbol(for: .noData)) Missing",
                            style: status.map { theme.style(for: $0) } ?? theme.noData),
                 Table.Item(
                     variation(period, item.observation.value).map(theme.letter(for:)) ?? "",

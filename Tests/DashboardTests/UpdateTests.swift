@@ -303,6 +303,15 @@ struct UpdateTests {
         #expect(state.current.selection == 0, "the key that closed the help did nothing else")
     }
 
+    @Test("H away from a measure's periods says what it is for, rather than nothing")
+    func historyAwayFromPeriods() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        #expect(state.apply(.showHistory, model: model).isEmpty)
+        #expect(state.mode == .browsing)
+        #expect(state.message == "H shows a value's history: open a measure and select one of its periods")
+    }
+
     @Test("help longer than the screen shows a page, says where, and its last page ends with the symbols' key")
     func helpScrolls() throws {
         let model = try TestCouncil.model()

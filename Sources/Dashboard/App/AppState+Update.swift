@@ -91,7 +91,10 @@ extension AppState {
         case .toggleHelp: mode = .help(scroll: 0)
         case .edit: return startEditing(rows: rows, model: model)
         case .showHistory:
-            guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else { return [] }
+            guard rows.indices.contains(current.selection), case .period(let period) = rows[current.selection] else {
+                message = "H shows a value's history: open a measure and select one of its periods"
+                return []
+            }
             return showHistory(period, model: model)
         case .quit: quitting = true
         case .writeReport: return writeReport(model: model)

@@ -77,6 +77,12 @@ extension PostgresStore {
         return current == nil ? .added(revision) : .revised(revision)
     }
 
+    public func recordableMeasureCodes() throws -> Set<String>? {
+        guard access.role == .owner else { return nil }
+        let rows = try session.rows("SELECT code FROM measure WHERE position IS NOT NULL AND scorecard_owns(id)")
+        return Set(try rows.map { try $0.decode(String.self) })
+    }
+
     public func drafts() throws -> [Draft] {
         guard !publishedOnly else { return [] }
         return try drafts(in: .all).map(\.draft)

@@ -303,6 +303,24 @@ struct UpdateTests {
         #expect(state.current.selection == 0, "the key that closed the help did nothing else")
     }
 
+    @Test("e on a measure an owner does not own says so at once, rather than after the form is filled in")
+    func ownerEditsOnlyOwnMeasures() throws {
+        let council = try CouncilDirectory(path: TestCouncil.directory).load()
+        var data = DashboardData(council: council, today: TestCouncil.today)
+        data.canRecord = true
+        data.user = "kate"
+        data.recordable = [council.measures[1].code]
+        let model = DashboardModel(data)
+        let asAt = council.defaultReportingPeriod(today: TestCouncil.today)
+        var theirs = AppState(asAt: asAt, route: .measure(0))
+        theirs.apply(.edit, model: model)
+        #expect(theirs.mode == .browsing)
+        #expect(theirs.message?.hasPrefix("\(council.measures[0].code) is not one of kate's measures") == true)
+        var own = AppState(asAt: asAt, route: .measure(1))
+        own.apply(.edit, model: model)
+        guard case .editing = own.mode else { Issue.record("her own measure's form did not open"); return }
+    }
+
     @Test("H away from a measure's periods says what it is for, rather than nothing")
     func historyAwayFromPeriods() throws {
         let model = try TestCouncil.model()

@@ -128,6 +128,11 @@ struct PostgresStoreTests {
                 try owner.record(ValueEntry(measure: theirs.code, period: otherPeriod.description, value: "1", by: ""), today: TestServer.today)
             }
             #expect(throws: StoreError.self) { try owner.publish(.all, by: "") }
+            // The dashboard knows an owner's measures before a form is filled in: exactly those the database lets them record.
+            let owned = try #require(try owner.recordableMeasureCodes())
+            #expect(owned.contains(mine.code) && !owned.contains(theirs.code))
+            #expect(owned == Set(council.measures.filter { $0.owner == mine.owner || $0.service == mine.service }.map(\.code)))
+            #expect(try officer.recordableMeasureCodes() == nil)
 
             // Not yet published: the member does not see it; the officer sees it awaiting sign-off.
             let index = try #require(council.measureIndex(code: mine.code))

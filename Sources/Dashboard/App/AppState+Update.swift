@@ -367,6 +367,12 @@ extension AppState {
             message = "Select a measure to record its value"
             return []
         }
+        guard model.canRecord(measure: m) else {
+            let measure = model.council.measures[m]
+            message = "\(measure.code) is not one of \(model.user)'s measures (its owner is \(measure.owner)): "
+                + "an owner records values only for the measures they own"
+            return []
+        }
         let judged = model.evaluation(at: asAt).measures[m]
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
         let period = model.council.periodDue(forMeasure: m, today: model.today) ?? judged.period.map { min($0, latestEnded) } ?? latestEnded

@@ -79,6 +79,10 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public var today: CivilDate { data.today }
     /// Whether values can be recorded from the dashboard.
     public var canRecord: Bool { data.canRecord }
+    /// Whether a value of measure `m` may be recorded here (an owner's own measures only).
+    public func canRecord(measure m: Int) -> Bool {
+        data.canRecord && (data.recordable.map { $0.contains(council.measures[m].code) } ?? true)
+    }
     /// Why values cannot be recorded here.
     public var readOnlyReason: String { data.readOnlyReason }
     /// Whether only published values are shown (a member, or `--published`).

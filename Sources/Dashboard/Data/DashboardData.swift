@@ -18,6 +18,8 @@ public struct DashboardData: Sendable {
     public var revisions: [RevisionKey: [Revision]] = [:]
     /// Whether values can be recorded.
     public var canRecord = false
+    /// The measures whose values may be recorded, by code, when not every one may (a shared store's owner).
+    public var recordable: Set<String>?
     /// Why values cannot be recorded, in a sentence for the status line.
     public var readOnlyReason = DashboardError.readOnly.description
     /// Whether only published (signed-off) values are shown: a member, or `--published`.

@@ -67,6 +67,7 @@ public final class DataService {
         var data = DashboardData(council: try store.loadRecentCouncil(periods: Self.recentObservations), today: today)
         let access = store.access
         data.canRecord = access.canRecord
+        data.recordable = access.canRecord ? try store.recordableMeasureCodes() : nil
         data.canSignOff = access.canSignOff
         data.seesPublishedOnly = access.seesPublishedOnly
         data.readOnlyReason = Self.readOnlyReason(access, store: store)

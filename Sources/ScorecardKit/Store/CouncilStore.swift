@@ -81,6 +81,15 @@ public protocol CouncilStore: MeetingStore, Sendable {
 
     /// A watcher that notices changes committed by any process, cheaply.
     func makeChangeWatcher() throws -> any ChangeWatcher
+
+    /// The codes of the measures this user may record values for, when the store limits them (a shared store's
+    /// owner: their own); `nil` when it does not (an officer, a file). The store refuses the others whatever
+    /// this says: it is for saying so before a form is filled in.
+    func recordableMeasureCodes() throws -> Set<String>?
+}
+
+extension CouncilStore {
+    public func recordableMeasureCodes() throws -> Set<String>? { nil }
 }
 
 /// Told how far an import has gone: (observations done, observations in all).

@@ -67,7 +67,8 @@ public enum PostgresAdmin {
     /// council's group roles; an owner's login is also given the measures it may write (by owner name or service).
     /// A login's role is the server's, as PostgreSQL's roles are: the same in every Scorecard database there; the
     /// right to connect is this database's (`db init` takes it from PUBLIC).
-    /// - Returns: a warning for each `--owner` or `--service` that names no measure of the framework as it stands.
+    /// - Returns: a warning when the login held another council role (now changed on the whole server), and one
+    ///   for each `--owner` or `--service` that names no measure of the framework as it stands.
     @discardableResult
     public static func grant(
         _ login: String, role: StoreRole, owners: [String], services: [String], at location: PostgresLocation
@@ -105,16 +106,26 @@ public enum PostgresAdmin {
                 DO $$ BEGIN CREATE ROLE \(name) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
                 """)
         }
+        // Roles are the server's: a login that held another council role loses it in every database here.
+        let held = try session.rows("""
+            SELECT g.rolname::text FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles r ON r.oid = a.member
+            WHERE r.rolname = \(login) AND g.rolname IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer')
+            """).map { try $0.decode(String.self) }
+        let replaced = held.compactMap { name in StoreRole.allCases.first { "scorecard_\($0.rawValue)" == name && $0 != role } }
         for other in StoreRole.allCases where other != role {
             try session.run(script: "REVOKE scorecard_\(other.rawValue) FROM \(name)")
         }
         try session.run(script: "GRANT scorecard_\(role.rawValue) TO \(name)")
+        let change = replaced.map {
+            "\(login.terminalSafe) was \($0 == .officer ? "an" : "a") \($0.rawValue): a login has one council role on the whole server, "
+                + "so it is now \(role == .officer ? "an" : "a") \(role.rawValue) in every Scorecard database here"
+        }
         // The right to connect is this database's alone (its role is every database's on the server).
         let database = try session.rows("SELECT current_database()::text").first?.decode(String.self) ?? location.database
         try session.run(script: "GRANT CONNECT ON DATABASE \(quoted(database)) TO \(name)")
         guard role == .owner else {
             try session.execute("DELETE FROM scope WHERE login = \(login)")
-            return []
+            return change
         }
         for owner in owners {
             try session.execute("INSERT INTO scope (login, owner) SELECT \(login), \(owner) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND owner = \(owner))")
@@ -123,10 +134,10 @@ public enum PostgresAdmin {
             try session.execute("INSERT INTO scope (login, service) SELECT \(login), \(service) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND service = \(service))")
         }
         // Before the framework is imported no name matches anything: only a framework in place is checked.
-        guard try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) == true else { return [] }
+        guard try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) == true else { return change }
         let unmatched = try owners.filter { try !matchesAMeasure(owner: $0, session) }.map { "owner is \($0.terminalSafe)" }
             + services.filter { try !matchesAMeasure(service: $0, session) }.map { "service is \($0.terminalSafe)" }
-        return unmatched.map { "no measure's \($0) (names match whole, in any case): \(login.terminalSafe) can record none of them yet" }
+        return change + unmatched.map { "no measure's \($0) (names match whole, in any case): \(login.terminalSafe) can record none of them yet" }
     }
 
     /// Why `login` must not be given a council role, or `nil`: the group roles themselves, the database's owner,

@@ -89,6 +89,17 @@ struct PostgresAdminTests {
         }
     }
 
+    @Test func aLoginGivenAnotherRoleIsWarnedThatItChangesOnTheWholeServer() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let login = "switch_\(UInt32.random(in: 0...UInt32.max))"
+            #expect(try PostgresAdmin.grant(login, role: .officer, owners: [], services: [], at: location).isEmpty)
+            #expect(try PostgresAdmin.grant(login, role: .officer, owners: [], services: [], at: location).isEmpty, "the same role again: no warning")
+            let warnings = try PostgresAdmin.grant(login, role: .member, owners: [], services: [], at: location)
+            #expect(warnings == ["\(login) was an officer: a login has one council role on the whole server, so it is now a member in every Scorecard database here"])
+        }
+    }
+
     @Test func theDatabaseRefusesNumbersThatAreNotFiguresWhoeverWritesThem() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

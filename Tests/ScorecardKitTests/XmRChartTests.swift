@@ -61,6 +61,18 @@ import Testing
         #expect(!chart.signals.contains(.shiftHigh))
     }
 
+    @Test func aPointOnTheMeanAsPeopleWorkItOutBreaksTheRunThoughBinaryArithmeticLeavesAHair() {
+        // 757.9 / 13 = 58.3, which binary arithmetic makes 58.300000000000004: June's 58.3 is on the mean, so
+        // March to September (57.5, 57.6, 57.7, 58.3, 57.7, 57.7, 58) is no run of seven below it.
+        let values = [59.1, 58.9, 58.5, 59.2, 59.1, 58.6, 57.5, 57.6, 57.7, 58.3, 57.7, 57.7, 58]
+        let chart = XmRChart(values: values)
+        #expect(abs(chart.mean - 58.3) < 1e-9)
+        #expect(!chart.signals.contains(.shiftLow))
+        var below = values
+        below[9] = 58.2
+        #expect(XmRChart(values: below).signals.contains(.shiftLow), "a hair that people see is below it")
+    }
+
     @Test func sixRisingPointsAreNoTrendAndSevenAre() {
         // Limits wide enough (mean about 10.3, limits about 6.9 and 13.7) that only the trend rule can fire.
         let seven: [Double] = [10, 12, 9, 11, 10, 12, 11, 9.2, 9.4, 9.6, 9.8, 10.0, 10.2, 10.4, 11, 9, 12, 10]

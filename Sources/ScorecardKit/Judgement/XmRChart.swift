@@ -142,7 +142,10 @@ public struct XmRChart: Sendable, Equatable {
         _ y: [Double], mean: Double, lower: Double, upper: Double, lowerNear: Double, upperNear: Double
     ) -> [Flagged] {
         let n = y.count
-        func side(_ i: Int) -> Int { y[i] > mean ? 1 : (y[i] < mean ? -1 : 0) }
+        // A value equal to the mean as people work it out is on it, whatever binary arithmetic leaves over (13
+        // values summing to 757.9 have a mean of 58.300000000000004, and 58.3 is on it).
+        let onMean = 1e-9 * max(1, abs(mean))
+        func side(_ i: Int) -> Int { y[i] - mean > onMean ? 1 : (mean - y[i] > onMean ? -1 : 0) }
         func beyond(_ i: Int) -> Bool { y[i] > upper || y[i] < lower }
         func close(_ i: Int) -> Bool { !beyond(i) && (y[i] < lowerNear || y[i] > upperNear) }
         let shift: UInt8 = 1, trend: UInt8 = 2, twoOfThree: UInt8 = 4

@@ -18,7 +18,13 @@ struct AlertsScreen {
         let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\($0) \(rule.phrase)" } }
         var summary = rows.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(rows.count, "alert")): " + counts.joined(separator: ", ")
         if level != .all { summary += "  (a: every alert)" }
-        buffer.write(summary, x: area.x, y: area.y + 1, maxWidth: area.width, style: rows.isEmpty ? theme.good : theme.muted)
+        // On two lines when it needs them (the row above the table is free), cut after a word only beyond that.
+        let wrapped = TextFit.wrapped(summary, toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+        for (i, line) in wrapped.prefix(2).enumerated() {
+            let last = i == 1 && wrapped.count > 2
+            let text = last ? TextFit.truncated(line + " " + wrapped[2], toWidth: area.width, ellipsis: theme.glyphs.ellipsis) : line
+            buffer.write(text, x: area.x, y: area.y + 1 + i, maxWidth: area.width, style: rows.isEmpty ? theme.good : theme.muted)
+        }
 
         let detailHeight = area.height >= 14 ? 4 : 0
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)

@@ -259,7 +259,7 @@ for number in "'Infinity'" "'-Infinity'" "'NaN'" "1e16"; do
     "observation_revision_numbers"
   refused kate "cannot record $number as a target" \
     "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source) VALUES (1, 0, 24305, 1, $number, 'record')" \
-    "observation_revision_numbers"
+    "observation_revision_numbers|an owner records values, not targets"
 done
 refused kate "cannot record a quality Scorecard does not know" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, quality, source) VALUES (1, 0, 24305, 1, 'bogus', 'record')" \
@@ -360,6 +360,16 @@ refused olu "cannot choose a revision id" \
 refused olu "cannot record a value as signed off by someone else" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
    VALUES (1, 0, 24306, 1, 'import', 'alice', now())"
+# An owner records values, not targets (schema 8): a value's target is the one that stands for its period.
+refused kate "cannot change a period's target by recording a value with another" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source)
+   VALUES (1, 0, 24311, 12, 999999, 'record')" "an owner records values, not targets"
+expect olu "may record a value with its target (officers approve targets)" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source)
+   VALUES (1, 0, 24311, 12, 40, 'record') RETURNING target" "40"
+expect kate "records a value keeping the target that stands" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source)
+   VALUES (1, 0, 24311, 13, 40, 'record') RETURNING target" "40"
 refused olu "cannot record a value already signed off, even by himself (sign-off is a step of its own)" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source, published_by, published_at)
    VALUES (1, 0, 24306, 13, 'record', current_user, now())"
@@ -443,9 +453,10 @@ ON CONFLICT (code) DO UPDATE SET position = excluded.position, priority_id = exc
   delivery_plan_id = excluded.delivery_plan_id, owner = excluded.owner;
 SELECT count(*) FROM change_log WHERE xact = pg_current_xact_id() AND measure_id IS NULL;
 " "1"
-expect olu "manages scope" \
-  "INSERT INTO scope (login, service) VALUES ('kate', 'Parks'); DELETE FROM scope WHERE login = 'kate' AND service = 'Parks';
-   SELECT count(*) FROM scope" "2"
+expect olu "reads scope" "SELECT count(*) FROM scope" "2"
+refused olu "cannot give an owner more measures (only db grant, by the database's owner)" \
+  "INSERT INTO scope (login, service) VALUES ('kate', 'Parks')"
+refused olu "cannot take an owner's measures away" "DELETE FROM scope WHERE login = 'kate'"
 
 # MARK: The rules hold for the tables' owner too (triggers, not grants)
 

@@ -127,11 +127,13 @@ public enum PostgresAdmin {
             try session.execute("DELETE FROM scope WHERE login = \(login)")
             return change
         }
-        for owner in owners {
-            try session.execute("INSERT INTO scope (login, owner) SELECT \(login), \(owner) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND owner = \(owner))")
+        // The measures given now are the owner's, in place of any given before (as the command says).
+        try session.execute("DELETE FROM scope WHERE login = \(login)")
+        for owner in Set(owners) {
+            try session.execute("INSERT INTO scope (login, owner) VALUES (\(login), \(owner))")
         }
-        for service in services {
-            try session.execute("INSERT INTO scope (login, service) SELECT \(login), \(service) WHERE NOT EXISTS (SELECT 1 FROM scope WHERE login = \(login) AND service = \(service))")
+        for service in Set(services) {
+            try session.execute("INSERT INTO scope (login, service) VALUES (\(login), \(service))")
         }
         // Before the framework is imported no name matches anything: only a framework in place is checked.
         guard try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) == true else { return change }

@@ -12,8 +12,8 @@
 /// - `scorecard_owner` also reads every revision of the measures it owns, and records drafts for them only: a
 ///   login's measures are those whose owner or service matches one of its `scope` rows (trimmed, any case). It
 ///   cannot sign off, and cannot read `scope`.
-/// - `scorecard_officer` reads everything, imports (the framework and values), records, signs off, writes targets
-///   and `scope`.
+/// - `scorecard_officer` reads everything, imports (the framework and values), records, signs off and writes
+///   targets; it reads `scope`, which only the database's owner writes (`db grant`).
 /// - Revisions are append-only: no DELETE or TRUNCATE, and the only UPDATE of an observation revision is its
 ///   sign-off (`UPDATE observation_revision SET published_at = now() WHERE ...`), once; the trigger stamps
 ///   `published_by = session_user` and `published_at = now()`. Who recorded a value and when are the database's
@@ -703,6 +703,30 @@ enum PostgresSchema {
         $$
         """,
 
+        // An owner records values, not targets: a value's target must be the one that stands for its period (the
+        // latest revision's, or none), as `scorecard record` writes it; a target is proposed and approved instead.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_keep_target() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        DECLARE
+          standing double precision;
+        BEGIN
+          IF pg_has_role(session_user, 'scorecard_officer', 'MEMBER') THEN
+            RETURN NEW;
+          END IF;
+          SELECT r.target INTO standing FROM revision r
+          WHERE r.measure_id = NEW.measure_id AND r.period_kind = NEW.period_kind AND r.period_ordinal = NEW.period_ordinal
+          ORDER BY r.id DESC LIMIT 1;
+          IF NEW.target IS DISTINCT FROM standing THEN
+            RAISE EXCEPTION 'an owner records values, not targets: a target is proposed (scorecard target) and approved by an officer'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NEW;
+        END
+        $$
+        """,
+
         // An approval must be the proposal it names: the same measure, period and target.
         """
         CREATE OR REPLACE FUNCTION scorecard_check_approval() RETURNS trigger
@@ -759,6 +783,13 @@ enum PostgresSchema {
         CREATE TRIGGER target_proposal_log_insert AFTER INSERT ON target_proposal
         REFERENCING NEW TABLE AS scorecard_changed
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_log_proposals()
+        """,
+        """
+        DROP TRIGGER IF EXISTS observation_revision_keep_target ON observation_revision
+        """,
+        """
+        CREATE TRIGGER observation_revision_keep_target BEFORE INSERT ON observation_revision
+        FOR EACH ROW EXECUTE FUNCTION scorecard_keep_target()
         """,
         """
         DROP TRIGGER IF EXISTS target_revision_approval ON target_revision
@@ -1165,7 +1196,7 @@ enum PostgresSchema {
         REVOKE DELETE, TRUNCATE ON measure FROM scorecard_officer
         """,
         """
-        GRANT SELECT, INSERT, UPDATE, DELETE ON scope TO scorecard_officer
+        GRANT SELECT ON scope TO scorecard_officer
         """,
         """
         DO $$

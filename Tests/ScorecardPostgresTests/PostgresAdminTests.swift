@@ -100,6 +100,20 @@ struct PostgresAdminTests {
         }
     }
 
+    @Test func grantingAnOwnerAgainReplacesTheirMeasures() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(council, by: "", progress: nil)
+            let services = Array(Set(council.measures.map(\.service))).sorted()
+            try #require(services.count >= 2)
+            let owner = try TestServer.login(.owner, at: location, services: [services[0]])
+            try PostgresAdmin.grant(owner.user, role: .owner, owners: [], services: [services[1]], at: location)
+            let owned = try #require(try PostgresStore(location: owner).recordableMeasureCodes())
+            #expect(owned == Set(council.measures.filter { $0.service == services[1] }.map(\.code)), "only the service granted last")
+        }
+    }
+
     @Test func theDatabaseRefusesNumbersThatAreNotFiguresWhoeverWritesThem() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

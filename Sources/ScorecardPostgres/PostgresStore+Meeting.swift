@@ -9,6 +9,9 @@ extension PostgresStore: MeetingStore {
     // connections so named.
 
     public func present(meeting name: String, view: String, by presenter: String) throws -> MeetingPresence {
+        guard access.role != .member else {
+            throw StoreError.notPermitted("\(login) is a member: members follow meetings (scorecard --follow NAME); owners and officers present them")
+        }
         if try isPresented(meeting: name) {
             let current = (try? meeting(named: name))?.presenter ?? "someone"
             throw StoreError.notPermitted(
@@ -32,9 +35,12 @@ extension PostgresStore: MeetingStore {
     }
 
     public func isPresented(meeting name: String) throws -> Bool {
+        // The meeting's own presenter's connection, named for it: any login may name a connection, but only the
+        // presenter's counts.
         let rows = try session.rows("""
-            SELECT EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database()
-                             AND application_name = \(Self.presenterTag(name)) AND pid <> pg_backend_pid())
+            SELECT EXISTS (SELECT FROM pg_stat_activity a JOIN meeting m ON m.name = \(name) AND a.usename = m.presenter
+                           WHERE a.datname = current_database() AND a.application_name = \(Self.presenterTag(name))
+                             AND a.pid <> pg_backend_pid())
             """)
         return try rows.first?.decode(Bool.self) ?? false
     }
@@ -68,14 +74,23 @@ extension PostgresStore: MeetingStore {
         return try rows.first?.decode(Int.self) ?? 0
     }
 
-    /// The application name a follower's connection carries (PostgreSQL keeps 63 bytes of it).
+    /// The application name a follower's connection carries: the meeting by a hash of its name, as PostgreSQL
+    /// keeps only 63 bytes of it (two long names alike in their first 44 bytes would be one meeting).
     static func followerTag(_ name: String) -> String {
-        String(("scorecard follows " + name).utf8.prefix(63)) ?? "scorecard follows"
+        "scorecard follows " + hashed(name)
     }
 
     /// The application name the presenter's connection carries.
     static func presenterTag(_ name: String) -> String {
-        String(("scorecard presents " + name).utf8.prefix(63)) ?? "scorecard presents"
+        "scorecard presents " + hashed(name)
+    }
+
+    /// A meeting's name as 16 hex digits (FNV-1a).
+    private static func hashed(_ name: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 

@@ -20,11 +20,17 @@ struct MeetingLink {
     var nextCount = Date.distantPast
     /// Whether the meeting followed has ended (its followers are told once).
     var ended = false
+    /// Since when the presenter has not been seen (followers): gone for ``DataService/presenterGrace``, the
+    /// meeting has ended.
+    var presenterMissingSince: Date?
 }
 
 extension DataService {
     /// How often a presenter counts its followers.
     static let followerCountInterval: TimeInterval = 1
+    /// How long a presenter may be unseen before its followers take the meeting as ended: long enough for a
+    /// presenter's dashboard to connect again after the database server restarted.
+    static let presenterGrace: TimeInterval = 5
 
     /// Starts presenting the meeting `name`, showing `view`, as this service's user.
     public func present(meeting name: String, view: MeetingView) throws {
@@ -76,11 +82,18 @@ extension DataService {
             case .following:
                 guard !link.ended else { return [] }
                 // A presenter killed, or whose terminal was closed, wrote no end: its meeting ends with it.
-                if Date() >= link.nextCount {
-                    link.nextCount = Date().addingTimeInterval(Self.followerCountInterval)
-                    if try !store.isPresented(meeting: link.name) {
-                        link.ended = true
-                        return [.meetingEnded]
+                let now = Date()
+                if now >= link.nextCount {
+                    link.nextCount = now.addingTimeInterval(Self.followerCountInterval)
+                    if try store.isPresented(meeting: link.name) {
+                        link.presenterMissingSince = nil
+                    } else if let since = link.presenterMissingSince {
+                        if now.timeIntervalSince(since) >= Self.presenterGrace {
+                            link.ended = true
+                            return [.meetingEnded]
+                        }
+                    } else {
+                        link.presenterMissingSince = now
                     }
                 }
                 guard let record = try store.meeting(named: link.name), record.sequence != link.sequence else { return [] }

@@ -97,7 +97,7 @@ extension PostgresStore {
         return try session.transaction {
             // Codes in any case, as `record` and `target` take them.
             let wanted = selection.measures.map { $0.lowercased() }
-            let known = Set(try session.rows("SELECT lower(code) FROM measure WHERE lower(code) = ANY(\(wanted))").map { try $0.decode(String.self) })
+            let known = Set(try session.rows("SELECT lower(code) FROM measure WHERE lower(code) = ANY(\(wanted)) AND position IS NOT NULL").map { try $0.decode(String.self) })
             let unknown = selection.measures.filter { !known.contains($0.lowercased()) }
             // A code that names no measure is a mistake: nothing is signed off then.
             guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
@@ -122,7 +122,9 @@ extension PostgresStore {
         }
     }
 
-    /// The latest version of each (measure, period) in `selection` that is a draft, with its row id.
+    /// The latest version of each (measure, period) in `selection` that is a draft, with its row id, for the
+    /// measures in the framework (a measure a re-import removed is shown nowhere: its drafts are neither listed
+    /// nor signed off).
     private func drafts(in selection: PublishSelection) throws -> [(draft: Draft, id: Int64)] {
         let period = selection.period
         let rows = try session.rows("""
@@ -131,7 +133,7 @@ extension PostgresStore {
                     WHERE p.measure_id = o.measure_id AND p.period_kind = o.period_kind
                       AND p.period_ordinal = o.period_ordinal AND p.published_at IS NOT NULL ORDER BY p.id DESC LIMIT 1)
             FROM observation_revision o JOIN measure m ON m.id = o.measure_id
-            WHERE o.published_at IS NULL
+            WHERE o.published_at IS NULL AND m.position IS NOT NULL
               AND o.id = (SELECT max(l.id) FROM revision l
                           WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind AND l.period_ordinal = o.period_ordinal)
               AND (\(period == nil) OR (o.period_kind = \(period?.kind.rawValue ?? -1) AND o.period_ordinal = \(period?.ordinal ?? -1)))

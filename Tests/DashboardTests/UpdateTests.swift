@@ -321,6 +321,28 @@ struct UpdateTests {
         guard case .editing = own.mode else { Issue.record("her own measure's form did not open"); return }
     }
 
+    @Test("m for an owner's login, with no --owner or --service, lists the measures the database lets them record")
+    func myMeasuresOfAnOwnersLogin() throws {
+        let council = try CouncilDirectory(path: TestCouncil.directory).load()
+        var data = DashboardData(council: council, today: TestCouncil.today)
+        data.canRecord = true
+        data.recordable = [council.measures[1].code, council.measures[3].code]
+        let model = DashboardModel(data)
+        var state = AppState(asAt: council.defaultReportingPeriod(today: TestCouncil.today), route: .plan)
+        state.apply(.showMyMeasures, model: model)
+        let rows = model.rows(for: state.current, asAt: state.asAt, scope: state.scope)
+        #expect(Set(rows) == [.measure(1), .measure(3)])
+        let screen = DashboardView.screenText(state, model: model, width: 100, height: 30)
+        #expect(screen.contains("Your measures (those you may record), worst first"))
+        #expect(screen.contains(council.measures[3].code) && !screen.contains(council.measures[0].code + " "))
+
+        data.recordable = []
+        let none = DashboardView.screenText(state, model: DashboardModel(data), width: 100, height: 30)
+        #expect(none.contains("No measure is yours to record"))
+        let everyone = DashboardModel(DashboardData(council: council, today: TestCouncil.today))
+        #expect(everyone.rows(for: state.current, asAt: state.asAt, scope: "").count == council.measures.filter { $0.lifecycle != .retired }.count)
+    }
+
     @Test("H away from a measure's periods says what it is for, rather than nothing")
     func historyAwayFromPeriods() throws {
         let model = try TestCouncil.model()

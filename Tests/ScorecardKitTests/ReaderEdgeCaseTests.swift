@@ -68,7 +68,24 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("2.5e+3%") == 2500)
         #expect(NumberParser.parse("1e309") == .infinity)
         #expect(NumberParser.parse("-" + String(repeating: "9", count: 400)) == -.infinity)
-        #expect(NumberParser.parse("1e-400") == 0)
+        #expect(NumberParser.parse("1e-400") == .leastNonzeroMagnitude)
+        #expect(NumberParser.parse("-0.0001e-400") == -.leastNonzeroMagnitude)
+        #expect(NumberParser.parse("0.000e-400") == 0)
+        #expect(NumberParser.parse("0e5") == 0)
+    }
+
+    @Test("a value or target too close to 0 to tell from it is refused, not taken as 0")
+    func belowDouble() throws {
+        for text in ["1e-400", "-2.5e-320", "0.00000000000000000001e-300"] {
+            let value = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,\(text)\n".utf8)))
+            #expect(value.line == 2)
+            #expect(value.field == "value")
+            #expect(value.message.contains("too close to 0"))
+        }
+        let target = try #require(try firstProblem(Array("measure,period,value,target\nKBI-03,2024-08,1,1e-400\n".utf8)))
+        #expect(target.field == "target")
+        #expect(target.message.contains("too close to 0"))
+        #expect(try firstProblem(Array("measure,period,value,target\nKBI-03,2024-08,0e-400,1e-300\n".utf8)) == nil)
     }
 
     @Test("a framework.yaml saved with a byte-order mark before its first key reads as without one")

@@ -49,6 +49,26 @@ struct StoreSignOffTests {
         #expect(try store.drafts().count == 1, "a selection naming no measure signs nothing off")
     }
 
+    @Test("a draft left on a measure a re-import removed is neither listed nor signed off, and its code is unknown to publish")
+    func draftOnRemovedMeasure() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-03", period: "2024-11", value: "5", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "91", by: "kate"), today: Self.today)
+        let framework = Fixture.framework.replacingOccurrences(
+            of: "          - code: KBI-03\n            title: Calls to the contact centre\n            frequency: monthly\n            polarity: none\n",
+            with: "")
+        let csv = String(decoding: Fixture.observations, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("KBI-03") }.joined(separator: "\n")
+        let newer = try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Array(csv.utf8))).load()
+        #expect(try store.importCouncil(newer, by: "import", progress: nil).measuresRemoved == 1)
+
+        #expect(try store.drafts().map(\.measureCode) == ["KBI-01"])
+        let removed = try store.publish(PublishSelection(measures: ["KBI-03"]), by: "olu")
+        #expect(removed.unknownMeasures == ["KBI-03"] && removed.published.isEmpty)
+        #expect(try store.publish(.all, by: "olu").published.map(\.measureCode) == ["KBI-01"])
+        #expect(try store.revisions(measure: "KBI-03", period: .month(2024, 11)).last?.signedOff == nil)
+    }
+
     @Test("--published writes nothing, and the file refuses to change a signed-off value or its sign-off")
     func publishedOnlyAndAppendOnly() throws {
         let (store, path) = try StoreFixture.importedStore()

@@ -150,6 +150,33 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aDraftOnAMeasureAReimportRemovedIsNeitherListedNorSignedOff() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer) = (roles.council, roles.officer)
+            let last = council.measures.count - 1
+            let removed = council.measures[last]
+            let period = Period.latestEnded(kind: removed.frequency.periodKind, by: TestServer.today)
+            let value = (council.observations[last].last?.value ?? 0) / 2
+            let changed = value.rounded() == value * 2 ? value.rounded() + 1 : value.rounded()
+            _ = try officer.record(ValueEntry(measure: removed.code, period: period.description, value: "\(changed)", by: ""), today: TestServer.today)
+            #expect(try officer.drafts().map(\.measureCode) == [removed.code])
+
+            var plan = council.plan
+            for p in plan.priorities.indices {
+                plan.priorities[p].measures.removeAll { $0 == last }
+                for d in plan.priorities[p].plans.indices { plan.priorities[p].plans[d].measures.removeAll { $0 == last } }
+            }
+            let smaller = Council(plan: plan, measures: Array(council.measures.dropLast()), observations: Array(council.observations.dropLast()))
+            #expect(try officer.importCouncil(smaller, by: "", progress: nil).measuresRemoved == 1)
+
+            #expect(try officer.drafts().isEmpty)
+            let named = try officer.publish(PublishSelection(measures: [removed.code]), by: "")
+            #expect(named.unknownMeasures == [removed.code] && named.published.isEmpty)
+            #expect(try officer.publish(.all, by: "").published.isEmpty)
+        }
+    }
+
     /// What a dashboard opens with (`recent_revisions`, kept by the write triggers) is the end of each
     /// measure's whole history as that login may see it, after an import, a draft, a sign-off and a revision.
     @Test func theRecentValuesADashboardOpensWithFollowEveryWrite() async throws {

@@ -228,7 +228,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
                 .filter { m in
                     let measure = council.measures[m]
                     guard measure.lifecycle != .retired else { return false }
-                    guard !needle.isEmpty else { return true }
+                    // Without --owner or --service, an owner's login sees the measures the database lets it record.
+                    guard !needle.isEmpty else { return data.recordable?.contains(measure.code) ?? true }
                     let planOwner = council.locations[m].plan.map { council.plan.priorities[council.locations[m].priority].plans[$0].owner } ?? ""
                     return [measure.owner, measure.service, measure.team, planOwner].contains { $0.lowercased().contains(needle) }
                 }

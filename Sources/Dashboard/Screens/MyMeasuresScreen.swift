@@ -7,7 +7,11 @@ struct MyMeasuresScreen {
     func render(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
         let theme = context.theme
         let scope = context.state.scope
-        let title = scope.isEmpty ? "All measures, worst first (start with --owner or --service to see your own)" : "Measures of \(scope), worst first"
+        let granted = scope.isEmpty && context.model.data.recordable != nil
+        let title =
+            !scope.isEmpty ? "Measures of \(scope), worst first"
+            : granted ? "Your measures (those you may record), worst first"
+            : "All measures, worst first (start with --owner or --service to see your own)"
         buffer.write(context.text(title), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         let summary = context.model.measureSummary(for: context.entry, asAt: context.state.asAt, scope: scope)
         let measures = summary.measures
@@ -21,7 +25,8 @@ struct MyMeasuresScreen {
             selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3))
         if measures.isEmpty {
-            buffer.write(context.text("No measures belong to \"\(scope)\"."), x: area.x, y: area.y + 4, maxWidth: area.width, style: theme.muted)
+            let none = granted ? "No measure is yours to record: the performance team grants them (db grant)." : "No measures belong to \"\(scope)\"."
+            buffer.write(context.text(none), x: area.x, y: area.y + 4, maxWidth: area.width, style: theme.muted)
         }
         return layout
     }

@@ -11,7 +11,8 @@ public enum NumberParser {
     /// The number in `text`, or `nil` when it is not one. Thousands separators must group by three
     /// (`1,234,567`); `1,2` is not a number (it might be a European decimal comma). A number too large for a
     /// `Double` (`1e309`, 400 digits) is infinite, for ``ValueLimits/insanity(of:)`` to call out of range; one
-    /// too small to tell from 0 (`1e-400`) is 0, as a spreadsheet reads it.
+    /// other than 0 but too small to tell from it (`1e-400`) is the smallest `Double` of its sign, for the same
+    /// check to refuse (a spreadsheet reads it as 0: taken as 0, a typing slip would be a figure).
     public static func parse(_ text: some StringProtocol) -> Double? {
         var utf8 = Array(text.utf8)
         return utf8.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0)) }
@@ -68,6 +69,12 @@ public enum NumberParser {
             i += 1
         }
         guard sawDigit, !sawComma || sawPoint || sinceComma == 3 else { return nil }
-        return Double(String(decoding: digits, as: UTF8.self))
+        guard let number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        if number == 0, let nonZero = digits.firstIndex(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }),
+            !digits[..<nonZero].contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+        {
+            return number.sign == .minus ? -Double.leastNonzeroMagnitude : .leastNonzeroMagnitude
+        }
+        return number
     }
 }

@@ -2,13 +2,16 @@
 ///
 /// - A percentage (`%`) is 0 to 100 and a count (`number`) is 0 or more, unless the measure says otherwise.
 /// - Every number, whatever the measure, lies within ±``sane`` (10^15): a value beyond it is a typing or
-///   export error (`1e19`), and it could not be drawn or totalled faithfully anyway.
+///   export error (`1e19`), and it could not be drawn or totalled faithfully anyway. A number other than 0
+///   is at least ``tiny`` in size: `1e-400` is a slip, and no table could show it apart from 0.
 ///
 /// Values are checked against these limits wherever they come in (the dashboard's form, `record`, import);
 /// targets and tolerances only against ``sane``.
 public struct ValueLimits: Sendable, Equatable {
     /// The largest magnitude any number may have.
     public static let sane = 1e15
+    /// The smallest magnitude a number other than 0 may have.
+    public static let tiny = 1e-300
 
     /// The smallest value allowed (inclusive); `nil` for no limit but ``sane``.
     public var minimum: Double?
@@ -34,7 +37,7 @@ public struct ValueLimits: Sendable, Equatable {
 
     /// Whether `value` is allowed: ``problem(with:format:)`` without the message (checked on every row of a file).
     public func allows(_ value: Double) -> Bool {
-        guard value.isFinite, abs(value) <= Self.sane else { return false }
+        guard value.isFinite, abs(value) <= Self.sane, value == 0 || abs(value) >= Self.tiny else { return false }
         if let minimum, value < minimum { return false }
         if let maximum, value > maximum { return false }
         return true
@@ -46,6 +49,9 @@ public struct ValueLimits: Sendable, Equatable {
         guard !value.isNaN else { return "the number is not a number" }
         guard value.isFinite else { return "the number is out of range (\(range))" }
         guard abs(value) <= sane else { return "\(String(value)) is out of range (\(range))" }
+        guard value == 0 || abs(value) >= tiny else {
+            return "the number is too close to 0 to tell from it (other than 0, numbers must be at least 1e-300 in size)"
+        }
         return nil
     }
 }

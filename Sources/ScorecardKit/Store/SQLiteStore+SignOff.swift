@@ -11,7 +11,7 @@ extension SQLiteStore {
         let at = clock()
         return try writeTransaction { db in
             var unknown: [String] = []
-            for code in selection.measures where try !Bool.exists(db, "SELECT 1 FROM measure WHERE code = ? COLLATE NOCASE", arguments: [code]) {
+            for code in selection.measures where try !Bool.exists(db, "SELECT 1 FROM measure WHERE code = ? COLLATE NOCASE AND position IS NOT NULL", arguments: [code]) {
                 unknown.append(code)
             }
             guard unknown.isEmpty else { return PublishOutcome(published: [], unknownMeasures: unknown) }
@@ -37,10 +37,13 @@ extension SQLiteStore {
         }
     }
 
-    /// The latest version of each (measure, period) in `selection` that is a draft, with its row id.
+    /// The latest version of each (measure, period) in `selection` that is a draft, with its row id, for the
+    /// measures in the framework.
     private static func drafts(_ db: Database, in selection: PublishSelection) throws -> [(draft: Draft, id: Int64)] {
         var (conditions, arguments) = selectionFilter(selection, rows: "o")
         conditions.append("o.draft = 1")
+        // A measure a re-import removed is shown nowhere: its drafts are neither listed nor signed off.
+        conditions.append("m.position IS NOT NULL")
         let rows = try Row.fetchAll(
             db,
             sql: """

@@ -205,8 +205,7 @@ extension PostgresStore {
         try session.forEachRow(wholeHistory(ofMeasureIDs: allIDs)) { try whole.take($0) }
         var current: [StoreKey: Observation] = [:]
         for id in allIDs {
-            for var observation in whole.observations(id: id) {
-                observation.isDraft = false  // A draft the files give exactly is left as it is.
+            for observation in whole.observations(id: id) {
                 current[StoreKey(measureID: id, period: observation.period)] = observation
             }
         }

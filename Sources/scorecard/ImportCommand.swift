@@ -132,7 +132,11 @@ struct ImportCommand: ParsableCommand {
         }
         var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(
-            "  observations: \(count(s.added)) added, \(count(s.revised)) revised, \(count(s.unchanged)) unchanged"
+            "  observations: \(count(s.added)) added, \(count(s.revised)) revised"
+                + (s.draftsReplaced > 0
+                    ? " (\(count(s.draftsReplaced)) of them \(s.draftsReplaced == 1 ? "a draft" : "drafts") awaiting sign-off, replaced by the files' signed-off values)"
+                    : "")
+                + ", \(count(s.unchanged)) unchanged"
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : ""))
         if s.frameworkChanged {
             lines.append(

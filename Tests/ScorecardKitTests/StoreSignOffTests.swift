@@ -69,6 +69,17 @@ struct StoreSignOffTests {
         #expect(try store.revisions(measure: "KBI-03", period: .month(2024, 11)).last?.signedOff == nil)
     }
 
+    @Test("a re-import says how many drafts awaiting sign-off its values replaced, and leaves a draft it gives exactly")
+    func reimportReplacesDrafts() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "80", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "70", by: "kate"), today: Self.today)
+        let summary = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
+        #expect(summary.revised == 1 && summary.draftsReplaced == 1)
+        #expect(summary.notInFile == 1, "the draft for a period the files do not give is kept")
+        #expect(try store.drafts().map(\.observation.value) == [70])
+    }
+
     @Test("--published writes nothing, and the file refuses to change a signed-off value or its sign-off")
     func publishedOnlyAndAppendOnly() throws {
         let (store, path) = try StoreFixture.importedStore()

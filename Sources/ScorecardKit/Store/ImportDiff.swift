@@ -32,7 +32,8 @@ package enum ImportDiff {
     }
 
     /// Calls `write` with each observation of `council` that is new to the store or differs from its `current`
-    /// one (every observation when the store holds none), counting added, revised, unchanged and kept ones.
+    /// one (every observation when the store holds none), counting added, revised, unchanged and kept ones, and
+    /// the drafts awaiting sign-off that a revision replaces.
     /// `current` is emptied of the observations met (taken `inout` so that a million of them are not copied).
     package static func forEachChangedObservation(
         _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], summary: inout ImportSummary,
@@ -46,12 +47,16 @@ package enum ImportDiff {
             for observation in observations {
                 done += 1
                 if done % progressStep == 0 { progress?(done, total) }
-                if let existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
+                if var existing = current.removeValue(forKey: StoreKey(measureID: id, period: observation.period)) {
+                    // A draft the files give exactly is left as it is, awaiting sign-off.
+                    let wasDraft = existing.isDraft
+                    existing.isDraft = observation.isDraft
                     if existing == observation {
                         summary.unchanged += 1
                         continue
                     }
                     summary.revised += 1
+                    if wasDraft { summary.draftsReplaced += 1 }
                 } else {
                     summary.added += 1
                 }

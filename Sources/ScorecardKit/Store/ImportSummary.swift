@@ -16,6 +16,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var added = 0
     /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).
     public var revised = 0
+    /// Of those revised, how many replaced a draft awaiting sign-off (with the files' value, signed off by the import).
+    public var draftsReplaced = 0
     /// Observations the files hold exactly as the store does.
     public var unchanged = 0
     /// Observations the store holds that the files do not (kept, never deleted).

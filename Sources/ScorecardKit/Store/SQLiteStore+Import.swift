@@ -236,13 +236,15 @@ struct CouncilImport {
     private func currentObservations() throws -> [StoreKey: Observation] {
         var current: [StoreKey: Observation] = [:]
         let statement = try RawStatement(db, sql: """
-            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality
+            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality, draft
             FROM observation_revision ORDER BY id
             """)
         try statement.forEachRow {
             guard let key = StoreKey(measureID: Int64(statement.int(0)), kind: statement.int(1), ordinal: statement.int(2))
             else { return }
-            current[key] = statement.observation(key.period, columnsFrom: 3)
+            var observation = statement.observation(key.period, columnsFrom: 3)
+            observation.isDraft = statement.int(7) != 0
+            current[key] = observation
         }
         return current
     }

@@ -8,6 +8,7 @@ extension PostgresStore {
 
     public func loadCouncil() throws -> Council {
         guard let framework = try PostgresFramework.read(session) else { throw PostgresStoreError.failed(Self.noCouncil) }
+        try checkCodes(of: framework)
         let loaded = try observations(ofMeasureIDs: framework.measureIDs, recent: nil)
         return Council(plan: framework.plan, measures: framework.measures, observations: loaded.map(\.observations))
     }
@@ -32,6 +33,7 @@ extension PostgresStore {
             // This read's own error first: the other two fail with it, as the snapshot they share ends.
             try read.get()
             guard var framework = try frameworkRead.get() else { throw PostgresStoreError.failed(Self.noCouncil) }
+            try checkCodes(of: framework)
             framework.setTargets(try targetsRead.get())
             let loaded = framework.measureIDs.map { collector.loaded(id: $0, recent: recent, first: collector.first(id: $0)) }
             return Council(
@@ -48,6 +50,14 @@ extension PostgresStore {
             let side = try PostgresSession(location)
             defer { side.close() }
             return try side.inSnapshot(snapshot) { try body(side) }
+        }
+    }
+
+    /// Refuses a framework holding a measure code twice (changed by hand with SQL: the import refuses one).
+    private func checkCodes(of framework: FrameworkRows) throws {
+        if let code = framework.repeatedCode {
+            throw PostgresStoreError.failed(
+                "the database holds the measure code \(code.terminalSafe.excerpt()) twice (changed by hand with SQL): an officer re-imports the council's files to set it right")
         }
     }
 

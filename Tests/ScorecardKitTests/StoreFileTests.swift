@@ -249,6 +249,28 @@ struct StoreFileTests {
         #expect(council.measures[try #require(council.measureIndex(code: "KBI-02"))].lagDays == 0)
     }
 
+    @Test("a database edited by hand to hold a measure code twice is refused, not shown with the measure twice")
+    func repeatedCode() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        try store.close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                PRAGMA foreign_keys = OFF;
+                PRAGMA legacy_alter_table = ON;
+                CREATE TABLE loose AS SELECT * FROM measure;
+                DROP TABLE measure;
+                ALTER TABLE loose RENAME TO measure;
+                INSERT INTO measure SELECT * FROM measure WHERE code = 'KBI-02';
+                UPDATE measure SET id = 999 WHERE rowid = (SELECT max(rowid) FROM measure);
+                """)
+        }
+        try queue.close()
+        for load in [{ try SQLiteStore(path: path).loadCouncil() }, { try SQLiteStore(path: path).loadRecentCouncil(periods: 4) }] {
+            #expect(throws: StoreError.inconsistent(path: path, problem: "the measure code KBI-02 is held twice")) { _ = try load() }
+        }
+    }
+
     @Test("a damaged file read by a command that only reads says it is damaged, not an SQLite error")
     func damagedOnRead() throws {
         let (store, path) = try StoreFixture.importedStore()

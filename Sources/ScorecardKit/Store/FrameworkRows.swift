@@ -14,6 +14,13 @@ package struct FrameworkRows {
         self.measureIDs = measureIDs
     }
 
+    /// A measure code the framework holds more than once, or `nil`: the files refuse one, so only a database
+    /// changed by hand holds it, and a council read from it would show the measure twice.
+    package var repeatedCode: String? {
+        var seen = Set<String>()
+        return measures.first { !seen.insert($0.code).inserted }?.code
+    }
+
     /// Reads the framework; `nil` when the store holds no council yet.
     static func read(_ db: Database) throws -> FrameworkRows? {
         guard var framework = try readWithoutTargets(db) else { return nil }

@@ -1,10 +1,18 @@
 import GRDB
 
 extension SQLiteStore {
+    /// Refuses a framework holding a measure code twice (a file changed by hand).
+    func checkCodes(of framework: FrameworkRows) throws {
+        if let code = framework.repeatedCode {
+            throw StoreError.inconsistent(path: path, problem: "the measure code \(code.terminalSafe.excerpt()) is held twice")
+        }
+    }
+
     public func loadCouncil() throws -> Council {
         do {
             return try queue.read { db in
                 guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
+                try checkCodes(of: framework)
                 let observations = try Self.currentObservations(db, measureIDs: framework.measureIDs, publishedOnly: showsPublishedOnly)
                 return Council(plan: framework.plan, measures: framework.measures, observations: observations)
             }

@@ -99,4 +99,25 @@ struct MeetingTests {
         }
         #expect(Route(sharedName: "measure:NOPE", in: council) == nil)
     }
+
+    @Test("a view written by hand is taken only within bounds: no selection below the first row, no megabytes of screens")
+    func viewWrittenByHand() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var follower = state
+        follower.meeting = .following(name: "Cabinet", joined: true, latest: nil, ended: false)
+        let negative = MeetingView(
+            asAt: state.asAt.description, scope: "",
+            screens: [.init(route: "plan", selection: -3, scroll: -7, filter: ""), .init(route: "priority:P1", selection: -3, scroll: -1, filter: "")])
+        _ = follower.show(try #require(MeetingView(text: negative.text)), model: model)
+        #expect(follower.stack.map(\.selection) == [0, 0])
+        #expect(follower.stack.map(\.scroll) == [0, 0])
+
+        let deep = MeetingView(asAt: "", scope: "", screens: Array(repeating: .init(route: "plan", selection: 0, scroll: 0, filter: ""), count: 65))
+        #expect(MeetingView(text: deep.text) == nil)
+        let long = MeetingView(asAt: "", scope: "", screens: [.init(route: "plan", selection: 0, scroll: 0, filter: String(repeating: "x", count: 2_000))])
+        #expect(MeetingView(text: long.text) == nil)
+        #expect(MeetingView(text: "{\"asAt\":\"\",\"scope\":\"\",\"screens\":[]," + String(repeating: " ", count: 70_000) + "}") == nil)
+        let ordinary = MeetingView(asAt: "", scope: "", screens: Array(repeating: .init(route: "plan", selection: 2, scroll: 0, filter: "kbi"), count: 8))
+        #expect(MeetingView(text: ordinary.text) == ordinary)
+    }
 }

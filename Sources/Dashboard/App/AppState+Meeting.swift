@@ -69,7 +69,8 @@ extension AppState {
             guard let route = Route(sharedName: screen.route, in: model.council),
                 route != .signOff || !model.seesPublishedOnly
             else { break }
-            entries.append(NavigationEntry(route, selection: screen.selection, scroll: screen.scroll, filter: screen.filter))
+            // A row the presenter's data has may be past the end of this one's: selections are clamped below.
+            entries.append(NavigationEntry(route, selection: max(0, screen.selection), scroll: max(0, screen.scroll), filter: screen.filter))
         }
         if entries.first?.route != .plan { entries.insert(NavigationEntry(.plan), at: 0) }
         replaceStack(entries)

@@ -25,9 +25,17 @@ public struct MeetingView: Hashable, Sendable, Codable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// The view the store kept, or `nil` when it is not one.
+    /// The most a view the store kept may hold: a presenter's dashboard never writes more (a stack a few
+    /// screens deep), and a view written by hand beyond them would cost every follower time at each move.
+    static let limits = (bytes: 65_536, screens: 64, textBytes: 1_024)
+
+    /// The view the store kept, or `nil` when it is not one (or goes beyond ``limits``).
     public init?(text: String) {
-        guard let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)) else { return nil }
+        guard text.utf8.count <= Self.limits.bytes,
+            let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)),
+            view.screens.count <= Self.limits.screens,
+            ([view.asAt, view.scope] + view.screens.flatMap { [$0.route, $0.filter] }).allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
+        else { return nil }
         self = view
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ScorecardKit
 import Testing
 
@@ -9,10 +10,16 @@ import Testing
 struct MeetingTests {
     /// A presenter and a follower of `Cabinet` on one new database of the small council.
     static func meeting() throws -> (presenter: TestSession, follower: TestSession, store: SQLiteStore) {
+        let (presenter, follower, store, _) = try meetingWithPath()
+        return (presenter, follower, store)
+    }
+
+    /// ``meeting()``, and the database's path.
+    static func meetingWithPath() throws -> (presenter: TestSession, follower: TestSession, store: SQLiteStore, path: String) {
         let (store, path) = try LiveDataTests.store()
         let presenter = try TestSession(store: store, presenting: "Cabinet")
         let follower = try TestSession(store: try SQLiteStore(path: path), following: "Cabinet")
-        return (presenter, follower, store)
+        return (presenter, follower, store, path)
     }
 
     @Test("each move of the presenter's is an effect sharing the view, by codes")
@@ -83,6 +90,28 @@ struct MeetingTests {
     func noSuchMeeting() throws {
         let (store, _) = try LiveDataTests.store()
         #expect(throws: DashboardError.noMeeting("Council")) { try TestSession(store: store, following: "Council") }
+    }
+
+    @Test("a move the store could not take (the server down) is shared once it can, without another key")
+    func moveDuringOutage() throws {
+        var (presenter, follower, _, path) = try Self.meetingWithPath()
+        let outside = try DatabaseQueue(path: path)
+        try outside.write { db in
+            try db.execute(sql: """
+                CREATE TABLE outage (down INTEGER);
+                INSERT INTO outage VALUES (1);
+                CREATE TRIGGER meeting_outage BEFORE UPDATE ON meeting WHEN EXISTS (SELECT 1 FROM outage)
+                BEGIN SELECT RAISE(ABORT, 'the server is down'); END;
+                """)
+        }
+        presenter.send(.moveDown, .open)
+        follower.tick()
+        #expect(follower.state.current.route == .plan, "nothing was shared while the store refused")
+        try outside.write { try $0.execute(sql: "DELETE FROM outage") }
+        presenter.tick()
+        follower.tick()
+        #expect(follower.state.current.route == presenter.state.current.route)
+        #expect(follower.state.current.route == .priority(1))
     }
 
     @Test("a view read back from the store is the view written; a route names its part by code")

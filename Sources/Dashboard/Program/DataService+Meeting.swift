@@ -23,6 +23,9 @@ struct MeetingLink {
     /// Since when the presenter has not been seen (followers): gone for ``DataService/presenterGrace``, the
     /// meeting has ended.
     var presenterMissingSince: Date?
+    /// The presenter's latest view, while the store could not take it (the server down): shared again at each
+    /// poll until it is taken, so followers catch up without the presenter pressing another key.
+    var unsent: MeetingView?
 }
 
 extension DataService {
@@ -68,7 +71,13 @@ extension DataService {
 
     func shareView(_ view: MeetingView) throws {
         guard let meeting, case .presenting = meeting.part, let store else { return }
-        try store.updateMeeting(meeting.name, view: view.text)
+        do {
+            try store.updateMeeting(meeting.name, view: view.text)
+            self.meeting?.unsent = nil
+        } catch {
+            self.meeting?.unsent = view
+            throw error
+        }
     }
 
     /// What changed at the meeting since the last look: the presenter's new view or the meeting's end, its
@@ -104,6 +113,8 @@ extension DataService {
                 }
                 return MeetingView(text: record.view).map { [.presenterMoved($0)] } ?? []
             case .presenting:
+                // Tried again quietly: the move that failed said so once.
+                if let unsent = link.unsent, (try? store.updateMeeting(link.name, view: unsent.text)) != nil { link.unsent = nil }
                 guard Date() >= link.nextCount else { return [] }
                 link.nextCount = Date().addingTimeInterval(Self.followerCountInterval)
                 let count = try store.followerCount(ofMeeting: link.name)

@@ -39,7 +39,7 @@ struct MeasureColumns {
         if showsProcess { columns.append(Table.Column("SPC", width: .fixed(3))) }
         if showsEngland { columns.append(Table.Column("England", width: .fixed(9))) }
         columns += [
-            Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 11 : 1)),
+            Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 12 : 1)),  // "↗ Increasing"
             Table.Column("Trend", width: .fixed(trendWidth)),
         ]
         return columns

@@ -106,8 +106,12 @@ struct MeasureScreen {
             let index = Dictionary(periods.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
             let shown = periods.indices.filter { control.covers(periods[$0]) }
             if let first = shown.first, let last = shown.last {
+                // A limit beyond what the measure can take (a count's below 0) is drawn at that bound: the chart's
+                // scale would otherwise run to values no period can have. The text gives the limit as worked out.
+                let bounds = definition.valueLimits
                 chart.process = LineChart.ProcessLines(
-                    from: first, to: last, mean: control.mean, lower: control.lowerLimit, upper: control.upperLimit)
+                    from: first, to: last, mean: control.mean,
+                    lower: max(control.lowerLimit, bounds.minimum ?? -.infinity), upper: min(control.upperLimit, bounds.maximum ?? .infinity))
             }
             chart.special = Set(control.special.compactMap { index[$0.period] })
         }

@@ -216,29 +216,23 @@ struct StoreFileTests {
 
     @Test("a database edited by hand with nonsense in its columns still loads and judges, without a trap")
     func nonsenseColumns() throws {
-        let (store, path) = try StoreFixture.importedStore()
-        try store.close()
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                PRAGMA foreign_keys = OFF;
-                UPDATE measure SET decimals = 'many', lag_days = 9000000000000000000, tier = 42, cumulative = 'yes',
-                  band = 'wide', tolerance = 'loose', profile = 'a,b' WHERE code = 'KBI-01';
-                UPDATE measure SET lag_days = -5, decimals = 1e300 WHERE code = 'KBI-02';
-                UPDATE council SET name = 7, reporting_period = 'never';
-                UPDATE priority SET title = x'00ff' WHERE code = 'P1';
-                UPDATE action SET percent_complete = 'half', due = '99999-99-99';
-                DROP TRIGGER observation_revision_no_update;
-                UPDATE observation_revision SET period_ordinal = 9000000000000000000 WHERE id = 1;
-                UPDATE observation_revision SET measure_id = -1 WHERE id = 2;
-                UPDATE observation_revision SET period_kind = 99 WHERE id = 3;
-                UPDATE observation_revision SET value = 'lots', note = 12 WHERE id = 4;
-                INSERT INTO measure (id, code, title, description, methodology, source, owner, service, team, tier, unit,
-                  decimals, frequency, polarity, status, cumulative, lag_days)
-                  VALUES (4611686018427387904, 'HUGE', 'x', '', '', '', '', '', '', 'kbi', '', 0, 'monthly', 'higher', 'active', 0, 30);
-                """)
-        }
-        try queue.close()
+        let path = try StoreFixture.editedByHand("""
+            PRAGMA foreign_keys = OFF;
+            UPDATE measure SET decimals = 'many', lag_days = 9000000000000000000, tier = 42, cumulative = 'yes',
+              band = 'wide', tolerance = 'loose', profile = 'a,b' WHERE code = 'KBI-01';
+            UPDATE measure SET lag_days = -5, decimals = 1e300 WHERE code = 'KBI-02';
+            UPDATE council SET name = 7, reporting_period = 'never';
+            UPDATE priority SET title = x'00ff' WHERE code = 'P1';
+            UPDATE action SET percent_complete = 'half', due = '99999-99-99';
+            DROP TRIGGER observation_revision_no_update;
+            UPDATE observation_revision SET period_ordinal = 9000000000000000000 WHERE id = 1;
+            UPDATE observation_revision SET measure_id = -1 WHERE id = 2;
+            UPDATE observation_revision SET period_kind = 99 WHERE id = 3;
+            UPDATE observation_revision SET value = 'lots', note = 12 WHERE id = 4;
+            INSERT INTO measure (id, code, title, description, methodology, source, owner, service, team, tier, unit,
+              decimals, frequency, polarity, status, cumulative, lag_days)
+              VALUES (4611686018427387904, 'HUGE', 'x', '', '', '', '', '', '', 'kbi', '', 0, 'monthly', 'higher', 'active', 0, 30);
+            """)
         let council = try SQLiteStore(path: path).loadCouncil()
         let evaluation = council.evaluate(asAt: council.defaultReportingPeriod(today: Self.today), today: Self.today)
         let report = StatusReport(council: council, evaluation: evaluation)
@@ -251,21 +245,15 @@ struct StoreFileTests {
 
     @Test("a database edited by hand to hold a measure code twice is refused, not shown with the measure twice")
     func repeatedCode() throws {
-        let (store, path) = try StoreFixture.importedStore()
-        try store.close()
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                PRAGMA foreign_keys = OFF;
-                PRAGMA legacy_alter_table = ON;
-                CREATE TABLE loose AS SELECT * FROM measure;
-                DROP TABLE measure;
-                ALTER TABLE loose RENAME TO measure;
-                INSERT INTO measure SELECT * FROM measure WHERE code = 'KBI-02';
-                UPDATE measure SET id = 999 WHERE rowid = (SELECT max(rowid) FROM measure);
-                """)
-        }
-        try queue.close()
+        let path = try StoreFixture.editedByHand("""
+            PRAGMA foreign_keys = OFF;
+            PRAGMA legacy_alter_table = ON;
+            CREATE TABLE loose AS SELECT * FROM measure;
+            DROP TABLE measure;
+            ALTER TABLE loose RENAME TO measure;
+            INSERT INTO measure SELECT * FROM measure WHERE code = 'KBI-02';
+            UPDATE measure SET id = 999 WHERE rowid = (SELECT max(rowid) FROM measure);
+            """)
         for load in [{ try SQLiteStore(path: path).loadCouncil() }, { try SQLiteStore(path: path).loadRecentCouncil(periods: 4) }] {
             #expect(throws: StoreError.inconsistent(path: path, problem: "the measure code KBI-02 is held twice")) { _ = try load() }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 @testable import ScorecardKit
 import TestScratch
@@ -18,6 +19,27 @@ enum StoreFixture {
         let store = try SQLiteStore(path: path, clock: clock.now)
         _ = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
         return (store, path)
+    }
+
+    /// The small test council without KBI-03, in its framework and its values: a re-import of it removes the measure.
+    static func councilWithoutKBI03() throws -> Council {
+        let framework = Fixture.framework.replacingOccurrences(
+            of: "          - code: KBI-03\n            title: Calls to the contact centre\n            frequency: monthly\n            polarity: none\n",
+            with: "")
+        let csv = String(decoding: Fixture.observations, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("KBI-03") }.joined(separator: "\n")
+        return try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Array(csv.utf8))).load()
+    }
+
+    /// A store on a new file holding the small test council, closed and then changed by `sql` run outside any
+    /// transaction, as someone would with `sqlite3`; returns the file's path.
+    static func editedByHand(_ sql: String) throws -> String {
+        let (store, path) = try importedStore()
+        try store.close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+        try queue.close()
+        return path
     }
 
     /// The file's bytes (an empty array when it does not exist).

@@ -54,12 +54,7 @@ struct StoreSignOffTests {
         let (store, _) = try StoreFixture.importedStore()
         _ = try store.record(ValueEntry(measure: "KBI-03", period: "2024-11", value: "5", by: "kate"), today: Self.today)
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "91", by: "kate"), today: Self.today)
-        let framework = Fixture.framework.replacingOccurrences(
-            of: "          - code: KBI-03\n            title: Calls to the contact centre\n            frequency: monthly\n            polarity: none\n",
-            with: "")
-        let csv = String(decoding: Fixture.observations, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .filter { !$0.hasPrefix("KBI-03") }.joined(separator: "\n")
-        let newer = try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Array(csv.utf8))).load()
+        let newer = try StoreFixture.councilWithoutKBI03()
         #expect(try store.importCouncil(newer, by: "import", progress: nil).measuresRemoved == 1)
 
         #expect(try store.drafts().map(\.measureCode) == ["KBI-01"])

@@ -195,12 +195,7 @@ struct StoreTests {
     @Test("a measure dropped from the framework keeps its history but is no longer loaded")
     func measureRemoved() throws {
         let (store, _) = try StoreFixture.importedStore()
-        let framework = Fixture.framework.replacingOccurrences(
-            of: "          - code: KBI-03\n            title: Calls to the contact centre\n            frequency: monthly\n            polarity: none\n",
-            with: "")
-        let csv = String(decoding: Fixture.observations, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .filter { !$0.hasPrefix("KBI-03") }.joined(separator: "\n")
-        let newer = try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Array(csv.utf8))).load()
+        let newer = try StoreFixture.councilWithoutKBI03()
         #expect(newer.measures.count == 4)
         let summary = try store.importCouncil(newer, by: "import", progress: nil)
         #expect(summary.measuresRemoved == 1)

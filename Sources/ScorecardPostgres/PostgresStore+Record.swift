@@ -83,9 +83,9 @@ extension PostgresStore {
         return Set(try rows.map { try $0.decode(String.self) })
     }
 
-    public func drafts() throws -> [Draft] {
+    public func drafts(endedBy: CivilDate?) throws -> [Draft] {
         guard !publishedOnly else { return [] }
-        return try drafts(in: .all).map(\.draft)
+        return try drafts(in: PublishSelection(endedBy: endedBy)).map(\.draft)
     }
 
     public func publish(_ selection: PublishSelection, by: String) throws -> PublishOutcome {
@@ -131,7 +131,8 @@ extension PostgresStore {
             SELECT o.value, o.target, o.note, o.quality, m.code, o.period_kind, o.period_ordinal, o.changed_by, o.changed_at, o.id,
                    (SELECT p.value FROM revision p
                     WHERE p.measure_id = o.measure_id AND p.period_kind = o.period_kind
-                      AND p.period_ordinal = o.period_ordinal AND p.published_at IS NOT NULL ORDER BY p.id DESC LIMIT 1)
+                      AND p.period_ordinal = o.period_ordinal AND p.published_at IS NOT NULL ORDER BY p.id DESC LIMIT 1),
+                   m.frequency
             FROM observation_revision o JOIN measure m ON m.id = o.measure_id
             WHERE o.published_at IS NULL AND m.position IS NOT NULL
               AND o.id = (SELECT max(l.id) FROM revision l
@@ -141,9 +142,10 @@ extension PostgresStore {
             ORDER BY m.code, o.period_kind, o.period_ordinal
             """)
         return try rows.compactMap { row in
-            let (value, target, note, quality, code, kind, ordinal, by, at, id, published) = try row.decode(
-                (Double?, Double?, String?, String?, String, Int, Int, String, Date, Int64, Double?).self)
-            guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
+            let (value, target, note, quality, code, kind, ordinal, by, at, id, published, frequency) = try row.decode(
+                (Double?, Double?, String?, String?, String, Int, Int, String, Date, Int64, Double?, String).self)
+            guard let period = Period(kindValue: kind, ordinal: ordinal), selection.allows(period, frequency: Frequency(rawValue: frequency))
+            else { return nil }
             var observation = Observation(period: period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
             observation.isDraft = true
             return (Draft(measureCode: code, observation: observation, changedBy: by, changedAt: at, publishedValue: published), id)

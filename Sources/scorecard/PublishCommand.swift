@@ -40,7 +40,8 @@ struct PublishCommand: ParsableCommand {
         let store = try databaseOptions.openStore()
         let signer = DatabaseOptions.author(by)
         let selection = PublishSelection(
-            period: period.flatMap { Period(parsing: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) })
+            period: period.flatMap { Period(parsing: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
+            endedBy: try CivilDate.resolvedToday())
         let outcome = try store.publish(selection, by: signer)
         if !outcome.unknownMeasures.isEmpty {
             throw CommandFailure(
@@ -51,7 +52,7 @@ struct PublishCommand: ParsableCommand {
 
     static func report(_ outcome: PublishOutcome, selection: PublishSelection) -> String {
         guard !outcome.isEmpty else {
-            return "Nothing to publish: no drafts or proposed targets" + (selection == .all ? "." : " match.")
+            return "Nothing to publish: no drafts or proposed targets" + (selection.period == nil && selection.measures.isEmpty ? "." : " match.")
         }
         var lines: [String] = []
         if !outcome.published.isEmpty {

@@ -75,6 +75,31 @@ struct StoreSignOffTests {
         #expect(try store.drafts().map(\.observation.value) == [70])
     }
 
+    @Test("drafts written by hand for a period that makes no sense (a quarter of a monthly measure, a month not yet ended) are neither listed nor signed off")
+    func draftsOfNonsensePeriods() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "91", by: "kate"), today: Self.today)
+        let queue = try DatabaseQueue(path: path)
+        let nonsense = [Period.quarter(2024, 2), .month(2027, 8), .month(8333, 4)]
+        try queue.write { db in
+            for period in nonsense {
+                try db.execute(
+                    sql: """
+                        INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, draft, changed_by, changed_at, source)
+                        SELECT id, ?, ?, 50, 1, 'joe', '2026-01-01 00:00:00.000', 'record' FROM measure WHERE code = 'KBI-01'
+                        """,
+                    arguments: [period.kind.rawValue, period.ordinal])
+            }
+        }
+        try queue.close()
+        #expect(try store.drafts(endedBy: Self.today).map(\.observation.period) == [.month(2024, 11)])
+        #expect(try store.drafts().map(\.observation.period).sorted() == [.month(2024, 11), .month(2027, 8), .month(8333, 4)],
+                "without a date, only the quarter of a monthly measure is left out")
+        let outcome = try store.publish(PublishSelection(endedBy: Self.today), by: "olu")
+        #expect(outcome.published.map(\.observation.period) == [.month(2024, 11)])
+        #expect(try store.drafts().map(\.observation.period).sorted() == [.month(2027, 8), .month(8333, 4)], "they stay drafts")
+    }
+
     @Test("--published writes nothing, and the file refuses to change a signed-off value or its sign-off")
     func publishedOnlyAndAppendOnly() throws {
         let (store, path) = try StoreFixture.importedStore()

@@ -172,7 +172,7 @@ extension AppState {
                 .publish(
                     PublishSelection(
                         period: period, measures: byPeriod[period, default: []].map { model.council.measures[$0.0].code },
-                        values: values, targets: !values))
+                        values: values, targets: !values, endedBy: model.today))
             }
         }
         return selections(drafts, values: true) + selections(proposals, values: false)

@@ -151,7 +151,7 @@ extension DataService {
 
     /// The drafts and proposed targets awaiting sign-off (short lists: partial indexes find them).
     static func readAwaitingSignOff(into data: inout DashboardData, from store: any CouncilStore) throws {
-        data.drafts = try store.drafts()
+        data.drafts = try store.drafts(endedBy: data.today)
         data.targetProposals = try store.targetProposals()
     }
 }

@@ -52,8 +52,9 @@ public protocol CouncilStore: MeetingStore, Sendable {
     func record(_ entry: ValueEntry, today: CivilDate) throws -> RecordOutcome
 
     /// The values awaiting sign-off that this user may see: the latest version of each (measure, period) that
-    /// is a draft, by measure code and period.
-    func drafts() throws -> [Draft]
+    /// is a draft, by measure code and period, for a period of the measure's frequency that has ended by
+    /// `endedBy` (`nil`: any). A draft for a period that makes no sense (written with SQL by hand) is left out.
+    func drafts(endedBy: CivilDate?) throws -> [Draft]
 
     /// Signs off the drafts and approves the target proposals in `selection` as `by`, in one transaction: each
     /// draft becomes the published value, each proposal the period's target.
@@ -112,5 +113,12 @@ extension CouncilStore {
     /// quality, or with `recent`, the values and targets of only the latest that many.
     public func observations(ofMeasures codes: [String], recent: Int?) throws -> [MeasureObservations] {
         try observations(ofMeasures: codes, recent: recent, detailed: recent == nil)
+    }
+}
+
+extension CouncilStore {
+    /// ``drafts(endedBy:)`` of any period of the measure's frequency.
+    public func drafts() throws -> [Draft] {
+        try drafts(endedBy: nil)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func drafts() throws -> [Draft] {
+    public func drafts(endedBy: CivilDate?) throws -> [Draft] {
         guard !showsPublishedOnly else { return [] }
-        return try readingSafely { db in try Self.drafts(db, in: .all).map(\.draft) }
+        return try readingSafely { db in try Self.drafts(db, in: PublishSelection(endedBy: endedBy)).map(\.draft) }
     }
 
     public func publish(_ selection: PublishSelection, by: String) throws -> PublishOutcome {
@@ -51,7 +51,8 @@ extension SQLiteStore {
                        o.changed_by, o.changed_at, o.id,
                        (SELECT p.value FROM observation_revision p
                         WHERE p.measure_id = o.measure_id AND p.period_kind = o.period_kind
-                          AND p.period_ordinal = o.period_ordinal AND p.draft = 0 ORDER BY p.id DESC LIMIT 1)
+                          AND p.period_ordinal = o.period_ordinal AND p.draft = 0 ORDER BY p.id DESC LIMIT 1),
+                       m.frequency
                 FROM observation_revision o JOIN measure m ON m.id = o.measure_id
                 WHERE o.id = (SELECT max(l.id) FROM observation_revision l
                               WHERE l.measure_id = o.measure_id AND l.period_kind = o.period_kind
@@ -62,7 +63,8 @@ extension SQLiteStore {
             arguments: arguments)
         return rows.compactMap { row in
             guard let kind: Int = row.lenient(6), let ordinal: Int = row.lenient(7),
-                let period = Period(kindValue: kind, ordinal: ordinal)
+                let period = Period(kindValue: kind, ordinal: ordinal),
+                selection.allows(period, frequency: Frequency(rawValue: row.text(12)))
             else { return nil }
             let draft = Draft(
                 measureCode: row.text(5), observation: Observation(row: row, period: period), changedBy: row.text(8),

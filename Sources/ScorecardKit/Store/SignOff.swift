@@ -64,12 +64,23 @@ public struct PublishSelection: Sendable, Hashable {
     public var values: Bool
     /// Whether proposed targets are approved.
     public var targets: Bool
+    /// Only drafts of periods that have ended by this date (`nil`: any). Drafts of a period not of the
+    /// measure's frequency are never signed off: only SQL written by hand makes them.
+    public var endedBy: CivilDate?
 
-    public init(period: Period? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true) {
+    public init(period: Period? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true, endedBy: CivilDate? = nil) {
         self.period = period
         self.measures = measures
         self.values = values
         self.targets = targets
+        self.endedBy = endedBy
+    }
+
+    /// Whether a draft for `period` of a measure reported at `frequency` may be signed off: a period of that
+    /// frequency (a quarter of a monthly measure is nonsense) that has ended by ``endedBy``.
+    public func allows(_ period: Period, frequency: Frequency?) -> Bool {
+        guard let frequency, period.kind == frequency.periodKind else { return false }
+        return endedBy.map { period.hasEnded(by: $0) } ?? true
     }
 
     /// Every draft.

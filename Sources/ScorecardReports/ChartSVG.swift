@@ -121,7 +121,7 @@ enum ChartSVG {
         if let judged = series.judged, let point = series.points.first(where: { $0.period == judged }) {
             var latest = "\(judged.label): "
             latest += point.withheld ? "value withheld" : point.value.map(series.format) ?? "no value"
-            if let target = point.target { latest += ", target \(series.format(target))" }
+            if let target = point.target { latest += ", target \(series.formatTarget(target))" }
             parts.append(latest + ".")
         }
         if series.points.contains(where: \.withheld) { parts.append("Values marked * are withheld to protect individuals.") }

@@ -23,6 +23,11 @@ public struct ChartSeries: Sendable, Equatable {
     /// Writes a value as the measure does: `85.2%`.
     public func format(_ value: Double) -> String { unit.format(value, decimals: decimals) }
 
+    /// Writes a target as the measure does (``Measure/formatTarget(_:)``): `147.5` for a measure of whole numbers.
+    public func formatTarget(_ target: Double) -> String {
+        unit.format(target, decimals: NumberText.places(toShow: target, decimals: decimals))
+    }
+
     /// Whether the scale may label `value`: not when it is a number a public report withholds.
     public func mayLabel(_ value: Double) -> Bool {
         !(smallNumbers?.withholds(value, unit: unit, decimals: decimals) ?? false)

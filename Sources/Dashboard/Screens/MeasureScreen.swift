@@ -190,7 +190,7 @@ struct MeasureScreen {
     /// `2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27): off track`.
     private var forecastText: String? {
         guard let forecast = judged.forecast else { return nil }
-        return "\(forecast.year.label) year end forecast \(definition.format(forecast.value)) against \(definition.format(forecast.target)) "
+        return "\(forecast.year.label) year end forecast \(definition.format(forecast.value)) against \(definition.formatTarget(forecast.target)) "
             + "(\(forecast.method.rawValue) to \(forecast.basis.label)): \(forecast.status.label.lowercased())"
     }
 

@@ -52,8 +52,9 @@ extension MeasureJudgement {
         let lastOfYear = period.advanced(by: perYear - period.positionInFinancialYear)
         let year = period.financialYear
         guard !measure.cumulative ? measure.targets[year] != nil : true,
-            let target = measure.cumulative
-                ? measure.targets.target(for: lastOfYear, cumulative: true) : measure.targets[year],
+            // A cumulative measure aims at what its last period will be judged against: that period's own target
+            // (a value row's, else the framework's), else its share of the year's.
+            let target = measure.cumulative ? target(at: lastOfYear) : measure.targets[year],
             target.isFinite
         else { return nil }
         var basis: Period?

@@ -198,7 +198,7 @@ struct MeasureJudgement {
         var run = 1
         while run < Self.longestRun, status(at: period.advanced(by: -run)) == .offTrack { run += 1 }
         let miss = Judge.shortfall(value: value, target: target, polarity: measure.polarity) ?? 0
-        let against = "\(measure.format(value)) against a target of \(measure.formatTarget(target)), \(describe(miss: miss))"
+        let against = "\(measure.format(value)) against a target of \(measure.formatTarget(target)), \(describe(missOf: value, against: target))"
         let reason =
             run == 1
             ? "Off track in \(period.label): \(against)."
@@ -244,7 +244,7 @@ struct MeasureJudgement {
             measure: index, rule: .forecastMiss, period: forecast.basis, run: 1,
             weight: short / max(abs(forecast.target), 1e-9),
             reason: "\(how), \(forecast.year.label) is forecast to end at \(measure.format(forecast.value)) against a "
-                + "target of \(measure.format(forecast.target)), \(describe(miss: short)).")
+                + "target of \(measure.formatTarget(forecast.target)), \(describe(missOf: forecast.value, against: forecast.target)).")
     }
 
     /// The alert when the comparison is significantly worse than England; `nil` otherwise.
@@ -271,12 +271,17 @@ struct MeasureJudgement {
                 + "\(measure.format(control.upperLimit)) over \(control.points) values from \(control.from.label)).")
     }
 
-    /// "6.5 points short", "2.3 days over", "4 outside the band".
-    func describe(miss: Double) -> String {
+    /// How far `value`, as members see it (rounded to the measure's decimals), misses `target`: "6.5 percentage
+    /// points short", "2.3 days over", "4 outside the band", "0.2 short" (17 against 17.2: as many decimals as
+    /// show the whole of it). The figure is the difference of the two figures shown beside it, so a reader's
+    /// own subtraction agrees (66.5 shown as 67 against 70 is 3 short, not 4).
+    func describe(missOf value: Double, against target: Double) -> String {
+        let miss = Judge.shortfall(value: Judge.rounded(value, measure.decimals), target: target, polarity: measure.polarity) ?? 0
+        let places = measure.places(toShow: miss)
         let amount =
             measure.unit.name == "%"
-            ? NumberText.grouped(miss, decimals: measure.decimals) + " percentage points"
-            : measure.format(miss)
+            ? NumberText.grouped(miss, decimals: places) + " percentage points"
+            : measure.unit.format(miss, decimals: places)
         switch measure.polarity {
         case .higherIsBetter: return "\(amount) short"
         case .lowerIsBetter: return "\(amount) over"

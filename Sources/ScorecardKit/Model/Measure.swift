@@ -110,10 +110,12 @@ public struct Measure: Sendable, Identifiable, Equatable {
     /// part of it. A profiled target (a year's 33.5 by month four is 11.17) written as `11` beside a value of 11
     /// judged short of it would look met when it is not.
     public func formatTarget(_ target: Double) -> String {
-        guard target.isFinite else { return format(target) }
-        let places = (decimals...(decimals + 2)).first { places in
-            abs(Judge.rounded(target, places) - target) <= 1e-9 * max(1, abs(target))
-        } ?? decimals + 2
-        return unit.format(target, decimals: places)
+        unit.format(target, decimals: places(toShow: target))
+    }
+
+    /// The decimal places that show `number` whole: the measure's own, or up to two more when rounding to them
+    /// would hide part of it (a target, or how far a value shown rounded misses one).
+    public func places(toShow number: Double) -> Int {
+        NumberText.places(toShow: number, decimals: decimals)
     }
 }

@@ -43,6 +43,15 @@ public enum NumberText {
         "\(grouped(Double(count), decimals: 0)) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
+    /// The decimal places that show `number` whole: `decimals`, or up to two more when rounding to them would
+    /// hide part of it (a profiled target of 11.17 for a measure of whole numbers takes two).
+    public static func places(toShow number: Double, decimals: Int) -> Int {
+        guard number.isFinite else { return decimals }
+        return (decimals...(decimals + 2)).first { places in
+            abs(Judge.rounded(number, places) - number) <= 1e-9 * max(1, abs(number))
+        } ?? decimals + 2
+    }
+
     /// `1234.567` with 1 decimal -> `1,234.6`; rounds half away from zero. Any finite value is written,
     /// however large; a value that is not finite is written `–`.
     public static func grouped(_ value: Double, decimals: Int) -> String {

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import ScorecardKit
+
+/// The figures in an alert's reason agree with each other as a reader sees them: the shortfall is the difference
+/// of the value and target shown beside it, written with as many decimals as show it.
+@Suite("Figures in alert reasons")
+struct AlertFigureTests {
+    func alerts(_ measure: Measure, _ observations: [Observation], asAt: Period) -> [Alert] {
+        council([(measure, observations)]).evaluate(asAt: asAt, today: date(2027, 6, 1)).measures[0].alerts
+    }
+
+    @Test("66.5 shown as 67 against 70 is 3 short, not the 4 that 3.5 rounds to")
+    func shortfallOfTheShownValue() throws {
+        let annual = Measure(code: "A1", title: "A1", frequency: .annual, targets: TargetSchedule(byPeriod: [.financialYear(2025): 70]))
+        let reasons = alerts(annual, [Observation(period: .financialYear(2025), value: 66.5)], asAt: .financialYear(2025)).map(\.reason)
+        #expect(reasons.contains("Off track in 2025/26: 67 against a target of 70, 3 short."))
+    }
+
+    @Test("17 against a target of 17.2 is 0.2 short, not 0 short")
+    func shortfallBelowTheMeasuresDecimals() throws {
+        let measure = Measure(
+            code: "F1", title: "F1", frequency: .quarterly, cumulative: true,
+            targets: TargetSchedule(byPeriod: [.financialYear(2026): 34.4]), tolerance: .absolute(0))
+        let observations = [Observation(period: .quarter(2026, 1), value: 9), Observation(period: .quarter(2026, 2), value: 17)]
+        let reasons = alerts(measure, observations, asAt: .quarter(2026, 2)).map(\.reason)
+        #expect(reasons.contains("Off track in Q2 2026/27: 17 against a target of 17.2, 0.2 short."))
+        #expect(reasons.contains("At the rate of the first 2 of 4 quarters, 2026/27 is forecast to end at 34 against a target of 34.4, 0.4 short."))
+    }
+
+    @Test("an average forecast of 42.5, shown as 43, against 50 is 7 short")
+    func forecastShortfallOfTheShownValue() throws {
+        let measure = Measure(
+            code: "Q1", title: "Q1", frequency: .quarterly, targets: TargetSchedule(byPeriod: [.financialYear(2026): 50]),
+            tolerance: .absolute(0))
+        let observations = [Observation(period: .quarter(2026, 1), value: 43), Observation(period: .quarter(2026, 2), value: 42)]
+        let reasons = alerts(measure, observations, asAt: .quarter(2026, 2)).map(\.reason)
+        #expect(reasons.contains { $0.hasSuffix("2026/27 is forecast to end at 43 against a target of 50, 7 short.") }, "\(reasons)")
+    }
+
+    @Test("a cumulative measure's forecast aims at a target its last period's row sets, as that period is judged")
+    func forecastAimsAtTheLastPeriodsOwnTarget() throws {
+        let measure = Measure(
+            code: "C1", title: "C1", frequency: .quarterly, cumulative: true,
+            targets: TargetSchedule(byPeriod: [.financialYear(2026): 1000]), tolerance: .absolute(0))
+        let observations = [
+            Observation(period: .quarter(2026, 1), value: 200), Observation(period: .quarter(2026, 2), value: 420),
+            Observation(period: .quarter(2026, 4), value: nil, target: 1200),
+        ]
+        let judged = council([(measure, observations)]).evaluate(asAt: .quarter(2026, 2), today: date(2026, 11, 24)).measures[0]
+        let forecast = try #require(judged.forecast)
+        #expect(forecast.value == 840 && forecast.target == 1200 && forecast.shortfall == 360)
+        #expect(judged.alerts.map(\.reason).contains(
+            "At the rate of the first 2 of 4 quarters, 2026/27 is forecast to end at 840 against a target of 1,200, 360 short."))
+    }
+}

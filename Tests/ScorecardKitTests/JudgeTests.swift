@@ -47,6 +47,22 @@ struct JudgeTests {
         #expect(Judge.status(value: 84.94, target: 85, polarity: .higherIsBetter, tolerance: nil, decimals: 1) == .offTrack)
     }
 
+    @Test("a typed half rounds away from zero though binary holds it a hair short: 1.005 is 1.01, as a spreadsheet shows it",
+          arguments: [
+              (1.005, 2, 1.01, "1.01"), (0.285, 2, 0.29, "0.29"), (0.575, 2, 0.58, "0.58"), (1.015, 2, 1.02, "1.02"),
+              (5.015, 2, 5.02, "5.02"), (-1.005, 2, -1.01, "-1.01"), (2.675, 2, 2.68, "2.68"), (84.25, 1, 84.3, "84.3"),
+              (1.0049, 2, 1.0, "1.00"), (100.4999999, 0, 100, "100"), (1e15, 0, 1e15, "1,000,000,000,000,000"), (0.5, 0, 1, "1"),
+          ])
+    func halves(value: Double, decimals: Int, rounded: Double, shown: String) {
+        #expect(Judge.rounded(value, decimals) == rounded)
+        #expect(NumberText.grouped(value, decimals: decimals) == shown)
+    }
+
+    @Test("1.005 against a target of 1.01 at two decimals is on track: it shows as 1.01")
+    func halfMeetsTarget() {
+        #expect(Judge.status(value: 1.005, target: 1.01, polarity: .higherIsBetter, tolerance: nil, decimals: 2) == .onTrack)
+    }
+
     // Only a damaged or hand-edited database holds these: a value of infinity "meets" any target, and 1e20 is
     // no figure at all. None of them is judged, whichever side they are on.
     @Test("a value or target that is not a number within 10^15 is not judged", arguments: [

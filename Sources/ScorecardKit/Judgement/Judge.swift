@@ -41,7 +41,7 @@ public enum Judge {
     static func rounded(_ value: Double, _ decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<max(0, min(decimals, 9)) { scale *= 10 }
-        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        return NumberText.roundedHalfAway(value * scale) / scale
     }
 
     static func epsilon(_ scale: Double) -> Double { 1e-9 * max(1, abs(scale)) }

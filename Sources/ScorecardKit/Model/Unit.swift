@@ -52,6 +52,17 @@ public enum NumberText {
         } ?? decimals + 2
     }
 
+    /// `scaled` rounded to a whole number, half away from zero as people round the decimal they typed: a double
+    /// a hair short of a half because binary cannot hold the decimal (1.005 x 100 is 100.49999999999999) counts
+    /// as the half it stands for, so 1.005 to two places is 1.01, as a spreadsheet shows it. "A hair" is
+    /// within 10^-13 of the number (binary's error is about 10^-16 of it), and never more than 10^-6.
+    public static func roundedHalfAway(_ scaled: Double) -> Double {
+        let truncated = scaled.rounded(.towardZero)
+        let fraction = abs(scaled - truncated)
+        guard abs(fraction - 0.5) <= min(abs(scaled) * 1e-13, 1e-6) else { return scaled.rounded(.toNearestOrAwayFromZero) }
+        return truncated + (scaled < 0 ? -1 : 1)
+    }
+
     /// `1234.567` with 1 decimal -> `1,234.6`; rounds half away from zero. Any finite value is written,
     /// however large; a value that is not finite is written `–`.
     public static func grouped(_ value: Double, decimals: Int) -> String {
@@ -59,7 +70,7 @@ public enum NumberText {
         let d = max(0, min(decimals, 6))
         var scale = 1.0
         for _ in 0..<d { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let scaled = roundedHalfAway(abs(value) * scale)
         let digits: String
         let fraction: String
         // Below 2^53 every whole number is exact, so integer arithmetic gives the digits. A value whose scaled form

@@ -79,6 +79,10 @@ public final class PostgresStore: CouncilStore {
         try session.rows("SELECT NOT EXISTS (SELECT 1 FROM council)").first?.decode(Bool.self) ?? true
     }
 
+    public func councilName() throws -> String? {
+        try session.rows("SELECT name FROM council").first?.decode(String?.self)
+    }
+
     /// Refuses a write the login may not make before asking the server (which would refuse it too).
     func requireWriting() throws {
         if publishedOnly, access.role != .member { throw StoreError.showingPublishedOnly }

@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
         defer { bar.finish() }
         guard let directory else {
             let council = try DataLocation.sample(today: today)
+            try Self.refuseSample(council, over: store, shownAs: (try? PostgresLocation(url: url).description) ?? url)
             return (council, try store.importCouncil(council, by: store.login, progress: bar.update))
         }
         // The framework first, then the observations, written by another thread while they are read.
@@ -66,11 +67,26 @@ struct ImportCommand: ParsableCommand {
     /// Imports the sample council as it stands today.
     private func importSample(into path: String) throws -> (Council, ImportSummary) {
         let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
+        if FileManager.default.fileExists(atPath: path) {
+            let store = try SQLiteStore(path: path)
+            try Self.refuseSample(council, over: store, shownAs: path)
+            try store.close()
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
         return (council, try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update))
+    }
+
+    /// Refuses to load the sample council (an import given no folder) into a database holding another council:
+    /// it would replace that council's framework with a fictional one, and add fictional values members see.
+    static func refuseSample(_ sample: Council, over store: any CouncilStore, shownAs location: String) throws {
+        guard let held = try store.councilName(), held != sample.plan.council else { return }
+        throw CommandFailure(
+            "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()): an import given no folder loads the sample council "
+                + "(\(sample.plan.council)), which would replace it; give the council's folder or workbook "
+                + "(`scorecard import DIR`); nothing was imported")
     }
 
     /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.

@@ -45,4 +45,23 @@ struct SampleDatabaseTests {
         let index = try #require(council.measureIndex(code: "KBI-006"))
         #expect(council.observations[index].last?.value == 30)
     }
+
+    @Test("an import given no folder loads the sample only into a database of the sample, never over another council")
+    func sampleNeverOverAnotherCouncil() throws {
+        let path = try Self.path()
+        var other = try DataLocation.sample(today: try Self.day("2026-11-24"))
+        other.plan.council = "Testshire County Council"
+        _ = try SQLiteStore(path: path).importCouncil(other, by: "import", progress: nil)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var command = try Scorecard.parseAsRoot(["import", "--database", path])
+        #expect(throws: CommandFailure.self) { try command.run() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was written")
+        #expect(try SQLiteStore(path: path).councilName() == "Testshire County Council")
+
+        let samplePath = try Self.path()
+        try DatabaseOptions.createFromSample(at: samplePath, today: try Self.day("2026-11-24"))
+        var again = try Scorecard.parseAsRoot(["import", "--database", samplePath])
+        try again.run()
+        #expect(try SQLiteStore(path: samplePath).councilName() == "Fernley Borough Council")
+    }
 }

@@ -17,6 +17,9 @@ public protocol CouncilStore: MeetingStore, Sendable {
     /// Whether the store holds no council yet.
     func isEmpty() throws -> Bool
 
+    /// The name of the council the store holds, or `nil` when it holds none yet.
+    func councilName() throws -> String?
+
     /// The whole council: the plan, the measures with their current targets, and each measure's current values.
     func loadCouncil() throws -> Council
 

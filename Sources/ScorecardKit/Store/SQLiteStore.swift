@@ -252,6 +252,10 @@ public final class SQLiteStore: CouncilStore {
         try queue.read { db in try !db.tableExists("council") || !Bool.exists(db, "SELECT 1 FROM council") }
     }
 
+    public func councilName() throws -> String? {
+        try queue.read { db in try db.tableExists("council") ? String.fetchOne(db, sql: "SELECT CAST(name AS TEXT) FROM council") : nil }
+    }
+
     /// Runs `body` in one `IMMEDIATE` transaction (committed unless it throws) and returns its result.
     ///
     /// - Throws: ``StoreError/readOnly(path:)`` or ``StoreError/damaged(path:problem:)`` before anything is written.

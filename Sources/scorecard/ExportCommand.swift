@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if format == .xlsx { try Self.refuseReplacingOther(out) }
         let council = try input.load(today: try CivilDate.resolvedToday())
         do {
             switch format {
@@ -49,5 +50,21 @@ struct ExportCommand: ParsableCommand {
         }
         let what = "\(NumberText.counted(council.measures.count, "measure")), \(NumberText.counted(council.observationCount, "observation"))"
         Console.out("Wrote \(council.plan.council.terminalSafe) to \(out.terminalSafe) (\(format.rawValue): \(what)).")
+    }
+
+    /// Refuses a workbook's `path` that holds a file of another kind: a workbook replaces only a workbook (an
+    /// `.xlsx` file that is a zip archive, or empty). `--out observations.csv` would have put a workbook in
+    /// place of the council's own data.
+    static func refuseReplacingOther(_ path: String) throws {
+        // Only a regular file (through a link) is read: a pipe would wait for a writer; the writer refuses it.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 4)) ?? Data()
+        let isWorkbook = path.lowercased().hasSuffix(".xlsx") && (start.isEmpty || start == Data([0x50, 0x4B, 0x03, 0x04]))
+        guard !isWorkbook else { return }
+        throw CommandFailure(
+            "\(path.terminalSafe) exists and is not an Excel workbook (.xlsx): export replaces only a workbook; "
+                + "nothing was written: choose another --out")
     }
 }

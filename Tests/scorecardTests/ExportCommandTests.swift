@@ -40,4 +40,23 @@ struct ExportCommandTests {
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "data", "--database", "d", "--format", "csv", "--out", "x"]) }
     }
+
+    @Test("a workbook replaces only a workbook: not the council's own observations.csv, a document, or what a link points to")
+    func replacesOnlyAWorkbook() throws {
+        let dir = Self.temporary("")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let csv = dir + "/observations.csv", document = dir + "/minutes.docx", link = dir + "/link.xlsx", workbook = dir + "/old.xlsx"
+        try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: csv))
+        try Data([0x50, 0x4B, 0x03, 0x04, 0]).write(to: URL(fileURLWithPath: document))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: csv)
+        for out in [csv, document, link] {
+            var command = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", out])
+            #expect(throws: CommandFailure.self) { try command.run() }
+        }
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == "measure,period,value\n")
+        var first = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", workbook])
+        try first.run()
+        var again = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", workbook])
+        try again.run()
+    }
 }

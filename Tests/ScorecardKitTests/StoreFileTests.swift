@@ -259,6 +259,15 @@ struct StoreFileTests {
         }
     }
 
+    @Test("a pipe or a device given as the database is refused at once (opening a pipe waited for a writer for ever)")
+    func pipeOrDevice() throws {
+        let pipe = try StoreFixture.databasePath()
+        #expect(mkfifo(pipe, 0o600) == 0)
+        #expect(throws: StoreError.notAFile(path: pipe)) { try SQLiteStore(path: pipe) }
+        #expect(throws: StoreError.notAFile(path: pipe)) { try SQLiteStore(path: pipe, publishedOnly: true) }
+        #expect(throws: StoreError.notAFile(path: "/dev/null")) { try SQLiteStore(path: "/dev/null") }
+    }
+
     @Test("a damaged file read by a command that only reads says it is damaged, not an SQLite error")
     func damagedOnRead() throws {
         let (store, path) = try StoreFixture.importedStore()

@@ -26,6 +26,8 @@ struct DatabaseFile {
     func inspect() throws -> Access {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .new }
+        var status = stat()
+        if !isDirectory.boolValue, stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG { throw StoreError.notAFile(path: path) }
         guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.notSQLite(path: path)
         }

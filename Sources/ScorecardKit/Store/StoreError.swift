@@ -32,6 +32,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file's rows contradict each other (a value of a measure that is not there: changed by hand), found
     /// when it was to be brought up to this schema; `problem` names the rule broken.
     case inconsistent(path: String, problem: String)
+    /// The path names a device, a pipe or a socket, not a file (opening a pipe would wait for a writer for ever).
+    case notAFile(path: String)
 
     public var description: String {
         switch self {
@@ -68,6 +70,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotWrite(let problem):
             "the database cannot be written (SQLite says: \(problem)): check that the file, and its -wal and -shm files "
                 + "beside it, may be written by you; nothing was written"
+        case .notAFile(let path):
+            "\(path) is not a regular file (a device, a pipe or a socket): give a database file's path; it was left untouched"
         case .inconsistent(let path, let problem):
             "\(path) is damaged, or was changed by hand (\(problem)); its data and schema were left as they were: restore it from a backup"
         }

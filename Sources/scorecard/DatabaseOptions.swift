@@ -73,10 +73,14 @@ struct DatabaseOptions: ParsableArguments {
     static func openStore(path: String, creatingFromSample: Bool, publishedOnly: Bool = false) throws -> any CouncilStore {
         if PostgresLocation.isURL(path) { return try openShared(path, publishedOnly: publishedOnly) }
         SQLiteStore.removeStaleTemporaries(of: path)
-        if !SQLiteStore.exists(at: path) {
+        // An empty file holds no council: it is not opened (that would write a schema into it for nothing).
+        let isEmptyFile = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) == 0
+        if !SQLiteStore.exists(at: path) || isEmptyFile {
             guard creatingFromSample else {
+                if isEmptyFile { throw CommandFailure(StoreError.empty(path: path.terminalSafe).description) }
                 throw CommandFailure("there is no database at \(path.terminalSafe): create it with `scorecard import DIR --database \(path.terminalSafe)`")
             }
+            if isEmptyFile { try FileManager.default.removeItem(atPath: path) }
             try createFromSample(at: path, today: try CivilDate.resolvedToday())
         } else if creatingFromSample, try refreshSample(at: path, today: try CivilDate.resolvedToday()) {
             Console.error("Made \(path.terminalSafe) again from the sample council, which now reports on a later quarter.")

@@ -1,0 +1,21 @@
+import Foundation
+import ScorecardKit
+import TestScratch
+import Testing
+
+@testable import scorecard
+
+/// How commands open a database file named with `--database`: one that holds no council is never written.
+@Suite("Opening a database file")
+struct DatabaseOpeningTests {
+    @Test("an empty file is refused as holding no council by every command but import, and stays empty",
+          arguments: [["status"], ["alerts"], ["status", "--published"], ["record", "KBI-001", "2026-10", "5"], ["publish"]])
+    func emptyFileStaysEmpty(_ arguments: [String]) throws {
+        let path = try SampleDatabaseTests.path()
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        var command = try Scorecard.parseAsRoot(arguments + ["--database", path])
+        #expect(throws: CommandFailure.self) { try command.run() }
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+}

@@ -343,6 +343,19 @@ struct UpdateTests {
         #expect(everyone.rows(for: state.current, asAt: state.asAt, scope: "").count == council.measures.filter { $0.lifecycle != .retired }.count)
     }
 
+    @Test("e on a retired measure says values are no longer recorded, rather than opening a form")
+    func retiredMeasureNotEdited() throws {
+        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        council.measures[1].lifecycle = .retired
+        var data = DashboardData(council: council, today: TestCouncil.today)
+        data.canRecord = true
+        let model = DashboardModel(data)
+        var state = AppState(asAt: council.defaultReportingPeriod(today: TestCouncil.today), route: .measure(1))
+        state.apply(.edit, model: model)
+        #expect(state.mode == .browsing)
+        #expect(state.message == "\(council.measures[1].code) is retired: values are no longer recorded for it")
+    }
+
     @Test("H away from a measure's periods says what it is for, rather than nothing")
     func historyAwayFromPeriods() throws {
         let model = try TestCouncil.model()

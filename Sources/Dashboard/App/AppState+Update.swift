@@ -373,6 +373,10 @@ extension AppState {
                 + "an owner records values only for the measures they own"
             return []
         }
+        if let problem = model.council.measures[m].lifecycle.recordingProblem(code: model.council.measures[m].code) {
+            message = problem
+            return []
+        }
         let judged = model.evaluation(at: asAt).measures[m]
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
         let period = model.council.periodDue(forMeasure: m, today: model.today) ?? judged.period.map { min($0, latestEnded) } ?? latestEnded

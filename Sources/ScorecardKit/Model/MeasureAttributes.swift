@@ -81,6 +81,17 @@ public enum MeasureLifecycle: String, Sendable, CaseIterable, Codable {
     /// Defined, but without data or a target yet.
     case inDevelopment = "in-development"
     case retired
+
+    /// Why a value cannot be recorded for the measure `code` in this state, or `nil` when it can (active): a
+    /// value recorded for a retired or in-development measure would be kept but shown nowhere.
+    public func recordingProblem(code: String) -> String? {
+        switch self {
+        case .active: nil
+        case .retired: "\(code.excerpt()) is retired: values are no longer recorded for it"
+        case .inDevelopment:
+            "\(code.excerpt()) is in development, not yet collected: make its status active in the framework to record values"
+        }
+    }
 }
 
 /// How far a value can be trusted.

@@ -45,6 +45,7 @@ public struct ValueEntry: Sendable, Hashable {
 
         let (code, definition, measureProblem) = EntryError<Field>.measure(named: measure, measureWithCode: measureWithCode)
         if let measureProblem { fail(.measure, measureProblem) }
+        if let definition, let problem = definition.lifecycle.recordingProblem(code: code) { fail(.measure, problem) }
 
         let periodText = period.trimmingWhitespace()
         let parsedPeriod = Period(parsing: periodText)

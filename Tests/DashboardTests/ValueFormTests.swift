@@ -81,6 +81,21 @@ struct ValueFormTests {
         #expect(session.state.message == "Oct 2024 is the latest period that has ended")
     }
 
+    @Test("typing into the period the form suggests replaces it; once typed, typing goes on from what is there")
+    func typingReplacesTheSuggestedPeriod() throws {
+        var (session, _, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField)
+        session.type("2024-0")
+        #expect(Self.form(session.state)?.period == "2024-0")
+        session.type("7")
+        #expect(Self.form(session.state)?.period == "2024-07")
+        session.send(.previousPeriod)
+        #expect(Self.form(session.state)?.period == "2024-06")
+        session.type("2024-05")
+        #expect(Self.form(session.state)?.period == "2024-05", "a period stepped to is replaced too")
+    }
+
     @Test("a period that has not ended is refused, and nothing is written")
     func futurePeriodRefused() throws {
         var (session, store, _) = try LiveDataTests.session()

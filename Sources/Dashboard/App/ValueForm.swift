@@ -44,6 +44,10 @@ public struct ValueForm: Hashable, Sendable {
     public var isSaving = false
     /// The latest period a value may be recorded for: the last one that has ended.
     let latestEnded: Period
+    /// Whether the period field holds what the form put there (the period due, or one stepped to with ← →):
+    /// typing into it then replaces it, as a selected field's text is replaced ("2026-10" then typing "2027-05"
+    /// read "2026-102027-05").
+    var periodIsSuggested = true
 
     /// A form for `measure`'s value in `period`, with every field but the period empty.
     init(measure: Int, period: Period, latestEnded: Period) {
@@ -76,6 +80,7 @@ public struct ValueForm: Hashable, Sendable {
     public var parsedPeriod: Period? { Period(parsing: period) }
 
     mutating func type(_ character: Character) {
+        if focus == .period, periodIsSuggested { period = "" }
         self[focus].append(character)
         edited()
     }
@@ -91,6 +96,7 @@ public struct ValueForm: Hashable, Sendable {
     }
 
     private mutating func edited() {
+        if focus == .period { periodIsSuggested = false }
         errors[focus] = nil
         if focus == .value || focus == .period { confirming = nil }
     }
@@ -107,6 +113,7 @@ public struct ValueForm: Hashable, Sendable {
         let next = min(current.advanced(by: step), latestEnded)
         guard next != current || parsedPeriod != current else { return false }
         period = next.description
+        periodIsSuggested = true
         errors[.period] = nil
         confirming = nil
         return true

@@ -27,7 +27,7 @@ struct SignOffTests {
         #expect(screen.contains("KBI-01"))
         #expect(screen.contains("kate"))
         let effects = browsing.apply(.publishSelected, model: model)
-        #expect(effects == [.publish(PublishSelection(period: .month(2024, 10), measures: ["KBI-01"], targets: false, endedBy: TestCouncil.today))])
+        #expect(effects == [.publish([PublishSelection(period: .month(2024, 10), measures: ["KBI-01"], targets: false, endedBy: TestCouncil.today)])])
         let answers = service.perform(effects[0])
         let published = try #require(answers.first?.newModel)
         #expect(published.drafts.isEmpty)
@@ -57,11 +57,23 @@ struct SignOffTests {
             DashboardView.screenText(opened, model: model, width: 100, height: 40)
                 .contains("90.0%, tolerance 2; proposed 92.0% for 2024/25 by kate, awaiting approval"))
         let effects = browsing.apply(.publishSelected, model: model)
-        #expect(effects == [.publish(PublishSelection(period: .financialYear(2024), measures: ["KBI-01"], values: false, endedBy: TestCouncil.today))])
+        #expect(effects == [.publish([PublishSelection(period: .financialYear(2024), measures: ["KBI-01"], values: false, endedBy: TestCouncil.today)])])
         let approved = try #require(service.perform(effects[0]).first?.newModel)
         #expect(approved.targetProposals.isEmpty && approved.drafts.count == 1)
         let m = try #require(approved.council.measureIndex(code: "KBI-01"))
         #expect(approved.council.measures[m].targets[.financialYear(2024)] == 92)
+    }
+
+    @Test("P on drafts of two periods and a proposed target says it signed off all three")
+    func signOffAllSaysAll() throws {
+        let (store, _) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "89", by: "kate"), today: TestCouncil.today)
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
+        var session = try TestSession(store: store, user: "olu")
+        session.send(.showSignOff, .publishAll)
+        #expect(session.state.message == "Signed off 2 values and 1 target: members now see them")
+        #expect(try store.drafts().isEmpty && store.targetProposals().isEmpty)
     }
 
     /// The sign-off screen with one draft, entered by `name`.
@@ -108,7 +120,7 @@ struct SignOffHistoryTests {
         let (opened, state, service) = try SignOffTests.openedWithDraft()
         let m = try #require(opened.council.measureIndex(code: "KBI-01"))
         let period = Period.month(2024, 10)
-        _ = service.perform(.publish(PublishSelection(measures: ["KBI-01"])))
+        _ = service.perform(.publish([PublishSelection(measures: ["KBI-01"])]))
         _ = service.perform(.loadHistory(measure: m))
         let model = try #require(service.perform(.loadRevisions(measure: m, period: period)).first?.newModel)
         var browsing = state

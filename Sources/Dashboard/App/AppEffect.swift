@@ -14,7 +14,7 @@ public enum AppEffect: Hashable, Sendable {
     /// Record a value.
     case save(ValueEntry)
     /// Sign drafts off, so that members see them.
-    case publish(PublishSelection)
+    case publish([PublishSelection])
     /// Write the report (HTML) of part of the plan as judged at a reporting period.
     case writeReport(ReportScope, asAt: Period)
     /// Share the presenter's view with the meeting's followers.

@@ -165,17 +165,17 @@ extension AppState {
             return []
         }
         message = "Signing off \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target"))…"
-        // One effect per period and kind, so a draft of one period never signs off another's, nor a value a target.
-        func selections(_ chosen: [(Int, Period)], values: Bool) -> [AppEffect] {
+        // One selection per period and kind, so a draft of one period never signs off another's, nor a value a
+        // target; all in one effect, so that one message says what was signed off.
+        func selections(_ chosen: [(Int, Period)], values: Bool) -> [PublishSelection] {
             let byPeriod = Dictionary(grouping: chosen, by: \.1)
             return byPeriod.keys.sorted().map { period in
-                .publish(
-                    PublishSelection(
-                        period: period, measures: byPeriod[period, default: []].map { model.council.measures[$0.0].code },
-                        values: values, targets: !values, endedBy: model.today))
+                PublishSelection(
+                    period: period, measures: byPeriod[period, default: []].map { model.council.measures[$0.0].code },
+                    values: values, targets: !values, endedBy: model.today)
             }
         }
-        return selections(drafts, values: true) + selections(proposals, values: false)
+        return [.publish(selections(drafts, values: true) + selections(proposals, values: false))]
     }
 
     /// The next or previous measure with an alert, in the plan's order (a priority's own measures, then each

@@ -119,8 +119,8 @@ public final class DataService {
                 try loadRevisions(of: m, in: period)
             case .save(let entry):
                 return try save(entry)
-            case .publish(let selection):
-                return try signOff(selection)
+            case .publish(let selections):
+                return try signOff(selections)
             case .shareView(let view):
                 try shareView(view)
                 return []
@@ -278,13 +278,18 @@ public final class DataService {
         return [.saved(summary: summary, publish())]
     }
 
-    /// Signs drafts off, then takes in the change.
-    private func signOff(_ selection: PublishSelection) throws -> [AppAction] {
+    /// Signs drafts off (each selection in turn), then takes in the change.
+    private func signOff(_ selections: [PublishSelection]) throws -> [AppAction] {
         guard let store, data.canSignOff else { return [.failed("Only the performance team's officers sign values off and approve targets")] }
-        let outcome = try store.publish(selection, by: data.user)
+        var (values, targets) = (0, 0)
+        for selection in selections {
+            let outcome = try store.publish(selection, by: data.user)
+            values += outcome.published.count
+            targets += outcome.approvedTargets.count
+        }
         _ = try takeInChanges()
-        let count = outcome.published.count + outcome.approvedTargets.count
-        let what = signOffCount(values: outcome.published.count, "value", targets: outcome.approvedTargets.count, "target")
+        let count = values + targets
+        let what = signOffCount(values: values, "value", targets: targets, "target")
         let summary = count == 0
             ? "Nothing was signed off: the drafts had changed"
             : "Signed off \(what): members now see \(count == 1 ? "it" : "them")"

@@ -76,6 +76,24 @@ struct SignOffTests {
         #expect(try store.drafts().isEmpty && store.targetProposals().isEmpty)
     }
 
+    @Test("p just after the selected draft was signed off elsewhere says the selection moved, and signs nothing off")
+    func selectionMovedByAnotherSignOff() throws {
+        let (store, path) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
+        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "40", by: "kate"), today: TestCouncil.today)
+        var session = try TestSession(store: store, user: "olu")
+        session.send(.showSignOff)
+        #expect(session.screen().contains("2 drafts"))
+        _ = try SQLiteStore(path: path).publish(PublishSelection(measures: ["KBI-01"]), by: "another officer")
+        session.tick()
+        session.send(.publishSelected)
+        #expect(session.state.message?.hasPrefix("The row you had selected was signed off elsewhere") == true)
+        #expect(try store.drafts().map(\.measureCode) == ["KBI-02"], "nothing was signed off")
+        session.send(.publishSelected)
+        #expect(session.state.message == "Signed off 1 value: members now see it")
+        #expect(try store.drafts().isEmpty)
+    }
+
     /// The sign-off screen with one draft, entered by `name`.
     static func signOffScreen(enteredBy name: String) throws -> String {
         let (store, _) = try LiveDataTests.store()

@@ -14,6 +14,7 @@ extension AppState {
             dataProblem = nil
             if case .editing = mode { mode = .browsing }
             let effects = adopt(new, replacing: model)
+            signOffSelectionMoved = false  // This dashboard's own sign-off took the row away.
             message = summary
             return effects
         case .reportWritten(let path):

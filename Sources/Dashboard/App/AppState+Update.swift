@@ -23,6 +23,12 @@ extension AppState {
         if let meetingEffects = applyMeeting(action, model: model) { return meetingEffects }
         if let answer = applyAnswer(action, model: model) { return answer }
         message = nil
+        let selectionMoved = signOffSelectionMoved
+        signOffSelectionMoved = false
+        if selectionMoved, action == .publishSelected, current.route == .signOff, case .browsing = mode {
+            message = "The row you had selected was signed off elsewhere, and the selection moved: p again signs off the one selected now"
+            return []
+        }
         if action == .quit {
             quitting = true
             return []
@@ -333,6 +339,9 @@ extension AppState {
             if level < previous.count, let row = previous[level], let index = rows.firstIndex(of: row) {
                 stack[level].selection = index
             } else {
+                if level == stack.count - 1, stack[level].route == .signOff, level < previous.count, previous[level] != nil, !rows.isEmpty {
+                    signOffSelectionMoved = true
+                }
                 stack[level].selection = rows.isEmpty ? 0 : min(stack[level].selection, rows.count - 1)
             }
         }

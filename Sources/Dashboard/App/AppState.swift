@@ -37,6 +37,10 @@ public struct AppState: Hashable, Sendable {
     public var pageSize = 10
     /// This dashboard's part in a meeting, if it presents or follows one.
     public var meeting: MeetingRole?
+    /// Set when the selected draft or proposal of the sign-off list vanished (signed off elsewhere) and the
+    /// selection moved onto another: the next `p` then says so rather than signing off a row the user had not
+    /// chosen. Cleared by the next key.
+    public var signOffSelectionMoved = false
 
     public init(asAt: Period, scope: String = "", route: Route = .plan) {
         self.asAt = asAt

@@ -60,7 +60,9 @@ struct DashboardCommand: ParsableCommand {
         let dataService: DataService = try trace.phase("load") {
             if let data { return DataService(council: try DataLocation.load(data, today: today), today: today) }
             let user = DatabaseOptions.author(by)
-            return try DataService(store: try database.openStore(), today: today, user: user)
+            // A presenter's screen is the room's (often a shared screen at a meeting of members): signed-off
+            // figures only, as every member following sees them.
+            return try DataService(store: try database.openStore(publishedOnly: database.published || present != nil), today: today, user: user)
         }
         if let follow { try dataService.follow(meeting: follow) }
         let scope = owner ?? service ?? ""

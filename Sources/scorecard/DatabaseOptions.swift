@@ -48,14 +48,15 @@ struct DatabaseOptions: ParsableArguments {
         return dataHome + "/scorecard/scorecard.sqlite"
     }
 
-    /// Opens the store for reading and recording.
+    /// Opens the store for reading and recording (only published figures, and nothing written, with `--published`
+    /// or `publishedOnly`).
     ///
     /// The default database is created from the sample council on first use, so the dashboard opens on a fresh
     /// machine, and made again when the sample has moved on to a later quarter, as long as nobody has changed
     /// it; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
-    func openStore() throws -> any CouncilStore {
+    func openStore(publishedOnly: Bool? = nil) throws -> any CouncilStore {
         let (path, isDefault) = resolved()
-        return try Self.openStore(path: path, creatingFromSample: isDefault, publishedOnly: published)
+        return try Self.openStore(path: path, creatingFromSample: isDefault, publishedOnly: publishedOnly ?? published)
     }
 
     /// Opens the shared store at `url`, which must hold a council.

@@ -86,6 +86,24 @@ struct MeetingTests {
         #expect(try store.followerCount(ofMeeting: "Cabinet") == 0)
     }
 
+    @Test("a meeting presented again after it ended is followed again by those who followed it")
+    func presentedAgain() throws {
+        var (presenter, follower, store, _) = try Self.meetingWithPath()
+        presenter.service.leaveMeeting()
+        follower.tick()
+        #expect(follower.screen().contains("Cabinet has ended"))
+        var again = try TestSession(store: store, presenting: "Cabinet")
+        again.send(.moveDown, .open)
+        Thread.sleep(forTimeInterval: DataService.followerCountInterval + 0.1)
+        follower.tick()
+        #expect(follower.state.message == "Cabinet is presented again: following")
+        #expect(follower.state.current.route == again.state.current.route)
+        again.send(.back)
+        follower.tick()
+        #expect(follower.state.current.route == .plan, "it follows the presenter's moves again")
+        _ = presenter
+    }
+
     @Test("following a meeting nobody presents is refused plainly")
     func noSuchMeeting() throws {
         let (store, _) = try LiveDataTests.store()
@@ -148,5 +166,33 @@ struct MeetingTests {
         #expect(MeetingView(text: "{\"asAt\":\"\",\"scope\":\"\",\"screens\":[]," + String(repeating: " ", count: 70_000) + "}") == nil)
         let ordinary = MeetingView(asAt: "", scope: "", screens: Array(repeating: .init(route: "plan", selection: 2, scroll: 0, filter: "kbi"), count: 8))
         #expect(MeetingView(text: ordinary.text) == ordinary)
+    }
+
+    @Test("a follower selects the presenter's row by its code, where its own list differs (a member's lacks the drafts an officer's has)")
+    func selectionByCode() throws {
+        let model = try TestCouncil.model()
+        var presenter = TestCouncil.state(model)
+        presenter.apply(.showMyMeasures, model: model)
+        let measures = model.rows(for: presenter.current, asAt: presenter.asAt, scope: "")
+        try #require(measures.count >= 3)
+        presenter.apply(.moveDown, model: model)
+        presenter.apply(.moveDown, model: model)
+        var view = presenter.sharedView(model: model)
+        #expect(view.screens.last?.row == measures[2].sharedName(in: model.council))
+        // The follower's list has the same measure two places higher: the code finds it, the position would not.
+        view.screens[view.screens.count - 1].selection = 0
+        var follower = TestCouncil.state(model)
+        follower.meeting = .following(name: "Cabinet", joined: true, latest: nil, ended: false)
+        _ = follower.show(try #require(MeetingView(text: view.text)), model: model)
+        #expect(follower.current.selection == 2)
+        // A row the follower does not have: the position, within its list.
+        view.screens[view.screens.count - 1].row = "measure:NOPE-1"
+        view.screens[view.screens.count - 1].selection = 1
+        _ = follower.show(view, model: model)
+        #expect(follower.current.selection == 1)
+        for row in measures + [.alert(measure: 0, rule: .offTrack), .measure(0), .priority(1), .deliveryPlan(priority: 0, plan: 0), .period(.month(2024, 9)),
+                             .draft(measure: 1, period: .month(2024, 10)), .targetProposal(measure: 2, period: .financialYear(2024))] {
+            #expect(RowID(sharedName: row.sharedName(in: model.council), in: model.council) == row)
+        }
     }
 }

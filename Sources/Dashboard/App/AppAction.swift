@@ -65,6 +65,8 @@ public enum AppAction: Hashable, Sendable {
     case presenterMoved(MeetingView)
     /// The presenter ended the meeting followed.
     case meetingEnded
+    /// The meeting followed, which had ended, is presented again (showing this, when it is a view).
+    case meetingResumed(MeetingView?)
     /// How many dashboards follow the meeting presented.
     case followersCounted(Int)
     /// An effect failed (the store could not be read or written): why.

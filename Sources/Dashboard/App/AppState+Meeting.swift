@@ -15,9 +15,11 @@ extension AppState {
         MeetingView(
             asAt: (pendingPeriod ?? asAt).description, scope: scope,
             screens: stack.map { entry in
-                MeetingView.Screen(
+                let rows = model.rows(for: entry, asAt: asAt, scope: scope)
+                return MeetingView.Screen(
                     route: entry.route.sharedName(in: model.council), selection: entry.selection, scroll: entry.scroll,
-                    filter: entry.filter)
+                    filter: entry.filter,
+                    row: rows.indices.contains(entry.selection) ? rows[entry.selection].sharedName(in: model.council) : nil)
             })
     }
 
@@ -37,6 +39,11 @@ extension AppState {
             meeting = .following(name: name, joined: false, latest: latest, ended: true)
             message = "\(name) has ended: browsing on your own"
             return []
+        case (.meetingResumed(let view), .following(let name, _, let latest, _)):
+            // Followers of a meeting presented again (its presenter's dashboard restarted) follow it again.
+            meeting = .following(name: name, joined: true, latest: view ?? latest, ended: false)
+            message = "\(name) is presented again: following"
+            return (view ?? latest).map { show($0, model: model) } ?? []
         case (.followersCounted(let count), .presenting(let name, _)):
             meeting = .presenting(name: name, followers: count)
             return []
@@ -51,7 +58,7 @@ extension AppState {
         case (.rejoin, _):
             message = "Not following a presentation (scorecard --follow NAME)"
             return []
-        case (.presenterMoved, _), (.meetingEnded, _), (.followersCounted, _):
+        case (.presenterMoved, _), (.meetingEnded, _), (.meetingResumed, _), (.followersCounted, _):
             return []
         default:
             // Any other key of a follower's own (moving, opening, going back, another period) breaks away.
@@ -65,14 +72,19 @@ extension AppState {
     /// Shows the presenter's `view`: the same screens (those this dashboard has), selection, filter and period.
     mutating func show(_ view: MeetingView, model: DashboardModel) -> [AppEffect] {
         var entries: [NavigationEntry] = []
+        var selected: [String?] = []
         for screen in view.screens {
             guard let route = Route(sharedName: screen.route, in: model.council),
                 route != .signOff || !model.seesPublishedOnly
             else { break }
             // A row the presenter's data has may be past the end of this one's: selections are clamped below.
             entries.append(NavigationEntry(route, selection: max(0, screen.selection), scroll: max(0, screen.scroll), filter: screen.filter))
+            selected.append(screen.row)
         }
-        if entries.first?.route != .plan { entries.insert(NavigationEntry(.plan), at: 0) }
+        if entries.first?.route != .plan {
+            entries.insert(NavigationEntry(.plan), at: 0)
+            selected.insert(nil, at: 0)
+        }
         replaceStack(entries)
         scope = view.scope
         if case .editing = mode {} else { mode = .browsing }
@@ -86,8 +98,16 @@ extension AppState {
                 effects.append(.judge(period))
             }
         }
-        let count = model.rows(for: current, asAt: asAt, scope: scope).count
-        current.selection = min(current.selection, max(0, count - 1))
+        // The presenter's selected row, found by its code in this dashboard's own lists (a member's lack the
+        // drafts an officer's have, so positions differ); by position when it is not there.
+        for level in stack.indices {
+            let rows = model.rows(for: stack[level], asAt: asAt, scope: scope)
+            if let name = selected[level], let row = RowID(sharedName: name, in: model.council), let index = rows.firstIndex(of: row) {
+                stack[level].selection = index
+            } else {
+                stack[level].selection = min(stack[level].selection, max(0, rows.count - 1))
+            }
+        }
         if case .measure(let m) = current.route { effects += Self.historyNeeded(for: m, model: model) }
         return effects
     }

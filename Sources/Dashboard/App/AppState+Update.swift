@@ -115,7 +115,7 @@ extension AppState {
             case .exceptions(.priority), .exceptions(.deliveryPlan): current = NavigationEntry(.exceptions(.all))
             default: show(.exceptions(.all))
             }
-        case .rejoin, .presenterMoved, .meetingEnded, .followersCounted: break
+        case .rejoin, .presenterMoved, .meetingEnded, .meetingResumed, .followersCounted: break
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
         case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed, .recovered: break
         }

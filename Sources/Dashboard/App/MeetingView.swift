@@ -11,6 +11,18 @@ public struct MeetingView: Hashable, Sendable, Codable {
         public var selection: Int
         public var scroll: Int
         public var filter: String
+        /// The selected row by code (`measure:KBM-07`, `draft:2026-10:KBI-03`), so that a follower whose list
+        /// differs (a member's, without the drafts an officer sees) selects the same row; `nil` for none (and in
+        /// views written before it: the position is used).
+        public var row: String?
+
+        public init(route: String, selection: Int, scroll: Int, filter: String, row: String? = nil) {
+            self.route = route
+            self.selection = selection
+            self.scroll = scroll
+            self.filter = filter
+            self.row = row
+        }
     }
 
     /// The reporting period, as the data files write it.
@@ -34,7 +46,7 @@ public struct MeetingView: Hashable, Sendable, Codable {
         guard text.utf8.count <= Self.limits.bytes,
             let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)),
             view.screens.count <= Self.limits.screens,
-            ([view.asAt, view.scope] + view.screens.flatMap { [$0.route, $0.filter] }).allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
+            ([view.asAt, view.scope] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] }).allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
         else { return nil }
         self = view
     }
@@ -97,6 +109,50 @@ extension Route {
         case "measure":
             guard let m = council.measureIndex(code: code) else { return nil }
             self = .measure(m)
+        default: return nil
+        }
+    }
+}
+
+extension RowID {
+    /// The row named by code, as a follower finds it again in its own data (see ``MeetingView/Screen/row``).
+    func sharedName(in council: Council) -> String {
+        switch self {
+        case .priority(let p): "priority:" + council.plan.priorities[p].code
+        case .deliveryPlan(let p, let d): "delivery-plan:" + council.plan.priorities[p].plans[d].code
+        case .measure(let m): "measure:" + council.measures[m].code
+        case .alert(let m, let rule): "alert:\(rule.rawValue):" + council.measures[m].code
+        case .period(let period): "period:\(period.description)"
+        case .draft(let m, let period): "draft:\(period.description):" + council.measures[m].code
+        case .targetProposal(let m, let period): "target:\(period.description):" + council.measures[m].code
+        }
+    }
+
+    /// The row a shared name stands for in `council`, or `nil` when it has no such row.
+    init?(sharedName name: String, in council: Council) {
+        let parts = name.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2 else { return nil }
+        let measure = { (code: String) in council.measureIndex(code: code) }
+        switch (parts[0], parts.count) {
+        case ("priority", _), ("delivery-plan", _):
+            guard case .priority(let p)? = Route(sharedName: name, in: council) else {
+                guard case .deliveryPlan(let p, let d)? = Route(sharedName: name, in: council) else { return nil }
+                self = .deliveryPlan(priority: p, plan: d)
+                return
+            }
+            self = .priority(p)
+        case ("measure", _):
+            guard let m = measure(parts.dropFirst().joined(separator: ":")) else { return nil }
+            self = .measure(m)
+        case ("period", _):
+            guard let period = Period(parsing: parts.dropFirst().joined(separator: ":")) else { return nil }
+            self = .period(period)
+        case ("alert", 3):
+            guard let raw = Int(parts[1]), let rule = Alert.Rule(rawValue: raw), let m = measure(parts[2]) else { return nil }
+            self = .alert(measure: m, rule: rule)
+        case ("draft", 3), ("target", 3):
+            guard let period = Period(parsing: parts[1]), let m = measure(parts[2]) else { return nil }
+            self = parts[0] == "draft" ? .draft(measure: m, period: period) : .targetProposal(measure: m, period: period)
         default: return nil
         }
     }

@@ -89,7 +89,17 @@ extension DataService {
         do {
             switch link.part {
             case .following:
-                guard !link.ended else { return [] }
+                if link.ended {
+                    // Presented again (the presenter's dashboard restarted): followed again.
+                    guard Date() >= link.nextCount else { return [] }
+                    link.nextCount = Date().addingTimeInterval(Self.followerCountInterval)
+                    guard let record = try store.meeting(named: link.name), !record.ended, try store.isPresented(meeting: link.name)
+                    else { return [] }
+                    link.ended = false
+                    link.presenterMissingSince = nil
+                    link.sequence = record.sequence
+                    return [.meetingResumed(MeetingView(text: record.view))]
+                }
                 // A presenter killed, or whose terminal was closed, wrote no end: its meeting ends with it.
                 let now = Date()
                 if now >= link.nextCount {

@@ -25,12 +25,26 @@ public enum PostgresAdmin {
         return PostgresSchema.version
     }
 
-    /// The tables and views Scorecard makes, by name.
+    /// The tables and views Scorecard makes, by name (`schema_version` aside); `PostgresSchema`'s CONNECT statement
+    /// lists them too.
     static let relations = [
         "council", "priority", "delivery_plan", "action", "measure", "target_revision", "observation_revision", "scope",
         "change_log", "meeting", "recent_revisions", "import_batch", "imported_values", "target_proposal", "observation",
         "published_observation", "draft_observation", "target", "revision",
     ]
+
+    /// The tables and views of other applications in the database (any schema but the system's), by name.
+    public static func othersRelations(_ location: PostgresLocation) throws -> [String] {
+        let session = try PostgresSession(location)
+        defer { session.close() }
+        return try session.rows("""
+            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND n.nspname !~ '^pg_(toast|temp)'
+              AND NOT (n.nspname = 'public' AND c.relname = ANY(\(relations + ["schema_version"])))
+            ORDER BY 1
+            """).map { try $0.decode(String.self) }
+    }
 
     /// Refuses a database Scorecard has not set up (no `schema_version`) that already holds a table or view by one
     /// of Scorecard's names: another application's, which `CREATE TABLE IF NOT EXISTS` would silently adopt.

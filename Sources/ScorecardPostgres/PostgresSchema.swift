@@ -1228,13 +1228,23 @@ enum PostgresSchema {
 
         // Only the logins `db grant` names here may connect: roles are the server's, so a login granted a council
         // role for another database on the same server gains nothing here. A database set up before schema 8
-        // (when every login could connect) first gives the logins it already had the right to connect.
+        // (when every login could connect) first gives the logins it already had the right to connect. A
+        // database that holds another application's tables too keeps its CONNECT for everyone: taking it would
+        // lock that application's users out (`db init` says so).
         """
         DO $$
         DECLARE
           l text;
         BEGIN
-          IF has_database_privilege('public', current_database(), 'CONNECT') THEN
+          IF has_database_privilege('public', current_database(), 'CONNECT') AND NOT EXISTS (
+            SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND n.nspname !~ '^pg_(toast|temp)'
+              AND NOT (n.nspname = 'public' AND c.relname IN (
+                'council', 'priority', 'delivery_plan', 'action', 'measure', 'target_revision', 'observation_revision',
+                'scope', 'change_log', 'meeting', 'recent_revisions', 'import_batch', 'imported_values', 'target_proposal',
+                'observation', 'published_observation', 'draft_observation', 'target', 'revision', 'schema_version'))
+          ) THEN
             IF EXISTS (SELECT FROM schema_version WHERE version < 8) THEN
               FOR l IN
                 SELECT DISTINCT r.rolname FROM pg_auth_members a

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import ScorecardKit
 import Testing
 
@@ -59,6 +60,27 @@ struct PostgresAdminTests {
             let triggers = try after.rows("SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'council'::regclass").first?.decode(Int.self)
             #expect(triggers == 0, "nothing was added to the other application's table")
             #expect(try after.rows("SELECT to_regclass('schema_version') IS NULL").first?.decode(Bool.self) == true)
+        }
+    }
+
+    @Test func initKeepsEveryonesRightToConnectToADatabaseHoldingAnotherApplicationsTables() async throws {
+        try await onThread {
+            let shared = try TestServer.emptyDatabase()
+            let session = try PostgresSession(shared)
+            try session.run(script: "CREATE TABLE orders (id integer)")
+            session.close()
+            try PostgresAdmin.initialise(shared)
+            #expect(try PostgresAdmin.othersRelations(shared) == ["public.orders"])
+            let check = try PostgresSession(shared)
+            defer { check.close() }
+            let publicConnects = "SELECT has_database_privilege('public', current_database(), 'CONNECT')"
+            #expect(try check.rows(PostgresQuery(unsafeSQL: publicConnects)).first?.decode(Bool.self) == true)
+
+            let own = try TestServer.freshDatabase()
+            #expect(try PostgresAdmin.othersRelations(own).isEmpty)
+            let ownCheck = try PostgresSession(own)
+            defer { ownCheck.close() }
+            #expect(try ownCheck.rows(PostgresQuery(unsafeSQL: publicConnects)).first?.decode(Bool.self) == false)
         }
     }
 

@@ -88,7 +88,9 @@ public enum PostgresAdmin {
         _ login: String, role: StoreRole, owners: [String], services: [String], at location: PostgresLocation
     ) throws -> [String] {
         guard Self.isAcceptableLogin(login) else {
-            throw PostgresStoreError.failed("\(login.terminalSafe) cannot be a login name: use letters, digits, `_`, `.` or `-` (up to 63)")
+            throw PostgresStoreError.failed(
+                "\(login.terminalSafe) cannot be a login name: use letters, digits, `_`, `.` or `-` (up to 63), not a name PostgreSQL "
+                    + "reserves (public, user, pg_...)")
         }
         if role != .owner, !(owners.isEmpty && services.isEmpty) {
             throw PostgresStoreError.failed("--owner and --service are for the owner role only")
@@ -131,8 +133,8 @@ public enum PostgresAdmin {
         }
         try session.run(script: "GRANT scorecard_\(role.rawValue) TO \(name)")
         let change = replaced.map {
-            "\(login.terminalSafe) was \($0 == .officer ? "an" : "a") \($0.rawValue): a login has one council role on the whole server, "
-                + "so it is now \(role == .officer ? "an" : "a") \(role.rawValue) in every Scorecard database here"
+            "\(login.terminalSafe) was \($0 == .member ? "a" : "an") \($0.rawValue): a login has one council role on the whole server, "
+                + "so it is now \(role == .member ? "a" : "an") \(role.rawValue) in every Scorecard database here"
         }
         // The right to connect is this database's alone (its role is every database's on the server).
         let database = try session.rows("SELECT current_database()::text").first?.decode(String.self) ?? location.database
@@ -182,7 +184,9 @@ public enum PostgresAdmin {
 
     /// Letters, digits, `_`, `.` and `-`, up to PostgreSQL's 63 bytes, not starting with `pg_`.
     static func isAcceptableLogin(_ login: String) -> Bool {
-        !login.isEmpty && login.utf8.count <= 63 && !login.hasPrefix("pg_")
+        // PostgreSQL reserves these as role names (`public` is every role; the others are SQL's own words).
+        let reserved: Set<String> = ["public", "none", "current_user", "session_user", "current_role", "user"]
+        return !login.isEmpty && login.utf8.count <= 63 && !login.lowercased().hasPrefix("pg_") && !reserved.contains(login.lowercased())
             && login.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_.-".unicodeScalars.contains($0)) }
     }
 

@@ -32,10 +32,13 @@ enum PostgresFailure {
         return nil
     }
 
+    /// The reason given when the server's connection closed.
+    static let lost = "the connection to the server was lost"
+
     /// What went wrong, in a sentence: the server's own message (never the statement).
     static func reason(of error: Error) -> String {
         if case .server(let message) = error as? PostgresError, let text = message.fields[.message] { return text }
-        if case .connectionClosed = error as? PostgresError { return "the connection to the server was lost" }
+        if case .connectionClosed = error as? PostgresError { return lost }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
             switch error.code {
@@ -54,7 +57,7 @@ enum PostgresFailure {
                 return "the server asks for a password: give it in the URL (postgres://USER:PASSWORD@HOST:PORT/DB) or in PGPASSWORD"
             case .unsupportedAuthMechanism:
                 return "the server asks for a way of signing in that Scorecard does not support (use a password, scram-sha-256 or md5)"
-            case .serverClosedConnection, .uncleanShutdown: return "the connection to the server was lost"
+            case .serverClosedConnection, .uncleanShutdown: return lost
             case .sslUnsupported: return "the server does not offer TLS, and sslmode asks for it"
             case .failedToAddSSLHandler: return "TLS could not be set up with the server (is its certificate trusted?)"
             default: return "the server could not be reached (\(error.code))"

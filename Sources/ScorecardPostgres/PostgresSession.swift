@@ -43,6 +43,10 @@ final class PostgresSession: @unchecked Sendable {
             ).wait()
         } catch {
             var reason = PostgresFailure.reason(of: error)
+            if reason == PostgresFailure.lost {
+                // Never connected, so nothing was lost: no route to the host, or closed before a word was said.
+                reason = "the server could not be reached (no route to it, or it closed the connection at once)"
+            }
             if (error as? PSQLError)?.serverInfo?[.sqlState] == "42501" {
                 // No CONNECT on this database: a login `db grant` has not named here (roles are the server's).
                 reason += " (\(location.user) has not been given a role on this database: its owner runs `scorecard db grant`)"

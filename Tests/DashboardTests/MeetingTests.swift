@@ -78,6 +78,8 @@ struct MeetingTests {
         #expect(!follower.model.canRecord && !follower.model.canSignOff)
         follower.send(.open, .open, .moveDown, .open, .edit)
         #expect(follower.state.message == "Following Cabinet: nothing can be recorded here")
+        follower.send(.showSignOff, .publishSelected)
+        #expect(follower.state.message == "Following Cabinet: nothing can be signed off here")
         presenter.service.leaveMeeting()
         follower.tick()
         #expect(follower.screen().contains("Cabinet has ended"))

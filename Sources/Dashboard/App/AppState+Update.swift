@@ -154,7 +154,11 @@ extension AppState {
             return []
         }
         guard model.canSignOff else {
-            message = "Only the performance team's officers sign values off and approve targets"
+            if case .following(let name, _, _, _) = meeting {
+                message = "Following \(name): nothing can be signed off here"
+            } else {
+                message = "Only the performance team's officers sign values off and approve targets"
+            }
             return []
         }
         let chosen = all ? rows : rows.indices.contains(current.selection) ? [rows[current.selection]] : []

@@ -22,7 +22,10 @@ enum XMLEvents {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw DataFileError(file: file, line: nil, field: nil, message: "its part \(part) declares a document type, which no workbook does")
         }
-        let parser = XMLParser(data: data)
+        // From a stream, which Foundation hands to libxml2 a piece at a time: given all at once, libxml2 refuses a
+        // part of more than 10 MB ("huge input lookup", reported only as an internal error), and an exported
+        // workbook of 65,000 values or more could not be read back.
+        let parser = XMLParser(stream: InputStream(data: data))
         let delegate = Delegate(handle)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false

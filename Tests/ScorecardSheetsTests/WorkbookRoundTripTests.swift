@@ -38,6 +38,22 @@ struct WorkbookRoundTripTests {
         #expect(back.measures[0].title == sample.measures[0].title)
     }
 
+    @Test("a part of more than 10 MB, as a large council's exported observations are, is read whole")
+    func largePart() throws {
+        let rows = 400_000
+        var xml = "<?xml version=\"1.0\"?><worksheet><sheetData>"
+        xml.reserveCapacity(rows * 40)
+        for r in 1...rows { xml += "<row r=\"\(r)\"><c t=\"n\"><v>\(r)</v></c></row>" }
+        xml += "</sheetData></worksheet>"
+        let data = Data(xml.utf8)
+        #expect(data.count > 10_000_000)
+        var values = 0
+        try XMLEvents.parse(data, part: "xl/worksheets/sheet5.xml", file: "big.xlsx") { event in
+            if case .start("v", _) = event { values += 1 }
+        }
+        #expect(values == rows)
+    }
+
     @Test("the same council gives the same bytes")
     func deterministic() throws {
         let sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)

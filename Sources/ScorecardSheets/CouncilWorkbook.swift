@@ -35,6 +35,16 @@ public enum CouncilWorkbook {
                 }
                 found[role] = name
             }
+            // A workbook without values is a framework alone; but one whose values' sheet was renamed ("Q2 Data")
+            // would load as a council with no data at all, every measure "no data".
+            let unknown = workbook.sheetNames.filter { name in !found.values.contains(name) }
+            if found[.observations] == nil, !unknown.isEmpty {
+                throw DataFileError(
+                    file: path, line: nil, field: nil,
+                    message: "no sheet is named Observations (or Values), so no values would be read; the sheet"
+                        + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
+                        + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads: name the values' sheet Observations")
+            }
             func table(_ role: Role) throws -> SheetTable? { try found[role].flatMap { try workbook.table(named: $0) } }
             return CouncilTables(
                 file: path, settings: try table(.settings), priorities: try table(.priorities), measures: try table(.measures),

@@ -38,6 +38,27 @@ struct WorkbookRoundTripTests {
         #expect(back.measures[0].title == sample.measures[0].title)
     }
 
+    @Test("a workbook whose values' sheet was renamed is refused, naming the sheet, not read as a council with no data")
+    func renamedValuesSheet() throws {
+        var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)
+        for m in sample.measures.indices { sample.measures[m].comparators = nil }  // No national files beside it.
+        var sheets = CouncilWorkbook.sheets(sample)
+        sheets[sheets.count - 1].name = "Q2 Data"
+        let path = try WorkbookFixture.path()
+        try WorkbookWriter.write(sheets, to: path)
+        do {
+            _ = try CouncilSource.load(path: path, today: Self.today)
+            Issue.record("a workbook without its values was loaded")
+        } catch let error as DataLoadError {
+            #expect(error.errors.first?.message.contains("no sheet is named Observations") == true)
+            #expect(error.errors.first?.message.contains("\"Q2 Data\"") == true)
+        }
+        sheets.removeLast()
+        let frameworkOnly = try WorkbookFixture.path()
+        try WorkbookWriter.write(sheets, to: frameworkOnly)
+        #expect(try CouncilSource.load(path: frameworkOnly, today: Self.today).observationCount == 0, "a framework alone is still a council")
+    }
+
     @Test("a part of more than 10 MB, as a large council's exported observations are, is read whole")
     func largePart() throws {
         let rows = 400_000

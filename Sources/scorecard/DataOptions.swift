@@ -32,8 +32,12 @@ struct JudgementOptions: ParsableArguments {
     /// The reporting period asked for, or the council's default.
     func resolvedPeriod(for council: Council, today: CivilDate) throws -> Period {
         guard let period else { return council.defaultReportingPeriod(today: today) }
-        guard let parsed = Period(parsing: period), parsed.kind == .month || parsed.kind == .quarter else {
-            throw ValidationError("\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, or a month such as 2024-09)")
+        // Any period the framework's reporting_period may be: a quarter or a month, or a year for a council
+        // that reports annually (a framework's `2025/26` is shown as "as at 2025/26" and must be typed back).
+        guard let parsed = Period(parsing: period) else {
+            throw ValidationError(
+                "\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, a month such as 2024-09, "
+                    + "or a financial year such as 2024/25)")
         }
         return parsed
     }

@@ -64,4 +64,12 @@ struct SampleDatabaseTests {
         try again.run()
         #expect(try SQLiteStore(path: samplePath).councilName() == "Fernley Borough Council")
     }
+
+    @Test("--period takes a financial year, as a framework's reporting_period may be and as status shows it")
+    func financialYearPeriod() throws {
+        let options = try JudgementOptions.parse(["--period", "2025/26"])
+        let council = try DataLocation.sample(today: try Self.day("2026-11-24"))
+        #expect(try options.resolvedPeriod(for: council, today: try Self.day("2026-11-24")) == .financialYear(2025))
+        #expect(throws: (any Error).self) { try JudgementOptions.parse(["--period", "soon"]).resolvedPeriod(for: council, today: try Self.day("2026-11-24")) }
+    }
 }

@@ -20,11 +20,14 @@ enum Console {
     /// Says on standard error when a write has waited a second for another process writing to the same database
     /// file (SQLite; up to ``SQLiteStore/busyTimeout``), so that the command does not seem to hang.
     static func announceWaitsForOtherWriters() {
-        BusyWait.announceLongWaits {
-            Console.error(
-                "Waiting for another process to finish writing to the database (an import, or a sqlite3 session left in a "
-                    + "transaction); giving up after \(Int(SQLiteStore.busyTimeout)) s...")
-        }
+        _ = announcing
+    }
+
+    /// The announcement, set up once however many commands a process runs (tests run many).
+    private static let announcing: Int = BusyWait.announceLongWaits {
+        Console.error(
+            "Waiting for another process to finish writing to the database (an import, or a sqlite3 session left in a "
+                + "transaction); giving up after \(Int(SQLiteStore.busyTimeout)) s...")
     }
 
     /// A whole document (CSV, Markdown, HTML) for standard output: its line breaks kept, inside quoted fields too

@@ -24,8 +24,8 @@ struct BusyWaitTests {
     func announcesLongWait() throws {
         let (store, path) = try StoreFixture.importedStore()
         let notices = Mutex(0)
-        BusyWait.announceLongWaits { notices.withLock { $0 += 1 } }
-        defer { BusyWait.announceLongWaits {} }
+        let counting = BusyWait.announceLongWaits { notices.withLock { $0 += 1 } }
+        defer { BusyWait.stopAnnouncing(counting) }
         // Another connection holds the write lock for 1.5 s from the moment it says so.
         let other = try DatabaseQueue(path: path)
         let holding = DispatchSemaphore(value: 0)

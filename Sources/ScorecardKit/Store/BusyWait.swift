@@ -6,16 +6,28 @@ import Synchronization
 /// lasted a second, the action given to ``announceLongWaits(_:)`` runs, once a wait, so that a command can say
 /// why it pauses rather than seem to hang.
 public enum BusyWait {
-    /// What runs once a wait has lasted ``noticeAfter``; `nil` (the default) for nothing, as in the dashboard,
-    /// whose screen a line on standard error would spoil.
-    private static let longWaitAction = Mutex<(@Sendable () -> Void)?>(nil)
+    /// What runs once a wait has lasted ``noticeAfter``, by the number ``announceLongWaits(_:)`` gave it; none
+    /// (the default) for nothing, as in the dashboard, whose screen a line on standard error would spoil.
+    private static let longWaitActions = Mutex<(next: Int, actions: [Int: @Sendable () -> Void])>((0, [:]))
 
     /// How long a wait lasts before it is announced.
     static let noticeAfter: TimeInterval = 1
 
-    /// Runs `action` whenever a wait for another process has lasted ``noticeAfter`` (on the waiting thread).
-    public static func announceLongWaits(_ action: @escaping @Sendable () -> Void) {
-        longWaitAction.withLock { $0 = action }
+    /// Runs `action` whenever a wait for another process has lasted ``noticeAfter`` (on the waiting thread), until
+    /// ``stopAnnouncing(_:)`` is given the number returned. Actions added are kept side by side: one does not
+    /// replace another (a test counting waits beside a command announcing them).
+    @discardableResult
+    public static func announceLongWaits(_ action: @escaping @Sendable () -> Void) -> Int {
+        longWaitActions.withLock { state in
+            state.next += 1
+            state.actions[state.next] = action
+            return state.next
+        }
+    }
+
+    /// Stops the action ``announceLongWaits(_:)`` numbered `number`.
+    public static func stopAnnouncing(_ number: Int) {
+        _ = longWaitActions.withLock { $0.actions.removeValue(forKey: number) }
     }
 
     /// The pause before each try, in milliseconds: SQLite's own sequence, then 100 ms at a time.
@@ -34,7 +46,9 @@ public enum BusyWait {
         let limit = Int(SQLiteStore.busyTimeout * 1000)
         guard waited < limit else { return false }
         let notice = Int(noticeAfter * 1000)
-        if waited < notice, waited + pause >= notice, let action = longWaitAction.withLock({ $0 }) { action() }
+        if waited < notice, waited + pause >= notice {
+            for action in longWaitActions.withLock({ Array($0.actions.values) }) { action() }
+        }
         usleep(UInt32(min(pause, limit - waited)) * 1000)
         return true
     }

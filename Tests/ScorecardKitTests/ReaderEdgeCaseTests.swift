@@ -74,6 +74,17 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("0e5") == 0)
     }
 
+    @Test("a value or target written in a unit its measure is not measured in is refused: 50% of a count, £75 of a percentage")
+    func unitOfAnotherMeasure() throws {
+        let count = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,50%\n".utf8)))
+        #expect(count.line == 2 && count.field == "value")
+        #expect(count.message.contains("written as a percentage, but KBI-03 is measured as a number"))
+        let target = try #require(try firstProblem(Array("measure,period,value,target\nKBI-03,2024-08,5,£9\n".utf8)))
+        #expect(target.field == "target" && target.message.contains("in pounds (£)"))
+        #expect(try firstProblem(Array("measure,period,value\nKBI-01,2024-08,87.5%\n".utf8)) == nil, "a percentage of a percentage")
+        #expect(NumberParser.unitMark(" -£5 ") == .pound && NumberParser.unitMark("87.5 %") == .percent && NumberParser.unitMark("5") == nil)
+    }
+
     @Test("a value or target too close to 0 to tell from it is refused, not taken as 0")
     func belowDouble() throws {
         for text in ["1e-400", "-2.5e-320", "0.00000000000000000001e-300"] {

@@ -94,9 +94,17 @@ struct StoreRecordTests {
             try ValueEntry(measure: "KBI-01", period: "2024 Q9", value: "lots", by: "a").validated(in: council, today: Self.today)
         }
         #expect(error.problems.map(\.field) == [.period, .value])
-        let change = try ValueEntry(measure: "KBI-03", period: "Nov 2024", value: "£1,200", by: "a").validated(in: council, today: Self.today)
+        let change = try ValueEntry(measure: "KBI-03", period: "Nov 2024", value: "1,200", by: "a").validated(in: council, today: Self.today)
         #expect(change.period == .month(2024, 11))
         #expect(change.value == 1200)
+        // A unit the measure is not measured in is a slip, not a figure: calls are counted, not paid for.
+        for (text, words) in [("£1,200", "written in pounds (£), but KBI-03 is measured as a number"), ("50%", "written as a percentage, but KBI-03")] {
+            let refused = try #require(throws: ValueEntryError.self) {
+                try ValueEntry(measure: "KBI-03", period: "Nov 2024", value: text, by: "a").validated(in: council, today: Self.today)
+            }
+            #expect(refused.problems.map(\.field) == [.value])
+            #expect(refused.problems.first?.message.contains(words) == true)
+        }
     }
 
     @Test("a change watcher notices a commit made through another connection, and nothing otherwise")

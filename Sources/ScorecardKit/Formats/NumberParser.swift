@@ -8,6 +8,29 @@ public enum NumberParser {
 
     private static let noValueMarks: Set<String> = ["-", "–", "—", "n/a", "na", "tbc", "tba", "..", "*"]
 
+    /// A unit written with a number: `87.5%`, `£1,200`.
+    public enum UnitMark: Sendable {
+        case percent, pound
+    }
+
+    /// The unit written with the number in `text` (`%` after it, `£` before it), if any.
+    public static func unitMark(_ text: some StringProtocol) -> UnitMark? {
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBufferPointer { unitMark(UnsafeBufferPointer($0)) }
+    }
+
+    /// The unit written with the number in `bytes` (UTF-8), if any.
+    public static func unitMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnitMark? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "%") { return .percent }
+        if start < end, bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") { start += 1 }
+        if start + 1 < end, bytes[start] == 0xC2, bytes[start + 1] == 0xA3 { return .pound }
+        return nil
+    }
+
     /// The number in `text`, or `nil` when it is not one. Thousands separators must group by three
     /// (`1,234,567`); `1,2` is not a number (it might be a European decimal comma). A number too large for a
     /// `Double` (`1e309`, 400 digits) is infinite, for ``ValueLimits/insanity(of:)`` to call out of range; one

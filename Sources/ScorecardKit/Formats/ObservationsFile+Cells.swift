@@ -36,7 +36,7 @@ extension ObservationsFile {
             try fail(line, periodColumn, "\(code) is reported \(frequency.rawValue); \"\(periodText().excerpt())\" is \(period.kind.article)")
             return
         }
-        let (valueRead, value) = try number(record, cells.value, fail: fail)
+        let (valueRead, value) = try number(record, cells.value, of: index, fail: fail)
         guard valueRead else { return }
         if let value {
             if !limits[index].allows(value), let problem = measures[index].problem(withValue: value) {
@@ -48,7 +48,7 @@ extension ObservationsFile {
                 return
             }
         }
-        let (targetRead, target) = try number(record, cells.target, fail: fail)
+        let (targetRead, target) = try number(record, cells.target, of: index, fail: fail)
         guard targetRead else { return }
         if let target, let problem = ValueLimits.insanity(of: target) {
             try fail(line, cells.target, problem)
@@ -85,11 +85,20 @@ extension ObservationsFile {
         if state.emitting { state.pending.append((index, observation)) }
     }
 
-    /// The number in `column` (-1: none) of `record`: `read` is false when the cell is neither a number, nor blank,
-    /// nor a mark for no figure (``NumberParser/isNoValue(_:)``), which is reported; `value` is `nil` for no number.
-    private func number(_ record: borrowing TableRecord, _ column: Int, fail: Fail) throws -> (read: Bool, value: Double?) {
+    /// The number in `column` (-1: none) of `record`, for measure `index`: `read` is false when the cell is neither
+    /// a number, nor blank, nor a mark for no figure (``NumberParser/isNoValue(_:)``), or is a number written with a
+    /// unit the measure is not measured in (`50%` of days), which is reported; `value` is `nil` for no number.
+    private func number(_ record: borrowing TableRecord, _ column: Int, of index: Int, fail: Fail) throws -> (read: Bool, value: Double?) {
         guard column >= 0, !record.isBlank(column) else { return (true, nil) }
-        if let value = record.withBytes(column, { NumberParser.parse($0) }) { return (true, value) }
+        if let value = record.withBytes(column, { NumberParser.parse($0) }) {
+            if let mark = record.withBytes(column, { NumberParser.unitMark($0) }),
+                let problem = measures[index].unit.problem(with: mark, code: measures[index].code)
+            {
+                try fail(record.line, column, problem)
+                return (false, nil)
+            }
+            return (true, value)
+        }
         if NumberParser.isNoValue(record.string(column)) { return (true, nil) }
         try fail(record.line, column, "\"\(record.string(column).excerpt())\" is not a number")
         return (false, nil)

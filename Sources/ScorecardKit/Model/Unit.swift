@@ -21,6 +21,21 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// Whether the unit is a percentage (`%`).
     public var isPercentage: Bool { name == "%" || name == "percent" || name == "percentage" }
 
+    /// Why a number written with `mark` (`50%`, `£75`) cannot be a value in this unit, or `nil` when it can: a
+    /// percentage of a measure counted in days, or pounds of a percentage, is a slip that reading the number
+    /// alone would hide (50% taken as 50 days; a cell formatted as a percentage, 21 as 2100%).
+    public func problem(with mark: NumberParser.UnitMark, code: String) -> String? {
+        let measured = isCount ? "as a number" : "in \(name)"
+        switch mark {
+        case .percent where !(name.contains("%") || name.lowercased().contains("percent")):
+            return "the number is written as a percentage, but \(code.excerpt()) is measured \(measured): write the number alone"
+        case .pound where !name.contains("£"):
+            return "the number is written in pounds (£), but \(code.excerpt()) is measured \(measured): write the number alone"
+        default:
+            return nil
+        }
+    }
+
     /// Writes a value with its unit and the given number of decimal places: `85.2%`, `£1,234`, `8.1 days`.
     public func format(_ value: Double, decimals: Int) -> String {
         let number = NumberText.grouped(value, decimals: decimals)

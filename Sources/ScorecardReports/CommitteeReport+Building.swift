@@ -143,6 +143,10 @@ private struct Builder {
         let judged = evaluation.measures[m]
         let withheld = isPublic ? measure.withheldPeriods(in: council.observations[m]) : []
         let valueWithheld = judged.period.map(withheld.contains) ?? false
+        // A direction against a withheld value gives it away as surely: "no change" on 12 shown for June 2026,
+        // against June 2025 withheld, says June 2025 was 12 too.
+        let previousWithheld = judged.period.map { withheld.contains($0.previous) } ?? false
+        let lastYearWithheld = judged.period.map { withheld.contains($0.sameLastYear) } ?? false
         let alerts = judged.alerts.map { alert in
             CommitteeReport.AlertLine(
                 rule: alert.rule,
@@ -155,8 +159,8 @@ private struct Builder {
             // A withheld value's direction of travel, beside the values shown, could give it away: 11 shown for
             // August and "no change" on 11 for September is 11.
             target: judged.target.map(measure.formatTarget) ?? "", status: judged.status,
-            travel: valueWithheld ? nil : judged.sincePrevious,
-            travelYear: valueWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
+            travel: valueWithheld || previousWithheld ? nil : judged.sincePrevious,
+            travelYear: valueWithheld || lastYearWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
             draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,
             chart: chart(m, judged: judged.period, withheld: withheld))
     }

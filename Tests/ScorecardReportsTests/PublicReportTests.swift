@@ -55,4 +55,26 @@ struct PublicReportTests {
         }
         #expect(checked >= 2)
     }
+
+    @Test("No direction of travel stands against a withheld value: \"no change\" on 12 against a withheld June would give June away")
+    func noDirectionAgainstAWithheldValue() throws {
+        let measure = Measure(
+            code: "S4", title: "Exclusions", frequency: .monthly, polarity: .lowerIsBetter, cumulative: true,
+            targets: TargetSchedule(byPeriod: [.financialYear(2025): 60, .financialYear(2026): 60]),
+            smallNumbers: SmallNumbers(basis: .count))
+        let values: [(Period, Double)] = [
+            (.month(2025, 4), 5), (.month(2025, 5), 10), (.month(2025, 6), 12), (.month(2026, 4), 5), (.month(2026, 5), 5), (.month(2026, 6), 12),
+        ]
+        let plan = CouncilPlan(council: "Test", title: "Plan", priorities: [Priority(code: "P1", title: "Children", measures: [0])])
+        let council = Council(plan: plan, measures: [measure], observations: [values.map { Observation(period: $0.0, value: $0.1) }])
+        #expect(measure.withheldPeriods(in: council.observations[0]).contains(.month(2025, 6)), "June 2025 is 2 more than May's 10")
+        let today = CivilDate(year: 2026, month: 9, day: 1) ?? CivilDate(dayNumber: 0)
+        let evaluation = council.evaluate(asAt: .month(2026, 6), today: today)
+        #expect(evaluation.measures[0].sinceLastYear == .noChange, "the figure that would give it away")
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(audience: .public, produced: today))
+        let entry = try #require(report.sections.flatMap(\.measures).first)
+        #expect(entry.value == "12" && entry.travelYear == nil)
+        let line = try #require(MarkdownReportWriter.markdown(report).split(separator: "\n").first { $0.hasPrefix("| S4 ") })
+        #expect(!line.contains("No change"))
+    }
 }

@@ -189,6 +189,16 @@ struct TargetScheduleTests {
 
 @Suite("Number formats")
 struct NumberTests {
+    @Test("plain numbers never take an exponent: tiny and huge values are written out in full, and read back the same",
+          arguments: [(1.55e-05, "0.0000155"), (-1.5e-05, "-0.000015"), (0.25, "0.25"), (5, "5"), (4.5, "4.5"), (1e15, "1000000000000000"),
+                      (-2.5e16, "-25000000000000000"), (1.2345e-7, "0.00000012345"), (123.456, "123.456")])
+    func plainWithoutExponent(value: Double, text: String) {
+        #expect(MeasureUnit("days").format(1, decimals: 0) == "1 day" && MeasureUnit("days").format(2, decimals: 0) == "2 days")
+        #expect(MeasureUnit("days").format(1, decimals: 1) == "1.0 days" && MeasureUnit("per 1,000 households").format(1, decimals: 0) == "1 per 1,000 households")
+        #expect(formatPlain(value) == text)
+        #expect(NumberParser.parse(text) == value)
+    }
+
     @Test("reads numbers as spreadsheets export them", arguments: [
         ("1234", 1234.0), ("1,234", 1234), ("1,234,567.5", 1_234_567.5), ("87.5%", 87.5), ("£1,200", 1200),
         ("-3", -3), (" 42 ", 42), ("0.05", 0.05), ("1e3", 1000), ("-£50", -50),

@@ -125,8 +125,26 @@ public enum Tolerance: Sendable, Equatable {
     }
 }
 
-/// A number without trailing zeros: `4.5`, `5`, `0.25`.
+/// A number without trailing zeros or an exponent, as few digits as read back as the same number: `4.5`, `5`,
+/// `0.25`, `0.0000155` (Swift would write `1.55e-05`, which a spreadsheet's reader may not take as a number).
 public func formatPlain(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
+    if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int(x)) }  // Every whole number below 2^53 is exact.
+    let text = String(x)
+    guard x.isFinite, let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
+        return text
+    }
+    let mantissa = text[..<e]
+    let negative = mantissa.hasPrefix("-")
+    let unsigned = negative ? mantissa.dropFirst() : mantissa
+    let digits = unsigned.filter { $0 != "." }
+    let point = (unsigned.firstIndex(of: ".").map { unsigned.distance(from: unsigned.startIndex, to: $0) } ?? unsigned.count) + exponent
+    let expanded: String
+    if point <= 0 {
+        expanded = "0." + String(repeating: "0", count: -point) + digits
+    } else if point >= digits.count {
+        expanded = digits + String(repeating: "0", count: point - digits.count)
+    } else {
+        expanded = digits.prefix(point) + "." + digits.dropFirst(point)
+    }
+    return (negative ? "-" : "") + expanded
 }

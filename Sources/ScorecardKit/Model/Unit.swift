@@ -45,6 +45,8 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             let suffix = name.dropFirst()
             return (value < 0 ? "-£" + number.dropFirst() : "£" + number) + suffix
         case _ where isCount: return number
+        // One of a plural word: "1 day", not "1 days" ("per 1,000 households" stays as it is).
+        case _ where number == "1" && name.count > 2 && name.hasSuffix("s") && !name.contains(" "): return "1 " + name.dropLast()
         default: return number + " " + name
         }
     }

@@ -53,6 +53,22 @@ struct PlanTablesTests {
         #expect(error.message.contains(bad.5), "\(bad.0): \(error.message)")
     }
 
+    @Test("once priorities.csv defines the plans, an action or measure naming one it does not define is an error, not a new plan")
+    func undefinedPlan() throws {
+        let mistyped = Self.actions.replacingOccurrences(of: "DP-01,Adopt", with: "DP-1,Adopt")
+        let dir = try TablesFixture.directory(["priorities.csv": Self.priorities, "actions.csv": mistyped])
+        let error = try #require(TablesFixture.errors(dir).first)
+        #expect(error.file.hasSuffix("/actions.csv") && error.line == 2 && error.field == "delivery_plan")
+        #expect(error.message.contains("delivery plan \"DP-1\" is not in the framework"), "\(error.message)")
+
+        let withPriority = "priority,delivery_plan,title\nP1,DP-1,Adopt the Local Plan\n"
+        let second = try #require(TablesFixture.errors(try TablesFixture.directory(["priorities.csv": Self.priorities, "actions.csv": withPriority])).first)
+        #expect(second.field == "delivery_plan" && second.message.contains("is not one of P1's in the priorities table (DP-01)"), "\(second.message)")
+        let noPriority = "priority,delivery_plan,title\nP9,DP-01,Adopt the Local Plan\n"
+        let third = try #require(TablesFixture.errors(try TablesFixture.directory(["priorities.csv": Self.priorities, "actions.csv": noPriority])).first)
+        #expect(third.field == "priority" && third.message.contains("priority \"P9\" is not in the priorities table (P1, P2)"), "\(third.message)")
+    }
+
     @Test("priorities in framework.yaml and a priorities.csv as well is an error")
     func both() throws {
         let plan = TablesFixture.plan + "priorities:\n  - code: P1\n    title: Homes\n"

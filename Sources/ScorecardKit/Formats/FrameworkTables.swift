@@ -16,7 +16,10 @@ struct FrameworkTables {
     func assemble(onto base: FrameworkFile.Contents, origin: TableOrigin) throws -> FrameworkFile.Contents {
         var contents = base
         var outline = PlanOutline(base.plan.priorities)
-        if let priorities { try PrioritiesTable(table: priorities).read(into: &outline) }
+        if let priorities {
+            try PrioritiesTable(table: priorities).read(into: &outline)
+            outline.isDefined = true
+        }
         if let measures { contents.measures = try MeasuresTable(table: measures).read(defaultTolerance: base.defaultTolerance, into: &outline) }
         if let actions { try ActionsTable(table: actions).read(into: &outline) }
         contents.plan.priorities = outline.priorities

@@ -2,9 +2,13 @@
 ///
 /// A name matches a priority (or a delivery plan) whose code is the same, in any case, or whose title is the same,
 /// in any case and spacing. A name that matches none creates one: a name with a digit and no spaces (`P1`, `DP-01`)
-/// is taken as its code and title; anything else as its title, with a code made up (`P8`, `DP-24`).
+/// is taken as its code and title; anything else as its title, with a code made up (`P8`, `DP-24`). Once a
+/// priorities table has defined them (``isDefined``), a name that matches none is an error instead.
 struct PlanOutline {
     private(set) var priorities: [Priority]
+    /// Set once a priorities table has defined the priorities and delivery plans: a name then must match one of
+    /// them, as a misspelt `DP-1` for `DP-01` would otherwise make a plan of its own.
+    var isDefined = false
 
     init(_ priorities: [Priority]) {
         self.priorities = priorities
@@ -31,6 +35,21 @@ struct PlanOutline {
                 throw fields.error("delivery_plan", "delivery plan \"\(planName.excerpt())\" \(problem): give its priority as well")
             }
             return only
+        }
+        if isDefined {
+            guard let p = existingPriority(named: priorityName) else {
+                throw fields.error(
+                    "priority", "priority \"\(priorityName.excerpt())\" is not in the priorities table (\(priorities.map(\.code).joined(separator: ", ")))")
+            }
+            guard let planName else { return (p, nil) }
+            guard let d = priorities[p].plans.firstIndex(where: { Self.matches($0.code, $0.title, planName) }) else {
+                let plans = priorities[p].plans.map(\.code)
+                throw fields.error(
+                    "delivery_plan",
+                    "delivery plan \"\(planName.excerpt())\" is not one of \(priorities[p].code)'s in the priorities table"
+                        + (plans.isEmpty ? " (it has none)" : " (\(plans.joined(separator: ", ")))"))
+            }
+            return (p, d)
         }
         let p = priority(named: priorityName)
         return (p, planName.map { plan(named: $0, in: p) })

@@ -49,6 +49,11 @@ final class WorkbookArchive {
         let got = magic.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 4) }
         // A zip starts with a local file header (PK 3 4), or is empty (PK 5 6).
         guard got == 4, magic[0] == 0x50, magic[1] == 0x4B, (magic[2], magic[3]) == (3, 4) || (magic[2], magic[3]) == (5, 6) else {
+            // Excel saves a workbook with a password (and the old .xls) as an OLE compound file: D0 CF 11 E0.
+            if got == 4, magic == [0xD0, 0xCF, 0x11, 0xE0] {
+                throw error(
+                    path, "is a password-protected workbook or an old Excel file (.xls): save it in Excel without a password, as .xlsx")
+            }
             throw error(path, "is not an Excel workbook (.xlsx): it is not a zip archive")
         }
     }

@@ -9,7 +9,7 @@ struct CheckSummary {
     var text: String {
         let plans = council.plan.priorities.reduce(0) { $0 + $1.plans.count }
         let actions = council.plan.priorities.reduce(0) { $0 + $1.plans.reduce(0) { $0 + $1.actions.count } }
-        let tiers = Tier.allCases.map { tier in "\(council.measures.filter { $0.tier == tier }.count) \(tier.shortLabel)" }
+        let tiers = Tier.allCases.map { tier in "\(NumberText.grouped(Double(council.measures.filter { $0.tier == tier }.count), decimals: 0)) \(tier.shortLabel)" }
         let periods = council.observations.flatMap { $0.map(\.period) }
         var lines = [
             "\(council.plan.council.terminalSafe): \(council.plan.title.terminalSafe)",
@@ -23,10 +23,10 @@ struct CheckSummary {
             "As at \(evaluation.asAt.label) (due dates checked on \(evaluation.today.longDescription)):",
         ]
         for status in Status.allCases {
-            lines.append("  " + status.label.padding(toLength: 16, withPad: " ", startingAt: 0) + "\(evaluation.whole[status])")
+            lines.append("  " + status.label.padding(toLength: 16, withPad: " ", startingAt: 0) + NumberText.grouped(Double(evaluation.whole[status]), decimals: 0))
         }
-        let byRule = Alert.Rule.allCases.map { rule in "\(evaluation.alerts.filter { $0.rule == rule }.count) \(rule.phrase)" }
-        lines.append("  Alerts          \(evaluation.alerts.count) (\(byRule.joined(separator: ", ")))")
+        let byRule = Alert.Rule.allCases.map { rule in "\(NumberText.grouped(Double(evaluation.alerts.filter { $0.rule == rule }.count), decimals: 0)) \(rule.phrase)" }
+        lines.append("  Alerts          \(NumberText.grouped(Double(evaluation.alerts.count), decimals: 0)) (\(byRule.joined(separator: ", ")))")
         return lines.joined(separator: "\n")
     }
 }

@@ -70,6 +70,7 @@ struct RecordCommand: ParsableCommand {
 
     static func text(_ value: Double?) -> String {
         guard let value else { return "no value" }
-        return value == value.rounded() && abs(value) <= ValueLimits.sane ? String(Int(value)) : String(value)
+        // Grouped as the dashboard writes it (40,000); a fraction exactly as recorded.
+        return value == value.rounded() && abs(value) <= ValueLimits.sane ? NumberText.grouped(value, decimals: 0) : formatPlain(value)
     }
 }

@@ -77,7 +77,7 @@ struct CouncilDirectoryTests {
         ("month 13", header + "KBI-01,2024-13,90,,,\n", 2, "period", "is not a period"),
         ("quarter for a monthly measure", header + "KBI-01,2024/25 Q1,90,,,\n", 2, "period", "KBI-01 is reported monthly; \"2024/25 Q1\" is a quarter"),
         ("month for a quarterly measure", header + "KBM-01,2024-06,90,,,\n", 2, "period", "is reported quarterly"),
-        ("month for an annual measure", header + "OUT-01,2024-06,1,,,\n", 2, "period", "is reported annual"),
+        ("month for an annual measure", header + "OUT-01,2024-06,1,,,\n", 2, "period", "is reported annually (by financial year)"),
         ("value not a number", header + "KBI-01,2024-08,ninety,,,\n", 2, "value", "\"ninety\" is not a number"),
         ("European decimal comma", header + "KBI-01,2024-08,\"90,5\",,,\n", 2, "value", "\"90,5\" is not a number"),
         ("target not a number", header + "KBI-01,2024-08,90,high,,\n", 2, "target", "\"high\" is not a number"),

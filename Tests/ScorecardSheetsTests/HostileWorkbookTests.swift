@@ -48,6 +48,18 @@ struct HostileWorkbookTests {
         #expect(Self.firstError(path)?.message == "is not an Excel workbook (.xlsx): it is not a zip archive")
     }
 
+    @Test("a password-protected workbook (an OLE file, as an old .xls is) is named as such, not only as not a zip")
+    func passwordProtected() throws {
+        let path = try WorkbookFixture.path()
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: URL(fileURLWithPath: path))
+        #expect(throws: (any Error).self) { try Workbook(path: path) }
+        do {
+            _ = try Workbook(path: path)
+        } catch {
+            #expect("\(error)".contains("password-protected workbook or an old Excel file (.xls)"), "\(error)")
+        }
+    }
+
     @Test("a zip archive without xl/workbook.xml")
     func noWorkbook() throws {
         let path = try F.zip([("hello.txt", "hello")])

@@ -148,7 +148,7 @@ struct MeasureReader {
             }
             guard period.kind == kind || (period.kind == .financialYear && (kind == .month || kind == .quarter)) else {
                 throw target.periodPlace.error(
-                    "\(measure.code.excerpt()) is reported \(measure.frequency.rawValue); a target for \(period.kind.article) (\"\(key.excerpt())\") does not apply")
+                    "\(measure.code.excerpt()) is reported \(measure.frequency.adverb); a target for \(period.kind.article) (\"\(key.excerpt())\") does not apply")
             }
             if let text = target.value, NumberParser.isNoValue(text) { continue }
             guard let text = target.value, let amount = NumberParser.parse(text) else {

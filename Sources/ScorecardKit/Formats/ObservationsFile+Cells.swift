@@ -33,7 +33,7 @@ extension ObservationsFile {
         var code: String { measures[index].code.excerpt() }
         let frequency = measures[index].frequency
         guard period.kind == frequency.periodKind else {
-            try fail(line, periodColumn, "\(code) is reported \(frequency.rawValue); \"\(periodText().excerpt())\" is \(period.kind.article)")
+            try fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)")
             return
         }
         let (valueRead, value) = try number(record, cells.value, of: index, fail: fail)

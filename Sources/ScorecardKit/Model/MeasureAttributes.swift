@@ -7,6 +7,16 @@ public enum Frequency: String, Sendable, CaseIterable, Codable {
     /// Once a calendar year, as national datasets publish.
     case calendarYear = "calendar-year"
 
+    /// How often, as a sentence says it: "KBI-01 is reported monthly", "OUT-03 is reported annually".
+    public var adverb: String {
+        switch self {
+        case .monthly: "monthly"
+        case .quarterly: "quarterly"
+        case .annual: "annually (by financial year)"
+        case .calendarYear: "by calendar year"
+        }
+    }
+
     /// The kind of period a value of this frequency is recorded against.
     public var periodKind: Period.Kind {
         switch self {

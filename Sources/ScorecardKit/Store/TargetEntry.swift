@@ -46,7 +46,7 @@ public struct TargetEntry: Sendable, Hashable {
             if let frequency = definition?.frequency, !Self.period(parsedPeriod, suits: frequency.periodKind) {
                 fail(
                     .period,
-                    "\(code.excerpt()) is reported \(frequency.rawValue): set a target for \(frequency.periodKind.article)"
+                    "\(code.excerpt()) is reported \(frequency.adverb): set a target for \(frequency.periodKind.article)"
                         + (frequency.periodKind < .financialYear ? " or a financial year (such as 2025/26)" : "")
                         + "; \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)")
             }

@@ -53,7 +53,7 @@ public struct ValueEntry: Sendable, Hashable {
             fail(.period, "enter a period (such as 2024-05 or 2024/25 Q1)")
         } else if let parsedPeriod {
             if let frequency = definition?.frequency, parsedPeriod.kind != frequency.periodKind {
-                fail(.period, "\(code.excerpt()) is reported \(frequency.rawValue); \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)")
+                fail(.period, "\(code.excerpt()) is reported \(frequency.adverb); \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)")
             } else if !parsedPeriod.hasEnded(by: today) {
                 fail(.period, parsedPeriod.notEndedMessage)
             }

@@ -27,6 +27,16 @@ import Testing
         assertSnapshot(render(chart(glyphs: .ascii)))
     }
 
+    @Test("a value with no value beside it is drawn as a blot, not a lone dot lost under the marker")
+    func loneValueIsVisible() {
+        let lone = LineChart(
+            values: [nil, nil, nil, 30], xLabels: ["Q3", "Q4", "Q1", "Q2"], target: nil, markedIndex: 3,
+            theme: Theme(capabilities: Capabilities(colorMode: .eight, glyphs: .ascii))
+        ) { "\(Int($0.rounded()))" }
+        let stars = render(lone).textLines().joined().filter { $0 == "*" }.count
+        #expect(stars >= 3, "\(render(lone).textLines())")
+    }
+
     @Test func axesAndLabels() {
         let lines = render(chart(glyphs: .ascii)).textLines()
         #expect(lines[0].hasPrefix("73%|"))

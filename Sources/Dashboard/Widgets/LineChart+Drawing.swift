@@ -52,7 +52,17 @@ extension LineChart {
         }
         for (index, point) in points.enumerated() {
             guard let point else { continue }
-            canvas.set(x: point.x, y: point.y, special.contains(index) ? .special : .point)
+            let layer: DotCanvas.Layer = special.contains(index) ? .special : .point
+            canvas.set(x: point.x, y: point.y, layer)
+            // A value with no value beside it joins no line: a lone dot would be lost (under the marker, say), so
+            // it is drawn as a small blot.
+            let isolated = (index == 0 || points[index - 1] == nil) && (index == points.count - 1 || points[index + 1] == nil)
+            if isolated {
+                for (dx, dy) in [(-2, 0), (-1, 0), (1, 0), (2, 0), (0, -1), (0, 1), (-1, -1), (-1, 1)] {
+                    let (x, y) = (point.x + dx, point.y + dy)
+                    if x >= 0, x < width, y >= 0, y < height { canvas.set(x: x, y: y, layer) }
+                }
+            }
         }
         return canvas
     }

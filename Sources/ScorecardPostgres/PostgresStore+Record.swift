@@ -23,16 +23,16 @@ extension PostgresStore {
     /// owner and service.
     func measureForEntry(code: String) throws -> (id: Int64, measure: Measure, owner: String, service: String)? {
         let rows = try session.rows("""
-            SELECT id, frequency, unit, decimals, minimum, maximum, code, owner, service FROM measure
+            SELECT id, frequency, unit, decimals, minimum, maximum, code, owner, service, status FROM measure
             WHERE lower(code) = lower(\(code)) AND position IS NOT NULL ORDER BY code = \(code) DESC LIMIT 1
             """)
         guard let row = rows.first else { return nil }
-        let (id, frequency, unit, decimals, minimum, maximum, realCode, owner, service) = try row.decode(
-            (Int64, String, String, Int, Double?, Double?, String, String, String).self)
+        let (id, frequency, unit, decimals, minimum, maximum, realCode, owner, service, status) = try row.decode(
+            (Int64, String, String, Int, Double?, Double?, String, String, String, String).self)
         guard let frequency = Frequency(rawValue: frequency) else { return nil }
         let measure = Measure(
             code: realCode, title: realCode, unit: MeasureUnit(unit), decimals: min(6, max(0, decimals)),
-            frequency: frequency, minimum: minimum, maximum: maximum)
+            frequency: frequency, lifecycle: MeasureLifecycle(rawValue: status) ?? .active, minimum: minimum, maximum: maximum)
         return (id, measure, owner, service)
     }
 

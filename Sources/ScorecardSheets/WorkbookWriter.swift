@@ -12,10 +12,18 @@ public enum WorkbookWriter {
     public static func write(_ tables: [OutputTable], to given: String) throws {
         let path = try ExportError.fileDestination(given)
         try ExportError.checkDestination(path, directory: false)
+        try checkSize(of: tables, path: path)
+        let limits = WorkbookLimits()
         try CouncilExport.replacing(path) { temporary in
             let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
             for (name, text) in parts(tables) {
                 let data = Data(text.utf8)
+                guard data.count <= limits.partBytes else {
+                    throw ExportError(
+                        path: path,
+                        message: "would hold a sheet of \(data.count / 1_000_000) MB, more than the \(limits.partBytes / 1_000_000) MB a "
+                            + "workbook is read back with: export the council as csv (its files have no such limit)")
+                }
                 try archive.addEntry(
                     with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.timestamp,
                     compressionMethod: .deflate
@@ -23,6 +31,26 @@ public enum WorkbookWriter {
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
+        }
+    }
+
+    /// Refuses, before anything is built, tables a workbook cannot hold or Scorecard would not read back: a sheet
+    /// of more rows than Excel's, or more cells in all than ``WorkbookLimits`` reads.
+    static func checkSize(of tables: [OutputTable], path: String) throws {
+        let advice = "export the council as csv (its files have no such limit)"
+        if let long = tables.first(where: { $0.rows.count > WorkbookLimits.rows }) {
+            throw ExportError(
+                path: path,
+                message: "would need \(NumberText.grouped(Double(long.rows.count), decimals: 0)) rows in its \(long.name) sheet, more than a "
+                    + "workbook's \(NumberText.grouped(Double(WorkbookLimits.rows), decimals: 0)): \(advice)")
+        }
+        let cells = tables.reduce(0) { total, table in total + table.rows.reduce(0) { $0 + $1.count } }
+        let limit = WorkbookLimits().cells
+        guard cells <= limit else {
+            throw ExportError(
+                path: path,
+                message: "would hold \(NumberText.grouped(Double(cells), decimals: 0)) cells, more than the "
+                    + "\(NumberText.grouped(Double(limit), decimals: 0)) a workbook is read back with: \(advice)")
         }
     }
 

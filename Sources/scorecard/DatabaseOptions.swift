@@ -75,7 +75,8 @@ struct DatabaseOptions: ParsableArguments {
         if PostgresLocation.isURL(path) { return try openShared(path, publishedOnly: publishedOnly) }
         SQLiteStore.removeStaleTemporaries(of: path)
         // An empty file holds no council: it is not opened (that would write a schema into it for nothing).
-        let isEmptyFile = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) == 0
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let isEmptyFile = attributes?[.type] as? FileAttributeType == .typeRegular && attributes?[.size] as? Int == 0
         if !SQLiteStore.exists(at: path) || isEmptyFile {
             guard creatingFromSample else {
                 if isEmptyFile { throw CommandFailure(StoreError.empty(path: path.terminalSafe).description) }

@@ -156,7 +156,7 @@ struct ImportCommand: ParsableCommand {
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : ""))
         if s.frameworkChanged {
             lines.append(
-                "  framework: \(council.measures.count) measures (\(s.measuresAdded) new, \(s.measuresRemoved) removed); "
+                "  framework: \(count(council.measures.count)) measures (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed); "
                     + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed")
         }
         return lines.joined(separator: "\n")

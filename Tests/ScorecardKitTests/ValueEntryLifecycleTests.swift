@@ -20,4 +20,32 @@ struct ValueEntryLifecycleTests {
             #expect(error.problems.first?.message.hasPrefix(problem ?? "-") == true, "\(error.problems)")
         }
     }
+
+    @Test("a store refuses a value for a measure its framework retired, whatever the command checked before")
+    func storeRefusesRetired() throws {
+        let framework = Fixture.framework.replacingOccurrences(
+            of: "          - code: KBI-03\n            title: Calls to the contact centre\n",
+            with: "          - code: KBI-03\n            title: Calls to the contact centre\n            status: retired\n")
+        #expect(framework != Fixture.framework)
+        let council = try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Fixture.observations)).load()
+        let store = try SQLiteStore(path: try StoreFixture.databasePath())
+        _ = try store.importCouncil(council, by: "import", progress: nil)
+        let error = try #require(throws: ValueEntryError.self) {
+            try store.record(ValueEntry(measure: "KBI-03", period: "2024-10", value: "5", by: "kate"), today: StoreRecordTests.today)
+        }
+        #expect(error.problems.first?.message == "KBI-03 is retired: values are no longer recorded for it")
+        #expect(throws: (any Error).self) { try store.proposeTarget(TargetEntry(measure: "KBI-03", period: "2024/25", target: "5", by: "kate")) }
+    }
+
+    @Test("a target written in another unit, or pounds on a measure in £k, is refused")
+    func targetUnits() {
+        let days = Measure(code: "D1", title: "Days", unit: MeasureUnit("days"))
+        let thousands = Measure(code: "K1", title: "Receipts", unit: MeasureUnit("£k"))
+        for (measure, text) in [(days, "50%"), (days, "£5"), (thousands, "£719")] {
+            let entry = TargetEntry(measure: measure.code, period: "2026/27", target: text, by: "kate")
+            #expect(throws: TargetEntryError.self) { try entry.validated(measureWithCode: { $0 == measure.code ? measure : nil }) }
+        }
+        #expect(thousands.unit.problem(with: .pound, code: "K1")?.contains("in £k") == true)
+        #expect(MeasureUnit("£").problem(with: .pound, code: "P1") == nil)
+    }
 }

@@ -59,6 +59,20 @@ struct WorkbookRoundTripTests {
         #expect(try CouncilSource.load(path: frameworkOnly, today: Self.today).observationCount == 0, "a framework alone is still a council")
     }
 
+    @Test("a council too large for a workbook is refused before anything is written, with csv advised")
+    func tooLargeForAWorkbook() throws {
+        let tall = OutputTable(name: "Observations", rows: Array(repeating: [.number(1)], count: WorkbookLimits.rows + 1))
+        #expect(throws: ExportError.self) { try WorkbookWriter.checkSize(of: [tall], path: "big.xlsx") }
+        let wide = OutputTable(name: "Observations", rows: Array(repeating: Array(repeating: .number(1), count: 10), count: 500_001))
+        do {
+            try WorkbookWriter.checkSize(of: [wide], path: "big.xlsx")
+            Issue.record("5,000,010 cells were allowed")
+        } catch let error as ExportError {
+            #expect(error.message.contains("export the council as csv"))
+        }
+        try WorkbookWriter.checkSize(of: [OutputTable(name: "Observations", rows: [[.number(1)]])], path: "small.xlsx")
+    }
+
     @Test("a part of more than 10 MB, as a large council's exported observations are, is read whole")
     func largePart() throws {
         let rows = 400_000

@@ -157,6 +157,9 @@ struct MeasureReader {
             if let problem = ValueLimits.insanity(of: amount) {
                 throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
             }
+            if let mark = NumberParser.unitMark(text), let problem = measure.unit.problem(with: mark, code: measure.code) {
+                throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
+            }
             schedule[period] = amount
         }
         let profile = try fields.profile()

@@ -19,7 +19,7 @@ extension SQLiteStore {
         let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT id, frequency, unit, decimals, minimum, maximum, code FROM measure
+                SELECT id, frequency, unit, decimals, minimum, maximum, code, status FROM measure
                 WHERE code = ? COLLATE NOCASE AND position IS NOT NULL ORDER BY code = ? DESC LIMIT 1
                 """,
             arguments: [code, code])
@@ -28,7 +28,8 @@ extension SQLiteStore {
         else { return nil }
         let measure = Measure(
             code: row.text(6), title: row.text(6), unit: MeasureUnit(row.text(2)), decimals: min(6, max(0, row.lenient(3) ?? 0)),
-            frequency: frequency, minimum: row.lenient(4), maximum: row.lenient(5))
+            frequency: frequency, lifecycle: (row.lenient(7) as String?).flatMap(MeasureLifecycle.init(rawValue:)) ?? .active,
+            minimum: row.lenient(4), maximum: row.lenient(5))
         return (id, measure)
     }
 

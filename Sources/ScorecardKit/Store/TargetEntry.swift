@@ -37,6 +37,9 @@ public struct TargetEntry: Sendable, Hashable {
 
         let (code, definition, measureProblem) = EntryError<Field>.measure(named: measure, measureWithCode: measureWithCode)
         if let measureProblem { fail(.measure, measureProblem) }
+        if let definition, definition.lifecycle == .retired, let problem = definition.lifecycle.recordingProblem(code: code) {
+            fail(.measure, problem)
+        }
 
         let periodText = period.trimmingWhitespace()
         let parsedPeriod = Period(parsing: periodText)
@@ -60,7 +63,9 @@ public struct TargetEntry: Sendable, Hashable {
         if targetText.isEmpty {
             fail(.target, "enter a target (a number such as 90, or none to remove the period's target)")
         } else if let number {
-            if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
+            if let mark = NumberParser.unitMark(targetText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
+                fail(.target, problem)
+            } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.target, problem)
             }
         } else if !removes {

@@ -17,8 +17,10 @@ public enum CSVReportWriter {
                     record.forecast = nil
                     record.comparator = nil
                 }
-                // A withheld value's direction of travel, beside the values shown, could give it away too.
-                if entry.withheld { (record.direction.previous, record.direction.yearBefore) = (nil, nil) }
+                // A withheld value's direction of travel, beside the values shown, could give it away too; and so
+                // could a direction against a withheld value (the entry leaves out whichever it must).
+                if entry.travel == nil { record.direction.previous = nil }
+                if entry.travelYear == nil { record.direction.yearBefore = nil }
                 text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
             }
         }

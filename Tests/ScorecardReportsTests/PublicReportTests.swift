@@ -76,5 +76,9 @@ struct PublicReportTests {
         #expect(entry.value == "12" && entry.travelYear == nil)
         let line = try #require(MarkdownReportWriter.markdown(report).split(separator: "\n").first { $0.hasPrefix("| S4 ") })
         #expect(!line.contains("No change"))
+        let csv = try CSVReportWriterTests.rows(CSVReportWriter.csv(report, council: council, evaluation: evaluation))
+        let record = try #require(csv.first { $0.first == "S4" })
+        #expect(record[try #require(StatusReport.csvColumns.firstIndex(of: "direction_year_before"))] == "")
+        #expect(record[try #require(StatusReport.csvColumns.firstIndex(of: "value"))] == "12")
     }
 }

@@ -53,4 +53,16 @@ struct AlertFigureTests {
         #expect(judged.alerts.map(\.reason).contains(
             "At the rate of the first 2 of 4 quarters, 2026/27 is forecast to end at 840 against a target of 1,200, 360 short."))
     }
+
+    @Test("a value is overdue the day after its due date, not on it, and one day late is \"1 day overdue\"")
+    func overdueAfterTheDueDate() throws {
+        let measure = Measure(code: "O1", title: "O1", frequency: .quarterly, targets: TargetSchedule(byPeriod: [.financialYear(2026): 5]))
+        let observations = [Observation(period: .quarter(2026, 1), value: 6)]
+        let due = measure.dueDate(for: .quarter(2026, 2))
+        let onTheDay = council([(measure, observations)]).evaluate(asAt: .quarter(2026, 2), today: due).measures[0]
+        #expect(onTheDay.status == .onTrack && onTheDay.period == .quarter(2026, 1), "on its due date Q2 is not late yet")
+        let dayAfter = council([(measure, observations)]).evaluate(asAt: .quarter(2026, 2), today: due.adding(days: 1)).measures[0]
+        #expect(dayAfter.status == .overdue)
+        #expect(dayAfter.alerts.first?.reason.hasSuffix("(1 day overdue).") == true, "\(dayAfter.alerts.map(\.reason))")
+    }
 }

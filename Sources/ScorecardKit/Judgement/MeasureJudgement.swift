@@ -65,7 +65,7 @@ struct MeasureJudgement {
             let late = today.dayNumber - due.dayNumber
             let alert = Alert(
                 measure: index, rule: .overdue, period: period, run: 1, weight: Double(late),
-                reason: "No value for \(period.label); it was due by \(due.longDescription) (\(late) days overdue)."
+                reason: "No value for \(period.label); it was due by \(due.longDescription) (\(NumberText.counted(late, "day")) overdue)."
             )
             let forecast = self.forecast(at: period)
             var alerts = [alert]
@@ -109,7 +109,8 @@ struct MeasureJudgement {
         var period = Period.containing(asAt.endDate, kind: kind)
         if period.endDate > asAt.endDate { period = period.previous }
         for _ in 0..<Self.longestRun {
-            if observation(at: period)?.value != nil || measure.dueDate(for: period) <= today { break }
+            // Due by its due date: on that day it is not late yet, and the period before is judged.
+            if observation(at: period)?.value != nil || measure.dueDate(for: period) < today { break }
             period = period.previous
         }
         return period

@@ -205,7 +205,7 @@ private struct Builder {
                 let isWithheld = withheld.contains(period)
                 points.append(
                     ChartSeries.Point(
-                        period: period, value: isWithheld ? nil : byPeriod[period]?.value,
+                        period: period, value: isWithheld ? nil : byPeriod[period]?.value.map(measure.asShown),
                         target: council.target(ofMeasure: m, in: period), withheld: isWithheld))
             }
         }

@@ -86,7 +86,8 @@ struct MeasureScreen {
     private func chart() -> LineChart {
         let last = judged.period ?? context.council.observations[measure].last?.period
         var count = chartSpan
-        var values = context.history(of: measure, upTo: last, count: count)
+        // Drawn as members see them: a value shown as 1.01 sits on a target of 1.01, not a hair below it.
+        var values = context.history(of: measure, upTo: last, count: count).map { $0.map(definition.asShown) }
         // A history shorter than the span starts the chart at its first value (an annual measure with five years
         // drew them in the right half of ten), once the whole history is known to start there.
         if context.council.hasWholeHistory(ofMeasure: measure), let first = values.firstIndex(where: { $0 != nil }) {
@@ -101,7 +102,8 @@ struct MeasureScreen {
             values: values, xLabels: periods.map(\.shortLabel),
             targets: context.model.targets(of: measure, in: periods),
             markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme,
-            formatY: { value in fold ? unit.format(value) : TextFolding.ascii(unit.format(value)) })
+            // The scale's labels with the decimals that tell them apart (17.2 days, not 17 three times).
+            formatY: { value in fold ? unit.formatTarget(value) : TextFolding.ascii(unit.formatTarget(value)) })
         if let control = judged.processControl {
             let index = Dictionary(periods.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
             let shown = periods.indices.filter { control.covers(periods[$0]) }

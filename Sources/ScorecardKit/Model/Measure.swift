@@ -106,6 +106,12 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(value, decimals: decimals)
     }
 
+    /// `value` as members see it, rounded to the measure's decimals (half away from zero): what charts draw, so
+    /// that a point shown as 1.01 sits on a target of 1.01 rather than a hair below it.
+    public func asShown(_ value: Double) -> Double {
+        value.isFinite ? Judge.rounded(value, decimals) : value
+    }
+
     /// Writes a target in the measure's unit: to its decimals, or with up to two more when rounding would hide
     /// part of it. A profiled target (a year's 33.5 by month four is 11.17) written as `11` beside a value of 11
     /// judged short of it would look met when it is not.

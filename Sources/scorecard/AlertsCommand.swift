@@ -62,6 +62,28 @@ struct AlertReport: Encodable {
         var owner: String
         /// Whether the judged value the alert is raised on is a draft, recorded but not yet signed off.
         var draft: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case measure, title, rule, period, periods, status, value, target, reason, priority, plan, owner, draft
+        }
+
+        /// Every key, `null` included (as docs/status.md lists them): a script reading `plan` finds it.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(measure, forKey: .measure)
+            try container.encode(title, forKey: .title)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(period, forKey: .period)
+            try container.encode(periods, forKey: .periods)
+            try container.encode(status, forKey: .status)
+            try container.encode(value, forKey: .value)
+            try container.encode(target, forKey: .target)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(priority, forKey: .priority)
+            try container.encode(plan, forKey: .plan)
+            try container.encode(owner, forKey: .owner)
+            try container.encode(draft, forKey: .draft)
+        }
     }
 
     var council: String

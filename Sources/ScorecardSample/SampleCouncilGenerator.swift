@@ -14,6 +14,10 @@ import Foundation
 /// numbered variants of the monthly indicators (`... (Area 3)`), so that 10,000 measures over 10 years make about
 /// 1.2 million rows.
 public struct SampleCouncilGenerator: Sendable {
+    /// The words a sample's framework.yaml opens with: `sample --out` writes over a folder only if its
+    /// framework.yaml says it is a sample.
+    public static let headerMark = "made by the Scorecard sample generator"
+
     /// How many measures the framework defines.
     public var measures: Int
     /// Complete financial years of history before the reporting period's financial year.

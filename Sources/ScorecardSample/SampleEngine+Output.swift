@@ -208,7 +208,7 @@ extension SampleEngine {
     }
 
     mutating func frameworkYAML(_ measureText: [String]) -> String {
-        var y = "# A fictional council for demonstrations and tests, made by the Scorecard sample generator\n"
+        var y = "# A fictional council for demonstrations and tests, \(SampleCouncilGenerator.headerMark)\n"
         y += "# (seed \(generator.seed), \(specs.count) measures, \(generator.years) years of history). Not real data.\n"
         y += "council: " + YAMLText.scalar(catalogue.council) + "\n"
         y += "plan: " + YAMLText.scalar(catalogue.planTitle) + "\n"

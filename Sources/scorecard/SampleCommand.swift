@@ -40,6 +40,16 @@ struct SampleCommand: ParsableCommand {
                 "\(out.excerpt()) holds files a sample does not write (\(others.prefix(3).joined(separator: ", ").excerpt(80))"
                     + "\(others.count > 3 ? ", ..." : "")): give --out a new or empty folder; nothing was written")
         }
+        // A framework.yaml of another council (an export, or one written by hand) is not the sample's to replace.
+        let framework = (out as NSString).appendingPathComponent(CouncilDirectory.frameworkName)
+        if FileManager.default.fileExists(atPath: framework) {
+            let start = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: framework)).read(upToCount: 200)) ?? nil
+            guard let start, String(decoding: start, as: UTF8.self).contains(SampleCouncilGenerator.headerMark) else {
+                throw CommandFailure(
+                    "\(out.excerpt()) holds a framework.yaml that is not a sample's (another council's): give --out a new or empty "
+                        + "folder; nothing was written")
+            }
+        }
         let summary: SampleSummary
         do {
             summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)

@@ -18,4 +18,20 @@ struct DatabaseOpeningTests {
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
+
+    @Test("sample --out refuses a folder whose framework.yaml is another council's, and writes over a sample's own")
+    func sampleOverAnotherCouncil() throws {
+        let folder = (try SampleDatabaseTests.path() as NSString).deletingLastPathComponent + "/council"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let framework = "council: Real Council\nplan: Plan\n"
+        try framework.write(toFile: folder + "/framework.yaml", atomically: true, encoding: .utf8)
+        var command = try Scorecard.parseAsRoot(["sample", "--out", folder, "--measures", "12", "--years", "1"])
+        #expect(throws: CommandFailure.self) { try command.run() }
+        #expect(try String(contentsOfFile: folder + "/framework.yaml", encoding: .utf8) == framework)
+        try FileManager.default.removeItem(atPath: folder + "/framework.yaml")
+        for _ in 0..<2 {
+            var sample = try Scorecard.parseAsRoot(["sample", "--out", folder, "--measures", "12", "--years", "1"])
+            try sample.run()
+        }
+    }
 }

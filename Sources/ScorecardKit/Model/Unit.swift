@@ -31,9 +31,6 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             return "the number is written as a percentage, but \(code.excerpt()) is measured \(measured): write the number alone"
         case .pound where !name.contains("£"):
             return "the number is written in pounds (£), but \(code.excerpt()) is measured \(measured): write the number alone"
-        case .pound where name != "£":
-            // £719 on a measure in £k would be read as £719k.
-            return "the number is written in pounds (£), but \(code.excerpt()) is measured in \(name): write the number alone, in \(name)"
         default:
             return nil
         }

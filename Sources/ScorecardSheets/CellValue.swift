@@ -42,7 +42,12 @@ struct CellValue {
     /// `number` (as XML writes a double, perhaps to 17 digits: `0.68899999999999995`) times `factor`, to the 15
     /// significant digits a spreadsheet shows (`68.9`); text that is not a number is kept as it is.
     static func shown(_ number: String, times factor: Double = 1) -> String {
-        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite else { return number }
+        // Decimal digits only, as a spreadsheet writes a number: hex (`0x10`) and the like are kept as text, for
+        // the reader to refuse as it refuses them in a CSV; one too close to 0 (`1e-400`) is kept as written too.
+        let digits = number.trimmingCharacters(in: .whitespaces)
+        guard digits.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
+            let value = NumberParser.parse(digits), value.isFinite, value == 0 || abs(value) >= ValueLimits.tiny
+        else { return number }
         let text = String(format: "%.15g", value * factor)
         guard text.contains("."), !text.contains("e") else { return text }
         let trimmed = text.reversed().drop { $0 == "0" }.drop { $0 == "." }

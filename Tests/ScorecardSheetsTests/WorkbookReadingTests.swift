@@ -70,6 +70,9 @@ struct WorkbookReadingTests {
         #expect(CellValue.shown("0.875", times: 100) == "87.5")
         #expect(CellValue.shown("0.07", times: 100) == "7")
         #expect(CellValue.shown("0.68899999999999995", times: 100) == "68.9")
+        // What a spreadsheet never writes as a number stays text, for the reader to refuse as in a CSV.
+        #expect(CellValue.shown("0x10") == "0x10" && CellValue.shown("0x1p3") == "0x1p3" && CellValue.shown("1e-400") == "1e-400")
+        #expect(NumberParser.parse(CellValue.shown("0x10")) == nil)
         #expect(CellValue.shown("1", times: 100) == "100")
         #expect(CellValue.shown("-0.005", times: 100) == "-0.5")
         #expect(CellValue.shown("1.5E-2", times: 100) == "1.5")

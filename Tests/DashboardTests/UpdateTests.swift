@@ -356,6 +356,18 @@ struct UpdateTests {
         #expect(state.message == "\(council.measures[1].code) is retired: values are no longer recorded for it")
     }
 
+    @Test("codes longer than eight characters are shown whole, so RB-KPI-001 and RB-KPI-002 can be told apart")
+    func longCodesWhole() throws {
+        let measures = [Measure(code: "RB-KPI-001", title: "Homes built"), Measure(code: "RB-KPI-002", title: "Homes let")]
+        let plan = CouncilPlan(council: "Test", title: "Plan", priorities: [Priority(code: "P1", title: "Homes", measures: [0, 1])])
+        let model = DashboardModel(council: Council(plan: plan, measures: measures, observations: [[], []]), today: TestCouncil.today)
+        var state = AppState(asAt: .quarter(2024, 2), route: .priority(0))
+        let screen = DashboardView.screenText(state, model: model, width: 80, height: 24)
+        #expect(screen.contains("RB-KPI-001") && screen.contains("RB-KPI-002"))
+        state.apply(.showMyMeasures, model: model)
+        #expect(DashboardView.screenText(state, model: model, width: 80, height: 24).contains("RB-KPI-002"))
+    }
+
     @Test("H away from a measure's periods says what it is for, rather than nothing")
     func historyAwayFromPeriods() throws {
         let model = try TestCouncil.model()

@@ -36,6 +36,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public init(_ data: DashboardData) {
         self.data = data
         self.periods = Self.periodRange(council: data.council, today: data.today)
+        self.codeWidth = min(12, max(8, data.council.measures.reduce(0) { max($0, $1.code.utf8.count) }))
         var draftIndex: [DraftKey: Int] = [:]
         for (index, draft) in data.drafts.enumerated() {
             draftIndex[DraftKey(code: draft.measureCode, period: draft.observation.period)] = index
@@ -47,6 +48,10 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         }
         self.proposalIndex = proposalIndex
     }
+
+    /// The width of the tables' Code column: the longest measure code, from 8 to 12 columns (`RB-KPI-001` and
+    /// `RB-KPI-002` both showed as `RB-KPI-…` in 8).
+    public let codeWidth: Int
 
     /// Where each draft is in ``drafts``, by measure code and period: the sign-off list looks one up per row drawn.
     private let draftIndex: [DraftKey: Int]

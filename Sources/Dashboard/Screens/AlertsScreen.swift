@@ -30,7 +30,7 @@ struct AlertsScreen {
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3 - detailHeight)
         let wide = area.width >= 110
         var columns = [
-            Table.Column("Code", width: .fixed(8)), Table.Column("Measure", width: .flexible(2)),
+            Table.Column("Code", width: .fixed(context.model.codeWidth)), Table.Column("Measure", width: .flexible(2)),
             Table.Column("Alert", width: .fixed(23)),
         ]
         if wide { columns.append(Table.Column("Owner", width: .flexible(1))) }

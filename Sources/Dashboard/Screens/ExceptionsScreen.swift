@@ -22,7 +22,7 @@ struct ExceptionsScreen {
         let detailHeight = area.height >= 14 ? 4 : 0
         let wide = area.width >= 120
         var columns = [
-            Table.Column("Code", width: .fixed(8)), Table.Column("Measure", width: .flexible(2)),
+            Table.Column("Code", width: .fixed(context.model.codeWidth)), Table.Column("Measure", width: .flexible(2)),
             Table.Column("Alert", width: .fixed(23)),
         ]
         if wide { columns.append(Table.Column("Why", width: .flexible(3))) }

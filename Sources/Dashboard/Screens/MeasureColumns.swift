@@ -26,7 +26,7 @@ struct MeasureColumns {
 
     var columns: [Table.Column] {
         var columns = [
-            Table.Column("Code", width: .fixed(8)),
+            Table.Column("Code", width: .fixed(context.model.codeWidth)),
             Table.Column("Measure", width: .flexible(3)),
         ]
         if showOwner { columns.append(Table.Column("Owner", width: .flexible(1))) }

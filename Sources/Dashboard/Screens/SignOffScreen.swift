@@ -26,7 +26,7 @@ struct SignOffScreen {
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
         let wide = area.width >= 100
         var columns = [
-            Table.Column("Code", width: .fixed(8)), Table.Column("Measure", width: .flexible(2)),
+            Table.Column("Code", width: .fixed(context.model.codeWidth)), Table.Column("Measure", width: .flexible(2)),
             Table.Column("Period", width: .fixed(10)), Table.Column("Of", width: .fixed(6)),
             Table.Column("New", width: .fixed(10), alignment: .right), Table.Column("Current", width: .fixed(10), alignment: .right),
         ]

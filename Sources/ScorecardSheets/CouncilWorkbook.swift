@@ -18,6 +18,25 @@ public enum CouncilWorkbook {
             case .observations: ["observations", "observation", "values"]
             }
         }
+
+        /// Headings that mark a sheet as this table under another name: one of each group; `nil` for a table no
+        /// heading marks (the settings).
+        var signature: [[String]]? {
+            switch self {
+            case .settings: nil
+            case .priorities: [["priority"], ["title"], ["lead", "description"]]
+            case .measures: [["code"], ["title"], ["frequency", "polarity", "unit"]]
+            case .actions: [["delivery_plan", "plan"], ["title"], ["due", "complete", "status"]]
+            case .observations: [["measure", "code"], ["period"], ["value"]]
+            }
+        }
+    }
+
+    /// The headings of a sheet's first row that has any, as the tables match them (`Delivery plan` is
+    /// `delivery_plan`).
+    static func headings(_ table: SheetTable) -> Set<String> {
+        guard let header = table.rows.first(where: { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }) else { return [] }
+        return Set(header.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_") })
     }
 
     /// The council's tables in the workbook at `path`, to be loaded (``CouncilTables/load()``).
@@ -34,6 +53,20 @@ public enum CouncilWorkbook {
                     throw DataFileError(file: path, line: nil, field: nil, message: "the sheets \(other.excerpt()) and \(name.excerpt()) are the same table: keep one")
                 }
                 found[role] = name
+            }
+            // A table of Scorecard's under another name ("Action plan" for Actions) would be skipped without a word,
+            // and an import would then remove the actions (or the priorities' titles) the database held.
+            for name in workbook.sheetNames where !found.values.contains(name) {
+                guard let missing = Role.allCases.filter({ found[$0] == nil }).first(where: { role in
+                    role.signature.map { signature in
+                        let headings = (try? workbook.table(named: name))?.flatMap(Self.headings) ?? []
+                        return signature.allSatisfy { alternatives in alternatives.contains(where: headings.contains) }
+                    } ?? false
+                }) else { continue }
+                throw DataFileError(
+                    file: path, line: nil, field: nil,
+                    message: "the sheet \"\(name.excerpt())\" has the columns of the \(missing.names[0].capitalized) table but not its "
+                        + "name, so it would not be read: name it \(missing.names[0].capitalized)")
             }
             // A workbook without values is a framework alone; but one whose values' sheet was renamed ("Q2 Data")
             // would load as a council with no data at all, every measure "no data".

@@ -50,9 +50,21 @@ struct WorkbookRoundTripTests {
             _ = try CouncilSource.load(path: path, today: Self.today)
             Issue.record("a workbook without its values was loaded")
         } catch let error as DataLoadError {
-            #expect(error.errors.first?.message.contains("no sheet is named Observations") == true)
+            #expect(error.errors.first?.message.contains("has the columns of the Observations table but not its name") == true)
             #expect(error.errors.first?.message.contains("\"Q2 Data\"") == true)
         }
+        // A renamed Actions sheet likewise: its actions would have been dropped, and an import would remove them.
+        var actions = CouncilWorkbook.sheets(sample)
+        actions[3].name = "Action plan"
+        let renamed = try WorkbookFixture.path()
+        try WorkbookWriter.write(actions, to: renamed)
+        #expect(throws: DataLoadError.self) { try CouncilSource.load(path: renamed, today: Self.today) }
+        // A sheet of notes is still ignored.
+        var notes = CouncilWorkbook.sheets(sample)
+        notes.append(OutputTable(name: "Notes", rows: [[.text("Read me")], [.text("Figures are provisional")]]))
+        let annotated = try WorkbookFixture.path()
+        try WorkbookWriter.write(notes, to: annotated)
+        #expect(try CouncilSource.load(path: annotated, today: Self.today).observationCount == sample.observationCount)
         sheets.removeLast()
         let frameworkOnly = try WorkbookFixture.path()
         try WorkbookWriter.write(sheets, to: frameworkOnly)

@@ -148,7 +148,9 @@ extension PostgresStore {
             else { return nil }
             var observation = Observation(period: period, value: value, target: target, note: note, quality: quality.flatMap(DataQuality.init(rawValue:)))
             observation.isDraft = true
-            return (Draft(measureCode: code, observation: observation, changedBy: by, changedAt: at, publishedValue: published), id)
+            let draft = Draft(measureCode: code, observation: observation, changedBy: by, changedAt: at, publishedValue: published)
+            guard selection.wasSeen(SeenRevision(draft: draft)) else { return nil }
+            return (draft, id)
         }
     }
 }

@@ -86,7 +86,9 @@ extension PostgresStore {
             let (id, code, kind, ordinal, value, by, at, current) = try row.decode(
                 (Int64, String, Int, Int, Double?, String, Date, Double?).self)
             guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
-            return (TargetProposal(measureCode: code, period: period, value: value, current: current, proposedBy: by, proposedAt: at), id)
+            let proposal = TargetProposal(measureCode: code, period: period, value: value, current: current, proposedBy: by, proposedAt: at)
+            guard selection.wasSeen(SeenRevision(proposal: proposal)) else { return nil }
+            return (proposal, id)
         }
     }
 }

@@ -27,7 +27,7 @@ struct SignOffTests {
         #expect(screen.contains("KBI-01"))
         #expect(screen.contains("kate"))
         let effects = browsing.apply(.publishSelected, model: model)
-        #expect(effects == [.publish([PublishSelection(period: .month(2024, 10), measures: ["KBI-01"], targets: false, endedBy: TestCouncil.today)])])
+        #expect(effects == [.publish([PublishSelection(period: .month(2024, 10), measures: ["KBI-01"], targets: false, endedBy: TestCouncil.today, seen: Set(model.drafts.map(SeenRevision.init(draft:))))])])
         let answers = service.perform(effects[0])
         let published = try #require(answers.first?.newModel)
         #expect(published.drafts.isEmpty)
@@ -57,7 +57,7 @@ struct SignOffTests {
             DashboardView.screenText(opened, model: model, width: 100, height: 40)
                 .contains("90.0%, tolerance 2; proposed 92.0% for 2024/25 by kate, awaiting approval"))
         let effects = browsing.apply(.publishSelected, model: model)
-        #expect(effects == [.publish([PublishSelection(period: .financialYear(2024), measures: ["KBI-01"], values: false, endedBy: TestCouncil.today)])])
+        #expect(effects == [.publish([PublishSelection(period: .financialYear(2024), measures: ["KBI-01"], values: false, endedBy: TestCouncil.today, seen: Set(model.targetProposals.map(SeenRevision.init(proposal:))))])])
         let approved = try #require(service.perform(effects[0]).first?.newModel)
         #expect(approved.targetProposals.isEmpty && approved.drafts.count == 1)
         let m = try #require(approved.council.measureIndex(code: "KBI-01"))
@@ -92,6 +92,28 @@ struct SignOffTests {
         session.send(.publishSelected)
         #expect(session.state.message == "Signed off 1 value: members now see it")
         #expect(try store.drafts().isEmpty)
+    }
+
+    @Test("p signs off the draft on screen, not one recorded for the same period since the list was read")
+    func signsOffOnlyWhatWasSeen() throws {
+        let (store, path) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
+        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        let model = try service.start(asAt: asAt)
+        var state = AppState(asAt: asAt)
+        _ = state.apply(.showSignOff, model: model)
+        let effects = state.apply(.publishAll, model: model)
+        // Meanwhile, another value and another target for the same periods.
+        let other = try SQLiteStore(path: path)
+        _ = try other.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "77", by: "mallory"), today: TestCouncil.today)
+        _ = try other.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "1", by: "mallory"))
+        for effect in effects { _ = service.perform(effect) }
+        #expect(try store.drafts().map(\.observation.value) == [77], "the newer draft still awaits sign-off")
+        #expect(try store.targetProposals().map(\.value) == [1], "and so does the newer proposal")
+        let history = try store.revisions(measure: "KBI-01", period: .month(2024, 10))
+        #expect(!history.contains { $0.observation.value == 77 && $0.signedOff != nil })
     }
 
     /// The sign-off screen with one draft, entered by `name`.

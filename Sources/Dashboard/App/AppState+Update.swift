@@ -182,7 +182,13 @@ extension AppState {
             return byPeriod.keys.sorted().map { period in
                 PublishSelection(
                     period: period, measures: byPeriod[period, default: []].map { model.council.measures[$0.0].code },
-                    values: values, targets: !values, endedBy: model.today)
+                    values: values, targets: !values, endedBy: model.today,
+                    // Exactly the revisions on screen: one recorded since is not what the officer approved.
+                    seen: Set(byPeriod[period, default: []].compactMap { m, period in
+                        values
+                            ? model.draft(measure: m, period: period).map(SeenRevision.init(draft:))
+                            : model.targetProposal(measure: m, period: period).map(SeenRevision.init(proposal:))
+                    }))
             }
         }
         return [.publish(selections(drafts, values: true) + selections(proposals, values: false))]

@@ -13,6 +13,15 @@ public enum NumberParser {
         case percent, pound
     }
 
+    /// Where `bytes` starts and ends without the spaces around it.
+    private static func withoutSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return (start, end)
+    }
+
     /// The unit written with the number in `text` (`%` after it, `£` before it), if any.
     public static func unitMark(_ text: some StringProtocol) -> UnitMark? {
         var utf8 = Array(text.utf8)
@@ -21,10 +30,7 @@ public enum NumberParser {
 
     /// The unit written with the number in `bytes` (UTF-8), if any.
     public static func unitMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnitMark? {
-        var start = 0
-        var end = bytes.count
-        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
-        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var (start, end) = withoutSpaces(bytes)
         if end > start, bytes[end - 1] == UInt8(ascii: "%") { return .percent }
         if start < end, bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") { start += 1 }
         if start + 1 < end, bytes[start] == 0xC2, bytes[start + 1] == 0xA3 { return .pound }
@@ -43,10 +49,7 @@ public enum NumberParser {
 
     /// The number in `bytes` (UTF-8), or `nil` when it is not one.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var start = 0
-        var end = bytes.count
-        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
-        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var (start, end) = withoutSpaces(bytes)
         if end > start, bytes[end - 1] == UInt8(ascii: "%") { end -= 1 }
         var digits: [UInt8] = []
         digits.reserveCapacity(end - start)

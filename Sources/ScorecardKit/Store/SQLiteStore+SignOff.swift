@@ -69,6 +69,7 @@ extension SQLiteStore {
             let draft = Draft(
                 measureCode: row.text(5), observation: Observation(row: row, period: period), changedBy: row.text(8),
                 changedAt: StoreTime.date(row.text(9)) ?? .distantPast, publishedValue: row.lenient(11))
+            guard selection.wasSeen(SeenRevision(draft: draft)) else { return nil }
             return (draft, row.lenient(10) ?? 0)
         }
     }

@@ -85,6 +85,7 @@ extension SQLiteStore {
             let proposal = TargetProposal(
                 measureCode: row.text(1), period: period, value: row.lenient(4), current: row.lenient(7),
                 proposedBy: row.text(5), proposedAt: StoreTime.date(row.text(6)) ?? .distantPast)
+            guard selection.wasSeen(SeenRevision(proposal: proposal)) else { return nil }
             return (proposal, id)
         }
     }

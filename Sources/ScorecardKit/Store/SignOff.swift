@@ -67,13 +67,26 @@ public struct PublishSelection: Sendable, Hashable {
     /// Only drafts of periods that have ended by this date (`nil`: any). Drafts of a period not of the
     /// measure's frequency are never signed off: only SQL written by hand makes them.
     public var endedBy: CivilDate?
+    /// The drafts and proposals the signer saw (the dashboard's list): one newer than the one seen for its
+    /// measure and period (recorded while the list was on screen) is not signed off, as it was not what was
+    /// approved. `nil` (the command): the latest, whatever it is.
+    public var seen: Set<SeenRevision>?
 
-    public init(period: Period? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true, endedBy: CivilDate? = nil) {
+    public init(
+        period: Period? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true, endedBy: CivilDate? = nil,
+        seen: Set<SeenRevision>? = nil
+    ) {
         self.period = period
         self.measures = measures
         self.values = values
         self.targets = targets
         self.endedBy = endedBy
+        self.seen = seen
+    }
+
+    /// Whether `revision` is one the signer saw (or the signer saw no list).
+    public func wasSeen(_ revision: SeenRevision) -> Bool {
+        seen?.contains(revision) ?? true
     }
 
     /// Whether a draft for `period` of a measure reported at `frequency` may be signed off: a period of that
@@ -85,6 +98,31 @@ public struct PublishSelection: Sendable, Hashable {
 
     /// Every draft.
     public static let all = PublishSelection()
+}
+
+/// A draft or a proposed target as a signer saw it: whose, when, and its value, for its measure and period.
+public struct SeenRevision: Hashable, Sendable {
+    public var code: String
+    public var period: Period
+    public var value: Double?
+    public var by: String
+    public var at: Date
+
+    public init(draft: Draft) {
+        self.init(code: draft.measureCode, period: draft.observation.period, value: draft.observation.value, by: draft.changedBy, at: draft.changedAt)
+    }
+
+    public init(proposal: TargetProposal) {
+        self.init(code: proposal.measureCode, period: proposal.period, value: proposal.value, by: proposal.proposedBy, at: proposal.proposedAt)
+    }
+
+    init(code: String, period: Period, value: Double?, by: String, at: Date) {
+        self.code = code.lowercased()
+        self.period = period
+        self.value = value
+        self.by = by
+        self.at = at
+    }
 }
 
 /// What a sign-off did.

@@ -65,4 +65,18 @@ struct AlertFigureTests {
         #expect(dayAfter.status == .overdue)
         #expect(dayAfter.alerts.first?.reason.hasSuffix("(1 day overdue).") == true, "\(dayAfter.alerts.map(\.reason))")
     }
+
+    @Test("rows written by hand for a period not of the measure's frequency, or in the future, move neither its values nor what is due next")
+    func nonsensePeriodsIgnored() throws {
+        let monthly = Measure(code: "M1", title: "M1", frequency: .monthly, targets: TargetSchedule(byPeriod: [.financialYear(2026): 5]))
+        let observations = [
+            Observation(period: .month(2026, 9), value: 6), Observation(period: .quarter(2026, 3), value: 99),
+            Observation(period: .month(8333, 5), value: 33),
+        ]
+        let council = council([(monthly, observations)])
+        #expect(council.observations[0].map(\.period) == [.month(2026, 9), .month(8333, 5)], "the quarter is not a month's value")
+        let judged = council.evaluate(asAt: .quarter(2026, 2), today: date(2026, 11, 24)).measures[0]
+        #expect(judged.period == .month(2026, 9) && judged.value == 6)
+        #expect(council.nextPeriod(forMeasure: 0, judged: judged.period) == .month(2026, 10))
+    }
 }

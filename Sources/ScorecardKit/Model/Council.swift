@@ -27,8 +27,12 @@ public struct Council: Sendable, Equatable {
         self.loaded = loaded?.isComplete == true ? nil : loaded
         self.plan = plan
         self.measures = measures
-        self.observations = observations.map { list in
-            list.isSorted { $0.period < $1.period } ? list : ObservationSeries(list.sorted { $0.period < $1.period })
+        self.observations = zip(measures, observations).map { measure, list in
+            // A period not of the measure's frequency (a quarter of a monthly measure) only SQL written by hand
+            // makes: the files refuse it, and judged among the months it would read as the latest value.
+            let kind = measure.frequency.periodKind
+            let list = list.contains { $0.period.kind != kind } ? ObservationSeries(list.filter { $0.period.kind == kind }) : list
+            return list.isSorted { $0.period < $1.period } ? list : ObservationSeries(list.sorted { $0.period < $1.period })
         }
         var locations = [MeasureLocation](repeating: MeasureLocation(priority: 0, plan: nil), count: measures.count)
         for (p, priority) in plan.priorities.enumerated() {

@@ -315,6 +315,10 @@ extension Council {
     /// already), or the judged period when it has no value yet; `nil` for a measure in development or retired.
     public func nextPeriod(forMeasure m: Int, judged: Period?) -> Period? {
         guard measures[m].lifecycle == .active else { return nil }
-        return observations[m].last(where: { $0.value != nil })?.period.next ?? judged
+        // From the latest value up to the period judged: a value for a period after it (a future one written by
+        // hand with SQL, or a later one when judging the past) does not move what is due next.
+        return observations[m].last(where: { observation in
+            observation.value != nil && (judged.map { observation.period <= $0 } ?? true)
+        })?.period.next ?? judged
     }
 }

@@ -164,14 +164,28 @@ public enum PostgresAdmin {
         if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
             return "\(login) is one of Scorecard's group roles, not a login: give a person's login name"
         }
+        // Besides its own attributes, what the login is a member of (directly or not) other than Scorecard's group
+        // roles: the database's owner, pg_write_all_data, any role of its own: a council role would not limit it.
         let rows = try session.rows("""
-            SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls,
-                   r.rolname = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d WHERE d.datname = current_database())
+            SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication, r.rolbypassrls,
+                   r.rolname = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d WHERE d.datname = current_database()),
+                   r.rolcanlogin,
+                   coalesce((SELECT string_agg(g.rolname::text, ', ' ORDER BY g.rolname) FROM pg_roles g
+                             WHERE pg_has_role(r.oid, g.oid, 'MEMBER') AND g.oid <> r.oid
+                               AND g.rolname NOT IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer')), '')
             FROM pg_roles r WHERE r.rolname = \(login)
             """)
-        guard let (powerful, isOwner) = try rows.first?.decode((Bool, Bool).self) else { return nil }
-        if isOwner { return "\(login.terminalSafe) owns this database: it already does everything an officer does" }
-        if powerful { return "\(login.terminalSafe) may create roles or databases, or is a superuser: a council role would not limit it" }
+        guard let (powerful, bypasses, isOwner, canLogin, memberOf) = try rows.first?.decode((Bool, Bool, Bool, Bool, String).self) else {
+            return nil
+        }
+        let name = login.terminalSafe
+        if isOwner { return "\(name) owns this database: it already does everything an officer does" }
+        if bypasses { return "\(name) bypasses row-level security (BYPASSRLS): a council role would not limit what it reads" }
+        if powerful { return "\(name) may create roles or databases, or is a superuser: a council role would not limit it" }
+        if !canLogin { return "\(name) is a role that cannot log in (a group): give a person's login name" }
+        if !memberOf.isEmpty {
+            return "\(name) is a member of \(memberOf.excerpt(80)), which a council role would not limit: give a login that is a member of no other role"
+        }
         return nil
     }
 

@@ -97,6 +97,30 @@ struct PostgresAdminTests {
         }
     }
 
+    @Test func grantRefusesLoginsThatOtherRolesOrGroupsEmpower() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let superuser = try PostgresSession(try PostgresLocation(url: try #require(TestServer.url)))
+            defer { superuser.close() }
+            let tag = UUID().uuidString.prefix(8).lowercased()
+            let cases = [
+                ("in_owner_\(tag)", "CREATE ROLE in_owner_\(tag) LOGIN IN ROLE \(location.user)", "is a member of"),
+                ("writer_\(tag)", "CREATE ROLE writer_\(tag) LOGIN IN ROLE pg_write_all_data", "pg_write_all_data"),
+                ("group_\(tag)", "CREATE ROLE group_\(tag) NOLOGIN", "cannot log in"),
+                ("bypass_\(tag)", "CREATE ROLE bypass_\(tag) LOGIN BYPASSRLS", "BYPASSRLS"),
+            ]
+            for (name, create, words) in cases {
+                try superuser.run(script: create)
+                do {
+                    _ = try PostgresAdmin.grant(name, role: .member, owners: [], services: [], at: location)
+                    Issue.record("\(name) was granted")
+                } catch let error as PostgresStoreError {
+                    #expect(error.description.contains(words), "\(error)")
+                }
+            }
+        }
+    }
+
     @Test func anOwnersNamesThatMatchNoMeasureAreWarnedOfOnceTheFrameworkIsIn() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

@@ -46,6 +46,13 @@ public enum PostgresAdmin {
             """).map { try $0.decode(String.self) }
     }
 
+    /// Whether every login of the server may connect to the database (PUBLIC holds CONNECT on it).
+    public static func everyoneMayConnect(_ location: PostgresLocation) throws -> Bool {
+        let session = try PostgresSession(location)
+        defer { session.close() }
+        return try session.rows("SELECT has_database_privilege('public', current_database(), 'CONNECT')").first?.decode(Bool.self) ?? false
+    }
+
     /// Refuses a database Scorecard has not set up (no `schema_version`) that already holds a table or view by one
     /// of Scorecard's names: another application's, which `CREATE TABLE IF NOT EXISTS` would silently adopt.
     private static func refuseOthersTables(_ session: PostgresSession, at location: PostgresLocation) throws {

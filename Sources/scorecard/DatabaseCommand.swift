@@ -44,10 +44,17 @@ struct DatabaseInitCommand: ParsableCommand {
         let others = try PostgresAdmin.othersRelations(location)
         if !others.isEmpty {
             let named = others.prefix(5).map { $0.terminalSafe.excerpt() }.joined(separator: ", ") + (others.count > 5 ? ", ..." : "")
-            Console.error(
-                "Warning: \(location) also holds tables that are not Scorecard's (\(named)): every login of the server may still "
-                    + "connect to it, so that application's users are not locked out (Scorecard's tables are open only to logins "
-                    + "given a role with `db grant`). A database of Scorecard's own is safer: CREATE DATABASE scorecard.")
+            if try PostgresAdmin.everyoneMayConnect(location) {
+                Console.error(
+                    "Warning: \(location) also holds tables that are not Scorecard's (\(named)): every login of the server may still "
+                        + "connect to it, so that application's users are not locked out (Scorecard's tables are open only to logins "
+                        + "given a role with `db grant`). A database of Scorecard's own is safer: CREATE DATABASE scorecard.")
+            } else {
+                Console.error(
+                    "Warning: \(location) also holds tables that are not Scorecard's (\(named)), added after Scorecard set it up: only "
+                        + "logins given a role with `db grant` may connect, so that application's users cannot (its owner may GRANT "
+                        + "CONNECT to them). A database of Scorecard's own is safer: CREATE DATABASE scorecard.")
+            }
         }
         Console.out(
             "\(location) is ready (schema \(version)): give people their role with "

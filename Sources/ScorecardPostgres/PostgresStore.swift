@@ -34,6 +34,13 @@ public final class PostgresStore: CouncilStore {
             version = try session.rows("SELECT coalesce(max(version), 0) FROM schema_version").first?.decode(Int.self) ?? 0
         } catch PostgresStoreError.refused(_, let reason) {
             throw PostgresStoreError.notScorecard(location: location.description, reason: reason)  // Another application's table.
+        } catch StoreError.notPermitted {
+            // Every Scorecard role may read it: a login that may connect (the database holds another application's
+            // tables too) but holds no role may not.
+            session.close()
+            throw StoreError.notPermitted(
+                "the login \(location.user.terminalSafe) holds no Scorecard role: the performance team gives it one with "
+                    + "`scorecard db grant \(location.user.terminalSafe) --role member|owner|officer`")
         }
         guard version <= PostgresSchema.version else {
             throw PostgresStoreError.newerSchema(location: location.description, version: version)

@@ -61,8 +61,9 @@ struct DashboardCommand: ParsableCommand {
             if let data { return DataService(council: try DataLocation.load(data, today: today), today: today) }
             let user = DatabaseOptions.author(by)
             // A presenter's screen is the room's (often a shared screen at a meeting of members): signed-off
-            // figures only, as every member following sees them.
-            return try DataService(store: try database.openStore(publishedOnly: database.published || present != nil), today: today, user: user)
+            // figures only, as every member following sees them; a follower shows the same (it records nothing).
+            let meeting = present != nil || follow != nil
+            return try DataService(store: try database.openStore(publishedOnly: database.published || meeting), today: today, user: user)
         }
         if let follow { try dataService.follow(meeting: follow) }
         let scope = owner ?? service ?? ""

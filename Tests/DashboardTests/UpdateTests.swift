@@ -368,6 +368,18 @@ struct UpdateTests {
         #expect(DashboardView.screenText(state, model: model, width: 80, height: 24).contains("RB-KPI-002"))
     }
 
+    @Test("a figure too wide for the Latest and Target columns is abbreviated, never cut")
+    func wideFiguresAbbreviated() throws {
+        let budget = Measure(code: "FIN1", title: "Spend", unit: MeasureUnit("£"), frequency: .quarterly)
+        var values = ObservationSeries()
+        values.append(Observation(period: .quarter(2024, 2), value: 12_345_678, target: 9_999_999_999))
+        let plan = CouncilPlan(council: "Test", title: "Plan", priorities: [Priority(code: "P1", title: "Money", measures: [0])])
+        let model = DashboardModel(council: Council(plan: plan, measures: [budget], observations: [values]), today: TestCouncil.today)
+        let screen = DashboardView.screenText(AppState(asAt: .quarter(2024, 2), route: .priority(0)), model: model, width: 100, height: 30)
+        #expect(screen.contains("£12.3m") && screen.contains("£10bn"))
+        #expect(!screen.contains("£12,345,6"))
+    }
+
     @Test("H away from a measure's periods says what it is for, rather than nothing")
     func historyAwayFromPeriods() throws {
         let model = try TestCouncil.model()

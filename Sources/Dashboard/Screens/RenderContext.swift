@@ -34,12 +34,18 @@ struct RenderContext {
     var rows: [RowID] { model.rows(for: entry, asAt: state.asAt, scope: state.scope) }
 
     /// A measure's value written with its unit, or an en dash when missing. When `width` is given and the
-    /// unit does not fit, a long unit (`per 1,000`, `weeks`) is left off; `%` and `£` are always kept.
+    /// value does not fit, a long unit (`per 1,000`, `weeks`) is left off (`%` and `£` are kept), and a number
+    /// still too wide is abbreviated (`£12.3m`): a column cuts what does not fit, and a cut figure misleads.
     func format(_ value: Double?, of measure: Measure, width: Int = .max) -> String {
         guard let value else { return theme.glyphs.isUnicode ? "–" : "-" }
         let full = text(measure.format(value))
-        guard full.displayWidth > width, measure.unit.name != "%", !measure.unit.name.hasPrefix("£") else { return full }
-        return NumberText.grouped(value, decimals: measure.decimals)
+        guard full.displayWidth > width else { return full }
+        let unit = measure.unit
+        if unit.name != "%", !unit.name.hasPrefix("£") {
+            let number = NumberText.grouped(value, decimals: measure.decimals)
+            if number.displayWidth <= width { return number }
+        }
+        return text(unit.abbreviated(value))
     }
 
     /// A target as ``Measure/formatTarget(_:)`` writes it, or when that is wider than `width`, as a value.

@@ -50,6 +50,24 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         default: return number + " " + name
         }
     }
+
+    /// A value for a narrow column: abbreviated (``NumberText/abbreviated(_:)``) with its unit when that is `%`
+    /// or pounds (`£12.3m`; `£k` and `£m` are scaled up, so `£12,345k` is `£12.3m`), as the number alone
+    /// otherwise.
+    public func abbreviated(_ value: Double) -> String {
+        if name == "%" { return NumberText.abbreviated(value) + "%" }
+        guard name.hasPrefix("£") else { return NumberText.abbreviated(value) }
+        let scale: Double? = switch name.dropFirst() {
+        case "": 1
+        case "k": 1e3
+        case "m": 1e6
+        case "bn": 1e9
+        default: nil
+        }
+        let number = NumberText.abbreviated(abs(value) * (scale ?? 1))
+        let sign = value < 0 && number != "0" ? "-" : ""
+        return sign + "£" + number + (scale == nil ? String(name.dropFirst()) : "")
+    }
 }
 
 /// Number formatting without Foundation's locale machinery: fast, and the same on every machine.
@@ -124,6 +142,34 @@ public enum NumberText {
         if d > 0 { grouped += "." + fraction }
         let isZero = scaled == 0
         return value < 0 && !isZero ? "-" + grouped : grouped
+    }
+
+    /// A large number in three significant figures with a scale word, as council papers write money and
+    /// big counts where a column is narrow: `12,345,678` is `12.3m`, `1,234,567,890` is `1.23bn`, `45,600`
+    /// is `45.6k`. Below 1,000 the number is written whole, as ``grouped(_:decimals:)`` with no decimals; a
+    /// value that rounds up to the next scale takes it (`999,950` is `1m`). Trailing zeros are left off.
+    public static func abbreviated(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let magnitude = abs(value)
+        let scales: [(size: Double, word: String)] = [(1e3, "k"), (1e6, "m"), (1e9, "bn"), (1e12, "tn")]
+        guard var chosen = scales.lastIndex(where: { magnitude >= $0.size }) else { return grouped(value, decimals: 0) }
+        var number = threeFigures(magnitude / scales[chosen].size)
+        if number == "1,000", chosen + 1 < scales.count {
+            chosen += 1
+            number = "1"
+        }
+        return (value < 0 ? "-" : "") + number + scales[chosen].word
+    }
+
+    /// A number from 1 up to 1,000 (or beyond, past the largest scale) in three significant figures, trailing
+    /// zeros left off: `12.3`, `1.05`, `456`.
+    private static func threeFigures(_ number: Double) -> String {
+        var text = grouped(number, decimals: number >= 99.95 ? 0 : number >= 9.995 ? 1 : 2)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
     }
 
     /// The decimal digits of a large whole number (at least 2^53, at most Double's largest finite value).

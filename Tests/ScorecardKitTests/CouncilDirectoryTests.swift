@@ -84,6 +84,7 @@ struct CouncilDirectoryTests {
         ("bad quality", header + "KBI-01,2024-08,90,,,final\n", 2, "quality", "\"final\" is not a data quality"),
         ("duplicate measure and period", header + "KBI-01,2024-08,90,,,\nKBI-01,Aug 2024,91,,,\n", 3, "period", "KBI-01 Aug 2024 is given twice (first on line 2)"),
         ("ragged row, too few", header + "KBI-01,2024-08,90\n", 2, nil, "the row has 3 fields; the header has 6"),
+        ("ragged row, one field", header + "KBI-01\n", 2, nil, "the row has 1 field; the header has 6"),
         ("ragged row, too many", header + "KBI-01,2024-08,90,,,,extra\n", 2, nil, "the row has 7 fields"),
         ("unknown column", "measure,period,vaule\nKBI-01,2024-08,90\n", 1, "vaule", "unknown column"),
         ("missing value column", "measure,period\nKBI-01,2024-08\n", 1, "value", "the required column is missing"),

@@ -94,7 +94,7 @@ struct MeasuresTableTests {
         ("duplicate code", "code,title,frequency,priority\nK1,T,monthly,P1\nK1,U,monthly,P1\n", 3, "code", "measure code K1 is used twice (first on line 2)"),
         ("no priority", "code,title,frequency,priority\nK1,T,monthly,\n", 2, "priority", "needs a priority or a delivery plan"),
         ("unknown plan alone", "code,title,frequency,delivery_plan\nK1,T,monthly,DP-9\n", 2, "delivery_plan", "delivery plan \"DP-9\" is not in the framework"),
-        ("value under no heading", "code,title,frequency,,priority\nK1,T,monthly,x,P1\n", 2, nil, "a value in a column with no heading"),
+        ("value under no heading", "code,title,frequency,,priority\nK1,T,monthly,x,P1\n", 2, nil, "a value in column 4, which has no heading"),
         ("NUL in a title", "code,title,frequency,priority\nK1,a\u{0}b,monthly,P1\n", 2, "title", "NUL character"),
         ("ragged row", "code,title,frequency,priority\nK1,T,monthly\n", 2, nil, "the row has 3 fields; the header has 4"),
         ("profile of a non-cumulative measure", "code,title,frequency,priority,profile\nK1,T,quarterly,P1,10;20;30;100\n", 2, "profile", "a profile is for cumulative"),

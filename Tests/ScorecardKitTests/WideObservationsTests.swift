@@ -26,7 +26,7 @@ struct WideObservationsTests {
         ("no measure column", "2024/25 Q1,2024/25 Q2\n", 1, nil, "measure", "one row per measure has a measure column"),
         ("measure twice", "measure,code,2024/25 Q1\n", 1, 1, "code", "the column appears twice"),
         ("bad quality", "measure,2024/25 Q1,quality 2024/25 Q1\nKBM-01,3,final\n", 2, 2, "quality 2024/25 Q1", "is not a data quality"),
-        ("value under no heading", "measure,2024/25 Q1,,\nKBM-01,3,,x\n", 2, 3, nil, "a value in a column with no heading"),
+        ("value under no heading", "measure,2024/25 Q1,,\nKBM-01,3,,x\n", 2, 3, nil, "a value in column 4, which has no heading"),
         ("duplicate", "measure,2024/25 Q1\nKBM-01,3\nKBM-01,4\n", 3, 1, "2024/25 Q1", "KBM-01 Q1 2024/25 is given twice (first on line 2)"),
     ]
 

@@ -1,6 +1,7 @@
 /// A strict, fast reader of comma-separated values (RFC 4180 and what spreadsheets export).
 ///
-/// It accepts a UTF-8 byte-order mark, LF or CRLF line ends, and quoted fields holding commas, doubled
+/// It accepts a UTF-8 byte-order mark, LF, CRLF or CR line ends (CR alone: Excel for Mac's "CSV (Macintosh)"),
+/// and quoted fields holding commas, doubled
 /// quotes and line breaks; it rejects invalid UTF-8, a stray quote inside an unquoted field, text after a
 /// closing quote and an unterminated quote, naming the line. Each record is handed to the caller as a
 /// ``TableRecord`` view over a reused buffer, so reading a million rows allocates next to nothing; the caller
@@ -29,8 +30,8 @@ public struct CSVReader: TextTable {
             while i < n {
                 // Skip blank lines.
                 if buf[i] == UInt8(ascii: "\n") { line += 1; i += 1; continue }
-                if buf[i] == UInt8(ascii: "\r"), i + 1 < n, buf[i + 1] == UInt8(ascii: "\n") {
-                    line += 1; i += 2; continue
+                if buf[i] == UInt8(ascii: "\r") {
+                    line += 1; i += i + 1 < n && buf[i + 1] == UInt8(ascii: "\n") ? 2 : 1; continue
                 }
                 record.reset(line: line)
                 var atRecordEnd = false
@@ -47,16 +48,16 @@ public struct CSVReader: TextTable {
                                 }
                                 i += 1; closed = true; break
                             }
-                            if c == UInt8(ascii: "\n") { line += 1 }
+                            if c == UInt8(ascii: "\n") || (c == UInt8(ascii: "\r") && (i + 1 >= n || buf[i + 1] != UInt8(ascii: "\n"))) {
+                                line += 1
+                            }
                             record.append(c)
                             i += 1
                         }
                         guard closed else {
                             throw DataFileError(file: file, line: openedOn, field: nil, message: "a quoted field is never closed")
                         }
-                        guard i >= n || buf[i] == UInt8(ascii: ",") || buf[i] == UInt8(ascii: "\n")
-                            || (buf[i] == UInt8(ascii: "\r") && i + 1 < n && buf[i + 1] == UInt8(ascii: "\n"))
-                        else {
+                        guard i >= n || buf[i] == UInt8(ascii: ",") || buf[i] == UInt8(ascii: "\n") || buf[i] == UInt8(ascii: "\r") else {
                             throw DataFileError(
                                 file: file, line: line, field: nil,
                                 message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled: \"\")")
@@ -67,8 +68,7 @@ public struct CSVReader: TextTable {
                         let start = i
                         while i < n {
                             let c = buf[i]
-                            if c == UInt8(ascii: ",") || c == UInt8(ascii: "\n") { break }
-                            if c == UInt8(ascii: "\r"), i + 1 < n, buf[i + 1] == UInt8(ascii: "\n") { break }
+                            if c == UInt8(ascii: ",") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
                             if c == UInt8(ascii: "\"") {
                                 throw DataFileError(
                                     file: file, line: line, field: nil,
@@ -85,7 +85,7 @@ public struct CSVReader: TextTable {
                         i += 1
                         if i >= n { record.endField(); atRecordEnd = true }
                     } else {
-                        i += buf[i] == UInt8(ascii: "\r") ? 2 : 1
+                        i += buf[i] == UInt8(ascii: "\r") && i + 1 < n && buf[i + 1] == UInt8(ascii: "\n") ? 2 : 1
                         line += 1
                         atRecordEnd = true
                     }

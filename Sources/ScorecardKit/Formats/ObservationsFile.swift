@@ -80,11 +80,11 @@ public struct ObservationsFile {
                     return
                 }
                 guard record.count == width else {
-                    try fail(record.line, nil, "the row has \(record.count) fields; the header has \(width)")
+                    try fail(record.line, nil, "the row has \(NumberText.counted(record.count, "field")); the header has \(width)")
                     return
                 }
                 if let column = current.unheaded.first(where: { !record.isBlank($0) }) {
-                    try fail(record.line, column, TableHeader.unheadedValue)
+                    try fail(record.line, column, TableHeader.unheadedValue(column: column))
                     return
                 }
                 switch current.kind {

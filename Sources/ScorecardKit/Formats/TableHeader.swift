@@ -55,8 +55,11 @@ struct TableHeader {
         }
     }
 
-    /// The problem with a value in a column with no heading.
-    static let unheadedValue = "a value in a column with no heading: give the column a heading, or clear the cell"
+    /// The problem with a value in a column with no heading, the 0-based `column`: named by its number, as
+    /// it has no name (in a sheet, the cell names it too).
+    static func unheadedValue(column: Int) -> String {
+        "a value in column \(column + 1), which has no heading: give the column a heading, or clear the cell"
+    }
 
     /// `Lag days` -> `lag_days`: lower case, spaces trimmed, inner spaces and hyphens as underscores.
     static func normalized(_ heading: String) -> String {

@@ -10,10 +10,10 @@ extension TextTable {
         let header = try TableHeader(first, origin: origin, known: known, aliases: aliases, targets: targets, required: required)
         let rows = try all.dropFirst().map { row in
             guard row.fields.count == first.fields.count else {
-                throw origin.place(line: row.line, field: nil).error("the row has \(row.fields.count) fields; the header has \(first.fields.count)")
+                throw origin.place(line: row.line, field: nil).error("the row has \(NumberText.counted(row.fields.count, "field")); the header has \(first.fields.count)")
             }
             if let column = header.unheaded.first(where: { !row.fields[$0].trimmingWhitespace().isEmpty }) {
-                throw origin.place(line: row.line, column: column, field: nil).error(TableHeader.unheadedValue)
+                throw origin.place(line: row.line, column: column, field: nil).error(TableHeader.unheadedValue(column: column))
             }
             return TableRow(header: header, fields: row.fields, line: row.line, context: context)
         }

@@ -8,7 +8,11 @@ enum UTF8Validation {
             _ = try UTF8Span(validating: bytes.span)
             return nil
         } catch {
-            return 1 + bytes[..<error.byteOffsets.lowerBound].count { $0 == UInt8(ascii: "\n") }
+            // Lines end in LF, CRLF or a CR alone.
+            let before = bytes[..<error.byteOffsets.lowerBound]
+            return 1 + zip(before, before.dropFirst().lazy.map(Optional.some) + [nil]).count { byte, next in
+                byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && next != UInt8(ascii: "\n"))
+            }
         }
     }
 }

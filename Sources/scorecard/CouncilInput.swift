@@ -44,6 +44,29 @@ struct CouncilInput: ParsableArguments {
         return (loaded.council, loaded.publishedOnly)
     }
 
+    /// The council as data files may hold it: signed-off figures only (a draft written to a file as a plain value
+    /// would be published by the next import), and no value for a period that has not ended by `today` (a row
+    /// written by hand into a database; the files would not read back). Says how many drafts and target
+    /// proposals were left out, and how many values for periods not yet ended.
+    func loadSignedOff(today: CivilDate) throws -> (council: Council, draftsLeftOut: Int, proposalsLeftOut: Int, notEndedLeftOut: Int) {
+        var draftsLeftOut = 0, proposalsLeftOut = 0
+        if let database = resolvedDatabase, !published {
+            let store = try DatabaseOptions.openStore(path: database, creatingFromSample: false)
+            if !store.access.seesPublishedOnly {
+                draftsLeftOut = try store.drafts().count
+                proposalsLeftOut = try store.targetProposals().count
+            }
+        }
+        var council = try loadSayingFigures(today: today, publishedOnly: true).council
+        var notEndedLeftOut = 0
+        for m in council.observations.indices where council.observations[m].contains(where: { !$0.period.hasEnded(by: today) }) {
+            let ended = council.observations[m].filter { $0.period.hasEnded(by: today) }
+            notEndedLeftOut += council.observations[m].count - ended.count
+            council.observations[m] = ObservationSeries(ended)
+        }
+        return (council, draftsLeftOut, proposalsLeftOut, notEndedLeftOut)
+    }
+
     /// As ``loadSayingFigures(today:publishedOnly:)``, with the targets awaiting approval when `proposals` is true
     /// and the login sees drafts (none for a member, `--published` or data files).
     func loadWithProposals(

@@ -12,7 +12,8 @@ struct ExportCommand: ParsableCommand {
             yaml: a directory with framework.yaml (the plan and its measures) and observations.csv. csv: a directory \
             with framework.yaml (the plan alone), measures.csv and observations.csv. xlsx: one workbook with the sheets \
             Council, Priorities, Measures, Actions and Observations. Nothing is written unless all of it is: a directory \
-            must be new (or empty); a workbook replaces the file.
+            must be new (or empty); a workbook replaces the file. From a database, only signed-off figures are written \
+            (drafts and proposed targets awaiting sign-off are left out, and said so), as a member sees them.
             """
     )
 
@@ -38,7 +39,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if format == .xlsx { try Self.refuseReplacingOther(out) }
-        let council = try input.load(today: try CivilDate.resolvedToday())
+        let today = try CivilDate.resolvedToday()
+        let (council, draftsLeftOut, proposalsLeftOut, notEndedLeftOut) = try input.loadSignedOff(today: today)
         do {
             switch format {
             case .yaml: try CouncilExport.write(council, layout: .yaml, to: out)
@@ -50,6 +52,17 @@ struct ExportCommand: ParsableCommand {
         }
         let what = "\(NumberText.counted(council.measures.count, "measure")), \(NumberText.counted(council.observationCount, "observation"))"
         Console.out("Wrote \(council.plan.council.terminalSafe) to \(out.terminalSafe) (\(format.rawValue): \(what)).")
+        var leftOut: [String] = []
+        if draftsLeftOut > 0 { leftOut.append("\(NumberText.counted(draftsLeftOut, "draft value")) awaiting sign-off") }
+        if proposalsLeftOut > 0 { leftOut.append("\(NumberText.counted(proposalsLeftOut, "proposed target")) awaiting approval") }
+        if !leftOut.isEmpty {
+            Console.out(
+                "Left out \(leftOut.joined(separator: " and ")): data files hold signed-off figures, and importing them "
+                    + "publishes what they hold (`scorecard publish` signs drafts off).")
+        }
+        if notEndedLeftOut > 0 {
+            Console.out("Left out \(NumberText.counted(notEndedLeftOut, "value")) for periods that have not ended yet (files may not hold them).")
+        }
     }
 
     /// Refuses a workbook's `path` that holds a file of another kind: a workbook replaces only a workbook (an

@@ -35,6 +35,18 @@ struct ExportCommandTests {
         try check.run()
     }
 
+    @Test("from a database, a draft awaiting sign-off is written as the signed-off value it would replace, not as a value")
+    func signedOffFiguresOnly() throws {
+        let database = try DraftMarkingTests.withDraft()
+        let out = Self.temporary("c")
+        try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var command = try Scorecard.parseAsRoot(["export", "--database", database, "--format", "csv", "--out", out])
+        try command.run()
+        let back = try CouncilSource.load(path: out, today: try SampleDatabaseTests.day("2026-11-24"))
+        let kbi2 = try #require(back.measureIndex(code: "KBI-002"))
+        #expect(back.observations[kbi2].last { $0.period == .month(2026, 9) }?.value == 504)
+    }
+
     @Test("--wide is not for yaml; a source and --database together are refused")
     func validation() {
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }

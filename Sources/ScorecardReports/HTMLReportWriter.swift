@@ -15,6 +15,7 @@ public enum HTMLReportWriter {
                 // Nothing runs and nothing is fetched, whatever the data hold: only the inline style sheet applies.
                 html.void("meta", ["http-equiv": "Content-Security-Policy", "content": "default-src 'none'; style-src 'unsafe-inline'"])
                 html.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                html.void("meta", ["name": "generator", "content": "Scorecard"])
                 html.element("title", text: "\(cover.council): \(cover.title), as at \(cover.asAt)")
                 html.element("style") { $0.raw(ReportStyleSheet.css(footer: HTMLText.cssString(footer))) }
             }

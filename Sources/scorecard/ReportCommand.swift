@@ -69,6 +69,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let format = try resolvedFormat()
         let audience = ReportAudience(rawValue: audience.rawValue) ?? .committee
+        if out != "-" { try Self.refuseReplacingOther(out, format: format) }
         // A PDF needs Chromium: say so before any work is done.
         let printer = format == .pdf ? try findPrinter() : nil
         let today = try judgement.resolvedToday()
@@ -138,6 +139,30 @@ struct ReportCommand: ParsableCommand {
             if !chosen.contains(p) { chosen.append(p) }
         }
         return .priorities(chosen)
+    }
+
+    /// Refuses a `path` that holds a file other than a report of `format`: a report replaces only a report
+    /// (`--out observations.csv` replaced the council's own data with the report's table). A report is known
+    /// by what Scorecard writes in one: a PDF's header, the CSV's heading row, HTML's generator, Markdown's
+    /// "Produced by Scorecard". An empty file may be replaced.
+    static func refuseReplacingOther(_ path: String, format: ReportFormat) throws {
+        // Only a regular file (through a link) is read: a pipe would wait for a writer.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        guard !start.isEmpty else { return }
+        let text = String(decoding: start, as: UTF8.self)
+        let isReport = switch format {
+        case .pdf: start.starts(with: Data("%PDF-".utf8))
+        case .csv: text.hasPrefix(StatusReport.csvColumns.joined(separator: ",") + "\r\n")
+        case .html: text.contains(#"<meta name="generator" content="Scorecard"/>"#)
+        case .md: text.contains("Produced by Scorecard on")
+        }
+        guard !isReport else { return }
+        throw CommandFailure(
+            "\(path.terminalSafe) exists and is not a Scorecard report (\(format.rawValue)): a report replaces only a report; "
+                + "nothing was written: choose another --out")
     }
 
     /// Writes `bytes` to `given` whole or not at all (a temporary file beside it, renamed into place; through a

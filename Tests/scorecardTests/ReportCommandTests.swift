@@ -1,0 +1,37 @@
+import Foundation
+import ScorecardKit
+import TestScratch
+import Testing
+
+@testable import scorecard
+
+@Suite("scorecard report --out")
+struct ReportCommandTests {
+    static func folder() throws -> String {
+        let dir = ScratchDirectory.root.appendingPathComponent("scorecard-report-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func report(_ out: String, format: String) throws {
+        var command = try Scorecard.parseAsRoot(["report", HostileCouncil.sample, "--today", "2026-11-24", "--format", format, "--out", out])
+        try command.run()
+    }
+
+    @Test("a report replaces a report of its kind, never the council's data or another document", arguments: ["csv", "md", "html"])
+    func replacesOnlyAReport(format: String) throws {
+        let dir = try Self.folder()
+        let data = dir + "/observations.csv", notes = dir + "/notes.\(format)"
+        try Data("measure,period,value\r\nKBI-01,2026-09,5\r\n".utf8).write(to: URL(fileURLWithPath: data))
+        try Data("Minutes of the meeting\n".utf8).write(to: URL(fileURLWithPath: notes))
+        for other in [data, notes] where other.hasSuffix(format) || format == "csv" {
+            #expect(throws: CommandFailure.self) { try Self.report(other, format: format) }
+        }
+        #expect(try String(contentsOfFile: data, encoding: .utf8) == "measure,period,value\r\nKBI-01,2026-09,5\r\n")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "Minutes of the meeting\n")
+        let paper = dir + "/paper.\(format)"
+        try Self.report(paper, format: format)
+        try Self.report(paper, format: format)
+        #expect(FileManager.default.fileExists(atPath: paper))
+    }
+}

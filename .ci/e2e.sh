@@ -366,7 +366,8 @@ if [[ -n "${SCORECARD_CI_PG_PORT:-}" ]]; then
   if pane | grep -qF "published figures"; then ok "a member's dashboard says it shows published figures"; else bad "member status line"; pane | sed 's/^/    | /'; fi
   t send-keys -t shared : ; sleep 0.3; t send-keys -t shared -l "KBM-02"; sleep 0.2; t send-keys -t shared Enter
   deadline=$((SECONDS + 10)); until pane | grep -qF "KBM-02  New council homes" || ((SECONDS > deadline)); do sleep 0.2; done
-  $bin record KBM-02 "2026/27 Q2" 48 --note "Shared store e2e value" --database "$officer" >/dev/null
+  by=$($bin record KBM-02 "2026/27 Q2" 48 --note "Shared store e2e value" --by someone.else --database "$officer" 2>&1 >/dev/null)
+  if grep -qF "Recorded as e2e_officer, the login" <<<"$by"; then ok "--by on the shared store says the login is recorded"; else bad "record --by on PostgreSQL: $by"; fi
   sleep 1.5
   if ! pane | grep -qF "Shared store e2e value"; then ok "a draft is not on the member's screen"; else bad "the member saw a draft"; fi
   published_at=$(date +%s.%N)

@@ -25,7 +25,7 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "The data quality: provisional, estimated or validated.")
     var quality: String?
 
-    @Option(help: "Who is recording the value (default: the login name).")
+    @Option(help: "Who is recording the value, in a database file (default: the login name; the shared store records the login).")
     var by: String?
 
     @OptionGroup var databaseOptions: DatabaseOptions
@@ -50,6 +50,10 @@ struct RecordCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Console.out(Self.report(outcome, measure: measure, period: period))
+        if let by, let login = store.access.recordsAs, by != login, outcome != .unchanged {
+            // The shared store records the login the database knows, whatever the client says.
+            Console.error("Recorded as \(login.terminalSafe), the login: --by names who records only in a database file.")
+        }
     }
 
     /// What recording did, every value from the database or the arguments made terminal-safe.

@@ -220,6 +220,11 @@ struct NumberTests {
         #expect(MeasureUnit("days").format(8.1, decimals: 1) == "8.1 days")
         #expect(MeasureUnit.number.format(999.5, decimals: 0) == "1,000")
         #expect(MeasureUnit.number.format(-0.04, decimals: 1) == "0.0")
+        // Money that rounds to zero keeps its digits and takes no sign ("-£" and "-£.0m" before).
+        #expect(MeasureUnit("£").format(-0.3, decimals: 0) == "£0")
+        #expect(MeasureUnit("£m").format(-0.01, decimals: 1) == "£0.0m")
+        #expect(MeasureUnit("£k").format(-0.4, decimals: 0) == "£0k")
+        #expect(MeasureUnit("£").format(-0.5, decimals: 0) == "-£1")
     }
 
     @Test("writes a target with up to two more decimals when rounding would hide part of it")

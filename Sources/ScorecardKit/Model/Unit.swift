@@ -43,7 +43,8 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         case "%": return number + "%"
         case _ where name.hasPrefix("£"):
             let suffix = name.dropFirst()
-            return (value < 0 ? "-£" + number.dropFirst() : "£" + number) + suffix
+            // The sign goes before the pound sign; a value that rounds to zero has none (-0.3 is £0).
+            return (number.hasPrefix("-") ? "-£" + number.dropFirst() : "£" + number) + suffix
         case _ where isCount: return number
         // One of a plural word: "1 day", not "1 days" ("per 1,000 households" stays as it is).
         case _ where number == "1" && name.count > 2 && name.hasSuffix("s") && !name.contains(" "): return "1 " + name.dropLast()

@@ -19,6 +19,9 @@ public enum CSVReportWriter {
                 }
                 // A withheld value's direction of travel, beside the values shown, could give it away too; and so
                 // could a direction against a withheld value (the entry leaves out whichever it must).
+                if entry.withheld { record.status = "withheld" }
+                // Only the alerts the report gives (none that rest on a withheld value).
+                record.alerts = entry.alerts.map(\.rule.phrase)
                 if entry.travel == nil { record.direction.previous = nil }
                 if entry.travelYear == nil { record.direction.yearBefore = nil }
                 text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"

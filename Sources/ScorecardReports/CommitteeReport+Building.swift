@@ -58,19 +58,56 @@ private struct Builder {
     /// Each priority covered: its index, its roll-up within the scope, and its section.
     func sections() -> [(Int, RollUp, CommitteeReport.PrioritySection)] {
         let plan = council.plan
+        /// A priority's measures and its delivery plans'.
+        func measures(of p: Int) -> [Int] { plan.priorities[p].measures + plan.priorities[p].plans.flatMap(\.measures) }
         switch options.scope {
         case .wholePlan:
-            return plan.priorities.indices.map { p in (p, evaluation.priorities[p], section(p)) }
+            return plan.priorities.indices.map { p in (p, withholding(evaluation.priorities[p], measures: measures(of: p)), section(p)) }
         case .priorities(let chosen):
-            return chosen.sorted().map { p in (p, evaluation.priorities[p], section(p)) }
+            return chosen.sorted().map { p in (p, withholding(evaluation.priorities[p], measures: measures(of: p)), section(p)) }
         case .deliveryPlan(let p, let d):
-            return [(p, evaluation.plans[p][d], section(p, plans: [d], ownMeasures: false))]
+            let rollUp = withholding(evaluation.plans[p][d], measures: plan.priorities[p].plans[d].measures)
+            return [(p, rollUp, section(p, plans: [d], ownMeasures: false))]
         case .measure(let m):
             let location = council.locations[m]
             var rollUp = RollUp()
             rollUp.count(evaluation.measures[m])
+            rollUp = withholding(rollUp, measures: [m])
             return [(location.priority, rollUp, section(location.priority, plans: location.plan.map { [$0] } ?? [],
                                                         ownMeasures: location.plan == nil, onlyMeasure: m))]
+        }
+    }
+
+    /// `rollUp` of `measures` as the public may read it: a measure whose judged value is withheld counted as not
+    /// judged, and no alert the report leaves out (``publicAlerts(_:withheld:)``).
+    func withholding(_ rollUp: RollUp, measures: [Int]) -> RollUp {
+        guard isPublic else { return rollUp }
+        var rollUp = rollUp
+        for m in measures where council.measures[m].smallNumbers != nil {
+            let judged = evaluation.measures[m]
+            let withheld = council.measures[m].withheldPeriods(in: council.observations[m])
+            let dropped = judged.alerts.count - publicAlerts(judged, withheld: withheld).count
+            if let period = judged.period, withheld.contains(period), judged.status != .retired {
+                rollUp.withhold(status: judged.status, alerts: dropped)
+            } else if dropped > 0 {
+                rollUp.alerts -= dropped
+            }
+        }
+        return rollUp
+    }
+
+    /// The alerts on a measure the public may read, given its `withheld` periods: none when its judged value is
+    /// withheld (that it is off track, worsening or special cause narrows the value down: on track against a
+    /// target of 1, lower is better, is 1), and none that rests on a withheld value (worse four periods running
+    /// from a 0 shown, through values withheld, is 1, 2, 3 and 4).
+    func publicAlerts(_ judged: MeasureEvaluation, withheld: Set<Period>) -> [Alert] {
+        guard isPublic, !withheld.isEmpty else { return judged.alerts }
+        if let period = judged.period, withheld.contains(period) { return [] }
+        return judged.alerts.filter { alert in
+            // A missing value, or national data, rests on no value of the measure's.
+            if alert.rule == .overdue || alert.rule == .worseThanEngland { return true }
+            // A run's periods, and the one before it that a "worse than before" compares with.
+            return !(0...max(alert.run, 1)).contains { withheld.contains(alert.period.advanced(by: -$0)) }
         }
     }
 
@@ -110,7 +147,10 @@ private struct Builder {
             indexes.filter { m in
                 if let onlyMeasure { return m == onlyMeasure }
                 return !options.exceptionsOnly || !evaluation.measures[m].alerts.isEmpty
-            }.map(entry)
+            }.map(entry).filter { entry in
+                // The public's exceptions: only alerts it may read (being listed would say there is one).
+                onlyMeasure != nil || !options.exceptionsOnly || !entry.alerts.isEmpty
+            }
         }
         var planSections: [CommitteeReport.PlanSection] = []
         for d in plans ?? Array(priority.plans.indices) {
@@ -147,7 +187,7 @@ private struct Builder {
         // against June 2025 withheld, says June 2025 was 12 too.
         let previousWithheld = judged.period.map { withheld.contains($0.previous) } ?? false
         let lastYearWithheld = judged.period.map { withheld.contains($0.sameLastYear) } ?? false
-        let alerts = judged.alerts.map { alert in
+        let alerts = publicAlerts(judged, withheld: withheld).map { alert in
             CommitteeReport.AlertLine(
                 rule: alert.rule,
                 reason: isPublic && measure.smallNumbers != nil ? Self.reasonWithoutFigures(alert) : alert.reason)
@@ -158,7 +198,8 @@ private struct Builder {
             value: valueWithheld ? "*" : judged.value.map(measure.format) ?? "",
             // A withheld value's direction of travel, beside the values shown, could give it away: 11 shown for
             // August and "no change" on 11 for September is 11.
-            target: judged.target.map(measure.formatTarget) ?? "", status: judged.status,
+            // A status resting on a withheld value narrows it down (on track against 1, lower is better, is 1).
+            target: judged.target.map(measure.formatTarget) ?? "", status: valueWithheld ? .notJudged : judged.status,
             travel: valueWithheld || previousWithheld ? nil : judged.sincePrevious,
             travelYear: valueWithheld || lastYearWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
             draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,
@@ -224,6 +265,7 @@ private struct Builder {
         guard !withholding.isEmpty else { return nil }
         let largest = Set(withholding.compactMap { council.measures[$0.index].smallNumbers?.largestWithheld })
         let range = largest.count == 1 ? "from 1 to \(largest.first ?? SmallNumbers.defaultLargestWithheld)" : "that small"
-        return "* suppressed to protect individuals: a count of people \(range), or a rate built on one, is not shown."
+        return "* suppressed to protect individuals: a count of people \(range), or a rate built on one, is not shown, "
+            + "nor the status or alerts that would narrow it down."
     }
 }

@@ -210,7 +210,7 @@ public enum HTMLReportWriter {
                 if entry.draft { html.element("span", ["class": "draft"], text: "draft") }
             }
             html.element("td", ["class": "number"], text: entry.target)
-            html.element("td", ["class": "status status-\(entry.status.key)"], text: ReportText.badge(entry.status))
+            html.element("td", ["class": "status status-\(entry.status.key)"], text: ReportText.badge(entry))
             html.element("td") { html in
                 html.text(ReportText.travel(entry.travel))
                 if let year = entry.travelYear {

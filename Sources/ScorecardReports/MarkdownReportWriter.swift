@@ -86,7 +86,7 @@ public enum MarkdownReportWriter {
             lines.append(row([
                 "\(escaped(entry.code)) \(escaped(entry.title))", escaped(entry.period),
                 escaped(entry.value) + (entry.draft ? " (draft)" : ""), escaped(entry.target),
-                escaped(ReportText.badge(entry.status)), escaped(Self.travel(entry)),
+                escaped(ReportText.badge(entry)), escaped(Self.travel(entry)),
                 alerts.map(escaped).joined(separator: "<br>"), escaped(entry.commentary ?? ""),
             ]))
         }

@@ -20,6 +20,12 @@ enum ReportText {
     /// `✖ Off track`.
     static func badge(_ status: Status) -> String { "\(symbol(status))\u{00A0}\(status.label)" }
 
+    /// A measure's status as the report gives it: `* Withheld` when its value is withheld, as the status would
+    /// narrow the value down.
+    static func badge(_ entry: CommitteeReport.MeasureEntry) -> String {
+        entry.withheld ? "*\u{00A0}Withheld" : badge(entry.status)
+    }
+
     /// `↑ Improving`, `↓ Worsening`, `→ No change`, `↗ Increasing`, `↘ Decreasing`; empty when unknown.
     static func travel(_ direction: Direction?) -> String {
         switch direction {

@@ -34,6 +34,18 @@ struct SmallNumbersTests {
         #expect(!perTenThousand.withholds(40, unit: MeasureUnit("per 10,000"), decimals: 0))  // 10 children
     }
 
+    @Test("A rate near its whole is withheld too: 97.8% of 45 is 44 people, and so gives away the one left out")
+    func ratesNearTheWhole() {
+        let rate = SmallNumbers(basis: .rate(outOf: 45))
+        let percent = MeasureUnit("%")
+        #expect(rate.withholds(97.8, unit: percent, decimals: 1))  // 44.01: one left out
+        #expect(rate.withholds(91.1, unit: percent, decimals: 1))  // 41.0: four left out
+        #expect(!rate.withholds(88.9, unit: percent, decimals: 1))  // 40.0: five left out
+        #expect(!rate.withholds(100, unit: percent, decimals: 1))  // all of them: none left out
+        // A count alone says nothing of a whole.
+        #expect(!SmallNumbers(basis: .count).withholds(44, unit: .number, decimals: 0))
+    }
+
     @Test("A cumulative count hides each step between two values shown: 2, 4, 6, 9, 11, 13 shows 6 and 11 only")
     func cumulativeSteps() {
         let measure = Measure(code: "K", title: "Exclusions", frequency: .monthly, cumulative: true, smallNumbers: count)

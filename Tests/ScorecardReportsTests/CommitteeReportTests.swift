@@ -116,6 +116,35 @@ struct CommitteeReportTests {
         #expect(ReportFixture.report().withheldNote == nil)
     }
 
+    @Test("In public, a withheld value's status is withheld too, and counted as not judged in the summary")
+    func publicWithholdsStatus() throws {
+        let report = ReportFixture.report(ReportFixture.options(audience: .public))
+        let kbi2 = report.sections[0].plans[0].measures[1]
+        // Sep 2 against 6, lower is better: on track to the committee; "on track" beside a target of 1 would be 1.
+        #expect(kbi2.status == .notJudged && kbi2.alerts.isEmpty)
+        let committee = ReportFixture.report(ReportFixture.options())
+        #expect(committee.sections[0].plans[0].measures[1].status == .onTrack)
+        #expect(report.summary[0].rollUp[.onTrack] == committee.summary[0].rollUp[.onTrack] - 1)
+        #expect(report.summary[0].rollUp[.notJudged] == committee.summary[0].rollUp[.notJudged] + 1)
+        #expect(MarkdownReportWriter.markdown(report).contains("| KBI-2 Rough sleepers | Sep 2026 | \\* | 6 | \\*\u{00A0}Withheld |"))
+    }
+
+    @Test("In public, an alert resting on withheld values is left out: worse four times running from 0 is 1, 2, 3, 4")
+    func publicAlertOnWithheldRun() throws {
+        var council = ReportFixture.council
+        let months = (5...10).map { Period.month(2026, $0) }
+        council.measures[2].targets = TargetSchedule(byPeriod: [:])
+        council.observations[2] = ObservationSeries(zip(months, [0.0, 1, 2, 3, 4, 5]).map { Observation(period: $0, value: $1) })
+        let evaluation = council.evaluate(asAt: .month(2026, 10), today: ReportFixture.today)
+        #expect(evaluation.measures[2].alerts.map(\.rule) == [.worsening])
+        let options = ReportFixture.options(audience: .public, exceptionsOnly: true)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: options)
+        #expect(!report.sections.flatMap(\.allMeasures).contains { $0.code == "KBI-2" })
+        let committee = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(exceptionsOnly: true))
+        #expect(committee.sections.flatMap(\.allMeasures).contains { $0.code == "KBI-2" })
+        #expect(report.total.alerts == committee.total.alerts - 1)
+    }
+
     @Test("In public, an alert on a measure that counts people gives no figures: its run in words")
     func publicReasonWithoutFigures() {
         var council = ReportFixture.council

@@ -45,6 +45,14 @@ public struct RollUp: Sendable, Equatable {
         self.alerts += alerts
     }
 
+    /// Counts a measure counted as `status` as not judged instead, and `alerts` fewer alerts: a public report
+    /// gives no status that rests on a withheld value, nor alerts that would give one away.
+    public mutating func withhold(status: Status, alerts: Int) {
+        counts[status.rawValue] -= 1
+        counts[Status.notJudged.rawValue] += 1
+        self.alerts -= alerts
+    }
+
     /// Adds another roll-up's counts to this one.
     public mutating func add(_ other: RollUp) {
         for i in counts.indices { counts[i] += other.counts[i] }

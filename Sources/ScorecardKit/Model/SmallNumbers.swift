@@ -1,9 +1,10 @@
 /// How a measure's values could identify people, and so which of them a public report withholds.
 ///
 /// Counts from 1 to ``largestWithheld`` (4 by default) are shown as `*` in public reports; zero is shown. A rate
-/// built on counts of people is withheld when the count behind it is that small: the count is worked out from the
-/// rate, the number of people it is out of (``Basis/rate(outOf:)``) and the unit's scale (100 for `%`, 10,000 for
-/// `per 10,000`, 1 otherwise).
+/// built on counts of people is withheld when the count behind it is that small, or the count of those it leaves
+/// out (the whole less the count: 97.8% of 45 leaves out one). The count is worked out from the rate, the number
+/// of people it is out of (``Basis/rate(outOf:)``) and the unit's scale (100 for `%`, 10,000 for `per 10,000`, 1
+/// otherwise).
 public struct SmallNumbers: Sendable, Equatable {
     /// What the values count.
     public enum Basis: Sendable, Equatable {
@@ -30,14 +31,17 @@ public struct SmallNumbers: Sendable, Equatable {
     public func withholds(_ value: Double, unit: MeasureUnit, decimals: Int) -> Bool {
         guard value.isFinite else { return false }
         let shown = Judge.rounded(value, decimals)
-        let count: Double
-        switch basis {
-        case .count: count = shown
-        case .rate(let outOf): count = shown / unit.rateScale * outOf
-        }
         // A count behind a rate is rarely whole (the rate was rounded): anything above zero up to the threshold
         // and a half (which may round to the threshold) is withheld, so rounding cannot let a 4 through.
-        return count > 0 && count <= Double(largestWithheld) + 0.5
+        let small = { (count: Double) in count > 0 && count <= Double(self.largestWithheld) + 0.5 }
+        switch basis {
+        case .count:
+            return small(shown)
+        case .rate(let outOf):
+            // So is a rate near its whole: 97.8% of 45 is 44 of them, and so the one who is not.
+            let count = shown / unit.rateScale * outOf
+            return small(count) || small(outOf - count)
+        }
     }
 }
 

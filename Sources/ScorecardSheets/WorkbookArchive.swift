@@ -26,7 +26,10 @@ final class WorkbookArchive {
             guard entries.count < limits.entries else {
                 throw WorkbookArchive.error(path, "holds more than \(limits.entries) files: it is not a council's workbook")
             }
-            entries[entry.path.lowercased()] = entry
+            // Two parts of one name: which the workbook means cannot be told (a damaged or hand-made archive).
+            guard entries.updateValue(entry, forKey: entry.path.lowercased()) == nil else {
+                throw WorkbookArchive.error(path, "holds the part \(entry.path.excerpt()) twice: the archive is damaged; save it again from Excel")
+            }
         }
         self.entries = entries
     }
@@ -67,8 +70,9 @@ final class WorkbookArchive {
         }
         var data = Data()
         data.reserveCapacity(min(Int(declared), 1 << 24))
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
                 guard data.count <= Int(declared), bytesRead + data.count <= limits.totalBytes else { throw WorkbookArchiveOverflow() }
             }
@@ -77,6 +81,11 @@ final class WorkbookArchive {
             throw Self.error(path, "its part \(part) \(problem)")
         } catch {
             throw Self.error(path, "its part \(part) cannot be read (the archive is damaged: \(error))")
+        }
+        // ZIPFoundation works the checksum out but leaves comparing it to the caller: a damaged copy (one byte of a
+        // value changed, 12 read as 72) must not load.
+        guard checksum == entry.checksum else {
+            throw Self.error(path, "its part \(part) is damaged (its checksum does not match): copy the workbook again, or save it again from Excel")
         }
         bytesRead += data.count
         return data

@@ -26,6 +26,8 @@ struct WorksheetReader {
         var inlineDepth = 0
         var phonetic = 0
         var budget = cellBudget
+        /// The numbers of the rows read.
+        var numbers: Set<Int> = []
         let origin = TableOrigin(file: archive.path, sheet: sheet)
         try XMLEvents.parse(data, part: part, file: archive.path) { event in
             switch event {
@@ -83,10 +85,19 @@ struct WorksheetReader {
                     }
                     current.cells += [String](repeating: "", count: column + 1 - current.cells.count)
                 }
+                // A cell given twice (only a damaged or hand-made file holds one): which is meant cannot be told.
+                guard current.cells[column].isEmpty else {
+                    throw origin.place(line: current.number, column: column, field: nil).error("the cell is given twice in the sheet's file")
+                }
                 current.cells[column] = text
                 row = current
             case .end("row"):
-                if let current = row { rows.append(current) }
+                if let current = row {
+                    guard numbers.insert(current.number).inserted else {
+                        throw origin.place(line: current.number, column: nil, field: nil).error("the row is given twice in the sheet's file")
+                    }
+                    rows.append(current)
+                }
                 row = nil
             default: break
             }

@@ -91,6 +91,20 @@ struct HostileWorkbookTests {
         #expect(Self.firstError(lying)?.message.contains("holds more than the size it declares") == true)
     }
 
+    @Test("a part whose bytes do not match its checksum (a damaged copy) is refused, not read")
+    func checksum() throws {
+        let path = try F.zip(F.parts(sheets: [Self.settings()]))
+        try F.declare(checksum: 0x1234_5678, of: "xl/worksheets/sheet1.xml", in: path)
+        #expect(Self.firstError(path)?.message.contains("its part xl/worksheets/sheet1.xml is damaged (its checksum does not match)") == true)
+    }
+
+    @Test("an archive holding a part twice is refused")
+    func partTwice() throws {
+        var parts = F.parts(sheets: [Self.settings()])
+        parts.append(("xl/worksheets/sheet1.xml", #"<x:worksheet xmlns:x="\#(F.main)"><x:sheetData/></x:worksheet>"#))
+        #expect(Self.firstError(try F.zip(parts))?.message.contains("holds the part xl/worksheets/sheet1.xml twice") == true)
+    }
+
     @Test("more cells than allowed, cells out of place, a formula with no saved value, a missing shared string")
     func cells() throws {
         let many = try F.zip(F.parts(sheets: [Self.settings()]))
@@ -100,6 +114,9 @@ struct HostileWorkbookTests {
             (F.row(1, #"<x:c r="B1"><x:f>1+1</x:f></x:c>"#), "the cell has a formula but no saved value"),
             (F.row(1, #"<x:c r="C1" t="s"><x:v>99</x:v></x:c>"#), "the cell refers to a shared string the workbook does not have"),
             (F.row(1, F.text("XFE1", "x")), "is not a cell of row 1"),
+            // Which of two is meant cannot be told: the later one was taken without a word.
+            (F.row(1, F.text("A1", "code"), F.number("A1", "13")), "the cell is given twice"),
+            (F.row(1, F.text("A1", "code")) + F.row(1, F.text("B1", "title")), "the row is given twice"),
         ]
         for (data, words) in cases {
             let path = try F.zip(F.parts(sheets: [Self.settings(), ("Measures", data)]))

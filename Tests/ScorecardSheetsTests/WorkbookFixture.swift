@@ -77,6 +77,17 @@ enum WorkbookFixture {
 
     /// Sets the declared uncompressed size of the part `name` in the archive at `path` (its central directory entry).
     static func declare(size: UInt32, of name: String, in path: String) throws {
+        try declare(size, at: 24, of: name, in: path)
+    }
+
+    /// Sets the checksum (CRC-32) the archive at `path` declares for the part `name`, as a damaged copy would
+    /// leave it.
+    static func declare(checksum: UInt32, of name: String, in path: String) throws {
+        try declare(checksum, at: 16, of: name, in: path)
+    }
+
+    /// Sets the 4-byte field at `offset` in the central directory entry of the part `name`.
+    private static func declare(_ value: UInt32, at offset: Int, of name: String, in path: String) throws {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
         var i = 0
@@ -84,7 +95,7 @@ enum WorkbookFixture {
             if Array(bytes[i..<i + 4]) == signature {
                 let nameLength = Int(bytes[i + 28]) | Int(bytes[i + 29]) << 8
                 if String(decoding: bytes[(i + 46)..<(i + 46 + nameLength)], as: UTF8.self) == name {
-                    for k in 0..<4 { bytes[i + 24 + k] = UInt8((size >> (8 * UInt32(k))) & 0xFF) }
+                    for k in 0..<4 { bytes[i + offset + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) }
                 }
             }
             i += 1

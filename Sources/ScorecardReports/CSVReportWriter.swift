@@ -27,14 +27,14 @@ public enum CSVReportWriter {
                 text += StatusReport.csvLine(record, value: entry.withheld ? "*" : nil) + "\r\n"
             }
         }
-        // Line breaks stay inside quoted fields (a spreadsheet reads them as such); any other control character
+        // Line breaks and tabs stay inside fields (a spreadsheet reads them as such); any other control character
         // from the data is replaced.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
             return text
         }
         var safe = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            safe.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" ? "\u{FFFD}" : scalar)
+            safe.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" && scalar != "\t" ? "\u{FFFD}" : scalar)
         }
         return String(safe)
     }

@@ -38,8 +38,9 @@ enum Console {
         var text = String.UnicodeScalarView()
         let scalars = Array(document.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
+            // Line breaks and tabs are data a terminal shows as such (a tab in a note stays a tab in the CSV).
             let lineBreak = scalar == "\n" || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
-            text.append(scalar.isTerminalControl && !lineBreak ? "\u{FFFD}" : scalar)
+            text.append(scalar.isTerminalControl && !lineBreak && scalar != "\t" ? "\u{FFFD}" : scalar)
         }
         return String(text)
     }

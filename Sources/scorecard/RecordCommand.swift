@@ -19,10 +19,10 @@ struct RecordCommand: ParsableCommand {
     @Argument(help: "The value: 87.5, 1,234, 87.5% or £1,200.")
     var value: String
 
-    @Option(help: "The commentary: why, and what is being done (an empty note clears it; without --note it is kept).")
+    @Option(help: "The commentary: why, and what is being done (an empty note clears it; without --note, a new value has none and the same value keeps its own).")
     var note: String?
 
-    @Option(help: "The data quality: provisional, estimated or validated.")
+    @Option(help: "The data quality: provisional, estimated or validated (without it, as for --note).")
     var quality: String?
 
     @Option(help: "Who is recording the value, in a database file (default: the login name; the shared store records the login).")

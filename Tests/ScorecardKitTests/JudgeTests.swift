@@ -189,9 +189,10 @@ struct TargetScheduleTests {
 
 @Suite("Number formats")
 struct NumberTests {
-    @Test("plain numbers never take an exponent: tiny and huge values are written out in full, and read back the same",
+    @Test("plain numbers take no exponent from 10^-9 to 10^21, and read back the same; beyond, a short exponent (1e-300, not 300 digits)",
           arguments: [(1.55e-05, "0.0000155"), (-1.5e-05, "-0.000015"), (0.25, "0.25"), (5, "5"), (4.5, "4.5"), (1e15, "1000000000000000"),
-                      (-2.5e16, "-25000000000000000"), (1.2345e-7, "0.00000012345"), (123.456, "123.456")])
+                      (-2.5e16, "-25000000000000000"), (1.2345e-7, "0.00000012345"), (123.456, "123.456"), (1e-300, "1e-300"),
+                      (-5.551115123125783e-17, "-5.551115123125783e-17"), (2.5e21, "2.5e+21")])
     func plainWithoutExponent(value: Double, text: String) {
         #expect(MeasureUnit("days").format(1, decimals: 0) == "1 day" && MeasureUnit("days").format(2, decimals: 0) == "2 days")
         #expect(MeasureUnit("days").format(1, decimals: 1) == "1.0 days" && MeasureUnit("per 1,000 households").format(1, decimals: 0) == "1 per 1,000 households")

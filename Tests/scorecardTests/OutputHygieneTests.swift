@@ -75,6 +75,8 @@ struct OutputHygieneTests {
     func loneCarriageReturn() {
         let csv = "code,commentary\r\nKBI-1,\"a\r fake\nline\r\nend\"\r\n"
         #expect(Console.safeDocument( csv) == "code,commentary\r\nKBI-1,\"a\u{FFFD} fake\nline\r\nend\"\r\n")
+        // A tab is data a terminal shows harmlessly: kept (it was lost as a replacement character).
+        #expect(Console.safeDocument("code,commentary\r\nKBI-1,col1\tcol2\u{1B}\r\n") == "code,commentary\r\nKBI-1,col1\tcol2\u{FFFD}\r\n")
     }
 
     @Test("import reports the council's name and the database path with their controls replaced")

@@ -136,11 +136,13 @@ public enum Tolerance: Sendable, Equatable {
 }
 
 /// A number without trailing zeros or an exponent, as few digits as read back as the same number: `4.5`, `5`,
-/// `0.25`, `0.0000155` (Swift would write `1.55e-05`, which a spreadsheet's reader may not take as a number).
+/// `0.25`, `0.0000155` (Swift would write `1.55e-05`, which a spreadsheet's reader may not take as a number). A
+/// number no measure means, below 10^-9 or from 10^21 (a spreadsheet's float noise, a damaged database), keeps
+/// its exponent: `1e-300` written out is 300 digits.
 public func formatPlain(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int(x)) }  // Every whole number below 2^53 is exact.
     let text = String(x)
-    guard x.isFinite, let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
+    guard x.isFinite, abs(x) >= 1e-9, abs(x) < 1e21, let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
         return text
     }
     let mantissa = text[..<e]

@@ -30,6 +30,30 @@ struct CSVReaderTests {
         #expect(records[1].fields[1] == "one\(end)two")
     }
 
+    @Test("a file separated by semicolons or tabs is named as such, not as one unknown column", arguments: [
+        ("measure;period;value\nKBI-01;2024-08;90\n", "separated by semicolons (;), not commas"),
+        ("measure\tperiod\tvalue\nKBI-01\t2024-08\t90\n", "separated by tabs, not commas"),
+    ])
+    func otherSeparators(text: String, words: String) throws {
+        #expect(throws: DataFileError.self) { try Self.records(text) }
+        do { _ = try Self.records(text) } catch let error as DataFileError { #expect(error.message.contains(words) && error.line == 1) }
+        // A note holding a semicolon, under a header of commas, is data.
+        #expect(try Self.records("measure,note\nKBI-01,a; b\n").last?.fields == ["KBI-01", "a; b"])
+    }
+
+    @Test("UTF-16 (Excel's Unicode Text), with or without its byte-order mark, is named as such")
+    func utf16() throws {
+        let text = Array("measure,period,value\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for bytes in [[0xFF, 0xFE] + text, text] {
+            do {
+                try CSVReader(bytes: bytes, file: "observations.csv").forEachRecord { _ in }
+                Issue.record("UTF-16 was read")
+            } catch let error as DataFileError {
+                #expect(error.message.contains("the file is UTF-16"))
+            }
+        }
+    }
+
     @Test("a byte that is not UTF-8 is placed on its line when lines end in CR alone")
     func invalidByteLine() throws {
         var bytes = Array("measure,value\rKBI-01,1\rKBI-02,".utf8)

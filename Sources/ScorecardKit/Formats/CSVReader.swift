@@ -25,6 +25,7 @@ public struct CSVReader: TextTable {
         var record = TableRecord()
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
+        var firstLine: Int?
         let n = bytes.count
         try bytes.withUnsafeBufferPointer { buf in
             while i < n {
@@ -34,6 +35,7 @@ public struct CSVReader: TextTable {
                     line += 1; i += i + 1 < n && buf[i + 1] == UInt8(ascii: "\n") ? 2 : 1; continue
                 }
                 record.reset(line: line)
+                if firstLine == nil { firstLine = line }
                 var atRecordEnd = false
                 while !atRecordEnd {
                     if i < n, buf[i] == UInt8(ascii: "\"") {
@@ -90,13 +92,35 @@ public struct CSVReader: TextTable {
                         atRecordEnd = true
                     }
                 }
+                if record.line == firstLine { try Self.checkSeparator(record, file: file) }
                 try body(record)
             }
         }
     }
 
-    /// Throws naming the line of the first byte that is not valid UTF-8.
+    /// Refuses a header of one field holding semicolons or tabs: a spreadsheet's export with another separator
+    /// (Excel's "CSV" where the decimal comma is used, or "Text (Tab delimited)"), whose columns would otherwise be
+    /// reported as one unknown column named after them all.
+    static func checkSeparator(_ header: borrowing TableRecord, file: String) throws {
+        guard header.count == 1 else { return }
+        let separator = header.withBytes(0) { field in
+            field.contains(UInt8(ascii: ";")) ? "semicolons (;)" : field.contains(UInt8(ascii: "\t")) ? "tabs" : nil
+        }
+        guard let separator else { return }
+        throw DataFileError(
+            file: file, line: header.line, field: nil,
+            message: "the columns are separated by \(separator), not commas: save it from the spreadsheet as \"CSV UTF-8 (Comma delimited)\"")
+    }
+
+    /// Throws naming the line of the first byte that is not valid UTF-8, or saying the file is UTF-16 (Excel's
+    /// "Unicode Text", with or without its byte-order mark: every other byte of English text is zero).
     func validateUTF8() throws {
+        let start = bytes.prefix(64)
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) || (start.count >= 4 && start.filter { $0 == 0 }.count * 3 >= start.count) {
+            throw DataFileError(
+                file: file, line: 1, field: nil,
+                message: "the file is UTF-16 (a spreadsheet's \"Unicode Text\"), not UTF-8: save it from the spreadsheet as \"CSV UTF-8\"")
+        }
         if let line = UTF8Validation.firstInvalidLine(bytes) {
             throw DataFileError(
                 file: file, line: line, field: nil,

@@ -22,6 +22,12 @@ public enum NumberParser {
         return (start, end)
     }
 
+    /// Whether `bytes` hold the minus sign U+2212 (E2 88 92 in UTF-8) at `index`: typography (Word, web pages)
+    /// writes −5 with it, and a copied figure keeps it.
+    static func isMinusSign(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+        index + 2 < end && bytes[index] == 0xE2 && bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92
+    }
+
     /// The unit written with the number in `text` (`%` after it, `£` before it), if any.
     public static func unitMark(_ text: some StringProtocol) -> UnitMark? {
         var utf8 = Array(text.utf8)
@@ -33,6 +39,7 @@ public enum NumberParser {
         var (start, end) = withoutSpaces(bytes)
         if end > start, bytes[end - 1] == UInt8(ascii: "%") { return .percent }
         if start < end, bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") { start += 1 }
+        if isMinusSign(bytes, at: start, end: end) { start += 3 }
         if start + 1 < end, bytes[start] == 0xC2, bytes[start + 1] == 0xA3 { return .pound }
         return nil
     }
@@ -56,6 +63,8 @@ public enum NumberParser {
         var i = start
         if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
             digits.append(bytes[i]); i += 1
+        } else if isMinusSign(bytes, at: i, end: end) {
+            digits.append(UInt8(ascii: "-")); i += 3
         }
         // "£" is C2 A3 in UTF-8.
         if i + 1 < end, bytes[i] == 0xC2, bytes[i + 1] == 0xA3 { i += 2 }

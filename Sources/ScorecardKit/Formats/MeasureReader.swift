@@ -12,6 +12,11 @@ struct MeasureReader {
     mutating func measure(_ fields: inout some MeasureFields) throws -> Int {
         fields.context = "a measure"
         let code = try fields.requiredString("code").trimmingWhitespace()
+        // A code is typed (`record`, the dashboard's `:`): one holding a control character or a line break
+        // could not be, and would show as `�` wherever it is printed.
+        if code.unicodeScalars.contains(where: { $0.isTerminalControl || $0.properties.isWhitespace && $0 != " " }) {
+            throw fields.error("code", "the measure code \(code.excerpt()) holds a control character or a line break: a code is letters, digits and punctuation")
+        }
         if let first = lineByCode[String(code)] {
             throw fields.error("code", "measure code \(code.excerpt()) is used twice (first on \(fields.origin.lineName(first)))")
         }

@@ -23,6 +23,30 @@ struct DataProblemTests {
         #expect(!DashboardView.screenText(browsing, model: refreshed.newModel ?? model).contains("Connection to the server lost"))
     }
 
+    @Test("a connection lost while the status line says something else is shown at once, not after a key")
+    func problemReplacesAnOldMessage() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var browsing = state
+        browsing.message = "Signed off 1 value: members now see it"
+        let lost = "Connection to the server lost: showing the figures as they were, retrying"
+        _ = browsing.apply(.failed(lost), model: model)
+        #expect(DashboardView.screenText(browsing, model: model).contains("Connection to the server lost"))
+        // The same problem posted again by the next refresh leaves what a key said since.
+        _ = browsing.apply(.moveDown, model: model)
+        browsing.message = "Press s for the values awaiting sign-off, then p to sign one off"
+        _ = browsing.apply(.failed(lost), model: model)
+        #expect(browsing.message == "Press s for the values awaiting sign-off, then p to sign one off")
+    }
+
+    @Test("a sign-off that fails says so, in place of \"Signing off…\"")
+    func signOffFailureSaid() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var browsing = state
+        browsing.message = "Signing off 1 value…"
+        _ = browsing.apply(.signOffFailed("the server could not be reached"), model: model)
+        #expect(DashboardView.screenText(browsing, model: model).contains("Not signed off: the server could not be reached"))
+    }
+
     @Test("a connection back after a failure clears the problem even when nothing changed meanwhile")
     func recoveredClearsTheProblem() throws {
         let (model, state, _) = try EffectTests.opened()

@@ -71,6 +71,8 @@ public enum AppAction: Hashable, Sendable {
     case followersCounted(Int)
     /// An effect failed (the store could not be read or written): why.
     case failed(String)
+    /// Signing off failed (the server gone, say), and nothing was signed off: why.
+    case signOffFailed(String)
     /// The store answers again after a failure (a lost connection back): the problem shown is over.
     case recovered
 

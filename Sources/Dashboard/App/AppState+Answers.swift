@@ -26,12 +26,18 @@ extension AppState {
         case .saveRefused(let problems):
             if case .editing(let form) = mode { refuse(problems, form: form) }
             return []
+        case .signOffFailed(let problem):
+            message = "Not signed off: \(problem)"
+            return []
         case .failed(let problem):
             if case .editing(var form) = mode, form.isSaving {
                 form.isSaving = false
                 mode = .editing(form)
                 message = "Not saved: \(problem)"
             } else {
+                // A new problem (the connection lost) takes the place of what the status line said before (a
+                // sign-off's "members now see it" would hide it); the same one, posted again, leaves newer words.
+                if dataProblem != problem { message = nil }
                 dataProblem = problem
             }
             if let pending = pendingPeriod, !model.isJudged(at: pending) { pendingPeriod = nil }

@@ -117,7 +117,7 @@ extension AppState {
             }
         case .rejoin, .presenterMoved, .meetingEnded, .meetingResumed, .followersCounted: break
         case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
-        case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed, .recovered: break
+        case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed, .signOffFailed, .recovered: break
         }
         return []
     }

@@ -120,7 +120,11 @@ public final class DataService {
             case .save(let entry):
                 return try save(entry)
             case .publish(let selections):
-                return try signOff(selections)
+                do {
+                    return try signOff(selections)
+                } catch {
+                    return [.signOffFailed("\(StoreError.plain(error))")]
+                }
             case .shareView(let view):
                 try shareView(view)
                 return []
@@ -280,7 +284,7 @@ public final class DataService {
 
     /// Signs drafts off (each selection in turn), then takes in the change.
     private func signOff(_ selections: [PublishSelection]) throws -> [AppAction] {
-        guard let store, data.canSignOff else { return [.failed("Only the performance team's officers sign values off and approve targets")] }
+        guard let store, data.canSignOff else { return [.signOffFailed("only the performance team's officers sign values off and approve targets")] }
         var (values, targets) = (0, 0)
         for selection in selections {
             let outcome = try store.publish(selection, by: data.user)

@@ -35,6 +35,24 @@ struct SignOffTests {
         #expect(DashboardView.screenText(browsing, model: published, width: 100, height: 24).contains("Nothing awaits sign-off"))
     }
 
+    @Test("lists mark a draft value beside it, and a member's lists have none to mark")
+    func listsMarkDrafts() throws {
+        let (model, state, _) = try Self.openedWithDraft()
+        let m = try #require(model.council.measureIndex(code: "KBI-01"))
+        let asAt = Period.quarter(2024, 3)
+        var browsing = state
+        browsing.asAt = asAt
+        _ = browsing.apply(.showMyMeasures, model: model)
+        #expect(model.evaluation(at: asAt).measures[m].observation?.isDraft == true)
+        let line = try #require(DashboardView.screenText(browsing, model: model, width: 100, height: 30).split(separator: "\n").first { $0.contains("KBI-01") })
+        #expect(line.contains("91 ✎") || line.contains("91.0 ✎") || line.contains("91% ✎") || line.contains("91.0% ✎"), "\(line)")
+        let (published, publishedState, _) = try Self.openedWithDraft(publishedOnly: true)
+        var member = publishedState
+        member.asAt = asAt
+        _ = member.apply(.showMyMeasures, model: published)
+        #expect(!DashboardView.screenText(member, model: published, width: 100, height: 30).contains("✎"))
+    }
+
     @Test("a proposed target is listed after the drafts, as a target with the one it replaces; p approves it and only it")
     func approveProposedTarget() throws {
         let (store, _) = try LiveDataTests.store()

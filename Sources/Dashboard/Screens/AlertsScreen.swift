@@ -45,7 +45,9 @@ struct AlertsScreen {
                 Table.Item("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
             ]
             if wide { cells.append(Table.Item(context.text(measure.owner), style: theme.muted)) }
-            cells.append(Table.Item(context.text(alert.reason), style: theme.muted))
+            // An alert raised on a draft says so: it may go once the value is checked.
+            let draft = context.isJudgedOnDraft(alert.measure)
+            cells.append(Table.Item(context.text((draft ? "On a draft: " : "") + alert.reason), style: draft ? theme.warning : theme.muted))
             if commentaryColumn {
                 let note = context.evaluation.measures[alert.measure].observation?.note?.split(whereSeparator: \.isNewline).first
                 cells.append(Table.Item(context.text(note.map(String.init) ?? ""), style: theme.text))

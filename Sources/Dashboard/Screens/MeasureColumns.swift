@@ -56,8 +56,12 @@ struct MeasureColumns {
         if showOwner { cells.append(Table.Item(context.text(measure.owner), style: theme.muted)) }
         if wide { cells.append(Table.Item(judged.period?.shortLabel ?? "", style: theme.muted)) }
         let status = wide ? theme.badge(for: judged.status) : "\(theme.symbol(for: judged.status)) \(judged.status.shortLabel)"
+        // A draft's value is marked, and in the warning colour: owners and officers must tell it from a published one.
+        let draft = context.isJudgedOnDraft(m)
         cells += [
-            Table.Item(context.format(judged.value, of: measure, width: 10)),
+            draft
+                ? Table.Item(context.format(judged.value, of: measure, width: 8) + " " + context.draftMark, style: theme.warning)
+                : Table.Item(context.format(judged.value, of: measure, width: 10)),
             Table.Item(judged.target.map { context.formatTarget($0, of: measure, width: 10) } ?? "", style: theme.muted),
             Table.Item(status, style: theme.style(for: judged.status)),
         ]

@@ -77,6 +77,7 @@ struct PlanScreen {
                 Span("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
                 Span("  " + context.text("\(measure.code) \(measure.title)"), style: theme.text),
             ]
+            if context.isJudgedOnDraft(alert.measure) { spans.append(Span(" (draft)", style: theme.warning)) }
             if let note { spans += [Span(theme.glyphs.separator, style: theme.text), Span(context.text(String(note)), style: theme.text)] }
             // Cut after a whole word, with an ellipsis, as every other line is.
             let fitted = spans.fitted(toWidth: area.width - 2, ellipsis: theme.glyphs.ellipsis, separator: theme.glyphs.separator)

@@ -48,6 +48,14 @@ struct RenderContext {
         return text(unit.abbreviated(value))
     }
 
+    /// Whether measure `m` is judged on a draft awaiting sign-off (never for a member, who sees none).
+    func isJudgedOnDraft(_ m: Int) -> Bool {
+        evaluation.measures[m].observation?.isDraft == true
+    }
+
+    /// The mark beside a draft value in a list, where "(draft)" does not fit: `✎` (`~` in ASCII).
+    var draftMark: String { theme.glyphs.isUnicode ? "✎" : "~" }
+
     /// A target as ``Measure/formatTarget(_:)`` writes it, or when that is wider than `width`, as a value.
     func formatTarget(_ target: Double?, of measure: Measure, width: Int = .max) -> String {
         guard let target else { return format(nil, of: measure, width: width) }

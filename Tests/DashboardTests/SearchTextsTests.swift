@@ -36,6 +36,16 @@ struct SearchTextsTests {
         #expect(all.matching(SearchText("")) == [true, true, true])
     }
 
+    @Test("a needle matches at the start of a word: rough finds Rough sleepers, not brought or Borough")
+    func wordStarts() {
+        let strings = ["KBI-008 People sleeping rough", "KBI-001 Homes brought back into use", "Fernley Borough Council", "Roughly"]
+        let all = SearchTexts(count: strings.count) { [strings[$0]] }
+        #expect(all.matching(SearchText("rough")) == [true, false, false, true])
+        #expect(all.matching(SearchText("008")) == [true, false, false, false], "a code's digits start a word after the hyphen")
+        #expect(all.matching(SearchText("-00")) == [true, true, false, false], "a needle starting with a mark matches anywhere")
+        #expect(SearchText("Fernley Borough").contains(SearchText("bor")) && !SearchText("Fernley Borough").contains(SearchText("ough")))
+    }
+
     @Test("a row's parts are joined by spaces and lower-cased, as one row's text is")
     func partsJoined() {
         let rows = [["KBI-07", "Missed Bins", "Kate Ó Brien"], ["PLN-01", "Planning"]]

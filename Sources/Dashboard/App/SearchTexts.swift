@@ -37,7 +37,7 @@ public struct SearchTexts: Sendable {
         let start = index == 0 ? 0 : ends[index - 1]
         return bytes.withUnsafeBytes { haystack in
             needle.bytes.withUnsafeBytes { wanted in
-                SearchText.firstMatch(of: wanted, in: haystack, from: start, to: ends[index]) != nil
+                SearchText.firstMatch(of: wanted, in: haystack, from: start, to: ends[index], textStart: start) != nil
             }
         }
     }
@@ -54,9 +54,14 @@ public struct SearchTexts: Sendable {
                 while text < ends.count {
                     // The next text holding the needle's first letter (those between lack it), then the whole
                     // needle within that text alone.
-                    guard let found = SearchText.firstMatch(of: firstLetter, in: haystack, from: start, to: haystack.count) else { return }
+                    // (Any first letter: whether it starts a word is for the whole needle's search to say.)
+                    guard let found = SearchText.firstMatch(of: firstLetter, in: haystack, from: start, to: haystack.count, textStart: nil)
+                    else { return }
                     while ends[text] <= found { text += 1 }
-                    if SearchText.firstMatch(of: wanted, in: haystack, from: found, to: ends[text]) != nil { matched[text] = true }
+                    let textStart = text == 0 ? 0 : ends[text - 1]
+                    if SearchText.firstMatch(of: wanted, in: haystack, from: found, to: ends[text], textStart: textStart) != nil {
+                        matched[text] = true
+                    }
                     start = ends[text]
                     text += 1
                 }

@@ -303,6 +303,19 @@ struct UpdateTests {
         #expect(state.current.selection == 0, "the key that closed the help did nothing else")
     }
 
+    @Test("PgDn in the help moves by the help's page, not the list's beneath it")
+    func helpPages() throws {
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.apply(.toggleHelp, model: model)
+        let theme = Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))
+        let (_, layout) = DashboardView.render(state: state, model: model, size: Size(width: 100, height: 30), theme: theme)
+        state.remember(layout)
+        #expect(layout.visibleRows > 10, "the help's box, nearly the whole screen")
+        state.apply(.pageDown, model: model)
+        #expect(state.mode == .help(scroll: layout.visibleRows))
+    }
+
     @Test("e on a measure an owner does not own says so at once, rather than after the form is filled in")
     func ownerEditsOnlyOwnMeasures() throws {
         let council = try CouncilDirectory(path: TestCouncil.directory).load()

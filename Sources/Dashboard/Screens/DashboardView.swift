@@ -36,7 +36,8 @@ public enum DashboardView {
             sections.append(HelpSection(title: "Terminal", entries: DashboardKeymap.loopKeys))
             sections.append(HelpSection(title: "Symbols", entries: theme.symbolKey()))
             var helped = layout
-            helped.detailScroll = HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme)
+            // PgDn moves by the help's page, not the list's beneath it.
+            (helped.detailScroll, helped.visibleRows) = HelpOverlay(title: "Scorecard keys", sections: sections, theme: theme)
                 .render(into: &buffer, area: body, scroll: scroll)
             return (buffer, helped)
         case .editing(let form):

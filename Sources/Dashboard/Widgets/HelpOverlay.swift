@@ -89,9 +89,10 @@ public struct HelpOverlay: Widget, Sendable {
     }
 
     /// Draws the box with its content scrolled down `scroll` lines when it is longer than the box, the last line
-    /// saying where it is and how to see the rest; returns the scroll used (at most the last page's).
+    /// saying where it is and how to see the rest; returns the scroll used (at most the last page's) and the lines
+    /// a page shows (what PgDn moves by).
     @discardableResult
-    public func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int) -> Int {
+    public func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int) -> (scroll: Int, page: Int) {
         let content = lines(height: area.height - 2, width: area.width - 4)
         let contentWidth = max(content.map(\.displayWidth).max() ?? 0, title.displayWidth + 2)
         let box = area.centered(width: contentWidth + 4, height: content.count + 2)
@@ -103,7 +104,7 @@ public struct HelpOverlay: Widget, Sendable {
             for (offset, spans) in content.prefix(max(0, textArea.height)).enumerated() {
                 buffer.write(spans: spans, x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
             }
-            return 0
+            return (0, max(1, textArea.height))
         }
         // Longer than the box: a page at a time, the last row saying where and how to move.
         let page = textArea.height - 1
@@ -117,6 +118,6 @@ public struct HelpOverlay: Widget, Sendable {
         let position = ["\(lines): \(arrows) PgUp PgDn scroll, any other key closes", "\(lines): \(arrows) PgUp PgDn", lines]
             .first { $0.displayWidth <= textArea.width } ?? lines
         buffer.write(position, x: textArea.x, y: textArea.maxY - 1, maxWidth: textArea.width, style: theme.muted)
-        return first
+        return (first, page)
     }
 }

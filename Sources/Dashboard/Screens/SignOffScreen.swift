@@ -21,7 +21,12 @@ struct SignOffScreen {
         } else {
             summary = "\(waiting) that members do not see until an officer signs them off."
         }
-        buffer.write(context.text(summary), x: area.x, y: area.y + 1, maxWidth: area.width, style: waiting.isEmpty ? theme.good : theme.muted)
+        // Two lines at most (the second is the gap above the table), cut after a word with an ellipsis.
+        let lines = TextFit.wrapped(context.text(summary), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+        for (i, line) in lines.prefix(2).enumerated() {
+            let text = i == 1 && lines.count > 2 ? TextFit.truncated(line + " " + lines[2], toWidth: area.width, ellipsis: theme.glyphs.ellipsis) : line
+            buffer.write(text, x: area.x, y: area.y + 1 + i, maxWidth: area.width, style: waiting.isEmpty ? theme.good : theme.muted)
+        }
 
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
         let wide = area.width >= 100

@@ -100,6 +100,15 @@ public enum HTMLReportWriter {
                     }
                 }
             }
+            // The bar's colours in words: missing data (overdue) is never the red of a miss.
+            html.element("p", ["class": "legend", "aria-hidden": "true"]) { html in
+                html.text("Status mix:")
+                for (key, label) in ReportText.summaryStatuses.map({ ($0.key, $0.label.lowercased()) }) + [("other", "other")] {
+                    html.text(" ")
+                    html.element("span", ["class": "swatch \(key)"], text: "■")
+                    html.text("\u{00A0}\(label)")
+                }
+            }
         }
     }
 

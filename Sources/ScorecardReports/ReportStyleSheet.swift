@@ -5,7 +5,7 @@ enum ReportStyleSheet {
     /// The style sheet, its page footer reading `footer` (already escaped as a CSS string's inside).
     static func css(footer: String) -> String {
         """
-        :root { --ink: #1b1b1b; --muted: #555; --rule: #c8c8c8; --bad: #a4161a; --warn: #8a5a00; --good: #1e6b35; --accent: #1f4e79; }
+        :root { --ink: #1b1b1b; --muted: #555; --rule: #c8c8c8; --bad: #a4161a; --warn: #8a5a00; --good: #1e6b35; --late: #5b3f8c; --accent: #1f4e79; }
         * { box-sizing: border-box; }
         body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 1.5rem; line-height: 1.4; font-size: 11pt; }
         h1 { font-size: 22pt; margin: 0 0 0.4em; color: var(--accent); }
@@ -43,17 +43,25 @@ enum ReportStyleSheet {
         td.commentary { white-space: pre-line; min-width: 14em; }
         .status { font-weight: bold; }
         .nowrap { white-space: nowrap; }
-        .status-off-track, .status-overdue { color: var(--bad); }
+        .status-off-track { color: var(--bad); }
+        .status-overdue { color: var(--late); }
         .status-within-tolerance { color: var(--warn); }
         .status-on-track { color: var(--good); }
         .alerts { margin: 0.2em 0 0; padding-left: 1em; font-weight: normal; color: var(--ink); }
         .draft { font-size: 8.5pt; font-weight: bold; border: 1px solid var(--ink); padding: 0 0.25em; margin-left: 0.3em; }
         .code { white-space: nowrap; color: var(--muted); }
         .bar { display: block; width: 100%; height: 14px; }
-        .bar .off-track, .bar .overdue { fill: var(--bad); }
+        .bar .off-track { fill: var(--bad); }
+        .bar .overdue { fill: var(--late); }
         .bar .within-tolerance { fill: #e0a526; }
         .bar .on-track { fill: var(--good); }
         .bar .other { fill: #bdbdbd; }
+        .swatch { font-size: 1.1em; }
+        .swatch.off-track { color: var(--bad); }
+        .swatch.overdue { color: var(--late); }
+        .swatch.within-tolerance { color: #e0a526; }
+        .swatch.on-track { color: var(--good); }
+        .swatch.other { color: #bdbdbd; }
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0.6em 1.2em; margin: 0.4em 0 1em; }
         figure { margin: 0; break-inside: avoid; }
         figcaption { font-size: 9pt; margin-bottom: 0.2em; }

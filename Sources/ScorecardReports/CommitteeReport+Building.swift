@@ -60,13 +60,23 @@ private struct Builder {
         let plan = council.plan
         /// A priority's measures and its delivery plans'.
         func measures(of p: Int) -> [Int] { plan.priorities[p].measures + plan.priorities[p].plans.flatMap(\.measures) }
+        /// `rollUp` as the report gives it: its overdue actions as at the period, its withheld figures left out.
+        func reported(_ rollUp: RollUp, measures: [Int], actions: [Action]) -> RollUp {
+            var rollUp = withholding(rollUp, measures: measures)
+            rollUp.overdueActions = actions.filter(isOverdueAsAt).count
+            return rollUp
+        }
+        func priority(_ p: Int) -> (Int, RollUp, CommitteeReport.PrioritySection) {
+            (p, reported(evaluation.priorities[p], measures: measures(of: p), actions: plan.priorities[p].plans.flatMap(\.actions)), section(p))
+        }
         switch options.scope {
         case .wholePlan:
-            return plan.priorities.indices.map { p in (p, withholding(evaluation.priorities[p], measures: measures(of: p)), section(p)) }
+            return plan.priorities.indices.map(priority)
         case .priorities(let chosen):
-            return chosen.sorted().map { p in (p, withholding(evaluation.priorities[p], measures: measures(of: p)), section(p)) }
+            return chosen.sorted().map(priority)
         case .deliveryPlan(let p, let d):
-            let rollUp = withholding(evaluation.plans[p][d], measures: plan.priorities[p].plans[d].measures)
+            let delivery = plan.priorities[p].plans[d]
+            let rollUp = reported(evaluation.plans[p][d], measures: delivery.measures, actions: delivery.actions)
             return [(p, rollUp, section(p, plans: [d], ownMeasures: false))]
         case .measure(let m):
             let location = council.locations[m]
@@ -168,9 +178,16 @@ private struct Builder {
             measures: ownMeasures ? entries(priority.measures) : [], plans: planSections)
     }
 
+    /// Whether `action` is overdue in a report as at the judged period: not done today, and due by the end of
+    /// that period (a paper as at Q1 2024/25 does not list an action due in June 2026, however late it is now).
+    func isOverdueAsAt(_ action: Action) -> Bool {
+        guard let due = action.due, action.isOverdue(on: evaluation.today) else { return false }
+        return due <= evaluation.asAt.endDate
+    }
+
     func overdueActions(_ actions: [Action]) -> [CommitteeReport.ActionEntry] {
         let today = evaluation.today
-        return actions.filter { $0.isOverdue(on: today) }.map { action in
+        return actions.filter(isOverdueAsAt).map { action in
             let due = action.due ?? today
             return CommitteeReport.ActionEntry(
                 title: action.title, owner: action.owner, due: due.longDescription, progress: action.progress,

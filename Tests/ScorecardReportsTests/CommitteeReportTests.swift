@@ -145,6 +145,18 @@ struct CommitteeReportTests {
         #expect(report.total.alerts == committee.total.alerts - 1)
     }
 
+    @Test("A report as at an earlier period lists only the actions due by its end: the hostel due June 2026 is not late in Q4 2025/26")
+    func overdueActionsAsAt() throws {
+        let council = ReportFixture.council
+        let current = ReportFixture.report()
+        #expect(current.sections[0].plans[0].overdueActions.map(\.daysOverdue) == [143])
+        #expect(current.summary[0].rollUp.overdueActions == 1)
+        let earlier = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: .quarter(2025, 4), today: ReportFixture.today), options: ReportFixture.options())
+        #expect(earlier.sections[0].plans[0].overdueActions.isEmpty)
+        #expect(earlier.summary[0].rollUp.overdueActions == 0 && earlier.total.overdueActions == 0)
+    }
+
     @Test("In public, an alert on a measure that counts people gives no figures: its run in words")
     func publicReasonWithoutFigures() {
         var council = ReportFixture.council

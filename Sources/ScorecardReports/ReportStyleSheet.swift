@@ -17,19 +17,19 @@ enum ReportStyleSheet {
         .cover dd { margin: 0; }
         .key { font-size: 9.5pt; color: var(--muted); }
         .key ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.4em; margin: 0.3em 0; }
-        table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 9.5pt; }
+        table { border-collapse: collapse; width: calc(100% - 1px); margin: 0.5em 0 1em; font-size: 9.5pt; }  /* its right border inside the page */
         caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
         th, td { border: 1px solid var(--rule); padding: 0.25em 0.4em; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
         table.measures { table-layout: fixed; }
-        table.measures col.measure { width: 19%; }
+        table.measures col.measure { width: 17%; }
         table.measures col.period { width: 8%; }
-        table.measures col.value, table.measures col.target { width: 8%; }
-        table.measures col.status { width: 9%; }
+        table.measures col.value, table.measures col.target { width: 10%; }
+        table.measures col.status { width: 11%; }
         table.measures col.travel { width: 13%; }
         table.measures col.alerts { width: 13%; }
-        table.measures col.commentary { width: 22%; }
-        table.measures.exceptions col.alerts { width: 19%; }
-        table.measures.exceptions col.commentary { width: 16%; }
+        table.measures col.commentary { width: 18%; }
+        table.measures.exceptions col.alerts { width: 17%; }
+        table.measures.exceptions col.commentary { width: 14%; }
         .summary th[scope=row] { min-width: 11em; }
         .summary td.mix { min-width: 6em; }
         thead th { background: #eef2f6; }
@@ -39,6 +39,8 @@ enum ReportStyleSheet {
         caption, thead { break-after: avoid; }
         tbody tr:first-child { break-before: avoid; }
         td.number, th.number { text-align: right; }
+        /* A figure and a status break only between words: 57.2106 and its % together, "In development" whole. */
+        table.measures td.number, table.measures td.status { overflow-wrap: normal; word-break: keep-all; }
         .summary td.number { white-space: nowrap; }
         td.commentary { white-space: pre-line; min-width: 14em; }
         .status { font-weight: bold; }

@@ -25,19 +25,29 @@ extension CommitteeReport {
         cover = Cover(
             title: Self.title(asAt: evaluation.asAt, options: options), council: council.plan.council,
             plan: council.plan.title, asAt: evaluation.asAt.label, produced: options.produced.longDescription,
-            figures: Self.figuresSentence(publishedOnly: options.publishedOnly, drafts: drafts),
+            figures: Self.figuresSentence(publishedOnly: options.publishedOnly, drafts: drafts)
+                + Self.notFinalSentence(asAt: evaluation.asAt, today: evaluation.today),
             scope: builder.scopeDescription, audience: options.audience)
         withheldNote = builder.withheldNote(for: measures)
     }
 
     static func title(asAt: Period, options: ReportOptions) -> String {
-        let cadence = asAt.kind == .month ? "Monthly" : "Quarterly"
+        let cadence = switch asAt.kind {
+        case .month: "Monthly"
+        case .quarter: "Quarterly"
+        case .financialYear, .calendarYear: "Annual"
+        }
         switch (options.audience, options.exceptionsOnly) {
         case (.committee, false): return "\(cadence) performance report"
         case (.committee, true): return "Exceptions report: measures that need attention"
         case (.public, false): return "Performance report for the public"
         case (.public, true): return "Performance report for the public: measures that need attention"
         }
+    }
+
+    /// Said on the cover of a paper as at a period that has not ended: its figures are not final.
+    static func notFinalSentence(asAt: Period, today: CivilDate) -> String {
+        asAt.hasEnded(by: today) ? "" : " \(asAt.label) has not ended yet (it ends on \(asAt.endDate.longDescription)): its figures are not final."
     }
 
     static func figuresSentence(publishedOnly: Bool, drafts: Int) -> String {

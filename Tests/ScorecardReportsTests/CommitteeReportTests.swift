@@ -157,6 +157,18 @@ struct CommitteeReportTests {
         #expect(earlier.summary[0].rollUp.overdueActions == 0 && earlier.total.overdueActions == 0)
     }
 
+    @Test("A paper as at a year is an annual report, and one as at a period not yet ended says its figures are not final")
+    func titleAndNotFinal() throws {
+        let council = ReportFixture.council
+        let annual = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: .financialYear(2025), today: ReportFixture.today), options: ReportFixture.options())
+        #expect(annual.cover.title == "Annual performance report")
+        #expect(!annual.cover.figures.contains("not final"))
+        let open = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: .quarter(2026, 3), today: ReportFixture.today), options: ReportFixture.options())
+        #expect(open.cover.figures.hasSuffix("Q3 2026/27 has not ended yet (it ends on 31 December 2026): its figures are not final."))
+    }
+
     @Test("In public, an alert on a measure that counts people gives no figures: its run in words")
     func publicReasonWithoutFigures() {
         var council = ReportFixture.council

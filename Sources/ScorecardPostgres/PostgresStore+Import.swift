@@ -175,7 +175,8 @@ extension PostgresStore {
         for m in council.measures {
             guard let id = idByCode[m.code] else { throw PostgresStoreError.failed("measure \(m.code) was not saved") }
             ids.append(id)
-            if wasInFramework.removeValue(forKey: m.code) == nil { summary.measuresAdded += 1 }
+            // New to the framework: never seen, or brought back after a re-import removed it.
+            if wasInFramework.removeValue(forKey: m.code) != true { summary.measuresAdded += 1 }
         }
         summary.measuresRemoved = wasInFramework.values.filter { $0 }.count
         return ids

@@ -24,6 +24,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Who the changes are recorded as made by.")
     var by = "import"
 
+    @Flag(help: "Import into a database that holds another council (or the same one renamed), replacing its framework.")
+    var replace = false
+
     func validate() throws {
         if databaseOptions.published { throw ValidationError("--published shows what members see; an import writes") }
     }
@@ -48,15 +51,17 @@ struct ImportCommand: ParsableCommand {
         defer { store.close() }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
+        let shownAs = (try? PostgresLocation(url: url).description) ?? url
         guard let directory else {
             let council = try DataLocation.sample(today: today)
-            try Self.refuseSample(council, over: store, shownAs: (try? PostgresLocation(url: url).description) ?? url)
+            try refuseOther(council.plan.council, over: store, shownAs: shownAs, isSample: true)
             return (council, try store.importCouncil(council, by: store.login, progress: bar.update))
         }
         // The framework first, then the observations, written by another thread while they are read.
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
+        try refuseOther(contents.plan.council, over: store, shownAs: shownAs)
         let builder = try PostgresImportBuilder(store: store, plan: contents.plan, measures: contents.measures)
         let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
@@ -67,11 +72,7 @@ struct ImportCommand: ParsableCommand {
     /// Imports the sample council as it stands today.
     private func importSample(into path: String) throws -> (Council, ImportSummary) {
         let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
-        if FileManager.default.fileExists(atPath: path) {
-            let store = try SQLiteStore(path: path)
-            try Self.refuseSample(council, over: store, shownAs: path)
-            try store.close()
-        }
+        try refuseOther(council.plan.council, inFileAt: path, isSample: true)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let bar = ProgressBar(label: "Importing")
@@ -79,14 +80,31 @@ struct ImportCommand: ParsableCommand {
         return (council, try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update))
     }
 
-    /// Refuses to load the sample council (an import given no folder) into a database holding another council:
-    /// it would replace that council's framework with a fictional one, and add fictional values members see.
-    static func refuseSample(_ sample: Council, over store: any CouncilStore, shownAs location: String) throws {
-        guard let held = try store.councilName(), held != sample.plan.council else { return }
+    /// Refuses, unless `--replace` is given, to load council `name` into a database holding another: it would
+    /// replace that council's framework, and add values members see (an officer's slip of the folder, or an
+    /// import given no folder, which loads the fictional sample).
+    func refuseOther(_ name: String, over store: any CouncilStore, shownAs location: String, isSample: Bool = false) throws {
+        guard !replace || isSample, let held = try store.councilName(), held != name else { return }
+        if isSample {
+            throw CommandFailure(
+                "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()): an import given no folder loads the sample council "
+                    + "(\(name)), which would replace it; give the council's folder or workbook "
+                    + "(`scorecard import DIR`); nothing was imported")
+        }
         throw CommandFailure(
-            "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()): an import given no folder loads the sample council "
-                + "(\(sample.plan.council)), which would replace it; give the council's folder or workbook "
-                + "(`scorecard import DIR`); nothing was imported")
+            "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()), and the files are \(name.terminalSafe.excerpt()): importing "
+                + "them would replace that council's framework; give --replace if that is meant (the same council renamed, "
+                + "say); nothing was imported")
+    }
+
+    /// As ``refuseOther(_:over:shownAs:isSample:)``, for a database file at `path` (nothing to refuse when none is there).
+    func refuseOther(_ name: String, inFileAt path: String, isSample: Bool = false) throws {
+        // An empty file holds no council (and is not to be given a schema here).
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        guard FileManager.default.fileExists(atPath: path), size != 0 else { return }
+        let store = try SQLiteStore(path: path)
+        defer { try? store.close() }
+        try refuseOther(name, over: store, shownAs: path, isSample: isSample)
     }
 
     /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.
@@ -94,6 +112,7 @@ struct ImportCommand: ParsableCommand {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
+        if SQLiteStore.exists(at: path) { try refuseOther(contents.plan.council, inFileAt: path) }
         let folder = (path as NSString).deletingLastPathComponent
         let bar = ProgressBar(label: "Importing")
         var summary: ImportSummary?

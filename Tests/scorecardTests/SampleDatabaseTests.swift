@@ -65,6 +65,23 @@ struct SampleDatabaseTests {
         #expect(try SQLiteStore(path: samplePath).councilName() == "Fernley Borough Council")
     }
 
+    @Test("an import of another council's folder over a database is refused unless --replace says so")
+    func otherCouncilNeedsReplace() throws {
+        let path = try Self.path()
+        try DatabaseOptions.createFromSample(at: path, today: try Self.day("2026-11-24"))
+        var other = try DataLocation.sample(today: try Self.day("2026-11-24"))
+        other.plan.council = "Testshire County Council"
+        let folder = ScratchDirectory.root.appendingPathComponent("scorecard-other-\(UUID().uuidString)").path
+        try CouncilExport.write(other, layout: .yaml, to: folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var command = try Scorecard.parseAsRoot(["import", folder, "--database", path])
+        #expect(throws: CommandFailure.self) { try command.run() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was written")
+        var replacing = try Scorecard.parseAsRoot(["import", folder, "--database", path, "--replace"])
+        try replacing.run()
+        #expect(try SQLiteStore(path: path).councilName() == "Testshire County Council")
+    }
+
     @Test("--period takes a financial year, as a framework's reporting_period may be and as status shows it")
     func financialYearPeriod() throws {
         let options = try JudgementOptions.parse(["--period", "2025/26"])

@@ -155,7 +155,8 @@ struct CouncilImport {
                 throw DatabaseError(message: "measure \(m.code) was not saved")
             }
             ids.append(id)
-            if wasInFramework.removeValue(forKey: m.code) == nil { summary.measuresAdded += 1 }
+            // New to the framework: never seen, or brought back after a re-import removed it.
+            if wasInFramework.removeValue(forKey: m.code) != true { summary.measuresAdded += 1 }
         }
         summary.measuresRemoved = wasInFramework.values.filter { $0 }.count
         return ids

@@ -5,7 +5,7 @@ import ScorecardKit
 /// Where a command reads a council from: data files (a directory or an `.xlsx` workbook), a database, or, with
 /// neither, the sample council built into the program.
 struct CouncilInput: ParsableArguments {
-    @Argument(help: "The council's data directory or .xlsx workbook (default: the sample council built into scorecard).")
+    @Argument(help: "The council's data directory or .xlsx workbook (default: the database import, record and the dashboard use, once there is one; else the sample council built into scorecard).")
     var directory: String?
 
     @Option(
@@ -23,13 +23,17 @@ struct CouncilInput: ParsableArguments {
         if let database = resolvedDatabase { try DatabaseOptions.refuseOtherURL(database) }
     }
 
-    /// The database asked for: `--database`, else `SCORECARD_DATABASE` when no directory is given.
+    /// The database asked for: `--database`, else with no directory `SCORECARD_DATABASE`, else the default
+    /// database when it holds anything (the one `import`, `record` and the dashboard use: `status` read the
+    /// sample while they used the council imported).
     var resolvedDatabase: String? {
         if let database { return database }
-        guard directory == nil, let variable = ProcessInfo.processInfo.environment[DatabaseOptions.environmentVariable],
-            !variable.isEmpty
-        else { return nil }
-        return variable
+        guard directory == nil else { return nil }
+        let environment = ProcessInfo.processInfo.environment
+        if let variable = environment[DatabaseOptions.environmentVariable], !variable.isEmpty { return variable }
+        let path = DatabaseOptions.defaultPath(environment: environment)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        return (size ?? 0) > 0 ? path : nil
     }
 
     /// The council, its data files checked as of `today` (problems are printed and end the command with status 1).

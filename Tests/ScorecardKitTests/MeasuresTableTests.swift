@@ -93,6 +93,7 @@ struct MeasuresTableTests {
         ("bad frequency", "code,title,frequency,priority\nK1,T,weekly,P1\n", 2, "frequency", "\"weekly\" is not one of"),
         ("duplicate code", "code,title,frequency,priority\nK1,T,monthly,P1\nK1,U,monthly,P1\n", 3, "code", "measure code K1 is used twice (first on line 2)"),
         ("escape in a code", "code,title,frequency,priority\nK\u{1B}[2J1,T,monthly,P1\n", 2, "code", "holds a control character or a line break"),
+        ("target beyond the limits", "code,title,frequency,priority,unit,target 2024/25\nK1,T,monthly,P1,%,150\n", 2, "target 2024/25", "above this measure's maximum of 100%"),
         ("no priority", "code,title,frequency,priority\nK1,T,monthly,\n", 2, "priority", "needs a priority or a delivery plan"),
         ("unknown plan alone", "code,title,frequency,delivery_plan\nK1,T,monthly,DP-9\n", 2, "delivery_plan", "delivery plan \"DP-9\" is not in the framework"),
         ("value under no heading", "code,title,frequency,,priority\nK1,T,monthly,x,P1\n", 2, nil, "a value in column 4, which has no heading"),

@@ -117,7 +117,15 @@ struct ReaderEdgeCaseTests {
         #expect(value.message.contains("out of range (numbers must lie within ±1,000,000,000,000,000)"))
         let target = try #require(try firstProblem(Array("measure,period,value,target\nKBI-03,2024-08,1,-1e400\n".utf8)))
         #expect(target.field == "target")
-        #expect(target.message == "the number is out of range (numbers must lie within ±1,000,000,000,000,000)")
+        #expect(target.message == "KBI-03: the target: the number is out of range (numbers must lie within ±1,000,000,000,000,000)")
+    }
+
+    @Test("a target the measure's values cannot reach is refused, as `target` refuses it: 150% of a percentage, -3 of a count")
+    func targetBeyondLimits() throws {
+        let percent = try #require(try firstProblem(Array("measure,period,value,target\nKBI-01,2024-08,90,150\n".utf8)))
+        #expect(percent.field == "target" && percent.message.contains("150.0% is above this measure's maximum of 100.0%"))
+        let count = try #require(try firstProblem(Array("measure,period,value,target\nKBI-03,2024-08,5,-3\n".utf8)))
+        #expect(count.field == "target" && count.message.contains("is below this measure's minimum of 0"))
     }
 
     @Test("a month with a sign in it (2024-+5) is not a period")

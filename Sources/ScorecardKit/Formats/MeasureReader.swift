@@ -159,7 +159,8 @@ struct MeasureReader {
             guard let text = target.value, let amount = NumberParser.parse(text) else {
                 throw target.valuePlace.error("the target for \(key.excerpt()) is not a number")
             }
-            if let problem = ValueLimits.insanity(of: amount) {
+            // A target the measure's values cannot reach (150% of a percentage) is refused, as `target` refuses it.
+            if let problem = measure.problem(withValue: amount) {
                 throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
             }
             if let mark = NumberParser.unitMark(text), let problem = measure.unit.problem(with: mark, code: measure.code) {

@@ -50,8 +50,8 @@ extension ObservationsFile {
         }
         let (targetRead, target) = try number(record, cells.target, of: index, fail: fail)
         guard targetRead else { return }
-        if let target, let problem = ValueLimits.insanity(of: target) {
-            try fail(line, cells.target, problem)
+        if let target, !limits[index].allows(target), let problem = measures[index].problem(withValue: target) {
+            try fail(line, cells.target, "\(code): the target: \(problem)")
             return
         }
         var quality: DataQuality?

@@ -5,8 +5,8 @@
 ///   export error (`1e19`), and it could not be drawn or totalled faithfully anyway. A number other than 0
 ///   is at least ``tiny`` in size: `1e-400` is a slip, and no table could show it apart from 0.
 ///
-/// Values are checked against these limits wherever they come in (the dashboard's form, `record`, import);
-/// targets and tolerances only against ``sane``.
+/// Values and targets are checked against these limits wherever they come in (the dashboard's form, `record`,
+/// `target`, import); tolerances only against ``sane``.
 public struct ValueLimits: Sendable, Equatable {
     /// The largest magnitude any number may have.
     public static let sane = 1e15

@@ -47,6 +47,25 @@ struct ExportCommandTests {
         #expect(back.observations[kbi2].last { $0.period == .month(2026, 9) }?.value == 504)
     }
 
+    @Test("exported CSV guards formula-like text with an apostrophe, and reads back exactly")
+    func formulaTextGuarded() throws {
+        let today = try SampleDatabaseTests.day("2026-11-24")
+        var council = try CouncilSource.load(path: Self.sample, today: today)
+        council.measures[0].title = "=cmd|' /C calc'!A0"
+        let m = council.observations.firstIndex { !$0.isEmpty } ?? 0
+        council.observations[m][0].note = "=HYPERLINK(\"http://x\",\"y\")"
+        let out = Self.temporary("c")
+        try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try CouncilExport.write(council, layout: .tables(wideObservations: false), to: out)
+        let observations = try String(contentsOfFile: out + "/observations.csv", encoding: .utf8)
+        let measures = try String(contentsOfFile: out + "/measures.csv", encoding: .utf8)
+        #expect(observations.contains("\"'=HYPERLINK(") && !observations.contains(",\"=HYPERLINK("))
+        #expect(measures.contains(",'=cmd|' /C calc'!A0,"))
+        let back = try CouncilSource.load(path: out, today: today)
+        #expect(back.measures[0].title == council.measures[0].title)
+        #expect(back.observations[m][0].note == council.observations[m][0].note)
+    }
+
     @Test("--wide is not for yaml; a source and --database together are refused")
     func validation() {
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }

@@ -81,6 +81,7 @@ public struct CSVReader: TextTable {
                         record.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
                     }
                     record.endField()
+                    record.unguardLastField()
                     if i >= n {
                         atRecordEnd = true
                     } else if buf[i] == UInt8(ascii: ",") {

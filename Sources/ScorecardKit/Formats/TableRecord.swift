@@ -21,6 +21,20 @@ public struct TableRecord: ~Copyable {
     mutating func append(contentsOf bytes: some Sequence<UInt8>) { storage.append(contentsOf: bytes) }
     mutating func endField() { ends.append(storage.count) }
 
+    /// Takes the apostrophe off the field just ended when it guards a formula-like text (``CSVField/guarded(_:)``):
+    /// `'=HYPERLINK(...)` is read as `=HYPERLINK(...)`, `''x` as `'x`; `'Tis` stays as it is.
+    mutating func unguardLastField() {
+        let start = ends.count > 1 ? ends[ends.count - 2] : 0
+        guard storage.count - start >= 2, storage[start] == UInt8(ascii: "'") else { return }
+        switch storage[start + 1] {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "'"):
+            storage.remove(at: start)
+            ends[ends.count - 1] -= 1
+        default:
+            return
+        }
+    }
+
     /// The number of fields.
     public var count: Int { ends.count }
 

@@ -46,6 +46,21 @@ enum CSVField {
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
+    /// The first characters that make a spreadsheet take a cell for a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A data file's text guarded against being taken for a formula when the file is opened in a spreadsheet,
+    /// and read back exactly (``CSVReader`` takes the guard off): a text starting with `=`, `+`, `-`, `@`, a tab
+    /// or a carriage return is written after an apostrophe, and so is one already starting with an apostrophe
+    /// before one of those or another apostrophe (so that the guard never eats a character of the data).
+    static func guarded(_ text: String) -> String {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return text }
+        if formulaStarts.contains(first) { return "'" + text }
+        if first == "'", let second = scalars.next(), second == "'" || formulaStarts.contains(second) { return "'" + text }
+        return text
+    }
+
     /// `text` as ``escaped(_:)`` writes it, but never taken by a spreadsheet for a formula: a text from the data
     /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number, is written after an
     /// apostrophe (which spreadsheets do not show). For reports people open; data files that must read back

@@ -23,9 +23,18 @@ public struct OutputTable: Sendable, Equatable {
         self.rows = rows
     }
 
-    /// The table as CSV: fields holding a comma, a quote, a line break or edge spaces quoted; lines end LF.
+    /// The table as CSV: fields holding a comma, a quote, a line break or edge spaces quoted; lines end LF. A
+    /// text a spreadsheet would take for a formula (`=HYPERLINK(...)`) is guarded by an apostrophe
+    /// (``CSVField/guarded(_:)``), which reading the file takes off again.
     public var csv: String {
-        rows.map { $0.map { CSVField.escaped($0.text) }.joined(separator: ",") + "\n" }.joined()
+        rows.map { row in
+            row.map { cell in
+                switch cell {
+                case .text(let text): CSVField.escaped(CSVField.guarded(text))
+                case .number: CSVField.escaped(cell.text)
+                }
+            }.joined(separator: ",") + "\n"
+        }.joined()
     }
 }
 

@@ -34,7 +34,13 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         Console.announceWaitsForOtherWriters()
         let started = Date()
-        let (path, _) = databaseOptions.resolved()
+        let (path, isDefault) = databaseOptions.resolved()
+        // The default database's folder is made on first use; a folder named by hand that is not there is a
+        // slip of the path (`/no/such/dir/x.sqlite` made every folder on the way).
+        let folder = (path as NSString).deletingLastPathComponent
+        if !isDefault, !PostgresLocation.isURL(path), !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw CommandFailure("there is no folder \(folder.terminalSafe) for the database \(path.terminalSafe): make it first, or give another path; nothing was imported")
+        }
         let (council, imported) =
             PostgresLocation.isURL(path)
             ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)

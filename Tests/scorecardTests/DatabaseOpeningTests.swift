@@ -19,6 +19,14 @@ struct DatabaseOpeningTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    @Test("import into a database whose folder is not there is refused, and no folder is made")
+    func importNeedsTheFolder() throws {
+        let root = ScratchDirectory.root.appendingPathComponent("scorecard-nofolder-\(UUID().uuidString)").path
+        var command = try Scorecard.parseAsRoot(["import", "--database", root + "/no/such/x.sqlite"])
+        #expect(throws: CommandFailure.self) { try command.run() }
+        #expect(!FileManager.default.fileExists(atPath: root))
+    }
+
     @Test("sample --out refuses a folder whose framework.yaml is another council's, and writes over a sample's own")
     func sampleOverAnotherCouncil() throws {
         let folder = (try SampleDatabaseTests.path() as NSString).deletingLastPathComponent + "/council"

@@ -35,6 +35,8 @@ struct CellValue {
             case .date:
                 guard let serial = Double(value), let date = ExcelDate.date(serial: serial, uses1904Dates: uses1904Dates) else { return .success(value) }
                 return .success(date.description)
+            case .duration:
+                return .failure(CellProblem("is a time or a length of time (such as 1:30), which Excel keeps as a fraction of a day: write the number the measure counts (90 minutes, 1.5 hours) in a cell formatted as a number"))
             }
         }
     }

@@ -5,6 +5,9 @@ import Foundation
 struct NumberFormats {
     enum Kind: Equatable {
         case plain, percent, date
+        /// A time of day or a length of time (`h:mm`, `[h]:mm`, `mm:ss`): a fraction of a day, which no measure
+        /// counts in.
+        case duration
     }
 
     /// The kind of each cell style (`<c s="3">` is the fourth), in `cellXfs` order.
@@ -39,19 +42,23 @@ struct NumberFormats {
         return kinds[style]
     }
 
-    /// The built-in formats: 9 and 10 are percentages; 14 to 22, 27 to 36, 45 to 47 and 50 to 58 dates and times.
+    /// The built-in formats: 9 and 10 are percentages; 18 to 21 and 45 to 47 times and durations; 14 to 17, 22,
+    /// 27 to 36 and 50 to 58 dates.
     static func builtIn(_ id: Int) -> Kind {
         switch id {
         case 9, 10: .percent
-        case 14...22, 27...36, 45...47, 50...58: .date
+        case 18...21, 45...47: .duration
+        case 14...17, 22, 27...36, 50...58: .date
         default: .plain
         }
     }
 
-    /// The kind of a custom format code: a `%` outside quotes makes a percentage; a date or time letter (d, m, y, h,
-    /// s) outside quotes and brackets a date. `General` and `@` are plain.
+    /// The kind of a custom format code: a `%` outside quotes makes a percentage; an elapsed time in brackets
+    /// (`[h]`, `[mm]`) or hours or seconds with no day, month or year a duration; a date or time letter (d, m, y,
+    /// h, s) outside quotes and brackets a date. `General` and `@` are plain.
     static func kind(ofCode code: String) -> Kind {
         var bare = ""
+        var bracketed = ""
         var inQuotes = false
         var inBrackets = false
         var escaped = false
@@ -61,14 +68,18 @@ struct NumberFormats {
             case "\\" where !inQuotes: escaped = true
             case "\"": inQuotes.toggle()
             case "[" where !inQuotes: inBrackets = true
-            case "]" where !inQuotes: inBrackets = false
-            default: if !inQuotes && !inBrackets { bare.append(character) }
+            case "]" where !inQuotes: inBrackets = false; bracketed.append(";")
+            default:
+                if inBrackets { bracketed.append(character) } else if !inQuotes { bare.append(character) }
             }
         }
+        let elapsed = bracketed.lowercased().split(separator: ";").contains { $0.allSatisfy { "hms".contains($0) } && !$0.isEmpty }
         // Only the first section (for positive numbers) matters here.
         let first = bare.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         if first.contains("%") { return .percent }
-        if first.lowercased() == "general" { return .plain }
-        return first.lowercased().contains(where: { "dmyhs".contains($0) }) ? .date : .plain
+        let lower = first.lowercased()
+        if lower == "general" { return .plain }
+        if elapsed || (lower.contains(where: { "hs".contains($0) }) && !lower.contains(where: { "dy".contains($0) })) { return .duration }
+        return lower.contains(where: { "dmyhs".contains($0) }) ? .date : .plain
     }
 }

@@ -92,6 +92,15 @@ struct WorkbookReadingTests {
         #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0.00") == .plain)
         #expect(NumberFormats.kind(ofCode: "0 \"days\"") == .plain)
         #expect(NumberFormats.kind(ofCode: "General") == .plain)
+        // Times and lengths of time are fractions of a day: refused, not read as dates (1:30 was 1900-01-00).
+        for code in ["[h]:mm", "[mm]:ss", "h:mm", "mm:ss", "h:mm AM/PM", "[h]:mm:ss"] { #expect(NumberFormats.kind(ofCode: code) == .duration, "\(code)") }
+        #expect(NumberFormats.kind(ofCode: "dd/mm/yyyy hh:mm") == .date)
+        #expect(NumberFormats.builtIn(20) == .duration && NumberFormats.builtIn(46) == .duration && NumberFormats.builtIn(14) == .date)
+        guard case .failure(let problem) = CellValue(type: nil, format: .duration, value: "0.0625").text(sharedStrings: [], uses1904Dates: false) else {
+            Issue.record("a duration was read")
+            return
+        }
+        #expect(problem.message.contains("is a time or a length of time"))
         let awkward = "a\u{1B}b_x0041_c\r\nd\u{7}"
         #expect(ExcelText.decoded(ExcelText.encoded(awkward)) == awkward)
         #expect(ExcelText.decoded("line_x000D_") == "line\r")

@@ -36,6 +36,9 @@ public enum WorkbookWriter {
 
     /// Refuses, before anything is built, tables a workbook cannot hold or Scorecard would not read back: a sheet
     /// of more rows than Excel's, or more cells in all than ``WorkbookLimits`` reads.
+    /// The most characters (UTF-16 code units, as Excel counts) a workbook's cell holds.
+    static let cellCharacters = 32_767
+
     static func checkSize(of tables: [OutputTable], path: String) throws {
         let advice = "export the council as csv (its files have no such limit)"
         if let long = tables.first(where: { $0.rows.count > WorkbookLimits.rows }) {
@@ -43,6 +46,19 @@ public enum WorkbookWriter {
                 path: path,
                 message: "would need \(NumberText.grouped(Double(long.rows.count), decimals: 0)) rows in its \(long.name) sheet, more than a "
                     + "workbook's \(NumberText.grouped(Double(WorkbookLimits.rows), decimals: 0)): \(advice)")
+        }
+        // Excel holds at most 32,767 characters in a cell, and cuts (or "repairs") a longer one.
+        for table in tables {
+            for (r, row) in table.rows.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    guard case .text(let text) = cell, text.utf16.count > Self.cellCharacters else { continue }
+                    throw ExportError(
+                        path: path,
+                        message: "would put \(NumberText.grouped(Double(text.utf16.count), decimals: 0)) characters in cell "
+                            + "\(ColumnName.letters(c))\(r + 1) of its \(table.name) sheet, more than the \(NumberText.grouped(Double(Self.cellCharacters), decimals: 0)) "
+                            + "a workbook's cell holds: \(advice)")
+                }
+            }
         }
         let cells = tables.reduce(0) { total, table in total + table.rows.reduce(0) { $0 + $1.count } }
         let limit = WorkbookLimits().cells

@@ -83,6 +83,15 @@ struct WorkbookRoundTripTests {
             #expect(error.message.contains("export the council as csv"))
         }
         try WorkbookWriter.checkSize(of: [OutputTable(name: "Observations", rows: [[.number(1)]])], path: "small.xlsx")
+        // A note longer than a cell holds (Excel cuts it) is refused, naming the cell.
+        let note = OutputTable(name: "Observations", rows: [[.text("note")], [.text(String(repeating: "a", count: 32_768))]])
+        do {
+            try WorkbookWriter.checkSize(of: [note], path: "long.xlsx")
+            Issue.record("a 32,768-character cell was allowed")
+        } catch let error as ExportError {
+            #expect(error.message.contains("32,768 characters in cell A2 of its Observations sheet"))
+        }
+        try WorkbookWriter.checkSize(of: [OutputTable(name: "Observations", rows: [[.text(String(repeating: "a", count: 32_767))]])], path: "ok.xlsx")
     }
 
     @Test("a part of more than 10 MB, as a large council's exported observations are, is read whole")

@@ -88,7 +88,8 @@ enum ChartSVG {
         for (i, point) in points.enumerated() {
             if let value = point.value {
                 let isJudged = point.period == series.judged
-                html.raw("<circle class=\"\(isJudged ? "point judged-point" : "point")\" cx=\"\(coordinate(x(i)))\" cy=\"\(coordinate(y(value)))\" r=\"\(isJudged ? 4 : 2.2)\"/>")
+                let judgedClass = "point judged-point" + (series.judgedStatus.map { " status-\($0.key)" } ?? "")
+                html.raw("<circle class=\"\(isJudged ? judgedClass : "point")\" cx=\"\(coordinate(x(i)))\" cy=\"\(coordinate(y(value)))\" r=\"\(isJudged ? 4 : 2.2)\"/>")
             } else if point.withheld {
                 html.element(
                     "text", ["class": "withheld", "x": coordinate(x(i)), "y": coordinate(height - bottom - 3)], text: "*")

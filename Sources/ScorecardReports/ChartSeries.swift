@@ -15,6 +15,9 @@ public struct ChartSeries: Sendable, Equatable {
     public var points: [Point]
     /// The period the report is judged at, marked on the chart.
     public var judged: Period?
+    /// The judged value's status, which colours its ring: a miss too small to see against a wide scale (56.3%
+    /// against 57.2% on a year-to-date scale) still shows red. `nil` where the report gives none.
+    public var judgedStatus: Status?
     public var unit: MeasureUnit
     public var decimals: Int
     /// Set when small numbers are withheld: the scale then labels no value in the withheld range either.

@@ -230,7 +230,7 @@ private struct Builder {
             travel: valueWithheld || previousWithheld ? nil : judged.sincePrevious,
             travelYear: valueWithheld || lastYearWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
             draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,
-            chart: chart(m, judged: judged.period, withheld: withheld))
+            chart: chart(m, judged: judged.period, withheld: withheld, status: valueWithheld ? nil : judged.status))
     }
 
     /// The alert's reason without the values it quotes, for a measure whose small numbers are withheld.
@@ -255,7 +255,7 @@ private struct Builder {
 
     /// The last ``ReportOptions/chartPeriods`` periods up to the judged one (or the latest value, for a measure
     /// not judged), with their values and targets.
-    func chart(_ m: Int, judged: Period?, withheld: Set<Period>) -> ChartSeries {
+    func chart(_ m: Int, judged: Period?, withheld: Set<Period>, status: Status? = nil) -> ChartSeries {
         let measure = council.measures[m]
         let observations = council.observations[m]
         let end = judged ?? observations.last?.period
@@ -282,7 +282,7 @@ private struct Builder {
             points.removeFirst(first)
         }
         return ChartSeries(
-            points: points, judged: judged, unit: measure.unit, decimals: measure.decimals,
+            points: points, judged: judged, judgedStatus: status, unit: measure.unit, decimals: measure.decimals,
             smallNumbers: isPublic ? measure.smallNumbers : nil)
     }
 

@@ -65,7 +65,7 @@ public enum HTMLReportWriter {
                 }
                 html.element(
                     "p", ["class": "legend"],
-                    text: "Charts: the solid line is the measure's value, the dashed line its target, the dotted rule and ringed point the period reported on"
+                    text: "Charts: the solid line is the measure's value, the dashed line its target, the dotted rule and ringed point the period reported on (the point in its status's colour)"
                         + (report.withheldNote == nil ? "." : "; * marks a value withheld."))
             }
         }
@@ -221,9 +221,12 @@ public enum HTMLReportWriter {
             html.element("td", ["class": "number"], text: entry.target)
             html.element("td", ["class": "status status-\(entry.status.key)"], text: ReportText.badge(entry))
             html.element("td") { html in
-                html.text(ReportText.travel(entry.travel))
+                let travel = ReportText.travel(entry.travel)
+                html.text(travel)
                 if let year = entry.travelYear {
-                    html.void("br")
+                    // No empty first line where there is no direction against the period before (a cumulative
+                    // measure's first period of the year).
+                    if !travel.isEmpty { html.void("br") }
                     html.element("small", text: "Year on year: \(ReportText.travel(year))")
                 }
             }

@@ -76,6 +76,9 @@ enum ReportStyleSheet {
         .chart .value { fill: none; stroke: var(--accent); stroke-width: 2; }
         .chart .point { fill: var(--accent); }
         .chart .judged-point { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+        .chart .judged-point.status-off-track { fill: var(--bad); stroke: var(--bad); }
+        .chart .judged-point.status-within-tolerance { fill: #e0a526; stroke: var(--warn); }
+        .chart .judged-point.status-on-track { fill: var(--good); stroke: var(--good); }
         .chart .target { fill: none; stroke: #333; stroke-width: 1.3; stroke-dasharray: 5 3; }
         .chart .judged { stroke: #777; stroke-width: 1; stroke-dasharray: 1 2; }
         .legend { font-size: 9pt; color: var(--muted); }

@@ -77,6 +77,17 @@ struct HTMLReportWriterTests {
         #expect(statuses == ["·\u{00A0}Not judged", "✖\u{00A0}Off track", "●\u{00A0}On track", "▲\u{00A0}At risk", "!\u{00A0}Overdue"])
     }
 
+    @Test("A chart's point for the period reported on takes its status's colour, so a miss too small to see still shows")
+    func judgedPointColoured() throws {
+        let html = HTMLReportWriter.html(ReportFixture.report())
+        // KBM-1 off track, KBI-2 on track, KBM-3 at risk; OUT-1 not judged keeps the plain ring.
+        #expect(html.contains("point judged-point status-off-track"))
+        #expect(html.contains("point judged-point status-on-track"))
+        #expect(html.contains("point judged-point status-within-tolerance"))
+        let forPublic = HTMLReportWriter.html(ReportFixture.report(ReportFixture.options(audience: .public)))
+        #expect(!forPublic.contains("judged-point status-on-track"), "KBI-2's status is withheld with its value")
+    }
+
     @Test("Text from the data comes out exactly as written: markup, quotes and ampersands escaped, controls removed")
     func escaping() throws {
         var council = ReportFixture.council

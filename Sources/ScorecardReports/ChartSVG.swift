@@ -121,7 +121,7 @@ enum ChartSVG {
         var parts = ["\(first.label) to \(last.label)."]
         if let judged = series.judged, let point = series.points.first(where: { $0.period == judged }) {
             var latest = "\(judged.label): "
-            latest += point.withheld ? "value withheld" : point.value.map(series.format) ?? "no value"
+            latest += point.withheld ? "value withheld" : point.value.map(series.format).map { $0 + (point.isDraft ? " (draft)" : "") } ?? "no value"
             if let target = point.target { latest += ", target \(series.formatTarget(target))" }
             parts.append(latest + ".")
         }

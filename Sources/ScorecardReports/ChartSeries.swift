@@ -10,6 +10,8 @@ public struct ChartSeries: Sendable, Equatable {
         public var target: Double?
         /// Whether the value is withheld to protect individuals (drawn as `*`, never at its height).
         public var withheld: Bool
+        /// Whether the value is a draft awaiting sign-off (said so in the chart's description, as in the table).
+        public var isDraft = false
     }
 
     public var points: [Point]

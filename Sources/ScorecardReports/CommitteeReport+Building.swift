@@ -274,7 +274,8 @@ private struct Builder {
                 points.append(
                     ChartSeries.Point(
                         period: period, value: isWithheld ? nil : byPeriod[period]?.value.map(measure.asShown),
-                        target: council.target(ofMeasure: m, in: period), withheld: isWithheld))
+                        target: council.target(ofMeasure: m, in: period), withheld: isWithheld,
+                        isDraft: !isWithheld && byPeriod[period]?.isDraft == true))
             }
         }
         // A measure younger than the chart starts where its history does.

@@ -127,6 +127,8 @@ struct HTMLReportWriterTests {
     func draftMarked() throws {
         let document = try HTMLDocument(HTMLReportWriter.html(ReportFixture.report()))
         #expect(document.all("span").filter { $0.attributes["class"] == "draft" }.map(\.text) == ["draft"])
+        // The chart's description says so too (KBM-3's Q2 48.0% is a draft).
+        #expect(document.all("desc").map(\.text).contains { $0.contains("Q2 2026/27: 48.0% (draft), target 50.0%.") })
     }
 
     @Test("A chart's caption gives the unit once, even when the measure's title ends with it")

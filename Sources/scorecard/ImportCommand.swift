@@ -178,7 +178,8 @@ struct ImportCommand: ParsableCommand {
                     ? " (\(count(s.draftsReplaced)) of them \(s.draftsReplaced == 1 ? "a draft" : "drafts") awaiting sign-off, replaced by the files' signed-off values)"
                     : "")
                 + ", \(count(s.unchanged)) unchanged"
-                + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : ""))
+                + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : "")
+                + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
         if s.frameworkChanged {
             lines.append(
                 "  framework: \(count(council.measures.count)) measures (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed); "

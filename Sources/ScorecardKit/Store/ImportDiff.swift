@@ -64,7 +64,9 @@ package enum ImportDiff {
             }
         }
         let inFramework = Set(measureIDs)
-        summary.notInFile = current.keys.filter { inFramework.contains($0.measureID) }.count
+        for (key, observation) in current where inFramework.contains(key.measureID) {
+            if observation.isDraft { summary.draftsKept += 1 } else { summary.notInFile += 1 }
+        }
         progress?(total, total)
     }
 }

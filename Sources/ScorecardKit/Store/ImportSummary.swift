@@ -20,8 +20,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var draftsReplaced = 0
     /// Observations the files hold exactly as the store does.
     public var unchanged = 0
-    /// Observations the store holds that the files do not (kept, never deleted).
+    /// Published observations the store holds that the files do not (kept, never deleted).
     public var notInFile = 0
+    /// Drafts awaiting sign-off the store holds that the files do not (kept, still awaiting sign-off: recorded since
+    /// the files were written, most likely).
+    public var draftsKept = 0
 
     public init() {}
 

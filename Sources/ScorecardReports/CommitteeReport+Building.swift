@@ -118,17 +118,40 @@ private struct Builder {
 
     /// The alerts on a measure the public may read, given its `withheld` periods: none when its judged value is
     /// withheld (that it is off track, worsening or special cause narrows the value down: on track against a
-    /// target of 1, lower is better, is 1), and none that rests on a withheld value (worse four periods running
-    /// from a 0 shown, through values withheld, is 1, 2, 3 and 4).
+    /// target of 1, lower is better, is 1), and none that rests on a withheld value: worse four periods running
+    /// from a 0 shown, through values withheld, is 1, 2, 3 and 4; a forecast, process limits and the comparison
+    /// with England are made from every value, withheld ones too (a forecast to miss, or not, told a withheld 4
+    /// from a 3), so theirs go, as their figures go from the CSV. Off track repeatedly through a withheld value
+    /// is said as off track in the period shown.
     func publicAlerts(_ judged: MeasureEvaluation, withheld: Set<Period>) -> [Alert] {
         guard isPublic, !withheld.isEmpty else { return judged.alerts }
         if let period = judged.period, withheld.contains(period) { return [] }
-        return judged.alerts.filter { alert in
-            // A missing value, or national data, rests on no value of the measure's.
-            if alert.rule == .overdue || alert.rule == .worseThanEngland { return true }
-            // A run's periods, and the one before it that a "worse than before" compares with.
-            return !(0...max(alert.run, 1)).contains { withheld.contains(alert.period.advanced(by: -$0)) }
+        /// Whether any of the `count` periods up to `period` is withheld.
+        func touchesWithheld(_ period: Period, count: Int) -> Bool {
+            (0..<max(count, 1)).contains { withheld.contains(period.advanced(by: -$0)) }
         }
+        var shown: [Alert] = []
+        for alert in judged.alerts {
+            switch alert.rule {
+            case .overdue, .offTrack:
+                shown.append(alert)
+            case .forecastMiss, .specialCauseConcerning, .worseThanEngland:
+                continue
+            case .worsening:
+                // Its run of worse values, and the one before it they are compared with.
+                if !touchesWithheld(alert.period, count: alert.run + 1) { shown.append(alert) }
+            case .offTrackRepeatedly:
+                if !touchesWithheld(alert.period, count: alert.run) {
+                    shown.append(alert)
+                } else {
+                    var single = alert
+                    single.rule = .offTrack
+                    single.run = 1
+                    shown.append(single)
+                }
+            }
+        }
+        return shown
     }
 
     /// A priority's title in the summary: with what of it the report covers when that is not all of it

@@ -169,6 +169,35 @@ struct CommitteeReportTests {
         #expect(open.cover.figures.hasSuffix("Q3 2026/27 has not ended yet (it ends on 31 December 2026): its figures are not final."))
     }
 
+    @Test("In public, off track repeatedly through withheld values is said as off track in the period shown; forecasts and process signals go")
+    func publicAlertsThroughWithheld() throws {
+        var council = ReportFixture.council
+        let (jul, aug, sep) = (Period.month(2026, 7), Period.month(2026, 8), Period.month(2026, 9))
+        council.measures[2].targets = TargetSchedule(byPeriod: [jul: 2, aug: 2, sep: 2])
+        // Jul 3 and Aug 4 withheld, Sep 6 shown: all three miss a target of 2 (lower is better).
+        council.observations[2] = ObservationSeries([Observation(period: jul, value: 3), Observation(period: aug, value: 4), Observation(period: sep, value: 6)])
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        #expect(evaluation.measures[2].alerts.map(\.rule).contains(.offTrackRepeatedly))
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(audience: .public))
+        let kbi2 = report.sections[0].plans[0].measures[1]
+        #expect(kbi2.value == "6" && kbi2.alerts.map(\.rule) == [.offTrack])
+        #expect(kbi2.alerts.first?.reason == "Missed its target in Sep 2026 by more than the tolerance.")
+        let forecastOrProcess: Set<Alert.Rule> = [.forecastMiss, .specialCauseConcerning, .worseThanEngland]
+        #expect(!report.sections.flatMap(\.allMeasures).filter { $0.code == "KBI-2" }.flatMap(\.alerts).contains { forecastOrProcess.contains($0.rule) })
+    }
+
+    @Test("In public, no forecast alert on a measure with a withheld value: whether 14, 14, *, 14, 14, 15 is forecast to miss 12 told a 4 from a 3")
+    func publicForecastWithheld() throws {
+        var council = ReportFixture.council
+        council.measures[2].targets = TargetSchedule(byPeriod: [.financialYear(2026): 12])
+        let values: [Double] = [14, 14, 4, 14, 14, 15]
+        council.observations[2] = ObservationSeries(values.enumerated().map { Observation(period: .month(2026, 4 + $0.offset), value: $0.element) })
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        #expect(evaluation.measures[2].alerts.map(\.rule).contains(.forecastMiss))
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(audience: .public))
+        #expect(!report.sections[0].plans[0].measures[1].alerts.map(\.rule).contains(.forecastMiss))
+    }
+
     @Test("In public, an alert on a measure that counts people gives no figures: its run in words")
     func publicReasonWithoutFigures() {
         var council = ReportFixture.council

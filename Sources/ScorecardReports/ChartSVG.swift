@@ -7,7 +7,11 @@ import ScorecardKit
 enum ChartSVG {
     static let width = 340.0
     static let height = 150.0
-    static let left = 50.0
+    /// The room left of the plot for the scale's labels, at least; more when a label is longer (123,480,000,000
+    /// was cut to "80,000,000" at the chart's edge).
+    static let minimumLeft = 50.0
+    /// About the width of a character of a scale label, for making room for the longest.
+    static let labelCharacterWidth = 5.6
     static let right = 12.0
     static let top = 10.0
     static let bottom = 30.0
@@ -55,6 +59,9 @@ enum ChartSVG {
         // Never past what the values can be when none is: below 0, or above 100%.
         if least >= 0 { low = max(low, 0) }
         if series.unit.isPercentage, most <= 100 { high = min(high, 100) }
+        let gridlines = (0...min(Int(((high - low) / step).rounded()), 10)).map { low + Double($0) * step }
+        let longestLabel = gridlines.filter(series.mayLabel).map { series.scaleLabel($0).count }.max() ?? 0
+        let left = max(Self.minimumLeft, 8 + Self.labelCharacterWidth * Double(longestLabel))
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ i: Int) -> Double {
@@ -63,8 +70,7 @@ enum ChartSVG {
         func y(_ v: Double) -> Double { top + plotHeight * (high - v) / (high - low) }
 
         // Gridlines and the scale: every whole step, each labelled with exactly the value it is drawn at.
-        for k in 0...min(Int(((high - low) / step).rounded()), 10) {
-            let v = low + Double(k) * step
+        for v in gridlines {
             let yy = coordinate(y(v))
             html.raw("<line class=\"grid\" x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(width - right))\" y2=\"\(yy)\"/>")
             if series.mayLabel(v) {

@@ -143,6 +143,16 @@ public enum HTMLReportWriter {
         html.raw("</svg>")
     }
 
+    /// A figure that may break after a thousands separator when its cell is too narrow (123,469,789,012 ran
+    /// over the next cell), and nowhere else (never between 57.2106 and its %).
+    static func figure(_ text: String, into html: inout HTMLText) {
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        for (i, group) in groups.enumerated() {
+            html.text(String(group) + (i < groups.count - 1 ? "," : ""))
+            if i < groups.count - 1 { html.void("wbr") }
+        }
+    }
+
     static func writeSection(_ section: CommitteeReport.PrioritySection, report: CommitteeReport, into html: inout HTMLText) {
         let headingID = "priority-\(section.code)"
         html.element("section", ["class": "priority", "aria-labelledby": headingID]) { html in
@@ -215,10 +225,10 @@ public enum HTMLReportWriter {
             }
             html.element("td", text: entry.period)
             html.element("td", ["class": "number"]) { html in
-                html.text(entry.value)
+                figure(entry.value, into: &html)
                 if entry.draft { html.element("span", ["class": "draft"], text: "draft") }
             }
-            html.element("td", ["class": "number"], text: entry.target)
+            html.element("td", ["class": "number"]) { html in figure(entry.target, into: &html) }
             html.element("td", ["class": "status status-\(entry.status.key)"], text: ReportText.badge(entry))
             html.element("td") { html in
                 let travel = ReportText.travel(entry.travel)

@@ -51,7 +51,7 @@ enum ReportStyleSheet {
         .status-on-track { color: var(--good); }
         .alerts { margin: 0.2em 0 0; padding-left: 1em; font-weight: normal; color: var(--ink); }
         .draft { font-size: 8.5pt; font-weight: bold; border: 1px solid var(--ink); padding: 0 0.25em; margin-left: 0.3em; }
-        .code { white-space: nowrap; color: var(--muted); }
+        .code { color: var(--muted); overflow-wrap: anywhere; }  /* a long code breaks rather than covering the next cell */
         .bar { display: block; width: 100%; height: 14px; }
         .bar .off-track { fill: var(--bad); }
         .bar .overdue { fill: var(--late); }

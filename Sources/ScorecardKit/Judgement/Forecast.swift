@@ -32,7 +32,7 @@ public struct Forecast: Sendable, Equatable {
     /// Whether the projection is worse than the target (outside the band, for a band); `nil` for a measure with no
     /// better direction.
     public var misses: Bool?
-    /// How far the projection falls short of the target, when it misses.
+    /// How far the projection, rounded as members see it, falls short of the target, when it misses.
     public var shortfall: Double?
     /// The projection's status against the target, with the measure's tolerance.
     public var status: Status
@@ -96,11 +96,13 @@ extension MeasureJudgement {
         var misses: Bool?
         var shortfall: Double?
         if measure.polarity != .none,
-            let rounded = Judge.shortfall(value: Judge.rounded(projected, measure.decimals), target: target, polarity: measure.polarity),
-            let miss = Judge.shortfall(value: projected, target: target, polarity: measure.polarity)
+            let rounded = Judge.shortfall(value: Judge.rounded(projected, measure.decimals), target: target, polarity: measure.polarity)
         {
             misses = rounded > Judge.epsilon(target)
-            shortfall = misses == true ? miss : nil
+            // The miss of the projection as members see it, in the decimals that write it (99.9% shown against
+            // 99.95% is 0.05 short, not 0.03; 14 shown against 12 is 2, not 2.4000000000000004).
+            let places = max(measure.decimals, NumberText.places(toShow: target, decimals: measure.decimals))
+            shortfall = misses == true ? Judge.rounded(rounded, places) : nil
         }
         let status = Judge.status(
             value: projected, target: target, polarity: measure.polarity, tolerance: measure.tolerance, decimals: measure.decimals)

@@ -391,6 +391,10 @@ struct UpdateTests {
         let screen = DashboardView.screenText(AppState(asAt: .quarter(2024, 2), route: .priority(0)), model: model, width: 100, height: 30)
         #expect(screen.contains("£12.3m") && screen.contains("£10bn"))
         #expect(!screen.contains("£12,345,6"))
+        // The measure screen's table of periods too (its heading gives the figure in full).
+        let measure = DashboardView.screenText(AppState(asAt: .quarter(2024, 2), route: .measure(0)), model: model, width: 100, height: 30)
+        let row = try #require(measure.split(separator: "\n").first { $0.hasPrefix("Q2 2024/25") })
+        #expect(row.contains("£12,345,678") && row.contains("£10bn") && !row.contains("…"), "\(row)")
     }
 
     @Test("H away from a measure's periods says what it is for, rather than nothing")

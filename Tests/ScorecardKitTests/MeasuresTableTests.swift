@@ -92,6 +92,7 @@ struct MeasuresTableTests {
         ("target for the wrong period", "code,title,frequency,priority,target 2024-05\nK1,T,quarterly,P1,4\n", 2, "target 2024-05", "a target for a month"),
         ("bad frequency", "code,title,frequency,priority\nK1,T,weekly,P1\n", 2, "frequency", "\"weekly\" is not one of"),
         ("duplicate code", "code,title,frequency,priority\nK1,T,monthly,P1\nK1,U,monthly,P1\n", 3, "code", "measure code K1 is used twice (first on line 2)"),
+        ("codes differing in case", "code,title,frequency,priority\nKBI-04,T,monthly,P1\nKbi-04,U,monthly,P1\n", 3, "code", "measure code Kbi-04 is KBI-04 in another case"),
         ("escape in a code", "code,title,frequency,priority\nK\u{1B}[2J1,T,monthly,P1\n", 2, "code", "holds a control character or a line break"),
         ("target beyond the limits", "code,title,frequency,priority,unit,target 2024/25\nK1,T,monthly,P1,%,150\n", 2, "target 2024/25", "above this measure's maximum of 100%"),
         ("no priority", "code,title,frequency,priority\nK1,T,monthly,\n", 2, "priority", "needs a priority or a delivery plan"),

@@ -274,8 +274,9 @@ struct MeasureScreen {
             let status = item.status
             return [
                 Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
-                Table.Item(context.format(item.observation.value, of: definition)),
-                Table.Item(item.target.map { context.text(definition.formatTarget($0)) } ?? "", style: theme.muted),
+                // Abbreviated when too wide for the column (£12.3bn), never cut; H gives the period in full.
+                Table.Item(context.format(item.observation.value, of: definition, width: 11)),
+                Table.Item(item.target.map { context.formatTarget($0, of: definition, width: 11) } ?? "", style: theme.muted),
                 Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" }
                                ?? "\(theme.symbol(for: .noData)) Missing",
                            style: status.map { theme.style(for: $0) } ?? theme.noData),

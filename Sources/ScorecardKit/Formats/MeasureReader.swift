@@ -2,7 +2,8 @@
 struct MeasureReader {
     let defaultTolerance: Tolerance?
     private(set) var measures: [Measure] = []
-    private var lineByCode: [String: Int] = [:]
+    /// Each code read so far, upper-cased, with its line and the code as written.
+    private var lineByCode: [String: (Int, String)] = [:]
 
     init(defaultTolerance: Tolerance?) {
         self.defaultTolerance = defaultTolerance
@@ -17,10 +18,16 @@ struct MeasureReader {
         if code.unicodeScalars.contains(where: { $0.isTerminalControl || $0.properties.isWhitespace && $0 != " " }) {
             throw fields.error("code", "the measure code \(code.excerpt()) holds a control character or a line break: a code is letters, digits and punctuation")
         }
-        if let first = lineByCode[String(code)] {
-            throw fields.error("code", "measure code \(code.excerpt()) is used twice (first on \(fields.origin.lineName(first)))")
+        // Codes are typed in any case (`record kbi-004`, the dashboard's `:`): two that differ only in case could
+        // not be told apart, and a value would go to whichever was found first.
+        let key = code.uppercased()
+        if let (first, firstCode) = lineByCode[key] {
+            let twice = firstCode == code
+                ? "measure code \(code.excerpt()) is used twice"
+                : "measure code \(code.excerpt()) is \(firstCode.excerpt()) in another case, which cannot be told apart when typed"
+            throw fields.error("code", "\(twice) (first on \(fields.origin.lineName(first)))")
         }
-        lineByCode[String(code)] = fields.line
+        lineByCode[key] = (fields.line, String(code))
         fields.context = "measure \(code.excerpt())"
         let frequency = try fields.parsed("frequency", expected: "one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))") {
             Frequency(rawValue: $0.lowercased()) ?? Self.frequencyWords[$0.lowercased()]

@@ -120,6 +120,15 @@ struct ReaderEdgeCaseTests {
         #expect(target.message == "KBI-03: the target: the number is out of range (numbers must lie within ±1,000,000,000,000,000)")
     }
 
+    @Test("a note's Windows (CRLF) and old Mac (CR) line breaks are line breaks, as LF is")
+    func noteLineBreaks() throws {
+        let measures = try FrameworkFile(file: "framework.yaml").read(Fixture.framework).measures
+        let csv = "measure,period,value,note\r\nKBI-03,2024-08,1,\"Para one.\r\nPara two.\r\rPara three\"\r\n"
+        let observations = try ObservationsFile(file: "observations.csv", measures: measures).read(Array(csv.utf8))
+        let kbi3 = try #require(measures.firstIndex { $0.code == "KBI-03" })
+        #expect(observations[kbi3].first?.note == "Para one.\nPara two.\n\nPara three")
+    }
+
     @Test("a target the measure's values cannot reach is refused, as `target` refuses it: 150% of a percentage, -3 of a count")
     func targetBeyondLimits() throws {
         let percent = try #require(try firstProblem(Array("measure,period,value,target\nKBI-01,2024-08,90,150\n".utf8)))

@@ -74,6 +74,11 @@ extension ObservationsFile {
                 return
             }
             note = record.string(cells.note)
+            // Windows line breaks (CRLF) inside a quoted note, and old Mac ones (CR), are line breaks as LF is:
+            // kept as they were, the CR glued paragraphs together on screen and showed as � in reports.
+            if record.withBytes(cells.note, { $0.contains(UInt8(ascii: "\r")) }) {
+                note = note?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
         }
         if let first = state.firstLine(index: index, ordinal: period.ordinal, line: line) {
             try fail(line, periodColumn, "\(code) \(period.label) is given twice (first on \(state.origin.lineName(first)))")

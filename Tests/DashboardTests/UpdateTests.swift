@@ -160,6 +160,8 @@ struct UpdateTests {
         #expect(state.routes == [.plan, .search("aff")])
         #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(1)])  // KBM-01 Affordable homes
         #expect(state.stack[0].filter.isEmpty)
+        // At the start of a word only: "lann" is inside "planning".
+        #expect(model.measures(matchingText: "lann").isEmpty && model.measures(matchingText: "plann") == [2])
     }
 
     @Test("a filter on a list of measures matches their status as well as their code, title, owner and team")

@@ -298,11 +298,13 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public func measures(matchingText text: String) -> [Int] {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !wanted.isEmpty else { return [] }
-        let words = wanted.split(separator: " ")
+        // Each word at the start of a word of the title, as the list filter matches: "rough" finds "Rough
+        // sleepers", not "brought" or "Borough-wide".
+        let words = wanted.split(separator: " ").map { SearchText(String($0)) }
         return council.agendaOrder.filter { m in
             let measure = council.measures[m]
             if measure.code.lowercased().hasPrefix(wanted) { return true }
-            let title = measure.title.lowercased()
+            let title = SearchText(measure.title)
             return words.allSatisfy { title.contains($0) }
         }
     }

@@ -52,6 +52,7 @@ static inline int sc_key_dc(void) { return KEY_DC; }
 static inline int sc_key_enter(void) { return KEY_ENTER; }
 static inline int sc_key_btab(void) { return KEY_BTAB; }
 static inline int sc_key_resize(void) { return KEY_RESIZE; }
+static inline int sc_key_max(void) { return KEY_MAX; }
 static inline int sc_key_f0(void) { return KEY_F0; }
 
 // MARK: Wide-character cells

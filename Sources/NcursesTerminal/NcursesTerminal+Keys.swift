@@ -13,6 +13,25 @@ extension NcursesTerminal {
         let status = wget_wch(window, &value)
         if SignalGuard.takeInterrupt() { return .ctrl("c") }
         guard status != ERR else { return nil }
+        if status == sc_key_code_yes(), Int32(bitPattern: UInt32(value)) == Self.pasteStart { return readPaste(window) }
         return KeyDecoder.decode(isKeyCode: status == sc_key_code_yes(), value: UInt32(value))
+    }
+
+    /// The text of a bracketed paste, read up to its end sequence (or a pause of half a second, or 1 MB, so that
+    /// a terminal that never ends it cannot hold the dashboard).
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> Key {
+        var text = String.UnicodeScalarView()
+        wtimeout(window, 500)
+        while text.count < 1 << 20 {
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            guard status != ERR else { break }
+            if status == sc_key_code_yes() {
+                if Int32(bitPattern: UInt32(value)) == Self.pasteEnd { break }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(value)) { text.append(scalar) }
+        }
+        return .paste(String(text))
     }
 }

@@ -29,6 +29,12 @@ public final class NcursesTerminal: Terminal {
     private let environment: [String: String]
     private var screen: OpaquePointer?
     private var openedFiles: [UnsafeMutablePointer<FILE>] = []
+    /// The file curses writes the screen to.
+    private var output: UnsafeMutablePointer<FILE>?
+    /// The key codes bracketed paste's start and end sequences are given (``readKey(timeout:)`` reads the text
+    /// between them whole).
+    static let pasteStart = sc_key_max() + 1
+    static let pasteEnd = sc_key_max() + 2
     var colorPairs = ColorPairs(mode: .none)
     var previous: ScreenBuffer?
     var needsFullRepaint = false
@@ -70,6 +76,12 @@ public final class NcursesTerminal: Terminal {
         leaveok(sc_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        // Bracketed paste: pasted text arrives between ESC [200~ and ESC [201~, read whole as a paste, so that a
+        // commentary pasted with its line breaks is not taken as Enter and keys.
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        writeControl("\u{1B}[?2004h")
+        if let output { SignalGuard.bracketedPaste(on: fileno(output)) }
         // COLORS is only set by start_color, so ask terminfo directly before deciding.
         let colors = has_colors() ? max(0, Int(tigetnum("colors"))) : 0
         capabilities = Capabilities.detect(
@@ -85,6 +97,8 @@ public final class NcursesTerminal: Terminal {
     /// Gives the screen back: ends curses, frees the screen, restores signal handlers. Safe to call twice.
     public func stop() {
         guard let screen else { return }
+        SignalGuard.bracketedPaste(on: -1)
+        writeControl("\u{1B}[?2004l")
         endwin()
         delscreen(screen)
         self.screen = nil
@@ -124,6 +138,14 @@ public final class NcursesTerminal: Terminal {
         }
         set_term(created)
         screen = created
+        self.output = output
+    }
+
+    /// Writes a control sequence straight to the terminal (one curses has no call for).
+    private func writeControl(_ sequence: String) {
+        guard let output else { return }
+        fputs(sequence, output)
+        fflush(output)
     }
 
     /// The variables ``Capabilities/detect(environment:colorPreference:forceASCII:terminalColors:)`` reads.

@@ -35,6 +35,12 @@ enum SignalGuard {
         flag.initialize(to: 0)
         return flag
     }()
+    /// The terminal's output descriptor while bracketed paste is on (-1 when off): a way out by signal turns it off.
+    private nonisolated(unsafe) static let pasteModeDescriptor: UnsafeMutablePointer<Int32> = {
+        let descriptor = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        descriptor.initialize(to: -1)
+        return descriptor
+    }()
     private nonisolated(unsafe) static let installed: UnsafeMutablePointer<Int32> = {
         let flag = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         flag.initialize(to: 0)
@@ -74,8 +80,22 @@ enum SignalGuard {
         if sc_atomic_exchange(interruptPending, 1) != 0 { restoreAndReraise(SIGINT) }
     }
 
+    /// Records that bracketed paste is on for the terminal written to `descriptor` (-1: off again).
+    static func bracketedPaste(on descriptor: Int32) {
+        sc_atomic_store(pasteModeDescriptor, descriptor)
+    }
+
+    /// Turns bracketed paste off, if on: async-signal-safe (a static string and `write`).
+    private static func endBracketedPaste() {
+        let descriptor = sc_atomic_exchange(pasteModeDescriptor, -1)
+        guard descriptor >= 0 else { return }
+        let off: StaticString = "\u{1B}[?2004l"
+        _ = write(descriptor, off.utf8Start, off.utf8CodeUnitCount)
+    }
+
     /// Ends curses, restores the previous disposition and raises `signal` again (delivered when the handler returns).
     private static func restoreAndReraise(_ number: Int32) {
+        endBracketedPaste()
         endwin()
         sigaction(number, saved + Int(number), nil)
         raise(number)
@@ -83,6 +103,7 @@ enum SignalGuard {
 
     /// Ends curses and raises `signal` again with its default action, which ends the program when the handler returns.
     private static func restoreAndEnd(_ number: Int32) {
+        endBracketedPaste()
         endwin()
         signal(number, SIG_DFL)
         raise(number)

@@ -74,6 +74,13 @@ struct DashboardKeymapTests {
         #expect(DashboardKeymap.action(for: key, mode: .browsing) == action)
     }
 
+    @Test("pasted text is an action in the form and the prompts; pasted while browsing, it does nothing")
+    func paste() {
+        let pasted = "Line one.\r\nLine two\twith tab.\nLine three"
+        #expect(DashboardKeymap.action(for: .paste(pasted), mode: .browsing) == nil, "pasted letters are not keys")
+        #expect(DashboardKeymap.action(for: .paste("49\n"), mode: .filtering) == .paste("49\n"))
+    }
+
     @Test("in a prompt, letters are typed rather than acted on")
     func prompt() {
         #expect(DashboardKeymap.action(for: .character("q"), mode: .filtering) == .type("q"))

@@ -399,6 +399,23 @@ struct UpdateTests {
         #expect(row.contains("£12,345,678") && row.contains("£10bn") && !row.contains("…"), "\(row)")
     }
 
+    @Test("pasted text goes into the form whole: one line in the value, its line breaks kept in the commentary")
+    func pasteIntoForm() throws {
+        let pasted = "Line one.\r\nLine two\twith tab.\nLine three"
+        let model = try TestCouncil.model()
+        var state = TestCouncil.state(model)
+        state.mode = .editing(ValueForm(measure: 2, period: .month(2024, 9), latestEnded: .month(2024, 9)))
+        state.apply(.paste("49\n"), model: model)
+        state.apply(.nextField, model: model)
+        state.apply(.paste(pasted), model: model)
+        guard case .editing(let form) = state.mode else {
+            Issue.record("the paste left the form")
+            return
+        }
+        #expect(form.value == "49" && form.note == "Line one.\nLine two\twith tab.\nLine three")
+        #expect(DashboardView.screenText(state, model: model).contains("Line one.↵Line two with tab.↵Line three"))
+    }
+
     @Test("H away from a measure's periods says what it is for, rather than nothing")
     func historyAwayFromPeriods() throws {
         let model = try TestCouncil.model()

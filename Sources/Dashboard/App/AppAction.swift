@@ -41,6 +41,8 @@ public enum AppAction: Hashable, Sendable {
     case quit
     /// A character typed into the filter or jump prompt.
     case type(Character)
+    /// Text pasted into the form, the filter or the jump prompt (nowhere else: pasted letters are not keys).
+    case paste(String)
     /// Backspace in a prompt.
     case deleteBackward
     /// Enter in a prompt.

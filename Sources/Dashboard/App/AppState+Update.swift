@@ -116,7 +116,7 @@ extension AppState {
             default: show(.exceptions(.all))
             }
         case .rejoin, .presenterMoved, .meetingEnded, .meetingResumed, .followersCounted: break
-        case .type, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
+        case .type, .paste, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
         case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed, .signOffFailed, .recovered: break
         }
         return []
@@ -409,6 +409,7 @@ extension AppState {
         guard !form.isSaving else { return [] }
         switch action {
         case .type(let c): form.type(c)
+        case .paste(let text): form.paste(text)
         case .deleteBackward: form.deleteBackward()
         case .clearField: form.clear()
         case .nextField, .moveDown: form.move(by: 1)
@@ -533,6 +534,9 @@ extension AppState {
         case .type(let c):
             current.filter.append(c)
             current.selection = 0
+        case .paste(let text):
+            current.filter += ValueForm.oneLine(text)
+            current.selection = 0
         case .deleteBackward:
             if current.filter.isEmpty { mode = .browsing } else { current.filter.removeLast() }
             current.selection = 0
@@ -560,6 +564,7 @@ extension AppState {
     private mutating func applyJump(_ action: AppAction, code: String, model: DashboardModel) -> [AppEffect] {
         switch action {
         case .type(let c): mode = .jumping(code + String(c))
+        case .paste(let text): mode = .jumping(code + ValueForm.oneLine(text))
         case .deleteBackward: mode = code.isEmpty ? .browsing : .jumping(String(code.dropLast()))
         case .cancel: mode = .browsing
         case .submit:

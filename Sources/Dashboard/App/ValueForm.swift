@@ -85,6 +85,20 @@ public struct ValueForm: Hashable, Sendable {
         edited()
     }
 
+    /// Inserts pasted text: the commentary keeps its line breaks (Windows' and old Macs' made LF); any other
+    /// field takes the text on one line, its line breaks and surrounding spaces dropped ("49" copied with its line).
+    mutating func paste(_ text: String) {
+        if focus == .period, periodIsSuggested { period = "" }
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        self[focus] += focus == .note ? normalised : Self.oneLine(normalised).trimmingCharacters(in: .whitespaces)
+        edited()
+    }
+
+    /// `text` on one line: each line break a space.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+
     mutating func deleteBackward() {
         if !self[focus].isEmpty { self[focus].removeLast() }
         edited()

@@ -59,6 +59,7 @@ public enum DashboardKeymap {
             case .ctrl("u"): return .clearField
             case .ctrl("c"): return .quit
             case .character(let c): return .type(c)
+            case .paste(let text): return .paste(text)
             default: return nil
             }
         case .filtering, .jumping:
@@ -68,6 +69,7 @@ public enum DashboardKeymap {
             case .backspace, .delete: return .deleteBackward
             case .ctrl("c"): return .quit
             case .character(let c): return .type(c)
+            case .paste(let text): return .paste(text)
             case .up, .down, .pageUp, .pageDown: return keymap.action(for: key)
             default: return nil
             }

@@ -4,6 +4,7 @@ extension Key {
         switch self {
         case .character(" "): "Space"
         case .character(let character): String(character)
+        case .paste: "Paste"
         case .up: unicode ? "↑" : "Up"
         case .down: unicode ? "↓" : "Down"
         case .left: unicode ? "←" : "Left"

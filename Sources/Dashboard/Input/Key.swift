@@ -2,6 +2,8 @@
 public enum Key: Hashable, Sendable {
     /// A printable character, including space.
     case character(Character)
+    /// Text pasted into the terminal, whole (bracketed paste): its line breaks are text, not Enter.
+    case paste(String)
     /// Arrow up.
     case up
     /// Arrow down.

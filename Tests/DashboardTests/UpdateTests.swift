@@ -1,4 +1,5 @@
 import ScorecardKit
+import ScorecardSample
 import Testing
 
 @testable import Dashboard
@@ -119,6 +120,39 @@ struct UpdateTests {
         state.apply(.back, model: model)
         #expect(state.routes == [.plan, .alerts(.all)])
         #expect(state.current.selection == 0)
+    }
+
+    @Test("x from a priority or delivery plan starts with its own exceptions, not the plan's first")
+    func exceptionWalkFromWhereTheChairIs() throws {
+        let generator = SampleCouncilGenerator(measures: 40, years: 3)
+        let council = try generator.generate().council(today: generator.today)
+        let model = DashboardModel(council: council, today: generator.today)
+        let asAt = council.defaultReportingPeriod(today: generator.today)
+        let judged = model.evaluation(at: asAt).measures
+        // A delivery plan of a priority after the first, holding an exception.
+        let located = council.agendaOrder.first { m in
+            !judged[m].alerts.isEmpty && council.locations[m].priority > 0 && council.locations[m].plan != nil
+        }
+        let m = try #require(located)
+        let location = council.locations[m]
+        let plan = try #require(location.plan)
+        var state = AppState(asAt: asAt, route: .deliveryPlan(priority: location.priority, plan: plan))
+        state.current.selection = -1  // no row selected: where the chair is is the plan on screen
+        state.apply(.nextException, model: model)
+        guard case .measure(let opened) = state.current.route else {
+            Issue.record("x opened no measure")
+            return
+        }
+        #expect(council.locations[opened].priority == location.priority && council.locations[opened].plan == plan)
+        // From the Council Plan with a priority selected, that priority's first.
+        var fromPlan = AppState(asAt: asAt, route: .plan)
+        fromPlan.current.selection = location.priority
+        fromPlan.apply(.nextException, model: model)
+        guard case .measure(let first) = fromPlan.current.route else {
+            Issue.record("x opened no measure")
+            return
+        }
+        #expect(council.locations[first].priority == location.priority)
     }
 
     @Test("x walks the exceptions in the plan's order, each opened in its place; X walks back")

@@ -205,21 +205,35 @@ extension AppState {
             message = "Nothing needs attention as at \(asAt.label)"
             return []
         }
-        let position: Int?
-        switch current.route {
-        case .measure(let m):
-            var rank = [Int](repeating: 0, count: order.count)
-            for (i, measure) in order.enumerated() where rank.indices.contains(measure) { rank[measure] = i }
+        var rank = [Int](repeating: 0, count: order.count)
+        for (i, measure) in order.enumerated() where rank.indices.contains(measure) { rank[measure] = i }
+        /// The next (previous) exception after (before) measure `m` in the plan's order.
+        func beyond(_ m: Int) -> Int? {
             let here = rank[m]
-            position = forward ? agenda.firstIndex { rank[$0] > here } : agenda.lastIndex { rank[$0] < here }
-        case .exceptions:
-            // From the list of what needs attention, the selected one first.
-            let rows = model.rows(for: current, asAt: asAt, scope: scope)
-            if rows.indices.contains(current.selection), case .measure(let m) = rows[current.selection] {
-                position = agenda.firstIndex(of: m)
-            } else {
-                position = forward ? 0 : agenda.count - 1
-            }
+            return forward ? agenda.firstIndex { rank[$0] > here } : agenda.lastIndex { rank[$0] < here }
+        }
+        /// The first (last) exception within `level`, else the plan's first (last).
+        func within(_ level: AlertsLevel) -> Int? {
+            let found = forward
+                ? agenda.firstIndex { level.contains(model.council.locations[$0]) }
+                : agenda.lastIndex { level.contains(model.council.locations[$0]) }
+            return found ?? (forward ? 0 : agenda.count - 1)
+        }
+        let rows = model.rows(for: current, asAt: asAt, scope: scope)
+        let selected = rows.indices.contains(current.selection) ? rows[current.selection] : nil
+        let position: Int?
+        switch (current.route, selected) {
+        case (.measure(let m), _):
+            position = beyond(m)
+        case (.exceptions, .measure(let m)?), (.search, .measure(let m)?), (.myMeasures, .measure(let m)?),
+             (.priority, .measure(let m)?), (.deliveryPlan, .measure(let m)?):
+            // From a list, the selected measure first when it needs attention, else the next after it.
+            position = agenda.firstIndex(of: m) ?? beyond(m)
+        case (_, .priority(let p)?), (.priority(let p), _):
+            // Where the chair is: the selected priority, or the one on screen.
+            position = within(.priority(p))
+        case (_, .deliveryPlan(let p, let d)?), (.deliveryPlan(let p, let d), _):
+            position = within(.deliveryPlan(priority: p, plan: d))
         default:
             position = forward ? 0 : agenda.count - 1
         }

@@ -1,6 +1,7 @@
 /// The bottom line: a message on the left, key hints after it, and text on the right.
 ///
-/// When space is short the right text goes first, then hints from the end, then the message is cut.
+/// The first hint (`? Help`) is always shown. When space is short the other hints go from the end, then the
+/// message is cut, then the right text goes.
 public struct StatusLine: Widget, Sendable {
     /// The message on the left (e.g. a filter, an error, "Loaded 120 measures").
     public var message: String
@@ -26,20 +27,25 @@ public struct StatusLine: Widget, Sendable {
         let base = theme.statusBar
         buffer.fill(row, with: Cell(" ", style: base))
 
-        // The trailing text (position, period) matters most, then the message; hints fill what is left.
-        let messageWidth = message.isEmpty ? 0 : message.displayWidth + 1
-        let showTrailing = !trailing.isEmpty && messageWidth + trailing.displayWidth + 1 <= area.width
+        // The first hint (`? Help`) is always there; then the trailing text (position, period), then the message,
+        // cut to fit when it must; the other hints fill what is left.
+        let first = hints.prefix(1)
+        let firstWidth = first.isEmpty ? 0 : hintSpans(Array(first), base: base).displayWidth + (message.isEmpty ? 0 : 1)
+        let showTrailing = !trailing.isEmpty && trailing.displayWidth + 1 + firstWidth <= area.width
         let room = showTrailing ? area.width - trailing.displayWidth - 1 : area.width
+        let messageWidth = message.isEmpty ? 0 : message.displayWidth + 1
         var shownHints = hints
         var hintSpans = hintSpans(shownHints, base: base)
-        while !shownHints.isEmpty, messageWidth + hintSpans.displayWidth > room {
+        while shownHints.count > 1, messageWidth + hintSpans.displayWidth > room {
             shownHints.removeLast()
             hintSpans = self.hintSpans(shownHints, base: base)
         }
+        let messageRoom = max(0, room - hintSpans.displayWidth - (shownHints.isEmpty ? 0 : 1))
 
         var x = row.x
-        if !message.isEmpty {
-            x += buffer.write(message, x: x, y: row.y, maxWidth: room, style: base, ellipsis: theme.glyphs.ellipsis)
+        // A message cut to a stub says nothing: below four columns it is left off.
+        if !message.isEmpty, messageRoom >= min(message.displayWidth, 4) {
+            x += buffer.write(message, x: x, y: row.y, maxWidth: messageRoom, style: base, ellipsis: theme.glyphs.ellipsis)
             x += 1
         }
         buffer.write(spans: hintSpans, x: x, y: row.y, maxWidth: max(0, row.x + room - x))

@@ -126,7 +126,7 @@ extension PostgresStore {
     /// measures in the framework (a measure a re-import removed is shown nowhere: its drafts are neither listed
     /// nor signed off).
     private func drafts(in selection: PublishSelection) throws -> [(draft: Draft, id: Int64)] {
-        let period = selection.period
+        let period = selection.exactPeriod
         let rows = try session.rows("""
             SELECT o.value, o.target, o.note, o.quality, m.code, o.period_kind, o.period_ordinal, o.changed_by, o.changed_at, o.id,
                    (SELECT p.value FROM revision p

@@ -68,7 +68,7 @@ extension PostgresStore {
     /// The latest proposal for each (measure, period) in `selection` that awaits approval, with its row id (those
     /// this login may read).
     private func targetProposals(in selection: PublishSelection) throws -> [(proposal: TargetProposal, id: Int64)] {
-        let period = selection.period
+        let period = selection.exactPeriod
         let rows = try session.rows("""
             SELECT p.id, m.code, p.period_kind, p.period_ordinal, p.value, p.proposed_by, p.proposed_at,
                    (SELECT r.value FROM target_revision r WHERE r.measure_id = p.measure_id
@@ -85,7 +85,7 @@ extension PostgresStore {
         return try rows.compactMap { row in
             let (id, code, kind, ordinal, value, by, at, current) = try row.decode(
                 (Int64, String, Int, Int, Double?, String, Date, Double?).self)
-            guard let period = Period(kindValue: kind, ordinal: ordinal) else { return nil }
+            guard let period = Period(kindValue: kind, ordinal: ordinal), selection.covers(period) else { return nil }
             let proposal = TargetProposal(measureCode: code, period: period, value: value, current: current, proposedBy: by, proposedAt: at)
             guard selection.wasSeen(SeenRevision(proposal: proposal)) else { return nil }
             return (proposal, id)

@@ -14,7 +14,7 @@ struct PublishCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Only drafts and proposed targets of this period (2024-05, 2024/25 Q1, 2024/25, 2024).")
+    @Option(help: "Only drafts and proposed targets of this period or of periods within it (2024-05; 2024/25 Q1, its months too; 2024/25, its quarters and months too).")
     var period: String?
 
     @Option(name: .customLong("measure"), help: "Only drafts and proposed targets of this measure (repeat for more).")

@@ -64,6 +64,18 @@ struct StoreSignOffTests {
         #expect(try store.revisions(measure: "KBI-03", period: .month(2024, 11)).last?.signedOff == nil)
     }
 
+    @Test("publish --period of a quarter or a year signs off the drafts of the months within it, and no others")
+    func periodCoversItsMonths() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "80", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "70", by: "kate"), today: Self.today)
+        let q2 = try store.publish(PublishSelection(period: .quarter(2024, 2)), by: "olu")
+        #expect(q2.published.isEmpty, "October and November are in Q3")
+        let q3 = try store.publish(PublishSelection(period: .quarter(2024, 3)), by: "olu")
+        #expect(q3.published.map(\.observation.period) == [.month(2024, 10), .month(2024, 11)])
+        #expect(try store.drafts().isEmpty)
+    }
+
     @Test("a re-import says how many drafts awaiting sign-off its values replaced, and leaves a draft it gives exactly")
     func reimportReplacesDrafts() throws {
         let (store, _) = try StoreFixture.importedStore()

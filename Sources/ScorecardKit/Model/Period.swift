@@ -166,6 +166,11 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         "\(label) has not ended yet (it ends on \(endDate.longDescription)): a value can be recorded only for a period that has ended"
     }
 
+    /// Whether `other` is this period or lies within it: a month of its quarter or year, a quarter of its year.
+    public func covers(_ other: Period) -> Bool {
+        self == other || (startDate <= other.startDate && other.endDate <= endDate)
+    }
+
     /// Whether `date` falls within the period.
     public func contains(_ date: CivilDate) -> Bool {
         startDate <= date && date <= endDate

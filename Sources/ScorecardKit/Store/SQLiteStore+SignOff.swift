@@ -79,7 +79,7 @@ extension SQLiteStore {
     static func selectionFilter(_ selection: PublishSelection, rows: String) -> (conditions: [String], arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        if let period = selection.period {
+        if let period = selection.exactPeriod {
             conditions.append("\(rows).period_kind = ? AND \(rows).period_ordinal = ?")
             arguments += [period.kind.rawValue, period.ordinal]
         }

@@ -80,7 +80,7 @@ extension SQLiteStore {
             arguments: arguments)
         return rows.compactMap { row in
             guard let id: Int64 = row.lenient(0), let kind: Int = row.lenient(2), let ordinal: Int = row.lenient(3),
-                let period = Period(kindValue: kind, ordinal: ordinal)
+                let period = Period(kindValue: kind, ordinal: ordinal), selection.covers(period)
             else { return nil }
             let proposal = TargetProposal(
                 measureCode: row.text(1), period: period, value: row.lenient(4), current: row.lenient(7),

@@ -56,7 +56,8 @@ public struct Draft: Sendable, Equatable {
 
 /// Which drafts to sign off and target proposals to approve: every one, or those of one period and/or some measures.
 public struct PublishSelection: Sendable, Hashable {
-    /// Only drafts of this period; `nil` for every period.
+    /// Only drafts (and proposals) of this period or of periods within it (`--period 2026/27 Q3` signs off
+    /// October to December too); `nil` for every period.
     public var period: Period?
     /// Only drafts of these measures (codes); empty for every measure.
     public var measures: [String]
@@ -92,8 +93,20 @@ public struct PublishSelection: Sendable, Hashable {
     /// Whether a draft for `period` of a measure reported at `frequency` may be signed off: a period of that
     /// frequency (a quarter of a monthly measure is nonsense) that has ended by ``endedBy``.
     public func allows(_ period: Period, frequency: Frequency?) -> Bool {
-        guard let frequency, period.kind == frequency.periodKind else { return false }
+        guard let frequency, period.kind == frequency.periodKind, covers(period) else { return false }
         return endedBy.map { period.hasEnded(by: $0) } ?? true
+    }
+
+    /// Whether `period` is the selection's period or within it (or the selection names none).
+    public func covers(_ period: Period) -> Bool {
+        self.period?.covers(period) ?? true
+    }
+
+    /// The period a store may match exactly in its query: a month (nothing lies within one); `nil` when the
+    /// rows must be read and kept by ``covers(_:)``.
+    public var exactPeriod: Period? {
+        guard let period, period.kind == .month else { return nil }
+        return period
     }
 
     /// Every draft.

@@ -35,8 +35,27 @@ enum PostgresFailure {
     /// The reason given when the server's connection closed.
     static let lost = "the connection to the server was lost"
 
-    /// What went wrong, in a sentence: the server's own message (never the statement).
+    /// Plain sentences for the server's refusals a person can meet without doing anything wrong, by SQLSTATE
+    /// (the server's own words are SQL's: "cannot execute INSERT in a read-only transaction").
+    static let plainReasons: [String: String] = [
+        "25006": "the database is read-only for this login (a read-only copy of it, or a login set to read only); nothing was written",
+        "57014": "the server cancelled the request (it ran past the time the server allows, or an administrator stopped it); nothing was written",
+        "57P01": "the server is shutting down; nothing was written",
+        "57P02": "the server is restarting; nothing was written",
+        "57P03": "the server is starting up and not taking requests yet; try again in a moment",
+        "53300": "the server has no connections to spare (too many in use); try again later",
+        "53100": "the server's disk is full; nothing was written",
+        "53200": "the server ran out of memory; nothing was written",
+        "40001": "another change got in the way; nothing was written: try again",
+        "40P01": "another change got in the way; nothing was written: try again",
+        "55P03": "the database is busy (what this needs is locked by another change); nothing was written: try again",
+        "25P03": "the server ended the session after it stood idle in a transaction; nothing was written",
+    ]
+
+    /// What went wrong, in a sentence: a plain one for the refusals in ``plainReasons``, else the server's own
+    /// message (never the statement).
     static func reason(of error: Error) -> String {
+        if let state = sqlState(of: error), let plain = plainReasons[state] { return plain }
         if case .server(let message) = error as? PostgresError, let text = message.fields[.message] { return text }
         if case .connectionClosed = error as? PostgresError { return lost }
         if let error = error as? PSQLError {

@@ -150,6 +150,29 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aReadOnlyLoginOrATimeoutIsSaidPlainlyWithNoSQLText() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let officerLocation = try TestServer.login(.officer, at: location)
+            _ = try PostgresStore(location: officerLocation).importCouncil(council, by: "", progress: nil)
+            let admin = try PostgresSession(location)
+            defer { admin.close() }
+            try admin.run(script: "ALTER ROLE \(officerLocation.user) SET default_transaction_read_only = on")
+            let officer = try PostgresStore(location: officerLocation)
+            let measure = council.measures[0]
+            let period = Period.latestEnded(kind: measure.frequency.periodKind, by: TestServer.today)
+            do {
+                _ = try officer.record(ValueEntry(measure: measure.code, period: period.description, value: "42", by: ""), today: TestServer.today)
+                Issue.record("a read-only login recorded a value")
+            } catch {
+                let said = "\(error)"
+                #expect(said.contains("the database is read-only for this login") && said.contains("nothing was written"), "\(said)")
+                #expect(!said.contains("INSERT") && !said.contains("transaction"), "\(said)")
+            }
+        }
+    }
+
     @Test func aDraftOnAMeasureAReimportRemovedIsNeitherListedNorSignedOff() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

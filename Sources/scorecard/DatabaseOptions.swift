@@ -138,4 +138,21 @@ extension DatabaseOptions {
             .compactMap { $0 }.first { !$0.isEmpty }
         return by ?? login ?? "unknown"
     }
+
+    /// The most characters a `--by` name may have: a name, not a note (100,000 pushed a value off its history line).
+    static let longestAuthor = 100
+
+    /// Refuses a `--by` that is empty or longer than ``longestAuthor``.
+    static func validate(by: String?) throws {
+        guard let by else { return }
+        if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by: say who it is") }
+        if by.count > longestAuthor { throw ValidationError("--by: a name of at most \(longestAuthor) characters") }
+    }
+
+    /// Says, on standard error, that the shared store recorded its login rather than `by` (the database knows who
+    /// is connected, whatever the client says).
+    static func noteLoginRecorded(instead by: String?, store: any CouncilStore) {
+        guard let by, let login = store.access.recordsAs, by != login else { return }
+        Console.error("Recorded as \(login.terminalSafe), the login: --by names who records only in a database file.")
+    }
 }

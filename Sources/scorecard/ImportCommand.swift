@@ -21,13 +21,17 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    @Option(help: "Who the changes are recorded as made by.")
-    var by = "import"
+    @Option(help: "Who the changes are recorded as made by, in a database file (default: import; the shared store records the login).")
+    var by: String?
+
+    /// Who a database file records the import as made by.
+    private var author: String { by ?? "import" }
 
     @Flag(help: "Import into a database that holds another council (or the same one renamed), replacing its framework.")
     var replace = false
 
     func validate() throws {
+        try DatabaseOptions.validate(by: by)
         if databaseOptions.published { throw ValidationError("--published shows what members see; an import writes") }
     }
 
@@ -55,6 +59,7 @@ struct ImportCommand: ParsableCommand {
         let today = try CivilDate.resolvedToday()
         let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
         defer { store.close() }
+        DatabaseOptions.noteLoginRecorded(instead: by, store: store)
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
         let shownAs = (try? PostgresLocation(url: url).description) ?? url
@@ -83,7 +88,7 @@ struct ImportCommand: ParsableCommand {
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
-        return (council, try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update))
+        return (council, try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update))
     }
 
     /// Refuses, unless `--replace` is given, to load council `name` into a database holding another: it would
@@ -127,7 +132,7 @@ struct ImportCommand: ParsableCommand {
         if !SQLiteStore.exists(at: path), folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
             // A new database: written on another thread while observations.csv is read, linked in only if
             // both succeed. The write phase is what is left of the writing once the read is done.
-            let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: by)
+            let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: author)
             let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         } else {
@@ -142,7 +147,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             imported = try trace.phase("write") {
-                try SQLiteStore.importCouncil(council, into: path, by: by, progress: bar.update)
+                try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update)
             }
         }
         bar.finish()

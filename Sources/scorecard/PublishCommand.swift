@@ -27,9 +27,7 @@ struct PublishCommand: ParsableCommand {
 
     func validate() throws {
         if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }
-        if let by, by.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--by: say who is signing off")
-        }
+        try DatabaseOptions.validate(by: by)
         if let period, Period(parsing: period) == nil {
             throw ValidationError("--period: \(period.excerpt()) is not a period (2024-05, 2024/25 Q1, 2024/25 or 2024)")
         }
@@ -48,6 +46,7 @@ struct PublishCommand: ParsableCommand {
                 "no measure " + outcome.unknownMeasures.map { $0.excerpt() }.joined(separator: ", ") + "; nothing was published")
         }
         Console.out(Self.report(outcome, selection: selection))
+        if !outcome.published.isEmpty || !outcome.approvedTargets.isEmpty { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
     }
 
     static func report(_ outcome: PublishOutcome, selection: PublishSelection) -> String {

@@ -31,6 +31,7 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func validate() throws {
+        try DatabaseOptions.validate(by: by)
         if databaseOptions.published { throw ValidationError("--published shows what members see; recording writes") }
     }
 
@@ -50,10 +51,7 @@ struct RecordCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Console.out(Self.report(outcome, measure: measure, period: period))
-        if let by, let login = store.access.recordsAs, by != login, outcome != .unchanged {
-            // The shared store records the login the database knows, whatever the client says.
-            Console.error("Recorded as \(login.terminalSafe), the login: --by names who records only in a database file.")
-        }
+        if outcome != .unchanged { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
     }
 
     /// What recording did, every value from the database or the arguments made terminal-safe.

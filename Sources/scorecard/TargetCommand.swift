@@ -30,6 +30,7 @@ struct TargetCommand: ParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func validate() throws {
+        try DatabaseOptions.validate(by: by)
         if databaseOptions.published { throw ValidationError("--published shows what members see; proposing a target writes") }
     }
 
@@ -58,6 +59,7 @@ struct TargetCommand: ParsableCommand {
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
                 + " (\(Self.standing(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
                 + " until then judgements use the current target.")
+        DatabaseOptions.noteLoginRecorded(instead: by, store: store)
     }
 
     /// The target a proposal would replace: set for that very period, or none (a month or quarter may then be

@@ -40,6 +40,11 @@ extension DataService {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
         let presence = try store.present(meeting: name, view: view.text, by: data.user)
         meeting = MeetingLink(name: name, part: .presenting(presence: presence))
+        // The room's screen shows published figures (its store is opened so), whatever the login: not "--published".
+        if !data.canRecord {
+            data.readOnlyReason = "Presenting \(name): the meeting's screen shows published figures, and nothing is recorded from it"
+            _ = publish()
+        }
     }
 
     /// Starts following the meeting `name`: this dashboard records nothing from now on.

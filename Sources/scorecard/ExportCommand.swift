@@ -41,6 +41,7 @@ struct ExportCommand: ParsableCommand {
         if format == .xlsx { try Self.refuseReplacingOther(out) }
         let today = try CivilDate.resolvedToday()
         let (council, draftsLeftOut, proposalsLeftOut, notEndedLeftOut) = try input.loadSignedOff(today: today)
+        if format == .xlsx { try Self.refuseReplacingAnotherCouncil(out, with: council.plan.council) }
         do {
             switch format {
             case .yaml: try CouncilExport.write(council, layout: .yaml, to: out)
@@ -62,6 +63,27 @@ struct ExportCommand: ParsableCommand {
         }
         if notEndedLeftOut > 0 {
             Console.out("Left out \(NumberText.counted(notEndedLeftOut, "value")) for periods that have not ended yet (files may not hold them).")
+        }
+    }
+
+    /// Refuses an existing workbook at `path` that is not this council's: another council's workbook, or one
+    /// Scorecard cannot read as a council (a master workbook with sheets of its own). A workbook of the same
+    /// council is replaced, as exporting again means to.
+    static func refuseReplacingAnotherCouncil(_ path: String, with council: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return }
+        let held: String
+        do {
+            held = try CouncilSource.open(path, today: nil).loadFramework().plan.council
+        } catch {
+            throw CommandFailure(
+                "\(path.terminalSafe) is a workbook Scorecard does not read as a council (its own sheets would be lost): "
+                    + "nothing was written: choose another --out")
+        }
+        guard held == council else {
+            throw CommandFailure(
+                "\(path.terminalSafe) holds \(held.terminalSafe.excerpt()), not \(council.terminalSafe.excerpt()): nothing was written: "
+                    + "choose another --out")
         }
     }
 

@@ -66,6 +66,23 @@ struct ExportCommandTests {
         #expect(back.observations[m][0].note == council.observations[m][0].note)
     }
 
+    @Test("a workbook of another council is not replaced by an export: that council's own data would be lost")
+    func anotherCouncilsWorkbookKept() throws {
+        let dir = Self.temporary("")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let other = dir + "/other.xlsx"
+        var first = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", other])
+        try first.run()
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        var council = try CouncilSource.load(path: Self.sample, today: try SampleDatabaseTests.day("2026-11-24"))
+        council.plan.council = "Another Borough Council"
+        let otherFolder = dir + "/another"
+        try CouncilExport.write(council, layout: .yaml, to: otherFolder)
+        var second = try Scorecard.parseAsRoot(["export", otherFolder, "--format", "xlsx", "--out", other])
+        #expect(throws: CommandFailure.self) { try second.run() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+    }
+
     @Test("--wide is not for yaml; a source and --database together are refused")
     func validation() {
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }

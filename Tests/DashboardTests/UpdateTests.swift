@@ -413,6 +413,8 @@ struct UpdateTests {
         var state = AppState(asAt: .quarter(2024, 2), route: .priority(0))
         let screen = DashboardView.screenText(state, model: model, width: 80, height: 24)
         #expect(screen.contains("RB-KPI-001") && screen.contains("RB-KPI-002"))
+        // Indicators hanging off a priority are headed as measures, not "Outcome measures" (they are not outcomes).
+        #expect(screen.contains("Measures") && !screen.contains("Outcome measures"))
         state.apply(.showMyMeasures, model: model)
         #expect(DashboardView.screenText(state, model: model, width: 80, height: 24).contains("RB-KPI-002"))
     }

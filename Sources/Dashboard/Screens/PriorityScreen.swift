@@ -36,7 +36,9 @@ struct PriorityScreen {
                 context: context, width: body.width,
                 measures: measureRows.compactMap { if case .measure(let m) = $0 { m } else { nil } })
             var headed = columns.columns
-            headed[1].title = "Outcome measures"
+            // "Outcome measures" only when they are (a council's plain list of indicators hangs off a priority too).
+            let measures = measureRows.compactMap { if case .measure(let m) = $0 { context.council.measures[m] } else { nil } }
+            headed[1].title = measures.allSatisfy { $0.tier == .outcome } ? "Outcome measures" : "Measures"
             let measureLayout = ListTable(
                 columns: headed, rowCount: measureRows.count,
                 cells: { if case .measure(let m) = measureRows[$0] { columns.cells(for: m) } else { [] } },

@@ -499,7 +499,9 @@ extension AppState {
         guard ratio > 10 || ratio < 0.1 else { return nil }
         let measure = model.council.measures[form.measure]
         let size = ratio > 10 ? "more than 10 times" : "less than a tenth of"
-        return "\(measure.format(value)) is \(size) \(measure.format(previous)) in \(previousPeriod.label): Enter again to save it"
+        // The value as typed, with the decimals that show it (-0.5 of a measure of whole £k was "-£1k").
+        let typed = measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals))
+        return "\(typed) is \(size) \(measure.format(previous)) in \(previousPeriod.label): Enter again to save it"
     }
 
     private mutating func showHistory(_ period: Period, model: DashboardModel) -> [AppEffect] {

@@ -37,7 +37,7 @@ struct JudgementOptions: ParsableArguments {
         guard let parsed = Period(parsing: period) else {
             throw ValidationError(
                 "\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, a month such as 2024-09, "
-                    + "or a financial year such as 2024/25)")
+                    + "a financial year such as 2024/25, or a calendar year such as 2024)")
         }
         return parsed
     }

@@ -60,6 +60,26 @@ struct SmallNumbersTests {
         #expect(!measure.withheldPeriods(in: observations + [april]).contains(.month(2027, 4)))
     }
 
+    @Test("Rate units as councils and Fingertips write them are read for their scale", arguments: [
+        ("per 100,000 population", 100_000.0), ("rate per 10,000", 10_000), ("per 10k", 10_000), ("per 1000", 1_000),
+        ("percentage", 100), ("per cent", 100), ("% of cohort", 100), ("%", 100),
+    ])
+    func rateUnits(unit: String, scale: Double) {
+        #expect(MeasureUnit(unit).rateScaleIfKnown == scale)
+        // 3 people in 80,000 at each scale: withheld however the unit is worded.
+        let rate = 3 / 80_000 * scale
+        #expect(SmallNumbers(basis: .rate(outOf: 80_000)).withholds(rate, unit: MeasureUnit(unit), decimals: 1))
+    }
+
+    @Test("A count shown rounded is withheld when the count held is small: 4.5 shown as 5, and 0.3 shown as 0")
+    func countsRounded() {
+        let count = SmallNumbers(basis: .count)
+        #expect(count.withholds(4.5, unit: .number, decimals: 0))
+        #expect(count.withholds(0.3, unit: .number, decimals: 0))
+        #expect(!count.withholds(4.6, unit: .number, decimals: 0))
+        #expect(!count.withholds(0, unit: .number, decimals: 0))
+    }
+
     @Test("A measure that does not count people withholds nothing")
     func notDeclared() {
         let measure = Measure(code: "K", title: "Calls", frequency: .monthly)
@@ -70,11 +90,18 @@ struct SmallNumbersTests {
     func reading() throws {
         let framework = Fixture.framework
         let declared = framework.replacingOccurrences(
-            of: "            title: Affordable homes delivered\n",
-            with: "            title: Affordable homes delivered\n            small_numbers: rate\n            small_numbers_out_of: 40\n            small_numbers_max: 9\n")
+            of: "            title: Major planning applications decided in time\n",
+            with: "            title: Major planning applications decided in time\n            small_numbers: rate\n            small_numbers_out_of: 40\n            small_numbers_max: 9\n")
         let measures = try FrameworkFile(file: "framework.yaml").read(declared).measures
-        let kbm = try #require(measures.first { $0.code == "KBM-01" })
-        #expect(kbm.smallNumbers == SmallNumbers(basis: .rate(outOf: 40), largestWithheld: 9))
+        let kbi = try #require(measures.first { $0.code == "KBI-01" })
+        #expect(kbi.smallNumbers == SmallNumbers(basis: .rate(outOf: 40), largestWithheld: 9))
+
+        // A rate in a unit with no scale to read (KBM-01 is a plain count) cannot be worked back to people.
+        let unscaled = framework.replacingOccurrences(
+            of: "            title: Affordable homes delivered\n",
+            with: "            title: Affordable homes delivered\n            small_numbers: rate\n            small_numbers_out_of: 40\n")
+        let unscaledProblem = try #require(try Fixture.firstError(framework: unscaled))
+        #expect(unscaledProblem.field == "small_numbers" && unscaledProblem.message.contains("needs a unit that says what the rate is out of"))
 
         let noBase = framework.replacingOccurrences(
             of: "            title: Affordable homes delivered\n", with: "            title: Affordable homes delivered\n            small_numbers: rate\n")

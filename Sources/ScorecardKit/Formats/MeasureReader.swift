@@ -139,6 +139,13 @@ struct MeasureReader {
                     "small_numbers_out_of",
                     "small_numbers: rate needs small_numbers_out_of, the number of people the rate is out of (more than 0)")
             }
+            // The count behind a rate is the rate over its scale times the people: a unit with no scale to read
+            // (`number`, `rate`) would let 3 people per 80,000 through as a rate of 3.
+            guard unit.rateScaleIfKnown != nil else {
+                throw fields.error(
+                    "small_numbers",
+                    "small_numbers: rate needs a unit that says what the rate is out of (%, per 1,000, per 100,000 population), not \(unit.name.excerpt())")
+            }
             basis = .rate(outOf: outOf)
         }
         return SmallNumbers(basis: basis, largestWithheld: largest ?? SmallNumbers.defaultLargestWithheld)

@@ -31,29 +31,43 @@ public struct SmallNumbers: Sendable, Equatable {
     public func withholds(_ value: Double, unit: MeasureUnit, decimals: Int) -> Bool {
         guard value.isFinite else { return false }
         let shown = Judge.rounded(value, decimals)
-        // A count behind a rate is rarely whole (the rate was rounded): anything above zero up to the threshold
-        // and a half (which may round to the threshold) is withheld, so rounding cannot let a 4 through.
-        let small = { (count: Double) in count > 0 && count <= Double(self.largestWithheld) + 0.5 }
+        // A count behind a rate is rarely whole (the rate was rounded), and a count of people may be an average:
+        // anything above zero up to the threshold and a half (which may round to the threshold) is withheld, so
+        // rounding cannot let a 4 through, whether the figure as shown or as held is the smaller; and one above
+        // zero that shows as 0 (0.3, or 3 people per 1,000 at one decimal) is withheld, not shown as none.
+        let limit = Double(largestWithheld) + 0.5
+        let small = { (held: Double, shown: Double) in (held > 0 || shown > 0) && min(held, shown) <= limit }
         switch basis {
         case .count:
-            return small(shown)
+            return small(value, shown)
         case .rate(let outOf):
             // So is a rate near its whole: 97.8% of 45 is 44 of them, and so the one who is not.
-            let count = shown / unit.rateScale * outOf
-            return small(count) || small(outOf - count)
+            let (held, count) = (value / unit.rateScale * outOf, shown / unit.rateScale * outOf)
+            return small(held, count) || small(outOf - held, outOf - count)
         }
     }
 }
 
 extension MeasureUnit {
-    /// What a rate in this unit is out of: 100 for a percentage, N for `per N` (`per 10,000`), else 1.
+    /// What a rate in this unit is out of: 100 for a percentage (`%`, `percentage`, `per cent`, `% of cohort`),
+    /// N for `per N` whatever follows (`per 10,000`, `per 100,000 population`, `rate per 1000`, `per 10k`), else 1.
     public var rateScale: Double {
-        if isPercentage { return 100 }
-        let words = name.lowercased().split(separator: " ", maxSplits: 1)
-        if words.count == 2, words[0] == "per", let scale = Double(words[1].filter { $0 != "," }), scale > 0 {
-            return scale
-        }
-        return 1
+        rateScaleIfKnown ?? 1
+    }
+
+    /// ``rateScale`` when the unit says it; `nil` when it does not (`number`, `people`): a rate of people in such a
+    /// unit cannot be worked back to a count.
+    public var rateScaleIfKnown: Double? {
+        let lower = name.lowercased()
+        if isPercentage || lower.contains("%") || lower.contains("percent") || lower.contains("per cent") { return 100 }
+        let words = lower.split(separator: " ")
+        guard let per = words.firstIndex(of: "per"), per + 1 < words.count else { return nil }
+        var number = words[per + 1].filter { $0 != "," }
+        var multiplier = 1.0
+        if number.hasSuffix("k") { number.removeLast(); multiplier = 1_000 }
+        if number.hasSuffix("m") { number.removeLast(); multiplier = 1_000_000 }
+        guard let scale = Double(number), scale > 0 else { return nil }
+        return scale * multiplier
     }
 }
 

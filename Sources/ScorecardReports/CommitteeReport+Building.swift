@@ -106,7 +106,7 @@ private struct Builder {
         for m in measures where council.measures[m].smallNumbers != nil {
             let judged = evaluation.measures[m]
             let withheld = council.measures[m].withheldPeriods(in: council.observations[m])
-            let dropped = judged.alerts.count - publicAlerts(judged, withheld: withheld).count
+            let dropped = judged.alerts.count - publicAlerts(m, withheld: withheld).count
             if let period = judged.period, withheld.contains(period), judged.status != .retired {
                 rollUp.withhold(status: judged.status, alerts: dropped)
             } else if dropped > 0 {
@@ -118,40 +118,27 @@ private struct Builder {
 
     /// The alerts on a measure the public may read, given its `withheld` periods: none when its judged value is
     /// withheld (that it is off track, worsening or special cause narrows the value down: on track against a
-    /// target of 1, lower is better, is 1), and none that rests on a withheld value: worse four periods running
-    /// from a 0 shown, through values withheld, is 1, 2, 3 and 4; a forecast, process limits and the comparison
-    /// with England are made from every value, withheld ones too (a forecast to miss, or not, told a withheld 4
-    /// from a 3), so theirs go, as their figures go from the CSV. Off track repeatedly through a withheld value
-    /// is said as off track in the period shown.
-    func publicAlerts(_ judged: MeasureEvaluation, withheld: Set<Period>) -> [Alert] {
+    /// target of 1, lower is better, is 1); otherwise the alerts of the measure judged again with its withheld
+    /// values taken out, so that no alert, nor its wording, depends on one. A run of misses or of worse values
+    /// stops at a withheld value (off track twice or three times running, with or without an off-track withheld
+    /// July, told a 4 from a 2); a forecast, process limits and the comparison with England are made from every
+    /// value, so a measure with a withheld value has none of those (whether 14, 14, *, 14, 14, 15 was forecast to
+    /// miss 12 told a 4 from a 3).
+    func publicAlerts(_ m: Int, withheld: Set<Period>) -> [Alert] {
+        let judged = evaluation.measures[m]
         guard isPublic, !withheld.isEmpty else { return judged.alerts }
-        if let period = judged.period, withheld.contains(period) { return [] }
-        /// Whether any of the `count` periods up to `period` is withheld.
-        func touchesWithheld(_ period: Period, count: Int) -> Bool {
-            (0..<max(count, 1)).contains { withheld.contains(period.advanced(by: -$0)) }
+        guard let period = judged.period, !withheld.contains(period) else { return [] }
+        var masked = council
+        for i in masked.observations[m].indices where withheld.contains(masked.observations[m][i].period) {
+            masked.observations[m][i].value = nil
         }
-        var shown: [Alert] = []
-        for alert in judged.alerts {
+        let shownOnly = evaluation.rejudging([m], in: masked).measures[m].alerts
+        return shownOnly.filter { alert in
             switch alert.rule {
-            case .overdue, .offTrack:
-                shown.append(alert)
-            case .forecastMiss, .specialCauseConcerning, .worseThanEngland:
-                continue
-            case .worsening:
-                // Its run of worse values, and the one before it they are compared with.
-                if !touchesWithheld(alert.period, count: alert.run + 1) { shown.append(alert) }
-            case .offTrackRepeatedly:
-                if !touchesWithheld(alert.period, count: alert.run) {
-                    shown.append(alert)
-                } else {
-                    var single = alert
-                    single.rule = .offTrack
-                    single.run = 1
-                    shown.append(single)
-                }
+            case .overdue, .offTrack, .offTrackRepeatedly, .worsening: true
+            case .forecastMiss, .specialCauseConcerning, .worseThanEngland: false
             }
         }
-        return shown
     }
 
     /// A priority's title in the summary: with what of it the report covers when that is not all of it
@@ -237,7 +224,7 @@ private struct Builder {
         // against June 2025 withheld, says June 2025 was 12 too.
         let previousWithheld = judged.period.map { withheld.contains($0.previous) } ?? false
         let lastYearWithheld = judged.period.map { withheld.contains($0.sameLastYear) } ?? false
-        let alerts = publicAlerts(judged, withheld: withheld).map { alert in
+        let alerts = publicAlerts(m, withheld: withheld).map { alert in
             CommitteeReport.AlertLine(
                 rule: alert.rule,
                 reason: isPublic && measure.smallNumbers != nil ? Self.reasonWithoutFigures(alert) : alert.reason)

@@ -186,6 +186,23 @@ struct CommitteeReportTests {
         #expect(!report.sections.flatMap(\.allMeasures).filter { $0.code == "KBI-2" }.flatMap(\.alerts).contains { forecastOrProcess.contains($0.rule) })
     }
 
+    @Test("In public, alerts are those of the values shown: the same whatever a withheld value was, and runs of shown values kept")
+    func publicAlertsFromShownValuesOnly() throws {
+        func publicAlerts(_ values: [Double], target: Double) -> [Alert.Rule] {
+            var council = ReportFixture.council
+            council.measures[2].targets = TargetSchedule(byPeriod: [.financialYear(2026): target])
+            council.observations[2] = ObservationSeries(values.enumerated().map { Observation(period: .month(2026, 9 - values.count + 1 + $0.offset), value: $0.element) })
+            let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+            let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(audience: .public))
+            return report.sections[0].plans[0].measures[1].alerts.map(\.rule)
+        }
+        // Jul withheld (4, off track against 3; or 2, on track), Aug 6 and Sep 7 shown: the same alert either way.
+        #expect(publicAlerts([4, 6, 7], target: 3) == publicAlerts([2, 6, 7], target: 3))
+        #expect(publicAlerts([4, 6, 7], target: 3).contains(.offTrackRepeatedly))
+        // Four shown values rising (lower is better) after a withheld one: worsening, from the values shown.
+        #expect(publicAlerts([3, 5, 6, 7, 8], target: 100).contains(.worsening))
+    }
+
     @Test("In public, no forecast alert on a measure with a withheld value: whether 14, 14, *, 14, 14, 15 is forecast to miss 12 told a 4 from a 3")
     func publicForecastWithheld() throws {
         var council = ReportFixture.council

@@ -157,7 +157,7 @@ struct ReportCommand: ParsableCommand {
         case .pdf: start.starts(with: Data("%PDF-".utf8))
         case .csv: text.hasPrefix(StatusReport.csvColumns.joined(separator: ",") + "\r\n")
         case .html: text.contains(#"<meta name="generator" content="Scorecard"/>"#)
-        case .md: text.contains("Produced by Scorecard on")
+        case .md: text.hasPrefix("# ") && text.contains("_Produced by Scorecard on")
         }
         guard !isReport else { return }
         throw CommandFailure(

@@ -40,8 +40,10 @@ extension CommitteeReport {
         switch (options.audience, options.exceptionsOnly) {
         case (.committee, false): return "\(cadence) performance report"
         case (.committee, true): return "Exceptions report: measures that need attention"
-        case (.public, false): return "Performance report for the public"
-        case (.public, true): return "Performance report for the public: measures that need attention"
+        // A year's report for the public says it is the annual one, as the committee's does.
+        case (.public, false): return (cadence == "Annual" ? "Annual performance" : "Performance") + " report for the public"
+        case (.public, true):
+            return (cadence == "Annual" ? "Annual performance" : "Performance") + " report for the public: measures that need attention"
         }
     }
 

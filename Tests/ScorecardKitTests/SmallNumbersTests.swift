@@ -55,6 +55,9 @@ struct SmallNumbersTests {
         // Apr 2, May 4: small. Jun 6: 6 above the year's start, shown. Jul 9: 3 above Jun, withheld. Aug 11: 5 above
         // Jun, shown. Sep 13: 2 above Aug, withheld.
         #expect(measure.withheldPeriods(in: observations) == Set([months[0], months[1], months[3], months[5]]))
+        // A total corrected down: 10, 20, 17, 22. 17 is 3 below 20 and 22 is 2 above 20: both withheld.
+        let corrected = [10.0, 20, 17, 22].enumerated().map { Observation(period: .month(2026, 4 + $0.offset), value: $0.element) }
+        #expect(measure.withheldPeriods(in: corrected) == Set([.month(2026, 6), .month(2026, 7)]))
         // A new financial year starts from zero again: April 2027's 7 is shown.
         let april = Observation(period: .month(2027, 4), value: 7)
         #expect(!measure.withheldPeriods(in: observations + [april]).contains(.month(2027, 4)))

@@ -76,12 +76,14 @@ extension Measure {
     ///
     /// A value is withheld when the count behind it is small (``SmallNumbers/withholds(_:unit:decimals:)``). A
     /// cumulative measure's year-to-date totals also hide each step between two values shown: within a financial
-    /// year, a value is withheld when it exceeds the last value shown that year (0 before the first) by a small
-    /// count, so no difference between two values shown gives away a small number.
+    /// year, a value is withheld when it differs from any value shown that year (or the year's 0) by a small
+    /// count, either way, so no difference between two values shown gives away a small number.
     public func withheldPeriods(in observations: some Sequence<Observation>) -> Set<Period> {
         guard let smallNumbers else { return [] }
         var withheld = Set<Period>()
-        var lastShown: (year: Int, value: Double)?
+        // A cumulative measure's values shown so far in the year (and its zero start): no two shown may differ by a
+        // small count, whichever way (a total corrected down, 20 then 17, then 22, showed a step of 2 from 20).
+        var shownThisYear: (year: Int, values: [Double])?
         for observation in observations {
             guard let value = observation.value else { continue }
             let period = observation.period
@@ -91,12 +93,12 @@ extension Measure {
             }
             if cumulative {
                 let year = period.financialYearStart
-                let base = lastShown?.year == year ? lastShown?.value ?? 0 : 0
-                if smallNumbers.withholds(value - base, unit: unit, decimals: decimals) {
+                let shown = shownThisYear?.year == year ? shownThisYear?.values ?? [0] : [0]
+                if shown.contains(where: { smallNumbers.withholds(abs(value - $0), unit: unit, decimals: decimals) }) {
                     withheld.insert(period)
                     continue
                 }
-                lastShown = (year, value)
+                shownThisYear = (year, shown + [value])
             }
         }
         return withheld

@@ -23,7 +23,10 @@ extension CommitteeReport {
         let measures = sections.flatMap(\.allMeasures)
         let drafts = measures.filter(\.draft).count
         cover = Cover(
-            title: Self.title(asAt: evaluation.asAt, options: options), council: council.plan.council,
+            // The title (so every page's footer) says so when the period has not ended, as the cover does.
+            title: Self.title(asAt: evaluation.asAt, options: options)
+                + (evaluation.asAt.hasEnded(by: evaluation.today) ? "" : " (figures not final)"),
+            council: council.plan.council,
             plan: council.plan.title, asAt: evaluation.asAt.label, produced: options.produced.longDescription,
             figures: Self.figuresSentence(publishedOnly: options.publishedOnly, drafts: drafts)
                 + Self.notFinalSentence(asAt: evaluation.asAt, today: evaluation.today),

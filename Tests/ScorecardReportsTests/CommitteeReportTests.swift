@@ -167,6 +167,7 @@ struct CommitteeReportTests {
         let open = CommitteeReport(
             council: council, evaluation: council.evaluate(asAt: .quarter(2026, 3), today: ReportFixture.today), options: ReportFixture.options())
         #expect(open.cover.figures.hasSuffix("Q3 2026/27 has not ended yet (it ends on 31 December 2026): its figures are not final."))
+        #expect(open.cover.title == "Quarterly performance report (figures not final)", "the title, so every page's footer, says so too")
     }
 
     @Test("In public, off track repeatedly through withheld values is said as off track in the period shown; forecasts and process signals go")

@@ -16,6 +16,10 @@ final class PostgresChangeWatcher: ChangeWatcher, @unchecked Sendable {
     private var connection: PostgresConnection?
     private var pending = false
     private(set) var lastChangedAt: Date?
+    /// When the server last answered on this connection: a server that stops answering sends no notification and
+    /// closes nothing, so every ``heartbeat`` it is asked something, and a silence of as long is a lost connection.
+    private var lastAnswer = Date()
+    static let heartbeat: TimeInterval = 5
 
     /// The channel the schema's triggers notify.
     static let channel = "scorecard_changes"
@@ -59,9 +63,23 @@ final class PostgresChangeWatcher: ChangeWatcher, @unchecked Sendable {
                 throw PostgresStoreError.connectionLost
             }
             try readLastChange()
+            lastAnswer = Date()
             return true
         }
-        if changed { try readLastChange() }
+        if changed {
+            try readLastChange()
+            lastAnswer = Date()
+        } else if Date().timeIntervalSince(lastAnswer) >= Self.heartbeat, let connection = lock.withLock({ connection }) {
+            do {
+                _ = try PostgresSession.waitForAnswer(
+                    connection.query("SELECT 1", logger: PostgresSession.logger), on: connection, limit: .seconds(Int64(Self.heartbeat)))
+                lastAnswer = Date()
+            } catch {
+                lock.withLock { self.connection = nil }
+                try? connection.close().wait()
+                throw PostgresStoreError.connectionLost
+            }
+        }
         return changed
     }
 

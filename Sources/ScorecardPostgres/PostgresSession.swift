@@ -68,6 +68,19 @@ final class PostgresSession: @unchecked Sendable {
         return mode == .prefer ? .prefer(context) : .require(context)
     }
 
+    /// How long a statement may go without an answer before the connection is given up as lost: a server that
+    /// stops answering (frozen, or the network cut) closes no connection, and a sign-off waited for ever. Longer
+    /// than any read Scorecard makes (a whole history of 50,000 measures takes seconds).
+    static let answerLimit = TimeAmount.seconds(60)
+
+    /// Waits for `future`, closing `connection` when no answer comes within `limit`, so that the wait ends with
+    /// the connection lost (and the server undoes an open transaction) rather than never.
+    static func waitForAnswer<T>(_ future: EventLoopFuture<T>, on connection: PostgresConnection, limit: TimeAmount = answerLimit) throws -> T {
+        let watchdog = connection.eventLoop.scheduleTask(in: limit) { connection.close().whenComplete { _ in } }
+        defer { watchdog.cancel() }
+        return try future.wait()
+    }
+
     /// The open connection, opening it again when it was lost.
     private func current() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
@@ -97,7 +110,7 @@ final class PostgresSession: @unchecked Sendable {
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
         try lock.withLock {
             let connection = try current()
-            return try PostgresFailure.translating { try connection.query(query, logger: Self.logger).wait().rows }
+            return try PostgresFailure.translating { try Self.waitForAnswer(connection.query(query, logger: Self.logger), on: connection).rows }
         }
     }
 
@@ -106,7 +119,7 @@ final class PostgresSession: @unchecked Sendable {
     func forEachRow(_ query: PostgresQuery, _ body: @escaping @Sendable (PostgresRow) throws -> Void) throws {
         try lock.withLock {
             let connection = try current()
-            _ = try PostgresFailure.translating { try connection.query(query, logger: Self.logger, body).wait() }
+            _ = try PostgresFailure.translating { try Self.waitForAnswer(connection.query(query, logger: Self.logger, body), on: connection) }
         }
     }
 
@@ -115,7 +128,9 @@ final class PostgresSession: @unchecked Sendable {
     func execute(_ query: PostgresQuery) throws -> Int {
         try lock.withLock {
             let connection = try current()
-            return try PostgresFailure.translating { try connection.query(query, logger: Self.logger).wait().metadata.rows ?? 0 }
+            return try PostgresFailure.translating {
+                try Self.waitForAnswer(connection.query(query, logger: Self.logger), on: connection).metadata.rows ?? 0
+            }
         }
     }
 

@@ -40,6 +40,7 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var judgement: JudgementOptions
 
     func validate() throws {
+        try DatabaseOptions.validate(by: by)
         if present != nil, follow != nil { throw ValidationError("give --present or --follow, not both") }
         for name in [present, follow].compactMap({ $0 }) {
             if let problem = MeetingName.problem(with: name) { throw ValidationError("\"\(name.excerpt())\": \(problem)") }

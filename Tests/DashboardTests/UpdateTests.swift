@@ -153,6 +153,15 @@ struct UpdateTests {
             return
         }
         #expect(council.locations[first].priority == location.priority)
+        // From the priority's screen with the delivery plan selected, that plan's first.
+        var fromPriority = AppState(asAt: asAt, route: .priority(location.priority))
+        fromPriority.current.selection = plan
+        fromPriority.apply(.nextException, model: model)
+        guard case .measure(let fromRow) = fromPriority.current.route else {
+            Issue.record("x opened no measure")
+            return
+        }
+        #expect(council.locations[fromRow].plan == plan && council.locations[fromRow].priority == location.priority)
     }
 
     @Test("x walks the exceptions in the plan's order, each opened in its place; X walks back")

@@ -229,10 +229,14 @@ extension AppState {
              (.priority, .measure(let m)?), (.deliveryPlan, .measure(let m)?):
             // From a list, the selected measure first when it needs attention, else the next after it.
             position = agenda.firstIndex(of: m) ?? beyond(m)
-        case (_, .priority(let p)?), (.priority(let p), _):
-            // Where the chair is: the selected priority, or the one on screen.
+        // Where the chair is: the priority or delivery plan selected, else the one on screen.
+        case (_, .priority(let p)?):
             position = within(.priority(p))
-        case (_, .deliveryPlan(let p, let d)?), (.deliveryPlan(let p, let d), _):
+        case (_, .deliveryPlan(let p, let d)?):
+            position = within(.deliveryPlan(priority: p, plan: d))
+        case (.priority(let p), _):
+            position = within(.priority(p))
+        case (.deliveryPlan(let p, let d), _):
             position = within(.deliveryPlan(priority: p, plan: d))
         default:
             position = forward ? 0 : agenda.count - 1

@@ -147,6 +147,9 @@ extension DatabaseOptions {
         guard let by else { return }
         if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by: say who it is") }
         if by.count > longestAuthor { throw ValidationError("--by: a name of at most \(longestAuthor) characters") }
+        if by.unicodeScalars.contains(where: \.isTerminalControl) {
+            throw ValidationError("--by: a name without control characters or line breaks")
+        }
     }
 
     /// Says, on standard error, that the shared store recorded its login rather than `by` (the database knows who

@@ -31,11 +31,13 @@ struct ExceptionsScreen {
             let m = measures[index]
             let judged = context.evaluation.measures[m]
             guard let alert = judged.alerts.first else { return [] }
+            // An alert raised on a draft says so, as the alerts list does.
+            let draft = context.isJudgedOnDraft(m)
             var cells = [
                 Table.Item(context.text(context.council.measures[m].code)), Table.Item(context.text(context.council.measures[m].title)),
                 Table.Item("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
             ]
-            if wide { cells.append(Table.Item(context.text(alert.reason), style: theme.muted)) }
+            if wide { cells.append(Table.Item(context.text((draft ? "On a draft: " : "") + alert.reason), style: draft ? theme.warning : theme.muted)) }
             let note = judged.observation?.note?.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             cells.append(Table.Item(context.text(note)))
             return cells
@@ -49,7 +51,7 @@ struct ExceptionsScreen {
         if detailHeight > 0, measures.indices.contains(selection) {
             let m = measures[selection]
             let judged = context.evaluation.measures[m]
-            let reasons = judged.alerts.map(\.reason).joined(separator: " ")
+            let reasons = (context.isJudgedOnDraft(m) ? "On a draft: " : "") + judged.alerts.map(\.reason).joined(separator: " ")
             let note = judged.observation?.note.map { " Commentary: " + $0 } ?? ""
             let lines = TextFit.wrapped(context.text((reasons + note).replacingNewlines()), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
             for (i, line) in lines.prefix(detailHeight - 1).enumerated() {

@@ -73,11 +73,10 @@ struct PlanScreen {
         for (i, alert) in alerts.prefix(area.height - 1).enumerated() {
             let measure = context.council.measures[alert.measure]
             let note = context.evaluation.measures[alert.measure].observation?.note?.split(whereSeparator: \.isNewline).first
-            var spans = [
-                Span("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
-                Span("  " + context.text("\(measure.code) \(measure.title)"), style: theme.text),
-            ]
+            var spans = [Span("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status))]
+            // Beside the alert, where a long title cannot cut it off.
             if context.isJudgedOnDraft(alert.measure) { spans.append(Span(" (draft)", style: theme.warning)) }
+            spans.append(Span("  " + context.text("\(measure.code) \(measure.title)"), style: theme.text))
             if let note { spans += [Span(theme.glyphs.separator, style: theme.text), Span(context.text(String(note)), style: theme.text)] }
             // Cut after a whole word, with an ellipsis, as every other line is.
             let fitted = spans.fitted(toWidth: area.width - 2, ellipsis: theme.glyphs.ellipsis, separator: theme.glyphs.separator)

@@ -42,7 +42,7 @@ extension DataService {
         meeting = MeetingLink(name: name, part: .presenting(presence: presence))
         // The room's screen shows published figures (its store is opened so), whatever the login: not "--published".
         if !data.canRecord {
-            data.readOnlyReason = "Presenting \(name): the meeting's screen shows published figures, and nothing is recorded from it"
+            data.readOnlyReason = "Presenting \(name): published figures only; nothing is recorded here"
             _ = publish()
         }
     }

@@ -21,8 +21,9 @@ extension NcursesTerminal {
     /// a terminal that never ends it cannot hold the dashboard).
     private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> Key {
         var text = String.UnicodeScalarView()
+        var count = 0  // counted here: the view's own count walks the text, which made a large paste quadratic
         wtimeout(window, 500)
-        while text.count < 1 << 20 {
+        while count < 1 << 20 {
             var value: wint_t = 0
             let status = wget_wch(window, &value)
             guard status != ERR else { break }
@@ -30,7 +31,10 @@ extension NcursesTerminal {
                 if Int32(bitPattern: UInt32(value)) == Self.pasteEnd { break }
                 continue
             }
-            if let scalar = Unicode.Scalar(UInt32(value)) { text.append(scalar) }
+            if let scalar = Unicode.Scalar(UInt32(value)) {
+                text.append(scalar)
+                count += 1
+            }
         }
         return .paste(String(text))
     }

@@ -82,6 +82,7 @@ public final class NcursesTerminal: Terminal {
         define_key("\u{1B}[201~", Self.pasteEnd)
         writeControl("\u{1B}[?2004h")
         if let output { SignalGuard.bracketedPaste(on: fileno(output)) }
+        SignalGuard.wrapSuspend()
         // COLORS is only set by start_color, so ask terminfo directly before deciding.
         let colors = has_colors() ? max(0, Int(tigetnum("colors"))) : 0
         capabilities = Capabilities.detect(
@@ -97,6 +98,7 @@ public final class NcursesTerminal: Terminal {
     /// Gives the screen back: ends curses, frees the screen, restores signal handlers. Safe to call twice.
     public func stop() {
         guard let screen else { return }
+        SignalGuard.unwrapSuspend()
         SignalGuard.bracketedPaste(on: -1)
         writeControl("\u{1B}[?2004l")
         endwin()

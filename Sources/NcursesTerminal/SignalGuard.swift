@@ -85,6 +85,43 @@ enum SignalGuard {
         sc_atomic_store(pasteModeDescriptor, descriptor)
     }
 
+    /// Curses' own SIGTSTP handler (it gives the terminal back, stops, and takes it again on `fg`), saved when
+    /// ``wrapSuspend()`` put ``suspend(_:)`` in front of it.
+    private nonisolated(unsafe) static let cursesSuspend: UnsafeMutablePointer<sigaction> = {
+        let action = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+        action.initialize(to: sigaction())
+        return action
+    }()
+
+    /// Puts ``suspend(_:)`` in front of curses' SIGTSTP handler (installed when the screen was made), so that
+    /// Ctrl-Z turns bracketed paste off for the shell and `fg` turns it on again: curses knows nothing of it.
+    static func wrapSuspend() {
+        sigaction(SIGTSTP, nil, cursesSuspend)
+        guard cursesSuspend.pointee.__sigaction_handler.sa_handler != nil else { return }
+        _ = signal(SIGTSTP) { received in SignalGuard.suspend(received) }
+    }
+
+    /// Puts curses' SIGTSTP handler back (before the screen goes).
+    static func unwrapSuspend() {
+        guard cursesSuspend.pointee.__sigaction_handler.sa_handler != nil else { return }
+        sigaction(SIGTSTP, cursesSuspend, nil)
+    }
+
+    /// Ctrl-Z: bracketed paste off, curses' handler (which returns once the program is continued), then on again.
+    private static func suspend(_ number: Int32) {
+        let descriptor = sc_atomic_exchange(pasteModeDescriptor, -1)
+        if descriptor >= 0 {
+            let off: StaticString = "\u{1B}[?2004l"
+            _ = write(descriptor, off.utf8Start, off.utf8CodeUnitCount)
+        }
+        cursesSuspend.pointee.__sigaction_handler.sa_handler?(number)
+        if descriptor >= 0 {
+            let on: StaticString = "\u{1B}[?2004h"
+            _ = write(descriptor, on.utf8Start, on.utf8CodeUnitCount)
+            sc_atomic_store(pasteModeDescriptor, descriptor)
+        }
+    }
+
     /// Turns bracketed paste off, if on: async-signal-safe (a static string and `write`).
     private static func endBracketedPaste() {
         let descriptor = sc_atomic_exchange(pasteModeDescriptor, -1)

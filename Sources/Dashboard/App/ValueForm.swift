@@ -89,7 +89,9 @@ public struct ValueForm: Hashable, Sendable {
     /// field takes the text on one line, its line breaks and surrounding spaces dropped ("49" copied with its line).
     mutating func paste(_ text: String) {
         if focus == .period, periodIsSuggested { period = "" }
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Line breaks as LF; any other control character (an escape sequence copied with the text) dropped.
+        let breaks = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let normalised = String(String.UnicodeScalarView(breaks.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !$0.isTerminalControl }))
         self[focus] += focus == .note ? normalised : Self.oneLine(normalised).trimmingCharacters(in: .whitespaces)
         edited()
     }

@@ -25,7 +25,9 @@ struct MyMeasuresScreen {
             selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3))
         if measures.isEmpty {
-            let none = granted ? "No measure is yours to record: the performance team grants them (db grant)." : "No measures belong to \"\(scope)\"."
+            let none = !context.entry.filter.isEmpty
+                ? "Nothing matches the filter."
+                : granted ? "No measure is yours to record: the performance team grants them (db grant)." : "No measures belong to \"\(scope)\"."
             buffer.write(context.text(none), x: area.x, y: area.y + 4, maxWidth: area.width, style: theme.muted)
         }
         return layout

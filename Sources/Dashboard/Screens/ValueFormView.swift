@@ -27,7 +27,7 @@ struct ValueFormView {
             buffer.write(field.label, x: inner.x + 1, y: y, maxWidth: labelWidth, style: focused ? theme.key : theme.muted)
             let width = field == .period ? min(inputWidth, 14) : inputWidth
             // A pasted commentary's line breaks are kept, and shown on the one line as ↵.
-            let lineBreak = context.theme.glyphs.isUnicode ? "↵" : " "
+            let lineBreak = context.theme.glyphs.isUnicode ? "↵" : "|"
             let text = context.text(form[field]).replacingOccurrences(of: "\n", with: lineBreak) + (focused ? "_" : "")
             let shown = TextFit.suffix(of: text, width: width)
             let input = Rect(x: inner.x + 1 + labelWidth, y: y, width: width, height: 1)

@@ -39,7 +39,7 @@ enum PostgresFailure {
     /// (the server's own words are SQL's: "cannot execute INSERT in a read-only transaction").
     static let plainReasons: [String: String] = [
         "25006": "the database is read-only for this login (a read-only copy of it, or a login set to read only); nothing was written",
-        "57014": "the server cancelled the request (it ran past the time the server allows, or an administrator stopped it); nothing was written",
+        "57014": "the server cancelled the request (it ran past the time the server allows, or an administrator stopped it); anything it was writing was undone",
         "57P01": "the server is shutting down; nothing was written",
         "57P02": "the server is restarting; nothing was written",
         "57P03": "the server is starting up and not taking requests yet; try again in a moment",

@@ -67,6 +67,26 @@ private struct Builder {
     let council: Council
     let evaluation: Evaluation
     let options: ReportOptions
+    /// For the public, each measure's withheld periods, where it has any.
+    private let withheldPeriods: [Int: Set<Period>]
+    /// For the public, the alerts of each measure with withheld values (``publicAlerts(_:)``), worked out once for
+    /// the summary and the measure's entry alike.
+    private let shownAlerts: [Int: [Alert]]
+
+    init(council: Council, evaluation: Evaluation, options: ReportOptions) {
+        self.council = council
+        self.evaluation = evaluation
+        self.options = options
+        var withheldPeriods: [Int: Set<Period>] = [:]
+        if options.audience == .public {
+            for m in council.measures.indices where council.measures[m].smallNumbers != nil {
+                let withheld = council.measures[m].withheldPeriods(in: council.observations[m])
+                if !withheld.isEmpty { withheldPeriods[m] = withheld }
+            }
+        }
+        self.withheldPeriods = withheldPeriods
+        shownAlerts = Self.shownAlerts(council: council, evaluation: evaluation, withheld: withheldPeriods)
+    }
 
     var isPublic: Bool { options.audience == .public }
 
@@ -104,14 +124,14 @@ private struct Builder {
     }
 
     /// `rollUp` of `measures` as the public may read it: a measure whose judged value is withheld counted as not
-    /// judged, and no alert the report leaves out (``publicAlerts(_:withheld:)``).
+    /// judged, and no alert the report leaves out (``publicAlerts(_:)``).
     func withholding(_ rollUp: RollUp, measures: [Int]) -> RollUp {
         guard isPublic else { return rollUp }
         var rollUp = rollUp
-        for m in measures where council.measures[m].smallNumbers != nil {
+        for m in measures {
+            guard let withheld = withheldPeriods[m] else { continue }
             let judged = evaluation.measures[m]
-            let withheld = council.measures[m].withheldPeriods(in: council.observations[m])
-            let dropped = judged.alerts.count - publicAlerts(m, withheld: withheld).count
+            let dropped = judged.alerts.count - publicAlerts(m).count
             if let period = judged.period, withheld.contains(period), judged.status != .retired {
                 rollUp.withhold(status: judged.status, alerts: dropped)
             } else if dropped > 0 {
@@ -121,7 +141,12 @@ private struct Builder {
         return rollUp
     }
 
-    /// The alerts on a measure the public may read, given its `withheld` periods: none when its judged value is
+    /// The alerts on measure `m` the report gives (the public's: ``shownAlerts(council:evaluation:withheld:)``).
+    func publicAlerts(_ m: Int) -> [Alert] {
+        shownAlerts[m] ?? evaluation.measures[m].alerts
+    }
+
+    /// The alerts the public may read of each measure with `withheld` periods: none when its judged value is
     /// withheld (that it is off track, worsening or special cause narrows the value down: on track against a
     /// target of 1, lower is better, is 1); otherwise the alerts of the measure judged again with its withheld
     /// values taken out, so that no alert, nor its wording, depends on one. A run of misses or of worse values
@@ -129,21 +154,30 @@ private struct Builder {
     /// July, told a 4 from a 2); a forecast, process limits and the comparison with England are made from every
     /// value, so a measure with a withheld value has none of those (whether 14, 14, *, 14, 14, 15 was forecast to
     /// miss 12 told a 4 from a 3).
-    func publicAlerts(_ m: Int, withheld: Set<Period>) -> [Alert] {
-        let judged = evaluation.measures[m]
-        guard isPublic, !withheld.isEmpty else { return judged.alerts }
-        guard let period = judged.period, !withheld.contains(period) else { return [] }
+    private static func shownAlerts(council: Council, evaluation: Evaluation, withheld: [Int: Set<Period>]) -> [Int: [Alert]] {
+        guard !withheld.isEmpty else { return [:] }
+        // Every such measure judged again at once, its withheld values taken out.
         var masked = council
-        for i in masked.observations[m].indices where withheld.contains(masked.observations[m][i].period) {
-            masked.observations[m][i].value = nil
-        }
-        let shownOnly = evaluation.rejudging([m], in: masked).measures[m].alerts
-        return shownOnly.filter { alert in
-            switch alert.rule {
-            case .overdue, .offTrack, .offTrackRepeatedly, .worsening: true
-            case .forecastMiss, .specialCauseConcerning, .worseThanEngland: false
+        for (m, periods) in withheld {
+            for i in masked.observations[m].indices where periods.contains(masked.observations[m][i].period) {
+                masked.observations[m][i].value = nil
             }
         }
+        let rejudged = evaluation.rejudging(withheld.keys.sorted(), in: masked)
+        var alerts: [Int: [Alert]] = [:]
+        for (m, periods) in withheld {
+            guard let period = evaluation.measures[m].period, !periods.contains(period) else {
+                alerts[m] = []
+                continue
+            }
+            alerts[m] = rejudged.measures[m].alerts.filter { alert in
+                switch alert.rule {
+                case .overdue, .offTrack, .offTrackRepeatedly, .worsening: true
+                case .forecastMiss, .specialCauseConcerning, .worseThanEngland: false
+                }
+            }
+        }
+        return alerts
     }
 
     /// A priority's title in the summary: with what of it the report covers when that is not all of it
@@ -223,13 +257,13 @@ private struct Builder {
     func entry(_ m: Int) -> CommitteeReport.MeasureEntry {
         let measure = council.measures[m]
         let judged = evaluation.measures[m]
-        let withheld = isPublic ? measure.withheldPeriods(in: council.observations[m]) : []
+        let withheld = withheldPeriods[m] ?? []
         let valueWithheld = judged.period.map(withheld.contains) ?? false
         // A direction against a withheld value gives it away as surely: "no change" on 12 shown for June 2026,
         // against June 2025 withheld, says June 2025 was 12 too.
         let previousWithheld = judged.period.map { withheld.contains($0.previous) } ?? false
         let lastYearWithheld = judged.period.map { withheld.contains($0.sameLastYear) } ?? false
-        let alerts = publicAlerts(m, withheld: withheld).map { alert in
+        let alerts = publicAlerts(m).map { alert in
             CommitteeReport.AlertLine(
                 rule: alert.rule,
                 reason: isPublic && measure.smallNumbers != nil ? Self.reasonWithoutFigures(alert) : alert.reason)

@@ -70,8 +70,7 @@ struct ExportCommand: ParsableCommand {
     /// Scorecard cannot read as a council (a master workbook with sheets of its own). A workbook of the same
     /// council is replaced, as exporting again means to.
     static func refuseReplacingAnotherCouncil(_ path: String, with council: String) throws {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return }
+        guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return }
         let held: String
         do {
             held = try CouncilSource.open(path, today: nil).loadFramework().plan.council
@@ -91,11 +90,8 @@ struct ExportCommand: ParsableCommand {
     /// `.xlsx` file that is a zip archive, or empty). `--out observations.csv` would have put a workbook in
     /// place of the council's own data.
     static func refuseReplacingOther(_ path: String) throws {
-        // Only a regular file (through a link) is read: a pipe would wait for a writer; the writer refuses it.
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: 4)) ?? Data()
+        // Anything but a regular file is left to the writer, which refuses it.
+        guard let start = ExistingFile.start(of: path, count: 4) else { return }
         let isWorkbook = path.lowercased().hasSuffix(".xlsx") && (start.isEmpty || start == Data([0x50, 0x4B, 0x03, 0x04]))
         guard !isWorkbook else { return }
         throw CommandFailure(

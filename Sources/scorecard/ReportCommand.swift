@@ -146,12 +146,7 @@ struct ReportCommand: ParsableCommand {
     /// by what Scorecard writes in one: a PDF's header, the CSV's heading row, HTML's generator, Markdown's
     /// "Produced by Scorecard". An empty file may be replaced.
     static func refuseReplacingOther(_ path: String, format: ReportFormat) throws {
-        // Only a regular file (through a link) is read: a pipe would wait for a writer.
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: 1 << 16)) ?? Data()
-        guard !start.isEmpty else { return }
+        guard let start = ExistingFile.start(of: path, count: 1 << 16), !start.isEmpty else { return }
         let text = String(decoding: start, as: UTF8.self)
         let isReport = switch format {
         case .pdf: start.starts(with: Data("%PDF-".utf8))

@@ -80,7 +80,7 @@ public final class NcursesTerminal: Terminal {
         // commentary pasted with its line breaks is not taken as Enter and keys.
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
-        writeControl("\u{1B}[?2004h")
+        writeControl(SignalGuard.pasteModeOn.description)
         if let output { SignalGuard.bracketedPaste(on: fileno(output)) }
         SignalGuard.wrapSuspend()
         // COLORS is only set by start_color, so ask terminfo directly before deciding.
@@ -100,7 +100,7 @@ public final class NcursesTerminal: Terminal {
         guard let screen else { return }
         SignalGuard.unwrapSuspend()
         SignalGuard.bracketedPaste(on: -1)
-        writeControl("\u{1B}[?2004l")
+        writeControl(SignalGuard.pasteModeOff.description)
         endwin()
         delscreen(screen)
         self.screen = nil

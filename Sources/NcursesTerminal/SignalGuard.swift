@@ -110,14 +110,10 @@ enum SignalGuard {
     /// Ctrl-Z: bracketed paste off, curses' handler (which returns once the program is continued), then on again.
     private static func suspend(_ number: Int32) {
         let descriptor = sc_atomic_exchange(pasteModeDescriptor, -1)
-        if descriptor >= 0 {
-            let off: StaticString = "\u{1B}[?2004l"
-            _ = write(descriptor, off.utf8Start, off.utf8CodeUnitCount)
-        }
+        if descriptor >= 0 { emit(pasteModeOff, to: descriptor) }
         cursesSuspend.pointee.__sigaction_handler.sa_handler?(number)
         if descriptor >= 0 {
-            let on: StaticString = "\u{1B}[?2004h"
-            _ = write(descriptor, on.utf8Start, on.utf8CodeUnitCount)
+            emit(pasteModeOn, to: descriptor)
             sc_atomic_store(pasteModeDescriptor, descriptor)
         }
     }
@@ -126,8 +122,16 @@ enum SignalGuard {
     private static func endBracketedPaste() {
         let descriptor = sc_atomic_exchange(pasteModeDescriptor, -1)
         guard descriptor >= 0 else { return }
-        let off: StaticString = "\u{1B}[?2004l"
-        _ = write(descriptor, off.utf8Start, off.utf8CodeUnitCount)
+        emit(pasteModeOff, to: descriptor)
+    }
+
+    /// The sequences that turn the terminal's bracketed paste on and off.
+    static let pasteModeOn: StaticString = "\u{1B}[?2004h"
+    static let pasteModeOff: StaticString = "\u{1B}[?2004l"
+
+    /// Writes `sequence` to `descriptor`: a static string and `write`, safe in a signal handler.
+    private static func emit(_ sequence: StaticString, to descriptor: Int32) {
+        _ = write(descriptor, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
 
     /// Ends curses, restores the previous disposition and raises `signal` again (delivered when the handler returns).

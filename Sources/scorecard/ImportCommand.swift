@@ -110,9 +110,8 @@ struct ImportCommand: ParsableCommand {
 
     /// As ``refuseOther(_:over:shownAs:isSample:)``, for a database file at `path` (nothing to refuse when none is there).
     func refuseOther(_ name: String, inFileAt path: String, isSample: Bool = false) throws {
-        // An empty file holds no council (and is not to be given a schema here).
-        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
-        guard FileManager.default.fileExists(atPath: path), size != 0 else { return }
+        // An empty file holds no council (and is not to be given a schema here); what is not a file is refused later.
+        guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return }
         let store = try SQLiteStore(path: path)
         defer { try? store.close() }
         try refuseOther(name, over: store, shownAs: path, isSample: isSample)

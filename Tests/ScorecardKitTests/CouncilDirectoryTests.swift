@@ -110,6 +110,18 @@ struct CouncilDirectoryTests {
         #expect(error.message.contains(bad.4), "\(bad.0): \(error.message)")
     }
 
+    @Test("a code written in another case is the framework's measure, as `record` takes it")
+    func codeInAnotherCase() throws {
+        let dir = try Fixture.write(observations: Array((Self.header + "kbi-01,2024-08,90,,,\nKbm-01,2024/25 Q1,5,,,\n").utf8))
+        let council = try CouncilDirectory(path: dir).load()
+        let planning = try #require(council.measureIndex(code: "KBI-01"))
+        #expect(council.observations[planning].map(\.value) == [90])
+        let homes = try #require(council.measureIndex(code: "KBM-01"))
+        #expect(council.observations[homes].map(\.value) == [5])
+        #expect(try Fixture.firstError(csv: Self.header + "KBI-01,2024-08,90,,,\nkbi-01,Aug 2024,91,,,\n")?.message
+            .contains("KBI-01 Aug 2024 is given twice (first on line 2)") == true)
+    }
+
     @Test("invalid UTF-8 names its line")
     func invalidUTF8() throws {
         let bytes = Array((Self.header + "KBI-01,2024-08,90,,ok,\nKBI-01,2024-09,90,,").utf8) + [0xFF, 0xFE] + Array(",\n".utf8)

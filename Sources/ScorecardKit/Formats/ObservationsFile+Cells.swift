@@ -7,7 +7,7 @@ extension ObservationsFile {
         }
         if sameAsLast { return state.lastIndex }
         let code = record.string(column).trimmingWhitespace()
-        guard let index = indexByCode[String(code)] else {
+        guard let index = indexByCode[String(code)] ?? indexByFoldedCode[code.lowercased()] else {
             if code.isEmpty, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return nil }
             try fail(record.line, column, code.isEmpty ? "the measure code is empty" : "unknown measure code \"\(code.excerpt())\" (not in the framework)")
             return nil

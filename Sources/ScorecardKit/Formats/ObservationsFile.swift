@@ -13,6 +13,9 @@ public struct ObservationsFile {
     public let file: String
     let measures: [Measure]
     let indexByCode: [String: Int]
+    /// Each lowercased code's measure: a file may write `kbi-01` for `KBI-01`, as `record` may (a framework
+    /// refuses codes differing only in case, so this never picks between two).
+    let indexByFoldedCode: [String: Int]
     /// Each measure's ``Measure/valueLimits``, at its index: checked on every row.
     let limits: [ValueLimits]
     /// The day values are recorded on: a value for a period that has not ended by then is refused.
@@ -27,6 +30,9 @@ public struct ObservationsFile {
         self.measures = measures
         self.today = today
         self.indexByCode = Measure.indexByCode(measures)
+        var folded = [String: Int](minimumCapacity: measures.count)
+        for index in measures.indices.reversed() { folded[measures[index].code.lowercased()] = index }
+        self.indexByFoldedCode = folded
         self.limits = measures.indices.map { measures[$0].valueLimits }
     }
 

@@ -113,6 +113,22 @@ struct AlertReport: Encodable {
         }
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case council, asAt, asAtAsStatusWrites = "as_at", figures, count, alerts
+    }
+
+    /// The keys in order; the reporting period also as `as_at`, the name `status --json` gives it, so a script
+    /// reading both finds it under one name (`asAt` kept for scripts written before).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(council, forKey: .council)
+        try container.encode(asAt, forKey: .asAt)
+        try container.encode(asAt, forKey: .asAtAsStatusWrites)
+        try container.encode(figures, forKey: .figures)
+        try container.encode(count, forKey: .count)
+        try container.encode(alerts, forKey: .alerts)
+    }
+
     /// The report as JSON (see ``JSONText``).
     func json() throws -> String {
         try JSONText.encode(self)

@@ -19,5 +19,8 @@ struct AlertsJSONTests {
         #expect(!alerts.isEmpty && alerts.allSatisfy { Set($0.keys) == keys })
         #expect(alerts.contains { $0["plan"] is NSNull })
         #expect(alerts.contains { $0["rule"] as? String == "overdue" && $0["value"] is NSNull })
+        // The reporting period under the name status --json gives it, and the name it had before.
+        #expect(object["as_at"] as? String == "2026/27 Q2")
+        #expect(object["asAt"] as? String == "2026/27 Q2")
     }
 }

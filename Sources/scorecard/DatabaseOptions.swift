@@ -7,27 +7,20 @@ import ScorecardSample
 /// Where the council's database is: `--database PATH` or `--database postgres://USER@HOST:PORT/DB`, else
 /// `SCORECARD_DATABASE`, else the default (`$XDG_DATA_HOME/scorecard/scorecard.sqlite`, or
 /// `~/.local/share/scorecard/scorecard.sqlite`), which is created from the bundled sample council the first
-/// time it is used.
-struct DatabaseOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The database: a file, or postgres://USER@HOST:PORT/DB for a shared one (default: $SCORECARD_DATABASE, else ~/.local/share/scorecard/scorecard.sqlite).",
-            valueName: "path-or-url"))
+/// time it is used. The dashboard's options: `--published` shows what members see.
+struct DatabaseOptions: ParsableArguments, DatabaseChoice {
+    @Option(name: .long, help: DatabaseOptions.databaseHelp)
     var database: String?
 
     @Flag(help: "Show only published (signed-off) figures, as members see them, and change nothing.")
     var published = false
 
+    static let databaseHelp = ArgumentHelp(
+        "The database: a file, or postgres://USER@HOST:PORT/DB for a shared one (default: $SCORECARD_DATABASE, else ~/.local/share/scorecard/scorecard.sqlite).",
+        valueName: "path-or-url")
+
     /// The environment variable naming the database file.
     static let environmentVariable = "SCORECARD_DATABASE"
-
-    /// The database path asked for, and whether it is the default one (nobody named a file).
-    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool) {
-        if let database { return (database, false) }
-        if let path = environment[Self.environmentVariable], !path.isEmpty { return (path, false) }
-        return (Self.defaultPath(environment: environment), true)
-    }
 
     func validate() throws {
         try Self.refuseOtherURL(resolved().path)
@@ -46,17 +39,6 @@ struct DatabaseOptions: ParsableArguments {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/scorecard/scorecard.sqlite"
-    }
-
-    /// Opens the store for reading and recording (only published figures, and nothing written, with `--published`
-    /// or `publishedOnly`).
-    ///
-    /// The default database is created from the sample council on first use, so the dashboard opens on a fresh
-    /// machine, and made again when the sample has moved on to a later quarter, as long as nobody has changed
-    /// it; a database named with `--database` or `SCORECARD_DATABASE` must already hold a council.
-    func openStore(publishedOnly: Bool? = nil) throws -> any CouncilStore {
-        let (path, isDefault) = resolved()
-        return try Self.openStore(path: path, creatingFromSample: isDefault, publishedOnly: publishedOnly ?? published)
     }
 
     /// Opens the shared store at `url`, which must hold a council.

@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The council's data directory (framework.yaml and observations.csv) or .xlsx workbook (default: the sample council built into scorecard).")
     var directory: String?
 
-    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var databaseOptions: WritingDatabaseOptions
 
     @Option(help: "Who the changes are recorded as made by, in a database file (default: import; the shared store records the login).")
     var by: String?

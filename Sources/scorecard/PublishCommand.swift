@@ -23,7 +23,7 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "Who signs off, in a database file (default: the login name; a shared database records the login).")
     var by: String?
 
-    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var databaseOptions: WritingDatabaseOptions
 
     func validate() throws {
         if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }

@@ -28,7 +28,7 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Who is recording the value, in a database file (default: the login name; the shared store records the login).")
     var by: String?
 
-    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var databaseOptions: WritingDatabaseOptions
 
     func validate() throws {
         try DatabaseOptions.validate(by: by)

@@ -27,7 +27,7 @@ struct TargetCommand: ParsableCommand {
     @Option(help: "Who proposes it, in a database file (default: the login name; a shared database records the login).")
     var by: String?
 
-    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var databaseOptions: WritingDatabaseOptions
 
     func validate() throws {
         try DatabaseOptions.validate(by: by)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ScorecardKit
 import TestScratch
@@ -17,6 +18,27 @@ struct DatabaseOpeningTests {
         #expect(throws: CommandFailure.self) { try command.run() }
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test("a command that writes does not offer --published, and refuses it in words; the dashboard offers it",
+          arguments: [["import"], ["record", "KBI-001", "2026-10", "5"], ["target", "KBI-001", "2026/27", "5"], ["publish"]])
+    func publishedOnlyWhereItMeansSomething(_ arguments: [String]) throws {
+        let name = try #require(arguments.first)
+        let type: any ParsableCommand.Type =
+            switch name {
+            case "import": ImportCommand.self
+            case "record": RecordCommand.self
+            case "target": TargetCommand.self
+            default: PublishCommand.self
+            }
+        #expect(!Scorecard.helpMessage(for: type).contains("--published"), "\(name)")
+        do {
+            _ = try Scorecard.parseAsRoot(arguments + ["--published"])
+            Issue.record("\(name) --published was taken")
+        } catch {
+            #expect(Scorecard.message(for: error).contains("--published shows what members see"), "\(name)")
+        }
+        #expect(Scorecard.helpMessage(for: DashboardCommand.self).contains("--published"))
     }
 
     @Test("import into a database whose folder is not there is refused, and no folder is made")

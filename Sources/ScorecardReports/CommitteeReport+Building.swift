@@ -277,7 +277,10 @@ private struct Builder {
             // A status resting on a withheld value narrows it down (on track against 1, lower is better, is 1).
             target: judged.target.map(measure.formatTarget) ?? "", status: valueWithheld ? .notJudged : judged.status,
             travel: valueWithheld || previousWithheld ? nil : judged.sincePrevious,
-            travelYear: valueWithheld || lastYearWithheld ? nil : judged.sinceLastYear, alerts: alerts, commentary: judged.observation?.note,
+            travelYear: valueWithheld || lastYearWithheld ? nil : judged.sinceLastYear,
+            // The council's own value and interval beside England's narrow down a withheld count: none for the public.
+            comparison: isPublic && measure.smallNumbers != nil ? nil : judged.comparison.flatMap { ReportText.comparison($0, of: measure, rowPeriod: judged.period?.label ?? "") },
+            alerts: alerts, commentary: judged.observation?.note,
             draft: judged.observation?.isDraft ?? false, withheld: valueWithheld,
             chart: chart(m, judged: judged.period, withheld: withheld, status: valueWithheld ? nil : judged.status))
     }

@@ -49,6 +49,10 @@ public struct CommitteeReport: Sendable {
         public var travel: Direction?
         /// Direction of travel against the same period a year before.
         public var travelYear: Direction?
+        /// An outcome measure against England and its neighbours: `▼ Worse than England (2.16) in 2025/26;
+        /// ranked 13 of 16 with its nearest neighbours`; `nil` without comparators (or, for the public, for a
+        /// measure whose small numbers are withheld).
+        public var comparison: String?
         public var alerts: [AlertLine]
         public var commentary: String?
         /// Whether the judged value is a draft, not yet signed off.

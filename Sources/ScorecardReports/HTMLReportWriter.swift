@@ -56,7 +56,7 @@ public enum HTMLReportWriter {
             html.element("section", ["class": "key", "aria-label": "Key to symbols"]) { html in
                 html.element("p", text: "Key: every status is written in words beside its symbol.")
                 html.element("ul") { html in
-                    for (symbol, meaning) in ReportText.key {
+                    for (symbol, meaning) in ReportText.key(report) {
                         html.element("li") { html in
                             html.element("span", ["aria-hidden": "true"], text: symbol)
                             html.text(" \(meaning)")
@@ -143,14 +143,17 @@ public enum HTMLReportWriter {
         html.raw("</svg>")
     }
 
-    /// A figure that may break after a thousands separator when its cell is too narrow (123,469,789,012 ran
-    /// over the next cell), and nowhere else (never between 57.2106 and its %).
+    /// A figure that may break after a thousands separator of its number when its cell is too narrow
+    /// (123,469,789,012 ran over the next cell), or before its unit's words, and nowhere else (never between
+    /// 57.2106 and its %, nor inside a unit: `75.1 per 1,` over `000`).
     static func figure(_ text: String, into html: inout HTMLText) {
-        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        let number = text.prefix { $0 != " " }
+        let groups = number.split(separator: ",", omittingEmptySubsequences: false)
         for (i, group) in groups.enumerated() {
             html.text(String(group) + (i < groups.count - 1 ? "," : ""))
             if i < groups.count - 1 { html.void("wbr") }
         }
+        html.text(String(text.dropFirst(number.count)))
     }
 
     static func writeSection(_ section: CommitteeReport.PrioritySection, report: CommitteeReport, into html: inout HTMLText) {
@@ -229,7 +232,13 @@ public enum HTMLReportWriter {
                 if entry.draft { html.element("span", ["class": "draft"], text: "draft") }
             }
             html.element("td", ["class": "number"]) { html in figure(entry.target, into: &html) }
-            html.element("td", ["class": "status status-\(entry.status.key)"], text: ReportText.badge(entry))
+            html.element("td", ["class": "status status-\(entry.status.key)"]) { html in
+                html.text(ReportText.badge(entry))
+                if let comparison = entry.comparison {
+                    html.void("br")
+                    html.element("small", ["class": "comparison"], text: comparison)
+                }
+            }
             html.element("td") { html in
                 let travel = ReportText.travel(entry.travel)
                 html.text(travel)

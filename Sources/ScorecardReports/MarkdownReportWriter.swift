@@ -17,7 +17,7 @@ public enum MarkdownReportWriter {
         if let scope = cover.scope { lines.append("- Covers: \(escaped(scope))") }
         lines.append("- For: \(cover.audience == .public ? "the public" : "committee")")
         lines.append("")
-        lines.append("Key: " + ReportText.key.map { "\(escaped($0.0)) \(escaped($0.1))" }.joined(separator: "; ") + ".")
+        lines.append("Key: " + ReportText.key(report).map { "\(escaped($0.0)) \(escaped($0.1))" }.joined(separator: "; ") + ".")
         lines.append("")
         lines.append("## Summary by priority")
         lines.append("")
@@ -86,7 +86,7 @@ public enum MarkdownReportWriter {
             lines.append(row([
                 "\(escaped(entry.code)) \(escaped(entry.title))", escaped(entry.period),
                 escaped(entry.value) + (entry.draft ? " (draft)" : ""), escaped(entry.target),
-                escaped(ReportText.badge(entry)), escaped(Self.travel(entry)),
+                escaped(ReportText.badge(entry)) + (entry.comparison.map { "<br>" + escaped($0) } ?? ""), escaped(Self.travel(entry)),
                 alerts.map(escaped).joined(separator: "<br>"), escaped(entry.commentary ?? ""),
             ]))
         }

@@ -38,6 +38,40 @@ enum ReportText {
         }
     }
 
+    /// `▲ Better`, `▼ Worse`, `● Similar`, `↗ Higher`, `↘ Lower` (against England or the region); empty when not compared.
+    static func significance(_ significance: Significance) -> String {
+        switch significance {
+        case .better: "▲\u{00A0}Better"
+        case .worse: "▼\u{00A0}Worse"
+        case .similar: "●\u{00A0}Similar"
+        case .higher: "↗\u{00A0}Higher"
+        case .lower: "↘\u{00A0}Lower"
+        case .notCompared: ""
+        }
+    }
+
+    /// An outcome measure against England and its nearest neighbours, in the dashboard's words:
+    /// `▼ Worse than England (2.16); ranked 13 of 16 with its nearest neighbours (quartile 4)`, with the national
+    /// data's period (`in 2024/25`) when it is not the period the row reports; `nil` when neither compared nor ranked.
+    static func comparison(_ comparison: Comparison, of measure: Measure, rowPeriod: String) -> String? {
+        var parts: [String] = []
+        let point = comparison.point
+        let period = point.periodText == rowPeriod ? "" : " in \(point.periodText)"
+        if comparison.comparedToEngland != .notCompared {
+            let words = comparison.comparedToEngland == .similar ? "to England" : "than England"
+            let england = point.england.map { " (\(measure.format($0)))" } ?? ""
+            parts.append("\(significance(comparison.comparedToEngland)) \(words)\(england)\(period)")
+        }
+        if let rank = comparison.rank {
+            let quartile = comparison.quartile.map { " (quartile \($0))" } ?? ""
+            parts.append("ranked \(rank) of \(comparison.of) with its nearest neighbours\(quartile)\(parts.isEmpty ? period : "")")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The key's line for comparisons, given when the report has any.
+    static let comparisonKey = ("▲ ▼ ●", "Better than, worse than or similar to England, for an outcome measure (by 95% confidence intervals); ranked 1 is the best among its nearest neighbours")
+
     /// The statuses the summary counts in their own columns, worst first; the rest are counted as "other".
     static let summaryStatuses: [Status] = [.offTrack, .overdue, .withinTolerance, .onTrack]
 
@@ -46,12 +80,14 @@ enum ReportText {
         rollUp[.notJudged] + rollUp[.noData] + rollUp[.inDevelopment]
     }
 
-    /// The key to the symbols, as (symbol, meaning) pairs.
-    static let key: [(String, String)] =
-        Status.allCases.filter { $0 != .retired }.map { (symbol($0), $0.label) } + [
+    /// The key to the symbols of `report`, as (symbol, meaning) pairs: comparisons with England only when it has any.
+    static func key(_ report: CommitteeReport) -> [(String, String)] {
+        let hasComparisons = report.sections.contains { $0.allMeasures.contains { $0.comparison != nil } }
+        return Status.allCases.filter { $0 != .retired }.map { (symbol($0), $0.label) } + [
             ("↑ ↓ →", "Direction of travel: improving, worsening, no change (against the period before)"),
             ("↗ ↘", "Higher or lower, for a measure with no better direction"),
-        ]
+        ] + (hasComparisons ? [comparisonKey] : [])
+    }
 
     /// A progress word and percentage: `In progress (60%)`.
     static func progress(_ action: CommitteeReport.ActionEntry) -> String {

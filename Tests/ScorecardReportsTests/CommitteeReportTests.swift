@@ -49,6 +49,40 @@ struct CommitteeReportTests {
         #expect(kbi4.alerts.map(\.reason) == ["No value for Sep 2026; it was due by 30 October 2026 (21 days overdue)."])
     }
 
+    @Test("An outcome measure's row says how it compares with England and ranks among its neighbours, as the dashboard does")
+    func comparison() throws {
+        // OUT-1 (higher is better) 2.4 in 2025/26, interval 2.2 to 2.6: England's 2.0 lies below it, so better;
+        // among 1.9, 2.5 and 3.1 it ranks 3rd of 4, quartile 3.
+        var council = ReportFixture.council
+        let neighbours = [("E1", "Ashbury", 1.9), ("E2", "Brackwell", 2.5), ("E3", "Calderford", 3.1)]
+        council.measures[0].comparators = Comparators(
+            source: Comparators.Source(file: "national/OUT-1.csv", area: "E0", neighbours: neighbours.map(\.0)),
+            points: [
+                Comparators.Point(
+                    period: .financialYear(2025), periodText: "2025/26", value: 2.4, lower: 2.2, upper: 2.6, england: 2.0,
+                    regionCode: "R1", regionName: "South West region", region: 2.3,
+                    neighbours: neighbours.map { Comparators.Neighbour(code: $0.0, name: $0.1, value: $0.2) })
+            ])
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today))
+        let out1 = try #require(report.sections.first?.measures.first)
+        #expect(out1.comparison == "▲\u{00A0}Better than England (2.0 per 1,000); ranked 3 of 4 with its nearest neighbours (quartile 3)")
+        #expect(report.sections.flatMap(\.allMeasures).filter { $0.comparison != nil }.map(\.code) == ["OUT-1"])
+        let markdown = MarkdownReportWriter.markdown(report)
+        #expect(markdown.contains("| ·\u{00A0}Not judged<br>▲\u{00A0}Better than England (2.0 per 1,000); ranked 3 of 4"))
+        #expect(markdown.contains("▲ ▼ ● Better than, worse than or similar to England"))
+        #expect(HTMLReportWriter.html(report).contains("<small class=\"comparison\">▲\u{00A0}Better than England"))
+        // National data a year behind the row's period says which year it compares.
+        council.measures[0].comparators?.points[0].period = .financialYear(2024)
+        council.measures[0].comparators?.points[0].periodText = "2024/25"
+        let older = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today),
+            options: ReportOptions(produced: ReportFixture.today))
+        #expect(older.sections.first?.measures.first?.comparison?.hasPrefix("▲\u{00A0}Better than England (2.0 per 1,000) in 2024/25; ranked 3") == true)
+        // A report with no comparisons has no key for them.
+        #expect(!MarkdownReportWriter.markdown(ReportFixture.report()).contains("similar to England"))
+    }
+
     @Test("Overdue actions only, with the days overdue (30 June to 20 November: 143)")
     func overdueActions() {
         let actions = ReportFixture.report().sections[0].plans[0].overdueActions

@@ -43,6 +43,17 @@ struct HTMLReportWriterTests {
         }
     }
 
+    @Test("A figure breaks after its number's thousands separators or before its unit, never inside the unit's 1,000",
+          arguments: [
+            ("123,469,789,012", "123,<wbr/>469,<wbr/>789,<wbr/>012"), ("75.1 per 1,000", "75.1 per 1,000"),
+            ("12,345.6 per 100,000", "12,<wbr/>345.6 per 100,000"), ("57.2106%", "57.2106%"), ("£1,200", "£1,<wbr/>200"),
+          ])
+    func figureBreaks(_ figure: (String, String)) {
+        var html = HTMLText()
+        HTMLReportWriter.figure(figure.0, into: &html)
+        #expect(html.html == figure.1)
+    }
+
     @Test("Self-contained: no script, nothing fetched from anywhere")
     func selfContained() throws {
         let html = Self.sample.html

@@ -26,7 +26,8 @@ extension SampleOutput {
             for m in contents.measures.indices {
                 guard var comparators = contents.measures[m].comparators, let bytes = national[comparators.source.file] else { continue }
                 let dataset = try NationalDataset.read(bytes: bytes, file: "sample/" + comparators.source.file)
-                comparators.points = try ComparatorReader.points(of: comparators.source, in: dataset, measure: contents.measures[m].code)
+                comparators.points = try ComparatorReader.points(
+                    of: comparators.source, in: dataset, measure: contents.measures[m].code, polarity: contents.measures[m].polarity)
                 contents.measures[m].comparators = comparators
             }
         } catch let error as DataFileError {

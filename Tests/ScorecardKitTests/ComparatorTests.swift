@@ -137,4 +137,52 @@ import Testing
         #expect(ComparatorReader.period("2009/10 (taxbase)") == .financialYear(2009))
         #expect(ComparatorReader.period("sometime") == nil)
     }
+
+    /// A Fingertips download of one indicator compared at 99.8%: England 42; the council E06000099 50 with a 95%
+    /// interval of 44 to 56 (England below it: significantly higher) and a 99.8% interval of 41 to 59 (England
+    /// inside it: similar); two other areas whose published comparisons only the 99.8% limits reproduce.
+    static let download998 = """
+        Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,\
+        Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,\
+        Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to Region value or percentiles,\
+        Time period Sortable,New data,Compared to goal
+        90001,Test,,,E92000001,England,England,Persons,All ages,,,2019,42,41.9,42.1,41.8,42.2,,,,,Not compared,Not compared,20190000,,
+        90001,Test,E92000001,England,E06000099,Testtown,UA,Persons,All ages,,,2019,50,44,56,41,59,,,,,Similar,Not compared,20190000,,
+        90001,Test,E92000001,England,E06000080,Ashbury,UA,Persons,All ages,,,2019,47,43,51,40,54,,,,,Similar,Not compared,20190000,,
+        90001,Test,E92000001,England,E06000081,Brackwell,UA,Persons,All ages,,,2019,36,33,39,30,41,,,,,Similar,Not compared,20190000,,
+
+        """
+
+    @Test("A download compared at 99.8% compares the council at 99.8%: similar, as published, not significantly worse",
+          arguments: [Polarity.lowerIsBetter, .higherIsBetter, .none])
+    func comparedAtTheDownloadsLevel(_ polarity: Polarity) throws {
+        let dataset = try NationalDataset.read(bytes: Array(Self.download998.utf8), file: "x.csv")
+        let source = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080", "E06000081"])
+        let points = try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: polarity)
+        let point = try #require(points.first)
+        #expect(point.confidence == .ci998 && point.confidenceLabel == "99.8%")
+        #expect(point.lower == 41 && point.upper == 59)
+        var measure = Measure(code: "X", title: "X", tier: .outcome, frequency: .calendarYear, polarity: polarity)
+        measure.comparators = Comparators(source: source, points: points)
+        let comparators = try #require(measure.comparators)
+        let comparison = try #require(Comparison(comparators, asAt: .quarter(2026, 2), polarity: polarity))
+        #expect(comparison.comparedToEngland == .similar)
+        // At 95% the same council would be significantly higher (England's 42 below 44 to 56).
+        #expect(Significance.compare(lower: 44, upper: 56, comparator: 42, order: Significance.Order(polarity)) != .similar)
+    }
+
+    @Test("Of a single year and a pooled range ending in it, the single year is the point, wherever its rows are")
+    func singleYearBeforePooled() throws {
+        let lines: [String] = Self.download998.split(separator: "\n").map(String.init)
+        let single = Array(lines[1...])
+        let pooled: [String] = single.map { $0.replacingOccurrences(of: ",2019,", with: ",2017 - 19,").replacingOccurrences(of: ",50,", with: ",60,") }
+        for body in [single + pooled, pooled + single] {
+            let text = ([lines[0]] + body).joined(separator: "\n") + "\n"
+            let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")
+            let source = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080"])
+            let points = try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter)
+            #expect(points.map { $0.periodText } == ["2019"])
+            #expect(points.first?.value == 50)
+        }
+    }
 }

@@ -135,7 +135,7 @@ struct MeasureScreen {
         if comparison.comparedToEngland == .notCompared { text = "Not compared with England in \(point.periodText): " }
         text += value(point.value)
         if let lower = point.lower, let upper = point.upper {
-            text += ", 95% interval \(definition.format(lower)) to \(definition.format(upper))"
+            text += ", \(point.confidenceLabel) interval \(definition.format(lower)) to \(definition.format(upper))"
         }
         if !point.regionName.isEmpty {
             let region =

@@ -12,7 +12,7 @@ public struct Alert: Sendable, Equatable {
         case forecastMiss
         /// The judged period's value is special cause concerning variation on the XmR chart.
         case specialCauseConcerning
-        /// England's value lies outside the council's 95% interval, on the better side.
+        /// England's value lies outside the council's interval (95%, or 99.8% where the national data compares so), on the better side.
         case worseThanEngland
         /// Worse than the period before for three or more periods running.
         case worsening

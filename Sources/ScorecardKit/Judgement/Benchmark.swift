@@ -21,9 +21,12 @@ public struct Benchmark: Sendable {
 
     /// Which confidence interval a comparison uses: 95% (the usual), or 99.8% (the level some Fingertips indicators
     /// are compared at).
-    public enum Confidence: String, Sendable, Equatable, CaseIterable {
+    public enum Confidence: String, Sendable, Equatable, CaseIterable, Codable {
         case ci95 = "95"
         case ci998 = "99.8"
+
+        /// `95%`, `99.8%`.
+        public var label: String { rawValue + "%" }
 
         /// The interval of `record` at this level.
         public func interval(of record: NationalRecord) -> (lower: Double?, upper: Double?) {

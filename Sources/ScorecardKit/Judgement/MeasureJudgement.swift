@@ -258,7 +258,7 @@ struct MeasureJudgement {
         return Alert(
             measure: index, rule: .worseThanEngland, period: point.period, run: 1,
             weight: abs((point.value ?? 0) - (point.england ?? 0)) / max(abs(point.england ?? 1), 1e-9),
-            reason: "Significantly worse than England in \(point.periodText): \(value) (95% interval \(interval)) against "
+            reason: "Significantly worse than England in \(point.periodText): \(value) (\(point.confidenceLabel) interval \(interval)) against "
                 + "England's \(england), which lies outside the interval.")
     }
 

@@ -1,5 +1,5 @@
 /// An outcome measure's comparators: where they come from (a national download and the council's area in it) and
-/// the values read from it, per period: the council's own with its 95% interval, England's, the region's and the
+/// the values read from it, per period: the council's own with its interval, England's, the region's and the
 /// nearest neighbours'.
 public struct Comparators: Sendable, Equatable, Codable {
     /// Where the comparators come from, as the framework declares it.
@@ -44,10 +44,13 @@ public struct Comparators: Sendable, Equatable, Codable {
         public var period: Period
         /// The period as the file writes it (`2017`, `2014 - 16`).
         public var periodText: String
-        /// The council's own value and its 95% interval, as published.
+        /// The council's own value and its interval, as published, at the level of ``confidence``.
         public var value: Double?
         public var lower: Double?
         public var upper: Double?
+        /// The level the file's own comparisons are made at, and so these: 99.8% for the Fingertips indicators
+        /// compared so; `nil` for 95% (the usual, and every point read before the level was kept).
+        public var confidence: Benchmark.Confidence?
         public var england: Double?
         /// The council's region (its parent in the file): code, name and value.
         public var regionCode: String
@@ -55,16 +58,20 @@ public struct Comparators: Sendable, Equatable, Codable {
         public var region: Double?
         public var neighbours: [Neighbour]
 
+        /// The interval's level as members read it: `95%` or `99.8%`.
+        public var confidenceLabel: String { (confidence ?? .ci95).label }
+
         public init(
             period: Period, periodText: String, value: Double?, lower: Double? = nil, upper: Double? = nil,
-            england: Double? = nil, regionCode: String = "", regionName: String = "", region: Double? = nil,
-            neighbours: [Neighbour] = []
+            confidence: Benchmark.Confidence? = nil, england: Double? = nil, regionCode: String = "", regionName: String = "",
+            region: Double? = nil, neighbours: [Neighbour] = []
         ) {
             self.period = period
             self.periodText = periodText
             self.value = value
             self.lower = lower
             self.upper = upper
+            self.confidence = confidence == .ci95 ? nil : confidence
             self.england = england
             self.regionCode = regionCode
             self.regionName = regionName

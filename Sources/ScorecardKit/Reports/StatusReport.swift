@@ -89,6 +89,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var value: Double?
         public var lowerCI: Double?
         public var upperCI: Double?
+        /// The interval's level, as the national data's own comparisons are made: `95` or `99.8`.
+        public var confidence: String
         public var england: Double?
         /// `better`, `similar`, `worse`, `higher`, `lower` or `not compared`.
         public var comparedToEngland: String
@@ -101,7 +103,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var quartile: Int?
 
         enum CodingKeys: String, CodingKey {
-            case period, value, lowerCI = "lower_ci", upperCI = "upper_ci", england
+            case period, value, lowerCI = "lower_ci", upperCI = "upper_ci", confidence, england
             case comparedToEngland = "compared_to_england", region, regionValue = "region_value"
             case comparedToRegion = "compared_to_region", rank, of, quartile
         }
@@ -112,6 +114,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             value = point.value
             lowerCI = point.lower
             upperCI = point.upper
+            confidence = (point.confidence ?? .ci95).rawValue
             england = point.england
             comparedToEngland = comparison.comparedToEngland.rawValue
             region = point.regionName
@@ -128,6 +131,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try c.encode(value, forKey: .value)
             try c.encode(lowerCI, forKey: .lowerCI)
             try c.encode(upperCI, forKey: .upperCI)
+            try c.encode(confidence, forKey: .confidence)
             try c.encode(england, forKey: .england)
             try c.encode(comparedToEngland, forKey: .comparedToEngland)
             try c.encode(region, forKey: .region)

@@ -21,13 +21,17 @@ public enum ComparatorReader {
                 dataset = try NationalDataset.read(path: path)
                 datasets[path] = dataset
             }
-            comparators.points = try points(of: source, in: dataset, measure: measures[index].code)
+            comparators.points = try points(of: source, in: dataset, measure: measures[index].code, polarity: measures[index].polarity)
             measures[index].comparators = comparators
         }
     }
 
-    /// The points of `source` in `dataset`, in period order.
-    public static func points(of source: Comparators.Source, in dataset: NationalDataset, measure: String) throws -> [Comparators.Point] {
+    /// The points of `source` in `dataset`, in period order, compared (later) at the level the file's own
+    /// comparisons are made at for a measure of `polarity` (``Benchmark/publishedConfidence(of:order:)``): a council
+    /// "similar" in the download is not "significantly worse" on the dashboard for comparing at another level.
+    public static func points(
+        of source: Comparators.Source, in dataset: NationalDataset, measure: String, polarity: Polarity
+    ) throws -> [Comparators.Point] {
         let file = dataset.file
         var rows = dataset.records
         let indicators = Set(rows.map { $0.indicatorID.isEmpty ? $0.indicator : $0.indicatorID })
@@ -47,6 +51,8 @@ public enum ComparatorReader {
         rows = rows.filter { $0.category.isEmpty && $0.categoryType.isEmpty }
         rows = try pick(rows, \.sex, wanted: source.sex, usual: "persons", field: "benchmark_sex", file: file, measure: measure)
         rows = try pick(rows, \.age, wanted: source.age, usual: "all ages", field: "benchmark_age", file: file, measure: measure)
+        let confidence = Benchmark.publishedConfidence(
+            of: NationalDataset(file: file, publisher: dataset.publisher, records: rows), order: Significance.Order(polarity)) ?? .ci95
         var byArea: [String: [String: NationalRecord]] = [:]
         var england: [String: Double] = [:]
         for row in rows {
@@ -74,6 +80,7 @@ public enum ComparatorReader {
         }
         var points: [Comparators.Point] = []
         for row in own.values.sorted(by: { ($0.periodOrder, $0.line) < ($1.periodOrder, $1.line) }) {
+            let (lower, upper) = confidence.interval(of: row)
             guard let period = Self.period(row.period) else {
                 throw DataFileError(
                     file: file, line: row.line, field: "Time period",
@@ -82,7 +89,7 @@ public enum ComparatorReader {
             let region = byArea[row.parentCode]?[row.period]
             points.append(
                 Comparators.Point(
-                    period: period, periodText: row.period, value: row.value, lower: row.lowerCI, upper: row.upperCI,
+                    period: period, periodText: row.period, value: row.value, lower: lower, upper: upper, confidence: confidence,
                     england: england[row.period], regionCode: row.parentCode,
                     regionName: row.parentName.isEmpty ? region?.areaName ?? "" : row.parentName, region: region?.value,
                     neighbours: neighbours.map { code in
@@ -90,9 +97,19 @@ public enum ComparatorReader {
                         return Comparators.Neighbour(code: code, name: neighbour?.areaName ?? code, value: neighbour?.value)
                     }))
         }
-        // One point per period: a file with rows for both 2017 and a pooled 2015 - 17 places both in 2017.
+        // One point per period: a file with rows for both 2017 and a pooled 2015 - 17 places both in 2017; the
+        // single year is kept, wherever its rows are in the file (its neighbours have it more often than not).
         var seen = Set<Period>()
-        return points.sorted { $0.period < $1.period }.filter { seen.insert($0.period).inserted }
+        return points.enumerated()
+            .sorted { a, b in
+                (a.element.period, Self.isRange(a.element.periodText) ? 1 : 0, a.offset) < (b.element.period, Self.isRange(b.element.periodText) ? 1 : 0, b.offset)
+            }
+            .map(\.element).filter { seen.insert($0.period).inserted }
+    }
+
+    /// Whether a national period text is a range of years (`2015 - 17`), as pooled figures are published.
+    static func isRange(_ text: String) -> Bool {
+        text.contains(" - ")
     }
 
     /// The rows whose `key` is `wanted`; without one, those whose key is `usual` when any is, else all.

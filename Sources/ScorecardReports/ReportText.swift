@@ -70,7 +70,7 @@ enum ReportText {
     }
 
     /// The key's line for comparisons, given when the report has any.
-    static let comparisonKey = ("▲ ▼ ●", "Better than, worse than or similar to England, for an outcome measure (by 95% confidence intervals); ranked 1 is the best among its nearest neighbours")
+    static let comparisonKey = ("▲ ▼ ●", "Better than, worse than or similar to England, for an outcome measure (by its confidence interval, at the level the national data compares); ranked 1 is the best among its nearest neighbours")
 
     /// The statuses the summary counts in their own columns, worst first; the rest are counted as "other".
     static let summaryStatuses: [Status] = [.offTrack, .overdue, .withinTolerance, .onTrack]

@@ -184,8 +184,8 @@ struct MeasureScreen {
         var parts = [control.variation.label + (control.signal.map { " (\($0.label))" } ?? "")]
         if let assurance = control.assurance { parts.append("\(assurance.rawValue) its target") }
         parts.append(
-            "mean \(definition.format(control.mean)), limits \(definition.format(control.lowerLimit)) to "
-                + "\(definition.format(control.upperLimit)) over \(control.points) values from \(control.from.label)")
+            "mean \(definition.formatStatistic(control.mean)), limits \(definition.formatStatistic(control.lowerLimit)) to "
+                + "\(definition.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)")
         return parts.joined(separator: "; ")
     }
 

@@ -178,7 +178,9 @@ struct MeasureJudgement {
         var values: [Double] = []
         values.reserveCapacity(count)
         for observation in observations[start..<end] {
-            if let value = observation.value { values.append(value) }
+            // As members see them, as every other judgement takes values: 94.7 and 94.6 shown as 95 against 95 are
+            // on track, not a process that consistently fails 95.
+            if let value = observation.value { values.append(measure.asShown(value)) }
         }
         let window = observations[start..<end]
         // The period of the i-th value: a walk, only for the few points a chart flags (and its ends).
@@ -268,8 +270,8 @@ struct MeasureJudgement {
             measure: index, rule: .specialCauseConcerning, period: control.to, run: 1,
             weight: abs(value - control.mean) / max(abs(control.mean), 1e-9),
             reason: "Special cause concerning variation in \(control.to.label)\(signal) (\(measure.format(value)); mean "
-                + "\(measure.format(control.mean)), limits \(measure.format(control.lowerLimit)) to "
-                + "\(measure.format(control.upperLimit)) over \(control.points) values from \(control.from.label)).")
+                + "\(measure.formatStatistic(control.mean)), limits \(measure.formatStatistic(control.lowerLimit)) to "
+                + "\(measure.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)).")
     }
 
     /// How far `value`, as members see it (rounded to the measure's decimals), misses `target`: "6.5 percentage

@@ -119,6 +119,12 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(target, decimals: places(toShow: target))
     }
 
+    /// Writes a process mean or limit as ``formatTarget(_:)`` writes a target, with up to two more decimals than
+    /// the measure's: a value of 1 flagged below a limit of 1.109 is not read as sitting on a limit of `1`.
+    public func formatStatistic(_ number: Double) -> String {
+        unit.format(number, decimals: places(toShow: number))
+    }
+
     /// The decimal places that show `number` whole: the measure's own, or up to two more when rounding to them
     /// would hide part of it (a target, or how far a value shown rounded misses one).
     public func places(toShow number: Double) -> Int {

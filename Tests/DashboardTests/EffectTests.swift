@@ -153,9 +153,7 @@ struct EffectTests {
         editing.apply(.edit, model: model)
         for c in "88" { editing.apply(.type(c), model: model) }
         let effects = editing.apply(.submit, model: model)
-        var entry = ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", note: "", quality: "", by: "cllr.test")
-        entry.statesEveryField = true
-        #expect(effects == [.save(entry)])
+        #expect(effects == [.save(ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", by: "cllr.test"))])
         guard case .editing(let form) = editing.mode else {
             Issue.record("the form closed before the store answered")
             return

@@ -3,8 +3,9 @@ import ScorecardKit
 /// The form `e` opens to record a measure's value and commentary for a period.
 ///
 /// It opens on the period now due (see ``Council/periodDue(forMeasure:today:)``). The value, the commentary
-/// and the quality start empty: what is recorded for the period already is shown beside the form, never
-/// carried silently into the new revision. `←` `→` on the period field step through the periods that have ended.
+/// and the quality start empty: what is recorded for the period already is shown beside the form. As with
+/// `scorecard record`, a new value keeps none of the old one's commentary or quality, and the same value saved
+/// with them left blank keeps its own (saving it again to confirm it lost the owner's explanation). `←` `→` on the period field step through the periods that have ended.
 public struct ValueForm: Hashable, Sendable {
     /// The form's fields, in Tab order.
     public enum Field: Int, Hashable, Sendable, CaseIterable {
@@ -135,10 +136,9 @@ public struct ValueForm: Hashable, Sendable {
         return true
     }
 
-    /// The entry to record: every field as typed (a blank commentary or quality means none).
+    /// The entry to record: every field as typed, a blank commentary or quality as not given (see above).
     func entry(code: String, by user: String) -> ValueEntry {
-        var entry = ValueEntry(measure: code, period: period, value: value, note: note, quality: quality, by: user)
-        entry.statesEveryField = true
-        return entry
+        func given(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
+        return ValueEntry(measure: code, period: period, value: value, note: given(note), quality: given(quality), by: user)
     }
 }

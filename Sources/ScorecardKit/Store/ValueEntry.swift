@@ -22,9 +22,6 @@ public struct ValueEntry: Sendable, Hashable {
     public var quality: String?
     /// Who is recording the value.
     public var by: String
-    /// Whether the entry states every field, as the dashboard's form does: a blank commentary or quality then
-    /// means none, whether or not the value changed.
-    public var statesEveryField = false
 
     public init(measure: String, period: String, value: String, note: String? = nil, quality: String? = nil, by: String) {
         self.measure = measure
@@ -92,9 +89,8 @@ public struct ValueEntry: Sendable, Hashable {
         if author.isEmpty { fail(.by, "say who is recording the value") }
 
         guard problems.isEmpty, let parsedPeriod, let number else { throw ValueEntryError(problems: problems) }
-        var change = ValueChange(
+        let change = ValueChange(
             measureCode: definition?.code ?? code, period: parsedPeriod, value: number, note: note, quality: parsedQuality, by: author)
-        change.statesEveryField = statesEveryField
         return change
     }
 
@@ -117,8 +113,6 @@ public struct ValueChange: Sendable, Equatable {
     /// `nil` keeps the current quality if the value is unchanged (see ``applied(to:)``).
     public var quality: DataQuality?
     public var by: String
-    /// Whether `nil` commentary and quality mean none even when the value is unchanged.
-    public var statesEveryField = false
 
     public init(measureCode: String, period: Period, value: Double?, note: String? = nil, quality: DataQuality? = nil, by: String) {
         self.measureCode = measureCode
@@ -132,11 +126,10 @@ public struct ValueChange: Sendable, Equatable {
     /// The observation this change makes of `current` (the value as it stands, if any).
     ///
     /// Commentary and quality belong to a value: a new value keeps neither of the old one's (only what the
-    /// change gives); a change that leaves the value as it was keeps what it does not give, unless it
-    /// ``statesEveryField``.
+    /// change gives); a change that leaves the value as it was keeps what it does not give.
     public func applied(to current: Observation?) -> Observation {
         var result = current ?? Observation(period: period, value: nil)
-        let replacesAll = statesEveryField || current?.value != value
+        let replacesAll = current?.value != value
         result.value = value
         if let note {
             result.note = note.trimmingWhitespace().isEmpty ? nil : note

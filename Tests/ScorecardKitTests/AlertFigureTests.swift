@@ -77,6 +77,28 @@ struct AlertFigureTests {
         #expect(council.observations[0].map(\.period) == [.month(2026, 9), .month(8333, 5)], "the quarter is not a month's value")
         let judged = council.evaluate(asAt: .quarter(2026, 2), today: date(2026, 11, 24)).measures[0]
         #expect(judged.period == .month(2026, 9) && judged.value == 6)
-        #expect(council.nextPeriod(forMeasure: 0, judged: judged.period) == .month(2026, 10))
+        #expect(council.nextPeriod(forMeasure: 0, judged: judged.period, today: date(2026, 11, 24)) == .month(2026, 10))
+    }
+
+    @Test("what is due next counts a value already in for a later period that has ended, whatever period is judged")
+    func nextPeriodAfterALaterValue() throws {
+        // As at Q2 (September judged), October's value entered on 24 November: November is wanted next, due by
+        // 30 December (lag 30), not October again. A measure last heard of in January 2024 wants February 2024.
+        let monthly = Measure(code: "M1", title: "M1", frequency: .monthly, targets: TargetSchedule(byPeriod: [.financialYear(2026): 5]))
+        let today = date(2026, 11, 24)
+        let council = council([
+            (monthly, [Observation(period: .month(2026, 9), value: 6), Observation(period: .month(2026, 10), value: 4)]),
+            (monthly, [Observation(period: .month(2024, 1), value: 6)]),
+        ])
+        let judged = council.evaluate(asAt: .quarter(2026, 2), today: today).measures
+        #expect(judged[0].period == .month(2026, 9))
+        #expect(council.nextPeriod(forMeasure: 0, judged: judged[0].period, today: today) == .month(2026, 11))
+        #expect(council.nextPeriod(forMeasure: 1, judged: judged[1].period, today: today) == .month(2024, 2))
+        // Looking back at Q4 2025/26 changes nothing: what is due is today's.
+        let past = council.evaluate(asAt: .quarter(2025, 4), today: today).measures
+        #expect(council.nextPeriod(forMeasure: 0, judged: past[0].period, today: today) == .month(2026, 11))
+        let status = StatusReport(council: council, evaluation: council.evaluate(asAt: .quarter(2026, 2), today: today))
+        #expect(status.measures[0].nextPeriod == "2026-11")
+        #expect(status.measures[0].nextDue == monthly.dueDate(for: .month(2026, 11)).description)
     }
 }

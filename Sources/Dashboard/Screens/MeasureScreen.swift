@@ -198,7 +198,7 @@ struct MeasureScreen {
 
     /// When the next value is due: `next due 14 November 2026 (Q2 2026/27)`, or `overdue since ...`.
     private var nextDue: String? {
-        guard let next = context.council.nextPeriod(forMeasure: measure, judged: judged.period) else { return nil }
+        guard let next = context.council.nextPeriod(forMeasure: measure, judged: judged.period, today: context.model.today) else { return nil }
         let due = definition.dueDate(for: next)
         let word = due < context.model.today ? "overdue since" : "next due"
         return "\(word) \(due.longDescription) (\(next.label))"

@@ -296,7 +296,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             let judged = evaluation.measures[m]
             let location = council.locations[m]
             let priority = council.plan.priorities[location.priority]
-            let next = council.nextPeriod(forMeasure: m, judged: judged.period)
+            let next = council.nextPeriod(forMeasure: m, judged: judged.period, today: evaluation.today)
             return Record(
                 code: measure.code, title: measure.title, tier: measure.tier.rawValue, priority: priority.code,
                 deliveryPlan: location.plan.map { priority.plans[$0].code }, owner: measure.owner, service: measure.service,
@@ -315,14 +315,15 @@ public struct StatusReport: Sendable, Equatable, Encodable {
 }
 
 extension Council {
-    /// The period whose value measure `m` wants next: the first after its latest value (which may be overdue
-    /// already), or the judged period when it has no value yet; `nil` for a measure in development or retired.
-    public func nextPeriod(forMeasure m: Int, judged: Period?) -> Period? {
+    /// The period whose value measure `m` wants next, on `today`: the first after its latest value (which may be
+    /// overdue already), or the judged period when it has no value yet; `nil` for a measure in development or
+    /// retired. A value already in for a period after the judged one that has ended (October's, entered while
+    /// the council reports on September) counts: November is wanted next, not October again.
+    public func nextPeriod(forMeasure m: Int, judged: Period?, today: CivilDate) -> Period? {
         guard measures[m].lifecycle == .active else { return nil }
-        // From the latest value up to the period judged: a value for a period after it (a future one written by
-        // hand with SQL, or a later one when judging the past) does not move what is due next.
-        return observations[m].last(where: { observation in
-            observation.value != nil && (judged.map { observation.period <= $0 } ?? true)
-        })?.period.next ?? judged
+        // A value for a period not yet ended (a future one written by hand with SQL) does not move what is due next.
+        let latestEnded = Period.latestEnded(kind: measures[m].frequency.periodKind, by: today)
+        let reach = judged.map { max($0, latestEnded) } ?? latestEnded
+        return observations[m].last(where: { $0.value != nil && $0.period <= reach })?.period.next ?? judged
     }
 }

@@ -29,7 +29,7 @@ import Testing
         let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
         // Beside the status, and in full with the interval and the region.
         #expect(text.contains("▼ Worse than England ·"))
-        #expect(text.contains("▼ Worse than England (1.1 per 1,000) in"))
+        #expect(text.contains("▼ Worse than England (1.1 per 1,000) and"))
         #expect(text.contains("similar to the"))
         // 1.4 among 0.9, 1.0, 1.2, 1.45, 1.6 (lower is better): 4th of 6.
         #expect(text.contains("ranked 4 of 6 with its nearest"))

@@ -125,18 +125,17 @@ struct MeasureScreen {
         return chart
     }
 
-    /// `▼ Worse than England (24.0) in 2025: 27.3, 95% interval 25.9 to 28.7; ● similar to the South West region (26.1)`.
+    /// `▼ Worse than England (24.0) and ● similar to the South West region (26.1) in 2025: 27.3, 95% interval 25.9
+    /// to 28.7`: the verdicts first, so that a line cut short at 80 columns keeps them.
     private var englandText: String? {
         guard let comparison = judged.comparison else { return nil }
         let point = comparison.point
         let theme = context.theme
         func value(_ x: Double?) -> String { x.map(definition.format) ?? "no value" }
-        var text = "\(theme.badge(for: comparison.comparedToEngland)) than England (\(value(point.england))) in \(point.periodText): "
-        if comparison.comparedToEngland == .notCompared { text = "Not compared with England in \(point.periodText): " }
-        text += value(point.value)
-        if let lower = point.lower, let upper = point.upper {
-            text += ", \(point.confidenceLabel) interval \(definition.format(lower)) to \(definition.format(upper))"
-        }
+        var text =
+            comparison.comparedToEngland == .notCompared
+            ? "Not compared with England"
+            : "\(theme.badge(for: comparison.comparedToEngland)) than England (\(value(point.england)))"
         if !point.regionName.isEmpty {
             let region =
                 switch comparison.comparedToRegion {
@@ -144,7 +143,11 @@ struct MeasureScreen {
                 case .similar: "similar to"
                 default: "\(comparison.comparedToRegion.rawValue) than"
                 }
-            text += "; \(region) the \(point.regionName) (\(value(point.region)))"
+            text += " and \(region) the \(point.regionName) (\(value(point.region)))"
+        }
+        text += " in \(point.periodText): \(value(point.value))"
+        if let lower = point.lower, let upper = point.upper {
+            text += ", \(point.confidenceLabel) interval \(definition.format(lower)) to \(definition.format(upper))"
         }
         return text.replacingOccurrences(of: "Similar than", with: "Similar to")
     }
@@ -177,23 +180,24 @@ struct MeasureScreen {
         return lines
     }
 
-    /// `Special cause concerning (below the lower process limit); consistently fails its target; mean 76.6%,
-    /// limits 66.2% to 87.0% over 24 values from Oct 2024`.
+    /// `Special cause concerning; consistently fails its target; below the lower process limit; mean 76.6%,
+    /// limits 66.2% to 87.0% over 24 values from Oct 2024`: the verdicts first.
     private var processText: String? {
         guard let control = judged.processControl else { return nil }
-        var parts = [control.variation.label + (control.signal.map { " (\($0.label))" } ?? "")]
+        var parts = [control.variation.label]
         if let assurance = control.assurance { parts.append("\(assurance.rawValue) its target") }
+        if let signal = control.signal { parts.append(signal.label) }
         parts.append(
             "mean \(definition.formatStatistic(control.mean)), limits \(definition.formatStatistic(control.lowerLimit)) to "
                 + "\(definition.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)")
         return parts.joined(separator: "; ")
     }
 
-    /// `2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27): off track`.
+    /// `Off track: 2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27)`: the verdict first.
     private var forecastText: String? {
         guard let forecast = judged.forecast else { return nil }
-        return "\(forecast.year.label) year end forecast \(definition.format(forecast.value)) against \(definition.formatTarget(forecast.target)) "
-            + "(\(forecast.method.rawValue) to \(forecast.basis.label)): \(forecast.status.label.lowercased())"
+        return "\(forecast.status.label): \(forecast.year.label) year end forecast \(definition.format(forecast.value)) against "
+            + "\(definition.formatTarget(forecast.target)) (\(forecast.method.rawValue) to \(forecast.basis.label))"
     }
 
     /// When the next value is due: `next due 14 November 2026 (Q2 2026/27)`, or `overdue since ...`.

@@ -76,4 +76,16 @@ import Testing
         #expect(lines[1] == " |*....*...*")
         #expect(lines[2] == "4|")
     }
+
+    @Test func aFlatScaleStaysWithinWhatValuesCanBe() {
+        // 100% throughout: widened to 90%..100%, not to 110%; 0.0% throughout: 0%..1%, not -1%.
+        var full = LineChart(values: [100, 100], theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))) { "\($0)" }
+        full.lowest = 0
+        full.highest = 100
+        #expect(full.effectiveRange == 90...100)
+        var none = LineChart(values: [0, 0], theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))) { "\($0)" }
+        none.lowest = 0
+        none.highest = 100
+        #expect(none.effectiveRange == 0...1)
+    }
 }

@@ -96,21 +96,19 @@ struct MeasureScreen {
             count -= start
         }
         let periods = last.map { end in (0..<count).map { end.advanced(by: $0 - count + 1) } } ?? []
-        let unit = definition
-        let fold = context.theme.glyphs.isUnicode
         var chart = LineChart(
             values: values, xLabels: periods.map(\.shortLabel),
             targets: context.model.targets(of: measure, in: periods),
-            markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme,
-            // The scale's labels with the decimals that tell them apart (17.2 days, not 17 three times).
-            formatY: { value in fold ? unit.formatTarget(value) : TextFolding.ascii(unit.formatTarget(value)) })
+            markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme, formatY: { "\($0)" })
+        let bounds = definition.valueLimits
+        chart.lowest = bounds.minimum
+        chart.highest = bounds.maximum
         if let control = judged.processControl {
             let index = Dictionary(periods.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
             let shown = periods.indices.filter { control.covers(periods[$0]) }
             if let first = shown.first, let last = shown.last {
                 // A limit beyond what the measure can take (a count's below 0) is drawn at that bound: the chart's
                 // scale would otherwise run to values no period can have. The text gives the limit as worked out.
-                let bounds = definition.valueLimits
                 chart.process = LineChart.ProcessLines(
                     from: first, to: last, mean: control.mean,
                     lower: max(control.lowerLimit, bounds.minimum ?? -.infinity), upper: min(control.upperLimit, bounds.maximum ?? .infinity))
@@ -122,7 +120,22 @@ struct MeasureScreen {
             let region = Dictionary(points.map { ($0.period, $0.region) }, uniquingKeysWith: { a, _ in a })
             chart.comparators = [periods.map { england[$0] ?? nil }, periods.map { region[$0] ?? nil }]
         }
+        chart.formatY = scaleFormat(for: chart.effectiveRange)
         return chart
+    }
+
+    /// The scale's labels (top, middle, bottom) in the measure's unit, to its decimals or to as few more as tell
+    /// them apart (17.2 days, not 17 three times; 86.7%, not 86.654%).
+    private func scaleFormat(for range: ClosedRange<Double>) -> @Sendable (Double) -> String {
+        let unit = definition.unit
+        let decimals = definition.decimals
+        let fold = context.theme.glyphs.isUnicode
+        let marks = [range.upperBound, (range.upperBound + range.lowerBound) / 2, range.lowerBound]
+        let extra = (0...2).first { extra in Set(marks.map { unit.format($0, decimals: decimals + extra) }).count == marks.count } ?? 2
+        return { value in
+            let text = unit.format(value, decimals: decimals + extra)
+            return fold ? text : TextFolding.ascii(text)
+        }
     }
 
     /// `▼ Worse than England (24.0) and ● similar to the South West region (26.1) in 2025: 27.3, 95% interval 25.9

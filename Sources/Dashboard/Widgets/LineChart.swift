@@ -40,6 +40,9 @@ public struct LineChart: Widget, Sendable {
     }
     /// Formats y-axis labels (e.g. with the measure's unit and decimal places).
     public var formatY: @Sendable (Double) -> String
+    /// The least and most a value can be (a percentage's 0 and 100): a flat chart's scale is widened within them.
+    public var lowest: Double?
+    public var highest: Double?
     /// Styles and glyphs.
     public var theme: Theme
 
@@ -75,7 +78,10 @@ public struct LineChart: Widget, Sendable {
         let low = all.min() ?? 0, high = all.max() ?? 1
         if high > low || !high.isFinite || !low.isFinite { return low...max(low, high) }
         let pad = max(1, abs(low) * 0.1)
-        return (low - pad)...(high + pad)
+        // Never past what a value can be: 100% throughout is drawn from 90% to 100%, not to 110%.
+        let bottom = max(low - pad, lowest.map { min($0, low) } ?? -.infinity)
+        let top = min(high + pad, highest.map { max($0, high) } ?? .infinity)
+        return top > bottom ? bottom...top : (low - pad)...(high + pad)
     }
 
     /// Draws axes, labels and the plot into `area` (needs at least 3 rows; smaller areas stay blank).

@@ -111,6 +111,14 @@ clean "alerts" "$out"
 SCORECARD_TODAY=2026-11-24 $bin alerts "$hostile" --json >"$out" 2>&1
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "\x1b]0;pwned" in d["council"]' "$out"; then ok "alerts --json keeps the values exactly"; else bad "alerts --json: $(head -c 300 "$out")"; fi
 clean "alerts --json" "$out"
+# Output that cannot be written (a full disk, a closed descriptor) is an error, not a crash or a success.
+for args in "status data --json" "status data --csv" "alerts data" "report data --format md --out -"; do
+  for target in /dev/full closed; do
+    if [[ $target == closed ]]; then SCORECARD_TODAY=2026-11-24 $bin $args >&- 2>"$out"; else SCORECARD_TODAY=2026-11-24 $bin $args >/dev/full 2>"$out"; fi
+    status=$?
+    if [[ $status == 1 ]] && grep -q "the output could not be written" "$out"; then ok "$args to $target: exit 1, said so"; else bad "$args to $target: exit $status: $(head -c 200 "$out")"; fi
+  done
+done
 hostiledb="$hostile/db.sqlite"
 $bin import "$hostile" --database "$hostiledb" >"$out" 2>&1 || bad "import hostile data: $(head -c 300 "$out")"
 clean "import" "$out"

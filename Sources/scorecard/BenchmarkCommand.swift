@@ -107,7 +107,7 @@ struct BenchmarkCommand: ParsableCommand {
         if json {
             Console.out(try JSONText.encode(BenchmarkReport(benchmark, area: area).records))
         } else if csv {
-            FileHandle.standardOutput.write(Data(Console.safeDocument(BenchmarkReport(benchmark, area: area).csv).utf8))
+            Console.document(BenchmarkReport(benchmark, area: area).csv)
         } else {
             Console.out(BenchmarkTable(benchmark: benchmark, area: area).text)
         }

@@ -8,7 +8,28 @@ import ScorecardKit
 enum Console {
     /// Prints `text` and a line break on standard output.
     static func out(_ text: String) {
-        print(safe(text))
+        write(safe(text) + "\n")
+    }
+
+    /// Writes a whole document (CSV, Markdown, HTML) on standard output, made safe by ``safeDocument(_:)``.
+    static func document(_ document: String) {
+        write(safeDocument(document))
+    }
+
+    /// Writes `text` on standard output. A write that fails (a full disk, a closed descriptor) says so and ends
+    /// the command with status 1: a script reading `status --json > file` on a full disk must not take an empty
+    /// file for the answer (it exited 0, or crashed writing a report to `--out -`). One to a pipe whose reader
+    /// has gone ends the process (SIGPIPE), as usual.
+    private static func write(_ text: String) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : $0.localizedDescription }
+                ?? error.localizedDescription
+            Console.error("Error: the output could not be written (\(reason)); it is incomplete.")
+            exit(1)
+        }
     }
 
     /// Prints `text` and a line break on standard error.

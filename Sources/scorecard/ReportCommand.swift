@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if out == "-" {
-            FileHandle.standardOutput.write(Data(Console.safeDocument(String(decoding: bytes, as: UTF8.self)).utf8))
+            Console.document(String(decoding: bytes, as: UTF8.self))
             return
         }
         try write(bytes, to: out)

@@ -31,7 +31,7 @@ struct StatusCommand: ParsableCommand {
         if json {
             Console.out(try JSONText.encode(report))
         } else if csv {
-            FileHandle.standardOutput.write(Data(Console.safeDocument(report.csv).utf8))
+            Console.document(report.csv)
         } else {
             Console.out(Self.table(report, council: council, evaluation: evaluation, publishedOnly: publishedOnly))
         }

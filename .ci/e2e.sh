@@ -119,6 +119,9 @@ for args in "status data --json" "status data --csv" "alerts data" "report data 
     if [[ $status == 1 ]] && grep -q "the output could not be written" "$out"; then ok "$args to $target: exit 1, said so"; else bad "$args to $target: exit $status: $(head -c 200 "$out")"; fi
   done
 done
+# The dashboard without a terminal (standard input at its end) says so and exits, rather than spinning.
+out_text=$(SCORECARD_TODAY=2026-11-24 timeout 10 $bin --data data </dev/null 2>&1); status=$?
+if [[ $status == 1 ]] && grep -q "the dashboard needs a terminal" <<<"$out_text"; then ok "dashboard without a terminal: refused at once"; else bad "dashboard < /dev/null: exit $status: ${out_text:0:200}"; fi
 hostiledb="$hostile/db.sqlite"
 $bin import "$hostile" --database "$hostiledb" >"$out" 2>&1 || bad "import hostile data: $(head -c 300 "$out")"
 clean "import" "$out"

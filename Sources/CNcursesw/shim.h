@@ -24,6 +24,12 @@ static inline int sc_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *sc_stdin(void) { return stdin; }
 static inline FILE *sc_stdout(void) { return stdout; }
 
+// Whether the terminal (after newterm) can move the cursor: TERM=dumb cannot, and would draw every screen as one line.
+static inline int sc_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 static inline int sc_getmaxy(WINDOW *win) { return getmaxy(win); }
 static inline int sc_getmaxx(WINDOW *win) { return getmaxx(win); }
 

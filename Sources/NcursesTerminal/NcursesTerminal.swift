@@ -139,6 +139,13 @@ public final class NcursesTerminal: Terminal {
             throw TerminalError.unknownTerminal(type ?? environment["TERM"] ?? "")
         }
         set_term(created)
+        guard sc_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(created)
+            for file in openedFiles { fclose(file) }
+            openedFiles = []
+            throw TerminalError.cannotAddressCursor(type ?? environment["TERM"] ?? "")
+        }
         screen = created
         self.output = output
     }

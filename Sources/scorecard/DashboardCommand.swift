@@ -53,6 +53,13 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Keys come from a terminal and screens go to one: with standard input at its end (`< /dev/null`) curses
+        // reads nothing for ever, busily; told so at once instead, before the data is read.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure(
+                "the dashboard needs a terminal: its standard input and output must be one (for a script, "
+                    + "`scorecard status`, `alerts` or `report` give the same figures as text, JSON, CSV or a paper)")
+        }
         let trace = Trace()
         trace.mark("start")
         MallocTuning.apply()
@@ -86,8 +93,8 @@ struct DashboardCommand: ParsableCommand {
             device: .standard, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
         do {
             try terminal.start()
-        } catch {
-            throw ValidationError("cannot open the terminal: \(error)")
+        } catch let error as TerminalError {
+            throw CommandFailure(Self.terminalProblem(error))
         }
         defer { terminal.stop() }
         var app = DashboardApp(model: model, state: state, effects: DataWorker(service: dataService))
@@ -100,3 +107,21 @@ struct DashboardCommand: ParsableCommand {
 }
 
 extension ColorPreference: ExpressibleByArgument {}
+
+extension DashboardCommand {
+    /// The terminal's problem in a sentence a user can act on.
+    static func terminalProblem(_ error: TerminalError) -> String {
+        switch error {
+        case .unknownTerminal(let type) where type.isEmpty:
+            "TERM is not set, so the dashboard cannot tell what the terminal can do: set it (export TERM=xterm-256color, say)"
+        case .unknownTerminal(let type):
+            "the terminal type \(type.terminalSafe.excerpt()) (TERM) is not in this system's terminfo database: set TERM "
+                + "to one it has (xterm-256color, say), or install ncurses-term"
+        case .cannotAddressCursor(let type):
+            "the terminal type \(type.terminalSafe.excerpt()) (TERM) cannot move the cursor, which the dashboard needs: "
+                + "set TERM to a full terminal's (xterm-256color, say); for plain text, `scorecard status`"
+        case .cannotOpen(let what): "cannot open \(what.terminalSafe) for the dashboard"
+        case .alreadyRunning: "a dashboard is already running in this process"
+        }
+    }
+}

@@ -134,6 +134,15 @@ struct ImportCommand: ParsableCommand {
             let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: author)
             let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
+            if summary == nil {
+                // Another import made the file meanwhile: this one is imported into it as into any existing
+                // database, so refused if it holds another council, and with the observations read again (those
+                // streamed went only into the file thrown away).
+                try refuseOther(contents.plan.council, inFileAt: path)
+                observations = try trace.phase("read-observations") {
+                    try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures) }
+                }
+            }
         } else {
             observations = try trace.phase("read-observations") {
                 try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures) }

@@ -14,9 +14,15 @@ struct MeasureReader {
         fields.context = "a measure"
         let code = try fields.requiredString("code").trimmingWhitespace()
         // A code is typed (`record`, the dashboard's `:`): one holding a control character or a line break
-        // could not be, and would show as `�` wherever it is printed.
-        if code.unicodeScalars.contains(where: { $0.isTerminalControl || $0.properties.isWhitespace && $0 != " " }) {
-            throw fields.error("code", "the measure code \(code.excerpt()) holds a control character or a line break: a code is letters, digits and punctuation")
+        // could not be, and would show as `�` wherever it is printed; one holding an invisible character (a
+        // zero-width space, a soft hyphen) would show as another code (`M1` twice, each with its own value).
+        if code.unicodeScalars.contains(where: {
+            $0.isTerminalControl || $0.properties.isWhitespace && $0 != " " || $0.properties.generalCategory == .format
+                || $0.properties.isDefaultIgnorableCodePoint
+        }) {
+            throw fields.error(
+                "code", "the measure code \(code.excerpt()) holds a control character, an invisible character or a line break: "
+                    + "a code is letters, digits and punctuation")
         }
         // Codes are typed in any case (`record kbi-004`, the dashboard's `:`): two that differ only in case could
         // not be told apart, and a value would go to whichever was found first.

@@ -30,7 +30,7 @@ struct Scorecard: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let error = StoreError.plain(error)
+            let error = plainFileError(StoreError.plain(error))
             let code = exitCode(for: error)
             let text = message(for: error)
             if !text.isEmpty {
@@ -38,6 +38,18 @@ struct Scorecard: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// A file system error from Foundation (a folder that cannot be made because a file is in the way, a
+    /// file that cannot be read) as a sentence naming the path and the reason, not an `NSCocoaErrorDomain` dump.
+    static func plainFileError(_ error: any Error) -> any Error {
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain else { return error }
+        let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        let reason = underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : $0.localizedDescription }
+            ?? ns.localizedDescription
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        return CommandFailure(path.map { "cannot use \($0.terminalSafe): \(reason)" } ?? reason)
     }
 
     /// What is printed for `error`: help in full, or an error message with each line cut to ``messageLineLimit``.

@@ -72,6 +72,9 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("-0.0001e-400") == -.leastNonzeroMagnitude)
         #expect(NumberParser.parse("0.000e-400") == 0)
         #expect(NumberParser.parse("0e5") == 0)
+        // -0 is 0, not negative zero (JSON wrote it `-0`).
+        #expect(NumberParser.parse("-0")?.sign == .plus)
+        #expect(NumberParser.parse("-0.00")?.sign == .plus)
     }
 
     @Test("a value or target written in a unit its measure is not measured in is refused: 50% of a count, £75 of a percentage")

@@ -110,6 +110,7 @@ public enum NumberParser {
         {
             return number.sign == .minus ? -Double.leastNonzeroMagnitude : .leastNonzeroMagnitude
         }
-        return number
+        // `-0` is 0: kept negative it was written `-0` in JSON, beside `0` in the table and the CSV.
+        return number == 0 ? 0 : number
     }
 }

@@ -15,7 +15,7 @@ struct AlertsScreen {
             maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         var byRule: [Alert.Rule: Int] = [:]
         for row in rows { if case .alert(_, let rule) = row { byRule[rule, default: 0] += 1 } }
-        let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\($0) \(rule.phrase)" } }
+        let counts = Alert.Rule.allCases.compactMap { rule in byRule[rule].map { "\(RollUpPresentation.grouped($0)) \(rule.phrase)" } }
         var summary = rows.isEmpty ? "No alerts: nothing is off track, worsening or overdue." : "\(NumberText.counted(rows.count, "alert")): " + counts.joined(separator: ", ")
         if level != .all { summary += "  (a: every alert)" }
         // On two lines when it needs them (the row above the table is free), cut after a word only beyond that.

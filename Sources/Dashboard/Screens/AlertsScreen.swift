@@ -60,7 +60,8 @@ struct AlertsScreen {
         if detailHeight > 0, rows.indices.contains(selection), let alert = alert(rows[selection]) {
             let measure = context.council.measures[alert.measure]
             let note = context.evaluation.measures[alert.measure].observation?.note.map { "Commentary: " + $0 } ?? ""
-            let text = "\(measure.code) \(measure.title) (\(measure.owner)). \(alert.reason) \(note)"
+            let owner = measure.owner.isEmpty ? "" : " (\(measure.owner))"
+            let text = "\(measure.code) \(measure.title)\(owner). \(alert.reason) \(note)"
             let lines = TextFit.wrapped(context.text(text.replacingNewlines()), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
             for (i, line) in lines.prefix(detailHeight - 1).enumerated() {
                 buffer.write(line, x: area.x, y: area.maxY - detailHeight + 1 + i, maxWidth: area.width, style: theme.text)

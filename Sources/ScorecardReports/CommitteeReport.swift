@@ -57,6 +57,9 @@ public struct CommitteeReport: Sendable {
         public var commentary: String?
         /// Whether the judged value is a draft, not yet signed off.
         public var draft: Bool
+        /// The judged value's data quality when it is not final (provisional or estimated); `nil` for a
+        /// validated value, one with no quality given, or a withheld one.
+        public var caveat: DataQuality?
         /// Whether the judged value is withheld to protect individuals.
         public var withheld: Bool
         public var chart: ChartSeries

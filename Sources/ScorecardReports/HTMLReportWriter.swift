@@ -230,6 +230,7 @@ public enum HTMLReportWriter {
             html.element("td", ["class": "number"]) { html in
                 figure(entry.value, into: &html)
                 if entry.draft { html.element("span", ["class": "draft"], text: "draft") }
+                if let caveat = entry.caveat { html.element("span", ["class": "caveat"], text: caveat.rawValue) }
             }
             html.element("td", ["class": "number"]) { html in figure(entry.target, into: &html) }
             html.element("td", ["class": "status status-\(entry.status.key)"]) { html in

@@ -85,7 +85,8 @@ public enum MarkdownReportWriter {
             let alerts = entry.alerts.map { exceptions ? "\($0.rule.label): \($0.reason)" : $0.rule.label }
             lines.append(row([
                 "\(escaped(entry.code)) \(escaped(entry.title))", escaped(entry.period),
-                escaped(entry.value) + (entry.draft ? " (draft)" : ""), escaped(entry.target),
+                escaped(entry.value) + (entry.draft ? " (draft)" : "") + (entry.caveat.map { " (\($0.rawValue))" } ?? ""),
+                escaped(entry.target),
                 escaped(ReportText.badge(entry)) + (entry.comparison.map { "<br>" + escaped($0) } ?? ""), escaped(Self.travel(entry)),
                 alerts.map(escaped).joined(separator: "<br>"), escaped(entry.commentary ?? ""),
             ]))

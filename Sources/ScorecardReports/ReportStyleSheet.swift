@@ -51,6 +51,7 @@ enum ReportStyleSheet {
         .status-on-track { color: var(--good); }
         .comparison { font-weight: normal; color: var(--ink); }  /* not the status's colour: its own judgement */
         .alerts { margin: 0.2em 0 0; padding-left: 1em; font-weight: normal; color: var(--ink); }
+        .caveat { display: block; font-size: 8.5pt; font-style: italic; color: var(--muted); }
         .draft { font-size: 8.5pt; font-weight: bold; border: 1px solid var(--ink); padding: 0 0.25em; margin-left: 0.3em; }
         .code { color: var(--muted); overflow-wrap: anywhere; }  /* a long code breaks rather than covering the next cell */
         .bar { display: block; width: 100%; height: 14px; }

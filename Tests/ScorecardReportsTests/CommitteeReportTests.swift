@@ -83,6 +83,25 @@ struct CommitteeReportTests {
         #expect(!MarkdownReportWriter.markdown(ReportFixture.report()).contains("similar to England"))
     }
 
+    @Test("A value not final says so beside it: provisional or estimated, never validated, never on a withheld value")
+    func caveats() throws {
+        var council = ReportFixture.council
+        council.observations[1][council.observations[1].count - 1].quality = .provisional  // KBM-1 Q2: 70
+        council.observations[2][council.observations[2].count - 1].quality = .estimated  // KBI-2 Sep: 2, withheld in public
+        council.observations[3][0].quality = .validated  // KBM-3 Q1 (not the judged period)
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today))
+        let entries = Dictionary(uniqueKeysWithValues: report.sections.flatMap(\.allMeasures).map { ($0.code, $0) })
+        #expect(entries["KBM-1"]?.caveat == .provisional)
+        #expect(entries["KBI-2"]?.caveat == .estimated)
+        #expect(entries["KBM-3"]?.caveat == nil)
+        #expect(MarkdownReportWriter.markdown(report).contains("| 70 (provisional) |"))
+        #expect(HTMLReportWriter.html(report).contains("<span class=\"caveat\">provisional</span>"))
+        let publicReport = CommitteeReport(
+            council: council, evaluation: evaluation, options: ReportOptions(audience: .public, produced: ReportFixture.today))
+        #expect(publicReport.sections.flatMap(\.allMeasures).first { $0.code == "KBI-2" }?.caveat == nil)
+    }
+
     @Test("Overdue actions only, with the days overdue (30 June to 20 November: 143)")
     func overdueActions() {
         let actions = ReportFixture.report().sections[0].plans[0].overdueActions

@@ -270,6 +270,9 @@ struct MeasureScreen {
         }
     }
 
+    /// A draft's quality beside the word Draft in the 11 columns of the table: `Draft prov.`.
+    private static let shortQuality: [DataQuality: String] = [.provisional: "prov.", .estimated: "est.", .validated: "val."]
+
     private func periodTable(into buffer: inout ScreenBuffer, area: Rect) -> ListLayout {
         let theme = context.theme
         let history = context.model.periodHistory(of: measure) ?? []
@@ -300,8 +303,9 @@ struct MeasureScreen {
                 Table.Item(
                     variation(period, item.observation.value).map(theme.letter(for:)) ?? "",
                     style: theme.style(for: variation(period, item.observation.value))),
+                // A draft's quality too, shortened to fit (`Draft est.`): an estimate awaiting sign-off is both.
                 item.observation.isDraft
-                    ? Table.Item("Draft", style: theme.warning)
+                    ? Table.Item("Draft" + (item.observation.quality.map { " " + Self.shortQuality[$0, default: ""] } ?? ""), style: theme.warning)
                     : Table.Item(item.observation.quality?.rawValue.capitalized ?? "", style: theme.muted),
                 Table.Item(context.text((item.observation.note ?? "").replacingNewlines())),
             ]

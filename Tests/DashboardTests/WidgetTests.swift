@@ -106,6 +106,9 @@ import Testing
         #expect(spans.fitted(toWidth: 40, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against 63.0%"])
         #expect(spans.fitted(toWidth: 28, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against…"])
         #expect(spans.fitted(toWidth: 25, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4%…"])
+        // A title with no spaces (Japanese, two columns a character) is cut inside, not dropped after its code.
+        let title = [Span("! Overdue"), Span("  M2 全角タイトル全角タイトル全角タイトル")]
+        #expect(title.fitted(toWidth: 30, ellipsis: "…", separator: " · ").map(\.text) == ["! Overdue", "  M2 全角タイトル全…"])
     }
 
     @Test func tableLaysOutColumnsAndTruncatesAtWords() {

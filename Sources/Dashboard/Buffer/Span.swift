@@ -17,7 +17,8 @@ extension Array where Element == Span {
     public var displayWidth: Int { reduce(0) { $0 + $1.text.displayWidth } }
 
     /// The spans cut to `width` columns: whole spans while they fit, then the next cut after a whole word with
-    /// `ellipsis` (when at least one word of it fits), and no separator (`separator`) left dangling at the end.
+    /// `ellipsis` (inside a run of 12 columns or more with no space, such as Chinese text), and no separator
+    /// (`separator`) left dangling at the end.
     public func fitted(toWidth width: Int, ellipsis: String, separator: String) -> [Span] {
         var result: [Span] = []
         var used = 0
@@ -32,6 +33,9 @@ extension Array where Element == Span {
             let kept = TextFit.prefix(of: span.text, width: Swift.max(0, room - ellipsis.displayWidth))
             let endsAtWord = span.text.dropFirst(kept.count).first?.isWhitespace ?? true
             var words = endsAtWord ? Substring(kept) : kept[..<(kept.lastIndex { $0.isWhitespace } ?? kept.startIndex)]
+            // Cut inside a "word" of 12 columns or more: text with no spaces (Chinese, a long code) lost all of it
+            // ("M2…" for a whole title). A word of ordinary length is left whole, or out.
+            if kept.displayWidth - words.displayWidth >= 12 { words = Substring(kept) }
             while words.last?.isWhitespace == true { words = words.dropLast() }
             // A lone arrow or symbol is no word.
             if span.text != separator, words.contains(where: { $0.isLetter || $0.isNumber }) {

@@ -3,11 +3,22 @@ import Testing
 
 @Suite struct TextFitTests {
     @Test(arguments: [
-        ("a", 1), ("日", 2), ("e\u{301}", 1), ("🚦", 2), ("❤\u{FE0F}", 2), ("\u{7}", 0), ("한", 2), ("Ａ", 2), ("▁", 1),
-        ("⣿", 1), ("…", 1),
+        // As curses counts a cell (wcwidth of its spacing character): ❤️ one column, a joined 🏳️‍🌈 its first part's.
+        ("a", 1), ("日", 2), ("e\u{301}", 1), ("🚦", 2), ("❤\u{FE0F}", 1), ("\u{7}", 0), ("한", 2), ("Ａ", 2), ("▁", 1),
+        ("⣿", 1), ("…", 1), ("🏳\u{FE0F}\u{200D}🌈", 1), ("👍\u{1F3FD}", 2),
     ])
     func displayWidthOfOneCharacter(text: String, width: Int) {
         #expect(text.displayWidth == width)
+    }
+
+    @Test func aCellHoldsOneSpacingCharacterAndItsMarks() {
+        #expect(DisplayWidth.drawable("🏳\u{FE0F}\u{200D}🌈") == "🏳\u{FE0F}")
+        #expect(DisplayWidth.drawable("👍\u{1F3FD}") == "👍")
+        #expect(DisplayWidth.drawable("e\u{301}") == "e\u{301}")
+        // Written into the buffer, the flag takes its column and nothing is left over beside it.
+        var buffer = ScreenBuffer(size: Size(width: 8, height: 1))
+        buffer.write("a🏳\u{FE0F}\u{200D}🌈b", x: 0, y: 0)
+        #expect(buffer.textLines() == ["a🏳\u{FE0F}b"])
     }
 
     @Test func truncatesFromTheLeft() {

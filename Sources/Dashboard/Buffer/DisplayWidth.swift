@@ -9,17 +9,30 @@ public enum DisplayWidth {
     /// the screen buffer skips them.
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue { return Unicode.Scalar(ascii).isTerminalControl ? 0 : 1 }
+        let character = drawable(character)
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
         let firstWidth = width(of: first)
-        if firstWidth == 2 { return 2 }
-        // An emoji presentation selector turns a narrow emoji into a wide one.
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji {
-            return 2
-        }
-        if firstWidth == 1 { return 1 }
+        // As curses counts it (wcwidth of the spacing character): an emoji presentation selector after a narrow
+        // emoji (🏳️) does not widen it there, and counting it two columns left a stale character beside it.
+        if firstWidth > 0 { return firstWidth }
         // A leading zero-width scalar (e.g. a lone combining mark): the rest decides.
         return character.unicodeScalars.dropFirst().map(width(of:)).max() ?? 0
+    }
+
+    /// The part of `character` a terminal cell can hold: its first scalar and the zero-width ones after it
+    /// (combining marks, a variation selector), up to a joiner or another spacing scalar. curses keeps one
+    /// spacing character a cell, so the 🌈 of 🏳️‍🌈 (joined by U+200D) or a skin tone's modifier would take
+    /// columns of their own that the screen did not count, leaving stale characters beside them: 🏳️ is drawn.
+    public static func drawable(_ character: Character) -> Character {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return character }
+        var kept = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if index > 0, scalar.value == 0x200D || width(of: scalar) > 0 { break }
+            kept.append(scalar)
+        }
+        return kept.count == scalars.count ? character : Character(String(kept))
     }
 
     /// The columns `text` occupies.
@@ -68,6 +81,9 @@ public enum DisplayWidth {
         default: break
         }
         if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
+        // Emoji take two columns as curses counts them (glibc's wcwidth) only with emoji presentation; 🏳 and 🌡
+        // without it take one, and the regional indicators of a flag one each.
+        if (0x1F1E6...0x1F1FF).contains(value) { return 1 }
         if scalar.properties.isEmojiPresentation { return 2 }
         return wideRanges.contains { $0.contains(value) } ? 2 : 1
     }
@@ -81,7 +97,7 @@ public enum DisplayWidth {
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
         0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
         0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-        0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 }
 

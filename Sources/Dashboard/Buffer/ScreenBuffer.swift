@@ -30,6 +30,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Overwriting either half of a wide grapheme blanks the other half.
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let character = DisplayWidth.drawable(character)
         let bounds = clip.map { $0.intersection(area) } ?? area
         let columns = DisplayWidth.of(character)
         guard columns > 0, bounds.contains(x: x, y: y) else { return 0 }

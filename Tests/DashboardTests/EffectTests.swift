@@ -160,6 +160,8 @@ struct EffectTests {
         }
         #expect(form.isSaving)
         #expect(editing.apply(.type("9"), model: model).isEmpty, "typing waits while saving")
+        editing.apply(.cancel, model: model)
+        #expect(editing.message?.hasPrefix("Still saving") == true, "Esc while saving says why it waits")
         editing.apply(.saveRefused([ValueEntryError.Problem(field: .value, message: "Refused")]), model: model)
         guard case .editing(let refused) = editing.mode else {
             Issue.record("the form closed on a refusal")

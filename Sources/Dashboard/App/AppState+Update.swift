@@ -424,7 +424,14 @@ extension AppState {
 
     private mutating func applyForm(_ action: AppAction, form: ValueForm, model: DashboardModel) -> [AppEffect] {
         var form = form
-        guard !form.isSaving else { return [] }
+        guard !form.isSaving else {
+            // The store has not answered yet (another program writing to the database holds it): say why the keys
+            // wait, rather than swallowing Esc and q without a word.
+            if action == .cancel || action == .type("q") || action == .quit {
+                message = "Still saving: the database is busy with another program's write; the form closes when it answers"
+            }
+            return []
+        }
         switch action {
         case .type(let c): form.type(c)
         case .paste(let text): form.paste(text)

@@ -62,6 +62,10 @@ struct DatabaseOptions: ParsableArguments, DatabaseChoice {
         if !SQLiteStore.exists(at: path) || isEmptyFile {
             guard creatingFromSample else {
                 if isEmptyFile { throw CommandFailure(StoreError.empty(path: path.terminalSafe).description) }
+                // A symbolic link that leads nowhere (a loop, or its file gone) is there, but no database.
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    throw CommandFailure("\(path.terminalSafe) is a symbolic link that leads to no file (its target is missing, or links loop)")
+                }
                 throw CommandFailure("there is no database at \(path.terminalSafe): create it with `scorecard import DIR --database \(path.terminalSafe)`")
             }
             if isEmptyFile { try FileManager.default.removeItem(atPath: path) }

@@ -116,6 +116,15 @@ import Testing
             #expect(error.description.contains("c.csv"))
             #expect(error.description.contains("area E99999999 has no rows in the file"))
         }
+        // A file that is not a national download says which measure names it.
+        try "just,some\ntext,here\n".write(toFile: directory + "/notes.csv", atomically: true, encoding: .utf8)
+        do {
+            _ = try load("        benchmark_file: notes.csv\n        benchmark_area: E06000001")
+            Issue.record("a file that is no download was read")
+        } catch let error as DataLoadError {
+            #expect(error.description.contains("notes.csv"))
+            #expect(error.description.contains("(the benchmark_file of measure OUT-01)"), "\(error.description)")
+        }
     }
 
     @Test func theDatabaseKeepsTheComparators() throws {

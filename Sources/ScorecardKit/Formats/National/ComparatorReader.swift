@@ -18,7 +18,13 @@ public enum ComparatorReader {
             if let read = datasets[path] {
                 dataset = read
             } else {
-                dataset = try NationalDataset.read(path: path)
+                do {
+                    dataset = try NationalDataset.read(path: path)
+                } catch var error as DataFileError {
+                    // The file is named, but not why it is read: say which measure's benchmark_file it is.
+                    error.message += " (the benchmark_file of measure \(measures[index].code.excerpt()))"
+                    throw error
+                }
                 datasets[path] = dataset
             }
             comparators.points = try points(of: source, in: dataset, measure: measures[index].code, polarity: measures[index].polarity)

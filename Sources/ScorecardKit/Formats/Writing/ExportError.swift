@@ -67,8 +67,9 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
             }
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw ExportError(path: path, message: "its folder \(folder) does not exist")
         }
+        guard isDirectory.boolValue else { throw ExportError(path: path, message: "\(folder) is not a folder") }
     }
 }

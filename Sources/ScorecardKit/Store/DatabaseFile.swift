@@ -82,6 +82,7 @@ struct DatabaseFile {
     private func checkContents() throws {
         let configuration = SQLiteStore.configuration(readonly: true)
         let stamp: (application: Int32, version: Int, tables: Set<String>)
+        let sidecars = ["-wal", "-shm"].map { path + $0 }.filter { !FileManager.default.fileExists(atPath: $0) }
         do {
             let queue = try DatabaseQueue(path: readOnlyOpenPath, configuration: configuration)
             stamp = try queue.read { db in
@@ -92,6 +93,8 @@ struct DatabaseFile {
             }
             try queue.close()
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            // A file refused is left as it was found: without the WAL files opening it made beside it.
+            for sidecar in sidecars { try? FileManager.default.removeItem(atPath: sidecar) }
             throw StoreError.damaged(path: path, problem: error.message ?? "\(error.resultCode)")
         }
         switch stamp.application {

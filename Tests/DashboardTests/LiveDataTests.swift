@@ -110,4 +110,35 @@ struct LiveDataTests {
         #expect(new !== model)
         #expect(new.council.observations[4].last?.value == 1500)
     }
+
+    @Test("after a value saved from the form, the status line's 'updated' is that save's time, not the one before")
+    func updatedAfterOwnSave() throws {
+        let path = ScratchDirectory.root.appendingPathComponent("scorecard-live-\(UUID().uuidString).sqlite").path
+        let clock = SteppingClock()
+        let store = try SQLiteStore(path: path, clock: clock.next)
+        _ = try store.importCouncil(try CouncilDirectory(path: TestCouncil.directory).load(), by: "test", progress: nil)
+        var session = try TestSession(store: store)
+        let imported = try #require(session.model.lastChanged)
+        session.send(.open, .open, .moveDown, .open, .edit)
+        for c in "88" { session.send(.type(c)) }
+        session.send(.submit)
+        session.tick()
+        let saved = try #require(session.model.lastChanged)
+        #expect(session.state.message?.hasPrefix("Saved") == true, "\(session.state.message ?? "")")
+        #expect(saved > imported, "updated \(saved) after the save, imported \(imported)")
+    }
+}
+
+/// A clock a minute later each time it is read.
+private final class SteppingClock: @unchecked Sendable {
+    // @unchecked: `minutes` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var minutes = 0
+
+    func next() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        minutes += 1
+        return Date(timeIntervalSince1970: 1_790_000_000 + Double(minutes) * 60)
+    }
 }

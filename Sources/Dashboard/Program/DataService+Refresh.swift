@@ -99,7 +99,12 @@ extension DataService {
         guard let store, let mark else { return nil }
         let changes = try store.changes(since: mark)
         self.mark = changes.mark
-        if let watcher { data.lastChanged = watcher.lastChangedAt }
+        if let watcher {
+            // Polled here too: after this dashboard's own save the watcher had not looked yet, and the status
+            // line's "updated" stayed at the save before (the refresh after it found nothing new to show).
+            _ = try watcher.hasChanged()
+            data.lastChanged = watcher.lastChangedAt
+        }
         guard !changes.isEmpty else { return nil }
         // The list awaiting sign-off is short (a partial index finds it): read again on every change.
         if !data.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }

@@ -79,7 +79,8 @@ public enum DashboardView {
             case .measure(let m):
                 let measure = context.council.measures[m]
                 items.append(context.text(short ? measure.code : "\(measure.code) \(measure.title)"))
-            case .alerts: items.append("Alerts")
+            // Widened with a second `a` from a plan's alerts, the list is the whole council's: the crumb says so.
+            case .alerts(let level): items.append(level == .all ? "All alerts" : "Alerts")
             case .signOff: items.append("Awaiting sign-off")
             case .search(let text): items.append(context.text("Find \"\(text)\""))
             case .exceptions: items.append("Needs attention")

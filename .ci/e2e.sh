@@ -119,26 +119,30 @@ for args in "status data --json" "status data --csv" "alerts data" "report data 
     if [[ $status == 1 ]] && grep -q "the output could not be written" "$out"; then ok "$args to $target: exit 1, said so"; else bad "$args to $target: exit $status: $(head -c 200 "$out")"; fi
   done
 done
-# The dashboard without a terminal (standard input at its end) says so and exits, rather than spinning.
-out_text=$(SCORECARD_TODAY=2026-11-24 timeout 10 $bin --data data </dev/null 2>&1); status=$?
-if [[ $status == 1 ]] && grep -q "the dashboard needs a terminal" <<<"$out_text"; then ok "dashboard without a terminal: refused at once"; else bad "dashboard < /dev/null: exit $status: ${out_text:0:200}"; fi
+# The dashboard in a process with no terminal at all (setsid: no controlling terminal, input at its end) says
+# so and exits, rather than spinning; with a terminal but input redirected, it reads keys from /dev/tty (the
+# SIGTERM checks below run it so).
+out_text=$(SCORECARD_TODAY=2026-11-24 timeout 10 setsid -w $bin --data data </dev/null 2>&1); status=$?
+if [[ $status == 1 ]] && grep -q "the dashboard needs a terminal" <<<"$out_text"; then ok "dashboard without a terminal: refused at once"; else bad "dashboard with no terminal: exit $status: ${out_text:0:200}"; fi
 # Two imports of different councils into the same new file at once: one wins whole, the other is refused.
 small=Tests/ScorecardKitTests/Fixtures/small
-SCORECARD_TODAY=2026-11-24 $bin import data --database "$tmp/alone.sqlite" >/dev/null 2>&1
-whole=$(sqlite3 "$tmp/alone.sqlite" "SELECT count(*) FROM observation")
+racing=$(mktemp -d)
+SCORECARD_TODAY=2026-11-24 $bin import data --database "$racing/alone.sqlite" >/dev/null 2>&1
+whole=$(sqlite3 "$racing/alone.sqlite" "SELECT count(*) FROM observation")
 raced=ok
 for round in 1 2 3; do
-  rm -f "$tmp/race.sqlite"*
-  SCORECARD_TODAY=2026-11-24 $bin import data --database "$tmp/race.sqlite" >/dev/null 2>&1 & first=$!
-  $bin import "$small" --database "$tmp/race.sqlite" >/dev/null 2>&1 & second=$!
+  rm -f "$racing/race.sqlite"*
+  SCORECARD_TODAY=2026-11-24 $bin import data --database "$racing/race.sqlite" >/dev/null 2>&1 & first=$!
+  $bin import "$small" --database "$racing/race.sqlite" >/dev/null 2>&1 & second=$!
   wait $first; a=$?; wait $second; b=$?
-  name=$(sqlite3 "$tmp/race.sqlite" "SELECT name FROM council"); count=$(sqlite3 "$tmp/race.sqlite" "SELECT count(*) FROM observation")
+  name=$(sqlite3 "$racing/race.sqlite" "SELECT name FROM council"); count=$(sqlite3 "$racing/race.sqlite" "SELECT count(*) FROM observation")
   case "$name" in
     Testshire*) [[ $count == 8 && $b == 0 && $a == 1 ]] || raced="round $round: $name with $count values, exits $a $b" ;;
     *) [[ $count == "$whole" && $a == 0 && $b == 1 ]] || raced="round $round: $name with $count values (whole $whole), exits $a $b" ;;
   esac
 done
 if [[ $raced == ok ]]; then ok "two councils imported into one new file at once: one whole, the other refused"; else bad "import race: $raced"; fi
+rm -rf "$racing"
 hostiledb="$hostile/db.sqlite"
 $bin import "$hostile" --database "$hostiledb" >"$out" 2>&1 || bad "import hostile data: $(head -c 300 "$out")"
 clean "import" "$out"

@@ -53,13 +53,7 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Keys come from a terminal and screens go to one: with standard input at its end (`< /dev/null`) curses
-        // reads nothing for ever, busily; told so at once instead, before the data is read.
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CommandFailure(
-                "the dashboard needs a terminal: its standard input and output must be one (for a script, "
-                    + "`scorecard status`, `alerts` or `report` give the same figures as text, JSON, CSV or a paper)")
-        }
+        let device = try Self.terminalDevice()
         let trace = Trace()
         trace.mark("start")
         MallocTuning.apply()
@@ -90,7 +84,7 @@ struct DashboardCommand: ParsableCommand {
         defer { dataService.leaveMeeting() }
 
         let terminal = NcursesTerminal(
-            device: .standard, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
+            device: device, colorPreference: color, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
         do {
             try terminal.start()
         } catch let error as TerminalError {
@@ -109,6 +103,22 @@ struct DashboardCommand: ParsableCommand {
 extension ColorPreference: ExpressibleByArgument {}
 
 extension DashboardCommand {
+    /// Where the dashboard reads keys and draws: standard input and output when both are the terminal, else the
+    /// process's terminal itself (`/dev/tty`), as `less` reads its keys: with standard input at its end
+    /// (`< /dev/null`, a job in the background of a script) curses read nothing for ever, busily, and with
+    /// output to a file the screen went there. With no terminal at all, it says so before reading any data.
+    static func terminalDevice() throws -> NcursesTerminal.Device {
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 { return .standard }
+        let terminal = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard terminal >= 0 else {
+            throw CommandFailure(
+                "the dashboard needs a terminal, and this process has none (for a script, `scorecard status`, "
+                    + "`alerts` or `report` give the same figures as text, JSON, CSV or a paper)")
+        }
+        close(terminal)
+        return .files(input: "/dev/tty", output: "/dev/tty", terminalType: ProcessInfo.processInfo.environment["TERM"] ?? "")
+    }
+
     /// The terminal's problem in a sentence a user can act on.
     static func terminalProblem(_ error: TerminalError) -> String {
         switch error {

@@ -178,9 +178,9 @@ struct MeasureJudgement {
         var values: [Double] = []
         values.reserveCapacity(count)
         for observation in observations[start..<end] {
-            // As members see them, as every other judgement takes values: 94.7 and 94.6 shown as 95 against 95 are
-            // on track, not a process that consistently fails 95.
-            if let value = observation.value { values.append(measure.asShown(value)) }
+            // The values as held, not as shown rounded: the chart is NHSRplotthedots' (issue 15 compares its limits
+            // with an independent implementation to 1e-9), and a measure's decimals may be fewer than its data's.
+            if let value = observation.value { values.append(value) }
         }
         let window = observations[start..<end]
         // The period of the i-th value: a walk, only for the few points a chart flags (and its ends).

@@ -68,14 +68,7 @@ public struct ProcessControl: Sendable, Equatable {
         upperLimit = chart.upperLimit
         special = chart.special.map { SpecialPoint(period: period($0.index), signal: $0.signal) }
         self.polarity = polarity
-        // A latest value on the other side of the target from what the limits promise lies beyond them: the process
-        // has changed, and "consistently passes" beside a value that failed would mislead. No assurance then.
-        let assurance = Assurance(target: target, lowerLimit: chart.lowerLimit, upperLimit: chart.upperLimit, polarity: polarity)
-        if let assurance, let target, let latest = values.last, assurance.isContradicted(by: latest, target: target, polarity: polarity) {
-            self.assurance = nil
-        } else {
-            self.assurance = assurance
-        }
+        assurance = Assurance(target: target, lowerLimit: chart.lowerLimit, upperLimit: chart.upperLimit, polarity: polarity)
     }
 }
 
@@ -133,22 +126,6 @@ public enum Assurance: String, Sendable, Equatable, CaseIterable {
             self = higherIsBetter ? .consistentlyPasses : .consistentlyFails
         } else {
             self = .mayPassOrFail
-        }
-    }
-
-    /// Whether `value` goes against the assurance: it misses `target` where every value should meet it, or meets
-    /// it where none should.
-    func isContradicted(by value: Double, target: Double, polarity: Polarity) -> Bool {
-        let meets: Bool
-        switch polarity {
-        case .higherIsBetter: meets = value >= target
-        case .lowerIsBetter: meets = value <= target
-        case .withinBand, .none: return false
-        }
-        switch self {
-        case .consistentlyPasses: return !meets
-        case .consistentlyFails: return meets
-        case .mayPassOrFail: return false
         }
     }
 

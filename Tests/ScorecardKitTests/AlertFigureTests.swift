@@ -80,12 +80,13 @@ struct AlertFigureTests {
         #expect(council.nextPeriod(forMeasure: 0, judged: judged.period, today: date(2026, 11, 24)) == .month(2026, 10))
     }
 
-    @Test("what is due next counts a value already in for a later period that has ended, whatever period is judged")
+    @Test("what is due next skips periods whose value is in already, but not a missing one before them")
     func nextPeriodAfterALaterValue() throws {
         // As at Q2 (September judged), October's value entered on 24 November: November is wanted next, due by
         // 30 December (lag 30), not October again. A measure last heard of in January 2024 wants February 2024.
         let monthly = Measure(code: "M1", title: "M1", frequency: .monthly, targets: TargetSchedule(byPeriod: [.financialYear(2026): 5]))
         let today = date(2026, 11, 24)
+        let gap = council([(monthly, [Observation(period: .month(2026, 8), value: 6), Observation(period: .month(2026, 10), value: 4)])])
         let council = council([
             (monthly, [Observation(period: .month(2026, 9), value: 6), Observation(period: .month(2026, 10), value: 4)]),
             (monthly, [Observation(period: .month(2024, 1), value: 6)]),
@@ -94,9 +95,13 @@ struct AlertFigureTests {
         #expect(judged[0].period == .month(2026, 9))
         #expect(council.nextPeriod(forMeasure: 0, judged: judged[0].period, today: today) == .month(2026, 11))
         #expect(council.nextPeriod(forMeasure: 1, judged: judged[1].period, today: today) == .month(2024, 2))
-        // Looking back at Q4 2025/26 changes nothing: what is due is today's.
+        // Looking back at Q4 2025/26, March 2026 has no value: it is the one wanted. A missing month before a value
+        // entered after it is still wanted (September missing, October in: September, overdue).
         let past = council.evaluate(asAt: .quarter(2025, 4), today: today).measures
-        #expect(council.nextPeriod(forMeasure: 0, judged: past[0].period, today: today) == .month(2026, 11))
+        #expect(council.nextPeriod(forMeasure: 0, judged: past[0].period, today: today) == .month(2026, 3))
+        let gapJudged = gap.evaluate(asAt: .quarter(2026, 2), today: today).measures[0]
+        #expect(gapJudged.status == .overdue)
+        #expect(gap.nextPeriod(forMeasure: 0, judged: gapJudged.period, today: today) == .month(2026, 9))
         let status = StatusReport(council: council, evaluation: council.evaluate(asAt: .quarter(2026, 2), today: today))
         #expect(status.measures[0].nextPeriod == "2026-11")
         #expect(status.measures[0].nextDue == monthly.dueDate(for: .month(2026, 11)).description)

@@ -180,6 +180,21 @@ import Testing
         #expect(Significance.compare(lower: 44, upper: 56, comparator: 42, order: Significance.Order(polarity)) != .similar)
     }
 
+    @Test("The level is the download's: a measure without polarity reading a file compared at 95% is compared at 95%")
+    func levelWhateverThePolarity() throws {
+        // Published Better/Worse as the 95% limits give them (the wide 99.8% limits would make every area similar).
+        let text = Self.download998
+            .replacingOccurrences(of: "50,44,56,41,59,,,,,Similar", with: "50,44,56,41,59,,,,,Better")
+            .replacingOccurrences(of: "47,43,51,40,54,,,,,Similar", with: "47,43,51,40,54,,,,,Better")
+            .replacingOccurrences(of: "36,33,39,30,41,,,,,Similar", with: "36,33,39,30,41,,,,,Worse")
+        let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")
+        let source = Comparators.Source(file: "x.csv", area: "E06000099")
+        for polarity in [Polarity.higherIsBetter, .none] {
+            let point = try #require(try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: polarity).first)
+            #expect(point.confidence == nil && point.lower == 44 && point.upper == 56, "\(polarity)")
+        }
+    }
+
     @Test("Of a single year and a pooled range ending in it, the single year is the point, wherever its rows are")
     func singleYearBeforePooled() throws {
         let lines: [String] = Self.download998.split(separator: "\n").map(String.init)

@@ -1,6 +1,7 @@
 extension StatusReport {
     /// The CSV columns, in order: the JSON record's fields, with `direction` split in two, `alerts` joined by `; `,
-    /// and `spc`, `forecast` and `comparator` flattened (`spc_mean`, `forecast_value`, `compared_to_england`...).
+    /// and `spc`, `forecast` and `comparator` flattened (`spc_mean`, `forecast_value`, `compared_to_england`...);
+    /// `comparator_confidence` last, added after the rest, so that columns read by position stay where they were.
     public static let csvColumns = [
         "code", "title", "tier", "priority", "delivery_plan", "owner", "service", "unit", "period", "value", "target",
         "status", "direction_previous", "direction_year_before", "alerts", "next_period", "next_due", "commentary",
@@ -8,6 +9,7 @@ extension StatusReport {
         "spc_variation", "spc_assurance", "forecast_year", "forecast_value", "forecast_target", "forecast_method",
         "forecast_status", "comparator_period", "comparator_value", "comparator_lower_ci", "comparator_upper_ci",
         "england", "compared_to_england", "region_value", "compared_to_region", "neighbour_rank", "neighbour_quartile",
+        "comparator_confidence",
     ]
 
     /// One header row and one row per measure (RFC 4180: fields holding a comma, quote or line break are quoted;
@@ -32,6 +34,7 @@ extension StatusReport {
             r.comparator?.lowerCI.map(formatPlain), r.comparator?.upperCI.map(formatPlain), r.comparator?.england.map(formatPlain),
             r.comparator?.comparedToEngland, r.comparator?.regionValue.map(formatPlain), r.comparator?.comparedToRegion,
             r.comparator?.rank.map { "\($0) of \(r.comparator?.of ?? 0)" }, r.comparator?.quartile.map(String.init),
+            r.comparator?.confidence,
         ]
         return fields.map { CSVField.forSpreadsheet($0 ?? "") }.joined(separator: ",")
     }

@@ -315,15 +315,23 @@ public struct StatusReport: Sendable, Equatable, Encodable {
 }
 
 extension Council {
-    /// The period whose value measure `m` wants next, on `today`: the first after its latest value (which may be
-    /// overdue already), or the judged period when it has no value yet; `nil` for a measure in development or
-    /// retired. A value already in for a period after the judged one that has ended (October's, entered while
-    /// the council reports on September) counts: November is wanted next, not October again.
+    /// The period whose value measure `m` wants next, on `today`: the first after its latest value up to the judged
+    /// period (which may be overdue already), or the judged period when it has no value yet, skipping periods
+    /// whose value is in already (October's, entered while the council reports on September: November is wanted
+    /// next, not October again); `nil` for a measure in development or retired.
     public func nextPeriod(forMeasure m: Int, judged: Period?, today: CivilDate) -> Period? {
         guard measures[m].lifecycle == .active else { return nil }
         // A value for a period not yet ended (a future one written by hand with SQL) does not move what is due next.
+        // The first after the latest value up to the judged period, then on past any period that has a value
+        // already: September missing and October in wants September still (it is overdue), September and
+        // October both in want November.
+        let after = observations[m].last(where: { observation in
+            observation.value != nil && (judged.map { observation.period <= $0 } ?? true)
+        })?.period.next
+        guard var next = after ?? judged else { return nil }
         let latestEnded = Period.latestEnded(kind: measures[m].frequency.periodKind, by: today)
-        let reach = judged.map { max($0, latestEnded) } ?? latestEnded
-        return observations[m].last(where: { $0.value != nil && $0.period <= reach })?.period.next ?? judged
+        let held = Set(observations[m].lazy.filter { $0.value != nil && $0.period >= next && $0.period <= latestEnded }.map(\.period))
+        while held.contains(next) { next = next.next }
+        return next
     }
 }

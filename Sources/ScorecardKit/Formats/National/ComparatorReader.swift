@@ -57,8 +57,11 @@ public enum ComparatorReader {
         rows = rows.filter { $0.category.isEmpty && $0.categoryType.isEmpty }
         rows = try pick(rows, \.sex, wanted: source.sex, usual: "persons", field: "benchmark_sex", file: file, measure: measure)
         rows = try pick(rows, \.age, wanted: source.age, usual: "all ages", field: "benchmark_age", file: file, measure: measure)
+        // The level is the download's, found in the order its own comparisons imply (a measure without polarity
+        // reading a file published as better/worse would otherwise match none of them at either level).
+        let breakdown = NationalDataset(file: file, publisher: dataset.publisher, records: rows)
         let confidence = Benchmark.publishedConfidence(
-            of: NationalDataset(file: file, publisher: dataset.publisher, records: rows), order: Significance.Order(polarity)) ?? .ci95
+            of: breakdown, order: Benchmark.publishedOrder(of: breakdown) ?? Significance.Order(polarity)) ?? .ci95
         var byArea: [String: [String: NationalRecord]] = [:]
         var england: [String: Double] = [:]
         for row in rows {

@@ -54,6 +54,16 @@ struct ValueFormTests {
         #expect(revisions.last?.observation.note == nil)
         #expect(revisions.last?.observation.quality == nil)
         #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0% (was 29.0%)")
+        // The same value again with a commentary: it says what changed, not "31.0% (was 31.0%)".
+        session.send(.edit)
+        session.send(.previousField, .clearField)
+        session.type("2024-10")
+        session.send(.nextField)
+        session.type("31")
+        session.send(.nextField)
+        session.type("Two late returns")
+        session.send(.submit)
+        #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0%, with new commentary")
     }
 
     @Test("the form shows what is recorded for the period beside the empty value field")

@@ -6,11 +6,23 @@ extension RecordOutcome {
         switch self {
         case .added(let revision):
             "Saved \(measure.code) \(revision.observation.period.label): \(revision.observation.value.map(measure.format) ?? "no value")"
+        case .revised(let revision) where revision.replaced?.value == revision.observation.value:
+            // The same value with other commentary or quality: say what changed, not "48.0% (was 48.0%)".
+            "Saved \(measure.code) \(revision.observation.period.label): \(revision.observation.value.map(measure.format) ?? "no value"), "
+                + "with \(Self.changes(from: revision.replaced, to: revision.observation))"
         case .revised(let revision):
             "Saved \(measure.code) \(revision.observation.period.label): \(revision.observation.value.map(measure.format) ?? "no value")"
                 + (revision.replaced?.value.map { " (was \(measure.format($0)))" } ?? "")
         case .unchanged:
             "Nothing changed: \(measure.code) already had that value and commentary"
         }
+    }
+
+    /// `new commentary`, `its quality now estimated`, or both, between two versions of one value.
+    private static func changes(from old: Observation?, to new: Observation) -> String {
+        var parts: [String] = []
+        if old?.note != new.note { parts.append(new.note == nil ? "its commentary removed" : "new commentary") }
+        if old?.quality != new.quality { parts.append(new.quality.map { "its quality now \($0.rawValue)" } ?? "no quality given") }
+        return parts.isEmpty ? "nothing else changed" : parts.joined(separator: " and ")
     }
 }

@@ -38,6 +38,13 @@ struct JudgeTests {
         // 10% of 2.1 is 0.21: 1.89 is exactly on the boundary.
         #expect(Judge.status(value: 1.89, target: 2.1, polarity: .higherIsBetter, tolerance: .percent(10), decimals: 2) == .withinTolerance)
         #expect(Judge.status(value: 1.88, target: 2.1, polarity: .higherIsBetter, tolerance: .percent(10), decimals: 2) == .offTrack)
+        // A miss of one unit against a billion is a miss: the allowance for binary error is less than half the
+        // last place shown (it was one part in 10^9 of the target, £1 here).
+        #expect(Judge.status(value: 999_999_999, target: 1e9, polarity: .higherIsBetter, tolerance: nil, decimals: 0) == .offTrack)
+        #expect(Judge.status(value: 9_999_999_999, target: 1e10, polarity: .higherIsBetter, tolerance: nil, decimals: 0) == .offTrack)
+        #expect(Judge.status(value: 499_999_999.5, target: 5e8, polarity: .higherIsBetter, tolerance: nil, decimals: 1) == .offTrack)
+        #expect(Judge.status(value: 1e9, target: 1e9, polarity: .higherIsBetter, tolerance: nil, decimals: 0) == .onTrack)
+        #expect(Judge.status(value: 1_000_000_001, target: 1e9, polarity: .lowerIsBetter, tolerance: .absolute(1), decimals: 0) == .withinTolerance)
     }
 
     @Test("values are judged as members see them, at the measure's decimals")

@@ -41,7 +41,7 @@ public enum Direction: String, Sendable, CaseIterable, Codable {
             let newTarget = newTarget ?? oldTarget
             let before = max(0, abs(o - oldTarget) - halfWidth)
             let after = max(0, abs(n - newTarget) - halfWidth)
-            if Judge.nearlyEqual(before, after, scale: newTarget) {
+            if Judge.nearlyEqual(before, after, scale: newTarget, decimals: decimals) {
                 return .noChange
             }
             return after < before ? .improving : .worsening

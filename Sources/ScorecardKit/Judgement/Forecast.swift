@@ -98,7 +98,7 @@ extension MeasureJudgement {
         if measure.polarity != .none,
             let rounded = Judge.shortfall(value: Judge.rounded(projected, measure.decimals), target: target, polarity: measure.polarity)
         {
-            misses = rounded > Judge.epsilon(target)
+            misses = rounded > Judge.slack(target, decimals: measure.decimals)
             // The miss of the projection as members see it, in the decimals that write it (99.9% shown against
             // 99.95% is 0.05 short, not 0.03; 14 shown against 12 is 2, not 2.4000000000000004).
             let places = max(measure.decimals, NumberText.places(toShow: target, decimals: measure.decimals))

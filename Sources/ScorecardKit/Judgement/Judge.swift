@@ -10,7 +10,8 @@
 /// **off track**. With no tolerance any miss is off track. A measure with no target or no polarity is
 /// **not judged**, and so is a value or target that is not a number within ±10^15 (``ValueLimits/sane``:
 /// nothing that checks its input writes one, so only a damaged or hand-edited database holds it). Values are judged as members see them, rounded to the measure's decimal places, and
-/// comparisons allow for binary floating-point error (one part in 10^9 of the target).
+/// comparisons allow for binary floating-point error (one part in 10^9 of the target, and less than half the
+/// last decimal place shown).
 public enum Judge {
     /// The status of `value` against `target`, or `.notJudged` when there is no target or no polarity.
     public static func status(value: Double, target: Double?, polarity: Polarity, tolerance: Tolerance?, decimals: Int = 6)
@@ -21,7 +22,7 @@ public enum Judge {
         else {
             return .notJudged
         }
-        let slack = epsilon(target)
+        let slack = slack(target, decimals: decimals)
         if miss <= slack { return .onTrack }
         if let tolerance, miss <= tolerance.band(for: target) + slack { return .withinTolerance }
         return .offTrack
@@ -46,7 +47,16 @@ public enum Judge {
 
     static func epsilon(_ scale: Double) -> Double { 1e-9 * max(1, abs(scale)) }
 
-    static func nearlyEqual(_ a: Double, _ b: Double, scale: Double) -> Bool {
-        abs(a - b) <= epsilon(scale)
+    /// How much a miss may be and still count as none: binary floating-point error (one part in 10^9 of the
+    /// target), never as much as half of the last decimal place members see. £999,999,999 against a target of
+    /// £1,000,000,000 misses by £1, which one part in 10^9 of the target would have forgiven.
+    static func slack(_ target: Double, decimals: Int) -> Double {
+        var step = 0.5
+        for _ in 0..<max(0, min(decimals, 9)) { step /= 10 }
+        return min(epsilon(target), step)
+    }
+
+    static func nearlyEqual(_ a: Double, _ b: Double, scale: Double, decimals: Int) -> Bool {
+        abs(a - b) <= slack(scale, decimals: decimals)
     }
 }

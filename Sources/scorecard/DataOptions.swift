@@ -39,6 +39,12 @@ struct JudgementOptions: ParsableArguments {
                 "\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, a month such as 2024-09, "
                     + "a financial year such as 2024/25, or a calendar year such as 2024)")
         }
+        // A period not yet begun has no values due in it: judged, its measures would be overdue for months to come.
+        if parsed.startDate > today {
+            throw ValidationError(
+                "\(parsed.label) has not begun (it starts on \(parsed.startDate.longDescription)): give a period that has, "
+                    + "such as \(council.defaultReportingPeriod(today: today).label)")
+        }
         return parsed
     }
 }

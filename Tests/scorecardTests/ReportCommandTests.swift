@@ -18,6 +18,17 @@ struct ReportCommandTests {
         try command.run()
     }
 
+    @Test("a paper as at a period not yet begun is refused, and nothing is written; one not yet ended is allowed")
+    func futurePeriod() throws {
+        let out = try Self.folder() + "/paper.md"
+        var future = try Scorecard.parseAsRoot(["report", HostileCouncil.sample, "--today", "2026-11-24", "--period", "2030/31 Q1", "--out", out])
+        #expect(throws: (any Error).self) { try future.run() }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        var current = try Scorecard.parseAsRoot(["report", HostileCouncil.sample, "--today", "2026-11-24", "--period", "2026/27 Q3", "--out", out])
+        try current.run()
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
     @Test("a report replaces a report of its kind, never the council's data or another document", arguments: ["csv", "md", "html"])
     func replacesOnlyAReport(format: String) throws {
         let dir = try Self.folder()

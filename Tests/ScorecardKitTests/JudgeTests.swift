@@ -223,6 +223,12 @@ struct NumberTests {
     @Test("writes values with their unit")
     func formats() {
         #expect(MeasureUnit("%").format(85.25, decimals: 1) == "85.3%")
+        // A percentage named in words is a percentage: written with %, between 0 and 100 (it was "50.0 percentage").
+        for word in ["percentage", "per cent", "Percent"] {
+            #expect(MeasureUnit(word).format(50, decimals: 1) == "50.0%", "\(word)")
+            #expect(MeasureUnit(word).isPercentage, "\(word)")
+        }
+        #expect(!MeasureUnit("percentage points").isPercentage)
         #expect(MeasureUnit("£").format(1_234_567, decimals: 0) == "£1,234,567")
         #expect(MeasureUnit("£k").format(-1500, decimals: 0) == "-£1,500k")
         #expect(MeasureUnit("days").format(8.1, decimals: 1) == "8.1 days")

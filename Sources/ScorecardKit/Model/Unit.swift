@@ -18,8 +18,10 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// Whether the unit is a plain count (written with no unit).
     public var isCount: Bool { name.isEmpty || name == "number" || name == "count" }
 
-    /// Whether the unit is a percentage (`%`).
-    public var isPercentage: Bool { name == "%" || name == "percent" || name == "percentage" }
+    /// Whether the unit is a percentage: `%`, or the word (`percent`, `per cent`, `percentage`, in any case).
+    public var isPercentage: Bool {
+        name == "%" || ["percent", "per cent", "percentage"].contains(name.lowercased().trimmingCharacters(in: .whitespaces))
+    }
 
     /// Why a number written with `mark` (`50%`, `£75`) cannot be a value in this unit, or `nil` when it can: a
     /// percentage of a measure counted in days, or pounds of a percentage, is a slip that reading the number
@@ -40,7 +42,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     public func format(_ value: Double, decimals: Int) -> String {
         let number = NumberText.grouped(value, decimals: decimals)
         switch name {
-        case "%": return number + "%"
+        case _ where isPercentage: return number + "%"
         case _ where name.hasPrefix("£"):
             let suffix = name.dropFirst()
             // The sign goes before the pound sign; a value that rounds to zero has none (-0.3 is £0).
@@ -56,7 +58,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// or pounds (`£12.3m`; `£k` and `£m` are scaled up, so `£12,345k` is `£12.3m`), as the number alone
     /// otherwise.
     public func abbreviated(_ value: Double) -> String {
-        if name == "%" { return NumberText.abbreviated(value) + "%" }
+        if isPercentage { return NumberText.abbreviated(value) + "%" }
         guard name.hasPrefix("£") else { return NumberText.abbreviated(value) }
         let scale: Double? = switch name.dropFirst() {
         case "": 1

@@ -280,7 +280,8 @@ private struct Builder {
             travelYear: valueWithheld || lastYearWithheld ? nil : judged.sinceLastYear,
             // The council's own value and interval beside England's narrow down a withheld count: none for the public.
             comparison: isPublic && measure.smallNumbers != nil ? nil : judged.comparison.flatMap { ReportText.comparison($0, of: measure, rowPeriod: judged.period?.label ?? "") },
-            alerts: alerts, commentary: judged.observation?.note,
+            // A withheld value's commentary goes with it: "Target met" beside a target of 8.5% of 45 told the value.
+            alerts: alerts, commentary: valueWithheld ? nil : judged.observation?.note,
             draft: judged.observation?.isDraft ?? false,
             caveat: valueWithheld ? nil : judged.observation?.quality.flatMap { $0 == .validated ? nil : $0 }, withheld: valueWithheld,
             chart: chart(m, judged: judged.period, withheld: withheld, status: valueWithheld ? nil : judged.status))

@@ -23,6 +23,8 @@ struct SampleCatalogue {
         b.smallNumbers("Repeat victims of anti-social behaviour", SmallNumbers(basis: .count))
         b.smallNumbers("Permanent exclusions", SmallNumbers(basis: .count))
         b.smallNumbers("Children missing education", SmallNumbers(basis: .count))
+        b.smallNumbers("Families with children in bed and breakfast for over 6 weeks", SmallNumbers(basis: .count))
+        b.smallNumbers("People sleeping rough (monthly count)", SmallNumbers(basis: .count))
         b.smallNumbers(
             "Looked-after children with 3 or more placements in the last 12 months (%)",
             SmallNumbers(basis: .rate(outOf: 45)))

@@ -102,6 +102,21 @@ struct CommitteeReportTests {
         #expect(publicReport.sections.flatMap(\.allMeasures).first { $0.code == "KBI-2" }?.caveat == nil)
     }
 
+    @Test("In public, a withheld value's commentary is withheld with it; the committee reads it")
+    func withheldCommentary() throws {
+        var council = ReportFixture.council
+        council.observations[2][council.observations[2].count - 1].note = "Target met: fewer than last month"  // KBI-2 Sep: 2
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        let committee = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today))
+        let audience = CommitteeReport(
+            council: council, evaluation: evaluation, options: ReportOptions(audience: .public, produced: ReportFixture.today))
+        func kbi2(_ report: CommitteeReport) -> CommitteeReport.MeasureEntry? { report.sections.flatMap(\.allMeasures).first { $0.code == "KBI-2" } }
+        #expect(kbi2(committee)?.commentary == "Target met: fewer than last month")
+        #expect(kbi2(audience)?.withheld == true)
+        #expect(kbi2(audience)?.commentary == nil)
+        #expect(!MarkdownReportWriter.markdown(audience).contains("Target met"))
+    }
+
     @Test("Overdue actions only, with the days overdue (30 June to 20 November: 143)")
     func overdueActions() {
         let actions = ReportFixture.report().sections[0].plans[0].overdueActions

@@ -111,6 +111,26 @@ struct LiveDataTests {
         #expect(new.council.observations[4].last?.value == 1500)
     }
 
+    @Test("back to a measure whose history a framework change dropped while a list was on top, it is read again")
+    func backToAMeasureAfterAReload() throws {
+        var (session, _, path) = try Self.session()
+        session.send(.open, .open, .moveDown, .open)
+        guard case .measure(let m) = session.state.current.route else {
+            Issue.record("expected a measure, got \(session.state.current.route)")
+            return
+        }
+        #expect(session.model.periodHistory(of: m) != nil)
+        session.send(.showAlerts)
+        // Another process imports the council again with a title changed: the framework is read afresh.
+        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        council.plan.priorities[0].title += " (renamed)"
+        _ = try SQLiteStore(path: path).importCouncil(council, by: "someone else", progress: nil)
+        session.tick()
+        session.send(.back)
+        #expect(session.state.current.route == .measure(m))
+        #expect(session.model.periodHistory(of: m) != nil, "the measure's screen has its periods again")
+    }
+
     @Test("after a value saved from the form, the status line's 'updated' is that save's time, not the one before")
     func updatedAfterOwnSave() throws {
         let path = ScratchDirectory.root.appendingPathComponent("scorecard-live-\(UUID().uuidString).sqlite").path

@@ -71,6 +71,10 @@ extension AppState {
                 reanchor(rows.indices.contains(current.selection) ? rows[current.selection] : nil, model: model)
             } else if !pop() {
                 message = "At the top: press q to quit"
+            } else if case .measure(let m) = current.route {
+                // Back to a measure whose history new data dropped while a list was on top of it (an import, a
+                // target approved): read again, or its screen said "Loading…" for ever.
+                return Self.historyNeeded(for: m, model: model)
             }
         case .showAlerts: showAlerts(model: model)
         case .showMyMeasures: show(.myMeasures)

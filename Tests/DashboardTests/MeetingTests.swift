@@ -53,6 +53,29 @@ struct MeetingTests {
         #expect(follower.screen().contains("Following Cabinet"))
     }
 
+    @Test("a period's detail the presenter opens is open on the follower's screen too, and closes with it")
+    func followerSeesTheDetail() throws {
+        var (presenter, follower, _) = try Self.meeting()
+        presenter.send(.open, .open, .moveDown, .open)
+        presenter.tick()
+        presenter.send(.showHistory)
+        guard case .history(let period, _) = presenter.state.mode else {
+            Issue.record("the presenter's detail did not open: \(presenter.state.mode)")
+            return
+        }
+        follower.tick()
+        follower.tick()
+        #expect(follower.state.current.route == presenter.state.current.route)
+        guard case .history(let shown, _) = follower.state.mode else {
+            Issue.record("the follower shows no detail: \(follower.state.mode)")
+            return
+        }
+        #expect(shown == period)
+        presenter.send(.back)
+        follower.tick()
+        #expect(follower.state.mode == .browsing)
+    }
+
     @Test("a move of the follower's own breaks away; the presenter moves on alone; f rejoins")
     func breakAwayAndRejoin() throws {
         var (presenter, follower, _) = try Self.meeting()

@@ -20,7 +20,8 @@ extension AppState {
                     route: entry.route.sharedName(in: model.council), selection: entry.selection, scroll: entry.scroll,
                     filter: entry.filter,
                     row: rows.indices.contains(entry.selection) ? rows[entry.selection].sharedName(in: model.council) : nil)
-            })
+            },
+            detail: { if case .history(let period, _) = mode { return period.description } else { return nil } }())
     }
 
     /// Whether this dashboard follows a presenter and shows what they show.
@@ -108,7 +109,14 @@ extension AppState {
                 stack[level].selection = min(stack[level].selection, max(0, rows.count - 1))
             }
         }
-        if case .measure(let m) = current.route { effects += Self.historyNeeded(for: m, model: model) }
+        if case .measure(let m) = current.route {
+            effects += Self.historyNeeded(for: m, model: model)
+            // The period the presenter opened (its commentary in full, its history), opened here too.
+            if case .editing = mode {} else if let detail = view.detail.flatMap(Period.init(parsing:)) {
+                mode = .history(detail, scroll: 0)
+                if model.hasHistory, model.revisions(of: m, in: detail) == nil { effects.append(.loadRevisions(measure: m, period: detail)) }
+            }
+        }
         return effects
     }
 

@@ -29,6 +29,9 @@ public struct MeetingView: Hashable, Sendable, Codable {
     public var asAt: String
     public var scope: String
     public var screens: [Screen]
+    /// The period whose detail (its commentary in full and its history) the presenter has open on the measure
+    /// on screen, as the data files write it; `nil` for none (and in views written before it).
+    public var detail: String?
 
     /// The view as the store keeps it.
     public var text: String {
@@ -46,15 +49,17 @@ public struct MeetingView: Hashable, Sendable, Codable {
         guard text.utf8.count <= Self.limits.bytes,
             let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)),
             view.screens.count <= Self.limits.screens,
-            ([view.asAt, view.scope] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] }).allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
+            ([view.asAt, view.scope, view.detail ?? ""] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] })
+                .allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
         else { return nil }
         self = view
     }
 
-    public init(asAt: String, scope: String, screens: [Screen]) {
+    public init(asAt: String, scope: String, screens: [Screen], detail: String? = nil) {
         self.asAt = asAt
         self.scope = scope
         self.screens = screens
+        self.detail = detail
     }
 }
 

@@ -84,7 +84,14 @@ final class PostgresSession: @unchecked Sendable {
     /// The open connection, opening it again when it was lost.
     private func current() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        let fresh = try Self.connect(location)
+        let fresh: PostgresConnection
+        do {
+            fresh = try Self.connect(location)
+        } catch PostgresStoreError.cannotConnect where connection != nil {
+            // A connection this session had is lost and cannot be made again yet: said as the lost connection it
+            // is, as the dashboard's refresh says it (a follower printed "cannot connect to ...: the server", cut).
+            throw PostgresStoreError.connectionLost
+        }
         if let applicationName {
             _ = try PostgresFailure.translating {
                 try fresh.query("SELECT set_config('application_name', \(applicationName), false)", logger: Self.logger).wait()

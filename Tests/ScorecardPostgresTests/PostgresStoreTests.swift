@@ -8,6 +8,25 @@ import Testing
 /// The shared store against a real PostgreSQL server: what each role may see and do is decided by the database.
 @Suite(.serialized, .enabled(if: TestServer.isAvailable, "SCORECARD_TEST_POSTGRES names no server"))
 struct PostgresStoreTests {
+    @Test func aConnectionLostAndNotYetBackIsSaidAsLost() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try officer.importCouncil(try TestServer.council(), by: "", progress: nil)
+            let memberLocation = try TestServer.login(.member, at: location)
+            let member = try PostgresStore(location: memberLocation)
+            #expect(try member.councilName() != nil)
+            // Its connection ended by the server, and a new one refused for now: the member's next question is
+            // answered with the lost connection, not "cannot connect to ...".
+            guard let url = TestServer.url else { return }
+            let superuser = try PostgresSession(try PostgresLocation(url: url))
+            defer { superuser.close() }
+            try superuser.run(script: "REVOKE CONNECT ON DATABASE \(location.database) FROM PUBLIC, \(memberLocation.user)")
+            try superuser.run(script: "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(memberLocation.user)'")
+            #expect(throws: PostgresStoreError.connectionLost) { try member.councilName() }
+        }
+    }
+
     @Test func anImportedCouncilComesBackAsItWent() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

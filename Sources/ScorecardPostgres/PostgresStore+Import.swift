@@ -36,6 +36,9 @@ extension PostgresStore {
     /// database's first, and only those new or changed are written.
     func importCouncil(plan: CouncilPlan, measures: [Measure], values: ImportedValues, progress: ImportProgress?) throws -> ImportSummary {
         try session.transaction {
+            // One import at a time, and none while a value is being recorded: each compares the files with what
+            // the last one committed (two at once both wrote the same revision).
+            _ = try session.rows("SELECT pg_advisory_xact_lock(\(Self.importLockKey))")
             var summary = ImportSummary()
             let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
             let existing = try PostgresFramework.read(session)

@@ -51,6 +51,9 @@ extension PostgresStore {
     /// Appends a draft revision for `change` unless the store already holds exactly what it makes.
     private func write(_ change: ValueChange, measureID: Int64) throws -> RecordOutcome {
         let period = change.period
+        // Writers of one measure's period take turns, and wait for an import: what is read next is what this
+        // revision replaces (eight at once each said they replaced the same value).
+        try takeWriterLocks(measureID: measureID, period: period)
         let rows = try session.rows("""
             SELECT value, target, note, quality, published_at IS NULL FROM revision
             WHERE measure_id = \(measureID) AND period_kind = \(period.kind.rawValue) AND period_ordinal = \(period.ordinal)
@@ -152,5 +155,18 @@ extension PostgresStore {
             guard selection.wasSeen(SeenRevision(draft: draft)) else { return nil }
             return (draft, id)
         }
+    }
+}
+
+extension PostgresStore {
+    /// The advisory lock every import holds for its whole transaction, and every recording shares.
+    static let importLockKey: Int64 = 0x5C0E_CA4D
+
+    /// Takes this transaction's share of the import lock (waiting while an import runs) and the lock of one
+    /// measure's period (waiting for another writer of it); both end with the transaction.
+    func takeWriterLocks(measureID: Int64, period: Period) throws {
+        _ = try session.rows("SELECT pg_advisory_xact_lock_shared(\(Self.importLockKey))")
+        let key = "scorecard:\(measureID):\(period.kind.rawValue):\(period.ordinal)"
+        _ = try session.rows("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
     }
 }

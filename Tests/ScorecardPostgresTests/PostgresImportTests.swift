@@ -139,4 +139,31 @@ struct PostgresImportTests {
             #expect(after == afterWhole && after[m].last?.hasPrefix("\(latest.period) \(latest.value ?? 0)") == true)
         }
     }
+
+    @Test func twoImportsOfOneChangeAtOnceWriteItOnce() async throws {
+        let location = try await onThread { try TestServer.freshDatabase() }
+        let original = try Self.council()
+        let officerLocation = try await onThread {
+            let officer = try TestServer.login(.officer, at: location)
+            _ = try PostgresStore(location: officer).importCouncil(original, by: "", progress: nil)
+            return officer
+        }
+        // One value changed in the files, imported twice at the same moment.
+        var council = original
+        let m = try #require(council.observations.firstIndex { $0.last?.value != nil })
+        let last = council.observations[m].count - 1
+        council.observations[m][last].value = (council.observations[m][last].value ?? 0) + 1
+        let changed = council
+        let summaries = try await withThrowingTaskGroup(of: ImportSummary.self) { group in
+            for _ in 0..<2 {
+                group.addTask { try await onThread { try PostgresStore(location: officerLocation).importCouncil(changed, by: "", progress: nil) } }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(summaries.map(\.revised).sorted() == [0, 1], "one import revises it, the other finds nothing changed")
+        let history = try await onThread {
+            try PostgresStore(location: officerLocation).revisions(measure: changed.measures[m].code, period: changed.observations[m][last].period)
+        }
+        #expect(history.count == 2)
+    }
 }

@@ -282,23 +282,33 @@ struct PostgresStoreTests {
         let kind = council.measures[0].frequency.periodKind
         let latest = Period.latestEnded(kind: kind, by: TestServer.today)
         let perWriter = 25
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        // What each write said it replaced, by the value it wrote.
+        let said = try await withThrowingTaskGroup(of: [(Double, Double?)].self) { group in
             for writer in 0..<4 {
                 group.addTask {
                     try await onThread {
                         let store = try PostgresStore(location: officerLocation)
+                        var said: [(Double, Double?)] = []
                         for n in 0..<perWriter {
                             let value = String(writer * 1000 + n)
-                            _ = try store.record(ValueEntry(measure: code, period: latest.description, value: value, by: ""), today: TestServer.today)
+                            let outcome = try store.record(ValueEntry(measure: code, period: latest.description, value: value, by: ""), today: TestServer.today)
+                            if case .revised(let revision) = outcome { said.append((revision.observation.value ?? .nan, revision.replaced?.value)) }
                         }
+                        return said
                     }
                 }
             }
-            try await group.waitForAll()
+            return try await group.reduce(into: []) { $0 += $1 }
         }
         let revisions = try await onThread { try PostgresStore(location: officerLocation).revisions(measure: code, period: latest) }
         let recorded = Set(revisions.filter { $0.source == .record }.compactMap(\.observation.value))
         #expect(recorded.count == 4 * perWriter)
+        // Each write replaced what it said it replaced: the value before it in the history.
+        let before = Dictionary(uniqueKeysWithValues: zip(revisions.dropFirst(), revisions).compactMap { next, previous in
+            next.observation.value.map { ($0, previous.observation.value) }
+        })
+        #expect(said.count == 4 * perWriter)
+        #expect(said.allSatisfy { before[$0.0] == $0.1 }, "a write said it replaced a value it did not")
         // Each writer brought the recent values up to date after the one before it committed: they end with
         // the last revision made.
         let opened = try await onThread { try PostgresStore(location: officerLocation).loadRecentCouncil(periods: 28) }

@@ -143,17 +143,26 @@ public enum HTMLReportWriter {
         html.raw("</svg>")
     }
 
-    /// A figure that may break after a thousands separator of its number when its cell is too narrow
-    /// (123,469,789,012 ran over the next cell), or before its unit's words, and nowhere else (never between
-    /// 57.2106 and its %, nor inside a unit: `75.1 per 1,` over `000`).
+    /// A figure kept whole in its narrow column: a number of more than nine characters (`£499,999,999`) is set
+    /// smaller to fit rather than broken at its commas ("£499,999," over "999"), down to two thirds of the
+    /// table's size; one longer still (beyond fourteen) may break after a thousands separator rather than run
+    /// over the next cell. A unit's words may go to the next line, never its own figures (`per 100,000`).
     static func figure(_ text: String, into html: inout HTMLText) {
         let number = text.prefix { $0 != " " }
-        let groups = number.split(separator: ",", omittingEmptySubsequences: false)
-        for (i, group) in groups.enumerated() {
-            html.text(String(group) + (i < groups.count - 1 ? "," : ""))
-            if i < groups.count - 1 { html.void("wbr") }
+        let unit = String(text.dropFirst(number.count))
+        guard number.count > 9 else {
+            html.text(text)
+            return
         }
-        html.text(String(text.dropFirst(number.count)))
+        let size = max(66, 100 * 9 / number.count)
+        html.element("span", ["class": "long-figure", "style": "font-size: \(size)%"]) { html in
+            let groups = number.split(separator: ",", omittingEmptySubsequences: false)
+            for (i, group) in groups.enumerated() {
+                html.text(String(group) + (i < groups.count - 1 ? "," : ""))
+                if i < groups.count - 1, number.count > 14 { html.void("wbr") }
+            }
+        }
+        html.text(unit)
     }
 
     static func writeSection(_ section: CommitteeReport.PrioritySection, report: CommitteeReport, into html: inout HTMLText) {
@@ -220,7 +229,10 @@ public enum HTMLReportWriter {
     }
 
     static func measureRow(_ entry: CommitteeReport.MeasureEntry, exceptions: Bool, into html: inout HTMLText) {
-        html.element("tr", ["id": "measure-\(entry.code)"]) { html in
+        // A row kept whole on one page unless its commentary would fill most of one: such a row was pushed to a
+        // new page, leaving two thirds of the last blank, and split all the same.
+        let long = (entry.commentary?.count ?? 0) > 700
+        html.element("tr", long ? ["id": "measure-\(entry.code)", "class": "long"] : ["id": "measure-\(entry.code)"]) { html in
             html.element("th", ["scope": "row"]) { html in
                 html.element("span", ["class": "code"], text: entry.code)
                 html.void("br")

@@ -36,6 +36,7 @@ enum ReportStyleSheet {
         thead { display: table-header-group; }
         tfoot { display: table-row-group; }
         tr { break-inside: avoid; }
+        tr.long { break-inside: auto; }
         caption, thead { break-after: avoid; }
         tbody tr:first-child { break-before: avoid; }
         td.number, th.number { text-align: right; }

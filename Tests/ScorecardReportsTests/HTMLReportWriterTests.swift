@@ -43,10 +43,12 @@ struct HTMLReportWriterTests {
         }
     }
 
-    @Test("A figure breaks after its number's thousands separators or before its unit, never inside the unit's 1,000",
+    @Test("A long figure is set smaller to stay whole; only a very long one may break after a thousands separator",
           arguments: [
-            ("123,469,789,012", "123,<wbr/>469,<wbr/>789,<wbr/>012"), ("75.1 per 1,000", "75.1 per 1,000"),
-            ("12,345.6 per 100,000", "12,<wbr/>345.6 per 100,000"), ("57.2106%", "57.2106%"), ("£1,200", "£1,<wbr/>200"),
+            ("£499,999,999", "<span class=\"long-figure\" style=\"font-size: 75%\">£499,999,999</span>"),
+            ("123,469,789,012", "<span class=\"long-figure\" style=\"font-size: 66%\">123,<wbr/>469,<wbr/>789,<wbr/>012</span>"),
+            ("1,234,567.1 per 100,000", "<span class=\"long-figure\" style=\"font-size: 81%\">1,234,567.1</span> per 100,000"),
+            ("75.1 per 1,000", "75.1 per 1,000"), ("57.2106%", "57.2106%"), ("£1,200", "£1,200"),
           ])
     func figureBreaks(_ figure: (String, String)) {
         var html = HTMLText()

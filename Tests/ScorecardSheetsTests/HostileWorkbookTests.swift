@@ -66,6 +66,14 @@ struct HostileWorkbookTests {
         #expect(Self.firstError(path)?.message.contains("it has no xl/workbook.xml") == true)
     }
 
+    @Test("a workbook whose sheets are listed but its relationships part is missing says so, not that a sheet is absent")
+    func noRelationships() throws {
+        let parts = F.parts(sheets: [Self.settings(), ("Measures", "")]).filter { $0.0 != "xl/_rels/workbook.xml.rels" }
+        let error = Self.firstError(try F.zip(parts))
+        #expect(error?.message.contains("its 2 sheets are listed, but xl/_rels/workbook.xml.rels does not say where they are") == true,
+                "\(String(describing: error))")
+    }
+
     @Test("a sheet that is not well-formed XML")
     func malformed() throws {
         var parts = F.parts(sheets: [Self.settings(), ("Measures", "")])

@@ -120,6 +120,9 @@ public enum DashboardView {
             }
             // `? Help` first, so that it is there at any width; hints that do not fit are left off the end.
             var actions: [AppAction] = [.toggleHelp, .open, .back, .showAlerts, .previousPeriod, .nextPeriod, .startFilter, .quit]
+            // At the latest period there is no later one to offer (nor an earlier one before the first).
+            if state.asAt >= context.model.periods.upperBound { actions.removeAll { $0 == .nextPeriod } }
+            if state.asAt <= context.model.periods.lowerBound { actions.removeAll { $0 == .previousPeriod } }
             if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 1) }
             if context.model.canSignOff, state.current.route == .signOff { actions.insert(contentsOf: [.publishSelected, .publishAll], at: 1) }
             if case .following(_, false, _, false) = state.meeting { actions.insert(.rejoin, at: 1) }

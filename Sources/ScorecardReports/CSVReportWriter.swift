@@ -19,7 +19,11 @@ public enum CSVReportWriter {
                 }
                 // A withheld value's direction of travel, beside the values shown, could give it away too; and so
                 // could a direction against a withheld value (the entry leaves out whichever it must).
-                if entry.withheld { record.status = "withheld" }
+                if entry.withheld {
+                    record.status = "withheld"
+                    // Its commentary too, as the other formats leave it out ("Missed target: 1 against 0").
+                    record.commentary = nil
+                }
                 // Only the alerts the report gives (none that rest on a withheld value).
                 record.alerts = entry.alerts.map(\.rule.phrase)
                 if entry.travel == nil { record.direction.previous = nil }

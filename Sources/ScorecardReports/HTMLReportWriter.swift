@@ -144,8 +144,8 @@ public enum HTMLReportWriter {
     }
 
     /// A figure kept whole in its narrow column: a number of more than nine characters (`£499,999,999`) is set
-    /// smaller to fit rather than broken at its commas ("£499,999," over "999"), down to two thirds of the
-    /// table's size; one longer still (beyond fourteen) may break after a thousands separator rather than run
+    /// smaller to fit rather than broken at its commas ("£499,999," over "999"), down to half the table's
+    /// size; one longer still (beyond seventeen) may break after a thousands separator rather than run
     /// over the next cell. A unit's words may go to the next line, never its own figures (`per 100,000`).
     static func figure(_ text: String, into html: inout HTMLText) {
         let number = text.prefix { $0 != " " }
@@ -154,12 +154,12 @@ public enum HTMLReportWriter {
             html.text(text)
             return
         }
-        let size = max(66, 100 * 9 / number.count)
+        let size = max(50, 100 * 9 / number.count)
         html.element("span", ["class": "long-figure", "style": "font-size: \(size)%"]) { html in
             let groups = number.split(separator: ",", omittingEmptySubsequences: false)
             for (i, group) in groups.enumerated() {
                 html.text(String(group) + (i < groups.count - 1 ? "," : ""))
-                if i < groups.count - 1, number.count > 14 { html.void("wbr") }
+                if i < groups.count - 1, number.count > 17 { html.void("wbr") }
             }
         }
         html.text(unit)

@@ -38,6 +38,18 @@ struct EffectTests {
         #expect(loaded.periodHistory(of: 2)?.first?.period == .month(2024, 9))
     }
 
+    @Test("a measure opened while the store could not be reached asks for its history again when it can")
+    func historyAskedAgainOnRecovery() throws {
+        let (model, state, _) = try Self.opened()
+        var browsing = state
+        browsing.apply(.open, model: model)
+        browsing.apply(.open, model: model)
+        browsing.apply(.moveDown, model: model)
+        #expect(browsing.apply(.open, model: model) == [.loadHistory(measure: 2)])
+        browsing.apply(.failed("Connection to the server lost"), model: model)
+        #expect(browsing.apply(.recovered, model: model) == [.loadHistory(measure: 2)])
+    }
+
     @Test("an alerts list on screen has its measures' commentary read, though the dashboard opened with values only")
     func commentaryOfAlertsLoads() throws {
         var (session, _, _) = try LiveDataTests.session()

@@ -74,6 +74,13 @@ struct MeetingTests {
         presenter.send(.back)
         follower.tick()
         #expect(follower.state.mode == .browsing)
+        // The follower closing the presenter's detail on its own breaks away, as any move of its own does.
+        presenter.send(.showHistory)
+        follower.tick()
+        follower.tick()
+        follower.send(.cancel)
+        #expect(follower.state.mode == .browsing)
+        #expect(follower.screen().contains("browsing on your own"))
     }
 
     @Test("a move of the follower's own breaks away; the presenter moves on alone; f rejoins")

@@ -115,6 +115,8 @@ struct CommitteeReportTests {
         #expect(kbi2(audience)?.withheld == true)
         #expect(kbi2(audience)?.commentary == nil)
         #expect(!MarkdownReportWriter.markdown(audience).contains("Target met"))
+        #expect(!CSVReportWriter.csv(audience, council: council, evaluation: evaluation).contains("Target met"))
+        #expect(CSVReportWriter.csv(committee, council: council, evaluation: evaluation).contains("Target met"))
     }
 
     @Test("Overdue actions only, with the days overdue (30 June to 20 November: 143)")

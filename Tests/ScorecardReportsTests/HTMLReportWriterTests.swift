@@ -46,7 +46,8 @@ struct HTMLReportWriterTests {
     @Test("A long figure is set smaller to stay whole; only a very long one may break after a thousands separator",
           arguments: [
             ("£499,999,999", "<span class=\"long-figure\" style=\"font-size: 75%\">£499,999,999</span>"),
-            ("123,469,789,012", "<span class=\"long-figure\" style=\"font-size: 66%\">123,<wbr/>469,<wbr/>789,<wbr/>012</span>"),
+            ("123,469,789,012", "<span class=\"long-figure\" style=\"font-size: 60%\">123,469,789,012</span>"),
+            ("999,999,999,999,998", "<span class=\"long-figure\" style=\"font-size: 50%\">999,<wbr/>999,<wbr/>999,<wbr/>999,<wbr/>998</span>"),
             ("1,234,567.1 per 100,000", "<span class=\"long-figure\" style=\"font-size: 81%\">1,234,567.1</span> per 100,000"),
             ("75.1 per 1,000", "75.1 per 1,000"), ("57.2106%", "57.2106%"), ("£1,200", "£1,200"),
           ])

@@ -9,6 +9,8 @@ extension AppState {
             return adopt(new, replacing: model)
         case .recovered:
             dataProblem = nil
+            // A measure opened while the store could not be reached has no history yet: asked for again now.
+            if case .measure(let m) = current.route { return Self.historyNeeded(for: m, model: model) }
             return []
         case .saved(let summary, let new):
             dataProblem = nil

@@ -63,7 +63,9 @@ extension AppState {
             return []
         default:
             // Any other key of a follower's own (moving, opening, going back, another period) breaks away.
-            if isFollowingPresenter, action.movesOnItsOwn, case .following(let name, _, let latest, _) = meeting {
+            // Esc on the presenter's period detail (a `.cancel` there) closes it here: the follower's own move too.
+            let closesDetail: Bool = { if case .history = mode { return action == .cancel } else { return false } }()
+            if isFollowingPresenter, action.movesOnItsOwn || closesDetail, case .following(let name, _, let latest, _) = meeting {
                 meeting = .following(name: name, joined: false, latest: latest, ended: false)
             }
             return nil

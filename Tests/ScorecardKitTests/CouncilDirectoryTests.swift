@@ -75,6 +75,7 @@ struct CouncilDirectoryTests {
         ("empty measure code", header + ",2024-08,90,,,\n", 2, "measure", "the measure code is empty"),
         ("bad period", header + "KBI-01,2024/26,90,,,\n", 2, "period", "\"2024/26\" is not a period"),
         ("month 13", header + "KBI-01,2024-13,90,,,\n", 2, "period", "is not a period"),
+        ("a slip of the year", header + "KBI-01,1025-01,90,,,\n", 2, "period", "\"1025-01\" is not a period"),
         ("quarter for a monthly measure", header + "KBI-01,2024/25 Q1,90,,,\n", 2, "period", "KBI-01 is reported monthly; \"2024/25 Q1\" is a quarter"),
         ("month for a quarterly measure", header + "KBM-01,2024-06,90,,,\n", 2, "period", "is reported quarterly"),
         ("month for an annual measure", header + "OUT-01,2024-06,1,,,\n", 2, "period", "is reported annually (by financial year)"),

@@ -12,7 +12,7 @@ extension Period {
             }
             return n
         }
-        guard b.count >= 4, let year = digits(0..<4), year >= 1000 else { return nil }
+        guard b.count >= 4, let year = digits(0..<4), year >= Period.earliestYear else { return nil }
         if b.count == 4 {
             self = .calendarYear(year)
             return

@@ -86,8 +86,9 @@ extension Period {
         }
     }
 
+    /// A year of four digits from 1900 on (``earliestYear``): `1025-01` is a slip of the year, not a council's month.
     private static func fourDigitYear(_ word: some StringProtocol) -> Int? {
-        guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= 1000 else { return nil }
+        guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= earliestYear else { return nil }
         return y
     }
 

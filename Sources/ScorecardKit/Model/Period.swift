@@ -43,6 +43,9 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The years a period read from outside (a database, say) may fall in; the program's date arithmetic is
     /// exact far beyond them, and no council reports outside them.
     public static let saneYears = 1000...9999
+    /// The earliest year a period written as text may be in: no council's figures are older, and a typed
+    /// `1025-01` (for 2025-01) would otherwise load as a month nine centuries ago.
+    public static let earliestYear = 1900
 
     /// The period, if it falls within ``saneYears``; `nil` for a kind or ordinal no data file could have made.
     public init?(kindValue: Int, ordinal: Int) {

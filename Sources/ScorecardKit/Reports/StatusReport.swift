@@ -330,8 +330,13 @@ extension Council {
         })?.period.next
         guard var next = after ?? judged else { return nil }
         let latestEnded = Period.latestEnded(kind: measures[m].frequency.periodKind, by: today)
-        let held = Set(observations[m].lazy.filter { $0.value != nil && $0.period >= next && $0.period <= latestEnded }.map(\.period))
-        while held.contains(next) { next = next.next }
+        // The observations run in period order: walk on from `next` while each period has its value.
+        let series = observations[m]
+        var index = series.firstIndex { $0.period >= next } ?? series.endIndex
+        while index < series.endIndex, next <= latestEnded, series[index].period == next, series[index].value != nil {
+            next = next.next
+            index += 1
+        }
         return next
     }
 }

@@ -83,6 +83,27 @@ struct MeetingTests {
         #expect(follower.screen().contains("browsing on your own"))
     }
 
+    @Test("a follower joining while the presenter's period detail is open selects that period's row")
+    func lateFollowerSeesTheRow() throws {
+        let (store, path) = try LiveDataTests.store()
+        var presenter = try TestSession(store: store, presenting: "Cabinet")
+        presenter.send(.open, .open, .moveDown, .open)
+        presenter.tick()
+        presenter.send(.moveDown, .moveDown, .showHistory)
+        let row = presenter.state.current.selection
+        #expect(row > 0)
+        guard case .history(let period, _) = presenter.state.mode else {
+            Issue.record("the presenter's detail did not open: \(presenter.state.mode)")
+            return
+        }
+        var follower = try TestSession(store: try SQLiteStore(path: path), following: "Cabinet")
+        follower.tick()
+        follower.tick()
+        #expect(follower.state.current.route == presenter.state.current.route)
+        #expect(follower.state.mode == .history(period, scroll: 0))
+        #expect(follower.state.current.selection == row, "the row of the period shown, not the first")
+    }
+
     @Test("a move of the follower's own breaks away; the presenter moves on alone; f rejoins")
     func breakAwayAndRejoin() throws {
         var (presenter, follower, _) = try Self.meeting()

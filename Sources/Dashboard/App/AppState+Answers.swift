@@ -62,6 +62,9 @@ extension AppState {
         if !new.periods.contains(asAt), new.isJudged(at: new.periods.upperBound) {
             asAt = new.periods.upperBound
         }
+        // A follower shows the presenter's view again in the new data: a measure's rows come with its history,
+        // so the period row the presenter selected is found only once that is loaded (it showed the first).
+        if isFollowingPresenter, case .following(_, _, let latest?, _) = meeting { return show(latest, model: new) }
         guard case .measure(let m) = current.route else { return [] }
         var effects = Self.historyNeeded(for: m, model: new)
         if case .history(let period, _) = mode, new.revisions(of: m, in: period) == nil {

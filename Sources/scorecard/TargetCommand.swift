@@ -50,9 +50,7 @@ struct TargetCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard let proposal else {
-            Console.out(
-                "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
-                    + "\(Period(parsing: period)?.label ?? period.excerpt()): unchanged (this target is already what stands or is proposed).")
+            Console.out(Self.unchanged(measure: measure, period: period, target: target))
             return
         }
         Console.out(
@@ -60,6 +58,19 @@ struct TargetCommand: ParsableCommand {
                 + " (\(Self.standing(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
                 + " until then judgements use the current target.")
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
+    }
+
+    /// What `target` says when the proposal changes nothing; removing a target a month or quarter never had says
+    /// what it is judged against instead.
+    static func unchanged(measure: String, period: String, target: String) -> String {
+        let parsed = Period(parsing: period)
+        let removing = target.trimmingCharacters(in: .whitespaces).lowercased() == "none"
+        let why =
+            !removing ? "this target is already what stands or is proposed"
+            : parsed?.kind == .month || parsed?.kind == .quarter
+                ? "the period has no target of its own to remove: it is judged against its financial year's target, when the year has one"
+            : "the period has no target to remove"
+        return "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) \(parsed?.label ?? period.excerpt()): unchanged (\(why))."
     }
 
     /// The target a proposal would replace: set for that very period, or none (a month or quarter may then be

@@ -61,3 +61,18 @@ struct DraftMarkingTests {
         #expect(AlertsCommand.text(council: shown, evaluation: judged, publishedOnly: true).split(separator: "\n")[0].hasSuffix("(published figures)"))
     }
 }
+
+/// What `scorecard target` says when a proposal changes nothing.
+@Suite("Target proposals that change nothing")
+struct UnchangedTargetTests {
+    @Test("removing a month's target it never had says the year's target judges it; a target already standing says so")
+    func unchangedWording() {
+        #expect(
+            TargetCommand.unchanged(measure: "kbi-001", period: "2026-08", target: "none")
+                == "KBI-001 Aug 2026: unchanged (the period has no target of its own to remove: it is judged against its financial year's target, when the year has one).")
+        #expect(TargetCommand.unchanged(measure: "KBI-001", period: "2027/28", target: " None ") == "KBI-001 2027/28: unchanged (the period has no target to remove).")
+        #expect(
+            TargetCommand.unchanged(measure: "KBI-001", period: "2026/27 Q2", target: "80")
+                == "KBI-001 Q2 2026/27: unchanged (this target is already what stands or is proposed).")
+    }
+}

@@ -58,7 +58,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         }
         self.user = user.removingPercentEncoding ?? user
         self.password = components.password.map { $0.removingPercentEncoding ?? $0 } ?? environment["PGPASSWORD"]
-        self.host = host
+        // An IPv6 literal is written in brackets in a URL ([::1]); the address itself is without them.
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = components.port ?? 5432
         self.database = database.removingPercentEncoding ?? database
         let mode = components.queryItems?.last { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"] ?? "prefer"
@@ -79,7 +80,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// The URL without the password.
     public var description: String {
-        "postgres://\(user)@\(host):\(port)/\(database)"
+        "postgres://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)"
     }
 
     /// The same server and database as another user.

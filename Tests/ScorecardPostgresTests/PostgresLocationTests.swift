@@ -13,6 +13,13 @@ import Testing
         #expect(location.description == "postgres://kate@db.example.org:6543/fernley")
     }
 
+    @Test func readsAnIPv6AddressInBracketsAndWritesItBack() throws {
+        let location = try PostgresLocation(url: "postgres://kate@[::1]:54329/fernley", environment: [:])
+        #expect(location.host == "::1", "the address, not a host name in brackets (it was looked up and not found)")
+        #expect(location.port == 54329)
+        #expect(location.description == "postgres://kate@[::1]:54329/fernley")
+    }
+
     @Test func takesThePasswordFromTheEnvironmentAndTheDefaultPort() throws {
         let location = try PostgresLocation(url: "postgresql://olu@127.0.0.1/scorecard", environment: ["PGPASSWORD": "pw"])
         #expect(location.port == 5432)

@@ -31,8 +31,12 @@ public final class TestTerminal: Terminal {
     /// Counts the request.
     public func invalidate() { invalidations += 1 }
 
-    /// The next scripted key; when the script runs out, Ctrl-C so loops under test always end.
+    /// The next scripted key; when the script runs out, Ctrl-C so loops under test always end. Asked for a key
+    /// already waiting (`timeout` zero), a `nil` entry or the end of the script is none.
     public func readKey(timeout: Duration) -> Key? {
-        pendingKeys.isEmpty ? .ctrl("c") : pendingKeys.removeFirst()
+        if timeout == .zero {
+            guard let next = pendingKeys.first, next != nil else { return nil }
+        }
+        return pendingKeys.isEmpty ? .ctrl("c") : pendingKeys.removeFirst()
     }
 }

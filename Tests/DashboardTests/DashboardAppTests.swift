@@ -7,7 +7,7 @@ import Testing
 struct DashboardAppTests {
     func run(_ keys: [Key], size: Size = Size(width: 100, height: 30)) throws -> (TestTerminal, DashboardApp) {
         let model = try TestCouncil.model()
-        let terminal = TestTerminal(size: size, capabilities: Capabilities(colorMode: .eight, glyphs: .unicode), keys: keys + [.character("q")])
+        let terminal = TestTerminal(size: size, capabilities: Capabilities(colorMode: .eight, glyphs: .unicode), keys: keys + [nil, .character("q")])
         var app = DashboardApp(model: model, state: TestCouncil.state(model), effects: TestCouncil.effects(model))
         app.run(on: terminal)
         return (terminal, app)

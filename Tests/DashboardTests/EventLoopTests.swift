@@ -24,13 +24,27 @@ import Testing
     }
 
     @Test func resizeRedrawsAtTheNewSizeAndCtrlLRepaints() {
-        let terminal = TestTerminal(size: Size(width: 10, height: 2), keys: [.resize, .ctrl("l"), .character("q")])
+        let terminal = TestTerminal(size: Size(width: 10, height: 2), keys: [.resize, nil, .ctrl("l"), nil, .character("q")])
         EventLoop.run(on: terminal, render: { frame("\($0)", $0) }) { event in
             if event == .key(.resize) { terminal.size = Size(width: 12, height: 3) }
             return event == .key(.character("q")) ? .quit : .proceed(redraw: false)
         }
         #expect(terminal.frames.map { $0.textLines()[0] } == ["10x2", "12x3", "12x3"])
         #expect(terminal.invalidations == 1)
+    }
+
+    @Test("keys already waiting are all handled before one frame is drawn; a pause draws")
+    func waitingKeysDrawOnce() {
+        let typed = "lorem ipsum".map { Key.character($0) }
+        let terminal = TestTerminal(size: Size(width: 20, height: 2), keys: typed + [nil, .character("!"), nil, .character("q")])
+        var text = ""
+        EventLoop.run(on: terminal, render: { frame(text, $0) }) { event in
+            guard case .key(.character(let c)) = event else { return .proceed(redraw: false) }
+            if c == "q" { return .quit }
+            text.append(c)
+            return .proceed(redraw: true)
+        }
+        #expect(terminal.frames.map { $0.textLines()[0].trimmingCharacters(in: .whitespaces) } == ["", "lorem ipsum", "lorem ipsum!"])
     }
 
     @Test func tooSmallScreenCanBeChosenByTheRenderer() {

@@ -145,6 +145,21 @@ struct EvaluationTests {
         #expect(single.alerts[0].reason == "Off track in Q4 2023/24: 93.0% against a target of 95.0%, 2.0 percentage points short.")
     }
 
+    @Test("a band measure whose value stays while its target moves away worsens, and says so")
+    func bandWorsensAsItsTargetMoves() throws {
+        // 12 every quarter; target 12 ±0.5 (0 outside), then 11 (0.5 outside), 10 (1.5), 9 (2.5): worse three times.
+        var measure = Measure(code: "B1", title: "Band", frequency: .quarterly, polarity: .withinBand(halfWidth: 0.5))
+        measure.targets = TargetSchedule(byPeriod: [
+            .quarter(2025, 2): 12, .quarter(2025, 3): 11, .quarter(2025, 4): 10, .quarter(2026, 1): 9,
+        ])
+        let obs = [Period.quarter(2025, 2), .quarter(2025, 3), .quarter(2025, 4), .quarter(2026, 1)].map { Observation(period: $0, value: 12) }
+        let e = council([(measure, obs)]).evaluate(asAt: .quarter(2026, 1), today: date(2026, 9, 1))
+        #expect(e.measures[0].sincePrevious == .worsening, "12 then 12, 1.5 then 2.5 outside the band")
+        let alert = try #require(e.alerts.first { $0.rule == .worsening })
+        #expect(alert.run == 3)
+        #expect(alert.reason == "Worse than the period before for 3 periods running: from 12 in Q2 2025/26 to 12 in Q1 2026/27 against targets of 12 and 9, further outside the band each time.")
+    }
+
     @Test("a missing value breaks a run of off-track periods")
     func missingBreaksRun() {
         let obs = months(from: .month(2024, 6), [50, nil, 50, 50])

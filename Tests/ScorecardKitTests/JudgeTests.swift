@@ -149,6 +149,15 @@ struct DirectionTests {
         #expect(Direction.between(56, 54, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: nil, newTarget: 50) == .improving)
         #expect(Direction.between(54, 56, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 50, newTarget: nil) == .worsening)
         #expect(Direction.between(49, 51, polarity: .withinBand(halfWidth: 2), decimals: 0) == nil)
+        #expect(Direction.between(52, 52, polarity: .withinBand(halfWidth: 2), decimals: 0) == nil)
+    }
+
+    @Test("band: the same value is worse when its target moved away, better when it moved closer")
+    func bandWithMovedTarget() {
+        // 52 against 50 ±2 is in the band (0 outside); 52 against 45 ±2 is 5 outside: worsening, not "no change".
+        #expect(Direction.between(52, 52, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 50, newTarget: 45) == .worsening)
+        #expect(Direction.between(52, 52, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 45, newTarget: 50) == .improving)
+        #expect(Direction.between(52, 52, polarity: .withinBand(halfWidth: 2), decimals: 0, oldTarget: 50, newTarget: 51) == .noChange)
     }
 }
 

@@ -32,11 +32,11 @@ public enum Direction: String, Sendable, CaseIterable, Codable {
         oldTarget: Double? = nil, newTarget: Double? = nil
     ) -> Direction? {
         let (o, n) = (Judge.rounded(old, decimals), Judge.rounded(new, decimals))
-        if o == n { return .noChange }
         switch polarity {
-        case .higherIsBetter: return n > o ? .improving : .worsening
-        case .lowerIsBetter: return n < o ? .improving : .worsening
+        case .higherIsBetter: return o == n ? .noChange : n > o ? .improving : .worsening
+        case .lowerIsBetter: return o == n ? .noChange : n < o ? .improving : .worsening
         case .withinBand(let halfWidth):
+            // Each value against its own period's target: the same value is worse when the target moved away.
             guard let oldTarget = oldTarget ?? newTarget else { return nil }
             let newTarget = newTarget ?? oldTarget
             let before = max(0, abs(o - oldTarget) - halfWidth)
@@ -45,7 +45,7 @@ public enum Direction: String, Sendable, CaseIterable, Codable {
                 return .noChange
             }
             return after < before ? .improving : .worsening
-        case .none: return n > o ? .increasing : .decreasing
+        case .none: return o == n ? .noChange : n > o ? .increasing : .decreasing
         }
     }
 }

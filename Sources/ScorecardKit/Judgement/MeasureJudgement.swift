@@ -226,11 +226,16 @@ struct MeasureJudgement {
             return nil
         }
         let start = period.advanced(by: -run)
+        // A band measure may worsen with its value unchanged, its target moving away: the targets say why.
+        var targets = ""
+        if case .withinBand = measure.polarity, let from = target(at: start), let to = target(at: period), from != to {
+            targets = " against targets of \(measure.format(from)) and \(measure.format(to)), further outside the band each time"
+        }
         return Alert(
             measure: index, rule: .worsening, period: period, run: run,
             weight: Double(run) + abs(last - first) / max(abs(first), 1e-9),
             reason: "Worse than the period before for \(run) periods running: from \(measure.format(first)) in "
-                + "\(start.label) to \(measure.format(last)) in \(period.label)."
+                + "\(start.label) to \(measure.format(last)) in \(period.label)\(targets)."
         )
     }
 

@@ -143,6 +143,11 @@ struct EvaluationTests {
         let single = council([(quarterly, obs)]).evaluate(asAt: .quarter(2023, 4), today: date(2024, 11, 24))
         #expect(single.alerts.map(\.rule) == [.offTrack])
         #expect(single.alerts[0].reason == "Off track in Q4 2023/24: 93.0% against a target of 95.0%, 2.0 percentage points short.")
+        // A percentage named in words misses by points too ("2.0% short" of 95% reads as 1.9 points).
+        var words = quarterly
+        words.unit = MeasureUnit("per cent")
+        let named = council([(words, obs)]).evaluate(asAt: .quarter(2023, 4), today: date(2024, 11, 24))
+        #expect(named.alerts[0].reason == "Off track in Q4 2023/24: 93.0% against a target of 95.0%, 2.0 percentage points short.")
     }
 
     @Test("a band measure whose value stays while its target moves away worsens, and says so")

@@ -236,7 +236,10 @@ struct NumberTests {
         for word in ["percentage", "per cent", "Percent"] {
             #expect(MeasureUnit(word).format(50, decimals: 1) == "50.0%", "\(word)")
             #expect(MeasureUnit(word).isPercentage, "\(word)")
+            // Its values may be written with % (30% was refused as "written as a percentage" for `per cent`).
+            #expect(MeasureUnit(word).problem(with: .percent, code: "PP") == nil, "\(word)")
         }
+        #expect(MeasureUnit("days").problem(with: .percent, code: "D") != nil)
         #expect(!MeasureUnit("percentage points").isPercentage)
         #expect(MeasureUnit("£").format(1_234_567, decimals: 0) == "£1,234,567")
         #expect(MeasureUnit("£k").format(-1500, decimals: 0) == "-£1,500k")

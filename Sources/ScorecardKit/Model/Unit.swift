@@ -29,7 +29,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     public func problem(with mark: NumberParser.UnitMark, code: String) -> String? {
         let measured = isCount ? "as a number" : "in \(name)"
         switch mark {
-        case .percent where !(name.contains("%") || name.lowercased().contains("percent")):
+        case .percent where !(isPercentage || name.contains("%") || name.lowercased().contains("percent") || name.lowercased().contains("per cent")):
             return "the number is written as a percentage, but \(code.excerpt()) is measured \(measured): write the number alone"
         case .pound where !name.contains("£"):
             return "the number is written in pounds (£), but \(code.excerpt()) is measured \(measured): write the number alone"

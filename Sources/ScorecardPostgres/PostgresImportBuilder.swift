@@ -12,10 +12,13 @@ public final class PostgresImportBuilder: Sendable {
 
     /// Starts importing the framework `plan` and `measures` into `store` on a thread of its own.
     /// - Throws: ``StoreError/notPermitted(_:)`` for a login that may not import, before anything is written.
-    public init(store: PostgresStore, plan: CouncilPlan, measures: [Measure]) throws {
+    /// `accept`, given what the import would change, may throw to undo it all.
+    public init(
+        store: PostgresStore, plan: CouncilPlan, measures: [Measure], accept: (@Sendable (ImportSummary) throws -> Void)? = nil
+    ) throws {
         try store.checkCanImport()
         writer = StreamedImportWriter(limit: 16) { next, _ in
-            try store.importCouncil(plan: plan, measures: measures, values: .streamed(next), progress: nil)
+            try store.importCouncil(plan: plan, measures: measures, values: .streamed(next), progress: nil, accept: accept)
         }
     }
 

@@ -17,9 +17,12 @@ extension PostgresStore {
     /// `imported_values` rows, see `PostgresSchema`). Imported values are published: the officer importing
     /// them signs them off.
     /// Changes are recorded as made by the login (`current_user`); `by` is not used, as the database knows who it is.
-    public func importCouncil(_ council: Council, by: String, progress: ImportProgress?) throws -> ImportSummary {
+    public func importCouncil(
+        _ council: Council, by: String, progress: ImportProgress?, accept: ((ImportSummary) throws -> Void)?
+    ) throws -> ImportSummary {
         try checkCanImport()
-        return try importCouncil(plan: council.plan, measures: council.measures, values: .loaded(council.observations), progress: progress)
+        return try importCouncil(
+            plan: council.plan, measures: council.measures, values: .loaded(council.observations), progress: progress, accept: accept)
     }
 
     /// Refuses a login that may not import, before anything is read or written.
@@ -34,7 +37,10 @@ extension PostgresStore {
     /// The import in one transaction: the framework (when it changed), then the values. Values streamed into a
     /// database that holds none yet are copied as they come; otherwise every one is compared with the
     /// database's first, and only those new or changed are written.
-    func importCouncil(plan: CouncilPlan, measures: [Measure], values: ImportedValues, progress: ImportProgress?) throws -> ImportSummary {
+    func importCouncil(
+        plan: CouncilPlan, measures: [Measure], values: ImportedValues, progress: ImportProgress?,
+        accept: ((ImportSummary) throws -> Void)? = nil
+    ) throws -> ImportSummary {
         try session.transaction {
             // One import at a time, and none while a value is being recorded: each compares the files with what
             // the last one committed (two at once both wrote the same revision).
@@ -72,6 +78,7 @@ extension PostgresStore {
             }
             try writeChangedValues(
                 Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
+            try accept?(summary)
             return summary
         }
     }

@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
     /// Who a database file records the import as made by.
     private var author: String { by ?? "import" }
 
-    @Flag(help: "Import into a database that holds another council (or the same one renamed), replacing its framework.")
+    @Flag(help: "Import into a database that holds another council (the same one renamed), replacing its framework; refused when a measure the files name holds values there that the files do not.")
     var replace = false
 
     func validate() throws {
@@ -72,8 +72,10 @@ struct ImportCommand: ParsableCommand {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
-        try refuseOther(contents.plan.council, over: store, shownAs: shownAs)
-        let builder = try PostgresImportBuilder(store: store, plan: contents.plan, measures: contents.measures)
+        let replaced = try refuseOther(contents.plan.council, over: store, shownAs: shownAs)
+        let builder = try PostgresImportBuilder(
+            store: store, plan: contents.plan, measures: contents.measures,
+            accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
         let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
@@ -94,8 +96,11 @@ struct ImportCommand: ParsableCommand {
     /// Refuses, unless `--replace` is given, to load council `name` into a database holding another: it would
     /// replace that council's framework, and add values members see (an officer's slip of the folder, or an
     /// import given no folder, which loads the fictional sample).
-    func refuseOther(_ name: String, over store: any CouncilStore, shownAs location: String, isSample: Bool = false) throws {
-        guard !replace || isSample, let held = try store.councilName(), held != name else { return }
+    /// Returns the council replaced (under `--replace`), if another.
+    @discardableResult
+    func refuseOther(_ name: String, over store: any CouncilStore, shownAs location: String, isSample: Bool = false) throws -> String? {
+        guard let held = try store.councilName(), held != name else { return nil }
+        if replace, !isSample { return held }
         if isSample {
             throw CommandFailure(
                 "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()): an import given no folder loads the sample council "
@@ -109,12 +114,38 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// As ``refuseOther(_:over:shownAs:isSample:)``, for a database file at `path` (nothing to refuse when none is there).
-    func refuseOther(_ name: String, inFileAt path: String, isSample: Bool = false) throws {
+    @discardableResult
+    func refuseOther(_ name: String, inFileAt path: String, isSample: Bool = false) throws -> String? {
         // An empty file holds no council (and is not to be given a schema here); what is not a file is refused later.
-        guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return }
+        guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return nil }
         let store = try SQLiteStore(path: path)
         defer { try? store.close() }
-        try refuseOther(name, over: store, shownAs: path, isSample: isSample)
+        return try refuseOther(name, over: store, shownAs: path, isSample: isSample)
+    }
+
+    /// What a `--replace` of council `held` by `name` accepts: nothing the files do not hold kept for a measure
+    /// they name. Values are matched by measure code, so another council's would show as the files' (its
+    /// KBM-01's five years beside the files' two values, in trends and process control); `nil` when no council
+    /// is replaced.
+    static func replacing(_ held: String?, by name: String, at location: String) -> (@Sendable (ImportSummary) throws -> Void)? {
+        guard let held else { return nil }
+        return { summary in
+            let codes = summary.measuresKeepingValues
+            guard !codes.isEmpty else { return }
+            let shown = codes.prefix(3).map(\.terminalSafe)
+            let named =
+                codes.count <= 3
+                ? (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown[shown.count - 1])
+                : shown.joined(separator: ", ") + " and \(codes.count - 3) more"
+            let values = NumberText.counted(summary.notInFile + summary.draftsKept, "value")
+            throw CommandFailure(
+                "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()), and the files are \(name.terminalSafe.excerpt()): "
+                    + "\(codes.count == 1 ? "their measure" : "their measures") \(named) \(codes.count == 1 ? "holds" : "hold") "
+                    + "\(values) there that the files do not, which would be kept beside the files' own; nothing was imported\n"
+                    + "Values are matched by measure code, so one council's figures would show as the other's. Import another "
+                    + "council into a new database (--database NEW); for the same council renamed, give files that hold all its "
+                    + "values (`scorecard export` writes them).")
+        }
     }
 
     /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.
@@ -122,7 +153,7 @@ struct ImportCommand: ParsableCommand {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
-        if SQLiteStore.exists(at: path) { try refuseOther(contents.plan.council, inFileAt: path) }
+        var replaced = SQLiteStore.exists(at: path) ? try refuseOther(contents.plan.council, inFileAt: path) : nil
         let folder = (path as NSString).deletingLastPathComponent
         let bar = ProgressBar(label: "Importing")
         var summary: ImportSummary?
@@ -138,7 +169,7 @@ struct ImportCommand: ParsableCommand {
                 // Another import made the file meanwhile: this one is imported into it as into any existing
                 // database, so refused if it holds another council, and with the observations read again (those
                 // streamed went only into the file thrown away).
-                try refuseOther(contents.plan.council, inFileAt: path)
+                replaced = try refuseOther(contents.plan.council, inFileAt: path)
                 observations = try trace.phase("read-observations") {
                     try DataLocation.reportingProblems { try files.loadObservations(for: contents.measures) }
                 }
@@ -155,7 +186,9 @@ struct ImportCommand: ParsableCommand {
         } else {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             imported = try trace.phase("write") {
-                try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update)
+                try SQLiteStore.importCouncil(
+                    council, into: path, by: author, progress: bar.update,
+                    accept: Self.replacing(replaced, by: council.plan.council, at: path))
             }
         }
         bar.finish()

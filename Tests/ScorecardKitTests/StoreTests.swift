@@ -103,6 +103,25 @@ struct StoreTests {
         let loaded = try store.loadCouncil()
         let calls = try #require(loaded.measureIndex(code: "KBI-03"))
         #expect(loaded.observations[calls].map(\.value) == [1234, 1410, 1500])
+        #expect(summary.measuresKeepingValues == ["KBI-03"], "the measure holding a value the files do not")
+    }
+
+    @Test("an import its caller refuses, given what it would change, leaves the database byte for byte as it was")
+    func importRefusedByItsCaller() throws {
+        struct Refused: Error {}
+        let (store, path) = try StoreFixture.importedStore()
+        let before = StoreFixture.bytes(path)
+        let csv = StoreFixture.observations(replacing: "KBI-02,2024-09,8.25,,,estimated", with: "KBI-02,2024-09,9,,,")
+        let newer = try CouncilDirectory(path: try Fixture.write(observations: csv)).load()
+        var seen: ImportSummary?
+        #expect(throws: Refused.self) {
+            try store.importCouncil(newer, by: "data team", progress: nil) { summary in
+                seen = summary
+                throw Refused()
+            }
+        }
+        #expect(seen?.revised == 1)
+        #expect(StoreFixture.bytes(path) == before)
     }
 
     @Test("a changed framework target is recorded with what it replaced; the framework follows the files")

@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import Synchronization
 import ScorecardSample
 import Testing
 
@@ -108,6 +109,30 @@ struct PostgresImportTests {
             // A member may not import: refused before anything is read.
             let member = try PostgresStore(location: try TestServer.login(.member, at: location))
             #expect(throws: StoreError.self) { try PostgresImportBuilder(store: member, plan: council.plan, measures: council.measures) }
+        }
+    }
+
+    @Test func anImportItsCheckRefusesWritesNothingAndNamesTheMeasuresKeepingValues() async throws {
+        struct Refused: Error {}
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            let before = try officer.loadCouncil().observations
+            // The files give the first measure's latest value only: the others it holds are kept, and said.
+            var partial = council
+            partial.observations = council.observations.enumerated().map { m, list in m == 0 ? ObservationSeries(Array(list.suffix(1))) : list }
+            let seen = Mutex<ImportSummary?>(nil)
+            let builder = try PostgresImportBuilder(store: officer, plan: partial.plan, measures: partial.measures) { summary in
+                seen.withLock { $0 = summary }
+                throw Refused()
+            }
+            for batch in Self.rowsTogether(partial) { builder.send(batch) }
+            #expect(throws: Refused.self) { try builder.finish(total: 0) }
+            #expect(seen.withLock { $0 }?.measuresKeepingValues == [council.measures[0].code])
+            #expect(seen.withLock { $0 }?.notInFile == council.observations[0].count - 1)
+            #expect(try officer.loadCouncil().observations == before)
         }
     }
 

@@ -76,3 +76,26 @@ struct UnchangedTargetTests {
                 == "KBI-001 Q2 2026/27: unchanged (this target is already what stands or is proposed).")
     }
 }
+
+/// `import --replace` of another council.
+@Suite("Replacing another council")
+struct ReplacingCouncilTests {
+    @Test("an import replacing another council is refused when a measure it names keeps values the files do not hold")
+    func refusedWhenValuesWouldMix() throws {
+        let accept = try #require(ImportCommand.replacing("Fernley Borough Council", by: "Ashcombe District Council", at: "c.sqlite"))
+        var summary = ImportSummary()
+        try accept(summary)
+        summary.measuresKeepingValues = ["OUT-01", "KBM-01", "KBM-02", "KBM-03"]
+        summary.notInFile = 42
+        summary.draftsKept = 1
+        do {
+            try accept(summary)
+            Issue.record("accepted values of another council")
+        } catch let failure as CommandFailure {
+            #expect(failure.description.hasPrefix(
+                "c.sqlite holds Fernley Borough Council, and the files are Ashcombe District Council: their measures OUT-01, KBM-01, KBM-02 and 1 more hold 43 values there that the files do not"))
+            #expect(failure.description.split(separator: "\n").allSatisfy { $0.count <= Scorecard.messageLineLimit })
+        }
+        #expect(ImportCommand.replacing(nil, by: "Ashcombe District Council", at: "c.sqlite") == nil)
+    }
+}

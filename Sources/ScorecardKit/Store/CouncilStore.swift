@@ -45,8 +45,12 @@ public protocol CouncilStore: MeetingStore, Sendable {
     /// a changed framework target, a new or changed value, target, commentary or quality is recorded as a
     /// revision by `by`. Values the files no longer hold are kept (and counted as ``ImportSummary/notInFile``).
     /// Importing the same council twice writes nothing the second time.
-    /// - Parameter progress: called now and then with (observations done, observations in all).
-    func importCouncil(_ council: Council, by: String, progress: ImportProgress?) throws -> ImportSummary
+    /// - Parameters:
+    ///   - progress: called now and then with (observations done, observations in all).
+    ///   - accept: given what the import would change, before it is committed; throwing undoes it all.
+    func importCouncil(
+        _ council: Council, by: String, progress: ImportProgress?, accept: ((ImportSummary) throws -> Void)?
+    ) throws -> ImportSummary
 
     /// Adds or revises one value, checking the entry first (against the measure's limits, and that its period
     /// has ended by `today`).
@@ -93,6 +97,11 @@ public protocol CouncilStore: MeetingStore, Sendable {
 }
 
 extension CouncilStore {
+    /// Imports `council`, whatever it changes (``importCouncil(_:by:progress:accept:)``).
+    public func importCouncil(_ council: Council, by: String, progress: ImportProgress?) throws -> ImportSummary {
+        try importCouncil(council, by: by, progress: progress, accept: nil)
+    }
+
     public func recordableMeasureCodes() throws -> Set<String>? { nil }
 }
 

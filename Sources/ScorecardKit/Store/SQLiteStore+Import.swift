@@ -2,11 +2,16 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func importCouncil(_ council: Council, by: String, progress: ImportProgress? = nil) throws -> ImportSummary {
+    /// Imports `council` in one transaction; `accept`, given what the import would change, may throw to undo it all.
+    public func importCouncil(
+        _ council: Council, by: String, progress: ImportProgress? = nil, accept: ((ImportSummary) throws -> Void)? = nil
+    ) throws -> ImportSummary {
         let at = StoreTime.text(clock())
         return try writeTransaction { db in
             var run = CouncilImport(db: db, council: council, by: by, at: at, progress: progress)
-            return try run.run()
+            let summary = try run.run()
+            try accept?(summary)
+            return summary
         }
     }
 }

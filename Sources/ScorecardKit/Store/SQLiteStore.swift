@@ -132,13 +132,13 @@ public final class SQLiteStore: CouncilStore {
     /// as into any existing database.
     public static func importCouncil(
         _ council: Council, into path: String, by: String, clock: @escaping @Sendable () -> Date = { Date() },
-        progress: ImportProgress? = nil
+        progress: ImportProgress? = nil, accept: ((ImportSummary) throws -> Void)? = nil
     ) throws -> ImportSummary {
         DatabaseFile(path: path).removeStaleTemporaries()
         if !exists(at: path), let summary = try createImporting(council, at: path, by: by, clock: clock, progress: progress) {
             return summary
         }
-        return try SQLiteStore(path: path, clock: clock).importCouncil(council, by: by, progress: progress)
+        return try SQLiteStore(path: path, clock: clock).importCouncil(council, by: by, progress: progress, accept: accept)
     }
 
     /// Builds a new database holding `council` and links it in at `path`; nil when a file appeared there meanwhile.

@@ -142,11 +142,27 @@ struct ValueFormTests {
         session.type("8.6")
         session.send(.submit)
         let form = try #require(Self.form(session.state))
-        #expect(form.errors[.value] == "8.6% is less than a tenth of 86.0% in Sep 2024: Enter again to save it")
+        #expect(form.errors[.value] == "8.6% is at most a tenth of 86.0% in Sep 2024: Enter again to save it")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
         session.send(.submit)
         #expect(session.state.mode == .browsing)
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
+    }
+
+    @Test("a value exactly a tenth of the value it replaces (a lost digit) asks for Enter again; the value replaced is the measure")
+    func extraZeroConfirms() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField, .previousPeriod, .nextField)
+        session.type("8.6")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "8.6% is at most a tenth of 86.0%, the value it replaces: Enter again to save it")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 9)).count == 1, "nothing saved yet")
+        // More than a tenth is a value, not a slip.
+        session.send(.clearField)
+        session.type("9")
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
     }
 
     @Test("a bad value is shown in place and nothing is written")

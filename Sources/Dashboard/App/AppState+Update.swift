@@ -503,20 +503,28 @@ extension AppState {
         mode = .editing(form)
     }
 
-    /// A warning when the typed value is more than ten times larger or smaller than the measure's previous value
-    /// (a slipped decimal point or an extra digit), asking for Enter again to save it. Zero is not warned about.
+    /// A warning when the typed value is ten times or more larger or smaller than the value it replaces, or, for a
+    /// period without one, the measure's previous value (a slipped decimal point or an extra digit: 360 for 36,
+    /// exactly ten times, was saved unasked), asking for Enter again to save it. Zero is not warned about.
     private func farFromSeries(_ form: ValueForm, model: DashboardModel) -> String? {
-        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value), value != 0,
-            let (previousPeriod, previous) = model.council.previousValue(ofMeasure: form.measure, before: period),
-            previous != 0
-        else { return nil }
-        let ratio = abs(value / previous)
-        guard ratio > 10 || ratio < 0.1 else { return nil }
+        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value), value != 0 else { return nil }
         let measure = model.council.measures[form.measure]
-        let size = ratio > 10 ? "more than 10 times" : "less than a tenth of"
+        let basis: (value: Double, named: String)
+        if let replaced = model.council.observations[form.measure].first(where: { $0.period == period })?.value, replaced != 0 {
+            basis = (replaced, "\(measure.format(replaced)), the value it replaces")
+        } else if let (previousPeriod, previous) = model.council.previousValue(ofMeasure: form.measure, before: period), previous != 0 {
+            basis = (previous, "\(measure.format(previous)) in \(previousPeriod.label)")
+        } else {
+            return nil
+        }
+        // Ten times, give or take binary fractions (50.4 against 504 is a tenth).
+        let ratio = abs(value / basis.value)
+        let larger = ratio >= 10 * (1 - 1e-9)
+        guard larger || ratio <= 0.1 * (1 + 1e-9) else { return nil }
+        let size = larger ? "at least 10 times" : "at most a tenth of"
         // The value as typed, with the decimals that show it (-0.5 of a measure of whole £k was "-£1k").
         let typed = measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals))
-        return "\(typed) is \(size) \(measure.format(previous)) in \(previousPeriod.label): Enter again to save it"
+        return "\(typed) is \(size) \(basis.named): Enter again to save it"
     }
 
     private mutating func showHistory(_ period: Period, model: DashboardModel) -> [AppEffect] {

@@ -198,6 +198,16 @@ for case in "laughs:anchors and aliases" "aliaskey:anchors and aliases" "deeplis
 done
 rm -rf "$yamls"
 
+# The default database, made from the sample, is made again when the sample moves on to a later quarter, by the
+# commands that read it as by the dashboard (status gave the quarter before the dashboard's).
+home=$(mktemp -d)
+HOME=$home SCORECARD_TODAY=2026-11-24 $bin publish >/dev/null 2>&1
+before=$(HOME=$home SCORECARD_TODAY=2026-11-24 $bin status 2>/dev/null | head -1)
+after=$(HOME=$home SCORECARD_TODAY=2027-03-01 $bin status 2>/dev/null | head -1)
+if [[ $before == *"as at Q2 2026/27" && $after == *"as at Q3 2026/27" ]]; then ok "status reads the default database made again for a later quarter"
+else bad "default database not made again: '$before' then '$after'"; fi
+rm -rf "$home"
+
 # The dashboard in a real terminal (tmux): open, drill down to a measure, see its chart, go back, open the
 # alerts, quit; the program must exit with status 0 and leave no error behind.
 sock="scorecard-e2e-$$"

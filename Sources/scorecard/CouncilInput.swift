@@ -36,6 +36,20 @@ struct CouncilInput: ParsableArguments {
         return (size ?? 0) > 0 ? path : nil
     }
 
+    /// Opens the database asked for (``resolvedDatabase``). The default one, when it holds the sample untouched
+    /// and the sample now reports on a later quarter, is made again first, as the dashboard does (a paper made
+    /// the same day gave the quarter before the dashboard's).
+    func openResolved(_ database: String, publishedOnly: Bool) throws -> any CouncilStore {
+        let environment = ProcessInfo.processInfo.environment
+        if self.database == nil, (environment[DatabaseOptions.environmentVariable] ?? "").isEmpty,
+            database == DatabaseOptions.defaultPath(environment: environment),
+            try DatabaseOptions.refreshSample(at: database, today: try CivilDate.resolvedToday())
+        {
+            Console.error("Made \(database.terminalSafe) again from the sample council, which now reports on a later quarter.")
+        }
+        return try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: publishedOnly)
+    }
+
     /// The council, its data files checked as of `today` (problems are printed and end the command with status 1).
     func load(today: CivilDate) throws -> Council {
         try loadSayingFigures(today: today).council
@@ -55,7 +69,7 @@ struct CouncilInput: ParsableArguments {
     func loadSignedOff(today: CivilDate) throws -> (council: Council, draftsLeftOut: Int, proposalsLeftOut: Int, notEndedLeftOut: Int) {
         var draftsLeftOut = 0, proposalsLeftOut = 0
         if let database = resolvedDatabase, !published {
-            let store = try DatabaseOptions.openStore(path: database, creatingFromSample: false)
+            let store = try openResolved(database, publishedOnly: false)
             if !store.access.seesPublishedOnly {
                 draftsLeftOut = try store.drafts().count
                 proposalsLeftOut = try store.targetProposals().count
@@ -77,8 +91,7 @@ struct CouncilInput: ParsableArguments {
         today: CivilDate, publishedOnly: Bool = false, proposals: Bool = true
     ) throws -> (council: Council, publishedOnly: Bool, proposals: [TargetProposal]) {
         if let database = resolvedDatabase {
-            let store = try DatabaseOptions.openStore(
-                path: database, creatingFromSample: false, publishedOnly: published || publishedOnly)
+            let store = try openResolved(database, publishedOnly: published || publishedOnly)
             let council = try store.loadCouncil()
             let seesPublishedOnly = store.access.seesPublishedOnly
             return (council, seesPublishedOnly, proposals && !seesPublishedOnly ? try store.targetProposals() : [])

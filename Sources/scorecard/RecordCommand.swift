@@ -7,7 +7,7 @@ struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Add or revise a measure's value for a period (the value it replaces stays in the history).",
-        discussion: "A negative value goes after `--`: scorecard record KBI-07 2024-05 -- -3.5"
+        discussion: "A negative value is written as it is (scorecard record KBI-07 2024-05 -3.5), or after `--`."
     )
 
     @Argument(help: "The measure's code, such as KBI-01.")

@@ -27,7 +27,7 @@ struct Scorecard: ParsableCommand {
         // keep their backtrace. (The dashboard also restores the terminal first: NcursesTerminal's SignalGuard.)
         signal(SIGQUIT, SIG_DFL)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(NegativeNumberArguments.arranged(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let error = plainFileError(StoreError.plain(error))

@@ -11,7 +11,7 @@ struct TargetCommand: ParsableCommand {
             The proposal changes nothing anyone sees until an officer approves it (`scorecard publish`, or the \
             dashboard's sign-off list): then it is the period's target, and judgements use it. A target for a \
             financial year (2025/26) applies to each month or quarter of it; a period may be in the future. \
-            TARGET `none` proposes removing the period's target. A negative target goes after `--`.
+            TARGET `none` proposes removing the period's target. A negative target is written as it is (-5), or after `--`.
             """
     )
 

@@ -99,3 +99,29 @@ struct ReplacingCouncilTests {
         #expect(ImportCommand.replacing(nil, by: "Ashcombe District Council", at: "c.sqlite") == nil)
     }
 }
+
+/// Negative values given to `record` and `target` as they are written.
+@Suite("Negative values on the command line")
+struct NegativeNumberArgumentsTests {
+    @Test("a negative value is taken as the value, wherever the options are; an option's own value stays with it")
+    func arranged() {
+        #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026/27 Q2", "-120", "--database", "c.sqlite"])
+            == ["record", "KBM-36", "2026/27 Q2", "--database", "c.sqlite", "--", "-120"])
+        #expect(NegativeNumberArguments.arranged(["target", "KBM-36", "2026/27", "-£1,200.5"]) == ["target", "KBM-36", "2026/27", "--", "-£1,200.5"])
+        #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "5", "--note", "-5"]) == ["record", "KBM-36", "2026-09", "5", "--note", "-5"])
+        // Given with -- already, or another command: as it is.
+        #expect(NegativeNumberArguments.arranged(["record", "--database", "c.sqlite", "KBM-36", "2026-09", "--", "-5"])
+            == ["record", "--database", "c.sqlite", "KBM-36", "2026-09", "--", "-5"])
+        #expect(NegativeNumberArguments.arranged(["status", "-5"]) == ["status", "-5"])
+        for word in ["-120", "-4.5%", "-.5", "-£75"] { #expect(NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
+        for word in ["-h", "--by", "-", "-5x", "-£"] { #expect(!NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
+    }
+
+    @Test("parsed, the value is the negative number")
+    func parsed() throws {
+        let command = try Scorecard.parseAsRoot(NegativeNumberArguments.arranged(["record", "KBM-36", "2026/27 Q2", "-120", "--database", "c.sqlite"]))
+        let record = try #require(command as? RecordCommand)
+        #expect(record.value == "-120")
+        #expect(record.measure == "KBM-36")
+    }
+}

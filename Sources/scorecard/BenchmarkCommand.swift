@@ -10,7 +10,8 @@ struct BenchmarkCommand: ParsableCommand {
         abstract: "Compare every area in a national download with England and its region, and rank it among its type.",
         discussion: """
             FILE is a CSV download from Fingertips or LG Inform. An area is significantly better or worse than England \
-            (or its region) when England's value lies outside the area's 95% confidence interval; otherwise similar. \
+            (or its region) when England's value lies outside the area's confidence interval (95%, or 99.8% when the \
+            file's own comparisons are made at it); otherwise similar. \
             --json and --csv are stable formats for scripts (see docs/benchmark.md).
             """
     )
@@ -92,7 +93,11 @@ struct BenchmarkCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let attached = try attachedMeasure()
-        let area = self.area ?? attached?.comparators?.source.area
+        // An area code in any case (e06000001), as the file writes it.
+        let asked = self.area ?? attached?.comparators?.source.area
+        let area = asked.map { asked in
+            dataset.records.first { $0.areaCode.caseInsensitiveCompare(asked.trimmingCharacters(in: .whitespaces)) == .orderedSame }?.areaCode ?? asked
+        }
         if let area, !dataset.records.contains(where: { $0.areaCode == area }) {
             Console.error("\(file): no rows for area \(area) (the area codes are ONS codes such as E06000001)")
             throw ExitCode.failure

@@ -197,6 +197,47 @@ public enum PostgresAdmin {
     }
 
     /// Whether any measure's owner is `owner` or its service is `service`, as `scope` matches them (trimmed, any case).
+    /// The owners and services as the framework names them: a name that matches no measure's whole (in any
+    /// case) but is part of exactly one owner's (`Joe Whitlock` of `Joe Whitlock, Housing Enabling Manager`), as
+    /// the dashboard's `--owner` finds one, is taken as that; any other is left as given (and warned of by
+    /// ``grant(_:role:owners:services:at:)``). Returns them with a sentence for each taken so, or for each that
+    /// is part of several (naming a few).
+    public static func resolveNames(
+        owners: [String], services: [String], at location: PostgresLocation
+    ) throws -> (owners: [String], services: [String], notes: [String]) {
+        let session = try PostgresSession(location)
+        defer { session.close() }
+        return try explaining(location, action: "gives logins their roles (`db grant`)") {
+            // Before `db init` there is nothing to match: `grant` says what to do.
+            guard try session.rows("SELECT to_regclass('measure') IS NOT NULL").first?.decode(Bool.self) == true else {
+                return (owners, services, [])
+            }
+            var notes: [String] = []
+            func resolve(_ name: String, column: String) throws -> String {
+                let isOwner = column == "owner"
+                guard try !matchesAMeasure(owner: isOwner ? name : nil, service: isOwner ? nil : name, session) else { return name }
+                let containing = try session.rows(PostgresQuery(unsafeSQL: """
+                    SELECT DISTINCT btrim(\(column)) FROM measure
+                    WHERE position IS NOT NULL AND strpos(lower(\(column)), lower(btrim($1))) > 0 ORDER BY 1 LIMIT 4
+                    """, binds: { var binds = PostgresBindings(); binds.append(name); return binds }()))
+                    .map { try $0.decode(String.self) }
+                let kind = isOwner ? "owner" : "service"
+                if containing.count == 1, let whole = containing.first {
+                    notes.append("\(kind) \(name.terminalSafe) is taken as \"\(whole.terminalSafe)\", the one \(kind) whose name holds it")
+                    return whole
+                }
+                if containing.count > 1 {
+                    let shown = containing.prefix(3).map { "\"\($0.terminalSafe)\"" }.joined(separator: ", ")
+                    notes.append("\(kind) \(name.terminalSafe) is part of several \(kind)s' names (\(shown)\(containing.count > 3 ? ", ..." : "")): give one whole")
+                }
+                return name
+            }
+            let resolvedOwners = try owners.map { try resolve($0, column: "owner") }
+            let resolvedServices = try services.map { try resolve($0, column: "service") }
+            return (resolvedOwners, resolvedServices, notes)
+        }
+    }
+
     private static func matchesAMeasure(owner: String? = nil, service: String? = nil, _ session: PostgresSession) throws -> Bool {
         try session.rows("""
             SELECT EXISTS (SELECT FROM measure WHERE lower(btrim(owner)) = lower(btrim(\(owner))) OR lower(btrim(service)) = lower(btrim(\(service))))

@@ -90,6 +90,9 @@ struct DatabaseGrantCommand: ParsableCommand {
 
     func run() throws {
         let location = try shared.location()
+        let (owners, services, notes) =
+            role == .owner ? try PostgresAdmin.resolveNames(owners: owners, services: services, at: location) : (owners, services, [])
+        for note in notes { Console.error("Note: \(note)") }
         let warnings = try PostgresAdmin.grant(login, role: role, owners: owners, services: services, at: location)
         for warning in warnings { Console.error("Warning: \(warning)") }
         let scope = (owners.map { "owner \($0.terminalSafe)" } + services.map { "service \($0.terminalSafe)" }).joined(separator: ", ")

@@ -135,6 +135,28 @@ struct PostgresAdminTests {
         }
     }
 
+    @Test func anOwnerGivenByPartOfOneOwnersNameIsTakenAsThatOwner() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            #expect(try PostgresAdmin.resolveNames(owners: ["Nobody"], services: [], at: location).owners == ["Nobody"], "no framework yet")
+            let council = try TestServer.council()
+            _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(council, by: "", progress: nil)
+            let owners = Set(council.measures.map(\.owner))
+            // A part of one owner's name only (its first word, when no other owner's name holds it).
+            let (whole, part) = try #require(owners.lazy.compactMap { owner -> (String, String)? in
+                let first = String(owner.prefix { $0 != " " && $0 != "," })
+                return owners.filter { $0.lowercased().contains(first.lowercased()) }.count == 1 ? (owner, first) : nil
+            }.first)
+            let resolved = try PostgresAdmin.resolveNames(owners: [part.uppercased(), whole, "zzz"], services: [], at: location)
+            #expect(resolved.owners == [whole, whole, "zzz"])
+            #expect(resolved.notes.count == 1 && resolved.notes[0].contains("is taken as \"\(whole)\""))
+            // Part of several owners' names: left as given, and said.
+            let shared = try PostgresAdmin.resolveNames(owners: ["e"], services: [], at: location)
+            #expect(shared.owners == ["e"])
+            #expect(shared.notes.first?.contains("is part of several owners' names") == true)
+        }
+    }
+
     @Test func aLoginGivenAnotherRoleIsWarnedThatItChangesOnTheWholeServer() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

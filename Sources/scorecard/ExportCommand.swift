@@ -24,8 +24,13 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var input: CouncilInput
 
-    @Option(help: "yaml, csv or xlsx.")
-    var format: Format
+    @Option(help: "yaml, csv or xlsx (default: xlsx for a file ending .xlsx, else yaml).")
+    var format: Format?
+
+    /// The form asked for, else the one `--out` names: a workbook for `.xlsx`, else a data directory as `import` reads it.
+    var resolvedFormat: Format {
+        format ?? (out.lowercased().hasSuffix(".xlsx") ? .xlsx : .yaml)
+    }
 
     @Option(help: ArgumentHelp("The directory (yaml, csv) or workbook file (xlsx) to write.", valueName: "path"))
     var out: String
@@ -34,10 +39,11 @@ struct ExportCommand: ParsableCommand {
     var wide = false
 
     func validate() throws {
-        if wide, format == .yaml { throw ValidationError("--wide is for --format csv or xlsx") }
+        if wide, resolvedFormat == .yaml { throw ValidationError("--wide is for --format csv or xlsx") }
     }
 
     func run() throws {
+        let format = resolvedFormat
         if format == .xlsx { try Self.refuseReplacingOther(out) }
         let today = try CivilDate.resolvedToday()
         let (council, draftsLeftOut, proposalsLeftOut, notEndedLeftOut) = try input.loadSignedOff(today: today)

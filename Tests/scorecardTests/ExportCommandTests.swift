@@ -108,3 +108,16 @@ struct ExportCommandTests {
         try again.run()
     }
 }
+
+@Suite("The export's format")
+struct ExportFormatTests {
+    @Test("without --format, a file ending .xlsx is a workbook and anything else a data directory; --format decides")
+    func formatFromOut() throws {
+        func format(_ arguments: [String]) throws -> ExportCommand.Format {
+            try #require(try Scorecard.parseAsRoot(["export"] + arguments) as? ExportCommand).resolvedFormat
+        }
+        #expect(try format(["--out", "council.XLSX"]) == .xlsx)
+        #expect(try format(["--out", "council"]) == .yaml)
+        #expect(try format(["--out", "council.xlsx", "--format", "csv"]) == .csv)
+    }
+}

@@ -27,7 +27,11 @@ struct Scorecard: ParsableCommand {
         // keep their backtrace. (The dashboard also restores the terminal first: NcursesTerminal's SignalGuard.)
         signal(SIGQUIT, SIG_DFL)
         do {
-            var command = try parseAsRoot(NegativeNumberArguments.arranged(Array(CommandLine.arguments.dropFirst())))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let unknown = UnknownCommand(arguments, names: configuration.subcommands.map { $0._commandName }) {
+                throw ValidationError(unknown.description)
+            }
+            var command = try parseAsRoot(NegativeNumberArguments.arranged(arguments))
             try command.run()
         } catch {
             let error = plainFileError(StoreError.plain(error))

@@ -125,3 +125,20 @@ struct NegativeNumberArgumentsTests {
         #expect(record.measure == "KBM-36")
     }
 }
+
+/// A first word that is no command.
+@Suite("Unknown commands")
+struct UnknownCommandTests {
+    static let names = Scorecard.configuration.subcommands.map { $0._commandName }
+
+    @Test("a slip of a command's name suggests it; options, help and the commands themselves are left to the parser")
+    func suggestions() throws {
+        #expect(try #require(UnknownCommand(["stauts"], names: Self.names)).description == "stauts is not a scorecard command: did you mean `scorecard status`?")
+        #expect(UnknownCommand(["Alerts", "--json"], names: Self.names)?.suggestion == "alerts")
+        #expect(UnknownCommand(["rep"], names: Self.names)?.suggestion == "report")
+        #expect(UnknownCommand(["frobnicate"], names: Self.names)?.description == "frobnicate is not a scorecard command (`scorecard --help` lists them)")
+        for arguments in [["status"], ["--data", "x"], ["help", "status"], [], ["db", "init"]] {
+            #expect(UnknownCommand(arguments, names: Self.names) == nil, "\(arguments)")
+        }
+    }
+}

@@ -26,6 +26,12 @@ struct JudgementOptions: ParsableArguments {
         if !asAt.hasEnded(by: today) {
             Console.error("Note: \(asAt.label) has not ended yet (it ends on \(asAt.endDate.longDescription)); its figures are not final.")
         }
+        // A slip of the year (1999 for 2019) judges a council before any of its values: said, as every measure
+        // then has no data.
+        let first = council.observations.compactMap { $0.first(where: { $0.value != nil })?.period }.min { $0.startDate < $1.startDate }
+        if period != nil, let first, asAt.endDate < first.startDate {
+            Console.error("Note: \(asAt.label) is before the council's first value (\(first.label)): no measure has a value to judge.")
+        }
         return council.evaluate(asAt: asAt, today: today)
     }
 

@@ -67,10 +67,10 @@ import Testing
     @Test func statusLineKeepsHelpAndTrailingAndDropsOtherHintsFirst() {
         let hints = [KeyHint(key: "?", label: "Help"), KeyHint(key: "q", label: "Quit")]
         let status = StatusLine(message: "12 measures", hints: hints, trailing: "updated 10:42", theme: unicode)
-        #expect(render(status, width: 50, height: 1).textLines() == ["12 measures ? Help  q Quit           updated 10:42"])
+        #expect(render(status, width: 50, height: 1).textLines() == ["12 measures  ? Help  q Quit          updated 10:42"])
         // `? Help` is always there (a meeting's long status line lost it): the message is cut first.
-        #expect(render(status, width: 30, height: 1).textLines() == ["12 measu… ? Help updated 10:42"])
-        #expect(render(status, width: 20, height: 1).textLines() == ["12 measures ? Help"])
+        #expect(render(status, width: 30, height: 1).textLines() == ["12 meas…  ? Help updated 10:42"])
+        #expect(render(status, width: 20, height: 1).textLines() == ["12 measures  ? Help"])
         #expect(render(status, width: 8, height: 1).textLines() == ["? Help"])
     }
 

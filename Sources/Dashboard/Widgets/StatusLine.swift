@@ -30,12 +30,12 @@ public struct StatusLine: Widget, Sendable {
         // The first hint (`? Help`) is always there; then the trailing text (position, period), then the message,
         // cut to fit when it must; the other hints fill what is left.
         let first = hints.prefix(1)
-        let firstWidth = first.isEmpty ? 0 : hintSpans(Array(first), base: base).displayWidth + (message.isEmpty ? 0 : 1)
+        let firstWidth = first.isEmpty ? 0 : hintSpans(Array(first), base: base).displayWidth + (message.isEmpty ? 0 : Self.gap)
         // The right text's parts (`13/58 · as at Q2 2026/27 · published figures · updated 10:42`) go one at a time,
         // the last and then the first, before the message is cut.
         var parts = trailing.isEmpty ? [] : trailing.components(separatedBy: " · ")
         var fromEnd = true
-        let messageNeeds = message.isEmpty ? 0 : message.displayWidth + 1
+        let messageNeeds = message.isEmpty ? 0 : message.displayWidth + Self.gap
         while parts.count > 1, messageNeeds + firstWidth + parts.joined(separator: " · ").displayWidth + 1 > area.width {
             if fromEnd { parts.removeLast() } else { parts.removeFirst() }
             fromEnd.toggle()
@@ -43,26 +43,29 @@ public struct StatusLine: Widget, Sendable {
         let trailing = parts.joined(separator: " · ")
         let showTrailing = !trailing.isEmpty && trailing.displayWidth + 1 + firstWidth <= area.width
         let room = showTrailing ? area.width - trailing.displayWidth - 1 : area.width
-        let messageWidth = message.isEmpty ? 0 : message.displayWidth + 1
+        let messageWidth = message.isEmpty ? 0 : message.displayWidth + Self.gap
         var shownHints = hints
         var hintSpans = hintSpans(shownHints, base: base)
         while shownHints.count > 1, messageWidth + hintSpans.displayWidth > room {
             shownHints.removeLast()
             hintSpans = self.hintSpans(shownHints, base: base)
         }
-        let messageRoom = max(0, room - hintSpans.displayWidth - (shownHints.isEmpty ? 0 : 1))
+        let messageRoom = max(0, room - hintSpans.displayWidth - (shownHints.isEmpty ? 0 : Self.gap))
 
         var x = row.x
         // A message cut to a stub says nothing: below four columns it is left off.
         if !message.isEmpty, messageRoom >= min(message.displayWidth, 4) {
             x += buffer.write(message, x: x, y: row.y, maxWidth: messageRoom, style: base, ellipsis: theme.glyphs.ellipsis)
-            x += 1
+            x += Self.gap
         }
         buffer.write(spans: hintSpans, x: x, y: row.y, maxWidth: max(0, row.x + room - x))
         if showTrailing {
             buffer.write(trailing, x: row.maxX - trailing.displayWidth, y: row.y, style: base)
         }
     }
+
+    /// Columns between the message and the hints: two, as between hints (one ran "members now see it ? Help" together).
+    static let gap = 2
 
     /// `key label` pairs separated by two spaces, keys highlighted.
     private func hintSpans(_ hints: [KeyHint], base: Style) -> [Span] {

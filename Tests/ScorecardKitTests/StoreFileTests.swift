@@ -20,6 +20,23 @@ struct StoreFileTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    @Test("a file deleted or replaced while open is said so by the watcher, and nothing is written to the old one")
+    func deletedOrReplacedWhileOpen() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let watcher = try store.makeChangeWatcher()
+        let entry = ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", by: "alice")
+        // Another database put in its place (a copy renamed over it, as `cp` to a new name and `mv` do).
+        let (_, other) = try StoreFixture.importedStore()
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: other, toPath: path)
+        #expect(throws: StoreError.fileReplaced(path: path, deleted: false)) { try watcher.hasChanged() }
+        #expect(throws: StoreError.fileReplaced(path: path, deleted: false)) { try store.record(entry, today: Self.today) }
+        #expect(try SQLiteStore(path: path).revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty, "nothing written to either")
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: StoreError.fileReplaced(path: path, deleted: true)) { try store.record(entry, today: Self.today) }
+        #expect(StoreError.fileReplaced(path: path, deleted: true).description.hasPrefix("the database file was deleted while open"))
+    }
+
     @Test("another application's SQLite database is refused and left untouched")
     func foreign() throws {
         let path = try StoreFixture.databasePath()

@@ -11,9 +11,14 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
     private let queue: DatabaseQueue
     private var version: Int
     public private(set) var lastChangedAt: Date?
+    private let path: String
+    /// The file watched: one deleted, or replaced by another, is reported (``StoreError/fileReplaced(path:deleted:)``).
+    private let identity: FileIdentity?
 
     /// Watches the database at `path`, which must exist.
     public init(path: String) throws {
+        self.path = path
+        identity = FileIdentity(path: path)
         queue = try DatabaseQueue(path: path, configuration: SQLiteStore.configuration(readonly: true))
         version = 0
         version = try currentVersion()
@@ -21,6 +26,7 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
     }
 
     public func hasChanged() throws -> Bool {
+        try identity?.check(path: path)
         let now = try currentVersion()
         guard now != version else { return false }
         version = now

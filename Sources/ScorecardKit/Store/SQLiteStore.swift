@@ -25,6 +25,8 @@ public final class SQLiteStore: CouncilStore {
     let hasImportBatches: Bool
     /// Whether targets can be proposed (schema 11); false only for an older file opened read-only.
     let hasTargetProposals: Bool
+    /// The file opened, checked before each write (`nil` for a new file being bulk loaded).
+    let identity: FileIdentity?
 
     /// How long a write waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 60
@@ -69,6 +71,7 @@ public final class SQLiteStore: CouncilStore {
         let tables = try Self.checkTables(isReadOnly ? Self.firstTables : Self.tables, queue, path: path)
         self.hasImportBatches = tables.contains("import_batch")
         self.hasTargetProposals = tables.contains("target_proposal")
+        self.identity = FileIdentity(path: path)
     }
 
     /// The file's tables, once it is known to have every one of `required`.
@@ -106,6 +109,7 @@ public final class SQLiteStore: CouncilStore {
         try Self.migrate(queue, path: path)
         self.hasImportBatches = true
         self.hasTargetProposals = true
+        self.identity = nil
     }
 
     /// The page size of a file made by an import (a file's page size is fixed when it is made): 16 KB rather than
@@ -262,6 +266,7 @@ public final class SQLiteStore: CouncilStore {
     func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         guard !showsPublishedOnly else { throw StoreError.showingPublishedOnly }
+        try identity?.check(path: path)
         try integrity.verify(path: path, queue: queue)
         return try queue.writeWithoutTransaction { db in
             var result: T?

@@ -34,6 +34,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case inconsistent(path: String, problem: String)
     /// The path names a device, a pipe or a socket, not a file (opening a pipe would wait for a writer for ever).
     case notAFile(path: String)
+    /// The file was deleted, or another put in its place, while open: SQLite goes on with the file it opened.
+    case fileReplaced(path: String, deleted: Bool)
 
     public var description: String {
         switch self {
@@ -72,6 +74,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "beside it, may be written by you; nothing was written"
         case .notAFile(let path):
             "\(path) is not a regular file (a device, a pipe or a socket): give a database file's path; it was left untouched"
+        case .fileReplaced(let path, let deleted):
+            deleted
+                ? "the database file was deleted while open: nothing is saved to it; open it again (\(path))"
+                : "another file replaced the database while open: these figures are the old one's; open it again (\(path))"
         case .inconsistent(let path, let problem):
             "\(path) is damaged, or was changed by hand (\(problem)); its data and schema were left as they were: restore it from a backup"
         }

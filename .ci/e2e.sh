@@ -223,6 +223,10 @@ statusfile=$(mktemp)
 t -f /dev/null new-session -d -s e2e -x 100 -y 30 \
   "env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --data data 2>/tmp/scorecard-e2e.err; echo \$? >$statusfile"
 if wait_for "as at Q2 2026/27" && wait_for "Priority"; then ok "dashboard opens on the Council Plan"; else bad "dashboard did not open"; fi
+# A cursor key in the terminal's normal mode, as a terminal sends it once a shell turned keypad mode off (Ctrl-Z, fg).
+t send-keys -t e2e -l $'\e[B'
+if wait_for "2/7" 3 && screen | head -1 | grep -q "as at Q2 2026/27"; then ok "ESC [ B moves down, as Down does"; else bad "ESC [ B"; fi
+key Up
 key Enter; key Enter
 if wait_for "Trend"; then ok "drill down to a delivery plan"; else bad "delivery plan"; fi
 key Enter

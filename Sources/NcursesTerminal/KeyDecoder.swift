@@ -25,6 +25,19 @@ enum KeyDecoder {
         }
     }
 
+    /// The cursor key a `CSI` or `SS3` sequence ends with (`ESC [ A` up ... `ESC [ F` end), or `nil`.
+    static func cursorKey(final: UInt32) -> Key? {
+        switch final {
+        case 0x41: .up
+        case 0x42: .down
+        case 0x43: .right
+        case 0x44: .left
+        case 0x48: .home
+        case 0x46: .end
+        default: nil
+        }
+    }
+
     /// A curses key code (`KEY_UP`, `KEY_F(n)`, `KEY_RESIZE` ...).
     static func functionKey(_ code: Int32) -> Key {
         let f0 = sc_key_f0()

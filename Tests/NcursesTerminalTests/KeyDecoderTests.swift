@@ -26,4 +26,10 @@ import Testing
         #expect(code(sc_key_f0() + 5) == .function(5))
         #expect(code(0o777) == .unknown(0o777))
     }
+
+    @Test func decodesTheFinalsOfCursorKeySequences() {
+        #expect(["A", "B", "C", "D", "H", "F"].map { KeyDecoder.cursorKey(final: Character($0).unicodeScalars.first!.value) }
+            == [.up, .down, .right, .left, .home, .end])
+        #expect(KeyDecoder.cursorKey(final: 0x5A) == nil)
+    }
 }

@@ -162,6 +162,17 @@ struct UpdateTests {
             return
         }
         #expect(council.locations[fromRow].plan == plan && council.locations[fromRow].priority == location.priority)
+        // From an alerts list, the selected alert's measure (it opened the plan's first exception).
+        var fromAlerts = AppState(asAt: asAt, route: .alerts(.all))
+        let rows = model.rows(for: fromAlerts.current, asAt: asAt, scope: fromAlerts.scope)
+        let third = try #require(rows.indices.contains(2) ? rows[2] : nil)
+        guard case .alert(let alerted, _) = third else {
+            Issue.record("the alerts list's third row is no alert: \(third)")
+            return
+        }
+        fromAlerts.current.selection = 2
+        fromAlerts.apply(.nextException, model: model)
+        #expect(fromAlerts.current.route == .measure(alerted))
     }
 
     @Test("x walks the exceptions in the plan's order, each opened in its place; X walks back")

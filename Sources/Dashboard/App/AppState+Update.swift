@@ -230,7 +230,7 @@ extension AppState {
         case (.measure(let m), _):
             position = beyond(m)
         case (.exceptions, .measure(let m)?), (.search, .measure(let m)?), (.myMeasures, .measure(let m)?),
-             (.priority, .measure(let m)?), (.deliveryPlan, .measure(let m)?):
+             (.priority, .measure(let m)?), (.deliveryPlan, .measure(let m)?), (_, .alert(let m, _)?):
             // From a list, the selected measure first when it needs attention, else the next after it.
             position = agenda.firstIndex(of: m) ?? beyond(m)
         // Where the chair is: the priority or delivery plan selected, else the one on screen.

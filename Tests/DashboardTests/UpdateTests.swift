@@ -165,12 +165,11 @@ struct UpdateTests {
         // From an alerts list, the selected alert's measure (it opened the plan's first exception).
         var fromAlerts = AppState(asAt: asAt, route: .alerts(.all))
         let rows = model.rows(for: fromAlerts.current, asAt: asAt, scope: fromAlerts.scope)
-        let third = try #require(rows.indices.contains(2) ? rows[2] : nil)
-        guard case .alert(let alerted, _) = third else {
-            Issue.record("the alerts list's third row is no alert: \(third)")
-            return
-        }
-        fromAlerts.current.selection = 2
+        let agendaFirst = try #require(council.agendaOrder.first { !judged[$0].alerts.isEmpty })
+        // A row of a measure other than the plan's first exception (a measure's alerts are rows of their own).
+        let row = try #require(rows.firstIndex { if case .alert(let m, _) = $0 { m != agendaFirst } else { false } })
+        guard case .alert(let alerted, _) = rows[row] else { return }
+        fromAlerts.current.selection = row
         fromAlerts.apply(.nextException, model: model)
         #expect(fromAlerts.current.route == .measure(alerted))
     }

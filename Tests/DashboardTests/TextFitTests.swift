@@ -40,4 +40,12 @@ import Testing
         #expect(
             TextFit.wrapped("Terminal too small: 40x10", toWidth: 12, ellipsis: "…") == ["Terminal too", "small: 40x10"])
     }
+
+    @Test("a word longer than a line is broken across lines, whole (a web address was cut to one line)")
+    func breaksLongWords() {
+        #expect(TextFit.wrapped("see https://example.org/a/long/path now", toWidth: 10, ellipsis: "…")
+            == ["see", "https://ex", "ample.org/", "a/long/pat", "h now"])
+        #expect(TextFit.wrapped("日本語の文", toWidth: 5, ellipsis: "…") == ["日本", "語の", "文"])
+        #expect(TextFit.wrapped("日本", toWidth: 1, ellipsis: "…") == ["…"])
+    }
 }

@@ -74,7 +74,9 @@ public enum TextFit {
         return String(result.reversed())
     }
 
-    /// Words of `text` wrapped into lines of at most `width` columns; over-long words are truncated.
+    /// Words of `text` wrapped into lines of at most `width` columns; a word longer than a line (a web address)
+    /// is broken across lines, so that all of it can be read (it was cut to one line). `ellipsis` ends a line
+    /// only where a character wider than the whole width could not be shown.
     public static func wrapped(_ text: String, toWidth width: Int, ellipsis: String) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -83,13 +85,39 @@ public enum TextFit {
             let candidate = current.isEmpty ? word : current + " " + word
             if candidate.displayWidth <= width {
                 current = candidate
-            } else {
-                if !current.isEmpty { lines.append(current) }
-                current = truncated(word, toWidth: width, ellipsis: ellipsis)
+                continue
             }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            var rest = Substring(word)
+            while rest.displayWidth > width {
+                let piece = prefix(of: rest, width: width)
+                guard !piece.isEmpty else {
+                    // A character wider than the line: the line says there is more.
+                    lines.append(truncated(String(rest), toWidth: width, ellipsis: ellipsis))
+                    rest = ""
+                    break
+                }
+                lines.append(String(piece))
+                rest = rest.dropFirst(piece.count)
+            }
+            current = String(rest)
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The longest leading part of `text` that fits in `width` columns.
+    private static func prefix(of text: Substring, width: Int) -> Substring {
+        var used = 0
+        var end = text.startIndex
+        for character in text {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width { break }
+            used += columns
+            end = text.index(after: end)
+        }
+        return text[..<end]
     }
 }
 

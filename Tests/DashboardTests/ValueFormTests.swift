@@ -165,6 +165,24 @@ struct ValueFormTests {
         #expect(session.state.mode == .browsing)
     }
 
+    @Test("a period before the measure's first value asks for Enter again before it is saved")
+    func periodBeforeTheSeriesConfirms() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.previousField, .clearField)
+        session.type("2020-01")
+        session.send(.nextField)
+        session.type("86")
+        session.send(.submit)
+        let form = try #require(Self.form(session.state))
+        #expect(form.errors[.period]?.hasPrefix("Jan 2020 is before this measure's first value (") == true)
+        #expect(form.focus == .period)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2020, 1)).isEmpty)
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2020, 1)).map(\.observation.value) == [86])
+    }
+
     @Test("a bad value is shown in place and nothing is written")
     func validation() throws {
         var (session, store, _) = try LiveDataTests.session()

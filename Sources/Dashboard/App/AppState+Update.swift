@@ -468,12 +468,13 @@ extension AppState {
         let measure = model.council.measures[form.measure]
         let entry = form.entry(code: measure.code, by: model.user)
         if form.confirming != form.value, (try? entry.validated(in: model.council, today: model.today)) != nil,
-            let warning = farFromSeries(form, model: model)
+            let (field, warning) = beforeSeries(form, model: model).map({ (ValueForm.Field.period, $0) })
+                ?? farFromSeries(form, model: model).map({ (ValueForm.Field.value, $0) })
         {
             var form = form
             form.confirming = form.value
-            form.errors = [.value: warning]
-            form.focus = .value
+            form.errors = [field: warning]
+            form.focus = field
             mode = .editing(form)
             return []
         }
@@ -501,6 +502,17 @@ extension AppState {
         }
         if let first = ValueForm.Field.allCases.first(where: { form.errors[$0] != nil }) { form.focus = first }
         mode = .editing(form)
+    }
+
+    /// A warning when the period is before the measure's first value (1900/01 Q1 typed for 2021/22 Q1 was saved,
+    /// and the reporting period could then be stepped back to 1900), asking for Enter again to save it. Only
+    /// with the measure's whole history at hand: its recent part alone does not say where it begins.
+    private func beforeSeries(_ form: ValueForm, model: DashboardModel) -> String? {
+        guard let period = form.parsedPeriod, model.council.hasWholeHistory(ofMeasure: form.measure),
+            let first = model.council.observations[form.measure].first(where: { $0.value != nil })?.period,
+            period.endDate < first.startDate
+        else { return nil }
+        return "\(period.label) is before this measure's first value (\(first.label)): Enter again to save it"
     }
 
     /// A warning when the typed value is ten times or more larger or smaller than the value it replaces, or, for a

@@ -120,9 +120,18 @@ extension DatabaseOptions {
     /// login whatever this says.
     static func author(_ by: String?) -> String {
         let environment = ProcessInfo.processInfo.environment
+        // A login name from the environment is cleaned as `--by` is checked: `USER` holding an escape sequence
+        // was stored as it was, and a history written to a terminal would have carried it.
         let login = [environment["USER"], environment["LOGNAME"], ProcessInfo.processInfo.userName]
-            .compactMap { $0 }.first { !$0.isEmpty }
+            .compactMap { $0 }.map(cleanedName).first { !$0.isEmpty }
         return by ?? login ?? "unknown"
+    }
+
+    /// `name` without control characters or line breaks, trimmed, and at most ``longestAuthor`` characters.
+    static func cleanedName(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: name.unicodeScalars.filter { !$0.isTerminalControl })
+        return String(String(scalars).trimmingCharacters(in: .whitespaces).prefix(longestAuthor))
     }
 
     /// The most characters a `--by` name may have: a name, not a note (100,000 pushed a value off its history line).

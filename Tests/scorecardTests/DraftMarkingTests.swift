@@ -142,3 +142,14 @@ struct UnknownCommandTests {
         }
     }
 }
+
+/// Who a change is recorded as made by, from the environment.
+@Suite("The login name recorded")
+struct LoginNameTests {
+    @Test("a login name from the environment is stored without control characters, as --by must be")
+    func cleaned() {
+        #expect(DatabaseOptions.cleanedName("bad\u{1B}]0;PWN\u{07}\u{1B}[31mname") == "bad]0;PWN[31mname")
+        #expect(DatabaseOptions.cleanedName(" kate\n") == "kate")
+        #expect(DatabaseOptions.cleanedName(String(repeating: "a", count: 500)).count == DatabaseOptions.longestAuthor)
+    }
+}

@@ -9,6 +9,12 @@ import Testing
         #expect(buffer.textLines() == [" Hello", ""])
     }
 
+    @Test func aLineBreakInOneLineOfTextIsASpace() {
+        var buffer = ScreenBuffer(size: Size(width: 30, height: 1))
+        buffer.write("Net\tadditional\ndwellings\r\nbuilt", x: 0, y: 0)
+        #expect(buffer.textLines() == ["Net additional dwellings built"])
+    }
+
     @Test func writesNothingOutsideTheBuffer() {
         var buffer = ScreenBuffer(size: Size(width: 4, height: 1))
         #expect(buffer.write("x", x: 0, y: 1) == 0)
@@ -111,7 +117,7 @@ import Testing
 
     @Test func controlCharactersAreSkipped() {
         var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
-        buffer.write("a\tb\u{7}c", x: 0, y: 0)
+        buffer.write("a\u{0}b\u{7}c", x: 0, y: 0)
         #expect(buffer.textLines() == ["abc"])
         // ESC, DEL and the C1 controls too: an escape sequence shows only its harmless printable rest.
         var wide = ScreenBuffer(size: Size(width: 12, height: 1))

@@ -25,6 +25,13 @@ struct SearchTextsTests {
         }
     }
 
+    @Test("a word inside bidirectional overrides, or after a line break, is found as the screen shows it")
+    func controlsAreNotPartOfWords() {
+        #expect(SearchText("Owner \u{202E}Reversed\u{202C}, manager").contains(SearchText("reversed,")))
+        #expect(SearchText("Net additional\ndwellings").contains(SearchText("additional dwellings")))
+        #expect(SearchText("Café\nRoyal").contains(SearchText("café royal")))
+    }
+
     @Test("a needle spanning the end of one text and the start of the next is in neither")
     func notAcrossTexts() {
         let strings = ["KBI-01 plan", "ning applications", ""]

@@ -32,9 +32,21 @@ public struct SearchText: Sendable {
         for (i, part) in parts.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: " ")) }
             if part.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in part.utf8 { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+                for byte in part.utf8 {
+                    // A control (a tab, a line break) is a space, as the screen shows it.
+                    bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte < 0x20 || byte == 0x7F ? UInt8(ascii: " ") : byte)
+                }
             } else {
-                bytes += part.lowercased().utf8
+                // A bidirectional override around a word (shown as `�`) is not part of it: "Reversed" found nothing.
+                var scalars = String.UnicodeScalarView()
+                for scalar in part.lowercased().unicodeScalars {
+                    if !scalar.isTerminalControl {
+                        scalars.append(scalar)
+                    } else if scalar.value < 0x20 || scalar.value == 0x85 {
+                        scalars.append(" ")
+                    }
+                }
+                bytes += String(scalars).utf8
             }
         }
     }

@@ -56,6 +56,9 @@ public struct ScreenBuffer: Hashable, Sendable {
     ) -> Int {
         let limit = min(maxWidth ?? Int.max, max(0, width - x))
         guard limit > 0, y >= 0, y < height else { return 0 }
+        // A line break (or tab) within one line of text is a space between its words ("Net additional\ndwellings" ran
+        // together).
+        let text = text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) ? Self.joiningLines(text) : text
         let fitted = ellipsis.map { TextFit.truncated(text, toWidth: limit, ellipsis: $0) } ?? text
         if x >= 0, let written = writeNarrowText(fitted, x: x, y: y, limit: limit, style: style) { return written }
         let clip = Rect(x: x, y: y, width: limit, height: 1)
@@ -65,6 +68,11 @@ public struct ScreenBuffer: Hashable, Sendable {
             column += put(character, x: column, y: y, style: style, clip: clip)
         }
         return column - x
+    }
+
+    /// `text` with each line break (LF, CR or CR LF) and tab a space.
+    private static func joiningLines(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" ? " " : $0 })
     }
 
     /// Writes `text` a byte a cell when it is all printable ASCII (one column a byte, no grapheme to find), or a

@@ -24,7 +24,8 @@ public enum DashboardError: Error, Equatable, CustomStringConvertible {
         case .frameworkChangedForReport:
             "Report not written: the framework was re-imported since this screen was read; press r again once it shows the new one"
         case .reportNotWritten(let path):
-            "Report not written: \(path.terminalSafe) cannot be written (set SCORECARD_REPORTS to a folder you can write to)"
+            // What to do first: a long path cut at the screen's edge took the reason with it.
+            "Report not written: set SCORECARD_REPORTS to a folder you can write to (\(path.terminalSafe) cannot be written)"
         }
     }
 }

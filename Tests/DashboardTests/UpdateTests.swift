@@ -105,6 +105,10 @@ struct UpdateTests {
         state.apply(.startJump, .type("X"), .type("9"), .submit, model: model)
         #expect(state.routes == [.plan])
         #expect(state.message == "No measure has the code \"X9\", nor a title with those words")
+        // Nothing typed: the prompt closes without a word.
+        var empty = TestCouncil.state(model)
+        empty.apply(.startJump, .type(" "), .submit, model: model)
+        #expect(empty.mode == .browsing && empty.message == nil && empty.routes == [.plan])
     }
 
     @Test("alerts, then Enter opens the measure; Esc comes back to the same alert")

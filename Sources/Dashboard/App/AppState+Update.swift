@@ -620,6 +620,8 @@ extension AppState {
         case .cancel: mode = .browsing
         case .submit:
             mode = .browsing
+            // Nothing typed: the prompt closes, as Esc closes it.
+            guard !code.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
             if let m = model.measure(matching: code) {
                 return openInPlace(measure: m, model: model)
             }

@@ -35,6 +35,16 @@ struct SignOffTests {
         #expect(DashboardView.screenText(browsing, model: published, width: 100, height: 24).contains("Nothing awaits sign-off"))
     }
 
+    @Test("a filter that leaves no draft listed says nothing matches it")
+    func filteredToNothing() throws {
+        let (model, state, _) = try Self.openedWithDraft()
+        var browsing = state
+        browsing.apply(.showSignOff, .startFilter, .type("z"), .type("z"), .type("q"), .submit, model: model)
+        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        #expect(screen.contains("Nothing matches the filter."))
+        #expect(!screen.contains("KBI-01 "))
+    }
+
     @Test("lists mark a draft value beside it, and a member's lists have none to mark")
     func listsMarkDrafts() throws {
         let (model, state, _) = try Self.openedWithDraft()

@@ -64,9 +64,14 @@ struct SignOffScreen {
             if wide { cells.append(Table.Item(DateText.time(at), style: theme.muted)) }
             return cells
         }
-        return ListTable(
+        let layout = ListTable(
             columns: columns, rowCount: rows.count, cells: cells, selected: context.entry.selection, previousScroll: context.entry.scroll,
             theme: theme
         ).render(into: &buffer, area: tableArea)
+        // A filter that leaves nothing says so, as the other lists do (an empty table said nothing).
+        if rows.isEmpty, !waiting.isEmpty, !context.entry.filter.isEmpty, tableArea.height > 1 {
+            buffer.write("Nothing matches the filter.", x: tableArea.x, y: tableArea.y + 1, maxWidth: tableArea.width, style: theme.muted)
+        }
+        return layout
     }
 }

@@ -5,9 +5,14 @@
 public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// As written in the framework file: `%`, `£`, `£k`, `days`, `number`, `per 10,000`...
     public let name: String
+    /// Whether the unit is a percentage: `%`, or the word (`percent`, `per cent`, `percentage`, in any case).
+    /// Decided once: asked of every target and value read, working it out each time was a tenth of reading a
+    /// large framework.
+    public let isPercentage: Bool
 
     public init(_ name: String) {
         self.name = name
+        isPercentage = name == "%" || ["percent", "per cent", "percentage"].contains(name.lowercased().trimmingCharacters(in: .whitespaces))
     }
 
     /// A plain count.
@@ -18,10 +23,6 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// Whether the unit is a plain count (written with no unit).
     public var isCount: Bool { name.isEmpty || name == "number" || name == "count" }
 
-    /// Whether the unit is a percentage: `%`, or the word (`percent`, `per cent`, `percentage`, in any case).
-    public var isPercentage: Bool {
-        name == "%" || ["percent", "per cent", "percentage"].contains(name.lowercased().trimmingCharacters(in: .whitespaces))
-    }
 
     /// Why a number written with `mark` (`50%`, `£75`) cannot be a value in this unit, or `nil` when it can: a
     /// percentage of a measure counted in days, or pounds of a percentage, is a slip that reading the number

@@ -5,14 +5,21 @@
 public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// As written in the framework file: `%`, `£`, `£k`, `days`, `number`, `per 10,000`...
     public let name: String
-    /// Whether the unit is a percentage: `%`, or the word (`percent`, `per cent`, `percentage`, in any case).
-    /// Decided once: asked of every target and value read, working it out each time was a tenth of reading a
-    /// large framework.
-    public let isPercentage: Bool
 
     public init(_ name: String) {
         self.name = name
-        isPercentage = name == "%" || ["percent", "per cent", "percentage"].contains(name.lowercased().trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Whether the unit is a percentage: `%`, or the word (`percent`, `per cent`, `percentage`, in any case).
+    /// Asked of every target and value read: Foundation's trimming here was a tenth of reading a large framework,
+    /// so a name too short to be the word is answered at once, and spaces are trimmed by hand.
+    public var isPercentage: Bool {
+        if name == "%" { return true }
+        guard name.utf8.count >= 7 else { return false }
+        var word = Substring(name.lowercased())
+        while word.first == " " { word.removeFirst() }
+        while word.last == " " { word.removeLast() }
+        return word == "percent" || word == "per cent" || word == "percentage"
     }
 
     /// A plain count.

@@ -24,14 +24,20 @@ struct CellValue {
             }
             return .success(sharedStrings[index])
         case "inlineStr": return .success(ExcelText.decoded(inline ?? ""))
-        case "str", "e": return .success(ExcelText.decoded(value ?? ""))
+        case "str": return .success(ExcelText.decoded(value ?? ""))
+        // An error (`#REF!`, `#N/A`) is no text to show anyone: a note of "#REF!" reached members' screens.
+        case "e":
+            return .failure(CellProblem("holds the error \(ExcelText.decoded(value ?? "").terminalSafe.excerpt(20)) (a formula that failed): correct it, or clear the cell"))
         case "b": return .success(value == "1" || value == "true" ? "true" : "false")
         case "d": return .success(String((value ?? "").prefix(10)))
         default:
             guard let value else { return .success("") }
             switch format {
             case .plain: return .success(Self.shown(value))
+            case .scaled(let thousands): return .success(Self.shown(value, times: pow(1000, -Double(thousands))))
             case .percent: return .success(Self.shown(value, times: 100) + "%")
+            case .dateWithoutYear:
+                return .failure(CellProblem("is a date shown without its year (its format has no year), so which year is meant cannot be told: write the period as text (2024-06), or format the cell to show the year"))
             case .date:
                 guard let serial = Double(value), let date = ExcelDate.date(serial: serial, uses1904Dates: uses1904Dates) else { return .success(value) }
                 return .success(date.description)

@@ -5,6 +5,11 @@ import Foundation
 struct NumberFormats {
     enum Kind: Equatable {
         case plain, percent, date
+        /// A number shown in thousands (`#,##0,"k"`: 1410000 shows as 1,410k) or millions (`#,##0.0,,"m"`): each
+        /// comma after the last digit divides by 1,000, and the value meant is the one shown.
+        case scaled(thousands: Int)
+        /// A date shown without its year (`d-mmm`: 24-Jun): the year typed may not be the one stored.
+        case dateWithoutYear
         /// A time of day or a length of time (`h:mm`, `[h]:mm`, `mm:ss`): a fraction of a day, which no measure
         /// counts in.
         case duration
@@ -48,7 +53,8 @@ struct NumberFormats {
         switch id {
         case 9, 10: .percent
         case 18...21, 45...47: .duration
-        case 14...17, 22, 27...36, 50...58: .date
+        case 16: .dateWithoutYear
+        case 14, 15, 17, 22, 27...36, 50...58: .date
         default: .plain
         }
     }
@@ -80,6 +86,12 @@ struct NumberFormats {
         let lower = first.lowercased()
         if lower == "general" { return .plain }
         if elapsed || (lower.contains(where: { "hs".contains($0) }) && !lower.contains(where: { "dy".contains($0) })) { return .duration }
-        return lower.contains(where: { "dmyhs".contains($0) }) ? .date : .plain
+        if lower.contains(where: { "dmyhs".contains($0) }) { return lower.contains("y") || lower.contains("e") ? .date : .dateWithoutYear }
+        // Commas straight after the last digit placeholder scale the number (a thousands separator sits between digits).
+        if let last = first.lastIndex(where: { "0#?".contains($0) }) {
+            let thousands = first[first.index(after: last)...].prefix { $0 == "," }.count
+            if thousands > 0 { return .scaled(thousands: thousands) }
+        }
+        return .plain
     }
 }

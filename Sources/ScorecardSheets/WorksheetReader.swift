@@ -22,6 +22,7 @@ struct WorksheetReader {
         var value: String?
         var inline: String?
         var hasFormula = false
+        var hasValueElement = false
         var reading: String?
         var inlineDepth = 0
         var phonetic = 0
@@ -53,8 +54,11 @@ struct WorksheetReader {
                 value = nil
                 inline = nil
                 hasFormula = false
+                hasValueElement = false
             case .start("f", _): hasFormula = true
-            case .start("v", _) where cell != nil: reading = "v"
+            case .start("v", _) where cell != nil:
+                reading = "v"
+                hasValueElement = true
             case .start("is", _) where cell != nil: inlineDepth += 1
             case .start("rPh", _): phonetic += 1
             case .end("rPh"): phonetic -= 1
@@ -69,7 +73,8 @@ struct WorksheetReader {
                 cell = nil
                 found.value = value
                 found.inline = inline
-                if hasFormula, value == nil {
+                // A formula's saved empty text (`=IF(x, "", y)`) is `<v/>`: an empty cell, not a missing value.
+                if hasFormula, value == nil, !hasValueElement {
                     throw origin.place(line: current.number, column: column, field: nil).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)")
                 }
                 let text: String

@@ -215,13 +215,19 @@ extension PostgresStore {
         let whole = WholeHistoryCollector()
         try session.forEachRow(wholeHistory(ofMeasureIDs: allIDs)) { try whole.take($0) }
         var current: [StoreKey: Observation] = [:]
+        var lastImported: [StoreKey: Observation] = [:]
         for id in allIDs {
             for observation in whole.observations(id: id) {
                 current[StoreKey(measureID: id, period: observation.period)] = observation
             }
+            for (period, observation) in whole.lastImported(id: id) {
+                lastImported[StoreKey(measureID: id, period: period)] = observation
+            }
         }
         try writeValues { add in
-            ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) {
+            ImportDiff.forEachChangedObservation(
+                council, measureIDs: measureIDs, current: &current, lastImported: lastImported, summary: &summary, progress: progress
+            ) {
                 add($0, $1)
             }
         }

@@ -10,11 +10,15 @@ final class WholeHistoryCollector: @unchecked Sendable {
     private struct Entry {
         var revision: Int
         var observation: Observation
+        /// Whether it is an imported value (an `imported_values` element), not a recorded revision.
+        var imported: Bool
     }
 
     private var entries: [Int64: [Entry]] = [:]
     /// The observations made of each measure's revisions (a measure asked for twice gets the same).
     private var made: [Int64: [Observation]] = [:]
+    /// Of each measure's periods whose current observation is recorded, the latest imported one beneath it.
+    private var importedBeneath: [Int64: [Period: Observation]] = [:]
 
     /// A row of (measure id, batch, ids, kinds, ordinals, values, targets, quality codes, drafts, note_at, notes):
     /// `ids` and `drafts` NULL for an imported row (every element the batch's, published); `note_at` NULL when
@@ -56,7 +60,7 @@ final class WholeHistoryCollector: @unchecked Sendable {
             var observation = Observation(
                 period: period, value: values[index], target: targets[index], note: notes[index], quality: QualityCode.quality(of: qualities[index]))
             observation.isDraft = drafts[index] ?? false
-            list.append(Entry(revision: revision, observation: observation))
+            list.append(Entry(revision: revision, observation: observation, imported: batch != nil))
         }
         entries[id] = list
     }
@@ -71,11 +75,30 @@ final class WholeHistoryCollector: @unchecked Sendable {
         }
         var result: [Observation] = []
         result.reserveCapacity(list.count)
+        var beneath: [Period: Observation] = [:]
+        var lastImported: Observation?
         for entry in list {
-            if result.last?.period == entry.observation.period { result.removeLast() }
+            if result.last?.period == entry.observation.period {
+                result.removeLast()
+            } else {
+                lastImported = nil
+            }
             result.append(entry.observation)
+            if entry.imported {
+                lastImported = entry.observation
+                beneath[entry.observation.period] = nil
+            } else if let lastImported {
+                beneath[entry.observation.period] = lastImported
+            }
         }
         made[id] = result
+        if !beneath.isEmpty { importedBeneath[id] = beneath }
         return result
+    }
+
+    /// Of measure `id`'s periods whose current observation is recorded, not imported, the latest imported
+    /// observation beneath it (once ``observations(id:)`` has made the measure's).
+    func lastImported(id: Int64) -> [Period: Observation] {
+        importedBeneath[id] ?? [:]
     }
 }

@@ -224,7 +224,9 @@ struct ImportCommand: ParsableCommand {
                     ? " (\(count(s.draftsReplaced)) of them \(s.draftsReplaced == 1 ? "a draft" : "drafts") awaiting sign-off, replaced by the files' signed-off values)"
                     : "")
                 + ", \(count(s.unchanged)) unchanged"
-                + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files no longer hold" : "")
+                + (s.recordedKept > 0
+                    ? ", \(count(s.recordedKept)) recorded in Scorecard since the last import kept (the files give what that import gave)" : "")
+                + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files do not hold" : "")
                 + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
         if s.frameworkChanged {
             lines.append(

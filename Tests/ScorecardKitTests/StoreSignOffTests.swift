@@ -76,15 +76,38 @@ struct StoreSignOffTests {
         #expect(try store.drafts().isEmpty)
     }
 
-    @Test("a re-import says how many drafts awaiting sign-off its values replaced, and leaves a draft it gives exactly")
+    @Test("a re-import of the same files keeps drafts recorded since; files that changed a value since replace its draft, and say so")
     func reimportReplacesDrafts() throws {
         let (store, _) = try StoreFixture.importedStore()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "80", by: "kate"), today: Self.today)
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "70", by: "kate"), today: Self.today)
-        let summary = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
-        #expect(summary.revised == 1 && summary.draftsReplaced == 1)
-        #expect(summary.draftsKept == 1 && summary.notInFile == 0, "the draft for a period the files do not give is kept, and counted as a draft")
+        // The same files: August's 91.5 is what the last import gave, so Kate's draft of 80 stands.
+        let same = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
+        #expect(same.revised == 0 && same.recordedKept == 1 && same.draftsReplaced == 0)
+        #expect(same.draftsKept == 1 && same.notInFile == 0, "the draft for a period the files do not give is kept, and counted as a draft")
+        #expect(try store.drafts().map(\.observation.value) == [80, 70])
+        // Files whose August changed since: theirs replaces the draft.
+        let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,93")
+        let changed = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
+        #expect(changed.revised == 1 && changed.draftsReplaced == 1 && changed.recordedKept == 0)
         #expect(try store.drafts().map(\.observation.value) == [70])
+    }
+
+    @Test("a value recorded and signed off since the last import survives an import of the same files, and is replaced by files that changed it")
+    func reimportKeepsSignedOffCorrections() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "88", by: "kate"), today: Self.today)
+        _ = try store.publish(PublishSelection(period: .month(2024, 8)), by: "olu")
+        let same = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
+        #expect(same.recordedKept == 1 && same.revised == 0 && !same.changedAnything)
+        let kbi01 = try #require(try store.loadCouncil().observations.first { $0.contains { $0.period == .month(2024, 8) && $0.value == 88 } })
+        #expect(!kbi01.isEmpty, "the signed-off correction stands")
+        let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,93")
+        let changed = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
+        #expect(changed.revised == 1 && changed.recordedKept == 0)
+        let after = try store.loadCouncil()
+        let index = try #require(after.measureIndex(code: "KBI-01"))
+        #expect(after.observations[index].first { $0.period == .month(2024, 8) }?.value == 93)
     }
 
     @Test("drafts written by hand for a period that makes no sense (a quarter of a monthly measure, a month not yet ended) are neither listed nor signed off")

@@ -136,6 +136,38 @@ struct PostgresImportTests {
         }
     }
 
+    @Test func aReimportOfTheSameFilesKeepsWhatWasRecordedSinceAndFilesThatChangedItReplaceIt() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            let code = council.measures[0].code
+            let signedOff = try #require(council.observations[0].last)
+            let drafted = try #require(council.observations[0].dropLast().last)
+            _ = try officer.record(ValueEntry(measure: code, period: signedOff.period.description, value: "12345", by: ""), today: TestServer.today)
+            _ = try officer.publish(PublishSelection(measures: [code]), by: "")
+            _ = try officer.record(ValueEntry(measure: code, period: drafted.period.description, value: "777", by: ""), today: TestServer.today)
+            // The same files: the correction signed off and the draft both stand.
+            let same = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            #expect(same.recordedKept == 2 && same.revised == 0 && same.draftsReplaced == 0)
+            func current(_ period: Period) throws -> Observation? {
+                try officer.loadCouncil().observations[0].first { $0.period == period }
+            }
+            #expect(try current(signedOff.period)?.value == 12345)
+            #expect(try officer.drafts().map(\.observation.value) == [777])
+            // Files that changed the signed-off period since: theirs is written; the draft's period, unchanged, stays.
+            var changed = council
+            var series = Array(council.observations[0])
+            series[series.count - 1].value = (signedOff.value ?? 0) + 1
+            changed.observations[0] = ObservationSeries(series)
+            let summary = try Self.streamed(changed, Self.rowsTogether(changed), into: officer)
+            #expect(summary.revised == 1 && summary.recordedKept == 1)
+            #expect(try current(signedOff.period)?.value == (signedOff.value ?? 0) + 1)
+            #expect(try officer.drafts().map(\.observation.value) == [777])
+        }
+    }
+
     @Test func revisionsRecordedAndImportedTakeTurnsInTheOrderMade() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()
@@ -153,15 +185,20 @@ struct PostgresImportTests {
             #expect(try officer.loadCouncil().observations[m].last?.value == half)
             let (recent, whole) = try Self.recentAndWhole(officer)
             #expect(recent == whole && recent[m].last?.hasPrefix("\(latest.period) \(half)") == true)
-            // The files again: their value replaces the one recorded since, as a revision of its own.
-            let again = try officer.importCouncil(council, by: "", progress: nil)
+            // Files that changed the value since: theirs replaces the one recorded since, as a revision of its own.
+            let newer = (latest.value ?? 0) + 1
+            var changed = council
+            var series = Array(council.observations[m])
+            series[series.count - 1].value = newer
+            changed.observations[m] = ObservationSeries(series)
+            let again = try officer.importCouncil(changed, by: "", progress: nil)
             #expect(again.revised == 1 && again.added == 0)
-            #expect(try officer.loadCouncil().observations == council.observations)
+            #expect(try officer.loadCouncil().observations == changed.observations)
             let history = try officer.revisions(measure: measure.code, period: latest.period)
-            #expect(history.map(\.observation.value) == [latest.value, half, latest.value])
+            #expect(history.map(\.observation.value) == [latest.value, half, newer])
             #expect(history.map(\.source) == [.import, .record, .import])
             let (after, afterWhole) = try Self.recentAndWhole(officer)
-            #expect(after == afterWhole && after[m].last?.hasPrefix("\(latest.period) \(latest.value ?? 0)") == true)
+            #expect(after == afterWhole && after[m].last?.hasPrefix("\(latest.period) \(newer)") == true)
         }
     }
 

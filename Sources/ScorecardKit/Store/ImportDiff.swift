@@ -35,9 +35,15 @@ package enum ImportDiff {
     /// one (every observation when the store holds none), counting added, revised, unchanged and kept ones, and
     /// the drafts awaiting sign-off that a revision replaces.
     /// `current` is emptied of the observations met (taken `inout` so that a million of them are not copied).
+    ///
+    /// A value recorded (or signed off, or a draft) in Scorecard since the last import, where the files give
+    /// exactly what that import gave (`lastImported`: the latest imported observation beneath each recorded
+    /// one), stands: the files did not change it, so writing theirs would undo the record (re-importing the
+    /// council's files for a new quarter put back every figure corrected and signed off in Scorecard, and threw
+    /// away owners' drafts). Where the files changed it since, theirs is written, as before.
     package static func forEachChangedObservation(
-        _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], summary: inout ImportSummary,
-        progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
+        _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], lastImported: [StoreKey: Observation] = [:],
+        summary: inout ImportSummary, progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
     ) rethrows {
         let total = council.observationCount
         var done = 0
@@ -54,6 +60,13 @@ package enum ImportDiff {
                     if existing == observation {
                         summary.unchanged += 1
                         continue
+                    }
+                    if var imported = lastImported[StoreKey(measureID: id, period: observation.period)] {
+                        imported.isDraft = observation.isDraft
+                        if imported == observation {
+                            summary.recordedKept += 1
+                            continue
+                        }
                     }
                     summary.revised += 1
                     if wasDraft { summary.draftsReplaced += 1 }

@@ -20,6 +20,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var draftsReplaced = 0
     /// Observations the files hold exactly as the store does.
     public var unchanged = 0
+    /// Values recorded in Scorecard since the last import (drafts included) where the files give what that import
+    /// gave: the files did not change them, so they were kept, not replaced.
+    public var recordedKept = 0
     /// Published observations the store holds that the files do not (kept, never deleted).
     public var notInFile = 0
     /// Drafts awaiting sign-off the store holds that the files do not (kept, still awaiting sign-off: recorded since

@@ -231,18 +231,25 @@ struct CouncilImport {
     private mutating func writeObservations(measureIDs: [Int64]) throws {
         var writer = try ObservationBatchWriter(db: db, by: by, at: at)
         // An empty store takes the fast path: nothing to compare against.
-        var current = try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : [:]
-        try ImportDiff.forEachChangedObservation(council, measureIDs: measureIDs, current: &current, summary: &summary, progress: progress) {
+        var (current, lastImported) = try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : ([:], [:])
+        try ImportDiff.forEachChangedObservation(
+            council, measureIDs: measureIDs, current: &current, lastImported: lastImported, summary: &summary, progress: progress
+        ) {
             try writer.append($0, $1)
         }
         try writer.finish()
     }
 
     /// The store's current observation of every (measure, period).
-    private func currentObservations() throws -> [StoreKey: Observation] {
+    /// and, where that is a value recorded since the last import, the observation that import gave (see
+    /// ``ImportDiff/forEachChangedObservation(_:measureIDs:current:lastImported:summary:progress:_:)``).
+    private func currentObservations() throws -> (current: [StoreKey: Observation], lastImported: [StoreKey: Observation]) {
         var current: [StoreKey: Observation] = [:]
+        var lastImported: [StoreKey: Observation] = [:]
+        // The keys whose latest revision is recorded, not imported (few: imports write most values).
+        var recorded = Set<StoreKey>()
         let statement = try RawStatement(db, sql: """
-            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality, draft
+            SELECT measure_id, period_kind, period_ordinal, value, target, note, quality, draft, import_batch IS NOT NULL
             FROM observation_revision ORDER BY id
             """)
         try statement.forEachRow {
@@ -250,9 +257,14 @@ struct CouncilImport {
             else { return }
             var observation = statement.observation(key.period, columnsFrom: 3)
             observation.isDraft = statement.int(7) != 0
+            if statement.int(8) != 0 {
+                if recorded.remove(key) != nil { lastImported[key] = nil }
+            } else if recorded.insert(key).inserted, let beneath = current[key] {
+                lastImported[key] = beneath
+            }
             current[key] = observation
         }
-        return current
+        return (current, lastImported)
     }
 }
 

@@ -25,6 +25,8 @@ extension AppState {
         message = nil
         let selectionMoved = signOffSelectionMoved
         signOffSelectionMoved = false
+        let allAsked = signOffAllAsked
+        signOffAllAsked = false
         if selectionMoved, action == .publishSelected, current.route == .signOff, case .browsing = mode {
             message = "The row you had selected was signed off elsewhere, and the selection moved: p again signs off the one selected now"
             return []
@@ -49,11 +51,12 @@ extension AppState {
         case .browsing:
             break
         }
-        return browse(action, model: model)
+        return browse(action, signOffAllAsked: allAsked, model: model)
     }
 
-    /// Moving about the lists: arrows, Enter, Esc and the keys that open screens.
-    private mutating func browse(_ action: AppAction, model: DashboardModel) -> [AppEffect] {
+    /// Moving about the lists: arrows, Enter, Esc and the keys that open screens. `signOffAllAsked`: whether the
+    /// key before was a `P` asking to sign off all listed.
+    private mutating func browse(_ action: AppAction, signOffAllAsked allAsked: Bool, model: DashboardModel) -> [AppEffect] {
         let rows = model.rows(for: current, asAt: asAt, scope: scope)
         switch action {
         case .moveUp: select(current.selection - 1, count: rows.count)
@@ -85,7 +88,7 @@ extension AppState {
             }
             show(.signOff)
         case .publishSelected, .publishAll:
-            return publish(all: action == .publishAll, rows: rows, model: model)
+            return publish(all: action == .publishAll, asked: allAsked, rows: rows, model: model)
         case .previousPeriod, .nextPeriod:
             return changePeriod(by: action == .previousPeriod ? -1 : 1, model: model)
         case .startFilter: mode = .filtering
@@ -152,17 +155,19 @@ extension AppState {
     }
 
     /// Signing off the selected draft or proposed target, or every one the sign-off list shows (filtered or not).
-    private mutating func publish(all: Bool, rows: [RowID], model: DashboardModel) -> [AppEffect] {
-        guard current.route == .signOff else {
-            message = "Press s for the values awaiting sign-off, then p to sign one off"
-            return []
-        }
+    /// `asked`: whether the key before was a `P` that asked to sign off all listed.
+    private mutating func publish(all: Bool, asked: Bool, rows: [RowID], model: DashboardModel) -> [AppEffect] {
+        // Who may not sign off is told so wherever they press it (a member was told to press s, then p).
         guard model.canSignOff else {
             if case .following(let name, _, _, _) = meeting {
                 message = "Following \(name): nothing can be signed off here"
             } else {
                 message = "Only the performance team's officers sign values off and approve targets"
             }
+            return []
+        }
+        guard current.route == .signOff else {
+            message = "Press s for the values awaiting sign-off, then p to sign one off"
             return []
         }
         let chosen = all ? rows : rows.indices.contains(current.selection) ? [rows[current.selection]] : []
@@ -176,6 +181,11 @@ extension AppState {
         }
         guard !drafts.isEmpty || !proposals.isEmpty else {
             message = "Nothing awaits sign-off"
+            return []
+        }
+        if all, drafts.count + proposals.count > 1, !asked {
+            signOffAllAsked = true
+            message = "P again signs off all \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target")) listed, for members to see; any other key does not"
             return []
         }
         message = "Signing off \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target"))…"

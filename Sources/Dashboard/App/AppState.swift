@@ -41,6 +41,9 @@ public struct AppState: Hashable, Sendable {
     /// selection moved onto another: the next `p` then says so rather than signing off a row the user had not
     /// chosen. Cleared by the next key.
     public var signOffSelectionMoved = false
+    /// Set by a first `P` on a list of several: the next `P` signs them all off, any other key forgets it (one
+    /// key published twenty values at once).
+    public var signOffAllAsked = false
 
     public init(asAt: Period, scope: String = "", route: Route = .plan) {
         self.asAt = asAt

@@ -3,7 +3,7 @@ import ScorecardKit
 
 /// The values awaiting sign-off and the targets awaiting approval: each draft with the published value it would
 /// replace, each proposed target with the target it would replace, who entered it and when; an officer signs the
-/// selected one off with `p`, or every one listed with `P`.
+/// selected one off with `p`, or every one listed with `P` twice.
 struct SignOffScreen {
     let context: RenderContext
 
@@ -14,12 +14,16 @@ struct SignOffScreen {
         buffer.write("Awaiting sign-off", x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar)
         let waiting = signOffCount(values: model.drafts.count, "draft", targets: model.targetProposals.count, "proposed target")
         let summary: String
+        let count = model.drafts.count + model.targetProposals.count
         if waiting.isEmpty {
-            summary = "Nothing awaits sign-off: members see every value recorded and every target proposed."
+            // An owner sees only the drafts of its own measures: others' may be waiting.
+            summary = model.canSignOff
+                ? "Nothing awaits sign-off: members see every value recorded and every target proposed."
+                : "Nothing of yours awaits sign-off: members see every value you recorded and every target you proposed."
         } else if model.canSignOff {
-            summary = "\(waiting) members do not see yet: p signs off the selected one, P all listed."
+            summary = "\(waiting) members do not see yet: p signs off the selected one, P twice all listed."
         } else {
-            summary = "\(waiting) that members do not see until an officer signs them off."
+            summary = "\(waiting) that members do not see until an officer signs \(count == 1 ? "it" : "them") off."
         }
         // Two lines at most (the second is the gap above the table), cut after a word with an ellipsis.
         let lines = TextFit.wrapped(context.text(summary), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)

@@ -200,8 +200,8 @@ public enum PostgresAdmin {
     /// The owners and services as the framework names them: a name that matches no measure's whole (in any
     /// case) but is part of exactly one owner's (`Joe Whitlock` of `Joe Whitlock, Housing Enabling Manager`), as
     /// the dashboard's `--owner` finds one, is taken as that; any other is left as given (and warned of by
-    /// ``grant(_:role:owners:services:at:)``). Returns them with a sentence for each taken so, or for each that
-    /// is part of several (naming a few).
+    /// ``grant(_:role:owners:services:at:)``). Returns them with a sentence for each taken so.
+    /// - Throws: for a name that is part of several (naming a few): granting it would give no measure.
     public static func resolveNames(
         owners: [String], services: [String], at location: PostgresLocation
     ) throws -> (owners: [String], services: [String], notes: [String]) {
@@ -227,8 +227,11 @@ public enum PostgresAdmin {
                     return whole
                 }
                 if containing.count > 1 {
+                    // Granting it would make an owner of nothing: refused, naming a few to choose from.
                     let shown = containing.prefix(3).map { "\"\($0.terminalSafe)\"" }.joined(separator: ", ")
-                    notes.append("\(kind) \(name.terminalSafe) is part of several \(kind)s' names (\(shown)\(containing.count > 3 ? ", ..." : "")): give one whole")
+                    throw PostgresStoreError.failed(
+                        "\(kind) \(name.terminalSafe) is part of several \(kind)s' names (\(shown)\(containing.count > 3 ? ", ..." : "")): "
+                            + "give one whole; nothing was granted")
                 }
                 return name
             }

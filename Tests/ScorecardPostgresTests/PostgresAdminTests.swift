@@ -150,10 +150,8 @@ struct PostgresAdminTests {
             let resolved = try PostgresAdmin.resolveNames(owners: [part.uppercased(), whole, "zzz"], services: [], at: location)
             #expect(resolved.owners == [whole, whole, "zzz"])
             #expect(resolved.notes.count == 1 && resolved.notes[0].contains("is taken as \"\(whole)\""))
-            // Part of several owners' names: left as given, and said.
-            let shared = try PostgresAdmin.resolveNames(owners: ["e"], services: [], at: location)
-            #expect(shared.owners == ["e"])
-            #expect(shared.notes.first?.contains("is part of several owners' names") == true)
+            // Part of several owners' names: refused, as it would grant nothing.
+            #expect(throws: PostgresStoreError.self) { try PostgresAdmin.resolveNames(owners: ["e"], services: [], at: location) }
         }
     }
 

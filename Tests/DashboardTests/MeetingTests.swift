@@ -211,6 +211,10 @@ struct MeetingTests {
         _ = follower.show(try #require(MeetingView(text: negative.text)), model: model)
         #expect(follower.stack.map(\.selection) == [0, 0])
         #expect(follower.stack.map(\.scroll) == [0, 0])
+        // A period not yet begun, written into the store by hand, is not taken.
+        let future = MeetingView(asAt: "2098/99 Q4", scope: "", screens: [.init(route: "plan", selection: 0, scroll: 0, filter: "")])
+        #expect(follower.show(try #require(MeetingView(text: future.text)), model: model).isEmpty)
+        #expect(follower.asAt == state.asAt && follower.pendingPeriod == nil)
 
         let deep = MeetingView(asAt: "", scope: "", screens: Array(repeating: .init(route: "plan", selection: 0, scroll: 0, filter: ""), count: 65))
         #expect(MeetingView(text: deep.text) == nil)

@@ -92,7 +92,9 @@ extension AppState {
         scope = view.scope
         if case .editing = mode {} else { mode = .browsing }
         var effects: [AppEffect] = []
-        if let period = Period(parsing: view.asAt), period != asAt || pendingPeriod != nil {
+        // A period not yet begun is no presenter's (only a view written by hand in the store holds one): ignored,
+        // as the command line refuses it.
+        if let period = Period(parsing: view.asAt), period.startDate <= model.today, period != asAt || pendingPeriod != nil {
             if model.isJudged(at: period) {
                 pendingPeriod = nil
                 asAt = period

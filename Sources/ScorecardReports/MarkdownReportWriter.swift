@@ -107,7 +107,8 @@ public enum MarkdownReportWriter {
     /// HTML passes through), line breaks as `<br>` (a table cell is one line), control characters replaced, and a
     /// line that would start a heading, a list or a rule (`#`, `-`, `+`, `=`, `1.`) escaped at its start.
     static func escaped(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // "\r\n" is one Character, not "\n": split on each line break (CR LF showed as `\u{FFFD}`).
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { line in
             var result = ""
             for scalar in line.unicodeScalars {
                 switch scalar {

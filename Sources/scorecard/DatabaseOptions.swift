@@ -84,12 +84,12 @@ struct DatabaseOptions: ParsableArguments, DatabaseChoice {
     /// Imports the sample council, as it stands today, into a new database at `path`. The file is built under a
     /// temporary name and linked into place (``SQLiteStore/importCouncil(_:into:by:clock:progress:)``), so two
     /// processes starting at once never see a half-made file; the second finds the sample already there.
-    static func createFromSample(at path: String, today: CivilDate) throws {
+    static func createFromSample(at path: String, today: CivilDate, saying: Bool = true) throws {
         let council = try DataLocation.sample(today: today)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         _ = try SQLiteStore.importCouncil(council, into: path, by: sampleAuthor)
-        Console.error("Created \(path.terminalSafe) from the sample council (as at \(council.plan.reportingPeriod?.label ?? "")).")
+        if saying { Console.error("Created \(path.terminalSafe) from the sample council (as at \(council.plan.reportingPeriod?.label ?? "")).") }
     }
 
     /// Makes the default database again when it holds the sample untouched (everything in it imported by
@@ -100,7 +100,7 @@ struct DatabaseOptions: ParsableArguments, DatabaseChoice {
         guard !store.isReadOnly, let held = try store.reportingPeriod(ifEverythingBy: sampleAuthor), held < current else { return false }
         try store.close()
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        try createFromSample(at: path, today: today)
+        try createFromSample(at: path, today: today, saying: false)
         return true
     }
 }

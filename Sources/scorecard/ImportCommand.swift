@@ -137,7 +137,7 @@ struct ImportCommand: ParsableCommand {
                 codes.count <= 3
                 ? (shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown[shown.count - 1])
                 : shown.joined(separator: ", ") + " and \(codes.count - 3) more"
-            let values = NumberText.counted(summary.notInFile + summary.draftsKept, "value")
+            let values = NumberText.counted(summary.notInFile, "published value")
             throw CommandFailure(
                 "\(location.terminalSafe) holds \(held.terminalSafe.excerpt()), and the files are \(name.terminalSafe.excerpt()): "
                     + "\(codes.count == 1 ? "their measure" : "their measures") \(named) \(codes.count == 1 ? "holds" : "hold") "

@@ -6,29 +6,42 @@ enum NegativeNumberArguments {
     /// The commands whose last argument is a number that may be negative.
     static let commands: Set<String> = ["record", "target"]
 
-    /// `arguments` (without the program's name) with a negative number given to ``commands`` moved after `--`;
-    /// unchanged when the command is another, or `--` is already there.
+    /// The options of ``commands`` whose value is text, which may begin with a dash (`--note "- improved"`).
+    static let textOptions: Set<String> = ["--note", "--by"]
+
+    /// `arguments` (without the program's name) with a negative number given to ``commands`` moved after `--`,
+    /// and a text option's value that begins with a dash joined to it (`--note=- improved`: ArgumentParser took
+    /// it for an option and said the note was missing); unchanged when the command is another, or `--` is there.
     static func arranged(_ arguments: [String]) -> [String] {
         guard let command = arguments.first, commands.contains(command), !arguments.contains("--") else { return arguments }
         var kept: [String] = [], moved: [String] = []
-        for (index, word) in arguments.enumerated() {
-            // After an option (`--note -5`) the word is the option's value.
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if textOptions.contains(word), index + 1 < arguments.count, arguments[index + 1].hasPrefix("-") {
+                kept.append(word + "=" + arguments[index + 1])
+                index += 2
+                continue
+            }
+            // After an option (`--quality -5`) the word is the option's value.
             if index > 0, isNegativeNumber(word), !arguments[index - 1].hasPrefix("-") {
                 moved.append(word)
             } else {
                 kept.append(word)
             }
+            index += 1
         }
-        return moved.isEmpty ? arguments : kept + ["--"] + moved
+        return moved.isEmpty ? kept : kept + ["--"] + moved
     }
 
     /// Whether `word` is a minus sign and then a number as a value may be written: `-120`, `-1,200.5`, `-£75`,
-    /// `-4.5%`, `-.5`.
+    /// `-4.5%`, `-.5`, `-1e2`.
     static func isNegativeNumber(_ word: String) -> Bool {
         guard word.hasPrefix("-"), word.count > 1 else { return false }
         var rest = word.dropFirst()
         if rest.first == "£" { rest = rest.dropFirst() }
         if rest.last == "%" { rest = rest.dropLast() }
-        return rest.contains(where: \.isNumber) && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        guard let first = rest.first, first.isASCII, first.isNumber || first == "." else { return false }
+        return rest.contains(where: \.isNumber) && rest.allSatisfy { $0.isASCII && ($0.isNumber || ".,eE+-".contains($0)) }
     }
 }

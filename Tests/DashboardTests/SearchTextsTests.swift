@@ -30,6 +30,8 @@ struct SearchTextsTests {
         #expect(SearchText("Owner \u{202E}Reversed\u{202C}, manager").contains(SearchText("reversed,")))
         #expect(SearchText("Net additional\ndwellings").contains(SearchText("additional dwellings")))
         #expect(SearchText("Café\nRoyal").contains(SearchText("café royal")))
+        #expect(SearchText("back\r\ninto use").contains(SearchText("back into")))
+        #expect(SearchText("Café\r\nRoyal").contains(SearchText("café royal")))
     }
 
     @Test("a needle spanning the end of one text and the start of the next is in neither")

@@ -20,7 +20,7 @@ struct MarkdownReportWriterTests {
     func escaping() {
         var council = ReportFixture.council
         council.plan.priorities[0].title = "# Homes | *all* [link](http://x) <b>"
-        council.observations[1][1].note = "- not a list\n1. nor this\n| nor a cell | \u{1B}[2J"
+        council.observations[1][1].note = "- not a list\r\n1. nor this\n| nor a cell | \u{1B}[2J"
         let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
         let markdown = MarkdownReportWriter.markdown(
             CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today)))

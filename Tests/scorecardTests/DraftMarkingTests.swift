@@ -86,14 +86,14 @@ struct ReplacingCouncilTests {
         var summary = ImportSummary()
         try accept(summary)
         summary.measuresKeepingValues = ["OUT-01", "KBM-01", "KBM-02", "KBM-03"]
-        summary.notInFile = 42
+        summary.notInFile = 43
         summary.draftsKept = 1
         do {
             try accept(summary)
             Issue.record("accepted values of another council")
         } catch let failure as CommandFailure {
             #expect(failure.description.hasPrefix(
-                "c.sqlite holds Fernley Borough Council, and the files are Ashcombe District Council: their measures OUT-01, KBM-01, KBM-02 and 1 more hold 43 values there that the files do not"))
+                "c.sqlite holds Fernley Borough Council, and the files are Ashcombe District Council: their measures OUT-01, KBM-01, KBM-02 and 1 more hold 43 published values there that the files do not"))
             #expect(failure.description.split(separator: "\n").allSatisfy { $0.count <= Scorecard.messageLineLimit })
         }
         #expect(ImportCommand.replacing(nil, by: "Ashcombe District Council", at: "c.sqlite") == nil)
@@ -108,13 +108,15 @@ struct NegativeNumberArgumentsTests {
         #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026/27 Q2", "-120", "--database", "c.sqlite"])
             == ["record", "KBM-36", "2026/27 Q2", "--database", "c.sqlite", "--", "-120"])
         #expect(NegativeNumberArguments.arranged(["target", "KBM-36", "2026/27", "-£1,200.5"]) == ["target", "KBM-36", "2026/27", "--", "-£1,200.5"])
-        #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "5", "--note", "-5"]) == ["record", "KBM-36", "2026-09", "5", "--note", "-5"])
+        #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "5", "--note", "-5"]) == ["record", "KBM-36", "2026-09", "5", "--note=-5"])
+        #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "-1e2", "--note", "- improved"])
+            == ["record", "KBM-36", "2026-09", "--note=- improved", "--", "-1e2"])
         // Given with -- already, or another command: as it is.
         #expect(NegativeNumberArguments.arranged(["record", "--database", "c.sqlite", "KBM-36", "2026-09", "--", "-5"])
             == ["record", "--database", "c.sqlite", "KBM-36", "2026-09", "--", "-5"])
         #expect(NegativeNumberArguments.arranged(["status", "-5"]) == ["status", "-5"])
         for word in ["-120", "-4.5%", "-.5", "-£75"] { #expect(NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
-        for word in ["-h", "--by", "-", "-5x", "-£"] { #expect(!NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
+        for word in ["-h", "--by", "-", "-5x", "-£", "-e5"] { #expect(!NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
     }
 
     @Test("parsed, the value is the negative number")

@@ -32,17 +32,22 @@ public struct SearchText: Sendable {
         for (i, part) in parts.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: " ")) }
             if part.utf8.allSatisfy({ $0 < 0x80 }) {
+                var previous: UInt8 = 0
                 for byte in part.utf8 {
-                    // A control (a tab, a line break) is a space, as the screen shows it.
+                    // A control (a tab, a line break) is a space, as the screen shows it; CR LF is one break.
+                    if byte == 0x0A, previous == 0x0D { continue }
+                    previous = byte
                     bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte < 0x20 || byte == 0x7F ? UInt8(ascii: " ") : byte)
                 }
             } else {
                 // A bidirectional override around a word (shown as `�`) is not part of it: "Reversed" found nothing.
                 var scalars = String.UnicodeScalarView()
+                var previous: Unicode.Scalar = "\0"
                 for scalar in part.lowercased().unicodeScalars {
+                    defer { previous = scalar }
                     if !scalar.isTerminalControl {
                         scalars.append(scalar)
-                    } else if scalar.value < 0x20 || scalar.value == 0x85 {
+                    } else if scalar.value < 0x20 || scalar.value == 0x85, !(scalar == "\n" && previous == "\r") {
                         scalars.append(" ")
                     }
                 }

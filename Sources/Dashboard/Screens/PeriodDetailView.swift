@@ -45,7 +45,8 @@ struct PeriodDetailView {
         let definition = context.council.measures[measure]
         var lines: [Line] = []
         func paragraph(_ text: String, indent: Int = 2, style: Style = theme.text) {
-            for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Each line break (CR LF is one Character, not "\n") starts a line.
+            for part in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 let wrapped = TextFit.wrapped(context.text(String(part)), toWidth: max(1, width - indent), ellipsis: theme.glyphs.ellipsis)
                 lines += (wrapped.isEmpty ? [""] : wrapped).map { Line(text: $0, indent: indent, style: style) }
             }

@@ -287,7 +287,7 @@ struct MeasureJudgement {
         let miss = Judge.shortfall(value: Judge.rounded(value, measure.decimals), target: target, polarity: measure.polarity) ?? 0
         let places = measure.places(toShow: miss)
         let amount =
-            measure.unit.isPercentage
+            measure.unit.isPercentage || measure.unit.name.hasPrefix("%")
             ? NumberText.grouped(miss, decimals: places) + " percentage points"
             : measure.unit.format(miss, decimals: places)
         switch measure.polarity {

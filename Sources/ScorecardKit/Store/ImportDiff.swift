@@ -79,8 +79,12 @@ package enum ImportDiff {
         let inFramework = Set(measureIDs)
         var keeping = Set<Int64>()
         for (key, observation) in current where inFramework.contains(key.measureID) {
-            if observation.isDraft { summary.draftsKept += 1 } else { summary.notInFile += 1 }
-            keeping.insert(key.measureID)
+            if observation.isDraft {
+                summary.draftsKept += 1
+            } else {
+                summary.notInFile += 1
+                keeping.insert(key.measureID)
+            }
         }
         summary.measuresKeepingValues = zip(measureIDs, council.measures).filter { keeping.contains($0.0) }.map(\.1.code)
         progress?(total, total)

@@ -28,8 +28,8 @@ public struct ImportSummary: Sendable, Equatable {
     /// Drafts awaiting sign-off the store holds that the files do not (kept, still awaiting sign-off: recorded since
     /// the files were written, most likely).
     public var draftsKept = 0
-    /// The codes of the framework's measures holding values (published or drafts) the files do not, in the
-    /// framework's order.
+    /// The codes of the framework's measures holding published values the files do not, in the framework's
+    /// order (a draft awaiting sign-off is no file's: export leaves drafts out).
     public var measuresKeepingValues: [String] = []
 
     public init() {}

@@ -219,6 +219,7 @@ struct NumberTests {
     @Test("reads numbers as spreadsheets export them", arguments: [
         ("1234", 1234.0), ("1,234", 1234), ("1,234,567.5", 1_234_567.5), ("87.5%", 87.5), ("£1,200", 1200),
         ("-3", -3), (" 42 ", 42), ("0.05", 0.05), ("1e3", 1000), ("-£50", -50), ("\u{2212}5", -5), ("\u{2212}£1,250.5", -1250.5),
+        ("95.3\u{00A0}", 95.3), ("\u{00A0} 95.9 \u{00A0}", 95.9),
     ])
     func parses(text: String, expected: Double) {
         #expect(NumberParser.parse(text) == expected)

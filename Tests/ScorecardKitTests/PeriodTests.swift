@@ -34,6 +34,17 @@ struct PeriodTests {
         ("Mar 99", .month(1999, 3)),
         ("25/26", .financialYear(2025)),
         ("99/00", .financialYear(1999)),
+        // As spreadsheets write them: dashes for hyphens, no-break spaces, words apart.
+        ("2024\u{2013}25", .financialYear(2024)),
+        ("Q1 2024\u{2014}25", .quarter(2024, 1)),
+        ("Q1\u{00A0}2024/25", .quarter(2024, 1)),
+        ("FY 2022/23", .financialYear(2022)),
+        ("2022 / 23", .financialYear(2022)),
+        ("Qtr 1 2024/25", .quarter(2024, 1)),
+        ("Quarter 3 2024/25", .quarter(2024, 3)),
+        ("Apr-Jun 2024", .quarter(2024, 1)),
+        ("Jan\u{2013}Mar 2025", .quarter(2024, 4)),
+        ("Jul-2024", .month(2024, 7)),
     ])
     func parses(text: String, expected: Period) {
         #expect(Period(parsing: text) == expected)
@@ -42,6 +53,7 @@ struct PeriodTests {
     @Test("rejects what is not a period", arguments: [
         "", "2024-13", "2024-00", "2024/26", "2024/2026", "Q5 2024/25", "Q0 2024/25", "Smarch 2024", "24",
         "2024-5-1", "2024/25 Q1 extra", "Q1", "May", "2024 Q1", "1,234", "24/26", "Q1 24/26", "May 2", "24/2025",
+        "Feb-Apr 2024", "Apr-May 2024", "Qtr 5 2024/25", "FY 2022",
     ])
     func rejects(text: String) {
         #expect(Period(parsing: text) == nil)

@@ -50,11 +50,21 @@ extension DataFields {
         }
     }
 
+    /// A whole number from 0 to 100, written alone or as a percentage (`60`, `60%`: a cell formatted as a
+    /// percentage reads as `60%`).
+    mutating func wholePercent(_ key: String) throws -> Int? {
+        try parsed(key, expected: "a whole number from 0 to 100 (or a percentage such as 60%)") { text in
+            let number = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+            return Int(number).flatMap { (0...100).contains($0) ? $0 : nil }
+        }
+    }
+
+    /// `true` or `false`, as spreadsheets also write them: yes/no, y/n, 1/0, in any case.
     mutating func bool(_ key: String) throws -> Bool? {
-        try parsed(key, expected: "true or false") {
+        try parsed(key, expected: "true or false (or yes or no)") {
             switch $0.lowercased() {
-            case "true", "yes": true
-            case "false", "no": false
+            case "true", "yes", "y", "1": true
+            case "false", "no", "n", "0": false
             default: nil
             }
         }

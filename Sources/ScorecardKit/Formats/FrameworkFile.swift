@@ -157,7 +157,7 @@ public struct FrameworkFile {
             owner: try fields.string("owner") ?? "",
             due: try fields.parsed("due", expected: "a date (2025-03-31)") { CivilDate(parsing: $0) },
             progress: try fields.keyword("status", Action.Progress.self) ?? .notStarted,
-            percentComplete: try fields.integer("complete", in: 0...100) ?? 0)
+            percentComplete: try fields.wholePercent("complete") ?? 0)
     }
 
     static func tolerance(_ object: inout some DataFields) throws -> Tolerance? {

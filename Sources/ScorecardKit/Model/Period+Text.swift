@@ -1,9 +1,11 @@
 extension Period {
     /// Parses a period the way councils write them.
     ///
-    /// - months: `2024-05`, `May 2024`, `May-24`, `May 24`, `Sep 2024`
-    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`, `Q1 24/25`
-    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25`, `24/25` (but `2011-12` is December 2011)
+    /// - months: `2024-05`, `May 2024`, `May-24`, `May 24`, `Sep 2024`, `Jul-2024`
+    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`, `Q1 24/25`, `Qtr 1 2024/25`, `Apr-Jun 2024`
+    /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25`, `FY 2024/25`, `2024 / 25`, `24/25` (but
+    ///   `2011-12` is December 2011)
+    /// - with any dash a spreadsheet writes for the hyphen (`2024–25`), and any space for the space
     /// - calendar years: `2024`
     ///
     /// So every form the program prints (``description``, ``label``, ``shortLabel``) reads back. A two-digit
@@ -25,9 +27,16 @@ extension Period {
 
     /// Any form ``init(parsing:)`` accepts, read character by character.
     static func parsedGenerally(_ text: some StringProtocol) -> Period? {
-        let s = String(text.trimmingWhitespace())
-        guard !s.isEmpty, s.count <= 20 else { return nil }
-        let words = s.split(whereSeparator: { $0 == " " }).map(String.init)
+        // A spreadsheet's dashes and spaces are a hyphen and a space: `2024–25` (an en dash, as Word and Excel
+        // turn a hyphen between numbers), a non-breaking space after `Q1`.
+        let s = String(String(text).map { Self.dashes.contains($0) ? "-" : Self.spaces.contains($0) ? " " : $0 }).trimmingWhitespace()
+        guard !s.isEmpty, s.count <= 24 else { return nil }
+        var words = s.split(whereSeparator: { $0 == " " }).map(String.init)
+        // `2022 / 23`: one year written with spaces around its slash.
+        if words.count == 3, words[1] == "/" || words[1] == "-" { words = [words[0] + "/" + words[2]] }
+        // `FY 2022/23`, `Qtr 1 2024/25`, `Quarter 1 2024/25`: the word apart from what it names.
+        if words.count == 2, words[0].uppercased() == "FY" { words = ["FY" + words[1]] }
+        if words.count == 3, ["qtr", "quarter"].contains(words[0].lowercased()) { words = ["Q" + words[1], words[2]] }
         switch words.count {
         case 1:
             if let p = Self.parseSingleWord(words[0]) { return p }
@@ -36,10 +45,27 @@ extension Period {
             if let m = Self.monthNumber(words[0]), let y = Self.fourDigitYear(words[1]) ?? Self.twoDigitYear(words[1]) {
                 return .month(y, m)
             }
+            if let q = Self.parseMonthsOfQuarter(words[0], year: words[1]) { return q }
         default:
             break
         }
         return nil
+    }
+
+    /// Dashes a spreadsheet or word processor writes for a hyphen: figure, en and em dashes, the non-breaking
+    /// hyphen and the minus sign.
+    private static let dashes: Set<Character> = ["\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
+    /// Spaces other than the space: no-break, narrow no-break, thin and figure spaces.
+    private static let spaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
+
+    /// `Apr-Jun 2024`: the three months of a financial quarter, in the calendar year they fall in (`Jan-Mar 2025`
+    /// is Q4 2024/25).
+    private static func parseMonthsOfQuarter(_ months: String, year: String) -> Period? {
+        let ends = months.split(separator: "-", omittingEmptySubsequences: false)
+        guard ends.count == 2, let first = monthNumber(ends[0]), let last = monthNumber(ends[1]), first % 3 == 1, last == first + 2,
+            let y = fourDigitYear(year)
+        else { return nil }
+        return first >= 4 ? .quarter(y, (first - 4) / 3 + 1) : .quarter(y - 1, 4)
     }
 
     private static func parseSingleWord(_ word: String) -> Period? {
@@ -53,8 +79,8 @@ extension Period {
             {
                 return .month(y, m)
             }
-            // May-24, as spreadsheets shorten months
-            if let m = monthNumber(dash[0]), let y = twoDigitYear(dash[1]) {
+            // May-24, as spreadsheets shorten months; Jul-2024.
+            if let m = monthNumber(dash[0]), let y = twoDigitYear(dash[1]) ?? fourDigitYear(dash[1]) {
                 return .month(y, m)
             }
         }

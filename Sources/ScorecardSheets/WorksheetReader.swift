@@ -29,6 +29,8 @@ struct WorksheetReader {
         var budget = cellBudget
         /// The numbers of the rows read.
         var numbers: Set<Int> = []
+        /// The ranges merged down one column (`<mergeCell ref="G3:G4"/>`, after the rows).
+        var merges: [(column: Int, rows: ClosedRange<Int>)] = []
         let origin = TableOrigin(file: archive.path, sheet: sheet)
         try XMLEvents.parse(data, part: part, file: archive.path) { event in
             switch event {
@@ -104,11 +106,55 @@ struct WorksheetReader {
                     rows.append(current)
                 }
                 row = nil
+            case .start("mergeCell", let attributes):
+                if let range = attributes["ref"].flatMap(Self.columnRange) { merges.append(range) }
             default: break
             }
         }
+        rows.sort { $0.number < $1.number }
+        Self.fill(&rows, downMerges: merges, budget: &budget)
         cellBudget = budget
-        return rows.sorted { $0.number < $1.number }
+        return rows
+    }
+
+    /// A range of cells within one column (`G3:G6`): its column and its first and last rows; `nil` for any other
+    /// range.
+    static func columnRange(_ reference: String) -> (column: Int, rows: ClosedRange<Int>)? {
+        let ends = reference.split(separator: ":")
+        guard ends.count == 2, let (topLetters, top) = split(String(ends[0])), let (bottomLetters, bottom) = split(String(ends[1])),
+            topLetters == bottomLetters, top <= bottom, let column = ColumnName.index(topLetters)
+        else { return nil }
+        return (column, top...bottom)
+    }
+
+    /// Gives each empty cell of a range merged down one column the text of the range's top cell, as the sheet
+    /// shows it (a measure's service or priority merged over several rows, as councils group them: the cells
+    /// below the top one are stored empty, and their measures lost their service, or were refused for want of
+    /// a priority). Ranges across columns are left alone: a note merged wider is one note, not several.
+    static func fill(_ rows: inout [SheetTable.Row], downMerges merges: [(column: Int, rows: ClosedRange<Int>)], budget: inout Int) {
+        guard !merges.isEmpty else { return }
+        var index: [Int: Int] = [:]
+        for (position, row) in rows.enumerated() { index[row.number] = position }
+        // Only the rows the sheet has are visited, and only so many in all: a hand-made file of a million
+        // overlapping merges cannot hold the reader (Excel makes no overlapping ones).
+        var visits = 10_000_000
+        for merge in merges {
+            guard let top = index[merge.rows.lowerBound], rows[top].cells.indices.contains(merge.column) else { continue }
+            let text = rows[top].cells[merge.column]
+            guard !text.isEmpty else { continue }
+            var position = top + 1
+            while position < rows.count, rows[position].number <= merge.rows.upperBound {
+                defer { position += 1 }
+                visits -= 1
+                guard visits >= 0 else { return }
+                if rows[position].cells.count <= merge.column {
+                    budget -= merge.column + 1 - rows[position].cells.count
+                    guard budget >= 0 else { return }
+                    rows[position].cells += [String](repeating: "", count: merge.column + 1 - rows[position].cells.count)
+                }
+                if rows[position].cells[merge.column].isEmpty { rows[position].cells[merge.column] = text }
+            }
+        }
     }
 
     /// `D7` -> (`D`, 7).

@@ -92,6 +92,23 @@ struct WorkbookReadingTests {
         #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0.00") == .plain)
         #expect(NumberFormats.kind(ofCode: "0 \"days\"") == .plain)
         #expect(NumberFormats.kind(ofCode: "General") == .plain)
+        // Thousands and millions shown: the value meant is the one shown (£1,410k is 1410 in a £k measure).
+        #expect(NumberFormats.kind(ofCode: "\"£\"#,##0,\"k\"") == .scaled(thousands: 1))
+        #expect(NumberFormats.kind(ofCode: "#,##0.0,,\"m\"") == .scaled(thousands: 2))
+        #expect(CellValue(type: nil, format: .scaled(thousands: 1), value: "1410000").text(sharedStrings: [], uses1904Dates: false) == .success("1410"))
+        #expect(CellValue(type: nil, format: .scaled(thousands: 2), value: "2500000").text(sharedStrings: [], uses1904Dates: false) == .success("2.5"))
+        // A date shown without its year: which year is meant cannot be told.
+        #expect(NumberFormats.kind(ofCode: "d-mmm") == .dateWithoutYear && NumberFormats.builtIn(16) == .dateWithoutYear)
+        guard case .failure = CellValue(type: nil, format: .dateWithoutYear, value: "46197").text(sharedStrings: [], uses1904Dates: false) else {
+            Issue.record("a date without its year was read")
+            return
+        }
+        // An error cell is no text: a note of "#REF!" reached members.
+        guard case .failure(let error) = CellValue(type: "e", format: .plain, value: "#REF!").text(sharedStrings: [], uses1904Dates: false) else {
+            Issue.record("an error cell was read as text")
+            return
+        }
+        #expect(error.message.hasPrefix("holds the error #REF!"))
         // Times and lengths of time are fractions of a day: refused, not read as dates (1:30 was 1900-01-00).
         for code in ["[h]:mm", "[mm]:ss", "h:mm", "mm:ss", "h:mm AM/PM", "[h]:mm:ss"] { #expect(NumberFormats.kind(ofCode: code) == .duration, "\(code)") }
         #expect(NumberFormats.kind(ofCode: "dd/mm/yyyy hh:mm") == .date)
@@ -104,5 +121,19 @@ struct WorkbookReadingTests {
         let awkward = "a\u{1B}b_x0041_c\r\nd\u{7}"
         #expect(ExcelText.decoded(ExcelText.encoded(awkward)) == awkward)
         #expect(ExcelText.decoded("line_x000D_") == "line\r")
+    }
+
+    @Test("a range merged down one column gives its top cell's text to the cells below it; one merged across does not")
+    func mergedDown() {
+        var rows = [
+            SheetTable.Row(number: 1, cells: ["code", "service"]), SheetTable.Row(number: 2, cells: ["KBM-01", "Housing"]),
+            SheetTable.Row(number: 3, cells: ["KBM-02"]), SheetTable.Row(number: 4, cells: ["KBM-03", ""]),
+            SheetTable.Row(number: 5, cells: ["KBM-04", "Finance"]),
+        ]
+        var budget = 100
+        let merges = ["B2:B4", "A5:B5"].compactMap(WorksheetReader.columnRange)
+        #expect(merges.count == 1, "only the range down one column")
+        WorksheetReader.fill(&rows, downMerges: merges, budget: &budget)
+        #expect(rows.map { $0.cells.count > 1 ? $0.cells[1] : "" } == ["service", "Housing", "Housing", "Housing", "Finance"])
     }
 }

@@ -67,7 +67,7 @@ struct WideObservationsTests {
             ])
         var error: DataFileError?
         do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: table) } catch let e as DataLoadError { error = e.errors.first }
-        #expect(error?.description == "council.xlsx: sheet Observations, cell C7 (2024/25 Q2): \"abc\" is not a number")
+        #expect(error?.description == "council.xlsx: sheet Observations, cell C7 (2024/25 Q2): \"abc\" is not a number (a value not to be had is left empty, or written - or n/a)")
     }
 
     @Test("a date heading (as a spreadsheet keeps a month) is that month; a cell beyond the last heading is refused")

@@ -54,7 +54,7 @@ struct WorkbookReadingTests {
         let path = try Self.handMade(observations: observations)
         var errors: [DataFileError] = []
         do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
-        #expect(errors.map(\.description) == [path + ": sheet Observations, cell D7 (2024/25 Q2): \"abc\" is not a number"])
+        #expect(errors.map(\.description) == [path + ": sheet Observations, cell D7 (2024/25 Q2): \"abc\" is not a number (a value not to be had is left empty, or written - or n/a)"])
     }
 
     @Test("a missing Council or Measures sheet is named")

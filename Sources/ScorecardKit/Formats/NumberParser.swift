@@ -1,12 +1,16 @@
 /// Reads numbers the way spreadsheets export them: `1234.5`, `1,234.5`, `87.5%`, `£1,200`, `-3`.
 public enum NumberParser {
     /// Whether `text` is one of the marks councils' tables put where there is no figure: `-`, `–`, `n/a`, `N/A`,
-    /// `na`, `tbc`, `tba`, `..`, `*` (a small number suppressed). Such a cell is taken as empty.
+    /// `na`, `tbc`, `tba`, `..`, `*` (a small number suppressed), and the statistical service's `[c]`
+    /// (confidential), `[x]` (not available), `[z]` (not applicable), `:` and `<5` (a small number suppressed at
+    /// source). Such a cell is taken as empty. (A bare `x` or `c` is not: a stray tick mark is no figure's absence.)
     public static func isNoValue(_ text: some StringProtocol) -> Bool {
         noValueMarks.contains(text.trimmingWhitespace().lowercased())
     }
 
-    private static let noValueMarks: Set<String> = ["-", "–", "—", "n/a", "na", "tbc", "tba", "..", "*"]
+    private static let noValueMarks: Set<String> = [
+        "-", "–", "—", "n/a", "na", "tbc", "tba", "..", "*", "[c]", "[x]", "[z]", ":", "<5",
+    ]
 
     /// A unit written with a number: `87.5%`, `£1,200`.
     public enum UnitMark: Sendable {

@@ -105,7 +105,7 @@ extension ObservationsFile {
             return (true, value)
         }
         if NumberParser.isNoValue(record.string(column)) { return (true, nil) }
-        try fail(record.line, column, "\"\(record.string(column).excerpt())\" is not a number")
+        try fail(record.line, column, "\"\(record.string(column).excerpt())\" is not a number (a value not to be had is left empty, or written - or n/a)")
         return (false, nil)
     }
 

@@ -18,6 +18,13 @@ struct PrioritiesTable {
             else { return }
             var priorityLines: [String: Int] = [:]
             for var row in rows {
+                // A delivery plan's row without its priority (a merged or left-blank priority column) says so: it
+                // was "a priority needs a priority".
+                if try row.string("priority") == nil, let planCode = try row.string("delivery_plan") {
+                    throw row.error(
+                        "priority", "delivery plan \(planCode.excerpt()) needs its priority's code in this row too (as on the priority's own row above it)")
+                }
+                row.context = "a row"
                 let code = try row.requiredString("priority")
                 if let planCode = try row.string("delivery_plan") {
                     row.context = "delivery plan \(planCode.excerpt())"

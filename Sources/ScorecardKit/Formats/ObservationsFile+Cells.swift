@@ -33,7 +33,10 @@ extension ObservationsFile {
         var code: String { measures[index].code.excerpt() }
         let frequency = measures[index].frequency
         guard period.kind == frequency.periodKind else {
-            try fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)")
+            // A month (or a quarter-end date) given for a longer period: the one it falls in is named, to write instead.
+            let within = period.kind < frequency.periodKind
+                ? " (it falls in \(Period.containing(period.startDate, kind: frequency.periodKind).description): write that)" : ""
+            try fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)\(within)")
             return
         }
         let (valueRead, value) = try number(record, cells.value, of: index, fail: fail)

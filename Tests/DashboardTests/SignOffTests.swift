@@ -100,7 +100,7 @@ struct SignOffTests {
         _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
         var session = try TestSession(store: store, user: "olu")
         session.send(.showSignOff, .publishAll)
-        #expect(session.state.message == "P again signs off all 2 values and 1 target listed, for members to see; any other key does not")
+        #expect(session.state.message == "P again signs off all 2 values and 1 target listed")
         #expect(try store.drafts().count == 2, "nothing signed off on one key")
         // Another key between forgets the question.
         session.send(.moveDown, .publishAll)

@@ -185,7 +185,7 @@ extension AppState {
         }
         if all, drafts.count + proposals.count > 1, !asked {
             signOffAllAsked = true
-            message = "P again signs off all \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target")) listed, for members to see; any other key does not"
+            message = "P again signs off all \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target")) listed"
             return []
         }
         message = "Signing off \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target"))…"

@@ -37,7 +37,7 @@ struct CellValue {
             case .scaled(let thousands): return .success(Self.shown(value, times: pow(1000, -Double(thousands))))
             case .percent: return .success(Self.shown(value, times: 100) + "%")
             case .dateWithoutYear:
-                return .failure(CellProblem("is a date shown without its year (its format has no year), so which year is meant cannot be told: write the period as text (2024-06), or format the cell to show the year"))
+                return .failure(CellProblem("is a date shown without its year (its format has no year), so which year is meant cannot be told: write the period as text (such as 2024-06), or format the cell to show the year"))
             case .date:
                 guard let serial = Double(value), let date = ExcelDate.date(serial: serial, uses1904Dates: uses1904Dates) else { return .success(value) }
                 return .success(date.description)

@@ -127,7 +127,7 @@ struct WorksheetReader {
         return (column, top...bottom)
     }
 
-    /// Gives each empty cell of a range merged down one column the text of the range's top cell, as the sheet
+    /// Gives each cell of a range merged down one column the text of the range's top cell, as the sheet
     /// shows it (a measure's service or priority merged over several rows, as councils group them: the cells
     /// below the top one are stored empty, and their measures lost their service, or were refused for want of
     /// a priority). Ranges across columns are left alone: a note merged wider is one note, not several.
@@ -152,7 +152,8 @@ struct WorksheetReader {
                     guard budget >= 0 else { return }
                     rows[position].cells += [String](repeating: "", count: merge.column + 1 - rows[position].cells.count)
                 }
-                if rows[position].cells[merge.column].isEmpty { rows[position].cells[merge.column] = text }
+                // What the sheet shows: the top cell's text, whatever a hidden cell below it holds.
+                rows[position].cells[merge.column] = text
             }
         }
     }

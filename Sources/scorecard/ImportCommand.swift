@@ -215,7 +215,9 @@ struct ImportCommand: ParsableCommand {
         let path = path.terminalSafe
         let count = { (n: Int) in NumberText.grouped(Double(n), decimals: 0) }
         guard s.changedAnything else {
-            return "Nothing changed: \(path) already holds these files (\(count(s.unchanged)) observations)."
+            let kept = s.recordedKept > 0
+                ? ", and keeps \(count(s.recordedKept)) \(s.recordedKept == 1 ? "value" : "values") recorded in Scorecard since the last import" : ""
+            return "Nothing changed: \(path) already holds these files (\(count(s.unchanged)) observations)\(kept)."
         }
         var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(

@@ -18,7 +18,10 @@ enum NegativeNumberArguments {
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if textOptions.contains(word), index + 1 < arguments.count, arguments[index + 1].hasPrefix("-") {
+            // Text beginning with one dash (`- improved`, `-5`), not an option (`--quality`, `-h`).
+            if textOptions.contains(word), index + 1 < arguments.count, arguments[index + 1].hasPrefix("-"),
+                !arguments[index + 1].hasPrefix("--"), arguments[index + 1] != "-h"
+            {
                 kept.append(word + "=" + arguments[index + 1])
                 index += 2
                 continue
@@ -38,6 +41,8 @@ enum NegativeNumberArguments {
     /// `-4.5%`, `-.5`, `-1e2`.
     static func isNegativeNumber(_ word: String) -> Bool {
         guard word.hasPrefix("-"), word.count > 1 else { return false }
+        // Not numbers, but values, for `record` to refuse in words (`-inf` was "Missing expected argument").
+        if ["-inf", "-infinity", "-nan"].contains(word.lowercased()) { return true }
         var rest = word.dropFirst()
         if rest.first == "£" { rest = rest.dropFirst() }
         if rest.last == "%" { rest = rest.dropLast() }

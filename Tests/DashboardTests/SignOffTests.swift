@@ -100,13 +100,29 @@ struct SignOffTests {
         _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
         var session = try TestSession(store: store, user: "olu")
         session.send(.showSignOff, .publishAll)
-        #expect(session.state.message == "P again signs off all 2 values and 1 target listed")
+        #expect(session.state.message == "P again signs off the 2 values and 1 target listed")
         #expect(try store.drafts().count == 2, "nothing signed off on one key")
         // Another key between forgets the question.
         session.send(.moveDown, .publishAll)
         #expect(try store.drafts().count == 2)
         session.send(.publishAll)
         #expect(session.state.message == "Signed off 2 values and 1 target: members now see them")
+    }
+
+    @Test("P asks again when the list changed after it asked (a draft recorded between the keys), and asks for one too")
+    func signOffAllAsksAgainWhenTheListChanged() throws {
+        let (store, path) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
+        var session = try TestSession(store: store, user: "olu")
+        session.send(.showSignOff, .publishAll)
+        #expect(session.state.message == "P again signs off the 1 value listed")
+        _ = try SQLiteStore(path: path).record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "89", by: "kate"), today: TestCouncil.today)
+        session.tick()
+        session.send(.publishAll)
+        #expect(session.state.message == "P again signs off the 2 values listed", "asked again, naming the new count")
+        #expect(try store.drafts().count == 2)
+        session.send(.publishAll)
+        #expect(try store.drafts().isEmpty)
         #expect(try store.drafts().isEmpty && store.targetProposals().isEmpty)
     }
 

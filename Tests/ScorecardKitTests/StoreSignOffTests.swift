@@ -102,6 +102,10 @@ struct StoreSignOffTests {
         #expect(same.recordedKept == 1 && same.revised == 0 && !same.changedAnything)
         let kbi01 = try #require(try store.loadCouncil().observations.first { $0.contains { $0.period == .month(2024, 8) && $0.value == 88 } })
         #expect(!kbi01.isEmpty, "the signed-off correction stands")
+        // Files that changed only the row's commentary: the figure decides, and the correction stands.
+        let noted = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%,,,", with: "KBI-01,2024-08,91.5%,,Checked by audit,")
+        let commentary = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: noted)).load(), by: "import", progress: nil)
+        #expect(commentary.recordedKept == 1 && commentary.revised == 0)
         let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,93")
         let changed = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
         #expect(changed.revised == 1 && changed.recordedKept == 0)

@@ -109,6 +109,8 @@ struct NegativeNumberArgumentsTests {
             == ["record", "KBM-36", "2026/27 Q2", "--database", "c.sqlite", "--", "-120"])
         #expect(NegativeNumberArguments.arranged(["target", "KBM-36", "2026/27", "-£1,200.5"]) == ["target", "KBM-36", "2026/27", "--", "-£1,200.5"])
         #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "5", "--note", "-5"]) == ["record", "KBM-36", "2026-09", "5", "--note=-5"])
+        #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "5", "--note", "--quality", "provisional"])
+            == ["record", "KBM-36", "2026-09", "5", "--note", "--quality", "provisional"], "an option is no note")
         #expect(NegativeNumberArguments.arranged(["record", "KBM-36", "2026-09", "-1e2", "--note", "- improved"])
             == ["record", "KBM-36", "2026-09", "--note=- improved", "--", "-1e2"])
         // Given with -- already, or another command: as it is.

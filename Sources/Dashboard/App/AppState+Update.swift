@@ -26,7 +26,7 @@ extension AppState {
         let selectionMoved = signOffSelectionMoved
         signOffSelectionMoved = false
         let allAsked = signOffAllAsked
-        signOffAllAsked = false
+        signOffAllAsked = nil
         if selectionMoved, action == .publishSelected, current.route == .signOff, case .browsing = mode {
             message = "The row you had selected was signed off elsewhere, and the selection moved: p again signs off the one selected now"
             return []
@@ -54,9 +54,9 @@ extension AppState {
         return browse(action, signOffAllAsked: allAsked, model: model)
     }
 
-    /// Moving about the lists: arrows, Enter, Esc and the keys that open screens. `signOffAllAsked`: whether the
-    /// key before was a `P` asking to sign off all listed.
-    private mutating func browse(_ action: AppAction, signOffAllAsked allAsked: Bool, model: DashboardModel) -> [AppEffect] {
+    /// Moving about the lists: arrows, Enter, Esc and the keys that open screens. `signOffAllAsked`: the rows the
+    /// key before, a `P`, asked to sign off.
+    private mutating func browse(_ action: AppAction, signOffAllAsked allAsked: [RowID]?, model: DashboardModel) -> [AppEffect] {
         let rows = model.rows(for: current, asAt: asAt, scope: scope)
         switch action {
         case .moveUp: select(current.selection - 1, count: rows.count)
@@ -155,8 +155,8 @@ extension AppState {
     }
 
     /// Signing off the selected draft or proposed target, or every one the sign-off list shows (filtered or not).
-    /// `asked`: whether the key before was a `P` that asked to sign off all listed.
-    private mutating func publish(all: Bool, asked: Bool, rows: [RowID], model: DashboardModel) -> [AppEffect] {
+    /// `asked`: the rows the key before, a `P`, asked to sign off.
+    private mutating func publish(all: Bool, asked: [RowID]?, rows: [RowID], model: DashboardModel) -> [AppEffect] {
         // Who may not sign off is told so wherever they press it (a member was told to press s, then p).
         guard model.canSignOff else {
             if case .following(let name, _, _, _) = meeting {
@@ -183,9 +183,9 @@ extension AppState {
             message = "Nothing awaits sign-off"
             return []
         }
-        if all, drafts.count + proposals.count > 1, !asked {
-            signOffAllAsked = true
-            message = "P again signs off all \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target")) listed"
+        if all, asked != chosen {
+            signOffAllAsked = chosen
+            message = "P again signs off the \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target")) listed"
             return []
         }
         message = "Signing off \(signOffCount(values: drafts.count, "value", targets: proposals.count, "target"))…"

@@ -41,9 +41,10 @@ public struct AppState: Hashable, Sendable {
     /// selection moved onto another: the next `p` then says so rather than signing off a row the user had not
     /// chosen. Cleared by the next key.
     public var signOffSelectionMoved = false
-    /// Set by a first `P` on a list of several: the next `P` signs them all off, any other key forgets it (one
-    /// key published twenty values at once).
-    public var signOffAllAsked = false
+    /// The rows a first `P` asked to sign off: the next `P` signs them off if the list still holds just those
+    /// (one key published twenty values at once; a draft recorded between the two keys was signed off unasked);
+    /// any other key forgets them.
+    public var signOffAllAsked: [RowID]?
 
     public init(asAt: Period, scope: String = "", route: Route = .plan) {
         self.asAt = asAt

@@ -36,11 +36,11 @@ package enum ImportDiff {
     /// the drafts awaiting sign-off that a revision replaces.
     /// `current` is emptied of the observations met (taken `inout` so that a million of them are not copied).
     ///
-    /// A value recorded (or signed off, or a draft) in Scorecard since the last import, where the files give
-    /// exactly what that import gave (`lastImported`: the latest imported observation beneath each recorded
-    /// one), stands: the files did not change it, so writing theirs would undo the record (re-importing the
-    /// council's files for a new quarter put back every figure corrected and signed off in Scorecard, and threw
-    /// away owners' drafts). Where the files changed it since, theirs is written, as before.
+    /// A value recorded (or signed off, or a draft) in Scorecard since the last import, where the files give the
+    /// value that import gave (`lastImported`: the latest imported observation beneath each recorded one), stands
+    /// with its commentary: the files did not change the figure, so writing theirs would undo the record
+    /// (re-importing the council's files for a new quarter put back every figure corrected and signed off in
+    /// Scorecard, and threw away owners' drafts). Where the files changed the value since, theirs is written.
     package static func forEachChangedObservation(
         _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], lastImported: [StoreKey: Observation] = [:],
         summary: inout ImportSummary, progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
@@ -61,12 +61,11 @@ package enum ImportDiff {
                         summary.unchanged += 1
                         continue
                     }
-                    if var imported = lastImported[StoreKey(measureID: id, period: observation.period)] {
-                        imported.isDraft = observation.isDraft
-                        if imported == observation {
-                            summary.recordedKept += 1
-                            continue
-                        }
+                    // The value decides: a note, quality or target the files changed beside the same figure does
+                    // not undo the figure recorded since (a note-only edit in the files put back a superseded value).
+                    if let imported = lastImported[StoreKey(measureID: id, period: observation.period)], imported.value == observation.value {
+                        summary.recordedKept += 1
+                        continue
                     }
                     summary.revised += 1
                     if wasDraft { summary.draftsReplaced += 1 }

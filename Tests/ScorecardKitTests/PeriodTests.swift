@@ -45,6 +45,7 @@ struct PeriodTests {
         ("Apr-Jun 2024", .quarter(2024, 1)),
         ("Jan\u{2013}Mar 2025", .quarter(2024, 4)),
         ("Jul-2024", .month(2024, 7)),
+        ("Apr - Jun 2024", .quarter(2024, 1)),
     ])
     func parses(text: String, expected: Period) {
         #expect(Period(parsing: text) == expected)

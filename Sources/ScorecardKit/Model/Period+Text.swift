@@ -34,6 +34,8 @@ extension Period {
         var words = s.split(whereSeparator: { $0 == " " }).map(String.init)
         // `2022 / 23`: one year written with spaces around its slash.
         if words.count == 3, words[1] == "/" || words[1] == "-" { words = [words[0] + "/" + words[2]] }
+        // `Apr - Jun 2024`: a quarter's months with spaces around their dash.
+        if words.count == 4, words[1] == "-" { words = [words[0] + "-" + words[2], words[3]] }
         // `FY 2022/23`, `Qtr 1 2024/25`, `Quarter 1 2024/25`: the word apart from what it names.
         if words.count == 2, words[0].uppercased() == "FY" { words = ["FY" + words[1]] }
         if words.count == 3, ["qtr", "quarter"].contains(words[0].lowercased()) { words = ["Q" + words[1], words[2]] }

@@ -50,7 +50,9 @@ public struct ValueEntry: Sendable, Hashable {
             fail(.period, "enter a period (such as 2024-05 or 2024/25 Q1)")
         } else if let parsedPeriod {
             if let frequency = definition?.frequency, parsedPeriod.kind != frequency.periodKind {
-                fail(.period, "\(code.excerpt()) is reported \(frequency.adverb); \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)")
+                let within = parsedPeriod.kind < frequency.periodKind
+                    ? " (it falls in \(Period.containing(parsedPeriod.startDate, kind: frequency.periodKind).label))" : ""
+                fail(.period, "\(code.excerpt()) is reported \(frequency.adverb); \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)\(within)")
             } else if !parsedPeriod.hasEnded(by: today) {
                 fail(.period, parsedPeriod.notEndedMessage)
             }

@@ -20,24 +20,42 @@ extension NcursesTerminal {
 
     /// A cursor key sent in the terminal's normal mode (`ESC [ B`) where terminfo gives its application mode
     /// (`ESC O B`), as a terminal whose keypad mode a shell turned off sends them (after Ctrl-Z and `fg`, one
-    /// was read as Esc, `[` and `B`: back a screen and to an earlier period). Reads only what already waits
-    /// after the Esc, and puts back what is not such a key.
+    /// was read as Esc, `[` and `B`: back a screen and to an earlier period); any other whole control sequence
+    /// already waiting (`ESC [ 2 SP q`, a mouse report) is taken whole as an unknown key, so that its letters are
+    /// not keys (`q` quit). Reads only what already waits after the Esc; an incomplete sequence is put back.
     private func normalModeCursorKey(_ window: UnsafeMutablePointer<WINDOW>) -> Key? {
         wtimeout(window, 0)
-        var first: wint_t = 0
-        let firstStatus = wget_wch(window, &first)
-        guard firstStatus != ERR else { return nil }
-        guard firstStatus != sc_key_code_yes(), first == 0x5B || first == 0x4F else {
-            putBack(first, isKeyCode: firstStatus == sc_key_code_yes())
+        var read: [(value: wint_t, isKeyCode: Bool)] = []
+        func next() -> (value: wint_t, isKeyCode: Bool)? {
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            guard status != ERR else { return nil }
+            read.append((value, status == sc_key_code_yes()))
+            return read.last
+        }
+        func putAllBack() -> Key? {
+            // Newest first: curses reads back what was put back last first.
+            for item in read.reversed() { putBack(item.value, isKeyCode: item.isKeyCode) }
             return nil
         }
-        var second: wint_t = 0
-        let secondStatus = wget_wch(window, &second)
-        if secondStatus != ERR, secondStatus != sc_key_code_yes(), let key = KeyDecoder.cursorKey(final: UInt32(second)) { return key }
-        // Put back newest first: curses reads back what was put back last first.
-        if secondStatus != ERR { putBack(second, isKeyCode: secondStatus == sc_key_code_yes()) }
-        putBack(first, isKeyCode: false)
-        return nil
+        guard let introducer = next(), !introducer.isKeyCode, introducer.value == 0x5B || introducer.value == 0x4F else { return putAllBack() }
+        if introducer.value == 0x4F {
+            guard let final = next(), !final.isKeyCode, let key = KeyDecoder.cursorKey(final: UInt32(final.value)) else { return putAllBack() }
+            return key
+        }
+        // CSI: parameter and intermediate bytes (0x20 to 0x3F), then a final byte (0x40 to 0x7E).
+        var parameters = 0
+        while let byte = next(), !byte.isKeyCode {
+            if (0x20...0x3F).contains(byte.value) {
+                parameters += 1
+                if parameters > 32 { return putAllBack() }
+                continue
+            }
+            guard (0x40...0x7E).contains(byte.value) else { return putAllBack() }
+            if parameters == 0, let key = KeyDecoder.cursorKey(final: UInt32(byte.value)) { return key }
+            return .unknown(Int(byte.value))
+        }
+        return putAllBack()
     }
 
     private func putBack(_ value: wint_t, isKeyCode: Bool) {

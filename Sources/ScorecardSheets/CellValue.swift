@@ -27,14 +27,20 @@ struct CellValue {
         case "str": return .success(ExcelText.decoded(value ?? ""))
         // An error (`#REF!`, `#N/A`) is no text to show anyone: a note of "#REF!" reached members' screens.
         case "e":
-            return .failure(CellProblem("holds the error \(ExcelText.decoded(value ?? "").terminalSafe.excerpt(20)) (a formula that failed): correct it, or clear the cell"))
+            let error = ExcelText.decoded(value ?? "").terminalSafe.excerpt(20)
+            return .failure(CellProblem("holds \(error.isEmpty ? "an error" : "the error \(error)") (a formula that failed): correct it, or clear the cell"))
         case "b": return .success(value == "1" || value == "true" ? "true" : "false")
         case "d": return .success(String((value ?? "").prefix(10)))
         default:
             guard let value else { return .success("") }
             switch format {
             case .plain: return .success(Self.shown(value))
-            case .scaled(let thousands): return .success(Self.shown(value, times: pow(1000, -Double(thousands))))
+            case .scaled(let thousands):
+                // Thousands, millions, billions: a format dividing by more shows figures no council keeps.
+                guard thousands <= 3 else {
+                    return .failure(CellProblem("is shown divided by a thousand more than three times (its format has more than three commas after the last digit): format it as a number"))
+                }
+                return .success(Self.shown(value, times: pow(1000, -Double(thousands))))
             case .percent: return .success(Self.shown(value, times: 100) + "%")
             case .dateWithoutYear:
                 return .failure(CellProblem("is a date shown without its year (its format has no year), so which year is meant cannot be told: write the period as text (such as 2024-06), or format the cell to show the year"))

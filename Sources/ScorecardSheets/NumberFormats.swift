@@ -90,7 +90,7 @@ struct NumberFormats {
         // Commas straight after the last digit placeholder scale the number (a thousands separator sits between digits).
         if let last = first.lastIndex(where: { "0#?".contains($0) }) {
             let thousands = first[first.index(after: last)...].prefix { $0 == "," }.count
-            if thousands > 0 { return .scaled(thousands: thousands) }
+            if thousands > 0 { return .scaled(thousands: min(thousands, 4)) }
         }
         return .plain
     }

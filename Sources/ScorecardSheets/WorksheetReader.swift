@@ -68,15 +68,16 @@ struct WorksheetReader {
             case .end("v"), .end("t"): reading = nil
             case .end("is"): inlineDepth -= 1
             case .text(let text):
-                if reading == "v" { value = (value ?? "") + text }
-                if reading == "t" { inline = (inline ?? "") + text }
+                // Appended in place: a new string for each piece of a 40 MB cell made reading it quadratic.
+                if reading == "v" { if value == nil { value = text } else { value?.append(text) } }
+                if reading == "t" { if inline == nil { inline = text } else { inline?.append(text) } }
             case .end("c"):
                 guard var found = cell, var current = row else { return }
                 cell = nil
                 found.value = value
                 found.inline = inline
                 // A formula's saved empty text (`=IF(x, "", y)`) is `<v/>`: an empty cell, not a missing value.
-                if hasFormula, value == nil, !hasValueElement {
+                if hasFormula, value == nil, !(hasValueElement && found.type == "str") {
                     throw origin.place(line: current.number, column: column, field: nil).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)")
                 }
                 let text: String
@@ -107,7 +108,8 @@ struct WorksheetReader {
                 }
                 row = nil
             case .start("mergeCell", let attributes):
-                if let range = attributes["ref"].flatMap(Self.columnRange) { merges.append(range) }
+                // A sheet has a few hundred at most; millions, in a hand-made file, are not kept.
+                if merges.count < Self.mergeLimit, let range = attributes["ref"].flatMap(Self.columnRange) { merges.append(range) }
             default: break
             }
         }
@@ -116,6 +118,9 @@ struct WorksheetReader {
         cellBudget = budget
         return rows
     }
+
+    /// The most ranges merged down a column that a sheet's reading takes in.
+    static let mergeLimit = 100_000
 
     /// A range of cells within one column (`G3:G6`): its column and its first and last rows; `nil` for any other
     /// range.
@@ -141,7 +146,9 @@ struct WorksheetReader {
         for merge in merges {
             guard let top = index[merge.rows.lowerBound], rows[top].cells.indices.contains(merge.column) else { continue }
             let text = rows[top].cells[merge.column]
-            guard !text.isEmpty else { continue }
+            // A figure merged over rows is one figure, not one a row (a value merged over three periods was three
+            // values); names (a service, a priority, a period) are what merging groups rows by.
+            guard !text.isEmpty, NumberParser.parse(text) == nil else { continue }
             var position = top + 1
             while position < rows.count, rows[position].number <= merge.rows.upperBound {
                 defer { position += 1 }

@@ -18,6 +18,8 @@ struct CouncilInput: ParsableArguments {
     var published = false
 
     func validate() throws {
+        // An empty path is no folder (it read /framework.yaml, at the root of the disk).
+        if directory?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("give a data directory or workbook, not an empty path") }
         if directory != nil, database != nil { throw ValidationError("give a data directory (or workbook) or --database, not both") }
         if published, directory != nil { throw ValidationError("--published is for a database: data files have no drafts") }
         if let database = resolvedDatabase { try DatabaseOptions.refuseOtherURL(database) }

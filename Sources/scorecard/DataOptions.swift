@@ -65,6 +65,8 @@ enum DataLocation {
     /// that have not ended by `today` are among the problems.
     static func load(_ path: String?, today: CivilDate) throws -> Council {
         guard let path else { return try sample(today: today) }
+        // An empty path is no folder (it read /framework.yaml, at the root of the disk).
+        if path.trimmingCharacters(in: .whitespaces).isEmpty { throw CommandFailure("give a data directory or workbook, not an empty path") }
         return try reportingProblems { try CouncilSource.load(path: path, today: today) }
     }
 

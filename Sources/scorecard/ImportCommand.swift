@@ -31,6 +31,7 @@ struct ImportCommand: ParsableCommand {
     var replace = false
 
     func validate() throws {
+        if directory?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("give a data directory or workbook, not an empty path") }
         try DatabaseOptions.validate(by: by)
         if databaseOptions.published { throw ValidationError("--published shows what members see; an import writes") }
     }

@@ -183,6 +183,21 @@ struct ValueFormTests {
         #expect(try store.revisions(measure: "KBI-01", period: .month(2020, 1)).map(\.observation.value) == [86])
     }
 
+    @Test("a field takes so much and no more: keys beyond are dropped, a paste is cut, and the form says so")
+    func fieldsHaveLimits() throws {
+        var (session, _, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.send(.nextField)
+        session.send(.paste(String(repeating: "word ", count: 10_000)))
+        var form = try #require(Self.form(session.state))
+        #expect(form.note.utf8.count == ValueForm.limit(of: .note))
+        #expect(form.errors[.note] == "At most 20,000 characters here: the paste was cut")
+        session.send(.previousField)
+        for _ in 0..<300 { session.send(.type("9")) }
+        form = try #require(Self.form(session.state))
+        #expect(form.value.count == ValueForm.limit(of: .value))
+    }
+
     @Test("a bad value is shown in place and nothing is written")
     func validation() throws {
         var (session, store, _) = try LiveDataTests.session()

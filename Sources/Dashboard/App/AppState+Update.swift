@@ -589,14 +589,18 @@ extension AppState {
 
     // MARK: Prompts
 
+    /// The most a filter or a measure code typed after `:` takes (UTF-8 bytes).
+    static let promptLimit = 200
+
     /// Handles typing into the filter; returns `false` for actions that browse as usual (arrows).
     private mutating func applyFilterTyping(_ action: AppAction, model: DashboardModel) -> Bool {
         switch action {
+        // A filter of a few words: keys beyond are dropped (a megabyte typed as keys filtered for minutes).
         case .type(let c):
-            current.filter.append(c)
+            if current.filter.utf8.count < Self.promptLimit { current.filter.append(c) }
             current.selection = 0
         case .paste(let text):
-            current.filter += ValueForm.oneLine(text)
+            current.filter += String(ValueForm.oneLine(text).prefix(max(0, Self.promptLimit - current.filter.count)))
             current.selection = 0
         case .deleteBackward:
             if current.filter.isEmpty { mode = .browsing } else { current.filter.removeLast() }
@@ -624,8 +628,8 @@ extension AppState {
 
     private mutating func applyJump(_ action: AppAction, code: String, model: DashboardModel) -> [AppEffect] {
         switch action {
-        case .type(let c): mode = .jumping(code + String(c))
-        case .paste(let text): mode = .jumping(code + ValueForm.oneLine(text))
+        case .type(let c): mode = .jumping(code.utf8.count < Self.promptLimit ? code + String(c) : code)
+        case .paste(let text): mode = .jumping(code + String(ValueForm.oneLine(text).prefix(max(0, Self.promptLimit - code.count))))
         case .deleteBackward: mode = code.isEmpty ? .browsing : .jumping(String(code.dropLast()))
         case .cancel: mode = .browsing
         case .submit:

@@ -80,8 +80,19 @@ public struct ValueForm: Hashable, Sendable {
     /// The period the period field names, if it names one.
     public var parsedPeriod: Period? { Period(parsing: period) }
 
+    /// The most bytes a field takes (UTF-8): a commentary of a few pages, a few words elsewhere. Keys or a paste
+    /// beyond are dropped (a megabyte typed by a terminal without bracketed paste took minutes, each key copying
+    /// the field).
+    static func limit(of field: Field) -> Int {
+        field == .note ? 20_000 : 200
+    }
+
     mutating func type(_ character: Character) {
         if focus == .period, periodIsSuggested { period = "" }
+        guard self[focus].utf8.count + character.utf8.count <= Self.limit(of: focus) else {
+            errors[focus] = "At most \(NumberText.grouped(Double(Self.limit(of: focus)), decimals: 0)) characters here"
+            return
+        }
         self[focus].append(character)
         edited()
     }
@@ -93,8 +104,20 @@ public struct ValueForm: Hashable, Sendable {
         // Line breaks as LF; any other control character (an escape sequence copied with the text) dropped.
         let breaks = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let normalised = String(String.UnicodeScalarView(breaks.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !$0.isTerminalControl }))
-        self[focus] += focus == .note ? normalised : Self.oneLine(normalised).trimmingCharacters(in: .whitespaces)
+        let added = focus == .note ? normalised : Self.oneLine(normalised).trimmingCharacters(in: .whitespaces)
+        let room = Self.limit(of: focus) - self[focus].utf8.count
+        var kept = ""
+        var used = 0
+        for character in added {
+            used += character.utf8.count
+            guard used <= room else { break }
+            kept.append(character)
+        }
+        self[focus] += kept
         edited()
+        if kept.utf8.count < added.utf8.count {
+            errors[focus] = "At most \(NumberText.grouped(Double(Self.limit(of: focus)), decimals: 0)) characters here: the paste was cut"
+        }
     }
 
     /// `text` on one line: each line break a space.

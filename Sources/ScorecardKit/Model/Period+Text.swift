@@ -27,6 +27,9 @@ extension Period {
 
     /// Any form ``init(parsing:)`` accepts, read character by character.
     static func parsedGenerally(_ text: some StringProtocol) -> Period? {
+        // No period is longer than a few words: a 100 MB cell is refused before it is read character by character
+        // (it took 20 s and 2 GB).
+        guard text.utf8.count <= 96 else { return nil }
         // A spreadsheet's dashes and spaces are a hyphen and a space: `2024–25` (an en dash, as Word and Excel
         // turn a hyphen between numbers), a non-breaking space after `Q1`.
         let s = String(String(text).map { Self.dashes.contains($0) ? "-" : Self.spaces.contains($0) ? " " : $0 }).trimmingWhitespace()
@@ -67,6 +70,7 @@ extension Period {
         guard ends.count == 2, let first = monthNumber(ends[0]), let last = monthNumber(ends[1]), first % 3 == 1, last == first + 2,
             let y = fourDigitYear(year)
         else { return nil }
+        guard first >= 4 || y - 1 >= earliestYear else { return nil }
         return first >= 4 ? .quarter(y, (first - 4) / 3 + 1) : .quarter(y - 1, 4)
     }
 

@@ -104,9 +104,9 @@ public enum CouncilWorkbook {
         try ExportError.checkNumbers(of: council, path: path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingPathExtension().lastPathComponent + "-national"
-        try WorkbookWriter.write(sheets(council, wideObservations: wideObservations, nationalFolder: folder), to: path)
+        // The national files first: when they cannot be written, no workbook naming them is (one was, and did not
+        // read back), and a workbook already at `path` stays as it was.
         let national = CouncilTablesWriter.nationalFiles(council, folder: folder)
-        guard !national.isEmpty else { return }
         let base = url.deletingLastPathComponent()
         do {
             for (name, bytes) in national {
@@ -117,5 +117,6 @@ public enum CouncilWorkbook {
         } catch {
             throw ExportError(path: base.appendingPathComponent(folder).path, message: "cannot be written (\(error.localizedDescription))")
         }
+        try WorkbookWriter.write(sheets(council, wideObservations: wideObservations, nationalFolder: folder), to: path)
     }
 }

@@ -89,7 +89,7 @@ let package = Package(
             name: "ScorecardSheetsTests",
             dependencies: ["ScorecardSheets", "ScorecardKit", "ScorecardSample", "TestScratch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets", "TestScratch"]),
+        .testTarget(name: "scorecardTests", dependencies: ["scorecard", "ScorecardKit", "ScorecardSheets", "TestScratch", "Dashboard", "DashboardTesting"]),
         .testTarget(
             name: "ScorecardPostgresTests",
             dependencies: ["ScorecardPostgres", "ScorecardKit", "ScorecardSample", .product(name: "PostgresNIO", package: "postgres-nio")]

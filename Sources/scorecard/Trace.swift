@@ -15,9 +15,9 @@ final class Trace {
 
     private let file: UnsafeMutablePointer<FILE>?
 
-    /// A trace to the file named by `SCORECARD_TRACE`, or one that records nothing.
-    init() {
-        file = getenv(Self.environmentVariable).flatMap { fopen($0, "a") }
+    /// A trace to the file named by `SCORECARD_TRACE` (or `path`, for tests), or one that records nothing.
+    init(path: String? = nil) {
+        file = (path ?? getenv(Self.environmentVariable).map { String(cString: $0) }).flatMap { fopen($0, "a") }
     }
 
     deinit {

@@ -2,7 +2,8 @@ import Dashboard
 
 /// A terminal that passes everything to another and traces, for each key, the time from the key being
 /// read to the end of the frame it caused (`key LABEL NANOSECONDS 1`), or to the next read when it
-/// caused none (`... 0`); and the moment the first frame was on screen (`mark first-frame`).
+/// caused none, or another key waiting was handled before the frame (`... 0`); and the moment the first frame
+/// was on screen (`mark first-frame`).
 final class TracingTerminal: Terminal {
     private let base: any Terminal
     private let trace: Trace
@@ -32,9 +33,15 @@ final class TracingTerminal: Terminal {
     }
 
     func readKey(timeout: Duration) -> Key? {
-        finishKey(redrawn: false)
+        // Waiting for a key: no frame is coming for the one before. A look for a key already waiting (the event
+        // loop handles those before drawing) leaves the one before pending, for the frame drawn after them all,
+        // unless it finds one.
+        if timeout != .zero { finishKey(redrawn: false) }
         let key = base.readKey(timeout: timeout)
-        if let key { pending = (key, Trace.monotonic()) }
+        if let key {
+            finishKey(redrawn: false)
+            pending = (key, Trace.monotonic())
+        }
         return key
     }
 

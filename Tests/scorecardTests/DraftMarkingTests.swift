@@ -1,6 +1,8 @@
 import Foundation
 import ScorecardKit
 import Testing
+import Dashboard
+import DashboardTesting
 
 @testable import scorecard
 
@@ -155,5 +157,33 @@ struct LoginNameTests {
         #expect(DatabaseOptions.cleanedName("bad\u{1B}]0;PWN\u{07}\u{1B}[31mname") == "bad]0;PWN[31mname")
         #expect(DatabaseOptions.cleanedName(" kate\n") == "kate")
         #expect(DatabaseOptions.cleanedName(String(repeating: "a", count: 500)).count == DatabaseOptions.longestAuthor)
+    }
+}
+
+/// The benchmark's trace of keys.
+@Suite("Tracing keys")
+struct TracingTerminalTests {
+    @Test("a key handled with others waiting is traced as drawn by the frame after them all; one drawing nothing as not drawn")
+    func keysWaitingShareAFrame() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trace-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let base = TestTerminal(size: Size(width: 20, height: 2), keys: [.character("a"), .character("b"), nil, .character("z"), nil, .character("q")])
+        do {
+            let terminal = TracingTerminal(base, trace: Trace(path: path))
+            var text = ""
+            EventLoop.run(on: terminal, render: { size in
+                var buffer = ScreenBuffer(size: size)
+                buffer.write(text, x: 0, y: 0)
+                return buffer
+            }) { event in
+                guard case .key(.character(let c)) = event else { return .proceed(redraw: false) }
+                if c == "q" { return .quit }
+                if c == "z" { return .proceed(redraw: false) }
+                text.append(c)
+                return .proceed(redraw: true)
+            }
+        }
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("key ") }
+        #expect(lines.map { $0.split(separator: " ")[1] + " " + $0.split(separator: " ")[3] } == ["a 0", "b 1", "z 0"])
     }
 }

@@ -158,8 +158,11 @@ public enum PostgresAdmin {
         for service in Set(services) {
             try session.execute("INSERT INTO scope (login, service) VALUES (\(login), \(service))")
         }
-        // Before the framework is imported no name matches anything: only a framework in place is checked.
-        guard try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) == true else { return change }
+        // Before the framework is imported no name matches anything: only a framework in place is checked, and
+        // the grant says so (an owner granted a name with a typo found out only when refused their own measure).
+        guard try session.rows("SELECT EXISTS (SELECT FROM measure)").first?.decode(Bool.self) == true else {
+            return change + ["no framework is imported yet, so the names given are not checked: run db grant again after the import to check them"]
+        }
         let unmatched = try owners.filter { try !matchesAMeasure(owner: $0, session) }.map { "owner is \($0.terminalSafe)" }
             + services.filter { try !matchesAMeasure(service: $0, session) }.map { "service is \($0.terminalSafe)" }
         return change + unmatched.map { "no measure's \($0) (names match whole, in any case): \(login.terminalSafe) can record none of them yet" }

@@ -124,7 +124,8 @@ struct PostgresAdminTests {
     @Test func anOwnersNamesThatMatchNoMeasureAreWarnedOfOnceTheFrameworkIsIn() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()
-            #expect(try PostgresAdmin.grant("early_owner", role: .owner, owners: ["Nobody"], services: [], at: location).isEmpty)
+            #expect(try PostgresAdmin.grant("early_owner", role: .owner, owners: ["Nobody"], services: [], at: location)
+                == ["no framework is imported yet, so the names given are not checked: run db grant again after the import to check them"])
             let council = try TestServer.council()
             _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(council, by: "", progress: nil)
             let owner = council.measures[0].owner

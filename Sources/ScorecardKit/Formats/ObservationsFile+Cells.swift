@@ -22,14 +22,6 @@ extension ObservationsFile {
 
     /// Checks the observation of measure `index` for `period` held in `cells` of `record`, and keeps it.
     ///
-    /// The period of `kind` that `period` lies wholly in, when it is a month or a quarter of a quarter or financial
-    /// year (a financial year lies in no calendar year); `nil` otherwise, or past the years a period may have.
-    static func fallsIn(_ period: Period, kind: Period.Kind) -> Period? {
-        guard period.kind < kind, period.kind == .month || period.kind == .quarter, kind == .quarter || kind == .financialYear else { return nil }
-        let within = Period.containing(period.startDate, kind: kind)
-        return Period(parsing: within.description) == within ? within : nil
-    }
-
     /// - Parameters:
     ///   - periodText: the period as written, for messages.
     ///   - periodColumn: where a problem with the period is placed.
@@ -42,7 +34,7 @@ extension ObservationsFile {
         let frequency = measures[index].frequency
         guard period.kind == frequency.periodKind else {
             // A month (or a quarter-end date) given for a longer period: the one it falls in is named, to write instead.
-            let within = Self.fallsIn(period, kind: frequency.periodKind).map { " (it falls in \($0.description): write that)" } ?? ""
+            let within = period.lying(in: frequency.periodKind).map { " (it falls in \($0.description): write that)" } ?? ""
             try fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)\(within)")
             return
         }

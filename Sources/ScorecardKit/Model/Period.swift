@@ -179,6 +179,15 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         startDate <= date && date <= endDate
     }
 
+    /// The period of `kind` this one lies wholly in, when it is a month or a quarter of a quarter or financial year
+    /// (a financial year lies in no calendar year): named in messages as the period to write for a measure
+    /// reported less often. `nil` otherwise, or past the years a period may be written with.
+    public func lying(in kind: Kind) -> Period? {
+        guard self.kind < kind, self.kind == .month || self.kind == .quarter, kind == .quarter || kind == .financialYear else { return nil }
+        let within = Period.containing(startDate, kind: kind)
+        return Period(parsing: within.description) == within ? within : nil
+    }
+
     /// The period of the given kind that contains `date`.
     public static func containing(_ date: CivilDate, kind: Kind) -> Period {
         let fyStart = date.month >= 4 ? date.year : date.year - 1

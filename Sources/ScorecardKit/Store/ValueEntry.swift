@@ -50,7 +50,7 @@ public struct ValueEntry: Sendable, Hashable {
             fail(.period, "enter a period (such as 2024-05 or 2024/25 Q1)")
         } else if let parsedPeriod {
             if let frequency = definition?.frequency, parsedPeriod.kind != frequency.periodKind {
-                let within = ObservationsFile.fallsIn(parsedPeriod, kind: frequency.periodKind).map { " (it falls in \($0.label))" } ?? ""
+                let within = parsedPeriod.lying(in: frequency.periodKind).map { " (it falls in \($0.label))" } ?? ""
                 fail(.period, "\(code.excerpt()) is reported \(frequency.adverb); \"\(periodText.excerpt())\" is \(parsedPeriod.kind.article)\(within)")
             } else if !parsedPeriod.hasEnded(by: today) {
                 fail(.period, parsedPeriod.notEndedMessage)

@@ -522,6 +522,9 @@ refused olu "cannot import values oldest first" \
 refused olu "cannot import one period twice" \
   "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24341,24341}', '{1,2}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
   "imported_values_newest_first"
+refused olu "cannot import two kinds of period in one row" \
+  "INSERT INTO imported_values $values SELECT 1, b, '{1,0}', '{8113,24342}', '{1,2}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
+  "imported_values_newest_first"
 refused olu "cannot import arrays of different lengths" \
   "INSERT INTO imported_values $values SELECT 1, b, '{0,0}', '{24342,24341}', '{1}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b" \
   "imported_values_aligned"

@@ -346,13 +346,30 @@ enum PostgresSchema {
           xact xid8 NOT NULL DEFAULT pg_current_xact_id()
         )
         """,
-        // Whether the periods (kind, ordinal) of an imported_values row run newest first, each once.
+        // Whether the periods of an imported_values row are of one kind and run newest first, each once (a
+        // measure's values of two kinds are two rows). A loop over the ordinals: comparing each element with the
+        // next by subscript, in SQL or PL/pgSQL, added ~260 ms to the COPY of an import of 1.2M values (550 ms
+        // without the check); this adds ~80 ms.
         """
         CREATE OR REPLACE FUNCTION scorecard_newest_first(kinds smallint[], ordinals integer[]) RETURNS boolean
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        RETURN NOT EXISTS (
-          SELECT FROM generate_series(1, cardinality(kinds) - 1) i
-          WHERE (kinds[i], ordinals[i]) <= (kinds[i + 1], ordinals[i + 1]))
+        LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+        AS $$
+        DECLARE
+          previous integer;
+          ordinal integer;
+        BEGIN
+          IF NOT (kinds[1] = ALL (kinds)) THEN
+            RETURN false;
+          END IF;
+          FOREACH ordinal IN ARRAY ordinals LOOP
+            IF ordinal >= previous THEN
+              RETURN false;
+            END IF;
+            previous := ordinal;
+          END LOOP;
+          RETURN true;
+        END
+        $$
         """,
         """
         CREATE TABLE IF NOT EXISTS imported_values (

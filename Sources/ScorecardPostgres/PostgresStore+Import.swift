@@ -321,11 +321,13 @@ private struct ImportedValuesText {
     }
 
     private mutating func write(_ values: MeasureValues, send: (ByteBuffer) -> Void) {
-        guard let measureID = values.measureID, !values.isEmpty else { return }
-        let chunk = chunks[measureID, default: 0] + 1
-        chunks[measureID] = chunk
-        values.write(batch: batch, chunk: chunk, to: &rows)
-        rowCount += 1
+        guard let measureID = values.measureID else { return }
+        for elements in values.rows() {
+            let chunk = chunks[measureID, default: 0] + 1
+            chunks[measureID] = chunk
+            values.write(elements, batch: batch, chunk: chunk, to: &rows)
+            rowCount += 1
+        }
         if rows.byteCount >= Self.partBytes { send(rows.take()) }
     }
 }
@@ -351,11 +353,29 @@ private struct MeasureValues {
         observations.append(contentsOf: other.observations)
     }
 
-    /// Writes the measure's `imported_values` row `chunk` of batch `batch`: its arrays newest period first, as the
-    /// table requires, and the commentary of the elements that have any.
-    func write(batch: Int64, chunk: Int, to rows: inout CopyText) {
-        guard let measureID else { return }
+    /// The observations of each row the measure's values make, as indices newest period first: one row while
+    /// every period is of one kind, as the table requires of a row, else one for each kind.
+    func rows() -> [[Int]] {
         let newestFirst = Self.newestFirst(observations)
+        guard let first = newestFirst.first else { return [] }
+        let kind = observations[first].period.kind
+        if newestFirst.allSatisfy({ observations[$0].period.kind == kind }) { return [newestFirst] }
+        // Sorted newest first, so kind by kind: a row each time the kind changes.
+        var rows: [[Int]] = []
+        for index in newestFirst {
+            if let last = rows.last?.last, observations[last].period.kind == observations[index].period.kind {
+                rows[rows.count - 1].append(index)
+            } else {
+                rows.append([index])
+            }
+        }
+        return rows
+    }
+
+    /// Writes the elements `newestFirst` (indices from ``rows()``) as the measure's `imported_values` row
+    /// `chunk` of batch `batch`, with the commentary of the elements that have any.
+    func write(_ newestFirst: [Int], batch: Int64, chunk: Int, to rows: inout CopyText) {
+        guard let measureID else { return }
         rows.append(measureID)
         rows.append(batch)
         rows.append(chunk)

@@ -97,6 +97,33 @@ struct PostgresImportTests {
         }
     }
 
+    @Test func aMeasuresValuesOfTwoKindsOfPeriodAreARowForEachKind() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            var council = try Self.council()
+            // The first measure's values, with two of other kinds among them: a row holds one kind of period only.
+            var mixed = Array(council.observations[0])
+            mixed.insert(Observation(period: .calendarYear(1991), value: 7), at: 1)
+            mixed.append(Observation(period: .month(1990, 5), value: 8, note: "a month"))
+            council.observations[0] = ObservationSeries(mixed)
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            let summary = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            #expect(summary.added == council.observationCount)
+            let kinds = try officer.session.rows("SELECT count(*) FROM imported_values WHERE measure_id = (SELECT id FROM measure WHERE position = 0)")
+                .first?.decode(Int.self)
+            #expect(kinds == Set(mixed.map(\.period.kind)).count && kinds == 3)
+            func sorted(_ list: ObservationSeries) -> [String] {
+                list.sorted { ($0.period.kind, $0.period.ordinal) < ($1.period.kind, $1.period.ordinal) }
+                    .map { "\($0.period) \($0.value.map { String($0) } ?? "-") \($0.note ?? "")" }
+            }
+            // The measure shows its own kind's values, every one read back (those of other kinds are not its).
+            let own = ObservationSeries(mixed.filter { $0.period.kind == mixed[0].period.kind })
+            #expect(own.count == mixed.count - 2)
+            let read = sorted(try officer.loadCouncil().observations[0])
+            #expect(read == sorted(own))
+        }
+    }
+
     @Test func aReadThatFailsPartWayWritesNothing() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

@@ -105,6 +105,18 @@ enum PostgresFramework {
         return targets.byMeasure
     }
 
+    /// The targets approved in Scorecard since the last import, each with the value the last import gave (`nil`
+    /// when it gave none, or removed it); see ``ImportDiff/targetChanges(_:measureIDs:current:approvedSinceImport:summary:)``.
+    static func approvedSinceImport(_ session: PostgresSession) throws -> [StoreKey: Double?] {
+        var approved: [StoreKey: Double?] = [:]
+        for row in try session.rows(PostgresQuery(unsafeSQL: ImportDiff.approvedSinceImportSQL)) {
+            let (id, kind, ordinal, value) = try row.decode((Int64, Int16, Int32, Double?).self)
+            guard let key = StoreKey(measureID: id, kind: Int(kind), ordinal: Int(ordinal)) else { continue }
+            approved[key] = value
+        }
+        return approved
+    }
+
     /// Every measure's current framework targets (removed ones left out), by measure and period.
     static func currentTargets(_ session: PostgresSession) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]

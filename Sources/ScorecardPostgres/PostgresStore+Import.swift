@@ -195,8 +195,11 @@ extension PostgresStore {
     /// Records a revision for each framework target added, changed or removed.
     private func writeTargets(_ council: Council, measureIDs: [Int64], summary: inout ImportSummary) throws {
         var current = try PostgresFramework.currentTargets(session)
+        let approved = try PostgresFramework.approvedSinceImport(session)
         var rows = CopyText()
-        for (key, value) in ImportDiff.targetChanges(council, measureIDs: measureIDs, current: &current, summary: &summary) {
+        for (key, value) in ImportDiff.targetChanges(
+            council, measureIDs: measureIDs, current: &current, approvedSinceImport: approved, summary: &summary)
+        {
             rows.append(key.measureID)
             rows.append(key.period.kind.rawValue)
             rows.append(key.period.ordinal)

@@ -234,7 +234,9 @@ struct ImportCommand: ParsableCommand {
         if s.frameworkChanged {
             lines.append(
                 "  framework: \(count(council.measures.count)) measures (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed); "
-                    + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed")
+                    + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed"
+                    + (s.targetsKept > 0
+                        ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))
         }
         return lines.joined(separator: "\n")
     }

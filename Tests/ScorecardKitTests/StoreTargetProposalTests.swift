@@ -42,6 +42,30 @@ struct StoreTargetProposalTests {
         #expect(try store.publish(.all, by: "olu").isEmpty, "a proposal is approved once")
     }
 
+    @Test("a target approved since the last import survives an import of the same files, and is replaced by files that changed it")
+    func reimportKeepsApprovedTargets() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        // 85 for 2024/25 (the files give 90), and 92 for 2025/26 (they give none).
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "85", by: "kate"))
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2025/26", target: "92", by: "kate"))
+        #expect(try store.publish(.all, by: "olu").approvedTargets.count == 2)
+        #expect(try Self.status(store) == .onTrack)
+
+        let same = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
+        #expect(same.targetsKept == 2 && same.targetsChanged == 0 && same.targetsRemoved == 0 && same.targetsAdded == 0)
+        #expect(try Self.status(store) == .onTrack, "judged against the approved 85, not the files' 90 again")
+        #expect(try store.targetRevisions(measure: "KBI-01").map(\.value) == [90, 85, 92])
+
+        // Files that changed the year's target since: theirs is written; next year's approval stands.
+        let framework = Fixture.framework.replacingOccurrences(of: "targets: {2024/25: 90}", with: "targets: {2024/25: 95}")
+        #expect(framework != Fixture.framework)
+        let changed = try store.importCouncil(
+            try CouncilDirectory(path: try Fixture.write(framework: framework)).load(), by: "import", progress: nil)
+        #expect(changed.targetsChanged == 1 && changed.targetsKept == 1 && changed.targetsRemoved == 0)
+        #expect(try store.targetRevisions(measure: "KBI-01").map(\.value) == [90, 85, 92, 95])
+        #expect(try Self.status(store) == .offTrack, "86.0 against the files' new 95")
+    }
+
     @Test("status --json lists a pending proposal under its measure, beside the target that still judges it")
     func statusReportsProposals() throws {
         let (store, _) = try StoreFixture.importedStore()

@@ -47,6 +47,28 @@ struct PostgresTargetTests {
         }
     }
 
+    @Test func aTargetApprovedSinceTheLastImportSurvivesAnImportOfTheSameFilesAndFilesThatChangedItReplaceIt() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, member, mine) = (roles.council, roles.officer, roles.member, roles.mine)
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+            let index = try #require(council.measureIndex(code: mine.code))
+            #expect(council.measures[index].targets[period] != 42)
+            _ = try officer.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: ""))
+            #expect(try officer.publish(.all, by: "").approvedTargets.map(\.value) == [42])
+
+            let same = try officer.importCouncil(council, by: "", progress: nil, accept: nil)
+            #expect(same.targetsKept == 1 && same.targetsChanged == 0 && same.targetsAdded == 0 && same.targetsRemoved == 0)
+            #expect(try member.loadCouncil().measures[index].targets[period] == 42, "the approval stands")
+
+            var changed = council
+            changed.measures[index].targets[period] = 55
+            let summary = try officer.importCouncil(changed, by: "", progress: nil, accept: nil)
+            #expect(summary.targetsChanged == 1 && summary.targetsKept == 0)
+            #expect(try member.loadCouncil().measures[index].targets[period] == 55, "the files changed it since: theirs")
+        }
+    }
+
     @Test func plainSQLCannotForgeReadOrRewriteAProposal() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

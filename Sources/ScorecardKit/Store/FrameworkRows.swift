@@ -151,6 +151,21 @@ package struct FrameworkRows {
         return byMeasure
     }
 
+    /// The targets approved in Scorecard since the last import (each key whose latest revision approved a
+    /// proposal), each with the value the last import gave (`nil` when it gave none, or removed it).
+    static func approvedSinceImport(_ db: Database) throws -> [StoreKey: Double?] {
+        guard try db.columns(in: "target_revision").contains(where: { $0.name == "proposal_id" }) else { return [:] }
+        var approved: [StoreKey: Double?] = [:]
+        let rows = try RawStatement(db, sql: ImportDiff.approvedSinceImportSQL)
+        try rows.forEachRow {
+            guard let id = rows.integer(0).map(Int64.init), let kind = rows.integer(1), let ordinal = rows.integer(2),
+                let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal)
+            else { return }
+            approved[key] = rows.double(3)
+        }
+        return approved
+    }
+
     /// Every measure's current framework targets (removed ones left out).
     static func currentTargets(_ db: Database) throws -> [StoreKey: Double] {
         var targets: [StoreKey: Double] = [:]

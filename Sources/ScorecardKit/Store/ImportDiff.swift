@@ -6,8 +6,14 @@ package enum ImportDiff {
 
     /// The target revisions to write, in order: each framework target added or changed, then each one a
     /// measure still in the framework no longer has (`nil`), given the store's `current` targets.
+    ///
+    /// A target approved in Scorecard since the last import (`approvedSinceImport`: each with the value that import
+    /// gave, `nil` for none) stands where the files give what that import gave: they did not change it, so writing
+    /// theirs would undo the approval (re-importing the council's files for a new quarter put back the old
+    /// target, and judged the measure against it). Where the files changed the target since, theirs is written.
     package static func targetChanges(
-        _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Double], summary: inout ImportSummary
+        _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Double], approvedSinceImport: [StoreKey: Double?] = [:],
+        summary: inout ImportSummary
     ) -> [(StoreKey, Double?)] {
         var changes: [(StoreKey, Double?)] = []
         var inFramework = Set<Int64>()
@@ -18,6 +24,10 @@ package enum ImportDiff {
                 let key = StoreKey(measureID: id, period: target.period)
                 let stored = current.removeValue(forKey: key)
                 guard stored != target.value else { continue }
+                if let imported = approvedSinceImport[key], imported == target.value {
+                    summary.targetsKept += 1
+                    continue
+                }
                 if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
                 changes.append((key, target.value))
             }
@@ -25,11 +35,31 @@ package enum ImportDiff {
         let removed = current.keys.filter { inFramework.contains($0.measureID) }
             .sorted { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) }
         for key in removed {
+            // Approved for a period the last import gave no target (next year's, say), and the files still give none.
+            if let imported = approvedSinceImport[key], imported == nil {
+                summary.targetsKept += 1
+                continue
+            }
             changes.append((key, nil))
             summary.targetsRemoved += 1
         }
         return changes
     }
+
+    /// The targets approved in Scorecard since the last import, as both stores ask for them: each (measure row id,
+    /// period kind, ordinal) whose latest revision approved a proposal, with the target the last import wrote (NULL
+    /// when none did, or it removed the target).
+    package static let approvedSinceImportSQL = """
+        SELECT r.measure_id, r.period_kind, r.period_ordinal,
+          (SELECT i.value FROM target_revision i
+           WHERE i.measure_id = r.measure_id AND i.period_kind = r.period_kind AND i.period_ordinal = r.period_ordinal
+             AND i.proposal_id IS NULL
+           ORDER BY i.id DESC LIMIT 1) AS imported
+        FROM target_revision r
+        WHERE r.proposal_id IS NOT NULL
+          AND r.id = (SELECT max(l.id) FROM target_revision l
+                      WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind AND l.period_ordinal = r.period_ordinal)
+        """
 
     /// Calls `write` with each observation of `council` that is new to the store or differs from its `current`
     /// one (every observation when the store holds none), counting added, revised, unchanged and kept ones, and

@@ -12,6 +12,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var targetsChanged = 0
     /// Framework targets the files no longer give for a measure still in the framework.
     public var targetsRemoved = 0
+    /// Targets approved in Scorecard since the last import where the files give what that import gave: kept, not
+    /// replaced (see ``recordedKept`` for values).
+    public var targetsKept = 0
     /// Observations new to the store.
     public var added = 0
     /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).

@@ -170,7 +170,9 @@ struct CouncilImport {
     /// Records a revision for each framework target added, changed or removed.
     private mutating func writeTargets(measureIDs: [Int64]) throws {
         var current = try FrameworkRows.currentTargets(db)
-        let changes = ImportDiff.targetChanges(council, measureIDs: measureIDs, current: &current, summary: &summary)
+        let changes = ImportDiff.targetChanges(
+            council, measureIDs: measureIDs, current: &current, approvedSinceImport: try FrameworkRows.approvedSinceImport(db),
+            summary: &summary)
 
         // Several rows per INSERT, as for the values; `?1` and `?2` are who and when.
         func insertSQL(rows: Int) -> String {

@@ -40,7 +40,19 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if wide, resolvedFormat == .yaml { throw ValidationError("--wide is for --format csv or xlsx") }
+        // A directory named like a file (`--out z.csv` made a folder z.csv holding framework.yaml) is not what
+        // anyone giving that name meant.
+        let fileExtension = (out as NSString).pathExtension.lowercased()
+        if resolvedFormat != .xlsx, Self.fileExtensions.contains(fileExtension) {
+            throw ValidationError(
+                "--out \(out.terminalSafe) names a .\(fileExtension) file, but --format \(resolvedFormat.rawValue) writes a directory "
+                    + "(framework.yaml, observations.csv and more, as import reads them): give a directory, or a workbook "
+                    + "ending .xlsx")
+        }
     }
+
+    /// Extensions of files that `--out` may not give a directory: export writes no single file but a workbook.
+    private static let fileExtensions: Set<String> = ["csv", "tsv", "txt", "yaml", "yml", "json", "xls", "xlsm", "xlsb", "ods", "numbers", "pdf", "html", "md"]
 
     func run() throws {
         let format = resolvedFormat

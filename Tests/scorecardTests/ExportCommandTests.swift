@@ -87,6 +87,12 @@ struct ExportCommandTests {
     func validation() {
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "data", "--database", "d", "--format", "csv", "--out", "x"]) }
+        // A directory named as a file: refused, whatever the format asked for, before anything is written.
+        for options in [["--out", "z.csv"], ["--format", "csv", "--out", "data/z.CSV"], ["--out", "council.xls"], ["--format", "yaml", "--out", "f.yaml"]] {
+            #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export"] + options) }
+        }
+        #expect(throws: Never.self) { try Scorecard.parseAsRoot(["export", "--out", "council-2026"]) }
+        #expect(throws: Never.self) { try Scorecard.parseAsRoot(["export", "--out", "c.xlsx"]) }
     }
 
     @Test("a workbook replaces only a workbook: not the council's own observations.csv, a document, or what a link points to")

@@ -230,13 +230,35 @@ struct ValueFormTests {
         #expect(revisions.last?.observation.quality == .validated)
     }
 
-    @Test("Esc cancels the form without writing")
+    @Test("Esc cancels the form without writing; with something typed, it asks for Esc again first, as Ctrl-C does")
     func cancel() throws {
         var (session, store, _) = try LiveDataTests.session()
         Self.edit(&session)
-        session.send(.type("9"), .cancel)
-        #expect(session.state.mode == .browsing)
+        session.send(.cancel)
+        #expect(session.state.mode == .browsing, "nothing typed: Esc closes at once")
+        session.send(.edit, .type("9"), .nextField, .type("A"), .cancel)
+        guard case .editing(let form) = session.state.mode else {
+            Issue.record("Esc threw away what was typed without asking")
+            return
+        }
+        #expect(form.value == "9" && form.note == "A")
+        #expect(session.state.message?.hasPrefix("Esc again closes the form without saving") == true)
+        // Any other key goes on editing, and forgets the question.
+        session.send(.type("B"), .cancel)
+        guard case .editing(let again) = session.state.mode else {
+            Issue.record("Esc after another key closed the form unasked")
+            return
+        }
+        #expect(again.note == "AB")
+        session.send(.cancel)
+        #expect(session.state.mode == .browsing && session.state.message == "Nothing was saved")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
+
+        session.send(.edit, .type("9"), .quit)
+        #expect(!session.state.quitting, "Ctrl-C with something typed asks first")
+        #expect(session.state.message?.hasPrefix("Ctrl-C again quits") == true)
+        session.send(.quit)
+        #expect(session.state.quitting)
     }
 
     @Test("a database that cannot be written opens read-only and says so when asked to record")

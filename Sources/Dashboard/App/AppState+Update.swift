@@ -32,6 +32,13 @@ extension AppState {
             return []
         }
         if action == .quit {
+            // Ctrl-C in a form with something typed asks first (a commentary of several paragraphs was lost).
+            if case .editing(var form) = mode, form.holdsTyping, !form.isSaving, form.discardAsked != .interrupt {
+                form.discardAsked = .interrupt
+                mode = .editing(form)
+                message = "Ctrl-C again quits without saving what you typed; any other key goes on editing"
+                return []
+            }
             quitting = true
             return []
         }
@@ -446,6 +453,8 @@ extension AppState {
             }
             return []
         }
+        let asked = form.discardAsked
+        form.discardAsked = nil
         switch action {
         case .type(let c): form.type(c)
         case .paste(let text): form.paste(text)
@@ -462,6 +471,12 @@ extension AppState {
                 message = "\(form.latestEnded.label) is the latest period that has ended"
             }
         case .cancel:
+            if form.holdsTyping, asked != .escape {
+                form.discardAsked = .escape
+                mode = .editing(form)
+                message = "Esc again closes the form without saving what you typed; any other key goes on editing"
+                return []
+            }
             mode = .browsing
             message = "Nothing was saved"
             return []

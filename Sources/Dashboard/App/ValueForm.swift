@@ -43,6 +43,20 @@ public struct ValueForm: Hashable, Sendable {
     public var confirming: String?
     /// Whether the value is being saved (the form waits for the store to answer).
     public var isSaving = false
+    /// The key that was just pressed to leave the form with something typed, and asked to be pressed again: the
+    /// next other key forgets it.
+    public var discardAsked: DiscardKey?
+
+    /// A key that leaves the form without saving.
+    public enum DiscardKey: Hashable, Sendable {
+        /// Esc: back to the screen.
+        case escape
+        /// Ctrl-C: out of the dashboard.
+        case interrupt
+    }
+
+    /// Whether anything is typed that leaving the form would throw away (the period alone is not).
+    public var holdsTyping: Bool { !value.isEmpty || !note.isEmpty || !quality.isEmpty }
     /// The latest period a value may be recorded for: the last one that has ended.
     let latestEnded: Period
     /// Whether the period field holds what the form put there (the period due, or one stepped to with ← →):

@@ -35,8 +35,37 @@ public enum CouncilWorkbook {
     /// The headings of a sheet's first row that has any, as the tables match them (`Delivery plan` is
     /// `delivery_plan`).
     static func headings(_ table: SheetTable) -> Set<String> {
-        guard let header = table.rows.first(where: { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }) else { return [] }
-        return Set(header.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_") })
+        guard let header = table.rows.first(where: { !$0.isBlank }) else { return [] }
+        return headings(of: header)
+    }
+
+    /// The headings of `row`, as the tables match them.
+    static func headings(of row: SheetTable.Row) -> Set<String> {
+        Set(row.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_") })
+    }
+
+    /// How many rows with text may stand above a table's header (a title, the date it was run, a note).
+    static let rowsAboveHeader = 9
+
+    /// `table` from its header row on, for a sheet whose first rows are a title or a note above the table ("Corporate
+    /// performance, Q2 2024/25" in A1, the headings in row 3): the header is the first row (of the first ten with
+    /// text) with the table's headings (``Role/signature``; for the values, `measure` or `code` beside another
+    /// heading, as the wide layout has). A sheet whose first row with text is the header, or with no such row
+    /// (whose problems are then said of its first row), is as it was. Rows keep their numbers, so cells are
+    /// named as the sheet shows them.
+    static func fromHeader(_ table: SheetTable, role: Role) -> SheetTable {
+        guard let signature = role.signature else { return table }
+        func isHeader(_ row: SheetTable.Row) -> Bool {
+            let headings = headings(of: row)
+            if signature.allSatisfy({ $0.contains(where: headings.contains) }) { return true }
+            return role == .observations && (headings.contains("measure") || headings.contains("code"))
+                && row.cells.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count >= 2
+        }
+        let filled = table.rows.indices.filter { !table.rows[$0].isBlank }.prefix(rowsAboveHeader + 1)
+        guard let first = filled.first, !isHeader(table.rows[first]),
+            let header = filled.dropFirst().first(where: { isHeader(table.rows[$0]) })
+        else { return table }
+        return SheetTable(origin: table.origin, rows: Array(table.rows[header...]))
     }
 
     /// The council's tables in the workbook at `path`, to be loaded (``CouncilTables/load()``).
@@ -78,7 +107,9 @@ public enum CouncilWorkbook {
                         + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
                         + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads: name the values' sheet Observations")
             }
-            func table(_ role: Role) throws -> SheetTable? { try found[role].flatMap { try workbook.table(named: $0) } }
+            func table(_ role: Role) throws -> SheetTable? {
+                try found[role].flatMap { try workbook.table(named: $0) }.map { Self.fromHeader($0, role: role) }
+            }
             return CouncilTables(
                 file: path, settings: try table(.settings), priorities: try table(.priorities), measures: try table(.measures),
                 actions: try table(.actions), observations: try table(.observations), today: today)

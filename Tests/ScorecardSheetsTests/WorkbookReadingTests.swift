@@ -57,6 +57,45 @@ struct WorkbookReadingTests {
         #expect(errors.map(\.description) == [path + ": sheet Observations, cell D7 (2024/25 Q2): \"abc\" is not a number (a value not to be had is left empty, or written - or n/a)"])
     }
 
+    @Test("a title, a date or a note above a table's headings is not the table: it starts at its header row")
+    func titleRowsAboveTheHeader() throws {
+        typealias F = WorkbookFixture
+        let council = F.row(1, F.text("A1", "Council"), F.text("B1", "Testshire District Council"))
+            + F.row(2, F.text("A2", "Plan"), F.text("B2", "Council Plan 2024-2028"))
+        let measures = F.row(1, F.text("A1", "Testshire performance framework"))
+            + F.row(2, F.text("A2", "Run on 3 October 2024"))
+            + F.row(4, F.text("A4", "Code"), F.text("B4", "Title"), F.text("C4", "Frequency"), F.text("D4", "Unit"))
+            + F.row(5, F.text("A5", "KBI-01"), F.text("B5", "Planning decided in time"), F.text("C5", "monthly"), F.text("D5", "%"))
+        let long = F.row(1, F.text("A1", "Values, Q2 2024/25"))
+            + F.row(3, F.text("A3", "Measure"), F.text("B3", "Period"), F.text("C3", "Value"))
+            + F.row(4, F.text("A4", "KBI-01"), F.text("B4", "2024-08"), F.number("C4", "91.5"))
+            + F.row(5, F.text("A5", "KBI-01"), F.text("B5", "2024-09"), F.text("C5", "lots"))
+        let path = try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", long)]))
+        var errors: [DataFileError] = []
+        do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
+        // The rows keep their numbers: the mistake is named in the cell the sheet shows.
+        #expect(errors.map(\.description) == [path + ": sheet Observations, cell C5 (value): \"lots\" is not a number (a value not to be had is left empty, or written - or n/a)"])
+
+        let fixed = long.replacingOccurrences(of: "lots", with: "86")
+        let wide = F.row(2, F.text("A2", "Planning performance"))
+            + F.row(3, F.text("A3", "Measure"), F.text("B3", "2024-08"), F.text("C3", "2024-09"))
+            + F.row(4, F.text("A4", "KBI-01"), F.number("B4", "91.5"), F.number("C4", "86"))
+        for values in [fixed, wide] {
+            let council = try CouncilSource.load(
+                path: try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", values)])), today: nil)
+            #expect(council.measures.map(\.code) == ["KBI-01"] && council.measures[0].title == "Planning decided in time")
+            #expect(council.observations[0].map(\.value) == [91.5, 86])
+        }
+        // A sheet with no row of headings says so of its first row, as before.
+        let headless = F.row(1, F.text("A1", "Values")) + F.row(2, F.text("A2", "KBI-01"), F.text("B2", "2024-08"), F.number("C2", "1"))
+        do {
+            _ = try CouncilSource.load(path: try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", headless)])), today: nil)
+            Issue.record("a sheet without headings was read")
+        } catch let error as DataLoadError {
+            #expect(error.errors.first?.description.contains("Observations") == true)
+        }
+    }
+
     @Test("a missing Council or Measures sheet is named")
     func missingSheets() throws {
         let path = try F.zip(F.parts(sheets: [("Measures", F.row(1, F.text("A1", "code")))]))

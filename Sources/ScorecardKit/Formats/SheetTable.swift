@@ -17,7 +17,8 @@ public struct SheetTable: TextTable, Sendable {
             self.cells = cells
         }
 
-        var isBlank: Bool { cells.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+        /// Whether every cell is empty or spaces.
+        public var isBlank: Bool { cells.allSatisfy { $0.trimmingWhitespace().isEmpty } }
     }
 
     public let origin: TableOrigin

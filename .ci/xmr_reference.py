@@ -63,6 +63,10 @@ def group_stats(y, fix_after_n_points=None, screen_outliers=True):
 
 def special_cause_types(y, st):
     n = len(y)
+    # Scorecard's own rule (docs/judgement.md), not NHSRplotthedots': with a mean moving range of 0 (every
+    # non-zero moving range screened out) no point is special.
+    if st["amr"] == 0:
+        return ["Common Cause"] * n, dict(outside=[False] * n, rtm=[sign(v - st["mean"]) for v in y], close=[False] * n)
     upl, lpl, nupl, nlpl, mean = st["upl"], st["lpl"], st["nupl"], st["nlpl"], st["mean"]
     # comparisons with NaN limits are False (R gives NA, which case_when treats as not matched)
     outside = [(v > upl) or (v < lpl) for v in y]                       # strict

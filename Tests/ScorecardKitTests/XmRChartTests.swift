@@ -41,6 +41,21 @@ import Testing
         #expect(chart.signals.allSatisfy { $0 == nil })
     }
 
+    @Test func aSteadySeriesWhoseOnlyChangesAreScreenedOutHasNoSpecialCause() {
+        // 95 for a year, 96 once, 95 for 11 months: 23 moving ranges, two of 1 (mean 2/23 = 0.087); both are 3.267
+        // x 0.087 = 0.284 or more, so screened out, leaving a mean moving range of 0 and limits on the mean,
+        // 95.0417. Every 95 would be "below the lower limit" by the limits alone.
+        let values = Array(repeating: 95.0, count: 12) + [96] + Array(repeating: 95.0, count: 11)
+        let chart = XmRChart(values: values)
+        #expect(chart.meanMovingRange == 0 && chart.screenedOut == [12, 13])
+        #expect(Self.rounded(chart.mean) == 95.04 && chart.lowerLimit == chart.mean)
+        #expect(chart.signals.allSatisfy { $0 == nil })
+        // Unscreened (as the Making Data Count spreadsheet keeps them): limits 95.04 +- 2.66 x 0.087; the 96 is
+        // above the upper one (95.27), and the runs of 95 below the mean are shifts.
+        let kept = XmRChart(values: values, screensOutliers: false)
+        #expect(Self.rounded(kept.upperLimit) == 95.27 && kept.signals[12] == .aboveUpperLimit)
+    }
+
     /// Mean exactly 10 (sum 180 over 18).
     static let shift: [Double] = [10, 12, 8, 11, 9, 12, 8, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 8, 7.5, 9, 12]
 

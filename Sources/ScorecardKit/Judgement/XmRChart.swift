@@ -5,7 +5,9 @@
 /// The rules (the same as NHSRplotthedots' defaults; written out with worked examples in `docs/judgement.md`):
 /// - The moving range of a point is its distance from the point before. Moving ranges of 3.267 × the mean moving
 ///   range or more are screened out and the mean moving range taken again over the rest (once). A series whose
-///   moving ranges are all zero keeps a mean moving range of zero: its limits are the mean.
+///   moving ranges are all zero keeps a mean moving range of zero: its limits are the mean. With a mean moving
+///   range of zero (those too, or every non-zero one screened out) no point is special: Scorecard's own rule,
+///   where NHSRplotthedots would call every value off the mean special.
 /// - **Beyond a limit**: above the upper limit or below the lower one (a point on a limit is not beyond it).
 /// - **Trend**: 7 points each higher (or each lower) than the one before; every point of the run is special.
 ///   Equal neighbours break it.
@@ -104,7 +106,11 @@ public struct XmRChart: Sendable, Equatable {
         let near = 2 * (Self.limitFactor / 3)
         lowerNear = mean - near * amr
         upperNear = mean + near * amr
-        special = Self.special(values, mean: mean, lower: lowerLimit, upper: upperLimit, lowerNear: lowerNear, upperNear: upperNear)
+        // No variation left to judge by (a measure at 95 every month but one, that one's moving ranges screened
+        // out): limits on a mean the values are not on would make every typical value special ("below the lower
+        // limit" for a measure steady at its target). As for a constant series, no value is special.
+        special = amr > 0
+            ? Self.special(values, mean: mean, lower: lowerLimit, upper: upperLimit, lowerNear: lowerNear, upperNear: upperNear) : []
     }
 
     /// The mean as R takes it: the sum over the count, then corrected by the mean of the residuals, so that a

@@ -48,6 +48,12 @@ extension PostgresStore {
             var summary = ImportSummary()
             let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
             let existing = try PostgresFramework.read(session)
+            for changed in ImportDiff.frequencyChanges(framework, existing: existing) {
+                let count = try session.rows("""
+                    SELECT count(*) FROM revision WHERE measure_id = \(changed.id) AND period_kind <> \(Int16(changed.now.periodKind.rawValue))
+                    """).first?.decode(Int.self) ?? 0
+                if count > 0 { throw StoreError.frequencyChanged(code: changed.code, held: changed.held, now: changed.now, count: count) }
+            }
             let measureIDs: [Int64]
             if let existing, existing.plan == plan, existing.measures == measures {
                 measureIDs = existing.measureIDs

@@ -124,6 +124,28 @@ struct StoreTests {
         #expect(StoreFixture.bytes(path) == before)
     }
 
+    @Test("a measure whose frequency the files change while the database holds its values is refused, the database untouched")
+    func frequencyChangeRefused() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let before = StoreFixture.bytes(path)
+        // KBI-03, monthly with values, made quarterly (its monthly rows left out of the files).
+        let framework = Fixture.framework.replacingOccurrences(
+            of: "code: KBI-03\n            title: Calls to the contact centre\n            frequency: monthly",
+            with: "code: KBI-03\n            title: Calls to the contact centre\n            frequency: quarterly")
+        #expect(framework != Fixture.framework)
+        let csv = String(decoding: Fixture.observations, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("KBI-03") }.joined(separator: "\n")
+        let quarterly = try CouncilDirectory(path: try Fixture.write(framework: framework, observations: Array(csv.utf8))).load()
+        #expect {
+            try store.importCouncil(quarterly, by: "data team", progress: nil)
+        } throws: { error in
+            guard case StoreError.frequencyChanged(let code, let held, let now, let count) = error else { return false }
+            return code == "KBI-03" && held == .monthly && now == .quarterly && count > 0
+                && "\(error)".contains("KBI-03 is reported quarterly in the files, but the database holds \(count) of its values reported monthly, which would be hidden")
+        }
+        #expect(StoreFixture.bytes(path) == before)
+    }
+
     @Test("a changed framework target is recorded with what it replaced; the framework follows the files")
     func targetRevisions() throws {
         let (store, _) = try StoreFixture.importedStore()

@@ -124,6 +124,28 @@ struct PostgresImportTests {
         }
     }
 
+    @Test func aMeasureWhoseFrequencyTheFilesChangeWhileItHoldsValuesIsRefused() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            let index = try #require(council.measures.indices.first { !council.observations[$0].isEmpty })
+            var changed = council
+            let held = council.measures[index].frequency
+            changed.measures[index].frequency = held == .monthly ? .quarterly : .monthly
+            changed.observations[index] = []
+            #expect {
+                try Self.streamed(changed, Self.rowsTogether(changed), into: officer)
+            } throws: { error in
+                guard case StoreError.frequencyChanged(let code, let was, _, let count) = error else { return false }
+                return code == council.measures[index].code && was == held && count == council.observations[index].count
+            }
+            #expect(try officer.loadCouncil().measures.map(\.frequency) == council.measures.map(\.frequency))
+            #expect(try officer.loadCouncil().observations == council.observations)
+        }
+    }
+
     @Test func aReadThatFailsPartWayWritesNothing() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

@@ -46,6 +46,19 @@ package enum ImportDiff {
         return changes
     }
 
+    /// The measures of `council` that the store holds (`existing`) under another frequency: each with its row id,
+    /// the frequency it had and the kind of period its values now take. The store refuses the import when it
+    /// holds values of any of them of another kind (``StoreError/frequencyChanged(code:held:now:count:)``).
+    package static func frequencyChanges(_ council: Council, existing: FrameworkRows?) -> [(code: String, id: Int64, held: Frequency, now: Frequency)] {
+        guard let existing else { return [] }
+        var held: [String: (Int64, Frequency)] = [:]
+        for (index, measure) in existing.measures.enumerated() { held[measure.code] = (existing.measureIDs[index], measure.frequency) }
+        return council.measures.compactMap { measure in
+            guard let (id, frequency) = held[measure.code], frequency.periodKind != measure.frequency.periodKind else { return nil }
+            return (measure.code, id, frequency, measure.frequency)
+        }
+    }
+
     /// The targets approved in Scorecard since the last import, as both stores ask for them: each (measure row id,
     /// period kind, ordinal) whose latest revision approved a proposal, with the target the last import wrote (NULL
     /// when none did, or it removed the target).

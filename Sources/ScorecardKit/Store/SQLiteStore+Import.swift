@@ -39,6 +39,12 @@ struct CouncilImport {
 
     mutating func run() throws -> ImportSummary {
         let existing = try FrameworkRows.read(db)
+        for changed in ImportDiff.frequencyChanges(council, existing: existing) {
+            let count = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM observation_revision WHERE measure_id = ? AND period_kind <> ?",
+                arguments: [changed.id, changed.now.periodKind.rawValue]) ?? 0
+            if count > 0 { throw StoreError.frequencyChanged(code: changed.code, held: changed.held, now: changed.now, count: count) }
+        }
         let measureIDs: [Int64]
         if let existing, existing.plan == council.plan, existing.measures == council.measures {
             measureIDs = existing.measureIDs

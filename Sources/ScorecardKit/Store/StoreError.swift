@@ -36,6 +36,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAFile(path: String)
     /// The file was deleted, or another put in its place, while open: SQLite goes on with the file it opened.
     case fileReplaced(path: String, deleted: Bool)
+    /// An import gives measure `code` another frequency, while the store holds `count` of its values of the one it
+    /// had (`held`): a measure's values are of its frequency, so they would be hidden and left out of exports.
+    case frequencyChanged(code: String, held: Frequency, now: Frequency, count: Int)
 
     public var description: String {
         switch self {
@@ -74,6 +77,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "beside it, may be written by you; nothing was written"
         case .notAFile(let path):
             "\(path) is not a regular file (a device, a pipe or a socket): give a database file's path; it was left untouched"
+        case .frequencyChanged(let code, let held, let now, let count):
+            "\(code) is reported \(now.adverb) in the files, but the database holds \(count) of its values reported \(held.adverb), "
+                + "which would be hidden: a measure's frequency cannot change once it has values (give it a new code); nothing was imported"
         case .fileReplaced(let path, let deleted):
             deleted
                 ? "the database file was deleted while open: nothing is saved to it; open it again (\(path))"

@@ -49,22 +49,30 @@ public enum CouncilWorkbook {
 
     /// `table` from its header row on, for a sheet whose first rows are a title or a note above the table ("Corporate
     /// performance, Q2 2024/25" in A1, the headings in row 3): the header is the first row (of the first ten with
-    /// text) with the table's headings (``Role/signature``; for the values, `measure` or `code` beside another
-    /// heading, as the wide layout has). A sheet whose first row with text is the header, or with no such row
-    /// (whose problems are then said of its first row), is as it was. Rows keep their numbers, so cells are
-    /// named as the sheet shows them.
+    /// text) with two of the table's headings (``Role/signature``; for the values, also `measure` or `code` beside
+    /// another heading, as the wide layout has), so a misspelt heading is still found in its row. On the Council
+    /// sheet, rows of one cell above the first row naming a setting are titles. A sheet whose first row with text
+    /// is the header, or with no such row (whose problems are then said of its first row), is as it was. Rows keep
+    /// their numbers, so cells are named as the sheet shows them.
     static func fromHeader(_ table: SheetTable, role: Role) -> SheetTable {
-        guard let signature = role.signature else { return table }
-        func isHeader(_ row: SheetTable.Row) -> Bool {
-            let headings = headings(of: row)
-            if signature.allSatisfy({ $0.contains(where: headings.contains) }) { return true }
-            return role == .observations && (headings.contains("measure") || headings.contains("code"))
-                && row.cells.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count >= 2
-        }
         let filled = table.rows.indices.filter { !table.rows[$0].isBlank }.prefix(rowsAboveHeader + 1)
+        func cellsWithText(_ row: SheetTable.Row) -> Int { row.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }
+        let isHeader: (SheetTable.Row) -> Bool
+        if let signature = role.signature {
+            let known = Set(signature.joined())
+            isHeader = { row in
+                let headings = headings(of: row)
+                if headings.intersection(known).count >= 2 { return true }
+                return role == .observations && (headings.contains("measure") || headings.contains("code")) && cellsWithText(row) >= 2
+            }
+        } else {
+            isHeader = { row in SettingsTable.namesASetting(row.cells.first ?? "") }
+        }
         guard let first = filled.first, !isHeader(table.rows[first]),
             let header = filled.dropFirst().first(where: { isHeader(table.rows[$0]) })
         else { return table }
+        // Above the settings, only a title of one cell: a row of two is a setting misnamed, said where it is.
+        if role.signature == nil, !filled.prefix(while: { $0 < header }).allSatisfy({ cellsWithText(table.rows[$0]) == 1 }) { return table }
         return SheetTable(origin: table.origin, rows: Array(table.rows[header...]))
     }
 

@@ -86,6 +86,24 @@ struct WorkbookReadingTests {
             #expect(council.measures.map(\.code) == ["KBI-01"] && council.measures[0].title == "Planning decided in time")
             #expect(council.observations[0].map(\.value) == [91.5, 86])
         }
+        // A heading misspelt under a title is named in its own cell, as without the title.
+        func firstError(_ sheets: [(String, String)]) throws -> String? {
+            let path = try F.zip(F.parts(sheets: sheets))
+            guard case .failure(let error) = Result(catching: { try CouncilSource.load(path: path, today: nil) }) else { return nil }
+            return (error as? DataLoadError)?.errors.first?.description ?? "\(error)"
+        }
+        let misspelt = fixed.replacingOccurrences(of: "\"A3\" t=\"inlineStr\"><x:is><x:t>Measure", with: "\"A3\" t=\"inlineStr\"><x:is><x:t>Meausre")
+        #expect(misspelt != fixed)
+        #expect(try firstError([("Council", council), ("Measures", measures), ("Observations", misspelt)])?.contains("cell A3 (meausre): unknown column") == true)
+        let named = measures.replacingOccurrences(of: ">Title<", with: ">Name<")
+        #expect(try firstError([("Council", council), ("Measures", named), ("Observations", fixed)])?.contains("cell B4 (Name): unknown column") == true)
+        // The Council sheet: a title of one cell above the settings.
+        let titled = F.row(1, F.text("A1", "Testshire settings")) + council.replacingOccurrences(of: "r=\"1\"", with: "r=\"3\"")
+            .replacingOccurrences(of: "r=\"A1\"", with: "r=\"A3\"").replacingOccurrences(of: "r=\"B1\"", with: "r=\"B3\"")
+            .replacingOccurrences(of: "r=\"2\"", with: "r=\"4\"").replacingOccurrences(of: "r=\"A2\"", with: "r=\"A4\"")
+            .replacingOccurrences(of: "r=\"B2\"", with: "r=\"B4\"")
+        #expect(try firstError([("Council", titled), ("Measures", measures), ("Observations", fixed)]) == nil)
+
         // A sheet with no row of headings says so of its first row, as before.
         let headless = F.row(1, F.text("A1", "Values")) + F.row(2, F.text("A2", "KBI-01"), F.text("B2", "2024-08"), F.number("C2", "1"))
         do {

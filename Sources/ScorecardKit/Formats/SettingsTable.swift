@@ -1,11 +1,17 @@
 /// Reads a table of settings (a workbook's Council sheet): one setting per row, its name in the first column and its
 /// value in the second: `council` and `plan` (required), `reporting_period` and `tolerance` (the default tolerance).
 /// A first row `key, value` (or `setting, value`) is taken as headings and skipped.
-struct SettingsTable {
+package struct SettingsTable {
     static let keys = ["council", "plan", "reporting_period", "tolerance"]
     static let aliases = ["default_tolerance": "tolerance", "council_plan": "plan"]
 
     let table: any TextTable
+
+    /// Whether `cell`, a row's first, names a setting (or heads the column of them: `key`, `setting`, `field`).
+    package static func namesASetting(_ cell: String) -> Bool {
+        let name = TableHeader.normalized(cell)
+        return keys.contains(name) || aliases[name] != nil || ["key", "setting", "field"].contains(name)
+    }
 
     /// The plan's heading (no priorities yet) and the default tolerance.
     ///

@@ -147,6 +147,8 @@ public enum CouncilWorkbook {
         // read back), and a workbook already at `path` stays as it was.
         let national = CouncilTablesWriter.nationalFiles(council, folder: folder)
         let base = url.deletingLastPathComponent()
+        let folderURL = base.appendingPathComponent(folder)
+        let madeFolder = !national.isEmpty && !FileManager.default.fileExists(atPath: folderURL.path)
         do {
             for (name, bytes) in national {
                 let file = base.appendingPathComponent(name)
@@ -154,8 +156,15 @@ public enum CouncilWorkbook {
                 try Data(bytes).write(to: file, options: .atomic)
             }
         } catch {
-            throw ExportError(path: base.appendingPathComponent(folder).path, message: "cannot be written (\(error.localizedDescription))")
+            if madeFolder { try? FileManager.default.removeItem(at: folderURL) }
+            throw ExportError(path: folderURL.path, message: "cannot be written (\(error.localizedDescription))")
         }
-        try WorkbookWriter.write(sheets(council, wideObservations: wideObservations, nationalFolder: folder), to: path)
+        do {
+            try WorkbookWriter.write(sheets(council, wideObservations: wideObservations, nationalFolder: folder), to: path)
+        } catch {
+            // Nothing of a failed export is left behind: the folder of national files goes too, if this made it.
+            if madeFolder { try? FileManager.default.removeItem(at: folderURL) }
+            throw error
+        }
     }
 }

@@ -43,11 +43,17 @@ struct ExportCommand: ParsableCommand {
         // A directory named like a file (`--out z.csv` made a folder z.csv holding framework.yaml) is not what
         // anyone giving that name meant.
         let fileExtension = (out as NSString).pathExtension.lowercased()
-        if resolvedFormat != .xlsx, Self.fileExtensions.contains(fileExtension) {
+        if resolvedFormat != .xlsx, Self.fileExtensions.contains(fileExtension) || fileExtension == "xlsx" {
             throw ValidationError(
                 "--out \(out.terminalSafe) names a .\(fileExtension) file, but --format \(resolvedFormat.rawValue) writes a directory "
                     + "(framework.yaml, observations.csv and more, as import reads them): give a directory, or a workbook "
-                    + "ending .xlsx")
+                    + "ending .xlsx without --format")
+        }
+        // A workbook named otherwise (z.csv, or a directory `out/`) is not one that check, import or a spreadsheet
+        // program takes for a workbook.
+        if resolvedFormat == .xlsx, fileExtension != "xlsx" {
+            throw ValidationError(
+                "--format xlsx writes a workbook: name it with .xlsx (--out council.xlsx), as check and import know a workbook by it")
         }
     }
 

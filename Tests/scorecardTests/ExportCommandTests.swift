@@ -83,12 +83,27 @@ struct ExportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     }
 
+    @Test("a workbook that cannot be written leaves nothing behind, not even its folder of national files")
+    func failedWorkbookLeavesNothing() throws {
+        let out = Self.temporary("c.xlsx")
+        // A directory where the workbook would go: the workbook cannot be written.
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var command = try Scorecard.parseAsRoot(["export", Self.sample, "--out", out])
+        #expect(throws: (any Error).self) { try command.run() }
+        let folder = (out as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["c.xlsx"])
+    }
+
     @Test("--wide is not for yaml; a source and --database together are refused")
     func validation() {
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "--format", "yaml", "--wide", "--out", "x"]) }
         #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", "data", "--database", "d", "--format", "csv", "--out", "x"]) }
         // A directory named as a file: refused, whatever the format asked for, before anything is written.
-        for options in [["--out", "z.csv"], ["--format", "csv", "--out", "data/z.CSV"], ["--out", "council.xls"], ["--format", "yaml", "--out", "f.yaml"]] {
+        for options in [
+            ["--out", "z.csv"], ["--format", "csv", "--out", "data/z.CSV"], ["--out", "council.xls"], ["--format", "yaml", "--out", "f.yaml"],
+            ["--format", "yaml", "--out", "y.xlsx"], ["--format", "xlsx", "--out", "z.csv"], ["--format", "xlsx", "--out", "out/"],
+            ["--format", "xlsx", "--out", "council"],
+        ] {
             #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export"] + options) }
         }
         #expect(throws: Never.self) { try Scorecard.parseAsRoot(["export", "--out", "council-2026"]) }
@@ -103,10 +118,12 @@ struct ExportCommandTests {
         try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: csv))
         try Data([0x50, 0x4B, 0x03, 0x04, 0]).write(to: URL(fileURLWithPath: document))
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: csv)
-        for out in [csv, document, link] {
-            var command = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", out])
-            #expect(throws: CommandFailure.self) { try command.run() }
+        // Not named .xlsx: refused before anything is read. Named so, but a link to the CSV: refused as it is run.
+        for out in [csv, document] {
+            #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", out]) }
         }
+        var command = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", link])
+        #expect(throws: CommandFailure.self) { try command.run() }
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == "measure,period,value\n")
         var first = try Scorecard.parseAsRoot(["export", Self.sample, "--format", "xlsx", "--out", workbook])
         try first.run()
@@ -117,13 +134,14 @@ struct ExportCommandTests {
 
 @Suite("The export's format")
 struct ExportFormatTests {
-    @Test("without --format, a file ending .xlsx is a workbook and anything else a data directory; --format decides")
+    @Test("without --format, a file ending .xlsx is a workbook and anything else a data directory; --format decides, and must agree")
     func formatFromOut() throws {
         func format(_ arguments: [String]) throws -> ExportCommand.Format {
             try #require(try Scorecard.parseAsRoot(["export"] + arguments) as? ExportCommand).resolvedFormat
         }
         #expect(try format(["--out", "council.XLSX"]) == .xlsx)
         #expect(try format(["--out", "council"]) == .yaml)
-        #expect(try format(["--out", "council.xlsx", "--format", "csv"]) == .csv)
+        #expect(try format(["--out", "council", "--format", "csv"]) == .csv)
+        #expect(throws: (any Error).self) { try format(["--out", "council.xlsx", "--format", "csv"]) }
     }
 }

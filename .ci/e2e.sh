@@ -359,7 +359,7 @@ saved=$(sqlite3 "$db2" "SELECT value || ' ' || ifnull(note, '-') FROM observatio
 if [[ $saved == "31.0 -" ]]; then ok "typing 31 in the form saves 31, with no old commentary"; else bad "the form saved '$saved'"; fi
 # Esc with something typed asks first; Esc again closes, and nothing is saved.
 t send-keys -t form e; sleep 0.3; t send-keys -t form -l "45"; t send-keys -t form Escape; sleep 0.3
-if wait_for_form "Esc again closes the form"; then ok "Esc in the form with a value typed asks first"; else bad "form Esc: $(t capture-pane -p -t form)"; fi
+if wait_for_form "Esc again to discard what you typed"; then ok "Esc in the form with a value typed asks first"; else bad "form Esc: $(t capture-pane -p -t form)"; fi
 t send-keys -t form Escape; sleep 0.3
 if wait_for_form "Nothing was saved" && [[ $(sqlite3 "$db2" "SELECT count(*) FROM observation_revision o JOIN measure m ON m.id = o.measure_id WHERE m.code = 'KBI-006' AND o.value = 45") == 0 ]]; then
   ok "Esc again closes the form, nothing saved"; else bad "form Esc again: $(t capture-pane -p -t form)"; fi

@@ -242,7 +242,7 @@ struct ValueFormTests {
             return
         }
         #expect(form.value == "9" && form.note == "A")
-        #expect(session.state.message?.hasPrefix("Esc again closes the form without saving") == true)
+        #expect(session.state.message?.hasPrefix("Esc again to discard what you typed") == true)
         // Any other key goes on editing, and forgets the question.
         session.send(.type("B"), .cancel)
         guard case .editing(let again) = session.state.mode else {
@@ -256,7 +256,7 @@ struct ValueFormTests {
 
         session.send(.edit, .type("9"), .quit)
         #expect(!session.state.quitting, "Ctrl-C with something typed asks first")
-        #expect(session.state.message?.hasPrefix("Ctrl-C again quits") == true)
+        #expect(session.state.message?.hasPrefix("Ctrl-C again to quit") == true)
         session.send(.quit)
         #expect(session.state.quitting)
     }

@@ -74,6 +74,16 @@ import Testing
         #expect(render(status, width: 8, height: 1).textLines() == ["? Help"])
     }
 
+    @Test func statusLineDropsTheRightTextsPartsBeforeCuttingTheMessageInASCIIToo() {
+        for theme in [unicode, ascii] {
+            let separator = theme.glyphs.separator
+            let trailing = ["1/66", "as at Q2 2026/27", "updated 00:22:11"].joined(separator: separator)
+            let status = StatusLine(message: "Ctrl-C again to quit, discarding what you typed", trailing: trailing, theme: theme)
+            // 70 columns: the message whole (47 and a gap), and of the right text the period alone (16).
+            #expect(render(status, width: 70, height: 1).textLines() == ["Ctrl-C again to quit, discarding what you typed       as at Q2 2026/27"])
+        }
+    }
+
     @Test func statusLineIsReverseVideoAcrossTheRow() {
         let buffer = render(StatusLine(message: "x", theme: unicode), width: 5, height: 1)
         #expect((0..<5).allSatisfy { buffer[$0, 0].style.attributes.contains(.reverse) })

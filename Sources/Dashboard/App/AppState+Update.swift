@@ -36,7 +36,7 @@ extension AppState {
             if case .editing(var form) = mode, form.holdsTyping, !form.isSaving, form.discardAsked != .interrupt {
                 form.discardAsked = .interrupt
                 mode = .editing(form)
-                message = "Ctrl-C again quits without saving what you typed; any other key goes on editing"
+                message = "Ctrl-C again to quit, discarding what you typed"
                 return []
             }
             quitting = true
@@ -474,7 +474,7 @@ extension AppState {
             if form.holdsTyping, asked != .escape {
                 form.discardAsked = .escape
                 mode = .editing(form)
-                message = "Esc again closes the form without saving what you typed; any other key goes on editing"
+                message = "Esc again to discard what you typed"
                 return []
             }
             mode = .browsing

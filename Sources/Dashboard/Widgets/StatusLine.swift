@@ -1,7 +1,7 @@
 /// The bottom line: a message on the left, key hints after it, and text on the right.
 ///
 /// The first hint (`? Help`) is always shown. When space is short the other hints go from the end, then the
-/// right text's parts (split at ` · `), then the message is cut, then the right text goes.
+/// right text's parts (split at the theme's separator, ` · `), then the message is cut, then the right text goes.
 public struct StatusLine: Widget, Sendable {
     /// The message on the left (e.g. a filter, an error, "Loaded 120 measures").
     public var message: String
@@ -33,14 +33,17 @@ public struct StatusLine: Widget, Sendable {
         let firstWidth = first.isEmpty ? 0 : hintSpans(Array(first), base: base).displayWidth + (message.isEmpty ? 0 : Self.gap)
         // The right text's parts (`13/58 · as at Q2 2026/27 · published figures · updated 10:42`) go one at a time,
         // the last and then the first, before the message is cut.
-        var parts = trailing.isEmpty ? [] : trailing.components(separatedBy: " · ")
+        // Split at the theme's separator (` | ` in ASCII: split at ` · ` alone, a terminal without UTF-8 kept every
+        // part and cut the message to "Ctrl-C again...").
+        let separator = theme.glyphs.separator
+        var parts = trailing.isEmpty ? [] : trailing.components(separatedBy: separator)
         var fromEnd = true
         let messageNeeds = message.isEmpty ? 0 : message.displayWidth + Self.gap
-        while parts.count > 1, messageNeeds + firstWidth + parts.joined(separator: " · ").displayWidth + 1 > area.width {
+        while parts.count > 1, messageNeeds + firstWidth + parts.joined(separator: separator).displayWidth + 1 > area.width {
             if fromEnd { parts.removeLast() } else { parts.removeFirst() }
             fromEnd.toggle()
         }
-        let trailing = parts.joined(separator: " · ")
+        let trailing = parts.joined(separator: separator)
         let showTrailing = !trailing.isEmpty && trailing.displayWidth + 1 + firstWidth <= area.width
         let room = showTrailing ? area.width - trailing.displayWidth - 1 : area.width
         let messageWidth = message.isEmpty ? 0 : message.displayWidth + Self.gap

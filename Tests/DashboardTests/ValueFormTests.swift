@@ -256,7 +256,7 @@ struct ValueFormTests {
 
         session.send(.edit, .type("9"), .quit)
         #expect(!session.state.quitting, "Ctrl-C with something typed asks first")
-        #expect(session.state.message?.hasPrefix("Ctrl-C again to quit") == true)
+        #expect(session.state.message?.hasPrefix("Ctrl-C again quits, losing what you typed") == true)
         session.send(.quit)
         #expect(session.state.quitting)
     }

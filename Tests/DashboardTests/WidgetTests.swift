@@ -78,9 +78,9 @@ import Testing
         for theme in [unicode, ascii] {
             let separator = theme.glyphs.separator
             let trailing = ["1/66", "as at Q2 2026/27", "updated 00:22:11"].joined(separator: separator)
-            let status = StatusLine(message: "Ctrl-C again to quit, discarding what you typed", trailing: trailing, theme: theme)
-            // 70 columns: the message whole (47 and a gap), and of the right text the period alone (16).
-            #expect(render(status, width: 70, height: 1).textLines() == ["Ctrl-C again to quit, discarding what you typed       as at Q2 2026/27"])
+            let status = StatusLine(message: "Ctrl-C again quits, losing what you typed", trailing: trailing, theme: theme)
+            // 60 columns: the message whole (41 and a gap), and of the right text the period alone (16).
+            #expect(render(status, width: 60, height: 1).textLines() == ["Ctrl-C again quits, losing what you typed   as at Q2 2026/27"])
         }
     }
 

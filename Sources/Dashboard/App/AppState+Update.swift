@@ -36,7 +36,7 @@ extension AppState {
             if case .editing(var form) = mode, form.holdsTyping, !form.isSaving, form.discardAsked != .interrupt {
                 form.discardAsked = .interrupt
                 mode = .editing(form)
-                message = "Ctrl-C again to quit, discarding what you typed"
+                message = "Ctrl-C again quits, losing what you typed"
                 return []
             }
             quitting = true

@@ -199,7 +199,7 @@ import Testing
     func singleYearBeforePooled() throws {
         let lines: [String] = Self.download998.split(separator: "\n").map(String.init)
         let single = Array(lines[1...])
-        let pooled: [String] = single.map { $0.replacingOccurrences(of: ",2019,", with: ",2017 - 19,").replacingOccurrences(of: ",50,", with: ",60,") }
+        let pooled: [String] = single.map { $0.replacingOccurrences(of: ",2019,", with: ",2017 - 19,").replacingOccurrences(of: ",50,44,56,41,59,", with: ",60,54,66,51,69,") }
         for body in [single + pooled, pooled + single] {
             let text = ([lines[0]] + body).joined(separator: "\n") + "\n"
             let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")

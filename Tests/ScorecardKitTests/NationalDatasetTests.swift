@@ -92,7 +92,15 @@ import Testing
         #expect(throws: DataFileError.self) { try Self.read(tooLong) }
         let backwards = "Indicator Name,Area Code,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit\nX,E1,2017,5,6,4\n"
         #expect(throws: DataFileError.self) { try Self.read(backwards) }
-        #expect(throws: DataFileError.self) { try Self.read("") }
+        // A value outside its own interval (either level): its significance and its rank would disagree.
+        let columns = "Indicator Name,Area Code,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit\n"
+        let outside = try #require(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,60,61,65,,\n") }
+        #expect(outside.description == "download.csv:2: field \"Value\": the value 60 is outside its own interval, 61 to 65")
+        #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,66.5,61,65,,\n") }
+        #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,60,,,61,65\n") }
+        #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,60,,,59,58\n") }
+        // On a limit, or beyond it by its rounding (limits published to 7 places, the value in full), it is read.
+        #expect(throws: Never.self) { try Self.read(columns + "X,E1,2017,61,61,65,,\nX,E2,2017,65.00000004,61,65.0000000,,\n") }
         #expect(throws: DataFileError.self) { try NationalDataset.read(path: "/nonexistent/file.csv") }
     }
 

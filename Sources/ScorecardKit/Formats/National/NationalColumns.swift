@@ -121,10 +121,25 @@ struct NationalColumns {
         let order = text(.periodOrder, in: record)
         let lowerCI = try number(.lowerCI)
         let upperCI = try number(.upperCI)
-        if let lowerCI, let upperCI, lowerCI > upperCI {
-            throw DataFileError(
-                file: file, line: record.line, field: headings[columns[.lowerCI]!],
-                message: "the lower limit \(lowerCI) is above the upper limit \(upperCI)", column: columns[.lowerCI])
+        let value = try number(.value)
+        let lowerCI998 = try number(.lowerCI998)
+        let upperCI998 = try number(.upperCI998)
+        for (lowerField, lower, upper) in [(Field.lowerCI, lowerCI, upperCI), (.lowerCI998, lowerCI998, upperCI998)] {
+            guard let lower, let upper else { continue }
+            if lower > upper {
+                throw DataFileError(
+                    file: file, line: record.line, field: headings[columns[lowerField]!],
+                    message: "the lower limit \(lower) is above the upper limit \(upper)", column: columns[lowerField])
+            }
+            // A value outside its own interval: its significance word (from the interval) and its rank (from the
+            // value) would contradict each other ("better than England", ranked last). The limits are published
+            // rounded, the value sometimes not: a millionth is allowed.
+            if let value, value < lower - Self.roundingAllowance(lower) || value > upper + Self.roundingAllowance(upper) {
+                throw DataFileError(
+                    file: file, line: record.line, field: headings[columns[.value]!],
+                    message: "the value \(Self.shown(value)) is outside its own interval, \(Self.shown(lower)) to \(Self.shown(upper))",
+                    column: columns[.value])
+            }
         }
         func published(_ field: Field) -> String? {
             let text = self.text(field, in: record)
@@ -136,9 +151,17 @@ struct NationalColumns {
             areaName: text(.areaName, in: record), areaType: text(.areaType, in: record), period: period,
             periodOrder: order.isEmpty ? period : order, sex: text(.sex, in: record), age: text(.age, in: record),
             categoryType: text(.categoryType, in: record), category: text(.category, in: record),
-            value: try number(.value), lowerCI: lowerCI, upperCI: upperCI, lowerCI998: try number(.lowerCI998),
-            upperCI998: try number(.upperCI998), count: try number(.count), denominator: try number(.denominator),
+            value: value, lowerCI: lowerCI, upperCI: upperCI, lowerCI998: lowerCI998,
+            upperCI998: upperCI998, count: try number(.count), denominator: try number(.denominator),
             valueNote: text(.valueNote, in: record), publishedComparedToEngland: published(.comparedToEngland),
             publishedComparedToParent: published(.comparedToParent))
     }
+
+    /// `number` as the file would write it (`61`, not `61.0`).
+    static func shown(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+
+    /// How far outside a published limit a value may lie, for the limit's rounding: a millionth of it (at least of 1).
+    static func roundingAllowance(_ limit: Double) -> Double { 1e-6 * max(1, abs(limit)) }
 }

@@ -195,6 +195,25 @@ import Testing
         }
     }
 
+    @Test("England or the council's region listed as a neighbour is refused, naming it")
+    func englandOrRegionIsNoNeighbour() throws {
+        let lines = Self.download998.split(separator: "\n").map(String.init)
+        let region = "90001,Test,E92000001,England,E12000009,South West region,Region,Persons,All ages,,,2019,45,44.5,45.5,44,46,,,,,,,20190000,,"
+        let text = (lines + [region]).joined(separator: "\n") + "\n"
+        // The council's parent is the region in this file.
+        let regional = text.replacingOccurrences(of: "E92000001,England,E06000099", with: "E12000009,South West region,E06000099")
+        let dataset = try NationalDataset.read(bytes: Array(regional.utf8), file: "x.csv")
+        for (code, words) in [("E92000001", "is England (England)"), ("E12000009", "is the council's region (South West region)")] {
+            let source = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080", code])
+            let error = try #require(throws: DataFileError.self) {
+                try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter)
+            }
+            #expect(error.field == "benchmark_neighbours" && error.message.contains("neighbour \(code) \(words)"))
+        }
+        let fine = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080", "E06000081"])
+        #expect(try ComparatorReader.points(of: fine, in: dataset, measure: "X", polarity: .lowerIsBetter).count == 1)
+    }
+
     @Test("Of a single year and a pooled range ending in it, the single year is the point, wherever its rows are")
     func singleYearBeforePooled() throws {
         let lines: [String] = Self.download998.split(separator: "\n").map(String.init)

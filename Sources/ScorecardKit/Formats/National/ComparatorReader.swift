@@ -82,10 +82,23 @@ public enum ComparatorReader {
         // Each neighbour once, and not the council itself; a code the file does not have is a mistake to name.
         var seenNeighbours: Set<String> = [source.area]
         let neighbours = source.neighbours.filter { seenNeighbours.insert($0).inserted }
-        for code in neighbours where byArea[code] == nil {
-            throw DataFileError(
-                file: file, line: nil, field: "benchmark_neighbours",
-                message: "measure \(measure.excerpt()): neighbour \(code.excerpt()) has no rows in the file")
+        let regions = Set(own.values.map(\.parentCode).filter { !$0.isEmpty })
+        for code in neighbours {
+            guard let rows = byArea[code] else {
+                throw DataFileError(
+                    file: file, line: nil, field: "benchmark_neighbours",
+                    message: "measure \(measure.excerpt()): neighbour \(code.excerpt()) has no rows in the file")
+            }
+            // England and the council's region are compared with already; ranked among the neighbours, they made
+            // the council's rank out of areas that are not councils like it.
+            let isEngland = rows.values.contains { $0.isEngland }
+            if isEngland || regions.contains(code) {
+                let name = rows.values.first?.areaName ?? code
+                throw DataFileError(
+                    file: file, line: nil, field: "benchmark_neighbours",
+                    message: "measure \(measure.excerpt()): neighbour \(code.excerpt()) is \(isEngland ? "England" : "the council's region") "
+                        + "(\(name.excerpt())), which the council is compared with already: list councils like it")
+            }
         }
         var points: [Comparators.Point] = []
         for row in own.values.sorted(by: { ($0.periodOrder, $0.line) < ($1.periodOrder, $1.line) }) {

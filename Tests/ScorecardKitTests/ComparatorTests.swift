@@ -195,6 +195,17 @@ import Testing
         }
     }
 
+    @Test("Rows of one period written two ways (2019/20, 2019-20) are one period: England and the neighbours are found")
+    func periodWrittenTwoWays() throws {
+        let text = Self.download998.replacingOccurrences(of: ",2019,", with: ",2019/20,")
+            .replacingOccurrences(of: "E06000099,Testtown,UA,Persons,All ages,,,2019/20,", with: "E06000099,Testtown,UA,Persons,All ages,,,2019-20,")
+        #expect(text.contains(",2019-20,") && text.contains(",2019/20,"))
+        let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")
+        let source = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080"])
+        let point = try #require(try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter).first)
+        #expect(point.period == .financialYear(2019) && point.england == 42 && point.neighbours.first?.value == 47)
+    }
+
     @Test("England or the council's region listed as a neighbour is refused, naming it")
     func englandOrRegionIsNoNeighbour() throws {
         let lines = Self.download998.split(separator: "\n").map(String.init)

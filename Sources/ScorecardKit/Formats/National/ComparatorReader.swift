@@ -65,14 +65,15 @@ public enum ComparatorReader {
         var byArea: [String: [String: NationalRecord]] = [:]
         var england: [String: Double] = [:]
         for row in rows {
-            if byArea[row.areaCode]?[row.period] != nil, row.areaCode == source.area {
+            let key = Self.periodKey(row.period)
+            if byArea[row.areaCode]?[key] != nil, row.areaCode == source.area {
                 throw DataFileError(
                     file: file, line: row.line, field: nil,
                     message: "measure \(measure.excerpt()): area \(row.areaCode.excerpt()) has two rows for \(row.period.excerpt()) "
                         + "(give benchmark_sex and benchmark_age to choose one)")
             }
-            byArea[row.areaCode, default: [:]][row.period] = byArea[row.areaCode]?[row.period] ?? row
-            if row.isEngland, let value = row.value { england[row.period] = value }
+            byArea[row.areaCode, default: [:]][key] = byArea[row.areaCode]?[key] ?? row
+            if row.isEngland, let value = row.value { england[key] = value }
         }
         guard let own = byArea[source.area] else {
             throw DataFileError(
@@ -108,14 +109,15 @@ public enum ComparatorReader {
                     file: file, line: row.line, field: "Time period",
                     message: "\"\(row.period.excerpt())\" is not a year or period Scorecard can place (2017, 2016/17, 2014 - 16)")
             }
-            let region = byArea[row.parentCode]?[row.period]
+            let key = Self.periodKey(row.period)
+            let region = byArea[row.parentCode]?[key]
             points.append(
                 Comparators.Point(
                     period: period, periodText: row.period, value: row.value, lower: lower, upper: upper, confidence: confidence,
-                    england: england[row.period], regionCode: row.parentCode,
+                    england: england[key], regionCode: row.parentCode,
                     regionName: row.parentName.isEmpty ? region?.areaName ?? "" : row.parentName, region: region?.value,
                     neighbours: neighbours.map { code in
-                        let neighbour = byArea[code]?[row.period]
+                        let neighbour = byArea[code]?[key]
                         return Comparators.Neighbour(code: code, name: neighbour?.areaName ?? code, value: neighbour?.value)
                     }))
         }
@@ -127,6 +129,14 @@ public enum ComparatorReader {
                 (a.element.period, Self.isRange(a.element.periodText) ? 1 : 0, a.offset) < (b.element.period, Self.isRange(b.element.periodText) ? 1 : 0, b.offset)
             }
             .map(\.element).filter { seen.insert($0.period).inserted }
+    }
+
+    /// The key that matches rows of one period however each writes it (`2023/24` and `2023-24`: a council's row
+    /// written one way found no England row written the other, and was "not compared" without a word): the
+    /// period it names, or for a range (`2015 - 17`) or what names none, its text.
+    static func periodKey(_ text: String) -> String {
+        guard !isRange(text), let period = period(text) else { return text }
+        return "\(period.kind.rawValue):\(period.ordinal)"
     }
 
     /// Whether a national period text is a range of years (`2015 - 17`), as pooled figures are published.

@@ -44,7 +44,9 @@ extension PostgresStore {
         guard owns == true else {
             throw StoreError.notPermitted(
                 "\(found.measure.code) is not one of \(login)'s measures (its owner is \(found.owner), "
-                    + "in \(found.service)): an owner \(action) only for the measures they own; nothing was written")
+                    + "in \(found.service)): an owner \(action) only for the measures they own; nothing was written\n"
+                    + "If these are \(login)'s, the database's owner grants them (`scorecard db grant \(login) --role owner --owner NAME`): "
+                    + "a name granted before the import is matched exactly, so grant it again now")
         }
     }
 

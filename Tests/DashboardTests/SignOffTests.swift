@@ -92,6 +92,20 @@ struct SignOffTests {
         #expect(approved.council.measures[m].targets[.financialYear(2024)] == 92)
     }
 
+    @Test("a proposed target for a month shows, as its current one, the year's target that judges the month now")
+    func monthProposalShowsTheYearsTarget() throws {
+        let (store, _) = try LiveDataTests.store()
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-10", target: "95", by: "kate"))
+        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        let model = try service.start(asAt: asAt)
+        var browsing = AppState(asAt: asAt)
+        _ = browsing.apply(.showSignOff, model: model)
+        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        let row = try #require(screen.split(separator: "\n").first { $0.hasPrefix("KBI-01") && $0.contains("Oct 2024") })
+        #expect(row.contains("95.0%") && row.contains("90.0%") && !row.contains("not set"))
+    }
+
     @Test("P asks first, then P again on drafts of two periods and a proposed target says it signed off all three")
     func signOffAllSaysAll() throws {
         let (store, _) = try LiveDataTests.store()

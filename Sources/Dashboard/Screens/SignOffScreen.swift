@@ -55,7 +55,10 @@ struct SignOffScreen {
                 let definition = context.council.measures[measure]
                 (m, period, kind, by, at) = (measure, proposalPeriod, "target", proposal.proposedBy, proposal.proposedAt)
                 proposed = proposal.value.map { context.format($0, of: definition, width: 10) } ?? "none"
-                now = proposal.current.map { context.format($0, of: definition, width: 10) } ?? "not set"
+                // What judges the period now: its own target, else the one it takes from its year ("not set" read as
+                // no target at all for a month judged against the year's 50%).
+                let standing = proposal.current ?? definition.targets.target(for: proposalPeriod, cumulative: definition.cumulative)
+                now = standing.map { context.format($0, of: definition, width: 10) } ?? "not set"
             default:
                 return []
             }

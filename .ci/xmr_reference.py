@@ -53,6 +53,14 @@ def group_stats(y, fix_after_n_points=None, screen_outliers=True):
     else:
         mr_s = mr
     amr = r_mean(mr_s)
+    # Scorecard's own rule (docs/judgement.md), not NHSRplotthedots': when screening would leave only zero moving
+    # ranges, nothing is screened and the centre line is the median.
+    if screen_outliers and amr == 0 and amr_raw is not None and amr_raw > 0:
+        mr_s = mr
+        amr = amr_raw
+        ys = sorted(v for v in fix_y if v is not None)
+        k = len(ys) // 2
+        mean = ys[k] if len(ys) % 2 else (ys[k - 1] + ys[k]) / 2
     lpl = mean - LIMIT * amr
     upl = mean + LIMIT * amr
     nlpl = mean - LIMIT_CLOSE * amr
@@ -63,10 +71,6 @@ def group_stats(y, fix_after_n_points=None, screen_outliers=True):
 
 def special_cause_types(y, st):
     n = len(y)
-    # Scorecard's own rule (docs/judgement.md), not NHSRplotthedots': with a mean moving range of 0 (every
-    # non-zero moving range screened out) no point is special.
-    if st["amr"] == 0:
-        return ["Common Cause"] * n, dict(outside=[False] * n, rtm=[sign(v - st["mean"]) for v in y], close=[False] * n)
     upl, lpl, nupl, nlpl, mean = st["upl"], st["lpl"], st["nupl"], st["nlpl"], st["mean"]
     # comparisons with NaN limits are False (R gives NA, which case_when treats as not matched)
     outside = [(v > upl) or (v < lpl) for v in y]                       # strict

@@ -41,19 +41,25 @@ import Testing
         #expect(chart.signals.allSatisfy { $0 == nil })
     }
 
-    @Test func aSteadySeriesWhoseOnlyChangesAreScreenedOutHasNoSpecialCause() {
-        // 95 for a year, 96 once, 95 for 11 months: 23 moving ranges, two of 1 (mean 2/23 = 0.087); both are 3.267
-        // x 0.087 = 0.284 or more, so screened out, leaving a mean moving range of 0 and limits on the mean,
-        // 95.0417. Every 95 would be "below the lower limit" by the limits alone.
-        let values = Array(repeating: 95.0, count: 12) + [96] + Array(repeating: 95.0, count: 11)
-        let chart = XmRChart(values: values)
-        #expect(chart.meanMovingRange == 0 && chart.screenedOut == [12, 13])
-        #expect(Self.rounded(chart.mean) == 95.04 && chart.lowerLimit == chart.mean)
-        #expect(chart.signals.allSatisfy { $0 == nil })
-        // Unscreened (as the Making Data Count spreadsheet keeps them): limits 95.04 +- 2.66 x 0.087; the 96 is
-        // above the upper one (95.27), and the runs of 95 below the mean are shifts.
-        let kept = XmRChart(values: values, screensOutliers: false)
-        #expect(Self.rounded(kept.upperLimit) == 95.27 && kept.signals[12] == .aboveUpperLimit)
+    @Test func aSeriesWhoseEveryChangeWouldBeScreenedOutIsChartedUnscreenedAroundItsMedian() {
+        // 95 for a year, 96 once, 95 for 11 months: 23 moving ranges, two of 1 (mean 2/23 = 0.087), both 3.267 x
+        // 0.087 = 0.284 or more. Screened, the mean moving range would be 0 and the limits the mean, 95.0417: every
+        // 95 "below the lower limit". Unscreened around the median, 95: limits 95 -+ 2.66 x 2/23 = 94.77 to 95.23;
+        // the 96 is above (special), every 95 on the centre line (common cause, no shift).
+        let steady = Array(repeating: 95.0, count: 12) + [96] + Array(repeating: 95.0, count: 11)
+        let chart = XmRChart(values: steady)
+        #expect(chart.centreIsMedian && chart.mean == 95 && chart.screenedOut.isEmpty)
+        #expect(Self.rounded(chart.meanMovingRange) == 0.09 && Self.rounded(chart.lowerLimit) == 94.77 && Self.rounded(chart.upperLimit) == 95.23)
+        #expect(chart.signals[12] == .aboveUpperLimit)
+        #expect(chart.signals.enumerated().allSatisfy { $0.offset == 12 || $0.element == nil })
+        // 95 for a year, then 80 for a year: a real fall. Median 87.5, limits 87.5 -+ 2.66 x 15/23 = 85.77 to 89.23;
+        // every 80 is below the lower limit.
+        let fall = Array(repeating: 95.0, count: 12) + Array(repeating: 80.0, count: 12)
+        let fallen = XmRChart(values: fall)
+        #expect(fallen.centreIsMedian && fallen.mean == 87.5 && Self.rounded(fallen.lowerLimit) == 85.77)
+        #expect(fallen.signals.suffix(12).allSatisfy { $0 == .belowLowerLimit })
+        // A constant series is not one: nothing is screened, its limits are its value.
+        #expect(!XmRChart(values: Array(repeating: 5, count: 12)).centreIsMedian)
     }
 
     /// Mean exactly 10 (sum 180 over 18).

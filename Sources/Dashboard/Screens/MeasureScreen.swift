@@ -201,7 +201,7 @@ struct MeasureScreen {
         if let assurance = control.assurance { parts.append("\(assurance.rawValue) its target") }
         if let signal = control.signal { parts.append(signal.label) }
         parts.append(
-            "mean \(definition.formatStatistic(control.mean)), limits \(definition.formatStatistic(control.lowerLimit)) to "
+            "\(control.centreName) \(definition.formatStatistic(control.mean)), limits \(definition.formatStatistic(control.lowerLimit)) to "
                 + "\(definition.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)")
         return parts.joined(separator: "; ")
     }

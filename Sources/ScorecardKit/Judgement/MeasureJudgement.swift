@@ -274,7 +274,7 @@ struct MeasureJudgement {
         return Alert(
             measure: index, rule: .specialCauseConcerning, period: control.to, run: 1,
             weight: abs(value - control.mean) / max(abs(control.mean), 1e-9),
-            reason: "Special cause concerning variation in \(control.to.label)\(signal) (\(measure.format(value)); mean "
+            reason: "Special cause concerning variation in \(control.to.label)\(signal) (\(measure.format(value)); \(control.centreName) "
                 + "\(measure.formatStatistic(control.mean)), limits \(measure.formatStatistic(control.lowerLimit)) to "
                 + "\(measure.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)).")
     }

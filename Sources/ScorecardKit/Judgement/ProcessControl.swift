@@ -22,6 +22,10 @@ public struct ProcessControl: Sendable, Equatable {
     public var to: Period
     /// How many values are charted (the periods from ``from`` to ``to`` that have one).
     public var points: Int
+    /// Whether ``mean`` is the median (see ``XmRChart/centreIsMedian``).
+    public var centreIsMedian: Bool
+    /// The centre line's name, as the texts give it: `mean`, or `median` when it is.
+    public var centreName: String { centreIsMedian ? "median" : "mean" }
     public var mean: Double
     public var lowerLimit: Double
     public var upperLimit: Double
@@ -64,6 +68,7 @@ public struct ProcessControl: Sendable, Equatable {
         to = period(values.count - 1)
         points = values.count
         mean = chart.mean
+        centreIsMedian = chart.centreIsMedian
         lowerLimit = chart.lowerLimit
         upperLimit = chart.upperLimit
         special = chart.special.map { SpecialPoint(period: period($0.index), signal: $0.signal) }

@@ -5,9 +5,9 @@
 /// The rules (the same as NHSRplotthedots' defaults; written out with worked examples in `docs/judgement.md`):
 /// - The moving range of a point is its distance from the point before. Moving ranges of 3.267 × the mean moving
 ///   range or more are screened out and the mean moving range taken again over the rest (once). A series whose
-///   moving ranges are all zero keeps a mean moving range of zero: its limits are the mean. With a mean moving
-///   range of zero (those too, or every non-zero one screened out) no point is special: Scorecard's own rule,
-///   where NHSRplotthedots would call every value off the mean special.
+///   moving ranges are all zero keeps a mean moving range of zero: its limits are the mean. A series whose every
+///   non-zero moving range would be screened out is charted unscreened, around its median (Scorecard's own rule:
+///   NHSRplotthedots would put the limits on the mean, and call every value off it special).
 /// - **Beyond a limit**: above the upper limit or below the lower one (a point on a limit is not beyond it).
 /// - **Trend**: 7 points each higher (or each lower) than the one before; every point of the run is special.
 ///   Equal neighbours break it.
@@ -56,7 +56,11 @@ public struct XmRChart: Sendable, Equatable {
     public static let runLength = 7
 
     public let values: [Double]
+    /// The centre line: the mean of the values, or their median when ``centreIsMedian``.
     public let mean: Double
+    /// Whether the centre line is the median: for a series whose every change would be screened out (see the type's
+    /// rules), which is then charted unscreened, around its median.
+    public let centreIsMedian: Bool
     /// The mean moving range after screening.
     public let meanMovingRange: Double
     public let lowerLimit: Double
@@ -87,30 +91,42 @@ public struct XmRChart: Sendable, Equatable {
     public init(values: [Double], screensOutliers: Bool = true) {
         precondition(!values.isEmpty, "a chart of no points")
         self.values = values
-        let mean = Self.mean(values)
-        // Moving ranges read in place (every measure is charted at every judging, so nothing is copied).
         let n = values.count
+        // Moving ranges read in place (every measure is charted at every judging, so nothing is copied).
         let unscreened = Self.mean(count: n - 1) { abs(values[$0 + 1] - values[$0]) }
         let limit = Self.screeningFactor * unscreened
-        let screens = screensOutliers && unscreened > 0
-        let screened = screens ? (1..<n).filter { abs(values[$0] - values[$0 - 1]) >= limit } : []
-        let amr = Self.mean(count: n - 1) { i -> Double? in
+        var screens = screensOutliers && unscreened > 0
+        var amr = Self.mean(count: n - 1) { i -> Double? in
             let range = abs(values[i + 1] - values[i])
             return screens && range >= limit ? nil : range
         }
+        // Every change screened out (95 every month but one month's 96; or 95 for a year, then 80 for a year): limits
+        // on the mean, 95.04 or 87.5, would call every typical value special, and a centre line the values are
+        // not on would make runs of them "shifts". Charted unscreened around the median, 95 is on the line and
+        // the 96 above it; 80 after 95 is below the limits.
+        let centreIsMedian = screens && amr == 0
+        if centreIsMedian {
+            screens = false
+            amr = unscreened
+        }
+        let mean = centreIsMedian ? Self.median(values) : Self.mean(values)
         self.mean = mean
+        self.centreIsMedian = centreIsMedian
         meanMovingRange = amr
-        screenedOut = screened
+        screenedOut = screens ? (1..<n).filter { abs(values[$0] - values[$0 - 1]) >= limit } : []
         lowerLimit = mean - Self.limitFactor * amr
         upperLimit = mean + Self.limitFactor * amr
         let near = 2 * (Self.limitFactor / 3)
         lowerNear = mean - near * amr
         upperNear = mean + near * amr
-        // No variation left to judge by (a measure at 95 every month but one, that one's moving ranges screened
-        // out): limits on a mean the values are not on would make every typical value special ("below the lower
-        // limit" for a measure steady at its target). As for a constant series, no value is special.
-        special = amr > 0
-            ? Self.special(values, mean: mean, lower: lowerLimit, upper: upperLimit, lowerNear: lowerNear, upperNear: upperNear) : []
+        special = Self.special(values, mean: mean, lower: lowerLimit, upper: upperLimit, lowerNear: lowerNear, upperNear: upperNear)
+    }
+
+    /// The median of `values` (at least one): the middle one in order, or the mean of the two middle ones.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// The mean as R takes it: the sum over the count, then corrected by the mean of the residuals, so that a

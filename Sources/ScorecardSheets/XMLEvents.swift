@@ -22,6 +22,9 @@ enum XMLEvents {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw DataFileError(file: file, line: nil, field: nil, message: "its part \(part) declares a document type, which no workbook does")
         }
+        if !Self.isUTF8OrUTF16(data) {
+            throw DataFileError(file: file, line: nil, field: nil, message: "its part \(part) is not well-formed XML (its bytes are not UTF-8 text)")
+        }
         // From a stream, which Foundation hands to libxml2 a piece at a time: given all at once, libxml2 refuses a
         // part of more than 10 MB ("huge input lookup", reported only as an internal error), and an exported
         // workbook of 65,000 values or more could not be read back.
@@ -36,6 +39,43 @@ enum XMLEvents {
         guard parsed, parser.parserError == nil, delegate.elements > 0, delegate.depth == 0 else {
             throw DataFileError(
                 file: file, line: nil, field: nil, message: "its part \(part) is not well-formed XML (near line \(parser.lineNumber))")
+        }
+    }
+
+    /// Whether `data` is UTF-8 text, as a workbook's parts are (or starts with a UTF-16 byte order mark, which
+    /// libxml2 decodes itself). Foundation's parser on Linux crashes on a name that is not UTF-8 (`&amp` then 0xF5,
+    /// an element's name: found by fuzzing, docs/fuzzing.md). Written by hand: `String(validating:)` would copy a
+    /// part of up to 200 MB to say so; this reads eight ASCII bytes at a time.
+    static func isUTF8OrUTF16(_ data: Data) -> Bool {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+        return data.withUnsafeBytes { raw in
+            let count = raw.count
+            var i = 0
+            while i < count {
+                while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < count else { return true }
+                let lead = raw[i]
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                // The length, and the range of the second byte (excluding overlong forms, surrogates, beyond U+10FFFF).
+                let length: Int, second: ClosedRange<UInt8>
+                switch lead {
+                case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+                case 0xE0: (length, second) = (3, 0xA0...0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+                case 0xED: (length, second) = (3, 0x80...0x9F)
+                case 0xF0: (length, second) = (4, 0x90...0xBF)
+                case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+                case 0xF4: (length, second) = (4, 0x80...0x8F)
+                default: return false
+                }
+                guard i + length <= count, second.contains(raw[i + 1]) else { return false }
+                for k in 2..<length where raw[i + k] & 0xC0 != 0x80 { return false }
+                i += length
+            }
+            return true
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardKit
 import Testing
+import ZIPFoundation
 
 @testable import ScorecardSheets
 
@@ -21,6 +22,29 @@ struct HostileWorkbookTests {
 
     static func settings() -> (String, String) {
         ("Council", F.row(1, F.text("A1", "council"), F.text("B1", "C")) + F.row(2, F.text("A2", "plan"), F.text("B2", "P")))
+    }
+
+    @Test("a part that is not UTF-8 (`&amp` then 0xF5;) is refused, not a crash in Foundation's parser")
+    func referenceNotUTF8() throws {
+        let sheet = Array(#"<x:worksheet xmlns:x="\#(F.main)"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>a&amp"#.utf8)
+            + [0xF5] + Array(";</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>".utf8)
+        let path = try F.path()
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let parts = F.parts(sheets: [Self.settings(), ("Measures", "")]).map { ($0.0, Data($0.1.utf8)) }
+            .map { $0.0 == "xl/worksheets/sheet2.xml" ? ($0.0, Data(sheet)) : $0 }
+        for (name, data) in parts {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        #expect(Self.firstError(path)?.message.contains("is not well-formed XML (its bytes are not UTF-8 text)") == true)
+        // UTF-8 of every length is text; a stray continuation byte, an overlong form, a surrogate, a sequence cut short
+        // or beyond U+10FFFF is not.
+        #expect(XMLEvents.isUTF8OrUTF16(Data("plain ASCII, é, €, 𝄞 and more ASCII after them".utf8)))
+        for bad: [UInt8] in [[0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xF5]] {
+            #expect(!XMLEvents.isUTF8OrUTF16(Data(Array("<a>12345678".utf8) + bad + Array("</a>".utf8))))
+        }
+        #expect(XMLEvents.isUTF8OrUTF16(Data([0xFF, 0xFE, 0x3C, 0x00])), "UTF-16 is left to the parser")
     }
 
     @Test("a file that is not a zip archive")

@@ -103,6 +103,7 @@ if Context.environment["SCORECARD_FUZZ"] == "1" {
     package.products += [
         .executable(name: "FuzzObservations", targets: ["FuzzObservations"]),
         .executable(name: "FuzzFramework", targets: ["FuzzFramework"]),
+        .executable(name: "FuzzWorkbook", targets: ["FuzzWorkbook"]),
     ]
     package.targets += [
         // Declares libFuzzer's driver, which each target's `main` calls.
@@ -111,5 +112,9 @@ if Context.environment["SCORECARD_FUZZ"] == "1" {
             name: "FuzzObservations", dependencies: ["ScorecardKit", "CLibFuzzer"], path: "Sources/Fuzz/FuzzObservations"),
         .executableTarget(
             name: "FuzzFramework", dependencies: ["ScorecardKit", "CLibFuzzer"], path: "Sources/Fuzz/FuzzFramework"),
+        .executableTarget(
+            name: "FuzzWorkbook",
+            dependencies: ["ScorecardKit", "ScorecardSheets", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/Fuzz/FuzzWorkbook"),
     ]
 }

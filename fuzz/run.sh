@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(observations framework)
+((${#targets[@]})) || targets=(observations framework workbook)
 
 scratch=.build-fuzz
 flags=(-c release --scratch-path "$scratch"
@@ -19,7 +19,7 @@ product() { # observations -> FuzzObservations
 }
 
 for target in "${targets[@]}"; do
-  [[ -d fuzz/corpus/$target ]] || { echo "fuzz: no such target: $target (observations, framework)"; exit 2; }
+  [[ -d fuzz/corpus/$target ]] || { echo "fuzz: no such target: $target (observations, framework, workbook)"; exit 2; }
   echo "fuzz: build $(product "$target")"
   SCORECARD_FUZZ=1 swift build "${flags[@]}" --product "$(product "$target")" 2>&1 \
     | grep -v -e "prohibited flag" -e "Cannot export local symbol '__asan_extra_spill_area'" | tail -3
@@ -35,7 +35,11 @@ for target in "${targets[@]}"; do
   log=fuzz/artifacts/$target.log
   echo "fuzz: run $(product "$target") for ${seconds}s"
   status=0
-  "$bin/$(product "$target")" "fuzz/work/$target" "fuzz/corpus/$target" \
+  # Opening a zip archive leaks 29 bytes in Foundation on Linux (FileManager.fileSystemRepresentation, called by
+  # ZIPFoundation, is never freed): not the readers', and it would stop the workbook target on its first input.
+  leaks=1
+  [[ $target == workbook ]] && leaks=0
+  ASAN_OPTIONS=detect_leaks=$leaks "$bin/$(product "$target")" "fuzz/work/$target" "fuzz/corpus/$target" -detect_leaks=$leaks \
     -dict="fuzz/$target.dict" -max_len=65536 -timeout=5 -rss_limit_mb=2048 -max_total_time="$seconds" \
     -artifact_prefix="fuzz/artifacts/$target/" -print_final_stats=1 >"$log" 2>&1 || status=$?
   grep -E "^#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$log" || true

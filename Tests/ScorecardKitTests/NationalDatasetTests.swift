@@ -99,8 +99,13 @@ import Testing
         #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,66.5,61,65,,\n") }
         #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,60,,,61,65\n") }
         #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,60,,,59,58\n") }
-        // On a limit, or beyond it by its rounding (limits published to 7 places, the value in full), it is read.
-        #expect(throws: Never.self) { try Self.read(columns + "X,E1,2017,61,61,65,,\nX,E2,2017,65.00000004,61,65.0000000,,\n") }
+        // On a limit, or beyond it by less than half the limit's last decimal place (limits published rounded, the
+        // value in full), it is read: 2.1849 against 2.18, 2.15 against 2.1; 2.156 against 2.1 is not.
+        #expect(throws: Never.self) {
+            try Self.read(columns + "X,E1,2017,61,61,65,,\nX,E2,2017,65.00000004,61,65.0000000,,\nX,E3,2017,2.1849,2,2.18,,\nX,E4,2017,2.15,2,2.1,,\n")
+        }
+        #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,2.156,2,2.1,,\n") }
+        #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,65.6,61,65,,\n") }
         #expect(throws: DataFileError.self) { try NationalDataset.read(path: "/nonexistent/file.csv") }
     }
 

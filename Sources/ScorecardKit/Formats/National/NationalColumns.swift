@@ -134,7 +134,11 @@ struct NationalColumns {
             // A value outside its own interval: its significance word (from the interval) and its rank (from the
             // value) would contradict each other ("better than England", ranked last). The limits are published
             // rounded, the value sometimes not: a millionth is allowed.
-            if let value, value < lower - Self.roundingAllowance(lower) || value > upper + Self.roundingAllowance(upper) {
+            let upperField: Field = lowerField == .lowerCI ? .upperCI : .upperCI998
+            if let value,
+                value < lower - Self.roundingAllowance(text(lowerField, in: record))
+                    || value > upper + Self.roundingAllowance(text(upperField, in: record))
+            {
                 throw DataFileError(
                     file: file, line: record.line, field: headings[columns[.value]!],
                     message: "the value \(Self.shown(value)) is outside its own interval, \(Self.shown(lower)) to \(Self.shown(upper))",
@@ -162,6 +166,13 @@ struct NationalColumns {
         number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
-    /// How far outside a published limit a value may lie, for the limit's rounding: a millionth of it (at least of 1).
-    static func roundingAllowance(_ limit: Double) -> Double { 1e-6 * max(1, abs(limit)) }
+    /// How far outside a published limit, written `text`, a value may lie for the limit's rounding: half a unit in
+    /// its last decimal place (`2.18` may stand for 2.1849), and a little more for the binary arithmetic.
+    static func roundingAllowance(_ text: String) -> Double {
+        let digits = text.split(separator: ".").dropFirst().first?.prefix { $0.isNumber }.count ?? 0
+        guard !text.lowercased().contains("e") else { return 1e-9 }
+        var unit = 1.0
+        for _ in 0..<min(digits, 15) { unit /= 10 }
+        return unit / 2 + 1e-12
+    }
 }

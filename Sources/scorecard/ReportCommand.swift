@@ -55,6 +55,12 @@ struct ReportCommand: ParsableCommand {
         if scopes > 1 { throw ValidationError("give --priority, --plan or --measure, not more than one of them") }
         if out.isEmpty { throw ValidationError("--out needs a file name") }
         if out == "-", try resolvedFormat() == .pdf { throw ValidationError("a PDF is written to a file: give --out FILE.pdf") }
+        // An HTML paper named x.pdf (or CSV named .html) opens as nothing useful: the name and the format agree.
+        if let format, let named = ReportFormat(fileName: out), named.rawValue != format.rawValue {
+            throw ValidationError(
+                "--format \(format.rawValue) does not match --out \(out.terminalSafe), which names a .\(named.rawValue) file: "
+                    + "leave out --format, or end --out with .\(format.rawValue)")
+        }
     }
 
     /// The format asked for, else the one the file's extension names.

@@ -45,4 +45,14 @@ struct ReportCommandTests {
         try Self.report(paper, format: format)
         #expect(FileManager.default.fileExists(atPath: paper))
     }
+
+    @Test("--format and an --out that names another format are refused before anything is written")
+    func formatAndNameDisagree() throws {
+        for (format, out) in [("html", "x.pdf"), ("csv", "new.html"), ("md", "paper.csv"), ("pdf", "paper.htm")] {
+            #expect(throws: (any Error).self) { try Scorecard.parseAsRoot(["report", "--format", format, "--out", out]) }
+        }
+        for (format, out) in [("html", "x.htm"), ("md", "paper.markdown"), ("pdf", "paper"), ("csv", "-")] {
+            #expect(throws: Never.self) { try Scorecard.parseAsRoot(["report", "--format", format, "--out", out]) }
+        }
+    }
 }

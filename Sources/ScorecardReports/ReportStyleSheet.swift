@@ -12,6 +12,9 @@ enum ReportStyleSheet {
         h2 { font-size: 16pt; margin: 1.2em 0 0.4em; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: 0.15em; }
         h3 { font-size: 12.5pt; margin: 1.1em 0 0.3em; }
         p, li, dd { overflow-wrap: break-word; }
+        /* A word longer than the line (a title of one long word) breaks rather than running off the page. */
+        h1, h2, h3, figcaption { overflow-wrap: anywhere; }
+        section.summary tbody th, section.summary tfoot th { overflow-wrap: anywhere; }
         .cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 1.2em; margin: 1.2em 0; }
         .cover dt { font-weight: bold; }
         .cover dd { margin: 0; }

@@ -149,6 +149,22 @@ public enum CouncilWorkbook {
         let base = url.deletingLastPathComponent()
         let folderURL = base.appendingPathComponent(folder)
         let madeFolder = !national.isEmpty && !FileManager.default.fileExists(atPath: folderURL.path)
+        // What would stop the workbook is found before any national file is written (a directory where it goes).
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ExportError(path: path, message: "is a directory: give the workbook's file name (ending .xlsx)")
+        }
+        // A folder of the same name holding files this export does not write is someone else's: left as it is.
+        if !madeFolder, !national.isEmpty {
+            let writing = Set(national.map { URL(fileURLWithPath: $0.0).lastPathComponent })
+            let others = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []).filter { !writing.contains($0) }.sorted()
+            if !others.isEmpty {
+                throw ExportError(
+                    path: folderURL.path,
+                    message: "holds files this export does not write (\(others.prefix(3).joined(separator: ", "))\(others.count > 3 ? ", ..." : "")), "
+                        + "where the workbook's national files go: choose another --out, or move them; nothing was written")
+            }
+        }
         do {
             for (name, bytes) in national {
                 let file = base.appendingPathComponent(name)

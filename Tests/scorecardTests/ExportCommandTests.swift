@@ -92,6 +92,15 @@ struct ExportCommandTests {
         #expect(throws: (any Error).self) { try command.run() }
         let folder = (out as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["c.xlsx"])
+
+        // A folder of the workbook's national files' name holding another file: refused, nothing written.
+        let other = folder + "/d.xlsx", national = folder + "/d-national"
+        try FileManager.default.createDirectory(atPath: national, withIntermediateDirectories: true)
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: national + "/notes.txt"))
+        var again = try Scorecard.parseAsRoot(["export", Self.sample, "--out", other])
+        #expect(throws: (any Error).self) { try again.run() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: national) == ["notes.txt"])
+        #expect(!FileManager.default.fileExists(atPath: other))
     }
 
     @Test("--wide is not for yaml; a source and --database together are refused")

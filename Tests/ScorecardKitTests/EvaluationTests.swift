@@ -148,6 +148,7 @@ struct EvaluationTests {
         words.unit = MeasureUnit("per cent")
         let named = council([(words, obs)]).evaluate(asAt: .quarter(2023, 4), today: date(2024, 11, 24))
         #expect(named.alerts[0].reason == "Off track in Q4 2023/24: 93.0% against a target of 95.0%, 2.0 percentage points short.")
+        #expect(MeasureJudgement.percentagePoints("1") == "1 percentage point" && MeasureJudgement.percentagePoints("1.0") == "1.0 percentage points")
     }
 
     @Test("a band measure whose value stays while its target moves away worsens, and says so")

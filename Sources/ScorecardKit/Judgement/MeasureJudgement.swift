@@ -283,12 +283,17 @@ struct MeasureJudgement {
     /// points short", "2.3 days over", "4 outside the band", "0.2 short" (17 against 17.2: as many decimals as
     /// show the whole of it). The figure is the difference of the two figures shown beside it, so a reader's
     /// own subtraction agrees (66.5 shown as 67 against 70 is 3 short, not 4).
+    /// `figure` percentage points: one point when the figure is exactly `1` ("1 percentage points short" read badly).
+    static func percentagePoints(_ figure: String) -> String {
+        figure + (figure == "1" ? " percentage point" : " percentage points")
+    }
+
     func describe(missOf value: Double, against target: Double) -> String {
         let miss = Judge.shortfall(value: Judge.rounded(value, measure.decimals), target: target, polarity: measure.polarity) ?? 0
         let places = measure.places(toShow: miss)
         let amount =
             measure.unit.isPercentage || measure.unit.name.hasPrefix("%")
-            ? NumberText.grouped(miss, decimals: places) + " percentage points"
+            ? Self.percentagePoints(NumberText.grouped(miss, decimals: places))
             : measure.unit.format(miss, decimals: places)
         switch measure.polarity {
         case .higherIsBetter: return "\(amount) short"

@@ -68,12 +68,7 @@ struct SignOffTests {
         let (store, _) = try LiveDataTests.store()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: "kate"), today: TestCouncil.today)
         _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate"))
-        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
-        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
-        let model = try service.start(asAt: asAt)
-        var browsing = AppState(asAt: asAt)
-        _ = browsing.apply(.showSignOff, model: model)
-        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        var (service, model, browsing, screen) = try Self.signOffList(store)
         #expect(screen.contains("1 draft and 1 proposed target members do not see yet"))
         let lines = screen.split(separator: "\n")
         let row = try #require(lines.first { $0.hasPrefix("KBI-01") && $0.contains("2024/25") })
@@ -96,12 +91,7 @@ struct SignOffTests {
     func monthProposalShowsTheYearsTarget() throws {
         let (store, _) = try LiveDataTests.store()
         _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-10", target: "95", by: "kate"))
-        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
-        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
-        let model = try service.start(asAt: asAt)
-        var browsing = AppState(asAt: asAt)
-        _ = browsing.apply(.showSignOff, model: model)
-        let screen = DashboardView.screenText(browsing, model: model, width: 100, height: 24)
+        let screen = try Self.signOffList(store).screen
         let row = try #require(screen.split(separator: "\n").first { $0.hasPrefix("KBI-01") && $0.contains("Oct 2024") })
         #expect(row.contains("95.0%") && row.contains("90.0%") && !row.contains("not set"))
     }
@@ -182,6 +172,17 @@ struct SignOffTests {
     }
 
     /// The sign-off screen with one draft, entered by `name`.
+    /// The sign-off list of `store` as the officer olu opens it: the service, the model, the state showing the
+    /// list, and its screen at 100x24.
+    static func signOffList(_ store: SQLiteStore) throws -> (service: DataService, model: DashboardModel, state: AppState, screen: String) {
+        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        let model = try service.start(asAt: asAt)
+        var state = AppState(asAt: asAt)
+        _ = state.apply(.showSignOff, model: model)
+        return (service, model, state, DashboardView.screenText(state, model: model, width: 100, height: 24))
+    }
+
     static func signOffScreen(enteredBy name: String) throws -> String {
         let (store, _) = try LiveDataTests.store()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "91", by: name), today: TestCouncil.today)

@@ -250,7 +250,15 @@ struct ValueFormTests {
             return
         }
         #expect(again.note == "AB")
-        session.send(.cancel)
+        // Enter just after the question saves nothing: whoever pressed Esc meant to leave.
+        session.send(.submit)
+        #expect(session.state.message?.hasPrefix("Still editing") == true)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
+        guard case .editing = session.state.mode else {
+            Issue.record("Enter after Esc's question closed the form")
+            return
+        }
+        session.send(.cancel, .cancel)
         #expect(session.state.mode == .browsing && session.state.message == "Nothing was saved")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
 

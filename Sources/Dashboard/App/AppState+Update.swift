@@ -481,6 +481,11 @@ extension AppState {
             message = "Nothing was saved"
             return []
         case .submit:
+            // Enter just after Esc asked: whoever pressed Esc meant to leave, so it saves nothing (it saved).
+            if asked == .escape {
+                message = "Still editing: Enter saves what you typed, Esc twice leaves without saving"
+                break
+            }
             return save(form, model: model)
         default: break
         }

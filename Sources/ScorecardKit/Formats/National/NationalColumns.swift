@@ -141,7 +141,8 @@ struct NationalColumns {
             {
                 throw DataFileError(
                     file: file, line: record.line, field: headings[columns[.value]!],
-                    message: "the value \(Self.shown(value)) is outside its own interval, \(Self.shown(lower)) to \(Self.shown(upper))",
+                    message: "the value \(Self.shown(value)) is outside its own interval, \(text(lowerField, in: record).excerpt()) to "
+                        + "\(text(upperField, in: record).excerpt())",
                     column: columns[.value])
             }
         }

@@ -154,7 +154,13 @@ public enum CouncilWorkbook {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ExportError(path: path, message: "is a directory: give the workbook's file name (ending .xlsx)")
         }
-        // A folder of the same name holding files this export does not write is someone else's: left as it is.
+        // A file where the folder goes, or a folder of that name holding files this export does not write, is
+        // someone else's: left as it is.
+        if !national.isEmpty, FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ExportError(
+                path: folderURL.path,
+                message: "is a file, where the workbook's national files go (a folder named after it): choose another --out; nothing was written")
+        }
         if !madeFolder, !national.isEmpty {
             let writing = Set(national.map { URL(fileURLWithPath: $0.0).lastPathComponent })
             let others = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []).filter { !writing.contains($0) }.sorted()

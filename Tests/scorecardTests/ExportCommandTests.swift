@@ -101,6 +101,12 @@ struct ExportCommandTests {
         #expect(throws: (any Error).self) { try again.run() }
         #expect(try FileManager.default.contentsOfDirectory(atPath: national) == ["notes.txt"])
         #expect(!FileManager.default.fileExists(atPath: other))
+        // A file where the folder goes: refused in words, not the system's.
+        let third = folder + "/e.xlsx"
+        try Data("a file\n".utf8).write(to: URL(fileURLWithPath: folder + "/e-national"))
+        var onFile = try Scorecard.parseAsRoot(["export", Self.sample, "--out", third])
+        #expect { try onFile.run() } throws: { "\($0)".contains("is a file, where the workbook's national files go") }
+        #expect(!FileManager.default.fileExists(atPath: third))
     }
 
     @Test("--wide is not for yaml; a source and --database together are refused")

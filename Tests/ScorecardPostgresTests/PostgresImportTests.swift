@@ -42,6 +42,15 @@ struct PostgresImportTests {
         return (recent.map { $0.map(text) }, zip(recent, whole).map { $1.suffix($0.count).map(text) })
     }
 
+    /// The council imported by an officer into a fresh database (each measure's rows together), and that officer.
+    static func imported() throws -> (Council, PostgresStore) {
+        let location = try TestServer.freshDatabase()
+        let council = try Self.council()
+        let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+        _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+        return (council, officer)
+    }
+
     /// Each measure's rows together, in the order of the measures (as the sample's file gives them).
     static func rowsTogether(_ council: Council) -> [ObservationHandOver.Batch] {
         council.observations.enumerated().map { m, list in list.map { (m, $0) } }
@@ -126,10 +135,7 @@ struct PostgresImportTests {
 
     @Test func aMeasureWhoseFrequencyTheFilesChangeWhileItHoldsValuesIsRefused() async throws {
         try await onThread {
-            let location = try TestServer.freshDatabase()
-            let council = try Self.council()
-            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            let (council, officer) = try Self.imported()
             let index = try #require(council.measures.indices.first { !council.observations[$0].isEmpty })
             var changed = council
             let held = council.measures[index].frequency
@@ -164,10 +170,7 @@ struct PostgresImportTests {
     @Test func anImportItsCheckRefusesWritesNothingAndNamesTheMeasuresKeepingValues() async throws {
         struct Refused: Error {}
         try await onThread {
-            let location = try TestServer.freshDatabase()
-            let council = try Self.council()
-            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            let (council, officer) = try Self.imported()
             let before = try officer.loadCouncil().observations
             // The files give the first measure's latest value only: the others it holds are kept, and said.
             var partial = council
@@ -187,10 +190,7 @@ struct PostgresImportTests {
 
     @Test func aReimportOfTheSameFilesKeepsWhatWasRecordedSinceAndFilesThatChangedItReplaceIt() async throws {
         try await onThread {
-            let location = try TestServer.freshDatabase()
-            let council = try Self.council()
-            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
-            _ = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            let (council, officer) = try Self.imported()
             let code = council.measures[0].code
             let signedOff = try #require(council.observations[0].last)
             let drafted = try #require(council.observations[0].dropLast().last)

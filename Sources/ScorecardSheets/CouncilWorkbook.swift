@@ -66,7 +66,7 @@ public enum CouncilWorkbook {
                 return role == .observations && (headings.contains("measure") || headings.contains("code")) && cellsWithText(row) >= 2
             }
         } else {
-            isHeader = { row in SettingsTable.namesASetting(row.cells.first ?? "") }
+            isHeader = { row in SettingsTable.namesASetting(row.cells) }
         }
         guard let first = filled.first, !isHeader(table.rows[first]),
             let header = filled.dropFirst().first(where: { isHeader(table.rows[$0]) })

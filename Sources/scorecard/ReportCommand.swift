@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let format = try resolvedFormat()
         let audience = ReportAudience(rawValue: audience.rawValue) ?? .committee
-        if out != "-" { try Self.refuseReplacingOther(out, format: format) }
+        if out != "-" { try Self.refuseReplacingOther(out) }
         // A PDF needs Chromium: say so before any work is done.
         let printer = format == .pdf ? try findPrinter() : nil
         let today = try judgement.resolvedToday()
@@ -147,22 +147,24 @@ struct ReportCommand: ParsableCommand {
         return .priorities(chosen)
     }
 
-    /// Refuses a `path` that holds a file other than a report of `format`: a report replaces only a report
-    /// (`--out observations.csv` replaced the council's own data with the report's table). A report is known
-    /// by what Scorecard writes in one: a PDF's header, the CSV's heading row, HTML's generator, Markdown's
-    /// "Produced by Scorecard". An empty file may be replaced.
-    static func refuseReplacingOther(_ path: String, format: ReportFormat) throws {
+    /// Refuses a `path` that holds a file other than a Scorecard report: a report replaces only a report, of
+    /// any format (`--out observations.csv` replaced the council's own data with the report's table). A report
+    /// is known by what Scorecard writes in one: a PDF's header, the CSV's heading row, HTML's generator,
+    /// Markdown's "Produced by Scorecard". An empty file may be replaced.
+    static func refuseReplacingOther(_ path: String) throws {
         guard let start = ExistingFile.start(of: path, count: 1 << 16), !start.isEmpty else { return }
         let text = String(decoding: start, as: UTF8.self)
-        let isReport = switch format {
-        case .pdf: start.starts(with: Data("%PDF-".utf8))
-        case .csv: text.hasPrefix(StatusReport.csvColumns.joined(separator: ",") + "\r\n")
-        case .html: text.contains(#"<meta name="generator" content="Scorecard"/>"#)
-        case .md: text.hasPrefix("# ") && text.contains("_Produced by Scorecard on")
+        let isReport = ReportFormat.allCases.contains { format in
+            switch format {
+            case .pdf: start.starts(with: Data("%PDF-".utf8))
+            case .csv: text.hasPrefix(StatusReport.csvColumns.joined(separator: ",") + "\r\n")
+            case .html: text.contains(#"<meta name="generator" content="Scorecard"/>"#)
+            case .md: text.hasPrefix("# ") && text.contains("_Produced by Scorecard on")
+            }
         }
         guard !isReport else { return }
         throw CommandFailure(
-            "\(path.terminalSafe) exists and is not a Scorecard report (\(format.rawValue)): a report replaces only a report; "
+            "\(path.terminalSafe) exists and is not a Scorecard report: a report replaces only a report; "
                 + "nothing was written: choose another --out")
     }
 

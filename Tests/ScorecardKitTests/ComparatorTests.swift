@@ -206,15 +206,19 @@ import Testing
         #expect(point.period == .financialYear(2019) && point.england == 42 && point.neighbours.first?.value == 47)
     }
 
-    @Test("England or the council's region listed as a neighbour is refused, naming it")
+    @Test("England, the council's region or another region listed as a neighbour is refused, naming it")
     func englandOrRegionIsNoNeighbour() throws {
         let lines = Self.download998.split(separator: "\n").map(String.init)
         let region = "90001,Test,E92000001,England,E12000009,South West region,Region,Persons,All ages,,,2019,45,44.5,45.5,44,46,,,,,,,20190000,,"
-        let text = (lines + [region]).joined(separator: "\n") + "\n"
+        let another = "90001,Test,E92000001,England,E12000001,North East region,Region,Persons,All ages,,,2019,47,46.5,47.5,46,48,,,,,,,20190000,,"
+        let text = (lines + [region, another]).joined(separator: "\n") + "\n"
         // The council's parent is the region in this file.
         let regional = text.replacingOccurrences(of: "E92000001,England,E06000099", with: "E12000009,South West region,E06000099")
         let dataset = try NationalDataset.read(bytes: Array(regional.utf8), file: "x.csv")
-        for (code, words) in [("E92000001", "is England (England)"), ("E12000009", "is the council's region (South West region)")] {
+        for (code, words) in [
+            ("E92000001", "is England (England)"), ("E12000009", "is the council's region (South West region)"),
+            ("E12000001", "is a region, not a council (North East region)"),
+        ] {
             let source = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080", code])
             let error = try #require(throws: DataFileError.self) {
                 try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter)

@@ -103,6 +103,16 @@ struct WorkbookReadingTests {
             .replacingOccurrences(of: "r=\"2\"", with: "r=\"4\"").replacingOccurrences(of: "r=\"A2\"", with: "r=\"A4\"")
             .replacingOccurrences(of: "r=\"B2\"", with: "r=\"B4\"")
         #expect(try firstError([("Council", titled), ("Measures", measures), ("Observations", fixed)]) == nil)
+        // Its headings under the title: any name over "value" is headings; "setting" over a misspelt "value" is
+        // named in the cell misspelt, not taken for a setting nobody knows.
+        func headed(_ name: String, _ value: String) -> String {
+            let title = F.row(1, F.text("A1", "Testshire settings"))
+            return title + F.row(2, F.text("A2", name), F.text("B2", value)) + titled.dropFirst(title.count)
+        }
+        #expect(try firstError([("Council", headed("Settin", "Value")), ("Measures", measures), ("Observations", fixed)]) == nil)
+        #expect(
+            try firstError([("Council", headed("Setting", "Valu")), ("Measures", measures), ("Observations", fixed)])?
+                .contains("sheet Council, cell B2 (Valu): the column of the settings' values is headed value") == true)
 
         // A sheet with no row of headings says so of its first row, as before.
         let headless = F.row(1, F.text("A1", "Values")) + F.row(2, F.text("A2", "KBI-01"), F.text("B2", "2024-08"), F.number("C2", "1"))

@@ -46,6 +46,18 @@ struct ReportCommandTests {
         #expect(FileManager.default.fileExists(atPath: paper))
     }
 
+    @Test("a report of one format replaces one of another (paper.txt, CSV then Markdown), still not other text")
+    func replacesAReportOfAnotherFormat() throws {
+        let paper = try Self.folder() + "/paper.txt"
+        try Self.report(paper, format: "csv")
+        try Self.report(paper, format: "md")
+        #expect(try String(contentsOfFile: paper, encoding: .utf8).hasPrefix("# "))
+        try Self.report(paper, format: "html")
+        #expect(try String(contentsOfFile: paper, encoding: .utf8).contains("<html"))
+        try Data("Minutes\n".utf8).write(to: URL(fileURLWithPath: paper))
+        #expect(throws: CommandFailure.self) { try Self.report(paper, format: "md") }
+    }
+
     @Test("--format and an --out that names another format are refused before anything is written")
     func formatAndNameDisagree() throws {
         for (format, out) in [("html", "x.pdf"), ("csv", "new.html"), ("md", "paper.csv"), ("pdf", "paper.htm")] {

@@ -1,16 +1,25 @@
 /// Reads a table of settings (a workbook's Council sheet): one setting per row, its name in the first column and its
 /// value in the second: `council` and `plan` (required), `reporting_period` and `tolerance` (the default tolerance).
-/// A first row `key, value` (or `setting, value`) is taken as headings and skipped.
+/// A first row of headings, `key, value` (or `setting, value`, or anything over `value`), is skipped.
 package struct SettingsTable {
     static let keys = ["council", "plan", "reporting_period", "tolerance"]
     static let aliases = ["default_tolerance": "tolerance", "council_plan": "plan"]
 
     let table: any TextTable
 
-    /// Whether `cell`, a row's first, names a setting (or heads the column of them: `key`, `setting`, `field`).
-    package static func namesASetting(_ cell: String) -> Bool {
-        let name = TableHeader.normalized(cell)
-        return keys.contains(name) || aliases[name] != nil || ["key", "setting", "field"].contains(name)
+    /// The headings the column of settings' names may have.
+    static let nameHeadings = ["key", "setting", "field"]
+
+    /// Whether `cells`, a row, names a setting or heads the columns of them (`key`, `setting`, `field` over the
+    /// names, or `value` over the values).
+    package static func namesASetting(_ cells: [String]) -> Bool {
+        let name = TableHeader.normalized(cells.first ?? "")
+        return keys.contains(name) || aliases[name] != nil || nameHeadings.contains(name) || isValueHeading(cells)
+    }
+
+    /// Whether the second of `cells` is the heading `value`.
+    static func isValueHeading(_ cells: [String]) -> Bool {
+        cells.count > 1 && TableHeader.normalized(cells[1]) == "value"
     }
 
     /// The plan's heading (no priorities yet) and the default tolerance.
@@ -21,7 +30,10 @@ package struct SettingsTable {
         for (line, cells) in try table.rows() {
             let name = TableHeader.normalized(cells[0])
             let value = cells.count > 1 ? cells[1] : ""
-            if fields.values.isEmpty, ["key", "setting", "field"].contains(name), TableHeader.normalized(value) == "value" { continue }
+            if fields.values.isEmpty, Self.isValueHeading(cells) { continue }
+            if fields.values.isEmpty, Self.nameHeadings.contains(name) {
+                throw table.origin.place(line: line, column: 1, field: value).error("the column of the settings' values is headed value")
+            }
             let place = table.origin.place(line: line, column: 0, field: cells[0])
             guard let key = Self.keys.contains(name) ? name : Self.aliases[name] else {
                 throw place.error("unknown setting (the settings are \(Self.keys.joined(separator: ", ")))")

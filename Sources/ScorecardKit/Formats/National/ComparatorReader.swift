@@ -92,13 +92,18 @@ public enum ComparatorReader {
             }
             // England and the council's region are compared with already; ranked among the neighbours, they made
             // the council's rank out of areas that are not councils like it.
+            // Another region (or country) is no council like it either.
             let isEngland = rows.values.contains { $0.isEngland }
-            if isEngland || regions.contains(code) {
+            let areaType = rows.values.first?.areaType.lowercased() ?? ""
+            let isRegion = regions.contains(code) || areaType.hasPrefix("region") || areaType == "country"
+            if isEngland || isRegion {
                 let name = rows.values.first?.areaName ?? code
+                let what = isEngland ? "England" : regions.contains(code) ? "the council's region" : "a \(areaType), not a council"
+                let already = isEngland || regions.contains(code) ? ", which the council is compared with already" : ""
                 throw DataFileError(
                     file: file, line: nil, field: "benchmark_neighbours",
-                    message: "measure \(measure.excerpt()): neighbour \(code.excerpt()) is \(isEngland ? "England" : "the council's region") "
-                        + "(\(name.excerpt())), which the council is compared with already: list councils like it")
+                    message: "measure \(measure.excerpt()): neighbour \(code.excerpt()) is \(what) "
+                        + "(\(name.excerpt()))\(already): list councils like it")
             }
         }
         var points: [Comparators.Point] = []

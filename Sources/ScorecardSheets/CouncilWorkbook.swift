@@ -138,8 +138,10 @@ public enum CouncilWorkbook {
 
     /// Writes `council` as a workbook at `path` (see ``WorkbookWriter/write(_:to:)``). Outcome measures'
     /// comparators go beside it, in a folder named after the workbook (`council-national/` for `council.xlsx`),
-    /// which its Measures sheet names.
-    public static func write(_ council: Council, wideObservations: Bool = false, to path: String) throws {
+    /// which its Measures sheet names. `previous` are the national files (as its Measures sheet names them) of
+    /// the workbook of the same council that this one replaces: written by an export too, they may be
+    /// replaced, and those of measures no longer the council's are removed once the workbook is written.
+    public static func write(_ council: Council, wideObservations: Bool = false, to path: String, previous: Set<String> = []) throws {
         try ExportError.checkNumbers(of: council, path: path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingPathExtension().lastPathComponent + "-national"
@@ -161,9 +163,15 @@ public enum CouncilWorkbook {
                 path: folderURL.path,
                 message: "is a file, where the workbook's national files go (a folder named after it): choose another --out; nothing was written")
         }
+        let writing = Set(national.map { URL(fileURLWithPath: $0.0).lastPathComponent })
+        let previousNames = Set(previous.compactMap { file -> String? in
+            let components = (file as NSString).pathComponents
+            return components.count == 2 && components[0] == folder ? components[1] : nil
+        })
+        let stale = previousNames.subtracting(writing).filter { FileManager.default.fileExists(atPath: folderURL.appendingPathComponent($0).path) }
         if !madeFolder, !national.isEmpty {
-            let writing = Set(national.map { URL(fileURLWithPath: $0.0).lastPathComponent })
-            let others = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []).filter { !writing.contains($0) }.sorted()
+            let others = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+                .filter { !writing.contains($0) && !previousNames.contains($0) }.sorted()
             if !others.isEmpty {
                 throw ExportError(
                     path: folderURL.path,
@@ -188,5 +196,7 @@ public enum CouncilWorkbook {
             if madeFolder { try? FileManager.default.removeItem(at: folderURL) }
             throw error
         }
+        // The workbook replaced named these and this one does not: an earlier export's, of measures gone since.
+        for name in stale { try? FileManager.default.removeItem(at: folderURL.appendingPathComponent(name)) }
     }
 }

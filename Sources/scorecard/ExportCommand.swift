@@ -65,12 +65,12 @@ struct ExportCommand: ParsableCommand {
         if format == .xlsx { try Self.refuseReplacingOther(out) }
         let today = try CivilDate.resolvedToday()
         let (council, draftsLeftOut, proposalsLeftOut, notEndedLeftOut) = try input.loadSignedOff(today: today)
-        if format == .xlsx { try Self.refuseReplacingAnotherCouncil(out, with: council.plan.council) }
+        let previous = format == .xlsx ? try Self.refuseReplacingAnotherCouncil(out, with: council.plan.council) : []
         do {
             switch format {
             case .yaml: try CouncilExport.write(council, layout: .yaml, to: out)
             case .csv: try CouncilExport.write(council, layout: .tables(wideObservations: wide), to: out)
-            case .xlsx: try CouncilWorkbook.write(council, wideObservations: wide, to: out)
+            case .xlsx: try CouncilWorkbook.write(council, wideObservations: wide, to: out, previous: previous)
             }
         } catch let error as ExportError {
             throw CommandFailure(error.description)
@@ -92,12 +92,15 @@ struct ExportCommand: ParsableCommand {
 
     /// Refuses an existing workbook at `path` that is not this council's: another council's workbook, or one
     /// Scorecard cannot read as a council (a master workbook with sheets of its own). A workbook of the same
-    /// council is replaced, as exporting again means to.
-    static func refuseReplacingAnotherCouncil(_ path: String, with council: String) throws {
-        guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return }
+    /// council is replaced, as exporting again means to: returns the national files that workbook names.
+    static func refuseReplacingAnotherCouncil(_ path: String, with council: String) throws -> Set<String> {
+        guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return [] }
         let held: String
+        let files: Set<String>
         do {
-            held = try CouncilSource.open(path, today: nil).loadFramework().plan.council
+            let framework = try CouncilSource.open(path, today: nil).loadFramework()
+            held = framework.plan.council
+            files = Set(framework.measures.compactMap { $0.comparators?.source.file })
         } catch {
             throw CommandFailure(
                 "\(path.terminalSafe) is a workbook Scorecard does not read as a council (its own sheets would be lost): "
@@ -108,6 +111,7 @@ struct ExportCommand: ParsableCommand {
                 "\(path.terminalSafe) holds \(held.terminalSafe.excerpt()), not \(council.terminalSafe.excerpt()): nothing was written: "
                     + "choose another --out")
         }
+        return files
     }
 
     /// Refuses a workbook's `path` that holds a file of another kind: a workbook replaces only a workbook (an

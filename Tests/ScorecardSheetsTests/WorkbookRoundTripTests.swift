@@ -110,6 +110,26 @@ struct WorkbookRoundTripTests {
         #expect(values == rows)
     }
 
+    @Test("a workbook written again over its own replaces its national files and removes those it named and no longer writes")
+    func writtenAgain() throws {
+        let sample = try SampleCouncilGenerator().generate().council(today: Self.today)
+        let path = try WorkbookFixture.path()
+        try CouncilWorkbook.write(sample, to: path)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "-national"
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        // A measure gone since the workbook replaced (which named its file), and someone's notes.
+        try Data("old\n".utf8).write(to: folder.appendingPathComponent("GONE-01.csv"))
+        try Data("notes\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let previous: Set<String> = Set(written.map { name + "/" + $0 } + [name + "/GONE-01.csv"])
+        #expect(throws: ExportError.self) { try CouncilWorkbook.write(sample, to: path) }
+        #expect(throws: ExportError.self) { try CouncilWorkbook.write(sample, to: path, previous: previous) }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("GONE-01.csv").path))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("notes.txt"))
+        try CouncilWorkbook.write(sample, to: path, previous: previous)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == written)
+    }
+
     @Test("the same council gives the same bytes")
     func deterministic() throws {
         let sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)

@@ -72,6 +72,20 @@ struct StatusReportTests {
         #expect(direction["year_before"] is NSNull)
     }
 
+    @Test("the JSON's spc says whether its centre line is the mean or the median")
+    func spcCentre() throws {
+        let periods = (0..<24).map { Period.month(2024, 4).advanced(by: $0) }
+        func centre(_ values: [Double]) throws -> (String, Double)? {
+            let control = try #require(ProcessControl(periods: periods, values: values, polarity: .higherIsBetter, target: 95))
+            let data = try JSONEncoder().encode(StatusReport.SPC(control))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return (object["centre"] as? String ?? "", object["mean"] as? Double ?? .nan)
+        }
+        // 95 every month but one 96: the median, 95 (see XmRChartTests); 1 to 24: the mean, 12.5.
+        #expect(try centre(Array(repeating: 95, count: 12) + [96] + Array(repeating: 95, count: 11)).map { $0 == ("median", 95) } == true)
+        #expect(try centre((1...24).map(Double.init)).map { $0 == ("mean", 12.5) } == true)
+    }
+
     @Test("the CSV has a header and one row per measure, quoting commas and line breaks")
     func csv() throws {
         let csv = try Self.report().csv

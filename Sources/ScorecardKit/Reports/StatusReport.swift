@@ -150,7 +150,11 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var to: String
         /// How many values the baseline holds (the periods from `from` to `to` that have one).
         public var points: Int
+        /// The centre line (under the key `mean`, whichever it is).
         public var mean: Double
+        /// What the centre line is: `mean`, or `median` when every change would be screened out (see
+        /// ``XmRChart/centreIsMedian``).
+        public var centre: String
         public var lowerLimit: Double
         public var upperLimit: Double
         /// The variation of the last point (`to`): `common cause`, `special cause improving`, `special cause
@@ -162,7 +166,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var assurance: String?
 
         enum CodingKeys: String, CodingKey {
-            case from, to, points, mean, lowerLimit = "lower_limit", upperLimit = "upper_limit", variation, signal, assurance
+            case from, to, points, mean, centre, lowerLimit = "lower_limit", upperLimit = "upper_limit", variation, signal, assurance
         }
 
         init(_ control: ProcessControl) {
@@ -170,6 +174,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             to = control.to.description
             points = control.points
             mean = control.mean
+            centre = control.centreName
             lowerLimit = control.lowerLimit
             upperLimit = control.upperLimit
             variation = control.variation.rawValue
@@ -183,6 +188,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(to, forKey: .to)
             try container.encode(points, forKey: .points)
             try container.encode(mean, forKey: .mean)
+            try container.encode(centre, forKey: .centre)
             try container.encode(lowerLimit, forKey: .lowerLimit)
             try container.encode(upperLimit, forKey: .upperLimit)
             try container.encode(variation, forKey: .variation)

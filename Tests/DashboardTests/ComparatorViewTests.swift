@@ -38,6 +38,27 @@ import Testing
         #expect(text.contains("Significantly worse than England in 2023/24"))
     }
 
+    @Test func aMeasureNotComparedOrNotChartedSaysWhy() throws {
+        var council = try Self.model().council
+        // The council's own value suppressed in the national file: no comparison, and the screen says why.
+        council.measures[0].comparators?.points[0].value = nil
+        let model = DashboardModel(council: council, today: TestCouncil.today)
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        // The panel wraps its lines: read as one text.
+        let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
+            .split(separator: "\n").map { $0.split(separator: "⠨").last.map(String.init) ?? "" }
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "England ", with: "").replacingOccurrences(of: "Process ", with: "") }
+            .joined(separator: " ")
+        #expect(text.contains("Not compared: the national file gives the council no value up to Q2 2024/25"))
+        #expect(text.contains("(1 period suppressed or missing)"))
+        #expect(!text.contains("than England"))
+        // OUT-01 is annual, with fewer values than a process chart needs.
+        let values = council.observations[0].filter { $0.value != nil }.count
+        #expect(values < ProcessControl.minimumPoints)
+        #expect(text.contains("Not charted: \(values == 1 ? "1 value" : "\(values) values") up to 2023/24; a chart needs 12"))
+    }
+
     @Test func listsAtAHundredAndTwentyColumnsShowTheComparison() throws {
         let model = try Self.model()
         var state = TestCouncil.state(model)

@@ -165,6 +165,19 @@ struct MeasureScreen {
         return text.replacingOccurrences(of: "Similar than", with: "Similar to")
     }
 
+    /// Why a measure with national comparators is not compared as at the period shown: `Not compared: the
+    /// national file gives the council no value up to Q2 2026/27 (3 periods suppressed or missing)`.
+    private var notComparedText: String? {
+        guard judged.comparison == nil, let points = definition.comparators?.points, let first = points.first else { return nil }
+        let asAt = context.state.asAt
+        let upTo = points.filter { $0.period.endDate <= asAt.endDate }
+        if upTo.isEmpty {
+            return "Not compared: the national file's first period, \(first.periodText), ends after \(asAt.label)"
+        }
+        let periods = upTo.count == 1 ? "1 period" : "\(upTo.count) periods"
+        return "Not compared: the national file gives the council no value up to \(asAt.label) (\(periods) suppressed or missing)"
+    }
+
     /// `ranked 13 of 16 with its nearest neighbours, best first, quartile 4 of 4`.
     private var neighboursText: String? {
         guard let comparison = judged.comparison, let rank = comparison.rank else { return nil }
@@ -206,6 +219,17 @@ struct MeasureScreen {
         return parts.joined(separator: "; ")
     }
 
+    /// Why a measure judged at a period has no process chart there, when it is too few values: `Not charted: 8
+    /// values up to Q2 2026/27; a chart needs 12`. (A year-to-date total is never charted: see the docs.)
+    private var notChartedText: String? {
+        guard judged.processControl == nil, judged.hasOutlook, !definition.cumulative, let period = judged.period else { return nil }
+        let count = context.council.observations[measure].lazy
+            .filter { $0.period.kind == period.kind && $0.period <= period && $0.value?.isFinite == true }.count
+        guard count < ProcessControl.minimumPoints else { return nil }
+        let values = count == 0 ? "no values" : count == 1 ? "1 value" : "\(count) values"
+        return "Not charted: \(values) up to \(period.label); a chart needs \(ProcessControl.minimumPoints)"
+    }
+
     /// `Off track: 2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27)`: the verdict first.
     private var forecastText: String? {
         guard let forecast = judged.forecast else { return nil }
@@ -236,7 +260,7 @@ struct MeasureScreen {
         if m.cumulative { kind += ", cumulative (year to date)" }
         // The judgements first: on a short screen only the first lines show.
         var lines: [(String, String)] = [
-            ("England", englandText ?? ""),
+            ("England", englandText ?? notComparedText ?? ""),
             ("Peers", neighboursText ?? ""),
             ("Process", processText ?? ""),
             ("Outlook", forecastText ?? ""),
@@ -247,6 +271,9 @@ struct MeasureScreen {
             ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
         if long {
+            // Why there is no chart: beside it, where there is room (below it, it would push the period's
+            // commentary off a short screen).
+            if processText == nil, let notCharted = notChartedText { lines.append(("Process", notCharted)) }
             lines += rankedLines
             lines += [("About", m.description), ("Method", m.methodology), ("Source", m.source)]
         } else {

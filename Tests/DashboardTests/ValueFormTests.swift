@@ -149,6 +149,19 @@ struct ValueFormTests {
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
     }
 
+    @Test("0 after a value that was not asks for Enter again (0 is often typed for 'not known yet'); then it is saved")
+    func zeroConfirms() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("0")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "0 after 86.0% in Sep 2024: Enter again to save it (a value not known yet is not recorded)")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [0])
+    }
+
     @Test("a value exactly a tenth of the value it replaces (a lost digit) asks for Enter again; the value replaced is the measure")
     func extraZeroConfirms() throws {
         var (session, store, _) = try LiveDataTests.session()

@@ -549,8 +549,15 @@ extension AppState {
     /// period without one, the measure's previous value (a slipped decimal point or an extra digit: 360 for 36,
     /// exactly ten times, was saved unasked), asking for Enter again to save it. Zero is not warned about.
     private func farFromSeries(_ form: ValueForm, model: DashboardModel) -> String? {
-        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value), value != 0 else { return nil }
+        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value) else { return nil }
         let measure = model.council.measures[form.measure]
+        // 0 after a value that was not: often typed for "not known yet", which is no value to record.
+        if value == 0 {
+            guard let (previousPeriod, previous) = model.council.previousValue(ofMeasure: form.measure, before: period), previous != 0 else {
+                return nil
+            }
+            return "0 after \(measure.format(previous)) in \(previousPeriod.label): Enter again to save it (a value not known yet is not recorded)"
+        }
         let basis: (value: Double, named: String)
         if let replaced = model.council.observations[form.measure].first(where: { $0.period == period })?.value, replaced != 0 {
             basis = (replaced, "\(measure.format(replaced)), the value it replaces")

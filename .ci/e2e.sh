@@ -4,6 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/debug/scorecard
 source .ci/checks.sh
+# The default database (of the commands given no --database) is this run's own, never the runner's.
+export XDG_DATA_HOME=$(mktemp -d)
 
 # The bundled sample council is valid.
 if out=$($bin check data/ 2>&1) && grep -q "the data files are valid" <<<"$out"; then ok "check data/"; else bad "check data/: $out"; fi
@@ -201,9 +203,9 @@ rm -rf "$yamls"
 # The default database, made from the sample, is made again when the sample moves on to a later quarter, by the
 # commands that read it as by the dashboard (status gave the quarter before the dashboard's).
 home=$(mktemp -d)
-HOME=$home SCORECARD_TODAY=2026-11-24 $bin publish >/dev/null 2>&1
-before=$(HOME=$home SCORECARD_TODAY=2026-11-24 $bin status 2>/dev/null | head -1)
-after=$(HOME=$home SCORECARD_TODAY=2027-03-01 $bin status 2>/dev/null | head -1)
+XDG_DATA_HOME= HOME=$home SCORECARD_TODAY=2026-11-24 $bin publish >/dev/null 2>&1
+before=$(XDG_DATA_HOME= HOME=$home SCORECARD_TODAY=2026-11-24 $bin status 2>/dev/null | head -1)
+after=$(XDG_DATA_HOME= HOME=$home SCORECARD_TODAY=2027-03-01 $bin status 2>/dev/null | head -1)
 if [[ $before == *"as at Q2 2026/27" && $after == *"as at Q3 2026/27" ]]; then ok "status reads the default database made again for a later quarter"
 else bad "default database not made again: '$before' then '$after'"; fi
 rm -rf "$home"
@@ -437,5 +439,6 @@ if [[ -n "${SCORECARD_CI_PG_PORT:-}" ]]; then
   unset SCORECARD_TODAY
 fi
 
+rm -rf "$XDG_DATA_HOME"
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -104,6 +104,7 @@ if Context.environment["SCORECARD_FUZZ"] == "1" {
         .executable(name: "FuzzObservations", targets: ["FuzzObservations"]),
         .executable(name: "FuzzFramework", targets: ["FuzzFramework"]),
         .executable(name: "FuzzWorkbook", targets: ["FuzzWorkbook"]),
+        .executable(name: "FuzzNational", targets: ["FuzzNational"]),
     ]
     package.targets += [
         // Declares libFuzzer's driver, which each target's `main` calls.
@@ -116,5 +117,7 @@ if Context.environment["SCORECARD_FUZZ"] == "1" {
             name: "FuzzWorkbook",
             dependencies: ["ScorecardKit", "ScorecardSheets", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/Fuzz/FuzzWorkbook"),
+        .executableTarget(
+            name: "FuzzNational", dependencies: ["ScorecardKit", "CLibFuzzer"], path: "Sources/Fuzz/FuzzNational"),
     ]
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each for SECONDS (default 60), one process at a time (docs/fuzzing.md).
-#   fuzz/run.sh [SECONDS] [observations|framework ...]
+#   fuzz/run.sh [SECONDS] [observations|framework|workbook|national ...]
 # A crash, a hang over 5 s or a run over 2 GB leaves its input in fuzz/artifacts/<target>/ and makes the script
 # exit non-zero. New inputs found go to fuzz/work/<target>/ (ignored by git); the seeds in fuzz/corpus/ are not
 # changed. Building the two targets from clean takes about 4 minutes on two cores.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(observations framework workbook)
+((${#targets[@]})) || targets=(observations framework workbook national)
 
 scratch=.build-fuzz
 flags=(-c release --scratch-path "$scratch"
@@ -19,7 +19,7 @@ product() { # observations -> FuzzObservations
 }
 
 for target in "${targets[@]}"; do
-  [[ -d fuzz/corpus/$target ]] || { echo "fuzz: no such target: $target (observations, framework, workbook)"; exit 2; }
+  [[ -d fuzz/corpus/$target ]] || { echo "fuzz: no such target: $target (observations, framework, workbook, national)"; exit 2; }
   echo "fuzz: build $(product "$target")"
   SCORECARD_FUZZ=1 swift build "${flags[@]}" --product "$(product "$target")" 2>&1 \
     | grep -v -e "prohibited flag" -e "Cannot export local symbol '__asan_extra_spill_area'" | tail -3

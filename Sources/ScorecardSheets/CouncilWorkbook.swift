@@ -32,6 +32,15 @@ public enum CouncilWorkbook {
         }
     }
 
+    /// The sheets of the workbook at `path` that are none of the council's tables (notes, lookups, charts): what an
+    /// export written over it would lose.
+    public static func otherSheets(path: String) throws -> [String] {
+        try Workbook(path: path).sheetNames.filter { name in
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            return !Role.allCases.contains { $0.names.contains(key) }
+        }
+    }
+
     /// The headings of a sheet's first row that has any, as the tables match them (`Delivery plan` is
     /// `delivery_plan`).
     static func headings(_ table: SheetTable) -> Set<String> {

@@ -90,8 +90,8 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// Refuses an existing workbook at `path` that is not this council's: another council's workbook, or one
-    /// Scorecard cannot read as a council (a master workbook with sheets of its own). A workbook of the same
+    /// Refuses an existing workbook at `path` that is not this council's: another council's workbook, one
+    /// Scorecard cannot read as a council, or one with sheets of its own (a master workbook). A workbook of the same
     /// council is replaced, as exporting again means to: returns the national files that workbook names.
     static func refuseReplacingAnotherCouncil(_ path: String, with council: String) throws -> Set<String> {
         guard let start = ExistingFile.start(of: path, count: 1), !start.isEmpty else { return [] }
@@ -109,6 +109,14 @@ struct ExportCommand: ParsableCommand {
         guard held == council else {
             throw CommandFailure(
                 "\(path.terminalSafe) holds \(held.terminalSafe.excerpt()), not \(council.terminalSafe.excerpt()): nothing was written: "
+                    + "choose another --out")
+        }
+        // The council's master workbook, with sheets of its own (notes, lookups) that the export would drop.
+        let others = (try? CouncilWorkbook.otherSheets(path: path)) ?? []
+        guard others.isEmpty else {
+            let names = others.prefix(3).map { "\"\($0.terminalSafe.excerpt())\"" }.joined(separator: ", ") + (others.count > 3 ? ", ..." : "")
+            throw CommandFailure(
+                "\(path.terminalSafe) has sheets of its own (\(names)) that an export would not keep: nothing was written: "
                     + "choose another --out")
         }
         return files

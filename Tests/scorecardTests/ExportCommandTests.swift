@@ -83,6 +83,26 @@ struct ExportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     }
 
+    @Test("the council's master workbook, with sheets of its own, is not replaced by an export: they would be lost")
+    func masterWorkbookKept() throws {
+        let dir = Self.temporary("")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let master = dir + "/master.xlsx"
+        var council = try CouncilSource.load(path: Self.sample, today: try SampleDatabaseTests.day("2026-11-24"))
+        // Without the national files its Measures sheet would name.
+        for m in council.measures.indices { council.measures[m].comparators = nil }
+        let notes = OutputTable(name: "Notes", rows: [[.text("Figures for Cabinet, 12 November")]])
+        try WorkbookWriter.write(CouncilWorkbook.sheets(council) + [notes], to: master)
+        let before = try Data(contentsOf: URL(fileURLWithPath: master))
+        var command = try Scorecard.parseAsRoot(["export", Self.sample, "--out", master])
+        #expect { try command.run() } throws: { "\($0)".contains("has sheets of its own (\"Notes\")") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: master)) == before)
+        // Without them, the same council's workbook is replaced.
+        try WorkbookWriter.write(CouncilWorkbook.sheets(council), to: master)
+        var again = try Scorecard.parseAsRoot(["export", Self.sample, "--out", master])
+        try again.run()
+    }
+
     @Test("a workbook that cannot be written leaves nothing behind, not even its folder of national files")
     func failedWorkbookLeavesNothing() throws {
         let out = Self.temporary("c.xlsx")

@@ -216,9 +216,12 @@ struct ImportCommand: ParsableCommand {
         let path = path.terminalSafe
         let count = { (n: Int) in NumberText.grouped(Double(n), decimals: 0) }
         guard s.changedAnything else {
-            let kept = s.recordedKept > 0
-                ? ", and keeps \(count(s.recordedKept)) \(s.recordedKept == 1 ? "value" : "values") recorded in Scorecard since the last import" : ""
-            return "Nothing changed: \(path) already holds these files (\(count(s.unchanged)) observations)\(kept)."
+            var kept: [String] = []
+            if s.recordedKept > 0 { kept.append("\(NumberText.counted(s.recordedKept, "value")) recorded in Scorecard since the last import") }
+            if s.notInFile > 0 { kept.append("\(NumberText.counted(s.notInFile, "value")) the files do not hold") }
+            if s.draftsKept > 0 { kept.append("\(NumberText.counted(s.draftsKept, "draft")) awaiting sign-off") }
+            let keeps = kept.isEmpty ? "" : ", and keeps " + kept.joined(separator: ", ")
+            return "Nothing changed: \(path) already holds these files (\(NumberText.counted(s.unchanged, "observation")))\(keeps)."
         }
         var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(
@@ -233,7 +236,8 @@ struct ImportCommand: ParsableCommand {
                 + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
         if s.frameworkChanged {
             lines.append(
-                "  framework: \(count(council.measures.count)) measures (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed); "
+                "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
+                    + (s.measuresRemoved > 0 ? ", their values kept in the history" : "") + "); "
                     + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed"
                     + (s.targetsKept > 0
                         ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))

@@ -89,6 +89,25 @@ struct OutputHygieneTests {
         #expect(text.contains("db\u{FFFD}[2J.sqlite"))
     }
 
+    @Test("import's report says what it kept when nothing changed, and counts one measure as one")
+    func importReportWording() throws {
+        let (council, _, _) = try Self.loaded()
+        var kept = ImportSummary()
+        kept.unchanged = 88
+        kept.notInFile = 2
+        #expect(
+            ImportCommand.report(kept, council: council, path: "t.sqlite")
+                == "Nothing changed: t.sqlite already holds these files (88 observations), and keeps 2 values the files do not hold.")
+        var one = ImportSummary()
+        one.frameworkChanged = true
+        one.added = 1
+        one.measuresAdded = 1
+        one.measuresRemoved = 1
+        var single = council
+        single.measures = Array(council.measures.prefix(1))
+        #expect(ImportCommand.report(one, council: single, path: "t.sqlite").contains("framework: 1 measure (1 new, 1 removed, their values kept in the history)"))
+    }
+
     @Test("record's report quotes what was typed as a short, safe excerpt")
     func recordReport() {
         let typed = "KBI-01" + HostileCouncil.attack + String(repeating: "x", count: 100_000)

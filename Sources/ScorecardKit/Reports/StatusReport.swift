@@ -277,6 +277,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
     /// `published` when only signed-off values were read (a member, or `--published`), else `all` (drafts
     /// included, or data files, which have none).
     public var figures: String
+    /// One record per measure, in the council's agenda order (``Council/agendaOrder``).
     public var measures: [Record]
 
     enum CodingKeys: String, CodingKey {
@@ -297,7 +298,9 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         self.plan = council.plan.title
         self.asAt = evaluation.asAt.description
         self.today = evaluation.today.description
-        self.measures = council.measures.indices.map { m in
+        // In the council's agenda order (as the dashboard and the committee report), not the files' order: a
+        // priority's own measures listed after its plans' in the file are still with the priority.
+        self.measures = council.agendaOrder.map { m in
             let measure = council.measures[m]
             let judged = evaluation.measures[m]
             let location = council.locations[m]

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScorecardKit
 
-/// Followers of a meeting on a database file hold a lock each in a folder of the temporary directory.
+/// Followers of a meeting on a database file hold a lock each in a folder of `/tmp`.
 @Suite("Meeting presence on a file")
 struct MeetingPresenceTests {
     @Test("followers are counted while they follow; the last to leave takes the meeting's folder with it")
@@ -24,5 +24,32 @@ struct MeetingPresenceTests {
         #expect(try store.followerCount(ofMeeting: "Cabinet") == 1)
         third.release()
         #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    @Test("a meeting is the database file's, whatever path reaches it (a link, a linked folder); its presenter tidies up")
+    func theFileNotItsPath() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let folder = (path as NSString).deletingLastPathComponent
+        let linkedFolder = folder + "-linked-\(UUID().uuidString)"
+        try FileManager.default.createSymbolicLink(atPath: linkedFolder, withDestinationPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: linkedFolder) }
+        let linkedFile = folder + "/linked.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: linkedFile, withDestinationPath: (path as NSString).lastPathComponent)
+        for other in [linkedFolder + "/" + (path as NSString).lastPathComponent, linkedFile] {
+            let reached = try SQLiteStore(path: other)
+            #expect(reached.meetingDirectory("Cabinet") == store.meetingDirectory("Cabinet"))
+            #expect(reached.meetingDirectory("Scrutiny") != store.meetingDirectory("Cabinet"))
+        }
+        // Presented through one path, it is presented through the other, and a second presenter is refused.
+        let presenter = try store.present(meeting: "Cabinet", view: "{}", by: "chair")
+        let linked = try SQLiteStore(path: linkedFile)
+        #expect(try linked.isPresented(meeting: "Cabinet"))
+        #expect(throws: StoreError.self) { try linked.present(meeting: "Cabinet", view: "{}", by: "other") }
+        // Every login on the machine may follow: the folders are everyone's, as /tmp is.
+        var info = stat()
+        #expect(stat(store.meetingDirectory("Cabinet"), &info) == 0 && info.st_mode & 0o7777 == 0o1777)
+        presenter.release()
+        #expect(try !linked.isPresented(meeting: "Cabinet"))
+        #expect(!FileManager.default.fileExists(atPath: store.meetingDirectory("Cabinet")))
     }
 }

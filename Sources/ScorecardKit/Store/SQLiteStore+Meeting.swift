@@ -71,35 +71,68 @@ extension SQLiteStore: MeetingStore {
         MeetingLockFile.countHeld(in: meetingDirectory(name))
     }
 
-    /// Where the followers of `name` on this database hold their locks: a folder in the temporary directory
-    /// named for the database's real path and the meeting (followers of a file are on its machine).
+    /// Where the followers of `name` on this database hold their locks: a folder of `/tmp` (the machine's, not a
+    /// login's own `TMPDIR`: members follow as themselves) named for the database file itself, its device and
+    /// inode (whatever path, link or relative name reaches it), and the meeting.
     func meetingDirectory(_ name: String) -> String {
-        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
-        let absolute = URL(fileURLWithPath: real).standardizedFileURL.path
+        var info = stat()
+        let file: String
+        if stat(path, &info) == 0 {
+            file = "\(info.st_dev):\(info.st_ino)"
+        } else {
+            file = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in (absolute + "\u{0}" + name).utf8 {
+        for byte in (file + "\u{0}" + name).utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return (NSTemporaryDirectory() as NSString).appendingPathComponent("scorecard-meetings/\(String(hash, radix: 16))")
+        return (MeetingLockFile.root as NSString).appendingPathComponent(String(hash, radix: 16))
     }
 }
 
 /// A follower's lock on a file of its own in the meeting's folder: held while it follows, and counted by the
 /// presenter, who cannot take a lock that is held (and removes files whose follower has gone). The presenter
 /// holds the folder's `presenter` file exclusively: the system lets go of it whenever the presenter's process
-/// ends, however it ends.
+/// ends, however it ends. Each removes its file when it stops, and the last the folder.
 final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
     // @unchecked: `descriptor` is set once and closed once, under `lock`.
     private let lock = NSLock()
     private var descriptor: Int32
     private let path: String
-    /// Whether releasing removes the file (a follower's; the presenter's file stays for the next presenter).
-    private let removes: Bool
 
-    private init(descriptor: Int32, path: String, removes: Bool = true) {
+    private init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
         self.path = path
-        self.removes = removes
+    }
+
+    /// The folder of every meeting's folder: in `/tmp` where there is one (the same for every login on the
+    /// machine), else the temporary directory.
+    static let root: String = {
+        var isDirectory: ObjCBool = false
+        let base = FileManager.default.fileExists(atPath: "/tmp", isDirectory: &isDirectory) && isDirectory.boolValue
+            ? "/tmp" : NSTemporaryDirectory()
+        return (base as NSString).appendingPathComponent("scorecard-meetings")
+    }()
+
+    /// Makes `directory` (in ``root``) and ``root`` if missing, writable by every login with the sticky bit, as
+    /// `/tmp` is: followers of another login make their files there, and remove only their own.
+    static func makeDirectory(_ directory: String) {
+        for folder in [root, directory] where mkdir(folder, 0o1777) == 0 {
+            chmod(folder, 0o1777)  // Past the umask.
+        }
+    }
+
+    /// Opens (making it, readable and lockable by every login) the file at `path`.
+    private static func openShared(_ path: String) -> Int32 {
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o666)
+        if descriptor >= 0 { fchmod(descriptor, 0o666) }  // Past the umask; refused, harmlessly, on another's file.
+        return descriptor
+    }
+
+    /// Whether `descriptor` is the file now at `path` (not one removed meanwhile).
+    private static func isFile(_ descriptor: Int32, at path: String) -> Bool {
+        var held = stat(), named = stat()
+        return fstat(descriptor, &held) == 0 && stat(path, &named) == 0 && held.st_ino == named.st_ino && held.st_dev == named.st_dev
     }
 
     static func hold(directory: String) throws -> MeetingLockFile {
@@ -109,8 +142,8 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
         // folder: either may happen between making the file and locking it, so the lock is taken again until it
         // is held on the file at the path.
         for _ in 0..<3 {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            makeDirectory(directory)
+            let descriptor = openShared(path)
             guard descriptor >= 0 else {
                 failure = errno
                 if failure == ENOENT { continue }
@@ -122,10 +155,7 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
                 if failure == EWOULDBLOCK { continue }
                 break
             }
-            var held = stat(), named = stat()
-            if fstat(descriptor, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
-                return MeetingLockFile(descriptor: descriptor, path: path)
-            }
+            if isFile(descriptor, at: path) { return MeetingLockFile(descriptor: descriptor, path: path) }
             failure = ENOENT
             close(descriptor)
         }
@@ -135,15 +165,21 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
     /// The presenter's file of a meeting's folder.
     static let presenterName = "presenter"
 
-    /// The presenter's lock on `directory`'s ``presenterName``, or `nil` while another process holds it.
+    /// The presenter's lock on `directory`'s ``presenterName``, or `nil` while another process holds it. The
+    /// presenter removes the file when it stops (and the folder, when no follower is left).
     static func holdPresenter(directory: String) -> MeetingLockFile? {
         let path = (directory as NSString).appendingPathComponent(presenterName)
-        // A follower looking whether the meeting is presented holds the file shared for an instant: try again.
+        // A follower looking whether the meeting is presented holds the file shared for an instant, and a
+        // presenter stopping removes it: try again.
         for _ in 0..<5 {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            makeDirectory(directory)
+            let descriptor = openShared(path)
             guard descriptor >= 0 else { return nil }
-            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return MeetingLockFile(descriptor: descriptor, path: path, removes: false) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                if isFile(descriptor, at: path) { return MeetingLockFile(descriptor: descriptor, path: path) }
+                close(descriptor)
+                continue
+            }
             close(descriptor)
             usleep(20_000)
         }
@@ -183,11 +219,11 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard descriptor >= 0 else { return }
-        if removes { unlink(path) }
+        unlink(path)
         close(descriptor)
         descriptor = -1
-        // The last follower of a meeting leaves no empty folder behind (this fails while others follow).
-        if removes { rmdir((path as NSString).deletingLastPathComponent) }
+        // The last to leave a meeting leaves no empty folder behind (this fails while others are there).
+        rmdir((path as NSString).deletingLastPathComponent)
     }
 
     deinit { release() }

@@ -192,6 +192,8 @@ expect alice "recent_revisions: the published rows only, newest first" "SELECT $
 refused alice "cannot write recent_revisions" "INSERT INTO recent_revisions (measure_id, with_drafts) VALUES (9, false)"
 refused alice "cannot change recent_revisions" "UPDATE recent_revisions SET vals = '{1}'"
 refused alice "cannot call scorecard_refresh_recent" "SELECT scorecard_refresh_recent('{1}')"
+refused alice "cannot hold up writing (writing_lock FOR SHARE)" "SELECT FROM writing_lock FOR SHARE"
+refused alice "cannot hold up writing (LOCK TABLE writing_lock)" "BEGIN; LOCK TABLE writing_lock IN SHARE MODE; COMMIT"
 expect alice "target: the current targets" "SELECT $latest FROM target" "1:24303=12"
 expect alice "reads the framework and the change log" \
   "SELECT (SELECT count(*) FROM council) + (SELECT count(*) FROM priority) + (SELECT count(*) FROM delivery_plan)
@@ -364,6 +366,12 @@ refused olu "cannot record a value as signed off by someone else" \
 refused kate "cannot change a period's target by recording a value with another" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source)
    VALUES (1, 0, 24311, 12, 999999, 'record')" "an owner records values, not targets"
+# On another's measure the refusal is the same whatever the target: it does not tell what a draft there holds.
+for t in NULL 20 27.5; do
+  refused kate "another's measure: refused by the policy alike, target $t" \
+    "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source)
+     VALUES (2, 0, 24304, 1, $t, 'record')" "row-level security"
+done
 expect olu "may record a value with its target (officers approve targets)" \
   "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, source)
    VALUES (1, 0, 24311, 12, 40, 'record') RETURNING target" "40"
@@ -559,6 +567,9 @@ refused olu "cannot delete imported values" "DELETE FROM imported_values"
 refused scorecard_admin "cannot change imported values either" "UPDATE imported_values SET vals = '{1}'" "append-only"
 refused scorecard_admin "cannot delete imported values" "DELETE FROM imported_values" "append-only"
 refused scorecard_admin "cannot truncate the batches" "TRUNCATE import_batch" "append-only"
+refused olu "cannot rename the writing lock away" "UPDATE writing_lock SET name = 'gone'" "append-only"
+refused scorecard_admin "cannot remove the writing lock" "DELETE FROM writing_lock" "append-only"
+expect kate "an owner shares the writing lock (to record)" "SELECT name FROM writing_lock FOR SHARE" "import"
 
 # MARK: The change log and notifications
 

@@ -14,7 +14,9 @@ public enum PostgresAdmin {
         defer { session.close() }
         try explaining(location, action: "sets the database up (`db init`)") {
             try session.transaction {
-                // One `db init` at a time: two at once would race to create the same roles.
+                // One `db init` at a time: two at once would race to create the same roles. Waiting at most a
+                // minute for any lock (another's session may hold one for ever): then "the database is busy".
+                try session.execute("SET LOCAL lock_timeout = '60s'")
                 try session.execute("SELECT pg_advisory_xact_lock(5343524400)")
                 try refuseOthersTables(session, at: location)
                 for statement in PostgresSchema.statements {
@@ -30,7 +32,7 @@ public enum PostgresAdmin {
     static let relations = [
         "council", "priority", "delivery_plan", "action", "measure", "target_revision", "observation_revision", "scope",
         "change_log", "meeting", "recent_revisions", "import_batch", "imported_values", "target_proposal", "observation",
-        "published_observation", "draft_observation", "target", "revision",
+        "published_observation", "draft_observation", "target", "revision", "writing_lock",
     ]
 
     /// The tables and views of other applications in the database (any schema but the system's), by name.

@@ -42,7 +42,7 @@
 ///   one council role on the server); which databases a login reaches is its CONNECT grants.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 8
+    static let version = 9
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one).
@@ -325,6 +325,16 @@ enum PostgresSchema {
           first_ordinal integer,
           PRIMARY KEY (measure_id, with_drafts)
         )
+        """,
+        // Writers take turns on its row (``PostgresStore/takeWritingLock(exclusive:)``): an import holds it
+        // FOR UPDATE, each recording FOR SHARE. A row lock, not an advisory one: locking a row takes UPDATE
+        // privilege, which a member has on nothing, so no member's session can hold writing up (any login may
+        // take any advisory lock). Never updated (the trigger below).
+        """
+        CREATE TABLE IF NOT EXISTS writing_lock (name text PRIMARY KEY)
+        """,
+        """
+        INSERT INTO writing_lock (name) VALUES ('import') ON CONFLICT DO NOTHING
         """,
 
         // Schema 6: imported values. Each import is a batch; its values are one row per measure (more, `chunk`
@@ -722,6 +732,8 @@ enum PostgresSchema {
 
         // An owner records values, not targets: a value's target must be the one that stands for its period (the
         // latest revision's, or none), as `scorecard record` writes it; a target is proposed and approved instead.
+        // Only for a measure the login owns: on another's, the row-level policy refuses it alike whatever the
+        // target (answering by the target gave away another's draft's target, one guess at a time).
         """
         CREATE OR REPLACE FUNCTION scorecard_keep_target() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
@@ -729,7 +741,7 @@ enum PostgresSchema {
         DECLARE
           standing double precision;
         BEGIN
-          IF pg_has_role(session_user, 'scorecard_officer', 'MEMBER') THEN
+          IF pg_has_role(session_user, 'scorecard_officer', 'MEMBER') OR NOT scorecard_owns(NEW.measure_id) THEN
             RETURN NEW;
           END IF;
           SELECT r.target INTO standing FROM revision r
@@ -784,6 +796,13 @@ enum PostgresSchema {
         """,
         """
         CREATE TRIGGER measure_kept BEFORE DELETE OR TRUNCATE ON measure
+        FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
+        """,
+        """
+        DROP TRIGGER IF EXISTS writing_lock_kept ON writing_lock
+        """,
+        """
+        CREATE TRIGGER writing_lock_kept BEFORE UPDATE OR DELETE OR TRUNCATE ON writing_lock
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
         """,
         """
@@ -1146,7 +1165,7 @@ enum PostgresSchema {
         """
         REVOKE ALL ON council, priority, delivery_plan, action, measure, target_revision, observation_revision, scope,
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
-          recent_revisions, import_batch, imported_values, revision, target_proposal
+          recent_revisions, import_batch, imported_values, revision, target_proposal, writing_lock
         FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
         """,
         """
@@ -1165,6 +1184,10 @@ enum PostgresSchema {
           change_log, schema_version, observation, published_observation, draft_observation, target, meeting,
           recent_revisions, import_batch, imported_values, revision
         TO scorecard_member, scorecard_owner, scorecard_officer
+        """,
+        // Taking turns to write: the row lock of `writing_lock` (UPDATE privilege, which the trigger makes a lock only).
+        """
+        GRANT SELECT, UPDATE ON writing_lock TO scorecard_owner, scorecard_officer
         """,
         // Presenting a meeting: owners and officers (a member only follows).
         """
@@ -1260,7 +1283,7 @@ enum PostgresSchema {
               AND NOT (n.nspname = 'public' AND c.relname IN (
                 'council', 'priority', 'delivery_plan', 'action', 'measure', 'target_revision', 'observation_revision',
                 'scope', 'change_log', 'meeting', 'recent_revisions', 'import_batch', 'imported_values', 'target_proposal',
-                'observation', 'published_observation', 'draft_observation', 'target', 'revision', 'schema_version'))
+                'observation', 'published_observation', 'draft_observation', 'target', 'revision', 'schema_version', 'writing_lock'))
           ) THEN
             IF EXISTS (SELECT FROM schema_version WHERE version < 8) THEN
               FOR l IN

@@ -161,13 +161,24 @@ extension PostgresStore {
 }
 
 extension PostgresStore {
-    /// The advisory lock every import holds for its whole transaction, and every recording shares.
-    static let importLockKey: Int64 = 0x5C0E_CA4D
+    /// Takes the writing lock (`writing_lock`'s row) for this transaction: `exclusive` for an import, which
+    /// every recording waits for, else shared. Given up for a plain refusal after ``lockWait`` (the server's
+    /// 55P03: "the database is busy"), rather than waiting on whatever holds it for ever.
+    func takeWritingLock(exclusive: Bool) throws {
+        try session.execute(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockWait)'"))
+        let taken = try session.rows(PostgresQuery(unsafeSQL: "SELECT name FROM writing_lock WHERE name = 'import' FOR \(exclusive ? "UPDATE" : "SHARE")"))
+        guard !taken.isEmpty else {
+            throw PostgresStoreError.failed("the database's writing lock is missing: its owner runs `scorecard db init`")
+        }
+    }
 
-    /// Takes this transaction's share of the import lock (waiting while an import runs) and the lock of one
+    /// How long a writer waits for a lock held by another before it gives up.
+    static let lockWait = "60s"
+
+    /// Takes this transaction's share of the writing lock (waiting while an import runs) and the lock of one
     /// measure's period (waiting for another writer of it); both end with the transaction.
     func takeWriterLocks(measureID: Int64, period: Period) throws {
-        _ = try session.rows("SELECT pg_advisory_xact_lock_shared(\(Self.importLockKey))")
+        try takeWritingLock(exclusive: false)
         let key = "scorecard:\(measureID):\(period.kind.rawValue):\(period.ordinal)"
         _ = try session.rows("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
     }

@@ -229,6 +229,10 @@ struct ImportCommand: ParsableCommand {
                 + (s.draftsReplaced > 0
                     ? " (\(count(s.draftsReplaced)) of them \(s.draftsReplaced == 1 ? "a draft" : "drafts") awaiting sign-off, replaced by the files' signed-off values)"
                     : "")
+                + (s.signedOffReplaced > 0
+                    ? " (\(count(s.signedOffReplaced)) of them \(s.signedOffReplaced == 1 ? "a value" : "values") signed off in Scorecard "
+                        + "since the last import, replaced by the files' changed \(s.signedOffReplaced == 1 ? "figure" : "figures"))"
+                    : "")
                 + ", \(count(s.unchanged)) unchanged"
                 + (s.recordedKept > 0
                     ? ", \(count(s.recordedKept)) recorded in Scorecard since the last import kept (the files give what that import gave)" : "")

@@ -108,7 +108,7 @@ struct StoreSignOffTests {
         #expect(commentary.recordedKept == 1 && commentary.revised == 0)
         let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,93")
         let changed = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
-        #expect(changed.revised == 1 && changed.recordedKept == 0)
+        #expect(changed.revised == 1 && changed.recordedKept == 0 && changed.signedOffReplaced == 1)
         let after = try store.loadCouncil()
         let index = try #require(after.measureIndex(code: "KBI-01"))
         #expect(after.observations[index].first { $0.period == .month(2024, 8) }?.value == 93)

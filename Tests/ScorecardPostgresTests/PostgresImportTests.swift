@@ -211,7 +211,7 @@ struct PostgresImportTests {
             series[series.count - 1].value = (signedOff.value ?? 0) + 1
             changed.observations[0] = ObservationSeries(series)
             let summary = try Self.streamed(changed, Self.rowsTogether(changed), into: officer)
-            #expect(summary.revised == 1 && summary.recordedKept == 1)
+            #expect(summary.revised == 1 && summary.recordedKept == 1 && summary.signedOffReplaced == 1)
             #expect(try current(signedOff.period)?.value == (signedOff.value ?? 0) + 1)
             #expect(try officer.drafts().map(\.observation.value) == [777])
         }

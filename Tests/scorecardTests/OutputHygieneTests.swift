@@ -106,6 +106,12 @@ struct OutputHygieneTests {
         var single = council
         single.measures = Array(council.measures.prefix(1))
         #expect(ImportCommand.report(one, council: single, path: "t.sqlite").contains("framework: 1 measure (1 new, 1 removed, their values kept in the history)"))
+        var replaced = ImportSummary()
+        replaced.revised = 2
+        replaced.signedOffReplaced = 1
+        #expect(
+            ImportCommand.report(replaced, council: council, path: "t.sqlite")
+                .contains("2 revised (1 of them a value signed off in Scorecard since the last import, replaced by the files' changed figure)"))
     }
 
     @Test("record's report quotes what was typed as a short, safe excerpt")

@@ -106,12 +106,17 @@ package enum ImportDiff {
                     }
                     // The value decides: a note, quality or target the files changed beside the same figure does
                     // not undo the figure recorded since (a note-only edit in the files put back a superseded value).
-                    if let imported = lastImported[StoreKey(measureID: id, period: observation.period)], imported.value == observation.value {
+                    let imported = lastImported[StoreKey(measureID: id, period: observation.period)]
+                    if let imported, imported.value == observation.value {
                         summary.recordedKept += 1
                         continue
                     }
                     summary.revised += 1
-                    if wasDraft { summary.draftsReplaced += 1 }
+                    if wasDraft {
+                        summary.draftsReplaced += 1
+                    } else if imported != nil {
+                        summary.signedOffReplaced += 1
+                    }
                 } else {
                     summary.added += 1
                 }

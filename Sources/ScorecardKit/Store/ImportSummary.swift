@@ -21,6 +21,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var revised = 0
     /// Of those revised, how many replaced a draft awaiting sign-off (with the files' value, signed off by the import).
     public var draftsReplaced = 0
+    /// Of those revised, how many replaced a value recorded and signed off in Scorecard over what the last import
+    /// gave: the files changed that figure since, so theirs was written.
+    public var signedOffReplaced = 0
     /// Observations the files hold exactly as the store does.
     public var unchanged = 0
     /// Values recorded in Scorecard since the last import (drafts included) where the files give what that import

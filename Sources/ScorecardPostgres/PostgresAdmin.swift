@@ -170,6 +170,46 @@ public enum PostgresAdmin {
         return change + unmatched.map { "no measure's \($0) (names match whole, in any case): \(login.terminalSafe) can record none of them yet" }
     }
 
+    /// Takes `login`'s council role away: its right to connect to this database, its measures (an owner's scope)
+    /// and its council role, which is the whole server's (roles are cluster-wide). The login itself is left (it
+    /// may be someone's for other things); `DROP ROLE` in psql removes it. Its sessions lose the role's rights
+    /// at their next statement.
+    /// - Returns: what the login held, for the command to say (empty when it held nothing of Scorecard's), and
+    /// whether it may still connect (every login may connect to a database that another application shares).
+    public static func revoke(_ login: String, at location: PostgresLocation) throws -> (held: [String], stillConnects: Bool) {
+        let session = try PostgresSession(location)
+        defer { session.close() }
+        return try explaining(location, action: "takes logins' roles away (`db revoke`)") {
+            try session.transaction {
+                let schema = try session.rows("SELECT to_regclass('schema_version') IS NOT NULL AND to_regclass('scope') IS NOT NULL")
+                guard try schema.first?.decode(Bool.self) == true else { throw PostgresStoreError.notInitialised(location: location.description) }
+                guard try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(login))").first?.decode(Bool.self) == true else {
+                    throw PostgresStoreError.failed("there is no login \(login.terminalSafe.excerpt()) on this server")
+                }
+                if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
+                    throw PostgresStoreError.failed("\(login.terminalSafe) is one of Scorecard's group roles, not a login")
+                }
+                let name = quoted(login)
+                let held = try session.rows("""
+                    SELECT g.rolname::text FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles r ON r.oid = a.member
+                    WHERE r.rolname = \(login) AND g.rolname IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer')
+                    """).map { try $0.decode(String.self) }
+                let scoped = try session.rows("SELECT count(*) FROM scope WHERE login = \(login)").first?.decode(Int.self) ?? 0
+                for role in StoreRole.allCases {
+                    try session.run(script: "REVOKE scorecard_\(role.rawValue) FROM \(name)")
+                }
+                try session.execute("DELETE FROM scope WHERE login = \(login)")
+                let database = try session.rows("SELECT current_database()::text").first?.decode(String.self) ?? location.database
+                try session.run(script: "REVOKE CONNECT ON DATABASE \(quoted(database)) FROM \(name)")
+                let connects = try session.rows("SELECT has_database_privilege(\(login), current_database(), 'CONNECT')")
+                    .first?.decode(Bool.self) ?? false
+                let what = held.map { "the role \($0.replacingOccurrences(of: "scorecard_", with: "")) (on every Scorecard database of this server)" }
+                    + (scoped > 0 ? ["its measures here (\(scoped) owner or service \(scoped == 1 ? "name" : "names"))"] : [])
+                return (what, connects)
+            }
+        }
+    }
+
     /// Why `login` must not be given a council role, or `nil`: the group roles themselves, the database's owner,
     /// and roles that may do more than any council role (superusers, roles that create roles or databases).
     private static func refusal(toGrant login: String, _ session: PostgresSession) throws -> String? {

@@ -8,7 +8,7 @@ struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Set up a shared PostgreSQL database: its schema and roles, and who may do what.",
-        subcommands: [DatabaseInitCommand.self, DatabaseGrantCommand.self]
+        subcommands: [DatabaseInitCommand.self, DatabaseGrantCommand.self, DatabaseRevokeCommand.self]
     )
 }
 
@@ -98,6 +98,33 @@ struct DatabaseGrantCommand: ParsableCommand {
         let scope = (owners.map { "owner \($0.terminalSafe)" } + services.map { "service \($0.terminalSafe)" }).joined(separator: ", ")
         Console.out("\(login.terminalSafe) is now \(role == .member ? "a" : "an") \(role.rawValue)" + (scope.isEmpty ? "" : " of the measures of \(scope)")
             + ": it connects with --database \(location.asUser(login)).")
+    }
+}
+
+/// `scorecard db revoke`: takes a login's council role away.
+struct DatabaseRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Take a login's council role away: it no longer connects to this database, reads or records anything.",
+        discussion: """
+            Its council role is taken away on the whole server (roles are the server's), its right to connect to this \
+            database and its measures here. The login itself is left: DROP ROLE in psql removes it.
+            """
+    )
+
+    @Argument(help: "The login (PostgreSQL role) name.")
+    var login: String
+
+    @OptionGroup var shared: SharedDatabaseOption
+
+    func run() throws {
+        let location = try shared.location()
+        let (held, stillConnects) = try PostgresAdmin.revoke(login, at: location)
+        let had = held.isEmpty ? "held no council role" : "no longer has \(held.joined(separator: " or "))"
+        let connects = stillConnects
+            ? "it may still connect to \(location.asUser(login)) (every login may, as another application shares it) but reads and records nothing of Scorecard's"
+            : "it cannot connect to \(location.asUser(login))"
+        Console.out("\(login.terminalSafe) \(had): \(connects).")
     }
 }
 

@@ -167,6 +167,27 @@ struct PostgresAdminTests {
         }
     }
 
+    @Test func aRevokedLoginConnectsNoMoreAndHoldsNothing() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(try TestServer.council(), by: "", progress: nil)
+            let owner = try TestServer.login(.owner, at: location, services: ["Housing"])
+            #expect(throws: Never.self) { _ = try PostgresStore(location: owner) }
+            let (held, stillConnects) = try PostgresAdmin.revoke(owner.user, at: location)
+            #expect(held == ["the role owner (on every Scorecard database of this server)", "its measures here (1 owner or service name)"])
+            #expect(!stillConnects)
+            let refused = try #require(throws: (any Error).self) { _ = try PostgresStore(location: owner) }
+            #expect("\(refused)".contains("permission denied for database") || "\(refused)".contains("has not been given a role"))
+            let session = try PostgresSession(location)
+            defer { session.close() }
+            #expect(try session.rows("SELECT count(*) FROM scope WHERE login = \(owner.user)").first?.decode(Int.self) == 0)
+            // Again: nothing left to take; an unknown login and a group role are refused.
+            #expect(try PostgresAdmin.revoke(owner.user, at: location).held.isEmpty)
+            #expect(throws: PostgresStoreError.self) { _ = try PostgresAdmin.revoke("nobody_\(UUID().uuidString.prefix(8).lowercased())", at: location) }
+            #expect(throws: PostgresStoreError.self) { _ = try PostgresAdmin.revoke("scorecard_member", at: location) }
+        }
+    }
+
     @Test func grantingAnOwnerAgainReplacesTheirMeasures() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

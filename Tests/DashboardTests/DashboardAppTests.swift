@@ -40,6 +40,25 @@ struct DashboardAppTests {
         #expect(terminal.lastFrame?.text().contains("Terminal too small") == true)
     }
 
+    @Test("q on the too-small screen asks before throwing away a value typed in the form; q again quits")
+    func tooSmallAsksBeforeLosingTyping() throws {
+        var (session, _, _) = try LiveDataTests.session()
+        ValueFormTests.edit(&session)
+        session.type("42")
+        guard case .editing = session.state.mode else {
+            Issue.record("the form did not open: \(session.state.mode)")
+            return
+        }
+        let small = Size(width: 40, height: 10)
+        let asked = TestTerminal(size: small, capabilities: Capabilities(colorMode: .none, glyphs: .ascii), keys: [.character("q")])
+        var app = DashboardApp(model: session.model, state: session.state, effects: session.effects)
+        // q asks (a frame says so), and the test terminal's Ctrl-C after its keys is the second press, which quits.
+        app.run(on: asked)
+        #expect(asked.frames.count == 2)
+        #expect(asked.lastFrame?.text().replacingOccurrences(of: "\n", with: " ").contains("q again quits, losing what you typed") == true)
+        #expect(app.state.quitting)
+    }
+
     @Test("typing a filter narrows the list live; Enter keeps it")
     func filterKeys() throws {
         let (terminal, app) = try run([.character("/"), .character("w"), .character("e"), .character("l"), .enter])
@@ -72,6 +91,15 @@ struct DashboardKeymapTests {
     ])
     func browsing(key: Key, action: AppAction) {
         #expect(DashboardKeymap.action(for: key, mode: .browsing) == action)
+    }
+
+    @Test("q closes the help and a period's detail, as any key but the scrolling ones does; Ctrl-C quits")
+    func qClosesOverlays() {
+        for mode in [AppState.Mode.help(scroll: 0), .history(.month(2024, 9), scroll: 0)] {
+            #expect(DashboardKeymap.action(for: .character("q"), mode: mode) == .cancel)
+            #expect(DashboardKeymap.action(for: .ctrl("c"), mode: mode) == .quit)
+            #expect(DashboardKeymap.action(for: .down, mode: mode) == .moveDown)
+        }
     }
 
     @Test("pasted text is an action in the form and the prompts; pasted while browsing, it does nothing")

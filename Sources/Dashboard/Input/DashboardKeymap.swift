@@ -42,7 +42,8 @@ public enum DashboardKeymap {
     public static func action(for key: Key, mode: AppState.Mode) -> AppAction? {
         switch mode {
         case .help, .history:
-            if key == .ctrl("c") || key == .character("q") { return .quit }
+            // `q` closes them, as any other key does (a follower closing the help left the meeting); Ctrl-C quits.
+            if key == .ctrl("c") { return .quit }
             switch keymap.action(for: key) {
             case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last: return keymap.action(for: key)
             default: return .cancel

@@ -56,7 +56,11 @@ public struct DashboardApp {
                 if key == .resize { return .proceed(redraw: true) }
                 guard let action = DashboardKeymap.action(for: key, mode: state.mode) else { return .proceed(redraw: redraw) }
                 if !drawnSize.covers(TooSmallScreen.minimumSize) {
-                    return key == .character("q") || key == .ctrl("c") ? .quit : .proceed(redraw: redraw)
+                    guard key == .character("q") || key == .ctrl("c") else { return .proceed(redraw: redraw) }
+                    // A value typed in the form is not thrown away on one key pressed blind: quitting asks first.
+                    guard case .editing(let form) = state.mode, form.holdsTyping, !form.isSaving else { return .quit }
+                    _ = step(.quit)
+                    return state.quitting ? .quit : .proceed(redraw: true)
                 }
                 redraw = step(action) || redraw
                 return state.quitting ? .quit : .proceed(redraw: redraw)

@@ -7,7 +7,9 @@ public enum DashboardView {
     public static func render(state: AppState, model: DashboardModel, size: Size, theme: Theme) -> (ScreenBuffer, ListLayout) {
         var buffer = ScreenBuffer(size: size)
         guard size.covers(TooSmallScreen.minimumSize) else {
-            TooSmallScreen(size: size, theme: theme).render(into: &buffer, area: buffer.area)
+            var typing = false, asked = false
+            if case .editing(let form) = state.mode, form.holdsTyping { (typing, asked) = (true, form.discardAsked == .interrupt) }
+            TooSmallScreen(size: size, theme: theme, typing: typing, asked: asked).render(into: &buffer, area: buffer.area)
             return (buffer, ListLayout(visibleRows: 1, scroll: state.current.scroll))
         }
         let context = RenderContext(model: model, state: state, theme: theme, evaluation: model.evaluation(at: state.asAt))

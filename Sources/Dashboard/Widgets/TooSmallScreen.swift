@@ -12,12 +12,18 @@ public struct TooSmallScreen: Widget, Sendable {
     public var minimum: Size
     /// Styles and glyphs.
     public var theme: Theme
+    /// How to leave: `Enlarge the window, or press q to quit.`, or what quitting would lose.
+    public var hint: String
 
-    /// Creates the message for a terminal of `size`.
-    public init(size: Size, minimum: Size = TooSmallScreen.minimumSize, theme: Theme) {
+    /// Creates the message for a terminal of `size`; `typing` when the value form holds what was typed (quitting
+    /// asks first), `asked` once it has asked.
+    public init(size: Size, minimum: Size = TooSmallScreen.minimumSize, theme: Theme, typing: Bool = false, asked: Bool = false) {
         self.size = size
         self.minimum = minimum
         self.theme = theme
+        hint =
+            asked ? "q again quits, losing what you typed; enlarge the window to go on with it."
+            : typing ? "Enlarge the window to go on with the value you are typing, or press q to quit." : "Enlarge the window, or press q to quit."
     }
 
     /// The message: `Terminal too small: 50x12, needs at least 60x18`.
@@ -29,7 +35,7 @@ public struct TooSmallScreen: Widget, Sendable {
         let ellipsis = theme.glyphs.ellipsis
         let lines =
             TextFit.wrapped(message, toWidth: area.width, ellipsis: ellipsis).map { Span($0, style: theme.warning) }
-            + TextFit.wrapped("Enlarge the window, or press q to quit.", toWidth: area.width, ellipsis: ellipsis)
+            + TextFit.wrapped(hint, toWidth: area.width, ellipsis: ellipsis)
             .map { Span($0, style: theme.muted) }
         let top = area.y + max(0, (area.height - lines.count) / 2)
         for (offset, line) in lines.prefix(area.height).enumerated() {

@@ -53,6 +53,20 @@ struct MeetingTests {
         #expect(follower.screen().contains("Following Cabinet"))
     }
 
+    @Test("a message of the follower's own gives way to 'Following' when the presenter moves on")
+    func followersMessageClearsOnAMove() throws {
+        var (presenter, follower, _) = try Self.meeting()
+        presenter.send(.open, .open, .moveDown, .open)
+        follower.tick()
+        follower.send(.edit)
+        #expect(follower.state.message == "Following Cabinet: nothing can be recorded here")
+        #expect(follower.state.isFollowingPresenter)
+        presenter.send(.back)
+        follower.tick()
+        #expect(follower.state.message == nil)
+        #expect(follower.screen().contains("Following Cabinet"))
+    }
+
     @Test("a period's detail the presenter opens is open on the follower's screen too, and closes with it")
     func followerSeesTheDetail() throws {
         var (presenter, follower, _) = try Self.meeting()

@@ -35,7 +35,11 @@ extension AppState {
         switch (action, meeting) {
         case (.presenterMoved(let view), .following(let name, let joined, _, _)):
             meeting = .following(name: name, joined: joined, latest: view, ended: false)
-            return joined ? show(view, model: model) : []
+            guard joined else { return [] }
+            // A message of the follower's own (a report written, "nothing can be recorded here") was of the
+            // screen it leaves: the status line goes back to saying whom it follows.
+            message = nil
+            return show(view, model: model)
         case (.meetingEnded, .following(let name, _, let latest, _)):
             meeting = .following(name: name, joined: false, latest: latest, ended: true)
             message = "\(name) has ended: browsing on your own"

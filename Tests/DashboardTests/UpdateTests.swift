@@ -75,6 +75,19 @@ struct UpdateTests {
         #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
     }
 
+    @Test("a priority with nothing in it says so, not that nothing matches a filter")
+    func emptyPriority() throws {
+        var council = try TestCouncil.model().council
+        council.plan.priorities.append(Priority(code: "P9", title: "Still to be planned"))
+        let model = DashboardModel(council: council, today: TestCouncil.today)
+        var state = TestCouncil.state(model)
+        state.apply(.last, .open, model: model)
+        #expect(state.current.route == .priority(council.plan.priorities.count - 1))
+        let screen = DashboardView.screenText(state, model: model, width: 100, height: 30)
+        #expect(screen.contains("This priority has no delivery plans or measures."))
+        #expect(!screen.contains("Nothing matches the filter."))
+    }
+
     @Test(": and a code jumps to the measure in its place in the tree")
     func jump() throws {
         let model = try TestCouncil.model()

@@ -48,7 +48,8 @@ struct PriorityScreen {
             if selection >= planRows.count { layout = measureLayout }
         }
         if rows.isEmpty {
-            buffer.write("Nothing matches the filter.", x: body.x, y: body.y, maxWidth: body.width, style: theme.muted)
+            let empty = context.entry.filter.isEmpty ? "This priority has no delivery plans or measures." : "Nothing matches the filter."
+            buffer.write(empty, x: body.x, y: body.y, maxWidth: body.width, style: theme.muted)
         }
         return layout
     }

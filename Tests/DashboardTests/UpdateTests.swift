@@ -421,6 +421,13 @@ struct UpdateTests {
         #expect(screen.contains("Your measures (those you may record), worst first"))
         #expect(screen.contains(council.measures[3].code) && !screen.contains(council.measures[0].code + " "))
 
+        // Presenting, or --published: the same measures, though nothing is recorded here.
+        data.canRecord = false
+        let presenting = DashboardModel(data)
+        #expect(Set(presenting.rows(for: state.current, asAt: state.asAt, scope: state.scope)) == [.measure(1), .measure(3)])
+        #expect(DashboardView.screenText(state, model: presenting, width: 100, height: 30).contains("Your measures, worst first"))
+        data.canRecord = true
+
         data.recordable = []
         let none = DashboardView.screenText(state, model: DashboardModel(data), width: 100, height: 30)
         #expect(none.contains("No measure is yours to record"))

@@ -144,7 +144,7 @@ extension DataService {
         let periods = Array(data.evaluations.keys)
         data.council = try store.loadRecentCouncil(periods: Self.recentObservations)
         // A new framework may give an owner other measures (by owner or service).
-        if data.canRecord { data.recordable = try store.recordableMeasureCodes() }
+        data.recordable = try store.recordableMeasureCodes()
         rowsAsked = [:]
         data.measureTexts = MeasureTexts()
         data.evaluations = [:]

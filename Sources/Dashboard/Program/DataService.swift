@@ -67,7 +67,8 @@ public final class DataService {
         var data = DashboardData(council: try store.loadRecentCouncil(periods: Self.recentObservations), today: today)
         let access = store.access
         data.canRecord = access.canRecord
-        data.recordable = access.canRecord ? try store.recordableMeasureCodes() : nil
+        // An owner's measures, even where this dashboard records nothing (presenting, --published): `m` lists them.
+        data.recordable = try store.recordableMeasureCodes()
         data.canSignOff = access.canSignOff
         data.seesPublishedOnly = access.seesPublishedOnly
         data.readOnlyReason = Self.readOnlyReason(access, store: store)

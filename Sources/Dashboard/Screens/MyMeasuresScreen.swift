@@ -10,7 +10,7 @@ struct MyMeasuresScreen {
         let granted = scope.isEmpty && context.model.data.recordable != nil
         let title =
             !scope.isEmpty ? "Measures of \(scope), worst first"
-            : granted ? "Your measures (those you may record), worst first"
+            : granted ? (context.model.canRecord ? "Your measures (those you may record), worst first" : "Your measures, worst first")
             : "All measures, worst first (start with --owner or --service to see your own)"
         buffer.write(context.text(title), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         let summary = context.model.measureSummary(for: context.entry, asAt: context.state.asAt, scope: scope)

@@ -68,7 +68,8 @@ public struct GlyphSet: Hashable, Sendable {
         ellipsis: "...",
         arrowUp: "^",
         arrowDown: "v",
-        arrowFlat: "-",
+        // Not "-", which is "not judged" (and, as it was, "lower" too).
+        arrowFlat: "=",
         breadcrumbSeparator: " > ",
         separator: " | "
     )

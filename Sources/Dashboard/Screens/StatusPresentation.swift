@@ -119,13 +119,14 @@ extension Theme {
     }
 
     /// An arrow for a direction of travel: up is always better, down worse; a measure without a better
-    /// direction goes higher (`↗`) or lower (`↘`), marked apart.
+    /// direction goes higher (`↗`, `/` in ASCII) or lower (`↘`, `\`), marked apart (ASCII's `+` and `-` were
+    /// also on track and not judged).
     public func arrow(for direction: Direction?) -> String {
         switch direction {
         case .improving: glyphs.arrowUp
         case .worsening: glyphs.arrowDown
-        case .increasing: glyphs.isUnicode ? "↗" : "+"
-        case .decreasing: glyphs.isUnicode ? "↘" : "-"
+        case .increasing: glyphs.isUnicode ? "↗" : "/"
+        case .decreasing: glyphs.isUnicode ? "↘" : "\\"
         case .noChange: glyphs.arrowFlat
         case nil: " "
         }

@@ -20,21 +20,28 @@ struct RollUpPresentation {
     static func grouped(_ count: Int) -> String { NumberText.grouped(Double(count), decimals: 0) }
 
     /// Writes `leading`, the status counts and `trailing`, two spaces apart, wrapping between items onto
-    /// as many of `area`'s rows as it has.
+    /// as many of `area`'s rows as it has. The counts come first: when they and `leading` (a priority's lead)
+    /// do not all fit, `leading` gives way (figures are what the screen is for); a line too long for the area
+    /// is cut with an ellipsis.
     func writeSummary(leading: Span? = nil, trailing: Span? = nil, into buffer: inout ScreenBuffer, area: Rect) {
-        let items = [leading].compactMap { $0 } + summaryItems() + [trailing].compactMap { $0 }
-        var lines: [[Span]] = [[]]
-        for item in items where !item.text.isEmpty {
-            let line = lines[lines.count - 1]
-            let width = line.displayWidth + (line.isEmpty ? 0 : 2) + item.text.displayWidth
-            if width > area.width, !line.isEmpty {
-                lines.append([item])
-            } else {
-                lines[lines.count - 1] += (line.isEmpty ? [] : [Span("  ")]) + [item]
+        func wrapped(_ items: [Span]) -> [[Span]] {
+            var lines: [[Span]] = [[]]
+            for item in items where !item.text.isEmpty {
+                let line = lines[lines.count - 1]
+                let width = line.displayWidth + (line.isEmpty ? 0 : 2) + item.text.displayWidth
+                if width > area.width, !line.isEmpty {
+                    lines.append([item])
+                } else {
+                    lines[lines.count - 1] += (line.isEmpty ? [] : [Span("  ")]) + [item]
+                }
             }
+            return lines
         }
+        let counts = summaryItems() + [trailing].compactMap { $0 }
+        var lines = wrapped([leading].compactMap { $0 } + counts)
+        if lines.count > area.height, leading != nil { lines = wrapped(counts) }
         for (row, line) in lines.prefix(area.height).enumerated() {
-            buffer.write(spans: line, in: area.row(row))
+            buffer.write(spans: line.fitted(toWidth: area.width, ellipsis: theme.glyphs.ellipsis, separator: "  "), in: area.row(row))
         }
     }
 

@@ -268,7 +268,7 @@ public enum HTMLReportWriter {
                     for alert in entry.alerts {
                         html.element("li") { html in
                             html.element("strong", text: alert.rule.label)
-                            if exceptions { html.text(": \(alert.reason)") }
+                            if exceptions { html.text(ReportText.reasonAfterLabel(alert)) }
                         }
                     }
                 }

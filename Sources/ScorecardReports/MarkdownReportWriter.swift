@@ -82,7 +82,7 @@ public enum MarkdownReportWriter {
             row(["---", "---", "---:", "---:", "---", "---", "---", "---"]),
         ]
         for entry in measures {
-            let alerts = entry.alerts.map { exceptions ? "\($0.rule.label): \($0.reason)" : $0.rule.label }
+            let alerts = entry.alerts.map { exceptions ? $0.rule.label + ReportText.reasonAfterLabel($0) : $0.rule.label }
             lines.append(row([
                 "\(escaped(entry.code)) \(escaped(entry.title))", escaped(entry.period),
                 escaped(entry.value) + (entry.draft ? " (draft)" : "") + (entry.caveat.map { " (\($0.rawValue))" } ?? ""),

@@ -18,6 +18,15 @@ enum ReportText {
     }
 
     /// `✖ Off track`.
+    /// What follows an alert's name where the report gives its reason too: the reason's own words after the name
+    /// when it starts with it (" in Q2 2024/25: 86.0% against ..." after "Off track", which read "Off track: Off
+    /// track in ..."), else ": " and the reason.
+    static func reasonAfterLabel(_ alert: CommitteeReport.AlertLine) -> String {
+        let label = alert.rule.label
+        if alert.reason.lowercased().hasPrefix(label.lowercased()) { return String(alert.reason.dropFirst(label.count)) }
+        return ": " + alert.reason
+    }
+
     static func badge(_ status: Status) -> String { "\(symbol(status))\u{00A0}\(status.label)" }
 
     /// A measure's status as the report gives it: `* Withheld` when its value is withheld, as the status would

@@ -1,6 +1,7 @@
 import ScorecardKit
-import ScorecardReports
 import Testing
+
+@testable import ScorecardReports
 
 @Suite("The committee report's content")
 struct CommitteeReportTests {
@@ -144,6 +145,11 @@ struct CommitteeReportTests {
         #expect(report.sections[0].plans[0].overdueActions.count == 1)
         // The summary still counts the whole priority.
         #expect(report.summary[0].rollUp.measures == 3)
+        // Why each needs attention, the alert's name once: "Off track in ...", not "Off track: Off track in ...".
+        let own = CommitteeReport.AlertLine(rule: .offTrack, reason: "Off track in Q2 2024/25: 86.0% against 90.0%")
+        #expect(own.rule.label + ReportText.reasonAfterLabel(own) == "Off track in Q2 2024/25: 86.0% against 90.0%")
+        let other = CommitteeReport.AlertLine(rule: .offTrack, reason: "86.0% against 90.0%")
+        #expect(other.rule.label + ReportText.reasonAfterLabel(other) == "Off track: 86.0% against 90.0%")
     }
 
     @Test("A scope of one delivery plan, one priority or one measure covers that alone")

@@ -107,6 +107,27 @@ struct StoreRecordTests {
         }
     }
 
+    @Test("a value written as the screen shows it, with the measure's own unit, is that figure; another unit is still refused")
+    func valueAsShown() throws {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        func value(_ measure: String, _ text: String) throws -> Double? {
+            try ValueEntry(measure: measure, period: "Oct 2024", value: text, by: "a").validated(in: council, today: Self.today).value
+        }
+        // KBI-01 is a percentage, KBI-02 in days.
+        #expect(try value("KBI-01", "95 %") == 95)
+        #expect(try value("KBI-01", "86.0%") == 86)
+        #expect(try value("KBI-02", "19.5 days") == 19.5)
+        #expect(try value("KBI-02", "1 day") == 1)
+        #expect(try value("KBI-02", "8.25days") == 8.25)
+        #expect(throws: ValueEntryError.self) { try value("KBI-02", "19.5 weeks") }
+        #expect(throws: ValueEntryError.self) { try value("KBI-02", "12%") }
+        #expect(throws: ValueEntryError.self) { try value("KBI-02", "days") }
+        // Pounds of thousands, as shown: £410k.
+        #expect(MeasureUnit("£k").parseAsShown("£410k") == 410 && MeasureUnit("£k").parseAsShown("-£1,250.5k") == -1250.5)
+        #expect(MeasureUnit("£k").parseAsShown("£410m") == nil && MeasureUnit("£k").parseAsShown("410k") == nil)
+        #expect(MeasureUnit("number").parseAsShown("12 things") == nil)
+    }
+
     @Test("a change watcher notices a commit made through another connection, and nothing otherwise")
     func changeWatcher() throws {
         let (store, path) = try StoreFixture.importedStore()

@@ -62,6 +62,37 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The number in `text` written as ``format(_:decimals:)`` writes a value of this unit (`£410k` for `£k`,
+    /// `19.5 days`, `95 %` for a percentage; a space before the unit or none), or `nil` when it is not one:
+    /// what a person copies from the screen is taken as the figure it shows. The unit of another measure
+    /// (`12%` for days) is not this one's, and not taken.
+    public func parseAsShown(_ text: String) -> Double? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var negative = false
+        if rest.hasPrefix("-") || rest.hasPrefix("\u{2212}") {
+            negative = true
+            rest = rest.dropFirst()
+        }
+        if isPercentage {
+            guard rest.hasSuffix("%") else { return nil }
+            rest = rest.dropLast()
+        } else if name.hasPrefix("£") {
+            let suffix = name.dropFirst()
+            guard rest.hasPrefix("£"), rest.lowercased().hasSuffix(suffix.lowercased()) else { return nil }
+            rest = rest.dropFirst().dropLast(suffix.count)
+        } else if !isCount, !name.isEmpty {
+            let lower = rest.lowercased()
+            let singular = name.count > 2 && name.hasSuffix("s") && !name.contains(" ") ? String(name.dropLast()) : name
+            guard let unit = [name, singular].first(where: { lower.hasSuffix($0.lowercased()) }) else { return nil }
+            rest = rest.dropLast(unit.count)
+        } else {
+            return nil
+        }
+        let number = rest.trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty, !number.hasPrefix("-"), !number.hasPrefix("+"), let value = NumberParser.parse(number) else { return nil }
+        return negative ? -value : value
+    }
+
     /// A value for a narrow column: abbreviated (``NumberText/abbreviated(_:)``) with its unit when that is `%`
     /// or pounds (`£12.3m`; `£k` and `£m` are scaled up, so `£12,345k` is `£12.3m`), as the number alone
     /// otherwise.

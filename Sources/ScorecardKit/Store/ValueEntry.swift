@@ -60,11 +60,13 @@ public struct ValueEntry: Sendable, Hashable {
         }
 
         let valueText = value.trimmingWhitespace()
-        let number = NumberParser.parse(valueText)
+        // As typed, or as the screen shows the measure's values (`£410k`, `19.5 days`, `95 %`).
+        let asShown = definition.flatMap { $0.unit.parseAsShown(String(valueText)) }
+        let number = NumberParser.parse(valueText) ?? asShown
         if valueText.isEmpty {
             fail(.value, "enter a value (a number such as 87.5)")
         } else if let number {
-            if let mark = NumberParser.unitMark(valueText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
+            if asShown == nil, let mark = NumberParser.unitMark(valueText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
                 fail(.value, problem)
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.value, problem)

@@ -17,7 +17,8 @@ struct PlanTablesTests {
     static let actions = """
         delivery_plan,title,owner,due,status,complete
         DP-01,Adopt the Local Plan,Head of Planning,2025-03-31,in-progress,60
-        Resources Plan,Close the accounts,,,not-started,
+        Resources Plan,Close the accounts,,,Not started,
+        Resources Plan,Audit the accounts,,,IN_PROGRESS,
 
         """
 
@@ -32,7 +33,9 @@ struct PlanTablesTests {
         #expect(plan.priorities[1].plans[0].measures == [2])
         let action = try #require(plan.priorities[0].plans[0].actions.first)
         #expect(action.due == CivilDate(year: 2025, month: 3, day: 31) && action.progress == .inProgress && action.percentComplete == 60)
-        #expect(plan.priorities[1].plans[0].actions.map(\.title) == ["Close the accounts"])
+        #expect(plan.priorities[1].plans[0].actions.map(\.title) == ["Close the accounts", "Audit the accounts"])
+        // A status as a spreadsheet's list writes it: any case, words apart by spaces or underscores.
+        #expect(plan.priorities[1].plans[0].actions.map(\.progress) == [.notStarted, .inProgress])
     }
 
     static let bad: [(String, String, String, Int, String?, String)] = [

@@ -73,7 +73,10 @@ extension DataFields {
     /// A keyword from a closed set, matched without regard to case.
     mutating func keyword<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T?
     where T.RawValue == String {
-        try parsed(key, expected: "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))") { T(rawValue: $0.lowercased()) }
+        // In any case, words apart by spaces, underscores or hyphens as a spreadsheet's list has them ("In progress").
+        try parsed(key, expected: "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))") { text in
+            T(rawValue: text.lowercased().split { $0.isWhitespace || $0 == "_" || $0 == "-" }.joined(separator: "-"))
+        }
     }
 }
 

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import ScorecardKit
+
+/// Percentages a spreadsheet exported as fractions (0.79 for 79%) are called out before they are judged.
+@Suite("Fractions written for percentages")
+struct FractionsForPercentagesTests {
+    @Test("a percentage measure whose values all lie within 0 to 1 while its target is above 1 is named; others are not")
+    func named() throws {
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        #expect(council.measures[m].unit.isPercentage)
+        #expect(council.fractionsForPercentages().isEmpty, "the fixture's percentages are percentages")
+        // Two values are too few to tell; three as fractions are named.
+        var series = Array(council.observations[m])
+        for i in series.indices { series[i].value = series[i].value.map { $0 / 100 } }
+        council.observations[m] = ObservationSeries(series)
+        #expect(series.count == 2 && council.fractionsForPercentages().isEmpty)
+        series.insert(Observation(period: .month(2024, 7), value: 0.88), at: 0)
+        council.observations[m] = ObservationSeries(series)
+        let found = council.fractionsForPercentages()
+        #expect(found.map(\.code) == ["KBI-01"])
+        #expect(found.first.map { $0.largestValue <= 1 && $0.target > 1 } == true)
+        // All zeros is no sign of fractions (a measure at 0% all year), nor is one value of 1 among others above.
+        for i in series.indices { series[i].value = series[i].value.map { _ in 0 } }
+        council.observations[m] = ObservationSeries(series)
+        #expect(council.fractionsForPercentages().isEmpty)
+    }
+}

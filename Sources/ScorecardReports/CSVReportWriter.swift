@@ -7,10 +7,12 @@ public enum CSVReportWriter {
     /// The report's measures as CSV, judged by `evaluation` on `council` (the report's own).
     public static func csv(_ report: CommitteeReport, council: Council, evaluation: Evaluation) -> String {
         let status = StatusReport(council: council, evaluation: evaluation, publishedOnly: report.options.publishedOnly)
+        // The status report's records are in the plan's order: each found by its measure.
+        let records = Dictionary(uniqueKeysWithValues: zip(council.agendaOrder, status.measures))
         var text = StatusReport.csvColumns.joined(separator: ",") + "\r\n"
         for section in report.sections {
             for entry in section.allMeasures {
-                var record = status.measures[entry.index]
+                guard var record = records[entry.index] else { continue }
                 // A mean, limits or a forecast made from small numbers can give them away: for the public, none.
                 if report.options.audience == .public, council.measures[entry.index].smallNumbers != nil {
                     record.spc = nil

@@ -44,7 +44,8 @@ struct StatusCommand: ParsableCommand {
             + (publishedOnly ? " (published figures)" : "")
         var rows: [[String]] = [["Code", "Status", "Period", "Value", "Target", "Since previous", "Alerts", "Next due"]]
         var priorityOfRow: [String] = [""]
-        for (m, record) in report.measures.enumerated() {
+        // The records are in the plan's order (``Council/agendaOrder``), not the measures'.
+        for (m, record) in zip(council.agendaOrder, report.measures) {
             let measure = council.measures[m]
             let judged = evaluation.measures[m]
             rows.append([

@@ -48,6 +48,9 @@ struct PlanOrderTests {
         #expect(row.contains(value) && row.contains(judged.status.label))
         let paper = CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: Self.today))
         let csv = CSVReportWriter.csv(paper, council: council, evaluation: evaluation)
+        // One row a measure of the paper, in its order.
+        let codes = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { String($0.prefix { $0 != "," }) }
+        #expect(codes == paper.sections.flatMap(\.allMeasures).map(\.code))
         let csvRow = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix(moved.code + ",") })
         #expect(csvRow.contains(",\(formatPlain(try #require(judged.value))),"))
     }

@@ -189,6 +189,20 @@ public enum PostgresAdmin {
                 if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
                     throw PostgresStoreError.failed("\(login.terminalSafe) is one of Scorecard's group roles, not a login")
                 }
+                // The database's owner (who runs db init, grant and revoke) and superusers are no council role's:
+                // taking the right to connect from the owner locked it out of its own database.
+                let (isOwner, isSuperuser) = try session.rows("""
+                    SELECT r.rolname = (SELECT pg_get_userbyid(d.datdba)::text FROM pg_database d WHERE d.datname = current_database()),
+                           r.rolsuper
+                    FROM pg_roles r WHERE r.rolname = \(login)
+                    """).first?.decode((Bool, Bool).self) ?? (false, false)
+                if isOwner {
+                    throw PostgresStoreError.failed("\(login.terminalSafe) owns this database: it has no council role to take away; nothing was changed")
+                }
+                if isSuperuser {
+                    throw PostgresStoreError.failed(
+                        "\(login.terminalSafe) is a superuser, whom no council role limits: ALTER ROLE in psql; nothing was changed")
+                }
                 let name = quoted(login)
                 let held = try session.rows("""
                     SELECT g.rolname::text FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles r ON r.oid = a.member

@@ -185,6 +185,12 @@ struct PostgresAdminTests {
             #expect(try PostgresAdmin.revoke(owner.user, at: location).held.isEmpty)
             #expect(throws: PostgresStoreError.self) { _ = try PostgresAdmin.revoke("nobody_\(UUID().uuidString.prefix(8).lowercased())", at: location) }
             #expect(throws: PostgresStoreError.self) { _ = try PostgresAdmin.revoke("scorecard_member", at: location) }
+            // The database's owner and superusers: refused, nothing changed (the owner still sets the database up).
+            for untouchable in [location.user, "postgres"] {
+                let error = try #require(throws: PostgresStoreError.self) { _ = try PostgresAdmin.revoke(untouchable, at: location) }
+                #expect("\(error)".contains("nothing was changed"))
+            }
+            #expect(throws: Never.self) { try PostgresAdmin.initialise(location) }
         }
     }
 

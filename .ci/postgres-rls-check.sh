@@ -569,7 +569,12 @@ refused scorecard_admin "cannot delete imported values" "DELETE FROM imported_va
 refused scorecard_admin "cannot truncate the batches" "TRUNCATE import_batch" "append-only"
 refused olu "cannot rename the writing lock away" "UPDATE writing_lock SET name = 'gone'" "append-only"
 refused scorecard_admin "cannot remove the writing lock" "DELETE FROM writing_lock" "append-only"
-expect kate "an owner shares the writing lock (to record)" "SELECT name FROM writing_lock FOR SHARE" "import"
+refused kate "an owner cannot lock the writing lock itself (FOR SHARE)" "SELECT name FROM writing_lock FOR SHARE"
+refused kate "an owner cannot lock the writing lock's table" "BEGIN; LOCK TABLE writing_lock IN ACCESS EXCLUSIVE MODE; COMMIT"
+expect kate "an owner takes a turn to record her own measure" "SELECT 'taken' FROM (SELECT scorecard_take_turn(1)) t" "taken"
+refused kate "an owner takes no turn on another's measure (to hold its writers up)" "SELECT scorecard_take_turn(2)"
+expect olu "an officer takes a turn on any measure" "SELECT 'taken' FROM (SELECT scorecard_take_turn(2)) t" "taken"
+refused alice "a member takes no turn" "SELECT scorecard_take_turn(1)"
 
 # MARK: The change log and notifications
 

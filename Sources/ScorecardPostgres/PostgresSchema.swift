@@ -326,8 +326,8 @@ enum PostgresSchema {
           PRIMARY KEY (measure_id, with_drafts)
         )
         """,
-        // Writers take turns on its row (``PostgresStore/takeWritingLock(exclusive:)``): an import holds it
-        // FOR UPDATE, each recording FOR SHARE. A row lock, not an advisory one: locking a row takes UPDATE
+        // Writers take turns on its row: an import holds it FOR UPDATE (``PostgresStore/takeImportLock()``),
+        // each recording FOR SHARE (`scorecard_take_turn`, below). A row lock, not an advisory one: locking a row takes UPDATE
         // privilege, which a member has on nothing, so no member's session can hold writing up (any login may
         // take any advisory lock). Never updated (the trigger below).
         """
@@ -726,6 +726,28 @@ enum PostgresSchema {
               USING ERRCODE = 'foreign_key_violation';
           END IF;
           RETURN NULL;
+        END
+        $$
+        """,
+
+        // A recording's turn: its share of the writing lock (an import waits for it, it waits for an import) and
+        // its measure's row, so that two writers of one measure take turns and the second reads what the first
+        // committed. Row locks taken as the tables' owner: a login may take them only through this function, for
+        // a measure it may record (an officer any), so neither a member nor an owner's own session can hold
+        // writing up (an advisory lock, which any login can take, held every writer up).
+        """
+        CREATE OR REPLACE FUNCTION scorecard_take_turn(measure_id bigint) RETURNS void
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        BEGIN
+          IF NOT (pg_has_role(session_user, 'scorecard_officer', 'MEMBER') OR scorecard_owns(scorecard_take_turn.measure_id)) THEN
+            RAISE EXCEPTION 'this login records no values of measure %', scorecard_take_turn.measure_id USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          PERFORM FROM writing_lock WHERE name = 'import' FOR SHARE;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'the writing lock is missing: the database''s owner runs scorecard db init' USING ERRCODE = 'SC002';
+          END IF;
+          PERFORM FROM measure m WHERE m.id = scorecard_take_turn.measure_id FOR NO KEY UPDATE;
         END
         $$
         """,
@@ -1172,7 +1194,7 @@ enum PostgresSchema {
         REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
           scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals(),
-          scorecard_check_approval()
+          scorecard_check_approval(), scorecard_take_turn(bigint)
         FROM PUBLIC
         """,
         """
@@ -1185,9 +1207,13 @@ enum PostgresSchema {
           recent_revisions, import_batch, imported_values, revision
         TO scorecard_member, scorecard_owner, scorecard_officer
         """,
-        // Taking turns to write: the row lock of `writing_lock` (UPDATE privilege, which the trigger makes a lock only).
+        // Taking turns to write: an import locks `writing_lock`'s row itself (UPDATE privilege, which the trigger
+        // makes a lock only); a recording takes its turn through scorecard_take_turn.
         """
-        GRANT SELECT, UPDATE ON writing_lock TO scorecard_owner, scorecard_officer
+        GRANT SELECT, UPDATE ON writing_lock TO scorecard_officer
+        """,
+        """
+        GRANT EXECUTE ON FUNCTION scorecard_take_turn(bigint) TO scorecard_owner, scorecard_officer
         """,
         // Presenting a meeting: owners and officers (a member only follows).
         """

@@ -44,7 +44,7 @@ extension PostgresStore {
         try session.transaction {
             // One import at a time, and none while a value is being recorded: each compares the files with what
             // the last one committed (two at once both wrote the same revision).
-            try takeWritingLock(exclusive: true)
+            try takeImportLock()
             var summary = ImportSummary()
             let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
             let existing = try PostgresFramework.read(session)

@@ -55,7 +55,7 @@ extension PostgresStore {
         let period = change.period
         // Writers of one measure's period take turns, and wait for an import: what is read next is what this
         // revision replaces (eight at once each said they replaced the same value).
-        try takeWriterLocks(measureID: measureID, period: period)
+        try takeWriterLocks(measureID: measureID)
         let rows = try session.rows("""
             SELECT value, target, note, quality, published_at IS NULL FROM revision
             WHERE measure_id = \(measureID) AND period_kind = \(period.kind.rawValue) AND period_ordinal = \(period.ordinal)
@@ -161,25 +161,31 @@ extension PostgresStore {
 }
 
 extension PostgresStore {
-    /// Takes the writing lock (`writing_lock`'s row) for this transaction: `exclusive` for an import, which
-    /// every recording waits for, else shared. Given up for a plain refusal after ``lockWait`` (the server's
-    /// 55P03: "the database is busy"), rather than waiting on whatever holds it for ever.
-    func takeWritingLock(exclusive: Bool) throws {
-        try session.execute(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockWait)'"))
-        let taken = try session.rows(PostgresQuery(unsafeSQL: "SELECT name FROM writing_lock WHERE name = 'import' FOR \(exclusive ? "UPDATE" : "SHARE")"))
+    /// Takes the writing lock (`writing_lock`'s row) for this transaction's import, which every recording waits
+    /// for. Given up for a plain refusal after ``lockWait`` (the server's 55P03: "the database is busy"), rather
+    /// than waiting on whatever holds it for ever.
+    func takeImportLock() throws {
+        try waitForLocksAtMost()
+        let taken = try session.rows("SELECT name FROM writing_lock WHERE name = 'import' FOR UPDATE")
         guard !taken.isEmpty else {
             throw PostgresStoreError.failed("the database's writing lock is missing: its owner runs `scorecard db init`")
         }
     }
 
-    /// How long a writer waits for a lock held by another before it gives up.
-    static let lockWait = "60s"
-
-    /// Takes this transaction's share of the writing lock (waiting while an import runs) and the lock of one
-    /// measure's period (waiting for another writer of it); both end with the transaction.
-    func takeWriterLocks(measureID: Int64, period: Period) throws {
-        try takeWritingLock(exclusive: false)
-        let key = "scorecard:\(measureID):\(period.kind.rawValue):\(period.ordinal)"
-        _ = try session.rows("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
+    /// Takes this transaction's turn to record a value of a measure: its share of the writing lock (waiting
+    /// while an import runs) and its measure's row (waiting for another writer of it), both through
+    /// `scorecard_take_turn`, which no member may call; both end with the transaction.
+    func takeWriterLocks(measureID: Int64) throws {
+        try waitForLocksAtMost()
+        _ = try session.rows("SELECT scorecard_take_turn(\(measureID))")
     }
+
+    /// Sets this transaction's `lock_timeout` to ``lockWait``.
+    private func waitForLocksAtMost() throws {
+        try session.execute(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockWait)'"))
+    }
+
+    /// How long a writer waits for a lock held by another before it gives up: well within the time the client
+    /// waits for any answer (``PostgresSession/answerLimit``), so that the server's refusal is what is said.
+    static let lockWait = "30s"
 }

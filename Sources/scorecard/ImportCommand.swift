@@ -211,6 +211,23 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// ` (1 of them a draft awaiting sign-off, replaced by the files' signed-off value; 2 of them values signed
+    /// off in Scorecard since the last import, replaced by the files' changed figures)`, or nothing.
+    static func replacedNote(_ s: ImportSummary) -> String {
+        let count = { (n: Int) in NumberText.grouped(Double(n), decimals: 0) }
+        var parts: [String] = []
+        if s.draftsReplaced > 0 {
+            let one = s.draftsReplaced == 1
+            parts.append("\(count(s.draftsReplaced)) of them \(one ? "a draft" : "drafts") awaiting sign-off, replaced by the files' signed-off \(one ? "value" : "values")")
+        }
+        if s.signedOffReplaced > 0 {
+            let one = s.signedOffReplaced == 1
+            parts.append("\(count(s.signedOffReplaced)) of them \(one ? "a value" : "values") signed off in Scorecard since the last import, "
+                + "replaced by the files' changed \(one ? "figure" : "figures")")
+        }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
+    }
+
     /// What the import did, every value from the data made terminal-safe.
     static func report(_ s: ImportSummary, council: Council, path: String) -> String {
         let path = path.terminalSafe
@@ -226,13 +243,7 @@ struct ImportCommand: ParsableCommand {
         var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(
             "  observations: \(count(s.added)) added, \(count(s.revised)) revised"
-                + (s.draftsReplaced > 0
-                    ? " (\(count(s.draftsReplaced)) of them \(s.draftsReplaced == 1 ? "a draft" : "drafts") awaiting sign-off, replaced by the files' signed-off values)"
-                    : "")
-                + (s.signedOffReplaced > 0
-                    ? " (\(count(s.signedOffReplaced)) of them \(s.signedOffReplaced == 1 ? "a value" : "values") signed off in Scorecard "
-                        + "since the last import, replaced by the files' changed \(s.signedOffReplaced == 1 ? "figure" : "figures"))"
-                    : "")
+                + Self.replacedNote(s)
                 + ", \(count(s.unchanged)) unchanged"
                 + (s.recordedKept > 0
                     ? ", \(count(s.recordedKept)) recorded in Scorecard since the last import kept (the files give what that import gave)" : "")
@@ -241,7 +252,7 @@ struct ImportCommand: ParsableCommand {
         if s.frameworkChanged {
             lines.append(
                 "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
-                    + (s.measuresRemoved > 0 ? ", their values kept in the history" : "") + "); "
+                    + (s.measuresRemoved == 1 ? ", its values kept in the history" : s.measuresRemoved > 1 ? ", their values kept in the history" : "") + "); "
                     + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed"
                     + (s.targetsKept > 0
                         ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))

@@ -105,13 +105,15 @@ struct OutputHygieneTests {
         one.measuresRemoved = 1
         var single = council
         single.measures = Array(council.measures.prefix(1))
-        #expect(ImportCommand.report(one, council: single, path: "t.sqlite").contains("framework: 1 measure (1 new, 1 removed, their values kept in the history)"))
+        #expect(ImportCommand.report(one, council: single, path: "t.sqlite").contains("framework: 1 measure (1 new, 1 removed, its values kept in the history)"))
         var replaced = ImportSummary()
         replaced.revised = 2
         replaced.signedOffReplaced = 1
+        replaced.draftsReplaced = 1
         #expect(
-            ImportCommand.report(replaced, council: council, path: "t.sqlite")
-                .contains("2 revised (1 of them a value signed off in Scorecard since the last import, replaced by the files' changed figure)"))
+            ImportCommand.report(replaced, council: council, path: "t.sqlite").contains(
+                "2 revised (1 of them a draft awaiting sign-off, replaced by the files' signed-off value; "
+                    + "1 of them a value signed off in Scorecard since the last import, replaced by the files' changed figure)"))
     }
 
     @Test("record's report quotes what was typed as a short, safe excerpt")

@@ -160,6 +160,11 @@ struct ValueFormTests {
         session.send(.submit)
         #expect(session.state.mode == .browsing)
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [0])
+        // Written with the measure's unit, as the screen shows it, it is asked about alike.
+        session.send(.edit)
+        session.type("8.6%")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value]?.contains("Enter again to save it") == true)
     }
 
     @Test("a value exactly a tenth of the value it replaces (a lost digit) asks for Enter again; the value replaced is the measure")

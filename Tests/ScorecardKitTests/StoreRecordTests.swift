@@ -122,6 +122,16 @@ struct StoreRecordTests {
         #expect(throws: ValueEntryError.self) { try value("KBI-02", "19.5 weeks") }
         #expect(throws: ValueEntryError.self) { try value("KBI-02", "12%") }
         #expect(throws: ValueEntryError.self) { try value("KBI-02", "days") }
+        // A measure of £k: £410k or 410 are 410; £410 (pounds, or thousands?) is refused, saying how to write it.
+        var pounds = council
+        let kbi03 = try #require(pounds.measureIndex(code: "KBI-03"))
+        pounds.measures[kbi03].unit = MeasureUnit("£k")
+        func thousands(_ text: String) throws -> Double? {
+            try ValueEntry(measure: "KBI-03", period: "Oct 2024", value: text, by: "a").validated(in: pounds, today: Self.today).value
+        }
+        #expect(try thousands("£410k") == 410 && thousands("410") == 410)
+        let refused = try #require(throws: ValueEntryError.self) { try thousands("£410") }
+        #expect(refused.problems.first?.message.contains("is in pounds, but KBI-03 is measured in £k") == true)
         // Pounds of thousands, as shown: £410k.
         #expect(MeasureUnit("£k").parseAsShown("£410k") == 410 && MeasureUnit("£k").parseAsShown("-£1,250.5k") == -1250.5)
         #expect(MeasureUnit("£k").parseAsShown("£410m") == nil && MeasureUnit("£k").parseAsShown("410k") == nil)

@@ -547,10 +547,11 @@ extension AppState {
 
     /// A warning when the typed value is ten times or more larger or smaller than the value it replaces, or, for a
     /// period without one, the measure's previous value (a slipped decimal point or an extra digit: 360 for 36,
-    /// exactly ten times, was saved unasked), asking for Enter again to save it. Zero is not warned about.
+    /// exactly ten times, was saved unasked), or 0 after a value that was not, asking for Enter again to save it.
     private func farFromSeries(_ form: ValueForm, model: DashboardModel) -> String? {
-        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value) else { return nil }
         let measure = model.council.measures[form.measure]
+        // Read as the store reads it: a value written with the measure's own unit (`0 days`) is asked about too.
+        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value) ?? measure.unit.parseAsShown(form.value) else { return nil }
         // 0 after a value that was not: often typed for "not known yet", which is no value to record.
         if value == 0 {
             guard let (previousPeriod, previous) = model.council.previousValue(ofMeasure: form.measure, before: period), previous != 0 else {

@@ -160,9 +160,12 @@ struct ValueFormTests {
         session.send(.submit)
         #expect(session.state.mode == .browsing)
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [0])
-        // Written with the measure's unit, as the screen shows it, it is asked about alike.
-        session.send(.edit)
-        session.type("8.6%")
+        // Written with the measure's unit, as the screen shows it, a value is asked about alike: KBI-02 is in
+        // days (8.25 in Sep 2024), and 0.5 days is less than a tenth of it.
+        session.send(.startJump)
+        session.type("KBI-02")
+        session.send(.submit, .edit)
+        session.type("0.5 days")
         session.send(.submit)
         #expect(Self.form(session.state)?.errors[.value]?.contains("Enter again to save it") == true)
     }

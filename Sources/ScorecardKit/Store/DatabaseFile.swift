@@ -54,18 +54,24 @@ struct DatabaseFile {
         access(path, W_OK) == 0 && access(folder, W_OK) == 0
     }
 
-    /// The folder the file is in.
+    /// The file's own path, every symbolic link followed, as SQLite follows them: its WAL files are beside the
+    /// file a link points to, not beside the link.
+    var realPath: String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
+    /// The folder the file is in (the real file's, past any link).
     var folder: String {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = (realPath as NSString).deletingLastPathComponent
         return parent.isEmpty ? "." : parent
     }
 
     /// The path SQLite opens for reading only: as it is where SQLite can share its WAL index with writers, else
     /// as an immutable file (a folder nobody may write to has no writers to share with).
     var readOnlyOpenPath: String {
-        let indexExists = FileManager.default.fileExists(atPath: path + "-shm")
+        let indexExists = FileManager.default.fileExists(atPath: realPath + "-shm")
         guard access(folder, W_OK) != 0, !indexExists else { return path }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = URL(fileURLWithPath: realPath).standardizedFileURL.path
         let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
         return "file:\(escaped)?immutable=1"
     }
@@ -82,7 +88,7 @@ struct DatabaseFile {
     private func checkContents() throws {
         let configuration = SQLiteStore.configuration(readonly: true)
         let stamp: (application: Int32, version: Int, tables: Set<String>)
-        let sidecars = ["-wal", "-shm"].map { path + $0 }.filter { !FileManager.default.fileExists(atPath: $0) }
+        let sidecars = ["-wal", "-shm"].map { realPath + $0 }.filter { !FileManager.default.fileExists(atPath: $0) }
         do {
             let queue = try DatabaseQueue(path: readOnlyOpenPath, configuration: configuration)
             stamp = try queue.read { db in

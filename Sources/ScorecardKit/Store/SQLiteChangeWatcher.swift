@@ -15,11 +15,13 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
     /// The file watched: one deleted, or replaced by another, is reported (``StoreError/fileReplaced(path:deleted:)``).
     private let identity: FileIdentity?
 
-    /// Watches the database at `path`, which must exist.
-    public init(path: String) throws {
+    /// Watches the database at `path`, which must exist, opened as `openPath` (its store's read path: a file
+    /// whose folder this login cannot write, and whose WAL index nobody has made, is opened immutable, as
+    /// SQLite can open it no other way).
+    public init(path: String, openPath: String? = nil) throws {
         self.path = path
         identity = FileIdentity(path: path)
-        queue = try DatabaseQueue(path: path, configuration: SQLiteStore.configuration(readonly: true))
+        queue = try DatabaseQueue(path: openPath ?? path, configuration: SQLiteStore.configuration(readonly: true))
         version = 0
         version = try currentVersion()
         lastChangedAt = try readLastChange()

@@ -282,7 +282,7 @@ public final class SQLiteStore: CouncilStore {
     }
 
     public func makeChangeWatcher() throws -> any ChangeWatcher {
-        try SQLiteChangeWatcher(path: path)
+        try SQLiteChangeWatcher(path: path, openPath: readPath)
     }
 }
 

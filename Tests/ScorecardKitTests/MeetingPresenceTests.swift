@@ -26,6 +26,22 @@ struct MeetingPresenceTests {
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
+    @Test("a lock file that cannot be made is said to be so, not taken for another presenter")
+    func lockFileThatCannotBeMade() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        let folder = store.meetingDirectory("Scrutiny")
+        try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // A file where the meeting's folder goes.
+        try Data("in the way\n".utf8).write(to: URL(fileURLWithPath: folder))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let error = try #require(throws: StoreError.self) { _ = try store.present(meeting: "Scrutiny", view: "{}", by: "chair") }
+        guard case .meetingLock = error else {
+            Issue.record("said \(error)")
+            return
+        }
+        #expect(!"\(error.localizedDescription)".contains("being presented by"))
+    }
+
     @Test("a meeting is the database file's, whatever path reaches it (a link, a linked folder); its presenter tidies up")
     func theFileNotItsPath() throws {
         let (store, path) = try StoreFixture.importedStore()

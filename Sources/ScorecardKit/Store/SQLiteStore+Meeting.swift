@@ -8,7 +8,7 @@ extension SQLiteStore: MeetingStore {
 
     public func present(meeting name: String, view: String, by presenter: String) throws -> MeetingPresence {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
-        guard let presence = MeetingLockFile.holdPresenter(directory: meetingDirectory(name)) else {
+        guard let presence = try MeetingLockFile.holdPresenter(directory: meetingDirectory(name)) else {
             let current = (try? meeting(named: name))?.presenter ?? "someone"
             throw StoreError.notPermitted(
                 "\(name.terminalSafe) is being presented by \(current.terminalSafe) already: a meeting has one presenter at a time "
@@ -117,8 +117,10 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
     /// Makes `directory` (in ``root``) and ``root`` if missing, writable by every login with the sticky bit, as
     /// `/tmp` is: followers of another login make their files there, and remove only their own.
     static func makeDirectory(_ directory: String) {
-        for folder in [root, directory] where mkdir(folder, 0o1777) == 0 {
-            chmod(folder, 0o1777)  // Past the umask.
+        for folder in [root, directory] {
+            mkdir(folder, 0o1777)
+            // Past the umask, and a folder of ours an earlier Scorecard made for this login alone.
+            chmod(folder, 0o1777)
         }
     }
 
@@ -159,7 +161,7 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
             failure = ENOENT
             close(descriptor)
         }
-        throw StoreError.damaged(path: path, problem: "cannot hold a follower's lock: \(String(cString: strerror(failure)))")
+        throw StoreError.meetingLock(path: path, problem: String(cString: strerror(failure)))
     }
 
     /// The presenter's file of a meeting's folder.
@@ -167,14 +169,15 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
 
     /// The presenter's lock on `directory`'s ``presenterName``, or `nil` while another process holds it. The
     /// presenter removes the file when it stops (and the folder, when no follower is left).
-    static func holdPresenter(directory: String) -> MeetingLockFile? {
+    /// - Throws: ``StoreError/meetingLock(path:problem:)`` when the file cannot be made or opened at all.
+    static func holdPresenter(directory: String) throws -> MeetingLockFile? {
         let path = (directory as NSString).appendingPathComponent(presenterName)
         // A follower looking whether the meeting is presented holds the file shared for an instant, and a
         // presenter stopping removes it: try again.
         for _ in 0..<5 {
             makeDirectory(directory)
             let descriptor = openShared(path)
-            guard descriptor >= 0 else { return nil }
+            guard descriptor >= 0 else { throw StoreError.meetingLock(path: path, problem: String(cString: strerror(errno))) }
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
                 if isFile(descriptor, at: path) { return MeetingLockFile(descriptor: descriptor, path: path) }
                 close(descriptor)

@@ -34,6 +34,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case inconsistent(path: String, problem: String)
     /// The path names a device, a pipe or a socket, not a file (opening a pipe would wait for a writer for ever).
     case notAFile(path: String)
+    /// A meeting's lock file (for its presenter or a follower) could not be made or opened at `path`.
+    case meetingLock(path: String, problem: String)
     /// The file was deleted, or another put in its place, while open: SQLite goes on with the file it opened.
     case fileReplaced(path: String, deleted: Bool)
     /// An import gives measure `code` another frequency, while the store holds `count` of its values of the one it
@@ -77,6 +79,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "beside it, may be written by you; nothing was written"
         case .notAFile(let path):
             "\(path) is not a regular file (a device, a pipe or a socket): give a database file's path; it was left untouched"
+        case .meetingLock(let path, let problem):
+            "a meeting's lock file cannot be made at \(path.terminalSafe) (\(problem)): its folder must be one every login may write "
+                + "to, as /tmp is (remove it, and the next meeting makes it so)"
         case .frequencyChanged(let code, let held, let now, let count):
             "\(code) is reported \(now.adverb) in the files, but the database holds \(count) of its values reported \(held.adverb), "
                 + "which would be hidden: a measure's frequency cannot change once it has values (give it a new code); nothing was imported"

@@ -37,16 +37,16 @@ enum NegativeNumberArguments {
         return moved.isEmpty ? kept : kept + ["--"] + moved
     }
 
-    /// Whether `word` is a minus sign and then a number as a value may be written: `-120`, `-1,200.5`, `-£75`,
-    /// `-4.5%`, `-.5`, `-1e2`.
+    /// Whether `word` is a minus sign and then a number as a value may be written, with its unit or not:
+    /// `-120`, `-1,200.5`, `-£75`, `-4.5%`, `-.5`, `-1e2`, `-5 days`, `-£5k` (no option begins with a digit,
+    /// a point or a pound sign; what follows the number is for `record` to read or refuse in words).
     static func isNegativeNumber(_ word: String) -> Bool {
         guard word.hasPrefix("-"), word.count > 1 else { return false }
         // Not numbers, but values, for `record` to refuse in words (`-inf` was "Missing expected argument").
         if ["-inf", "-infinity", "-nan"].contains(word.lowercased()) { return true }
         var rest = word.dropFirst()
         if rest.first == "£" { rest = rest.dropFirst() }
-        if rest.last == "%" { rest = rest.dropLast() }
         guard let first = rest.first, first.isASCII, first.isNumber || first == "." else { return false }
-        return rest.contains(where: \.isNumber) && rest.allSatisfy { $0.isASCII && ($0.isNumber || ".,eE+-".contains($0)) }
+        return rest.contains(where: \.isNumber)
     }
 }

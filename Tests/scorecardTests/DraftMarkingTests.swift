@@ -119,8 +119,11 @@ struct NegativeNumberArgumentsTests {
         #expect(NegativeNumberArguments.arranged(["record", "--database", "c.sqlite", "KBM-36", "2026-09", "--", "-5"])
             == ["record", "--database", "c.sqlite", "KBM-36", "2026-09", "--", "-5"])
         #expect(NegativeNumberArguments.arranged(["status", "-5"]) == ["status", "-5"])
-        for word in ["-120", "-4.5%", "-.5", "-£75"] { #expect(NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
-        for word in ["-h", "--by", "-", "-5x", "-£", "-e5"] { #expect(!NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
+        // With its unit, as the screen shows it (`-5x` too: record reads it, or refuses it in words).
+        for word in ["-120", "-4.5%", "-.5", "-£75", "-5 days", "-£5k", "-3.5days", "-5x"] {
+            #expect(NegativeNumberArguments.isNegativeNumber(word), "\(word)")
+        }
+        for word in ["-h", "--by", "-", "-£", "-e5", "-x5"] { #expect(!NegativeNumberArguments.isNegativeNumber(word), "\(word)") }
     }
 
     @Test("parsed, the value is the negative number")

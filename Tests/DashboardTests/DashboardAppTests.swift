@@ -55,7 +55,7 @@ struct DashboardAppTests {
         // q asks (a frame says so), and the test terminal's Ctrl-C after its keys is the second press, which quits.
         app.run(on: asked)
         #expect(asked.frames.count == 2)
-        #expect(asked.lastFrame?.text().replacingOccurrences(of: "\n", with: " ").contains("q again quits, losing what you typed") == true)
+        #expect(asked.lastFrame?.text().replacingOccurrences(of: "\n", with: " ").contains("q or Ctrl-C again quits, losing what you typed") == true)
         #expect(app.state.quitting)
     }
 

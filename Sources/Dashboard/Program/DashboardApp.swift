@@ -60,6 +60,7 @@ public struct DashboardApp {
                     // A value typed in the form is not thrown away on one key pressed blind: quitting asks first.
                     guard case .editing(let form) = state.mode, form.holdsTyping, !form.isSaving else { return .quit }
                     _ = step(.quit)
+                    if !state.quitting { state.message = "q or Ctrl-C again quits, losing what you typed" }
                     return state.quitting ? .quit : .proceed(redraw: true)
                 }
                 redraw = step(action) || redraw

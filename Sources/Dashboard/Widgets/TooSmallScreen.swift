@@ -22,7 +22,7 @@ public struct TooSmallScreen: Widget, Sendable {
         self.minimum = minimum
         self.theme = theme
         hint =
-            asked ? "q again quits, losing what you typed; enlarge the window to go on with it."
+            asked ? "q or Ctrl-C again quits, losing what you typed; enlarge the window to go on with it."
             : typing ? "Enlarge the window to go on with the value you are typing, or press q to quit." : "Enlarge the window, or press q to quit."
     }
 

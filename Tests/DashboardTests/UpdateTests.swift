@@ -75,6 +75,20 @@ struct UpdateTests {
         #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
     }
 
+    @Test("m marks a value that was due before today and is not in, and counts them, in words as well as colour")
+    func myMeasuresMarkLateValues() throws {
+        let council = try CouncilDirectory(path: TestCouncil.directory).load()
+        // 5 December 2024: October's values were due by 30 November.
+        let late = DashboardModel(council: council, today: CivilDate(year: 2024, month: 12, day: 5)!)
+        var state = AppState(asAt: council.defaultReportingPeriod(today: TestCouncil.today), route: .plan)
+        state.apply(.showMyMeasures, model: late)
+        let screen = DashboardView.screenText(state, model: late, width: 120, height: 30)
+        #expect(screen.contains("! 30 Nov 2024"))
+        #expect(screen.contains("late, 0 due in the next 14 days"))
+        let onTime = DashboardView.screenText(state, model: DashboardModel(council: council, today: TestCouncil.today), width: 120, height: 30)
+        #expect(!onTime.contains("! 30 Nov 2024") && !onTime.contains("late,"))
+    }
+
     @Test("a priority with nothing in it says so, not that nothing matches a filter")
     func emptyPriority() throws {
         var council = try TestCouncil.model().council

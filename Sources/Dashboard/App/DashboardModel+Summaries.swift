@@ -5,6 +5,8 @@ struct MeasureFacts: Sendable {
     var status: Status
     var alerts: UInt32
     var isDueSoon: Bool
+    /// Whether the value it wants next was due before today and is not in.
+    var isLate: Bool
 }
 
 /// What a list of measures shows above its rows: how they stand, and how many are due soon.
@@ -15,6 +17,8 @@ public struct MeasureListSummary: Sendable {
     public var rollUp: RollUp
     /// How many have a value due in the next 14 days.
     public var dueSoon: Int
+    /// How many have a value that was due before today and is not in.
+    public var late: Int
 }
 
 extension DashboardModel {
@@ -26,14 +30,15 @@ extension DashboardModel {
             if case .measure(let m) = row { m } else { nil }
         }
         var rollUp = RollUp()
-        var dueSoon = 0
+        var dueSoon = 0, late = 0
         let facts = measureFacts(asAt: asAt)
         for m in measures {
             let fact = facts[m]
             rollUp.count(status: fact.status, alerts: Int(fact.alerts))
             if fact.isDueSoon { dueSoon += 1 }
+            if fact.isLate { late += 1 }
         }
-        let summary = MeasureListSummary(measures: measures, rollUp: rollUp, dueSoon: dueSoon)
+        let summary = MeasureListSummary(measures: measures, rollUp: rollUp, dueSoon: dueSoon, late: late)
         if summaryCache.count > 64 { summaryCache.removeAll() }
         summaryCache[key] = summary
         return summary
@@ -57,9 +62,11 @@ extension DashboardModel {
         if let cached = factCache[asAt] { return cached }
         let judged = evaluation(at: asAt).measures
         let facts = council.measures.indices.map { m in
-            MeasureFacts(
+            let due = nextDue(of: m, judged: judged[m])
+            return MeasureFacts(
                 status: judged[m].status, alerts: UInt32(clamping: judged[m].alerts.count),
-                isDueSoon: nextDue(of: m, judged: judged[m]).map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false)
+                isDueSoon: due.map { $0.dayNumber - today.dayNumber <= 14 && $0 >= today } ?? false,
+                isLate: due.map { $0 < today } ?? false)
         }
         if factCache.count > 8 { factCache.removeAll() }
         factCache[asAt] = facts

@@ -16,10 +16,13 @@ struct MyMeasuresScreen {
         let summary = context.model.measureSummary(for: context.entry, asAt: context.state.asAt, scope: scope)
         let measures = summary.measures
         RollUpPresentation(rollUp: summary.rollUp, theme: theme).writeSummary(
-            trailing: Span("\(RollUpPresentation.grouped(summary.dueSoon)) due in the next 14 days", style: theme.muted), into: &buffer,
+            trailing: Span(
+                (summary.late > 0 ? "\(RollUpPresentation.grouped(summary.late)) late, " : "")
+                    + "\(RollUpPresentation.grouped(summary.dueSoon)) due in the next 14 days", style: summary.late > 0 ? theme.bad : theme.muted),
+            into: &buffer,
             area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
-        let base = MeasureColumns(context: context, width: area.width - 13, showOwner: area.width >= 100)
-        let columns = base.columns + [Table.Column("Next due", width: .fixed(12))]
+        let base = MeasureColumns(context: context, width: area.width - 14, showOwner: area.width >= 100)
+        let columns = base.columns + [Table.Column("Next due", width: .fixed(13))]
         let layout = ListTable(
             columns: columns, rowCount: measures.count, cells: { base.cells(for: measures[$0]) + [dueCell(measures[$0])] },
             selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
@@ -35,7 +38,9 @@ struct MyMeasuresScreen {
 
     private func dueCell(_ m: Int) -> Table.Item {
         guard let due = context.model.nextDue(of: m, asAt: context.state.asAt) else { return "" }
+        // Late: marked with overdue's symbol as well as in red (a projector, NO_COLOR).
         let late = due < context.model.today
-        return Table.Item(due.shortDescription, style: late ? context.theme.bad : context.theme.muted)
+        let mark = late ? context.theme.symbol(for: Status.overdue) + " " : ""
+        return Table.Item(mark + due.shortDescription, style: late ? context.theme.bad : context.theme.muted)
     }
 }

@@ -59,6 +59,18 @@ import Testing
         #expect(text.contains("Not charted: \(values == 1 ? "1 value" : "\(values) values") up to 2023/24; a chart needs 12"))
     }
 
+    @Test func aComparisonOfAnEarlierYearThanTheValueSaysWhichBesideTheStatus() throws {
+        var council = try Self.model().council
+        council.measures[0].comparators?.points[0].period = .financialYear(2022)
+        council.measures[0].comparators?.points[0].periodText = "2022/23"
+        let model = DashboardModel(council: council, today: TestCouncil.today)
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
+        #expect(text.contains("▼ Worse than England in 2022/23 ·"))
+        #expect(text.contains("in 2023/24"), "the value beside it is of its own year")
+    }
+
     @Test func listsAtAHundredAndTwentyColumnsShowTheComparison() throws {
         let model = try Self.model()
         var state = TestCouncil.state(model)

@@ -46,8 +46,11 @@ struct MeasureScreen {
         var spans = [Span(theme.badge(for: judged.status), style: theme.style(for: judged.status).adding(.bold))]
         let separator = Span(theme.glyphs.separator, style: theme.muted)
         // Beside the status: the comparison with England, and a process that cannot meet its target.
-        if let england = judged.comparison?.comparedToEngland, england != .notCompared {
-            let words = theme.badge(for: england) + (england == .similar ? " to England" : " than England")
+        if let comparison = judged.comparison, comparison.comparedToEngland != .notCompared {
+            let england = comparison.comparedToEngland
+            // A comparison of an earlier year than the value beside it (the national file's latest) says which.
+            let when = comparison.point.period == judged.period ? "" : " in \(comparison.point.periodText)"
+            let words = theme.badge(for: england) + (england == .similar ? " to England" : " than England") + context.text(when)
             spans += [separator, Span(words, style: theme.style(for: england))]
         }
         if judged.process?.assurance == .consistentlyFails {

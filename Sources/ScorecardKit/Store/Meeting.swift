@@ -54,9 +54,11 @@ public protocol MeetingPresence: AnyObject, Sendable {
 
 /// Meeting names: what a presenter may call one.
 public enum MeetingName {
-    /// Why `name` cannot name a meeting, or `nil` when it can: 1 to 64 letters, digits, spaces, `-`, `_` or `.`.
+    /// Why `name` cannot name a meeting, or `nil` when it can: 1 to 64 letters, digits, spaces, `-`, `_` or `.`,
+    /// not all spaces (the status line said "Presenting    : 0 followers").
     public static func problem(with name: String) -> String? {
         guard !name.isEmpty, name.count <= 64 else { return "a meeting's name has 1 to 64 characters" }
+        guard name.contains(where: { !$0.isWhitespace }) else { return "a meeting's name is more than spaces" }
         let allowed = name.unicodeScalars.allSatisfy {
             CharacterSet.alphanumerics.contains($0) || $0 == " " || $0 == "-" || $0 == "_" || $0 == "."
         }

@@ -238,7 +238,8 @@ struct ImportCommand: ParsableCommand {
             if s.notInFile > 0 { kept.append("\(NumberText.counted(s.notInFile, "value")) the files do not hold") }
             if s.draftsKept > 0 { kept.append("\(NumberText.counted(s.draftsKept, "draft")) awaiting sign-off") }
             let keeps = kept.isEmpty ? "" : ", and keeps " + kept.joined(separator: ", ")
-            return "Nothing changed: \(path) already holds these files (\(NumberText.counted(s.unchanged, "observation")))\(keeps)."
+            // The files' observations: those held as they are, and those whose recorded value since stands.
+            return "Nothing changed: \(path) already holds these files (\(NumberText.counted(s.unchanged + s.recordedKept, "observation")))\(keeps)."
         }
         var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(

@@ -98,6 +98,8 @@ struct OutputHygieneTests {
         #expect(
             ImportCommand.report(kept, council: council, path: "t.sqlite")
                 == "Nothing changed: t.sqlite already holds these files (88 observations), and keeps 2 values the files do not hold.")
+        kept.recordedKept = 4
+        #expect(ImportCommand.report(kept, council: council, path: "t.sqlite").hasPrefix("Nothing changed: t.sqlite already holds these files (92 observations)"))
         var one = ImportSummary()
         one.frameworkChanged = true
         one.added = 1

@@ -19,7 +19,7 @@ enum PostgresFailure {
         guard error is PSQLError || error is PostgresError else { return error }
         guard let state = sqlState(of: error) else { return PostgresStoreError.failed(reason(of: error)) }
         if state == insufficientPrivilege {
-            return StoreError.notPermitted("the database does not allow this login to do that; nothing was written")
+            return StoreError.notPermitted("the database does not allow this login to do that (its council role does not, or was taken away); nothing was written")
         }
         return PostgresStoreError.refused(sqlState: state, reason: reason(of: error))
     }

@@ -21,6 +21,18 @@ struct FractionsForPercentagesTests {
         let found = council.fractionsForPercentages()
         #expect(found.map(\.code) == ["KBI-01"])
         #expect(found.first.map { $0.largestValue <= 1 && $0.target > 1 } == true)
+        // A target given beside the values, the framework's removed: named alike.
+        var besides = council
+        besides.measures[m].targets = TargetSchedule()
+        #expect(besides.fractionsForPercentages().isEmpty)
+        var targeted = series
+        for i in targeted.indices { targeted[i].target = 85 }
+        besides.observations[m] = ObservationSeries(targeted)
+        #expect(besides.fractionsForPercentages().map(\.code) == ["KBI-01"])
+        // Small percentages against a small target (0.9% against 1.05%) are no sign of fractions.
+        for i in targeted.indices { targeted[i].target = 1.05 }
+        besides.observations[m] = ObservationSeries(targeted)
+        #expect(besides.fractionsForPercentages().isEmpty)
         // All zeros is no sign of fractions (a measure at 0% all year), nor is one value of 1 among others above.
         for i in series.indices { series[i].value = series[i].value.map { _ in 0 } }
         council.observations[m] = ObservationSeries(series)

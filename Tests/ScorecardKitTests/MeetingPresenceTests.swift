@@ -29,7 +29,7 @@ struct MeetingPresenceTests {
     @Test("a meeting's name: letters, digits, spaces, - _ and ., not all spaces")
     func names() {
         for good in ["Cabinet", "Scrutiny 12.3", "Audit_and-Governance"] { #expect(MeetingName.problem(with: good) == nil, "\(good)") }
-        for bad in ["", "   ", "a/b", String(repeating: "x", count: 65), "\u{1B}[2J"] { #expect(MeetingName.problem(with: bad) != nil, "\(bad)") }
+        for bad in ["", "   ", " board ", "board ", "a/b", String(repeating: "x", count: 65), "\u{1B}[2J"] { #expect(MeetingName.problem(with: bad) != nil, "\(bad)") }
     }
 
     @Test("a lock file that cannot be made is said to be so, not taken for another presenter")

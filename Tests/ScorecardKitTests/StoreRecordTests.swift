@@ -131,7 +131,21 @@ struct StoreRecordTests {
         }
         #expect(try thousands("£410k") == 410 && thousands("410") == 410)
         let refused = try #require(throws: ValueEntryError.self) { try thousands("£410") }
-        #expect(refused.problems.first?.message.contains("is in pounds, but KBI-03 is measured in £k") == true)
+        #expect(refused.problems.first?.message.contains("written in pounds (£), but KBI-03 is measured in £k") == true)
+        #expect(refused.problems.first?.message.contains("£410,000 is 410, shown £410k") == true)
+        // A target alike.
+        func target(_ text: String) throws -> Double? {
+            try TargetEntry(measure: "KBI-03", period: "2025/26", target: text, by: "a")
+                .validated(measureWithCode: { code in pounds.measureIndex(code: code).map { pounds.measures[$0] } }).value
+        }
+        #expect(try target("£410k") == 410 && target("410") == 410)
+        #expect(throws: TargetEntryError.self) { try target("£410") }
+        // And in the council's own files: £719,000 for a measure of £k is refused, naming its line.
+        let file = ObservationsFile(file: "observations.csv", measures: pounds.measures, today: Self.today)
+        let error = try #require(throws: DataLoadError.self) {
+            _ = try file.read(Array("measure,period,value\nKBI-03,2024-09,\"£719,000\"\n".utf8))
+        }
+        #expect(error.errors.first?.message.contains("measured in £k") == true)
         // Pounds of thousands, as shown: £410k.
         #expect(MeasureUnit("£k").parseAsShown("£410k") == 410 && MeasureUnit("£k").parseAsShown("-£1,250.5k") == -1250.5)
         #expect(MeasureUnit("£k").parseAsShown("£410m") == nil && MeasureUnit("£k").parseAsShown("410k") == nil)

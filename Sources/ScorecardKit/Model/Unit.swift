@@ -41,8 +41,28 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             return "the number is written as a percentage, but \(code.excerpt()) is measured \(measured): write the number alone"
         case .pound where !name.contains("£"):
             return "the number is written in pounds (£), but \(code.excerpt()) is measured \(measured): write the number alone"
+        case .pound where poundScale != nil:
+            // £410 for a measure of £k: pounds, or thousands? The screen always writes the k.
+            let example = switch poundScale {
+            case 1e3: "£410,000 is 410, shown £410k"
+            case 1e6: "£2,500,000 is 2.5, shown £2.5m"
+            default: "£1,200,000,000 is 1.2, shown £1.2bn"
+            }
+            return "the number is written in pounds (£), but \(code.excerpt()) is measured in \(name): write the number of \(name) alone, "
+                + "or as the screen shows it (\(example))"
         default:
             return nil
+        }
+    }
+
+    /// How many pounds one of this unit is: 1,000 for `£k`, 1,000,000 for `£m`, 10^9 for `£bn`; `nil` for `£` and
+    /// any other unit.
+    public var poundScale: Double? {
+        switch name.lowercased() {
+        case "£k": 1e3
+        case "£m": 1e6
+        case "£bn": 1e9
+        default: nil
         }
     }
 

@@ -59,6 +59,8 @@ public enum MeetingName {
     public static func problem(with name: String) -> String? {
         guard !name.isEmpty, name.count <= 64 else { return "a meeting's name has 1 to 64 characters" }
         guard name.contains(where: { !$0.isWhitespace }) else { return "a meeting's name is more than spaces" }
+        // " board " and "board" would be two meetings nobody could tell apart.
+        guard name.first != " ", name.last != " " else { return "a meeting's name does not begin or end with a space" }
         let allowed = name.unicodeScalars.allSatisfy {
             CharacterSet.alphanumerics.contains($0) || $0 == " " || $0 == "-" || $0 == "_" || $0 == "."
         }

@@ -59,11 +59,13 @@ public struct TargetEntry: Sendable, Hashable {
 
         let targetText = target.trimmingWhitespace()
         let removes = targetText.lowercased() == "none"
-        let number = removes ? nil : NumberParser.parse(targetText)
+        // As typed, or as the screen shows the measure's values (`£410k`, `28 days`, `95 %`), as `record` reads them.
+        let asShown = removes ? nil : definition.flatMap { $0.unit.parseAsShown(String(targetText)) }
+        let number = removes ? nil : NumberParser.parse(targetText) ?? asShown
         if targetText.isEmpty {
             fail(.target, "enter a target (a number such as 90, or none to remove the period's target)")
         } else if let number {
-            if let mark = NumberParser.unitMark(targetText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
+            if asShown == nil, let mark = NumberParser.unitMark(targetText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
                 fail(.target, problem)
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.target, problem)

@@ -68,10 +68,6 @@ public struct ValueEntry: Sendable, Hashable {
         } else if let number {
             if asShown == nil, let mark = NumberParser.unitMark(valueText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
                 fail(.value, problem)
-            } else if asShown == nil, NumberParser.unitMark(valueText) == .pound, let unit = definition?.unit, unit.name.hasPrefix("£"), unit.name.count > 1 {
-                // £410 typed for a measure of £k: pounds or thousands? The screen always writes the k.
-                fail(.value, "\"\(valueText.excerpt())\" is in pounds, but \(code.excerpt()) is measured in \(unit.name) (thousands or millions of "
-                    + "pounds): write it as the screen shows it (\(unit.format(number, decimals: 0))), or the number of \(unit.name) alone")
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.value, problem)
             }

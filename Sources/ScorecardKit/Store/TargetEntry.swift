@@ -65,7 +65,9 @@ public struct TargetEntry: Sendable, Hashable {
         if targetText.isEmpty {
             fail(.target, "enter a target (a number such as 90, or none to remove the period's target)")
         } else if let number {
-            if asShown == nil, let mark = NumberParser.unitMark(targetText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
+            if asShown == nil, let mark = NumberParser.unitMark(targetText), let definition,
+                let problem = definition.unit.problem(with: mark, code: code) ?? (mark == .pound ? definition.unit.typedPoundsProblem(code: code) : nil)
+            {
                 fail(.target, problem)
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.target, problem)

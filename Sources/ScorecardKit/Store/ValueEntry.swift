@@ -66,7 +66,9 @@ public struct ValueEntry: Sendable, Hashable {
         if valueText.isEmpty {
             fail(.value, "enter a value (a number such as 87.5)")
         } else if let number {
-            if asShown == nil, let mark = NumberParser.unitMark(valueText), let definition, let problem = definition.unit.problem(with: mark, code: code) {
+            if asShown == nil, let mark = NumberParser.unitMark(valueText), let definition,
+                let problem = definition.unit.problem(with: mark, code: code) ?? (mark == .pound ? definition.unit.typedPoundsProblem(code: code) : nil)
+            {
                 fail(.value, problem)
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.value, problem)

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "committee (every figure the reader may see, drafts marked) or public (published values, small numbers withheld).")
     var audience: Audience = .committee
 
-    @Flag(help: "Only what needs attention: measures off track, off track repeatedly, worsening or overdue, and overdue actions.")
+    @Flag(help: "Only what needs attention: measures with an alert (off track, repeatedly, overdue, forecast to miss, special cause concerning, worse than England, worsening), and overdue actions.")
     var exceptions = false
 
     @Option(name: .customLong("priority"), help: ArgumentHelp("Only this priority (repeat for more).", valueName: "code"))

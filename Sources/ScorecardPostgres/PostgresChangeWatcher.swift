@@ -67,7 +67,13 @@ final class PostgresChangeWatcher: ChangeWatcher, @unchecked Sendable {
             return true
         }
         if changed {
-            try readLastChange()
+            do {
+                try readLastChange()
+            } catch {
+                // Told of again at the next look: a change that could not be read is not forgotten.
+                lock.withLock { pending = true }
+                throw error
+            }
             lastAnswer = Date()
         } else if Date().timeIntervalSince(lastAnswer) >= Self.heartbeat, let connection = lock.withLock({ connection }) {
             do {

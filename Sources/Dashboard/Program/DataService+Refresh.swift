@@ -70,13 +70,19 @@ extension DataService {
 
     private func refreshData() -> [AppAction] {
         do {
-            guard let watcher, try watcher.hasChanged() else { return recovering() }
+            guard let watcher else { return recovering() }
+            let changed = try watcher.hasChanged()
+            guard changed || changeUnread else { return recovering() }
+            changeUnread = true
             data.lastChanged = watcher.lastChangedAt
             // A commit that changed none of the council's data (a presenter's view, say) needs no new model.
-            guard try takeInChanges() != nil else { return recovering() }
+            let taken = try takeInChanges()
+            changeUnread = false
+            guard taken != nil else { return recovering() }
             refreshFailed = false
             return [.dataChanged(publish())]
         } catch {
+            // The status line keeps saying so until the change is read: the figures on screen are out of date.
             refreshFailed = true
             return [.failed("\(StoreError.plain(error))")]
         }

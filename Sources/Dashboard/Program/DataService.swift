@@ -35,6 +35,9 @@ public final class DataService {
     var mark: ChangeMark?
     /// Whether the last refresh failed (its problem is on the status line until one succeeds).
     var refreshFailed = false
+    /// Whether a change was noticed that could not be read (a lost connection, a role taken away): read again at
+    /// every poll until it is, rather than forgotten once the watcher has told of it.
+    var changeUnread = false
     /// The meeting this dashboard presents or follows, and where it stands (see `DataService+Meeting`).
     var meeting: MeetingLink?
     /// What the screen shows, as the UI last said: each new model is prepared for it.

@@ -14,10 +14,9 @@ public enum PostgresAdmin {
         defer { session.close() }
         try explaining(location, action: "sets the database up (`db init`)") {
             try session.transaction {
-                // One `db init` at a time: two at once would race to create the same roles. Waiting at most
-                // 30 s for any lock (another's session may hold one for ever): then "the database is busy".
+                // Waiting at most 30 s for any lock (another's session may hold one for ever): then "the database is
+                // busy". One `db init` at a time: the schema's first statement takes its lock.
                 try session.execute("SET LOCAL lock_timeout = '30s'")
-                try session.execute("SELECT pg_advisory_xact_lock(5343524400)")
                 // Imports and recordings in flight finish first, and wait for this (its triggers' replacement
                 // deadlocked imports running meanwhile).
                 if try session.rows("SELECT to_regclass('writing_lock') IS NOT NULL").first?.decode(Bool.self) == true {

@@ -45,9 +45,19 @@ enum PostgresSchema {
     static let version = 9
 
     static let statements: [String] = [
-        // One `db init` at a time (in a transaction; harmless outside one).
+        // One `db init` at a time (in a transaction; harmless outside one): on the schema's own table where there is
+        // one (a lock no member may take: an advisory lock, which any login may take, held db init up), else
+        // (the first) on an advisory lock.
         """
-        SELECT pg_advisory_xact_lock(7306086, 1)
+        DO $$
+        BEGIN
+          IF to_regclass('schema_version') IS NOT NULL THEN
+            LOCK TABLE schema_version IN SHARE ROW EXCLUSIVE MODE;
+          ELSE
+            PERFORM pg_advisory_xact_lock(7306086, 1);
+          END IF;
+        END
+        $$
         """,
         """
         CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)
@@ -72,7 +82,7 @@ enum PostgresSchema {
         DO $$
         BEGIN
           -- Roles belong to the whole server: a `db init` of another database may be creating them at this moment
-          -- (the advisory lock above is per database), so losing that race is not an error.
+          -- (the lock above is per database), so losing that race is not an error.
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'scorecard_member') THEN
             BEGIN CREATE ROLE scorecard_member NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
           END IF;

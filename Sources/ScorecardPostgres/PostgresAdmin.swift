@@ -188,10 +188,10 @@ public enum PostgresAdmin {
                 let schema = try session.rows("SELECT to_regclass('schema_version') IS NOT NULL AND to_regclass('scope') IS NOT NULL")
                 guard try schema.first?.decode(Bool.self) == true else { throw PostgresStoreError.notInitialised(location: location.description) }
                 guard try session.rows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(login))").first?.decode(Bool.self) == true else {
-                    throw PostgresStoreError.failed("there is no login \(login.terminalSafe.excerpt()) on this server")
+                    throw PostgresStoreError.failed("there is no login \(login.terminalSafe.excerpt()) on this server; nothing was changed")
                 }
                 if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
-                    throw PostgresStoreError.failed("\(login.terminalSafe) is one of Scorecard's group roles, not a login")
+                    throw PostgresStoreError.failed("\(login.terminalSafe) is one of Scorecard's group roles, not a login; nothing was changed")
                 }
                 // The database's owner (who runs db init, grant and revoke) and superusers are no council role's:
                 // taking the right to connect from the owner locked it out of its own database.

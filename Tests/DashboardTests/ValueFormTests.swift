@@ -64,6 +64,11 @@ struct ValueFormTests {
         session.type("Two late returns")
         session.send(.submit)
         #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0%, with new commentary")
+        // A value with more decimals than the measure shows is said as saved, not rounded (31.25, not 31.3).
+        session.send(.edit)
+        session.type("31.25")
+        session.send(.submit)
+        #expect(session.state.message?.contains(": 31.25% (was ") == true)
     }
 
     @Test("the form shows what is recorded for the period beside the empty value field")

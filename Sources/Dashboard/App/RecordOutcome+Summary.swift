@@ -3,16 +3,21 @@ import ScorecardKit
 extension RecordOutcome {
     /// What the status line says after saving: `Saved KBI-01 Sep 2026: 88.0% (was 86.0%)`.
     func summary(measure: Measure) -> String {
-        switch self {
+        // The value as saved, with the decimals that show it whole (19.5 days of a measure of whole days was
+        // "20 days", though 19.5 was stored).
+        let shown = { (value: Double?) in
+            value.map { measure.unit.format($0, decimals: NumberText.places(toShow: $0, decimals: measure.decimals)) } ?? "no value"
+        }
+        return switch self {
         case .added(let revision):
-            "Saved \(measure.code) \(revision.observation.period.label): \(revision.observation.value.map(measure.format) ?? "no value")"
+            "Saved \(measure.code) \(revision.observation.period.label): \(shown(revision.observation.value))"
         case .revised(let revision) where revision.replaced?.value == revision.observation.value:
             // The same value with other commentary or quality: say what changed, not "48.0% (was 48.0%)".
-            "Saved \(measure.code) \(revision.observation.period.label): \(revision.observation.value.map(measure.format) ?? "no value"), "
+            "Saved \(measure.code) \(revision.observation.period.label): \(shown(revision.observation.value)), "
                 + "with \(Self.changes(from: revision.replaced, to: revision.observation))"
         case .revised(let revision):
-            "Saved \(measure.code) \(revision.observation.period.label): \(revision.observation.value.map(measure.format) ?? "no value")"
-                + (revision.replaced?.value.map { " (was \(measure.format($0)))" } ?? "")
+            "Saved \(measure.code) \(revision.observation.period.label): \(shown(revision.observation.value))"
+                + (revision.replaced?.value.map { " (was \(shown($0)))" } ?? "")
         case .unchanged:
             "Nothing changed: \(measure.code) already had that value and commentary"
         }

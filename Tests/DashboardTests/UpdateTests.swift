@@ -89,6 +89,24 @@ struct UpdateTests {
         #expect(!onTime.contains("! 30 Nov 2024") && !onTime.contains("late,"))
     }
 
+    @Test("the footer offers e on a measure that can be recorded, not on one retired or another's")
+    func recordHintOnlyWhereItRecords() throws {
+        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        council.measures[0].lifecycle = .retired
+        var data = DashboardData(council: council, today: TestCouncil.today)
+        data.canRecord = true
+        data.recordable = [council.measures[0].code, council.measures[1].code]
+        let model = DashboardModel(data)
+        let asAt = council.defaultReportingPeriod(today: TestCouncil.today)
+        func footer(_ m: Int) -> String {
+            let screen = DashboardView.screenText(AppState(asAt: asAt, route: .measure(m)), model: model, width: 120, height: 30)
+            return String(screen.split(separator: "\n").last ?? "")
+        }
+        #expect(!footer(0).contains("Record a value"), "retired")
+        #expect(footer(1).contains("Record a value"))
+        #expect(!footer(2).contains("Record a value"), "not this login's")
+    }
+
     @Test("a priority with nothing in it says so, not that nothing matches a filter")
     func emptyPriority() throws {
         var council = try TestCouncil.model().council

@@ -125,7 +125,12 @@ public enum DashboardView {
             // At the latest period there is no later one to offer (nor an earlier one before the first).
             if state.asAt >= context.model.periods.upperBound { actions.removeAll { $0 == .nextPeriod } }
             if state.asAt <= context.model.periods.lowerBound { actions.removeAll { $0 == .previousPeriod } }
-            if context.model.canRecord, case .measure = state.current.route { actions.insert(.edit, at: 1) }
+            // `e` where it records: not on another's measure, nor on one retired or in development (it refuses them).
+            if case .measure(let m) = state.current.route, context.model.canRecord(measure: m),
+                context.council.measures[m].lifecycle == .active
+            {
+                actions.insert(.edit, at: 1)
+            }
             if context.model.canSignOff, state.current.route == .signOff { actions.insert(contentsOf: [.publishSelected, .publishAll], at: 1) }
             if case .following(_, false, _, false) = state.meeting { actions.insert(.rejoin, at: 1) }
             let hints = DashboardKeymap.keymap.hints(

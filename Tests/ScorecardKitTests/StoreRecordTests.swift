@@ -119,7 +119,8 @@ struct StoreRecordTests {
         #expect(try value("KBI-02", "19.5 days") == 19.5)
         #expect(try value("KBI-02", "1 day") == 1)
         #expect(try value("KBI-02", "8.25days") == 8.25)
-        #expect(throws: ValueEntryError.self) { try value("KBI-02", "19.5 weeks") }
+        let weeks = try #require(throws: ValueEntryError.self) { try value("KBI-02", "19.5 weeks") }
+        #expect(weeks.problems.first?.message == "\"19.5 weeks\" is written in weeks, but KBI-02 is measured in days: write the number alone")
         #expect(throws: ValueEntryError.self) { try value("KBI-02", "12%") }
         #expect(throws: ValueEntryError.self) { try value("KBI-02", "days") }
         // A measure of £k: £410k or 410 are 410; £410 (pounds, or thousands?) is refused, saying how to write it.

@@ -118,6 +118,20 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         return negative ? -value : value
     }
 
+    /// Why `text`, a number followed by a unit that is not this one's (`20 days` for a measure in weeks), is
+    /// not taken, or `nil` when it is not a number and a unit: named, rather than "not a number".
+    public func otherUnitProblem(_ text: String, code: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let end = trimmed.firstIndex(where: { !($0.isASCII && ($0.isNumber || ".,+-".contains($0))) && $0 != "£" && $0 != "\u{2212}" }),
+            end > trimmed.startIndex
+        else { return nil }
+        let number = trimmed[..<end].trimmingCharacters(in: .whitespaces)
+        let unit = trimmed[end...].trimmingCharacters(in: .whitespaces)
+        guard !unit.isEmpty, unit.first?.isLetter == true || unit.first == "%", NumberParser.parse(number) != nil else { return nil }
+        let measured = isCount ? "as a number" : "in \(name)"
+        return "\"\(trimmed.excerpt())\" is written in \(unit.excerpt()), but \(code.excerpt()) is measured \(measured): write the number alone"
+    }
+
     /// A value for a narrow column: abbreviated (``NumberText/abbreviated(_:)``) with its unit when that is `%`
     /// or pounds (`£12.3m`; `£k` and `£m` are scaled up, so `£12,345k` is `£12.3m`), as the number alone
     /// otherwise.

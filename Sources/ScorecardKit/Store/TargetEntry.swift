@@ -72,6 +72,8 @@ public struct TargetEntry: Sendable, Hashable {
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.target, problem)
             }
+        } else if !removes, let problem = definition?.unit.otherUnitProblem(String(targetText), code: code) {
+            fail(.target, problem)
         } else if !removes {
             fail(.target, "\"\(targetText.excerpt())\" is not a number (or none, to remove the period's target)")
         }

@@ -73,6 +73,8 @@ public struct ValueEntry: Sendable, Hashable {
             } else if let problem = definition?.problem(withValue: number) ?? ValueLimits.insanity(of: number) {
                 fail(.value, problem)
             }
+        } else if let problem = definition?.unit.otherUnitProblem(String(valueText), code: code) {
+            fail(.value, problem)
         } else {
             fail(.value, "\"\(valueText.excerpt())\" is not a number")
         }

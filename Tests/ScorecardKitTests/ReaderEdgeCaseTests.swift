@@ -88,6 +88,14 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.unitMark(" -£5 ") == .pound && NumberParser.unitMark("87.5 %") == .percent && NumberParser.unitMark("5") == nil)
     }
 
+    @Test("a value copied from the screen with its measure's own unit is that figure; one in another unit is named")
+    func valueAsShown() throws {
+        // KBI-02 is measured in days.
+        #expect(try firstProblem(Array("measure,period,value,target\nKBI-02,2024-08,8.25 days,8 days\n".utf8)) == nil)
+        let weeks = try #require(try firstProblem(Array("measure,period,value\nKBI-02,2024-08,2 weeks\n".utf8)))
+        #expect(weeks.line == 2 && weeks.field == "value" && weeks.message.contains("written in weeks, but KBI-02 is measured in days"))
+    }
+
     @Test("a value or target too close to 0 to tell from it is refused, not taken as 0")
     func belowDouble() throws {
         for text in ["1e-400", "-2.5e-320", "0.00000000000000000001e-300"] {

@@ -93,8 +93,9 @@ extension ObservationsFile {
     }
 
     /// The number in `column` (-1: none) of `record`, for measure `index`: `read` is false when the cell is neither
-    /// a number, nor blank, nor a mark for no figure (``NumberParser/isNoValue(_:)``), or is a number written with a
-    /// unit the measure is not measured in (`50%` of days), which is reported; `value` is `nil` for no number.
+    /// a number, nor the measure's figure as the screen shows it (`£761k`, `25 days`), nor blank, nor a mark for no
+    /// figure (``NumberParser/isNoValue(_:)``), or is a number written with a unit the measure is not measured in
+    /// (`50%` or `25 weeks` of days), which is reported; `value` is `nil` for no number.
     private func number(_ record: borrowing TableRecord, _ column: Int, of index: Int, fail: Fail) throws -> (read: Bool, value: Double?) {
         guard column >= 0, !record.isBlank(column) else { return (true, nil) }
         if let value = record.withBytes(column, { NumberParser.parse($0) }) {
@@ -106,8 +107,15 @@ extension ObservationsFile {
             }
             return (true, value)
         }
-        if NumberParser.isNoValue(record.string(column)) { return (true, nil) }
-        try fail(record.line, column, "\"\(record.string(column).excerpt())\" is not a number (a value not to be had is left empty, or written - or n/a)")
+        let text = record.string(column)
+        if NumberParser.isNoValue(text) { return (true, nil) }
+        // Copied from the screen or a report, with the measure's own unit (`£761k`, `25 days`): that figure. Only
+        // where the plain number failed, so that the usual cell costs nothing more.
+        let unit = measures[index].unit
+        if let value = unit.parseAsShown(text) { return (true, value) }
+        let problem = unit.otherUnitProblem(text, code: measures[index].code)
+            ?? "\"\(text.excerpt())\" is not a number (a value not to be had is left empty, or written - or n/a)"
+        try fail(record.line, column, problem)
         return (false, nil)
     }
 

@@ -59,6 +59,7 @@ extension PostgresStore {
                 measureIDs = existing.measureIDs
             } else {
                 summary.frameworkChanged = true
+                (summary.planChanged, summary.measuresChanged) = ImportDiff.frameworkDifferences(framework, existing: existing)
                 measureIDs = try writeFramework(framework, summary: &summary)
                 try writeTargets(framework, measureIDs: measureIDs, summary: &summary)
             }

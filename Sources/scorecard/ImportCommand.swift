@@ -237,6 +237,7 @@ struct ImportCommand: ParsableCommand {
             if s.recordedKept > 0 { kept.append("\(NumberText.counted(s.recordedKept, "value")) recorded in Scorecard since the last import") }
             if s.notInFile > 0 { kept.append("\(NumberText.counted(s.notInFile, "value")) the files do not hold") }
             if s.draftsKept > 0 { kept.append("\(NumberText.counted(s.draftsKept, "draft")) awaiting sign-off") }
+            if s.targetsKept > 0 { kept.append("\(NumberText.counted(s.targetsKept, "target")) approved in Scorecard since the last import") }
             let keeps = kept.isEmpty ? "" : ", and keeps " + kept.joined(separator: ", ")
             // The files' observations: those held as they are, and those whose recorded value since stands.
             return "Nothing changed: \(path) already holds these files (\(NumberText.counted(s.unchanged + s.recordedKept, "observation")))\(keeps)."
@@ -250,10 +251,12 @@ struct ImportCommand: ParsableCommand {
                     ? ", \(count(s.recordedKept)) recorded in Scorecard since the last import kept (the files give what that import gave)" : "")
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files do not hold" : "")
                 + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
-        if s.frameworkChanged {
+        if s.frameworkChangedVisibly {
             lines.append(
                 "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
-                    + (s.measuresRemoved == 1 ? ", its values kept in the history" : s.measuresRemoved > 1 ? ", their values kept in the history" : "") + "); "
+                    + (s.measuresRemoved == 1 ? ", its values kept in the history" : s.measuresRemoved > 1 ? ", their values kept in the history" : "")
+                + (s.measuresChanged > 0 ? ", \(count(s.measuresChanged)) changed" : "") + "); "
+                    + (s.planChanged ? "the plan's priorities, delivery plans or actions changed; " : "")
                     + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed"
                     + (s.targetsKept > 0
                         ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))

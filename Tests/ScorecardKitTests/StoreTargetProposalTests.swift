@@ -53,6 +53,8 @@ struct StoreTargetProposalTests {
 
         let same = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
         #expect(same.targetsKept == 2 && same.targetsChanged == 0 && same.targetsRemoved == 0 && same.targetsAdded == 0)
+        // Nothing the summary can say changed: "Nothing changed", keeping the approvals (it said "Imported" with zeros).
+        #expect(!same.changedAnything && !same.planChanged && same.measuresChanged == 0)
         #expect(try Self.status(store) == .onTrack, "judged against the approved 85, not the files' 90 again")
         #expect(try store.targetRevisions(measure: "KBI-01").map(\.value) == [90, 85, 92])
 
@@ -62,6 +64,13 @@ struct StoreTargetProposalTests {
         let changed = try store.importCouncil(
             try CouncilDirectory(path: try Fixture.write(framework: framework)).load(), by: "import", progress: nil)
         #expect(changed.targetsChanged == 1 && changed.targetsKept == 1 && changed.targetsRemoved == 0)
+        #expect(changed.changedAnything && changed.measuresChanged == 0)
+        // A measure's title changed: one measure changed, said so.
+        let renamed = framework.replacingOccurrences(of: "title: Major planning applications decided in time", with: "title: Major planning decisions in time")
+        #expect(renamed != framework)
+        let retitled = try store.importCouncil(
+            try CouncilDirectory(path: try Fixture.write(framework: renamed)).load(), by: "import", progress: nil)
+        #expect(retitled.changedAnything && retitled.measuresChanged == 1 && !retitled.planChanged)
         #expect(try store.targetRevisions(measure: "KBI-01").map(\.value) == [90, 85, 92, 95])
         #expect(try Self.status(store) == .offTrack, "86.0 against the files' new 95")
     }

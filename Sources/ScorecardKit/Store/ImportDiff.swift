@@ -46,6 +46,20 @@ package enum ImportDiff {
         return changes
     }
 
+    /// How `council`'s framework differs from the store's (`existing`), targets aside: whether its plan does, and
+    /// how many measures held under the same code have other definitions.
+    package static func frameworkDifferences(_ council: Council, existing: FrameworkRows?) -> (planChanged: Bool, measuresChanged: Int) {
+        guard let existing else { return (true, 0) }
+        var held: [String: Measure] = [:]
+        for measure in existing.measures { held[measure.code] = measure }
+        let changed = council.measures.filter { measure in
+            guard var before = held[measure.code] else { return false }
+            before.targets = measure.targets
+            return before != measure
+        }.count
+        return (existing.plan != council.plan, changed)
+    }
+
     /// The measures of `council` that the store holds (`existing`) under another frequency: each with its row id,
     /// the frequency it had and the kind of period its values now take. The store refuses the import when it
     /// holds values of any of them of another kind (``StoreError/frequencyChanged(code:held:now:count:)``).

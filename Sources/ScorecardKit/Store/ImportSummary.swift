@@ -6,6 +6,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var measuresRemoved = 0
     /// Whether the framework (plan, measure definitions, targets) differed from the store's.
     public var frameworkChanged = false
+    /// Whether the plan (the council, its priorities, delivery plans and actions, where measures sit) differed.
+    public var planChanged = false
+    /// Measures the store held under the same code whose definitions (title, unit, owner, comparators...)
+    /// the files changed, targets aside (counted below).
+    public var measuresChanged = 0
     /// Framework targets new to the store (each recorded as a ``TargetRevision``, as are the two below).
     public var targetsAdded = 0
     /// Framework targets whose value changed.
@@ -42,6 +47,14 @@ public struct ImportSummary: Sendable, Equatable {
 
     /// Whether the import changed anything at all.
     public var changedAnything: Bool {
-        frameworkChanged || added > 0 || revised > 0
+        frameworkChangedVisibly || added > 0 || revised > 0
+    }
+
+    /// Whether the framework changed in a way the summary can say: not a rewrite that changed nothing but the
+    /// targets approved in Scorecard since the last import, which are kept.
+    public var frameworkChangedVisibly: Bool {
+        frameworkChanged
+            && (planChanged || measuresAdded > 0 || measuresRemoved > 0 || measuresChanged > 0
+                || targetsAdded > 0 || targetsChanged > 0 || targetsRemoved > 0)
     }
 }

@@ -50,6 +50,7 @@ struct CouncilImport {
             measureIDs = existing.measureIDs
         } else {
             summary.frameworkChanged = true
+            (summary.planChanged, summary.measuresChanged) = ImportDiff.frameworkDifferences(council, existing: existing)
             measureIDs = try writeFramework()
             try writeTargets(measureIDs: measureIDs)
         }

@@ -127,7 +127,8 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         else { return nil }
         let number = trimmed[..<end].trimmingCharacters(in: .whitespaces)
         let unit = trimmed[end...].trimmingCharacters(in: .whitespaces)
-        guard !unit.isEmpty, unit.first?.isLetter == true || unit.first == "%", NumberParser.parse(number) != nil else { return nil }
+        // A unit is a word or two (`weeks`, `per 1,000`) or `%`: `86x` is a slip, "not a number".
+        guard unit == "%" || (unit.count >= 2 && unit.first?.isLetter == true), NumberParser.parse(number) != nil else { return nil }
         let measured = isCount ? "as a number" : "in \(name)"
         return "\"\(trimmed.excerpt())\" is written in \(unit.excerpt()), but \(code.excerpt()) is measured \(measured): write the number alone"
     }

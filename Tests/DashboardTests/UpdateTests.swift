@@ -89,12 +89,18 @@ struct UpdateTests {
         #expect(!onTime.contains("! 30 Nov 2024") && !onTime.contains("late,"))
     }
 
-    @Test("the footer offers e on a measure that can be recorded, not on one retired or another's")
-    func recordHintOnlyWhereItRecords() throws {
+    /// The test council with measure `retired` retired, as data a dashboard that records holds.
+    static func recording(retiring retired: Int) throws -> (Council, DashboardData) {
         var council = try CouncilDirectory(path: TestCouncil.directory).load()
-        council.measures[0].lifecycle = .retired
+        council.measures[retired].lifecycle = .retired
         var data = DashboardData(council: council, today: TestCouncil.today)
         data.canRecord = true
+        return (council, data)
+    }
+
+    @Test("the footer offers e on a measure that can be recorded, not on one retired or another's")
+    func recordHintOnlyWhereItRecords() throws {
+        var (council, data) = try Self.recording(retiring: 0)
         data.recordable = [council.measures[0].code, council.measures[1].code]
         let model = DashboardModel(data)
         let asAt = council.defaultReportingPeriod(today: TestCouncil.today)
@@ -469,10 +475,7 @@ struct UpdateTests {
 
     @Test("e on a retired measure says values are no longer recorded, rather than opening a form")
     func retiredMeasureNotEdited() throws {
-        var council = try CouncilDirectory(path: TestCouncil.directory).load()
-        council.measures[1].lifecycle = .retired
-        var data = DashboardData(council: council, today: TestCouncil.today)
-        data.canRecord = true
+        let (council, data) = try Self.recording(retiring: 1)
         let model = DashboardModel(data)
         var state = AppState(asAt: council.defaultReportingPeriod(today: TestCouncil.today), route: .measure(1))
         state.apply(.edit, model: model)

@@ -77,12 +77,28 @@ public enum CouncilWorkbook {
         } else {
             isHeader = { row in SettingsTable.namesASetting(row.cells) }
         }
-        guard let first = filled.first, !isHeader(table.rows[first]),
-            let header = filled.dropFirst().first(where: { isHeader(table.rows[$0]) })
-        else { return table }
+        guard let first = filled.first else { return table }
+        if isHeader(table.rows[first]) {
+            guard role == .observations, let below = filled.dropFirst().first else { return table }
+            return banded(table, band: first, below: below) ?? table
+        }
+        guard let header = filled.dropFirst().first(where: { isHeader(table.rows[$0]) }) else { return table }
         // Above the settings, only a title of one cell: a row of two is a setting misnamed, said where it is.
         if role.signature == nil, !filled.prefix(while: { $0 < header }).allSatisfy({ cellsWithText(table.rows[$0]) == 1 }) { return table }
+        if role == .observations, let band = filled.last(where: { $0 < header }), let table = banded(table, band: band, below: header) {
+            return table
+        }
         return SheetTable(origin: table.origin, rows: Array(table.rows[header...]))
+    }
+
+    /// `table` from row `band` on, when that row holds years over the periods of row `below` (`2024/25` merged
+    /// across `Q1 | Q2 | Q3 | Q4`, see ``PeriodBandHeader``), as wide as the periods' row: the last year is merged
+    /// across cells the sheet leaves empty. `nil` when the rows are not a band over periods.
+    private static func banded(_ table: SheetTable, band: Int, below: Int) -> SheetTable? {
+        let (upper, periods) = (table.rows[band].cells, table.rows[below].cells)
+        guard PeriodBandHeader.isBand(upper), PeriodBandHeader.combined(band: upper, headings: periods) != nil else { return nil }
+        let width = (periods.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+        return SheetTable(origin: table.origin, rows: Array(table.rows[band...]), headerWidth: width)
     }
 
     /// The council's tables in the workbook at `path`, to be loaded (``CouncilTables/load()``).

@@ -44,6 +44,53 @@ struct WideObservationsTests {
         #expect(error.message.contains(bad.5), "\(bad.0): \(error.message)")
     }
 
+    /// The fixture's wide values with each year written once over its periods, in a first row of its own.
+    static let banded = """
+        measure,title,2023/24,,2024/25,,,,,,,,,
+        ,,,quality,Q1,Q2,Aug,Sep,note Q2,note Sep,target Sep,quality Q1,quality Q2,quality Sep
+        KBM-01,Affordable homes,,,28,45,,,Two schemes slipped,,,validated,provisional,
+        KBI-01,Planning,,,,,91.5,86,,Vacancies,88,,,
+        KBI-02,Sickness,,,,,,8.25,,,,,,estimated
+        OUT-01,Households,1.1,validated,,,,,,,,,,
+
+        """
+
+    @Test("a year written once over its periods (a header of two rows) heads each of them: quarters, months, notes")
+    func yearOverItsPeriods() throws {
+        let wide = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": TablesFixture.wideObservations])).load()
+        let banded = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": Self.banded])).load()
+        #expect(banded.observationCount == 6)
+        #expect(banded == wide)
+        // The measure named in the row below, the years above; January to March end the financial year, and a
+        // calendar year's months are its own. `Outturn` is the year's own value.
+        let months = "measure,2024/25,,,,,2025,2023/24\n,Dec,Jan,Mar,Apr-Jun,Jan-Mar,Feb,Outturn\nKBI-01,80,81,82,,,83,\nKBM-01,,,,30,90,,\nOUT-01,,,,,,,1.3\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": months])).load()
+        #expect(council.observations[1].map(\.period) == [.month(2024, 12), .month(2025, 1), .month(2025, 2), .month(2025, 3)])
+        #expect(council.observations[1].map(\.value) == [80, 81, 83, 82])
+        #expect(council.observations[0].map(\.period) == [.quarter(2024, 1), .quarter(2024, 4)])
+        #expect(council.observations[3].map(\.period) == [.financialYear(2023)] && council.observations[3].map(\.value) == [1.3])
+    }
+
+    @Test("a first row that is not years over periods is the header, and the row below it values")
+    func notABand() throws {
+        // A year's column followed by one with no heading, blank throughout: one row of headings.
+        let single = "measure,2023/24,\nOUT-01,1.1,\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": single])).load()
+        #expect(council.observations[3].map(\.value) == [1.1])
+    }
+
+    static let badBands: [(String, String, Int, Int?, String?, String)] = [
+        ("not a period under a year", "measure,2024/25,\n,Q1,Total\nKBM-01,3,4\n", 2, 2, "Total 2024/25", "unknown column: not a period"),
+        ("quarters under a calendar year", "measure,2024,\n,Q1,Q2\nKBM-01,3,4\n", 2, 1, "Q1 2024", "unknown column: not a period"),
+        ("a value's mistake", "measure,2024/25,\n,Q1,Q2\nKBM-01,3,abc\n", 3, 2, "Q2 2024/25", "\"abc\" is not a number"),
+        ("a period twice", "measure,2024/25,,\n,Q1,Q2,Q1 2024/25\nKBM-01,3,4,5\n", 2, 3, "Q1 2024/25", "the column appears twice"),
+    ]
+
+    @Test("a mistake under a year names the period with its year, on the periods' line", arguments: badBands)
+    func bandMistakes(_ bad: (String, String, Int, Int?, String?, String)) throws {
+        try mistakes(bad)
+    }
+
     @Test("the marks tables put where there is no figure (-, n/a, tbc, *) are empty values, wide or long")
     func noFigure() throws {
         let wide = "measure,2024/25 Q1,2024/25 Q2,target 2024/25 Q2\nKBM-01,n/a,-,TBC\nKBM-02,*,,\n"

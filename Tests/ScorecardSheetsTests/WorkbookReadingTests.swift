@@ -57,6 +57,31 @@ struct WorkbookReadingTests {
         #expect(errors.map(\.description) == [path + ": sheet Observations, cell D7 (2024/25 Q2): \"abc\" is not a number (a value not to be had is left empty, or written - or n/a)"])
     }
 
+    @Test("a year merged over its periods, under a title, heads each of them; a mistake names its cell and period")
+    func yearMergedOverItsPeriods() throws {
+        typealias F = WorkbookFixture
+        let council = F.row(1, F.text("A1", "Council"), F.text("B1", "Testshire District Council"))
+            + F.row(2, F.text("A2", "Plan"), F.text("B2", "Council Plan 2024-2028"))
+        let measures = F.row(1, F.text("A1", "Code"), F.text("B1", "Title"), F.text("C1", "Frequency"), F.text("D1", "Unit"))
+            + F.row(2, F.text("A2", "KBM-01"), F.text("B2", "Homes"), F.text("C2", "quarterly"), F.text("D2", "number"))
+        // 2024/25 merged across C3:F3 and 2025/26 across G3:H3: a sheet keeps the text in the first cell alone.
+        let values = F.row(1, F.text("A1", "Quarterly performance"))
+            + F.row(3, F.text("C3", "2024/25"), F.text("G3", "2025/26"))
+            + F.row(4, F.text("A4", "Measure"), F.text("B4", "Title"), F.text("C4", "Q1"), F.text("D4", "Q2"), F.text("E4", "Q3"),
+                F.text("F4", "Q4"), F.text("G4", "Q1"), F.text("H4", "Q2"))
+            + F.row(5, F.text("A5", "KBM-01"), F.text("B5", "Homes"), F.number("C5", "10"), F.number("D5", "20"), F.number("E5", "30"),
+                F.number("F5", "40"), F.number("G5", "15"), F.text("H5", "lots"))
+        let path = try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", values)]))
+        var errors: [DataFileError] = []
+        do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
+        #expect(errors.map(\.description) == [path + ": sheet Observations, cell H5 (Q2 2025/26): \"lots\" is not a number (a value not to be had is left empty, or written - or n/a)"])
+
+        let fixed = try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", values.replacingOccurrences(of: "lots", with: "25"))]))
+        let read = try CouncilSource.load(path: fixed, today: nil)
+        #expect(read.observations[0].map(\.period) == [1, 2, 3, 4].map { .quarter(2024, $0) } + [.quarter(2025, 1), .quarter(2025, 2)])
+        #expect(read.observations[0].map(\.value) == [10, 20, 30, 40, 15, 25])
+    }
+
     @Test("a title, a date or a note above a table's headings is not the table: it starts at its header row")
     func titleRowsAboveTheHeader() throws {
         typealias F = WorkbookFixture

@@ -44,11 +44,12 @@ extension ObservationsFile {
         /// Each column's name, for messages: the column's name in a long file, the heading as written in a wide one.
         var names: [String]
 
-        init(header record: borrowing TableRecord, origin: TableOrigin) throws {
-            let headings = (0..<record.count).map { String(record.string($0).trimmingWhitespace()) }
+        /// The layout the header's `headings` (on line or row `line`) give.
+        init(headings written: [String], line: Int, origin: TableOrigin) throws {
+            let headings = written.map { String($0.trimmingWhitespace()) }
             let lowered = headings.map { $0.lowercased() }
             func error(_ column: Int?, _ field: String, _ message: String) -> DataFileError {
-                origin.place(line: record.line, column: column, field: field).error(message)
+                origin.place(line: line, column: column, field: field).error(message)
             }
             unheaded = headings.indices.filter { headings[$0].isEmpty }
             if lowered.contains(Column.period.rawValue) || lowered.contains(Column.value.rawValue) {

@@ -73,6 +73,8 @@ public struct ObservationsFile {
         var errors: [DataFileError] = []
         var layout: Layout?
         var width = 0
+        // A first row that may be years over the periods of the row below it (see `PeriodBandHeader`).
+        var band: (line: Int, cells: [String])?
         func fail(_ line: Int, _ column: Int?, _ message: String) throws {
             let field = column.flatMap { layout?.names[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             errors.append(origin.place(line: line, column: column, field: field).error(message))
@@ -80,11 +82,26 @@ public struct ObservationsFile {
         }
         do {
             try table.forEachRecord { record in
-                guard let current = layout else {
-                    width = record.count
-                    layout = try Layout(header: record, origin: origin)
-                    return
+                if layout == nil {
+                    let cells = (0..<record.count).map { record.string($0) }
+                    guard let above = band else {
+                        width = record.count
+                        if PeriodBandHeader.isBand(cells) {
+                            band = (record.line, cells)
+                        } else {
+                            layout = try Layout(headings: cells, line: record.line, origin: origin)
+                        }
+                        return
+                    }
+                    band = nil
+                    if record.count == width, let headings = PeriodBandHeader.combined(band: above.cells, headings: cells) {
+                        layout = try Layout(headings: headings, line: record.line, origin: origin)
+                        return
+                    }
+                    // Not periods under years: the first row is the header, and this one a row of values.
+                    layout = try Layout(headings: above.cells, line: above.line, origin: origin)
                 }
+                guard let current = layout else { return }
                 guard record.count == width else {
                     try fail(record.line, nil, "the row has \(NumberText.counted(record.count, "field")); the header has \(width)")
                     return
@@ -102,6 +119,7 @@ public struct ObservationsFile {
                     state.pending.removeAll(keepingCapacity: true)
                 }
             }
+            if layout == nil, let above = band { layout = try Layout(headings: above.cells, line: above.line, origin: origin) }
         } catch let error as DataFileError {
             errors.append(error)
         }

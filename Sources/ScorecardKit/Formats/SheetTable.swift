@@ -23,10 +23,14 @@ public struct SheetTable: TextTable, Sendable {
 
     public let origin: TableOrigin
     public var rows: [Row]
+    /// The table's width when its header is wider than its first row: years over the periods of the row below
+    /// (``PeriodBandHeader``), the last merged across cells the sheet leaves empty.
+    public var headerWidth: Int?
 
-    public init(origin: TableOrigin, rows: [Row]) {
+    public init(origin: TableOrigin, rows: [Row], headerWidth: Int? = nil) {
         self.origin = origin
         self.rows = rows
+        self.headerWidth = headerWidth
     }
 
     public func forEachRecord(_ body: (borrowing TableRecord) throws -> Void) throws {
@@ -41,7 +45,7 @@ public struct SheetTable: TextTable, Sendable {
                         "a value beyond the last column heading (\(ColumnName.letters(width - 1))): give its column a heading, or clear the cell")
                 }
             } else {
-                count = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
+                count = max((row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1, headerWidth ?? 0)
                 width = count
             }
             record.reset(line: row.number)

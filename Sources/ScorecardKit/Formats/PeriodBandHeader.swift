@@ -1,0 +1,110 @@
+/// A header of two rows over a table with a column per period: each year written once, over its periods, as
+/// councils lay their tables out (`2024/25` merged across `Q1 | Q2 | Q3 | Q4`, or over `Apr | May | ... | Mar`).
+///
+/// The upper row (the band) holds the years, each at the first column of its periods, and may hold the other
+/// headings (`measure`, `title`); the lower row holds the periods within each year, and the other headings where
+/// the band has none. Months under a financial year fall in the calendar year they are in: `Jan` under `2024/25`
+/// is January 2025.
+public enum PeriodBandHeader {
+    /// Whether `cells` may be a band: at least one year, and otherwise only the headings a table of values names
+    /// its measure by (`measure`, `code`, `title`).
+    public static func isBand(_ cells: [String]) -> Bool {
+        var years = 0
+        for cell in cells.lazy.map({ String($0.trimmingWhitespace()) }) where !cell.isEmpty {
+            if year(cell) != nil {
+                years += 1
+            } else if !isName(cell) {
+                return false
+            }
+        }
+        return years > 0
+    }
+
+    /// The headings that `band` over `headings` make: each period under a year as one heading (`Q1 2024/25`,
+    /// `note Q1 2024/25`), each other heading from whichever row holds it; `nil` when the rows are not a band over
+    /// periods (a heading in both rows, or a name under a year). A year over an empty cell, `Year`, `Annual` or
+    /// `Outturn` heads the year's own value.
+    ///
+    /// A heading under a year that makes no period with it is kept with the year beside it (`Total 2024/25`), so
+    /// that the table's reader refuses it by name.
+    public static func combined(band: [String], headings: [String]) -> [String]? {
+        var result: [String] = []
+        var over: (period: Period, text: String)?
+        for column in 0..<max(band.count, headings.count) {
+            let top = column < band.count ? String(band[column].trimmingWhitespace()) : ""
+            let below = column < headings.count ? String(headings[column].trimmingWhitespace()) : ""
+            if !top.isEmpty {
+                if let period = year(top) {
+                    // A year stands over the first of its periods, or over nothing in a column of its own value.
+                    over = (period, top)
+                    if below.isEmpty {
+                        result.append(top)
+                        continue
+                    }
+                } else {
+                    guard below.isEmpty else { return nil }
+                    over = nil
+                    result.append(top)
+                    continue
+                }
+            }
+            guard let year = over, !below.isEmpty else {
+                result.append(below)
+                continue
+            }
+            guard !isName(below) else { return nil }
+            result.append(heading(below, under: year.period) ?? "\(below) \(year.text)")
+        }
+        return result
+    }
+
+    /// `cell` as a financial or calendar year, the only periods a band holds.
+    private static func year(_ cell: some StringProtocol) -> Period? {
+        guard let period = Period(parsing: cell), period.kind == .financialYear || period.kind == .calendarYear else { return nil }
+        return period
+    }
+
+    /// Whether `cell` is a heading naming the measure or describing it, not a period.
+    private static func isName(_ cell: String) -> Bool {
+        ["measure", "code", "measure_code", "title"].contains(TableHeader.normalized(cell))
+    }
+
+    /// The heading a period's `cell` makes under `year`: `Q1` under `2024/25` is `Q1 2024/25`, `Jan` is
+    /// `Jan 2025`, `note Q1` is `note Q1 2024/25`; a period by itself (`Q1 2024/25`) is as written; `nil` when
+    /// it makes none.
+    private static func heading(_ cell: String, under year: Period) -> String? {
+        let words = cell.split(whereSeparator: \.isWhitespace)
+        if let first = words.first, ["note", "target", "quality"].contains(first.lowercased()) {
+            // `note Q2`, or a `note` of the year's own value.
+            guard words.count > 1 else { return "\(first) \(year.label)" }
+            return heading(words.dropFirst().joined(separator: " "), under: year).map { "\(first) \($0)" }
+        }
+        if Self.yearItself.contains(words.joined(separator: " ").lowercased()) { return year.label }
+        if Period(parsing: cell) != nil { return cell }
+        return period(cell, under: year)?.label
+    }
+
+    /// The headings under a year of the year's own value.
+    private static let yearItself: Set<String> = ["year", "annual", "outturn", "full year", "year end", "year-end", "whole year"]
+
+    /// The period `cell` (a quarter, a month or a quarter's months, without a year) names within `year`.
+    private static func period(_ cell: String, under year: Period) -> Period? {
+        let start = year.ordinal
+        let isFinancial = year.kind == .financialYear
+        let lowered = cell.lowercased().filter { !$0.isWhitespace }
+        for prefix in ["quarter", "qtr", "q"] where lowered.hasPrefix(prefix) {
+            guard isFinancial, let n = Int(lowered.dropFirst(prefix.count)), (1...4).contains(n) else { return nil }
+            return Period(parsing: "\(Period.financialYearText(start)) Q\(n)")
+        }
+        // A month falls in the calendar year it is in: January to March end a financial year.
+        func calendarYear(_ month: Int) -> Int { isFinancial && month < 4 ? start + 1 : start }
+        if let month = Period.monthNumber(lowered), lowered.allSatisfy(\.isLetter) {
+            return Period(parsing: "\(lowered) \(calendarYear(month))")
+        }
+        let ends = lowered.split(separator: "-")
+        if ends.count == 2, let first = Period.monthNumber(ends[0]), ends[0].allSatisfy(\.isLetter) {
+            return Period(parsing: "\(ends[0])-\(ends[1]) \(calendarYear(first))")
+        }
+        return nil
+    }
+}

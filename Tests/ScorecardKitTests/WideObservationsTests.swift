@@ -124,6 +124,12 @@ struct WideObservationsTests {
         let table = SheetTable(origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01"]), .init(number: 2, cells: ["KBI-01", "91.5"])])
         let observations = try ObservationsFile(file: "", measures: council.measures).read(table: table)
         #expect(observations[1].map(\.period) == [.month(2024, 8)])
+        // A mistake under it names the month, not the date the sheet keeps (it shows `Aug-24`).
+        let notes = SheetTable(
+            origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01", "note 2024-08-01"]), .init(number: 2, cells: ["KBM-01", "3", "x"])])
+        var wrongKind: DataFileError?
+        do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: notes) } catch let e as DataLoadError { wrongKind = e.errors.first }
+        #expect(wrongKind?.description == "council.xlsx: sheet Observations, cell B2 (Aug 2024): KBM-01 is reported quarterly; \"Aug 2024\" is a month (it falls in 2024/25 Q2: write that)")
         let ragged = SheetTable(origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01"]), .init(number: 2, cells: ["KBI-01", "1", "", "x"])])
         var error: DataFileError?
         do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: ragged) } catch let e as DataLoadError { error = e.errors.first }

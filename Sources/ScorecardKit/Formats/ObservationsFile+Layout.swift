@@ -74,6 +74,7 @@ extension ObservationsFile {
             }
             var measure: Int?
             var periods: [WideColumns.PeriodColumns] = []
+            var named = headings
             for (i, heading) in headings.enumerated() where !heading.isEmpty {
                 switch TableHeader.normalized(heading) {
                 case "measure", "code", "measure_code":
@@ -85,10 +86,16 @@ extension ObservationsFile {
                 default:
                     break
                 }
-                guard let (part, periodText) = Self.periodHeading(heading), let period = Period(cell: periodText) else {
+                guard let (part, written) = Self.periodHeading(heading), let period = Period(cell: written) else {
                     throw error(
                         i, heading,
                         "unknown column: not a period (such as 2024/25 Q1, 2024-05 or 2024/25), nor measure, title, or note, target or quality and a period")
+                }
+                // A date (a spreadsheet keeps `Apr-24` as 1 April 2024) is named as its month, not as `2024-04-01`.
+                var periodText = written
+                if Period(parsing: written) == nil {
+                    periodText = period.label
+                    named[i] = heading.dropLast(written.count) + periodText
                 }
                 var group = periods.firstIndex { $0.period == period }
                 if group == nil {
@@ -106,7 +113,7 @@ extension ObservationsFile {
             }
             guard !periods.isEmpty else { throw error(nil, Column.period.rawValue, "there is no column for a period (such as 2024/25 Q1)") }
             kind = .wide(WideColumns(measure: measure, periods: periods))
-            names = headings
+            names = named
         }
 
         /// Which cell of a period a heading is (`note 2024/25 Q1` is a note), and the period's text; `nil` for an

@@ -37,6 +37,18 @@ import Testing
         #expect(stars >= 3, "\(render(lone).textLines())")
     }
 
+    @Test("on an ASCII terminal England's line is drawn in e and the region's in r, apart from the process limits' _")
+    func comparatorsAreToldApart() {
+        var compared = chart(glyphs: .ascii, target: nil, marked: nil)
+        compared.comparators = [Array(repeating: 75, count: values.count), Array(repeating: 58, count: values.count)]
+        compared.process = LineChart.ProcessLines(from: 0, to: 7, mean: 66, lower: 60, upper: 72)
+        let lines = render(compared, height: 14).textLines()
+        let plot = lines.map { $0.drop { $0 != "|" } }
+        #expect(plot.first?.contains("e") == true && plot.first?.contains("r") == false, "\(lines)")
+        #expect(plot.dropFirst().first { $0.contains("r") } != nil && plot.filter { $0.contains("_") }.count == 3, "\(lines)")
+        #expect(lines.prefix(12).allSatisfy { !($0.contains("e") && $0.contains("r")) }, "\(lines)")
+    }
+
     @Test func axesAndLabels() {
         let lines = render(chart(glyphs: .ascii)).textLines()
         #expect(lines[0].hasPrefix("73%|"))

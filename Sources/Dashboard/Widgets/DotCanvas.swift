@@ -2,7 +2,7 @@
 struct DotCanvas {
     /// What a dot belongs to, in rising priority: a higher layer wins a shared cell's style.
     enum Layer: UInt8, Comparable {
-        case empty = 0, limit, marker, target, line, point, special
+        case empty = 0, limit, region, england, marker, target, line, point, special
 
         static func < (lhs: Layer, rhs: Layer) -> Bool { lhs.rawValue < rhs.rawValue }
     }

@@ -15,17 +15,18 @@ extension LineChart {
             }
         }
         // The comparators (England, the region): a dot every third column, joining the periods that have a value.
-        for comparator in comparators {
+        for (index, comparator) in comparators.enumerated() {
+            let layer: DotCanvas.Layer = index == 0 ? .england : .region
             let points = comparator.indices.compactMap { index in
                 comparator[index].map { (x: dotX(index, width: width), y: dotY($0)) }
             }
             for (from, to) in zip(points, points.dropFirst()) {
                 for x in stride(from: from.x, through: to.x, by: 3) {
                     let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
-                    canvas.set(x: x, y: Int(saturating: (Double(from.y) + Double(to.y - from.y) * t).rounded()), .limit)
+                    canvas.set(x: x, y: Int(saturating: (Double(from.y) + Double(to.y - from.y) * t).rounded()), layer)
                 }
             }
-            if points.count == 1, let only = points.first { canvas.set(x: only.x, y: only.y, .limit) }
+            if points.count == 1, let only = points.first { canvas.set(x: only.x, y: only.y, layer) }
         }
         if let markedIndex, values.indices.contains(markedIndex) {
             let x = dotX(markedIndex, width: width)
@@ -73,7 +74,7 @@ extension LineChart {
         case .point, .line: theme.chartLine
         case .special: theme.bad.adding(.bold)
         case .target: theme.chartTarget
-        case .limit: theme.muted
+        case .limit, .england, .region: theme.muted
         case .marker: theme.chartMarker
         case .empty: theme.text
         }
@@ -101,9 +102,11 @@ extension LineChart {
     }
 
     /// Paints one dot per cell: `*` values, `o` special-cause values, `.` lines, `-` target, `:` marker, `_` process
-    /// mean and limits.
+    /// mean and limits, `e` England and `r` the region.
     func paintASCII(_ canvas: DotCanvas, into buffer: inout ScreenBuffer, plot: Rect) {
-        let marks: [DotCanvas.Layer: Character] = [.point: "*", .special: "o", .line: ".", .target: "-", .marker: ":", .limit: "_"]
+        let marks: [DotCanvas.Layer: Character] = [
+            .point: "*", .special: "o", .line: ".", .target: "-", .marker: ":", .limit: "_", .england: "e", .region: "r",
+        ]
         for row in 0..<plot.height {
             for column in 0..<plot.width {
                 let layer = canvas[column, row]

@@ -180,6 +180,27 @@ import Testing
         #expect(Significance.compare(lower: 44, upper: 56, comparator: 42, order: Significance.Order(polarity)) != .similar)
     }
 
+    @Test("Written out by export, points compared at 99.8% read back at 99.8%, with the council's name; at 95%, at 95%")
+    func writtenOutAtTheirLevel() throws {
+        let dataset = try NationalDataset.read(bytes: Array(Self.download998.utf8), file: "x.csv")
+        let source = Comparators.Source(file: "x.csv", area: "E06000099", neighbours: ["E06000080", "E06000081"])
+        // The same download with 95% limits alone.
+        let only95 = Self.download998.split(separator: "\n").map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            if fields.count > 16, fields[0] != "Indicator ID" { fields[15] = ""; fields[16] = "" }
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n")
+        for text in [Self.download998, only95] {
+            let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")
+            let points = try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter)
+            let written = NationalFileWriter.csv(Comparators(source: source, points: points), indicator: "Test", areaName: "Testtown Council")
+            let reread = try NationalDataset.read(bytes: Array(written.utf8), file: "y.csv")
+            #expect(try ComparatorReader.points(of: source, in: reread, measure: "X", polarity: .lowerIsBetter) == points)
+            #expect(reread.records.contains { $0.areaCode == "E06000099" && $0.areaName == "Testtown Council" })
+        }
+        #expect(try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter).first?.confidence == .ci998)
+    }
+
     @Test("The level is the download's: a measure without polarity reading a file compared at 95% is compared at 95%")
     func levelWhateverThePolarity() throws {
         // Published Better/Worse as the 95% limits give them (the wide 99.8% limits would make every area similar).

@@ -135,6 +135,8 @@ public struct Benchmark: Sendable {
     /// them than at 95% (the file has 99.8% limits and publishes comparisons), else `nil` (95%, the usual).
     public static func publishedConfidence(of dataset: NationalDataset, order: Significance.Order) -> Confidence? {
         guard dataset.records.contains(where: { $0.lowerCI998 != nil && $0.upperCI998 != nil }) else { return nil }
+        // The 99.8% interval alone (as `export` writes a measure compared at 99.8%): that is the level.
+        if !dataset.records.contains(where: { $0.lowerCI != nil && $0.upperCI != nil }) { return .ci998 }
         func agreements(_ confidence: Confidence) -> Int {
             Benchmark(dataset: dataset, order: order, confidence: confidence).rows.reduce(0) { count, row in
                 let published = [

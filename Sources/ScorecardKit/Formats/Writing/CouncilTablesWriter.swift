@@ -106,7 +106,7 @@ public enum CouncilTablesWriter {
     public static func nationalFiles(_ council: Council, folder: String = "national") -> [(name: String, bytes: [UInt8])] {
         council.measures.compactMap { measure in
             measure.comparators.map {
-                (NationalFileWriter.path(forMeasure: measure.code, in: folder), Array(NationalFileWriter.csv($0, indicator: measure.title).utf8))
+                (NationalFileWriter.path(forMeasure: measure.code, in: folder), Array(NationalFileWriter.csv($0, indicator: measure.title, areaName: council.plan.council).utf8))
             }
         }
     }

@@ -7,9 +7,9 @@ public enum NationalFileWriter {
         return "\(folder)/\(safe.isEmpty ? "measure" : safe).csv"
     }
 
-    /// The CSV (Fingertips' 26 columns) of `comparators`: per point, England's row, the region's, the council's with
-    /// its interval, and each neighbour's.
-    public static func csv(_ comparators: Comparators, indicator: String) -> String {
+    /// The CSV (Fingertips' 26 columns) of `comparators`: per point, England's row, the region's, the council's (named
+    /// `areaName`) with its interval in the columns of its level (95% or 99.8%), and each neighbour's.
+    public static func csv(_ comparators: Comparators, indicator: String, areaName: String) -> String {
         let source = comparators.source
         var lines = [
             "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,"
@@ -20,10 +20,13 @@ public enum NationalFileWriter {
         func number(_ x: Double?) -> String { x.flatMap { $0.isFinite ? formatPlain($0) : nil } ?? "" }
         func row(parent: (String, String), area: (String, String), type: String, point: Comparators.Point, value: Double?,
                  lower: Double? = nil, upper: Double? = nil) -> String {
-            [
+            ([
                 source.indicator ?? "", indicator, parent.0, parent.1, area.0, area.1, type, source.sex ?? "Persons", source.age ?? "All ages", "", "",
-                point.periodText, number(value), number(lower), number(upper), "", "", "", "", "", "", "", "", "", "", "",
-            ].map(CSVField.escaped).joined(separator: ",")
+                point.periodText, number(value),
+            ]
+            // The interval in its level's columns: read back, the level is the one given (judgement.md).
+            + (point.confidence == .ci998 ? ["", "", number(lower), number(upper)] : [number(lower), number(upper), "", ""])
+            + Array(repeating: "", count: 9)).map(CSVField.escaped).joined(separator: ",")
         }
         for point in comparators.points {
             if point.england != nil {
@@ -34,7 +37,7 @@ public enum NationalFileWriter {
                 lines.append(row(parent: (NationalRecord.englandCode, "England"), area: region, type: "Region", point: point, value: point.region))
             }
             lines.append(
-                row(parent: region, area: (source.area, ""), type: "Area", point: point, value: point.value, lower: point.lower, upper: point.upper))
+                row(parent: region, area: (source.area, areaName), type: "Area", point: point, value: point.value, lower: point.lower, upper: point.upper))
             var written: Set<String> = [source.area, point.regionCode, NationalRecord.englandCode]
             for neighbour in point.neighbours where written.insert(neighbour.code).inserted {
                 lines.append(row(parent: region, area: (neighbour.code, neighbour.name), type: "Area", point: point, value: neighbour.value))

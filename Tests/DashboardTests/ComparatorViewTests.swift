@@ -59,6 +59,16 @@ import Testing
         #expect(text.contains("Not charted: \(values == 1 ? "1 value" : "\(values) values") up to 2023/24; a chart needs 12"))
     }
 
+    @Test func aCouncilWithoutAnIntervalIsNotComparedButEnglandsValueIsGiven() throws {
+        var council = try Self.model().council
+        council.measures[0].comparators?.points[0].lower = nil
+        let model = DashboardModel(council: council, today: TestCouncil.today)
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
+        #expect(text.contains("England Not compared with England (1.1 per 1,000)"), "\(text)")
+    }
+
     @Test func aComparisonOfAnEarlierYearThanTheValueSaysWhichBesideTheStatus() throws {
         var council = try Self.model().council
         council.measures[0].comparators?.points[0].period = .financialYear(2022)

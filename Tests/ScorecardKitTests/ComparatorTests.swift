@@ -73,6 +73,23 @@ import Testing
         #expect(earlier.comparison?.point.periodText == "2016")
     }
 
+    @Test("England just outside the interval is written with the decimals that show it outside, not on its end")
+    func figuresKeptApart() throws {
+        var measure = Measure(code: "X", title: "X", tier: .outcome, unit: MeasureUnit("%"), decimals: 0, frequency: .annual, polarity: .higherIsBetter)
+        #expect(measure.placesApart(interval: [66.301, 73.6], comparators: [74]) == 1)
+        #expect(measure.placesApart(interval: [66.301, 73.96], comparators: [74]) == 2)
+        #expect(measure.placesApart(interval: [66, 72], comparators: [80, nil]) == 0)
+        // England on the interval's end is written so; the council's own value is not a comparator.
+        #expect(measure.placesApart(interval: [66, 72], comparators: [72]) == 0)
+        #expect(measure.placesApart(interval: [nil, nil], comparators: [72.2]) == 0)
+        let point = Comparators.Point(period: .financialYear(2025), periodText: "2025/26", value: 69, lower: 66.301, upper: 73.6, england: 74)
+        measure.comparators = Comparators(source: Comparators.Source(file: "x.csv", area: "E1"), points: [point])
+        let council = Council(plan: CouncilPlan(council: "C", title: "P", priorities: []), measures: [measure], observations: [[]])
+        let judged = council.evaluate(asAt: .quarter(2026, 2), today: CivilDate(year: 2026, month: 11, day: 24)!).measures[0]
+        let alert = try #require(judged.alerts.first { $0.rule == .worseThanEngland })
+        #expect(alert.reason == "Significantly worse than England in 2025/26: 69.0% (95% interval 66.3% to 73.6%) against England's 74.0%, which lies outside the interval.")
+    }
+
     @Test func aMissingAreaOrFileIsNamed() throws {
         let directory = ScratchDirectory.root.appendingPathComponent("comparators-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

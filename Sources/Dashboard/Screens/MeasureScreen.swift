@@ -147,10 +147,13 @@ struct MeasureScreen {
         guard let comparison = judged.comparison else { return nil }
         let point = comparison.point
         let theme = context.theme
-        func value(_ x: Double?) -> String { x.map(definition.format) ?? "no value" }
+        // The figures to as many decimals as keep apart those that differ: England just outside an interval is
+        // not written on its end.
+        let places = definition.placesApart(interval: [point.lower, point.upper], comparators: [point.england, point.region])
+        func value(_ x: Double?) -> String { x.map { definition.unit.format($0, decimals: places) } ?? "no value" }
         var text =
             comparison.comparedToEngland == .notCompared
-            ? "Not compared with England"
+            ? "Not compared with England" + (point.england == nil ? "" : " (\(value(point.england)))")
             : "\(theme.badge(for: comparison.comparedToEngland)) than England (\(value(point.england)))"
         if !point.regionName.isEmpty {
             let region =
@@ -163,7 +166,7 @@ struct MeasureScreen {
         }
         text += " in \(point.periodText): \(value(point.value))"
         if let lower = point.lower, let upper = point.upper {
-            text += ", \(point.confidenceLabel) interval \(definition.format(lower)) to \(definition.format(upper))"
+            text += ", \(point.confidenceLabel) interval \(value(lower)) to \(value(upper))"
         }
         return text.replacingOccurrences(of: "Similar than", with: "Similar to")
     }

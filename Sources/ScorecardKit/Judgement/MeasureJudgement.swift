@@ -259,9 +259,11 @@ struct MeasureJudgement {
     func worseThanEnglandAlert(_ comparison: Comparison) -> Alert? {
         guard comparison.comparedToEngland == .worse else { return nil }
         let point = comparison.point
-        let value = point.value.map(measure.format) ?? ""
-        let interval = point.lower.flatMap { lower in point.upper.map { "\(measure.format(lower)) to \(measure.format($0))" } } ?? ""
-        let england = point.england.map(measure.format) ?? ""
+        let places = measure.placesApart(interval: [point.lower, point.upper], comparators: [point.england])
+        func written(_ x: Double?) -> String? { x.map { measure.unit.format($0, decimals: places) } }
+        let value = written(point.value) ?? ""
+        let interval = written(point.lower).flatMap { lower in written(point.upper).map { "\(lower) to \($0)" } } ?? ""
+        let england = written(point.england) ?? ""
         return Alert(
             measure: index, rule: .worseThanEngland, period: point.period, run: 1,
             weight: abs((point.value ?? 0) - (point.england ?? 0)) / max(abs(point.england ?? 1), 1e-9),

@@ -125,6 +125,22 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(number, decimals: places(toShow: number))
     }
 
+    /// The decimal places to write a comparison's figures to (the council's value, its interval, England's and the
+    /// region's): the measure's own, or as few more (up to three) as write each of `comparators` apart from each
+    /// end of `interval` it differs from. England's 73.7% beside an interval to 73.6% is not written 74% twice, as
+    /// if it lay on the interval, which is "similar".
+    public func placesApart(interval: [Double?], comparators: [Double?]) -> Int {
+        let ends = interval.compactMap { $0 }.filter(\.isFinite), others = comparators.compactMap { $0 }.filter(\.isFinite)
+        func apart(_ places: Int) -> Bool {
+            ends.allSatisfy { end in
+                others.allSatisfy { other in
+                    abs(end - other) <= 1e-9 * max(1, abs(end)) || unit.format(end, decimals: places) != unit.format(other, decimals: places)
+                }
+            }
+        }
+        return (decimals..<(decimals + 3)).first(where: apart) ?? decimals + 3
+    }
+
     /// The decimal places that show `number` whole: the measure's own, or up to two more when rounding to them
     /// would hide part of it (a target, or how far a value shown rounded misses one).
     public func places(toShow number: Double) -> Int {

@@ -59,6 +59,36 @@ import Testing
         #expect(text.contains("Not charted: \(values == 1 ? "1 value" : "\(values) values") up to 2023/24; a chart needs 12"))
     }
 
+    @Test("the ranked neighbours keep the council's own line in what room the panel has; equal values share a rank")
+    func rankedInTheRoomThereIs() throws {
+        var council = try Self.model().council
+        // Sixteen neighbours, lower is better: twelve better than 1.4 (two of them equal at 1.0), three worse.
+        let values = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.0, 1.1, 1.1, 1.2, 1.2, 1.3, 1.5, 1.6, 1.7, 1.8]
+        council.measures[0].comparators?.points[0].neighbours = values.enumerated().map { index, value in
+            Comparators.Neighbour(code: "N\(index)", name: "Neighbour \(index + 1)", value: value)
+        }
+        council.measures[0].comparators?.source.neighbours = values.indices.map { "N\($0)" }
+        let model = DashboardModel(council: council, today: TestCouncil.today)
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        for height in [34, 40, 50, 70] {
+            let text = DashboardView.screenText(state, model: model, width: 130, height: height)
+            #expect(text.contains("ranked 13 of 17"), "\(height)")
+            // Where any of the list shows, the council's line does.
+            #expect(!text.contains("Ranked") || text.contains("13. 1.4 per 1,000 Testshire District"), "\(height)")
+        }
+        let tall = DashboardView.screenText(state, model: model, width: 130, height: 70)
+        #expect(tall.contains("1. 0.5 per 1,000 Neighbour 1") && tall.contains("17. 1.8 per 1,000 Neighbour 16"))
+        // 1.2 twice (Neighbours 10 and 11, both 10th), then 1.3 12th: two either side of the council are shown.
+        #expect(tall.contains("10. 1.2 per 1,000 Neighbour 11") && tall.contains("12. 1.3 per 1,000 Neighbour 12"))
+        #expect(!tall.contains("11. "))
+        var equal = council
+        equal.measures[0].comparators?.points[0].neighbours[11].value = 1.4
+        let equalModel = DashboardModel(council: equal, today: TestCouncil.today)
+        let shared = DashboardView.screenText(state, model: equalModel, width: 130, height: 70)
+        #expect(shared.contains("12. 1.4 per 1,000 Testshire District") && shared.contains("12. 1.4 per 1,000 Neighbour 12"))
+    }
+
     @Test func aCouncilWithoutAnIntervalIsNotComparedButEnglandsValueIsGiven() throws {
         var council = try Self.model().council
         council.measures[0].comparators?.points[0].lower = nil

@@ -23,16 +23,16 @@ struct MeasureScreen {
         // The table keeps its heading and at least six periods: on a short screen the chart gives way first
         // (to five rows), then the definition.
         let tableRows = 8
-        let definitionRows = side ? 0 : min(definitionLines(long: false).count, 3) + 1
+        let definitionRows = side ? 0 : min(definitionLines(panel: nil).count, 3) + 1
         let chartHeight = max(5, min(body.height * 9 / 20, body.height - tableRows - definitionRows - 1))
         let chartArea = Rect(x: body.x, y: body.y, width: side ? body.width * 3 / 5 : body.width, height: chartHeight)
         chart().render(into: &buffer, area: chartArea)
         var tableTop = body.y + chartHeight + 1
         if side {
             let panel = Rect(x: chartArea.maxX + 2, y: body.y, width: body.width - chartArea.width - 2, height: chartHeight)
-            writeDefinition(into: &buffer, area: panel, lines: definitionLines(long: true), wrap: true)
+            writeDefinition(into: &buffer, area: panel, lines: definitionLines(panel: panel), wrap: true)
         } else {
-            let lines = definitionLines(long: false)
+            let lines = definitionLines(panel: nil)
             let panel = Rect(x: body.x, y: tableTop, width: body.width, height: min(lines.count, max(0, body.maxY - tableTop - tableRows)))
             writeDefinition(into: &buffer, area: panel, lines: lines, wrap: false)
             tableTop += panel.height + (panel.height > 0 ? 1 : 0)
@@ -191,25 +191,37 @@ struct MeasureScreen {
         return "ranked \(rank) of \(comparison.of) with its nearest neighbours, best first\(quartile)"
     }
 
-    /// The council among its neighbours, best first: `1. 18.3 µg/m³  Ashbury`, the council's own line marked; the
-    /// first and last, and two either side of the council, with `…` for the rest.
-    private var rankedLines: [(String, String)] {
-        guard let comparison = judged.comparison, let rank = comparison.rank else { return [] }
+    /// The council among its neighbours, best first, in at most `room` lines: `1. 18.3 µg/m³  Ashbury`, the
+    /// council's own line marked, equal values sharing the better rank. The first and last, and two either side of
+    /// the council, with `…` for the rest; where that does not fit, the council and those nearest it first.
+    private func rankedLines(room: Int, width: Int) -> [(String, String)] {
+        guard let comparison = judged.comparison, comparison.rank != nil else { return [] }
         let ranked = comparison.ranked
-        let near = max(0, rank - 3)...min(ranked.count - 1, rank + 1)
-        var lines: [(String, String)] = []
-        var skipped = false
-        for (position, row) in ranked.enumerated() {
-            guard position == 0 || position == ranked.count - 1 || near.contains(position) else {
-                if !skipped { lines.append(("", context.theme.glyphs.ellipsis)) }
-                skipped = true
-                continue
+        guard let council = ranked.firstIndex(where: \.isCouncil) else { return [] }
+        // The lines of the positions `shown`, with a `…` for each run of positions left out.
+        func lines(_ shown: Set<Int>) -> [(String, String)] {
+            var lines: [(String, String)] = []
+            var skipped = false
+            for (position, row) in ranked.enumerated() {
+                guard shown.contains(position) else {
+                    if !skipped { lines.append((lines.isEmpty ? "Ranked" : "", context.theme.glyphs.ellipsis)) }
+                    skipped = true
+                    continue
+                }
+                skipped = false
+                let rank = (ranked.firstIndex { $0.value == row.value } ?? position) + 1
+                let name = row.isCouncil ? "\(context.council.plan.council) \(context.theme.glyphs.isUnicode ? "◀" : "<")" : row.name
+                lines.append((lines.isEmpty ? "Ranked" : "", "\(rank). \(definition.format(row.value))  \(name)"))
             }
-            skipped = false
-            let name = row.isCouncil ? "\(context.council.plan.council) \(context.theme.glyphs.isUnicode ? "◀" : "<")" : row.name
-            lines.append((lines.isEmpty ? "Ranked" : "", "\(position + 1). \(definition.format(row.value))  \(name)"))
+            return lines
         }
-        return lines
+        func height(_ shown: Set<Int>) -> Int { lines(shown).reduce(0) { $0 + wrappedCount($1.1, width: width) } }
+        // The council's own line first: without it, the list is left to the Peers line.
+        var shown: Set<Int> = [council]
+        guard height(shown) <= room else { return [] }
+        let wanted = [council - 1, council + 1, 0, ranked.count - 1, council - 2, council + 2].filter(ranked.indices.contains)
+        for position in wanted where height(shown.union([position])) <= room { shown.insert(position) }
+        return lines(shown)
     }
 
     /// `Special cause concerning; consistently fails its target; below the lower process limit; mean 76.6%,
@@ -260,7 +272,8 @@ struct MeasureScreen {
         return "; proposed " + each.joined(separator: ", ") + ", awaiting approval"
     }
 
-    private func definitionLines(long: Bool) -> [(String, String)] {
+    /// The definition's lines: in full for the `panel` beside the chart (wrapped), else one line each below it.
+    private func definitionLines(panel: Rect?) -> [(String, String)] {
         let m = definition
         var kind = "\(m.frequency.rawValue.capitalized.replacingOccurrences(of: "-", with: " "))"
         if m.cumulative { kind += ", cumulative (year to date)" }
@@ -276,11 +289,13 @@ struct MeasureScreen {
                 + proposalsText),
             ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
-        if long {
+        if let panel {
             // Why there is no chart: beside it, where there is room (below it, it would push the period's
             // commentary off a short screen).
             if processText == nil, let notCharted = notChartedText { lines.append(("Process", notCharted)) }
-            lines += rankedLines
+            // The neighbours ranked, in the room the lines above leave them.
+            let used = lines.filter { !$0.1.isEmpty }.reduce(0) { $0 + wrappedCount($1.1, width: panel.width) }
+            lines += rankedLines(room: panel.height - used, width: panel.width)
             lines += [("About", m.description), ("Method", m.methodology), ("Source", m.source)]
         } else {
             lines.append(("Method", m.methodology))
@@ -288,12 +303,22 @@ struct MeasureScreen {
         return lines.filter { !$0.1.isEmpty }
     }
 
+    /// The lines `text` takes, wrapped in a panel `width` wide.
+    private func wrappedCount(_ text: String, width: Int) -> Int {
+        wrapped(text, width: width).count
+    }
+
+    /// `text` as terminal-safe lines beside an 8-column label in a panel `width` wide.
+    private func wrapped(_ text: String, width: Int) -> [String] {
+        TextFit.wrapped(context.text(text.replacingNewlines()), toWidth: max(1, width - 8), ellipsis: context.theme.glyphs.ellipsis)
+    }
+
     /// Writes `label  text` lines; with `wrap`, long texts continue on the following lines, else they are cut.
     private func writeDefinition(into buffer: inout ScreenBuffer, area: Rect, lines: [(String, String)], wrap: Bool) {
         let theme = context.theme
         var y = area.y
         for (label, text) in lines where y < area.maxY {
-            let wrapped = TextFit.wrapped(context.text(text.replacingNewlines()), toWidth: max(1, area.width - 8), ellipsis: theme.glyphs.ellipsis)
+            let wrapped = wrapped(text, width: area.width)
             for (i, line) in wrapped.prefix(wrap ? wrapped.count : 1).enumerated() where y < area.maxY {
                 if i == 0 { buffer.write(label, x: area.x, y: y, maxWidth: 7, style: theme.muted) }
                 let shown = !wrap && wrapped.count > 1 ? line + theme.glyphs.ellipsis : line

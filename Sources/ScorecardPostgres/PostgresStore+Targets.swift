@@ -19,6 +19,11 @@ extension PostgresStore {
             guard let found else { throw PostgresStoreError.failed("no measure \(code)") }
             try requireOwning(found, doing: "proposes targets")
             let (kind, ordinal) = (change.period.kind.rawValue, change.period.ordinal)
+            let carried = try session.rows("""
+                SELECT target FROM revision WHERE measure_id = \(found.id) AND period_kind = \(kind) AND period_ordinal = \(ordinal)
+                ORDER BY id DESC LIMIT 1
+                """).first?.decode(Double?.self) ?? nil
+            if let carried { throw change.carriedTargetProblem(carried, of: found.measure) }
             let standing = try session.rows("""
                 SELECT (SELECT r.value FROM target_revision r
                         WHERE r.measure_id = \(found.id) AND r.period_kind = \(kind) AND r.period_ordinal = \(ordinal)

@@ -68,8 +68,9 @@ struct TargetCommand: ParsableCommand {
         let why =
             !removing ? "this target is already what stands or is proposed"
             : parsed?.kind == .month || parsed?.kind == .quarter
-                ? "the period has no target of its own to remove: it is judged against its financial year's target, when the year has one"
-            : "the period has no target to remove"
+                ? "the period has no target of its own to remove, or its removal is already proposed; without one it is judged "
+                    + "against its financial year's target, when the year has one"
+            : "the period has no target to remove, or its removal is already proposed"
         return "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) \(parsed?.label ?? period.excerpt()): unchanged (\(why))."
     }
 

@@ -119,6 +119,29 @@ struct StoreTargetProposalTests {
         #expect(try Self.status(store) == .notJudged)
     }
 
+    @Test("a period whose value was given with a target of its own refuses another: it would change nothing")
+    func valueCarriesItsTarget() throws {
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        let index = try #require(council.measureIndex(code: "KBI-01"))
+        let september = try #require(council.observations[index].firstIndex { $0.period == .month(2024, 9) })
+        council.observations[index][september].target = 85
+        let store = try SQLiteStore(path: try StoreFixture.databasePath())
+        _ = try store.importCouncil(council, by: "import", progress: nil)
+        var problems: [String] = []
+        do {
+            _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-09", target: "80", by: "kate"))
+        } catch let error as TargetEntryError {
+            problems = error.problems.map { "\($0.field.rawValue): \($0.message)" }
+        }
+        #expect(problems == [
+            "period: KBI-01 Sep 2024's value was given with a target of its own, 85.0%, which judgements use over any other: "
+                + "change it in the target column of the value's row in the council's files, and import them again"
+        ])
+        #expect(try store.targetProposals().isEmpty)
+        // Another month, or the year, may have one.
+        #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-08", target: "80", by: "kate")) != nil)
+    }
+
     @Test("sign-off chooses values or targets, and a period: a draft of the same measure stays a draft")
     func selection() throws {
         let (store, _) = try StoreFixture.importedStore()

@@ -69,6 +69,22 @@ struct PostgresTargetTests {
         }
     }
 
+    @Test func aPeriodWhoseValueCarriesItsOwnTargetRefusesAnother() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            var council = roles.council
+            let index = try #require(council.observations.firstIndex { !$0.isEmpty })
+            let last = council.observations[index].count - 1
+            council.observations[index][last].target = 7
+            _ = try roles.officer.importCouncil(council, by: "", progress: nil, accept: nil)
+            let code = council.measures[index].code, period = council.observations[index][last].period
+            #expect(throws: TargetEntryError.self) {
+                try roles.officer.proposeTarget(TargetEntry(measure: code, period: period.description, target: "42", by: ""))
+            }
+            #expect(try roles.officer.targetProposals().isEmpty)
+        }
+    }
+
     @Test func plainSQLCannotForgeReadOrRewriteAProposal() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

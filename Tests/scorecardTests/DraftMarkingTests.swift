@@ -71,8 +71,8 @@ struct UnchangedTargetTests {
     func unchangedWording() {
         #expect(
             TargetCommand.unchanged(measure: "kbi-001", period: "2026-08", target: "none")
-                == "KBI-001 Aug 2026: unchanged (the period has no target of its own to remove: it is judged against its financial year's target, when the year has one).")
-        #expect(TargetCommand.unchanged(measure: "KBI-001", period: "2027/28", target: " None ") == "KBI-001 2027/28: unchanged (the period has no target to remove).")
+                == "KBI-001 Aug 2026: unchanged (the period has no target of its own to remove, or its removal is already proposed; without one it is judged against its financial year's target, when the year has one).")
+        #expect(TargetCommand.unchanged(measure: "KBI-001", period: "2027/28", target: " None ") == "KBI-001 2027/28: unchanged (the period has no target to remove, or its removal is already proposed).")
         #expect(
             TargetCommand.unchanged(measure: "KBI-001", period: "2026/27 Q2", target: "80")
                 == "KBI-001 Q2 2026/27: unchanged (this target is already what stands or is proposed).")

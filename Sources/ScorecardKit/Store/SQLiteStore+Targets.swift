@@ -10,6 +10,14 @@ extension SQLiteStore {
             let change = try entry.validated { $0 == code ? found?.measure : nil }
             guard let measureID = found?.id else { return nil }
             let key: StatementArguments = [measureID, change.period.kind.rawValue, change.period.ordinal]
+            let carried = try Double.fetchOne(
+                db,
+                sql: """
+                    SELECT target FROM observation_revision WHERE measure_id = ? AND period_kind = ? AND period_ordinal = ?
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: key)
+            if let carried, let measure = found?.measure { throw change.carriedTargetProblem(carried, of: measure) }
             let current = try Row.fetchOne(
                 db,
                 sql: """

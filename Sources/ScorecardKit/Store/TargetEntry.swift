@@ -92,6 +92,21 @@ public struct TargetEntry: Sendable, Hashable {
     }
 }
 
+extension TargetChange {
+    /// Why the change is refused when the period's value was given with a target of its own (`rowTarget`, from
+    /// the files' row), which judgements use over any other: an approved target would change nothing.
+    public func carriedTargetProblem(_ rowTarget: Double, of measure: Measure) -> TargetEntryError {
+        let target = measure.formatTarget(rowTarget)
+        return TargetEntryError(problems: [
+            .init(
+                field: .period,
+                message: "\(measureCode.excerpt()) \(period.label)'s value was given with a target of its own, \(target), which "
+                    + "judgements use over any other: change it in the target column of the value's row in the council's files, "
+                    + "and import them again")
+        ])
+    }
+}
+
 /// The problems found in a ``TargetEntry``, one per field at fault.
 public typealias TargetEntryError = EntryError<TargetEntry.Field>
 

@@ -17,6 +17,9 @@ struct ValueLimitsTests {
         #expect(Self.percentage.problem(withValue: -0.01) != nil)
         #expect(Self.count.problem(withValue: 0) == nil)
         #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; give the measure a min and max (in framework.yaml or measures.csv) to allow other values)")
+        // A value rounding onto its limit is written in full, not as the limit itself.
+        #expect(Self.count.problem(withValue: -1e-300)?.hasPrefix("-1e-300 is below this measure's minimum of 0 ") == true)
+        #expect(Self.percentage.problem(withValue: 100.00000000001)?.hasPrefix("100.00000000001 is above this measure's maximum of 100.0%") == true)
         #expect(Self.money.problem(withValue: -2_500_000) == nil)
         #expect(Self.money.problem(withValue: 1e15) == nil)
         #expect(Self.money.problem(withValue: -1e15) == nil)

@@ -26,11 +26,17 @@ public struct ValueLimits: Sendable, Equatable {
     /// Why `value` is refused, or `nil` when it is allowed: a message naming the limit, written with `format`.
     public func problem(with value: Double, format: (Double) -> String) -> String? {
         if let problem = Self.insanity(of: value) { return problem }
+        // A value that `format` rounds onto the limit is written in full: "0 is below the minimum of 0" for
+        // -0.0000001 read as a contradiction.
+        func written(_ limit: Double) -> String {
+            let shown = format(value)
+            return shown == format(limit) || NumberParser.parse(shown) == limit ? "\(value)" : shown
+        }
         if let minimum, value < minimum {
-            return "\(format(value)) is below this measure's minimum of \(format(minimum))"
+            return "\(written(minimum)) is below this measure's minimum of \(format(minimum))"
         }
         if let maximum, value > maximum {
-            return "\(format(value)) is above this measure's maximum of \(format(maximum))"
+            return "\(written(maximum)) is above this measure's maximum of \(format(maximum))"
         }
         return nil
     }

@@ -72,6 +72,8 @@ struct CouncilDirectoryTests {
     /// Malformed observation files: (description, CSV text, line, field, words the message contains).
     static let badObservations: [(String, String, Int, String?, String)] = [
         ("unknown measure", header + "KBI-01,2024-08,90,,,\nKBM-99,2024/25 Q1,5,,,\n", 3, "measure", "unknown measure code \"KBM-99\""),
+        ("a byte-order mark where two files were joined", header + "KBI-01,2024-08,90,,,\n\u{FEFF}KBI-01,2024-09,91,,,\n", 3, "measure",
+         "unknown measure code \"KBI-01\" with an invisible character (U+FEFF) in it, which makes it another code: delete the character"),
         ("empty measure code", header + ",2024-08,90,,,\n", 2, "measure", "the measure code is empty"),
         ("bad period", header + "KBI-01,2024/26,90,,,\n", 2, "period", "\"2024/26\" is not a period"),
         ("month 13", header + "KBI-01,2024-13,90,,,\n", 2, "period", "is not a period"),

@@ -51,6 +51,8 @@ struct StoreRecordTests {
 
     static let badEntries: [(String, ValueEntry, ValueEntry.Field, String)] = [
         ("unknown measure", ValueEntry(measure: "KBX-99", period: "2024-10", value: "1", by: "a"), .measure, "unknown measure code \"KBX-99\""),
+        ("a zero-width space", ValueEntry(measure: "KBI-01\u{200B}", period: "2024-10", value: "1", by: "a"), .measure,
+         "unknown measure code \"KBI-01\" with an invisible character (U+200B) in it"),
         ("no measure", ValueEntry(measure: " ", period: "2024-10", value: "1", by: "a"), .measure, "enter a measure code"),
         ("bad period", ValueEntry(measure: "KBI-01", period: "2024/26", value: "1", by: "a"), .period, "\"2024/26\" is not a period"),
         ("wrong frequency", ValueEntry(measure: "KBI-01", period: "2024/25 Q1", value: "1", by: "a"), .period, "KBI-01 is reported monthly; \"2024/25 Q1\" is a quarter"),

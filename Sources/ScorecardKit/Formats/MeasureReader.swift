@@ -16,10 +16,7 @@ struct MeasureReader {
         // A code is typed (`record`, the dashboard's `:`): one holding a control character or a line break
         // could not be, and would show as `�` wherever it is printed; one holding an invisible character (a
         // zero-width space, a soft hyphen) would show as another code (`M1` twice, each with its own value).
-        if code.unicodeScalars.contains(where: {
-            $0.isTerminalControl || $0.properties.isWhitespace && $0 != " " || $0.properties.generalCategory == .format
-                || $0.properties.isDefaultIgnorableCodePoint
-        }) {
+        if code.unicodeScalars.contains(where: { $0.isTerminalControl || $0.isInvisibleInCode }) {
             throw fields.error(
                 "code", "the measure code \(code.excerpt()) holds a control character, an invisible character or a line break: "
                     + "a code is letters, digits and punctuation")

@@ -9,7 +9,7 @@ extension ObservationsFile {
         let code = record.string(column).trimmingWhitespace()
         guard let index = indexByCode[String(code)] ?? indexByFoldedCode[code.lowercased()] else {
             if code.isEmpty, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return nil }
-            try fail(record.line, column, code.isEmpty ? "the measure code is empty" : "unknown measure code \"\(code.excerpt())\" (not in the framework)")
+            try fail(record.line, column, code.isEmpty ? "the measure code is empty" : UnknownMeasureCode.message(code, note: " (not in the framework)"))
             return nil
         }
         record.withBytes(column) { bytes in

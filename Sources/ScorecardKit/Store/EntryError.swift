@@ -34,6 +34,6 @@ where Field: RawRepresentable<String> & Sendable & Hashable {
         let code = String(text.trimmingWhitespace())
         guard !code.isEmpty else { return (code, nil, "enter a measure code (such as KBI-01)") }
         let definition = measureWithCode(code)
-        return (code, definition, definition == nil ? "unknown measure code \"\(code.excerpt())\"" : nil)
+        return (code, definition, definition == nil ? UnknownMeasureCode.message(code) : nil)
     }
 }

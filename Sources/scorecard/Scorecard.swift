@@ -31,7 +31,14 @@ struct Scorecard: ParsableCommand {
             if let unknown = UnknownCommand(arguments, names: configuration.subcommands.map { $0._commandName }) {
                 throw ValidationError(unknown.description)
             }
-            var command = try parseAsRoot(NegativeNumberArguments.arranged(arguments))
+            let arranged = NegativeNumberArguments.arranged(arguments)
+            var command = try parseAsRoot(arranged)
+            let usage = usageString(for: type(of: command))
+            if let repeated = RepeatedOption(arranged, usage: usage) {
+                let name = type(of: command)._commandName
+                Console.error("Error: \(repeated)\nUsage: \(usage)\n  See 'scorecard \(name) --help' for more information.")
+                throw ExitCode.validationFailure
+            }
             try command.run()
         } catch {
             let error = plainFileError(StoreError.plain(error))

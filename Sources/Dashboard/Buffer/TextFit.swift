@@ -19,6 +19,14 @@ public enum TextFit {
         return kept + ellipsis
     }
 
+    /// `line`, the last shown of a text that goes on, ending in `ellipsis` within `width` columns (cut at a word
+    /// where it has to be), so that it does not read as the text's end.
+    public static func continued(_ line: String, toWidth width: Int, ellipsis: String) -> String {
+        let trimmed = String(line.reversed().drop { $0.isWhitespace || ",;:".contains($0) }.reversed())
+        if trimmed.displayWidth + ellipsis.displayWidth <= width { return trimmed + ellipsis }
+        return truncated(trimmed + " " + ellipsis, toWidth: width, ellipsis: ellipsis)
+    }
+
     /// `text` cut from the left to at most `width` columns, starting with `ellipsis` when anything was cut.
     public static func truncatedFromLeft(_ text: String, toWidth width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }

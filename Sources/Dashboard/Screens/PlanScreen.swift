@@ -46,10 +46,18 @@ struct PlanScreen {
         if detailHeight > 0, case .priority(let p)? = context.rows.indices.contains(context.entry.selection) ? context.rows[context.entry.selection] : nil {
             let priority = plan.priorities[p]
             let detail = Rect(x: area.x, y: area.maxY - detailHeight + 1, width: area.width, height: detailHeight - 1)
-            var lines = [priority.lead.isEmpty ? "" : "Lead: \(priority.lead)"]
-            lines += TextFit.wrapped(context.text(priority.description), toWidth: area.width, ellipsis: theme.glyphs.ellipsis)
-            for (i, line) in lines.filter({ !$0.isEmpty }).prefix(detail.height).enumerated() {
-                buffer.write(context.text(line), x: detail.x, y: detail.y + i, maxWidth: detail.width, style: theme.muted)
+            // The lead on a line, cut at a word with an ellipsis; the description in the lines left, its last
+            // ending in an ellipsis when it goes on (it was cut mid-word, as if it ended there).
+            let ellipsis = theme.glyphs.ellipsis
+            var lines = priority.lead.isEmpty ? [] : [TextFit.truncated(context.text("Lead: \(priority.lead)"), toWidth: detail.width, ellipsis: ellipsis)]
+            let wrapped = TextFit.wrapped(context.text(priority.description), toWidth: detail.width, ellipsis: ellipsis)
+            let room = max(0, detail.height - lines.count)
+            lines += wrapped.prefix(room)
+            if wrapped.count > room, room > 0, let last = lines.popLast() {
+                lines.append(TextFit.continued(last, toWidth: detail.width, ellipsis: ellipsis))
+            }
+            for (i, line) in lines.enumerated() {
+                buffer.write(line, x: detail.x, y: detail.y + i, maxWidth: detail.width, style: theme.muted)
             }
         }
         return layout

@@ -37,7 +37,7 @@ struct BenchmarkTable {
         for key in groupOrder {
             let members = groups[key]!
             let first = members[0].record
-            let breakdown = [first.sex, first.age, first.category].filter { !$0.isEmpty }.joined(separator: ", ")
+            let breakdown = Self.breakdown(of: first, usual: true)
             lines.append("\(first.indicator.terminalSafe), \(first.period.terminalSafe)\(breakdown.isEmpty ? "" : " (\(breakdown.terminalSafe))"), \(polarity)")
             let sorted = members.sorted { a, b in
                 if a.record.areaType != b.record.areaType { return typeRank(a) < typeRank(b) }
@@ -69,7 +69,10 @@ struct BenchmarkTable {
     /// "2017: 95.3 (88.1 to 102.9), worse than England, similar to its parent, 3rd quartile (rank 97 of 150)".
     private func summary(of row: Benchmark.Row) -> String {
         let r = row.record
-        var parts = ["\(r.period.terminalSafe)\(r.age.isEmpty || r.age == "All ages" ? "" : " " + r.age.terminalSafe)"]
+        // Which row of the area's this is: its indicator when the file has several, and its breakdown unless persons of all ages.
+        let indicators = Set(benchmark.rows.map { $0.record.indicatorID.isEmpty ? $0.record.indicator : $0.record.indicatorID })
+        let which = [indicators.count > 1 ? r.indicator : "", Self.breakdown(of: r, usual: false)].filter { !$0.isEmpty }.joined(separator: ", ")
+        var parts = ["\(r.period.terminalSafe)\(which.isEmpty ? "" : " (\(which.terminalSafe))")"]
         parts[0] += ": " + (r.value.map { NumberText.grouped($0, decimals: 1) } ?? "no value")
         if !interval(r).isEmpty { parts[0] += " (\(interval(r)))" }
         parts.append(row.comparedToEngland == .notCompared ? "not compared with England" : Self.lowerFirst(row.comparedToEngland.phrase(against: "England")))
@@ -81,6 +84,16 @@ struct BenchmarkTable {
             parts.append("quartile \(quartile) (rank \(rank) of \(row.areas) \(r.areaType.terminalSafe) areas)")
         }
         return parts.joined(separator: ", ")
+    }
+
+    /// A row's breakdown: its sex, its age and its category with the category's type (`County & UA deprivation
+    /// deciles: Most deprived decile`, which another type's decile of the same name is not); without `usual`,
+    /// leaving out persons and all ages.
+    private static func breakdown(of r: NationalRecord, usual: Bool) -> String {
+        let category = r.categoryType.isEmpty || r.category.isEmpty ? r.category : "\(r.categoryType): \(r.category)"
+        let sex = !usual && r.sex.lowercased() == "persons" ? "" : r.sex
+        let age = !usual && r.age.lowercased() == "all ages" ? "" : r.age
+        return [sex, age, category].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     /// "Worse than England" as it reads mid-sentence: "worse than England".

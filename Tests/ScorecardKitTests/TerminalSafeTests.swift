@@ -17,6 +17,9 @@ struct TerminalSafeTests {
         #expect(Self.hostile.terminalSafe == "\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}[2J")
         #expect("a\u{7F}b\u{9B}31mc\u{0}d".terminalSafe == "a\u{FFFD}b\u{FFFD}31mc\u{FFFD}d")
         #expect("two\nlines\tand\r\na tab\u{85}".terminalSafe == "two lines and  a tab ")
+        // Direction marks reorder what is around them; line and paragraph separators break some terminals' lines.
+        #expect("KBI\u{200F}-01\u{200E} \u{061C}ok\u{2028}next\u{2029}".terminalSafe == "KBI\u{FFFD}-01\u{FFFD} \u{FFFD}ok next ")
+        #expect("مرحبا".terminalSafe == "مرحبا")
         let plain = "Calls answered in 20 s: 87.5% (£1,200, Ysgol Gymraeg, 東京, 👩🏽‍💻, e\u{301})"
         #expect(plain.terminalSafe == plain)
         #expect(!holdsControl(String(decoding: (0...0xFF).map { UInt8($0) }, as: UTF8.self).terminalSafe))

@@ -177,6 +177,8 @@ struct CouncilDirectoryTests {
         ("percent complete out of range", framework(replacing: "complete: 60", with: "complete: 160"), 49, "complete", "a whole number from 0 to 100"),
         ("bad reporting period", framework(replacing: "reporting_period: 2024/25 Q2", with: "reporting_period: Q2"), 4, "reporting_period", "\"Q2\" is not a period"),
         ("YAML syntax error", framework(replacing: "title: Homes and places", with: "title: [Homes and places"), 10, "title", "not valid YAML"),
+        ("a tab indenting a list", framework(replacing: "  - code: P1", with: "\t- code: P1"), 8, nil,
+         "a tab at column 1; YAML is indented with spaces, not tabs: replace the tab with spaces"),
         ("key given twice", framework(replacing: "decimals: 2", with: "decimals: 2\n            decimals: 3"), nil, "decimals", "the key appears twice"),
         ("target out of range", framework(replacing: "2024/25: 120", with: "2024/25: 1e19"), 35, "targets", "the target for 2024/25: 1e+19 is out of range"),
         ("min above max", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: 10\n            max: 5"), 70, "max", "max (5) is below min (10)"),

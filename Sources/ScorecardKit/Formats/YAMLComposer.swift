@@ -109,6 +109,17 @@ struct YAMLComposer {
         return (key, "if this is text, put it in quotes: \(key): \(quoted.excerpt())")
     }
 
+    /// The offset of the first byte of 1-based `line`, if the file has that line.
+    private static func lineStart(_ line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line > 1 else { return 0 }
+        var seen = 1
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            seen += 1
+            if seen == line { return offset + 1 }
+        }
+        return nil
+    }
+
     /// The 1-based line of the byte at `offset`.
     private static func line(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
@@ -131,6 +142,16 @@ struct YAMLComposer {
         default:
             let line = Int(parser.problem_mark.line) + 1
             if problem.hasPrefix("Maximum nesting level") { return Builder.tooDeep(file: file, line: line) }
+            // A tab where the indentation or a value begins: YAML indents with spaces only (libyaml says "found
+            // character that cannot start any token", which names no tab).
+            let column = Int(parser.problem_mark.column)
+            if problem.contains("cannot start any token"), let start = Self.lineStart(line, in: bytes), start + column < bytes.count,
+                bytes[start + column] == UInt8(ascii: "\t")
+            {
+                return DataFileError(
+                    file: file, line: line, field: nil,
+                    message: "not valid YAML: a tab at column \(column + 1); YAML is indented with spaces, not tabs: replace the tab with spaces")
+            }
             // The value at fault is usually on the line the problem was found, else on the line its context began.
             let hinted = [line, Int(parser.context_mark.line) + 1].lazy.compactMap { Self.quotingHint(forLine: $0, in: bytes) }.first
             guard let (key, hint) = hinted else {

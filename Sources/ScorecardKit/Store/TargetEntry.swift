@@ -42,7 +42,8 @@ public struct TargetEntry: Sendable, Hashable {
         }
 
         let periodText = period.trimmingWhitespace()
-        let parsedPeriod = Period(parsing: periodText)
+        // A date is its month, as observations.csv reads one (2026-09-15 is September 2026).
+        let parsedPeriod = Period(cell: periodText)
         if periodText.isEmpty {
             fail(.period, "enter a period (such as 2025/26 or 2025/26 Q1)")
         } else if let parsedPeriod {

@@ -26,6 +26,9 @@ struct SignOffTests {
         #expect(screen.contains("1 draft members do not see yet"))
         #expect(screen.contains("KBI-01"))
         #expect(screen.contains("kate"))
+        // When, with its day: a draft entered last week is not taken for one of this morning's.
+        let entered = try #require(model.drafts.first?.changedAt)
+        #expect(screen.contains(DateText.minute(entered)) && DateText.minute(entered).count == 16)
         let effects = browsing.apply(.publishSelected, model: model)
         #expect(effects == [.publish([PublishSelection(period: .month(2024, 10), measures: ["KBI-01"], targets: false, endedBy: TestCouncil.today, seen: Set(model.drafts.map(SeenRevision.init(draft:))))])])
         let answers = service.perform(effects[0])

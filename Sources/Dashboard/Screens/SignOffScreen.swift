@@ -68,7 +68,7 @@ struct SignOffScreen {
                 Table.Item(kind, style: theme.muted), Table.Item(proposed), Table.Item(now, style: theme.muted),
                 Table.Item(context.text(by), style: theme.muted),
             ]
-            if wide { cells.append(Table.Item(DateText.time(at), style: theme.muted)) }
+            if wide { cells.append(Table.Item(DateText.minute(at), style: theme.muted)) }
             return cells
         }
         let layout = ListTable(

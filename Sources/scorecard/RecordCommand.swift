@@ -63,11 +63,26 @@ struct RecordCommand: ParsableCommand {
                 + (revision.observation.isDraft ? draft : "")
         case .revised(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
-                + " (replacing \(text(revision.replaced?.value)))." + (revision.observation.isDraft ? draft : "")
+                + " (\(changes(revision)))." + (revision.observation.isDraft ? draft : "")
         case .unchanged:
             "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
                 + "\(Period(parsing: period)?.label ?? period.excerpt()): unchanged (the database already holds this)."
         }
+    }
+
+    /// What a revision changed: `replacing 34`, or for the same value `the same value; commentary removed`, and
+    /// the commentary or quality it changed.
+    static func changes(_ revision: Revision) -> String {
+        let (now, before) = (revision.observation, revision.replaced)
+        var parts = [now.value == before?.value ? "the same value" : "replacing \(text(before?.value))"]
+        switch (before?.note, now.note) {
+        case (nil, nil): break
+        case (nil, _?): parts.append("commentary added")
+        case (_?, nil): parts.append("commentary removed")
+        case (let old?, let new?): if old != new { parts.append("commentary changed") }
+        }
+        if now.quality != before?.quality { parts.append("quality \(now.quality?.rawValue ?? "not given")") }
+        return parts.joined(separator: "; ")
     }
 
     static func text(_ value: Double?) -> String {

@@ -98,7 +98,7 @@ public struct ValueForm: Hashable, Sendable {
     /// beyond are dropped (a megabyte typed by a terminal without bracketed paste took minutes, each key copying
     /// the field).
     static func limit(of field: Field) -> Int {
-        field == .note ? 20_000 : 200
+        field == .note ? ValueEntry.noteLimit : 200
     }
 
     mutating func type(_ character: Character) {

@@ -23,6 +23,10 @@ public struct ValueEntry: Sendable, Hashable {
     /// Who is recording the value.
     public var by: String
 
+    /// The longest commentary taken, in UTF-8 bytes: a page of text, within what a spreadsheet's cell holds, so
+    /// that `export` can write the council as a workbook.
+    public static let noteLimit = 20_000
+
     public init(measure: String, period: String, value: String, note: String? = nil, quality: String? = nil, by: String) {
         self.measure = measure
         self.period = period
@@ -80,6 +84,12 @@ public struct ValueEntry: Sendable, Hashable {
             fail(.value, "\"\(valueText.excerpt())\" is not a number")
         }
 
+        if let note, note.utf8.count > Self.noteLimit {
+            fail(
+                .note,
+                "the commentary is \(NumberText.grouped(Double(note.utf8.count), decimals: 0)) bytes long: at most "
+                    + "\(NumberText.grouped(Double(Self.noteLimit), decimals: 0)), as the value form takes (a spreadsheet's cell holds 32,767)")
+        }
         if let note, note.utf8.contains(0) {
             fail(.note, "the commentary contains a NUL character (byte 0), which cannot be stored")
         }

@@ -1,0 +1,43 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import scorecard
+
+/// What `scorecard record` says it did.
+@Suite struct RecordReportTests {
+    static func revised(from old: Observation, to new: Observation) -> String {
+        RecordCommand.report(
+            .revised(Revision(measureCode: "KBI-01", observation: new, changedBy: "kate", changedAt: Date(), source: .record, replaced: old)),
+            measure: "KBI-01", period: "2024-10")
+    }
+
+    @Test("a revision says what it changed: the value it replaced, or the same value with its commentary or quality")
+    func saysWhatChanged() {
+        let period = Period.month(2024, 10)
+        let before = Observation(period: period, value: 27, note: "Two vacancies", quality: .provisional)
+        var cleared = before
+        cleared.note = nil
+        #expect(Self.revised(from: before, to: cleared) == "KBI-01 Oct 2024: recorded 27 (the same value; commentary removed).")
+        var validated = before
+        validated.quality = .validated
+        #expect(Self.revised(from: before, to: validated) == "KBI-01 Oct 2024: recorded 27 (the same value; quality validated).")
+        var newer = before
+        newer.value = 30
+        newer.note = "Filled"
+        #expect(Self.revised(from: before, to: newer) == "KBI-01 Oct 2024: recorded 30 (replacing 27; commentary changed).")
+    }
+
+    @Test("commentary longer than the value form takes is refused, naming its length and the limit")
+    func commentaryLimit() throws {
+        let council = try CouncilDirectory(path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ScorecardKitTests/Fixtures/small").path).load()
+        let long = String(repeating: "x", count: ValueEntry.noteLimit + 1)
+        let error = try #require(throws: ValueEntryError.self) {
+            try ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", note: long, by: "a")
+                .validated(in: council, today: CivilDate(year: 2024, month: 11, day: 24)!)
+        }
+        #expect(error.problems.map(\.field) == [.note])
+        #expect(error.problems.first?.message.hasPrefix("the commentary is 20,001 bytes long: at most 20,000") == true)
+    }
+}

@@ -10,7 +10,9 @@ struct CheckSummary {
         let plans = council.plan.priorities.reduce(0) { $0 + $1.plans.count }
         let actions = council.plan.priorities.reduce(0) { $0 + $1.plans.reduce(0) { $0 + $1.actions.count } }
         let tiers = Tier.allCases.map { tier in "\(NumberText.grouped(Double(council.measures.filter { $0.tier == tier }.count), decimals: 0)) \(tier.shortLabel)" }
-        let periods = council.observations.flatMap { $0.map(\.period) }
+        // The span of the values, not of rows that hold none (a target set ahead, a value missing).
+        let periods = council.observations.flatMap { $0.lazy.filter { $0.value != nil }.map(\.period) }
+        let withoutValue = council.observationCount - periods.count
         var lines = [
             "\(council.plan.council.terminalSafe): \(council.plan.title.terminalSafe)",
             "\(path.terminalSafe): the data files are valid.",
@@ -18,7 +20,9 @@ struct CheckSummary {
                 + "\(NumberText.counted(plans, "delivery plan")), \(NumberText.counted(actions, "action"))",
             "  \(NumberText.counted(council.measures.count, "measure")) (\(tiers.joined(separator: ", ")))",
             "  \(NumberText.counted(council.observationCount, "observation"))"
-                + (periods.isEmpty ? "" : ", \(periods.min()?.label ?? "") to \(periods.max()?.label ?? "")"),
+                + (withoutValue == 0 ? "" : ": \(NumberText.counted(periods.count, "value"))")
+                + (periods.isEmpty ? "" : ", \(periods.min()?.label ?? "") to \(periods.max()?.label ?? "")")
+                + (withoutValue == 0 ? "" : ", and \(NumberText.grouped(Double(withoutValue), decimals: 0)) with none (a value missing, or a target or note alone)"),
             "",
             "As at \(evaluation.asAt.label) (due dates checked on \(evaluation.today.longDescription)):",
         ]

@@ -22,6 +22,14 @@ import Testing
         return DashboardModel(council: council, today: TestCouncil.today)
     }
 
+    /// A dashboard on `council` with OUT-01's measure screen open (`:OUT` Enter).
+    static func openedOnOUT01(_ council: Council) -> (DashboardModel, AppState) {
+        let model = DashboardModel(council: council, today: TestCouncil.today)
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        return (model, state)
+    }
+
     @Test func theMeasureScreenSaysHowItComparesAndWhereItRanks() throws {
         let model = try Self.model()
         var state = TestCouncil.state(model)
@@ -42,9 +50,7 @@ import Testing
         var council = try Self.model().council
         // The council's own value suppressed in the national file: no comparison, and the screen says why.
         council.measures[0].comparators?.points[0].value = nil
-        let model = DashboardModel(council: council, today: TestCouncil.today)
-        var state = TestCouncil.state(model)
-        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let (model, state) = Self.openedOnOUT01(council)
         // The panel wraps its lines: read as one text.
         let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
             .split(separator: "\n").map { $0.split(separator: "⠨").last.map(String.init) ?? "" }
@@ -68,9 +74,7 @@ import Testing
             Comparators.Neighbour(code: "N\(index)", name: "Neighbour \(index + 1)", value: value)
         }
         council.measures[0].comparators?.source.neighbours = values.indices.map { "N\($0)" }
-        let model = DashboardModel(council: council, today: TestCouncil.today)
-        var state = TestCouncil.state(model)
-        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let (model, state) = Self.openedOnOUT01(council)
         for height in [34, 40, 50, 70] {
             let text = DashboardView.screenText(state, model: model, width: 130, height: height)
             #expect(text.contains("ranked 13 of 17"), "\(height)")
@@ -92,9 +96,7 @@ import Testing
     @Test func aCouncilWithoutAnIntervalIsNotComparedButEnglandsValueIsGiven() throws {
         var council = try Self.model().council
         council.measures[0].comparators?.points[0].lower = nil
-        let model = DashboardModel(council: council, today: TestCouncil.today)
-        var state = TestCouncil.state(model)
-        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let (model, state) = Self.openedOnOUT01(council)
         let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
         #expect(text.contains("England Not compared with England (1.1 per 1,000)"), "\(text)")
     }
@@ -103,9 +105,7 @@ import Testing
         var council = try Self.model().council
         council.measures[0].comparators?.points[0].period = .financialYear(2022)
         council.measures[0].comparators?.points[0].periodText = "2022/23"
-        let model = DashboardModel(council: council, today: TestCouncil.today)
-        var state = TestCouncil.state(model)
-        state.apply(.startJump, .type("O"), .type("U"), .type("T"), .submit, model: model)
+        let (model, state) = Self.openedOnOUT01(council)
         let text = DashboardView.screenText(state, model: model, width: 130, height: 40)
         #expect(text.contains("▼ Worse than England in 2022/23 ·"))
         #expect(text.contains("in 2023/24"), "the value beside it is of its own year")

@@ -164,7 +164,12 @@ struct StoreRecordTests {
         #expect(read[kbi03].last?.value == 410)
         // Pounds of thousands, as shown: £410k.
         #expect(MeasureUnit("£k").parseAsShown("£410k") == 410 && MeasureUnit("£k").parseAsShown("-£1,250.5k") == -1250.5)
-        #expect(MeasureUnit("£k").parseAsShown("£410m") == nil && MeasureUnit("£k").parseAsShown("410k") == nil)
+        #expect(MeasureUnit("£k").parseAsShown("410k") == nil)
+        // Another scale written out, as a narrow column abbreviates (£1.3m for 1,250 of £k), is converted exactly.
+        #expect(MeasureUnit("£k").parseAsShown("£1.25m") == 1250 && MeasureUnit("£k").parseAsShown("£0.41m") == 410)
+        #expect(MeasureUnit("£m").parseAsShown("£1,250k") == 1.25 && MeasureUnit("£").parseAsShown("£2.5bn") == 2_500_000_000)
+        #expect(MeasureUnit("£ per head").parseAsShown("£12.50 per head") == 12.5)
+        #expect(MeasureUnit.shiftingPoint(of: "0.005", by: 3) == "5" && MeasureUnit.shiftingPoint(of: "12", by: -3) == "0.012")
         #expect(MeasureUnit("number").parseAsShown("12 things") == nil)
     }
 

@@ -91,6 +91,30 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// `19.5 days`, `95 %` for a percentage; a space before the unit or none), or `nil` when it is not one:
     /// what a person copies from the screen is taken as the figure it shows. The unit of another measure
     /// (`12%` for days) is not this one's, and not taken.
+    /// `digits` (`1.25`) with its decimal point moved `places` to the right (left when negative): `1250` for 3,
+    /// so that a figure scaled by a power of ten is as exact as the figure typed; `nil` unless digits and a point.
+    static func shiftingPoint(of digits: String, by places: Int) -> String? {
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), digits.contains(where: \.isNumber),
+            digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+        else { return nil }
+        var whole = String(parts[0]), fraction = parts.count == 2 ? String(parts[1]) : ""
+        if places > 0 {
+            fraction += String(repeating: "0", count: max(0, places - fraction.count))
+            whole += fraction.prefix(places)
+            fraction = String(fraction.dropFirst(places))
+        } else if places < 0 {
+            whole = String(repeating: "0", count: max(0, -places - whole.count)) + whole
+            fraction = whole.suffix(-places) + fraction
+            whole = String(whole.dropLast(-places))
+        }
+        let leading = whole.drop { $0 == "0" }
+        return (leading.isEmpty ? "0" : String(leading)) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// The powers of ten of the pound units a value may be written in: `£`, `£k`, `£m`, `£bn`.
+    private static let poundScales: [String: Int] = ["": 0, "k": 3, "m": 6, "bn": 9]
+
     public func parseAsShown(_ text: String) -> Double? {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         var negative = false
@@ -102,9 +126,25 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             guard rest.hasSuffix("%") else { return nil }
             rest = rest.dropLast()
         } else if name.hasPrefix("£") {
-            let suffix = name.dropFirst()
-            guard rest.hasPrefix("£"), rest.lowercased().hasSuffix(suffix.lowercased()) else { return nil }
-            rest = rest.dropFirst().dropLast(suffix.count)
+            // `£410k` for a measure in £k; and, as a narrow column abbreviates it, `£1.25m` (1,250 of £k): a scale
+            // written out is converted, exactly, as decimal digits.
+            let suffix = name.dropFirst().lowercased()
+            guard rest.hasPrefix("£") else { return nil }
+            guard let own = Self.poundScales[suffix] else {
+                // Another unit of pounds (`£ per head`): as written.
+                guard rest.lowercased().hasSuffix(suffix) else { return nil }
+                return Self.signed(rest.dropFirst().dropLast(suffix.count), negative: negative)
+            }
+            let lower = rest.lowercased()
+            guard let (typed, scale) = Self.poundScales.filter({ !$0.key.isEmpty && lower.hasSuffix($0.key) }).max(by: { $0.key.count < $1.key.count })
+                ?? (suffix.isEmpty ? ("", 0) : nil)
+            else { return nil }
+            rest = rest.dropFirst().dropLast(typed.count)
+            if scale != own {
+                let digits = String(rest.trimmingWhitespace().filter { $0 != "," })
+                guard let shifted = Self.shiftingPoint(of: digits, by: scale - own), let value = Double(shifted) else { return nil }
+                return negative ? -value : value
+            }
         } else if !isCount, !name.isEmpty {
             let lower = rest.lowercased()
             let singular = name.count > 2 && name.hasSuffix("s") && !name.contains(" ") ? String(name.dropLast()) : name
@@ -113,7 +153,12 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         } else {
             return nil
         }
-        let number = rest.trimmingCharacters(in: .whitespaces)
+        return Self.signed(rest, negative: negative)
+    }
+
+    /// The number `text` holds (no sign of its own), negated when `negative`.
+    private static func signed(_ text: Substring, negative: Bool) -> Double? {
+        let number = text.trimmingCharacters(in: .whitespaces)
         guard !number.isEmpty, !number.hasPrefix("-"), !number.hasPrefix("+"), let value = NumberParser.parse(number) else { return nil }
         return negative ? -value : value
     }

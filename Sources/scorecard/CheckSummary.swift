@@ -31,14 +31,8 @@ struct CheckSummary {
         }
         let byRule = Alert.Rule.allCases.map { rule in "\(NumberText.grouped(Double(evaluation.alerts.filter { $0.rule == rule }.count), decimals: 0)) \(rule.phrase)" }
         lines.append("  Alerts          \(NumberText.grouped(Double(evaluation.alerts.count), decimals: 0)) (\(byRule.joined(separator: ", ")))")
-        let fractions = council.fractionsForPercentages()
-        if !fractions.isEmpty { lines.append("") }
-        for (code, largest, target) in fractions.prefix(10) {
-            lines.append(
-                "Warning: \(code.terminalSafe)'s values all lie between 0 and 1 (at most \(formatPlain(largest))) while its target is "
-                    + "\(formatPlain(target))%: percentages written as fractions? Write 79 for 79% (in a workbook, format the cells as percentages).")
-        }
-        if fractions.count > 10 { lines.append("Warning: and \(fractions.count - 10) more measures like them.") }
+        let warnings = FractionWarning.lines(council.fractionsForPercentages())
+        if !warnings.isEmpty { lines += [""] + warnings }
         return lines.joined(separator: "\n")
     }
 }

@@ -46,17 +46,18 @@ struct ImportCommand: ParsableCommand {
         if !isDefault, !PostgresLocation.isURL(path), !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw CommandFailure("there is no folder \(folder.terminalSafe) for the database \(path.terminalSafe): make it first, or give another path; nothing was imported")
         }
-        let (council, imported) =
+        let (council, imported, watch) =
             PostgresLocation.isURL(path)
             ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
+        for line in FractionWarning.lines(watch?.fractions ?? []) { Console.error(line) }
     }
 
     /// Imports into a shared PostgreSQL database (by COPY, in one transaction, committed only if the files
     /// have no problem at all).
-    private func importShared(into url: String) throws -> (Council, ImportSummary) {
+    private func importShared(into url: String) throws -> (Council, ImportSummary, FractionWatch?) {
         let today = try CivilDate.resolvedToday()
         let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
         defer { store.close() }
@@ -67,7 +68,7 @@ struct ImportCommand: ParsableCommand {
         guard let directory else {
             let council = try DataLocation.sample(today: today)
             try refuseOther(council.plan.council, over: store, shownAs: shownAs, isSample: true)
-            return (council, try store.importCouncil(council, by: store.login, progress: bar.update))
+            return (council, try store.importCouncil(council, by: store.login, progress: bar.update), nil)
         }
         // The framework first, then the observations, written by another thread while they are read.
         let trace = Trace()
@@ -77,21 +78,27 @@ struct ImportCommand: ParsableCommand {
         let builder = try PostgresImportBuilder(
             store: store, plan: contents.plan, measures: contents.measures,
             accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
-        let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
+        var watch = FractionWatch(measures: contents.measures)
+        let total = try Self.readObservations(
+            files, measures: contents.measures, trace: trace,
+            to: { batch in
+                watch.observe(batch)
+                builder.send(batch)
+            }, cancel: builder.cancel)
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
-        return (council, summary)
+        return (council, summary, watch)
     }
 
     /// Imports the sample council as it stands today.
-    private func importSample(into path: String) throws -> (Council, ImportSummary) {
+    private func importSample(into path: String) throws -> (Council, ImportSummary, FractionWatch?) {
         let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
         try refuseOther(council.plan.council, inFileAt: path, isSample: true)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
-        return (council, try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update))
+        return (council, try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update), nil)
     }
 
     /// Refuses, unless `--replace` is given, to load council `name` into a database holding another: it would
@@ -150,7 +157,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.
-    private func importFiles(_ directory: String, into path: String) throws -> (Council, ImportSummary) {
+    private func importFiles(_ directory: String, into path: String) throws -> (Council, ImportSummary, FractionWatch?) {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
@@ -160,11 +167,18 @@ struct ImportCommand: ParsableCommand {
         var summary: ImportSummary?
         // The observations themselves are kept only for an import into an existing database (compared with it).
         var observations = [[Observation]](repeating: [], count: contents.measures.count)
+        // The values' look, to warn of fractions written for percentages as `check` does.
+        var watch = FractionWatch(measures: contents.measures)
         if !SQLiteStore.exists(at: path), folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
             // A new database: written on another thread while observations.csv is read, linked in only if
             // both succeed. The write phase is what is left of the writing once the read is done.
             let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: author)
-            let total = try Self.readObservations(files, measures: contents.measures, trace: trace, to: builder.send, cancel: builder.cancel)
+            let total = try Self.readObservations(
+                files, measures: contents.measures, trace: trace,
+                to: { batch in
+                    watch.observe(batch)
+                    builder.send(batch)
+                }, cancel: builder.cancel)
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
             if summary == nil {
                 // Another import made the file meanwhile: this one is imported into it as into any existing
@@ -181,6 +195,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: observations)
+        for m in observations.indices {
+            for observation in observations[m] { watch.observe(observation, measure: m) }
+        }
         let imported: ImportSummary
         if let summary {
             imported = summary
@@ -193,7 +210,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         bar.finish()
-        return (council, imported)
+        return (council, imported, watch)
     }
 
     /// Reads the observations of `measures` from `files`, handing each batch of rows to `send` (a builder that

@@ -1,19 +1,15 @@
 extension Council {
     /// The percentage measures whose values look like fractions written for percentages (0.79 for 79%): at least
-    /// three values, every one between 0 and 1 and not all 0, while a target (the framework's, or one given
+    /// two values, every one between 0 and 1 and not all 0, while a target (the framework's, or one given
     /// beside a value) is 10% or more. Judged as they are, such a measure is off track every period (0.8%
     /// against 85%); the files are most likely at fault (a spreadsheet's percentages exported as General
     /// numbers), so `check` warns of them. (A measure of small percentages, 0.9% against 1.05%, is not one.)
     /// - Returns: each such measure's code and its largest value and target, in the council's order.
     public func fractionsForPercentages() -> [(code: String, largestValue: Double, target: Double)] {
-        measures.indices.compactMap { m in
-            let measure = measures[m]
-            guard measure.unit.isPercentage else { return nil }
-            let targets = measure.targets.chronological.map(\.value) + observations[m].compactMap(\.target)
-            guard let target = targets.max(), target >= 10 else { return nil }
-            let values = observations[m].compactMap(\.value)
-            guard values.count >= 3, let largest = values.max(), largest > 0, largest <= 1, values.allSatisfy({ $0 >= 0 }) else { return nil }
-            return (measure.code, largest, target)
+        var watch = FractionWatch(measures: measures)
+        for m in observations.indices {
+            for observation in observations[m] { watch.observe(observation, measure: m) }
         }
+        return watch.fractions
     }
 }

@@ -1,0 +1,49 @@
+/// Watches a council's values as they are read for percentage measures whose values look like fractions written
+/// for percentages (see ``Council/fractionsForPercentages()``), keeping only a few figures a measure, so that an
+/// import streaming its values can warn as `check` does.
+public struct FractionWatch: Sendable {
+    /// What has been seen of one measure's values and the targets given beside them.
+    private struct Seen: Sendable {
+        var values = 0
+        var largest = -Double.infinity
+        var smallest = Double.infinity
+        var largestRowTarget = -Double.infinity
+    }
+
+    private let measures: [Measure]
+    private var seen: [Seen]
+
+    public init(measures: [Measure]) {
+        self.measures = measures
+        seen = Array(repeating: Seen(), count: measures.count)
+    }
+
+    /// Takes in one observation of the measure at `index`.
+    public mutating func observe(_ observation: Observation, measure index: Int) {
+        guard seen.indices.contains(index), measures[index].unit.isPercentage else { return }
+        if let value = observation.value {
+            seen[index].values += 1
+            seen[index].largest = max(seen[index].largest, value)
+            seen[index].smallest = min(seen[index].smallest, value)
+        }
+        if let target = observation.target { seen[index].largestRowTarget = max(seen[index].largestRowTarget, target) }
+    }
+
+    /// Takes in a batch of observations as a reader hands them over.
+    public mutating func observe(_ batch: ObservationHandOver.Batch) {
+        for (measure, observation) in batch { observe(observation, measure: measure) }
+    }
+
+    /// The measures whose values look like fractions: at least two values, every one between 0 and 1 and not
+    /// all 0, while a target (the framework's, or one given beside a value) is 10% or more; each with its largest
+    /// value and target, in the council's order.
+    public var fractions: [(code: String, largestValue: Double, target: Double)] {
+        measures.indices.compactMap { m in
+            let measure = measures[m], seen = seen[m]
+            guard measure.unit.isPercentage else { return nil }
+            let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
+            guard target >= 10, seen.values >= 2, seen.largest > 0, seen.largest <= 1, seen.smallest >= 0 else { return nil }
+            return (measure.code, seen.largest, target)
+        }
+    }
+}

@@ -11,16 +11,19 @@ public struct FractionWatch: Sendable {
     }
 
     private let measures: [Measure]
+    /// Which measures are percentages, worked out once: an import passes every row through ``observe(_:)``.
+    private let isPercentage: [Bool]
     private var seen: [Seen]
 
     public init(measures: [Measure]) {
         self.measures = measures
+        isPercentage = measures.map(\.unit.isPercentage)
         seen = Array(repeating: Seen(), count: measures.count)
     }
 
     /// Takes in one observation of the measure at `index`.
     public mutating func observe(_ observation: Observation, measure index: Int) {
-        guard seen.indices.contains(index), measures[index].unit.isPercentage else { return }
+        guard isPercentage.indices.contains(index), isPercentage[index] else { return }
         if let value = observation.value {
             seen[index].values += 1
             seen[index].largest = max(seen[index].largest, value)

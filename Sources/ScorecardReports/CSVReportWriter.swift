@@ -35,12 +35,12 @@ public enum CSVReportWriter {
         }
         // Line breaks and tabs stay inside fields (a spreadsheet reads them as such); any other control character
         // from the data is replaced.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) else {
             return text
         }
         var safe = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            safe.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" && scalar != "\t" ? "\u{FFFD}" : scalar)
+            safe.append(scalar.isTerminalControl && scalar != "\n" && scalar != "\r" && scalar != "\t" ? scalar.shownInstead : scalar)
         }
         return String(safe)
     }

@@ -60,8 +60,9 @@ struct HTMLText {
         }
     }
 
-    /// DEL, the lead bytes of C1 controls (0xC2) and bidi marks (0xE2), and `&`, `<`, `>`, `"` and `'`.
-    private static let specialBytes: Set<UInt8> = [0x7F, 0xC2, 0xE2, 0x26, 0x3C, 0x3E, 0x22, 0x27]
+    /// DEL, the lead bytes of C1 controls (0xC2), the Arabic letter mark (0xD8) and bidi marks and separators
+    /// (0xE2), and `&`, `<`, `>`, `"` and `'`.
+    private static let specialBytes: Set<UInt8> = [0x7F, 0xC2, 0xD8, 0xE2, 0x26, 0x3C, 0x3E, 0x22, 0x27]
 
     /// `text` with `&`, `<`, `>`, `"` and `'` as character references, and every control character but a tab
     /// or a line break (and any bidirectional override, which could reorder what a reader sees) replaced by
@@ -81,7 +82,7 @@ struct HTMLText {
             case "'": result.append(contentsOf: "&#39;".unicodeScalars)
             case "\n", "\t": result.append(scalar)
             case "\r": break
-            default: result.append(scalar.isTerminalControl ? "\u{FFFD}" : scalar)
+            default: result.append(scalar.isTerminalControl ? scalar.shownInstead : scalar)
             }
         }
         return String(result)
@@ -100,7 +101,7 @@ struct HTMLText {
             case ">": result += "\\3E "
             case "&": result += "\\26 "
             case "\n", "\r", "\t": result += " "
-            default: if scalar.isTerminalControl { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
+            default: if scalar.isTerminalControl { result.unicodeScalars.append(scalar.shownInstead) } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result

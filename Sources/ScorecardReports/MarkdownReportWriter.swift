@@ -120,7 +120,7 @@ public enum MarkdownReportWriter {
                 case "&": result += "&amp;"
                 case "\r": break
                 case "\t": result += " "
-                default: if scalar.isTerminalControl { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
+                default: if scalar.isTerminalControl { result.unicodeScalars.append(scalar.shownInstead) } else { result.unicodeScalars.append(scalar) }
                 }
             }
             return escapedLineStart(result)

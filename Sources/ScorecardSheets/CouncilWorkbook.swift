@@ -78,17 +78,22 @@ public enum CouncilWorkbook {
             isHeader = { row in SettingsTable.namesASetting(row.cells) }
         }
         guard let first = filled.first else { return table }
+        let header: Int
         if isHeader(table.rows[first]) {
-            guard role == .observations, let below = filled.dropFirst().first else { return table }
-            return banded(table, band: first, below: below) ?? table
+            header = first
+        } else {
+            guard let found = filled.dropFirst().first(where: { isHeader(table.rows[$0]) }) else { return table }
+            header = found
         }
-        guard let header = filled.dropFirst().first(where: { isHeader(table.rows[$0]) }) else { return table }
         // Above the settings, only a title of one cell: a row of two is a setting misnamed, said where it is.
         if role.signature == nil, !filled.prefix(while: { $0 < header }).allSatisfy({ cellsWithText(table.rows[$0]) == 1 }) { return table }
-        if role == .observations, let band = filled.last(where: { $0 < header }), let table = banded(table, band: band, below: header) {
-            return table
+        if role == .observations {
+            // Years over periods: the header found is the years (with `Code` beside them) and the periods are below,
+            // or it is the periods and the years are just above.
+            if let below = filled.first(where: { $0 > header }), let table = banded(table, band: header, below: below) { return table }
+            if let band = filled.last(where: { $0 < header }), let table = banded(table, band: band, below: header) { return table }
         }
-        return SheetTable(origin: table.origin, rows: Array(table.rows[header...]))
+        return header == first ? table : SheetTable(origin: table.origin, rows: Array(table.rows[header...]))
     }
 
     /// `table` from row `band` on, when that row holds years over the periods of row `below` (`2024/25` merged

@@ -51,17 +51,18 @@ enum Console {
                 + "transaction); giving up after \(Int(SQLiteStore.busyTimeout)) s...")
     }
 
-    /// A whole document (CSV, Markdown, HTML) for standard output: its line breaks kept, inside quoted fields too
-    /// (a spreadsheet reads them as such), and every other control character replaced with U+FFFD, a carriage
-    /// return too unless a line feed follows it (on a terminal, a lone one sends the cursor back to overwrite the
-    /// line, so that a line could be forged).
+    /// A whole document (CSV, Markdown, HTML) for standard output: its line breaks and tabs kept, inside quoted
+    /// fields too (a spreadsheet reads them as such), and every other control character replaced as
+    /// ``Unicode/Scalar/shownInstead`` says (U+FFFD, or a space for one that only spaces or breaks text), a
+    /// carriage return too unless a line feed follows it (on a terminal, a lone one sends the cursor back to
+    /// overwrite the line, so that a line could be forged).
     static func safeDocument(_ document: String) -> String {
         var text = String.UnicodeScalarView()
         let scalars = Array(document.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             // Line breaks and tabs are data a terminal shows as such (a tab in a note stays a tab in the CSV).
             let lineBreak = scalar == "\n" || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
-            text.append(scalar.isTerminalControl && !lineBreak && scalar != "\t" ? "\u{FFFD}" : scalar)
+            text.append(scalar.isTerminalControl && !lineBreak && scalar != "\t" ? scalar.shownInstead : scalar)
         }
         return String(text)
     }

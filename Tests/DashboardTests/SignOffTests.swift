@@ -201,6 +201,9 @@ struct SignOffTests {
     func controlCharacterInAName() throws {
         let screen = try Self.signOffScreen(enteredBy: "ev\u{1B}[2Jil")
         #expect(screen.contains("ev\u{FFFD}[2Jil") && !screen.contains("\u{1B}"))
+        // A line separator only breaks text: a space; a direction mark reorders it: `�`.
+        let marked = try Self.signOffScreen(enteredBy: "Kate\u{2028}Adams\u{200F}")
+        #expect(marked.contains("Kate Adams\u{FFFD}"))
     }
 
     @Test("a tab in who entered a draft shows as a space, as the README says, not dropped")

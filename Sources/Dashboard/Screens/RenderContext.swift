@@ -15,15 +15,15 @@ struct RenderContext {
     /// without a UTF-8 locale.
     func text(_ s: String) -> String {
         var safe = s
-        // Bytes first (as `terminalSafe` does): every control starts with a byte below 0x20, DEL, C2 or E2.
-        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+        // Bytes first (as `terminalSafe` does): every control starts with a byte below 0x20, DEL, C2, D8 or E2.
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
             s.unicodeScalars.contains(where: { $0.isTerminalControl && $0 != "\n" && $0 != "\r" }) {
             // Line breaks stay for each screen to lay out; a tab (or vertical tab, form feed) is a space.
             safe = String(String.UnicodeScalarView(s.unicodeScalars.map {
                 switch $0 {
                 case "\n", "\r": $0
                 case "\t", "\u{0B}", "\u{0C}": " "
-                default: $0.isTerminalControl ? "\u{FFFD}" : $0
+                default: $0.isTerminalControl ? $0.shownInstead : $0
                 }
             }))
         }

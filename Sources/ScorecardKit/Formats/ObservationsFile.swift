@@ -147,8 +147,10 @@ public struct ObservationsFile {
             try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
             return
         }
+        // Said as written, but a date (a spreadsheet keeps `Aug-24` as 2024-08-01) as its month.
         try observation(
-            record, measure: index, period: period, periodText: record.string(periodColumn), at: periodColumn,
+            record, measure: index, period: period,
+            periodText: Period(parsing: record.string(periodColumn)) == nil ? period.label : record.string(periodColumn), at: periodColumn,
             cells: columns.cells, into: &state, fail: fail)
     }
 

@@ -21,15 +21,18 @@ public enum PeriodBandHeader {
     }
 
     /// The headings that `band` over `headings` make: each period under a year as one heading (`Q1 2024/25`,
-    /// `note Q1 2024/25`), each other heading from whichever row holds it; `nil` when the rows are not a band over
-    /// periods (a heading in both rows, or a name under a year). A year over an empty cell, `Year`, `Annual` or
-    /// `Outturn` heads the year's own value.
+    /// `note Q1 2024/25`), each other heading from whichever row holds it, or both (`Code` merged down over the
+    /// two rows); `nil` when the rows are not a band over periods (two headings in a column, a name under a year,
+    /// or nothing under the years but figures: a first row of values with no code). A year over an empty cell,
+    /// `Year`, `Annual` or `Outturn` heads the year's own value.
     ///
     /// A heading under a year that makes no period with it is kept with the year beside it (`Total 2024/25`), so
     /// that the table's reader refuses it by name.
     public static func combined(band: [String], headings: [String]) -> [String]? {
         var result: [String] = []
         var over: (period: Period, text: String)?
+        // Whether any cell under a year holds a word (`Q1`, `Apr`), not a figure alone.
+        var worded = false
         for column in 0..<max(band.count, headings.count) {
             let top = column < band.count ? String(band[column].trimmingWhitespace()) : ""
             let below = column < headings.count ? String(headings[column].trimmingWhitespace()) : ""
@@ -42,7 +45,7 @@ public enum PeriodBandHeader {
                         continue
                     }
                 } else {
-                    guard below.isEmpty else { return nil }
+                    guard below.isEmpty || below.lowercased() == top.lowercased() else { return nil }
                     over = nil
                     result.append(top)
                     continue
@@ -53,9 +56,10 @@ public enum PeriodBandHeader {
                 continue
             }
             guard !isName(below) else { return nil }
+            if below.contains(where: \.isLetter) || Period(cell: below) != nil { worded = true }
             result.append(heading(below, under: year.period) ?? "\(below) \(year.text)")
         }
-        return result
+        return worded ? result : nil
     }
 
     /// `cell` as a financial or calendar year, the only periods a band holds.
@@ -80,7 +84,8 @@ public enum PeriodBandHeader {
             return heading(words.dropFirst().joined(separator: " "), under: year).map { "\(first) \($0)" }
         }
         if Self.yearItself.contains(words.joined(separator: " ").lowercased()) { return year.label }
-        if Period(parsing: cell) != nil { return cell }
+        // A period in full, or a date (a spreadsheet keeps `Apr-24` so), as the reader takes it alone: named as members read it.
+        if let whole = Period(cell: cell) { return whole.label }
         return period(cell, under: year)?.label
     }
 

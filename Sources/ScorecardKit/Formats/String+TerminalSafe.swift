@@ -11,6 +11,17 @@ extension Unicode.Scalar {
     }
 }
 
+extension Unicode.Scalar {
+    /// What a terminal control (``isTerminalControl``) shows as where it cannot be shown: a space for the ones that
+    /// only space or break text (tab, the line breaks, the line and paragraph separators), else U+FFFD, `�`.
+    public var shownInstead: Unicode.Scalar {
+        switch value {
+        case 0x09...0x0D, 0x85, 0x2028, 0x2029: " "
+        default: "\u{FFFD}"
+        }
+    }
+}
+
 extension StringProtocol {
     /// The text with every terminal control character replaced, so that printing it cannot move the cursor, clear
     /// the screen, retitle the window, ring the bell or forge a line of output.
@@ -47,11 +58,8 @@ extension StringProtocol {
         return String(result)
     }
 
-    /// What a control character shows as: a space for the ones that only space or break text, else U+FFFD.
+    /// What a control character shows as (``Unicode/Scalar/shownInstead``).
     private static func substitute(for control: Unicode.Scalar) -> Unicode.Scalar {
-        switch control.value {
-        case 0x09...0x0D, 0x85, 0x2028, 0x2029: " "
-        default: "\u{FFFD}"
-        }
+        control.shownInstead
     }
 }

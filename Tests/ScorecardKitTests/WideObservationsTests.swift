@@ -77,6 +77,20 @@ struct WideObservationsTests {
         let single = "measure,2023/24,\nOUT-01,1.1,\n"
         let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": single])).load()
         #expect(council.observations[3].map(\.value) == [1.1])
+        // A first row of figures with no code is a row of values, said so, not headings under the years.
+        var errors: [DataFileError] = []
+        do {
+            _ = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": "measure,title,2022/23,2023/24\n,,1.6,1.3\n"])).load()
+        } catch let error as DataLoadError { errors = error.errors }
+        #expect(errors.first?.line == 2 && errors.first?.message == "the measure code is empty")
+    }
+
+    @Test("a heading in both rows (Code merged down over them), and dates under a year, as a spreadsheet keeps its months")
+    func bothRowsAndDates() throws {
+        let text = "measure,title,2024/25,,\nmeasure,title,2024-08-01,2024-09-01,note 2024-09-01\nKBI-01,Planning,91.5,86,Vacancies\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": text])).load()
+        #expect(council.observations[1].map(\.period) == [.month(2024, 8), .month(2024, 9)])
+        #expect(council.observations[1].last?.note == "Vacancies")
     }
 
     static let badBands: [(String, String, Int, Int?, String?, String)] = [

@@ -76,10 +76,15 @@ struct WorkbookReadingTests {
         do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
         #expect(errors.map(\.description) == [path + ": sheet Observations, cell H5 (Q2 2025/26): \"lots\" is not a number (a value not to be had is left empty, or written - or n/a)"])
 
-        let fixed = try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", values.replacingOccurrences(of: "lots", with: "25"))]))
-        let read = try CouncilSource.load(path: fixed, today: nil)
+        let fixed = values.replacingOccurrences(of: "lots", with: "25")
+        let read = try CouncilSource.load(path: try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", fixed)])), today: nil)
         #expect(read.observations[0].map(\.period) == [1, 2, 3, 4].map { .quarter(2024, $0) } + [.quarter(2025, 1), .quarter(2025, 2)])
         #expect(read.observations[0].map(\.value) == [10, 20, 30, 40, 15, 25])
+        // The years beside Measure and Title (merged down over the two rows, so in both), under the title.
+        let besideCode = fixed.replacingOccurrences(of: "<x:c r=\"C3\"", with: "<x:c r=\"A3\" t=\"inlineStr\"><x:is><x:t>Measure</x:t></x:is></x:c><x:c r=\"C3\"")
+        #expect(besideCode != fixed)
+        let beside = try CouncilSource.load(path: try F.zip(F.parts(sheets: [("Council", council), ("Measures", measures), ("Observations", besideCode)])), today: nil)
+        #expect(beside.observations[0].map(\.value) == [10, 20, 30, 40, 15, 25])
     }
 
     @Test("a title, a date or a note above a table's headings is not the table: it starts at its header row")

@@ -28,7 +28,7 @@ struct PublishCommand: ParsableCommand {
     func validate() throws {
         if databaseOptions.published { throw ValidationError("--published shows what members see; publishing writes") }
         try DatabaseOptions.validate(by: by)
-        if let period, Period(parsing: period) == nil {
+        if let period, Period(cell: period) == nil {
             throw ValidationError("--period: \(period.excerpt()) is not a period (2024-05, 2024/25 Q1, 2024/25 or 2024)")
         }
     }
@@ -38,7 +38,7 @@ struct PublishCommand: ParsableCommand {
         let store = try databaseOptions.openStore()
         let signer = DatabaseOptions.author(by)
         let selection = PublishSelection(
-            period: period.flatMap { Period(parsing: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
+            period: period.flatMap { Period(cell: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
             endedBy: try CivilDate.resolvedToday())
         let outcome = try store.publish(selection, by: signer)
         if !outcome.unknownMeasures.isEmpty {

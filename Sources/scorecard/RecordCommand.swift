@@ -66,7 +66,7 @@ struct RecordCommand: ParsableCommand {
                 + " (\(changes(revision)))." + (revision.observation.isDraft ? draft : "")
         case .unchanged:
             "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
-                + "\(Period(parsing: period)?.label ?? period.excerpt()): unchanged (the database already holds this)."
+                + "\(Period(cell: period)?.label ?? period.excerpt()): unchanged (the database already holds this)."
         }
     }
 

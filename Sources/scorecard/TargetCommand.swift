@@ -63,7 +63,7 @@ struct TargetCommand: ParsableCommand {
     /// What `target` says when the proposal changes nothing; removing a target a month or quarter never had says
     /// what it is judged against instead.
     static func unchanged(measure: String, period: String, target: String) -> String {
-        let parsed = Period(parsing: period)
+        let parsed = Period(cell: period)
         let removing = target.trimmingCharacters(in: .whitespaces).lowercased() == "none"
         let why =
             !removing ? "this target is already what stands or is proposed"

@@ -179,6 +179,8 @@ struct CouncilDirectoryTests {
         ("YAML syntax error", framework(replacing: "title: Homes and places", with: "title: [Homes and places"), 10, "title", "not valid YAML"),
         ("a tab indenting a list", framework(replacing: "  - code: P1", with: "\t- code: P1"), 8, nil,
          "a tab at column 1; YAML is indented with spaces, not tabs: replace the tab with spaces"),
+        ("a tab within a mapping's indentation", framework(replacing: "    title: Homes and places", with: "    \ttitle: Homes and places"), 9, nil,
+         "a tab at column 5; YAML is indented with spaces, not tabs: replace the tab with spaces"),
         ("key given twice", framework(replacing: "decimals: 2", with: "decimals: 2\n            decimals: 3"), nil, "decimals", "the key appears twice"),
         ("target out of range", framework(replacing: "2024/25: 120", with: "2024/25: 1e19"), 35, "targets", "the target for 2024/25: 1e+19 is out of range"),
         ("min above max", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: 10\n            max: 5"), 70, "max", "max (5) is below min (10)"),

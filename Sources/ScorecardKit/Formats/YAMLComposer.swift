@@ -145,12 +145,15 @@ struct YAMLComposer {
             // A tab where the indentation or a value begins: YAML indents with spaces only (libyaml says "found
             // character that cannot start any token", which names no tab).
             let column = Int(parser.problem_mark.column)
-            if problem.contains("cannot start any token"), let start = Self.lineStart(line, in: bytes), start + column < bytes.count,
-                bytes[start + column] == UInt8(ascii: "\t")
-            {
-                return DataFileError(
-                    file: file, line: line, field: nil,
-                    message: "not valid YAML: a tab at column \(column + 1); YAML is indented with spaces, not tabs: replace the tab with spaces")
+            if let start = Self.lineStart(line, in: bytes) {
+                let atMark = problem.contains("cannot start any token") && start + column < bytes.count && bytes[start + column] == UInt8(ascii: "\t")
+                // "found a tab character that violates indentation": the line's first tab.
+                let firstTab = bytes[start...].prefix { $0 != UInt8(ascii: "\n") }.firstIndex(of: UInt8(ascii: "\t")).map { $0 - start }
+                if let tab = atMark ? column : problem.contains("tab character") ? firstTab : nil {
+                    return DataFileError(
+                        file: file, line: line, field: nil,
+                        message: "not valid YAML: a tab at column \(tab + 1); YAML is indented with spaces, not tabs: replace the tab with spaces")
+                }
             }
             // The value at fault is usually on the line the problem was found, else on the line its context began.
             let hinted = [line, Int(parser.context_mark.line) + 1].lazy.compactMap { Self.quotingHint(forLine: $0, in: bytes) }.first

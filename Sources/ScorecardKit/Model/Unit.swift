@@ -175,7 +175,8 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         // A unit is a word or two (`weeks`, `per 1,000`) or `%`: `86x` is a slip, "not a number", and so is `0x1A`
         // (a word with digits in it is no unit).
         let firstWord = unit.prefix { !$0.isWhitespace }
-        guard unit == "%" || (unit.count >= 2 && firstWord.allSatisfy(\.isLetter)), NumberParser.parse(number) != nil else { return nil }
+        guard unit == "%" || (unit.count >= 2 && !firstWord.isEmpty && firstWord.allSatisfy(\.isLetter)), NumberParser.parse(number) != nil
+        else { return nil }
         let measured = isCount ? "as a number" : "in \(name)"
         return "\"\(trimmed.excerpt())\" is written in \(unit.excerpt()), but \(code.excerpt()) is measured \(measured): write the number alone"
     }

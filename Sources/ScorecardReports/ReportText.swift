@@ -66,10 +66,15 @@ enum ReportText {
         var parts: [String] = []
         let point = comparison.point
         let period = point.periodText == rowPeriod ? "" : " in \(point.periodText)"
+        // England's figure to as many decimals as keep it apart from the council's value and interval beside it.
+        let places = measure.placesApart(interval: [point.lower, point.upper, point.value], comparators: [point.england])
+        let england = point.england.map { " (\(measure.unit.format($0, decimals: places)))" } ?? ""
         if comparison.comparedToEngland != .notCompared {
             let words = comparison.comparedToEngland == .similar ? "to England" : "than England"
-            let england = point.england.map { " (\(measure.format($0)))" } ?? ""
             parts.append("\(significance(comparison.comparedToEngland)) \(words)\(england)\(period)")
+        } else if !england.isEmpty {
+            // Not compared (the council's interval not published): England's value is still given, as on the dashboard.
+            parts.append("Not compared with England\(england)\(period)")
         }
         if let rank = comparison.rank {
             let quartile = comparison.quartile.map { " (quartile \($0))" } ?? ""

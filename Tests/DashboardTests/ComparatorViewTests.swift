@@ -93,6 +93,15 @@ import Testing
         #expect(shared.contains("12. 1.4 per 1,000 Testshire District") && shared.contains("12. 1.4 per 1,000 Neighbour 12"))
     }
 
+    @Test("values shown alike in the ranked list would be ranked alike: those that differ get the decimals to say so")
+    func rankedValuesWrittenApart() throws {
+        var council = try Self.model().council
+        council.measures[0].comparators?.points[0].neighbours[4].value = 1.44
+        let (model, state) = Self.openedOnOUT01(council)
+        let text = DashboardView.screenText(state, model: model, width: 160, height: 60)
+        #expect(text.contains("4. 1.40 per 1,000 Testshire") && text.contains("5. 1.44 per 1,000 Eastwick"), "\(text)")
+    }
+
     @Test func aCouncilWithoutAnIntervalIsNotComparedButEnglandsValueIsGiven() throws {
         var council = try Self.model().council
         council.measures[0].comparators?.points[0].lower = nil

@@ -80,6 +80,19 @@ struct CommitteeReportTests {
             council: council, evaluation: council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today),
             options: ReportOptions(produced: ReportFixture.today))
         #expect(older.sections.first?.measures.first?.comparison?.hasPrefix("▲\u{00A0}Better than England (2.0 per 1,000) in 2024/25; ranked 3") == true)
+        // England just below the council's figures: written apart from them, not as the same 2.4.
+        council.measures[0].comparators?.points[0].england = 2.17
+        council.measures[0].comparators?.points[0].lower = 2.18
+        let close = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today),
+            options: ReportOptions(produced: ReportFixture.today))
+        #expect(close.sections.first?.measures.first?.comparison?.hasPrefix("▲\u{00A0}Better than England (2.17 per 1,000) in 2024/25") == true)
+        // No interval published: not compared, England's figure still given, as the dashboard gives it.
+        council.measures[0].comparators?.points[0].lower = nil
+        let notCompared = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today),
+            options: ReportOptions(produced: ReportFixture.today))
+        #expect(notCompared.sections.first?.measures.first?.comparison?.hasPrefix("Not compared with England (2.2 per 1,000) in 2024/25; ranked 3") == true)
         // A report with no comparisons has no key for them.
         #expect(!MarkdownReportWriter.markdown(ReportFixture.report()).contains("similar to England"))
     }

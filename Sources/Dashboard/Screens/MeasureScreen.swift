@@ -198,6 +198,8 @@ struct MeasureScreen {
         guard let comparison = judged.comparison, comparison.rank != nil else { return [] }
         let ranked = comparison.ranked
         guard let council = ranked.firstIndex(where: \.isCouncil) else { return [] }
+        // Values that differ are written apart, so that two shown alike are ranked alike.
+        let places = definition.placesApart(ranked.map(\.value))
         // The lines of the positions `shown`, with a `…` for each run of positions left out.
         func lines(_ shown: Set<Int>) -> [(String, String)] {
             var lines: [(String, String)] = []
@@ -211,7 +213,7 @@ struct MeasureScreen {
                 skipped = false
                 let rank = (ranked.firstIndex { $0.value == row.value } ?? position) + 1
                 let name = row.isCouncil ? "\(context.council.plan.council) \(context.theme.glyphs.isUnicode ? "◀" : "<")" : row.name
-                lines.append((lines.isEmpty ? "Ranked" : "", "\(rank). \(definition.format(row.value))  \(name)"))
+                lines.append((lines.isEmpty ? "Ranked" : "", "\(rank). \(definition.unit.format(row.value, decimals: places))  \(name)"))
             }
             return lines
         }

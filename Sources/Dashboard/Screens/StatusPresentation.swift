@@ -148,7 +148,7 @@ extension Theme {
             HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
             HelpEntry(keys: "~ I C H L", description: "SPC: common, improving, concern, high, low"),
             HelpEntry(keys: "P F ?", description: "SPC: target passes, fails, may"),
-            HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_ e r", description: "Chart: limits, England, region"),
+            HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_ e r", description: "Chart: mean, limits; England, region"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),
             HelpEntry(keys: shades.suffix(2).joined(), description: "Bar: missing, not judged"),

@@ -126,7 +126,7 @@ public struct Measure: Sendable, Identifiable, Equatable {
     }
 
     /// The decimal places to write a comparison's figures to (the council's value, its interval, England's and the
-    /// region's): the measure's own, or as few more (up to three) as write each of `comparators` apart from each
+    /// region's): the measure's own, or as few more (up to six) as write each of `comparators` apart from each
     /// end of `interval` it differs from. England's 73.7% beside an interval to 73.6% is not written 74% twice, as
     /// if it lay on the interval, which is "similar".
     public func placesApart(interval: [Double?], comparators: [Double?]) -> Int {
@@ -136,6 +136,19 @@ public struct Measure: Sendable, Identifiable, Equatable {
                 others.allSatisfy { other in
                     abs(end - other) <= 1e-9 * max(1, abs(end)) || unit.format(end, decimals: places) != unit.format(other, decimals: places)
                 }
+            }
+        }
+        return (decimals..<(decimals + 6)).first(where: apart) ?? decimals + 6
+    }
+
+    /// The decimal places to write a ranked list's values to: the measure's own, or as few more (up to three) as
+    /// write values that differ apart, so that two shown alike are ranked alike (69.28% is 15th, 69.00% 16th, not
+    /// 69% twice).
+    public func placesApart(_ values: [Double]) -> Int {
+        let sorted = values.filter(\.isFinite).sorted()
+        func apart(_ places: Int) -> Bool {
+            zip(sorted, sorted.dropFirst()).allSatisfy { a, b in
+                abs(a - b) <= 1e-9 * max(1, abs(a)) || unit.format(a, decimals: places) != unit.format(b, decimals: places)
             }
         }
         return (decimals..<(decimals + 3)).first(where: apart) ?? decimals + 3

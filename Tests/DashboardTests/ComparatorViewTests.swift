@@ -83,6 +83,8 @@ import Testing
         }
         let tall = DashboardView.screenText(state, model: model, width: 130, height: 70)
         #expect(tall.contains("1. 0.5 per 1,000 Neighbour 1") && tall.contains("17. 1.8 per 1,000 Neighbour 16"))
+        // One left out between two shown is shown: it takes the line a `…` would.
+        #expect(tall.contains("16. 1.7 per 1,000 Neighbour 15"))
         // 1.2 twice (Neighbours 10 and 11, both 10th), then 1.3 12th: two either side of the council are shown.
         #expect(tall.contains("10. 1.2 per 1,000 Neighbour 11") && tall.contains("12. 1.3 per 1,000 Neighbour 12"))
         #expect(!tall.contains("11. "))

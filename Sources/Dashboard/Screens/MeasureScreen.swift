@@ -200,8 +200,10 @@ struct MeasureScreen {
         guard let council = ranked.firstIndex(where: \.isCouncil) else { return [] }
         // Values that differ are written apart, so that two shown alike are ranked alike.
         let places = definition.placesApart(ranked.map(\.value))
-        // The lines of the positions `shown`, with a `…` for each run of positions left out.
-        func lines(_ shown: Set<Int>) -> [(String, String)] {
+        // The lines of the positions `shown`, with a `…` for each run of positions left out (one left out alone is
+        // shown instead: it takes the line the `…` would).
+        func lines(_ chosen: Set<Int>) -> [(String, String)] {
+            let shown = chosen.union(ranked.indices.filter { !chosen.contains($0) && ($0 == 0 || chosen.contains($0 - 1)) && ($0 == ranked.count - 1 || chosen.contains($0 + 1)) })
             var lines: [(String, String)] = []
             var skipped = false
             for (position, row) in ranked.enumerated() {

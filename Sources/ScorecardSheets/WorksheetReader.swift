@@ -32,6 +32,13 @@ struct WorksheetReader {
         /// The ranges merged down one column (`<mergeCell ref="G3:G4"/>`, after the rows).
         var merges: [(column: Int, rows: ClosedRange<Int>)] = []
         let origin = TableOrigin(file: archive.path, sheet: sheet)
+        // A cell that cannot be read (a formula with no saved value, an error value, a time) is reported with the
+        // others like it, as a table's bad rows are: one run names them all.
+        var cellProblems: [DataFileError] = []
+        func problem(_ error: DataFileError) throws {
+            cellProblems.append(error)
+            if cellProblems.count >= DataLoadError.limit { throw DataLoadError(cellProblems, truncated: true) }
+        }
         try XMLEvents.parse(data, part: part, file: archive.path) { event in
             switch event {
             case .start("row", let attributes):
@@ -78,12 +85,15 @@ struct WorksheetReader {
                 found.inline = inline
                 // A formula's saved empty text (`=IF(x, "", y)`) is `<v/>`: an empty cell, not a missing value.
                 if hasFormula, value == nil, !(hasValueElement && found.type == "str") {
-                    throw origin.place(line: current.number, column: column, field: nil).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)")
+                    try problem(origin.place(line: current.number, column: column, field: nil).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)"))
+                    return
                 }
                 let text: String
                 switch found.text(sharedStrings: sharedStrings, uses1904Dates: uses1904Dates) {
                 case .success(let written): text = written
-                case .failure(let problem): throw origin.place(line: current.number, column: column, field: nil).error("the cell \(problem.message)")
+                case .failure(let failure):
+                    try problem(origin.place(line: current.number, column: column, field: nil).error("the cell \(failure.message)"))
+                    return
                 }
                 guard !text.isEmpty else { return }
                 if current.cells.count <= column {
@@ -113,6 +123,7 @@ struct WorksheetReader {
             default: break
             }
         }
+        if !cellProblems.isEmpty { throw DataLoadError(cellProblems) }
         rows.sort { $0.number < $1.number }
         Self.fill(&rows, downMerges: merges, budget: &budget)
         cellBudget = budget

@@ -157,6 +157,20 @@ struct HostileWorkbookTests {
         }
     }
 
+    @Test("every cell that cannot be read is named in one run, as a table's bad rows are, not the first alone")
+    func cellsReportedTogether() throws {
+        let data = F.row(1, #"<x:c r="B1"><x:f>1+1</x:f></x:c>"#, #"<x:c r="D1" t="e"><x:v>#N/A</x:v></x:c>"#)
+            + F.row(3, #"<x:c r="C3"><x:f>2+2</x:f></x:c>"#)
+        let path = try F.zip(F.parts(sheets: [Self.settings(), ("Measures", data)]))
+        var errors: [DataFileError] = []
+        do { _ = try CouncilWorkbook.tables(path: path, today: nil).load() } catch let error as DataLoadError { errors = error.errors }
+        #expect(errors.map(\.description) == [
+            path + ": sheet Measures, cell B1: the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)",
+            path + ": sheet Measures, cell D1: " + (errors.count > 1 ? errors[1].message : ""),
+            path + ": sheet Measures, cell C3: the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)",
+        ])
+    }
+
     @Test("an old .xls or a spreadsheet of another kind is named as such")
     func otherKinds() throws {
         let path = try F.path("council.xls")

@@ -77,7 +77,9 @@ extension PostgresStore {
         let rows = try session.rows("""
             SELECT p.id, m.code, p.period_kind, p.period_ordinal, p.value, p.proposed_by, p.proposed_at,
                    (SELECT r.value FROM target_revision r WHERE r.measure_id = p.measure_id
-                      AND r.period_kind = p.period_kind AND r.period_ordinal = p.period_ordinal ORDER BY r.id DESC LIMIT 1)
+                      AND r.period_kind = p.period_kind AND r.period_ordinal = p.period_ordinal ORDER BY r.id DESC LIMIT 1),
+                   (SELECT o.target FROM revision o WHERE o.measure_id = p.measure_id
+                      AND o.period_kind = p.period_kind AND o.period_ordinal = p.period_ordinal ORDER BY o.id DESC LIMIT 1)
             FROM target_proposal p JOIN measure m ON m.id = p.measure_id
             WHERE m.position IS NOT NULL
               AND p.id = (SELECT max(l.id) FROM target_proposal l WHERE l.measure_id = p.measure_id
@@ -88,10 +90,11 @@ extension PostgresStore {
             ORDER BY m.code, p.period_kind, p.period_ordinal
             """)
         return try rows.compactMap { row in
-            let (id, code, kind, ordinal, value, by, at, current) = try row.decode(
-                (Int64, String, Int, Int, Double?, String, Date, Double?).self)
+            let (id, code, kind, ordinal, value, by, at, current, carried) = try row.decode(
+                (Int64, String, Int, Int, Double?, String, Date, Double?, Double?).self)
             guard let period = Period(kindValue: kind, ordinal: ordinal), selection.covers(period) else { return nil }
-            let proposal = TargetProposal(measureCode: code, period: period, value: value, current: current, proposedBy: by, proposedAt: at)
+            let proposal = TargetProposal(
+                measureCode: code, period: period, value: value, current: current, proposedBy: by, proposedAt: at, carriedTarget: carried)
             guard selection.wasSeen(SeenRevision(proposal: proposal)) else { return nil }
             return (proposal, id)
         }

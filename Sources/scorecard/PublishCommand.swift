@@ -69,7 +69,11 @@ struct PublishCommand: ParsableCommand {
             for proposal in outcome.approvedTargets {
                 lines.append(
                     "  \(proposal.measureCode.terminalSafe) \(proposal.period.label): \(TargetCommand.text(proposal.value))"
-                        + " (\(proposal.current.map { "was \(RecordCommand.text($0))" } ?? "none was set for that period itself"); proposed by \(proposal.proposedBy.terminalSafe))")
+                        + " (\(proposal.current.map { "was \(RecordCommand.text($0))" } ?? "none was set for that period itself"); proposed by \(proposal.proposedBy.terminalSafe))"
+                        + (proposal.carriedTarget.map {
+                            "; but the period's value was given with a target of its own, \(RecordCommand.text($0)), which still judges it: "
+                                + "change it in the council's files"
+                        } ?? ""))
             }
         }
         return lines.joined(separator: "\n")

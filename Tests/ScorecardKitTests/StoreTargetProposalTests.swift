@@ -140,6 +140,12 @@ struct StoreTargetProposalTests {
         #expect(try store.targetProposals().isEmpty)
         // Another month, or the year, may have one.
         #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024-08", target: "80", by: "kate")) != nil)
+        // One proposed before the files gave that month's value a target of its own is approved saying so.
+        let august = try #require(council.observations[index].firstIndex { $0.period == .month(2024, 8) })
+        council.observations[index][august].target = 83
+        _ = try store.importCouncil(council, by: "import", progress: nil)
+        let approved = try store.publish(.all, by: "olu").approvedTargets
+        #expect(approved.map(\.carriedTarget) == [83])
     }
 
     @Test("sign-off chooses values or targets, and a period: a draft of the same measure stays a draft")

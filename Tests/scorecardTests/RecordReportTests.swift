@@ -28,6 +28,15 @@ import Testing
         #expect(Self.revised(from: before, to: newer) == "KBI-01 Oct 2024: recorded 30 (replacing 27; commentary changed).")
     }
 
+    @Test("a target approved for a period whose value carries its own says that one still judges it")
+    func approvedButCarried() {
+        let proposal = TargetProposal(
+            measureCode: "KBI-01", period: .month(2024, 8), value: 80, current: nil, proposedBy: "kate", proposedAt: Date(), carriedTarget: 83)
+        let text = PublishCommand.report(PublishOutcome(published: [], approvedTargets: [proposal], unknownMeasures: []), selection: .all)
+        #expect(text.contains("KBI-01 Aug 2024: 80 (none was set for that period itself; proposed by kate); but the period's value was given "
+            + "with a target of its own, 83, which still judges it: change it in the council's files"), "\(text)")
+    }
+
     @Test("commentary longer than the value form takes is refused, naming its length and the limit")
     func commentaryLimit() throws {
         let council = try CouncilDirectory(path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -77,7 +77,9 @@ extension SQLiteStore {
             sql: """
                 SELECT p.id, m.code, p.period_kind, p.period_ordinal, p.value, p.proposed_by, p.proposed_at,
                        (SELECT r.value FROM target_revision r WHERE r.measure_id = p.measure_id
-                          AND r.period_kind = p.period_kind AND r.period_ordinal = p.period_ordinal ORDER BY r.id DESC LIMIT 1)
+                          AND r.period_kind = p.period_kind AND r.period_ordinal = p.period_ordinal ORDER BY r.id DESC LIMIT 1),
+                       (SELECT o.target FROM observation_revision o WHERE o.measure_id = p.measure_id
+                          AND o.period_kind = p.period_kind AND o.period_ordinal = p.period_ordinal ORDER BY o.id DESC LIMIT 1)
                 FROM target_proposal p JOIN measure m ON m.id = p.measure_id
                 WHERE p.id = (SELECT max(l.id) FROM target_proposal l WHERE l.measure_id = p.measure_id
                               AND l.period_kind = p.period_kind AND l.period_ordinal = p.period_ordinal)
@@ -92,7 +94,7 @@ extension SQLiteStore {
             else { return nil }
             let proposal = TargetProposal(
                 measureCode: row.text(1), period: period, value: row.lenient(4), current: row.lenient(7),
-                proposedBy: row.text(5), proposedAt: StoreTime.date(row.text(6)) ?? .distantPast)
+                proposedBy: row.text(5), proposedAt: StoreTime.date(row.text(6)) ?? .distantPast, carriedTarget: row.lenient(8))
             guard selection.wasSeen(SeenRevision(proposal: proposal)) else { return nil }
             return (proposal, id)
         }

@@ -139,13 +139,19 @@ public struct TargetProposal: Sendable, Equatable {
     /// Who proposed it, and when.
     public var proposedBy: String
     public var proposedAt: Date
+    /// The target the period's value was given with (a files' row imported after the proposal), which judges the
+    /// period over any approved one; `nil` when it has none.
+    public var carriedTarget: Double?
 
-    public init(measureCode: String, period: Period, value: Double?, current: Double?, proposedBy: String, proposedAt: Date) {
+    public init(
+        measureCode: String, period: Period, value: Double?, current: Double?, proposedBy: String, proposedAt: Date, carriedTarget: Double? = nil
+    ) {
         self.measureCode = measureCode
         self.period = period
         self.value = value
         self.current = current
         self.proposedBy = proposedBy
         self.proposedAt = proposedAt
+        self.carriedTarget = carriedTarget
     }
 }

@@ -35,12 +35,17 @@ struct CellValue {
             guard let value else { return .success("") }
             switch format {
             case .plain: return .success(Self.shown(value))
-            case .scaled(let thousands):
+            case .scaled(let thousands, let mark, let pounds):
                 // Thousands, millions, billions: a format dividing by more shows figures no council keeps.
                 guard thousands <= 3 else {
                     return .failure(CellProblem("is shown divided by a thousand more than three times (its format has more than three commas after the last digit): format it as a number"))
                 }
-                return .success(Self.shown(value, times: pow(1000, -Double(thousands))))
+                let shown = Self.shown(value, times: pow(1000, -Double(thousands)))
+                // Read as it shows, scale and all (`£1.25m`), so that the reader puts it in the measure's unit:
+                // 1,250 of £k, 1,250,000 of £ (a number alone in millions was read as 1.25 of £k).
+                guard let mark, Double(shown) != nil else { return .success(shown) }
+                let sign = shown.hasPrefix("-") ? "-" : ""
+                return .success(sign + (pounds ? "£" : "") + shown.dropFirst(sign.count) + ["k", "m", "bn"][mark - 1])
             case .percent: return .success(Self.shown(value, times: 100) + "%")
             case .dateWithoutYear:
                 return .failure(CellProblem("is a date shown without its year (its format has no year), so which year is meant cannot be told: write the period as text (such as 2024-06), or format the cell to show the year"))

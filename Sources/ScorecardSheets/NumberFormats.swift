@@ -6,8 +6,10 @@ struct NumberFormats {
     enum Kind: Equatable {
         case plain, percent, date
         /// A number shown in thousands (`#,##0,"k"`: 1410000 shows as 1,410k) or millions (`#,##0.0,,"m"`): each
-        /// comma after the last digit divides by 1,000, and the value meant is the one shown.
-        case scaled(thousands: Int)
+        /// comma after the last digit divides by 1,000. `mark`: the scale the format writes after the number (1 for
+        /// `"k"`, 2 for `"m"`, 3 for `"bn"`), so the cell reads as it shows (`1,410k`, `£1.25m`; `£#,##0"k"`
+        /// shows 1250 as £1,250k), for the reader to put in the measure's own unit; `pounds`: the format shows `£`.
+        case scaled(thousands: Int, mark: Int?, pounds: Bool)
         /// A date shown without its year (`d-mmm`: 24-Jun): the year typed may not be the one stored.
         case dateWithoutYear
         /// A time of day or a length of time (`h:mm`, `[h]:mm`, `mm:ss`): a fraction of a day, which no measure
@@ -65,18 +67,24 @@ struct NumberFormats {
     static func kind(ofCode code: String) -> Kind {
         var bare = ""
         var bracketed = ""
+        // Text the format writes as it is: quoted (`"k"`) or escaped (`\k`).
+        var literal = ""
         var inQuotes = false
         var inBrackets = false
         var escaped = false
         for character in code {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                literal.append(character)
+                continue
+            }
             switch character {
             case "\\" where !inQuotes: escaped = true
             case "\"": inQuotes.toggle()
             case "[" where !inQuotes: inBrackets = true
             case "]" where !inQuotes: inBrackets = false; bracketed.append(";")
             default:
-                if inBrackets { bracketed.append(character) } else if !inQuotes { bare.append(character) }
+                if inQuotes { literal.append(character) } else if inBrackets { bracketed.append(character) } else { bare.append(character) }
             }
         }
         let elapsed = bracketed.lowercased().split(separator: ";").contains { $0.allSatisfy { "hms".contains($0) } && !$0.isEmpty }
@@ -90,7 +98,14 @@ struct NumberFormats {
         // Commas straight after the last digit placeholder scale the number (a thousands separator sits between digits).
         if let last = first.lastIndex(where: { "0#?".contains($0) }) {
             let thousands = first[first.index(after: last)...].prefix { $0 == "," }.count
-            if thousands > 0 { return .scaled(thousands: min(thousands, 4)) }
+            // A scale written after the number: of pounds (`£#,##0"k"`), or of a number the format scales; a
+            // letter alone after a plain number may be the unit (`0.0"m"`, metres), read as the number it is.
+            let pounds = (bare + literal + bracketed).contains("£")
+            let scales: [Substring: Int] = ["k": 1, "m": 2, "bn": 3, "b": 3]
+            let mark = literal.lowercased().split { !$0.isLetter }.lazy.compactMap { scales[$0] }.first
+            if thousands > 0 || (mark != nil && pounds) {
+                return .scaled(thousands: min(thousands, 4), mark: mark, pounds: pounds)
+            }
         }
         return .plain
     }

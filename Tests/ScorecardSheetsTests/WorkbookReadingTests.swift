@@ -189,11 +189,24 @@ struct WorkbookReadingTests {
         #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0.00") == .plain)
         #expect(NumberFormats.kind(ofCode: "0 \"days\"") == .plain)
         #expect(NumberFormats.kind(ofCode: "General") == .plain)
-        // Thousands and millions shown: the value meant is the one shown (£1,410k is 1410 in a £k measure).
-        #expect(NumberFormats.kind(ofCode: "\"£\"#,##0,\"k\"") == .scaled(thousands: 1))
-        #expect(NumberFormats.kind(ofCode: "#,##0.0,,\"m\"") == .scaled(thousands: 2))
-        #expect(CellValue(type: nil, format: .scaled(thousands: 1), value: "1410000").text(sharedStrings: [], uses1904Dates: false) == .success("1410"))
-        #expect(CellValue(type: nil, format: .scaled(thousands: 2), value: "2500000").text(sharedStrings: [], uses1904Dates: false) == .success("2.5"))
+        // Thousands and millions shown: read as shown, scale and all (`£1,410k`), for the reader to put in the
+        // measure's unit (1,410 of £k, 1.41 of £m); a scale the format does not write is the number shown.
+        #expect(NumberFormats.kind(ofCode: "\"£\"#,##0,\"k\"") == .scaled(thousands: 1, mark: 1, pounds: true))
+        #expect(NumberFormats.kind(ofCode: "#,##0.0,,\"m\"") == .scaled(thousands: 2, mark: 2, pounds: false))
+        #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0\"k\"") == .scaled(thousands: 0, mark: 1, pounds: true))
+        #expect(NumberFormats.kind(ofCode: "#,##0,") == .scaled(thousands: 1, mark: nil, pounds: false))
+        #expect(NumberFormats.kind(ofCode: "0.0\"m\"") == .plain, "metres, perhaps: no scale of pounds")
+        func text(_ format: NumberFormats.Kind, _ value: String) -> Result<String, CellProblem> {
+            CellValue(type: nil, format: format, value: value).text(sharedStrings: [], uses1904Dates: false)
+        }
+        #expect(text(.scaled(thousands: 1, mark: 1, pounds: true), "1410000") == .success("£1410k"))
+        #expect(text(.scaled(thousands: 2, mark: 2, pounds: false), "-2500000") == .success("-2.5m"))
+        #expect(text(.scaled(thousands: 0, mark: 1, pounds: true), "1250") == .success("£1250k"))
+        #expect(text(.scaled(thousands: 1, mark: nil, pounds: false), "1410000") == .success("1410"))
+        for (unit, value) in [("£k", 1410.0), ("£m", 1.41), ("£", 1_410_000), ("number", 1_410_000)] {
+            #expect(MeasureUnit(unit).parseAsShown(unit == "number" ? "1410k" : "£1410k") == value, "\(unit)")
+        }
+        #expect(MeasureUnit("£k").parseAsShown("2.5m") == 2500 && MeasureUnit("£").parseAsShown("1410k") == 1_410_000)
         // A date shown without its year: which year is meant cannot be told.
         #expect(NumberFormats.kind(ofCode: "d-mmm") == .dateWithoutYear && NumberFormats.builtIn(16) == .dateWithoutYear)
         guard case .failure = CellValue(type: nil, format: .dateWithoutYear, value: "46197").text(sharedStrings: [], uses1904Dates: false) else {

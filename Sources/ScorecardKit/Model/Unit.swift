@@ -129,7 +129,12 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             // `£410k` for a measure in £k; and, as a narrow column abbreviates it, `£1.25m` (1,250 of £k): a scale
             // written out is converted, exactly, as decimal digits.
             let suffix = name.dropFirst().lowercased()
-            guard rest.hasPrefix("£") else { return nil }
+            // Without `£` only with its scale written (`1,410k`, as a workbook cell formatted in thousands shows).
+            if !rest.hasPrefix("£") {
+                guard Self.poundScales[suffix] != nil, Self.poundScales.contains(where: { !$0.key.isEmpty && rest.lowercased().hasSuffix($0.key) })
+                else { return nil }
+                rest = "£" + rest
+            }
             guard let own = Self.poundScales[suffix] else {
                 // Another unit of pounds (`£ per head`): as written.
                 guard rest.lowercased().hasSuffix(suffix) else { return nil }
@@ -150,6 +155,15 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             let singular = name.count > 2 && name.hasSuffix("s") && !name.contains(" ") ? String(name.dropLast()) : name
             guard let unit = [name, singular].first(where: { lower.hasSuffix($0.lowercased()) }) else { return nil }
             rest = rest.dropLast(unit.count)
+        } else if isCount {
+            // A count with its scale written, as a narrow column abbreviates it (`12.3k`) or a workbook cell
+            // formatted in thousands shows it (`1,410k`): the count itself, exactly.
+            let lower = rest.lowercased()
+            guard let (typed, scale) = Self.poundScales.filter({ !$0.key.isEmpty && lower.hasSuffix($0.key) }).max(by: { $0.key.count < $1.key.count }),
+                let shifted = Self.shiftingPoint(of: String(rest.dropLast(typed.count).trimmingWhitespace().filter { $0 != "," }), by: scale),
+                let value = Double(shifted)
+            else { return nil }
+            return negative ? -value : value
         } else {
             return nil
         }

@@ -62,6 +62,8 @@ struct ReaderEdgeCaseTests {
         #expect(problem.field == "value")
         #expect(NumberParser.parse("1e3\u{0}99") == nil)
         #expect(NumberParser.parse("1e") == nil)
+        // A tab or a line break around a figure (a cell's Alt+Enter) is space; within it, no number.
+        #expect(NumberParser.parse("91.5\n") == 91.5 && NumberParser.parse("\t1.2\r\n") == 1.2 && NumberParser.parse("12\n34") == nil)
         #expect(NumberParser.parse("1e+") == nil)
         #expect(NumberParser.parse("1e3x") == nil)
         #expect(NumberParser.parse("1E-2") == 0.01)

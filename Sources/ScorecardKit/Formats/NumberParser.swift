@@ -17,13 +17,18 @@ public enum NumberParser {
         case percent, pound
     }
 
-    /// Where `bytes` starts and ends without the spaces around it: spaces, and the no-break spaces (C2 A0) a
-    /// spreadsheet or web page leaves after a figure ("95.3\u{A0}" was not a number, shown as "95.3 ").
+    /// Whether `byte` is a space, a tab or a line break (a cell's Alt+Enter left after a figure).
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+    }
+
+    /// Where `bytes` starts and ends without the spaces around it: spaces, tabs and line breaks, and the no-break
+    /// spaces (C2 A0) a spreadsheet or web page leaves after a figure ("95.3\u{A0}" was not a number, shown as "95.3 ").
     private static func withoutSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
         var start = 0
         var end = bytes.count
         while start < end {
-            if bytes[start] == UInt8(ascii: " ") {
+            if isSpace(bytes[start]) {
                 start += 1
             } else if start + 1 < end, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 {
                 start += 2
@@ -32,7 +37,7 @@ public enum NumberParser {
             }
         }
         while end > start {
-            if bytes[end - 1] == UInt8(ascii: " ") {
+            if isSpace(bytes[end - 1]) {
                 end -= 1
             } else if end - 2 >= start, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
                 end -= 2

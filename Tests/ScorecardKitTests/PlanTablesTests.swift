@@ -56,6 +56,14 @@ struct PlanTablesTests {
         #expect(error.message.contains(bad.5), "\(bad.0): \(error.message)")
     }
 
+    @Test("every bad row of priorities.csv is named in one run, not the first alone")
+    func prioritiesReportedTogether() throws {
+        let text = "priority,delivery_plan,title\nP1,,Homes\nP1,,Again\nP9,DP-09,Lost\n"
+        let errors = try TablesFixture.errors(try TablesFixture.directory(["priorities.csv": text]))
+        #expect(errors.map(\.line) == [3, 4])
+        #expect(errors.last?.message.contains("priority P9 is not defined yet") == true)
+    }
+
     @Test("once priorities.csv defines the plans, an action or measure naming one it does not define is an error, not a new plan")
     func undefinedPlan() throws {
         let mistyped = Self.actions.replacingOccurrences(of: "DP-01,Adopt", with: "DP-1,Adopt")

@@ -87,7 +87,7 @@ struct WideObservationsTests {
 
     @Test("a heading in both rows (Code merged down over them), and dates under a year, as a spreadsheet keeps its months")
     func bothRowsAndDates() throws {
-        let text = "measure,title,2024/25,,\nmeasure,title,2024-08-01,2024-09-01,note 2024-09-01\nKBI-01,Planning,91.5,86,Vacancies\n"
+        let text = "measure,title,2024/25,,\ncode,title,2024-08-01,2024-09-01,note 2024-09-01\nKBI-01,Planning,91.5,86,Vacancies\n"
         let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": text])).load()
         #expect(council.observations[1].map(\.period) == [.month(2024, 8), .month(2024, 9)])
         #expect(council.observations[1].last?.note == "Vacancies")

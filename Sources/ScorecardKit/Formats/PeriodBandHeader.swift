@@ -45,7 +45,8 @@ public enum PeriodBandHeader {
                         continue
                     }
                 } else {
-                    guard below.isEmpty || below.lowercased() == top.lowercased() else { return nil }
+                    // One heading merged down over both rows, or the same column named twice (`measure` over `code`).
+                    guard below.isEmpty || below.lowercased() == top.lowercased() || sameName(top, below) else { return nil }
                     over = nil
                     result.append(top)
                     continue
@@ -66,6 +67,13 @@ public enum PeriodBandHeader {
     private static func year(_ cell: some StringProtocol) -> Period? {
         guard let period = Period(parsing: cell), period.kind == .financialYear || period.kind == .calendarYear else { return nil }
         return period
+    }
+
+    /// Whether `a` and `b` are names of one column: `measure`, `code` and `measure_code`, or `title` twice.
+    private static func sameName(_ a: String, _ b: String) -> Bool {
+        let measure: Set<String> = ["measure", "code", "measure_code"]
+        let (x, y) = (TableHeader.normalized(a), TableHeader.normalized(b))
+        return x == y || (measure.contains(x) && measure.contains(y))
     }
 
     /// Whether `cell` is a heading naming the measure or describing it, not a period.

@@ -11,13 +11,15 @@ struct PrioritiesTable {
 
     /// Adds the table's priorities and delivery plans to `outline`.
     ///
-    /// - Throws: ``DataLoadError`` for the first problem.
+    /// - Throws: ``DataLoadError`` listing every row's problem (up to its limit), as the other tables do.
     func read(into outline: inout PlanOutline) throws {
-        try DataLoadError.collecting {
-            guard let rows = try table.records(context: "a priority", known: Self.fields, aliases: Self.aliases, required: ["priority", "title"])?.rows
-            else { return }
-            var priorityLines: [String: Int] = [:]
-            for var row in rows {
+        let records = try DataLoadError.collecting {
+            try table.records(context: "a priority", known: Self.fields, aliases: Self.aliases, required: ["priority", "title"])
+        }
+        var priorityLines: [String: Int] = [:]
+        var errors: [DataFileError] = []
+        for var row in records?.rows ?? [] {
+            do {
                 // A delivery plan's row without its priority (a merged or left-blank priority column) says so: it
                 // was "a priority needs a priority".
                 if try row.string("priority") == nil, let planCode = try row.string("delivery_plan") {
@@ -50,7 +52,11 @@ struct PrioritiesTable {
                         code: code, title: try row.requiredString("title"), lead: try row.string("lead") ?? "",
                         description: try row.string("description") ?? "")
                 }
+            } catch let error as DataFileError {
+                errors.append(error)
+                if errors.count >= DataLoadError.limit { throw DataLoadError(errors, truncated: true) }
             }
         }
+        guard errors.isEmpty else { throw DataLoadError(errors) }
     }
 }

@@ -45,8 +45,8 @@ extension PostgresStore {
             throw StoreError.notPermitted(
                 "\(found.measure.code) is not one of \(login)'s measures (its owner is \(found.owner), "
                     + "in \(found.service)): an owner \(action) only for the measures they own; nothing was written\n"
-                    + "If these are \(login)'s, the database's owner grants them (`scorecard db grant \(login) --role owner --owner NAME`): "
-                    + "a name granted before the import is matched exactly, so grant it again now")
+                    + "If these are \(login)'s, the database's owner grants them: `scorecard db grant \(login) --role owner --owner NAME` "
+                    + "(or `--service NAME`), NAME as the framework gives the measure's owner or service")
         }
     }
 

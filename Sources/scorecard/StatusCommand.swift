@@ -71,7 +71,7 @@ struct StatusCommand: ParsableCommand {
         let summary = Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.label.lowercased())" } }
         lines.append("")
         let drafts = report.measures.filter(\.draft).count
-        lines.append("\(NumberText.counted(report.measures.count, "measure")): \(summary.joined(separator: ", ")); "
+        lines.append("\(NumberText.counted(report.measures.count, "measure"))\(summary.isEmpty ? "" : ": " + summary.joined(separator: ", ")); "
             + NumberText.counted(evaluation.alerts.count, "alert")
             + (drafts > 0 ? "; \(NumberText.counted(drafts, "measure")) judged on \(drafts == 1 ? "a draft" : "drafts") awaiting sign-off" : ""))
         return lines.joined(separator: "\n")

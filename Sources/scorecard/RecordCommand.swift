@@ -87,7 +87,10 @@ struct RecordCommand: ParsableCommand {
 
     static func text(_ value: Double?) -> String {
         guard let value else { return "no value" }
-        // Grouped as the dashboard writes it (40,000); a fraction exactly as recorded.
-        return value == value.rounded() && abs(value) <= ValueLimits.sane ? NumberText.grouped(value, decimals: 0) : formatPlain(value)
+        // Grouped as the dashboard writes it (40,000; 1,234.5), to exactly the decimals recorded.
+        let plain = formatPlain(value)
+        guard abs(value) <= ValueLimits.sane, !plain.contains("e") else { return plain }
+        let decimals = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
+        return NumberText.grouped(value, decimals: decimals)
     }
 }

@@ -138,6 +138,8 @@ struct StoreRecordTests {
         #expect(weeks.problems.first?.message == "\"19.5 weeks\" is written in weeks, but KBI-02 is measured in days: write the number alone")
         let hex = try #require(throws: ValueEntryError.self) { try value("KBI-02", "0x1A") }
         #expect(hex.problems.first?.message == "\"0x1A\" is not a number", "a word with digits is no unit")
+        let scaledPounds = try #require(throws: ValueEntryError.self) { try value("KBI-02", "£12k") }
+        #expect(scaledPounds.problems.first?.message.hasPrefix("the number is written in pounds (£), but KBI-02 is measured in days") == true)
         let broken = try #require(throws: ValueEntryError.self) { try value("KBI-02", "12\n34") }
         #expect(broken.problems.first?.message == "\"12 34\" is not a number", "a line break inside a cell is no unit")
         #expect(throws: ValueEntryError.self) { try value("KBI-02", "12%") }

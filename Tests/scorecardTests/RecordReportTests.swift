@@ -26,6 +26,7 @@ import Testing
         newer.value = 30
         newer.note = "Filled"
         #expect(Self.revised(from: before, to: newer) == "KBI-01 Oct 2024: recorded 30 (replacing 27; commentary changed).")
+        #expect(RecordCommand.text(1234.5) == "1,234.5" && RecordCommand.text(12_345) == "12,345" && RecordCommand.text(0.125) == "0.125")
     }
 
     @Test("a target approved for a period whose value carries its own says that one still judges it")

@@ -181,6 +181,10 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// not taken, or `nil` when it is not a number and a unit: named, rather than "not a number".
     public func otherUnitProblem(_ text: String, code: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Pounds with their scale (`£12k`, `£1.25m`) of a measure not in pounds: said so, as `£12` is.
+        if !name.hasPrefix("£"), trimmed.hasPrefix("£") || trimmed.hasPrefix("-£"), MeasureUnit("£").parseAsShown(trimmed) != nil {
+            return problem(with: .pound, code: code)
+        }
         guard let end = trimmed.firstIndex(where: { !($0.isASCII && ($0.isNumber || ".,+-".contains($0))) && $0 != "£" && $0 != "\u{2212}" }),
             end > trimmed.startIndex
         else { return nil }

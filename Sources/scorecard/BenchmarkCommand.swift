@@ -92,6 +92,10 @@ struct BenchmarkCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.failure
         }
+        guard !dataset.records.isEmpty else {
+            Console.error("\(file.terminalSafe): the file has its header but no rows of values: nothing to compare")
+            throw ExitCode.failure
+        }
         let attached = try attachedMeasure()
         // An area code in any case (e06000001), as the file writes it.
         let asked = self.area ?? attached?.comparators?.source.area

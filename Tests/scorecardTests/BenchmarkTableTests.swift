@@ -19,4 +19,14 @@ import Testing
         let headings = lines.filter { $0.hasPrefix("Campylobacter") && $0.contains("Most deprived decile") }
         #expect(headings.count >= 2 && Set(headings).count == headings.count, "\(headings)")
     }
+
+    @Test("a download with its header and no rows is refused, not compared to nothing with exit status 0")
+    func headerAlone() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("header-\(UUID().uuidString).csv").path
+        let header = try String(contentsOfFile: Self.campylobacter, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+        try (header + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var command = try Scorecard.parseAsRoot(["benchmark", path])
+        #expect(throws: (any Error).self) { try command.run() }
+    }
 }

@@ -79,12 +79,7 @@ struct ImportCommand: ParsableCommand {
             store: store, plan: contents.plan, measures: contents.measures,
             accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
         var watch = FractionWatch(measures: contents.measures)
-        let total = try Self.readObservations(
-            files, measures: contents.measures, trace: trace,
-            to: { batch in
-                watch.observe(batch)
-                builder.send(batch)
-            }, cancel: builder.cancel)
+        let total = try Self.readObservations(files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
         return (council, summary, watch)
@@ -174,11 +169,7 @@ struct ImportCommand: ParsableCommand {
             // both succeed. The write phase is what is left of the writing once the read is done.
             let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: author)
             let total = try Self.readObservations(
-                files, measures: contents.measures, trace: trace,
-                to: { batch in
-                    watch.observe(batch)
-                    builder.send(batch)
-                }, cancel: builder.cancel)
+                files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
             if summary == nil {
                 // Another import made the file meanwhile: this one is imported into it as into any existing
@@ -214,13 +205,19 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Reads the observations of `measures` from `files`, handing each batch of rows to `send` (a builder that
-    /// writes them meanwhile), and returns how many were read; when the read fails, calls `cancel` first.
+    /// writes them meanwhile) and to `watch`, and returns how many were read; when the read fails, calls `cancel` first.
     private static func readObservations(
-        _ files: CouncilSource, measures: [Measure], trace: Trace, to send: (ObservationHandOver.Batch) -> Void, cancel: () -> Void
+        _ files: CouncilSource, measures: [Measure], trace: Trace, watching watch: inout FractionWatch,
+        to send: (ObservationHandOver.Batch) -> Void, cancel: () -> Void
     ) throws -> Int {
         do {
             return try trace.phase("read-observations") {
-                try DataLocation.reportingProblems { try files.streamObservations(for: measures, to: send) }
+                try DataLocation.reportingProblems {
+                    try files.streamObservations(for: measures) { batch in
+                        watch.observe(batch)
+                        send(batch)
+                    }
+                }
             }
         } catch {
             cancel()

@@ -40,7 +40,22 @@ struct CellValue {
                 guard thousands <= 3 else {
                     return .failure(CellProblem("is shown divided by a thousand more than three times (its format has more than three commas after the last digit): format it as a number"))
                 }
-                let shown = Self.shown(value, times: pow(1000, -Double(thousands)))
+                var shown = Self.shown(value, times: pow(1000, -Double(thousands)))
+                // A small figure scaled down comes out in exponent form (`5e-05`): the stored digits, their point
+                // moved instead (0.00005), as the figure is meant.
+                if shown.contains(where: { $0 == "e" || $0 == "E" }) {
+                    let stored = value.trimmingCharacters(in: .whitespaces)
+                    let sign = stored.hasPrefix("-") ? "-" : ""
+                    if let moved = MeasureUnit.shiftingPoint(of: String(stored.dropFirst(sign.count)), by: -3 * thousands) {
+                        shown = sign + moved
+                    } else if let number = Double(shown), number.isFinite, abs(number) >= 1e-20 {
+                        // Stored in exponent form itself: written out to 20 places, the zeros after the figure dropped.
+                        var plain = String(format: "%.20f", number)
+                        while plain.hasSuffix("0") { plain.removeLast() }
+                        if plain.hasSuffix(".") { plain.removeLast() }
+                        shown = plain
+                    }
+                }
                 // Read as it shows, scale and all (`£1.25m`), so that the reader puts it in the measure's unit:
                 // 1,250 of £k, 1,250,000 of £ (a number alone in millions was read as 1.25 of £k).
                 guard let mark, Double(shown) != nil else { return .success(shown) }

@@ -145,12 +145,24 @@ public enum CouncilWorkbook {
                         + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
                         + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads: name the values' sheet Observations")
             }
+            // Every sheet is read before any is given up on: cells that cannot be read are named for all of them.
+            var unreadable: [DataFileError] = []
             func table(_ role: Role) throws -> SheetTable? {
-                try found[role].flatMap { try workbook.table(named: $0) }.map { Self.fromHeader($0, role: role) }
+                do {
+                    return try found[role].flatMap { try workbook.table(named: $0) }.map { Self.fromHeader($0, role: role) }
+                } catch let error as DataLoadError {
+                    unreadable += error.errors
+                    return nil
+                }
             }
+            let tables = (
+                settings: try table(.settings), priorities: try table(.priorities), measures: try table(.measures),
+                actions: try table(.actions), observations: try table(.observations)
+            )
+            guard unreadable.isEmpty else { throw DataLoadError(Array(unreadable.prefix(DataLoadError.limit)), truncated: unreadable.count > DataLoadError.limit) }
             return CouncilTables(
-                file: path, settings: try table(.settings), priorities: try table(.priorities), measures: try table(.measures),
-                actions: try table(.actions), observations: try table(.observations), today: today)
+                file: path, settings: tables.settings, priorities: tables.priorities, measures: tables.measures,
+                actions: tables.actions, observations: tables.observations, today: today)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }

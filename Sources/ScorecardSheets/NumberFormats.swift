@@ -78,6 +78,9 @@ struct NumberFormats {
                 literal.append(character)
                 continue
             }
+            // Only the first section (for positive numbers) says what a cell's number is; the others' text
+            // (`-£#,##0,"k"`) is not read for its scale.
+            if character == ";", !inQuotes, !inBrackets, !bare.isEmpty || !literal.isEmpty { break }
             switch character {
             case "\\" where !inQuotes: escaped = true
             case "\"": inQuotes.toggle()
@@ -101,7 +104,9 @@ struct NumberFormats {
             // A scale written after the number: of pounds (`£#,##0"k"`), or of a number the format scales; a
             // letter alone after a plain number may be the unit (`0.0"m"`, metres), read as the number it is.
             let pounds = (bare + literal + bracketed).contains("£")
-            let scales: [Substring: Int] = ["k": 1, "m": 2, "bn": 3, "b": 3]
+            let scales: [Substring: Int] = [
+                "k": 1, "thousand": 1, "thousands": 1, "m": 2, "mn": 2, "million": 2, "millions": 2, "bn": 3, "b": 3, "billion": 3,
+            ]
             let mark = literal.lowercased().split { !$0.isLetter }.lazy.compactMap { scales[$0] }.first
             if thousands > 0 || (mark != nil && pounds) {
                 return .scaled(thousands: min(thousands, 4), mark: mark, pounds: pounds)

@@ -183,6 +183,7 @@ struct CouncilDirectoryTests {
          "a tab at column 5; YAML is indented with spaces, not tabs: replace the tab with spaces"),
         ("key given twice", framework(replacing: "decimals: 2", with: "decimals: 2\n            decimals: 3"), nil, "decimals", "the key appears twice"),
         ("target out of range", framework(replacing: "2024/25: 120", with: "2024/25: 1e19"), 35, "targets", "the target for 2024/25: 1e+19 is out of range"),
+        ("target in another unit", framework(replacing: "2024/25: 120", with: "2024/25: 120 weeks"), 35, "targets", "\"120 weeks\" is written in weeks"),
         ("min above max", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: 10\n            max: 5"), 70, "max", "max (5) is below min (10)"),
         ("min not a number", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: none\n            min: low"), 69, "min", "\"low\" is not a number"),
         ("no council name", framework(replacing: "council: Testshire District Council\n", with: ""), 2, "council", "the framework needs a council"),

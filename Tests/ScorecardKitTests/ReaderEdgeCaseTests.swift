@@ -64,6 +64,9 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("1e") == nil)
         // A tab or a line break around a figure (a cell's Alt+Enter) is space; within it, no number.
         #expect(NumberParser.parse("91.5\n") == 91.5 && NumberParser.parse("\t1.2\r\n") == 1.2 && NumberParser.parse("12\n34") == nil)
+        #expect(MeasureUnit("£k").parseAsShown("£1.25m\n") == 1250 && MeasureUnit("days").parseAsShown("\t17.2 days\r\n") == 17.2)
+        // A heading typed over two lines of its cell is the period.
+        #expect(Period(cell: "2024/25\nQ1") == .quarter(2024, 1) && Period(cell: "2024/25\r\nQ1") == .quarter(2024, 1))
         #expect(NumberParser.parse("1e+") == nil)
         #expect(NumberParser.parse("1e3x") == nil)
         #expect(NumberParser.parse("1E-2") == 0.01)

@@ -161,9 +161,13 @@ struct HostileWorkbookTests {
     func cellsReportedTogether() throws {
         let data = F.row(1, #"<x:c r="B1"><x:f>1+1</x:f></x:c>"#, #"<x:c r="D1" t="e"><x:v>#N/A</x:v></x:c>"#)
             + F.row(3, #"<x:c r="C3"><x:f>2+2</x:f></x:c>"#)
-        let path = try F.zip(F.parts(sheets: [Self.settings(), ("Measures", data)]))
+        let observations = F.row(1, #"<x:c r="A1"><x:f>3+3</x:f></x:c>"#)
+        let path = try F.zip(F.parts(sheets: [Self.settings(), ("Measures", data), ("Observations", observations)]))
         var errors: [DataFileError] = []
         do { _ = try CouncilWorkbook.tables(path: path, today: nil).load() } catch let error as DataLoadError { errors = error.errors }
+        // Every sheet's, not the first sheet's alone.
+        #expect(errors.last?.description == path + ": sheet Observations, cell A1: the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)")
+        errors.removeLast()
         #expect(errors.map(\.description) == [
             path + ": sheet Measures, cell B1: the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)",
             path + ": sheet Measures, cell D1: " + (errors.count > 1 ? errors[1].message : ""),

@@ -196,6 +196,10 @@ struct WorkbookReadingTests {
         #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0\"k\"") == .scaled(thousands: 0, mark: 1, pounds: true))
         #expect(NumberFormats.kind(ofCode: "#,##0,") == .scaled(thousands: 1, mark: nil, pounds: false))
         #expect(NumberFormats.kind(ofCode: "0.0\"m\"") == .plain, "metres, perhaps: no scale of pounds")
+        // The first section alone says the scale; a word says it too.
+        #expect(NumberFormats.kind(ofCode: "£#,##0,\"k\";-£#,##0,\"k\"") == .scaled(thousands: 1, mark: 1, pounds: true))
+        #expect(NumberFormats.kind(ofCode: "_-£* #,##0,\"k\"_-;-£* #,##0,\"k\"_-") == .scaled(thousands: 1, mark: 1, pounds: true))
+        #expect(NumberFormats.kind(ofCode: "£#,##0.0,,\" million\"") == .scaled(thousands: 2, mark: 2, pounds: true))
         func text(_ format: NumberFormats.Kind, _ value: String) -> Result<String, CellProblem> {
             CellValue(type: nil, format: format, value: value).text(sharedStrings: [], uses1904Dates: false)
         }
@@ -203,6 +207,9 @@ struct WorkbookReadingTests {
         #expect(text(.scaled(thousands: 2, mark: 2, pounds: false), "-2500000") == .success("-2.5m"))
         #expect(text(.scaled(thousands: 0, mark: 1, pounds: true), "1250") == .success("£1250k"))
         #expect(text(.scaled(thousands: 1, mark: nil, pounds: false), "1410000") == .success("1410"))
+        // A small figure scaled down is written out, not in exponent form.
+        #expect(text(.scaled(thousands: 2, mark: 2, pounds: true), "50") == .success("£0.00005m"))
+        #expect(text(.scaled(thousands: 1, mark: 1, pounds: false), "1E-05") == .success("0.00000001k"))
         for (unit, value) in [("£k", 1410.0), ("£m", 1.41), ("£", 1_410_000), ("number", 1_410_000)] {
             #expect(MeasureUnit(unit).parseAsShown(unit == "number" ? "1410k" : "£1410k") == value, "\(unit)")
         }

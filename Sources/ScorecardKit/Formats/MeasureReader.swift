@@ -173,14 +173,20 @@ struct MeasureReader {
                     "\(measure.code.excerpt()) is reported \(measure.frequency.adverb); a target for \(period.kind.article) (\"\(key.excerpt())\") does not apply")
             }
             if let text = target.value, NumberParser.isNoValue(text) { continue }
-            guard let text = target.value, let amount = NumberParser.parse(text) else {
+            // A number, or the figure as the screen shows it with the measure's own unit (`£1.25m` of £k, `18 days`),
+            // as a value is read.
+            let asShown = target.value.flatMap { NumberParser.parse($0) == nil ? measure.unit.parseAsShown($0) : nil }
+            guard let text = target.value, let amount = NumberParser.parse(text) ?? asShown else {
+                if let text = target.value, let problem = measure.unit.otherUnitProblem(text, code: measure.code) {
+                    throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
+                }
                 throw target.valuePlace.error("the target for \(key.excerpt()) is not a number")
             }
             // A target the measure's values cannot reach (150% of a percentage) is refused, as `target` refuses it.
             if let problem = measure.problem(withValue: amount) {
                 throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
             }
-            if let mark = NumberParser.unitMark(text), let problem = measure.unit.problem(with: mark, code: measure.code) {
+            if asShown == nil, let mark = NumberParser.unitMark(text), let problem = measure.unit.problem(with: mark, code: measure.code) {
                 throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
             }
             schedule[period] = amount

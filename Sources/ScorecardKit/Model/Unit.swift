@@ -93,7 +93,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// (`12%` for days) is not this one's, and not taken.
     /// `digits` (`1.25`) with its decimal point moved `places` to the right (left when negative): `1250` for 3,
     /// so that a figure scaled by a power of ten is as exact as the figure typed; `nil` unless digits and a point.
-    static func shiftingPoint(of digits: String, by places: Int) -> String? {
+    public static func shiftingPoint(of digits: String, by places: Int) -> String? {
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), digits.contains(where: \.isNumber),
             digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
@@ -109,6 +109,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             whole = String(whole.dropLast(-places))
         }
         let leading = whole.drop { $0 == "0" }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
         return (leading.isEmpty ? "0" : String(leading)) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
@@ -116,7 +117,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     private static let poundScales: [String: Int] = ["": 0, "k": 3, "m": 6, "bn": 9]
 
     public func parseAsShown(_ text: String) -> Double? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = text.trimmingWhitespace()
         var negative = false
         if rest.hasPrefix("-") || rest.hasPrefix("\u{2212}") {
             negative = true
@@ -180,7 +181,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// Why `text`, a number followed by a unit that is not this one's (`20 days` for a measure in weeks), is
     /// not taken, or `nil` when it is not a number and a unit: named, rather than "not a number".
     public func otherUnitProblem(_ text: String, code: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(text.trimmingWhitespace())
         // Pounds with their scale (`£12k`, `£1.25m`) of a measure not in pounds: said so, as `£12` is.
         if !name.hasPrefix("£"), trimmed.hasPrefix("£") || trimmed.hasPrefix("-£"), MeasureUnit("£").parseAsShown(trimmed) != nil {
             return problem(with: .pound, code: code)

@@ -168,6 +168,32 @@ public enum CouncilWorkbook {
         }
     }
 
+    /// Refuses a council holding a figure with more significant digits than a spreadsheet keeps (15): its
+    /// workbook would read back another figure (-999999999.9999999 as -1000000000). CSV and YAML keep it.
+    static func checkSpreadsheetDigits(of council: Council, path: String) throws {
+        func kept(_ number: Double) -> Bool {
+            let plain = formatPlain(number)
+            // Most figures have few digits: counted first, so that a large council's export is not slowed.
+            let digits = plain.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber).drop { $0 == "0" }.reversed().drop { $0 == "0" }
+            return !number.isFinite || digits.count <= 15 || Double(CellValue.shown(plain)) == number
+        }
+        for (index, measure) in council.measures.enumerated() {
+            let figures = measure.targets.chronological.map { ("target", $0.period, $0.value) }
+                + council.observations[index].flatMap { observation in
+                    [("value", observation.period, observation.value), ("target", observation.period, observation.target)].compactMap { what, period, number in
+                        number.map { (what, period, $0) }
+                    }
+                }
+            for (what, period, number) in figures where !kept(number) {
+                throw ExportError(
+                    path: path,
+                    message: "\(measure.code) \(period.label): the \(what) \(formatPlain(number)) has more significant digits than a "
+                        + "spreadsheet keeps (15), so the workbook would read back another figure; export as CSV or YAML "
+                        + "(--format csv), which keep it; nothing was written")
+            }
+        }
+    }
+
     /// The council's tables, in sheet order: Council, Priorities, Measures, Actions, Observations (`wide`: one row
     /// per measure and a column per period).
     public static func sheets(_ council: Council, wideObservations: Bool = false, nationalFolder: String = "national") -> [OutputTable] {
@@ -185,6 +211,7 @@ public enum CouncilWorkbook {
     /// replaced, and those of measures no longer the council's are removed once the workbook is written.
     public static func write(_ council: Council, wideObservations: Bool = false, to path: String, previous: Set<String> = []) throws {
         try ExportError.checkNumbers(of: council, path: path)
+        try Self.checkSpreadsheetDigits(of: council, path: path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingPathExtension().lastPathComponent + "-national"
         // The national files first: when they cannot be written, no workbook naming them is (one was, and did not

@@ -38,6 +38,23 @@ struct WorkbookRoundTripTests {
         #expect(back.measures[0].title == sample.measures[0].title)
     }
 
+    @Test("a figure with more digits than a spreadsheet keeps is refused before anything is written, with csv advised")
+    func tooManyDigits() throws {
+        var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)
+        let m = try #require(sample.observations.firstIndex { !$0.isEmpty })
+        var series = Array(sample.observations[m])
+        series[0].value = 1234.5
+        sample.observations[m] = ObservationSeries(series)
+        let fine = try WorkbookFixture.path()
+        try CouncilWorkbook.write(sample, to: fine)
+        series[0].value = 99999999.99999999
+        sample.observations[m] = ObservationSeries(series)
+        let path = try WorkbookFixture.path("digits.xlsx")
+        let error = try #require(throws: ExportError.self) { try CouncilWorkbook.write(sample, to: path) }
+        #expect(error.description.contains("has more significant digits than a spreadsheet keeps (15)") && error.description.contains("--format csv"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("a workbook whose values' sheet was renamed is refused, naming the sheet, not read as a council with no data")
     func renamedValuesSheet() throws {
         var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)

@@ -216,6 +216,13 @@ import Testing
             #expect(reread.records.contains { $0.areaCode == "E06000099" && $0.areaName == "Testtown Council" })
         }
         #expect(try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter).first?.confidence == .ci998)
+        // The council's row with its 99.8% limits alone, England's with a 95% interval, nothing published: at 99.8%.
+        let councilAt998 = Self.download998.replacingOccurrences(of: "Testtown,UA,Persons,All ages,,,2019,50,44,56,41,59,,,,,Similar", with: "Testtown,UA,Persons,All ages,,,2019,50,,,41,59,,,,,")
+            .replacingOccurrences(of: ",Similar,", with: ",,")
+        #expect(councilAt998 != Self.download998)
+        let point = try ComparatorReader.points(
+            of: source, in: try NationalDataset.read(bytes: Array(councilAt998.utf8), file: "z.csv"), measure: "X", polarity: .lowerIsBetter).first
+        #expect(point?.confidence == .ci998 && point?.lower == 41 && point?.upper == 59)
     }
 
     @Test("The level is the download's: a measure without polarity reading a file compared at 95% is compared at 95%")

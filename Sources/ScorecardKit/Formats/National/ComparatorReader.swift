@@ -60,8 +60,15 @@ public enum ComparatorReader {
         // The level is the download's, found in the order its own comparisons imply (a measure without polarity
         // reading a file published as better/worse would otherwise match none of them at either level).
         let breakdown = NationalDataset(file: file, publisher: dataset.publisher, records: rows)
-        let confidence = Benchmark.publishedConfidence(
+        var confidence = Benchmark.publishedConfidence(
             of: breakdown, order: Benchmark.publishedOrder(of: breakdown) ?? Significance.Order(polarity)) ?? .ci95
+        // The council's own rows give their interval at 99.8% alone (England's may have a 95% one): that level.
+        let ownRows = rows.filter { $0.areaCode == source.area }
+        if confidence == .ci95, !ownRows.contains(where: { $0.lowerCI != nil || $0.upperCI != nil }),
+            ownRows.contains(where: { $0.lowerCI998 != nil && $0.upperCI998 != nil })
+        {
+            confidence = .ci998
+        }
         var byArea: [String: [String: NationalRecord]] = [:]
         var england: [String: Double] = [:]
         for row in rows {

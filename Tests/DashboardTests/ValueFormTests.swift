@@ -154,6 +154,27 @@ struct ValueFormTests {
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
     }
 
+    @Test("the question about a value is asked again after another field's problem took its place, not taken as answered")
+    func askedAgainAfterAnotherProblem() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("8.6")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value]?.hasSuffix("Enter again to save it") == true)
+        // To the quality field: a bad quality is refused, and the value's question is out of sight.
+        while Self.form(session.state)?.focus != .quality { session.send(.nextField) }
+        session.type("final")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.quality] != nil && Self.form(session.state)?.errors[.value] == nil)
+        session.send(.clearField)
+        session.type("validated")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value]?.hasSuffix("Enter again to save it") == true)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
+        session.send(.submit)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
+    }
+
     @Test("0 after a value that was not asks for Enter again (0 is often typed for 'not known yet'); then it is saved")
     func zeroConfirms() throws {
         var (session, store, _) = try LiveDataTests.session()

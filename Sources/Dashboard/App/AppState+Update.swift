@@ -521,6 +521,9 @@ extension AppState {
         var form = form
         form.isSaving = false
         form.errors = [:]
+        // The question about the value (ten times the last one, say) gives way to these problems: once they are
+        // put right, it is asked again rather than taken as answered while it was out of sight.
+        form.confirming = nil
         // Nothing is being saved now: the problems beside their fields say why.
         if message == "Saving…" { message = nil }
         for problem in problems {

@@ -38,6 +38,21 @@ struct SignOffTests {
         #expect(DashboardView.screenText(browsing, model: published, width: 100, height: 24).contains("Nothing awaits sign-off"))
     }
 
+    @Test("what needs attention marks an alert raised on a draft at every width: in its reason, or narrower beside the alert")
+    func draftAlertMarked() throws {
+        let (store, path) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "20", by: "kate"), today: TestCouncil.today)
+        let service = try DataService(store: try SQLiteStore(path: path), today: TestCouncil.today, user: "olu")
+        let asAt = Period.month(2024, 10)
+        let model = try service.start(asAt: asAt)
+        var state = AppState(asAt: asAt)
+        _ = state.apply(.showExceptions, model: model)
+        let narrow = DashboardView.screenText(state, model: model, width: 100, height: 24)
+        let row = try #require(narrow.split(separator: "\n").first { $0.contains("KBI-01") })
+        #expect(row.contains("(draft)"), "\(narrow)")
+        #expect(DashboardView.screenText(state, model: model, width: 130, height: 24).contains("On a draft: "))
+    }
+
     @Test("a filter that leaves no draft listed says nothing matches it")
     func filteredToNothing() throws {
         let (model, state, _) = try Self.openedWithDraft()

@@ -312,7 +312,7 @@ struct UpdateTests {
         state.apply(.showExceptions, model: model)
         #expect(state.routes == [.plan, .exceptions(.all)])
         #expect(model.rows(for: state.current, asAt: state.asAt, scope: "") == [.measure(2)])
-        #expect(DashboardView.screenText(state, model: model).contains("Needs attention as at Q2 2024/25"))
+        #expect(DashboardView.screenText(state, model: model).contains("Needs attention in the whole plan as at Q2 2024/25"))
         state.apply(.open, model: model)
         #expect(state.routes == [.plan, .exceptions(.all), .measure(2)])
         state.apply(.back, model: model)

@@ -85,7 +85,8 @@ public enum DashboardView {
             case .alerts(let level): items.append(level == .all ? "All alerts" : "Alerts")
             case .signOff: items.append("Awaiting sign-off")
             case .search(let text): items.append(context.text("Find \"\(text)\""))
-            case .exceptions: items.append("Needs attention")
+            // The whole plan's, whatever screen it was opened from (My measures' owner reads it as theirs otherwise).
+            case .exceptions(let level): items.append(level == .all ? "Needs attention: whole plan" : "Needs attention")
             case .myMeasures:
                 items.append(context.state.scope.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope)"))
             }

@@ -11,7 +11,7 @@ struct ExceptionsScreen {
         let theme = context.theme
         let measures = context.rows.compactMap { row -> Int? in if case .measure(let m) = row { m } else { nil } }
         buffer.write(
-            context.text("Needs attention\(context.levelName(level)) as at \(context.state.asAt.label), in the plan's order"),
+            context.text("Needs attention\(level == .all ? " in the whole plan" : context.levelName(level)) as at \(context.state.asAt.label), in the plan's order"),
             x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         let summary = measures.isEmpty
             ? "Nothing needs attention: nothing is off track, worsening or overdue."
@@ -34,7 +34,11 @@ struct ExceptionsScreen {
             // An alert raised on a draft says so, as the alerts list does.
             let draft = context.isJudgedOnDraft(m)
             var cells = [
-                Table.Item(context.text(context.council.measures[m].code)), Table.Item(context.text(context.council.measures[m].title)),
+                Table.Item(context.text(context.council.measures[m].code)),
+                // Narrower, without the reason's column, the row says first that the alert is on a draft.
+                draft && !wide
+                    ? Table.Item("(draft) " + context.text(context.council.measures[m].title), style: theme.warning)
+                    : Table.Item(context.text(context.council.measures[m].title)),
                 Table.Item("\(theme.symbol(for: alert.rule)) \(alert.rule.label)", style: theme.style(for: alert.rule.status)),
             ]
             if wide { cells.append(Table.Item(context.text((draft ? "On a draft: " : "") + alert.reason), style: draft ? theme.warning : theme.muted)) }

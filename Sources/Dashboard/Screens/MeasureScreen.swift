@@ -353,7 +353,8 @@ struct MeasureScreen {
         let rows = context.rows
         func cells(_ index: Int) -> [Table.Item] {
             guard case .period(let period) = rows[index], let item = byPeriod[period] else { return [] }
-            let status = item.status
+            // The judged period's missing value is overdue when the headline says so, not merely missing.
+            let status = item.status ?? (period == judged.period && judged.status == .overdue ? .overdue : nil)
             return [
                 Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
                 // Abbreviated when too wide for the column (£12.3bn), never cut; H gives the period in full.

@@ -244,7 +244,7 @@ if wait_for "Period"; then ok "Enter opens the alert's measure"; else bad "alert
 key Escape
 if wait_for "Alerts as at Q2 2026/27"; then ok "Esc comes back to the alerts"; else bad "back to alerts"; fi
 key "!"
-if wait_for "Needs attention as at Q2 2026/27" && wait_for "measures need attention"; then ok "! lists what needs attention"; else bad "needs attention"; fi
+if wait_for "Needs attention in the whole plan as at Q2 2026/27" && wait_for "measures need attention"; then ok "! lists what needs attention"; else bad "needs attention"; fi
 key q
 for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s $statusfile ]] && break; sleep 0.3; done
 status=$(cat "$statusfile")

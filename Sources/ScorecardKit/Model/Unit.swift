@@ -116,6 +116,13 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     /// The powers of ten of the pound units a value may be written in: `£`, `£k`, `£m`, `£bn`.
     private static let poundScales: [String: Int] = ["": 0, "k": 3, "m": 6, "bn": 9]
 
+    /// The scale `text` ends with (`k`, `m` or `bn`, in any case) and its power of ten; `nil` when it ends with none.
+    private static func writtenScale(of text: some StringProtocol) -> (suffix: String, power: Int)? {
+        let lower = text.lowercased()
+        return poundScales.filter { !$0.key.isEmpty && lower.hasSuffix($0.key) }.max { $0.key.count < $1.key.count }
+            .map { ($0.key, $0.value) }
+    }
+
     public func parseAsShown(_ text: String) -> Double? {
         var rest = text.trimmingWhitespace()
         var negative = false
@@ -132,8 +139,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             let suffix = name.dropFirst().lowercased()
             // Without `£` only with its scale written (`1,410k`, as a workbook cell formatted in thousands shows).
             if !rest.hasPrefix("£") {
-                guard Self.poundScales[suffix] != nil, Self.poundScales.contains(where: { !$0.key.isEmpty && rest.lowercased().hasSuffix($0.key) })
-                else { return nil }
+                guard Self.poundScales[suffix] != nil, Self.writtenScale(of: rest) != nil else { return nil }
                 rest = "£" + rest
             }
             guard let own = Self.poundScales[suffix] else {
@@ -141,10 +147,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
                 guard rest.lowercased().hasSuffix(suffix) else { return nil }
                 return Self.signed(rest.dropFirst().dropLast(suffix.count), negative: negative)
             }
-            let lower = rest.lowercased()
-            guard let (typed, scale) = Self.poundScales.filter({ !$0.key.isEmpty && lower.hasSuffix($0.key) }).max(by: { $0.key.count < $1.key.count })
-                ?? (suffix.isEmpty ? ("", 0) : nil)
-            else { return nil }
+            guard let (typed, scale) = Self.writtenScale(of: rest) ?? (suffix.isEmpty ? ("", 0) : nil) else { return nil }
             rest = rest.dropFirst().dropLast(typed.count)
             if scale != own {
                 let digits = String(rest.trimmingWhitespace().filter { $0 != "," })
@@ -159,8 +162,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         } else if isCount {
             // A count with its scale written, as a narrow column abbreviates it (`12.3k`) or a workbook cell
             // formatted in thousands shows it (`1,410k`): the count itself, exactly.
-            let lower = rest.lowercased()
-            guard let (typed, scale) = Self.poundScales.filter({ !$0.key.isEmpty && lower.hasSuffix($0.key) }).max(by: { $0.key.count < $1.key.count }),
+            guard let (typed, scale) = Self.writtenScale(of: rest),
                 let shifted = Self.shiftingPoint(of: String(rest.dropLast(typed.count).trimmingWhitespace().filter { $0 != "," }), by: scale),
                 let value = Double(shifted)
             else { return nil }

@@ -252,6 +252,21 @@ if [[ $status == 0 && ! -s /tmp/scorecard-e2e.err ]]; then ok "q quits with stat
 t kill-server 2>/dev/null
 rm -f "$statusfile"
 
+# Quitting after the window grew leaves the shell's screen as it was: tmux re-flowed the dashboard's full-width
+# lines into it, and some stayed above the prompt.
+t -f /dev/null new-session -d -s grow -x 80 -y 24 "bash --norc -i"
+sleep 0.5
+t send-keys -t grow "clear; env TERM=tmux-256color LANG=C.UTF-8 SCORECARD_TODAY=2026-11-24 $bin --data data" Enter
+for _ in $(seq 1 50); do t capture-pane -p -t grow | grep -q "Needs attention" && break; sleep 0.2; done
+t resize-window -t grow -x 100 -y 30
+sleep 0.8
+t send-keys -t grow q
+sleep 0.8
+if t capture-pane -p -t grow | grep -q "Needs attention\|Off track"; then
+  bad "quitting after the window grew left dashboard lines: $(t capture-pane -p -t grow | head -8)"
+else ok "quitting after the window grew leaves the shell's screen clean"; fi
+t kill-server 2>/dev/null
+
 # Signals: SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) end the dashboard with the terminal restored (canonical mode and
 # echo back on), with exit status 128 + the signal's number; SIGQUIT with no backtrace.
 for sig in TERM HUP QUIT; do

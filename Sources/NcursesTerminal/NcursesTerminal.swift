@@ -101,6 +101,14 @@ public final class NcursesTerminal: Terminal {
         SignalGuard.unwrapSuspend()
         SignalGuard.bracketedPaste(on: -1)
         writeControl(SignalGuard.pasteModeOff.description)
+        // Blank the screen before leaving it: after the window grew, tmux re-flowed the alternate screen's lines
+        // that fill the width (curses reaches the next line by wrapping) into the shell's screen as it left,
+        // so dashboard lines stayed above the prompt.
+        if let window = sc_stdscr() {
+            werase(window)
+            wnoutrefresh(window)
+            doupdate()
+        }
         endwin()
         delscreen(screen)
         self.screen = nil

@@ -75,6 +75,17 @@ struct ScreenSnapshotTests {
         let lines = try Self.render([.open, .open, .moveDown, .open, .previousPeriod], size: Size(width: 120, height: 40), glyphs: .unicode).textLines()
         #expect(lines[0].hasPrefix("Testshire District Council › P1 › DP-01 › KBI-01 Major planning applications decided in time  "))
         #expect(lines[0].hasSuffix("as at Q1 2024/25"))
-        #expect(lines[39].hasSuffix("1/2 · as at Q1 2024/25"))
+        #expect(lines[39].hasSuffix("0/0 · as at Q1 2024/25"))
+    }
+
+    @Test("an earlier period's measure table lists the periods up to it; the latest lists every one recorded")
+    func earlierPeriodTable() throws {
+        let latest = try Self.render([.open, .open, .moveDown, .open], size: Size(width: 120, height: 40), glyphs: .unicode).textLines()
+        let earlier = try Self.render([.open, .open, .moveDown, .open, .previousPeriod], size: Size(width: 120, height: 40), glyphs: .unicode)
+            .textLines()
+        #expect(latest.contains { $0.hasPrefix("Sep 2024 ") } && latest.contains { $0.hasPrefix("Aug 2024 ") })
+        // As at Q1 2024/25 the months of Q2 had not happened: the headline says no data, and so does the table.
+        #expect(!earlier.contains { $0.hasPrefix("Sep 2024 ") || $0.hasPrefix("Aug 2024 ") })
+        #expect(earlier.contains("No values up to Q1 2024/25."))
     }
 }

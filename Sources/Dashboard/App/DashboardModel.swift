@@ -211,7 +211,11 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         case .deliveryPlan(let p, let d):
             return plan.priorities[p].plans[d].measures.map { .measure($0) }
         case .measure(let m):
-            return (periodHistory(of: m) ?? []).map { .period($0.period) }
+            // An earlier reporting period (`[`) lists the periods up to its end, as its headline and chart stop
+            // there; the latest lists every period recorded, months since its quarter ended included.
+            let history = periodHistory(of: m) ?? []
+            let shown = asAt < periods.upperBound ? history.filter { $0.period.endDate <= asAt.endDate } : history
+            return shown.map { .period($0.period) }
         case .exceptions(let level):
             let judged = evaluation(at: asAt).measures
             return council.agendaOrder.filter { level.contains(council.locations[$0]) && !judged[$0].alerts.isEmpty }

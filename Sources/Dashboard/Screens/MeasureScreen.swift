@@ -389,7 +389,10 @@ struct MeasureScreen {
         let layout = ListTable(columns: columns, rowCount: rows.count, cells: cells, selected: selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: tableArea)
         // Under the table's header while the whole history loads, or when there is none.
-        let empty = context.model.periodHistory(of: measure) == nil ? "Loading the values of every period…" : rows.isEmpty ? "No values recorded yet." : nil
+        let empty =
+            context.model.periodHistory(of: measure) == nil ? "Loading the values of every period…"
+            : !rows.isEmpty ? nil
+            : !history.isEmpty ? "No values up to \(context.state.asAt.label)." : "No values recorded yet."
         if let empty, tableArea.height > 1 {
             buffer.write(empty, x: area.x, y: area.y + 1, maxWidth: area.width, style: theme.muted, ellipsis: theme.glyphs.ellipsis)
         }

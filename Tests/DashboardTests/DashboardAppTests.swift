@@ -125,4 +125,32 @@ struct DashboardKeymapTests {
         #expect(entries.count == DashboardKeymap.keymap.bindings.count)
         #expect(entries.contains { $0.keys == "q/Ctrl-C" && $0.description == "Quit" })
     }
+
+    @Test("help lists the keys this user can use: a member is not offered recording or signing off")
+    func helpForRole() throws {
+        let council = try CouncilDirectory(path: TestCouncil.directory).load()
+        func help(_ access: (inout DashboardData) -> Void) -> String {
+            var data = DashboardData(council: council, today: TestCouncil.today)
+            access(&data)
+            let model = DashboardModel(data)
+            var state = TestCouncil.state(model)
+            state.apply(.toggleHelp, model: model)
+            return DashboardView.screenText(state, model: model, width: 120, height: 40)
+        }
+        let member = help { $0.seesPublishedOnly = true }
+        let officer = help {
+            $0.canRecord = true
+            $0.canSignOff = true
+        }
+        let recordingAndSigningOff = ["Record a value", "Sign off (publish) a draft", "Sign off every draft listed", "Awaiting sign-off"]
+        for description in recordingAndSigningOff {
+            #expect(!member.contains(description), "\(member)")
+            #expect(officer.contains(description), "\(officer)")
+        }
+        for shared in ["A value's history", "Earlier period", "Report this screen (HTML)", "Quit"] {
+            #expect(member.contains(shared) && officer.contains(shared))
+        }
+        // Only a follower of a meeting is told how to follow the presenter again.
+        #expect(!officer.contains("Follow the presenter again"))
+    }
 }

@@ -31,11 +31,12 @@ public struct Keymap<Action: Hashable & Sendable>: Hashable, Sendable {
         bindings.first { $0.keys.contains(key) }?.action
     }
 
-    /// Help entries grouped by section in first-seen order; keys are joined with `/`.
-    public func helpSections(unicode: Bool = true) -> [HelpSection] {
+    /// Help entries grouped by section in first-seen order; keys are joined with `/`. Only the actions
+    /// `offered` keeps are listed (a member is not told of keys that record or sign off).
+    public func helpSections(unicode: Bool = true, offered: (Action) -> Bool = { _ in true }) -> [HelpSection] {
         var order: [String] = []
         var entries: [String: [HelpEntry]] = [:]
-        for binding in bindings {
+        for binding in bindings where offered(binding.action) {
             if entries[binding.group] == nil { order.append(binding.group) }
             let keys = binding.keys.map { $0.label(unicode: unicode) }.joined(separator: "/")
             entries[binding.group, default: []].append(HelpEntry(keys: keys, description: binding.help))

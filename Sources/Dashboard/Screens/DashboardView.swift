@@ -34,7 +34,18 @@ public enum DashboardView {
         statusLine(context, layout: layout).render(into: &buffer, area: area.row(area.height - 1))
         switch state.mode {
         case .help(let scroll):
-            var sections = DashboardKeymap.keymap.helpSections(unicode: theme.glyphs.isUnicode)
+            // Keys this user cannot use are left out: recording without the right to, signing off, the drafts
+            // awaiting sign-off when only published figures are shown, rejoining a meeting not followed.
+            let model = context.model
+            var sections = DashboardKeymap.keymap.helpSections(unicode: theme.glyphs.isUnicode) { action in
+                switch action {
+                case .edit: model.canRecord
+                case .publishSelected, .publishAll: model.canSignOff
+                case .showSignOff: !model.seesPublishedOnly
+                case .rejoin: if case .following = state.meeting { true } else { false }
+                default: true
+                }
+            }
             sections.append(HelpSection(title: "Terminal", entries: DashboardKeymap.loopKeys))
             sections.append(HelpSection(title: "Symbols", entries: theme.symbolKey()))
             var helped = layout

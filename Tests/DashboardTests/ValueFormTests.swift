@@ -82,6 +82,13 @@ struct ValueFormTests {
         session.send(.nextPeriod)
         let due = session.screen()
         #expect(due.contains("Nothing for Oct 2024 yet; previous 86.0% in Sep 2024"))
+        // A value recorded here awaits sign-off, and the form says so when it opens on it again.
+        session.send(.nextField)
+        session.type("31")
+        session.send(.submit)
+        session.send(.edit, .previousField, .nextPeriod)
+        #expect(Self.form(session.state)?.period == "2024-10")
+        #expect(session.screen().contains("Now 31.0% (a draft, not signed off): a new value replaces it"))
     }
 
     @Test("← → on the period field step through ended periods and stop at the latest")

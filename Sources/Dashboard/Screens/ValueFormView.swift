@@ -60,13 +60,14 @@ struct ValueFormView {
         buffer.write(spans: keys, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2)
     }
 
-    /// `Now 2,929 days, validated: a new value replaces it` or `Nothing recorded yet; previous 29 days in Aug 2026`.
+    /// `Now 2,929 days, validated: a new value replaces it` (`Now 31.0% (a draft, not signed off): ...`) or `Nothing recorded yet; previous 29 days in Aug 2026`.
     private func recordedText(measure: Measure) -> String {
         guard let period = form.parsedPeriod, period.kind == measure.frequency.periodKind else { return "" }
         let council = context.council
         if let existing = council.observations[form.measure].last(where: { $0.period == period }), let value = existing.value {
             let quality = existing.quality.map { ", \($0.rawValue)" } ?? ""
-            return "Now \(measure.format(value))\(quality): a new value replaces it"
+            let draft = existing.isDraft ? " (a draft, not signed off)" : ""
+            return "Now \(measure.format(value))\(draft)\(quality): a new value replaces it"
         }
         let previous = council.previousValue(ofMeasure: form.measure, before: period)
             .map { "; previous \(measure.format($0.value)) in \($0.period.label)" } ?? ""

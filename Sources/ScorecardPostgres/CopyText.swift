@@ -49,54 +49,6 @@ struct CopyText {
         Self.write(number, to: &buffer)
     }
 
-    /// One array of integers, `{1,2,3}`.
-    mutating func append(integers: some Sequence<Int>) {
-        appendArray(integers) { buffer, number in Self.writeDecimal(Int64(number), to: &buffer) }
-    }
-
-    /// One array of numbers, `{1.5,NULL,2.0}` (NULL for nil and for what is not finite).
-    mutating func append(numbers: some Sequence<Double?>) {
-        appendArray(numbers) { buffer, number in
-            if let number, number.isFinite { Self.write(number, to: &buffer) } else { buffer.writeStaticString("NULL") }
-        }
-    }
-
-    /// One array of texts, each in double quotes (so that none reads as NULL or splits at a comma): the
-    /// array's escapes (backslash, double quote) come first, then COPY's.
-    mutating func append(texts: some Sequence<String>) {
-        appendArray(texts) { buffer, text in
-            buffer.writeStaticString("\"")
-            defer { buffer.writeStaticString("\"") }
-            if !text.utf8.contains(where: { Self.needsEscape($0) || $0 == UInt8(ascii: "\"") }) {
-                buffer.writeString(text)
-                return
-            }
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\\\\\")  // \\ in the array, each doubled for COPY
-                case UInt8(ascii: "\""): buffer.writeStaticString("\\\\\"")  // \" in the array, its backslash doubled
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                default: buffer.writeInteger(byte)
-                }
-            }
-        }
-    }
-
-    /// One array column: `{`, each element as `write` writes it, separated by commas, `}`.
-    private mutating func appendArray<Elements: Sequence>(_ elements: Elements, _ write: (inout ByteBuffer, Elements.Element) -> Void) {
-        separate()
-        buffer.writeStaticString("{")
-        var first = true
-        for element in elements {
-            if !first { buffer.writeStaticString(",") }
-            first = false
-            write(&buffer, element)
-        }
-        buffer.writeStaticString("}")
-    }
-
     /// The bytes written and not yet taken.
     var byteCount: Int { buffer.readableBytes }
 

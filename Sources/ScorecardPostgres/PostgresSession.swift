@@ -196,10 +196,21 @@ final class PostgresSession: @unchecked Sendable {
         try copy(into: table, columns: columns) { send in send(text) }
     }
 
-    /// Streams into `table`'s `columns` what `produce` sends (COPY's text format, whole rows or not), each
-    /// buffer going to the server while `produce` makes the next. When `produce` throws, the COPY is
-    /// abandoned (the server writes nothing of it) and its error is rethrown.
-    func copy(into table: String, columns: [String], produce: (_ send: (ByteBuffer) -> Void) throws -> Void) throws {
+    /// Streams into `table`'s `columns` what `produce` sends (COPY's text format, or its binary format when
+    /// `binary`; whole rows or not), each buffer going to the server while `produce` makes the next. When
+    /// `produce` throws, the COPY is abandoned (the server writes nothing of it) and its error is rethrown.
+    func copy(
+        into table: String, columns: [String], binary: Bool = false, produce: (_ send: (ByteBuffer) -> Void) throws -> Void
+    ) throws {
+        // postgres-nio offers COPY's text format only: it sends `COPY "<table>" (<columns>) FROM STDIN WITH
+        // (FORMAT text)` with the table's name inserted as given (as its documentation says). For the binary
+        // format the name carries the rest of the statement, and a comment ends it before what is appended.
+        // The names are this package's own constants, never input.
+        precondition(!(table + columns.joined()).contains { $0 == "\"" || $0.isNewline })
+        let statement =
+            binary
+            ? (table: "\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary) --", columns: [String]())
+            : (table: table, columns: columns)
         try lock.withLock {
             let connection = try current()
             let (chunks, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
@@ -209,7 +220,7 @@ final class PostgresSession: @unchecked Sendable {
             // the task pool's, so the wait cannot starve the pool).
             Task.detached {
                 do {
-                    try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+                    try await connection.copyFrom(table: statement.table, columns: statement.columns, logger: Self.logger) { writer in
                         for try await chunk in chunks { try await writer.write(chunk) }
                     }
                     box.set(nil)

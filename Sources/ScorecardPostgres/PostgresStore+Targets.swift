@@ -43,9 +43,22 @@ extension PostgresStore {
                 RETURNING proposed_by, proposed_at
                 """)
             let (by, at) = try inserted.first?.decode((String, Date).self) ?? (login, Date())
+            // A year's target does not judge the periods whose values came with targets of their own: say which.
+            var latest: [(period: Period, target: Double?)] = []
+            if change.period.kind == .financialYear {
+                for row in try session.rows("""
+                    SELECT DISTINCT ON (period_kind, period_ordinal) period_kind, period_ordinal, target FROM revision
+                    WHERE measure_id = \(found.id) ORDER BY period_kind, period_ordinal, id DESC
+                    """)
+                {
+                    let (kind, ordinal, target) = try row.decode((Int16, Int, Double?).self)
+                    guard let kind = Period.Kind(rawValue: Int(kind)) else { continue }
+                    latest.append((Period(kind: kind, ordinal: ordinal), target))
+                }
+            }
             return TargetProposal(
                 measureCode: found.measure.code, period: change.period, value: change.value, current: current, proposedBy: by,
-                proposedAt: at)
+                proposedAt: at, periodsWithOwnTargets: TargetProposal.periodsWithOwnTargets(in: change.period, latest: latest))
         }
     }
 

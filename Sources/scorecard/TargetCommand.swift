@@ -56,7 +56,7 @@ struct TargetCommand: ParsableCommand {
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
                 + " (\(Self.standing(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
-                + " until then judgements use the current target.")
+                + " until then judgements use the current target." + Self.ownTargets(proposal.periodsWithOwnTargets))
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
     }
 
@@ -72,6 +72,15 @@ struct TargetCommand: ParsableCommand {
                     + "against its financial year's target, when the year has one"
             : "the period has no target to remove, or its removal is already proposed"
         return "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) \(parsed?.label ?? period.excerpt()): unchanged (\(why))."
+    }
+
+    /// What a year's target leaves alone: ` Apr 2026 and May 2026 were given targets of their own with their
+    /// values, which judge them whatever the year's target.`
+    static func ownTargets(_ periods: [Period]) -> String {
+        guard let last = periods.last else { return "" }
+        guard periods.count > 1 else { return " \(last.label) was given a target of its own with its value, which judges it whatever the year's target." }
+        let list = periods.dropLast().map(\.label).joined(separator: ", ") + " and " + last.label
+        return " \(list) were given targets of their own with their values, which judge them whatever the year's target."
     }
 
     /// The target a proposal would replace: set for that very period, or none (a month or quarter may then be

@@ -146,6 +146,11 @@ struct StoreTargetProposalTests {
         _ = try store.importCouncil(council, by: "import", progress: nil)
         let approved = try store.publish(.all, by: "olu").approvedTargets
         #expect(approved.map(\.carriedTarget) == [83])
+        // A target for the year is proposed, naming the months it will not judge (another year's are not named).
+        let year = try #require(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92", by: "kate")))
+        #expect(year.periodsWithOwnTargets == [.month(2024, 8), .month(2024, 9)])
+        let next = try #require(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2025/26", target: "92", by: "kate")))
+        #expect(next.periodsWithOwnTargets.isEmpty)
     }
 
     @Test("sign-off chooses values or targets, and a period: a draft of the same measure stays a draft")

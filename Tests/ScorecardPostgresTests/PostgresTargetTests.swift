@@ -73,7 +73,8 @@ struct PostgresTargetTests {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()
             var council = roles.council
-            let index = try #require(council.observations.firstIndex { !$0.isEmpty })
+            // A measure of months or quarters, so that its year may have a target of its own.
+            let index = try #require(council.observations.firstIndex { $0.last.map { $0.period.kind != .financialYear } ?? false })
             let last = council.observations[index].count - 1
             council.observations[index][last].target = 7
             _ = try roles.officer.importCouncil(council, by: "", progress: nil, accept: nil)
@@ -82,6 +83,9 @@ struct PostgresTargetTests {
                 try roles.officer.proposeTarget(TargetEntry(measure: code, period: period.description, target: "42", by: ""))
             }
             #expect(try roles.officer.targetProposals().isEmpty)
+            // Its year's target may be proposed, and names the period it will not judge.
+            let year = try roles.officer.proposeTarget(TargetEntry(measure: code, period: period.financialYear.description, target: "42", by: ""))
+            #expect(year?.periodsWithOwnTargets == [period])
         }
     }
 

@@ -77,6 +77,15 @@ struct UnchangedTargetTests {
             TargetCommand.unchanged(measure: "KBI-001", period: "2026/27 Q2", target: "80")
                 == "KBI-001 Q2 2026/27: unchanged (this target is already what stands or is proposed).")
     }
+
+    @Test("a year's target proposed names the periods whose values came with targets of their own")
+    func yearLeavesRowTargets() {
+        #expect(TargetCommand.ownTargets([]) == "")
+        #expect(TargetCommand.ownTargets([.quarter(2026, 1)])
+            == " Q1 2026/27 was given a target of its own with its value, which judges it whatever the year's target.")
+        #expect(TargetCommand.ownTargets([.month(2026, 4), .month(2026, 5), .month(2026, 9)])
+            == " Apr 2026, May 2026 and Sep 2026 were given targets of their own with their values, which judge them whatever the year's target.")
+    }
 }
 
 /// `import --replace` of another council.

@@ -45,9 +45,26 @@ extension SQLiteStore {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: key + [change.value, change.by, stamp])
+            // A year's target does not judge the periods whose values came with targets of their own: say which.
+            var latest: [(period: Period, target: Double?)] = []
+            if change.period.kind == .financialYear {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT o.period_kind, o.period_ordinal, o.target FROM observation_revision o
+                        WHERE o.measure_id = ? AND o.id = (SELECT max(l.id) FROM observation_revision l WHERE l.measure_id = o.measure_id
+                                                           AND l.period_kind = o.period_kind AND l.period_ordinal = o.period_ordinal)
+                        """,
+                    arguments: [measureID])
+                for row in rows {
+                    guard let kind = Period.Kind(rawValue: row[0]) else { continue }
+                    latest.append((Period(kind: kind, ordinal: row[1]), row.lenient(2)))
+                }
+            }
             return TargetProposal(
                 measureCode: change.measureCode, period: change.period, value: change.value, current: current,
-                proposedBy: change.by, proposedAt: StoreTime.date(stamp) ?? at)
+                proposedBy: change.by, proposedAt: StoreTime.date(stamp) ?? at,
+                periodsWithOwnTargets: TargetProposal.periodsWithOwnTargets(in: change.period, latest: latest))
         }
     }
 

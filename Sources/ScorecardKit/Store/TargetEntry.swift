@@ -142,9 +142,13 @@ public struct TargetProposal: Sendable, Equatable {
     /// The target the period's value was given with (a files' row imported after the proposal), which judges the
     /// period over any approved one; `nil` when it has none.
     public var carriedTarget: Double?
+    /// For a financial year's target, the months or quarters of the year whose values were given with targets
+    /// of their own, which judge them over the year's (oldest first); found when the target is proposed.
+    public var periodsWithOwnTargets: [Period]
 
     public init(
-        measureCode: String, period: Period, value: Double?, current: Double?, proposedBy: String, proposedAt: Date, carriedTarget: Double? = nil
+        measureCode: String, period: Period, value: Double?, current: Double?, proposedBy: String, proposedAt: Date, carriedTarget: Double? = nil,
+        periodsWithOwnTargets: [Period] = []
     ) {
         self.measureCode = measureCode
         self.period = period
@@ -153,5 +157,13 @@ public struct TargetProposal: Sendable, Equatable {
         self.proposedBy = proposedBy
         self.proposedAt = proposedAt
         self.carriedTarget = carriedTarget
+        self.periodsWithOwnTargets = periodsWithOwnTargets
+    }
+
+    /// The periods of financial year `year` whose latest revision carries a target of its own, from each
+    /// period's latest revision's target (`latest`); none when `year` is not a financial year.
+    public static func periodsWithOwnTargets(in year: Period, latest: [(period: Period, target: Double?)]) -> [Period] {
+        guard year.kind == .financialYear else { return [] }
+        return latest.filter { $0.target != nil && $0.period.kind != .financialYear && $0.period.financialYear == year }.map(\.period).sorted()
     }
 }

@@ -59,6 +59,21 @@ import Testing
         #expect(row.quartile == 4)
     }
 
+    @Test func aRowWithoutAValueIsNotComparedThoughItsIntervalWasKept() throws {
+        let text = """
+            Indicator Name,Parent Code,Area Code,Area Type,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit
+            X,,E92000001,England,2020,50,49,51
+            X,E12000001,A,UA,2020,*,60,70
+            X,E12000001,B,UA,2020,65,60,70
+            X,E92000001,E12000001,Region,2020,55,54,56
+            """
+        let dataset = try NationalDataset.read(bytes: Array(text.utf8), file: "x.csv")
+        let rows = Benchmark(dataset: dataset, order: .lowerIsBetter).rows
+        // A's value is suppressed: not compared, where B, with the same interval, is worse than both.
+        #expect(rows[1].comparedToEngland == .notCompared && rows[1].comparedToParent == .notCompared)
+        #expect(rows[2].comparedToEngland == .worse && rows[2].comparedToParent == .worse)
+    }
+
     @Test func quartilesAndTiesInEachOrder() throws {
         let text = """
             Indicator Name,Area Code,Area Type,Time period,Value

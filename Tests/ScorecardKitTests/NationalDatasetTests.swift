@@ -107,6 +107,16 @@ import Testing
         #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,2.156,2,2.1,,\n") }
         #expect(throws: DataFileError.self) { try Self.read(columns + "X,E1,2017,65.6,61,65,,\n") }
         #expect(throws: DataFileError.self) { try NationalDataset.read(path: "/nonexistent/file.csv") }
+        // Two downloads pasted one after the other: the second header is named as such, not as a number.
+        let header = "Indicator Name,Area Code,Time period,Value"
+        let joined = try #require(throws: DataFileError.self) { try Self.read("\(header)\nX,E1,2017,1\n\(header)\nX,E1,2018,2\n") }
+        #expect(joined.description == "download.csv:3: the row repeats the header: were two downloads joined? Keep the first header only")
+        // Region's and parent's comparison columns together: both are named, not one "twice".
+        let twoParents = try #require(throws: DataFileError.self) {
+            try Self.read("\(header),Compared to Region value or percentiles,Compared to parent value or percentiles\nX,E1,2017,1,Similar,Similar\n")
+        }
+        #expect(twoParents.description == "download.csv:1: field \"Compared to parent value or percentiles\": "
+            + "\"Compared to Region value or percentiles\" and this column both compare with the parent area: a download has one")
     }
 
     @Test func aMissingFileADirectoryAndADeviceAreEachNamedForWhatTheyAre() throws {

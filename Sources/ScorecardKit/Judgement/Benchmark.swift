@@ -62,7 +62,8 @@ public struct Benchmark: Sendable {
             let englandValue = england[record.breakdown]
             let parentValue = record.parentCode.isEmpty ? nil : byArea[AreaKey(code: record.parentCode, breakdown: record.breakdown)]
             let (rank, areas) = ranks[index]
-            let (lower, upper) = confidence.interval(of: record)
+            // A row without a value (suppressed, `*`) is not compared, even when its download kept an interval.
+            let (lower, upper) = record.value == nil ? (nil, nil) : confidence.interval(of: record)
             return Row(
                 record: record, englandValue: englandValue, parentValue: parentValue,
                 comparedToEngland: record.isEngland

@@ -45,8 +45,13 @@ struct NationalColumns {
                 field = nil
             }
             guard let field else { continue }
-            if columns[field] != nil {
-                throw DataFileError(file: file, line: line, field: headings[column], message: "the column appears twice")
+            if let first = columns[field] {
+                // Two differently named columns compare with the parent area (Region's and parent's).
+                let message =
+                    names[first] == name
+                    ? "the column appears twice"
+                    : "\"\(headings[first].excerpt())\" and this column both compare with the parent area: a download has one"
+                throw DataFileError(file: file, line: line, field: headings[column], message: message)
             }
             columns[field] = column
         }
@@ -90,6 +95,12 @@ struct NationalColumns {
                     file: file, line: record.line, field: nil,
                     message: "the row has \(record.count) fields, more than the header's \(headings.count)")
             }
+        }
+        // The header again (two downloads pasted one after the other): said so, rather than "not a number".
+        if record.count == headings.count, (0..<record.count).allSatisfy({ record.string($0) == headings[$0] }) {
+            throw DataFileError(
+                file: file, line: record.line, field: nil,
+                message: "the row repeats the header: were two downloads joined? Keep the first header only")
         }
         func number(_ field: Field) throws -> Double? {
             let text = self.text(field, in: record)

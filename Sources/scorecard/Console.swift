@@ -69,6 +69,9 @@ enum Console {
 
     /// `text` with each of its lines made terminal-safe, the line feeds between them kept.
     static func safe(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map(\.terminalSafe).joined(separator: "\n")
+        // Nearly all output holds no control: one pass finds that before any line is split off (splitting a
+        // benchmark's 7M lines of JSON was half its time).
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && $0.isTerminalControl }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.terminalSafe }.joined(separator: "\n")
     }
 }

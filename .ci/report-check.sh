@@ -107,6 +107,20 @@ if ((status != 0)) && grep -q "there is no directory" <<<"$out"; then ok "missin
 out=$(SCORECARD_CHROMIUM=/nonexistent/chromium $bin report --out "$tmp/none.pdf" 2>&1); status=$?
 if ((status != 0)) && grep -q "apt-get install chromium" <<<"$out" && [[ ! -e "$tmp/none.pdf" ]]; then ok "no Chromium: says which package"; else bad "no Chromium (status $status): $out"; fi
 
+# A PDF interrupted while Chromium prints (SIGTERM): Chromium is stopped, its private working directory removed,
+# nothing is written, and the status is 143. A stand-in that takes its time plays Chromium.
+printf '#!/bin/sh\nexec sleep 60\n' >"$tmp/slow-chromium"; chmod +x "$tmp/slow-chromium"
+mkdir -p "$tmp/t"
+TMPDIR="$tmp/t" SCORECARD_CHROMIUM="$tmp/slow-chromium" $bin report --out "$tmp/cut.pdf" >/dev/null 2>&1 &
+printer=$!
+for _ in $(seq 1 100); do pgrep -f "$tmp/t/scorecard-report" >/dev/null && break; sleep 0.1; done
+[[ $(stat -c %a "$tmp"/t/scorecard-report-* 2>/dev/null) == 700 ]] && private=1 || private=0
+kill -TERM $printer; wait $printer; status=$?
+sleep 0.5
+if ((status == 143 && private)) && ! pgrep -f "$tmp/t/scorecard-report" >/dev/null && [[ -z "$(ls -A "$tmp/t")" && ! -e "$tmp/cut.pdf" ]]; then
+  ok "a PDF interrupted stops Chromium and leaves nothing behind (its directory private while it printed)"
+else bad "PDF interrupted: status $status, private $private, left: $(ls -A "$tmp/t") $(pgrep -fa "$tmp/t/scorecard-report")"; fi
+
 # The dashboard's r key, in a real terminal: the report of the priority on screen, and where it went.
 sock="scorecard-report-$$"
 mkdir -p "$tmp/dash"

@@ -54,12 +54,14 @@ public struct ChromiumPrinter: Sendable {
         throw Failure.notInstalled
     }
 
-    /// Prints `html` to a PDF and returns its bytes. Works in a private temporary directory (removed after), so
-    /// nothing is left behind and nothing is written where the report goes until it is whole.
+    /// Prints `html` to a PDF and returns its bytes. Works in a private temporary directory (only its owner may
+    /// read it: a paper may hold drafts; removed after), so nothing is left behind and nothing is written where
+    /// the report goes until it is whole. Interrupted (Ctrl-C, SIGTERM, SIGHUP), it stops Chromium, removes the
+    /// directory and ends the process with status 128 + the signal's number.
     public func pdf(html: String) throws -> Data {
         let fileManager = FileManager.default
         let directory = fileManager.temporaryDirectory.appendingPathComponent("scorecard-report-\(UUID().uuidString)")
-        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? fileManager.removeItem(at: directory) }
         let page = directory.appendingPathComponent("report.html")
         let output = directory.appendingPathComponent("report.pdf")
@@ -91,9 +93,23 @@ public struct ChromiumPrinter: Sendable {
         } catch {
             throw Failure.failed("\(executable.path) would not start (\(error.localizedDescription))")
         }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        // Interrupted, Chromium is stopped (killed if it has not gone 5 s later), and once it has gone the
+        // directory is removed here and the process ends as the signal would have ended it.
+        let pid = process.processIdentifier
+        let interruption = Interruption.watch {
+            kill(pid, SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 5) { kill(pid, SIGKILL) }
+        }
+        defer { interruption.end() }
+        let timedOut = finished.wait(timeout: .now() + timeout) == .timedOut
+        if let signal = interruption.signal {
+            if timedOut { kill(pid, SIGKILL) }
+            try? fileManager.removeItem(at: directory)
+            exit(128 + signal)
+        }
+        if timedOut {
             process.terminate()
-            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            if finished.wait(timeout: .now() + 5) == .timedOut { kill(pid, SIGKILL) }
             throw Failure.timedOut(seconds: Int(timeout))
         }
         let data = (try? Data(contentsOf: output)) ?? Data()
@@ -105,5 +121,45 @@ public struct ChromiumPrinter: Sendable {
                     + (lastLine.isEmpty ? "" : " (\(lastLine.terminalSafe.prefix(300)))"))
         }
         return data
+    }
+}
+
+/// Signals that end the command (SIGINT, SIGTERM, SIGHUP), taken while a child process runs: the first calls
+/// `stop` (on a queue of its own) and is kept for the waiting thread, which undoes what it must and ends the
+/// process. Watched only once the child started, so that the child does not inherit them ignored.
+private final class Interruption: @unchecked Sendable {
+    // @unchecked: `received` is only read and written under `lock`.
+    private static let signals = [SIGINT, SIGTERM, SIGHUP]
+    private var sources: [any DispatchSourceSignal] = []
+    /// Each signal's action before, given back at the end (a job started in the background ignores SIGINT).
+    private var previous: [Int32: sighandler_t?] = [:]
+    private let lock = NSLock()
+    private var received: Int32?
+
+    /// The signal received, if any.
+    var signal: Int32? { lock.withLock { received } }
+
+    static func watch(stop: @escaping @Sendable () -> Void) -> Interruption {
+        let interruption = Interruption()
+        interruption.sources = signals.map { number in
+            interruption.previous[number] = Glibc.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                let first = interruption.lock.withLock {
+                    defer { interruption.received = interruption.received ?? number }
+                    return interruption.received == nil
+                }
+                if first { stop() }
+            }
+            source.resume()
+            return source
+        }
+        return interruption
+    }
+
+    /// Gives the signals back their default action.
+    func end() {
+        for source in sources { source.cancel() }
+        for number in Self.signals { Glibc.signal(number, previous[number] ?? SIG_DFL) }
     }
 }

@@ -213,12 +213,12 @@ private struct Builder {
     {
         let priority = council.plan.priorities[p]
         func entries(_ indexes: [Int]) -> [CommitteeReport.MeasureEntry] {
+            // One measure's exceptions report lists it only when it needs attention, as a plan's would.
             indexes.filter { m in
-                if let onlyMeasure { return m == onlyMeasure }
-                return !options.exceptionsOnly || !evaluation.measures[m].alerts.isEmpty
+                (onlyMeasure.map { m == $0 } ?? true) && (!options.exceptionsOnly || !evaluation.measures[m].alerts.isEmpty)
             }.map(entry).filter { entry in
                 // The public's exceptions: only alerts it may read (being listed would say there is one).
-                onlyMeasure != nil || !options.exceptionsOnly || !entry.alerts.isEmpty
+                !options.exceptionsOnly || !entry.alerts.isEmpty
             }
         }
         var planSections: [CommitteeReport.PlanSection] = []

@@ -165,6 +165,17 @@ struct CommitteeReportTests {
         #expect(other.rule.label + ReportText.reasonAfterLabel(other) == "Off track: 86.0% against 90.0%")
     }
 
+    @Test("--exceptions for one measure lists it only when it needs attention")
+    func exceptionsOfOneMeasure() {
+        // KBM-1 (index 1) has an alert; KBM-3 (index 3), in the same fixture, has none.
+        let alerted = ReportFixture.report(ReportFixture.options(scope: .measure(1), exceptionsOnly: true))
+        #expect(alerted.sections.map { $0.allMeasures.map(\.code) } == [["KBM-1"]])
+        let calm = ReportFixture.report(ReportFixture.options(scope: .measure(3), exceptionsOnly: true))
+        #expect(calm.sections.allSatisfy { $0.allMeasures.isEmpty })
+        // Without --exceptions it is listed all the same.
+        #expect(ReportFixture.report(ReportFixture.options(scope: .measure(3))).sections.map { $0.allMeasures.map(\.code) } == [["KBM-3"]])
+    }
+
     @Test("A scope of one delivery plan, one priority or one measure covers that alone")
     func scopes() {
         let plan = ReportFixture.report(ReportFixture.options(scope: .deliveryPlan(priority: 1, plan: 0)))

@@ -273,7 +273,8 @@ public enum HTMLReportWriter {
                     }
                 }
             }
-            html.element("td", ["class": "commentary"], text: entry.commentary ?? "")
+            // Laid out in the commentary's own direction (Arabic, Hebrew right to left).
+            html.element("td", ["class": "commentary", "dir": "auto"], text: entry.commentary ?? "")
         }
     }
 

@@ -73,7 +73,11 @@ struct HTMLText {
         let needsWork = text.utf8.contains { byte in byte < 0x20 || Self.specialBytes.contains(byte) }
         guard needsWork else { return text }
         var result = String.UnicodeScalarView()
+        var afterReturn = false
         for scalar in text.unicodeScalars {
+            // A carriage return ends a line, alone (old Macintosh files) or before a line feed (Windows).
+            defer { afterReturn = scalar == "\r" }
+            if afterReturn, scalar == "\n" { continue }
             switch scalar {
             case "&": result.append(contentsOf: "&amp;".unicodeScalars)
             case "<": result.append(contentsOf: "&lt;".unicodeScalars)
@@ -81,7 +85,7 @@ struct HTMLText {
             case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
             case "'": result.append(contentsOf: "&#39;".unicodeScalars)
             case "\n", "\t": result.append(scalar)
-            case "\r": break
+            case "\r": result.append("\n")
             default: result.append(scalar.isTerminalControl ? scalar.shownInstead : scalar)
             }
         }

@@ -156,7 +156,7 @@ struct ReportCommand: ParsableCommand {
         let text = String(decoding: start, as: UTF8.self)
         let isReport = ReportFormat.allCases.contains { format in
             switch format {
-            case .pdf: start.starts(with: Data("%PDF-".utf8))
+            case .pdf: isReportPDF(start, text: text)
             case .csv: text.hasPrefix(StatusReport.csvColumns.joined(separator: ",") + "\r\n")
             case .html: text.contains(#"<meta name="generator" content="Scorecard"/>"#)
             case .md: text.hasPrefix("# ") && text.contains("_Produced by Scorecard on")
@@ -166,6 +166,16 @@ struct ReportCommand: ParsableCommand {
         throw CommandFailure(
             "\(path.terminalSafe) exists and is not a Scorecard report: a report replaces only a report; "
                 + "nothing was written: choose another --out")
+    }
+
+    /// Whether a PDF is one Scorecard printed: Chromium's (Skia's) with the report's title, `<council>: <title>,
+    /// as at <period>`, in its information near the start (a title with other than ASCII is written in UTF-16,
+    /// as hexadecimal digits). A clerk's agenda.pdf is not replaced.
+    static func isReportPDF(_ start: Data, text: String) -> Bool {
+        let asAt = Array(", as at ".utf8)
+        let hex = asAt.map { String(format: "00%02X", $0) }.joined()
+        return start.starts(with: Data("%PDF-".utf8)) && text.contains("/Producer (Skia/PDF")
+            && (text.contains("/Title (") && text.contains(", as at ") || text.uppercased().contains(hex))
     }
 
     /// Writes `bytes` to `given` whole or not at all (a temporary file beside it, renamed into place; through a

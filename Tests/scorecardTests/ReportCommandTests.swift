@@ -58,6 +58,18 @@ struct ReportCommandTests {
         #expect(throws: CommandFailure.self) { try Self.report(paper, format: "md") }
     }
 
+    @Test("a PDF is known as a report by Chromium's producer and the report's title, in ASCII or UTF-16")
+    func reportPDFs() {
+        func known(_ text: String) -> Bool { ReportCommand.isReportPDF(Data(text.utf8), text: text) }
+        let info = "%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n"
+        #expect(known(info + "/Title (Fernley Borough Council: Quarterly performance report, as at Q2 2026/27)>>"))
+        // "Ynys Môn: ..., as at Q2": the title in UTF-16, as hexadecimal digits.
+        #expect(known(info + "/Title <FEFF0059006E007900730020004D00F4006E003A002C00200061007300200061007400200051>>"))
+        #expect(!known("%PDF-1.4 council contract"))
+        #expect(!known(info + "/Title (Agenda for Cabinet)>>"))
+        #expect(!known("%PDF-1.7\n<</Producer (LibreOffice)/Title (Minutes, as at 4 June)>>"))
+    }
+
     @Test("--format and an --out that names another format are refused before anything is written")
     func formatAndNameDisagree() throws {
         for (format, out) in [("html", "x.pdf"), ("csv", "new.html"), ("md", "paper.csv"), ("pdf", "paper.htm")] {

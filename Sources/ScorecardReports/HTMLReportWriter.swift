@@ -274,7 +274,7 @@ public enum HTMLReportWriter {
                 }
             }
             // Laid out in the commentary's own direction (Arabic, Hebrew right to left).
-            html.element("td", ["class": "commentary", "dir": "auto"], text: entry.commentary ?? "")
+            html.element("td", ["class": "commentary", "dir": "auto"], text: entry.commentary.map(ReportText.commentary) ?? "")
         }
     }
 

@@ -88,7 +88,7 @@ public enum MarkdownReportWriter {
                 escaped(entry.value) + (entry.draft ? " (draft)" : "") + (entry.caveat.map { " (\($0.rawValue))" } ?? ""),
                 escaped(entry.target),
                 escaped(ReportText.badge(entry)) + (entry.comparison.map { "<br>" + escaped($0) } ?? ""), escaped(Self.travel(entry)),
-                alerts.map(escaped).joined(separator: "<br>"), escaped(entry.commentary ?? ""),
+                alerts.map(escaped).joined(separator: "<br>"), escaped(entry.commentary.map(ReportText.commentary) ?? ""),
             ]))
         }
         lines.append("")

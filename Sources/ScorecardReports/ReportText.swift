@@ -3,6 +3,19 @@ import ScorecardKit
 /// The words and symbols every format of a report shares, so that status never depends on colour and each format
 /// says the same thing.
 enum ReportText {
+    /// Commentary as a paper sets it: its line breaks kept, but a run of blank lines made one and none left at
+    /// either end (fifty blank lines in a note made a near-empty A4 page).
+    static func commentary(_ note: String) -> String {
+        var lines: [Substring] = []
+        for line in note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let blank = line.allSatisfy(\.isWhitespace)
+            if blank, lines.last?.isEmpty ?? true { continue }
+            lines.append(blank ? "" : line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
     /// A symbol for a status, as the dashboard draws it: `✖` off track, `▲` at risk, `●` on track...
     static func symbol(_ status: Status) -> String {
         switch status {

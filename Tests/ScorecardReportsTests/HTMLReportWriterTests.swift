@@ -123,16 +123,17 @@ struct HTMLReportWriterTests {
         #expect(!style.contains("</") && style.contains("Testham \\3C script\\3E alert(1)\\3C /script\\3E  \\26  \\\"Co\\\""))
     }
 
-    @Test("Commentary keeps its lines, ended by a carriage return alone too, and is laid out in its own direction")
+    @Test("Commentary keeps its lines (a carriage return alone ends one; blank lines run into one) in its own direction")
     func commentaryLinesAndDirection() throws {
         var council = ReportFixture.council
-        council.observations[1][1].note = "يعد هذا: 23 من 25.\rsecond\r\nthird\nfourth"
+        council.observations[1][1].note = "\n\nيعد هذا: 23 من 25.\rsecond\r\nthird\n \n\n\t\n\nfourth\n\n"
         let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
         let html = HTMLReportWriter.html(
             CommitteeReport(council: council, evaluation: evaluation, options: ReportOptions(produced: ReportFixture.today)))
         let cells = try HTMLDocument(html).all("td").filter { $0.attributes["class"] == "commentary" }
         let cell = try #require(cells.first { $0.text.hasPrefix("يعد") })
-        #expect(cell.text == "يعد هذا: 23 من 25.\nsecond\nthird\nfourth")
+        // Blank lines, one at most between paragraphs, none at the ends (fifty made a near-empty page).
+        #expect(cell.text == "يعد هذا: 23 من 25.\nsecond\nthird\n\nfourth")
         #expect(cells.allSatisfy { $0.attributes["dir"] == "auto" })
     }
 

@@ -101,14 +101,17 @@ struct NumberFormats {
         // Commas straight after the last digit placeholder scale the number (a thousands separator sits between digits).
         if let last = first.lastIndex(where: { "0#?".contains($0) }) {
             let thousands = first[first.index(after: last)...].prefix { $0 == "," }.count
-            // A scale written after the number: of pounds (`£#,##0"k"`), or of a number the format scales; a
-            // letter alone after a plain number may be the unit (`0.0"m"`, metres), read as the number it is.
+            // A scale written after the number: of pounds (`£#,##0"k"`), of a number the format scales, or one
+            // that can mean nothing else (`#,##0"k"`: 1,250k people); `m` or `b` alone after a plain number may
+            // be the unit (`0.0"m"`, metres), read as the number it is.
             let pounds = (bare + literal + bracketed).contains("£")
             let scales: [Substring: Int] = [
                 "k": 1, "thousand": 1, "thousands": 1, "m": 2, "mn": 2, "million": 2, "millions": 2, "bn": 3, "b": 3, "billion": 3,
             ]
-            let mark = literal.lowercased().split { !$0.isLetter }.lazy.compactMap { scales[$0] }.first
-            if thousands > 0 || (mark != nil && pounds) {
+            let words = literal.lowercased().split { !$0.isLetter }
+            let mark = words.lazy.compactMap { scales[$0] }.first
+            let onlyAScale = words.contains { scales[$0] != nil && $0 != "m" && $0 != "b" }
+            if thousands > 0 || (mark != nil && (pounds || onlyAScale)) {
                 return .scaled(thousands: min(thousands, 4), mark: mark, pounds: pounds)
             }
         }

@@ -196,6 +196,10 @@ struct WorkbookReadingTests {
         #expect(NumberFormats.kind(ofCode: "[$£-809]#,##0\"k\"") == .scaled(thousands: 0, mark: 1, pounds: true))
         #expect(NumberFormats.kind(ofCode: "#,##0,") == .scaled(thousands: 1, mark: nil, pounds: false))
         #expect(NumberFormats.kind(ofCode: "0.0\"m\"") == .plain, "metres, perhaps: no scale of pounds")
+        // A count shown in thousands with a k the format does not scale by: 1250 shows as 1,250k people.
+        #expect(NumberFormats.kind(ofCode: "#,##0\"k\"") == .scaled(thousands: 0, mark: 1, pounds: false))
+        #expect(NumberFormats.kind(ofCode: "0.0\" million\"") == .scaled(thousands: 0, mark: 2, pounds: false))
+        #expect(NumberFormats.kind(ofCode: "0\"b\"") == .plain, "bytes, perhaps")
         // The first section alone says the scale; a word says it too.
         #expect(NumberFormats.kind(ofCode: "£#,##0,\"k\";-£#,##0,\"k\"") == .scaled(thousands: 1, mark: 1, pounds: true))
         #expect(NumberFormats.kind(ofCode: "_-£* #,##0,\"k\"_-;-£* #,##0,\"k\"_-") == .scaled(thousands: 1, mark: 1, pounds: true))

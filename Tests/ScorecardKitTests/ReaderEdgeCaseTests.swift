@@ -31,6 +31,23 @@ struct ReaderEdgeCaseTests {
         #expect(error.errors.first?.message == "is not a regular file (a device or a pipe); give a file")
     }
 
+    @Test("an optional table that is a link to nothing (a share not mounted, a loop) is refused, not read as absent")
+    func linkToNothing() throws {
+        let folder = try Fixture.write()
+        let files = CouncilDirectory(path: folder)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/actions.csv", withDestinationPath: "/nonexistent/share/actions.csv")
+        let dangling = try #require(throws: DataLoadError.self) { try files.loadFramework() }
+        #expect(dangling.errors.map(\.description) == [
+            folder + "/actions.csv: is a link to /nonexistent/share/actions.csv, which cannot be opened (missing, or a loop of links): nothing was read"
+        ])
+        try FileManager.default.removeItem(atPath: folder + "/actions.csv")
+        try FileManager.default.removeItem(atPath: folder + "/observations.csv")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/observations.csv", withDestinationPath: "observations.csv")
+        let measures = try files.loadFramework().measures
+        let loop = try #require(throws: DataLoadError.self) { try files.loadObservations(for: measures) }
+        #expect(loop.errors.first?.message.hasPrefix("is a link to observations.csv, which cannot be opened") == true)
+    }
+
     @Test("the first line that is not UTF-8: a stray byte, a cut-off character, an overlong form, a surrogate")
     func firstInvalidUTF8Line() {
         let good = Array("KBI-01,2024-08,90\nKBI-01,2024-09,€91\n".utf8)

@@ -107,6 +107,14 @@ public struct CouncilDirectory: Sendable {
                 break
             }
             guard FileManager.default.fileExists(atPath: file) else {
+                // A link to a file that is not there (a share not mounted, a link to itself) is not an absent
+                // table: read as none, an import removed the council's actions or priorities.
+                var entry = stat()
+                if lstat(file, &entry) == 0 {
+                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: file)).map { " \($0.terminalSafe)" } ?? ""
+                    message = "is a link to\(target), which cannot be opened (missing, or a loop of links): nothing was read"
+                    break
+                }
                 if !required { return nil }
                 message = "no such file (a council's data directory holds \(Self.frameworkName), naming at least the council and its plan, and \(Self.observationsName))"
                 break

@@ -69,6 +69,9 @@ struct CellValue {
                 return .success(date.description)
             case .duration:
                 return .failure(CellProblem("is a time or a length of time (such as 1:30), which Excel keeps as a fraction of a day: write the number the measure counts (90 minutes, 1.5 hours) in a cell formatted as a number"))
+            case .undefined(let why):
+                // 0.875 shown as 87.5% is 87.5: read as 0.875, it was judged against a target misread the same way.
+                return .failure(CellProblem("\(why), so how its number shows (87.5% or 0.875, say) cannot be told: the workbook is damaged; save it again from Excel"))
             }
         }
     }

@@ -15,6 +15,9 @@ struct NumberFormats {
         /// A time of day or a length of time (`h:mm`, `[h]:mm`, `mm:ss`): a fraction of a day, which no measure
         /// counts in.
         case duration
+        /// A style the workbook does not have (`s="99"` beyond its styles, or none at all), or one naming a
+        /// number format it does not define: how the number shows (87.5% or 0.875) cannot be told.
+        case undefined(String)
     }
 
     /// The kind of each cell style (`<c s="3">` is the fourth), in `cellXfs` order.
@@ -36,16 +39,19 @@ struct NumberFormats {
             case .end("cellXfs"): inCellFormats = false
             case .start("xf", let attributes) where inCellFormats:
                 let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
-                kinds.append(custom[id] ?? Self.builtIn(id))
+                // From 164 on, a format is the workbook's own, and must be defined in it.
+                kinds.append(custom[id] ?? (id >= 164 ? .undefined("names number format \(id), which the workbook does not define") : Self.builtIn(id)))
             default: break
             }
         }
         self.kinds = kinds
     }
 
-    /// The kind of cell style `style` (plain when there is no such style).
+    /// The kind of cell style `style`: plain for none (or style 0 of a workbook without styles), undefined
+    /// for a style the workbook does not have.
     func kind(_ style: Int?) -> Kind {
-        guard let style, kinds.indices.contains(style) else { return .plain }
+        guard let style, style != 0 || !kinds.isEmpty else { return .plain }
+        guard kinds.indices.contains(style) else { return .undefined("has style \(style), which the workbook does not have") }
         return kinds[style]
     }
 

@@ -23,23 +23,29 @@ struct WorkbookStructure {
         sharedStringsPart = related.first { $0.type.hasSuffix("/sharedStrings") }?.target
         stylesPart = related.first { $0.type.hasSuffix("/styles") }?.target
         var sheets: [(name: String, part: String)] = []
+        var unplaced: [String] = []
         var listed = 0
         var uses1904Dates = false
         try XMLEvents.parse(workbook, part: workbookPart, file: archive.path) { event in
             guard case .start(let name, let attributes) = event else { return }
             if name == "workbookPr", let flag = attributes["date1904"] { uses1904Dates = flag == "1" || flag == "true" }
             if name == "sheet" { listed += 1 }
-            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"], let part = targets[id] {
-                sheets.append((sheetName, part))
+            if name == "sheet", let sheetName = attributes["name"] {
+                if let id = attributes["id"], let part = targets[id] { sheets.append((sheetName, part)) } else { unplaced.append(sheetName) }
             }
         }
+        let relationships = (workbookPart.split(separator: "/").dropLast() + ["_rels", "\(workbookPart.split(separator: "/").last ?? "")" + ".rels"])
+            .joined(separator: "/")
         // Sheets listed with nowhere to find them: the relationships part is missing or damaged (the message was
         // that there is no Council sheet, which is there).
         if listed > 0, sheets.isEmpty {
-            let relationships = (workbookPart.split(separator: "/").dropLast() + ["_rels", "\(workbookPart.split(separator: "/").last ?? "")" + ".rels"])
-                .joined(separator: "/")
             throw WorkbookArchive.error(
                 archive.path, "is damaged: its \(listed) sheets are listed, but \(relationships) does not say where they are")
+        }
+        // One sheet with nowhere to find it was read as no sheet: an Observations sheet so lost gave no values.
+        if let lost = unplaced.first {
+            throw WorkbookArchive.error(
+                archive.path, "is damaged: its sheet \(lost.excerpt()) is listed, but \(relationships) does not say where it is")
         }
         self.sheets = sheets
         self.uses1904Dates = uses1904Dates

@@ -98,6 +98,17 @@ struct HostileWorkbookTests {
                 "\(String(describing: error))")
     }
 
+    @Test("one sheet listed with no relationship saying where it is is named, not read as a sheet that is not there")
+    func sheetWithoutRelationship() throws {
+        // An Observations sheet so lost was read as none: every measure with no data, and check passed.
+        let parts = F.parts(sheets: [Self.settings(), ("Measures", ""), ("Observations", "")]).map { name, text in
+            (name, name == "xl/workbook.xml" ? text.replacingOccurrences(of: #"r:id="rId3""#, with: #"r:id="rId99""#) : text)
+        }
+        let error = Self.firstError(try F.zip(parts))
+        #expect(error?.message.contains("its sheet Observations is listed, but xl/_rels/workbook.xml.rels does not say where it is") == true,
+                "\(String(describing: error))")
+    }
+
     @Test("a sheet that is not well-formed XML")
     func malformed() throws {
         var parts = F.parts(sheets: [Self.settings(), ("Measures", "")])

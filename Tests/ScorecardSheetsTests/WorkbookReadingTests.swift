@@ -10,7 +10,7 @@ struct WorkbookReadingTests {
 
     /// A council as another program might save it: prefixed names, shared strings with rich text, inline strings,
     /// gaps between cells, percentages, a date heading, a boolean, an ignored sheet, sheet names in any case.
-    static func handMade(observations: String? = nil) throws -> String {
+    static func handMade(observations: String? = nil, styles: String? = nil) throws -> String {
         let council = F.row(1, F.text("A1", "Council"), F.text("B1", "Testshire District Council"))
             + F.row(2, F.text("A2", "Plan"), F.text("B2", "Council Plan 2024-2028"))
             + F.row(4, F.text("A4", "Tolerance"), F.number("B4", "0.05", style: 1))
@@ -27,7 +27,7 @@ struct WorkbookReadingTests {
             + F.row(3, F.text("A3", "KBM-01"), F.number("D3", "28"))
         let sharedStrings = ["<t>code</t>", #"<r><rPr><b/></rPr><t>Planning </t></r><r><t xml:space="preserve">decided in time</t></r><rPh><t>ignored</t></rPh>"#]
         let sheets = [("council", council), ("Notes", F.row(1, F.text("A1", "anything"))), (" MEASURES ", measures), ("Observations", observations ?? wide)]
-        return try F.zip(F.parts(sheets: sheets, sharedStrings: sharedStrings))
+        return try F.zip(F.parts(sheets: sheets, sharedStrings: sharedStrings, styles: styles))
     }
 
     @Test("a workbook as other programs save it reads as the docs say")
@@ -55,6 +55,22 @@ struct WorkbookReadingTests {
         var errors: [DataFileError] = []
         do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors }
         #expect(errors.map(\.description) == [path + ": sheet Observations, cell D7 (2024/25 Q2): \"abc\" is not a number (a value not to be had is left empty, or written - or n/a)"])
+    }
+
+    @Test("a number whose style the workbook lacks, or names a format it does not define, is refused, not misread")
+    func undefinedStyles() throws {
+        // 0.875 shown as 87.5% read as 0.875 was judged on track against a target of 0.9 misread the same way.
+        let observations = F.row(1, F.text("A1", "measure"), F.text("B1", "2024-08"), F.text("C1", "2024-09"))
+            + F.row(2, F.text("A2", "KBI-01"), F.number("B2", "0.875", style: 99), F.number("C2", "0.86", style: 5))
+        let styles = F.styles.replacingOccurrences(of: #"<cellXfs count="5">"#, with: #"<cellXfs count="6">"#)
+            .replacingOccurrences(of: "</cellXfs>", with: #"<xf numFmtId="170"/></cellXfs>"#)
+        let path = try Self.handMade(observations: observations, styles: styles)
+        var errors: [String] = []
+        do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors.map(\.description) }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.first?.hasPrefix(path + ": sheet Observations, cell B2: the cell has style 99, which the workbook does not have") == true)
+        #expect(errors.last?.contains("cell C2: the cell names number format 170, which the workbook does not define") == true)
+        #expect(NumberFormats().kind(nil) == .plain && NumberFormats().kind(0) == .plain, "a workbook without styles, its cells unstyled")
     }
 
     @Test("a year merged over its periods, under a title, heads each of them; a mistake names its cell and period")

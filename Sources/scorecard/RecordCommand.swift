@@ -50,12 +50,12 @@ struct RecordCommand: ParsableCommand {
             Console.error("Nothing was recorded.")
             throw ExitCode(1)
         }
-        Console.out(Self.report(outcome, measure: measure, period: period))
-        if outcome != .unchanged { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
+        Console.out(Self.report(outcome))
+        if case .unchanged = outcome {} else { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
     }
 
     /// What recording did, every value from the database or the arguments made terminal-safe.
-    static func report(_ outcome: RecordOutcome, measure: String, period: String) -> String {
+    static func report(_ outcome: RecordOutcome) -> String {
         let draft = " It is a draft until an officer signs it off (`scorecard publish`): members do not see it yet."
         return switch outcome {
         case .added(let revision):
@@ -64,9 +64,9 @@ struct RecordCommand: ParsableCommand {
         case .revised(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
                 + " (\(changes(revision)))." + (revision.observation.isDraft ? draft : "")
-        case .unchanged:
-            "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) "
-                + "\(Period(cell: period)?.label ?? period.excerpt()): unchanged (the database already holds this)."
+        // The code as the framework writes it (CS02a), whatever case it was typed in.
+        case .unchanged(let code, let period):
+            "\(code.excerpt()) \(period.label): unchanged (the database already holds this)."
         }
     }
 

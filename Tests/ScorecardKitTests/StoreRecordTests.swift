@@ -19,7 +19,7 @@ struct StoreRecordTests {
         #expect(revised.replaced?.value == 88.5)
         #expect(revised.observation.note == nil, "a new value does not carry the old value's commentary")
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", note: "Posts filled", by: "carol"), today: Self.today)
-        #expect(try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", by: "dave"), today: Self.today) == .unchanged)
+        #expect(try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", by: "dave"), today: Self.today) == .unchanged(measureCode: "KBI-01", period: .month(2024, 10)))
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "89", note: "", by: "erin"), today: Self.today)
 
         let history = try store.revisions(measure: "KBI-01", period: .month(2024, 10))

@@ -118,10 +118,10 @@ struct OutputHygieneTests {
                     + "1 of them a value signed off in Scorecard since the last import, replaced by the files' changed figure)"))
     }
 
-    @Test("record's report quotes what was typed as a short, safe excerpt")
+    @Test("record's report quotes a code as a short, safe excerpt")
     func recordReport() {
-        let typed = "KBI-01" + HostileCouncil.attack + String(repeating: "x", count: 100_000)
-        let text = RecordCommand.report(.unchanged, measure: typed, period: "2024-05\u{9B}2J")
+        let code = "KBI-01" + HostileCouncil.attack + String(repeating: "x", count: 100_000)
+        let text = RecordCommand.report(.unchanged(measureCode: code, period: .month(2024, 5)))
         #expect(!holdsControl(text))
         #expect(text.utf8.count < 200)
     }

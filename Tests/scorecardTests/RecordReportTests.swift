@@ -9,7 +9,7 @@ import Testing
     static func revised(from old: Observation, to new: Observation) -> String {
         RecordCommand.report(
             .revised(Revision(measureCode: "KBI-01", observation: new, changedBy: "kate", changedAt: Date(), source: .record, replaced: old)),
-            measure: "KBI-01", period: "2024-10")
+        )
     }
 
     @Test("a revision says what it changed: the value it replaced, or the same value with its commentary or quality")

@@ -45,7 +45,7 @@ extension SQLiteStore {
             arguments: [measureID, period.kind.rawValue, period.ordinal])
         let current = row.map { Observation(row: $0, period: period) }
         var updated = change.applied(to: current)
-        if updated == current { return .unchanged }
+        if updated == current { return .unchanged(measureCode: change.measureCode, period: period) }
         // A recorded value waits for an officer's sign-off.
         updated.isDraft = true
         try db.execute(

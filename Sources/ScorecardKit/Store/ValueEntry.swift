@@ -169,6 +169,7 @@ public enum RecordOutcome: Sendable, Equatable {
     case added(Revision)
     /// The value (or its commentary or quality) changed; the revision says what it replaced.
     case revised(Revision)
-    /// The store already held exactly this; nothing was written.
-    case unchanged
+    /// The store already held exactly this for the measure (its code as the framework writes it) and period;
+    /// nothing was written.
+    case unchanged(measureCode: String, period: Period)
 }

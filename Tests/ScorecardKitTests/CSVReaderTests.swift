@@ -54,6 +54,21 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("a workbook given a CSV's name is named as a zip archive; other binary is not taken for UTF-16")
+    func notText() throws {
+        func message(_ bytes: [UInt8]) -> String? {
+            do {
+                try CSVReader(bytes: bytes, file: "observations.csv").forEachRecord { _ in }
+                return nil
+            } catch let error as DataFileError { return error.message } catch { return "\(error)" }
+        }
+        #expect(message([0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]) == "the file is a zip archive (an Excel workbook, perhaps), not text: "
+            + "give the .xlsx itself, or save it as \"CSV UTF-8\" from the spreadsheet")
+        // An executable's start: zeros, but not every other byte.
+        let binary: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3E, 0, 1, 0, 0, 0, 0xC0, 0x9F, 0x99, 0, 0, 0, 0, 0]
+        #expect(message(binary) == "the file is not valid UTF-8 (save it from the spreadsheet as \"CSV UTF-8\")")
+    }
+
     @Test("an apostrophe guarding a formula-like text is taken off; one that guards nothing stays")
     func formulaGuard() throws {
         let text = "note,other\n\"'=HYPERLINK(\"\"x\"\")\",'Tis\n\"'-5, said\",''=x\n'',\n"

@@ -48,6 +48,15 @@ struct ReaderEdgeCaseTests {
         #expect(loop.errors.first?.message.hasPrefix("is a link to observations.csv, which cannot be opened") == true)
     }
 
+    @Test("framework.yaml saved as UTF-16 is named as such, not merely as not UTF-8")
+    func utf16Framework() throws {
+        let folder = try Fixture.write()
+        let text = Array("council: Testshire\nplan: Council Plan\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data([0xFF, 0xFE] + text).write(to: URL(fileURLWithPath: folder + "/framework.yaml"))
+        let error = try #require(throws: DataLoadError.self) { try CouncilDirectory(path: folder).loadFramework() }
+        #expect(error.errors.map(\.message) == ["the file is UTF-16 (a spreadsheet's \"Unicode Text\"), not UTF-8: save it as UTF-8"])
+    }
+
     @Test("the first line that is not UTF-8: a stray byte, a cut-off character, an overlong form, a surrogate")
     func firstInvalidUTF8Line() {
         let good = Array("KBI-01,2024-08,90\nKBI-01,2024-09,€91\n".utf8)

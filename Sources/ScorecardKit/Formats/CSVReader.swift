@@ -113,14 +113,11 @@ public struct CSVReader: TextTable {
             message: "the columns are separated by \(separator), not commas: save it from the spreadsheet as \"CSV UTF-8 (Comma delimited)\"")
     }
 
-    /// Throws naming the line of the first byte that is not valid UTF-8, or saying the file is UTF-16 (Excel's
-    /// "Unicode Text", with or without its byte-order mark: every other byte of English text is zero).
+    /// Throws naming the line of the first byte that is not valid UTF-8, or saying what the file is when it is
+    /// not text (``UTF8Validation/otherThanText(_:saveAs:)``).
     func validateUTF8() throws {
-        let start = bytes.prefix(64)
-        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) || (start.count >= 4 && start.filter { $0 == 0 }.count * 3 >= start.count) {
-            throw DataFileError(
-                file: file, line: 1, field: nil,
-                message: "the file is UTF-16 (a spreadsheet's \"Unicode Text\"), not UTF-8: save it from the spreadsheet as \"CSV UTF-8\"")
+        if let other = UTF8Validation.otherThanText(bytes, saveAs: "\"CSV UTF-8\" from the spreadsheet") {
+            throw DataFileError(file: file, line: 1, field: nil, message: other)
         }
         if let line = UTF8Validation.firstInvalidLine(bytes) {
             throw DataFileError(

@@ -45,6 +45,9 @@ public struct CouncilDirectory: Sendable {
         let contents = try DataLoadError.collecting {
             let bytes = try read(frameworkPath, required: true) ?? []
             guard let text = String(validating: bytes, as: UTF8.self) else {
+                if let other = UTF8Validation.otherThanText(bytes, saveAs: "UTF-8") {
+                    throw DataFileError(file: frameworkPath, line: 1, field: nil, message: other)
+                }
                 throw DataFileError(file: frameworkPath, line: UTF8Validation.firstInvalidLine(bytes), field: nil, message: "the file is not valid UTF-8")
             }
             let elsewhere = FrameworkFile.Elsewhere(

@@ -93,6 +93,9 @@ struct ReaderEdgeCaseTests {
         #expect(MeasureUnit("£k").parseAsShown("£1.25m\n") == 1250 && MeasureUnit("days").parseAsShown("\t17.2 days\r\n") == 17.2)
         // A heading typed over two lines of its cell is the period.
         #expect(Period(cell: "2024/25\nQ1") == .quarter(2024, 1) && Period(cell: "2024/25\r\nQ1") == .quarter(2024, 1))
+        // A date heading as pandas and R write one, with the time of midnight; another time is no period.
+        #expect(Period(cell: "2014-04-01 00:00:00") == .month(2014, 4) && Period(cell: "2014-04-01T00:00") == .month(2014, 4))
+        #expect(Period(cell: "2014-04-01 12:30:00") == nil && Period(cell: "2014-04-01 ") == .month(2014, 4))
         #expect(NumberParser.parse("1e+") == nil)
         #expect(NumberParser.parse("1e3x") == nil)
         #expect(NumberParser.parse("1E-2") == 0.01)

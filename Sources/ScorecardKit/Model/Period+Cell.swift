@@ -5,10 +5,20 @@ extension Period {
     public init?(cell text: some StringProtocol) {
         if let period = Period(parsing: text) {
             self = period
-        } else if let date = CivilDate(parsing: text) {
+        } else if let date = CivilDate(parsing: text) ?? Self.dateAtMidnight(text) {
             self = .month(date.year, date.month)
         } else {
             return nil
         }
+    }
+
+    /// A date with the time of midnight, as pandas and R write a date column (`2014-04-01 00:00:00`,
+    /// `2014-04-01T00:00`): the date. Another time of day is not a period's heading.
+    private static func dateAtMidnight(_ text: some StringProtocol) -> CivilDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let split = trimmed.firstIndex(where: { $0 == " " || $0 == "T" }) else { return nil }
+        let time = trimmed[trimmed.index(after: split)...]
+        guard ["00:00", "00:00:00", "00:00:00.000"].contains(time) else { return nil }
+        return CivilDate(parsing: trimmed[..<split])
     }
 }

@@ -70,7 +70,7 @@ struct DashboardCommand: ParsableCommand {
         if let follow { try dataService.follow(meeting: follow) }
         let scope = owner ?? service ?? ""
         var state = AppState(
-            asAt: try judgement.resolvedPeriod(for: dataService.council, today: today), scope: scope,
+            asAt: try judgement.resolvedPeriod(for: dataService.council, today: today), scope: MeasureScope(scope),
             route: scope.isEmpty ? .plan : .myMeasures)
         // Judge before the screen opens, so the first frame is complete.
         let model = try trace.phase("judge") { try dataService.start(asAt: state.asAt) }

@@ -12,7 +12,7 @@ struct ListReuseTests {
 
     /// Each list of `model` (plain and filtered), with its summary and the alert counts, is what a model made
     /// afresh from the same data works out.
-    static func expectListsFresh(_ model: DashboardModel, periods: [Period], scope: String = "", _ step: String) {
+    static func expectListsFresh(_ model: DashboardModel, periods: [Period], scope: MeasureScope = "", _ step: String) {
         let fresh = DashboardModel(model.data)
         for period in periods where model.isJudged(at: period) {
             for route in routes {

@@ -239,6 +239,29 @@ struct MeetingTests {
         #expect(MeetingView(text: ordinary.text) == ordinary)
     }
 
+    @Test("an owner presenting its own measures (no --owner or --service) has followers list those, not every measure")
+    func ownersMeasuresShared() throws {
+        let council = try TestCouncil.model().council
+        let own = Set(council.measures.prefix(2).map(\.code))
+        var owner = DashboardData(council: council, today: TestCouncil.today)
+        owner.recordable = own
+        let presenterModel = DashboardModel(owner)
+        var presenter = TestCouncil.state(presenterModel)
+        #expect(presenter.sharedView(model: presenterModel).measures == nil, "shared only while my measures is open")
+        presenter.apply(.showMyMeasures, model: presenterModel)
+        let view = try #require(MeetingView(text: presenter.sharedView(model: presenterModel).text))
+        #expect(view.measures == own.sorted())
+        // A member following, whose own login may record nothing (and so would list every measure).
+        let memberModel = DashboardModel(DashboardData(council: council, today: TestCouncil.today))
+        var follower = TestCouncil.state(memberModel)
+        follower.meeting = .following(name: "Scrutiny", joined: true, latest: nil, ended: false)
+        _ = follower.show(view, model: memberModel)
+        let listed = memberModel.rows(for: follower.current, asAt: follower.asAt, scope: follower.scope)
+        #expect(Set(listed) == Set(presenterModel.rows(for: presenter.current, asAt: presenter.asAt, scope: presenter.scope)))
+        #expect(listed.count == 2)
+        #expect(DashboardView.screenText(follower, model: memberModel, width: 100, height: 30).contains("The presenter's measures, worst first"))
+    }
+
     @Test("a follower selects the presenter's row by its code, where its own list differs (a member's lacks the drafts an officer's has)")
     func selectionByCode() throws {
         let model = try TestCouncil.model()

@@ -13,7 +13,9 @@ extension AppState {
     /// What this dashboard shows, for its followers.
     public func sharedView(model: DashboardModel) -> MeetingView {
         MeetingView(
-            asAt: (pendingPeriod ?? asAt).description, scope: scope,
+            asAt: (pendingPeriod ?? asAt).description, scope: scope.name,
+            // An owner's own measures, which a follower's login cannot list, by code while "my measures" is open.
+            measures: scope.name.isEmpty && stack.contains { $0.route == .myMeasures } ? (scope.codes ?? model.recordable)?.sorted() : nil,
             screens: stack.map { entry in
                 let rows = model.rows(for: entry, asAt: asAt, scope: scope)
                 return MeetingView.Screen(
@@ -93,7 +95,7 @@ extension AppState {
             selected.insert(nil, at: 0)
         }
         replaceStack(entries)
-        scope = view.scope
+        scope = MeasureScope(view.scope, codes: view.measures.map(Set.init))
         if case .editing = mode {} else { mode = .browsing }
         var effects: [AppEffect] = []
         // A period not yet begun is no presenter's (only a view written by hand in the store holds one): ignored,

@@ -29,8 +29,8 @@ public struct AppState: Hashable, Sendable {
     /// Why the data could not be read or refreshed (a lost connection, say): shown on the status line, under any
     /// message, until data arrives again. The screen keeps the data it had.
     public var dataProblem: String?
-    /// The owner or service that "my measures" shows; empty for everyone.
-    public var scope: String
+    /// Whose measures "my measures" shows.
+    public var scope: MeasureScope
     /// Set when the user asked to quit.
     public var quitting = false
     /// Rows on one page of the current list, set by the renderer so paging moves a screenful.
@@ -46,7 +46,7 @@ public struct AppState: Hashable, Sendable {
     /// any other key forgets them.
     public var signOffAllAsked: [RowID]?
 
-    public init(asAt: Period, scope: String = "", route: Route = .plan) {
+    public init(asAt: Period, scope: MeasureScope = "", route: Route = .plan) {
         self.asAt = asAt
         self.scope = scope
         self.stack = route == .plan ? [NavigationEntry(.plan)] : [NavigationEntry(.plan), NavigationEntry(route)]

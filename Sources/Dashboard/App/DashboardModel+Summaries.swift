@@ -23,7 +23,7 @@ public struct MeasureListSummary: Sendable {
 
 extension DashboardModel {
     /// The summary of `entry`'s list of measures as at `asAt`: counted once per list and snapshot, not per frame.
-    public func measureSummary(for entry: NavigationEntry, asAt: Period, scope: String) -> MeasureListSummary {
+    public func measureSummary(for entry: NavigationEntry, asAt: Period, scope: MeasureScope) -> MeasureListSummary {
         let key = RowKey(route: entry.route, asAt: asAt, filter: entry.filter, scope: scope)
         if let cached = summaryCache[key] { return cached }
         let measures = rows(for: entry, asAt: asAt, scope: scope).compactMap { row -> Int? in
@@ -89,7 +89,7 @@ extension DashboardModel {
 public struct ViewFocus: Hashable, Sendable {
     public var entries: [NavigationEntry]
     public var periods: [Period]
-    public var scope: String
+    public var scope: MeasureScope
     /// Whether a filter is being typed (or kept) on the current list: its rows' texts are then wanted.
     public var searching: Bool
 

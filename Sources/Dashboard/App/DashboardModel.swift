@@ -30,7 +30,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         var route: Route
         var asAt: Period
         var filter: String
-        var scope: String
+        var scope: MeasureScope
     }
 
     public init(_ data: DashboardData) {
@@ -88,6 +88,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public func canRecord(measure m: Int) -> Bool {
         data.canRecord && (data.recordable.map { $0.contains(council.measures[m].code) } ?? true)
     }
+    /// The codes of the measures this login may record, when the store limits them (an owner's); `nil` for all.
+    public var recordable: Set<String>? { data.recordable }
     /// Why values cannot be recorded here.
     public var readOnlyReason: String { data.readOnlyReason }
     /// Whether only published values are shown (a member, or `--published`).
@@ -162,7 +164,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     // MARK: Rows
 
     /// The rows of `entry`'s screen as at `asAt`, filtered by the entry's filter.
-    public func rows(for entry: NavigationEntry, asAt: Period, scope: String) -> [RowID] {
+    public func rows(for entry: NavigationEntry, asAt: Period, scope: MeasureScope) -> [RowID] {
         let key = RowKey(route: entry.route, asAt: asAt, filter: entry.filter, scope: scope)
         if let cached = rowCache[key] { return cached }
         let needle = entry.filter.lowercased()
@@ -200,7 +202,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         return rows
     }
 
-    private func allRows(for route: Route, asAt: Period, scope: String) -> [RowID] {
+    private func allRows(for route: Route, asAt: Period, scope: MeasureScope) -> [RowID] {
         let plan = council.plan
         switch route {
         case .plan:
@@ -232,11 +234,13 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         case .myMeasures:
             // Statuses taken out once: sorting tens of thousands of measures compares them a million times.
             let statuses = evaluation(at: asAt).measures.map(\.status)
-            let needle = scope.lowercased()
+            let needle = scope.name.lowercased()
             return council.measures.indices
                 .filter { m in
                     let measure = council.measures[m]
                     guard measure.lifecycle != .retired else { return false }
+                    // A meeting's presenter's own measures, as its login may record them.
+                    if let codes = scope.codes { return codes.contains(measure.code) }
                     // Without --owner or --service, an owner's login sees the measures the database lets it record.
                     guard !needle.isEmpty else { return data.recordable?.contains(measure.code) ?? true }
                     let planOwner = council.locations[m].plan.map { council.plan.priorities[council.locations[m].priority].plans[$0].owner } ?? ""
@@ -254,7 +258,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     }
 
     /// The text a filter is matched against for each row of `route`'s unfiltered list, made once per list.
-    func searchTexts(of route: Route, asAt: Period, scope: String) -> SearchTexts {
+    func searchTexts(of route: Route, asAt: Period, scope: MeasureScope) -> SearchTexts {
         let key = RowKey(route: route, asAt: asAt, filter: "", scope: scope)
         if let cached = searchTextCache[key] { return cached }
         let evaluation = evaluation(at: asAt)

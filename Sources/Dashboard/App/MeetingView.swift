@@ -27,7 +27,12 @@ public struct MeetingView: Hashable, Sendable, Codable {
 
     /// The reporting period, as the data files write it.
     public var asAt: String
+    /// The owner or service "my measures" was asked for (`--owner`, `--service`); empty for none.
     public var scope: String
+    /// The codes of the measures the presenter's "my measures" lists as those its login may record (an owner
+    /// of a shared store, with no `--owner` or `--service`), which a follower's own login does not say; `nil`
+    /// otherwise (and in views written before it).
+    public var measures: [String]?
     public var screens: [Screen]
     /// The period whose detail (its commentary in full and its history) the presenter has open on the measure
     /// on screen, as the data files write it; `nil` for none (and in views written before it).
@@ -49,15 +54,16 @@ public struct MeetingView: Hashable, Sendable, Codable {
         guard text.utf8.count <= Self.limits.bytes,
             let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)),
             view.screens.count <= Self.limits.screens,
-            ([view.asAt, view.scope, view.detail ?? ""] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] })
+            ([view.asAt, view.scope, view.detail ?? ""] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] } + (view.measures ?? []))
                 .allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
         else { return nil }
         self = view
     }
 
-    public init(asAt: String, scope: String, screens: [Screen], detail: String? = nil) {
+    public init(asAt: String, scope: String, measures: [String]? = nil, screens: [Screen], detail: String? = nil) {
         self.asAt = asAt
         self.scope = scope
+        self.measures = measures
         self.screens = screens
         self.detail = detail
     }

@@ -99,7 +99,7 @@ public enum DashboardView {
             // The whole plan's, whatever screen it was opened from (My measures' owner reads it as theirs otherwise).
             case .exceptions(let level): items.append(level == .all ? "Needs attention: whole plan" : "Needs attention")
             case .myMeasures:
-                items.append(context.state.scope.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope)"))
+                items.append(context.state.scope.name.isEmpty || short ? "My measures" : context.text("My measures: \(context.state.scope.name)"))
             }
         }
         return items

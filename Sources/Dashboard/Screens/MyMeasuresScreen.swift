@@ -9,7 +9,8 @@ struct MyMeasuresScreen {
         let scope = context.state.scope
         let granted = scope.isEmpty && context.model.data.recordable != nil
         let title =
-            !scope.isEmpty ? "Measures of \(scope), worst first"
+            scope.codes != nil ? "The presenter's measures, worst first"
+            : !scope.isEmpty ? "Measures of \(scope.name), worst first"
             : granted ? (context.model.canRecord ? "Your measures (those you may record), worst first" : "Your measures, worst first")
             : "All measures, worst first (start with --owner or --service to see your own)"
         buffer.write(context.text(title), x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
@@ -30,7 +31,7 @@ struct MyMeasuresScreen {
         if measures.isEmpty {
             let none = !context.entry.filter.isEmpty
                 ? "Nothing matches the filter."
-                : granted ? "No measure is yours to record: the performance team grants them (db grant)." : "No measures belong to \"\(scope)\"."
+                : granted ? "No measure is yours to record: the performance team grants them (db grant)." : "No measures belong to \"\(scope.name)\"."
             buffer.write(context.text(none), x: area.x, y: area.y + 4, maxWidth: area.width, style: theme.muted)
         }
         return layout

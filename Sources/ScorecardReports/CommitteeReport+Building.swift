@@ -29,7 +29,8 @@ extension CommitteeReport {
             council: council.plan.council,
             plan: council.plan.title, asAt: evaluation.asAt.label, produced: options.produced.longDescription,
             figures: Self.figuresSentence(publishedOnly: options.publishedOnly, drafts: drafts)
-                + Self.notFinalSentence(asAt: evaluation.asAt, today: evaluation.today),
+                + Self.notFinalSentence(asAt: evaluation.asAt, today: evaluation.today)
+                + Self.asTheyStandSentence(asAt: evaluation.asAt, latest: council.defaultReportingPeriod(today: evaluation.today)),
             scope: builder.scopeDescription, audience: options.audience)
         withheldNote = builder.withheldNote(for: measures)
     }
@@ -53,6 +54,14 @@ extension CommitteeReport {
     /// Said on the cover of a paper as at a period that has not ended: its figures are not final.
     static func notFinalSentence(asAt: Period, today: CivilDate) -> String {
         asAt.hasEnded(by: today) ? "" : " \(asAt.label) has not ended yet (it ends on \(asAt.endDate.longDescription)): its figures are not final."
+    }
+
+    /// Said on the cover of a paper as at an earlier period than the latest: its values are today's, revisions
+    /// made since included, not those of the paper the committee had then.
+    static func asTheyStandSentence(asAt: Period, latest: Period) -> String {
+        asAt.kind == latest.kind && asAt < latest
+            ? " Values are as they stand now: a value revised since \(asAt.label) was reported shows its revision (its history keeps what it replaced)."
+            : ""
     }
 
     static func figuresSentence(publishedOnly: Bool, drafts: Int) -> String {

@@ -165,6 +165,19 @@ struct CommitteeReportTests {
         #expect(other.rule.label + ReportText.reasonAfterLabel(other) == "Off track: 86.0% against 90.0%")
     }
 
+    @Test("a paper as at an earlier period says its values are as they stand now, revisions since included")
+    func earlierPaperSaysValuesAreToday() {
+        let council = ReportFixture.council
+        let latest = council.defaultReportingPeriod(today: ReportFixture.today)
+        let now = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: latest, today: ReportFixture.today), options: ReportFixture.options())
+        #expect(!now.cover.figures.contains("as they stand now"))
+        let earlier = CommitteeReport(
+            council: council, evaluation: council.evaluate(asAt: latest.previous, today: ReportFixture.today), options: ReportFixture.options())
+        #expect(earlier.cover.figures.hasSuffix(
+            " Values are as they stand now: a value revised since \(latest.previous.label) was reported shows its revision (its history keeps what it replaced)."))
+    }
+
     @Test("--exceptions for one measure lists it only when it needs attention")
     func exceptionsOfOneMeasure() {
         // KBM-1 (index 1) has an alert; KBM-3 (index 3), in the same fixture, has none.

@@ -97,6 +97,10 @@ struct DashboardCommand: ParsableCommand {
         } else {
             app.run(on: terminal)
         }
+        // The terminal is given back next (the deferred stop), then the meeting left and the store closed: a server
+        // that stopped answering would hold the shell for as long as the network waits, so the process ends a
+        // second after the user quit whatever the store still does.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { _exit(0) }
     }
 }
 

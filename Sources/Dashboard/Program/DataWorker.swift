@@ -66,10 +66,12 @@ public final class DataWorker: EffectRunner, Sendable {
         mailbox.take()
     }
 
-    /// Performs the effects queued so far, then stops the thread.
+    /// Performs the effects queued so far, then stops the thread, waiting for it half a second at most: quitting
+    /// is not held up by a judgement of an earlier period or a query to a server that stopped answering (q took
+    /// 3 s and 8-12 s); the process ends with them, and a write left unfinished is rolled back by the store.
     public func finish() {
         guard inbox.stop() else { return }
-        done.wait()
+        _ = done.wait(timeout: .now() + .milliseconds(500))
     }
 }
 

@@ -45,6 +45,8 @@ static inline attr_t sc_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); 
 // MARK: Key codes (octal macros; wrapped so every value has one declared type)
 
 static inline int sc_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int sc_key_min(void) { return KEY_MIN; }
+static inline int sc_getdelay(const WINDOW *window) { return wgetdelay(window); }
 static inline int sc_key_up(void) { return KEY_UP; }
 static inline int sc_key_down(void) { return KEY_DOWN; }
 static inline int sc_key_left(void) { return KEY_LEFT; }

@@ -38,6 +38,16 @@ public final class NcursesTerminal: Terminal {
     var colorPairs = ColorPairs(mode: .none)
     var previous: ScreenBuffer?
     var needsFullRepaint = false
+    /// Whether keys are read as bytes and decoded from UTF-8 here: where the locale's own encoding is not UTF-8.
+    private(set) var decodesUTF8Itself = false
+
+    /// Reads keys as bytes and decodes them from UTF-8 here, or not. Bytes so decoded come whole: without curses'
+    /// meta mode, a terminal type that says nothing of a meta key gave é's bytes with their top bit taken off (C
+    /// and a closing parenthesis); it is turned off again on the way out.
+    func decodeUTF8Itself(_ on: Bool) {
+        decodesUTF8Itself = on
+        if on, let window = sc_stdscr() { meta(window, true) }
+    }
     /// How many cells the last ``present(_:)`` sent to curses (for tests of the diff).
     var cellsWrittenByLastPresent = 0
 
@@ -73,6 +83,7 @@ public final class NcursesTerminal: Terminal {
         nonl()
         intrflush(sc_stdscr(), false)
         keypad(sc_stdscr(), true)
+        decodeUTF8Itself(String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8")
         leaveok(sc_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
@@ -101,6 +112,7 @@ public final class NcursesTerminal: Terminal {
         SignalGuard.unwrapSuspend()
         SignalGuard.bracketedPaste(on: -1)
         writeControl(SignalGuard.pasteModeOff.description)
+        if decodesUTF8Itself { meta(sc_stdscr(), false) }
         // Blank the screen before leaving it: after the window grew, tmux re-flowed the alternate screen's lines
         // that fill the width (curses reaches the next line by wrapping) into the shell's screen as it left,
         // so dashboard lines stayed above the prompt.

@@ -1,3 +1,4 @@
+import Foundation
 import Dashboard
 import Testing
 
@@ -82,6 +83,22 @@ import Testing
         try first.start()
         defer { first.stop() }
         #expect(throws: TerminalError.alreadyRunning) { try makeTerminal().start() }
+    }
+
+    @Test func keysAreDecodedFromUTF8WhereTheLocaleIsNot() throws {
+        // In LANG=C curses took é for no character and threw away the keys that came with it (`café ok` was `caf`).
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)").path
+        try Data(Array("café – 住宅 ok".utf8) + [0xFF, 0x41] + Array("\u{1B}[B".utf8)).write(to: URL(fileURLWithPath: input))
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let terminal = NcursesTerminal(
+            device: .files(input: input, output: "/dev/null", terminalType: "xterm-256color"), colorPreference: .never, environment: environment)
+        try terminal.start()
+        defer { terminal.stop() }
+        terminal.decodeUTF8Itself(true)
+        var keys: [Key] = []
+        while let key = terminal.readKey(timeout: .milliseconds(20)) { keys.append(key) }
+        // A byte that begins no character (0xFF) is dropped alone; the cursor key after it is still a key.
+        #expect(keys == "café – 住宅 okA".map { .character($0) } + [.down])
     }
 
     @Test func readKeyTimesOutWithNoInput() throws {

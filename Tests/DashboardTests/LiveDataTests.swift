@@ -131,6 +131,32 @@ struct LiveDataTests {
         #expect(session.model.periodHistory(of: m) != nil, "the measure's screen has its periods again")
     }
 
+    @Test("a measure an import removed closes its screen and the form on it, saying so")
+    func measureRemovedElsewhere() throws {
+        var (session, _, path) = try Self.session()
+        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        let last = council.measures.count - 1
+        let code = council.measures[last].code
+        session.send(.startJump)
+        for character in code { session.send(.type(character)) }
+        session.send(.submit, .edit, .type("4"))
+        guard case .editing = session.state.mode else {
+            Issue.record("the form did not open on \(code)")
+            return
+        }
+        // Another process imports the council without its last measure.
+        council.measures.removeLast()
+        council.observations.removeLast()
+        for p in council.plan.priorities.indices {
+            council.plan.priorities[p].measures.removeAll { $0 == last }
+            for d in council.plan.priorities[p].plans.indices { council.plan.priorities[p].plans[d].measures.removeAll { $0 == last } }
+        }
+        _ = try SQLiteStore(path: path).importCouncil(council, by: "someone else", progress: nil)
+        session.tick()
+        #expect(session.state.mode == .browsing)
+        #expect(session.state.message == "Measure \(code) is no longer in the framework (an import removed it): the value typed was not saved")
+    }
+
     @Test("after a value saved from the form, the status line's 'updated' is that save's time, not the one before")
     func updatedAfterOwnSave() throws {
         let path = ScratchDirectory.root.appendingPathComponent("scorecard-live-\(UUID().uuidString).sqlite").path

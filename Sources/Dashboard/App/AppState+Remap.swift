@@ -13,7 +13,14 @@ extension AppState {
         var entries: [NavigationEntry] = []
         var rows: [RowID?] = []
         for (level, entry) in stack.enumerated() {
-            guard let route = mapper.route(entry.route) else { break }
+            guard let route = mapper.route(entry.route) else {
+                // Said, rather than the screen closing without a word (a form half typed with it).
+                if let gone = Self.name(of: entry.route, in: old) {
+                    let typing: Bool = if case .editing = mode { true } else { false }
+                    message = "\(gone) is no longer in the framework (an import removed it)" + (typing ? ": the value typed was not saved" : "")
+                }
+                break
+            }
             var mapped = entry
             mapped.route = route
             entries.append(mapped)
@@ -29,6 +36,16 @@ extension AppState {
             }
         }
         reanchorAll(previous: rows, model: model)
+    }
+
+    /// What a screen that can go away is of: `Measure KBI-008`, `Delivery plan DP-02`, `Priority P3`.
+    private static func name(of route: Route, in council: Council) -> String? {
+        switch route {
+        case .measure(let m): "Measure " + council.measures[m].code
+        case .deliveryPlan(let p, let d): "Delivery plan " + council.plan.priorities[p].plans[d].code
+        case .priority(let p): "Priority " + council.plan.priorities[p].code
+        default: nil
+        }
     }
 }
 

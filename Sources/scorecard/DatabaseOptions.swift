@@ -46,7 +46,11 @@ struct DatabaseOptions: ParsableArguments, DatabaseChoice {
         let location = try PostgresLocation(url: url)
         let store = try PostgresStore(location: location, publishedOnly: publishedOnly)
         if requiringCouncil, try store.isEmpty() {
-            throw CommandFailure("\(location) holds no council yet: an officer imports one with `scorecard import DIR --database \(location)`")
+            // Only an officer's login imports: a member or an owner is not told to import with their own.
+            let how = store.access.role == .officer
+                ? "`scorecard import DIR --database \(location)`"
+                : "`scorecard import DIR --database URL`, the URL with their own login (\(store.login.terminalSafe) may not import)"
+            throw CommandFailure("\(location) holds no council yet: an officer of the performance team imports one with \(how)")
         }
         return store
     }

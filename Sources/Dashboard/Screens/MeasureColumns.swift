@@ -4,8 +4,8 @@ import ScorecardKit
 struct MeasureColumns {
     let context: RenderContext
     let width: Int
-    /// Adds an owner column (for "my measures").
-    var showOwner = false
+    /// Adds an owner column (for "my measures"), where it leaves the titles room to be read.
+    private(set) var showOwner = false
     /// Room for the comparison with England beside the status, in a list that has a measure with comparators.
     private let showsEngland: Bool
 
@@ -13,10 +13,20 @@ struct MeasureColumns {
     init(context: RenderContext, width: Int, showOwner: Bool = false, measures: [Int]? = nil) {
         self.context = context
         self.width = width
-        self.showOwner = showOwner
         let all = context.council.measures
         showsEngland = width >= 120
             && (measures.map { $0.contains { all[$0].comparators != nil } } ?? all.contains { $0.comparators != nil })
+        // The owner only where the titles keep 30 columns and the owners 10 (at 120 columns, with England and
+        // the process shown, a search's rows all read "People…  Kerr…").
+        self.showOwner = showOwner && Self.flexibleRoom(width: width, columns: columns(owner: true)) >= 40
+    }
+
+    /// The columns a table `width` wide leaves to its flexible columns, with a space between each two.
+    private static func flexibleRoom(width: Int, columns: [Table.Column]) -> Int {
+        let fixed = columns.reduce(0) { total, column in
+            if case .fixed(let size) = column.width { total + size } else { total }
+        }
+        return width - fixed - (columns.count - 1)
     }
 
     private var wide: Bool { width >= 110 }
@@ -24,12 +34,14 @@ struct MeasureColumns {
     private var showsProcess: Bool { width >= 120 }
     private var trendWidth: Int { width >= 140 ? 24 : width >= 100 ? 16 : 8 }
 
-    var columns: [Table.Column] {
+    var columns: [Table.Column] { columns(owner: showOwner) }
+
+    private func columns(owner: Bool) -> [Table.Column] {
         var columns = [
             Table.Column("Code", width: .fixed(context.model.codeWidth)),
             Table.Column("Measure", width: .flexible(3)),
         ]
-        if showOwner { columns.append(Table.Column("Owner", width: .flexible(1))) }
+        if owner { columns.append(Table.Column("Owner", width: .flexible(1))) }
         if wide { columns.append(Table.Column("Period", width: .fixed(8))) }
         columns += [
             Table.Column("Latest", width: .fixed(10), alignment: .right),

@@ -140,6 +140,8 @@ struct SignOffTests {
         #expect(session.state.message == "P again signs off the 1 value listed")
         _ = try SQLiteStore(path: path).record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "89", by: "kate"), today: TestCouncil.today)
         session.tick()
+        // The count said is gone from the status line as soon as the list changes, not only at the next P.
+        #expect(session.state.message == "The drafts awaiting sign-off changed: P asks again about those listed now")
         session.send(.publishAll)
         #expect(session.state.message == "P again signs off the 2 values listed", "asked again, naming the new count")
         #expect(try store.drafts().count == 2)

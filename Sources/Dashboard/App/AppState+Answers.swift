@@ -55,6 +55,11 @@ extension AppState {
     private mutating func adopt(_ new: DashboardModel, replacing old: DashboardModel) -> [AppEffect] {
         let previous = selectedRows(model: old)
         remap(from: old.council, previous: previous, model: new)
+        // A first P asked about the drafts listed; the list changed under it: the count it said is gone.
+        if let asked = signOffAllAsked, current.route == .signOff, asked != new.rows(for: current, asAt: asAt, scope: scope) {
+            signOffAllAsked = nil
+            message = "The drafts awaiting sign-off changed: P asks again about those listed now"
+        }
         if let pending = pendingPeriod, new.isJudged(at: pending) {
             pendingPeriod = nil
             moveReportingPeriod(to: pending, model: new)

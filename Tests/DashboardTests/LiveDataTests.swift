@@ -111,27 +111,6 @@ struct LiveDataTests {
         #expect(new.council.observations[4].last?.value == 1500)
     }
 
-    @Test("of the periods asked to be judged while the data thread was busy, only the last is judged")
-    func onlyTheLastPeriodAskedIsJudged() throws {
-        let (store, _) = try Self.store()
-        let service = try DataService(store: store, today: TestCouncil.today, user: "test")
-        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
-        _ = try service.start(asAt: asAt)
-        let worker = DataWorker(service: service)
-        defer { worker.finish() }
-        // Three presses of `[` before the thread takes any: queued together, as a run of keys queues them.
-        let (a, b, c) = (asAt.previous, asAt.previous.previous, asAt.previous.previous.previous)
-        worker.perform([.judge(a), .judge(b), .judge(c)])
-        var judged: DashboardModel?
-        let deadline = Date().addingTimeInterval(5)
-        while judged == nil, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            judged = worker.collect().compactMap(\.newModel).last { $0.isJudged(at: c) }
-        }
-        let model = try #require(judged)
-        #expect(!model.isJudged(at: a) && !model.isJudged(at: b), "the periods on the way are not judged")
-    }
-
     @Test("back to a measure whose history a framework change dropped while a list was on top, it is read again")
     func backToAMeasureAfterAReload() throws {
         var (session, _, path) = try Self.session()

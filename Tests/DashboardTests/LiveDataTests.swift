@@ -111,6 +111,15 @@ struct LiveDataTests {
         #expect(new.council.observations[4].last?.value == 1500)
     }
 
+    @Test("of the periods asked to be judged while the data thread was busy, only the last is judged")
+    func onlyTheLastPeriodAskedIsJudged() {
+        let (a, b, c) = (Period.quarter(2024, 1), Period.quarter(2023, 4), Period.quarter(2023, 3))
+        let jobs: [Inbox.Job] = [.perform(.judge(a)), .perform(.loadHistory(measure: 2)), .perform(.judge(b)), .perform(.judge(c)),
+                                 .perform(.loadHistory(measure: 3))]
+        let wanted = Inbox.wanted(jobs).map { job -> AppEffect? in if case .perform(let effect) = job { effect } else { nil } }
+        #expect(wanted == [.loadHistory(measure: 2), .judge(c), .loadHistory(measure: 3)])
+    }
+
     @Test("back to a measure whose history a framework change dropped while a list was on top, it is read again")
     func backToAMeasureAfterAReload() throws {
         var (session, _, path) = try Self.session()

@@ -28,11 +28,7 @@ public final class DataWorker: EffectRunner, Sendable {
             var nextPoll = Date()
             while true {
                 let (jobs, stopping) = inbox.wait(until: nextPoll)
-                // Of the periods asked to be judged while the thread was busy, only the last is still wanted: a
-                // run of `[` judged every period on the way, each with more history (146 MB at 10,000 measures).
-                let lastJudged = jobs.lastIndex { if case .perform(.judge) = $0 { true } else { false } }
-                for (index, job) in jobs.enumerated() {
-                    if case .perform(.judge) = job, index != lastJudged { continue }
+                for job in Inbox.wanted(jobs) {
                     switch job {
                     case .perform(let effect): mailbox.post(service.value.perform(effect))
                     case .focus(let focus): service.value.show(focus)
@@ -101,6 +97,17 @@ final class Inbox: Sendable {
         queue.jobs += jobs
         condition.signal()
         condition.unlock()
+    }
+
+    /// The jobs still wanted of those queued together: of the periods asked to be judged while the thread was
+    /// busy, only the last (a run of `[` judged every period on the way, each with more history: 146 MB at
+    /// 10,000 measures); every other job, in order.
+    static func wanted(_ jobs: [Job]) -> [Job] {
+        let lastJudged = jobs.lastIndex { if case .perform(.judge) = $0 { true } else { false } }
+        return jobs.enumerated().filter { index, job in
+            if case .perform(.judge) = job { return index == lastJudged }
+            return true
+        }.map(\.element)
     }
 
     /// Asks the thread to stop once its jobs are done; `false` when it was asked already.

@@ -91,11 +91,20 @@ struct DashboardCommand: ParsableCommand {
             throw CommandFailure(Self.terminalProblem(error))
         }
         defer { terminal.stop() }
-        var app = DashboardApp(model: model, state: state, effects: DataWorker(service: dataService))
+        let worker = DataWorker(service: dataService)
+        var app = DashboardApp(model: model, state: state, effects: worker)
         if trace.isOn {
             app.run(on: TracingTerminal(terminal, trace: trace))
         } else {
             app.run(on: terminal)
+        }
+        if worker.isRunning {
+            // Still judging an earlier period, or waiting for a server: the service is its thread's, so the
+            // meeting is not left from here (followers take it as ended once the presenter's presence lapses),
+            // and the process ends at once, without the exit-time teardown that crashed under that thread.
+            terminal.stop()
+            fflush(nil)
+            _exit(0)
         }
         // The terminal is given back next (the deferred stop), then the meeting left and the store closed: a server
         // that stopped answering would hold the shell for as long as the network waits, so the process ends a

@@ -22,6 +22,14 @@ struct LiveDataTests {
         return (try TestSession(store: store), store, path)
     }
 
+    /// Stops `worker` and waits for its thread to end: one still judging as the test process exited crashed it.
+    static func stop(_ worker: DataWorker) {
+        worker.finish()
+        let deadline = Date().addingTimeInterval(30)
+        while worker.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(!worker.isRunning, "the data thread stops once its jobs are done")
+    }
+
     @Test("a value recorded by another connection is noticed, and the screen, selection and filter stay")
     func refresh() throws {
         var (session, _, path) = try Self.session()
@@ -97,7 +105,7 @@ struct LiveDataTests {
         let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
         let model = try service.start(asAt: asAt)
         let worker = DataWorker(service: service)
-        defer { worker.finish() }
+        defer { Self.stop(worker) }
         let other = try SQLiteStore(path: path)
         _ = try other.record(ValueEntry(measure: "KBI-03", period: "2024-09", value: "1500", by: "someone else"), today: TestCouncil.today)
         var answers: [AppAction] = []
@@ -118,6 +126,26 @@ struct LiveDataTests {
                                  .perform(.loadHistory(measure: 3))]
         let wanted = Inbox.wanted(jobs).map { job -> AppEffect? in if case .perform(let effect) = job { effect } else { nil } }
         #expect(wanted == [.loadHistory(measure: 2), .judge(c), .loadHistory(measure: 3)])
+    }
+
+    @Test("an earlier period asked of the data thread comes back judged, and the thread ends once it is done")
+    func workerJudgesAnEarlierPeriod() throws {
+        let (store, _) = try Self.store()
+        let service = try DataService(store: store, today: TestCouncil.today, user: "test")
+        let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
+        _ = try service.start(asAt: asAt)
+        let worker = DataWorker(service: service)
+        defer { Self.stop(worker) }
+        let earlier = asAt.previous.previous
+        worker.perform([.judge(asAt.previous), .judge(earlier)])
+        var judged: DashboardModel?
+        let deadline = Date().addingTimeInterval(10)
+        while judged == nil, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            judged = worker.collect().compactMap(\.newModel).last { $0.isJudged(at: earlier) }
+        }
+        let model = try #require(judged)
+        #expect(!model.isJudged(at: asAt.previous), "the period on the way is not judged")
     }
 
     @Test("back to a measure whose history a framework change dropped while a list was on top, it is read again")

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardKit
 import Synchronization
 
 /// Runs a ``DataService`` on a thread of its own, so that no key waits for the store: effects are queued to
@@ -20,7 +21,7 @@ public final class DataWorker: EffectRunner, Sendable {
     public init(service: DataService) {
         let service = Isolated(service)
         let (mailbox, inbox, done) = (self.mailbox, self.inbox, self.done)
-        let thread = Thread {
+        WorkThread.start(name: "scorecard.data") {
             #if canImport(Glibc)
             // On Linux the nice value is per thread: 0 names the calling thread alone.
             setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
@@ -41,10 +42,9 @@ public final class DataWorker: EffectRunner, Sendable {
                     nextPoll = Date().addingTimeInterval(Self.pollInterval)
                 }
             }
+            inbox.end()
             done.signal()
         }
-        thread.name = "scorecard.data"
-        thread.start()
     }
 
     /// Queues effects; their answers arrive in the mailbox.
@@ -68,10 +68,17 @@ public final class DataWorker: EffectRunner, Sendable {
 
     /// Performs the effects queued so far, then stops the thread, waiting for it half a second at most: quitting
     /// is not held up by a judgement of an earlier period or a query to a server that stopped answering (q took
-    /// 3 s and 8-12 s); the process ends with them, and a write left unfinished is rolled back by the store.
+    /// 3 s and 8-12 s); the process ends with them (see ``isRunning``), and a write left unfinished is rolled back by the store.
     public func finish() {
         guard inbox.stop() else { return }
         _ = done.wait(timeout: .now() + .milliseconds(500))
+    }
+
+    /// Whether the thread is still at work. After ``finish()`` it may be, and then it still uses the data service
+    /// and its store: the caller must touch neither, and end the process without running exit-time teardown
+    /// (`_exit`): a thread judging while `exit` tore the runtime down crashed the process as it left.
+    public var isRunning: Bool {
+        !inbox.hasEnded
     }
 }
 
@@ -87,6 +94,8 @@ final class Inbox: Sendable {
     private struct Queue {
         var jobs: [Job] = []
         var stopping = false
+        /// Whether the thread has left its loop.
+        var ended = false
     }
 
     private let condition = NSCondition()
@@ -118,6 +127,19 @@ final class Inbox: Sendable {
         queue.stopping = true
         condition.signal()
         return true
+    }
+
+    /// Marks the thread as having left its loop, never to use the service again.
+    func end() {
+        condition.lock()
+        queue.ended = true
+        condition.unlock()
+    }
+
+    var hasEnded: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.ended
     }
 
     /// The jobs queued, waiting for some until `deadline`; and whether to stop.

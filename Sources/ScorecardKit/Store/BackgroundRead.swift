@@ -8,7 +8,7 @@ package final class BackgroundRead<Value>: @unchecked Sendable {
     private var outcome: Result<Value, Error>?
 
     package init(_ body: @escaping @Sendable () throws -> Value) {
-        Thread.detachNewThread { [self] in
+        WorkThread.start { [self] in
             outcome = Result(catching: body)
             done.signal()
         }

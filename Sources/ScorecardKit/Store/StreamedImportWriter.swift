@@ -19,7 +19,7 @@ public final class StreamedImportWriter<Outcome: Sendable>: @unchecked Sendable 
     ) {
         let handOver = ObservationHandOver(limit: limit)
         self.handOver = handOver
-        let thread = Thread { [self] in
+        WorkThread.start { [self] in
             let result = Result { try write(handOver.next) { count in self.record(written: count) } }
             handOver.stopWriting()
             condition.lock()
@@ -27,7 +27,6 @@ public final class StreamedImportWriter<Outcome: Sendable>: @unchecked Sendable 
             condition.broadcast()
             condition.unlock()
         }
-        thread.start()
     }
 
     /// Hands over rows read (each with its measure's index), in file order; dropped once the writer has failed

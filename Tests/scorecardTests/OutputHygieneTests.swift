@@ -200,6 +200,15 @@ struct BidiAndInfinityTests {
 
 @Suite("Escapes that read back exactly")
 struct ExactEscapeTests {
+    @Test("JSON escapes DEL and the wide controls, and keeps every other character, of one byte to four, as it is")
+    func jsonEscapesOnlyControls() throws {
+        let title = "£5\u{7F}x\u{2028}y\u{61C}z é 😀 ✓"
+        let json = try JSONText.encode(["title": title])
+        #expect(json.contains("£5\\u007fx\\u2028y\\u061cz é 😀 ✓"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+        #expect(decoded?["title"] == title)
+    }
+
     @Test("JSON escapes a bidirectional override as \\u202e, which reads back as itself")
     func jsonEscape() throws {
         let json = try JSONText.encode(["title": "A\u{202E}B\u{9B}C"])

@@ -57,6 +57,8 @@ enum Console {
     /// carriage return too unless a line feed follows it (on a terminal, a lone one sends the cursor back to
     /// overwrite the line, so that a line could be forged).
     static func safeDocument(_ document: String) -> String {
+        // Nearly every document holds no control but its line feeds and tabs: one pass finds that first.
+        guard document.unicodeScalars.contains(where: { $0.isTerminalControl && $0 != "\n" && $0 != "\t" }) else { return document }
         var text = String.UnicodeScalarView()
         let scalars = Array(document.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {

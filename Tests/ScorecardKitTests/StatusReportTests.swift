@@ -108,4 +108,13 @@ struct StatusReportTests {
         for plain in ["-3.5", "+2", "-0.25", "Off track", "", "2024-09", "a=b"] { #expect(CSVField.forSpreadsheet(plain) == plain) }
         #expect(CSVField.escaped("=1+1") == "=1+1")  // Data files read back exactly.
     }
+
+    @Test("a field is quoted for a comma, a quote, any line break or a space at either end, and only then")
+    func quoting() {
+        for text in ["a,b", "say \"hi\"", "two\nlines", "cr\r\nlf", "tab\u{0B}vt", "next\u{85}line", "para\u{2029}graph", " lead", "trail "] {
+            let quoted = CSVField.escaped(text)
+            #expect(quoted == "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"", "\(text.debugDescription)")
+        }
+        for plain in ["plain", "£761k", "é 😀", "a\tb", "in-between space"] { #expect(CSVField.escaped(plain) == plain) }
+    }
 }

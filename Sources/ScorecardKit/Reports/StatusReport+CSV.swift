@@ -44,9 +44,17 @@ extension StatusReport {
 enum CSVField {
     /// `text`, quoted (with inner quotes doubled) when it holds a comma, a quote, a line break or edge spaces.
     static func escaped(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline } || text.first == " " || text.last == " "
+        // Scalars, not characters: finding each cell's graphemes took a fifth of a 150,000-row `benchmark --csv`.
+        let scalars = text.unicodeScalars
+        let needsQuotes =
+            scalars.contains { $0 == "," || $0 == "\"" || Self.breaksLines($0) } || scalars.first == " " || scalars.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// Whether `scalar` is a line break, as `Character.isNewline` counts them (LF, VT, FF, CR, NEL, U+2028, U+2029).
+    private static func breaksLines(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// The first characters that make a spreadsheet take a cell for a formula.

@@ -81,6 +81,21 @@ struct SignOffTests {
         #expect(!DashboardView.screenText(member, model: published, width: 100, height: 30).contains("✎"))
     }
 
+    @Test("a draft's mark leaves its value its unit, where the screen has room for both")
+    func draftKeepsItsUnit() throws {
+        let (store, _) = try LiveDataTests.store()
+        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "12.5", by: "kate"), today: TestCouncil.today)
+        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
+        var state = AppState(asAt: .quarter(2024, 3))
+        let model = try service.start(asAt: state.asAt)
+        _ = state.apply(.showMyMeasures, model: model)
+        let line = { (width: Int) in
+            DashboardView.screenText(state, model: model, width: width, height: 30).split(separator: "\n").first { $0.contains("KBI-02") } ?? ""
+        }
+        #expect(line(130).contains("12.50 days ✎"), "\(line(130))")
+        #expect(line(80).contains(" 12.50 ✎"), "where there is no room, the number alone: \(line(80))")
+    }
+
     @Test("a proposed target is listed after the drafts, as a target with the one it replaces; p approves it and only it")
     func approveProposedTarget() throws {
         let (store, _) = try LiveDataTests.store()

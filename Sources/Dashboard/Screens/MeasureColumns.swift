@@ -8,6 +8,9 @@ struct MeasureColumns {
     private(set) var showOwner = false
     /// Room for the comparison with England beside the status, in a list that has a measure with comparators.
     private let showsEngland: Bool
+    /// The latest value's width: two more where there is room and a draft's mark would otherwise push its unit
+    /// out (`21.5 weeks ✎`, not `21.5 ✎` beside a target of `23.0 weeks`).
+    private let latestWidth: Int
 
     /// The columns for a list `width` wide of `measures` (`nil`: any of the council's).
     init(context: RenderContext, width: Int, showOwner: Bool = false, measures: [Int]? = nil) {
@@ -16,6 +19,8 @@ struct MeasureColumns {
         let all = context.council.measures
         showsEngland = width >= 120
             && (measures.map { $0.contains { all[$0].comparators != nil } } ?? all.contains { $0.comparators != nil })
+        let anyDraft = measures.map { $0.contains(where: context.isJudgedOnDraft) } ?? all.indices.contains(where: context.isJudgedOnDraft)
+        latestWidth = width >= 100 && anyDraft ? 12 : 10
         // The owner only where the titles keep 30 columns and the owners 10 (at 120 columns, with England and
         // the process shown, a search's rows all read "People…  Kerr…").
         self.showOwner = showOwner && Self.flexibleRoom(width: width, columns: columns(owner: true)) >= 40
@@ -44,7 +49,7 @@ struct MeasureColumns {
         if owner { columns.append(Table.Column("Owner", width: .flexible(1))) }
         if wide { columns.append(Table.Column("Period", width: .fixed(8))) }
         columns += [
-            Table.Column("Latest", width: .fixed(10), alignment: .right),
+            Table.Column("Latest", width: .fixed(latestWidth), alignment: .right),
             Table.Column("Target", width: .fixed(10), alignment: .right),
             Table.Column("Status", width: .fixed(wide ? 16 : 12)),
         ]
@@ -72,8 +77,8 @@ struct MeasureColumns {
         let draft = context.isJudgedOnDraft(m)
         cells += [
             draft
-                ? Table.Item(context.format(judged.value, of: measure, width: 8) + " " + context.draftMark, style: theme.warning)
-                : Table.Item(context.format(judged.value, of: measure, width: 10)),
+                ? Table.Item(context.format(judged.value, of: measure, width: latestWidth - 2) + " " + context.draftMark, style: theme.warning)
+                : Table.Item(context.format(judged.value, of: measure, width: latestWidth)),
             Table.Item(judged.target.map { context.formatTarget($0, of: measure, width: 10) } ?? "", style: theme.muted),
             Table.Item(status, style: theme.style(for: judged.status)),
         ]

@@ -50,7 +50,10 @@ struct TargetCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard let proposal else {
-            Console.out(Self.unchanged(measure: measure, period: period, target: target))
+            // The code as the framework writes it (CS02a, typed cs02A), as `record` says it.
+            let typed = measure.trimmingCharacters(in: .whitespaces)
+            let code = (try? store.loadRecentCouncil(periods: 1))?.measures.first { $0.code.lowercased() == typed.lowercased() }?.code
+            Console.out(Self.unchanged(code: code ?? typed.uppercased(), period: period, target: target))
             return
         }
         Console.out(
@@ -60,9 +63,9 @@ struct TargetCommand: ParsableCommand {
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
     }
 
-    /// What `target` says when the proposal changes nothing; removing a target a month or quarter never had says
+    /// What `target` says when the proposal of measure `code` (as the framework writes it) changes nothing; removing a target a month or quarter never had says
     /// what it is judged against instead.
-    static func unchanged(measure: String, period: String, target: String) -> String {
+    static func unchanged(code: String, period: String, target: String) -> String {
         let parsed = Period(cell: period)
         let removing = target.trimmingCharacters(in: .whitespaces).lowercased() == "none"
         let why =
@@ -71,7 +74,7 @@ struct TargetCommand: ParsableCommand {
                 ? "the period has no target of its own to remove, or its removal is already proposed; without one it is judged "
                     + "against its financial year's target, when the year has one"
             : "the period has no target to remove, or its removal is already proposed"
-        return "\(measure.trimmingCharacters(in: .whitespaces).uppercased().excerpt()) \(parsed?.label ?? period.excerpt()): unchanged (\(why))."
+        return "\(code.excerpt()) \(parsed?.label ?? period.excerpt()): unchanged (\(why))."
     }
 
     /// What a year's target leaves alone: ` Apr 2026 and May 2026 were given targets of their own with their

@@ -70,12 +70,12 @@ struct UnchangedTargetTests {
     @Test("removing a month's target it never had says the year's target judges it; a target already standing says so")
     func unchangedWording() {
         #expect(
-            TargetCommand.unchanged(measure: "kbi-001", period: "2026-08", target: "none")
+            TargetCommand.unchanged(code: "KBI-001", period: "2026-08", target: "none")
                 == "KBI-001 Aug 2026: unchanged (the period has no target of its own to remove, or its removal is already proposed; without one it is judged against its financial year's target, when the year has one).")
-        #expect(TargetCommand.unchanged(measure: "KBI-001", period: "2027/28", target: " None ") == "KBI-001 2027/28: unchanged (the period has no target to remove, or its removal is already proposed).")
+        #expect(TargetCommand.unchanged(code: "KBI-001", period: "2027/28", target: " None ") == "KBI-001 2027/28: unchanged (the period has no target to remove, or its removal is already proposed).")
         #expect(
-            TargetCommand.unchanged(measure: "KBI-001", period: "2026/27 Q2", target: "80")
-                == "KBI-001 Q2 2026/27: unchanged (this target is already what stands or is proposed).")
+            TargetCommand.unchanged(code: "CS02a", period: "2026/27 Q2", target: "80")
+                == "CS02a Q2 2026/27: unchanged (this target is already what stands or is proposed).")
     }
 
     @Test("a year's target proposed names the periods whose values came with targets of their own")

@@ -207,6 +207,13 @@ struct MeasureReader {
             guard zip(shares, shares.dropFirst()).allSatisfy({ $0 <= $1 }), let last = shares.last, last > 0 else {
                 throw fields.error("profile", "a profile gives the cumulative share of the year's target due by each period: it must never fall, and must end above 0 (such as 15, 40, 65, 100)")
             }
+            // Shares written as fractions (a spreadsheet's percentages saved unformatted) would make every profiled
+            // target a hundredth of itself: 0.48 for 48, and a measure far short of it on track.
+            if last <= 1 {
+                throw fields.error(
+                    "profile",
+                    "a profile is in percent, and this one ends at \(formatPlain(last)): written as fractions? Write each share as a percentage (15, 40, 65, 100, not 0.15, 0.4, 0.65, 1)")
+            }
             schedule.profile = shares
         }
         return schedule

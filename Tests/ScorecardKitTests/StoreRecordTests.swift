@@ -178,6 +178,18 @@ struct StoreRecordTests {
         #expect(MeasureUnit("number").parseAsShown("12 things") == nil)
     }
 
+    @Test("a value written with its own unit's word, its short form or without the unit's commas is that value")
+    func unitWordsWrittenOut() {
+        #expect(MeasureUnit("percent").parseAsShown("85 percent") == 85 && MeasureUnit("%").parseAsShown("85 per cent") == 85)
+        #expect(MeasureUnit("percentage").parseAsShown("85.5%") == 85.5 && MeasureUnit("%").parseAsShown("85 percentage") == 85)
+        #expect(MeasureUnit("minutes").parseAsShown("90 mins") == 90 && MeasureUnit("minutes").parseAsShown("1 minute") == 1)
+        #expect(MeasureUnit("weeks").parseAsShown("20.5 wks") == 20.5 && MeasureUnit("hours").parseAsShown("3 hrs") == 3)
+        #expect(MeasureUnit("per 1,000").parseAsShown("1.3 per 1000") == 1.3 && MeasureUnit("per 1,000").parseAsShown("1.3 per 1,000") == 1.3)
+        // Another unit is still not this one.
+        #expect(MeasureUnit("weeks").parseAsShown("20 days") == nil && MeasureUnit("days").parseAsShown("20 percent") == nil)
+        #expect(MeasureUnit("per 1,000").parseAsShown("1.3 per 10000") == nil)
+    }
+
     @Test("a change watcher notices a commit made through another connection, and nothing otherwise")
     func changeWatcher() throws {
         let (store, path) = try StoreFixture.importedStore()

@@ -131,8 +131,10 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             rest = rest.dropFirst()
         }
         if isPercentage {
-            guard rest.hasSuffix("%") else { return nil }
-            rest = rest.dropLast()
+            // `85%`, or the unit's word written out (`85 percent`, `85 per cent`).
+            let lower = rest.lowercased()
+            guard let word = ["%", "percentage", "percent", "per cent"].first(where: { lower.hasSuffix($0) }) else { return nil }
+            rest = rest.dropLast(word.count)
         } else if name.hasPrefix("£") {
             // `£410k` for a measure in £k; and, as a narrow column abbreviates it, `£1.25m` (1,250 of £k): a scale
             // written out is converted, exactly, as decimal digits.
@@ -156,8 +158,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             }
         } else if !isCount, !name.isEmpty {
             let lower = rest.lowercased()
-            let singular = name.count > 2 && name.hasSuffix("s") && !name.contains(" ") ? String(name.dropLast()) : name
-            guard let unit = [name, singular].first(where: { lower.hasSuffix($0.lowercased()) }) else { return nil }
+            guard let unit = writtenForms.first(where: { lower.hasSuffix($0) }) else { return nil }
             rest = rest.dropLast(unit.count)
         } else if isCount {
             // A count with its scale written, as a narrow column abbreviates it (`12.3k`) or a workbook cell
@@ -172,6 +173,24 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
         }
         return Self.signed(rest, negative: negative)
     }
+
+    /// The ways a value's unit may be written after it, lowercased, longest first: the unit's name, one of a
+    /// plural word (`day`), without the commas of a number in it (`per 1000` for `per 1,000`), and the usual
+    /// short forms of units of time (`mins`, `hrs`, `wks`).
+    private var writtenForms: [String] {
+        let lower = name.lowercased()
+        var forms = [lower]
+        if lower.count > 2, lower.hasSuffix("s"), !lower.contains(" ") { forms.append(String(lower.dropLast())) }
+        if lower.contains(",") { forms += forms.map { $0.replacingOccurrences(of: ",", with: "") } }
+        forms += Self.shortForms[lower] ?? []
+        return forms.sorted { $0.count > $1.count }
+    }
+
+    /// Short forms of the units of time, by the unit's name.
+    private static let shortForms: [String: [String]] = [
+        "minutes": ["mins", "min"], "hours": ["hrs", "hr"], "weeks": ["wks", "wk"], "seconds": ["secs", "sec"],
+        "years": ["yrs", "yr"], "months": ["mths", "mth"],
+    ]
 
     /// The number `text` holds (no sign of its own), negated when `negative`.
     private static func signed(_ text: Substring, negative: Bool) -> Double? {

@@ -13,6 +13,20 @@ struct WideObservationsTests {
         #expect(long.observationCount == 6)
     }
 
+    @Test("a long file may name its columns as council tables do: Code, a Title kept for the reader, Commentary")
+    func longFileOtherNames() throws {
+        let long = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let named = TablesFixture.longObservations
+            .replacingOccurrences(of: "measure,period,value,target,note,quality", with: "Code,Title,Period,Value,Target,Commentary,Quality")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { i, line in i == 0 || line.isEmpty ? String(line) : line.replacingOccurrences(of: ",", with: ",Some title,", options: [], range: line.range(of: ",")) }
+            .joined(separator: "\n")
+        let read = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": named])).load()
+        #expect(read == long)
+        let misnamed = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value,colour\nKBI-01,2024-09,86,red\n"]))
+        #expect(misnamed.first?.message.contains("unknown column (the columns are measure, period, value, target, note, quality, and title, which is skipped)") == true)
+    }
+
     static let header = "measure,2024/25 Q1,2024-09\n"
 
     static let bad: [(String, String, Int, Int?, String?, String)] = [

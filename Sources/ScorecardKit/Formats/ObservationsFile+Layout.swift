@@ -55,9 +55,12 @@ extension ObservationsFile {
             if lowered.contains(Column.period.rawValue) || lowered.contains(Column.value.rawValue) {
                 var columns: [Column: Int] = [:]
                 for (i, name) in lowered.enumerated() where !name.isEmpty {
-                    guard let column = Column(rawValue: name) else {
+                    let normalized = TableHeader.normalized(name)
+                    // A title is kept for the reader of the table, as in a wide file.
+                    if normalized == "title" { continue }
+                    guard let column = Column(rawValue: normalized) ?? Self.longAliases[normalized] else {
                         let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw error(i, name, "unknown column (the columns are \(known))")
+                        throw error(i, name, "unknown column (the columns are \(known), and title, which is skipped)")
                     }
                     guard columns[column] == nil else { throw error(i, name, "the column appears twice") }
                     columns[column] = i
@@ -115,6 +118,12 @@ extension ObservationsFile {
             kind = .wide(WideColumns(measure: measure, periods: periods))
             names = named
         }
+
+        /// Other names councils' tables give the columns of a file with one row per measure and period: the code
+        /// as a wide file takes it, and the owner's commentary.
+        static let longAliases: [String: Column] = [
+            "code": .measure, "measure_code": .measure, "commentary": .note, "comment": .note, "comments": .note,
+        ]
 
         /// Which cell of a period a heading is (`note 2024/25 Q1` is a note), and the period's text; `nil` for an
         /// empty heading.

@@ -22,6 +22,12 @@ struct CSVReaderTests {
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
+    @Test("a DOS end-of-file mark (Ctrl-Z) at the end is not a row")
+    func dosEndOfFile() throws {
+        #expect(try Self.records("a,b\r\n1,2\r\n\u{1A}").map(\.fields) == [["a", "b"], ["1", "2"]])
+        #expect(try Self.records("a,b\n1,2\u{1A}").map(\.fields) == [["a", "b"], ["1", "2"]])
+    }
+
     @Test("a line break inside quotes is kept, and lines after it are counted whatever ends them", arguments: ["\n", "\r\n", "\r"])
     func quotedBreak(end: String) throws {
         let text = "measure,note\(end)KBI-01,\"one\(end)two\"\(end)KBI-02,x\(end)"

@@ -27,6 +27,13 @@ struct WideObservationsTests {
         #expect(misnamed.first?.message.contains("unknown column (the columns are measure, period, value, target, note, quality, and title, which is skipped)") == true)
     }
 
+    @Test("a row of nothing but spaces is skipped, as an empty one is, whatever its number of fields")
+    func spacesOnlyRows() throws {
+        let long = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let spaced = TablesFixture.longObservations.replacingOccurrences(of: "KBI-01,2024-08", with: "   \n , \nKBI-01,2024-08")
+        #expect(try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": spaced])).load() == long)
+    }
+
     static let header = "measure,2024/25 Q1,2024-09\n"
 
     static let bad: [(String, String, Int, Int?, String?, String)] = [

@@ -26,7 +26,9 @@ public struct CSVReader: TextTable {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         var firstLine: Int?
-        let n = bytes.count
+        // A DOS end-of-file mark (Ctrl-Z, 0x1A), which old exports still end with, is not a row.
+        var n = bytes.count
+        while n > 0, bytes[n - 1] == 0x1A { n -= 1 }
         try bytes.withUnsafeBufferPointer { buf in
             while i < n {
                 // Skip blank lines.

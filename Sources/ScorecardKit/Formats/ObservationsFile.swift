@@ -102,6 +102,9 @@ public struct ObservationsFile {
                     layout = try Layout(headings: above.cells, line: above.line, origin: origin)
                 }
                 guard let current = layout else { return }
+                // A row of nothing but spaces (`   `, or `,,,` as spreadsheets export trailing rows) is skipped,
+                // whatever its number of fields.
+                if record.count != width, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
                 guard record.count == width else {
                     try fail(record.line, nil, "the row has \(NumberText.counted(record.count, "field")); the header has \(width)")
                     return

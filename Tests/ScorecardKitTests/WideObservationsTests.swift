@@ -34,6 +34,21 @@ struct WideObservationsTests {
         #expect(try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": spaced])).load() == long)
     }
 
+    @Test("a title and blank rows above the headings are skipped, as on a workbook's sheet; lines keep their numbers")
+    func titleRowsAbove() throws {
+        let long = try CouncilDirectory(path: try TablesFixture.directory()).load()
+        let title = "Ashcombe KPI return Q2 2024/25,,,,,\r\nRun on 3 October 2024,,,,,\r\n,,,,,\r\n"
+        for observations in [TablesFixture.longObservations, TablesFixture.wideObservations] {
+            let read = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": title + observations])).load()
+            #expect(read == long)
+        }
+        let bad = TablesFixture.errors(try TablesFixture.directory(["observations.csv": title + "measure,period,value\nKBI-01,2024-09,lots\n"]))
+        #expect(bad.map(\.line) == [5])
+        // With no headings in the first ten rows with text, the first row is taken for them, and said to be wrong.
+        let none = TablesFixture.errors(try TablesFixture.directory(["observations.csv": String(repeating: "Notes,,\n", count: 12) + "measure,period,value\n"]))
+        #expect(none.first?.line == 1 && none.first?.message.contains("unknown column") == true)
+    }
+
     static let header = "measure,2024/25 Q1,2024-09\n"
 
     static let bad: [(String, String, Int, Int?, String?, String)] = [

@@ -68,6 +68,60 @@ public struct ObservationsFile {
     private func read(
         table: some TextTable, emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)?, keepingObservations: Bool
     ) throws -> ReadState {
+        do {
+            return try read(table: table, emit: emit, keepingObservations: keepingObservations, headerLine: nil)
+        } catch is TitleAbove {
+            // Read again from the header, when one of the first rows with text is one; else as before, the first
+            // row taken for the header (and its problems reported as such).
+            let header = Self.headerLine(in: table)
+            return try read(table: table, emit: emit, keepingObservations: keepingObservations, headerLine: header ?? 0)
+        }
+    }
+
+    /// Thrown when a table's first row with text is neither headings nor years over them: a title above them.
+    private struct TitleAbove: Error {}
+
+    /// Thrown to stop looking for the headings once found.
+    private struct HeadingsFound: Error {}
+
+    /// How many rows with text may stand above the headings (a title, the date it was run, a note), as on a
+    /// workbook's sheet.
+    static let rowsAboveHeader = 9
+
+    /// Whether `cells` are the headings of observations: two of `measure`, `code`, `period`, `value`, or a
+    /// measure column beside another heading (as a wide file has), as a workbook's sheet finds them.
+    static func isHeader(_ cells: [String]) -> Bool {
+        let names = cells.map { TableHeader.normalized($0) }.filter { !$0.isEmpty }
+        let measureColumn = names.contains { $0 == "measure" || $0 == "code" || $0 == "measure_code" }
+        return names.filter { ["measure", "code", "measure_code", "period", "value"].contains($0) }.count >= 2
+            || (measureColumn && names.count >= 2)
+    }
+
+    /// The line of the headings of a table whose first rows are a title or a note above them: the first of the
+    /// first ten rows with text that is headings (or years over them), or `nil`.
+    private static func headerLine(in table: some TextTable) -> Int? {
+        var found: Int?
+        var filled = 0
+        do {
+            try table.forEachRecord { record in
+                let cells = (0..<record.count).map { record.string($0) }
+                guard cells.contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return }
+                filled += 1
+                if filled > 1, isHeader(cells) || PeriodBandHeader.isBand(cells) { found = record.line }
+                if found != nil || filled > rowsAboveHeader { throw HeadingsFound() }
+            }
+        } catch is HeadingsFound {
+        } catch {
+            return nil  // Reported by the read from the first row.
+        }
+        return found
+    }
+
+    /// Reads `table`, from `headerLine` on when given (0: from the first row, whatever it is).
+    private func read(
+        table: some TextTable, emit: ((_ rows: [(measure: Int, observation: Observation)]) -> Void)?, keepingObservations: Bool,
+        headerLine: Int?
+    ) throws -> ReadState {
         let origin = table.origin
         var state = ReadState(origin: origin, measureCount: measures.count, emitting: emit != nil, keepsObservations: keepingObservations)
         var errors: [DataFileError] = []
@@ -82,8 +136,13 @@ public struct ObservationsFile {
         }
         do {
             try table.forEachRecord { record in
+                if let headerLine, record.line < headerLine { return }
                 if layout == nil {
                     let cells = (0..<record.count).map { record.string($0) }
+                    // Rows with no text above the headings are skipped; a first row of text that is not headings
+                    // may be a title above them (see `headerLine(in:)`).
+                    if band == nil, !cells.contains(where: { !$0.trimmingWhitespace().isEmpty }) { return }
+                    if headerLine == nil, band == nil, !Self.isHeader(cells), !PeriodBandHeader.isBand(cells) { throw TitleAbove() }
                     guard let above = band else {
                         width = record.count
                         if PeriodBandHeader.isBand(cells) {

@@ -43,6 +43,8 @@ struct PeriodTests {
         ("Qtr 1 2024/25", .quarter(2024, 1)),
         ("Quarter 3 2024/25", .quarter(2024, 3)),
         ("Apr-Jun 2024", .quarter(2024, 1)),
+        ("Apr-Jun 24", .quarter(2024, 1)),
+        ("Jan-Mar 25", .quarter(2024, 4)),
         ("Jan\u{2013}Mar 2025", .quarter(2024, 4)),
         ("Jul-2024", .month(2024, 7)),
         ("Apr - Jun 2024", .quarter(2024, 1)),
@@ -218,5 +220,21 @@ struct PeriodBytesTests {
             var utf8 = Array(text.utf8)
             #expect(utf8.withUnsafeMutableBufferPointer { Period(canonicalBytes: UnsafeBufferPointer($0)) } != nil, "\(text)")
         }
+    }
+}
+
+@Suite("A calendar year's quarter")
+struct CalendarQuarterHintTests {
+    @Test("Q1 2024 is no period; the message says which financial quarter holds those months")
+    func hint() {
+        #expect(Period(cell: "Q1 2024") == nil)
+        #expect(
+            Period.calendarQuarterHint("Q1 2024")
+                == "quarters are counted in the financial year, from April: write 2024/25 Q1 for April to June 2024, or 2023/24 Q4 for January to March 2024")
+        #expect(
+            Period.calendarQuarterHint("2024 Q3")
+                == "quarters are counted in the financial year, from April: write 2024/25 Q3 for October to December 2024, or 2024/25 Q2 for July to September 2024")
+        #expect(Period.calendarQuarterHint("Q4 2024")?.contains("write 2024/25 Q4 for January to March 2025, or 2024/25 Q3 for October to December 2024") == true)
+        #expect(Period.calendarQuarterHint("2024/25 Q1") == nil && Period.calendarQuarterHint("May 2024") == nil)
     }
 }

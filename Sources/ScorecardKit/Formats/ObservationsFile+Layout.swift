@@ -90,6 +90,9 @@ extension ObservationsFile {
                     break
                 }
                 guard let (part, written) = Self.periodHeading(heading), let period = Period(cell: written) else {
+                    if let hint = Self.periodHeading(heading).flatMap({ Period.calendarQuarterHint($0.1) }) {
+                        throw error(i, heading, "unknown column: not a period (\(hint))")
+                    }
                     throw error(
                         i, heading,
                         "unknown column: not a period (such as 2024/25 Q1, 2024-05 or 2024/25), nor measure, title, or note, target or quality and a period")

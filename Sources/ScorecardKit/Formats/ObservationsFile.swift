@@ -206,7 +206,8 @@ public struct ObservationsFile {
         guard let period = record.withBytes(periodColumn, Period.init(canonicalBytes:)) ?? Period(cell: record.string(periodColumn))
         else {
             let periodText = record.string(periodColumn)
-            try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024)")
+            let hint = Period.calendarQuarterHint(periodText) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024"
+            try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (\(hint))")
             return
         }
         // Said as written, but a date (a spreadsheet keeps `Aug-24` as 2024-08-01) as its month.

@@ -64,12 +64,12 @@ extension Period {
     /// heading typed over two lines of its cell, `2024/25` Alt+Enter `Q1`).
     private static let spaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}", "\t", "\n", "\r", "\r\n"]
 
-    /// `Apr-Jun 2024`: the three months of a financial quarter, in the calendar year they fall in (`Jan-Mar 2025`
-    /// is Q4 2024/25).
+    /// `Apr-Jun 2024` (or `Apr-Jun 24`, as `Sep-24` is a month): the three months of a financial quarter, in the
+    /// calendar year they fall in (`Jan-Mar 2025` is Q4 2024/25).
     private static func parseMonthsOfQuarter(_ months: String, year: String) -> Period? {
         let ends = months.split(separator: "-", omittingEmptySubsequences: false)
         guard ends.count == 2, let first = monthNumber(ends[0]), let last = monthNumber(ends[1]), first % 3 == 1, last == first + 2,
-            let y = fourDigitYear(year)
+            let y = fourDigitYear(year) ?? twoDigitYear(year)
         else { return nil }
         guard first >= 4 || y - 1 >= earliestYear else { return nil }
         return first >= 4 ? .quarter(y, (first - 4) / 3 + 1) : .quarter(y - 1, 4)
@@ -123,6 +123,22 @@ extension Period {
     private static func fourDigitYear(_ word: some StringProtocol) -> Int? {
         guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= earliestYear else { return nil }
         return y
+    }
+
+    /// What to write instead of a calendar year's quarter (`Q1 2024`, `2024 Q2`), which is no period here:
+    /// quarters are counted in the financial year, from April. `nil` for any other text.
+    public static func calendarQuarterHint(_ text: String) -> String? {
+        let words = text.trimmingWhitespace().split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard words.count == 2 else { return nil }
+        let (q, y) = words[0].lowercased().hasPrefix("q") ? (words[0], words[1]) : (words[1], words[0])
+        guard q.count == 2, q.first == "Q" || q.first == "q", let n = Int(q.dropFirst()), (1...4).contains(n),
+            let year = fourDigitYear(y)
+        else { return nil }
+        // Meant of the financial year that starts in `year`, or of the calendar year: both are named.
+        let months = ["January to March", "April to June", "July to September", "October to December"]
+        let financial = Period.quarter(year, n), calendar = n == 1 ? Period.quarter(year - 1, 4) : Period.quarter(year, n - 1)
+        return "quarters are counted in the financial year, from April: write \(financial.description) for "
+            + "\(months[n % 4]) \(n == 4 ? year + 1 : year), or \(calendar.description) for \(months[n - 1]) \(year)"
     }
 
     /// `24` is 2024 and `85` is 1985: two-digit years from 70 up are the 1900s.

@@ -161,6 +161,8 @@ struct CouncilDirectoryTests {
         ("bad frequency", framework(replacing: "frequency: quarterly", with: "frequency: fortnightly"), 31, "frequency", "\"fortnightly\" is not one of monthly, quarterly, annual, calendar-year"),
         ("bad polarity", framework(replacing: "polarity: lower\n        targets", with: "polarity: up\n        targets"), 18, "polarity", "\"up\" is not a polarity"),
         ("misspelt key", framework(replacing: "owner: Jane Smith", with: "ower: Jane Smith"), 28, "ower", "unknown key in measure KBM-01"),
+        ("misspelt top-level key", framework(replacing: "reporting_period:", with: "reportng_period:"), 4, "reportng_period",
+         "unknown key in the framework (did you mean reporting_period?)"),
         ("duplicate measure code", framework(replacing: "code: KBI-03", with: "code: KBI-01"), 65, "code", "measure code KBI-01 is used twice (first on line 37)"),
         ("target for the wrong kind of period", framework(replacing: "targets: {2024/25: 90}", with: "targets: {2024/25 Q1: 90}"), 43, "targets", "a target for a quarter (\"2024/25 Q1\") does not apply"),
         ("target not a number", framework(replacing: "2024/25: 120", with: "2024/25: lots"), 35, "targets", "the target for 2024/25 is not a number"),

@@ -93,11 +93,11 @@ struct YAMLObject: MeasureFields {
     /// What to say of an unknown key: the known keys when they are few; else the closest (a misspelling two
     /// edits away, or the same but for case and separators), or where the keys are listed.
     static func hint(for key: String, allowed: [String]) -> String {
-        if allowed.count <= 10 { return " (known keys: \(allowed.joined(separator: ", ")))" }
         let normal = { (text: String) in text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 } }
         let typed = Array(normal(String(key.prefix(64))))
         let closest = allowed.map { ($0, editDistance(typed, Array(normal($0)))) }.min { $0.1 < $1.1 }
         if let (known, distance) = closest, distance <= 2 { return " (did you mean \(known)?)" }
+        if allowed.count <= 10 { return " (known keys: \(allowed.joined(separator: ", ")))" }
         return " (the keys it takes are listed in docs/data-format.md)"
     }
 

@@ -78,12 +78,14 @@ struct YAMLObject: MeasureFields {
     }
 
     func rejectUnknownKeys(allowed: [String]) throws {
-        if let first = unknownKeys(allowed: allowed).first { throw first }
+        if let first = unknownKeys(allowed: allowed).first(where: { _ in true }) { throw first }
     }
 
-    /// A problem for each key that was never read: a misspelling, or a key that does not belong here.
-    func unknownKeys(allowed: [String]) -> [DataFileError] {
-        mapping.pairs.enumerated().filter { !read[$0.offset] }.map { _, pair in
+    /// A problem for each key that was never read: a misspelling, or a key that does not belong here. Made as
+    /// they are taken (a hostile file of a million keys is refused after the first hundred, without a hint worked
+    /// out for each).
+    func unknownKeys(allowed: [String]) -> some Sequence<DataFileError> {
+        mapping.pairs.enumerated().lazy.filter { !read[$0.offset] }.map { _, pair in
             DataFileError(
                 file: file, line: pair.key.line, field: pair.key.string,
                 message: "unknown key in \(context)" + Self.hint(for: pair.key.string, allowed: allowed))

@@ -121,6 +121,11 @@ for args in "status data --json" "status data --csv" "alerts data" "report data 
     if [[ $status == 1 ]] && grep -q "the output could not be written" "$out"; then ok "$args to $target: exit 1, said so"; else bad "$args to $target: exit $status: $(head -c 200 "$out")"; fi
   done
 done
+# An argument refused once a command runs is answered with that command's usage, not the root's.
+out_text=$($bin report data --out "$out.paper" 2>&1); status=$?
+if [[ $status == 64 ]] && grep -q "say which format" <<<"$out_text" && grep -q "Usage: scorecard report" <<<"$out_text"; then
+  ok "report --out with no format: the report's usage"
+else bad "report --out with no format: exit $status: ${out_text:0:300}"; fi
 # The dashboard in a process with no terminal at all (setsid: no controlling terminal, input at its end) says
 # so and exits, rather than spinning; with a terminal but input redirected, it reads keys from /dev/tty (the
 # SIGTERM checks below run it so).

@@ -26,6 +26,8 @@ struct Scorecard: ParsableCommand {
         // runtime's backtracer, which prints a backtrace and waits 30 s for a key though nothing crashed. Crashes
         // keep their backtrace. (The dashboard also restores the terminal first: NcursesTerminal's SignalGuard.)
         signal(SIGQUIT, SIG_DFL)
+        // The subcommand parsed, for the usage printed under an argument refused while it runs.
+        var parsed: (any ParsableCommand.Type)?
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
             if let unknown = UnknownCommand(arguments, names: configuration.subcommands.map { $0._commandName }) {
@@ -33,6 +35,7 @@ struct Scorecard: ParsableCommand {
             }
             let arranged = NegativeNumberArguments.arranged(arguments)
             var command = try parseAsRoot(arranged)
+            parsed = type(of: command)
             let usage = usageString(for: type(of: command))
             if let repeated = RepeatedOption(arranged, usage: usage) {
                 let name = type(of: command)._commandName
@@ -43,7 +46,13 @@ struct Scorecard: ParsableCommand {
         } catch {
             let error = plainFileError(StoreError.plain(error))
             let code = exitCode(for: error)
-            let text = message(for: error)
+            var text = message(for: error)
+            // An argument refused once the command runs (`report --out x` with no format) is answered with that
+            // command's usage, as one refused while parsing is, not the root's.
+            if let parsed, parsed != Scorecard.self, let refused = error as? ValidationError {
+                text = message(for: CommandFailure(refused.message))
+                    + "\nUsage: \(usageString(for: parsed))\n  See 'scorecard \(parsed._commandName) --help' for more information."
+            }
             if !text.isEmpty {
                 if code.isSuccess { Console.out(text) } else { Console.error(text) }
             }

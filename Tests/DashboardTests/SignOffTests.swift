@@ -81,6 +81,21 @@ struct SignOffTests {
         #expect(!DashboardView.screenText(member, model: published, width: 100, height: 30).contains("✎"))
     }
 
+    @Test("opened from under a plan, the list awaiting sign-off says it is the whole plan's")
+    func signOffCrumbFromAPlan() throws {
+        let (model, state, _) = try Self.openedWithDraft()
+        var browsing = state
+        _ = browsing.apply(.open, model: model)
+        _ = browsing.apply(.open, model: model)
+        _ = browsing.apply(.showSignOff, model: model)
+        let top = DashboardView.screenText(browsing, model: model, width: 120, height: 24).split(separator: "\n").first ?? ""
+        #expect(top.contains("DP-01") && top.contains("Awaiting sign-off: whole plan"), "\(top)")
+        var fromTop = state
+        _ = fromTop.apply(.showSignOff, model: model)
+        let plain = DashboardView.screenText(fromTop, model: model, width: 120, height: 24).split(separator: "\n").first ?? ""
+        #expect(plain.contains("Awaiting sign-off") && !plain.contains("whole plan"), "\(plain)")
+    }
+
     @Test("a draft's mark leaves its value its unit, where the screen has room for both")
     func draftKeepsItsUnit() throws {
         let (store, _) = try LiveDataTests.store()

@@ -94,7 +94,9 @@ public enum DashboardView {
                 items.append(context.text(short ? measure.code : "\(measure.code) \(measure.title)"))
             // Widened with a second `a` from a plan's alerts, the list is the whole council's: the crumb says so.
             case .alerts(let level): items.append(level == .all ? "All alerts" : "Alerts")
-            case .signOff: items.append("Awaiting sign-off")
+            // Every draft of the council, whatever screen it was opened from: under a plan's crumbs it read as
+            // that plan's, and `P` would sign off others.
+            case .signOff: items.append(items.count > 1 ? "Awaiting sign-off: whole plan" : "Awaiting sign-off")
             case .search(let text): items.append(context.text("Find \"\(text)\""))
             // The whole plan's, whatever screen it was opened from (My measures' owner reads it as theirs otherwise).
             case .exceptions(let level): items.append(level == .all ? "Needs attention: whole plan" : "Needs attention")

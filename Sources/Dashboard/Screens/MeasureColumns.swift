@@ -10,7 +10,7 @@ struct MeasureColumns {
     private let showsEngland: Bool
     /// The latest value's width: two more where there is room and a draft's mark would otherwise push its unit
     /// out (`21.5 weeks ✎`, not `21.5 ✎` beside a target of `23.0 weeks`).
-    private let latestWidth: Int
+    private var latestWidth = 10
 
     /// The columns for a list `width` wide of `measures` (`nil`: any of the council's).
     init(context: RenderContext, width: Int, showOwner: Bool = false, measures: [Int]? = nil) {
@@ -20,7 +20,11 @@ struct MeasureColumns {
         showsEngland = width >= 120
             && (measures.map { $0.contains { all[$0].comparators != nil } } ?? all.contains { $0.comparators != nil })
         let anyDraft = measures.map { $0.contains(where: context.isJudgedOnDraft) } ?? all.indices.contains(where: context.isJudgedOnDraft)
-        latestWidth = width >= 100 && anyDraft ? 12 : 10
+        // Taken from the titles while they keep 16 columns (a delivery plan's list does at 80 columns).
+        if anyDraft {
+            latestWidth = 12
+            if Self.flexibleRoom(width: width, columns: columns(owner: false)) < 16 { latestWidth = 10 }
+        }
         // The owner only where the titles keep 30 columns and the owners 10 (at 120 columns, with England and
         // the process shown, a search's rows all read "People…  Kerr…").
         self.showOwner = showOwner && Self.flexibleRoom(width: width, columns: columns(owner: true)) >= 40

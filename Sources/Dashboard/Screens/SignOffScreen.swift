@@ -34,10 +34,13 @@ struct SignOffScreen {
 
         let tableArea = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
         let wide = area.width >= 100
+        // The figure being signed off in full where there is room (123,456,789, not 123m).
+        let figureWidth = area.width >= 120 ? 15 : 10
         var columns = [
             Table.Column("Code", width: .fixed(context.model.codeWidth)), Table.Column("Measure", width: .flexible(2)),
             Table.Column("Period", width: .fixed(10)), Table.Column("Of", width: .fixed(6)),
-            Table.Column("New", width: .fixed(10), alignment: .right), Table.Column("Current", width: .fixed(10), alignment: .right),
+            Table.Column("New", width: .fixed(figureWidth), alignment: .right),
+            Table.Column("Current", width: .fixed(figureWidth), alignment: .right),
         ]
         columns.append(Table.Column("Entered by", width: .flexible(1)))
         if wide { columns.append(Table.Column("When", width: .fixed(16))) }
@@ -48,17 +51,17 @@ struct SignOffScreen {
                 guard let draft = model.draft(measure: measure, period: draftPeriod) else { return [] }
                 let definition = context.council.measures[measure]
                 (m, period, kind, by, at) = (measure, draftPeriod, "value", draft.changedBy, draft.changedAt)
-                proposed = context.format(draft.observation.value, of: definition, width: 10)
-                now = draft.publishedValue.map { context.format($0, of: definition, width: 10) } ?? "none"
+                proposed = context.format(draft.observation.value, of: definition, width: figureWidth)
+                now = draft.publishedValue.map { context.format($0, of: definition, width: figureWidth) } ?? "none"
             case .targetProposal(let measure, let proposalPeriod):
                 guard let proposal = model.targetProposal(measure: measure, period: proposalPeriod) else { return [] }
                 let definition = context.council.measures[measure]
                 (m, period, kind, by, at) = (measure, proposalPeriod, "target", proposal.proposedBy, proposal.proposedAt)
-                proposed = proposal.value.map { context.format($0, of: definition, width: 10) } ?? "none"
+                proposed = proposal.value.map { context.formatTarget($0, of: definition, width: figureWidth) } ?? "none"
                 // What judges the period now: its own target, else the one it takes from its year ("not set" read as
                 // no target at all for a month judged against the year's 50%).
                 let standing = proposal.current ?? definition.targets.target(for: proposalPeriod, cumulative: definition.cumulative)
-                now = standing.map { context.format($0, of: definition, width: 10) } ?? "not set"
+                now = standing.map { context.formatTarget($0, of: definition, width: figureWidth) } ?? "not set"
             default:
                 return []
             }

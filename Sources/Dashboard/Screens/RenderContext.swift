@@ -53,8 +53,8 @@ struct RenderContext {
         evaluation.measures[m].observation?.isDraft == true
     }
 
-    /// The mark beside a draft value in a list, where "(draft)" does not fit: `✎` (`~` in ASCII).
-    var draftMark: String { theme.glyphs.isUnicode ? "✎" : "~" }
+    /// The mark beside a draft value in a list, where "(draft)" does not fit (``Theme/draftMark``).
+    var draftMark: String { theme.draftMark }
 
     /// A target as ``Measure/formatTarget(_:)`` writes it, or when that is wider than `width`, as a value.
     func formatTarget(_ target: Double?, of measure: Measure, width: Int = .max) -> String {

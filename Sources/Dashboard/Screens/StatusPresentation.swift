@@ -113,6 +113,9 @@ extension Theme {
         }
     }
 
+    /// The mark beside a draft value in a list: `✎`, `@` in ASCII (`~` there is "at risk" and common-cause variation, `#` a bar's shade).
+    public var draftMark: String { glyphs.isUnicode ? "✎" : "@" }
+
     /// The symbol and word: `✖ Off track`.
     public func badge(for status: Status) -> String {
         "\(symbol(for: status)) \(status.label)"
@@ -150,6 +153,7 @@ extension Theme {
             HelpEntry(keys: "P F ?", description: "SPC: target passes, fails, may"),
             HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_ e r", description: "Chart: mean, limits; England, region"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
+            HelpEntry(keys: draftMark, description: "A draft, not yet signed off"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),
             HelpEntry(keys: shades.suffix(2).joined(), description: "Bar: missing, not judged"),
         ]

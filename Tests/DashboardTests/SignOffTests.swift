@@ -303,5 +303,9 @@ struct SignOffHistoryTests {
         browsing.mode = .history(period, scroll: 0)
         let text = DashboardView.screenText(browsing, model: model, width: 100, height: 30)
         #expect(text.contains("kate  91.0% (new); signed off by olu"))
+        // In a narrow box the line wraps: who signed it off, and when, are not cut away.
+        let narrow = DashboardView.screenText(browsing, model: model, width: 60, height: 30)
+        let signedAt = try #require(model.revisions(of: m, in: period)?.last?.signedOff?.at)
+        #expect(narrow.contains("signed off by olu") && narrow.contains(DateText.minute(signedAt)), "\(narrow)")
     }
 }

@@ -58,7 +58,11 @@ struct PeriodDetailView {
         if let quality = item?.observation.quality { summary += "\(theme.glyphs.separator)\(quality.rawValue.capitalized)" }
         // As the table's Quality column says it: members must not take a draft for a signed-off figure.
         if item?.observation.isDraft == true { summary += "\(theme.glyphs.separator)Draft, not signed off" }
-        lines.append(Line(text: summary, style: theme.text.adding(.bold)))
+        if summary.displayWidth <= width {
+            lines.append(Line(text: summary, style: theme.text.adding(.bold)))
+        } else {
+            paragraph(summary, indent: 0, style: theme.text.adding(.bold))
+        }
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "Commentary", style: theme.header))
         paragraph(item?.observation.note ?? "None recorded.", style: item?.observation.note == nil ? theme.muted : theme.text)
@@ -75,7 +79,13 @@ struct PeriodDetailView {
             let was = revision.replaced.map { " (was \(context.format($0.value, of: definition)))" } ?? " (new)"
             let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
                 + "\(context.format(revision.observation.value, of: definition))\(was)"
-            lines.append(Line(text: head + Self.signOff(revision, context: context), indent: 2, style: theme.muted))
+            // Wrapped where it is wider than the box, as commentary is: who signed it off, and when, were cut off.
+            let line = head + Self.signOff(revision, context: context)
+            if line.displayWidth <= width - 2 {
+                lines.append(Line(text: line, indent: 2, style: theme.muted))
+            } else {
+                paragraph(line, style: theme.muted)
+            }
             // The newest revision's commentary is the one shown above; older ones show theirs where it changed.
             if index > 0, let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
                 paragraph(note, indent: 4)

@@ -84,6 +84,9 @@ public struct SampleOutput: Sendable {
 /// What the generator made, and how the measures stand at the reporting period by the generator's own reading
 /// of the rules (see `docs/sample-council.md`).
 public struct SampleSummary: Sendable, Equatable {
+    /// The period and the day the statuses below were dealt for (`check` and `status` judge the files as at today).
+    public var reportingPeriod: Period?
+    public var today: CivilDate?
     public var measures = 0
     public var priorities = 0
     public var plans = 0
@@ -119,7 +122,8 @@ public struct SampleSummary: Sendable, Equatable {
         [
             "measures: \(measures) (priorities \(priorities), plans \(plans), actions \(actions), overdue actions \(overdueActions))",
             "rows: \(rows)",
-            "on track \(onTrack), within tolerance \(withinTolerance), off track \(offTrack), not judged \(notJudged), "
+            (reportingPeriod.map { "as dealt for \($0.label), judged on \(today.map { "\($0)" } ?? "") (check and status judge it as at today): " } ?? "")
+                + "on track \(onTrack), within tolerance \(withinTolerance), off track \(offTrack), not judged \(notJudged), "
                 + "in development \(inDevelopment), no data \(noData), overdue \(overdue), retired \(retired)",
             "alerts: off track \(offTrack), off track 2+ periods \(offTrackRun) (across a year end in history: "
                 + "\(offTrackRunAcrossYearEnd)), worsening 3+ periods \(worsening), overdue \(overdue)",

@@ -72,6 +72,8 @@ struct SampleEngine {
         reportFY = generator.reportingPeriod.financialYearStart
         startFY = reportFY - generator.years
         reportEnd = generator.reportingPeriod.endDate
+        summary.reportingPeriod = generator.reportingPeriod
+        summary.today = generator.today
     }
 
     // MARK: Running

@@ -81,17 +81,23 @@ struct SignOffTests {
         #expect(!DashboardView.screenText(member, model: published, width: 100, height: 30).contains("✎"))
     }
 
-    @Test("the list awaiting sign-off shows the figure in full where there is room")
-    func signOffFigureInFull() throws {
+    /// The line of `code` on the screen `action` opens as at Q3 2024/25, `width` wide, once `value` is recorded
+    /// for October 2024 as a draft.
+    static func line(of code: String, draft value: String, on action: AppAction) throws -> (Int) -> String {
         let (store, _) = try LiveDataTests.store()
-        _ = try store.record(ValueEntry(measure: "KBI-03", period: "2024-10", value: "123456789", by: "kate"), today: TestCouncil.today)
+        _ = try store.record(ValueEntry(measure: code, period: "2024-10", value: value, by: "kate"), today: TestCouncil.today)
         let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
         var state = AppState(asAt: .quarter(2024, 3))
         let model = try service.start(asAt: state.asAt)
-        _ = state.apply(.showSignOff, model: model)
-        let line = { (width: Int) in
-            DashboardView.screenText(state, model: model, width: width, height: 24).split(separator: "\n").first { $0.contains("KBI-03") } ?? ""
+        _ = state.apply(action, model: model)
+        return { width in
+            DashboardView.screenText(state, model: model, width: width, height: 30).split(separator: "\n").first { $0.contains(code) }.map(String.init) ?? ""
         }
+    }
+
+    @Test("the list awaiting sign-off shows the figure in full where there is room")
+    func signOffFigureInFull() throws {
+        let line = try Self.line(of: "KBI-03", draft: "123456789", on: .showSignOff)
         #expect(line(130).contains("123,456,789"), "\(line(130))")
         #expect(line(100).contains("123m"), "abbreviated where the columns are narrow: \(line(100))")
     }
@@ -113,15 +119,7 @@ struct SignOffTests {
 
     @Test("a draft's mark leaves its value its unit, where the screen has room for both")
     func draftKeepsItsUnit() throws {
-        let (store, _) = try LiveDataTests.store()
-        _ = try store.record(ValueEntry(measure: "KBI-02", period: "2024-10", value: "12.5", by: "kate"), today: TestCouncil.today)
-        let service = try DataService(store: store, today: TestCouncil.today, user: "olu")
-        var state = AppState(asAt: .quarter(2024, 3))
-        let model = try service.start(asAt: state.asAt)
-        _ = state.apply(.showMyMeasures, model: model)
-        let line = { (width: Int) in
-            DashboardView.screenText(state, model: model, width: width, height: 30).split(separator: "\n").first { $0.contains("KBI-02") } ?? ""
-        }
+        let line = try Self.line(of: "KBI-02", draft: "12.5", on: .showMyMeasures)
         #expect(line(130).contains("12.50 days ✎"), "\(line(130))")
         #expect(line(90).contains("12.50 days ✎"), "taken from the titles while they keep their room: \(line(90))")
         #expect(line(70).contains(" 12.50 ✎"), "where there is no room, the number alone: \(line(70))")

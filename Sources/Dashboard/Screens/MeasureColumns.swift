@@ -19,7 +19,9 @@ struct MeasureColumns {
         let all = context.council.measures
         showsEngland = width >= 120
             && (measures.map { $0.contains { all[$0].comparators != nil } } ?? all.contains { $0.comparators != nil })
-        let anyDraft = measures.map { $0.contains(where: context.isJudgedOnDraft) } ?? all.indices.contains(where: context.isJudgedOnDraft)
+        // (No measure is looked at when the model holds no draft: a member's lists, and most of the time.)
+        let anyDraft = !context.model.drafts.isEmpty
+            && (measures.map { $0.contains(where: context.isJudgedOnDraft) } ?? all.indices.contains(where: context.isJudgedOnDraft))
         // Taken from the titles while they keep 16 columns (a delivery plan's list does at 80 columns).
         if anyDraft {
             latestWidth = 12

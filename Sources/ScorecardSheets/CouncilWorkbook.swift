@@ -70,9 +70,9 @@ public enum CouncilWorkbook {
         if let signature = role.signature {
             let known = Set(signature.joined())
             isHeader = { row in
-                let headings = headings(of: row)
-                if headings.intersection(known).count >= 2 { return true }
-                return role == .observations && (headings.contains("measure") || headings.contains("code")) && cellsWithText(row) >= 2
+                // The values' headings as observations.csv finds them under a title, by the same rule.
+                if role == .observations { return ObservationsFile.isHeader(row.cells) }
+                return headings(of: row).intersection(known).count >= 2
             }
         } else {
             isHeader = { row in SettingsTable.namesASetting(row.cells) }

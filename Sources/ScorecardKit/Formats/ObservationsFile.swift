@@ -90,7 +90,7 @@ public struct ObservationsFile {
 
     /// Whether `cells` are the headings of observations: two of `measure`, `code`, `period`, `value`, or a
     /// measure column beside another heading (as a wide file has), as a workbook's sheet finds them.
-    static func isHeader(_ cells: [String]) -> Bool {
+    package static func isHeader(_ cells: [String]) -> Bool {
         let names = cells.map { TableHeader.normalized($0) }.filter { !$0.isEmpty }
         let measureColumn = names.contains { $0 == "measure" || $0 == "code" || $0 == "measure_code" }
         return names.filter { ["measure", "code", "measure_code", "period", "value"].contains($0) }.count >= 2
@@ -206,8 +206,7 @@ public struct ObservationsFile {
         guard let period = record.withBytes(periodColumn, Period.init(canonicalBytes:)) ?? Period(cell: record.string(periodColumn))
         else {
             let periodText = record.string(periodColumn)
-            let hint = Period.calendarQuarterHint(periodText) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024"
-            try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (\(hint))")
+            try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (\(Period.writingHint(for: periodText)))")
             return
         }
         // Said as written, but a date (a spreadsheet keeps `Aug-24` as 2024-08-01) as its month.

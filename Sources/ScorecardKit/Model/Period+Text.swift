@@ -125,6 +125,12 @@ extension Period {
         return y
     }
 
+    /// What to write instead of `text`, which is no period: the financial quarters a calendar year's quarter may
+    /// mean (``calendarQuarterHint(_:)``), else the forms a period takes.
+    public static func writingHint(for text: String) -> String {
+        calendarQuarterHint(text) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024"
+    }
+
     /// What to write instead of a calendar year's quarter (`Q1 2024`, `2024 Q2`), which is no period here:
     /// quarters are counted in the financial year, from April. `nil` for any other text.
     public static func calendarQuarterHint(_ text: String) -> String? {

@@ -61,7 +61,7 @@ public struct ValueEntry: Sendable, Hashable {
                 fail(.period, parsedPeriod.notEndedMessage)
             }
         } else {
-            fail(.period, "\"\(periodText.excerpt())\" is not a period (" + (Period.calendarQuarterHint(String(periodText)) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024") + ")")
+            fail(.period, "\"\(periodText.excerpt())\" is not a period (\(Period.writingHint(for: String(periodText))))")
         }
 
         let valueText = value.trimmingWhitespace()

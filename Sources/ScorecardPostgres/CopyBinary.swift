@@ -41,30 +41,20 @@ struct CopyBinary {
 
     /// A `smallint[]` field.
     mutating func append(smallIntegers: some Collection<Int>) {
-        appendArray(smallIntegers, type: .int2, hasNulls: false) { buffer, number in
-            buffer.writeInteger(Int32(2))
-            buffer.writeInteger(Int16(truncatingIfNeeded: number))
-        }
+        appendFixedWidthArray(smallIntegers, type: .int2, width: 2, hasNulls: false) { UInt64(UInt16(truncatingIfNeeded: $0)) }
     }
 
     /// An `integer[]` field.
     mutating func append(integers: some Collection<Int>) {
-        appendArray(integers, type: .int4, hasNulls: false) { buffer, number in
-            buffer.writeInteger(Int32(4))
-            buffer.writeInteger(Int32(truncatingIfNeeded: number))
-        }
+        appendFixedWidthArray(integers, type: .int4, width: 4, hasNulls: false) { UInt64(UInt32(truncatingIfNeeded: $0)) }
     }
 
     /// A `double precision[]` field, NULL for nil and for what is not finite.
     mutating func append(numbers: some Collection<Double?>) {
         let hasNulls = numbers.contains { $0 == nil || $0?.isFinite == false }
-        appendArray(numbers, type: .float8, hasNulls: hasNulls) { buffer, number in
-            guard let number, number.isFinite else {
-                buffer.writeInteger(Int32(-1))
-                return
-            }
-            buffer.writeInteger(Int32(8))
-            buffer.writeInteger(number.bitPattern)
+        appendFixedWidthArray(numbers, type: .float8, width: 8, hasNulls: hasNulls) { number in
+            guard let number, number.isFinite else { return nil }
+            return number.bitPattern
         }
     }
 
@@ -75,6 +65,47 @@ struct CopyBinary {
             buffer.writeInteger(Int32(0))
             let length = buffer.writeString(text)
             buffer.setInteger(Int32(length), at: lengthAt)
+        }
+    }
+
+    /// One array field of fixed-width elements (`bits` gives an element's bits, big-endian on the wire, or `nil`
+    /// for NULL), written straight into the buffer's memory: written element by element through `ByteBuffer`, the
+    /// bounds and exclusivity checks of each integer were most of the COPY writer's time (measured: the writer
+    /// thread of an import of 1.2M values).
+    private mutating func appendFixedWidthArray<Elements: Collection>(
+        _ elements: Elements, type: ElementType, width: Int, hasNulls: Bool, bits: (Elements.Element) -> UInt64?
+    ) {
+        let count = elements.count
+        let most = 4 + (count == 0 ? 12 : 20) + count * (4 + width)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: most) { raw in
+            var at = 0
+            func put(_ value: UInt32) {
+                raw.storeBytes(of: value.bigEndian, toByteOffset: at, as: UInt32.self)
+                at += 4
+            }
+            put(0)  // the field's length, set below
+            put(count == 0 ? 0 : 1)
+            put(hasNulls ? 1 : 0)
+            put(UInt32(type.rawValue))
+            if count > 0 {
+                put(UInt32(count))
+                put(1)  // lower bound
+            }
+            for element in elements {
+                guard let value = bits(element) else {
+                    put(UInt32(bitPattern: -1))
+                    continue
+                }
+                put(UInt32(width))
+                switch width {
+                case 2: raw.storeBytes(of: UInt16(truncatingIfNeeded: value).bigEndian, toByteOffset: at, as: UInt16.self)
+                case 4: raw.storeBytes(of: UInt32(truncatingIfNeeded: value).bigEndian, toByteOffset: at, as: UInt32.self)
+                default: raw.storeBytes(of: value.bigEndian, toByteOffset: at, as: UInt64.self)
+                }
+                at += width
+            }
+            raw.storeBytes(of: UInt32(at - 4).bigEndian, toByteOffset: 0, as: UInt32.self)
+            return at
         }
     }
 

@@ -166,6 +166,22 @@ struct StoreRecordTests {
         let file = ObservationsFile(file: "observations.csv", measures: pounds.measures, today: Self.today)
         let read = try file.read(Array("measure,period,value\nKBI-03,2024-09,£410\n".utf8))
         #expect(read[kbi03].last?.value == 410)
+        // ... but not a figure that, so read, would be £1 trillion or more: £1,200,000 in a column of £m is pounds
+        // (£1.2m), not 1,200,000 of £m; refused with the line, saying what to write. Just under, it is read so.
+        pounds.measures[kbi03].unit = MeasureUnit("£m")
+        let millions = ObservationsFile(file: "observations.csv", measures: pounds.measures, today: Self.today)
+        let plainlyPounds = try #require(throws: DataLoadError.self) {
+            try millions.read(Array("measure,period,value\nKBI-03,2024-09,\"£1,200,000\"\n".utf8))
+        }
+        #expect(plainlyPounds.errors.map(\.description) == [
+            "observations.csv:2: field \"value\": KBI-03: £1,200,000 in a column of £m would be £1.2 trillion, so it is written in pounds: "
+                + "write the number of £m (1.2) or the figure with its scale (£1.2m)"
+        ])
+        #expect(try millions.read(Array("measure,period,value\nKBI-03,2024-09,\"£999,999\"\n".utf8))[kbi03].last?.value == 999_999)
+        #expect(try millions.read(Array("measure,period,value\nKBI-03,2024-09,\"1,200,000\"\n".utf8))[kbi03].last?.value == 1_200_000)
+        #expect(MeasureUnit("£k").poundsAsScaledProblem(999_999_999) == nil)
+        #expect(MeasureUnit("£k").poundsAsScaledProblem(-1_500_000_000)?.hasPrefix("-£1,500,000,000 in a column of £k would be -£1.5 trillion") == true)
+        #expect(MeasureUnit("£").poundsAsScaledProblem(5e12) == nil && MeasureUnit("days").poundsAsScaledProblem(5e12) == nil)
         // Pounds of thousands, as shown: £410k.
         #expect(MeasureUnit("£k").parseAsShown("£410k") == 410 && MeasureUnit("£k").parseAsShown("-£1,250.5k") == -1250.5)
         // Its scale written without the £ (as a workbook cell formatted in thousands shows it): the same.

@@ -99,11 +99,16 @@ extension ObservationsFile {
     private func number(_ record: borrowing TableRecord, _ column: Int, of index: Int, fail: Fail) throws -> (read: Bool, value: Double?) {
         guard column >= 0, !record.isBlank(column) else { return (true, nil) }
         if let value = record.withBytes(column, { NumberParser.parse($0) }) {
-            if let mark = record.withBytes(column, { NumberParser.unitMark($0) }),
-                let problem = measures[index].unit.problem(with: mark, code: measures[index].code)
-            {
-                try fail(record.line, column, problem)
-                return (false, nil)
+            if let mark = record.withBytes(column, { NumberParser.unitMark($0) }) {
+                let unit = measures[index].unit
+                if let problem = unit.problem(with: mark, code: measures[index].code) {
+                    try fail(record.line, column, problem)
+                    return (false, nil)
+                }
+                if mark == .pound, let problem = unit.poundsAsScaledProblem(value) {
+                    try fail(record.line, column, "\(measures[index].code.excerpt()): \(problem)")
+                    return (false, nil)
+                }
             }
             return (true, value)
         }

@@ -60,6 +60,23 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             + "or as the screen shows it (\(example))"
     }
 
+    /// Why a file's `£` figure with no scale (`£1,200,000`), read as this unit's thousands or millions as council
+    /// tables write them, is refused: read so it would be £1 trillion or more (1,200,000 of `£m`, £1.2 trillion),
+    /// which no council's figure is, so the cell was plainly written in pounds. `nil` for a figure that may be
+    /// either, and for another unit.
+    public func poundsAsScaledProblem(_ value: Double) -> String? {
+        guard let scale = poundScale, value.magnitude * scale >= 1e12 else { return nil }
+        let sign = value < 0 ? "-" : ""
+        let pounds = NumberText.grouped(value.magnitude, decimals: 0)
+        let trillions = NumberText.grouped(value.magnitude * scale / 1e12, decimals: 1)
+        // The number of this unit, with as many decimals as it needs (up to six).
+        var number = NumberText.grouped(value.magnitude / scale, decimals: 6)
+        while number.hasSuffix("0") { number.removeLast() }
+        if number.hasSuffix(".") { number.removeLast() }
+        return "\(sign)£\(pounds) in a column of \(name) would be \(sign)£\(trillions) trillion, so it is written in pounds: write the "
+            + "number of \(name) (\(sign)\(number)) or the figure with its scale (\(sign)£\(number)\(name.dropFirst()))"
+    }
+
     /// How many pounds one of this unit is: 1,000 for `£k`, 1,000,000 for `£m`, 10^9 for `£bn`; `nil` for `£` and
     /// any other unit.
     public var poundScale: Double? {

@@ -249,8 +249,7 @@ private struct Builder {
     /// Whether `action` is overdue in a report as at the judged period: not done today, and due by the end of
     /// that period (a paper as at Q1 2024/25 does not list an action due in June 2026, however late it is now).
     func isOverdueAsAt(_ action: Action) -> Bool {
-        guard let due = action.due, action.isOverdue(on: evaluation.today) else { return false }
-        return due <= evaluation.asAt.endDate
+        action.isOverdue(asAt: evaluation.asAt, today: evaluation.today)
     }
 
     func overdueActions(_ actions: [Action]) -> [CommitteeReport.ActionEntry] {

@@ -243,7 +243,7 @@ extension SampleEngine {
                     y += "        actions:\n"
                     for a in actions {
                         summary.actions += 1
-                        if a.isOverdue(on: generator.today) { summary.overdueActions += 1 }
+                        if a.isOverdue(asAt: generator.reportingPeriod, today: generator.today) { summary.overdueActions += 1 }
                         y += "          - title: " + YAMLText.scalar(a.title) + "\n"
                         y += "            owner: " + YAMLText.scalar(a.owner) + "\n"
                         if let due = a.due { y += "            due: " + due.description + "\n" }

@@ -80,7 +80,8 @@ struct ActionTable {
             Table.Column("Done", width: .fixed(5), alignment: .right),
         ]
         let rows = actions.map { action -> [Table.Item] in
-            let late = action.isOverdue(on: context.model.today)
+            // As at the screen's period, as the priority's count and the committee paper count them.
+            let late = action.isOverdue(asAt: context.evaluation.asAt, today: context.evaluation.today)
             return [
                 Table.Item(context.text(action.title)), Table.Item(context.text(action.owner), style: theme.muted),
                 Table.Item(action.due.map(\.shortDescription) ?? "", style: late ? theme.bad : theme.text),

@@ -141,7 +141,7 @@ public struct Evaluation: Sendable {
                 var rollUp = RollUp()
                 for m in plan.measures { rollUp.count(measures[m]) }
                 rollUp.actions = plan.actions.count
-                rollUp.overdueActions = plan.actions.filter { $0.isOverdue(on: today) }.count
+                rollUp.overdueActions = plan.actions.filter { $0.isOverdue(asAt: asAt, today: today) }.count
                 planRollUps.append(rollUp)
                 total.add(rollUp)
             }

@@ -39,4 +39,12 @@ public struct Action: Sendable, Equatable {
         guard let due, progress != .completed, progress != .cancelled else { return false }
         return due < date
     }
+
+    /// Whether the action counts as overdue in a view as at `period`: not done `today` and past its due date, and
+    /// due by the period's end. A paper or a screen as at Q1 2024/25 does not call an action due in June 2026 late,
+    /// however late it is now; dashboard and committee paper count the same actions.
+    public func isOverdue(asAt period: Period, today: CivilDate) -> Bool {
+        guard let due, isOverdue(on: today) else { return false }
+        return due <= period.endDate
+    }
 }

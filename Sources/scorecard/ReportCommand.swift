@@ -147,35 +147,14 @@ struct ReportCommand: ParsableCommand {
         return .priorities(chosen)
     }
 
-    /// Refuses a `path` that holds a file other than a Scorecard report: a report replaces only a report, of
-    /// any format (`--out observations.csv` replaced the council's own data with the report's table). A report
-    /// is known by what Scorecard writes in one: a PDF's header, the CSV's heading row, HTML's generator,
-    /// Markdown's "Produced by Scorecard". An empty file may be replaced.
+    /// Refuses a `path` that holds a file other than a Scorecard report (``ReportFile/mayReplace(_:)``): a report
+    /// replaces only a report, of any format (`--out observations.csv` replaced the council's own data with the
+    /// report's table).
     static func refuseReplacingOther(_ path: String) throws {
-        guard let start = ExistingFile.start(of: path, count: 1 << 16), !start.isEmpty else { return }
-        let text = String(decoding: start, as: UTF8.self)
-        let isReport = ReportFormat.allCases.contains { format in
-            switch format {
-            case .pdf: isReportPDF(start, text: text)
-            case .csv: text.hasPrefix(StatusReport.csvColumns.joined(separator: ",") + "\r\n")
-            case .html: text.contains(#"<meta name="generator" content="Scorecard"/>"#)
-            case .md: text.hasPrefix("# ") && text.contains("_Produced by Scorecard on")
-            }
-        }
-        guard !isReport else { return }
+        guard !ReportFile.mayReplace(path) else { return }
         throw CommandFailure(
             "\(path.terminalSafe) exists and is not a Scorecard report: a report replaces only a report; "
                 + "nothing was written: choose another --out")
-    }
-
-    /// Whether a PDF is one Scorecard printed: Chromium's (Skia's) with the report's title, `<council>: <title>,
-    /// as at <period>`, in its information near the start (a title with other than ASCII is written in UTF-16,
-    /// as hexadecimal digits). A clerk's agenda.pdf is not replaced.
-    static func isReportPDF(_ start: Data, text: String) -> Bool {
-        let asAt = Array(", as at ".utf8)
-        let hex = asAt.map { String(format: "00%02X", $0) }.joined()
-        return start.starts(with: Data("%PDF-".utf8)) && text.contains("/Producer (Skia/PDF")
-            && (text.contains("/Title (") && text.contains(", as at ") || text.uppercased().contains(hex))
     }
 
     /// Writes `bytes` to `given` whole or not at all (a temporary file beside it, renamed into place; through a

@@ -52,6 +52,16 @@ struct ReportKeyTests {
         var browsing = state
         browsing.apply(answers[0], model: model)
         #expect(browsing.message == "Report written to \(path)")
+        // Written again, over the report written before.
+        #expect(service.perform(.writeReport(.priorities([0]), asAt: state.asAt)) == [.reportWritten(path: path)])
+
+        // A file of the same name that Scorecard did not write (an officer's annotated copy) is kept: the report
+        // goes beside it.
+        try Data("<p>Chair's annotated copy</p>".utf8).write(to: URL(fileURLWithPath: path))
+        let beside = directory.appendingPathComponent("report-P1-2024-25_Q2-2.html").path
+        #expect(service.perform(.writeReport(.priorities([0]), asAt: state.asAt)) == [.reportWritten(path: beside)])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "<p>Chair's annotated copy</p>")
+        #expect(try String(contentsOfFile: beside, encoding: .utf8).contains("Homes and places"))
 
         setenv("SCORECARD_REPORTS", "/nonexistent/folder", 1)
         let refused = service.perform(.writeReport(.wholePlan, asAt: state.asAt))

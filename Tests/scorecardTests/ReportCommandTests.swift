@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import ScorecardReports
 import TestScratch
 import Testing
 
@@ -60,7 +61,7 @@ struct ReportCommandTests {
 
     @Test("a PDF is known as a report by Chromium's producer and the report's title, in ASCII or UTF-16")
     func reportPDFs() {
-        func known(_ text: String) -> Bool { ReportCommand.isReportPDF(Data(text.utf8), text: text) }
+        func known(_ text: String) -> Bool { ReportFile.isReportPDF(Data(text.utf8), text: text) }
         let info = "%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n"
         #expect(known(info + "/Title (Fernley Borough Council: Quarterly performance report, as at Q2 2026/27)>>"))
         // "Ynys Môn: ..., as at Q2": the title in UTF-16, as hexadecimal digits.

@@ -32,12 +32,25 @@ extension DataService {
         }
         let options = ReportOptions(scope: scope, publishedOnly: data.seesPublishedOnly, produced: data.today)
         let html = HTMLReportWriter.html(CommitteeReport(council: council, evaluation: evaluation, options: options))
-        let name = Self.reportFileName(scope, council: council, period: period)
-        let path = (Self.reportDirectory as NSString).appendingPathComponent(name)
+        let path = Self.reportPath(Self.reportFileName(scope, council: council, period: period), in: Self.reportDirectory)
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw DashboardError.reportNotWritten(path: path)
+        }
+        return path
+    }
+
+    /// Where report `name` is written in `directory`: over the report of that name written before, but never over
+    /// another file (an officer's annotated copy saved under the same name): then beside it, `report-…-2.html`,
+    /// `-3`, and so on.
+    static func reportPath(_ name: String, in directory: String) -> String {
+        let stem = (name as NSString).deletingPathExtension, suffix = (name as NSString).pathExtension
+        var path = (directory as NSString).appendingPathComponent(name)
+        var number = 1
+        while !ReportFile.mayReplace(path), number < 1000 {
+            number += 1
+            path = (directory as NSString).appendingPathComponent("\(stem)-\(number).\(suffix)")
         }
         return path
     }

@@ -148,9 +148,9 @@ struct MeetingTests {
         presenter.service.leaveMeeting()
         follower.tick()
         #expect(follower.screen().contains("Cabinet has ended"))
-        #expect(try store.meeting(named: "Cabinet")?.ended == true)
+        #expect(try store.meeting(named: "cabinet")?.ended == true, "kept under its name in lower case")
         follower.service.leaveMeeting()
-        #expect(try store.followerCount(ofMeeting: "Cabinet") == 0)
+        #expect(try store.followerCount(ofMeeting: "cabinet") == 0)
     }
 
     @Test("a meeting presented again after it ended is followed again by those who followed it")
@@ -169,6 +169,16 @@ struct MeetingTests {
         follower.tick()
         #expect(follower.state.current.route == .plan, "it follows the presenter's moves again")
         _ = presenter
+    }
+
+    @Test("a meeting's name is the same in any case and spacing: followed as typed, and never presented twice")
+    func nameInAnyCase() throws {
+        var (presenter, _, _, path) = try Self.meetingWithPath()
+        var shouting = try TestSession(store: try SQLiteStore(path: path), following: "  CABINET ")
+        presenter.send(.moveDown, .open)
+        shouting.tick()
+        #expect(shouting.state.current.route == .priority(1))
+        #expect(throws: (any Error).self) { try TestSession(store: try SQLiteStore(path: path), presenting: "cabinet") }
     }
 
     @Test("following a meeting nobody presents is refused plainly")

@@ -10,7 +10,8 @@ struct MeetingLink {
         case following(presence: any MeetingPresence)
     }
 
-    let name: String
+    /// The meeting's name as the store knows it (``key(for:)``).
+    let key: String
     let part: Part
     /// The last change of the meeting taken in (followers).
     var sequence: Int64 = -1
@@ -26,6 +27,12 @@ struct MeetingLink {
     /// The presenter's latest view, while the store could not take it (the server down): shared again at each
     /// poll until it is taken, so followers catch up without the presenter pressing another key.
     var unsent: MeetingView?
+
+    /// The name a meeting is known by in the store: as typed, but in any case and spacing, so that `--follow
+    /// CABINET` finds the meeting presented as `Cabinet`, and `--present cabinet` cannot start a second one.
+    static func key(for name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
 }
 
 extension DataService {
@@ -38,8 +45,9 @@ extension DataService {
     /// Starts presenting the meeting `name`, showing `view`, as this service's user.
     public func present(meeting name: String, view: MeetingView) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
-        let presence = try store.present(meeting: name, view: view.text, by: data.user)
-        meeting = MeetingLink(name: name, part: .presenting(presence: presence))
+        let key = MeetingLink.key(for: name)
+        let presence = try store.present(meeting: key, view: view.text, by: data.user)
+        meeting = MeetingLink(key: key, part: .presenting(presence: presence))
         // The room's screen shows published figures (its store is opened so), whatever the login: not "--published".
         if !data.canRecord {
             data.readOnlyReason = "Presenting \(name): published figures only; nothing is recorded here"
@@ -52,10 +60,11 @@ extension DataService {
     /// - Throws: ``DashboardError/noMeeting(_:)`` when no meeting of that name is being presented.
     public func follow(meeting name: String) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
-        guard let record = try store.meeting(named: name), !record.ended, try store.isPresented(meeting: name) else {
+        let key = MeetingLink.key(for: name)
+        guard let record = try store.meeting(named: key), !record.ended, try store.isPresented(meeting: key) else {
             throw DashboardError.noMeeting(name)
         }
-        meeting = MeetingLink(name: name, part: .following(presence: try store.follow(meeting: name)))
+        meeting = MeetingLink(key: key, part: .following(presence: try store.follow(meeting: key)))
         data.canRecord = false
         data.canSignOff = false
         data.readOnlyReason = "Following \(name): nothing can be recorded here"
@@ -67,7 +76,7 @@ extension DataService {
         guard let meeting, let store else { return }
         switch meeting.part {
         case .presenting(let presence):
-            try? store.endMeeting(meeting.name)
+            try? store.endMeeting(meeting.key)
             presence.release()
         case .following(let presence): presence.release()
         }
@@ -77,7 +86,7 @@ extension DataService {
     func shareView(_ view: MeetingView) throws {
         guard let meeting, case .presenting = meeting.part, let store else { return }
         do {
-            try store.updateMeeting(meeting.name, view: view.text)
+            try store.updateMeeting(meeting.key, view: view.text)
             self.meeting?.unsent = nil
         } catch {
             self.meeting?.unsent = view
@@ -98,7 +107,7 @@ extension DataService {
                     // Presented again (the presenter's dashboard restarted): followed again.
                     guard Date() >= link.nextCount else { return [] }
                     link.nextCount = Date().addingTimeInterval(Self.followerCountInterval)
-                    guard let record = try store.meeting(named: link.name), !record.ended, try store.isPresented(meeting: link.name)
+                    guard let record = try store.meeting(named: link.key), !record.ended, try store.isPresented(meeting: link.key)
                     else { return [] }
                     link.ended = false
                     link.presenterMissingSince = nil
@@ -109,7 +118,7 @@ extension DataService {
                 let now = Date()
                 if now >= link.nextCount {
                     link.nextCount = now.addingTimeInterval(Self.followerCountInterval)
-                    if try store.isPresented(meeting: link.name) {
+                    if try store.isPresented(meeting: link.key) {
                         link.presenterMissingSince = nil
                     } else if let since = link.presenterMissingSince {
                         if now.timeIntervalSince(since) >= Self.presenterGrace {
@@ -120,7 +129,7 @@ extension DataService {
                         link.presenterMissingSince = now
                     }
                 }
-                guard let record = try store.meeting(named: link.name), record.sequence != link.sequence else { return [] }
+                guard let record = try store.meeting(named: link.key), record.sequence != link.sequence else { return [] }
                 link.sequence = record.sequence
                 if record.ended {
                     link.ended = true
@@ -129,10 +138,10 @@ extension DataService {
                 return MeetingView(text: record.view).map { [.presenterMoved($0)] } ?? []
             case .presenting:
                 // Tried again quietly: the move that failed said so once.
-                if let unsent = link.unsent, (try? store.updateMeeting(link.name, view: unsent.text)) != nil { link.unsent = nil }
+                if let unsent = link.unsent, (try? store.updateMeeting(link.key, view: unsent.text)) != nil { link.unsent = nil }
                 guard Date() >= link.nextCount else { return [] }
                 link.nextCount = Date().addingTimeInterval(Self.followerCountInterval)
-                let count = try store.followerCount(ofMeeting: link.name)
+                let count = try store.followerCount(ofMeeting: link.key)
                 guard count != link.followers else { return [] }
                 link.followers = count
                 return [.followersCounted(count)]

@@ -117,13 +117,29 @@ struct ValueLimitsTests {
         #expect(council.observations[2].first?.target == 95)
     }
 
-    @Test("the period now due: the first ended period after the latest value")
+    @Test("the period now due: the first ended period after the latest value, or one missing before it, as status's next_period")
     func periodDue() throws {
-        let council = try CouncilDirectory(path: Fixture.directory).load()
+        var council = try CouncilDirectory(path: Fixture.directory).load()
         let planning = try #require(council.measureIndex(code: "KBI-01"))
-        #expect(council.periodDue(forMeasure: planning, today: try #require(CivilDate(year: 2024, month: 11, day: 24))) == .month(2024, 10))
-        #expect(council.periodDue(forMeasure: planning, today: try #require(CivilDate(year: 2024, month: 10, day: 1))) == nil)
-        #expect(council.previousValue(ofMeasure: planning, before: .month(2024, 10))?.value == 86)
+        let november = try #require(CivilDate(year: 2024, month: 11, day: 24))
+        #expect(council.observations[planning].last?.period == .month(2024, 9))
+        #expect(council.periodDue(forMeasure: planning, judged: .month(2024, 9), today: november) == .month(2024, 10))
+        #expect(council.periodDue(forMeasure: planning, judged: .month(2024, 9), today: try #require(CivilDate(year: 2024, month: 10, day: 1))) == nil)
+        // September missing and October in: September is due (it is overdue), as status says, not November.
+        var series = Array(council.observations[planning])
+        let september = series.removeLast()
+        series.append(Observation(period: .month(2024, 10), value: september.value))
+        council.observations[planning] = ObservationSeries(series)
+        #expect(council.periodDue(forMeasure: planning, judged: .month(2024, 9), today: try #require(CivilDate(year: 2024, month: 12, day: 5))) == .month(2024, 9))
+        #expect(council.nextPeriod(forMeasure: planning, judged: .month(2024, 9), today: try #require(CivilDate(year: 2024, month: 12, day: 5))) == .month(2024, 9))
+        // Both in: November.
+        series.insert(september, at: series.count - 1)
+        council.observations[planning] = ObservationSeries(series)
+        #expect(council.periodDue(forMeasure: planning, judged: .month(2024, 9), today: try #require(CivilDate(year: 2024, month: 12, day: 5))) == .month(2024, 11))
+        // No value at all: the latest ended.
+        council.observations[planning] = ObservationSeries([])
+        #expect(council.periodDue(forMeasure: planning, judged: nil, today: november) == .month(2024, 10))
+        #expect(try CouncilDirectory(path: Fixture.directory).load().previousValue(ofMeasure: planning, before: .month(2024, 10))?.value == 86)
     }
 }
 

@@ -437,7 +437,8 @@ extension AppState {
         }
         let judged = model.evaluation(at: asAt).measures[m]
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
-        let period = model.council.periodDue(forMeasure: m, today: model.today) ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
+        let period = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
+            ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
         mode = .editing(ValueForm(measure: m, period: period, latestEnded: latestEnded))
         // The form compares the value with the one before and shows what a period holds: from the whole history.
         return Self.historyNeeded(for: m, model: model)

@@ -2,7 +2,7 @@ import ScorecardKit
 
 /// The form `e` opens to record a measure's value and commentary for a period.
 ///
-/// It opens on the period now due (see ``Council/periodDue(forMeasure:today:)``). The value, the commentary
+/// It opens on the period now due (see ``Council/periodDue(forMeasure:judged:today:)``). The value, the commentary
 /// and the quality start empty: what is recorded for the period already is shown beside the form. As with
 /// `scorecard record`, a new value keeps none of the old one's commentary or quality, and the same value saved
 /// with them left blank keeps its own (saving it again to confirm it lost the owner's explanation). `←` `→` on the period field step through the periods that have ended.

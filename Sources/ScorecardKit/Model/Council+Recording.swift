@@ -1,12 +1,13 @@
 extension Council {
-    /// The period a value is now wanted for: the earliest period that has ended since the measure's latest
-    /// value (the latest ended period when it has none yet); `nil` when the latest ended period has its value.
-    public func periodDue(forMeasure m: Int, today: CivilDate) -> Period? {
-        let kind = measures[m].frequency.periodKind
-        let latestEnded = Period.latestEnded(kind: kind, by: today)
-        guard let latestRecorded = observations[m].last(where: { $0.value != nil })?.period else { return latestEnded }
-        let next = latestRecorded.next
-        return next <= latestEnded ? next : nil
+    /// The period a value is now wanted for, as at the judged period `judged`: the one ``nextPeriod(forMeasure:judged:today:)``
+    /// names (`status`'s `next_period`, the dashboard's "next due"; with September missing and October in,
+    /// September), when it has ended by `today`; else the latest ended period when the measure has no value yet,
+    /// and `nil` when every period that has ended has its value.
+    public func periodDue(forMeasure m: Int, judged: Period?, today: CivilDate) -> Period? {
+        let latestEnded = Period.latestEnded(kind: measures[m].frequency.periodKind, by: today)
+        guard observations[m].contains(where: { $0.value != nil }) else { return latestEnded }
+        guard let next = nextPeriod(forMeasure: m, judged: judged, today: today), next <= latestEnded else { return nil }
+        return next
     }
 
     /// The value recorded for measure `m` just before `period`, with its period: what a new value is compared with.

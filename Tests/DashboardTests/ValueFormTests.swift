@@ -161,6 +161,26 @@ struct ValueFormTests {
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
     }
 
+    @Test("a year-to-date value is compared within its financial year, else with the same period a year before")
+    func yearToDateComparedWithinItsYear() throws {
+        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        council.measures[m].cumulative = true
+        council.observations[m] = ObservationSeries([
+            Observation(period: .month(2024, 1), value: 1000), Observation(period: .month(2024, 2), value: 1100),
+            Observation(period: .month(2024, 3), value: 1210),
+        ])
+        // April's total restarts: not compared with March's 1,210 (every April asked "at most a tenth").
+        #expect(AppState.comparable(m, before: .month(2024, 4), in: council) == nil)
+        council.observations[m] = ObservationSeries([Observation(period: .month(2023, 4), value: 90)] + Array(council.observations[m]))
+        #expect(AppState.comparable(m, before: .month(2024, 4), in: council)?.period == .month(2023, 4))
+        council.observations[m] = ObservationSeries(Array(council.observations[m]) + [Observation(period: .month(2024, 4), value: 105)])
+        #expect(AppState.comparable(m, before: .month(2024, 5), in: council).map { [$0.period.description, "\($0.value)"] } == ["2024-04", "105.0"])
+        // Not year to date: the previous value, whatever its year.
+        council.measures[m].cumulative = false
+        #expect(AppState.comparable(m, before: .month(2024, 4), in: council)?.value == 1210)
+    }
+
     @Test("the question about a value is asked again after another field's problem took its place, not taken as answered")
     func askedAgainAfterAnotherProblem() throws {
         var (session, store, _) = try LiveDataTests.session()

@@ -566,7 +566,7 @@ extension AppState {
         let basis: (value: Double, named: String)
         if let replaced = model.council.observations[form.measure].first(where: { $0.period == period })?.value, replaced != 0 {
             basis = (replaced, "\(measure.format(replaced)), the value it replaces")
-        } else if let (previousPeriod, previous) = model.council.previousValue(ofMeasure: form.measure, before: period), previous != 0 {
+        } else if let (previousPeriod, previous) = Self.comparable(form.measure, before: period, in: model.council), previous != 0 {
             basis = (previous, "\(measure.format(previous)) in \(previousPeriod.label)")
         } else {
             return nil
@@ -579,6 +579,16 @@ extension AppState {
         // The value as typed, with the decimals that show it (-0.5 of a measure of whole £k was "-£1k").
         let typed = measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals))
         return "\(typed) is \(size) \(basis.named): Enter again to save it"
+    }
+
+    /// The value a new one for `period` is compared with: the measure's previous value; for a year-to-date
+    /// measure, only one of the same financial year (its total restarts each April: April's 105 after March's
+    /// 1,210 is no slip), else the same period a year before.
+    static func comparable(_ m: Int, before period: Period, in council: Council) -> (period: Period, value: Double)? {
+        guard let previous = council.previousValue(ofMeasure: m, before: period) else { return nil }
+        guard council.measures[m].cumulative, previous.period.financialYearStart != period.financialYearStart else { return previous }
+        let yearBefore = period.sameLastYear
+        return council.observations[m].first { $0.period == yearBefore }?.value.map { (yearBefore, $0) }
     }
 
     private mutating func showHistory(_ period: Period, model: DashboardModel) -> [AppEffect] {

@@ -25,9 +25,16 @@ extension RecordOutcome {
 
     /// `new commentary`, `its quality now estimated`, or both, between two versions of one value.
     private static func changes(from old: Observation?, to new: Observation) -> String {
+        let parts = changedParts(from: old, to: new)
+        return parts.isEmpty ? "nothing else changed" : parts.joined(separator: " and ")
+    }
+
+    /// What changed besides the value between two versions of one value: `new commentary`, `its quality now
+    /// estimated`; empty when neither did.
+    static func changedParts(from old: Observation?, to new: Observation) -> [String] {
         var parts: [String] = []
         if old?.note != new.note { parts.append(new.note == nil ? "its commentary removed" : "new commentary") }
         if old?.quality != new.quality { parts.append(new.quality.map { "its quality now \($0.rawValue)" } ?? "no quality given") }
-        return parts.isEmpty ? "nothing else changed" : parts.joined(separator: " and ")
+        return parts
     }
 }

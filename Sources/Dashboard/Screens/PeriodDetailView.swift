@@ -76,9 +76,8 @@ struct PeriodDetailView {
         let revisions = loaded.reversed()
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
         for (index, revision) in revisions.enumerated() {
-            let was = revision.replaced.map { " (was \(context.format($0.value, of: definition)))" } ?? " (new)"
             let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
-                + "\(context.format(revision.observation.value, of: definition))\(was)"
+                + Self.change(revision, of: definition, context: context)
             // Wrapped where it is wider than the box, as commentary is: who signed it off, and when, were cut off.
             let line = head + Self.signOff(revision, context: context)
             if line.displayWidth <= width - 2 {
@@ -92,6 +91,25 @@ struct PeriodDetailView {
             }
         }
         return lines
+    }
+
+    /// What a version changed: `84.94% (was 84.9%)`, with the decimals that tell the two apart where the measure's
+    /// own would show them alike (`84.9% (was 84.9%)` hid the change); `86.0%, its quality now validated` where
+    /// the value stayed (`(the same)` when nothing shown here changed); `48.0% (new)` for the first.
+    static func change(_ revision: Revision, of measure: Measure, context: RenderContext) -> String {
+        let value = revision.observation.value
+        guard let replaced = revision.replaced else { return context.format(value, of: measure) + " (new)" }
+        if replaced.value == value {
+            let parts = RecordOutcome.changedParts(from: replaced, to: revision.observation)
+            return context.format(value, of: measure) + (parts.isEmpty ? " (the same)" : ", " + parts.joined(separator: " and "))
+        }
+        var now = context.format(value, of: measure), was = context.format(replaced.value, of: measure)
+        if now == was, let value, let old = replaced.value {
+            let places = max(NumberText.places(toShow: value, decimals: measure.decimals), NumberText.places(toShow: old, decimals: measure.decimals))
+            now = context.text(measure.unit.format(value, decimals: places))
+            was = context.text(measure.unit.format(old, decimals: places))
+        }
+        return "\(now) (was \(was))"
     }
 
     /// Whether a version was signed off, by whom and when: "; signed off by olu 02/12 09:30", "; draft".

@@ -28,13 +28,13 @@ extension PostgresStore {
                 SELECT (SELECT r.value FROM target_revision r
                         WHERE r.measure_id = \(found.id) AND r.period_kind = \(kind) AND r.period_ordinal = \(ordinal)
                         ORDER BY r.id DESC LIMIT 1),
-                       p.id IS NOT NULL, p.value
+                       p.id IS NOT NULL, p.value, p.proposed_by
                 FROM (SELECT 1) one LEFT JOIN LATERAL (
-                  SELECT p.id, p.value FROM target_proposal p
+                  SELECT p.id, p.value, p.proposed_by FROM target_proposal p
                   WHERE p.measure_id = \(found.id) AND p.period_kind = \(kind) AND p.period_ordinal = \(ordinal)
                   ORDER BY p.id DESC LIMIT 1) p ON NOT EXISTS (SELECT FROM target_revision a WHERE a.proposal_id = p.id)
                 """)
-            let (current, isPending, pending) = try standing.first?.decode((Double?, Bool, Double?).self) ?? (nil, false, nil)
+            let (current, isPending, pending, pendingBy) = try standing.first?.decode((Double?, Bool, Double?, String?).self) ?? (nil, false, nil, nil)
             // The same as what stands: the pending proposal, or with none pending the approved target.
             if isPending ? pending == change.value : current == change.value { return nil }
             let inserted = try session.rows("""
@@ -58,7 +58,8 @@ extension PostgresStore {
             }
             return TargetProposal(
                 measureCode: found.measure.code, period: change.period, value: change.value, current: current, proposedBy: by,
-                proposedAt: at, periodsWithOwnTargets: TargetProposal.periodsWithOwnTargets(in: change.period, latest: latest))
+                proposedAt: at, periodsWithOwnTargets: TargetProposal.periodsWithOwnTargets(in: change.period, latest: latest),
+                replacedProposal: isPending ? .init(value: pending, proposedBy: pendingBy ?? "") : nil)
         }
     }
 

@@ -58,7 +58,7 @@ struct TargetCommand: ParsableCommand {
         }
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
-                + " (\(Self.standing(proposal.current))). It waits for an officer's approval (`scorecard publish`):"
+                + " (\(Self.standing(proposal.current))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + " until then judgements use the current target." + Self.ownTargets(proposal.periodsWithOwnTargets))
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
     }
@@ -90,6 +90,13 @@ struct TargetCommand: ParsableCommand {
     /// judged against its year's target).
     static func standing(_ current: Double?) -> String {
         current.map { "currently \(RecordCommand.text($0))" } ?? "no target is set for that period itself yet"
+    }
+
+    /// `; it replaces the proposal of 95 by kate, still waiting`, or nothing when no proposal was waiting.
+    static func replacing(_ replaced: TargetProposal.ReplacedProposal?) -> String {
+        guard let replaced else { return "" }
+        let what = replaced.value.map { "the proposal of \(RecordCommand.text($0))" } ?? "the proposal to remove it"
+        return "; it replaces \(what) by \(replaced.proposedBy.terminalSafe.excerpt()), still waiting"
     }
 
     /// A target as the command line writes it: `none` for no target.

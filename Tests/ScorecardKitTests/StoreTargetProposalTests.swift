@@ -110,9 +110,11 @@ struct StoreTargetProposalTests {
     func pendingAndUnchanged() throws {
         let (store, _) = try StoreFixture.importedStore()
         #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "90", by: "kate")) == nil)
-        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "88", by: "kate"))
+        let first = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "88", by: "kate"))
+        #expect(first?.replacedProposal == nil, "none was waiting")
         #expect(try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "88", by: "kate")) == nil)
-        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "none", by: "kate"))
+        let removal = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "none", by: "raj"))
+        #expect(removal?.replacedProposal == .init(value: 88, proposedBy: "kate"), "it says which waiting proposal it replaces")
         #expect(try store.targetProposals().map(\.value) == [nil], "only the latest proposal waits")
         _ = try store.publish(.all, by: "olu")
         // No target: not judged.

@@ -21,6 +21,12 @@ struct PostgresTargetTests {
             let proposal = try #require(
                 try owner.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: "someone else")))
             #expect(proposal.proposedBy == owner.login && proposal.value == 42 && proposal.current == before)
+            #expect(proposal.replacedProposal == nil)
+            // Changed while waiting: each says which waiting proposal it replaces (only the latest is approved).
+            let changed = try owner.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "41", by: ""))
+            #expect(changed?.replacedProposal == .init(value: 42, proposedBy: owner.login))
+            let back = try owner.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: ""))
+            #expect(back?.replacedProposal == .init(value: 41, proposedBy: owner.login))
             #expect(try officer.changes(since: mark).measures.contains(mine.code), "a proposal wakes officers' dashboards")
             #expect(throws: StoreError.self) {
                 try owner.proposeTarget(TargetEntry(measure: theirs.code, period: period.description, target: "1", by: ""))

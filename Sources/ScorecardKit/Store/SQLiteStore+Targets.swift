@@ -29,7 +29,7 @@ extension SQLiteStore {
             let pending = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT p.value FROM target_proposal p
+                    SELECT p.value, p.proposed_by FROM target_proposal p
                     WHERE p.measure_id = ? AND p.period_kind = ? AND p.period_ordinal = ?
                       AND NOT EXISTS (SELECT 1 FROM target_revision a WHERE a.proposal_id = p.id)
                       AND p.id = (SELECT max(l.id) FROM target_proposal l WHERE l.measure_id = p.measure_id
@@ -64,7 +64,8 @@ extension SQLiteStore {
             return TargetProposal(
                 measureCode: change.measureCode, period: change.period, value: change.value, current: current,
                 proposedBy: change.by, proposedAt: StoreTime.date(stamp) ?? at,
-                periodsWithOwnTargets: TargetProposal.periodsWithOwnTargets(in: change.period, latest: latest))
+                periodsWithOwnTargets: TargetProposal.periodsWithOwnTargets(in: change.period, latest: latest),
+                replacedProposal: pending.map { .init(value: $0.lenient(0), proposedBy: $0[1]) })
         }
     }
 

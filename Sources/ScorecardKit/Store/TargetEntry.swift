@@ -145,10 +145,24 @@ public struct TargetProposal: Sendable, Equatable {
     /// For a financial year's target, the months or quarters of the year whose values were given with targets
     /// of their own, which judge them over the year's (oldest first); found when the target is proposed.
     public var periodsWithOwnTargets: [Period]
+    /// The proposal for the same period still waiting for approval that this one replaces (only the latest is
+    /// approved): its target (`nil`: removing it) and who proposed it; `nil` when none was waiting.
+    public var replacedProposal: ReplacedProposal?
+
+    /// A proposal replaced before it was approved.
+    public struct ReplacedProposal: Sendable, Equatable {
+        public var value: Double?
+        public var proposedBy: String
+
+        public init(value: Double?, proposedBy: String) {
+            self.value = value
+            self.proposedBy = proposedBy
+        }
+    }
 
     public init(
         measureCode: String, period: Period, value: Double?, current: Double?, proposedBy: String, proposedAt: Date, carriedTarget: Double? = nil,
-        periodsWithOwnTargets: [Period] = []
+        periodsWithOwnTargets: [Period] = [], replacedProposal: ReplacedProposal? = nil
     ) {
         self.measureCode = measureCode
         self.period = period
@@ -158,6 +172,7 @@ public struct TargetProposal: Sendable, Equatable {
         self.proposedAt = proposedAt
         self.carriedTarget = carriedTarget
         self.periodsWithOwnTargets = periodsWithOwnTargets
+        self.replacedProposal = replacedProposal
     }
 
     /// The periods of financial year `year` whose latest revision carries a target of its own, from each

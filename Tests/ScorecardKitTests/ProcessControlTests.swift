@@ -71,6 +71,19 @@ import Testing
         #expect(none.processControl?.assurance == nil)
     }
 
+    @Test func assuranceIsAboutTheProcessNotTheLatestValue() throws {
+        // docs/judgement.md's example: 12 for 17 months then 3, target 10. Screening would leave only zero moving
+        // ranges, so the centre is the median, 12, and the limits 12 ± 2.66 × 9/17 = 10.59 to 13.41; the target
+        // lies below them: "consistently passes", beside an off-track 3 that is special cause concerning.
+        let judgement = judged(Array(repeating: 12, count: 17) + [3], target: 10)
+        let control = try #require(judgement.processControl)
+        #expect(control.centreIsMedian && control.mean == 12)
+        #expect(abs(control.lowerLimit - (12 - 2.66 * 9 / 17)) < 1e-9 && abs(control.upperLimit - (12 + 2.66 * 9 / 17)) < 1e-9)
+        #expect((control.lowerLimit * 100).rounded() / 100 == 10.59 && (control.upperLimit * 100).rounded() / 100 == 13.41)
+        #expect(control.assurance == .consistentlyPasses)
+        #expect(control.variation == .concerning && judgement.status == .offTrack)
+    }
+
     @Test func aTargetAboveTheLimitsConsistentlyFails() throws {
         let values: [Double] = [81, 82, 81, 82, 81, 82, 81, 82, 81, 82, 81, 82]
         // Mean 81.5, limits 78.84 to 84.16: a target of 90 can never be met.

@@ -52,6 +52,21 @@ struct RecordCommand: ParsableCommand {
         }
         Console.out(Self.report(outcome))
         if case .unchanged = outcome {} else { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
+        if case .added(let revision) = outcome, let note = Self.beforeSeriesNote(revision, store: store) { Console.error(note) }
+    }
+
+    /// A note when the value added is for a period before the measure's first other value (1900-01 typed for
+    /// 2025-01: the dashboard's form asks; `record`, which scripts use, saves it and says so), or `nil`.
+    static func beforeSeriesNote(_ revision: Revision, store: any CouncilStore) -> String? {
+        guard revision.observation.value != nil,
+            let series = try? store.observations(ofMeasures: [revision.measureCode], recent: nil, detailed: false).first?.observations,
+            let first = series.first(where: { $0.value != nil && $0.period != revision.observation.period })?.period,
+            revision.observation.period.endDate < first.startDate
+        else { return nil }
+        let code = revision.measureCode.terminalSafe, period = revision.observation.period
+        let draft = revision.observation.isDraft ? ", and leave this draft unsigned (a value cannot be withdrawn)" : ""
+        return "Note: \(period.label) is before \(code)'s first value (\(first.label)): it starts the measure's history and "
+            + "process-control chart there; if the year is a slip, record the value for the right period\(draft)"
     }
 
     /// What recording did, every value from the database or the arguments made terminal-safe.

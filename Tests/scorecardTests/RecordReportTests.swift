@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardKit
+import TestScratch
 import Testing
 
 @testable import scorecard
@@ -27,6 +28,29 @@ import Testing
         newer.note = "Filled"
         #expect(Self.revised(from: before, to: newer) == "KBI-01 Oct 2024: recorded 30 (replacing 27; commentary changed).")
         #expect(RecordCommand.text(1234.5) == "1,234.5" && RecordCommand.text(12_345) == "12,345" && RecordCommand.text(0.125) == "0.125")
+    }
+
+    @Test("a value added before the measure's first value is noted (a slip of the year), and one within its history is not")
+    func beforeTheFirstValue() throws {
+        let today = try #require(CivilDate(year: 2026, month: 12, day: 6))
+        let path = ScratchDirectory.root.appendingPathComponent("scorecard-record-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteStore(path: path)
+        _ = try store.importCouncil(try DataLocation.sample(today: today), by: "import", progress: nil)
+        let first = try #require(try store.observations(ofMeasures: ["KBI-001"], recent: nil, detailed: false).first?.observations.first?.period)
+        let slip = try store.record(ValueEntry(measure: "KBI-001", period: "1990-01", value: "50", by: "kate"), today: today)
+        guard case .added(let revision) = slip else {
+            Issue.record("expected a value added, got \(slip)")
+            return
+        }
+        #expect(RecordCommand.beforeSeriesNote(revision, store: store) == "Note: Jan 1990 is before KBI-001's first value (\(first.label)): it "
+            + "starts the measure's history and process-control chart there; if the year is a slip, record the value for the right period, "
+            + "and leave this draft unsigned (a value cannot be withdrawn)")
+        let within = try store.record(ValueEntry(measure: "KBI-001", period: first.next.next.description, value: "50", by: "kate"), today: today)
+        switch within {
+        case .added(let revision), .revised(let revision): #expect(RecordCommand.beforeSeriesNote(revision, store: store) == nil)
+        case .unchanged: Issue.record("expected a value recorded")
+        }
     }
 
     @Test("a target approved for a period whose value carries its own says that one still judges it")

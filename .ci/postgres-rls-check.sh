@@ -396,7 +396,11 @@ expect olu "signs off as himself, not his group role, after SET ROLE scorecard_o
   "SET ROLE scorecard_officer; UPDATE observation_revision SET published_at = now()
    WHERE period_ordinal = 24306 AND changed_by = 'kate' AND published_at IS NULL RETURNING published_by" "olu"
 refused olu "cannot renumber a measure (its history would move with the number)" "UPDATE measure SET id = 424242 WHERE id = 1"
-refused olu "cannot recode a measure" "UPDATE measure SET code = 'X' WHERE id = 1"
+refused olu "cannot recode a measure (only its case changes, as an import renames it)" "UPDATE measure SET code = 'X' WHERE id = 1"
+expect olu "renames a measure's code in another case, as an import of files writing it so does" \
+  "UPDATE measure SET code = 'kate1' WHERE id = 1 RETURNING code" "kate1"
+expect olu "and back" "UPDATE measure SET code = 'KATE1' WHERE id = 1 RETURNING code" "KATE1"
+refused kate "cannot rename a measure's code, even in case" "UPDATE measure SET code = 'kate1' WHERE id = 1"
 refused olu "cannot approve an infinite target" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (2, 0, 24303, 'Infinity')" \
   "target_revision_numbers"

@@ -42,7 +42,7 @@
 ///   one council role on the server); which databases a login reaches is its CONNECT grants.
 enum PostgresSchema {
     /// The schema version, kept in `schema_version`. A database with a larger one was made by a newer Scorecard.
-    static let version = 9
+    static let version = 10
 
     static let statements: [String] = [
         // One `db init` at a time (in a transaction; harmless outside one): on the schema's own table where there is
@@ -830,6 +830,28 @@ enum PostgresSchema {
         CREATE TRIGGER measure_kept BEFORE DELETE OR TRUNCATE ON measure
         FOR EACH STATEMENT EXECUTE FUNCTION scorecard_append_only()
         """,
+        // A measure's code changes only in case (an import renames `M-PCT` to `m-pct` as the files write it, so that
+        // it keeps its values): another code would move its history to a measure the files never named.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_code_case_only() RETURNS trigger
+        LANGUAGE plpgsql
+        AS $$
+        BEGIN
+          IF lower(NEW.code) <> lower(OLD.code) THEN
+            RAISE EXCEPTION 'a measure''s code changes only in case (% is not %)', NEW.code, OLD.code
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NEW;
+        END
+        $$
+        """,
+        """
+        DROP TRIGGER IF EXISTS measure_code_case_only ON measure
+        """,
+        """
+        CREATE TRIGGER measure_code_case_only BEFORE UPDATE OF code ON measure
+        FOR EACH ROW EXECUTE FUNCTION scorecard_code_case_only()
+        """,
         """
         DROP TRIGGER IF EXISTS writing_lock_kept ON writing_lock
         """,
@@ -1201,7 +1223,7 @@ enum PostgresSchema {
         FROM PUBLIC, scorecard_member, scorecard_owner, scorecard_officer
         """,
         """
-        REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(),
+        REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(), scorecard_code_case_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
           scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals(),
           scorecard_check_approval(), scorecard_take_turn(bigint)
@@ -1263,7 +1285,7 @@ enum PostgresSchema {
         GRANT INSERT, UPDATE, DELETE ON council, priority, delivery_plan, action TO scorecard_officer
         """,
         """
-        GRANT INSERT, UPDATE (position, priority_id, delivery_plan_id, title, description, methodology, source, owner,
+        GRANT INSERT, UPDATE (code, position, priority_id, delivery_plan_id, title, description, methodology, source, owner,
           service, team, tier, unit, decimals, frequency, polarity, band, status, cumulative, tolerance, lag_days,
           profile, minimum, maximum, small_numbers, comparators)
         ON measure TO scorecard_officer

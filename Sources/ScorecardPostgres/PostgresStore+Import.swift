@@ -47,6 +47,10 @@ extension PostgresStore {
             try takeImportLock()
             var summary = ImportSummary()
             let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
+            let held = try session.rows("SELECT code FROM measure").map { try $0.decode(String.self) }
+            for rename in ImportDiff.codeRenames(measures.map(\.code), held: held) {
+                try session.execute("UPDATE measure SET code = \(rename.to) WHERE code = \(rename.from)")
+            }
             let existing = try PostgresFramework.read(session)
             for changed in ImportDiff.frequencyChanges(framework, existing: existing) {
                 let count = try session.rows("""

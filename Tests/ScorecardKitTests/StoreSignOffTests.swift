@@ -76,6 +76,23 @@ struct StoreSignOffTests {
         #expect(try store.drafts().isEmpty)
     }
 
+    @Test("a measure the files now write in another case keeps its values: renamed, not removed and added")
+    func reimportInAnotherCase() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        let held = council.observations[m].count
+        council.measures[m].code = "kbi-01"
+        let summary = try store.importCouncil(council, by: "import", progress: nil)
+        #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0)
+        #expect(summary.added == 0, "the values are the same ones")
+        let reloaded = try store.loadCouncil()
+        let index = try #require(reloaded.measures.firstIndex { $0.code == "kbi-01" })
+        #expect(reloaded.observations[index].count == held && reloaded.measures.count == council.measures.count)
+        #expect(ImportDiff.codeRenames(["kbi-01", "KBI-02", "New"], held: ["KBI-01", "KBI-02"]).map { [$0.from, $0.to] } == [["KBI-01", "kbi-01"]])
+        #expect(ImportDiff.codeRenames(["kbi-01"], held: ["KBI-01", "Kbi-01"]).isEmpty, "held twice in other cases: neither is taken")
+    }
+
     @Test("a re-import of the same files keeps drafts recorded since; files that changed a value since replace its draft, and say so")
     func reimportReplacesDrafts() throws {
         let (store, _) = try StoreFixture.importedStore()

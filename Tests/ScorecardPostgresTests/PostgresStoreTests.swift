@@ -222,6 +222,22 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aMeasureTheFilesWriteInAnotherCaseKeepsItsValues() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            var council = roles.council
+            let m = try #require(council.measures.indices.first { !council.observations[$0].isEmpty })
+            let held = council.observations[m].count
+            council.measures[m].code = council.measures[m].code.lowercased() == council.measures[m].code
+                ? council.measures[m].code.uppercased() : council.measures[m].code.lowercased()
+            let summary = try roles.officer.importCouncil(council, by: "", progress: nil)
+            #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0 && summary.added == 0)
+            let reloaded = try roles.member.loadCouncil()
+            let index = try #require(reloaded.measures.firstIndex { $0.code == council.measures[m].code })
+            #expect(reloaded.observations[index].count == held)
+        }
+    }
+
     /// What a dashboard opens with (`recent_revisions`, kept by the write triggers) is the end of each
     /// measure's whole history as that login may see it, after an import, a draft, a sign-off and a revision.
     @Test func theRecentValuesADashboardOpensWithFollowEveryWrite() async throws {

@@ -4,6 +4,20 @@ package enum ImportDiff {
     /// How many observations pass between two calls of an import's progress.
     package static let progressStep = 20_000
 
+    /// The measures the store holds (`held`, their codes) that the files write in another case (`m-pct` for the
+    /// held `M-PCT`): each to be renamed to the files' code before the framework is written, so that it keeps its
+    /// row, and with it its values and history, as `record` and every file already take a code in any case (they
+    /// were a new measure and a removed one). Only a code held once in any case, with the files' own not held.
+    package static func codeRenames(_ codes: [String], held: [String]) -> [(from: String, to: String)] {
+        let exactly = Set(held)
+        var byFolded: [String: [String]] = [:]
+        for code in held { byFolded[code.lowercased(), default: []].append(code) }
+        return codes.compactMap { code in
+            guard !exactly.contains(code), let matches = byFolded[code.lowercased()], matches.count == 1 else { return nil }
+            return (matches[0], code)
+        }
+    }
+
     /// The target revisions to write, in order: each framework target added or changed, then each one a
     /// measure still in the framework no longer has (`nil`), given the store's `current` targets.
     ///

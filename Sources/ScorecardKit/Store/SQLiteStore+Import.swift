@@ -38,6 +38,10 @@ struct CouncilImport {
     private(set) var measureIDs: [Int64] = []
 
     mutating func run() throws -> ImportSummary {
+        let held = try String.fetchAll(db, sql: "SELECT code FROM measure")
+        for rename in ImportDiff.codeRenames(council.measures.map(\.code), held: held) {
+            try db.execute(sql: "UPDATE measure SET code = ? WHERE code = ?", arguments: [rename.to, rename.from])
+        }
         let existing = try FrameworkRows.read(db)
         for changed in ImportDiff.frequencyChanges(council, existing: existing) {
             let count = try Int.fetchOne(

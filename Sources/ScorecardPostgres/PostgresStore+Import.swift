@@ -239,7 +239,7 @@ extension PostgresStore {
             }
         }
         try writeValues { add in
-            ImportDiff.forEachChangedObservation(
+            try ImportDiff.forEachChangedObservation(
                 council, measureIDs: measureIDs, current: &current, lastImported: lastImported, summary: &summary, progress: progress
             ) {
                 add($0, $1)

@@ -76,6 +76,28 @@ struct StoreSignOffTests {
         #expect(try store.drafts().isEmpty)
     }
 
+    @Test("an import refused when the measure's new limits refuse a value the database keeps, naming it; nothing written")
+    func keptValueOutsideNewLimits() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        // A new maximum of 80, and the files give only the latest value (within it): the database keeps the others,
+        // August's 84 among them.
+        council.measures[m].maximum = 80
+        var latest = try #require(council.observations[m].last)
+        latest.value = 79
+        council.observations[m] = ObservationSeries([latest])
+        let refused = try #require(throws: StoreError.self) { try store.importCouncil(council, by: "import", progress: nil) }
+        #expect(refused.description.hasPrefix("KBI-01 "), "\(refused)")
+        #expect(refused.description.contains("keeps a value in the database that the measure as the files now define it refuses"))
+        #expect(refused.description.contains("above this measure's maximum of 80"), "\(refused)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing written")
+        // Within the limits, the same import is taken.
+        council.measures[m].maximum = 100
+        #expect(try store.importCouncil(council, by: "import", progress: nil).notInFile > 0)
+    }
+
     @Test("a measure the files now write in another case keeps its values: renamed, not removed and added")
     func reimportInAnotherCase() throws {
         let (store, _) = try StoreFixture.importedStore()

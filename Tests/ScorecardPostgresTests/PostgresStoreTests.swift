@@ -238,6 +238,26 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func anImportWhoseNewLimitsRefuseAKeptValueIsRefusedAndWritesNothing() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            var council = roles.council
+            let m = try #require(council.measures.indices.first { council.observations[$0].compactMap(\.value).count >= 2 })
+            let values = council.observations[m].compactMap(\.value)
+            let highest = try #require(values.max()), latest = try #require(council.observations[m].last)
+            // Files giving only a value below every kept one, and a maximum just under the highest kept.
+            council.measures[m].maximum = highest - 0.5
+            council.measures[m].minimum = nil
+            var kept = latest
+            kept.value = (values.min() ?? 0) - 1
+            council.observations[m] = ObservationSeries([kept])
+            let before = try roles.officer.loadCouncil()
+            let refused = try #require(throws: StoreError.self) { try roles.officer.importCouncil(council, by: "", progress: nil) }
+            #expect(refused.description.contains("keeps a value in the database that the measure as the files now define it refuses"), "\(refused)")
+            #expect(try roles.officer.loadCouncil() == before, "nothing written")
+        }
+    }
+
     /// What a dashboard opens with (`recent_revisions`, kept by the write triggers) is the end of each
     /// measure's whole history as that login may see it, after an import, a draft, a sign-off and a revision.
     @Test func theRecentValuesADashboardOpensWithFollowEveryWrite() async throws {

@@ -115,7 +115,7 @@ package enum ImportDiff {
     package static func forEachChangedObservation(
         _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], lastImported: [StoreKey: Observation] = [:],
         summary: inout ImportSummary, progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
-    ) rethrows {
+    ) throws {
         let total = council.observationCount
         var done = 0
         progress?(0, total)
@@ -136,6 +136,7 @@ package enum ImportDiff {
                     // not undo the figure recorded since (a note-only edit in the files put back a superseded value).
                     let imported = lastImported[StoreKey(measureID: id, period: observation.period)]
                     if let imported, imported.value == observation.value {
+                        try checkKept(existing, of: council.measures[index])
                         summary.recordedKept += 1
                         continue
                     }
@@ -152,8 +153,10 @@ package enum ImportDiff {
             }
         }
         let inFramework = Set(measureIDs)
+        let measureByID = current.isEmpty ? [:] : Dictionary(zip(measureIDs, council.measures), uniquingKeysWith: { first, _ in first })
         var keeping = Set<Int64>()
         for (key, observation) in current where inFramework.contains(key.measureID) {
+            if let measure = measureByID[key.measureID] { try checkKept(observation, of: measure) }
             if observation.isDraft {
                 summary.draftsKept += 1
             } else {
@@ -163,5 +166,15 @@ package enum ImportDiff {
         }
         summary.measuresKeepingValues = zip(measureIDs, council.measures).filter { keeping.contains($0.0) }.map(\.1.code)
         progress?(total, total)
+    }
+
+    /// Throws for a value (or target) the store keeps that `measure`, as the files now define it, refuses: its unit
+    /// changed from days to %, or it was given a `max` the kept value is above. The files' own values were checked
+    /// as they were read; the kept ones would otherwise be judged, and exported into files that do not read back.
+    static func checkKept(_ observation: Observation, of measure: Measure) throws {
+        for (number, what) in [(observation.value, ""), (observation.target, "the target: ")] {
+            guard let number, !measure.valueLimits.allows(number), let problem = measure.problem(withValue: number) else { continue }
+            throw StoreError.keptValueRefused(code: measure.code, period: observation.period, problem: what + problem)
+        }
     }
 }

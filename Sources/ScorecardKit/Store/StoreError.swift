@@ -41,6 +41,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An import gives measure `code` another frequency, while the store holds `count` of its values of the one it
     /// had (`held`): a measure's values are of its frequency, so they would be hidden and left out of exports.
     case frequencyChanged(code: String, held: Frequency, now: Frequency, count: Int)
+    /// An import gives measure `code` a unit or limits that refuse a value the store keeps for `period` (one the
+    /// files do not give, or recorded since the last import): `problem` says how (a unit changed from days to
+    /// %, a new `max`). Kept, it would be judged and exported, and the export would not read back.
+    case keptValueRefused(code: String, period: Period, problem: String)
 
     public var description: String {
         switch self {
@@ -85,6 +89,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .frequencyChanged(let code, let held, let now, let count):
             "\(code) is reported \(now.adverb) in the files, but the database holds \(count) of its values reported \(held.adverb), "
                 + "which would be hidden: a measure's frequency cannot change once it has values (give it a new code); nothing was imported"
+        case .keptValueRefused(let code, let period, let problem):
+            "\(code) \(period.label) keeps a value in the database that the measure as the files now define it refuses "
+                + "(\(problem)): give that period's value in the files, or keep the measure's unit and limits; nothing was imported"
         case .fileReplaced(let path, let deleted):
             deleted
                 ? "the database file was deleted while open: nothing is saved to it; open it again (\(path))"

@@ -184,6 +184,9 @@ declare -A column=([council]=name [priority]=title [delivery_plan]=title [action
 
 expect alice "reads only published revisions from the table" "SELECT $ids FROM observation_revision" "1,3"
 expect alice "reads no draft, even asking for them" "SELECT count(*) FROM observation_revision WHERE published_at IS NULL" "0"
+expect alice "gets no planner estimate made from drafts: no statistics are gathered for the tables under row-level security" \
+  "SELECT count(*) FROM pg_attribute WHERE attrelid IN ('observation_revision'::regclass, 'target_proposal'::regclass,
+     'change_log'::regclass, 'recent_revisions'::regclass) AND attnum > 0 AND NOT attisdropped AND attstattarget <> 0" "0"
 expect alice "observation: the latest published value of each period" "SELECT $latest FROM observation" "1:24303=10,2:24303=20"
 expect alice "published_observation: the same" "SELECT $latest FROM published_observation" "1:24303=10,2:24303=20"
 expect alice "draft_observation: nothing" "SELECT count(*) FROM draft_observation" "0"

@@ -37,7 +37,15 @@ struct JudgementOptions: ParsableArguments {
 
     /// The reporting period asked for, or the council's default.
     func resolvedPeriod(for council: Council, today: CivilDate) throws -> Period {
-        guard let period else { return council.defaultReportingPeriod(today: today) }
+        guard let period else {
+            let asAt = council.defaultReportingPeriod(today: today)
+            if let given = council.plan.reportingPeriod, given != asAt {
+                Console.error(
+                    "Note: the framework's reporting_period, \(given.label), has not begun (it starts on \(given.startDate.longDescription)): "
+                        + "judged as at \(asAt.label) instead")
+            }
+            return asAt
+        }
         // Any period the framework's reporting_period may be: a quarter or a month, or a year for a council
         // that reports annually (a framework's `2025/26` is shown as "as at 2025/26" and must be typed back).
         // Said as a command's failure: a ValidationError here, after parsing, printed the usage of no command.

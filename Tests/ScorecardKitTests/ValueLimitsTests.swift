@@ -157,6 +157,16 @@ struct DefaultReportingPeriodTests {
         #expect(try Self.council(withoutReportingPeriod: false).defaultReportingPeriod(today: today) == .quarter(2024, 2))
     }
 
+    @Test("not a reporting_period that has not begun (a slip of the year): then as if none were set")
+    func frameworkNotBegun() throws {
+        var council = try Self.council(withoutReportingPeriod: false)
+        council.plan.reportingPeriod = .quarter(2028, 1)
+        // On 24 November 2024 Q1 2028/29 is years away: the latest quarter with data, Q2 2024/25.
+        #expect(council.defaultReportingPeriod(today: try #require(CivilDate(year: 2024, month: 11, day: 24))) == .quarter(2024, 2))
+        // Begun (on its first day), it is the period, though it has not ended.
+        #expect(council.defaultReportingPeriod(today: try #require(CivilDate(year: 2028, month: 4, day: 1))) == .quarter(2028, 1))
+    }
+
     @Test("else the latest quarter with data: an old table is judged at its own last quarter, not today's")
     func latestWithData() throws {
         // The latest value is September 2024's, so Q2 2024/25, whatever year it is now.

@@ -159,11 +159,12 @@ public struct Evaluation: Sendable {
 }
 
 extension Council {
-    /// The period reports are made for by default: the framework's `reporting_period`, or else the latest
-    /// financial quarter with data (the quarter in which the latest value's period ends), but never one that
-    /// has not ended by `today`; with no data at all, the latest quarter that has ended.
+    /// The period reports are made for by default: the framework's `reporting_period` (unless it has not begun by
+    /// `today`: a slip of the year, 2028/29 for 2026/27, judged every measure overdue for months to come), or else
+    /// the latest financial quarter with data (the quarter in which the latest value's period ends), but never one
+    /// that has not ended by `today`; with no data at all, the latest quarter that has ended.
     public func defaultReportingPeriod(today: CivilDate) -> Period {
-        if let period = plan.reportingPeriod { return period }
+        if let period = plan.reportingPeriod, period.startDate <= today { return period }
         let latestEnded = Period.latestEnded(kind: .quarter, by: today)
         let latestData = observations.lazy.compactMap { $0.last(where: { $0.value != nil })?.period.endDate }.max()
         guard let latestData else { return latestEnded }

@@ -149,7 +149,13 @@ public enum CouncilWorkbook {
             var unreadable: [DataFileError] = []
             func table(_ role: Role) throws -> SheetTable? {
                 do {
-                    return try found[role].flatMap { try workbook.table(named: $0) }.map { Self.fromHeader($0, role: role) }
+                    return try found[role].flatMap { try workbook.table(named: $0) }.map { sheet in
+                        var table = Self.fromHeader(sheet, role: role)
+                        // Settings are a name and a value, whatever the first row holds: `council` with its name left
+                        // empty was taken for a one-column table, and the next row's value for a cell beyond it.
+                        if role == .settings { table.headerWidth = max(table.headerWidth ?? 0, 2) }
+                        return table
+                    }
                 } catch let error as DataLoadError {
                     unreadable += error.errors
                     return nil

@@ -159,6 +159,11 @@ struct WorkbookReadingTests {
         #expect(
             try firstError([("Council", headed("Setting", "Valu")), ("Measures", measures), ("Observations", fixed)])?
                 .contains("sheet Council, cell B2 (Valu): the column of the settings' values is headed value") == true)
+        // The council's name left empty in the first row: that setting is named, not the plan's cell beyond a
+        // one-column table.
+        let unnamed = F.row(1, F.text("A1", "Council")) + F.row(2, F.text("A2", "Plan"), F.text("B2", "Council Plan 2024-2028"))
+        let nameless = try firstError([("Council", unnamed), ("Measures", measures), ("Observations", fixed)])
+        #expect(nameless?.hasSuffix("sheet Council, cell B1 (council): the Council sheet needs a council") == true, "\(nameless ?? "nil")")
 
         // A sheet with no row of headings says so of its first row, as before.
         let headless = F.row(1, F.text("A1", "Values")) + F.row(2, F.text("A2", "KBI-01"), F.text("B2", "2024-08"), F.number("C2", "1"))

@@ -42,6 +42,8 @@ struct PeriodTests {
         ("2022 / 23", .financialYear(2022)),
         ("Qtr 1 2024/25", .quarter(2024, 1)),
         ("Quarter 3 2024/25", .quarter(2024, 3)),
+        ("2024/25 Quarter 4", .quarter(2024, 4)),
+        ("2024/25 qtr 2", .quarter(2024, 2)),
         ("Apr-Jun 2024", .quarter(2024, 1)),
         ("Apr-Jun 24", .quarter(2024, 1)),
         ("Jan-Mar 25", .quarter(2024, 4)),

@@ -2,7 +2,7 @@ extension Period {
     /// Parses a period the way councils write them.
     ///
     /// - months: `2024-05`, `May 2024`, `May-24`, `May 24`, `Sep 2024`, `Jul-2024`
-    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`, `Q1 24/25`, `Qtr 1 2024/25`, `Apr-Jun 2024`
+    /// - financial quarters: `2024/25 Q1`, `Q1 2024/25`, `2024-25 Q1`, `Q1 24/25`, `Qtr 1 2024/25`, `2024/25 Quarter 1`, `Apr-Jun 2024`
     /// - financial years: `2024/25`, `2024-25`, `2024/2025`, `FY2024/25`, `FY 2024/25`, `2024 / 25`, `24/25` (but
     ///   `2011-12` is December 2011)
     /// - with any dash a spreadsheet writes for the hyphen (`2024–25`), and any space for the space
@@ -42,6 +42,8 @@ extension Period {
         // `FY 2022/23`, `Qtr 1 2024/25`, `Quarter 1 2024/25`: the word apart from what it names.
         if words.count == 2, words[0].uppercased() == "FY" { words = ["FY" + words[1]] }
         if words.count == 3, ["qtr", "quarter"].contains(words[0].lowercased()) { words = ["Q" + words[1], words[2]] }
+        // `2024/25 Quarter 4`, `2024/25 Qtr 4`: the same after the year.
+        if words.count == 3, ["qtr", "quarter"].contains(words[1].lowercased()) { words = [words[0], "Q" + words[2]] }
         switch words.count {
         case 1:
             if let p = Self.parseSingleWord(words[0]) { return p }

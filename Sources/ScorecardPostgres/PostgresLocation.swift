@@ -62,10 +62,26 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = components.port ?? 5432
         self.database = database.removingPercentEncoding ?? database
-        let mode = components.queryItems?.last { $0.name == "sslmode" }?.value ?? environment["PGSSLMODE"] ?? "prefer"
-        guard let sslMode = mode == "allow" ? .prefer : SSLMode(rawValue: mode) else {
+        // Only sslmode is read: another parameter ignored would be a surprise, and a misspelt one a quiet downgrade
+        // (`sslmod=verify-full` connected unverified).
+        if let other = components.queryItems?.first(where: { $0.name != "sslmode" }) {
             throw PostgresStoreError.badURL(
-                text: text, reason: "sslmode=\(mode) is not one of " + SSLMode.allCases.map(\.rawValue).joined(separator: ", "))
+                text: text, reason: "Scorecard reads no parameter \(other.name.excerpt()) (of the URL's parameters it reads sslmode alone)")
+        }
+        let modes = "disable, allow (read as prefer), prefer, require, verify-ca or verify-full"
+        let mode: String
+        if let given = components.queryItems?.last(where: { $0.name == "sslmode" }) {
+            mode = given.value ?? ""
+        } else if let fromEnvironment = environment["PGSSLMODE"] {
+            guard fromEnvironment == "allow" || SSLMode(rawValue: fromEnvironment) != nil else {
+                throw PostgresStoreError.badEnvironment("PGSSLMODE=\(fromEnvironment.excerpt()) is not a TLS mode: give \(modes)")
+            }
+            mode = fromEnvironment
+        } else {
+            mode = "prefer"
+        }
+        guard let sslMode = mode == "allow" ? .prefer : SSLMode(rawValue: mode) else {
+            throw PostgresStoreError.badURL(text: text, reason: "sslmode=\(mode.excerpt()) is not one of \(modes)")
         }
         self.sslMode = sslMode
     }

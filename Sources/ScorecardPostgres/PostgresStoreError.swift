@@ -2,6 +2,8 @@
 public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL is not one Scorecard can use.
     case badURL(text: String, reason: String)
+    /// A setting of the environment (`PGSSLMODE`) that cannot be used, said as `reason`.
+    case badEnvironment(String)
     /// The server could not be reached, or refused the login.
     case cannotConnect(location: String, reason: String)
     /// The database has no Scorecard schema yet.
@@ -24,6 +26,8 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .badURL(let text, let reason):
             "\(text.terminalSafeURL) is not a PostgreSQL URL Scorecard can use: \(reason)"
+        case .badEnvironment(let reason):
+            reason.terminalSafe
         case .cannotConnect(let location, let reason):
             "cannot connect to \(location): \(reason)"
         case .notInitialised(let location):

@@ -63,4 +63,19 @@ import Testing
     @Test func refusesAModeItDoesNotKnow() {
         #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://a@h/d?sslmode=sometimes", environment: [:]) }
     }
+
+    @Test func refusesAParameterItDoesNotReadRatherThanConnectingWithoutIt() throws {
+        // A misspelt sslmode connected unverified: refused, naming it.
+        let misspelt = try #require(throws: PostgresStoreError.self) {
+            try PostgresLocation(url: "postgres://a@h/d?sslmod=verify-full", environment: [:])
+        }
+        #expect(misspelt.description.hasSuffix("Scorecard reads no parameter sslmod (of the URL's parameters it reads sslmode alone)"))
+        #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://a@h/d?sslmode=require&sslrootcert=/x", environment: [:]) }
+        // PGSSLMODE at fault is named as itself, not as the URL (which holds no sslmode).
+        let environment = try #require(throws: PostgresStoreError.self) {
+            try PostgresLocation(url: "postgres://a@h/d", environment: ["PGSSLMODE": "bogus"])
+        }
+        #expect(environment.description.hasPrefix("PGSSLMODE=bogus is not a TLS mode: give disable, allow (read as prefer), prefer"))
+        #expect(try PostgresLocation(url: "postgres://a@h/d?sslmode=require", environment: ["PGSSLMODE": "bogus"]).sslMode == .require)
+    }
 }

@@ -66,6 +66,7 @@ extension PostgresStore {
                 (summary.planChanged, summary.measuresChanged) = ImportDiff.frameworkDifferences(framework, existing: existing)
                 measureIDs = try writeFramework(framework, summary: &summary)
                 try writeTargets(framework, measureIDs: measureIDs, summary: &summary)
+                summary.grantsNamingNoMeasure = try grantsNamingNoMeasure()
             }
             let holdsValues = try session.rows("SELECT EXISTS (SELECT FROM observation_revision) OR EXISTS (SELECT FROM imported_values)")
                 .first?.decode(Bool.self) ?? false
@@ -91,6 +92,21 @@ extension PostgresStore {
                 Council(plan: plan, measures: measures, observations: observations), measureIDs: measureIDs, summary: &summary, progress: progress)
             try accept?(summary)
             return summary
+        }
+    }
+
+    /// The grants to owners and services that no measure of the framework (as just written) answers to, as `scope`
+    /// matches them (trimmed, in any case): `LOGIN --owner "NAME"`.
+    private func grantsNamingNoMeasure() throws -> [String] {
+        try session.rows("""
+            SELECT s.login, s.owner, s.service FROM scope s
+            WHERE NOT EXISTS (
+              SELECT FROM measure m WHERE m.position IS NOT NULL
+                AND (lower(btrim(s.owner)) = lower(btrim(m.owner)) OR lower(btrim(s.service)) = lower(btrim(m.service))))
+            ORDER BY 1, 2, 3
+            """).map { row in
+            let (login, owner, service) = try row.decode((String, String?, String?).self)
+            return owner.map { "\(login) --owner \"\($0)\"" } ?? "\(login) --service \"\(service ?? "")\""
         }
     }
 

@@ -53,6 +53,11 @@ struct ImportCommand: ParsableCommand {
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
         for line in FractionWarning.lines(watch?.fractions ?? []) { Console.error(line) }
+        for grant in imported.grantsNamingNoMeasure {
+            Console.error(
+                "Note: the grant \(grant.terminalSafe) names no measure of the framework now (an owner or service renamed in the "
+                    + "files?): that login can record nothing until it is granted the name as the files write it (`scorecard db grant`)")
+        }
     }
 
     /// Imports into a shared PostgreSQL database (by COPY, in one transaction, committed only if the files

@@ -238,6 +238,18 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func anImportThatRenamesAGrantedOwnerSaysTheGrantNamesNoMeasure() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            var council = roles.council
+            #expect(try roles.officer.importCouncil(council, by: "", progress: nil).grantsNamingNoMeasure.isEmpty)
+            let owner = council.measures[0].owner
+            for m in council.measures.indices where council.measures[m].owner == owner { council.measures[m].owner = owner + ", Head of Service" }
+            let summary = try roles.officer.importCouncil(council, by: "", progress: nil)
+            #expect(summary.grantsNamingNoMeasure == ["\(roles.owner.login) --owner \"\(owner)\""])
+        }
+    }
+
     @Test func anImportWhoseNewLimitsRefuseAKeptValueIsRefusedAndWritesNothing() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

@@ -2,6 +2,9 @@
 public struct ImportSummary: Sendable, Equatable {
     /// Measures new to the store.
     public var measuresAdded = 0
+    /// The grants of a shared store (`db grant LOGIN --owner NAME` or `--service NAME`) that name no measure of the
+    /// framework as imported, each as `LOGIN --owner "NAME"`: an owner renamed in the files can record nothing.
+    public var grantsNamingNoMeasure: [String] = []
     /// Measures in the store that the framework no longer has (kept, with their history, but not loaded).
     public var measuresRemoved = 0
     /// Whether the framework (plan, measure definitions, targets) differed from the store's.

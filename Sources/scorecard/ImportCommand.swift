@@ -255,7 +255,7 @@ struct ImportCommand: ParsableCommand {
             var kept: [String] = []
             if s.recordedKept > 0 { kept.append("\(NumberText.counted(s.recordedKept, "value")) recorded in Scorecard since the last import") }
             if s.notInFile > 0 { kept.append("\(NumberText.counted(s.notInFile, "value")) the files do not hold") }
-            if s.draftsKept > 0 { kept.append("\(NumberText.counted(s.draftsKept, "draft")) awaiting sign-off") }
+            if s.draftsKept > 0 { kept.append("\(NumberText.counted(s.draftsKept, "draft")) the files do not hold, awaiting sign-off") }
             if s.targetsKept > 0 { kept.append("\(NumberText.counted(s.targetsKept, "target")) approved in Scorecard since the last import") }
             let keeps = kept.isEmpty ? "" : ", and keeps " + kept.joined(separator: ", ")
             // The files' observations: those held as they are, and those whose recorded value since stands.

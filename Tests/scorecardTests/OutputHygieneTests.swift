@@ -100,6 +100,10 @@ struct OutputHygieneTests {
                 == "Nothing changed: t.sqlite already holds these files (88 observations), and keeps 2 values the files do not hold.")
         kept.recordedKept = 4
         #expect(ImportCommand.report(kept, council: council, path: "t.sqlite").hasPrefix("Nothing changed: t.sqlite already holds these files (92 observations)"))
+        // Drafts the files do not hold are said to be those, not every draft (those recorded over what the files give
+        // are among the values recorded in Scorecard).
+        kept.draftsKept = 3
+        #expect(ImportCommand.report(kept, council: council, path: "t.sqlite").hasSuffix("2 values the files do not hold, 3 drafts the files do not hold, awaiting sign-off."))
         var one = ImportSummary()
         one.frameworkChanged = true
         one.added = 1

@@ -19,7 +19,12 @@ enum PostgresFailure {
         guard error is PSQLError || error is PostgresError else { return error }
         guard let state = sqlState(of: error) else { return PostgresStoreError.failed(reason(of: error)) }
         if state == insufficientPrivilege {
-            return StoreError.notPermitted("the database does not allow this login to do that (its council role does not, or was taken away); nothing was written")
+            // A read refused (a login whose role was taken away while its dashboard was open) wrote nothing to say so of.
+            let sql = (error as? PSQLError)?.query?.sql.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() ?? ""
+            let reads = sql.hasPrefix("SELECT") && !sql.contains("INSERT") && !sql.contains("UPDATE") && !sql.contains("DELETE")
+            return StoreError.notPermitted(
+                "the database does not allow this login to \(reads ? "read that" : "do that") (its council role does not, or was taken away)"
+                    + (reads ? "" : "; nothing was written"))
         }
         return PostgresStoreError.refused(sqlState: state, reason: reason(of: error))
     }

@@ -172,8 +172,12 @@ struct PostgresAdminTests {
             let location = try TestServer.freshDatabase()
             _ = try PostgresStore(location: try TestServer.login(.officer, at: location)).importCouncil(try TestServer.council(), by: "", progress: nil)
             let owner = try TestServer.login(.owner, at: location, services: ["Housing"])
-            #expect(throws: Never.self) { _ = try PostgresStore(location: owner) }
+            let open = try PostgresStore(location: owner)
+            defer { open.close() }
             let (held, stillConnects) = try PostgresAdmin.revoke(owner.user, at: location)
+            // Its store, open meanwhile, is refused a read plainly: nothing was written to say so of.
+            let read = try #require(throws: StoreError.self) { _ = try open.loadCouncil() }
+            #expect(read.description.hasSuffix("does not allow this login to read that (its council role does not, or was taken away)"), "\(read)")
             #expect(held == ["the role owner (on every Scorecard database of this server)", "its measures here (1 owner or service name)"])
             #expect(!stillConnects)
             let refused = try #require(throws: (any Error).self) { _ = try PostgresStore(location: owner) }

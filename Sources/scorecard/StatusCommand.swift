@@ -68,7 +68,7 @@ struct StatusCommand: ParsableCommand {
         }
         var counts: [Status: Int] = [:]
         for judged in evaluation.measures { counts[judged.status, default: 0] += 1 }
-        let summary = Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.label.lowercased())" } }
+        let summary = Status.allCases.compactMap { status in counts[status].map { "\(NumberText.grouped(Double($0), decimals: 0)) \(status.label.lowercased())" } }
         lines.append("")
         let drafts = report.measures.filter(\.draft).count
         lines.append("\(NumberText.counted(report.measures.count, "measure"))\(summary.isEmpty ? "" : ": " + summary.joined(separator: ", ")); "

@@ -45,11 +45,19 @@ struct PublishCommand: ParsableCommand {
             throw CommandFailure(
                 "no measure " + outcome.unknownMeasures.map { $0.excerpt() }.joined(separator: ", ") + "; nothing was published")
         }
-        Console.out(Self.report(outcome, selection: selection))
+        // The figures with their measures' units, as the dashboard shows them (`54.0%`, not `54`).
+        let units = outcome.isEmpty ? [:] : Dictionary(
+            ((try? store.loadRecentCouncil(periods: 1))?.measures ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        Console.out(Self.report(outcome, selection: selection, measures: units))
         if !outcome.published.isEmpty || !outcome.approvedTargets.isEmpty { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
     }
 
-    static func report(_ outcome: PublishOutcome, selection: PublishSelection) -> String {
+    static func report(_ outcome: PublishOutcome, selection: PublishSelection, measures: [String: Measure] = [:]) -> String {
+        // A figure with its measure's unit and the decimals that show it whole; without its measure, as typed.
+        func shown(_ value: Double?, of code: String) -> String {
+            guard let value, let measure = measures[code] else { return RecordCommand.text(value) }
+            return measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals)).terminalSafe
+        }
         guard !outcome.isEmpty else {
             return "Nothing to publish: no drafts or proposed targets" + (selection.period == nil && selection.measures.isEmpty ? "." : " match.")
         }
@@ -59,7 +67,7 @@ struct PublishCommand: ParsableCommand {
             lines.append("Published \(count) value\(count == 1 ? "" : "s"):")
             for draft in outcome.published {
                 lines.append(
-                    "  \(draft.measureCode.terminalSafe) \(draft.observation.period.label): \(RecordCommand.text(draft.observation.value))"
+                    "  \(draft.measureCode.terminalSafe) \(draft.observation.period.label): \(shown(draft.observation.value, of: draft.measureCode))"
                         + " (recorded by \(draft.changedBy.terminalSafe))")
             }
         }
@@ -68,8 +76,8 @@ struct PublishCommand: ParsableCommand {
             lines.append("Approved \(count) target\(count == 1 ? "" : "s"):")
             for proposal in outcome.approvedTargets {
                 lines.append(
-                    "  \(proposal.measureCode.terminalSafe) \(proposal.period.label): \(TargetCommand.text(proposal.value))"
-                        + " (\(proposal.current.map { "was \(RecordCommand.text($0))" } ?? "none was set for that period itself"); proposed by \(proposal.proposedBy.terminalSafe))"
+                    "  \(proposal.measureCode.terminalSafe) \(proposal.period.label): \(proposal.value == nil ? "none" : shown(proposal.value, of: proposal.measureCode))"
+                        + " (\(proposal.current.map { "was \(shown($0, of: proposal.measureCode))" } ?? "none was set for that period itself"); proposed by \(proposal.proposedBy.terminalSafe))"
                         + (proposal.carriedTarget.map {
                             "; but the period's value was given with a target of its own, \(RecordCommand.text($0)), which still judges it: "
                                 + "change it in the council's files"

@@ -62,6 +62,18 @@ import Testing
             + "with a target of its own, 83, which still judges it: change it in the council's files"), "\(text)")
     }
 
+    @Test("publish says each figure with its measure's unit, as the dashboard shows it")
+    func publishedWithUnits() {
+        let draft = Draft(
+            measureCode: "KBI-01", observation: Observation(period: .month(2026, 10), value: 54), changedBy: "kate", changedAt: Date(), publishedValue: nil)
+        let proposal = TargetProposal(measureCode: "KBI-01", period: .financialYear(2026), value: 60, current: 100, proposedBy: "kate", proposedAt: Date())
+        let measure = Measure(code: "KBI-01", title: "Calls answered", unit: MeasureUnit("%"), decimals: 1)
+        let outcome = PublishOutcome(published: [draft], approvedTargets: [proposal], unknownMeasures: [])
+        let text = PublishCommand.report(outcome, selection: .all, measures: ["KBI-01": measure])
+        #expect(text.contains("KBI-01 Oct 2026: 54.0% (recorded by kate)") && text.contains("KBI-01 2026/27: 60.0% (was 100.0%; proposed by kate)"), "\(text)")
+        #expect(PublishCommand.report(outcome, selection: .all).contains("KBI-01 Oct 2026: 54 (recorded by kate)"), "without the measure, as typed")
+    }
+
     @Test("commentary longer than the value form takes is refused, naming its length and the limit")
     func commentaryLimit() throws {
         let council = try CouncilDirectory(path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -39,6 +39,14 @@ struct WorksheetReader {
             cellProblems.append(error)
             if cellProblems.count >= DataLoadError.limit { throw DataLoadError(cellProblems, truncated: true) }
         }
+        /// The heading over `column` of a cell in row `number`, as the table's other messages name it: the first
+        /// row above with two or more cells of text (the headings, under any title), if it has text there.
+        func heading(_ column: Int, above number: Int) -> String? {
+            let headings = rows.first { $0.number < number && $0.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count >= 2 }
+            guard let cells = headings?.cells, cells.indices.contains(column) else { return nil }
+            let text = cells[column].trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
+        }
         try XMLEvents.parse(data, part: part, file: archive.path) { event in
             switch event {
             case .start("row", let attributes):
@@ -85,14 +93,14 @@ struct WorksheetReader {
                 found.inline = inline
                 // A formula's saved empty text (`=IF(x, "", y)`) is `<v/>`: an empty cell, not a missing value.
                 if hasFormula, value == nil, !(hasValueElement && found.type == "str") {
-                    try problem(origin.place(line: current.number, column: column, field: nil).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)"))
+                    try problem(origin.place(line: current.number, column: column, field: heading(column, above: current.number)).error("the cell has a formula but no saved value (open the workbook in a spreadsheet program and save it)"))
                     return
                 }
                 let text: String
                 switch found.text(sharedStrings: sharedStrings, uses1904Dates: uses1904Dates) {
                 case .success(let written): text = written
                 case .failure(let failure):
-                    try problem(origin.place(line: current.number, column: column, field: nil).error("the cell \(failure.message)"))
+                    try problem(origin.place(line: current.number, column: column, field: heading(column, above: current.number)).error("the cell \(failure.message)"))
                     return
                 }
                 guard !text.isEmpty else { return }

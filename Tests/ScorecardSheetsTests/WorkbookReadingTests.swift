@@ -68,8 +68,9 @@ struct WorkbookReadingTests {
         var errors: [String] = []
         do { _ = try CouncilSource.load(path: path, today: nil) } catch let error as DataLoadError { errors = error.errors.map(\.description) }
         #expect(errors.count == 2, "\(errors)")
-        #expect(errors.first?.hasPrefix(path + ": sheet Observations, cell B2: the cell has style 99, which the workbook does not have") == true)
-        #expect(errors.last?.contains("cell C2: the cell names number format 170, which the workbook does not define") == true)
+        // Each named with its column's heading, as the table's own problems are.
+        #expect(errors.first?.hasPrefix(path + ": sheet Observations, cell B2 (2024-08): the cell has style 99, which the workbook does not have") == true)
+        #expect(errors.last?.contains("cell C2 (2024-09): the cell names number format 170, which the workbook does not define") == true)
         #expect(NumberFormats().kind(nil) == .plain && NumberFormats().kind(0) == .plain, "a workbook without styles, its cells unstyled")
     }
 

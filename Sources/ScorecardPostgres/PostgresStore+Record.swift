@@ -68,7 +68,8 @@ extension PostgresStore {
             current?.isDraft = draft
         }
         var updated = change.applied(to: current)
-        if updated == current { return .unchanged(measureCode: change.measureCode, period: period) }
+        // Withdrawing a value a period does not have (with no commentary or quality either) changes nothing.
+        if updated == current || (current == nil && updated == Observation(period: period, value: nil)) { return .unchanged(measureCode: change.measureCode, period: period) }
         updated.isDraft = true
         let inserted = try session.rows("""
             INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, target, note, quality, source)

@@ -64,9 +64,9 @@ struct RecordCommand: ParsableCommand {
             revision.observation.period.endDate < first.startDate
         else { return nil }
         let code = revision.measureCode.terminalSafe, period = revision.observation.period
-        let draft = revision.observation.isDraft ? ", and leave this draft unsigned (a value cannot be withdrawn)" : ""
         return "Note: \(period.label) is before \(code)'s first value (\(first.label)): it starts the measure's history and "
-            + "process-control chart there; if the year is a slip, record the value for the right period\(draft)"
+            + "process-control chart there; if the year is a slip, withdraw it (`scorecard record \(code) \(period.description) -`) "
+            + "and record the value for the right period"
     }
 
     /// What recording did, every value from the database or the arguments made terminal-safe.
@@ -76,6 +76,9 @@ struct RecordCommand: ParsableCommand {
         case .added(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))."
                 + (revision.observation.isDraft ? draft : "")
+        case .revised(let revision) where revision.observation.value == nil && revision.replaced?.value != nil:
+            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): value withdrawn (\(changes(revision)))."
+                + (revision.observation.isDraft ? draft.replacingOccurrences(of: "members do not see it yet", with: "members see the value until then") : "")
         case .revised(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
                 + " (\(changes(revision)))." + (revision.observation.isDraft ? draft : "")

@@ -238,6 +238,26 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func anOwnerWithdrawsAValueRecordedForTheWrongPeriodAsADraft() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let code = roles.mine.code
+            let slip = roles.mine.frequency == .monthly ? "1990-01" : roles.mine.frequency == .quarterly ? "1990/91 Q1" : "1990/91"
+            guard case .added = try roles.owner.record(ValueEntry(measure: code, period: slip, value: "5", by: ""), today: TestServer.today) else {
+                Issue.record("expected a value added")
+                return
+            }
+            let withdrawn = try roles.owner.record(ValueEntry(measure: code, period: slip, value: "-", by: ""), today: TestServer.today)
+            guard case .revised(let revision) = withdrawn else {
+                Issue.record("expected a revision, got \(withdrawn)")
+                return
+            }
+            #expect(revision.observation.value == nil && revision.replaced?.value == 5 && revision.observation.isDraft)
+            #expect(try roles.owner.record(ValueEntry(measure: code, period: slip, value: "n/a", by: ""), today: TestServer.today)
+                == .unchanged(measureCode: code, period: revision.observation.period))
+        }
+    }
+
     @Test func anImportThatRenamesAGrantedOwnerSaysTheGrantNamesNoMeasure() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

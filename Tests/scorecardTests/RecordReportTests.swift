@@ -44,8 +44,15 @@ import Testing
             return
         }
         #expect(RecordCommand.beforeSeriesNote(revision, store: store) == "Note: Jan 1990 is before KBI-001's first value (\(first.label)): it "
-            + "starts the measure's history and process-control chart there; if the year is a slip, record the value for the right period, "
-            + "and leave this draft unsigned (a value cannot be withdrawn)")
+            + "starts the measure's history and process-control chart there; if the year is a slip, withdraw it "
+            + "(`scorecard record KBI-001 1990-01 -`) and record the value for the right period")
+        // Withdrawn, as the note says: a revision with no value, said so.
+        let withdrawn = try store.record(ValueEntry(measure: "KBI-001", period: "1990-01", value: "-", by: "kate"), today: today)
+        #expect(RecordCommand.report(withdrawn).hasPrefix("KBI-001 Jan 1990: value withdrawn (replacing 50)."), "\(RecordCommand.report(withdrawn))")
+        #expect(try store.record(ValueEntry(measure: "KBI-001", period: "1990-01", value: "n/a", by: "kate"), today: today)
+            == .unchanged(measureCode: "KBI-001", period: .month(1990, 1)), "withdrawn already")
+        #expect(try store.record(ValueEntry(measure: "KBI-001", period: "1980-01", value: "-", by: "kate"), today: today)
+            == .unchanged(measureCode: "KBI-001", period: .month(1980, 1)), "no value to withdraw")
         let within = try store.record(ValueEntry(measure: "KBI-001", period: first.next.next.description, value: "50", by: "kate"), today: today)
         switch within {
         case .added(let revision), .revised(let revision): #expect(RecordCommand.beforeSeriesNote(revision, store: store) == nil)

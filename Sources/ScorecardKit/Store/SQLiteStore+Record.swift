@@ -45,7 +45,8 @@ extension SQLiteStore {
             arguments: [measureID, period.kind.rawValue, period.ordinal])
         let current = row.map { Observation(row: $0, period: period) }
         var updated = change.applied(to: current)
-        if updated == current { return .unchanged(measureCode: change.measureCode, period: period) }
+        // Withdrawing a value a period does not have (with no commentary or quality either) changes nothing.
+        if updated == current || (current == nil && updated == Observation(period: period, value: nil)) { return .unchanged(measureCode: change.measureCode, period: period) }
         // A recorded value waits for an officer's sign-off.
         updated.isDraft = true
         try db.execute(

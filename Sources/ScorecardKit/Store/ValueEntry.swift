@@ -68,8 +68,13 @@ public struct ValueEntry: Sendable, Hashable {
         // As typed, or as the screen shows the measure's values (`£410k`, `19.5 days`, `95 %`).
         let asShown = definition.flatMap { $0.unit.parseAsShown(String(valueText)) }
         let number = NumberParser.parse(valueText) ?? asShown
+        // A mark for no figure (`-`, `n/a`), as the files write one: the period's value withdrawn (a value recorded
+        // for the wrong period, 1900-01 for 2025-01, could not otherwise be taken back).
+        let withdraws = number == nil && NumberParser.isNoValue(valueText)
         if valueText.isEmpty {
-            fail(.value, "enter a value (a number such as 87.5)")
+            fail(.value, "enter a value (a number such as 87.5, or - to withdraw the period's value)")
+        } else if withdraws {
+            // Nothing to check: no figure.
         } else if let number {
             if asShown == nil, let mark = NumberParser.unitMark(valueText), let definition,
                 let problem = definition.unit.problem(with: mark, code: code) ?? (mark == .pound ? definition.unit.typedPoundsProblem(code: code) : nil)
@@ -106,7 +111,7 @@ public struct ValueEntry: Sendable, Hashable {
         let author = String(by.trimmingWhitespace())
         if author.isEmpty { fail(.by, "say who is recording the value") }
 
-        guard problems.isEmpty, let parsedPeriod, let number else { throw ValueEntryError(problems: problems) }
+        guard problems.isEmpty, let parsedPeriod, number != nil || withdraws else { throw ValueEntryError(problems: problems) }
         let change = ValueChange(
             measureCode: definition?.code ?? code, period: parsedPeriod, value: number, note: note, quality: parsedQuality, by: author)
         return change

@@ -38,8 +38,7 @@ struct Scorecard: ParsableCommand {
             parsed = type(of: command)
             let usage = usageString(for: type(of: command))
             if let repeated = RepeatedOption(arranged, usage: usage) {
-                let name = type(of: command)._commandName
-                Console.error("Error: \(repeated)\nUsage: \(usage)\n  See 'scorecard \(name) --help' for more information.")
+                Console.error("Error: \(repeated)\nUsage: \(usage)\n  See 'scorecard \(commandPath(of: type(of: command))) --help' for more information.")
                 throw ExitCode.validationFailure
             }
             try command.run()
@@ -51,13 +50,26 @@ struct Scorecard: ParsableCommand {
             // command's usage, as one refused while parsing is, not the root's.
             if let parsed, parsed != Scorecard.self, let refused = error as? ValidationError {
                 text = message(for: CommandFailure(refused.message))
-                    + "\nUsage: \(usageString(for: parsed))\n  See 'scorecard \(parsed._commandName) --help' for more information."
+                    + "\nUsage: \(usageString(for: parsed))\n  See 'scorecard \(commandPath(of: parsed)) --help' for more information."
             }
             if !text.isEmpty {
                 if code.isSuccess { Console.out(text) } else { Console.error(text) }
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The names that reach `command` from the root, as typed: `report`, `db grant` (`grant` alone named a
+    /// command there is not).
+    static func commandPath(of command: any ParsableCommand.Type) -> String {
+        func path(in commands: [any ParsableCommand.Type]) -> [String]? {
+            for candidate in commands {
+                if candidate == command { return [candidate._commandName] }
+                if let below = path(in: candidate.configuration.subcommands) { return [candidate._commandName] + below }
+            }
+            return nil
+        }
+        return path(in: configuration.subcommands)?.joined(separator: " ") ?? command._commandName
     }
 
     /// A file system error from Foundation (a folder that cannot be made because a file is in the way, a

@@ -41,6 +41,13 @@ struct DatabaseOpeningTests {
         #expect(Scorecard.helpMessage(for: DashboardCommand.self).contains("--published"))
     }
 
+    @Test("the help an error points to names the command as typed: db grant, not grant (no such command)")
+    func helpPointsToTheCommandAsTyped() {
+        #expect(Scorecard.commandPath(of: DatabaseGrantCommand.self) == "db grant")
+        #expect(Scorecard.commandPath(of: DatabaseInitCommand.self) == "db init")
+        #expect(Scorecard.commandPath(of: ReportCommand.self) == "report")
+    }
+
     @Test("import into a database whose folder is not there is refused, and no folder is made")
     func importNeedsTheFolder() throws {
         let root = ScratchDirectory.root.appendingPathComponent("scorecard-nofolder-\(UUID().uuidString)").path

@@ -45,12 +45,14 @@ extension PostgresStore {
             // One import at a time, and none while a value is being recorded: each compares the files with what
             // the last one committed (two at once both wrote the same revision).
             try takeImportLock()
-            var summary = ImportSummary()
             let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
             let held = try session.rows("SELECT code FROM measure").map { try $0.decode(String.self) }
-            for rename in ImportDiff.codeRenames(measures.map(\.code), held: held) {
+            let renames = ImportDiff.codeRenames(measures.map(\.code), held: held)
+            for rename in renames {
                 try session.execute("UPDATE measure SET code = \(rename.to) WHERE code = \(rename.from)")
             }
+            var summary = ImportSummary()
+            summary.measuresRenamed = renames.count
             let existing = try PostgresFramework.read(session)
             for changed in ImportDiff.frequencyChanges(framework, existing: existing) {
                 let count = try session.rows("""

@@ -274,6 +274,8 @@ struct ImportCommand: ParsableCommand {
             lines.append(
                 "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
                     + (s.measuresRemoved == 1 ? ", its values kept in the history" : s.measuresRemoved > 1 ? ", their values kept in the history" : "")
+                    + (s.measuresRenamed > 0
+                        ? ", \(count(s.measuresRenamed)) \(s.measuresRenamed == 1 ? "code" : "codes") now written in another case, the values kept" : "")
                 + (s.measuresChanged > 0 ? ", \(count(s.measuresChanged)) changed" : "") + "); "
                     + (s.planChanged ? "the plan's priorities, delivery plans or actions changed; " : "")
                     + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed"

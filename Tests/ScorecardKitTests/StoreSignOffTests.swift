@@ -106,8 +106,9 @@ struct StoreSignOffTests {
         let held = council.observations[m].count
         council.measures[m].code = "kbi-01"
         let summary = try store.importCouncil(council, by: "import", progress: nil)
-        #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0)
+        #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0 && summary.measuresRenamed == 1)
         #expect(summary.added == 0, "the values are the same ones")
+        #expect(summary.changedAnything, "a rename is a change, said as one")
         let reloaded = try store.loadCouncil()
         let index = try #require(reloaded.measures.firstIndex { $0.code == "kbi-01" })
         #expect(reloaded.observations[index].count == held && reloaded.measures.count == council.measures.count)

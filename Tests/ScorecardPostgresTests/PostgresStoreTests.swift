@@ -231,7 +231,7 @@ struct PostgresStoreTests {
             council.measures[m].code = council.measures[m].code.lowercased() == council.measures[m].code
                 ? council.measures[m].code.uppercased() : council.measures[m].code.lowercased()
             let summary = try roles.officer.importCouncil(council, by: "", progress: nil)
-            #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0 && summary.added == 0)
+            #expect(summary.measuresAdded == 0 && summary.measuresRemoved == 0 && summary.added == 0 && summary.measuresRenamed == 1)
             let reloaded = try roles.member.loadCouncil()
             let index = try #require(reloaded.measures.firstIndex { $0.code == council.measures[m].code })
             #expect(reloaded.observations[index].count == held)

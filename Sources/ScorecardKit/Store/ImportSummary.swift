@@ -2,6 +2,8 @@
 public struct ImportSummary: Sendable, Equatable {
     /// Measures new to the store.
     public var measuresAdded = 0
+    /// Measures whose code the files write in another case (`m-pct` for `M-PCT`), renamed so, keeping their values.
+    public var measuresRenamed = 0
     /// The grants of a shared store (`db grant LOGIN --owner NAME` or `--service NAME`) that name no measure of the
     /// framework as imported, each as `LOGIN --owner "NAME"`: an owner renamed in the files can record nothing.
     public var grantsNamingNoMeasure: [String] = []
@@ -56,8 +58,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// Whether the framework changed in a way the summary can say: not a rewrite that changed nothing but the
     /// targets approved in Scorecard since the last import, which are kept.
     public var frameworkChangedVisibly: Bool {
-        frameworkChanged
-            && (planChanged || measuresAdded > 0 || measuresRemoved > 0 || measuresChanged > 0
-                || targetsAdded > 0 || targetsChanged > 0 || targetsRemoved > 0)
+        measuresRenamed > 0
+            || frameworkChanged
+                && (planChanged || measuresAdded > 0 || measuresRemoved > 0 || measuresChanged > 0
+                    || targetsAdded > 0 || targetsChanged > 0 || targetsRemoved > 0)
     }
 }

@@ -41,6 +41,7 @@ struct CouncilImport {
         let held = try String.fetchAll(db, sql: "SELECT code FROM measure")
         for rename in ImportDiff.codeRenames(council.measures.map(\.code), held: held) {
             try db.execute(sql: "UPDATE measure SET code = ? WHERE code = ?", arguments: [rename.to, rename.from])
+            summary.measuresRenamed += 1
         }
         let existing = try FrameworkRows.read(db)
         for changed in ImportDiff.frequencyChanges(council, existing: existing) {

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write a council out as data files or an Excel workbook that read back to the same council.",
         discussion: """
             yaml: a directory with framework.yaml (the plan and its measures) and observations.csv. csv: a directory \
-            with framework.yaml (the plan alone), measures.csv and observations.csv. xlsx: one workbook with the sheets \
+            with framework.yaml (the plan: its priorities, delivery plans and actions), measures.csv and observations.csv. xlsx: one workbook with the sheets \
             Council, Priorities, Measures, Actions and Observations. Nothing is written unless all of it is: a directory \
             must be new (or empty); a workbook replaces the file. From a database, only signed-off figures are written \
             (drafts and proposed targets awaiting sign-off are left out, and said so), as a member sees them.

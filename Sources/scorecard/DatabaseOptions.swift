@@ -28,6 +28,10 @@ struct DatabaseOptions: ParsableArguments, DatabaseChoice {
 
     /// Refuses a URL that is not PostgreSQL's (`mysql://...`): it would otherwise name a new database file.
     static func refuseOtherURL(_ path: String) throws {
+        // `--database ''` (a variable that was not set) named no file: SQLite's own words were "cannot create :".
+        if path.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--database: give a database file or postgres://USER@HOST:PORT/DB, not an empty path")
+        }
         if PostgresLocation.isOtherURL(path) {
             throw ValidationError(
                 "\(path.terminalSafeURL.excerpt()) is not a database Scorecard can use: give a file, or postgres://USER@HOST:PORT/DB")

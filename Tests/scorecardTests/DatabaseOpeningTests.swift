@@ -41,6 +41,15 @@ struct DatabaseOpeningTests {
         #expect(Scorecard.helpMessage(for: DashboardCommand.self).contains("--published"))
     }
 
+    @Test("an empty --database is refused in words, by every command that takes one")
+    func emptyDatabasePath() {
+        for arguments in [["status", "--database", ""], ["import", "--database", " "], ["record", "KBI-01", "2024-09", "1", "--database", ""]] {
+            #expect(throws: (any Error).self, "\(arguments)") { _ = try Scorecard.parseAsRoot(arguments) }
+        }
+        #expect(throws: (any Error).self) { try DatabaseOptions.refuseOtherURL("") }
+        #expect(throws: Never.self) { try DatabaseOptions.refuseOtherURL("council.sqlite") }
+    }
+
     @Test("the help an error points to names the command as typed: db grant, not grant (no such command)")
     func helpPointsToTheCommandAsTyped() {
         #expect(Scorecard.commandPath(of: DatabaseGrantCommand.self) == "db grant")

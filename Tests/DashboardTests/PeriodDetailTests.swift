@@ -66,7 +66,7 @@ struct PeriodDetailTests {
         #expect(screen.contains("backlog cleared by December"))
     }
 
-    @Test("a revision the measure's decimals would show alike shows the decimals that tell them apart; one of quality alone says so")
+    @Test("each version shows its figure as recorded (the measure's decimals showed 86.04 and 86.0 alike); one of quality alone says so")
     func revisionsTellTheChange() throws {
         var (session, store, _) = try LiveDataTests.session()
         _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86.04", by: "auditor"), today: TestCouncil.today)
@@ -74,8 +74,8 @@ struct PeriodDetailTests {
         session.tick()
         session.send(.open, .open, .moveDown, .open, .open)
         let screen = session.screen(width: 100, height: 30)
-        #expect(screen.contains("auditor  86.04% (was 86.00%)"), "\(screen)")
-        #expect(screen.contains("auditor  86.0%, its quality now validated"), "\(screen)")
+        #expect(screen.contains("auditor  86.04% (was 86.0%)"), "\(screen)")
+        #expect(screen.contains("auditor  86.04%, its quality now validated"), "\(screen)")
         #expect(!screen.contains("86.0% (was 86.0%)"))
     }
 }

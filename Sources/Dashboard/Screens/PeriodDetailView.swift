@@ -93,23 +93,21 @@ struct PeriodDetailView {
         return lines
     }
 
-    /// What a version changed: `84.94% (was 84.9%)`, with the decimals that tell the two apart where the measure's
-    /// own would show them alike (`84.9% (was 84.9%)` hid the change); `86.0%, its quality now validated` where
-    /// the value stayed (`(the same)` when nothing shown here changed); `48.0% (new)` for the first.
+    /// What a version changed: `84.94% (was 84.9%)`, each figure with the decimals that show it as recorded (with the
+    /// measure's own, `84.9% (was 84.9%)` hid the change); `86.0%, its quality now validated` where the value
+    /// stayed (`(the same)` when nothing shown here changed); `48.0% (new)` for the first.
     static func change(_ revision: Revision, of measure: Measure, context: RenderContext) -> String {
+        func shown(_ value: Double?) -> String {
+            guard let value else { return context.format(nil, of: measure) }
+            return context.text(measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals)))
+        }
         let value = revision.observation.value
-        guard let replaced = revision.replaced else { return context.format(value, of: measure) + " (new)" }
+        guard let replaced = revision.replaced else { return shown(value) + " (new)" }
         if replaced.value == value {
             let parts = RecordOutcome.changedParts(from: replaced, to: revision.observation)
-            return context.format(value, of: measure) + (parts.isEmpty ? " (the same)" : ", " + parts.joined(separator: " and "))
+            return shown(value) + (parts.isEmpty ? " (the same)" : ", " + parts.joined(separator: " and "))
         }
-        var now = context.format(value, of: measure), was = context.format(replaced.value, of: measure)
-        if now == was, let value, let old = replaced.value {
-            let places = max(NumberText.places(toShow: value, decimals: measure.decimals), NumberText.places(toShow: old, decimals: measure.decimals))
-            now = context.text(measure.unit.format(value, decimals: places))
-            was = context.text(measure.unit.format(old, decimals: places))
-        }
-        return "\(now) (was \(was))"
+        return "\(shown(value)) (was \(shown(replaced.value)))"
     }
 
     /// Whether a version was signed off, by whom and when: "; signed off by olu 02/12 09:30", "; draft".

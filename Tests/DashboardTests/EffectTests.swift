@@ -149,9 +149,27 @@ struct EffectTests {
         browsing.apply(answers[0], model: model)
         #expect(browsing.asAt == asAt.previous)
         #expect(browsing.pendingPeriod == nil)
-        // Back to a period judged already: at once, with nothing asked for.
-        #expect(browsing.apply(.nextPeriod, model: judged).isEmpty)
+        // Back to a period judged already: at once, the service told (so that it keeps that period judged).
+        #expect(browsing.apply(.nextPeriod, model: judged) == [.judge(asAt)])
         #expect(browsing.asAt == asAt)
+    }
+
+    @Test("a period the screen moved to at once is kept judged while others are judged after it: the latest asked for")
+    func periodMovedToIsKept() throws {
+        let (_, state, service) = try EffectTests.opened()
+        let shown = state.asAt
+        let earlier = (1...6).map { shown.advanced(by: -$0) }
+        for period in earlier.prefix(3) { _ = service.perform(.judge(period)) }
+        // The screen went back to the first at once (a key, its model holding it): the service is told.
+        _ = service.perform(.judge(shown))
+        for period in earlier.suffix(3) { _ = service.perform(.judge(period)) }
+        #expect(service.current.isJudged(at: shown), "kept: asked for after the three before")
+        #expect(!service.current.isJudged(at: earlier[0]), "the oldest asked for went")
+        // A model that lacks a period is judged there once for it, not again for every row drawn.
+        let model = service.current
+        let lacking = earlier[0]
+        #expect(!model.isJudged(at: lacking))
+        #expect(model.evaluation(at: lacking).asAt == lacking)
     }
 
     @Test("Enter on the form asks for the value to be saved, and the form waits for the answer")

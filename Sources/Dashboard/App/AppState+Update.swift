@@ -360,7 +360,8 @@ extension AppState {
         }
         pendingPeriod = nil
         moveReportingPeriod(to: target, model: model)
-        return []
+        // Told, so that the data service keeps it judged while it judges others (it judges nothing for it).
+        return [.judge(target)]
     }
 
     /// Makes `target` (judged) the reporting period, keeping the selected row where it can.

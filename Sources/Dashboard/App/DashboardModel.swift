@@ -20,6 +20,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     var summaryCache: [RowKey: MeasureListSummary] = [:]
     var alertCountCache: [Period: [(rule: Alert.Rule, count: Int)]] = [:]
     var factCache: [Period: [MeasureFacts]] = [:]
+    /// The periods judged by ``evaluation(at:)`` itself, which the data service had not.
+    private var judgedHere: [Period: Evaluation] = [:]
 
     private struct TargetKey: Hashable {
         var measure: Int
@@ -123,10 +125,15 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public func isJudged(at period: Period) -> Bool { data.evaluations[period] != nil }
 
     /// The council judged as at `period`. The app only ever shows a period once it is judged (and the data
-    /// service keeps the period on screen judged); should one not be, it is judged here, never stood in for
-    /// by another period's figures.
+    /// service keeps the period on screen judged); should one not be (the service let it go while a run of `[`
+    /// `]` raced its judging), it is judged here once for this model, never stood in for by another period's
+    /// figures, and the app asks the service for it again. (Judged again for every row drawn, each key took
+    /// seconds at 20,000 measures.)
     public func evaluation(at period: Period) -> Evaluation {
-        data.evaluations[period] ?? council.evaluate(asAt: period, today: today)
+        if let judged = data.evaluations[period] ?? judgedHere[period] { return judged }
+        let judged = council.evaluate(asAt: period, today: today)
+        judgedHere[period] = judged
+        return judged
     }
 
     /// A value's revisions, oldest first: `nil` until loaded (and empty for files, which keep none).

@@ -34,6 +34,9 @@ public struct DashboardApp {
             let old = model
             model = new
             effects.retire(old)
+            // The data service let go of the period on screen (a run of `[` `]` raced its judging): asked for
+            // again, judged meanwhile by the model once (see `DashboardModel.evaluation(at:)`).
+            if !model.isJudged(at: state.asAt) { effects.perform([.judge(state.asAt)]) }
             return true
         }
         effects.focus(on: ViewFocus(state))

@@ -116,6 +116,7 @@ public final class DataService {
         do {
             switch effect {
             case .judge(let period):
+                // Also asked for a period judged already (the screen moved to it at once): kept judged from now on.
                 try judge(period)
             case .loadHistory(let m):
                 try loadHistory(of: m)

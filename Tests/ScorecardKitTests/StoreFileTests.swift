@@ -37,6 +37,23 @@ struct StoreFileTests {
         #expect(StoreError.fileReplaced(path: path, deleted: true).description.hasPrefix("the database file was deleted while open"))
     }
 
+    @Test("a file replaced while open leaves no page of the old one to the new: the old one's last commits are not read into it")
+    func replacedWhileOpenKeepsTheOldWALOutOfTheNew() throws {
+        let (store, path) = try StoreFixture.importedStore()
+        let watcher = try store.makeChangeWatcher()
+        // The old file's last commit, still in its WAL (the open store holds it, so nothing checkpointed it away).
+        _ = try SQLiteStore(path: path).record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "22", by: "old"), today: Self.today)
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        // A new file renamed over it, with a value of its own for the same period.
+        let (newer, other) = try StoreFixture.importedStore()
+        _ = try newer.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "11", by: "new"), today: Self.today)
+        try newer.close()
+        #expect(rename(other, path) == 0)
+        #expect(throws: StoreError.fileReplaced(path: path, deleted: false)) { try watcher.hasChanged() }
+        // Opened now, the file at the path is the new one alone (the old one's WAL beside it took its place: 22).
+        #expect(try SQLiteStore(path: path).revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [11])
+    }
+
     @Test("another application's SQLite database is refused and left untouched")
     func foreign() throws {
         let path = try StoreFixture.databasePath()

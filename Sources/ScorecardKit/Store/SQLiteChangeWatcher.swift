@@ -14,12 +14,16 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
     private let path: String
     /// The file watched: one deleted, or replaced by another, is reported (``StoreError/fileReplaced(path:deleted:)``).
     private let identity: FileIdentity?
+    /// Closes the store's own connection: called, with the watcher's closed too, once the file is found replaced.
+    private let closeStore: @Sendable () -> Void
 
     /// Watches the database at `path`, which must exist, opened as `openPath` (its store's read path: a file
     /// whose folder this login cannot write, and whose WAL index nobody has made, is opened immutable, as
     /// SQLite can open it no other way).
-    public init(path: String, openPath: String? = nil) throws {
+    /// - Parameter closeStore: closes the store's connection, once the file is found deleted or replaced.
+    public init(path: String, openPath: String? = nil, closeStore: @escaping @Sendable () -> Void = {}) throws {
         self.path = path
+        self.closeStore = closeStore
         identity = FileIdentity(path: path)
         queue = try DatabaseQueue(path: openPath ?? path, configuration: SQLiteStore.configuration(readonly: true))
         version = 0
@@ -28,7 +32,17 @@ public final class SQLiteChangeWatcher: ChangeWatcher {
     }
 
     public func hasChanged() throws -> Bool {
-        try identity?.check(path: path)
+        do {
+            try identity?.check(path: path)
+        } catch {
+            // Every connection let go, the store's after it empties the old file's `-wal` at the path (see
+            // `SQLiteStore.makeChangeWatcher()`): left, the next program to open the new file there read it as
+            // its own (a replaced file took the old one's revisions; an import into a new file after a delete
+            // held the old values).
+            try? queue.close()
+            closeStore()
+            throw error
+        }
         let now = try currentVersion()
         guard now != version else { return false }
         version = now

@@ -282,7 +282,13 @@ public final class SQLiteStore: CouncilStore {
     }
 
     public func makeChangeWatcher() throws -> any ChangeWatcher {
-        try SQLiteChangeWatcher(path: path, openPath: readPath)
+        try SQLiteChangeWatcher(path: path, openPath: readPath) { [queue, isReadOnly] in
+            // SQLite leaves the WAL of a file that has moved when its last connection closes, so the old file's
+            // last commits are checkpointed into it (wherever it went) by hand first, and the WAL at the path
+            // emptied: the file now there reads no page of the old one's.
+            if !isReadOnly { try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+            try? queue.close()
+        }
     }
 }
 

@@ -161,6 +161,26 @@ struct ValueFormTests {
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [8.6])
     }
 
+    @Test("- over a period's value asks for Enter again, then withdraws it: a revision with no value, kept in the history")
+    func withdrawAsksFirst() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        // To September, which holds 86.0%.
+        while Self.form(session.state)?.focus != .period { session.send(.previousField) }
+        session.send(.previousPeriod)
+        #expect(Self.form(session.state)?.period == "2024-09")
+        while Self.form(session.state)?.focus != .value { session.send(.nextField) }
+        session.type("-")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "- withdraws Sep 2024's value, 86.0% (kept in its history): Enter again to withdraw it")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 9)).count == 1, "nothing written yet")
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
+        let revisions = try store.revisions(measure: "KBI-01", period: .month(2024, 9))
+        #expect(revisions.map(\.observation.value) == [86, nil])
+        #expect(revisions.last?.observation.isDraft == true)
+    }
+
     @Test("a year-to-date value is compared within its financial year, else with the same period a year before")
     func yearToDateComparedWithinItsYear() throws {
         var council = try CouncilDirectory(path: TestCouncil.directory).load()

@@ -501,6 +501,7 @@ extension AppState {
         let entry = form.entry(code: measure.code, by: model.user)
         if form.confirming != form.value, (try? entry.validated(in: model.council, today: model.today)) != nil,
             let (field, warning) = beforeSeries(form, model: model).map({ (ValueForm.Field.period, $0) })
+                ?? withdrawal(form, model: model).map({ (ValueForm.Field.value, $0) })
                 ?? farFromSeries(form, model: model).map({ (ValueForm.Field.value, $0) })
         {
             var form = form
@@ -548,6 +549,16 @@ extension AppState {
             period.endDate < first.startDate
         else { return nil }
         return "\(period.label) is before this measure's first value (\(first.label)): Enter again to save it"
+    }
+
+    /// A warning when the value typed is a mark for no figure (`-`, `n/a`) over the period's value: it withdraws
+    /// that value, which asks for Enter again, as a slip would.
+    private func withdrawal(_ form: ValueForm, model: DashboardModel) -> String? {
+        guard NumberParser.isNoValue(form.value), let period = form.parsedPeriod,
+            let value = model.council.observations[form.measure].first(where: { $0.period == period })?.value
+        else { return nil }
+        let measure = model.council.measures[form.measure]
+        return "\(form.value.trimmingCharacters(in: .whitespaces)) withdraws \(period.label)'s value, \(measure.format(value)) (kept in its history): Enter again to withdraw it"
     }
 
     /// A warning when the typed value is ten times or more larger or smaller than the value it replaces, or, for a

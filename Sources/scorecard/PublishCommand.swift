@@ -56,7 +56,7 @@ struct PublishCommand: ParsableCommand {
         // A figure with its measure's unit and the decimals that show it whole; without its measure, as typed.
         func shown(_ value: Double?, of code: String) -> String {
             guard let value, let measure = measures[code] else { return RecordCommand.text(value) }
-            return measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals)).terminalSafe
+            return measure.formatAsRecorded(value).terminalSafe
         }
         guard !outcome.isEmpty else {
             return "Nothing to publish: no drafts or proposed targets" + (selection.period == nil && selection.measures.isEmpty ? "." : " match.")

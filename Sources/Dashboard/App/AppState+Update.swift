@@ -558,7 +558,7 @@ extension AppState {
             let value = model.council.observations[form.measure].first(where: { $0.period == period })?.value
         else { return nil }
         let measure = model.council.measures[form.measure]
-        return "\(form.value.trimmingCharacters(in: .whitespaces)) withdraws \(period.label)'s value, \(measure.format(value)) (kept in its history): Enter again to withdraw it"
+        return "\(form.value.trimmingCharacters(in: .whitespaces)) withdraws \(period.label)'s value, \(measure.formatAsRecorded(value)) (kept in its history): Enter again to withdraw it"
     }
 
     /// A warning when the typed value is ten times or more larger or smaller than the value it replaces, or, for a
@@ -589,7 +589,7 @@ extension AppState {
         guard larger || ratio <= 0.1 * (1 + 1e-9) else { return nil }
         let size = larger ? "at least 10 times" : "at most a tenth of"
         // The value as typed, with the decimals that show it (-0.5 of a measure of whole £k was "-£1k").
-        let typed = measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals))
+        let typed = measure.formatAsRecorded(value)
         return "\(typed) is \(size) \(basis.named): Enter again to save it"
     }
 

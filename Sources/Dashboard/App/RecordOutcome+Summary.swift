@@ -6,7 +6,7 @@ extension RecordOutcome {
         // The value as saved, with the decimals that show it whole (19.5 days of a measure of whole days was
         // "20 days", though 19.5 was stored).
         let shown = { (value: Double?) in
-            value.map { measure.unit.format($0, decimals: NumberText.places(toShow: $0, decimals: measure.decimals)) } ?? "no value"
+            value.map(measure.formatAsRecorded) ?? "no value"
         }
         return switch self {
         case .added(let revision):

@@ -99,7 +99,7 @@ struct PeriodDetailView {
     static func change(_ revision: Revision, of measure: Measure, context: RenderContext) -> String {
         func shown(_ value: Double?) -> String {
             guard let value else { return context.format(nil, of: measure) }
-            return context.text(measure.unit.format(value, decimals: NumberText.places(toShow: value, decimals: measure.decimals)))
+            return context.text(measure.formatAsRecorded(value))
         }
         let value = revision.observation.value
         guard let replaced = revision.replaced else { return shown(value) + " (new)" }

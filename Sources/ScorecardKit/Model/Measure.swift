@@ -119,6 +119,13 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(target, decimals: places(toShow: target))
     }
 
+    /// Writes a value as it was recorded, in the measure's unit: to its decimals, or with up to two more where it has
+    /// them (19.5 days of a measure of whole days, 84.94% of one with one decimal), as ``formatTarget(_:)`` writes a
+    /// target: what a recording, a sign-off or a value's history says, so that no change is hidden by rounding.
+    public func formatAsRecorded(_ value: Double) -> String {
+        unit.format(value, decimals: places(toShow: value))
+    }
+
     /// Writes a process mean or limit as ``formatTarget(_:)`` writes a target, with up to two more decimals than
     /// the measure's: a value of 1 flagged below a limit of 1.109 is not read as sitting on a limit of `1`.
     public func formatStatistic(_ number: Double) -> String {

@@ -135,6 +135,18 @@ public enum CouncilWorkbook {
                     message: "the sheet \"\(name.excerpt())\" has the columns of the \(missing.names[0].capitalized) table but not its "
                         + "name, so it would not be read: name it \(missing.names[0].capitalized)")
             }
+            // A second sheet of values beside Observations ("Q1 data" with the same headings) would be skipped without
+            // a word, and its figures never imported.
+            if let observations = found[.observations], let signature = Role.observations.signature {
+                for name in workbook.sheetNames where !found.values.contains(name) {
+                    let headings = (try? workbook.table(named: name)).map { Self.headings(Self.fromHeader($0, role: .observations)) } ?? []
+                    guard signature.allSatisfy({ alternatives in alternatives.contains(where: headings.contains) }) else { continue }
+                    throw DataFileError(
+                        file: path, line: nil, field: nil,
+                        message: "the sheet \"\(name.excerpt())\" has the columns of values beside the sheet \"\(observations.excerpt())\", "
+                            + "and only that one is read: move its rows into \(observations.excerpt()) (or delete the sheet)")
+                }
+            }
             // A workbook without values is a framework alone; but one whose values' sheet was renamed ("Q2 Data")
             // would load as a council with no data at all, every measure "no data".
             let unknown = workbook.sheetNames.filter { name in !found.values.contains(name) }

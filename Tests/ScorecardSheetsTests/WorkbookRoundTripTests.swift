@@ -88,6 +88,24 @@ struct WorkbookRoundTripTests {
         #expect(try CouncilSource.load(path: frameworkOnly, today: Self.today).observationCount == 0, "a framework alone is still a council")
     }
 
+    @Test("a second sheet of values beside Observations is refused, naming both sheets, not skipped")
+    func secondValuesSheet() throws {
+        var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)
+        for m in sample.measures.indices { sample.measures[m].comparators = nil }  // No national files beside it.
+        var sheets = CouncilWorkbook.sheets(sample)
+        var extra = sheets[sheets.count - 1]
+        extra.name = "Q1 data"
+        // Under a title, as a council's own sheet often is.
+        extra.rows.insert([.text("Quarter 1 returns")], at: 0)
+        sheets.append(extra)
+        let path = try WorkbookFixture.path()
+        try WorkbookWriter.write(sheets, to: path)
+        let error = try #require(throws: DataLoadError.self) { try CouncilSource.load(path: path, today: Self.today) }
+        let message = try #require(error.errors.first?.message)
+        #expect(message.contains("the sheet \"Q1 data\" has the columns of values beside the sheet \"Observations\""))
+        #expect(message.contains("move its rows into Observations"))
+    }
+
     @Test("a council too large for a workbook is refused before anything is written, with csv advised")
     func tooLargeForAWorkbook() throws {
         let tall = OutputTable(name: "Observations", rows: Array(repeating: [.number(1)], count: WorkbookLimits.rows + 1))

@@ -263,6 +263,23 @@ struct EvaluationTests {
         #expect(e.alerts.map { c.measures[$0.measure].code } == ["AGAIN", "BIG", "SMALL", "LATE", "BIG", "SMALL", "AGAIN"])
         #expect(e.alerts.map(\.rule) == [.offTrackRepeatedly, .offTrack, .offTrack, .overdue, .forecastMiss, .forecastMiss, .forecastMiss])
     }
+
+    @Test("misses are sized as members see the figures: 9.45 shown as 9 against 10 is 10% short, worse than 92 against 100")
+    func orderingByFiguresShown() {
+        func whole(_ code: String, target: Double) -> Measure {
+            Measure(code: code, title: code, unit: MeasureUnit("number"), decimals: 0, frequency: .monthly, polarity: .higherIsBetter,
+                    targets: TargetSchedule(byPeriod: [.financialYear(2024): target]), tolerance: nil)
+        }
+        let c = council([
+            (whole("OB", target: 100), months(from: .month(2024, 9), [92])),
+            (whole("OA", target: 10), months(from: .month(2024, 9), [9.45])),
+        ])
+        let e = c.evaluate(asAt: q2, today: date(2024, 11, 24))
+        let misses = e.alerts.filter { $0.rule == .offTrack }
+        // By the figures held, OA (0.55 of 10, 5.5%) came after OB (8 of 100): the reverse of the figures printed.
+        #expect(misses.map { c.measures[$0.measure].code } == ["OA", "OB"])
+        #expect(misses.first?.reason.contains("9 against a target of 10, 1 short") == true)
+    }
 }
 
 @Suite("Sizes that memory budgets rest on")

@@ -200,7 +200,8 @@ struct MeasureJudgement {
     func offTrackAlert(period: Period, value: Double, target: Double) -> Alert {
         var run = 1
         while run < Self.longestRun, status(at: period.advanced(by: -run)) == .offTrack { run += 1 }
-        let miss = Judge.shortfall(value: value, target: target, polarity: measure.polarity) ?? 0
+        // Weighed as members see it, as the status is judged: 9.45 shown as 9 against 10 is 10% short, not 5.5%.
+        let miss = Judge.shortfall(value: Judge.rounded(value, measure.decimals), target: target, polarity: measure.polarity) ?? 0
         let against = "\(measure.format(value)) against a target of \(measure.formatTarget(target)), \(describe(missOf: value, against: target))"
         let reason =
             run == 1

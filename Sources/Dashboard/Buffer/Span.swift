@@ -18,10 +18,12 @@ extension Array where Element == Span {
 
     /// The spans cut to `width` columns: whole spans while they fit, then the next cut after a whole word with
     /// `ellipsis` (inside a run of 12 columns or more with no space, such as Chinese text), and no separator
-    /// (`separator`) left dangling at the end.
+    /// (`separator`) left dangling at the end. When a span is left out whole (not a word of it fits), the
+    /// ellipsis takes its separator's place (`… · draft …`), so that a reader knows the line goes on.
     public func fitted(toWidth width: Int, ellipsis: String, separator: String) -> [Span] {
         var result: [Span] = []
         var used = 0
+        var cut = false
         for span in self {
             let spanWidth = span.text.displayWidth
             if used + spanWidth <= width {
@@ -40,10 +42,21 @@ extension Array where Element == Span {
             // A lone arrow or symbol is no word.
             if span.text != separator, words.contains(where: { $0.isLetter || $0.isNumber }) {
                 result.append(Span(words + ellipsis, style: span.style))
+            } else {
+                cut = true
             }
             break
         }
-        while result.last?.text == separator { result.removeLast() }
+        var separatorStyle: Style?
+        while result.last?.text == separator { separatorStyle = result.removeLast().style }
+        guard cut, !result.isEmpty else { return result }
+        // Something was left out whole: the ellipsis says so, where the separator was (or straight after).
+        let marked = " " + ellipsis
+        if let separatorStyle, result.displayWidth + marked.displayWidth <= width {
+            result.append(Span(marked, style: separatorStyle))
+        } else if result.displayWidth + ellipsis.displayWidth <= width, let last = result.last {
+            result.append(Span(ellipsis, style: last.style))
+        }
         return result
     }
 }

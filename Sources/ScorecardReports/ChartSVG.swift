@@ -56,6 +56,12 @@ enum ChartSVG {
         }
         let step = roundStep((high - low) / 2, decimals: series.decimals)
         (low, high) = ((low / step).rounded(.down) * step, (high / step).rounded(.up) * step)
+        if most - least >= 1e-9 {
+            // The pad is room beside the values, not a reason for a whole step more: values up to 1,000 on a
+            // scale to 2,000 left half the chart empty.
+            high = min(high, (most / step).rounded(.up) * step)
+            low = max(low, (least / step).rounded(.down) * step)
+        }
         // Never past what the values can be when none is: below 0, or above 100%.
         if least >= 0 { low = max(low, 0) }
         if series.unit.isPercentage, most <= 100 { high = min(high, 100) }

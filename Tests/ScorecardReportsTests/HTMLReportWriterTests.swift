@@ -186,5 +186,13 @@ struct HTMLReportWriterTests {
         ChartSVG.write(ChartSeries(points: points, judged: nil, unit: MeasureUnit("%"), decimals: 1), id: "c", title: "t", into: &html)
         let labels = try HTMLDocument("<div>\(html.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
         #expect(labels == ["90.0%", "95.0%", "100.0%"])
+        // Values up to 900 and a year-end target of 1,000: the scale ends at 1,000, not 2,000 (half the chart empty).
+        let counts = [(90.0, 100.0), (250, 300), (500, 600), (900, 1000)].enumerated().map {
+            ChartSeries.Point(period: .quarter(2025, $0.offset + 1), value: $0.element.0, target: $0.element.1, withheld: false)
+        }
+        var countsHTML = HTMLText()
+        ChartSVG.write(ChartSeries(points: counts, judged: nil, unit: MeasureUnit("number"), decimals: 0), id: "d", title: "t", into: &countsHTML)
+        let countLabels = try HTMLDocument("<div>\(countsHTML.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
+        #expect(countLabels.last == "1,000")
     }
 }

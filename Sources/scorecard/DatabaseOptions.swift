@@ -94,7 +94,7 @@ struct DatabaseOptions: ParsableArguments, DatabaseChoice {
     /// processes starting at once never see a half-made file; the second finds the sample already there.
     static func createFromSample(at path: String, today: CivilDate, saying: Bool = true) throws {
         let council = try DataLocation.sample(today: today)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.folderPart
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         _ = try SQLiteStore.importCouncil(council, into: path, by: sampleAuthor)
         if saying { Console.error("Created \(path.terminalSafe) from the sample council (as at \(council.plan.reportingPeriod?.label ?? "")).") }

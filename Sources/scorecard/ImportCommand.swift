@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
         let (path, isDefault) = databaseOptions.resolved()
         // The default database's folder is made on first use; a folder named by hand that is not there is a
         // slip of the path (`/no/such/dir/x.sqlite` made every folder on the way).
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.folderPart
         if !isDefault, !PostgresLocation.isURL(path), !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw CommandFailure("there is no folder \(folder.terminalSafe) for the database \(path.terminalSafe): make it first, or give another path; nothing was imported")
         }
@@ -94,7 +94,7 @@ struct ImportCommand: ParsableCommand {
     private func importSample(into path: String) throws -> (Council, ImportSummary, FractionWatch?) {
         let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
         try refuseOther(council.plan.council, inFileAt: path, isSample: true)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.folderPart
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
@@ -162,7 +162,7 @@ struct ImportCommand: ParsableCommand {
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         var replaced = SQLiteStore.exists(at: path) ? try refuseOther(contents.plan.council, inFileAt: path) : nil
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.folderPart
         let bar = ProgressBar(label: "Importing")
         var summary: ImportSummary?
         // The observations themselves are kept only for an import into an existing database (compared with it).

@@ -57,6 +57,14 @@ struct DatabaseOpeningTests {
         #expect(Scorecard.commandPath(of: ReportCommand.self) == "report")
     }
 
+    @Test("a folder given as the database (`.`, `./`, `..`) is refused in words, by import as by the rest", arguments: [".", "./", ".."])
+    func folderAsDatabase(_ path: String) throws {
+        var command = try Scorecard.parseAsRoot(["import", "--database", path])
+        #expect(throws: (any Error).self) { try command.run() }
+        var status = try Scorecard.parseAsRoot(["status", "--database", path])
+        #expect(throws: (any Error).self) { try status.run() }
+    }
+
     @Test("import into a database whose folder is not there is refused, and no folder is made")
     func importNeedsTheFolder() throws {
         let root = ScratchDirectory.root.appendingPathComponent("scorecard-nofolder-\(UUID().uuidString)").path

@@ -101,7 +101,7 @@ public struct CouncilDirectory: Sendable {
         case .failure(.notRegular): message = "is not a regular file (a device or a pipe); give a file"
         case .failure(.unreadable):
             // A folder that is there but cannot be opened hides its files: say so, not "no such file".
-            let folder = (file as NSString).deletingLastPathComponent
+            let folder = file.folderPart
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue,
                 access(folder.isEmpty ? "." : folder, R_OK | X_OK) != 0

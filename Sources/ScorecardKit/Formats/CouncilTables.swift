@@ -50,7 +50,7 @@ public struct CouncilTables {
         var framework = try FrameworkTables(priorities: priorities, measures: measures, actions: actions)
             .assemble(onto: base, origin: settings.origin)
         // National downloads are named relative to the workbook's folder.
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = file.folderPart
         try DataLoadError.collecting { try ComparatorReader.read(into: &framework.measures, relativeTo: folder.isEmpty ? "." : folder) }
         return framework
     }

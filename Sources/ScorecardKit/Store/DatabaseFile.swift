@@ -62,7 +62,7 @@ struct DatabaseFile {
 
     /// The folder the file is in (the real file's, past any link).
     var folder: String {
-        let parent = (realPath as NSString).deletingLastPathComponent
+        let parent = realPath.folderPart
         return parent.isEmpty ? "." : parent
     }
 

@@ -226,7 +226,7 @@ final class MeetingLockFile: MeetingPresence, @unchecked Sendable {
         close(descriptor)
         descriptor = -1
         // The last to leave a meeting leaves no empty folder behind (this fails while others are there).
-        rmdir((path as NSString).deletingLastPathComponent)
+        rmdir(path.folderPart)
     }
 
     deinit { release() }

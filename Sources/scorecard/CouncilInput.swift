@@ -66,8 +66,9 @@ struct CouncilInput: ParsableArguments {
 
     /// The council as data files may hold it: signed-off figures only (a draft written to a file as a plain value
     /// would be published by the next import), and no value for a period that has not ended by `today` (a row
-    /// written by hand into a database; the files would not read back). Says how many drafts and target
-    /// proposals were left out, and how many values for periods not yet ended.
+    /// written by hand into a database; the files would not read back). A row with no value for such a period (a
+    /// target set ahead, a note) is kept, as the files allow it. Says how many drafts and target proposals were
+    /// left out, and how many values for periods not yet ended.
     func loadSignedOff(today: CivilDate) throws -> (council: Council, draftsLeftOut: Int, proposalsLeftOut: Int, notEndedLeftOut: Int) {
         var draftsLeftOut = 0, proposalsLeftOut = 0
         if let database = resolvedDatabase, !published {
@@ -79,10 +80,11 @@ struct CouncilInput: ParsableArguments {
         }
         var council = try loadSayingFigures(today: today, publishedOnly: true).council
         var notEndedLeftOut = 0
-        for m in council.observations.indices where council.observations[m].contains(where: { !$0.period.hasEnded(by: today) }) {
-            let ended = council.observations[m].filter { $0.period.hasEnded(by: today) }
-            notEndedLeftOut += council.observations[m].count - ended.count
-            council.observations[m] = ObservationSeries(ended)
+        func fileMayHold(_ observation: Observation) -> Bool { observation.value == nil || observation.period.hasEnded(by: today) }
+        for m in council.observations.indices where !council.observations[m].allSatisfy(fileMayHold) {
+            let kept = council.observations[m].filter(fileMayHold)
+            notEndedLeftOut += council.observations[m].count - kept.count
+            council.observations[m] = ObservationSeries(kept)
         }
         return (council, draftsLeftOut, proposalsLeftOut, notEndedLeftOut)
     }

@@ -47,6 +47,23 @@ struct ExportCommandTests {
         #expect(back.observations[kbi2].last { $0.period == .month(2026, 9) }?.value == 504)
     }
 
+    @Test("a target set ahead (a row for a period not ended, with no value) is exported, not left out as a value")
+    func targetSetAhead() throws {
+        let source = Self.temporary("source")
+        try FileManager.default.createDirectory(atPath: source.folderPart, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.sample, toPath: source)
+        let observations = source + "/observations.csv"
+        let text = try String(contentsOfFile: observations, encoding: .utf8)
+        try (text + "KBM-01,2030/31 Q3,,80,target set ahead,\n").write(toFile: observations, atomically: true, encoding: .utf8)
+        let out = source.folderPart + "/c"
+        var command = try Scorecard.parseAsRoot(["export", source, "--format", "csv", "--out", out])
+        try command.run()
+        let back = try CouncilSource.load(path: out, today: try SampleDatabaseTests.day("2026-11-24"))
+        let kbm1 = try #require(back.measureIndex(code: "KBM-01"))
+        let ahead = try #require(back.observations[kbm1].last { $0.period == .quarter(2030, 3) })
+        #expect(ahead.target == 80 && ahead.value == nil && ahead.note == "target set ahead")
+    }
+
     @Test("exported CSV guards formula-like text with an apostrophe, and reads back exactly")
     func formulaTextGuarded() throws {
         let today = try SampleDatabaseTests.day("2026-11-24")

@@ -91,6 +91,12 @@ import Testing
                 .validated(in: council, today: CivilDate(year: 2024, month: 11, day: 24)!)
         }
         #expect(error.problems.map(\.field) == [.note])
-        #expect(error.problems.first?.message.hasPrefix("the commentary is 20,001 bytes long: at most 20,000") == true)
+        #expect(error.problems.first?.message.hasPrefix("the commentary is 20,001 characters long: at most 20,000") == true)
+        // Counted in characters, not bytes: 15,000 accented letters (30,000 bytes) are taken.
+        let accented = String(repeating: "é", count: 15_000)
+        #expect(throws: Never.self) {
+            try ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", note: accented, by: "a")
+                .validated(in: council, today: CivilDate(year: 2024, month: 11, day: 24)!)
+        }
     }
 }

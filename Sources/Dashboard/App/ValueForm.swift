@@ -94,16 +94,21 @@ public struct ValueForm: Hashable, Sendable {
     /// The period the period field names, if it names one.
     public var parsedPeriod: Period? { Period(parsing: period) }
 
-    /// The most bytes a field takes (UTF-8): a commentary of a few pages, a few words elsewhere. Keys or a paste
-    /// beyond are dropped (a megabyte typed by a terminal without bracketed paste took minutes, each key copying
-    /// the field).
+    /// The most characters a field takes, counted as a spreadsheet counts them (``length(_:)``): a commentary of a
+    /// few pages, a few words elsewhere. Keys or a paste beyond are dropped (a megabyte typed by a terminal without
+    /// bracketed paste took minutes, each key copying the field).
     static func limit(of field: Field) -> Int {
         field == .note ? ValueEntry.noteLimit : 200
     }
 
+    /// A text's length against ``limit(of:)``: in UTF-16 code units, as ``ValueEntry/noteLimit`` counts.
+    static func length(_ text: some StringProtocol) -> Int {
+        text.utf16.count
+    }
+
     mutating func type(_ character: Character) {
         if focus == .period, periodIsSuggested { period = "" }
-        guard self[focus].utf8.count + character.utf8.count <= Self.limit(of: focus) else {
+        guard Self.length(self[focus]) + character.utf16.count <= Self.limit(of: focus) else {
             errors[focus] = "At most \(NumberText.grouped(Double(Self.limit(of: focus)), decimals: 0)) characters here"
             return
         }
@@ -119,17 +124,17 @@ public struct ValueForm: Hashable, Sendable {
         let breaks = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let normalised = String(String.UnicodeScalarView(breaks.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !$0.isTerminalControl }))
         let added = focus == .note ? normalised : Self.oneLine(normalised).trimmingCharacters(in: .whitespaces)
-        let room = Self.limit(of: focus) - self[focus].utf8.count
+        let room = Self.limit(of: focus) - Self.length(self[focus])
         var kept = ""
         var used = 0
         for character in added {
-            used += character.utf8.count
+            used += character.utf16.count
             guard used <= room else { break }
             kept.append(character)
         }
         self[focus] += kept
         edited()
-        if kept.utf8.count < added.utf8.count {
+        if Self.length(kept) < Self.length(added) {
             errors[focus] = "At most \(NumberText.grouped(Double(Self.limit(of: focus)), decimals: 0)) characters here: the paste was cut"
         }
     }

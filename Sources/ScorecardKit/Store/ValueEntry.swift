@@ -23,8 +23,9 @@ public struct ValueEntry: Sendable, Hashable {
     /// Who is recording the value.
     public var by: String
 
-    /// The longest commentary taken, in UTF-8 bytes: a page of text, within what a spreadsheet's cell holds, so
-    /// that `export` can write the council as a workbook.
+    /// The longest commentary taken, in characters as a spreadsheet counts them (UTF-16 code units: an accented or
+    /// Welsh letter is one, an emoji two): a few pages of text, within what a spreadsheet's cell holds, so that
+    /// `export` can write the council as a workbook. (Counted in UTF-8 bytes, 15,000 letters é were refused.)
     public static let noteLimit = 20_000
 
     public init(measure: String, period: String, value: String, note: String? = nil, quality: String? = nil, by: String) {
@@ -89,10 +90,10 @@ public struct ValueEntry: Sendable, Hashable {
             fail(.value, "\"\(valueText.excerpt())\" is not a number")
         }
 
-        if let note, note.utf8.count > Self.noteLimit {
+        if let note, note.utf16.count > Self.noteLimit {
             fail(
                 .note,
-                "the commentary is \(NumberText.grouped(Double(note.utf8.count), decimals: 0)) bytes long: at most "
+                "the commentary is \(NumberText.grouped(Double(note.utf16.count), decimals: 0)) characters long: at most "
                     + "\(NumberText.grouped(Double(Self.noteLimit), decimals: 0)), as the value form takes (a spreadsheet's cell holds 32,767)")
         }
         if let note, note.utf8.contains(0) {

@@ -148,6 +148,13 @@ import Testing
         #expect(!q2.alerts.map(\.rule).contains(.forecastMiss))
     }
 
+    @Test("no forecast is made from a figure beyond what can be taken (a database edited by hand), as no status is")
+    func noForecastFromAnInsaneValue() {
+        let judged = council([(monthly("M1"), months(from: .month(2024, 4), [89, 1e308, 84]))]).evaluate(asAt: asAt, today: today).measures[0]
+        #expect(judged.forecast == nil)
+        #expect(!judged.alerts.map(\.rule).contains(.forecastMiss))
+    }
+
     @Test func aMeasureWithAnAnnualTargetIsForecastOnItsAverageSoFar() throws {
         // Apr-Sep 2024: 89, 88, 84, 80, 79, 78 average 83.0 against 90: 7.0 short, beyond the tolerance of 5, and
         // half the year is gone.

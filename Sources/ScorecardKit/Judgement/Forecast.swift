@@ -68,7 +68,9 @@ extension MeasureJudgement {
             if p.positionInFinancialYear == 1 { break }
             p = p.previous
         }
-        guard let basis, let latest = value(at: basis) else { return nil }
+        // No forecast from a figure beyond what can be taken (only a database edited by hand holds one: 1e308 was
+        // clamped to a forecast of 100%), as none is judged from one.
+        guard let basis, let latest = value(at: basis), yearValues.allSatisfy({ ValueLimits.insanity(of: $0) == nil }) else { return nil }
         let position = basis.positionInFinancialYear
         var projected: Double
         let method: Forecast.Method

@@ -21,6 +21,12 @@ package struct FrameworkRows {
         return measures.first { !seen.insert($0.code).inserted }?.code
     }
 
+    /// The first field of a measure's row that no data file could have written (`frequency "fortnightly"`,
+    /// `decimals 1000`), as `measure M-NUM: frequency "fortnightly"`; `nil` when every field is one Scorecard
+    /// writes. Read as a default instead, the measure was judged as another (quarterly values of a measure taken
+    /// for monthly showed as no data), so a store refuses the database instead (``SQLiteStore/checkFramework(_:)``).
+    package var unreadableField: String?
+
     /// Reads the framework; `nil` when the store holds no council yet.
     static func read(_ db: Database) throws -> FrameworkRows? {
         guard var framework = try readWithoutTargets(db) else { return nil }
@@ -78,9 +84,13 @@ package struct FrameworkRows {
                    \(limits), \(smallNumbers), \(comparators)
             FROM measure WHERE position IS NOT NULL ORDER BY position
             """)
+        var unreadableField: String?
         try measureRows.forEachRow {
             let row = measureRows
             guard let id = row.integer(0).map(Int64.init) else { return }
+            if unreadableField == nil, let field = Self.unreadableField(of: row) {
+                unreadableField = "measure \(row.text(3).terminalSafe.excerpt()): \(field)"
+            }
             let index = measures.count
             if let planID = row.integer(2).map(Int64.init), let (p, d) = planIndex[planID] {
                 priorities[p].plans[d].measures.append(index)
@@ -106,7 +116,41 @@ package struct FrameworkRows {
         }
         let reportingPeriod = (council.lenient(2) as String?).flatMap { Period(parsing: $0) }
         let plan = CouncilPlan(council: council.text(0), title: council.text(1), reportingPeriod: reportingPeriod, priorities: priorities)
-        return FrameworkRows(plan: plan, measures: measures, measureIDs: measureIDs)
+        var framework = FrameworkRows(plan: plan, measures: measures, measureIDs: measureIDs)
+        framework.unreadableField = unreadableField
+        return framework
+    }
+
+    /// The first field of a measure row (as read by ``readWithoutTargets(_:)``) holding what no data file could
+    /// have made, said with what it holds; `nil` when there is none.
+    private static func unreadableField(of row: RawStatement) -> String? {
+        // As held: text quoted, a number as it is, NULL as empty.
+        func shown(_ index: Int32) -> String {
+            if let text = row.optionalText(index) { return "\"\(text.terminalSafe.excerpt(40))\"" }
+            return row.integer(index).map(String.init) ?? row.double(index).map { "\($0)" } ?? "empty"
+        }
+        if Tier(rawValue: row.text(11)) == nil { return "tier \(shown(11))" }
+        guard let decimals = row.integer(13), (0...6).contains(decimals) else { return "decimals \(shown(13))" }
+        if Frequency(rawValue: row.text(14)) == nil { return "frequency \(shown(14))" }
+        if !["higher", "lower", "band", "none"].contains(row.text(15)) { return "polarity \(shown(15))" }
+        if row.text(15) == "band", !(row.double(16).map { $0.isFinite && $0 >= 0 && $0 <= ValueLimits.sane } ?? false) {
+            return "band \(shown(16))"
+        }
+        if MeasureLifecycle(rawValue: row.text(17)) == nil { return "status \(shown(17))" }
+        if let tolerance = row.optionalText(19) {
+            let figure = StoredText.tolerance(tolerance).map { tolerance -> Double in
+                switch tolerance {
+                case .percent(let p): p
+                case .absolute(let a): a
+                }
+            }
+            guard let figure, figure.isFinite, figure >= 0, figure <= ValueLimits.sane else { return "tolerance \(shown(19))" }
+        }
+        guard let lag = row.integer(20), (0...3660).contains(lag) else { return "lag_days \(shown(20))" }
+        for (index, name) in [(Int32(22), "minimum"), (23, "maximum")] where row.optionalText(index) != nil || row.double(index) != nil {
+            guard let limit = row.double(index), ValueLimits.insanity(of: limit) == nil else { return "\(name) \(shown(index))" }
+        }
+        return nil
     }
 
     /// Gives each measure its current targets, by measure row id (as either store reads them; an empty table

@@ -1,10 +1,14 @@
 import GRDB
 
 extension SQLiteStore {
-    /// Refuses a framework holding a measure code twice (a file changed by hand).
-    func checkCodes(of framework: FrameworkRows) throws {
+    /// Refuses a framework holding a measure code twice, or a field no data file could have made (a file
+    /// changed by hand).
+    func checkFramework(_ framework: FrameworkRows) throws {
         if let code = framework.repeatedCode {
             throw StoreError.inconsistent(path: path, problem: "the measure code \(code.terminalSafe.excerpt()) is held twice")
+        }
+        if let field = framework.unreadableField {
+            throw StoreError.inconsistent(path: path, problem: "\(field), which Scorecard never writes")
         }
     }
 
@@ -12,7 +16,7 @@ extension SQLiteStore {
         do {
             return try queue.read { db in
                 guard let framework = try FrameworkRows.read(db) else { throw StoreError.empty(path: path) }
-                try checkCodes(of: framework)
+                try checkFramework(framework)
                 let observations = try Self.currentObservations(db, measureIDs: framework.measureIDs, publishedOnly: showsPublishedOnly)
                 return Council(plan: framework.plan, measures: framework.measures, observations: observations)
             }

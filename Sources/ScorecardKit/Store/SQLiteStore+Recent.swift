@@ -15,7 +15,7 @@ extension SQLiteStore {
         return try readingSafely { db in
             let mark = try mark(db)
             guard var framework = try FrameworkRows.readWithoutTargets(db) else { throw StoreError.empty(path: path) }
-            try checkCodes(of: framework)
+            try checkFramework(framework)
             let loaded: [MeasureHistoryReader.Loaded]
             if let aside = try? values.wait(), aside.mark == mark, aside.value.ids == framework.measureIDs {
                 loaded = aside.value.loaded

@@ -199,13 +199,20 @@ struct MeasureReader {
             }
             let shares = try profile.map { text in
                 guard let text, let share = NumberParser.parse(text), (0...1000).contains(share) else {
-                    throw fields.error("profile", "every profile entry must be a percentage from 0 to 1,000")
+                    throw fields.error("profile", "every profile entry must be a percentage from 0 to 100")
                 }
                 return share
             }
             // Cumulative shares of the year's target: they never fall, and the year ends with some of it due.
             guard zip(shares, shares.dropFirst()).allSatisfy({ $0 <= $1 }), let last = shares.last, last > 0 else {
                 throw fields.error("profile", "a profile gives the cumulative share of the year's target due by each period: it must never fall, and must end above 0 (such as 15, 40, 65, 100)")
+            }
+            // Beyond the whole of the year's target by the year's end: a slip (1000 for 100 made the year-end target
+            // ten times the year's).
+            if last > 100 {
+                throw fields.error(
+                    "profile",
+                    "a profile ends with the share of the year's target due by the year's end, at most 100, and this one ends at \(formatPlain(last)): a slip for 100?")
             }
             // Shares written as fractions (a spreadsheet's percentages saved unformatted) would make every profiled
             // target a hundredth of itself: 0.48 for 48, and a measure far short of it on track.

@@ -115,7 +115,8 @@ import Testing
         // Only the arrow would fit: the span goes, and an ellipsis in its separator's place says the line goes on.
         #expect(spans.fitted(toWidth: 40, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against 63.0%", " …"])
         #expect(spans.fitted(toWidth: 33, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against 63.0%", "…"])
-        #expect(spans.fitted(toWidth: 32, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against 63.0%"])
+        // Filled exactly to the last column, with more left out: the last part is cut to make room for the mark.
+        #expect(spans.fitted(toWidth: 32, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against…"])
         #expect(spans.fitted(toWidth: 28, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4% against…"])
         #expect(spans.fitted(toWidth: 25, ellipsis: "…", separator: " · ").map(\.text) == ["● On track", " · ", "63.4%…"])
         // A title with no spaces (Japanese, two columns a character) is cut inside, not dropped after its code.

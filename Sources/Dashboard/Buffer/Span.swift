@@ -56,6 +56,9 @@ extension Array where Element == Span {
             result.append(Span(marked, style: separatorStyle))
         } else if result.displayWidth + ellipsis.displayWidth <= width, let last = result.last {
             result.append(Span(ellipsis, style: last.style))
+        } else {
+            // No room for the mark: fitted again a mark narrower, the last part is cut (or left out) to make room.
+            return fitted(toWidth: width - marked.displayWidth, ellipsis: ellipsis, separator: separator)
         }
         return result
     }

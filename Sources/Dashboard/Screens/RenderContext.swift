@@ -56,11 +56,18 @@ struct RenderContext {
     /// The mark beside a draft value in a list, where "(draft)" does not fit (``Theme/draftMark``).
     var draftMark: String { theme.draftMark }
 
-    /// A target as ``Measure/formatTarget(_:)`` writes it, or when that is wider than `width`, as a value.
+    /// A target as ``Measure/formatTarget(_:)`` writes it; when that is wider than `width`, its figure alone (to the
+    /// same decimals: 0.0005 of a measure shown to 3 was written 0.001, another target than the headline's), else
+    /// as a value.
     func formatTarget(_ target: Double?, of measure: Measure, width: Int = .max) -> String {
         guard let target else { return format(nil, of: measure, width: width) }
         let full = text(measure.formatTarget(target))
-        return full.displayWidth <= width ? full : format(target, of: measure, width: width)
+        guard full.displayWidth > width else { return full }
+        if measure.unit.name != "%", !measure.unit.name.hasPrefix("£") {
+            let number = NumberText.grouped(target, decimals: measure.places(toShow: target))
+            if number.displayWidth <= width { return number }
+        }
+        return format(target, of: measure, width: width)
     }
 
     /// The measure's values for the `count` periods up to and including `period`, oldest first.

@@ -86,6 +86,21 @@ struct StatusReportTests {
         #expect(try centre((1...24).map(Double.init)).map { $0 == ("mean", 12.5) } == true)
     }
 
+    @Test("the spc's figures carry no binary noise: a mean of tenths is written in tenths")
+    func spcWithoutNoise() throws {
+        let periods = (0..<20).map { Period.month(2024, 4).advanced(by: $0) }
+        let values = [1.3, 2.7, 2.5, 1.5, 2.0, 1.9, 2.3, 2.6, 1.2, 1.1, 2.7, 1.9, 2.5, 1.0, 1.9, 2.4, 1.5, 2.9, 2.8, 1.1]
+        let control = try #require(ProcessControl(periods: periods, values: values, polarity: .higherIsBetter, target: 95))
+        let worked = [control.mean, control.lowerLimit, control.upperLimit]
+        #expect(worked.contains { formatPlain($0).count > 8 }, "the sums leave noise (else this tests nothing)")
+        let spc = StatusReport.SPC(control)
+        for (figure, exact) in zip([spc.mean, spc.lowerLimit, spc.upperLimit], worked) {
+            #expect(formatPlain(figure).count <= 8 && abs(figure - exact) < 1e-9, "\(figure)")
+        }
+        #expect(3094321.4080000003.withoutBinaryNoise == 3094321.408)
+        #expect(0.00049.withoutBinaryNoise == 0.00049 && (-2.5).withoutBinaryNoise == -2.5 && Double.infinity.withoutBinaryNoise == .infinity)
+    }
+
     @Test("the CSV has a header and one row per measure, quoting commas and line breaks")
     func csv() throws {
         let csv = try Self.report().csv

@@ -173,10 +173,11 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             from = control.from.description
             to = control.to.description
             points = control.points
-            mean = control.mean
+            // To 12 significant digits: sums of a baseline's values leave binary noise (3094321.4080000003).
+            mean = control.mean.withoutBinaryNoise
             centre = control.centreName
-            lowerLimit = control.lowerLimit
-            upperLimit = control.upperLimit
+            lowerLimit = control.lowerLimit.withoutBinaryNoise
+            upperLimit = control.upperLimit.withoutBinaryNoise
             variation = control.variation.rawValue
             signal = control.signal?.label
             assurance = control.assurance?.rawValue
@@ -222,7 +223,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         init(_ forecast: Forecast) {
             year = forecast.year.description
             basis = forecast.basis.description
-            value = forecast.value
+            value = forecast.value.withoutBinaryNoise
             target = forecast.target
             method = forecast.method.rawValue
             misses = forecast.misses

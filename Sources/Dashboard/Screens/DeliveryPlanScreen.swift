@@ -96,7 +96,12 @@ struct ActionTable {
 extension CivilDate {
     /// `31 Mar 2025`.
     var shortDescription: String {
-        "\(day) \(String(longDescription.split(separator: " ")[1].prefix(3))) \(year)"
+        "\(dayAndMonth) \(year)"
+    }
+
+    /// `31 Mar`.
+    var dayAndMonth: String {
+        "\(day) \(String(longDescription.split(separator: " ")[1].prefix(3)))"
     }
 }
 

@@ -12,10 +12,15 @@ struct MeasureColumns {
     /// out (`21.5 weeks ✎`, not `21.5 ✎` beside a target of `23.0 weeks`).
     private var latestWidth = 10
 
-    /// The columns for a list `width` wide of `measures` (`nil`: any of the council's).
-    init(context: RenderContext, width: Int, showOwner: Bool = false, measures: [Int]? = nil) {
+    /// Whether the trend's sparkline is shown (a narrow list of my measures gives its room to the due dates).
+    private let showsTrend: Bool
+
+    /// The columns for a list `width` wide of `measures` (`nil`: any of the council's), with the trend's sparkline
+    /// unless `showsTrend` is false.
+    init(context: RenderContext, width: Int, showOwner: Bool = false, measures: [Int]? = nil, showsTrend: Bool = true) {
         self.context = context
         self.width = width
+        self.showsTrend = showsTrend
         let all = context.council.measures
         showsEngland = width >= 120
             && (measures.map { $0.contains { all[$0].comparators != nil } } ?? all.contains { $0.comparators != nil })
@@ -61,10 +66,8 @@ struct MeasureColumns {
         ]
         if showsProcess { columns.append(Table.Column("SPC", width: .fixed(3))) }
         if showsEngland { columns.append(Table.Column("England", width: .fixed(9))) }
-        columns += [
-            Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 12 : 1)),  // "↗ Increasing"
-            Table.Column("Trend", width: .fixed(trendWidth)),
-        ]
+        columns.append(Table.Column(wide ? "Travel" : "", width: .fixed(wide ? 12 : 1)))  // "↗ Increasing"
+        if showsTrend { columns.append(Table.Column("Trend", width: .fixed(trendWidth))) }
         return columns
     }
 
@@ -96,11 +99,13 @@ struct MeasureColumns {
             let england = judged.comparison?.comparedToEngland
             cells.append(Table.Item(theme.badge(for: england), style: theme.style(for: england)))
         }
-        cells += [
-            Table.Item(wide ? theme.travel(judged.sincePrevious) : theme.arrow(for: judged.sincePrevious), style: theme.style(for: judged.sincePrevious)),
-            Table.Item(Sparkline(values: context.history(of: m, upTo: judged.period, count: trendWidth), glyphs: theme.glyphs).text(width: trendWidth),
-                       style: theme.chartLine),
-        ]
+        cells.append(
+            Table.Item(wide ? theme.travel(judged.sincePrevious) : theme.arrow(for: judged.sincePrevious), style: theme.style(for: judged.sincePrevious)))
+        if showsTrend {
+            cells.append(
+                Table.Item(Sparkline(values: context.history(of: m, upTo: judged.period, count: trendWidth), glyphs: theme.glyphs).text(width: trendWidth),
+                           style: theme.chartLine))
+        }
         return cells
     }
 }

@@ -22,10 +22,14 @@ struct MyMeasuresScreen {
                     + "\(RollUpPresentation.grouped(summary.dueSoon)) due in the next 14 days", style: summary.late > 0 ? theme.bad : theme.muted),
             into: &buffer,
             area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 2))
-        let base = MeasureColumns(context: context, width: area.width - 14, showOwner: area.width >= 100)
-        let columns = base.columns + [Table.Column("Next due", width: .fixed(13))]
+        // Below 80 columns the trend gives its room to the due dates, written without their year (cut to `14…`,
+        // they told nothing).
+        let narrow = area.width < 80
+        let dueWidth = narrow ? 8 : 13
+        let base = MeasureColumns(context: context, width: area.width - dueWidth - 1, showOwner: area.width >= 100, showsTrend: !narrow)
+        let columns = base.columns + [Table.Column(narrow ? "Due" : "Next due", width: .fixed(dueWidth))]
         let layout = ListTable(
-            columns: columns, rowCount: measures.count, cells: { base.cells(for: measures[$0]) + [dueCell(measures[$0])] },
+            columns: columns, rowCount: measures.count, cells: { base.cells(for: measures[$0]) + [dueCell(measures[$0], withYear: !narrow)] },
             selected: context.entry.selection, previousScroll: context.entry.scroll, theme: theme)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3))
         if measures.isEmpty {
@@ -37,11 +41,11 @@ struct MyMeasuresScreen {
         return layout
     }
 
-    private func dueCell(_ m: Int) -> Table.Item {
+    private func dueCell(_ m: Int, withYear: Bool) -> Table.Item {
         guard let due = context.model.nextDue(of: m, asAt: context.state.asAt) else { return "" }
         // Late: marked with overdue's symbol as well as in red (a projector, NO_COLOR).
         let late = due < context.model.today
         let mark = late ? context.theme.symbol(for: Status.overdue) + " " : ""
-        return Table.Item(mark + due.shortDescription, style: late ? context.theme.bad : context.theme.muted)
+        return Table.Item(mark + (withYear ? due.shortDescription : due.dayAndMonth), style: late ? context.theme.bad : context.theme.muted)
     }
 }

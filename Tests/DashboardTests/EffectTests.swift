@@ -201,6 +201,33 @@ struct EffectTests {
         #expect(refused.errors[.value] == "Refused")
         #expect(editing.message != "Saving…", "nothing is being saved once the store refused it")
     }
+
+    @Test("a refresh failing while a value is being saved does not say it was not saved: only the save answers for itself")
+    func refreshFailureIsNotTheSaves() throws {
+        let (model, state, _) = try Self.opened()
+        var editing = state
+        editing.apply(.open, .open, .moveDown, .open, .edit, model: model)
+        for c in "88" { editing.apply(.type(c), model: model) }
+        _ = editing.apply(.submit, model: model)
+        // The server stopped answering: the live connection's loss is told while the save still waits on its own.
+        editing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        guard case .editing(let form) = editing.mode else {
+            Issue.record("the form closed on a refresh's failure")
+            return
+        }
+        #expect(form.isSaving, "the value may still be on its way: the form waits for the save's own answer")
+        #expect(editing.message?.hasPrefix("Not saved") != true)
+        editing.apply(.cancel, model: model)
+        #expect(editing.message?.hasPrefix("Still saving") == true)
+        // The save's own failure is what says so.
+        editing.apply(.saveFailed("the connection to the server was lost"), model: model)
+        guard case .editing(let failed) = editing.mode else {
+            Issue.record("the form closed on a failed save")
+            return
+        }
+        #expect(!failed.isSaving)
+        #expect(editing.message == "Not saved: the connection to the server was lost")
+    }
 }
 
 extension EffectTests {

@@ -59,6 +59,9 @@ public enum AppAction: Hashable, Sendable {
     case saved(summary: String, DashboardModel)
     /// The value was refused: the problems, each naming its field.
     case saveRefused([ValueEntryError.Problem])
+    /// Saving the value failed (the store could not be written), and nothing was saved: why. Only the save's own
+    /// failure: a refresh failing meanwhile (``failed(_:)``) says nothing of the value being saved.
+    case saveFailed(String)
     /// The report was written: where.
     case reportWritten(path: String)
     /// The report could not be written: why.

@@ -31,17 +31,20 @@ extension AppState {
         case .signOffFailed(let problem):
             message = "Not signed off: \(problem)"
             return []
-        case .failed(let problem):
+        case .saveFailed(let problem):
             if case .editing(var form) = mode, form.isSaving {
                 form.isSaving = false
                 mode = .editing(form)
-                message = "Not saved: \(problem)"
-            } else {
-                // A new problem (the connection lost) takes the place of what the status line said before (a
-                // sign-off's "members now see it" would hide it); the same one, posted again, leaves newer words.
-                if dataProblem != problem { message = nil }
-                dataProblem = problem
             }
+            message = "Not saved: \(problem)"
+            return []
+        case .failed(let problem):
+            // A refresh failing while a value is being saved says nothing of the save, which answers for itself (a
+            // lost connection read as "Not saved" while the value was still on its way, and then saved).
+            // A new problem (the connection lost) takes the place of what the status line said before (a
+            // sign-off's "members now see it" would hide it); the same one, posted again, leaves newer words.
+            if dataProblem != problem { message = nil }
+            dataProblem = problem
             if let pending = pendingPeriod, !model.isJudged(at: pending) { pendingPeriod = nil }
             return []
         default:

@@ -131,7 +131,7 @@ extension AppState {
             }
         case .rejoin, .presenterMoved, .meetingEnded, .meetingResumed, .followersCounted: break
         case .type, .paste, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
-        case .dataChanged, .saved, .saveRefused, .reportWritten, .reportFailed, .failed, .signOffFailed, .recovered: break
+        case .dataChanged, .saved, .saveRefused, .saveFailed, .reportWritten, .reportFailed, .failed, .signOffFailed, .recovered: break
         }
         return []
     }
@@ -451,7 +451,7 @@ extension AppState {
             // The store has not answered yet (another program writing to the database holds it): say why the keys
             // wait, rather than swallowing Esc and q without a word.
             if action == .cancel || action == .type("q") || action == .quit {
-                message = "Still saving: the database is busy with another program's write; the form closes when it answers"
+                message = "Still saving: the database has not answered yet (another program's write, or the server is slow); the form closes when it answers"
             }
             return []
         }

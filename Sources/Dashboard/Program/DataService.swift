@@ -123,13 +123,9 @@ public final class DataService {
             case .loadRevisions(let m, let period):
                 try loadRevisions(of: m, in: period)
             case .save(let entry):
-                return try save(entry)
+                return save(entry)
             case .publish(let selections):
-                do {
-                    return try signOff(selections)
-                } catch {
-                    return [.signOffFailed("\(StoreError.plain(error))")]
-                }
+                return signOff(selections)
             case .shareView(let view):
                 try shareView(view)
                 return []
@@ -272,36 +268,57 @@ public final class DataService {
 
     // MARK: Saving
 
-    /// Records a value, then takes in the change (and any other made meanwhile).
-    private func save(_ entry: ValueEntry) throws -> [AppAction] {
-        guard let store, data.canRecord else { return [.failed(data.readOnlyReason)] }
+    /// Records a value, then takes in the change (and any other made meanwhile). Only the record's own failure is
+    /// "not saved": once it is written, a refresh that fails says so apart.
+    private func save(_ entry: ValueEntry) -> [AppAction] {
+        guard let store, data.canRecord else { return [.saveFailed(data.readOnlyReason)] }
         let outcome: RecordOutcome
         do {
             outcome = try store.record(entry, today: data.today)
         } catch let error as ValueEntryError {
             return [.saveRefused(error.problems)]
+        } catch {
+            return [.saveFailed("\(StoreError.plain(error))")]
         }
-        _ = try takeInChanges()
         let measure = data.council.measureIndex(code: entry.measure).map { data.council.measures[$0] }
         let summary = measure.map { outcome.summary(measure: $0) } ?? "Saved \(entry.measure)"
-        return [.saved(summary: summary, publish())]
+        return saved(summary)
     }
 
-    /// Signs drafts off (each selection in turn), then takes in the change.
-    private func signOff(_ selections: [PublishSelection]) throws -> [AppAction] {
+    /// Signs drafts off (each selection in turn), then takes in the change. Only the sign-off's own failure is
+    /// "not signed off": once it is written, a refresh that fails says so apart.
+    private func signOff(_ selections: [PublishSelection]) -> [AppAction] {
         guard let store, data.canSignOff else { return [.signOffFailed("only the performance team's officers sign values off and approve targets")] }
         var (values, targets) = (0, 0)
-        for selection in selections {
-            let outcome = try store.publish(selection, by: data.user)
-            values += outcome.published.count
-            targets += outcome.approvedTargets.count
+        do {
+            for selection in selections {
+                let outcome = try store.publish(selection, by: data.user)
+                values += outcome.published.count
+                targets += outcome.approvedTargets.count
+            }
+        } catch {
+            let problem = "\(StoreError.plain(error))"
+            // Each period's selection is its own transaction: those signed off before the failure stay so.
+            guard values + targets > 0 else { return [.signOffFailed(problem)] }
+            let what = signOffCount(values: values, "value", targets: targets, "target")
+            return saved("Signed off \(what) (members now see \(values + targets == 1 ? "it" : "them")), then stopped: \(problem)")
         }
-        _ = try takeInChanges()
         let count = values + targets
         let what = signOffCount(values: values, "value", targets: targets, "target")
         let summary = count == 0
             ? "Nothing was signed off: the drafts had changed"
             : "Signed off \(what): members now see \(count == 1 ? "it" : "them")"
+        return saved(summary)
+    }
+
+    /// The answer to a write that succeeded: the change taken in, or, when the store cannot be read just after
+    /// it, the write said done and the reading's failure with it.
+    private func saved(_ summary: String) -> [AppAction] {
+        do {
+            _ = try takeInChanges()
+        } catch {
+            return [.saved(summary: summary, publish()), .failed("\(StoreError.plain(error))")]
+        }
         return [.saved(summary: summary, publish())]
     }
 }

@@ -45,7 +45,7 @@ enum PostgresFailure {
     static let plainReasons: [String: String] = [
         "25006": "the database is read-only for this login (a read-only copy of it, or a login set to read only); nothing was written",
         "57014": "the server cancelled the request (it ran past the time the server allows, or an administrator stopped it); anything it was writing was undone",
-        "57P01": "the server is shutting down; nothing was written",
+        "57P01": "the server ended this session (it is shutting down, or an administrator ended the session); nothing was written",
         "57P02": "the server is restarting; nothing was written",
         "57P03": "the server is starting up and not taking requests yet; try again in a moment",
         "53300": "the server has no connections to spare (too many in use); try again later",
@@ -67,16 +67,7 @@ enum PostgresFailure {
             if let message = error.serverInfo?[.message] { return message }
             switch error.code {
             case .connectionError:
-                let underlying = error.underlying.map { "\($0)" } ?? ""
-                if underlying.contains("refused") { return "the server refused the connection (is PostgreSQL running there?)" }
-                if underlying.lowercased().contains("timed out") || underlying.contains("Timeout") { return "no answer from the server in 10 s" }
-                if underlying.contains("resolve") || underlying.contains("DNS") || underlying.contains("getaddrinfo") {
-                    return "the host name could not be found"
-                }
-                if underlying.contains("certificate") || underlying.contains("handshake") || underlying.contains("NIOSSL") {
-                    return "TLS failed: the server's certificate is not one this system trusts (sslmode=verify-ca and verify-full check it)"
-                }
-                return "the server could not be reached (\(underlying.prefix(120)))"
+                return connectionFailure(error.underlying.map { "\($0)" } ?? "")
             case .authMechanismRequiresPassword:
                 return "the server asks for a password: give it in the URL (postgres://USER:PASSWORD@HOST:PORT/DB) or in PGPASSWORD"
             case .unsupportedAuthMechanism:
@@ -89,5 +80,28 @@ enum PostgresFailure {
         }
         if let error = error as? PostgresStoreError { return error.description }
         return "\(error)"
+    }
+
+    /// A connection's failure in a sentence, from the networking library's own description of it (`underlying`),
+    /// which never reaches a person.
+    static func connectionFailure(_ underlying: String) -> String {
+        let lower = underlying.lowercased()
+        if underlying.contains("refused") { return "the server refused the connection (is PostgreSQL running there?)" }
+        if lower.contains("timed out") || lower.contains("timeout") {
+            return "no answer from the server in 10 s (is PostgreSQL running there, and is the port right?)"
+        }
+        // Reached, then cut off (the server stopped, or the network dropped): not "could not be reached".
+        if lower.contains("reset by peer") || lower.contains("broken pipe") || lower.contains("errno: 104") || lower.contains("errno: 32")
+            || lower.contains("eof")
+        {
+            return lost
+        }
+        if underlying.contains("resolve") || underlying.contains("DNS") || underlying.contains("getaddrinfo") {
+            return "the host name could not be found"
+        }
+        if underlying.contains("certificate") || underlying.contains("handshake") || underlying.contains("NIOSSL") {
+            return "TLS failed: the server's certificate is not one this system trusts (sslmode=verify-ca and verify-full check it)"
+        }
+        return "the server could not be reached (\(underlying.prefix(120)))"
     }
 }

@@ -15,6 +15,9 @@ final class PostgresSession: @unchecked Sendable {
     /// The connection's `application_name` when it says something (a meeting presented or followed): given
     /// again to a connection opened after one was lost, so that the meeting does not seem abandoned.
     private var applicationName: String?
+    /// Whether a transaction is open on `connection`: lost with it, it is not opened again under the rest of the
+    /// transaction's statements (on a new connection they would each commit alone: half an import written).
+    private var transactionDepth = 0
 
     /// postgres-nio logs at debug and trace only; nothing of it is for the people at the terminal.
     static let logger = Logger(label: "scorecard.postgres") { _ in SwiftLogNoOpLogHandler() }
@@ -84,6 +87,10 @@ final class PostgresSession: @unchecked Sendable {
     /// The open connection, opening it again when it was lost.
     private func current() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
+        if transactionDepth > 0 {
+            // The server undid the transaction when its connection went; what is left of it is not run.
+            throw PostgresStoreError.failed(PostgresFailure.lost + "; nothing was written")
+        }
         let fresh: PostgresConnection
         do {
             fresh = try Self.connect(location)
@@ -151,37 +158,32 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            _ = try? execute("ROLLBACK")
-            throw error
-        }
+        try within(begin: "BEGIN") { try body() }
     }
 
     /// Runs `body` in a read-only repeatable-read transaction whose snapshot it is given to share
     /// (`pg_export_snapshot`), so that another connection can read exactly the same data at the same time.
     func snapshotTransaction<T>(_ body: (String) throws -> T) throws -> T {
-        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        do {
-            let snapshot = try rows("SELECT pg_export_snapshot()").first?.decode(String.self) ?? ""
-            let result = try body(snapshot)
-            try execute("COMMIT")
-            return result
-        } catch {
-            _ = try? execute("ROLLBACK")
-            throw error
+        try within(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+            try body(try rows("SELECT pg_export_snapshot()").first?.decode(String.self) ?? "")
         }
     }
 
     /// Runs `body` in a read-only transaction on the snapshot another connection exported.
     func inSnapshot<T>(_ snapshot: String, _ body: () throws -> T) throws -> T {
-        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        do {
+        try within(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
             try execute(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot.filter { $0.isLetter || $0.isNumber || $0 == "-" })'"))
+            return try body()
+        }
+    }
+
+    /// Runs `body` between `begin` and COMMIT (ROLLBACK when it throws), the connection held to it: lost on the
+    /// way, the rest is refused rather than run on a new connection (``current()``).
+    private func within<T>(begin: PostgresQuery, _ body: () throws -> T) throws -> T {
+        try execute(begin)
+        lock.withLock { transactionDepth += 1 }
+        defer { lock.withLock { transactionDepth -= 1 } }
+        do {
             let result = try body()
             try execute("COMMIT")
             return result
@@ -234,12 +236,26 @@ final class PostgresSession: @unchecked Sendable {
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
-                done.wait()
+                _ = Self.waitForCopy(done, on: connection)
                 throw error
             }
-            done.wait()
+            guard Self.waitForCopy(done, on: connection) else { throw PostgresStoreError.failed(PostgresFailure.lost + "; nothing was written") }
             if let error = box.error { throw PostgresFailure.translated(error) }
         }
+    }
+
+    /// Waits for a COPY's task to end (`done`); false when its connection closed and the task did not end within
+    /// a few seconds of it. postgres-nio's COPY does not always end when its connection does (the server stopped
+    /// in the middle of an import): the import waited for ever. The task is then left behind, its result unread.
+    private static func waitForCopy(_ done: DispatchSemaphore, on connection: PostgresConnection) -> Bool {
+        var closedSince: DispatchTime?
+        while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+            guard connection.isClosed else { continue }
+            let since = closedSince ?? .now()
+            closedSince = since
+            if DispatchTime.now() > since + .seconds(3) { return false }
+        }
+        return true
     }
 
     /// Closes the connection.

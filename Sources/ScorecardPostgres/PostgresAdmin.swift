@@ -102,14 +102,25 @@ public enum PostgresAdmin {
     ) throws -> [String] {
         guard Self.isAcceptableLogin(login) else {
             throw PostgresStoreError.failed(
-                "\(login.terminalSafe) cannot be a login name: use letters, digits, `_`, `.` or `-` (up to 63), not a name PostgreSQL "
-                    + "reserves (public, user, pg_...)")
+                "\"\(login.terminalSafe.excerpt())\" cannot be a login name: use letters, digits, `_`, `.` or `-` (up to 63), not a name "
+                    + "PostgreSQL reserves (public, user, pg_...)")
         }
         if role != .owner, !(owners.isEmpty && services.isEmpty) {
             throw PostgresStoreError.failed("--owner and --service are for the owner role only")
         }
         if role == .owner, owners.isEmpty, services.isEmpty {
             throw PostgresStoreError.failed("an owner needs the measures they own: give --owner NAME or --service NAME")
+        }
+        // A blank name would give the login every measure whose owner (or service) is left blank, now and as
+        // imports add them; a name longer than any framework's is a slip (and more than the index takes).
+        for (option, name) in owners.map({ ("--owner", $0) }) + services.map({ ("--service", $0) }) {
+            if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw PostgresStoreError.failed("\(option) needs a name: a blank one would grant every measure whose \(option.dropFirst(2)) is left blank")
+            }
+            if name.count > Self.longestScopeName {
+                throw PostgresStoreError.failed(
+                    "\(option) \"\(name.terminalSafe.excerpt())\" is \(name.count) characters long: at most \(Self.longestScopeName), as a framework's names are")
+            }
         }
         let session = try PostgresSession(location)
         defer { session.close() }
@@ -119,6 +130,9 @@ public enum PostgresAdmin {
             }
         }
     }
+
+    /// The longest owner or service a grant may name, as the data files allow a measure's (``MeasureReader``).
+    public static let longestScopeName = Measure.longestName
 
     /// ``grant(_:role:owners:services:at:)`` within its transaction.
     private static func grant(

@@ -171,6 +171,8 @@ struct CouncilDirectoryTests {
         ("tolerance not a number", framework(replacing: "tolerance: 10%", with: "tolerance: ten"), 33, "tolerance", "is not a tolerance"),
         ("profile that falls", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [100, 50, 20, 10]"), 36, "profile", "it must never fall"),
         ("profile of zeros", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [0, 0, 0, 0]"), 36, "profile", "must end above 0"),
+        ("code too long to type or index", framework(replacing: "code: KBI-03", with: "code: KBI-03" + String(repeating: "X", count: 60)), 65, "code", "characters long: at most 64"),
+        ("owner too long to grant", framework(replacing: "owner: Jane Smith", with: "owner: " + String(repeating: "Jane Smith ", count: 30)), 28, "owner", "characters long: at most 300"),
         ("profile ending beyond the year's target", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [15, 40, 65, 1000]"), 36, "profile", "this one ends at 1000: a slip for 100?"),
         ("profile written as fractions", framework(replacing: "profile: [15, 40, 65, 100]", with: "profile: [0.15, 0.4, 0.65, 1]"), 36, "profile", "ends at 1: written as fractions?"),
         ("negative band", framework(replacing: "frequency: monthly\n            polarity: none", with: "frequency: monthly\n            polarity: band\n            band: -5"), 69, "band", "0 or more"),

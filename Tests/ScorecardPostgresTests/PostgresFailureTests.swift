@@ -15,3 +15,26 @@ struct PostgresFailureTests {
         #expect(PostgresFailure.plainReasons["57P01"]?.contains("an administrator ended the session") == true)
     }
 }
+
+/// What `db grant` refuses before it connects.
+@Suite("Grants refused before connecting")
+struct GrantArgumentTests {
+    @Test("a blank --owner or --service is refused (it granted every measure whose owner is left blank), as is one too long for a framework")
+    func blankOrLongScope() throws {
+        let location = try PostgresLocation(url: "postgres://admin@127.0.0.1:1/nowhere", environment: [:])
+        for (owners, services) in [([""], [String]()), (["   "], []), ([], [" \t"]), ([String(repeating: "x", count: 301)], [])] {
+            do {
+                try PostgresAdmin.grant("own1", role: .owner, owners: owners, services: services, at: location)
+                Issue.record("granted \(owners) \(services)")
+            } catch let error as PostgresStoreError {
+                #expect(error.description.contains("needs a name") || error.description.contains("at most 300"), "\(error)")
+            }
+        }
+        do {
+            try PostgresAdmin.grant("", role: .member, owners: [], services: [], at: location)
+            Issue.record("an empty login was granted")
+        } catch let error as PostgresStoreError {
+            #expect(error.description.hasPrefix("\"\" cannot be a login name"))
+        }
+    }
+}

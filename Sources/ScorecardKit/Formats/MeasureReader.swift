@@ -21,6 +21,10 @@ struct MeasureReader {
                 "code", "the measure code \(code.excerpt()) holds a control character, an invisible character or a line break: "
                     + "a code is letters, digits and punctuation")
         }
+        // Codes are typed, and indexed by the stores (PostgreSQL's index takes no more than 2,704 bytes of one).
+        if code.count > Measure.longestCode {
+            throw fields.error("code", "the measure code \(code.excerpt()) is \(code.count) characters long: at most \(Measure.longestCode)")
+        }
         // Codes are typed in any case (`record kbi-004`, the dashboard's `:`): two that differ only in case could
         // not be told apart, and a value would go to whichever was found first.
         let key = code.uppercased()
@@ -56,6 +60,10 @@ struct MeasureReader {
             tolerance: try FrameworkFile.tolerance(&fields) ?? defaultTolerance,
             lagDays: try fields.integer("lag_days", in: 0...3660),
             minimum: try fields.number("min"), maximum: try fields.number("max"))
+        // Owners and services are granted by name (`db grant --owner NAME`), and indexed with the grants.
+        for (key, name) in [("owner", measure.owner), ("service", measure.service)] where name.count > Measure.longestName {
+            throw fields.error(key, "the \(key) \(name.excerpt()) is \(name.count) characters long: at most \(Measure.longestName)")
+        }
         if let minimum = measure.minimum, let maximum = measure.maximum, minimum > maximum {
             throw fields.error("max", "max (\(formatPlain(maximum))) is below min (\(formatPlain(minimum)))")
         }

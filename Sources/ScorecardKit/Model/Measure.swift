@@ -1,5 +1,10 @@
 /// A performance measure (indicator): what is counted, how, by whom, and what good looks like.
 public struct Measure: Sendable, Identifiable, Equatable {
+    /// The longest code the data files take, in characters: codes are typed, and the stores index them.
+    public static let longestCode = 64
+    /// The longest owner or service name the data files take: grants name them, and the shared store indexes them.
+    public static let longestName = 300
+
     /// The council's code for the measure, unique in the plan: `KBM-07`.
     public var code: String
     /// The title in plain English.

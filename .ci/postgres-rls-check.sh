@@ -613,5 +613,29 @@ signed=$(as alice "SELECT count(*) FROM change_log")
 ((signed == after + 1)) && pass "alice: the change log shows the sign-off" \
   || fail "alice: the change log does not show a sign-off" "$after rows before, $signed after"
 
+# MARK: What a draft leaves where a member can see it
+
+xmin_before=$(as alice "SELECT string_agg(measure_id || ':' || xmin || ':' || xmax, ',' ORDER BY measure_id) FROM recent_revisions")
+measure_before=$(as alice "SELECT string_agg(id || ':' || xmax, ',' ORDER BY id) FROM measure")
+as kate "SELECT scorecard_take_turn(1);
+         INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24312, 4, 'record')" >/dev/null
+xmin_after=$(as alice "SELECT string_agg(measure_id || ':' || xmin || ':' || xmax, ',' ORDER BY measure_id) FROM recent_revisions")
+measure_after=$(as alice "SELECT string_agg(id || ':' || xmax, ',' ORDER BY id) FROM measure")
+[[ "$xmin_before" == "$xmin_after" ]] && pass "alice: a draft recorded leaves the published recent revisions as they were (xmin, xmax)" \
+  || fail "alice: a draft recorded rewrote a published row of recent revisions" "$xmin_before, then $xmin_after"
+[[ "$measure_before" == "$measure_after" ]] && pass "alice: a recording's turn leaves no lock on its measure's row (xmax)" \
+  || fail "alice: a recording's turn shows on its measure's row" "$measure_before, then $measure_after"
+refused kate "a commentary of more than 20,000 characters is refused, even by SQL" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, note, source)
+   VALUES (1, 0, 24313, 4, repeat('x', 20001), 'record')" "observation_revision_note_length"
+expect kate "a commentary of 20,000 characters is taken" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, note, source)
+   VALUES (1, 0, 24313, 4, repeat('é', 20000), 'record'); SELECT 'taken'" "taken"
+expect scorecard_admin "a measure dropped from the framework (for the next check)" \
+  "UPDATE measure SET position = NULL WHERE id = 1; SELECT 'dropped'" "dropped"
+refused kate "an owner records nothing for her measure once it is dropped from the framework" \
+  "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, source) VALUES (1, 0, 24314, 4, 'record')"
+as scorecard_admin "UPDATE measure SET position = 0 WHERE id = 1" >/dev/null
+
 echo "rls-check: $passed passed, $failed failed (database $DB on port $PORT)"
 ((failed == 0))

@@ -283,6 +283,12 @@ enum PostgresSchema {
             ALTER TABLE target_revision ADD CONSTRAINT target_revision_numbers CHECK (
               value IS NULL OR value BETWEEN -1e15 AND 1e15) NOT VALID;
           END IF;
+          -- A recorded commentary is at most 20,000 characters (`ValueEntry.noteLimit`): an owner writing with SQL
+          -- gave drafts notes of 300 MB, and every officer's command that read them took seconds and gigabytes.
+          IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'observation_revision_note_length') THEN
+            ALTER TABLE observation_revision ADD CONSTRAINT observation_revision_note_length CHECK (
+              note IS NULL OR char_length(note) <= 20000) NOT VALID;
+          END IF;
         END
         $$
         """,
@@ -493,7 +499,7 @@ enum PostgresSchema {
           SELECT EXISTS (
             SELECT FROM measure m JOIN scope s
               ON lower(btrim(s.owner)) = lower(btrim(m.owner)) OR lower(btrim(s.service)) = lower(btrim(m.service))
-            WHERE m.id = $1 AND s.login = session_user::text)
+            WHERE m.id = $1 AND m.position IS NOT NULL AND s.login = session_user::text)
         $$
         """,
         // Refuses DELETE, TRUNCATE and (on target_revision) UPDATE: revisions are history.
@@ -539,14 +545,21 @@ enum PostgresSchema {
         // writers of the same measure take turns and each reads (in a statement after the lock) what the one
         // before it committed. An imported_values row's latest values are its first 32, its earliest period its last.
         """
-        CREATE OR REPLACE FUNCTION scorecard_refresh_recent(measures bigint[]) RETURNS void
+        DROP FUNCTION IF EXISTS scorecard_refresh_recent(bigint[])
+        """,
+        // `published`: whether the change touched published revisions. A draft alone leaves the published rows
+        // untouched, not even rewritten as they were: a member reading their `xmin` learnt which measure had just
+        // been given a draft, and when.
+        """
+        CREATE OR REPLACE FUNCTION scorecard_refresh_recent(measures bigint[], published boolean DEFAULT true) RETURNS void
         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
         AS $$
         BEGIN
           INSERT INTO recent_revisions (measure_id, with_drafts)
           SELECT m.id, w.with_drafts FROM unnest(measures) AS m(id) CROSS JOIN (VALUES (false), (true)) AS w(with_drafts)
           ON CONFLICT DO NOTHING;
-          PERFORM FROM recent_revisions WHERE measure_id = ANY(measures) ORDER BY measure_id, with_drafts FOR UPDATE;
+          PERFORM FROM recent_revisions WHERE measure_id = ANY(measures) AND (with_drafts OR published)
+          ORDER BY measure_id, with_drafts FOR UPDATE;
           UPDATE recent_revisions v
           SET (ids, kinds, ordinals, vals, targets, drafts) = (
                 SELECT array_agg(id), array_agg(period_kind), array_agg(period_ordinal), array_agg(value),
@@ -570,7 +583,7 @@ enum PostgresSchema {
                   SELECT i.kinds[cardinality(i.kinds)], i.ordinals[cardinality(i.ordinals)] FROM imported_values i
                   WHERE i.measure_id = v.measure_id) f
                 ORDER BY period_kind, period_ordinal LIMIT 1)
-          WHERE v.measure_id = ANY(measures);
+          WHERE v.measure_id = ANY(measures) AND (v.with_drafts OR published);
         END
         $$
         """,
@@ -581,7 +594,9 @@ enum PostgresSchema {
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
         AS $$
         BEGIN
-          PERFORM scorecard_refresh_recent(ARRAY(SELECT DISTINCT measure_id FROM scorecard_changed));
+          PERFORM scorecard_refresh_recent(
+            ARRAY(SELECT DISTINCT measure_id FROM scorecard_changed),
+            EXISTS (SELECT FROM scorecard_changed WHERE published_at IS NOT NULL));
           INSERT INTO change_log (measure_id, published)
           SELECT n.measure_id, bool_or(n.published_at IS NOT NULL) FROM scorecard_changed n
           GROUP BY n.measure_id
@@ -741,8 +756,8 @@ enum PostgresSchema {
         """,
 
         // A recording's turn: its share of the writing lock (an import waits for it, it waits for an import) and
-        // its measure's row, so that two writers of one measure take turns and the second reads what the first
-        // committed. Row locks taken as the tables' owner: a login may take them only through this function, for
+        // its measure's row of recent revisions with drafts, so that two writers of one measure take turns and the
+        // second reads what the first committed. Row locks taken as the tables' owner: a login may take them only through this function, for
         // a measure it may record (an officer any), so neither a member nor an owner's own session can hold
         // writing up (an advisory lock, which any login can take, held every writer up).
         """
@@ -757,7 +772,10 @@ enum PostgresSchema {
           IF NOT FOUND THEN
             RAISE EXCEPTION 'the writing lock is missing: the database''s owner runs scorecard db init' USING ERRCODE = 'SC002';
           END IF;
-          PERFORM FROM measure m WHERE m.id = scorecard_take_turn.measure_id FOR NO KEY UPDATE;
+          -- The measure's row of recent revisions with drafts, which no member can read: a lock on its measure
+          -- row showed in the row's xmax, to a member, which measure was being recorded.
+          INSERT INTO recent_revisions (measure_id, with_drafts) VALUES (scorecard_take_turn.measure_id, true) ON CONFLICT DO NOTHING;
+          PERFORM FROM recent_revisions r WHERE r.measure_id = scorecard_take_turn.measure_id AND r.with_drafts FOR UPDATE;
         END
         $$
         """,
@@ -1245,7 +1263,7 @@ enum PostgresSchema {
         """
         REVOKE ALL ON FUNCTION scorecard_owned_measures(), scorecard_owns(bigint), scorecard_append_only(), scorecard_code_case_only(),
           scorecard_sign_off(), scorecard_log_observations(), scorecard_log_framework(),
-          scorecard_refresh_recent(bigint[]), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals(),
+          scorecard_refresh_recent(bigint[], boolean), scorecard_begin_import(), scorecard_log_imports(), scorecard_log_proposals(),
           scorecard_check_approval(), scorecard_take_turn(bigint)
         FROM PUBLIC
         """,

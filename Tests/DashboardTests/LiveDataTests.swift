@@ -225,3 +225,11 @@ private final class SteppingClock: @unchecked Sendable {
         return Date(timeIntervalSince1970: 1_790_000_000 + Double(minutes) * 60)
     }
 }
+
+extension LiveDataTests {
+    @Test("a lost store is asked again less and less often, up to every 2 s, and every 0.1 s once it answers")
+    func retriesBackOff() {
+        #expect(DataWorker.pollDelay(afterFailures: 0) == DataWorker.pollInterval)
+        #expect([1, 2, 3, 4, 5, 1000].map { DataWorker.pollDelay(afterFailures: $0) } == [0.25, 0.5, 1, 2, 2, 2])
+    }
+}

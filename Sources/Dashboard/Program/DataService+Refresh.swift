@@ -79,11 +79,11 @@ extension DataService {
             let taken = try takeInChanges()
             changeUnread = false
             guard taken != nil else { return recovering() }
-            refreshFailed = false
+            failedRefreshes = 0
             return [.dataChanged(publish())]
         } catch {
             // The status line keeps saying so until the change is read: the figures on screen are out of date.
-            refreshFailed = true
+            failedRefreshes += 1
             return [.failed("\(StoreError.plain(error))")]
         }
     }
@@ -92,7 +92,7 @@ extension DataService {
     /// line's problem is over), else nothing.
     private func recovering() -> [AppAction] {
         guard refreshFailed else { return [] }
-        refreshFailed = false
+        failedRefreshes = 0
         return [.recovered]
     }
 

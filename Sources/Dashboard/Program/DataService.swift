@@ -34,7 +34,10 @@ public final class DataService {
     let watcher: (any ChangeWatcher)?
     var mark: ChangeMark?
     /// Whether the last refresh failed (its problem is on the status line until one succeeds).
-    var refreshFailed = false
+    var refreshFailed: Bool { failedRefreshes > 0 }
+    /// How many refreshes in a row have failed (a lost connection being tried again): the worker waits longer
+    /// between them (``DataWorker/pollDelay(afterFailures:)``).
+    public internal(set) var failedRefreshes = 0
     /// Whether a change was noticed that could not be read (a lost connection, a role taken away): read again at
     /// every poll until it is, rather than forgotten once the watcher has told of it.
     var changeUnread = false

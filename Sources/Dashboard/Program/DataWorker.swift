@@ -12,6 +12,14 @@ public final class DataWorker: EffectRunner, Sendable {
     /// How often the store is asked whether anything changed.
     public static let pollInterval: TimeInterval = 0.1
 
+    /// The wait before the next poll after `failures` failed in a row: ``pollInterval`` while all is well, then
+    /// 0.25 s doubling to 2 s (a lost server was asked ten times a second by every dashboard open on it, a
+    /// council's worth at once as it came back).
+    static func pollDelay(afterFailures failures: Int) -> TimeInterval {
+        guard failures > 0 else { return pollInterval }
+        return min(2, 0.25 * pow(2, Double(min(failures, 8) - 1)))
+    }
+
     private let mailbox = Mailbox()
     /// Work for the thread: effects and the focus, in order, and whether to stop.
     private let inbox = Inbox()
@@ -39,7 +47,7 @@ public final class DataWorker: EffectRunner, Sendable {
                 if stopping { break }
                 if Date() >= nextPoll {
                     mailbox.post(service.value.refresh())
-                    nextPoll = Date().addingTimeInterval(Self.pollInterval)
+                    nextPoll = Date().addingTimeInterval(Self.pollDelay(afterFailures: service.value.failedRefreshes))
                 }
             }
             inbox.end()

@@ -20,4 +20,24 @@ import Testing
         #expect(line.hasSuffix(", and 1 with none (a value missing, or a target or note alone)"), "\(line)")
         #expect(!line.contains("2027"))
     }
+
+    @Test("a target with more decimals than its measure shows is warned of: a value equal to it would be judged as shown")
+    func finerTarget() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ScorecardKitTests/Fixtures/small").path
+        var council = try CouncilDirectory(path: path).load()
+        let today = try #require(CivilDate(year: 2024, month: 11, day: 24))
+        func warnings() -> [Substring] {
+            CheckSummary(council: council, evaluation: council.evaluate(asAt: .quarter(2024, 2), today: today), path: "x").text
+                .split(separator: "\n").filter { $0.hasPrefix("Warning:") }
+        }
+        #expect(warnings().isEmpty)
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        council.measures[m].unit = MeasureUnit("days")
+        council.measures[m].decimals = 0
+        council.measures[m].targets = TargetSchedule(byPeriod: [.financialYear(2024): 7.5])
+        let said = try #require(warnings().first)
+        #expect(said.contains("KBI-01's target for 2024/25, 7.5 days, has more decimals than its values are shown and judged to (0)"), "\(said)")
+        #expect(said.contains("would show as 8 days") && said.hasSuffix("or a whole-number target."), "\(said)")
+    }
 }

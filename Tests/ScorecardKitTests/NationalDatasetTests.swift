@@ -156,6 +156,21 @@ import Testing
         #expect(dataset.records.first?.isEngland == true)
     }
 
+    @Test("an LG Inform download with one header row is refused: its metric's name was read as every column's period")
+    func anLGInformDownloadWithoutItsPeriodRow() throws {
+        let text = """
+            "area label","area long label","area","Metric X","Metric X"
+            "Barnet","Barnet (London borough)","E09000003","12","14"
+            """
+        do {
+            let dataset = try Self.read(text, file: "lg.csv")
+            Issue.record("read with periods \(dataset.records.map(\.period))")
+        } catch let error as DataFileError {
+            #expect(error.line == 1)
+            #expect(error.description.contains("one header row, which names the metric but no period"))
+        }
+    }
+
     @Test func anLGInformValueThatIsNotANumberIsNamed() throws {
         let text = """
             "area label","area long label","area","Metric"

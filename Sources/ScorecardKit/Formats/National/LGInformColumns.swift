@@ -105,6 +105,13 @@ struct LGInformColumns {
                 }
                 value = number
             }
+            // One header row names the metric and nothing else: its name was read as every column's period.
+            guard !extraHeaders.isEmpty else {
+                throw DataFileError(
+                    file: file, line: 1, field: nil,
+                    message: "the download has one header row, which names the metric but no period: LG Inform's has six (the fifth gives "
+                        + "each column's period); download it again with its header rows", column: column)
+            }
             let period = periodLabel(column)
             guard !period.isEmpty else {
                 throw DataFileError(

@@ -171,6 +171,18 @@ import Testing
         }
     }
 
+    @Test("a NUL byte in a download is said as itself, on its line, not as the odd heading it made")
+    func aNULByteIsNamed() throws {
+        let text = "\"area label\",\"area long label\",\"area\",\"Metric\"\n\"area label\",\"area long label\",\"area\",\"20\u{0}20\"\n"
+        do {
+            _ = try Self.read(text, file: "lg.csv")
+            Issue.record("a NUL byte was read")
+        } catch let error as DataFileError {
+            #expect(error.line == 2)
+            #expect(error.description.contains("NUL character"))
+        }
+    }
+
     @Test func anLGInformValueThatIsNotANumberIsNamed() throws {
         let text = """
             "area label","area long label","area","Metric"

@@ -31,6 +31,12 @@ public struct NationalDataset: Sendable, Equatable {
     /// - Throws: ``DataFileError`` naming the file, line and column: not a CSV file, a header that is neither
     ///   publisher's, a required column missing, a number that is not one, a row repeated.
     public static func read(bytes: [UInt8], file: String) throws -> NationalDataset {
+        // A NUL byte belongs in no download (a damaged file, or one saved as UTF-16 and cut): said as itself, not as
+        // the odd heading or number it would make.
+        if let nul = bytes.firstIndex(of: 0), UTF8Validation.otherThanText(bytes, saveAs: "CSV") == nil {
+            let line = bytes[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            throw DataFileError(file: file, line: line, field: nil, message: "the file holds a NUL character (byte 0), which no download has")
+        }
         let reader = CSVReader(bytes: bytes, file: file)
         var layout: Layout?
         var records: [NationalRecord] = []

@@ -41,6 +41,24 @@ public enum CouncilWorkbook {
         }
     }
 
+    /// The sheets of the workbook at `path` with the headings of values (`measure`, `period`, `value`, under a title
+    /// or not) beside its Observations sheet: only that one is read, so theirs are not imported. A council may keep
+    /// such a sheet on purpose (last year's archive), or have meant it to be read ("Q1 data"): `check` and `import`
+    /// say which are left out, rather than leave them out without a word. Empty when the workbook cannot be read.
+    public static func unreadValueSheets(path: String) -> [String] {
+        guard let workbook = try? Workbook(path: path), let signature = Role.observations.signature else { return [] }
+        let named = workbook.sheetNames.filter { name in
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            return Role.allCases.contains { $0.names.contains(key) }
+        }
+        guard named.contains(where: { Role.observations.names.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }) else { return [] }
+        return workbook.sheetNames.filter { name in
+            guard !named.contains(name), let table = try? workbook.table(named: name) else { return false }
+            let headings = Self.headings(Self.fromHeader(table, role: .observations))
+            return signature.allSatisfy { alternatives in alternatives.contains(where: headings.contains) }
+        }
+    }
+
     /// The headings of a sheet's first row that has any, as the tables match them (`Delivery plan` is
     /// `delivery_plan`).
     static func headings(_ table: SheetTable) -> Set<String> {
@@ -134,18 +152,6 @@ public enum CouncilWorkbook {
                     file: path, line: nil, field: nil,
                     message: "the sheet \"\(name.excerpt())\" has the columns of the \(missing.names[0].capitalized) table but not its "
                         + "name, so it would not be read: name it \(missing.names[0].capitalized)")
-            }
-            // A second sheet of values beside Observations ("Q1 data" with the same headings) would be skipped without
-            // a word, and its figures never imported.
-            if let observations = found[.observations], let signature = Role.observations.signature {
-                for name in workbook.sheetNames where !found.values.contains(name) {
-                    let headings = (try? workbook.table(named: name)).map { Self.headings(Self.fromHeader($0, role: .observations)) } ?? []
-                    guard signature.allSatisfy({ alternatives in alternatives.contains(where: headings.contains) }) else { continue }
-                    throw DataFileError(
-                        file: path, line: nil, field: nil,
-                        message: "the sheet \"\(name.excerpt())\" has the columns of values beside the sheet \"\(observations.excerpt())\", "
-                            + "and only that one is read: move its rows into \(observations.excerpt()) (or delete the sheet)")
-                }
             }
             // A workbook without values is a framework alone; but one whose values' sheet was renamed ("Q2 Data")
             // would load as a council with no data at all, every measure "no data".

@@ -17,5 +17,7 @@ struct CheckCommand: ParsableCommand {
         let council = try DataLocation.load(directory, today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         Console.out(CheckSummary(council: council, evaluation: evaluation, path: directory ?? DataLocation.sampleName).text)
+        let unread = UnreadSheetWarning.lines(path: directory)
+        if !unread.isEmpty { Console.out(([""] + unread).joined(separator: "\n")) }
     }
 }

@@ -104,7 +104,16 @@ struct MeasuresTableTests {
         ("ragged row", "code,title,frequency,priority\nK1,T,monthly\n", 2, nil, "the row has 3 fields; the header has 4"),
         ("profile of a non-cumulative measure", "code,title,frequency,priority,profile\nK1,T,quarterly,P1,10;20;30;100\n", 2, "profile", "a profile is for cumulative"),
         ("min above max", "code,title,frequency,priority,min,max\nK1,T,monthly,P1,5,1\n", 2, "max", "max (1) is below min (5)"),
+        ("a quarter's profile for a monthly measure", "code,title,frequency,cumulative,priority,profile\nK1,T,monthly,yes,P1,25;50;75;100\n", 2, "profile",
+         "one percentage per month (12, a monthly measure's profile is by month), and this one has 4"),
     ]
+
+    @Test("a profile written with slashes (25/50/75/100), as a council may in a sheet, is read as with ; or ,")
+    func profileWithSlashes() throws {
+        let table = "code,title,frequency,cumulative,priority,profile\nK1,T,quarterly,yes,P1,25/50/75/100\nK2,U,quarterly,yes,P1,25%/50%/75%/100%\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"])).load()
+        #expect(council.measures.map(\.targets.profile) == [[25, 50, 75, 100], [25, 50, 75, 100]])
+    }
 
     @Test("a mistake in measures.csv names the file, line and field", arguments: bad)
     func mistakes(_ bad: (String, String, Int, String?, String)) throws {

@@ -202,8 +202,14 @@ struct MeasureReader {
         let profile = try fields.profile()
         if !profile.isEmpty {
             let perYear = kind.perYear
-            guard measure.cumulative, perYear > 1, profile.count == perYear else {
-                throw fields.error("profile", "a profile is for cumulative monthly or quarterly measures, with one percentage per \(kind == .month ? "month (12)" : "quarter (4)")")
+            guard measure.cumulative, perYear > 1 else {
+                throw fields.error("profile", "a profile is for cumulative monthly or quarterly measures, with one percentage per month (12) or quarter (4)")
+            }
+            guard profile.count == perYear else {
+                let per = kind == .month ? "month (12, a monthly measure's profile is by month)" : "quarter (4)"
+                throw fields.error(
+                    "profile",
+                    "a profile has one percentage per \(per), and this one has \(profile.count): write them apart with ; or , (such as 15;40;65;100)")
             }
             let shares = try profile.map { text in
                 guard let text, let share = NumberParser.parse(text), (0...1000).contains(share) else {

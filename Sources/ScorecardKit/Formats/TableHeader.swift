@@ -122,7 +122,8 @@ struct TableRow: MeasureFields {
     func profile() throws -> [String?] {
         guard var text = try string("profile") else { return [] }
         if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
-        let separator: Character = text.contains(";") ? ";" : ","
+        // `15;40;65;100`, `15,40,65,100`, or as a council may write it in a sheet, `15/40/65/100`.
+        let separator: Character = text.contains(";") ? ";" : text.contains(",") ? "," : text.contains("/") ? "/" : ","
         return text.split(separator: separator, omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
     }
 

@@ -108,6 +108,14 @@ struct MeasuresTableTests {
          "one percentage per month (12, a monthly measure's profile is by month), and this one has 4"),
     ]
 
+    @Test("a tolerance as councils write it: ±5%, 5 %, +/- 3, 2pp (percentage points, a figure)")
+    func tolerancesAsWritten() throws {
+        let table = "code,title,frequency,priority,unit,tolerance\nK1,T,monthly,P1,%,±5%\nK2,T,monthly,P1,%,5 %\nK3,T,monthly,P1,number,+/- 3\n"
+            + "K4,T,monthly,P1,%,2pp\nK5,T,monthly,P1,%,2 percentage points\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"])).load()
+        #expect(council.measures.map(\.tolerance) == [.percent(5), .percent(5), .absolute(3), .absolute(2), .absolute(2)])
+    }
+
     @Test("a profile written with slashes (25/50/75/100), as a council may in a sheet, is read as with ; or ,")
     func profileWithSlashes() throws {
         let table = "code,title,frequency,cumulative,priority,profile\nK1,T,quarterly,yes,P1,25/50/75/100\nK2,U,quarterly,yes,P1,25%/50%/75%/100%\n"

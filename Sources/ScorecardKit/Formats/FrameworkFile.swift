@@ -162,8 +162,18 @@ public struct FrameworkFile {
 
     static func tolerance(_ object: inout some DataFields) throws -> Tolerance? {
         try object.parsed("tolerance", expected: "a tolerance (a number such as 2, or a percentage such as 5%)") { text in
-            guard let amount = NumberParser.parse(text), amount >= 0, ValueLimits.insanity(of: amount) == nil else { return nil }
-            return text.hasSuffix("%") ? .percent(amount) : .absolute(amount)
+            // As councils write it too: `±5%`, `+/- 5 %`, `5 %`, and percentage points (`2pp`, `2 ppt`) as a figure.
+            var written = Substring(text.trimmingWhitespace())
+            for sign in ["±", "+/-", "+-"] where written.hasPrefix(sign) { written = written.dropFirst(sign.count).trimmingWhitespace() }
+            let lowered = written.lowercased()
+            for points in [" percentage points", "percentage points", "ppt", "pp"] where lowered.hasSuffix(points) {
+                written = written.dropLast(points.count).trimmingWhitespace()
+                break
+            }
+            let percent = written.hasSuffix("%")
+            let figure = percent ? String(written.dropLast().trimmingWhitespace()) + "%" : String(written)
+            guard let amount = NumberParser.parse(figure), amount >= 0, ValueLimits.insanity(of: amount) == nil else { return nil }
+            return percent ? .percent(amount) : .absolute(amount)
         }
     }
 }

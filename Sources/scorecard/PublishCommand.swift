@@ -79,8 +79,8 @@ struct PublishCommand: ParsableCommand {
                     "  \(proposal.measureCode.terminalSafe) \(proposal.period.label): \(proposal.value == nil ? "none" : shown(proposal.value, of: proposal.measureCode))"
                         + " (\(proposal.current.map { "was \(shown($0, of: proposal.measureCode))" } ?? "none was set for that period itself"); proposed by \(proposal.proposedBy.terminalSafe))"
                         + (proposal.carriedTarget.map {
-                            "; but the period's value was given with a target of its own, \(RecordCommand.text($0)), which still judges it: "
-                                + "change it in the council's files"
+                            "; but the period's row in the council's files gives a target of its own, \(RecordCommand.text($0)), which still judges it: "
+                                + "change it in the files"
                         } ?? ""))
             }
         }

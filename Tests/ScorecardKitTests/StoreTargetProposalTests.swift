@@ -136,8 +136,8 @@ struct StoreTargetProposalTests {
             problems = error.problems.map { "\($0.field.rawValue): \($0.message)" }
         }
         #expect(problems == [
-            "period: KBI-01 Sep 2024's value was given with a target of its own, 85.0%, which judgements use over any other: "
-                + "change it in the target column of the value's row in the council's files, and import them again"
+            "period: KBI-01 Sep 2024's row in the council's files gives a target of its own, 85.0%, which judgements use over any other: "
+                + "change it in the target column of that row, and import the files again"
         ])
         #expect(try store.targetProposals().isEmpty)
         // Another month, or the year, may have one.

@@ -65,8 +65,8 @@ import Testing
         let proposal = TargetProposal(
             measureCode: "KBI-01", period: .month(2024, 8), value: 80, current: nil, proposedBy: "kate", proposedAt: Date(), carriedTarget: 83)
         let text = PublishCommand.report(PublishOutcome(published: [], approvedTargets: [proposal], unknownMeasures: []), selection: .all)
-        #expect(text.contains("KBI-01 Aug 2024: 80 (none was set for that period itself; proposed by kate); but the period's value was given "
-            + "with a target of its own, 83, which still judges it: change it in the council's files"), "\(text)")
+        #expect(text.contains("KBI-01 Aug 2024: 80 (none was set for that period itself; proposed by kate); but the period's row in the "
+            + "council's files gives a target of its own, 83, which still judges it: change it in the files"), "\(text)")
     }
 
     @Test("publish says each figure with its measure's unit, as the dashboard shows it")

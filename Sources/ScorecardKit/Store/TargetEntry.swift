@@ -101,9 +101,8 @@ extension TargetChange {
         return TargetEntryError(problems: [
             .init(
                 field: .period,
-                message: "\(measureCode.excerpt()) \(period.label)'s value was given with a target of its own, \(target), which "
-                    + "judgements use over any other: change it in the target column of the value's row in the council's files, "
-                    + "and import them again")
+                message: "\(measureCode.excerpt()) \(period.label)'s row in the council's files gives a target of its own, \(target), which "
+                    + "judgements use over any other: change it in the target column of that row, and import the files again")
         ])
     }
 }

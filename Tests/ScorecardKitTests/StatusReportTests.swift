@@ -98,6 +98,7 @@ struct StatusReportTests {
             #expect(formatPlain(figure).count <= 8 && abs(figure - exact) < 1e-9, "\(figure)")
         }
         #expect(3094321.4080000003.withoutBinaryNoise == 3094321.408)
+        #expect((98.3 * 0.582).withoutBinaryNoise == 57.2106, "a profiled target, as status writes it")
         #expect(0.00049.withoutBinaryNoise == 0.00049 && (-2.5).withoutBinaryNoise == -2.5 && Double.infinity.withoutBinaryNoise == .infinity)
     }
 

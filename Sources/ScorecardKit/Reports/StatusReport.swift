@@ -224,7 +224,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             year = forecast.year.description
             basis = forecast.basis.description
             value = forecast.value.withoutBinaryNoise
-            target = forecast.target
+            target = forecast.target.withoutBinaryNoise
             method = forecast.method.rawValue
             misses = forecast.misses
             shortfall = forecast.shortfall
@@ -310,7 +310,9 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             return Record(
                 code: measure.code, title: measure.title, tier: measure.tier.rawValue, priority: priority.code,
                 deliveryPlan: location.plan.map { priority.plans[$0].code }, owner: measure.owner, service: measure.service,
-                unit: measure.unit.name, period: judged.period?.description, value: judged.value, target: judged.target,
+                unit: measure.unit.name, period: judged.period?.description, value: judged.value,
+                // A profiled target is worked out (98.3 x 58.2% is 57.21060000000001): without the noise.
+                target: judged.target?.withoutBinaryNoise,
                 status: judged.status.label.lowercased(),
                 direction: Travel(previous: judged.sincePrevious?.label.lowercased(), yearBefore: judged.sinceLastYear?.label.lowercased()),
                 alerts: judged.alerts.map(\.rule.phrase),

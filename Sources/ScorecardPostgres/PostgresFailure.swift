@@ -73,6 +73,8 @@ enum PostgresFailure {
             case .unsupportedAuthMechanism:
                 return "the server asks for a way of signing in that Scorecard does not support (use a password, scram-sha-256 or md5)"
             case .serverClosedConnection, .uncleanShutdown: return lost
+            // Closed by this side: the watchdog gave the server up (``PostgresSession/answerLimit``).
+            case .clientClosedConnection: return "no answer from the server in 60 s, so the connection was given up"
             case .sslUnsupported: return "the server does not offer TLS, and sslmode asks for it"
             case .failedToAddSSLHandler: return "TLS could not be set up with the server (is its certificate trusted?)"
             default: return "the server could not be reached (\(error.code))"

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import ScorecardKit
 
 /// One connection to the server, used synchronously: the store's callers (the command line, the dashboard's
 /// data thread) are plain threads, so each call waits on SwiftNIO's future rather than on a Swift task. Calls
@@ -183,14 +184,23 @@ final class PostgresSession: @unchecked Sendable {
         try execute(begin)
         lock.withLock { transactionDepth += 1 }
         defer { lock.withLock { transactionDepth -= 1 } }
+        let result: T
         do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
+            result = try body()
         } catch {
             _ = try? execute("ROLLBACK")
             throw error
         }
+        do {
+            try execute("COMMIT")
+        } catch let error as PostgresStoreError {
+            // Sent, and no answer: the server may have committed it before the connection went.
+            if case .failed(let reason) = error, reason == PostgresFailure.lost || reason.hasPrefix("no answer from the server") {
+                throw StoreError.outcomeUnknown(problem: reason)
+            }
+            throw error
+        }
+        return result
     }
 
     /// Streams `text` (COPY's text format: tab-separated, `\N` for NULL) into `table`'s `columns`.
@@ -249,7 +259,10 @@ final class PostgresSession: @unchecked Sendable {
     /// in the middle of an import): the import waited for ever. The task is then left behind, its result unread.
     private static func waitForCopy(_ done: DispatchSemaphore, on connection: PostgresConnection) -> Bool {
         var closedSince: DispatchTime?
+        // Everything was handed over: a server that takes no more of it within the answer limit (frozen) is given up.
+        let givenUpAt = DispatchTime.now() + .seconds(Int(answerLimit.nanoseconds / 1_000_000_000))
         while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+            if DispatchTime.now() > givenUpAt, !connection.isClosed { connection.close().whenComplete { _ in } }
             guard connection.isClosed else { continue }
             let since = closedSince ?? .now()
             closedSince = since

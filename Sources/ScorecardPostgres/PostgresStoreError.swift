@@ -22,6 +22,11 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
     /// The database holds tables Scorecard did not make (another application's), so Scorecard cannot use it.
     case notScorecard(location: String, reason: String)
 
+    /// The description as a command (not a dashboard) says it: a lost connection is not being retried there.
+    public var commandDescription: String {
+        self == .connectionLost ? "the connection to the server was lost, and the server cannot be reached again (is it running?)" : description
+    }
+
     public var description: String {
         switch self {
         case .badURL(let text, let reason):
@@ -38,6 +43,8 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
             "\(location) was set up by an older version of Scorecard (schema \(version)): its owner runs "
                 + "`scorecard db init --database \(location)` to bring it up to date"
         case .connectionLost:
+            // Said on a dashboard's status line, where the figures stay; a command says it in its own words
+            // (``commandDescription``).
             "Connection to the server lost: showing the figures as they were, retrying"
         case .failed(let reason), .refused(_, let reason):
             reason

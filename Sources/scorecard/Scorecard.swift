@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScorecardKit
+import ScorecardPostgres
 
 /// The `scorecard` command: the dashboard, and the commands around it.
 @main
@@ -43,7 +44,9 @@ struct Scorecard: ParsableCommand {
             }
             try command.run()
         } catch {
-            let error = plainFileError(StoreError.plain(error))
+            var error = plainFileError(StoreError.plain(error))
+            // A lost connection is said as a command meets it (the dashboard's words say it keeps retrying).
+            if let lost = error as? PostgresStoreError, lost == .connectionLost { error = CommandFailure(lost.commandDescription) }
             let code = exitCode(for: error)
             var text = message(for: error)
             // An argument refused once the command runs (`report --out x` with no format) is answered with that

@@ -227,6 +227,21 @@ struct EffectTests {
         }
         #expect(!failed.isSaving)
         #expect(editing.message == "Not saved: the connection to the server was lost")
+        // The connection back, the message that told of its loss goes with it.
+        editing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        _ = editing.apply(.submit, model: model)
+        editing.apply(.saveFailed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        editing.apply(.recovered, model: model)
+        #expect(editing.message == nil, "\(editing.message ?? "")")
+        // Lost while committing: perhaps saved, and the form stays for Enter again.
+        _ = editing.apply(.submit, model: model)
+        editing.apply(.saveUncertain("the connection to the server was lost"), model: model)
+        guard case .editing(let uncertain) = editing.mode else {
+            Issue.record("the form closed on an uncertain save")
+            return
+        }
+        #expect(!uncertain.isSaving)
+        #expect(editing.message?.hasPrefix("Perhaps saved: the connection to the server was lost") == true)
     }
 }
 

@@ -62,6 +62,8 @@ public enum AppAction: Hashable, Sendable {
     /// Saving the value failed (the store could not be written), and nothing was saved: why. Only the save's own
     /// failure: a refresh failing meanwhile (``failed(_:)``) says nothing of the value being saved.
     case saveFailed(String)
+    /// The connection was lost while the value was being committed: it may or may not have been saved (why).
+    case saveUncertain(String)
     /// The report was written: where.
     case reportWritten(path: String)
     /// The report could not be written: why.

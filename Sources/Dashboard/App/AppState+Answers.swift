@@ -5,10 +5,10 @@ extension AppState {
     mutating func applyAnswer(_ action: AppAction, model: DashboardModel) -> [AppEffect]? {
         switch action {
         case .dataChanged(let new):
-            dataProblem = nil
+            clearDataProblem()
             return adopt(new, replacing: model)
         case .recovered:
-            dataProblem = nil
+            clearDataProblem()
             // A measure opened while the store could not be reached has no history yet: asked for again now.
             if case .measure(let m) = current.route { return Self.historyNeeded(for: m, model: model) }
             return []
@@ -38,6 +38,14 @@ extension AppState {
             }
             message = "Not saved: \(problem)"
             return []
+        case .saveUncertain(let problem):
+            // The form stays, its value typed: Enter again is safe (a value already saved comes back unchanged).
+            if case .editing(var form) = mode, form.isSaving {
+                form.isSaving = false
+                mode = .editing(form)
+            }
+            message = "Perhaps saved: \(problem); Enter again saves it if it was not (a value saved already is unchanged)"
+            return []
         case .failed(let problem):
             // A refresh failing while a value is being saved says nothing of the save, which answers for itself (a
             // lost connection read as "Not saved" while the value was still on its way, and then saved).
@@ -50,6 +58,13 @@ extension AppState {
         default:
             return nil
         }
+    }
+
+    /// The store answers again: the problem is over, and so is a message that told of it ("Not saved: Connection to
+    /// the server lost…" stayed on the status line long after the connection was back).
+    private mutating func clearDataProblem() {
+        if let problem = dataProblem, message?.contains(problem) == true { message = nil }
+        dataProblem = nil
     }
 
     /// Takes in new data: the same screens, filters and selected rows, found again by their codes; a period

@@ -131,7 +131,7 @@ extension AppState {
             }
         case .rejoin, .presenterMoved, .meetingEnded, .meetingResumed, .followersCounted: break
         case .type, .paste, .deleteBackward, .submit, .cancel, .nextField, .previousField, .clearField: break
-        case .dataChanged, .saved, .saveRefused, .saveFailed, .reportWritten, .reportFailed, .failed, .signOffFailed, .recovered: break
+        case .dataChanged, .saved, .saveRefused, .saveFailed, .saveUncertain, .reportWritten, .reportFailed, .failed, .signOffFailed, .recovered: break
         }
         return []
     }

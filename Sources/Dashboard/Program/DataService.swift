@@ -280,6 +280,8 @@ public final class DataService {
             outcome = try store.record(entry, today: data.today)
         } catch let error as ValueEntryError {
             return [.saveRefused(error.problems)]
+        } catch StoreError.outcomeUnknown(let problem) {
+            return [.saveUncertain(problem)]
         } catch {
             return [.saveFailed("\(StoreError.plain(error))")]
         }
@@ -299,6 +301,9 @@ public final class DataService {
                 values += outcome.published.count
                 targets += outcome.approvedTargets.count
             }
+        } catch StoreError.outcomeUnknown(let problem) {
+            // The screen shows, once the store answers again, whether it was.
+            return [.saved(summary: "Perhaps signed off: \(problem); the list shows what is still waiting once the server answers", publish())]
         } catch {
             let problem = "\(StoreError.plain(error))"
             // Each period's selection is its own transaction: those signed off before the failure stay so.

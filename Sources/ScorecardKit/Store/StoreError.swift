@@ -26,6 +26,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked
     /// SQLite found the file damaged while reading or writing it (its own words in `problem`).
     case damagedWhileUsed(problem: String)
+    /// The connection to the store was lost after a change was sent to be committed, before its answer came: it
+    /// may or may not have been saved (`problem`: how the connection went).
+    case outcomeUnknown(problem: String)
     /// SQLite could not write the file although it was opened for writing (its `-wal` or `-shm` file beside it, or
     /// the file itself, made read-only meanwhile); SQLite's words in `problem`.
     case cannotWrite(problem: String)
@@ -76,6 +79,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .locked:
             "the database was locked by another process for more than \(Int(SQLiteStore.busyTimeout)) s (an import, or a "
                 + "`sqlite3` session left open in a transaction); nothing was written: try again once it is done"
+        case .outcomeUnknown(let problem):
+            "\(problem) while the change was being committed, so it may or may not have been saved: look again once the server answers"
         case .damagedWhileUsed(let problem):
             "the database file is damaged (SQLite says: \(problem)); nothing was written: restore it from a backup"
         case .cannotWrite(let problem):

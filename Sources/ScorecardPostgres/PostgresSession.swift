@@ -259,10 +259,9 @@ final class PostgresSession: @unchecked Sendable {
     /// in the middle of an import): the import waited for ever. The task is then left behind, its result unread.
     private static func waitForCopy(_ done: DispatchSemaphore, on connection: PostgresConnection) -> Bool {
         var closedSince: DispatchTime?
-        // Everything was handed over: a server that takes no more of it within the answer limit (frozen) is given up.
-        let givenUpAt = DispatchTime.now() + .seconds(Int(answerLimit.nanoseconds / 1_000_000_000))
+        // (A server that stops answering without closing the connection, frozen, is waited for: closing the
+        // connection in the middle of a COPY stops the program in postgres-nio's state machine.)
         while done.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
-            if DispatchTime.now() > givenUpAt, !connection.isClosed { connection.close().whenComplete { _ in } }
             guard connection.isClosed else { continue }
             let since = closedSince ?? .now()
             closedSince = since

@@ -32,19 +32,11 @@ extension AppState {
             message = "Not signed off: \(problem)"
             return []
         case .saveFailed(let problem):
-            if case .editing(var form) = mode, form.isSaving {
-                form.isSaving = false
-                mode = .editing(form)
-            }
-            message = "Not saved: \(problem)"
+            formAnswered(saying: "Not saved: \(problem)")
             return []
         case .saveUncertain(let problem):
-            // The form stays, its value typed: Enter again is safe (a value already saved comes back unchanged).
-            if case .editing(var form) = mode, form.isSaving {
-                form.isSaving = false
-                mode = .editing(form)
-            }
-            message = "Perhaps saved: \(problem); Enter again saves it if it was not (a value saved already is unchanged)"
+            // Enter again is safe: a value already saved comes back unchanged.
+            formAnswered(saying: "Perhaps saved: \(problem); Enter again saves it if it was not (a value saved already is unchanged)")
             return []
         case .failed(let problem):
             // A refresh failing while a value is being saved says nothing of the save, which answers for itself (a
@@ -58,6 +50,16 @@ extension AppState {
         default:
             return nil
         }
+    }
+
+    /// The store answered the form's save without saving for sure: the form stays, its value typed, and `message`
+    /// says why.
+    private mutating func formAnswered(saying message: String) {
+        if case .editing(var form) = mode, form.isSaving {
+            form.isSaving = false
+            mode = .editing(form)
+        }
+        self.message = message
     }
 
     /// The store answers again: the problem is over, and so is a message that told of it ("Not saved: Connection to

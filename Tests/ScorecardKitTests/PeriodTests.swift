@@ -145,6 +145,22 @@ struct PeriodTests {
         #expect(expected.contains(day))
     }
 
+    @Test("a date read for a measure's kind of period: the quarter or year it ends, else its month", arguments: [
+        ("30/06/2024", Period.Kind.quarter, Period.quarter(2024, 1)),
+        ("2025-03-31", .quarter, .quarter(2024, 4)),
+        ("2025-03-31", .financialYear, .financialYear(2024)),
+        ("2024-12-31 00:00:00", .calendarYear, .calendarYear(2024)),
+        ("2024-12-31", .financialYear, .month(2024, 12)),
+        ("01/04/2024", .quarter, .month(2024, 4)),
+        ("29/06/2024", .quarter, .month(2024, 6)),
+        ("Jun 2024", .quarter, .month(2024, 6)),
+        ("2024/25 Q1", .month, .quarter(2024, 1)),
+        ("30/06/2024", .month, .month(2024, 6)),
+    ])
+    func cellOfKind(text: String, kind: Period.Kind, expected: Period) {
+        #expect(Period(cell: text, kind: kind) == expected)
+    }
+
     @Test("ends of months, leap years included")
     func monthEnds() {
         #expect(Period.month(2024, 2).endDate == CivilDate(year: 2024, month: 2, day: 29))

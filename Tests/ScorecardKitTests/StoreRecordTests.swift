@@ -109,15 +109,19 @@ struct StoreRecordTests {
         }
     }
 
-    @Test("a date given as the period is its month, as observations.csv reads it; for a quarterly measure, the quarter is named")
+    @Test("a date given as the period is its month, as observations.csv reads it; for a quarterly measure, the quarter it ends, else the quarter is named")
     func dateAsPeriod() throws {
         let council = try CouncilDirectory(path: Fixture.directory).load()
         let monthly = try ValueEntry(measure: "KBI-01", period: "2024-10-15", value: "88", by: "a").validated(in: council, today: Self.today)
         #expect(monthly.period == .month(2024, 10))
+        let quarterEnd = try ValueEntry(measure: "KBM-01", period: "30/09/2024", value: "3", by: "a").validated(in: council, today: Self.today)
+        #expect(quarterEnd.period == .quarter(2024, 2))
         let quarterly = try #require(throws: ValueEntryError.self) {
-            try ValueEntry(measure: "KBM-01", period: "2024-09-30", value: "3", by: "a").validated(in: council, today: Self.today)
+            try ValueEntry(measure: "KBM-01", period: "2024-09-29", value: "3", by: "a").validated(in: council, today: Self.today)
         }
         #expect(quarterly.problems.first?.message.contains("(it falls in Q2 2024/25)") == true)
+        let monthEnd = try ValueEntry(measure: "KBI-01", period: "2024-09-30", value: "88", by: "a").validated(in: council, today: Self.today)
+        #expect(monthEnd.period == .month(2024, 9))
         let target = try TargetEntry(measure: "KBI-01", period: "2025-01-31", target: "90", by: "a").validated { code in council.measureIndex(code: code).map { council.measures[$0] } }
         #expect(target.period == .month(2025, 1))
     }

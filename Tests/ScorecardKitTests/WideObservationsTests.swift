@@ -167,6 +167,25 @@ struct WideObservationsTests {
         #expect(error?.description == "council.xlsx: sheet Observations, cell C7 (2024/25 Q2): \"abc\" is not a number (a value not to be had is left empty, or written - or n/a)")
     }
 
+    @Test("a quarterly or annual measure's period given as the day it ends is that period; another day is refused, naming it")
+    func periodEndDates() throws {
+        let dates = """
+            measure,period,value
+            KBM-01,30/06/2024,28
+            KBM-01,2024-09-30,45
+            OUT-01,31/03/2024,1.1
+            KBI-01,2024-09-30,86
+
+            """
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": dates])).load()
+        func periods(_ code: String) throws -> [Period] { council.observations[try #require(council.measureIndex(code: code))].map(\.period) }
+        #expect(try periods("KBM-01") == [.quarter(2024, 1), .quarter(2024, 2)])
+        #expect(try periods("OUT-01") == [.financialYear(2023)])
+        #expect(try periods("KBI-01") == [.month(2024, 9)])
+        let midQuarter = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value\nKBM-01,2024-06-29,28\n"]))
+        #expect(midQuarter.map(\.message) == ["KBM-01 is reported quarterly; \"Jun 2024\" is a month (it falls in 2024/25 Q1: write that)"])
+    }
+
     @Test("a date heading (as a spreadsheet keeps a month) is that month; a cell beyond the last heading is refused")
     func dates() throws {
         let council = try CouncilDirectory(path: try TablesFixture.directory()).load()
@@ -180,6 +199,18 @@ struct WideObservationsTests {
         var wrongKind: DataFileError?
         do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: notes) } catch let e as DataLoadError { wrongKind = e.errors.first }
         #expect(wrongKind?.description == "council.xlsx: sheet Observations, cell B2 (Aug 2024): KBM-01 is reported quarterly; \"Aug 2024\" is a month (it falls in 2024/25 Q2: write that)")
+        // A heading dated a quarter's last day is that quarter for a quarterly measure, and its month for a monthly one.
+        let quarterEnds = SheetTable(
+            origin: origin,
+            rows: [
+                .init(number: 1, cells: ["measure", "2024-09-30", "target 2024-09-30", "2024-12-31"]), .init(number: 2, cells: ["KBM-01", "3", "4", "5"]),
+                .init(number: 3, cells: ["KBI-01", "91.5", "", "92"]),
+            ])
+        let read = try ObservationsFile(file: "", measures: council.measures).read(table: quarterEnds)
+        let quarterly = try #require(council.measureIndex(code: "KBM-01"))
+        #expect(read[quarterly].map(\.period) == [.quarter(2024, 2), .quarter(2024, 3)])
+        #expect(read[quarterly].map(\.target) == [4, nil])
+        #expect(read[1].map(\.period) == [.month(2024, 9), .month(2024, 12)])
         let ragged = SheetTable(origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01"]), .init(number: 2, cells: ["KBI-01", "1", "", "x"])])
         var error: DataFileError?
         do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: ragged) } catch let e as DataLoadError { error = e.errors.first }

@@ -19,8 +19,10 @@ extension ObservationsFile {
         /// The columns of one period: its value, and optionally its target, note and quality.
         struct PeriodColumns {
             var period: Period
-            /// The period's heading as written, for messages.
+            /// The period's heading as written, for messages (a date as its month).
             var heading: String
+            /// The period as the heading writes it, a date as a date: a quarterly measure reads `30/06/2024` as 2024/25 Q1.
+            var written: String
             var cells = ObservationCells()
             /// The period's first column, where a problem with the period itself is placed.
             var firstColumn: Int
@@ -105,7 +107,7 @@ extension ObservationsFile {
                 }
                 var group = periods.firstIndex { $0.period == period }
                 if group == nil {
-                    periods.append(WideColumns.PeriodColumns(period: period, heading: periodText, firstColumn: i))
+                    periods.append(WideColumns.PeriodColumns(period: period, heading: periodText, written: written, firstColumn: i))
                     group = periods.count - 1
                 }
                 guard let g = group else { continue }

@@ -203,7 +203,10 @@ public struct ObservationsFile {
         let line = record.line
         guard let index = try measure(record, columns.measure, &state, fail: fail) else { return }
         let periodColumn = columns.period
-        guard let period = record.withBytes(periodColumn, Period.init(canonicalBytes:)) ?? Period(cell: record.string(periodColumn))
+        let kind = measures[index].frequency.periodKind
+        guard
+            let period = record.withBytes(periodColumn, Period.init(canonicalBytes:))
+                ?? Period(cell: record.string(periodColumn), kind: kind)
         else {
             let periodText = record.string(periodColumn)
             try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (\(Period.writingHint(for: periodText)))")
@@ -225,8 +228,11 @@ public struct ObservationsFile {
         for group in columns.periods {
             let cells = group.cells
             guard [cells.value, cells.target, cells.note, cells.quality].contains(where: { $0 >= 0 && !record.isBlank($0) }) else { continue }
+            // A heading dated the day a quarter or year ends is that period for a quarterly or annual measure.
+            let kind = measures[index].frequency.periodKind
+            let period = group.period.kind == kind ? group.period : Period(cell: group.written, kind: kind) ?? group.period
             try observation(
-                record, measure: index, period: group.period, periodText: group.heading, at: group.firstColumn, cells: cells,
+                record, measure: index, period: period, periodText: group.heading, at: group.firstColumn, cells: cells,
                 into: &state, fail: fail)
         }
     }

@@ -12,6 +12,24 @@ extension Period {
         }
     }
 
+    /// A period of `kind` as a cell gives it: what ``init(cell:)`` reads, except that a date on the last day of a
+    /// period of `kind` is that period (`30/06/2024` is 2024/25 Q1 for a quarterly measure, `31/03/2025` is 2024/25
+    /// for an annual one), as councils' systems name a quarter or a year by the day it ends. Any other date is
+    /// still its month.
+    public init?(cell text: some StringProtocol, kind: Kind) {
+        guard let read = Period(cell: text) else { return nil }
+        if read.kind == .month, kind != .month, Period(parsing: text) == nil,
+            let date = CivilDate(parsing: text) ?? Self.dateAtMidnight(text)
+        {
+            let ending = Period.containing(date, kind: kind)
+            if ending.endDate == date {
+                self = ending
+                return
+            }
+        }
+        self = read
+    }
+
     /// A date with the time of midnight, as pandas and R write a date column (`2014-04-01 00:00:00`,
     /// `2014-04-01T00:00`): the date. Another time of day is not a period's heading.
     private static func dateAtMidnight(_ text: some StringProtocol) -> CivilDate? {

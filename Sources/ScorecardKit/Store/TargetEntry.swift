@@ -42,8 +42,9 @@ public struct TargetEntry: Sendable, Hashable {
         }
 
         let periodText = period.trimmingWhitespace()
-        // A date is its month, as observations.csv reads one (2026-09-15 is September 2026).
-        let parsedPeriod = Period(cell: periodText)
+        // A date is its month, as observations.csv reads one (2026-09-15 is September 2026), or the quarter or year
+        // of a quarterly or annual measure that ends that day (2026-09-30).
+        let parsedPeriod = definition.map { Period(cell: periodText, kind: $0.frequency.periodKind) } ?? Period(cell: periodText)
         if periodText.isEmpty {
             fail(.period, "enter a period (such as 2025/26 or 2025/26 Q1)")
         } else if let parsedPeriod {

@@ -31,7 +31,10 @@ enum ChartSVG {
     static func write(_ series: ChartSeries, id: String, title: String, into html: inout HTMLText) {
         let points = series.points
         // The scale from the finite values alone (a database damaged by hand may hold an infinite one).
-        let shown = (points.compactMap(\.value) + points.compactMap(\.target)).filter(\.isFinite)
+        var shown = (points.compactMap(\.value) + points.compactMap(\.target)).filter(\.isFinite)
+        // With every value withheld, the targets alone set the scale: from zero, so a target of 3 then 5 is not
+        // drawn as a cliff (and the scale, whose small labels are withheld too, has one to read from).
+        if points.allSatisfy({ $0.value == nil }), !shown.isEmpty, shown.allSatisfy({ $0 >= 0 }) { shown.append(0) }
         html.open("svg", [
             "class": "chart", "viewBox": "0 0 \(Int(width)) \(Int(height))", "role": "img",
             "aria-labelledby": "\(id)-title \(id)-desc",

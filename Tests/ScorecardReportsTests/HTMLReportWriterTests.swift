@@ -194,5 +194,15 @@ struct HTMLReportWriterTests {
         ChartSVG.write(ChartSeries(points: counts, judged: nil, unit: MeasureUnit("number"), decimals: 0), id: "d", title: "t", into: &countsHTML)
         let countLabels = try HTMLDocument("<div>\(countsHTML.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
         #expect(countLabels.last == "1,000")
+        // Every value withheld, targets of 3 then 5: the scale runs from 0, not from 2.8 to 5.2 (a cliff).
+        let withheld = [3.0, 3, 5, 5].enumerated().map {
+            ChartSeries.Point(period: .quarter(2025, $0.offset + 1), value: nil, target: $0.element, withheld: true)
+        }
+        var withheldHTML = HTMLText()
+        ChartSVG.write(
+            ChartSeries(points: withheld, judged: nil, unit: MeasureUnit("number"), decimals: 0, smallNumbers: SmallNumbers(basis: .count)),
+            id: "e", title: "t", into: &withheldHTML)
+        let withheldLabels = try HTMLDocument("<div>\(withheldHTML.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
+        #expect(withheldLabels == ["0", "5"])
     }
 }

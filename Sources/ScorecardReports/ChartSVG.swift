@@ -98,8 +98,11 @@ enum ChartSVG {
         if let judged = series.judged, let i = points.firstIndex(where: { $0.period == judged }) {
             html.raw("<line class=\"judged\" x1=\"\(coordinate(x(i)))\" y1=\"\(coordinate(top))\" x2=\"\(coordinate(x(i)))\" y2=\"\(coordinate(height - bottom))\"/>")
         }
-        polylines(points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, className: "target", into: &html)
-        polylines(points.indices.map { i in points[i].value.map { (x(i), y($0)) } }, className: "value", into: &html)
+        // A year-to-date measure's lines start afresh each April: March's total falling to April's is no change.
+        let restarts = Set(
+            points.indices.dropFirst().filter { series.cumulative && points[$0].period.financialYearStart != points[$0 - 1].period.financialYearStart })
+        polylines(points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, restarts: restarts, className: "target", into: &html)
+        polylines(points.indices.map { i in points[i].value.map { (x(i), y($0)) } }, restarts: restarts, className: "value", into: &html)
         for (i, point) in points.enumerated() {
             if let value = point.value {
                 let isJudged = point.period == series.judged
@@ -112,8 +115,9 @@ enum ChartSVG {
         }
     }
 
-    /// Lines through consecutive points, broken where one is missing (a missing value is a gap, not a slope).
-    private static func polylines(_ points: [(Double, Double)?], className: String, into html: inout HTMLText) {
+    /// Lines through consecutive points, broken where one is missing (a missing value is a gap, not a slope) and
+    /// before each index in `restarts`.
+    private static func polylines(_ points: [(Double, Double)?], restarts: Set<Int>, className: String, into html: inout HTMLText) {
         var run: [(Double, Double)] = []
         func flush() {
             if run.count > 1 {
@@ -124,7 +128,8 @@ enum ChartSVG {
             }
             run.removeAll(keepingCapacity: true)
         }
-        for point in points {
+        for (index, point) in points.enumerated() {
+            if restarts.contains(index) { flush() }
             if let point { run.append(point) } else { flush() }
         }
         flush()

@@ -24,6 +24,8 @@ public struct ChartSeries: Sendable, Equatable {
     public var decimals: Int
     /// Set when small numbers are withheld: the scale then labels no value in the withheld range either.
     public var smallNumbers: SmallNumbers?
+    /// Whether the values are year-to-date totals: the lines then start afresh each April, not falling from March's.
+    public var cumulative = false
 
     /// Writes a value as the measure does: `85.2%`.
     public func format(_ value: Double) -> String { unit.format(value, decimals: decimals) }

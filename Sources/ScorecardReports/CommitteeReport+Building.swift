@@ -346,7 +346,7 @@ private struct Builder {
         }
         return ChartSeries(
             points: points, judged: judged, judgedStatus: status, unit: measure.unit, decimals: measure.decimals,
-            smallNumbers: isPublic ? measure.smallNumbers : nil)
+            smallNumbers: isPublic ? measure.smallNumbers : nil, cumulative: measure.cumulative)
     }
 
     /// The footnote, naming the counts withheld: "1 to 4" when every measure withholding uses the default.

@@ -49,6 +49,23 @@ import Testing
         #expect(lines.prefix(12).allSatisfy { !($0.contains("e") && $0.contains("r")) }, "\(lines)")
     }
 
+    @Test("a year-to-date measure's line starts afresh in April, not falling from March's total")
+    func restartsAreNotJoined() {
+        var ytd = LineChart(
+            values: [2, 5, 8, 8.1, 2.6, 5], xLabels: ["Q1", "Q2", "Q3", "Q4", "Q1", "Q2"], targets: [2, 4, 6, 8, 2, 4], markedIndex: nil,
+            theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))
+        ) { "\(Int($0.rounded()))" }
+        func between(_ chart: LineChart) -> String {
+            let lines = render(chart, width: 60, height: 12).textLines().prefix(10).map { Array($0) }
+            let stars = lines.flatMap { line in line.indices.filter { line[$0] == "*" } }.sorted()
+            guard stars.count == 6 else { return "stars: \(stars)" }
+            return String(lines.flatMap { line in line.indices.filter { $0 > stars[3] && $0 < stars[4] }.map { line[$0] } }.filter { $0 != " " })
+        }
+        #expect(between(ytd).contains("."), "joined without restarts")
+        ytd.restarts = [4]
+        #expect(between(ytd) == "", "neither the value line nor the target joins Q4 to the next Q1")
+    }
+
     @Test func axesAndLabels() {
         let lines = render(chart(glyphs: .ascii)).textLines()
         #expect(lines[0].hasPrefix("73%|"))

@@ -174,6 +174,22 @@ struct HTMLReportWriterTests {
         #expect(try caption(titled: " (MWh)").hasSuffix("Homes delivered (MWh)"))
     }
 
+    @Test("A year-to-date measure's chart starts its lines afresh each April, not falling from March's total")
+    func cumulativeRestarts() throws {
+        let points = [(2024, 3, 60.0), (2024, 4, 80), (2025, 1, 20), (2025, 2, 45)].map {
+            ChartSeries.Point(period: .quarter($0.0, $0.1), value: $0.2, target: $0.2 + 5, withheld: false)
+        }
+        func polylines(cumulative: Bool) throws -> [String] {
+            var html = HTMLText()
+            var series = ChartSeries(points: points, judged: nil, unit: MeasureUnit("number"), decimals: 0)
+            series.cumulative = cumulative
+            ChartSVG.write(series, id: "c", title: "t", into: &html)
+            return try HTMLDocument("<div>\(html.html)</div>").all("polyline").compactMap { $0.attributes["class"] }
+        }
+        #expect(try polylines(cumulative: false) == ["target", "value"])
+        #expect(try polylines(cumulative: true) == ["target", "target", "value", "value"])
+    }
+
     @Test("A chart's gridlines fall on round values its labels give exactly, within what the measure can take")
     func roundScale() throws {
         #expect(ChartSVG.roundStep(4.2, decimals: 0) == 5)

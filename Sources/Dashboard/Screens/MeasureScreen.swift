@@ -103,6 +103,9 @@ struct MeasureScreen {
             values: values, xLabels: periods.map(\.shortLabel),
             targets: context.model.targets(of: measure, in: periods),
             markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme, formatY: { "\($0)" })
+        if definition.cumulative {
+            chart.restarts = Set(periods.indices.dropFirst().filter { periods[$0].financialYearStart != periods[$0 - 1].financialYearStart })
+        }
         let bounds = definition.valueLimits
         chart.lowest = bounds.minimum
         chart.highest = bounds.maximum

@@ -37,8 +37,8 @@ extension LineChart {
         let targetPoints = targets.indices.map { index in
             (targets[index]).map { (x: dotX(index, width: width), y: Double(dotY($0))) }
         }
-        for (from, to) in zip(targetPoints, targetPoints.dropFirst()) {
-            guard let from, let to else { continue }
+        for (index, (from, to)) in zip(targetPoints, targetPoints.dropFirst()).enumerated() {
+            guard let from, let to, !restarts.contains(index + 1) else { continue }
             for x in from.x...max(from.x, to.x) where (x / dash) % 2 == 0 {
                 let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
                 canvas.set(x: x, y: Int(saturating: (from.y + (to.y - from.y) * t).rounded()), .target)
@@ -48,8 +48,8 @@ extension LineChart {
             for x in 0..<width where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(saturating: only.y), .target) }
         }
         let points = values.enumerated().map { index, value in value.map { (x: dotX(index, width: width), y: dotY($0)) } }
-        for (from, to) in zip(points, points.dropFirst()) {
-            if let from, let to { canvas.line(from: from, to: to, .line) }
+        for (index, (from, to)) in zip(points, points.dropFirst()).enumerated() {
+            if let from, let to, !restarts.contains(index + 1) { canvas.line(from: from, to: to, .line) }
         }
         for (index, point) in points.enumerated() {
             guard let point else { continue }
@@ -57,7 +57,9 @@ extension LineChart {
             canvas.set(x: point.x, y: point.y, layer)
             // A value with no value beside it joins no line: a lone dot would be lost (under the marker, say), so
             // it is drawn as a small blot.
-            let isolated = (index == 0 || points[index - 1] == nil) && (index == points.count - 1 || points[index + 1] == nil)
+            let isolated =
+                (index == 0 || points[index - 1] == nil || restarts.contains(index))
+                && (index == points.count - 1 || points[index + 1] == nil || restarts.contains(index + 1))
             if isolated {
                 for (dx, dy) in [(-2, 0), (-1, 0), (1, 0), (2, 0), (0, -1), (0, 1), (-1, -1), (-1, 1)] {
                     let (x, y) = (point.x + dx, point.y + dy)

@@ -21,6 +21,9 @@ public struct LineChart: Widget, Sendable {
     /// Comparators' values at each value (England's, the region's), each drawn as a dotted line joining the
     /// periods it has.
     public var comparators: [[Double?]] = []
+    /// The values that start afresh, not joined to the one before by the value or target line: each April of a
+    /// year-to-date measure (a fall from March's 8.1 to April's 2.6 is the count restarting, not improving).
+    public var restarts: Set<Int> = []
 
     /// The mean and process limits of an XmR chart over the values `from...to`.
     public struct ProcessLines: Sendable, Equatable {

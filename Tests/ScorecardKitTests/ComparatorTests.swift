@@ -53,6 +53,19 @@ import Testing
         #expect(first.neighbours.map(\.name) == ["Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees", "Darlington"])
     }
 
+    @Test("Area codes in lower case are the file's codes: ONS codes are the same in any case")
+    func areaCodesInAnyCase() throws {
+        let (council, directory) = try Self.council()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let framework = try String(contentsOfFile: directory + "/framework.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "benchmark_area: E06000001", with: "benchmark_area: e06000001")
+            .replacingOccurrences(of: "E06000005", with: "e06000005")
+        try framework.write(toFile: directory + "/framework.yaml", atomically: true, encoding: .utf8)
+        let lower = try CouncilDirectory(path: directory, today: CivilDate(year: 2018, month: 11, day: 1)).load()
+        #expect(lower.measures[0].comparators?.points == council.measures[0].comparators?.points)
+        #expect(lower.measures[0].comparators?.points.first?.neighbours.map(\.name).last == "Darlington")
+    }
+
     @Test func significantlyWorseThanEnglandRaisesAnAlert() throws {
         let (council, directory) = try Self.council()
         defer { try? FileManager.default.removeItem(atPath: directory) }

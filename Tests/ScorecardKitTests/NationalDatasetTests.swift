@@ -119,6 +119,21 @@ import Testing
             + "\"Compared to Region value or percentiles\" and this column both compare with the parent area: a download has one")
     }
 
+    @Test("a spreadsheet's empty last row is skipped; a note under the table, a renamed heading and a workbook are named as such")
+    func rowsAndHeadingsAsSpreadsheetsLeaveThem() throws {
+        let header = "Indicator Name,Area Code,Time period,Value"
+        let blank = try Self.read("\(header)\nX,E1,2017,1\n,,,\n   ,,,\nX,E2,2017,2\n,,,\n")
+        #expect(blank.records.map(\.areaCode) == ["E1", "E2"])
+        let footnote = try #require(throws: DataFileError.self) { try Self.read("\(header)\nX,E1,2017,1\n\"Source: OHID, Fingertips\",,,\n") }
+        #expect(footnote.description == "download.csv:3: field \"Area Code\": the row holds only \"Source: OHID, Fingertips\", not an area's figures: a note below the table? Delete it")
+        let renamed = try #require(throws: DataFileError.self) { try Self.read("Indicator Name,AreaCode,Time period,Value (rate)\nX,E1,2017,1\n") }
+        #expect(renamed.message == "the header has no \"Area Code\" and \"Value\" column (a Fingertips download has \"Area Code\", \"Time period\" and \"Value\"; give the heading as downloaded)")
+        let other = try #require(throws: DataFileError.self) { try Self.read("Name,Code\nX,E1\n") }
+        #expect(other.message.hasPrefix("this is not a Fingertips download: its header has no \"Area Code\", \"Time period\" and \"Value\" columns"))
+        let workbook = try #require(throws: DataFileError.self) { try NationalDataset.read(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0], file: "campy.xlsx") }
+        #expect(workbook.message.contains("a national download is read as CSV") && !workbook.message.contains("give the .xlsx"))
+    }
+
     @Test func aMissingFileADirectoryAndADeviceAreEachNamedForWhatTheyAre() throws {
         func message(_ path: String) -> String? {
             do {

@@ -40,6 +40,11 @@ public enum ComparatorReader {
     ) throws -> [Comparators.Point] {
         let file = dataset.file
         var rows = dataset.records
+        // An area code in any case (e06000001), as the file spells it: ONS codes are the same codes in any case.
+        let spelled = Dictionary(rows.map { ($0.areaCode.uppercased(), $0.areaCode) }, uniquingKeysWith: { first, _ in first })
+        var source = source
+        source.area = spelled[source.area.uppercased()] ?? source.area
+        source.neighbours = source.neighbours.map { spelled[$0.uppercased()] ?? $0 }
         let indicators = Set(rows.map { $0.indicatorID.isEmpty ? $0.indicator : $0.indicatorID })
         if let indicator = source.indicator?.lowercased() {
             rows = rows.filter { $0.indicatorID.lowercased() == indicator || $0.indicator.lowercased() == indicator }

@@ -28,11 +28,18 @@ struct NationalColumns {
     init(headings: [String], line: Int, file: String) throws {
         self.headings = headings
         let names = headings.map(Self.normalized)
-        guard names.contains("area code"), names.contains("time period"), names.contains("value") else {
-            throw DataFileError(
-                file: file, line: line, field: nil,
-                message: "this is not a Fingertips download: its header has no \"Area Code\", \"Time period\" and "
-                    + "\"Value\" columns (download the indicator's data as CSV from Fingertips)")
+        let missing = ["Area Code", "Time period", "Value"].filter { !names.contains(Self.normalized($0)) }
+        guard missing.isEmpty else {
+            let named = missing.map { "\"\($0)\"" }
+            let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named[named.count - 1]
+            // Two of the three there: a heading renamed or mistyped, said as such rather than as another kind of file.
+            let message =
+                missing.count < 3
+                ? "the header has no \(list) column (a Fingertips download has \"Area Code\", \"Time period\" and \"Value\"; "
+                    + "give the heading as downloaded)"
+                : "this is not a Fingertips download: its header has no \(list) columns (download the indicator's data as "
+                    + "CSV from Fingertips)"
+            throw DataFileError(file: file, line: line, field: nil, message: message)
         }
         publisher = .fingertips
         for (column, name) in names.enumerated() {
@@ -119,9 +126,14 @@ struct NationalColumns {
         }
         let areaCode = text(.areaCode, in: record)
         guard !areaCode.isEmpty else {
-            throw DataFileError(
-                file: file, line: record.line, field: headings[columns[.areaCode]!], message: "the row has no area code",
-                column: columns[.areaCode])
+            // A line of text under the table ("Source: OHID, Fingertips"), said as such.
+            let filled = (0..<record.count).filter { !record.isBlank($0) }
+            let message =
+                filled.count == 1
+                ? "the row holds only \"\(record.string(filled[0]).trimmingWhitespace().excerpt())\", not an area's figures: "
+                    + "a note below the table? Delete it"
+                : "the row has no area code"
+            throw DataFileError(file: file, line: record.line, field: headings[columns[.areaCode]!], message: message, column: columns[.areaCode])
         }
         let period = text(.period, in: record)
         guard !period.isEmpty else {

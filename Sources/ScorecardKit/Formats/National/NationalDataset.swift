@@ -37,6 +37,12 @@ public struct NationalDataset: Sendable, Equatable {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw DataFileError(file: file, line: line, field: nil, message: "the file holds a NUL character (byte 0), which no download has")
         }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw DataFileError(
+                file: file, line: nil, field: nil,
+                message: "the file is a zip archive (an Excel workbook, perhaps), not text: a national download is read as "
+                    + "CSV (download it as CSV, or save the sheet as \"CSV UTF-8\")")
+        }
         let reader = CSVReader(bytes: bytes, file: file)
         var layout: Layout?
         var records: [NationalRecord] = []
@@ -52,6 +58,8 @@ public struct NationalDataset: Sendable, Equatable {
             records.append(row)
         }
         try reader.forEachRecord { record in
+            // A row of nothing but commas (a spreadsheet's last row, saved as CSV) is skipped, as observations.csv skips one.
+            if layout != nil, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
             switch layout {
             case nil:
                 let headings = (0..<record.count).map { record.string($0) }

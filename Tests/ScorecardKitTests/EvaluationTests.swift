@@ -77,6 +77,13 @@ struct EvaluationTests {
         // No row at all for the month is overdue too.
         let noRow = council([(monthly("M1"), months(from: .month(2024, 6), [91, 92.5, 93]))]).evaluate(asAt: q2, today: date(2024, 11, 24))
         #expect(noRow.measures[0].status == .overdue)
+        // August and September both missing: late since August's due date, 30 September (55 days to 24 November),
+        // as the next due date says, and ranked by it.
+        let twoMissing = council([(monthly("M1"), months(from: .month(2024, 6), [91, 92.5, nil, nil]))])
+            .evaluate(asAt: q2, today: date(2024, 11, 24)).measures[0]
+        let run = try #require(twoMissing.alerts.first)
+        #expect(run.rule == .overdue && run.run == 2 && run.weight == 55)
+        #expect(run.reason == "No value for 2 periods running (Aug 2024 to Sep 2024); Aug 2024 was due by 30 September 2024 (55 days overdue).")
     }
 
     @Test("nothing reported yet is no data, without an alert")

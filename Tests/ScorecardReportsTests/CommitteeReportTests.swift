@@ -47,7 +47,7 @@ struct CommitteeReportTests {
         #expect(kbm3.status == .withinTolerance && kbm3.draft)
         let kbi4 = sections[1].plans[0].measures[1]
         #expect(kbi4.status == .overdue && kbi4.period == "Sep 2026" && kbi4.value == "")
-        #expect(kbi4.alerts.map(\.reason) == ["No value for Sep 2026; it was due by 30 October 2026 (21 days overdue)."])
+        #expect(kbi4.alerts.map(\.reason) == ["No value for 2 periods running (Aug 2026 to Sep 2026); Aug 2026 was due by 30 September 2026 (51 days overdue)."])
     }
 
     @Test("An outcome measure's row says how it compares with England and ranks among its neighbours, as the dashboard does")

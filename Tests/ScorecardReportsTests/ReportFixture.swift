@@ -10,7 +10,7 @@ import Testing
 ///   sleepers, lower is better, counts people: Jul 5, Aug 3, Sep 2 against 6: on track; Aug and Sep withheld in
 ///   public), and an action due 30 June 2026 in progress: 143 days overdue.
 /// - P2 A greener place: DP-2 with KBM-3 (Q1 51.2%, Q2 48.0% draft against 50%, 5% tolerance: at risk, worsening)
-///   and KBI-4 (Jul 40, nothing for Aug or Sep: September was due by 30 October, 21 days overdue).
+///   and KBI-4 (Jul 40, nothing for Aug or Sep: overdue since August's value was due by 30 September, 51 days).
 enum ReportFixture {
     static let today = CivilDate(year: 2026, month: 11, day: 20) ?? CivilDate(dayNumber: 0)
     static let asAt = Period.quarter(2026, 2)

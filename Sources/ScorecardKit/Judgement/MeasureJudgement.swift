@@ -62,11 +62,7 @@ struct MeasureJudgement {
                     status: .noData, period: period, target: target, observation: observation, due: due,
                     alerts: comparison.flatMap(worseThanEnglandAlert).map { [$0] } ?? [], comparison: comparison)
             }
-            let late = today.dayNumber - due.dayNumber
-            let alert = Alert(
-                measure: index, rule: .overdue, period: period, run: 1, weight: Double(late),
-                reason: "No value for \(period.label); it was due by \(due.longDescription) (\(NumberText.counted(late, "day")) overdue)."
-            )
+            let alert = overdueAlert(period: period, today: today)
             let forecast = self.forecast(at: period)
             var alerts = [alert]
             if let forecast, forecast.warns { alerts.append(forecastAlert(forecast)) }
@@ -212,6 +208,23 @@ struct MeasureJudgement {
             measure: index, rule: run == 1 ? .offTrack : .offTrackRepeatedly, period: period, run: run,
             weight: miss / max(abs(target), 1e-9), reason: reason
         )
+    }
+
+    /// The alert for the judged `period`'s missing value, overdue since the first period missing after the latest
+    /// value (as the measure's next due date says): February missing as well as March is late since February's
+    /// due date, not March's.
+    func overdueAlert(period: Period, today: CivilDate) -> Alert {
+        var run = 1
+        while run < Self.longestRun, value(at: period.advanced(by: -run)) == nil { run += 1 }
+        let first = period.advanced(by: 1 - run)
+        let due = measure.dueDate(for: first)
+        let late = NumberText.counted(today.dayNumber - due.dayNumber, "day")
+        let reason =
+            run == 1
+            ? "No value for \(period.label); it was due by \(due.longDescription) (\(late) overdue)."
+            : "No value for \(run) periods running (\(first.label) to \(period.label)); \(first.label) was due by "
+                + "\(due.longDescription) (\(late) overdue)."
+        return Alert(measure: index, rule: .overdue, period: period, run: run, weight: Double(today.dayNumber - due.dayNumber), reason: reason)
     }
 
     /// An alert when each of the last three or more periods was worse than the one before it.

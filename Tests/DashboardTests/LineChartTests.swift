@@ -1,4 +1,5 @@
-import Dashboard
+import Foundation
+@testable import Dashboard
 import DashboardTesting
 import Testing
 
@@ -64,6 +65,22 @@ import Testing
         #expect(between(ytd).contains("."), "joined without restarts")
         ytd.restarts = [4]
         #expect(between(ytd) == "", "neither the value line nor the target joins Q4 to the next Q1")
+    }
+
+    @Test("the middle label is the roundest value its row holds, written exactly, not the row's centre rounded")
+    func middleLabelIsExact() {
+        // 0 to 7 over 10 rows: the middle row (5) is centred on 3.11 and holds 2.72 to 3.50.
+        var chart = LineChart(
+            values: [0, 7], targets: [nil, nil], yRange: 0...7, theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))
+        ) { String(format: "%.1f", $0) }
+        #expect(render(chart, width: 30, height: 12).textLines()[5].hasPrefix("3.1|"))
+        chart.labelPlaces = 1
+        #expect(render(chart, width: 30, height: 12).textLines()[5].hasPrefix("3.0|"))
+        #expect(LineChart.roundest(around: 9.93, within: 0.075, places: 1) == 10)
+        #expect(LineChart.roundest(around: 9.93, within: 0.04, places: 1) == 9.9)
+        #expect(LineChart.roundest(around: 9.93, within: 0.01, places: 1) == nil)
+        #expect(LineChart.roundest(around: 9.93, within: 0.04, places: 0) == nil)
+        #expect(LineChart.roundest(around: 1_234_567, within: 30_000, places: 0) == 1_250_000)
     }
 
     @Test func axesAndLabels() {

@@ -126,22 +126,23 @@ struct MeasureScreen {
             let region = Dictionary(points.map { ($0.period, $0.region) }, uniquingKeysWith: { a, _ in a })
             chart.comparators = [periods.map { england[$0] ?? nil }, periods.map { region[$0] ?? nil }]
         }
-        chart.formatY = scaleFormat(for: chart.effectiveRange)
+        (chart.formatY, chart.labelPlaces) = scaleFormat(for: chart.effectiveRange)
         return chart
     }
 
     /// The scale's labels (top, middle, bottom) in the measure's unit, to its decimals or to as few more as tell
     /// them apart (17.2 days, not 17 three times; 86.7%, not 86.654%).
-    private func scaleFormat(for range: ClosedRange<Double>) -> @Sendable (Double) -> String {
+    private func scaleFormat(for range: ClosedRange<Double>) -> (@Sendable (Double) -> String, places: Int) {
         let unit = definition.unit
         let decimals = definition.decimals
         let fold = context.theme.glyphs.isUnicode
         let marks = [range.upperBound, (range.upperBound + range.lowerBound) / 2, range.lowerBound]
         let extra = (0...2).first { extra in Set(marks.map { unit.format($0, decimals: decimals + extra) }).count == marks.count } ?? 2
-        return { value in
+        let format: @Sendable (Double) -> String = { value in
             let text = unit.format(value, decimals: decimals + extra)
             return fold ? text : TextFolding.ascii(text)
         }
+        return (format, decimals + extra)
     }
 
     /// `▼ Worse than England (24.0) and ● similar to the South West region (26.1) in 2025: 27.3, 95% interval 25.9

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line chart of a measure's history with y-axis labels, x-axis labels, a dashed target line and a marked period.
 ///
 /// Unicode terminals get braille (2 x 4 dots per cell); ASCII terminals get `*` for values, `.` between them,
@@ -43,6 +45,10 @@ public struct LineChart: Widget, Sendable {
     }
     /// Formats y-axis labels (e.g. with the measure's unit and decimal places).
     public var formatY: @Sendable (Double) -> String
+    /// The decimal places `formatY` writes, when it writes a fixed number: the middle label is then a value with
+    /// no more (the roundest its row holds: 10.0 where the target of 10 is drawn, not the row's centre, 9.93,
+    /// written 9.9), so that it is exactly a value on its row.
+    public var labelPlaces: Int?
     /// The least and most a value can be (a percentage's 0 and 100): a flat chart's scale is widened within them.
     public var lowest: Double?
     public var highest: Double?
@@ -128,8 +134,28 @@ public struct LineChart: Widget, Sendable {
         if rows >= 5 {
             let middle = rows / 2
             let fraction = Double(middle) / Double(rows - 1)
-            labels.insert((middle, formatY(range.upperBound - fraction * (range.upperBound / 2 - range.lowerBound / 2) * 2)), at: 1)
+            let centre = range.upperBound - fraction * (range.upperBound / 2 - range.lowerBound / 2) * 2
+            let halfRow = (range.upperBound / 2 - range.lowerBound / 2) / Double(rows - 1)
+            let value = labelPlaces.flatMap { Self.roundest(around: centre, within: halfRow, places: $0) } ?? centre
+            labels.insert((middle, formatY(value)), at: 1)
         }
         return labels
+    }
+
+    /// The roundest value within `half` of `centre` with at most `places` decimals (a power of ten, else five
+    /// or two times one), or `nil` when there is none.
+    static func roundest(around centre: Double, within half: Double, places: Int) -> Double? {
+        guard centre.isFinite, half.isFinite, half > 0 else { return nil }
+        let finest = pow(10, Double(-places))
+        var exponent = Int(log10(abs(centre) + half).rounded(.up))
+        while exponent >= -places {
+            let power = pow(10, Double(exponent))
+            for step in [power, power / 2, power / 5] where step >= finest * 0.999 {
+                let candidate = (centre / step).rounded() * step
+                if abs(candidate - centre) <= half { return candidate }
+            }
+            exponent -= 1
+        }
+        return nil
     }
 }

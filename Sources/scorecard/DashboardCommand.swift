@@ -50,6 +50,7 @@ struct DashboardCommand: ParsableCommand {
         }
         if owner != nil, service != nil { throw ValidationError("give --owner or --service, not both") }
         if data != nil, database.database != nil { throw ValidationError("give --data or --database, not both") }
+        if data != nil, database.published { throw ValidationError("--published is for a database: data files have no drafts") }
     }
 
     func run() throws {

@@ -109,7 +109,9 @@ struct SmallNumbersTests {
         let noBase = framework.replacingOccurrences(
             of: "            title: Affordable homes delivered\n", with: "            title: Affordable homes delivered\n            small_numbers: rate\n")
         let problem = try #require(try Fixture.firstError(framework: noBase))
-        #expect(problem.field == "small_numbers_out_of" && problem.line == 26)
+        // On the line of `small_numbers: rate`, not the measure's `- code:` line (26): there is no out_of line.
+        let rateLine = try #require(noBase.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("small_numbers: rate") }) + 1
+        #expect(rateLine > 26 && problem.field == "small_numbers" && problem.line == rateLine)
         #expect(problem.message.contains("the number of people the rate is out of"))
 
         let badWord = framework.replacingOccurrences(

@@ -39,6 +39,15 @@ struct DatabaseOpeningTests {
             #expect(Scorecard.message(for: error).contains("--published shows what members see"), "\(name)")
         }
         #expect(Scorecard.helpMessage(for: DashboardCommand.self).contains("--published"))
+        // Data files have no drafts: the dashboard says so, as status does, rather than opening without a word.
+        for arguments in [["--data", "data", "--published"], ["status", "data", "--published"]] {
+            do {
+                _ = try Scorecard.parseAsRoot(arguments)
+                Issue.record("\(arguments) was taken")
+            } catch {
+                #expect(Scorecard.message(for: error).contains("--published is for a database: data files have no drafts"), "\(arguments)")
+            }
+        }
     }
 
     @Test("an empty --database is refused in words, by every command that takes one")

@@ -146,8 +146,9 @@ struct MeasureReader {
             basis = .count
         } else {
             guard let outOf, outOf.isFinite, outOf > 0 else {
+                // On the line that is wrong: small_numbers_out_of's own, else the rate's (there is no out_of line).
                 throw fields.error(
-                    "small_numbers_out_of",
+                    outOf == nil ? "small_numbers" : "small_numbers_out_of",
                     "small_numbers: rate needs small_numbers_out_of, the number of people the rate is out of (more than 0)")
             }
             // The count behind a rate is the rate over its scale times the people: a unit with no scale to read

@@ -227,6 +227,9 @@ import Testing
             let reread = try NationalDataset.read(bytes: Array(written.utf8), file: "y.csv")
             #expect(try ComparatorReader.points(of: source, in: reread, measure: "X", polarity: .lowerIsBetter) == points)
             #expect(reread.records.contains { $0.areaCode == "E06000099" && $0.areaName == "Testtown Council" })
+            // A neighbour's region is not known: no parent, rather than the council's region given as its.
+            #expect(reread.records.filter { ["E06000080", "E06000081"].contains($0.areaCode) }.allSatisfy { $0.parentCode.isEmpty })
+            #expect(reread.records.first { $0.isEngland }?.areaType == "Country")
         }
         #expect(try ComparatorReader.points(of: source, in: dataset, measure: "X", polarity: .lowerIsBetter).first?.confidence == .ci998)
         // The council's row with its 99.8% limits alone, England's with a 95% interval, nothing published: at 99.8%.

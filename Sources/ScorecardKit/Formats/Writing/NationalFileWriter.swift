@@ -8,7 +8,9 @@ public enum NationalFileWriter {
     }
 
     /// The CSV (Fingertips' 26 columns) of `comparators`: per point, England's row, the region's, the council's (named
-    /// `areaName`) with its interval in the columns of its level (95% or 99.8%), and each neighbour's.
+    /// `areaName`) with its interval in the columns of its level (95% or 99.8%), and each neighbour's (with no parent:
+    /// its region is not kept). What is not kept (the indicator's ID unless the framework gives it, area types) is
+    /// left blank or written `Area`.
     public static func csv(_ comparators: Comparators, indicator: String, areaName: String) -> String {
         let source = comparators.source
         var lines = [
@@ -30,7 +32,7 @@ public enum NationalFileWriter {
         }
         for point in comparators.points {
             if point.england != nil {
-                lines.append(row(parent: ("", ""), area: (NationalRecord.englandCode, "England"), type: "England", point: point, value: point.england))
+                lines.append(row(parent: ("", ""), area: (NationalRecord.englandCode, "England"), type: "Country", point: point, value: point.england))
             }
             let region = (point.regionCode, point.regionName)
             if !point.regionCode.isEmpty, point.region != nil {
@@ -39,8 +41,9 @@ public enum NationalFileWriter {
             lines.append(
                 row(parent: region, area: (source.area, areaName), type: "Area", point: point, value: point.value, lower: point.lower, upper: point.upper))
             var written: Set<String> = [source.area, point.regionCode, NationalRecord.englandCode]
+            // A neighbour's region is not kept (it may be another's): its parent is left blank, not given as the council's.
             for neighbour in point.neighbours where written.insert(neighbour.code).inserted {
-                lines.append(row(parent: region, area: (neighbour.code, neighbour.name), type: "Area", point: point, value: neighbour.value))
+                lines.append(row(parent: ("", ""), area: (neighbour.code, neighbour.name), type: "Area", point: point, value: neighbour.value))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -25,6 +25,10 @@ struct WideObservationsTests {
         #expect(read == long)
         let misnamed = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value,colour\nKBI-01,2024-09,86,red\n"]))
         #expect(misnamed.first?.message.contains("unknown column (the columns are measure, period, value, target, note, quality, and title, which is skipped)") == true)
+        // Every unknown column at once, each named as written.
+        let two = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value,RAG,Direction,Owner\nKBI-01,2024-09,86,Green,Up,Kate\n"]))
+        #expect(two.first?.field == "RAG")
+        #expect(two.first?.message.hasPrefix("unknown column; so are \"Direction\" and \"Owner\" (the columns are") == true, "\(two)")
     }
 
     @Test("a row of nothing but spaces is skipped, as an empty one is, whatever its number of fields")

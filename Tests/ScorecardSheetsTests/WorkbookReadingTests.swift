@@ -141,7 +141,7 @@ struct WorkbookReadingTests {
         }
         let misspelt = fixed.replacingOccurrences(of: "\"A3\" t=\"inlineStr\"><x:is><x:t>Measure", with: "\"A3\" t=\"inlineStr\"><x:is><x:t>Meausre")
         #expect(misspelt != fixed)
-        #expect(try firstError([("Council", council), ("Measures", measures), ("Observations", misspelt)])?.contains("cell A3 (meausre): unknown column") == true)
+        #expect(try firstError([("Council", council), ("Measures", measures), ("Observations", misspelt)])?.contains("cell A3 (Meausre): unknown column") == true)
         let named = measures.replacingOccurrences(of: ">Title<", with: ">Name<")
         #expect(try firstError([("Council", council), ("Measures", named), ("Observations", fixed)])?.contains("cell B4 (Name): unknown column") == true)
         // The Council sheet: a title of one cell above the settings.

@@ -56,15 +56,22 @@ extension ObservationsFile {
             unheaded = headings.indices.filter { headings[$0].isEmpty }
             if lowered.contains(Column.period.rawValue) || lowered.contains(Column.value.rawValue) {
                 var columns: [Column: Int] = [:]
+                // Every column not known, named as written (`RAG`, `Comments Q1`): one message for them all, not one a run.
+                let unknown = lowered.indices.filter { i in
+                    let normalized = TableHeader.normalized(lowered[i])
+                    return !lowered[i].isEmpty && normalized != "title" && Column(rawValue: normalized) == nil && Self.longAliases[normalized] == nil
+                }
+                if let first = unknown.first {
+                    let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
+                    let others = unknown.dropFirst().map { "\"\(headings[$0].excerpt())\"" }
+                    let also = others.isEmpty ? "" : "; so are " + (others.count == 1 ? others[0] : others.dropLast().joined(separator: ", ") + " and " + others[others.count - 1])
+                    throw error(first, headings[first], "unknown column\(also) (the columns are \(known), and title, which is skipped)")
+                }
                 for (i, name) in lowered.enumerated() where !name.isEmpty {
                     let normalized = TableHeader.normalized(name)
                     // A title is kept for the reader of the table, as in a wide file.
-                    if normalized == "title" { continue }
-                    guard let column = Column(rawValue: normalized) ?? Self.longAliases[normalized] else {
-                        let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw error(i, name, "unknown column (the columns are \(known), and title, which is skipped)")
-                    }
-                    guard columns[column] == nil else { throw error(i, name, "the column appears twice") }
+                    guard normalized != "title", let column = Column(rawValue: normalized) ?? Self.longAliases[normalized] else { continue }
+                    guard columns[column] == nil else { throw error(i, headings[i], "the column appears twice") }
                     columns[column] = i
                 }
                 for column in ObservationsFile.required where columns[column] == nil {

@@ -256,10 +256,12 @@ struct MeasureScreen {
         return "Not charted: \(values) up to \(period.label); a chart needs \(ProcessControl.minimumPoints)"
     }
 
-    /// `Off track: 2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27)`: the verdict first.
+    /// `Off track: 2026/27 year end forecast 286 against 350 (run rate to Q2 2026/27)`: the verdict first. Made from
+    /// the year's last period (March, Q4), it is no forecast but the year's outturn, and said so.
     private var forecastText: String? {
         guard let forecast = judged.forecast else { return nil }
-        return "\(forecast.status.label): \(forecast.year.label) year end forecast \(definition.format(forecast.value)) against "
+        let what = forecast.position == forecast.periodsInYear ? "outturn" : "year end forecast"
+        return "\(forecast.status.label): \(forecast.year.label) \(what) \(definition.format(forecast.value)) against "
             + "\(definition.formatTarget(forecast.target)) (\(forecast.method.rawValue) to \(forecast.basis.label))"
     }
 

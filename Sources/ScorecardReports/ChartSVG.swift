@@ -100,7 +100,10 @@ enum ChartSVG {
         }
         // A year-to-date measure's lines start afresh each April: March's total falling to April's is no change.
         let restarts = Set(
-            points.indices.dropFirst().filter { series.cumulative && points[$0].period.financialYearStart != points[$0 - 1].period.financialYearStart })
+            points.indices.dropFirst().filter {
+                series.cumulative && points[$0].period.kind < .financialYear
+                    && points[$0].period.financialYearStart != points[$0 - 1].period.financialYearStart
+            })
         polylines(points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, restarts: restarts, className: "target", into: &html)
         polylines(points.indices.map { i in points[i].value.map { (x(i), y($0)) } }, restarts: restarts, className: "value", into: &html)
         for (i, point) in points.enumerated() {

@@ -113,11 +113,14 @@ struct BenchmarkCommand: ParsableCommand {
             level = published
         }
         let benchmark = Benchmark(dataset: dataset, order: order, confidence: level)
-        if !dataset.records.contains(where: { level.interval(of: $0).lower != nil && level.interval(of: $0).upper != nil }) {
+        // LG Inform gives no limits, and compares none with England (docs/benchmark.md): nothing to say of them there.
+        if dataset.publisher == .fingertips,
+            !dataset.records.contains(where: { level.interval(of: $0).lower != nil && level.interval(of: $0).upper != nil })
+        {
             let other: Benchmark.Confidence = level == .ci95 ? .ci998 : .ci95
             let hasOther = dataset.records.contains { other.interval(of: $0).lower != nil && other.interval(of: $0).upper != nil }
             Console.error(
-                "\(file.terminalSafe): the file gives no \(level.rawValue)% confidence limits, so no area is compared with England or its parent"
+                "\(file): the file gives no \(level.rawValue)% confidence limits, so no area is compared with England or its parent"
                     + (hasOther ? " (it gives \(other.rawValue)% ones: --confidence \(other.rawValue))" : ""))
         }
         if json {

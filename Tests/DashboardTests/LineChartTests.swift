@@ -65,10 +65,16 @@ import Testing
         #expect(between(ytd).contains("."), "joined without restarts")
         ytd.restarts = [4]
         #expect(between(ytd) == "", "neither the value line nor the target joins Q4 to the next Q1")
+        // A first quarter alone in its year still has its target drawn, as a short dash of its own.
+        var alone = ytd
+        alone.values = [2, 5, 8, 8.1, 2.6]
+        alone.targets = [2, 4, 6, 8, 5]
+        let lines = render(alone, width: 60, height: 12).textLines().prefix(10)
+        #expect(lines.contains { $0.padding(toLength: 60, withPad: " ", startingAt: 0).suffix(4).contains("-") }, "\(lines)")
     }
 
     @Test("the middle label is the roundest value its row holds, written exactly, not the row's centre rounded")
-    func middleLabelIsExact() {
+    func middleLabelIsExact() throws {
         // 0 to 7 over 10 rows: the middle row (5) is centred on 3.11 and holds 2.72 to 3.50.
         var chart = LineChart(
             values: [0, 7], targets: [nil, nil], yRange: 0...7, theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))
@@ -76,6 +82,17 @@ import Testing
         #expect(render(chart, width: 30, height: 12).textLines()[5].hasPrefix("3.1|"))
         chart.labelPlaces = 1
         #expect(render(chart, width: 30, height: 12).textLines()[5].hasPrefix("3.0|"))
+        // In braille a row is four dots: the label's value is drawn on the label's row, whatever the scale.
+        for top in [12.7, 7.0, 10.0, 3.3] {
+            var braille = LineChart(
+                values: [nil, nil], targets: [nil, nil], yRange: 0...top, theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))
+            ) { String(format: "%.1f", $0) }
+            braille.labelPlaces = 1
+            let label = try #require(Double(render(braille, width: 30, height: 12).textLines()[5].prefix { $0 != "│" }.trimmingCharacters(in: .whitespaces)))
+            braille.targets = [label, label]
+            let rows = render(braille, width: 30, height: 12).textLines().prefix(10).map { $0.drop { $0 != "│" }.dropFirst() }
+            #expect(rows.indices.filter { rows[$0].contains { $0 != " " } } == [5], "\(top): \(label) drawn on \(rows)")
+        }
         #expect(LineChart.roundest(around: 9.93, within: 0.075, places: 1) == 10)
         #expect(LineChart.roundest(around: 9.93, within: 0.04, places: 1) == 9.9)
         #expect(LineChart.roundest(around: 9.93, within: 0.01, places: 1) == nil)

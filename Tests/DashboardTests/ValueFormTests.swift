@@ -116,6 +116,12 @@ struct ValueFormTests {
         #expect(Self.form(session.state)?.period == "2024-06")
         session.type("2024-05")
         #expect(Self.form(session.state)?.period == "2024-05", "a period stepped to is replaced too")
+        // A date typed is read as saving reads it: its month, from which ← steps.
+        session.send(.previousPeriod)
+        session.type("31/07/2024")
+        #expect(Self.form(session.state)?.parsedPeriod == .month(2024, 7))
+        session.send(.previousPeriod)
+        #expect(Self.form(session.state)?.period == "2024-06")
     }
 
     @Test("a period that has not ended is refused, and nothing is written")

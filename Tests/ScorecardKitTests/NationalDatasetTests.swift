@@ -126,8 +126,10 @@ import Testing
         #expect(blank.records.map(\.areaCode) == ["E1", "E2"])
         let footnote = try #require(throws: DataFileError.self) { try Self.read("\(header)\nX,E1,2017,1\n\"Source: OHID, Fingertips\",,,\n") }
         #expect(footnote.description == "download.csv:3: field \"Area Code\": the row holds only \"Source: OHID, Fingertips\", not an area's figures: a note below the table? Delete it")
-        let renamed = try #require(throws: DataFileError.self) { try Self.read("Indicator Name,AreaCode,Time period,Value (rate)\nX,E1,2017,1\n") }
-        #expect(renamed.message == "the header has no \"Area Code\" and \"Value\" column (a Fingertips download has \"Area Code\", \"Time period\" and \"Value\"; give the heading as downloaded)")
+        let renamed = try #require(throws: DataFileError.self) { try Self.read("Indicator Name,AreaCode,Time period,Value\nX,E1,2017,1\n") }
+        #expect(renamed.message == "the header has no \"Area Code\" column (a Fingertips download has \"Area Code\", \"Time period\" and \"Value\"; give the heading as downloaded)")
+        let observations = try #require(throws: DataFileError.self) { try Self.read("measure,period,value\nX,2017,1\n") }
+        #expect(observations.message.hasPrefix("this is not a Fingertips download"))
         let other = try #require(throws: DataFileError.self) { try Self.read("Name,Code\nX,E1\n") }
         #expect(other.message.hasPrefix("this is not a Fingertips download: its header has no \"Area Code\", \"Time period\" and \"Value\" columns"))
         let workbook = try #require(throws: DataFileError.self) { try NationalDataset.read(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0], file: "campy.xlsx") }

@@ -108,6 +108,11 @@ struct WideObservationsTests {
         #expect(council.observations[1].map(\.period) == [.month(2024, 12), .month(2025, 1), .month(2025, 2), .month(2025, 3)])
         #expect(council.observations[1].map(\.value) == [80, 81, 83, 82])
         #expect(council.observations[0].map(\.period) == [.quarter(2024, 1), .quarter(2024, 4)])
+        // Quarter-end dates under the year: the quarters of a quarterly measure, as without the year above them.
+        let ends = "measure,2024/25,,,\n,30/06/2024,30/09/2024,31/12/2024,31/03/2025\nKBM-01,1,2,3,4\nKBI-01,,,90,91\n"
+        let ended = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": ends])).load()
+        #expect(ended.observations[0].map(\.period) == (1...4).map { .quarter(2024, $0) })
+        #expect(ended.observations[1].map(\.period) == [.month(2024, 12), .month(2025, 3)])
         #expect(council.observations[3].map(\.period) == [.financialYear(2023)] && council.observations[3].map(\.value) == [1.3])
     }
 

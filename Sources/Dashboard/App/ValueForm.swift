@@ -91,8 +91,9 @@ public struct ValueForm: Hashable, Sendable {
         }
     }
 
-    /// The period the period field names, if it names one.
-    public var parsedPeriod: Period? { Period(parsing: period) }
+    /// The period the period field names, if it names one, read as saving reads it (``ValueEntry``): a date is its
+    /// month, or the quarter or year of the measure that it ends.
+    public var parsedPeriod: Period? { Period(cell: period, kind: latestEnded.kind) }
 
     /// The most characters a field takes, counted as a spreadsheet counts them (``length(_:)``): a commentary of a
     /// few pages, a few words elsewhere. Keys or a paste beyond are dropped (a megabyte typed by a terminal without

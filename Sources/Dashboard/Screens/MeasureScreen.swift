@@ -103,7 +103,8 @@ struct MeasureScreen {
             values: values, xLabels: periods.map(\.shortLabel),
             targets: context.model.targets(of: measure, in: periods),
             markedIndex: values.isEmpty ? nil : count - 1, theme: context.theme, formatY: { "\($0)" })
-        if definition.cumulative {
+        // (A year's own value restarts nothing: an annual measure's periods are each a year.)
+        if definition.cumulative, definition.frequency == .monthly || definition.frequency == .quarterly {
             chart.restarts = Set(periods.indices.dropFirst().filter { periods[$0].financialYearStart != periods[$0 - 1].financialYearStart })
         }
         let bounds = definition.valueLimits
@@ -260,7 +261,8 @@ struct MeasureScreen {
     /// the year's last period (March, Q4), it is no forecast but the year's outturn, and said so.
     private var forecastText: String? {
         guard let forecast = judged.forecast else { return nil }
-        let what = forecast.position == forecast.periodsInYear ? "outturn" : "year end forecast"
+        // At the year's end a year-to-date total is the year's outturn; an average of the year's values, its average.
+        let what = forecast.position < forecast.periodsInYear ? "year end forecast" : forecast.method == .averageSoFar ? "average" : "outturn"
         return "\(forecast.status.label): \(forecast.year.label) \(what) \(definition.format(forecast.value)) against "
             + "\(definition.formatTarget(forecast.target)) (\(forecast.method.rawValue) to \(forecast.basis.label))"
     }

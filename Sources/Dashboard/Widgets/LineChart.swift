@@ -98,7 +98,8 @@ public struct LineChart: Widget, Sendable {
         guard area.height >= 3 else { return }
         let range = effectiveRange
         let plotHeight = area.height - 2
-        let yLabels = yAxisLabels(range: range, rows: plotHeight)
+        let braille = theme.glyphs.chart == .braille
+        let yLabels = yAxisLabels(range: range, rows: plotHeight, dotsPerRow: braille ? 4 : 1)
         let labelWidth = yLabels.map { $0.text.displayWidth }.max() ?? 0
         guard area.width >= labelWidth + 3 else { return }
         let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotHeight)
@@ -113,7 +114,6 @@ public struct LineChart: Widget, Sendable {
             glyphs.border.bottomLeft + String(repeating: glyphs.border.horizontal, count: plot.width),
             x: plot.x - 1, y: plot.maxY, style: theme.border)
 
-        let braille = glyphs.chart == .braille
         let canvas = drawCanvas(
             width: plot.width * (braille ? 2 : 1), height: plot.height * (braille ? 4 : 1), range: range,
             dash: braille ? 2 : 1)
@@ -127,15 +127,20 @@ public struct LineChart: Widget, Sendable {
         return Int((Double(index) * Double(width - 1) / Double(values.count - 1)).rounded())
     }
 
-    /// Labels for the top and bottom rows, and the middle row when there are at least five.
-    private func yAxisLabels(range: ClosedRange<Double>, rows: Int) -> [(row: Int, text: String)] {
+    /// Labels for the top and bottom rows, and the middle row when there are at least five; each row is
+    /// `dotsPerRow` of the canvas's rows of dots (4 in braille).
+    private func yAxisLabels(range: ClosedRange<Double>, rows: Int, dotsPerRow: Int) -> [(row: Int, text: String)] {
         guard rows > 1 else { return [(0, formatY(range.upperBound))] }
         var labels = [(0, formatY(range.upperBound)), (rows - 1, formatY(range.lowerBound))]
         if rows >= 5 {
             let middle = rows / 2
-            let fraction = Double(middle) / Double(rows - 1)
-            let centre = range.upperBound - fraction * (range.upperBound / 2 - range.lowerBound / 2) * 2
-            let halfRow = (range.upperBound / 2 - range.lowerBound / 2) / Double(rows - 1)
+            // The values the middle row's dots are drawn for (a value's dot is its place on the canvas, rounded:
+            // see drawCanvas): their centre, and half their spread. Halves of the range, so that a range wider
+            // than the largest Double does not overflow.
+            let dots = Double(rows * dotsPerRow - 1)
+            let half = range.upperBound / 2 - range.lowerBound / 2
+            let centre = range.upperBound - (Double(middle * dotsPerRow) + Double(dotsPerRow - 1) / 2) / dots * half * 2
+            let halfRow = Double(dotsPerRow) / dots * half
             let value = labelPlaces.flatMap { Self.roundest(around: centre, within: halfRow, places: $0) } ?? centre
             labels.insert((middle, formatY(value)), at: 1)
         }
@@ -143,7 +148,8 @@ public struct LineChart: Widget, Sendable {
     }
 
     /// The roundest value within `half` of `centre` with at most `places` decimals (a power of ten, else five
-    /// or two times one), or `nil` when there is none.
+    /// or two times one), or `nil` when there is none. A value `half` below the centre is the next row's (its dot
+    /// rounds down the canvas), so not taken.
     static func roundest(around centre: Double, within half: Double, places: Int) -> Double? {
         guard centre.isFinite, half.isFinite, half > 0 else { return nil }
         let finest = pow(10, Double(-places))
@@ -152,7 +158,7 @@ public struct LineChart: Widget, Sendable {
             let power = pow(10, Double(exponent))
             for step in [power, power / 2, power / 5] where step >= finest * 0.999 {
                 let candidate = (centre / step).rounded() * step
-                if abs(candidate - centre) <= half { return candidate }
+                if candidate > centre - half, candidate <= centre + half { return candidate }
             }
             exponent -= 1
         }

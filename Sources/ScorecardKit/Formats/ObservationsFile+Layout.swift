@@ -63,7 +63,9 @@ extension ObservationsFile {
                 }
                 if let first = unknown.first {
                     let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
-                    let others = unknown.dropFirst().map { "\"\(headings[$0].excerpt())\"" }
+                    // Up to five more named (a wide sheet taken for a long one has a column a period).
+                    var others = unknown.dropFirst().prefix(5).map { "\"\(headings[$0].excerpt())\"" }
+                    if unknown.count > 6 { others.append("\(unknown.count - 6) more") }
                     let also = others.isEmpty ? "" : "; so are " + (others.count == 1 ? others[0] : others.dropLast().joined(separator: ", ") + " and " + others[others.count - 1])
                     throw error(first, headings[first], "unknown column\(also) (the columns are \(known), and title, which is skipped)")
                 }

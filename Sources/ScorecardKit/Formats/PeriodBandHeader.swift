@@ -92,8 +92,9 @@ public enum PeriodBandHeader {
             return heading(words.dropFirst().joined(separator: " "), under: year).map { "\(first) \($0)" }
         }
         if Self.yearItself.contains(words.joined(separator: " ").lowercased()) { return year.label }
-        // A period in full, or a date (a spreadsheet keeps `Apr-24` so), as the reader takes it alone: named as members read it.
-        if let whole = Period(cell: cell) { return whole.label }
+        // A period in full as members read it; a date (a spreadsheet keeps `Apr-24` so) as written, for the reader to
+        // take as it takes one alone (its month, or the quarter or year of a measure that it ends).
+        if let whole = Period(cell: cell) { return Period(parsing: cell) == nil ? cell.trimmingCharacters(in: .whitespaces) : whole.label }
         return period(cell, under: year)?.label
     }
 

@@ -40,11 +40,14 @@ public enum ComparatorReader {
     ) throws -> [Comparators.Point] {
         let file = dataset.file
         var rows = dataset.records
-        // An area code in any case (e06000001), as the file spells it: ONS codes are the same codes in any case.
+        // An area code in another case (e06000001) than the file's is the file's: ONS codes are the same in any case.
+        // A code the file has as given is that code (a file that spells one code two ways keeps them apart).
+        let codes = Set(rows.map(\.areaCode))
         let spelled = Dictionary(rows.map { ($0.areaCode.uppercased(), $0.areaCode) }, uniquingKeysWith: { first, _ in first })
+        func fileCode(_ code: String) -> String { codes.contains(code) ? code : spelled[code.uppercased()] ?? code }
         var source = source
-        source.area = spelled[source.area.uppercased()] ?? source.area
-        source.neighbours = source.neighbours.map { spelled[$0.uppercased()] ?? $0 }
+        source.area = fileCode(source.area)
+        source.neighbours = source.neighbours.map(fileCode)
         let indicators = Set(rows.map { $0.indicatorID.isEmpty ? $0.indicator : $0.indicatorID })
         if let indicator = source.indicator?.lowercased() {
             rows = rows.filter { $0.indicatorID.lowercased() == indicator || $0.indicator.lowercased() == indicator }

@@ -30,15 +30,13 @@ struct NationalColumns {
         let names = headings.map(Self.normalized)
         let missing = ["Area Code", "Time period", "Value"].filter { !names.contains(Self.normalized($0)) }
         guard missing.isEmpty else {
-            let named = missing.map { "\"\($0)\"" }
-            let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named[named.count - 1]
             // Two of the three there: a heading renamed or mistyped, said as such rather than as another kind of file.
             let message =
-                missing.count < 3
-                ? "the header has no \(list) column (a Fingertips download has \"Area Code\", \"Time period\" and \"Value\"; "
-                    + "give the heading as downloaded)"
-                : "this is not a Fingertips download: its header has no \(list) columns (download the indicator's data as "
-                    + "CSV from Fingertips)"
+                missing.count == 1
+                ? "the header has no \"\(missing[0])\" column (a Fingertips download has \"Area Code\", \"Time period\" and "
+                    + "\"Value\"; give the heading as downloaded)"
+                : "this is not a Fingertips download: its header has no \"Area Code\", \"Time period\" and \"Value\" columns "
+                    + "(download the indicator's data as CSV from Fingertips)"
             throw DataFileError(file: file, line: line, field: nil, message: message)
         }
         publisher = .fingertips

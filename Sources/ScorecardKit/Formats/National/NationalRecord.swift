@@ -77,7 +77,7 @@ public struct NationalRecord: Sendable, Equatable {
 
     /// Whether the row is England's own.
     public var isEngland: Bool {
-        areaCode == Self.englandCode || (areaName.lowercased() == "england" && areaCode.isEmpty)
+        areaCode.uppercased() == Self.englandCode || (areaName.lowercased() == "england" && areaCode.isEmpty)
     }
 
     /// The rows that compare with each other: the same indicator, period and breakdown.

@@ -43,6 +43,15 @@ enum Fixture {
 
 @Suite("Loading a council's data files")
 struct CouncilDirectoryTests {
+    @Test("a reporting period given as the date a quarter ends is that quarter; another date is its month")
+    func reportingPeriodAsDate() throws {
+        for (written, expected) in [("30/09/2024", Period.quarter(2024, 2)), ("2025-03-31", .quarter(2024, 4)), ("2024-08-31", .month(2024, 8))] {
+            let framework = Fixture.framework.replacingOccurrences(of: "reporting_period: 2024/25 Q2", with: "reporting_period: \"\(written)\"")
+            #expect(framework != Fixture.framework)
+            #expect(try FrameworkFile(file: "framework.yaml").read(framework).plan.reportingPeriod == expected, "\(written)")
+        }
+    }
+
     @Test("the test council loads, with spreadsheet quirks: BOM, CRLF, quoted commas and line breaks, 1,234 and %")
     func loads() throws {
         let council = try CouncilDirectory(path: Fixture.directory).load()

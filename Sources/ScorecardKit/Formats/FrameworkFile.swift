@@ -142,9 +142,10 @@ public struct FrameworkFile {
     static func heading(_ fields: inout some DataFields, problems: ProblemCollector) throws -> CouncilPlan? {
         let council = try problems.attempt { try fields.requiredString("council") }
         let title = try problems.attempt { try fields.requiredString("plan") }
-        // Read as a cell is: a spreadsheet keeps `Apr 2025` typed into the Council sheet as the date 2025-04-01.
+        // Read as a cell is: a spreadsheet keeps `Apr 2025` typed into the Council sheet as the date 2025-04-01. A
+        // date a quarter ends on (30/09/2026) is that quarter, as councils report by quarter; any other, its month.
         let reportingPeriod = try problems.attempt {
-            try fields.parsed("reporting_period", expected: "a period (such as 2024/25 Q2)") { Period(cell: $0) }
+            try fields.parsed("reporting_period", expected: "a period (such as 2024/25 Q2)") { Period(cell: $0, kind: .quarter) }
         } ?? nil
         guard let council, let title else { return nil }
         return CouncilPlan(council: council, title: title, reportingPeriod: reportingPeriod, priorities: [])

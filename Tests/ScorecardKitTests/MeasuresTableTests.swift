@@ -104,8 +104,8 @@ struct MeasuresTableTests {
         ("ragged row", "code,title,frequency,priority\nK1,T,monthly\n", 2, nil, "the row has 3 fields; the header has 4"),
         ("profile of a non-cumulative measure", "code,title,frequency,priority,profile\nK1,T,quarterly,P1,10;20;30;100\n", 2, "profile", "a profile is for cumulative"),
         ("min above max", "code,title,frequency,priority,min,max\nK1,T,monthly,P1,5,1\n", 2, "max", "max (1) is below min (5)"),
-        ("a quarter's profile for a monthly measure", "code,title,frequency,cumulative,priority,profile\nK1,T,monthly,yes,P1,25;50;75;100\n", 2, "profile",
-         "one percentage per month (12, a monthly measure's profile is by month), and this one has 4"),
+        ("a profile of 6 for a monthly measure", "code,title,frequency,cumulative,priority,profile\nK1,T,monthly,yes,P1,10;20;40;60;80;100\n", 2, "profile",
+         "one percentage per month (12) or per quarter (4), and this one has 6"),
     ]
 
     @Test("a tolerance as councils write it: ±5%, 5 %, +/- 3, 2pp (percentage points, a figure)")
@@ -114,6 +114,20 @@ struct MeasuresTableTests {
             + "K4,T,monthly,P1,%,2pp\nK5,T,monthly,P1,%,2 percentage points\n"
         let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"])).load()
         #expect(council.measures.map(\.tolerance) == [.percent(5), .percent(5), .absolute(3), .absolute(2), .absolute(2)])
+    }
+
+    @Test("a monthly measure's profile by quarter spreads each quarter's share over its months (10/30/60/100: May 6.67%, August 23.33%)")
+    func quarterlyProfileOfAMonthlyMeasure() throws {
+        let table = "code,title,frequency,cumulative,priority,profile,target 2024/25\nK1,T,monthly,yes,P1,10;30;60;100,1200\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\nK1,2024-08,200\n"])).load()
+        let targets = council.measures[0].targets
+        #expect(targets.profile == [10, 30, 60, 100])
+        // 1,200 x 10% x 2/3 = 80 by May; x (10% + 20% x 2/3) = 280 by August; 120 by June, 360 by September, 1,200 by March.
+        let byMonth = [(2024, 5), (2024, 6), (2024, 8), (2024, 9), (2025, 3)].map { targets.target(for: .month($0.0, $0.1), cumulative: true) ?? 0 }
+        #expect(byMonth.map { ($0 * 1000).rounded() / 1000 } == [80, 120, 280, 360, 1200])
+        // Forecast on that profile: 200 by August is 200 / 23.33% = 857.1 by the year's end.
+        let forecast = try #require(council.evaluate(asAt: .quarter(2024, 2), today: CivilDate(year: 2024, month: 12, day: 1) ?? CivilDate(dayNumber: 0)).measures[0].forecast)
+        #expect(forecast.method == .profile && (forecast.value * 10).rounded() / 10 == 857.1)
     }
 
     @Test("a profile written with slashes (25/50/75/100), as a council may in a sheet, is read as with ; or ,")

@@ -206,8 +206,9 @@ struct MeasureReader {
             guard measure.cumulative, perYear > 1 else {
                 throw fields.error("profile", "a profile is for cumulative monthly or quarterly measures, with one percentage per month (12) or quarter (4)")
             }
-            guard profile.count == perYear else {
-                let per = kind == .month ? "month (12, a monthly measure's profile is by month)" : "quarter (4)"
+            // A monthly measure's may be by quarter, as a council's plan often sets one.
+            guard profile.count == perYear || (kind == .month && profile.count == 4) else {
+                let per = kind == .month ? "month (12) or per quarter (4)" : "quarter (4)"
                 throw fields.error(
                     "profile",
                     "a profile has one percentage per \(per), and this one has \(profile.count): write them apart with ; or , (such as 15;40;65;100)")

@@ -75,7 +75,7 @@ extension MeasureJudgement {
         var projected: Double
         let method: Forecast.Method
         if measure.cumulative {
-            if let profile = measure.targets.profile, profile.count == perYear {
+            if measure.targets.profiles(perYear) {
                 // The year-to-date value over its share, scaled to the share due by the year's end (100% unless
                 // the profile says otherwise).
                 let share = measure.targets.share(at: position, of: perYear)

@@ -77,10 +77,21 @@ public struct TargetSchedule: Sendable, Equatable {
         return annual * share(at: period.positionInFinancialYear, of: period.kind.perYear)
     }
 
-    /// The cumulative share (0...1) of the year's target due by `position` of `count` periods.
+    /// The cumulative share (0...1) of the year's target due by `position` of `count` periods. A profile by quarter
+    /// (4 shares) of a monthly measure spreads each quarter's share evenly over its months: 10/30/60/100 gives
+    /// April 3.33%, May 6.67%, June 10%, July 16.67%.
     public func share(at position: Int, of count: Int) -> Double {
-        if let profile, profile.count == count { return profile[position - 1] / 100 }
-        return Double(position) / Double(count)
+        guard let profile, profiles(count) else { return Double(position) / Double(count) }
+        if profile.count == count { return profile[position - 1] / 100 }
+        let quarter = (position - 1) / 3
+        let before = quarter == 0 ? 0 : profile[quarter - 1]
+        return (before + (profile[quarter] - before) * Double((position - 1) % 3 + 1) / 3) / 100
+    }
+
+    /// Whether the ``profile`` gives the shares of a year of `count` periods: one share each, or one a quarter of months.
+    public func profiles(_ count: Int) -> Bool {
+        guard let profile else { return false }
+        return profile.count == count || (count == 12 && profile.count == 4)
     }
 
     /// Where `period` is, or would go, in ``entries``.

@@ -47,6 +47,22 @@ struct DataProblemTests {
         #expect(DashboardView.screenText(browsing, model: model).contains("Not signed off: the server could not be reached"))
     }
 
+    @Test("a connection lost while the value form is open is said on its status line before Enter is pressed, and cleared when back")
+    func problemShownWhileEditing() throws {
+        let (model, state, _) = try EffectTests.opened()
+        var editing = state
+        for action: AppAction in [.open, .open, .moveDown, .open, .edit] { _ = editing.apply(action, model: model) }
+        guard case .editing = editing.mode else {
+            Issue.record("the form did not open")
+            return
+        }
+        #expect(DashboardView.screenText(editing, model: model).contains("Recording as cllr.test"))
+        _ = editing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        #expect(DashboardView.screenText(editing, model: model).contains("Connection to the server lost"))
+        _ = editing.apply(.recovered, model: model)
+        #expect(DashboardView.screenText(editing, model: model).contains("Recording as cllr.test"))
+    }
+
     @Test("a connection back after a failure clears the problem even when nothing changed meanwhile")
     func recoveredClearsTheProblem() throws {
         let (model, state, _) = try EffectTests.opened()

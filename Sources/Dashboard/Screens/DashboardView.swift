@@ -124,7 +124,9 @@ public enum DashboardView {
             return StatusLine(message: "Go to measure: " + code + "_", hints: [KeyHint(key: "Enter", label: "Go"), KeyHint(key: "Esc", label: "Cancel")],
                               trailing: trailing, theme: theme)
         case .editing:
-            return StatusLine(message: context.text(state.message ?? "Recording as \(context.model.user)"), hints: [], trailing: trailing, theme: theme)
+            // A store lost while the form is open is said before the value is typed, not only when Enter fails.
+            let message = state.message ?? state.dataProblem ?? "Recording as \(context.model.user)"
+            return StatusLine(message: context.text(message), hints: [], trailing: trailing, theme: theme)
         case .help, .history, .browsing:
             var message = state.message ?? state.dataProblem ?? ""
             if message.isEmpty, let pending = state.pendingPeriod {

@@ -52,8 +52,8 @@ struct TargetCommand: ParsableCommand {
         guard let proposal else {
             // The code as the framework writes it (CS02a, typed cs02A), as `record` says it.
             let typed = measure.trimmingCharacters(in: .whitespaces)
-            let code = (try? store.loadRecentCouncil(periods: 1))?.measures.first { $0.code.lowercased() == typed.lowercased() }?.code
-            Console.out(Self.unchanged(code: code ?? typed.uppercased(), period: period, target: target))
+            let found = (try? store.loadRecentCouncil(periods: 1))?.measures.first { $0.code.lowercased() == typed.lowercased() }
+            Console.out(Self.unchanged(code: found?.code ?? typed.uppercased(), period: period, kind: found?.frequency.periodKind, target: target))
             return
         }
         Console.out(
@@ -65,8 +65,9 @@ struct TargetCommand: ParsableCommand {
 
     /// What `target` says when the proposal of measure `code` (as the framework writes it) changes nothing; removing a target a month or quarter never had says
     /// what it is judged against instead.
-    static func unchanged(code: String, period: String, target: String) -> String {
-        let parsed = Period(cell: period)
+    static func unchanged(code: String, period: String, kind: Period.Kind? = nil, target: String) -> String {
+        // Read as the proposal read it: 2024-09-30 is Q2 of a quarterly measure.
+        let parsed = kind.map { Period(cell: period, kind: $0) } ?? Period(cell: period)
         let removing = target.trimmingCharacters(in: .whitespaces).lowercased() == "none"
         let why =
             !removing ? "this target is already what stands or is proposed"

@@ -76,6 +76,10 @@ struct UnchangedTargetTests {
         #expect(
             TargetCommand.unchanged(code: "CS02a", period: "2026/27 Q2", target: "80")
                 == "CS02a Q2 2026/27: unchanged (this target is already what stands or is proposed).")
+        // A quarter's last day, for a quarterly measure, is the quarter, as the proposal read it.
+        #expect(
+            TargetCommand.unchanged(code: "CS02a", period: "30/09/2026", kind: .quarter, target: "80")
+                == "CS02a Q2 2026/27: unchanged (this target is already what stands or is proposed).")
     }
 
     @Test("a year's target proposed names the periods whose values came with targets of their own")

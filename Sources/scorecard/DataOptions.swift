@@ -49,7 +49,8 @@ struct JudgementOptions: ParsableArguments {
         // Any period the framework's reporting_period may be: a quarter or a month, or a year for a council
         // that reports annually (a framework's `2025/26` is shown as "as at 2025/26" and must be typed back).
         // Said as a command's failure: a ValidationError here, after parsing, printed the usage of no command.
-        guard let parsed = Period(cell: period) else {
+        // A date a quarter ends on (31/12/2024) is that quarter, as the framework's reporting_period reads it.
+        guard let parsed = Period(cell: period, kind: .quarter) else {
             throw CommandFailure(
                 "\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, a month such as 2024-09, "
                     + "a financial year such as 2024/25, or a calendar year such as 2024)")

@@ -38,7 +38,8 @@ struct PublishCommand: ParsableCommand {
         let store = try databaseOptions.openStore()
         let signer = DatabaseOptions.author(by)
         let selection = PublishSelection(
-            period: period.flatMap { Period(cell: $0) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
+            // A date a quarter ends on is that quarter (its months' drafts with it), as --period reads it elsewhere.
+            period: period.flatMap { Period(cell: $0, kind: .quarter) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
             endedBy: try CivilDate.resolvedToday())
         let outcome = try store.publish(selection, by: signer)
         if !outcome.unknownMeasures.isEmpty {

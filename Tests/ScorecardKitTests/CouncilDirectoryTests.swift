@@ -43,6 +43,16 @@ enum Fixture {
 
 @Suite("Loading a council's data files")
 struct CouncilDirectoryTests {
+    @Test("a framework.yaml target keyed by the day a year ends is that year's target")
+    func targetKeyedByDate() throws {
+        let framework = Fixture.framework
+        // OUT-01 is annual: 31 March 2024 ends its 2023/24.
+        let yearKey = try #require(framework.range(of: "2023/24: 1.2"), "the fixture keys an annual target by its year")
+        let dated = framework.replacingCharacters(in: yearKey, with: "\"31/03/2024\": 1.2")
+        let before = try FrameworkFile(file: "framework.yaml").read(framework).measures.map(\.targets)
+        #expect(try FrameworkFile(file: "framework.yaml").read(dated).measures.map(\.targets) == before)
+    }
+
     @Test("a reporting period given as the date a quarter ends is that quarter; another date is its month")
     func reportingPeriodAsDate() throws {
         for (written, expected) in [("30/09/2024", Period.quarter(2024, 2)), ("2025-03-31", .quarter(2024, 4)), ("2024-08-31", .month(2024, 8))] {

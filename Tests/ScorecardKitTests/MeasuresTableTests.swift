@@ -130,6 +130,13 @@ struct MeasuresTableTests {
         #expect(forecast.method == .profile && (forecast.value * 10).rounded() / 10 == 857.1)
     }
 
+    @Test("a target column headed with the day a quarter or year ends is that quarter's or year's target for such a measure")
+    func targetColumnsDatedByTheirEnd() throws {
+        let table = "code,title,frequency,priority,Target 30/06/2024,Target 31/03/2025\nQ-01,Q,quarterly,P1,10,\nA-01,A,annual,P1,,5\nM-01,M,monthly,P1,,7\n"
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"])).load()
+        #expect(council.measures.map(\.targets.byPeriod) == [[.quarter(2024, 1): 10], [.financialYear(2024): 5], [.month(2025, 3): 7]])
+    }
+
     @Test("a profile written with slashes (25/50/75/100), as a council may in a sheet, is read as with ; or ,")
     func profileWithSlashes() throws {
         let table = "code,title,frequency,cumulative,priority,profile\nK1,T,quarterly,yes,P1,25/50/75/100\nK2,U,quarterly,yes,P1,25%/50%/75%/100%\n"

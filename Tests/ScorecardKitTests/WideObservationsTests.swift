@@ -220,6 +220,12 @@ struct WideObservationsTests {
         #expect(read[quarterly].map(\.period) == [.quarter(2024, 2), .quarter(2024, 3)])
         #expect(read[quarterly].map(\.target) == [4, nil])
         #expect(read[1].map(\.period) == [.month(2024, 9), .month(2024, 12)])
+        // A note headed by the quarter's name beside a value headed by its last day: one quarter's value and note.
+        let named = SheetTable(
+            origin: origin,
+            rows: [.init(number: 1, cells: ["measure", "2024-09-30", "Commentary 2024/25 Q2", "quality 30/09/2024"]), .init(number: 2, cells: ["KBM-01", "3", "late", "estimated"])])
+        let together = try ObservationsFile(file: "", measures: council.measures).read(table: named)[quarterly]
+        #expect(together.map(\.period) == [.quarter(2024, 2)] && together.first?.note == "late" && together.first?.quality == .estimated)
         let ragged = SheetTable(origin: origin, rows: [.init(number: 1, cells: ["measure", "2024-08-01"]), .init(number: 2, cells: ["KBI-01", "1", "", "x"])])
         var error: DataFileError?
         do { _ = try ObservationsFile(file: "", measures: council.measures).read(table: ragged) } catch let e as DataLoadError { error = e.errors.first }

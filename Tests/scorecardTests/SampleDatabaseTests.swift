@@ -88,5 +88,9 @@ struct SampleDatabaseTests {
         let council = try DataLocation.sample(today: try Self.day("2026-11-24"))
         #expect(try options.resolvedPeriod(for: council, today: try Self.day("2026-11-24")) == .financialYear(2025))
         #expect(throws: (any Error).self) { try JudgementOptions.parse(["--period", "soon"]).resolvedPeriod(for: council, today: try Self.day("2026-11-24")) }
+        // A date a quarter ends on is that quarter, as reporting_period reads it; another date, its month.
+        for (text, expected) in [("30/09/2026", Period.quarter(2026, 2)), ("2026-08-31", .month(2026, 8))] {
+            #expect(try JudgementOptions.parse(["--period", text]).resolvedPeriod(for: council, today: try Self.day("2026-11-24")) == expected)
+        }
     }
 }

@@ -170,7 +170,8 @@ struct MeasureReader {
         var given: [Period: String] = [:]
         for target in try fields.targets() {
             let key = target.periodText
-            guard let period = target.period else {
+            // A date is a month, or the quarter or year of this measure that ends that day, as observations read it.
+            guard let period = Period(cell: key, kind: kind) ?? target.period else {
                 throw target.periodPlace.error("\"\(key.excerpt())\" is not a period (such as 2024/25 or 2024/25 Q1)")
             }
             if let first = given.updateValue(key, forKey: period) {

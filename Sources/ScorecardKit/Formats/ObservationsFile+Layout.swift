@@ -5,6 +5,16 @@ extension ObservationsFile {
     /// Where one observation's cells are in a record (-1 for a cell the file does not have).
     struct ObservationCells {
         var value = -1, target = -1, note = -1, quality = -1
+
+        /// These cells and `other`'s together, or `nil` when both have the same one (a value twice).
+        func merging(_ other: ObservationCells) -> ObservationCells? {
+            var merged = self
+            for part: WritableKeyPath<ObservationCells, Int> in [\.value, \.target, \.note, \.quality] where other[keyPath: part] >= 0 {
+                guard merged[keyPath: part] < 0 else { return nil }
+                merged[keyPath: part] = other[keyPath: part]
+            }
+            return merged
+        }
     }
 
     /// The columns of a file with one row per measure and period.
@@ -30,6 +40,38 @@ extension ObservationsFile {
 
         var measure: Int
         var periods: [PeriodColumns]
+        /// ``periods`` as a measure of each kind of period reads them (``periods(for:)``).
+        private var byKind: [Period.Kind: [PeriodColumns]] = [:]
+
+        init(measure: Int, periods: [PeriodColumns]) {
+            self.measure = measure
+            self.periods = periods
+            for kind in Period.Kind.allCases { byKind[kind] = Self.grouped(periods, for: kind) }
+        }
+
+        /// The periods as a measure reported by `kind` reads them: a heading dated the day a quarter or year ends
+        /// is that period, with whatever note, target or quality columns head it by name (`30/06/2024` beside
+        /// `note 2024/25 Q1` is one quarter's value and note, not the quarter given twice).
+        func periods(for kind: Period.Kind) -> [PeriodColumns] { byKind[kind] ?? periods }
+
+        private static func grouped(_ periods: [PeriodColumns], for kind: Period.Kind) -> [PeriodColumns] {
+            var result: [PeriodColumns] = []
+            var index: [Period: Int] = [:]
+            for var group in periods {
+                if group.period.kind != kind, let own = Period(cell: group.written, kind: kind), own != group.period {
+                    group.period = own
+                    group.heading = own.label
+                }
+                if let i = index[group.period], let merged = result[i].cells.merging(group.cells) {
+                    result[i].cells = merged
+                    result[i].firstColumn = min(result[i].firstColumn, group.firstColumn)
+                    continue
+                }
+                if index[group.period] == nil { index[group.period] = result.count }
+                result.append(group)
+            }
+            return result
+        }
     }
 
     /// The file's layout, found from its header: long (`measure,period,value`) when it has a `period` or a `value`
@@ -143,7 +185,10 @@ extension ObservationsFile {
         /// empty heading.
         static func periodHeading(_ heading: String) -> (WritableKeyPath<ObservationCells, Int>, String)? {
             guard let first = heading.split(whereSeparator: \.isWhitespace).first else { return nil }
-            let parts: [(String, WritableKeyPath<ObservationCells, Int>)] = [("note", \.note), ("target", \.target), ("quality", \.quality)]
+            // `commentary Q1` as a long file's commentary column is its note.
+            let parts: [(String, WritableKeyPath<ObservationCells, Int>)] = [
+                ("note", \.note), ("commentary", \.note), ("comment", \.note), ("comments", \.note), ("target", \.target), ("quality", \.quality),
+            ]
             for (word, part) in parts where first.lowercased() == word {
                 return (part, String(heading.dropFirst(first.count).trimmingWhitespace()))
             }

@@ -225,14 +225,12 @@ public struct ObservationsFile {
         _ record: borrowing TableRecord, columns: WideColumns, into state: inout ReadState, fail: Fail
     ) throws {
         guard let index = try measure(record, columns.measure, &state, fail: fail) else { return }
-        for group in columns.periods {
+        // A heading dated the day a quarter or year ends is that period for a quarterly or annual measure.
+        for group in columns.periods(for: measures[index].frequency.periodKind) {
             let cells = group.cells
             guard [cells.value, cells.target, cells.note, cells.quality].contains(where: { $0 >= 0 && !record.isBlank($0) }) else { continue }
-            // A heading dated the day a quarter or year ends is that period for a quarterly or annual measure.
-            let kind = measures[index].frequency.periodKind
-            let period = group.period.kind == kind ? group.period : Period(cell: group.written, kind: kind) ?? group.period
             try observation(
-                record, measure: index, period: period, periodText: group.heading, at: group.firstColumn, cells: cells,
+                record, measure: index, period: group.period, periodText: group.heading, at: group.firstColumn, cells: cells,
                 into: &state, fail: fail)
         }
     }

@@ -86,7 +86,7 @@ public enum PeriodBandHeader {
     /// it makes none.
     private static func heading(_ cell: String, under year: Period) -> String? {
         let words = cell.split(whereSeparator: \.isWhitespace)
-        if let first = words.first, ["note", "target", "quality"].contains(first.lowercased()) {
+        if let first = words.first, ["note", "commentary", "comment", "comments", "target", "quality"].contains(first.lowercased()) {
             // `note Q2`, or a `note` of the year's own value.
             guard words.count > 1 else { return "\(first) \(year.label)" }
             return heading(words.dropFirst().joined(separator: " "), under: year).map { "\(first) \($0)" }

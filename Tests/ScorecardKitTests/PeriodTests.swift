@@ -156,9 +156,24 @@ struct PeriodTests {
         ("Jun 2024", .quarter, .month(2024, 6)),
         ("2024/25 Q1", .month, .quarter(2024, 1)),
         ("30/06/2024", .month, .month(2024, 6)),
+        // Dates as spreadsheets show them short, or with the month named.
+        ("30/06/24", .quarter, .quarter(2024, 1)),
+        ("30-Jun-24", .quarter, .quarter(2024, 1)),
+        ("30 June 2024", .quarter, .quarter(2024, 1)),
+        ("31-Mar-2025", .financialYear, .financialYear(2024)),
+        ("15 Sept 2024", .month, .month(2024, 9)),
     ])
     func cellOfKind(text: String, kind: Period.Kind, expected: Period) {
         #expect(Period(cell: text, kind: kind) == expected)
+    }
+
+    @Test("dates a spreadsheet shows are read; impossible ones, and half-dates, are not")
+    func datesAsShown() {
+        #expect(CivilDate(parsing: "29-Feb-24") == CivilDate(year: 2024, month: 2, day: 29))
+        #expect(CivilDate(parsing: "1/4/25") == CivilDate(year: 2025, month: 4, day: 1))
+        for text in ["29-Feb-23", "31 June 2024", "30-Jun", "Jun-30-2024", "30 Junk 2024", "30/06/2", "x30-Jun-24", "300-Jun-24", "+3-Jun-24"] {
+            #expect(CivilDate(parsing: text) == nil, "\(text)")
+        }
     }
 
     @Test("ends of months, leap years included")

@@ -62,7 +62,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(parsing text: some StringProtocol) {
         let trimmed = text.trimmingWhitespace()
         // Digits and separators only: `Int(_:)` would also take a sign, as in `2025-+3-+1`.
-        guard trimmed.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "/" }) else { return nil }
+        guard trimmed.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "/" }) else {
+            self.init(named: trimmed)
+            return
+        }
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), y >= 1000, let m = Int(iso[1]), let d = Int(iso[2]) {
             self.init(year: y, month: m, day: d)
@@ -73,7 +76,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             self.init(year: y, month: m, day: d)
             return
         }
+        // 30/06/24, a spreadsheet's short date: a two-digit year as a period's (24 is 2024, 85 is 1985).
+        if uk.count == 3, uk[0].count <= 2, uk[1].count <= 2, let d = Int(uk[0]), let m = Int(uk[1]), let y = Period.twoDigitYear(uk[2]) {
+            self.init(year: y, month: m, day: d)
+            return
+        }
         return nil
+    }
+
+    /// A date with its month named, as spreadsheets show one: `30-Jun-24`, `30-Jun-2024`, `30 June 2024`.
+    private init?(named text: Substring) {
+        let words = text.split(whereSeparator: { $0 == "-" || $0 == " " })
+        guard words.count == 3, (1...2).contains(words[0].count), let d = Int(words[0]), words[0].allSatisfy(\.isASCIIDigit),
+            words[1].allSatisfy(\.isLetter), let m = Period.monthNumber(words[1]),
+            let y = Period.fourDigitYear(words[2]) ?? Period.twoDigitYear(words[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

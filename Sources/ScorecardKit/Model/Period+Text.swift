@@ -122,7 +122,7 @@ extension Period {
     }
 
     /// A year of four digits from 1900 on (``earliestYear``): `1025-01` is a slip of the year, not a council's month.
-    private static func fourDigitYear(_ word: some StringProtocol) -> Int? {
+    static func fourDigitYear(_ word: some StringProtocol) -> Int? {
         guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= earliestYear else { return nil }
         return y
     }
@@ -130,7 +130,7 @@ extension Period {
     /// What to write instead of `text`, which is no period: the financial quarters a calendar year's quarter may
     /// mean (``calendarQuarterHint(_:)``), else the forms a period takes.
     public static func writingHint(for text: String) -> String {
-        calendarQuarterHint(text) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25 or 2024"
+        calendarQuarterHint(text) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25, 2024, or a date: 30/06/2024"
     }
 
     /// What to write instead of a calendar year's quarter (`Q1 2024`, `2024 Q2`), which is no period here:
@@ -150,7 +150,7 @@ extension Period {
     }
 
     /// `24` is 2024 and `85` is 1985: two-digit years from 70 up are the 1900s.
-    private static func twoDigitYear(_ word: some StringProtocol) -> Int? {
+    static func twoDigitYear(_ word: some StringProtocol) -> Int? {
         guard word.count == 2, word.allSatisfy(\.isASCIIDigit), let yy = Int(word) else { return nil }
         return yy >= 70 ? 1900 + yy : 2000 + yy
     }

@@ -93,7 +93,9 @@ struct MeasureScreen {
         var values = context.history(of: measure, upTo: last, count: count).map { $0.map(definition.asShown) }
         // A history shorter than the span starts the chart at its first value (an annual measure with five years
         // drew them in the right half of ten), once the whole history is known to start there.
-        if context.council.hasWholeHistory(ofMeasure: measure), let first = values.firstIndex(where: { $0 != nil }) {
+        // A measure with no value yet charts the shortest span, not years of empty periods.
+        if context.council.hasWholeHistory(ofMeasure: measure) {
+            let first = values.firstIndex(where: { $0 != nil }) ?? values.count
             let start = min(first, max(0, count - Self.shortestChart))
             values.removeFirst(start)
             count -= start
@@ -123,9 +125,11 @@ struct MeasureScreen {
             chart.special = Set(control.special.compactMap { index[$0.period] })
         }
         if let points = definition.comparators?.points, !points.isEmpty {
-            let england = Dictionary(points.map { ($0.period, $0.england) }, uniquingKeysWith: { a, _ in a })
-            let region = Dictionary(points.map { ($0.period, $0.region) }, uniquingKeysWith: { a, _ in a })
-            chart.comparators = [periods.map { england[$0] ?? nil }, periods.map { region[$0] ?? nil }]
+            // Each period charted takes the national figure of the period that holds it: a monthly measure compared
+            // with calendar years draws 2025's figure across its months.
+            let byPeriod = Dictionary(points.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+            let covering = periods.map { period in byPeriod[period] ?? points.last { $0.period.covers(period) } }
+            chart.comparators = [covering.map { $0?.england }, covering.map { $0?.region }]
         }
         (chart.formatY, chart.labelPlaces) = scaleFormat(for: chart.effectiveRange)
         return chart

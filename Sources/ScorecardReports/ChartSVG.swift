@@ -127,7 +127,8 @@ enum ChartSVG {
                 let list = run.map { "\(coordinate($0.0)),\(coordinate($0.1))" }.joined(separator: " ")
                 html.raw("<polyline class=\"\(className)\" points=\"\(list)\"/>")
             } else if let only = run.first, className == "target" {
-                html.raw("<line class=\"target\" x1=\"\(coordinate(only.0 - 5))\" y1=\"\(coordinate(only.1))\" x2=\"\(coordinate(only.0 + 5))\" y2=\"\(coordinate(only.1))\"/>")
+                // Wider than the judged point's ring (r 4), which would hide a target close to its value.
+                html.raw("<line class=\"target\" x1=\"\(coordinate(only.0 - 10))\" y1=\"\(coordinate(only.1))\" x2=\"\(coordinate(only.0 + 10))\" y2=\"\(coordinate(only.1))\"/>")
             }
             run.removeAll(keepingCapacity: true)
         }

@@ -71,6 +71,10 @@ import Testing
         alone.targets = [2, 4, 6, 8, 5]
         let lines = render(alone, width: 60, height: 12).textLines().prefix(10)
         #expect(lines.contains { $0.padding(toLength: 60, withPad: " ", startingAt: 0).suffix(4).contains("-") }, "\(lines)")
+        // A target close to that lone value (2.7 against 2.6) shows beside its blot, not under it.
+        alone.targets[4] = 2.7
+        let close = render(alone, width: 60, height: 12).textLines().prefix(10)
+        #expect(close.contains { $0.contains("*") && $0.padding(toLength: 60, withPad: " ", startingAt: 0).suffix(8).contains("-") }, "\(close)")
     }
 
     @Test("the middle label is the roundest value its row holds, written exactly, not the row's centre rounded")

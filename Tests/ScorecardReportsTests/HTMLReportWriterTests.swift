@@ -188,6 +188,14 @@ struct HTMLReportWriterTests {
         }
         #expect(try polylines(cumulative: false) == ["target", "value"])
         #expect(try polylines(cumulative: true) == ["target", "target", "value", "value"])
+        // A year's first target alone (judged at Q1) is a dash wider than the judged point's ring (r 4) over it.
+        var html = HTMLText()
+        var first = ChartSeries(points: Array(points.prefix(3)), judged: .quarter(2025, 1), unit: MeasureUnit("number"), decimals: 0)
+        first.cumulative = true
+        ChartSVG.write(first, id: "f", title: "t", into: &html)
+        let dash = try #require(try HTMLDocument("<div>\(html.html)</div>").all("line").first { $0.attributes["class"] == "target" })
+        let width = (Double(dash.attributes["x2"] ?? "") ?? 0) - (Double(dash.attributes["x1"] ?? "") ?? 0)
+        #expect(width > 8, "\(dash.attributes)")
     }
 
     @Test("A chart's gridlines fall on round values its labels give exactly, within what the measure can take")

@@ -47,13 +47,14 @@ extension LineChart {
         if values.count == 1, let only = targetPoints.first ?? nil {
             for x in 0..<width where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(saturating: only.y), .target) }
         } else {
-            // A target joined to none beside it (April's, after a year-to-date restart): a short dash of its own.
+            // A target joined to none beside it (April's, after a year-to-date restart): a short dash of its own,
+            // reaching past a lone value's blot (two dots either side), which would hide a target close to it.
             for (index, point) in targetPoints.enumerated() {
                 guard let point else { continue }
                 let joinedBefore = index > 0 && targetPoints[index - 1] != nil && !restarts.contains(index)
                 let joinedAfter = index + 1 < targetPoints.count && targetPoints[index + 1] != nil && !restarts.contains(index + 1)
                 guard !joinedBefore, !joinedAfter else { continue }
-                for x in max(0, point.x - 2 * dash)...min(width - 1, point.x + 2 * dash) where (x / dash) % 2 == 0 {
+                for x in max(0, point.x - 4 * dash)...min(width - 1, point.x + 4 * dash) where (x / dash) % 2 == 0 {
                     canvas.set(x: x, y: Int(saturating: point.y.rounded()), .target)
                 }
             }

@@ -57,7 +57,8 @@ enum ChartSVG {
             low = low >= 0 && low - pad < 0 ? 0 : low - pad
             high += pad
         }
-        let step = roundStep((high - low) / 2, decimals: series.decimals)
+        // Four or so steps: two left up to 40% of the chart empty (values to 600 on a scale to 1,000).
+        let step = roundStep((high - low) / 4, decimals: series.decimals)
         (low, high) = ((low / step).rounded(.down) * step, (high / step).rounded(.up) * step)
         if most - least >= 1e-9 {
             // The pad is room beside the values, not a reason for a whole step more: values up to 1,000 on a

@@ -204,12 +204,12 @@ struct HTMLReportWriterTests {
         #expect(ChartSVG.roundStep(0.13, decimals: 1) == 0.2)
         #expect(ChartSVG.roundStep(0.013, decimals: 1) == 0.1, "never finer than the decimals shown")
         #expect(ChartSVG.roundStep(1500, decimals: 0) == 2000)
-        // A percentage of 94 to 99.5: gridlines at 90, 95 and 100, never 108.9.
+        // A percentage of 94 to 99.5: gridlines at 94, 96, 98 and 100, never 108.9.
         let points = [94.0, 99.5, 97].enumerated().map { ChartSeries.Point(period: .quarter(2026, $0.offset + 1), value: $0.element, target: nil, withheld: false) }
         var html = HTMLText()
         ChartSVG.write(ChartSeries(points: points, judged: nil, unit: MeasureUnit("%"), decimals: 1), id: "c", title: "t", into: &html)
         let labels = try HTMLDocument("<div>\(html.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
-        #expect(labels == ["90.0%", "95.0%", "100.0%"])
+        #expect(labels == ["94.0%", "96.0%", "98.0%", "100.0%"])
         // Values up to 900 and a year-end target of 1,000: the scale ends at 1,000, not 2,000 (half the chart empty).
         let counts = [(90.0, 100.0), (250, 300), (500, 600), (900, 1000)].enumerated().map {
             ChartSeries.Point(period: .quarter(2025, $0.offset + 1), value: $0.element.0, target: $0.element.1, withheld: false)
@@ -218,6 +218,12 @@ struct HTMLReportWriterTests {
         ChartSVG.write(ChartSeries(points: counts, judged: nil, unit: MeasureUnit("number"), decimals: 0), id: "d", title: "t", into: &countsHTML)
         let countLabels = try HTMLDocument("<div>\(countsHTML.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
         #expect(countLabels.last == "1,000")
+        // Year-to-date values to 600: gridlines every 200 to 600, not 0, 500 and 1,000 (40% of the chart empty).
+        let ytd = [150.0, 320, 600].enumerated().map { ChartSeries.Point(period: .quarter(2026, $0.offset + 1), value: $0.element, target: nil, withheld: false) }
+        var ytdHTML = HTMLText()
+        ChartSVG.write(ChartSeries(points: ytd, judged: nil, unit: MeasureUnit("number"), decimals: 0), id: "y", title: "t", into: &ytdHTML)
+        let ytdLabels = try HTMLDocument("<div>\(ytdHTML.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
+        #expect(ytdLabels == ["0", "200", "400", "600"])
         // Every value withheld, targets of 3 then 5: the scale runs from 0, not from 2.8 to 5.2 (a cliff).
         let withheld = [3.0, 3, 5, 5].enumerated().map {
             ChartSeries.Point(period: .quarter(2025, $0.offset + 1), value: nil, target: $0.element, withheld: true)
@@ -227,6 +233,6 @@ struct HTMLReportWriterTests {
             ChartSeries(points: withheld, judged: nil, unit: MeasureUnit("number"), decimals: 0, smallNumbers: SmallNumbers(basis: .count)),
             id: "e", title: "t", into: &withheldHTML)
         let withheldLabels = try HTMLDocument("<div>\(withheldHTML.html)</div>").all("text").filter { $0.attributes["class"] == "scale" }.map(\.text)
-        #expect(withheldLabels == ["0", "5"])
+        #expect(withheldLabels == ["0", "6"])
     }
 }

@@ -105,7 +105,9 @@ enum ChartSVG {
                 series.cumulative && points[$0].period.kind < .financialYear
                     && points[$0].period.financialYearStart != points[$0 - 1].period.financialYearStart
             })
-        polylines(points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, restarts: restarts, className: "target", into: &html)
+        polylines(
+            points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, restarts: restarts, stepped: !series.cumulative, className: "target",
+            into: &html)
         polylines(points.indices.map { i in points[i].value.map { (x(i), y($0)) } }, restarts: restarts, className: "value", into: &html)
         for (i, point) in points.enumerated() {
             if let value = point.value {
@@ -120,8 +122,11 @@ enum ChartSVG {
     }
 
     /// Lines through consecutive points, broken where one is missing (a missing value is a gap, not a slope) and
-    /// before each index in `restarts`.
-    private static func polylines(_ points: [(Double, Double)?], restarts: Set<Int>, className: String, into html: inout HTMLText) {
+    /// before each index in `restarts`. `stepped`: each point holds until halfway to the next, where the line
+    /// steps to it (a target for its own period: no slope through targets no period had).
+    private static func polylines(
+        _ points: [(Double, Double)?], restarts: Set<Int>, stepped: Bool = false, className: String, into html: inout HTMLText
+    ) {
         var run: [(Double, Double)] = []
         func flush() {
             if run.count > 1 {
@@ -135,7 +140,16 @@ enum ChartSVG {
         }
         for (index, point) in points.enumerated() {
             if restarts.contains(index) { flush() }
-            if let point { run.append(point) } else { flush() }
+            guard let point else {
+                flush()
+                continue
+            }
+            if stepped, let last = run.last, last.1 != point.1 {
+                let middle = (last.0 + point.0) / 2
+                run.append((middle, last.1))
+                run.append((middle, point.1))
+            }
+            run.append(point)
         }
         flush()
     }

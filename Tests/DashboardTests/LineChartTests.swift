@@ -104,6 +104,18 @@ import Testing
         #expect(LineChart.roundest(around: 1_234_567, within: 30_000, places: 0) == 1_250_000)
     }
 
+    @Test("a target that holds for its own period steps between two, never a slope through targets no period had")
+    func targetsStep() {
+        var chart = LineChart(
+            values: [nil, nil, nil, nil], targets: [40, 40, 10, 10], yRange: 0...50,
+            theme: Theme(capabilities: Capabilities(colorMode: .none, glyphs: .ascii))
+        ) { "\(Int($0.rounded()))" }
+        chart.targetsHold = true
+        let rows = render(chart, width: 40, height: 12).textLines().prefix(10).map { $0.drop { $0 != "|" }.dropFirst() }
+        // Only the rows of 40 and 10 hold the target: none in between.
+        #expect(rows.filter { $0.contains("-") }.count == 2, "\(rows)")
+    }
+
     @Test func axesAndLabels() {
         let lines = render(chart(glyphs: .ascii)).textLines()
         #expect(lines[0].hasPrefix("73%|"))

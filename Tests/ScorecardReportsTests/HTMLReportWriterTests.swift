@@ -188,6 +188,13 @@ struct HTMLReportWriterTests {
         }
         #expect(try polylines(cumulative: false) == ["target", "value"])
         #expect(try polylines(cumulative: true) == ["target", "target", "value", "value"])
+        // Targets for their own periods (not year to date) step between years: 65 to 85, then 25 to 50, never a slope.
+        var held = HTMLText()
+        ChartSVG.write(ChartSeries(points: points, judged: nil, unit: MeasureUnit("number"), decimals: 0), id: "h", title: "t", into: &held)
+        let target = try #require(try HTMLDocument("<div>\(held.html)</div>").all("polyline").first { $0.attributes["class"] == "target" })
+        let corners = (target.attributes["points"] ?? "").split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
+        #expect(corners.count == 4 + 3 * 2, "each change of target a step of two corners: \(corners)")
+        #expect(zip(corners, corners.dropFirst()).allSatisfy { $0[0] == $1[0] || $0[1] == $1[1] }, "level or upright, never sloped: \(corners)")
         // A year's first target alone (judged at Q1) is a dash wider than the judged point's ring (r 4) over it.
         var html = HTMLText()
         var first = ChartSeries(points: Array(points.prefix(3)), judged: .quarter(2025, 1), unit: MeasureUnit("number"), decimals: 0)

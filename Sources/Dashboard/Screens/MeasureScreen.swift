@@ -109,6 +109,7 @@ struct MeasureScreen {
         if definition.cumulative, definition.frequency == .monthly || definition.frequency == .quarterly {
             chart.restarts = Set(periods.indices.dropFirst().filter { periods[$0].financialYearStart != periods[$0 - 1].financialYearStart })
         }
+        chart.targetsHold = !definition.cumulative
         let bounds = definition.valueLimits
         chart.lowest = bounds.minimum
         chart.highest = bounds.maximum

@@ -39,6 +39,12 @@ extension LineChart {
         }
         for (index, (from, to)) in zip(targetPoints, targetPoints.dropFirst()).enumerated() {
             guard let from, let to, !restarts.contains(index + 1) else { continue }
+            if targetsHold, from.y != to.y {
+                let middle = (from.x + to.x) / 2
+                for x in from.x...middle where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(saturating: from.y.rounded()), .target) }
+                for x in middle...max(middle, to.x) where (x / dash) % 2 == 0 { canvas.set(x: x, y: Int(saturating: to.y.rounded()), .target) }
+                continue
+            }
             for x in from.x...max(from.x, to.x) where (x / dash) % 2 == 0 {
                 let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
                 canvas.set(x: x, y: Int(saturating: (from.y + (to.y - from.y) * t).rounded()), .target)

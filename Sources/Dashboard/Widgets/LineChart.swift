@@ -26,6 +26,9 @@ public struct LineChart: Widget, Sendable {
     /// The values that start afresh, not joined to the one before by the value or target line: each April of a
     /// year-to-date measure (a fall from March's 8.1 to April's 2.6 is the count restarting, not improving).
     public var restarts: Set<Int> = []
+    /// Whether each target holds for its own period (not a year-to-date share rising through the year): a change
+    /// is drawn as a step halfway between the periods, not a slope through targets no period had.
+    public var targetsHold = false
 
     /// The mean and process limits of an XmR chart over the values `from...to`.
     public struct ProcessLines: Sendable, Equatable {

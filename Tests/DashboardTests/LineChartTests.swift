@@ -116,6 +116,18 @@ import Testing
         #expect(rows.filter { $0.contains("-") }.count == 2, "\(rows)")
     }
 
+    @Test("in braille England's line and the region's are told apart by their dots, not by colour: one a cell, one every third")
+    func comparatorsApartInBraille() {
+        var compared = chart(glyphs: .unicode, target: nil, marked: nil)
+        compared.values = Array(repeating: nil, count: values.count)
+        compared.yRange = 50...80
+        compared.comparators = [Array(repeating: 75, count: values.count), Array(repeating: 58, count: values.count)]
+        let rows = render(compared, width: 40, height: 14).textLines().prefix(12).map { $0.drop { $0 != "│" }.dropFirst().filter { $0 != " " } }
+        let drawn = rows.filter { !$0.isEmpty }.map(\.count)
+        #expect(drawn.count == 2, "\(rows)")
+        #expect((drawn.first ?? 0) > 2 * (drawn.last ?? 0), "England every cell, the region every third: \(rows)")
+    }
+
     @Test func axesAndLabels() {
         let lines = render(chart(glyphs: .ascii)).textLines()
         #expect(lines[0].hasPrefix("73%|"))

@@ -151,7 +151,10 @@ extension Theme {
             HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
             HelpEntry(keys: "~ I C H L", description: "SPC: common, improving, concern, high, low"),
             HelpEntry(keys: "P F ?", description: "SPC: target passes, fails, may"),
-            HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_ e r", description: "Chart: mean, limits; England, region"),
+            // Told apart by their dots, not by colour alone (the same grey on a shared screen).
+            HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_", description: "Chart: process mean, limits"),
+            HelpEntry(keys: glyphs.isUnicode ? "⠁⠁⠁⠁⠁" : "e", description: "Chart: England"),
+            HelpEntry(keys: glyphs.isUnicode ? "⠉  ⠉" : "r", description: "Chart: the region"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
             HelpEntry(keys: draftMark, description: "A draft, not yet signed off"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),

@@ -14,14 +14,16 @@ extension LineChart {
                 for x in stride(from: start, through: end, by: 4) { canvas.set(x: x, y: dotY(level), .limit) }
             }
         }
-        // The comparators (England, the region): a dot every third column, joining the periods that have a value.
+        // The comparators, joining the periods that have a value, each in dots of its own (one grey for both):
+        // England a dot every second column, the region two side by side every sixth; the limits' are every fourth.
         for (index, comparator) in comparators.enumerated() {
             let layer: DotCanvas.Layer = index == 0 ? .england : .region
+            func drawn(_ x: Int) -> Bool { index == 0 ? x % 2 == 0 : x % 6 < 2 }
             let points = comparator.indices.compactMap { index in
                 comparator[index].map { (x: dotX(index, width: width), y: dotY($0)) }
             }
             for (from, to) in zip(points, points.dropFirst()) {
-                for x in stride(from: from.x, through: to.x, by: 3) {
+                for x in from.x...max(from.x, to.x) where drawn(x) {
                     let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
                     canvas.set(x: x, y: Int(saturating: (Double(from.y) + Double(to.y - from.y) * t).rounded()), layer)
                 }

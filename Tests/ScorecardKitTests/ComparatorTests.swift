@@ -64,12 +64,12 @@ import Testing
         let lower = try CouncilDirectory(path: directory, today: CivilDate(year: 2018, month: 11, day: 1)).load()
         #expect(lower.measures[0].comparators?.points == council.measures[0].comparators?.points)
         #expect(lower.measures[0].comparators?.points.first?.neighbours.map(\.name).last == "Darlington")
-        // A file that spells one code two ways keeps them apart: the code given is the code read.
-        let twice = try NationalDataset.read(
-            bytes: Array("Indicator Name,Area Code,Time period,Value\nX,E92000001,2017,5\nX,e1,2017,1\nX,E1,2017,2\nX,E2,2017,3\n".utf8), file: "t.csv")
-        let points = try ComparatorReader.points(
-            of: Comparators.Source(file: "t.csv", area: "E1", neighbours: ["e1", "E2"]), in: twice, measure: "X", polarity: .lowerIsBetter)
-        #expect(points.first?.value == 2 && points.first?.neighbours.map(\.value) == [1, 3] && points.first?.england == 5)
+        // A file that gives one area twice, its code in two cases, is refused as a row given twice.
+        let twice = try #require(throws: DataFileError.self) {
+            try NationalDataset.read(
+                bytes: Array("Indicator Name,Area Code,Time period,Value\nX,E92000001,2017,5\nX,e1,2017,1\nX,E1,2017,2\n".utf8), file: "t.csv")
+        }
+        #expect(twice.line == 4 && twice.message.contains("repeats line 3"))
     }
 
     @Test func significantlyWorseThanEnglandRaisesAnAlert() throws {

@@ -162,6 +162,8 @@ struct PeriodTests {
         ("30 June 2024", .quarter, .quarter(2024, 1)),
         ("31-Mar-2025", .financialYear, .financialYear(2024)),
         ("15 Sept 2024", .month, .month(2024, 9)),
+        // A financial year ending in 1900 began in 1899: its March, not a year no file can write.
+        ("31/03/1900", .financialYear, .month(1900, 3)),
     ])
     func cellOfKind(text: String, kind: Period.Kind, expected: Period) {
         #expect(Period(cell: text, kind: kind) == expected)
@@ -169,6 +171,8 @@ struct PeriodTests {
 
     @Test("dates a spreadsheet shows are read; impossible ones, and half-dates, are not")
     func datesAsShown() {
+        // Before 1900 no period is read from a date either, as from a period's name (it could not be written back).
+        #expect(Period(cell: "30/06/1899") == nil && Period(cell: "1899-06") == nil && Period(cell: "1900-01-31") == .month(1900, 1))
         #expect(CivilDate(parsing: "29-Feb-24") == CivilDate(year: 2024, month: 2, day: 29))
         #expect(CivilDate(parsing: "1/4/25") == CivilDate(year: 2025, month: 4, day: 1))
         for text in ["29-Feb-23", "31 June 2024", "30-Jun", "Jun-30-2024", "30 Junk 2024", "30/06/2", "x30-Jun-24", "300-Jun-24", "+3-Jun-24"] {

@@ -191,6 +191,20 @@ struct WideObservationsTests {
         #expect(try periods("KBM-01") == [.quarter(2024, 1), .quarter(2024, 2)])
         #expect(try periods("OUT-01") == [.financialYear(2023)])
         #expect(try periods("KBI-01") == [.month(2024, 9)])
+        // A quarter's note beside an empty month note of its last month, and a month heading beside a date heading
+        // of the same month: each measure reads its own, nothing given twice.
+        let notes = "measure,31/03/2025,note 2024/25 Q4,note 2025-03\nKBM-01,2,qn,\nKBI-01,88,,late\n"
+        let noted = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": notes])).load()
+        let quarterNote = noted.observations[try #require(noted.measureIndex(code: "KBM-01"))]
+        #expect(quarterNote.map(\.period) == [.quarter(2024, 4)] && quarterNote.first?.note == "qn")
+        #expect(noted.observations[try #require(noted.measureIndex(code: "KBI-01"))].map(\.note) == ["late"])
+        let mixed = "measure,Apr 2024,May 2024,Jun 2024,30/06/2024\nKBI-01,1,2,3,\nKBM-01,,,,5\n"
+        let both = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": mixed])).load()
+        #expect(both.observations[try #require(both.measureIndex(code: "KBI-01"))].map(\.period) == [.month(2024, 4), .month(2024, 5), .month(2024, 6)])
+        #expect(both.observations[try #require(both.measureIndex(code: "KBM-01"))].map(\.period) == [.quarter(2024, 1)])
+        // Both filled for one measure's period: refused as given twice.
+        let twice = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,Jun 2024,30/06/2024\nKBI-01,1,2\n"]))
+        #expect(twice.first?.message.contains("is given twice") == true, "\(twice)")
         let midQuarter = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value\nKBM-01,2024-06-29,28\n"]))
         #expect(midQuarter.map(\.message) == ["KBM-01 is reported quarterly; \"Jun 2024\" is a month (it falls in 2024/25 Q1: write that)"])
     }

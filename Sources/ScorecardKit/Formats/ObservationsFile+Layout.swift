@@ -33,6 +33,8 @@ extension ObservationsFile {
             var heading: String
             /// The period as the heading writes it, a date as a date: a quarterly measure reads `30/06/2024` as 2024/25 Q1.
             var written: String
+            /// Whether ``written`` is a date (`30/06/2024`), not a period's name.
+            var dated = false
             var cells = ObservationCells()
             /// The period's first column, where a problem with the period itself is placed.
             var firstColumn: Int
@@ -42,11 +44,41 @@ extension ObservationsFile {
         var periods: [PeriodColumns]
         /// ``periods`` as a measure of each kind of period reads them (``periods(for:)``).
         private var byKind: [Period.Kind: [PeriodColumns]] = [:]
+        /// The kinds for which two of ``periods(for:)`` are the same period, to be taken together row by row
+        /// (``cells(of:for:in:)``).
+        private var shared: Set<Period.Kind> = []
 
         init(measure: Int, periods: [PeriodColumns]) {
             self.measure = measure
             self.periods = periods
-            for kind in Period.Kind.allCases { byKind[kind] = Self.grouped(periods, for: kind) }
+            for kind in Period.Kind.allCases {
+                let grouped = Self.grouped(periods, for: kind)
+                byKind[kind] = grouped
+                if Set(grouped.map(\.period)).count < grouped.count { shared.insert(kind) }
+            }
+        }
+
+        /// The periods a row gives for a measure of `kind`, with the cells it fills: two columns of one period (its
+        /// value under `30/06/2024`, its note under `note 2024/25 Q1`) are taken together when the row fills no part
+        /// of it twice; a part filled twice is left as two, to be refused as the period given twice.
+        func cells(of record: borrowing TableRecord, for kind: Period.Kind) -> [PeriodColumns] {
+            let groups = periods(for: kind)
+            guard shared.contains(kind) else { return groups }
+            var result: [PeriodColumns] = []
+            var index: [Period: Int] = [:]
+            for var group in groups {
+                for part: WritableKeyPath<ObservationCells, Int> in [\.value, \.target, \.note, \.quality]
+                where group.cells[keyPath: part] >= 0 && record.isBlank(group.cells[keyPath: part]) {
+                    group.cells[keyPath: part] = -1
+                }
+                if let i = index[group.period], let merged = result[i].cells.merging(group.cells) {
+                    result[i].cells = merged
+                    continue
+                }
+                if index[group.period] == nil { index[group.period] = result.count }
+                result.append(group)
+            }
+            return result
         }
 
         /// The periods as a measure reported by `kind` reads them: a heading dated the day a quarter or year ends
@@ -156,9 +188,12 @@ extension ObservationsFile {
                     periodText = period.label
                     named[i] = heading.dropLast(written.count) + periodText
                 }
-                var group = periods.firstIndex { $0.period == period }
+                // A date is grouped with its own columns (`note 30/06/2024`), not with its month's by name (`Jun 2024`
+                // beside `30/06/2024` is June's value and, for a quarterly measure, Q1's).
+                let dated = Period(parsing: written) == nil
+                var group = periods.firstIndex { $0.period == period && $0.dated == dated && (!dated || $0.written == written) }
                 if group == nil {
-                    periods.append(WideColumns.PeriodColumns(period: period, heading: periodText, written: written, firstColumn: i))
+                    periods.append(WideColumns.PeriodColumns(period: period, heading: periodText, written: written, dated: dated, firstColumn: i))
                     group = periods.count - 1
                 }
                 guard let g = group else { continue }

@@ -226,7 +226,7 @@ public struct ObservationsFile {
     ) throws {
         guard let index = try measure(record, columns.measure, &state, fail: fail) else { return }
         // A heading dated the day a quarter or year ends is that period for a quarterly or annual measure.
-        for group in columns.periods(for: measures[index].frequency.periodKind) {
+        for group in columns.cells(of: record, for: measures[index].frequency.periodKind) {
             let cells = group.cells
             guard [cells.value, cells.target, cells.note, cells.quality].contains(where: { $0 >= 0 && !record.isBlank($0) }) else { continue }
             try observation(

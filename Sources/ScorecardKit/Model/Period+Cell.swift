@@ -5,7 +5,8 @@ extension Period {
     public init?(cell text: some StringProtocol) {
         if let period = Period(parsing: text) {
             self = period
-        } else if let date = CivilDate(parsing: text) ?? Self.dateAtMidnight(text) {
+        } else if let date = CivilDate(parsing: text) ?? Self.dateAtMidnight(text), date.year >= Period.earliestYear {
+            // (From 1900, as a period written out is: an earlier one was read, but not read back once exported.)
             self = .month(date.year, date.month)
         } else {
             return nil
@@ -22,7 +23,7 @@ extension Period {
             let date = CivilDate(parsing: text) ?? Self.dateAtMidnight(text)
         {
             let ending = Period.containing(date, kind: kind)
-            if ending.endDate == date {
+            if ending.endDate == date, ending.startDate.year >= Period.earliestYear {
                 self = ending
                 return
             }

@@ -48,7 +48,8 @@ public struct NationalDataset: Sendable, Equatable {
         var records: [NationalRecord] = []
         var seen: [RowKey: Int] = [:]
         func add(_ row: NationalRecord, range: String) throws {
-            let key = RowKey(breakdown: row.breakdown, areaCode: row.areaCode, areaType: row.areaType, range: range)
+            // An area's code in another case (e06000099 beside E06000099) is the same area given twice.
+            let key = RowKey(breakdown: row.breakdown, areaCode: row.areaCode.uppercased(), areaType: row.areaType, range: range)
             if let earlier = seen[key] {
                 throw DataFileError(
                     file: file, line: row.line, field: nil,

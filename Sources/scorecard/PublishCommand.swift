@@ -33,13 +33,24 @@ struct PublishCommand: ParsableCommand {
         }
     }
 
+    /// A month's last day (`31/03/2026`) takes the drafts of every period that ends on it: March, Q4 2025/26 and
+    /// 2025/26, whatever each measure reports by.
+    private var endingOn: CivilDate? {
+        guard let period, let date = Period.date(writtenAs: period), date == Period.month(date.year, date.month).endDate else { return nil }
+        return date
+    }
+
+    /// The period given, and those within it; a date that is no month's end, its month.
+    private var selectedPeriod: Period? {
+        endingOn == nil ? period.flatMap { Period(cell: $0) } : nil
+    }
+
     func run() throws {
         Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
         let signer = DatabaseOptions.author(by)
         let selection = PublishSelection(
-            // A date a quarter ends on is that quarter (its months' drafts with it), as --period reads it elsewhere.
-            period: period.flatMap { Period(cell: $0, kind: .quarter) }, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
+            period: selectedPeriod, endingOn: endingOn, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
             endedBy: try CivilDate.resolvedToday())
         let outcome = try store.publish(selection, by: signer)
         if !outcome.unknownMeasures.isEmpty {

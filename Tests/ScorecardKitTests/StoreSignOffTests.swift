@@ -76,6 +76,18 @@ struct StoreSignOffTests {
         #expect(try store.drafts().isEmpty)
     }
 
+    @Test("publish --period of a month's last day signs off the drafts of every period ending that day, whatever its kind")
+    func periodsEndingOnADay() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "80", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "81", by: "kate"), today: Self.today)
+        _ = try store.record(ValueEntry(measure: "KBM-01", period: "2024/25 Q2", value: "47", by: "kate"), today: Self.today)
+        let day = try #require(CivilDate(year: 2024, month: 9, day: 30))
+        let ended = try store.publish(PublishSelection(endingOn: day), by: "olu")
+        #expect(Set(ended.published.map(\.observation.period)) == [.month(2024, 9), .quarter(2024, 2)])
+        #expect(try store.drafts().map(\.observation.period) == [.month(2024, 8)], "August ended another day")
+    }
+
     @Test("an import refused when the measure's new limits refuse a value the database keeps, naming it; nothing written")
     func keptValueOutsideNewLimits() throws {
         let (store, path) = try StoreFixture.importedStore()

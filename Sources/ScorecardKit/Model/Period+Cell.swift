@@ -31,6 +31,12 @@ extension Period {
         self = read
     }
 
+    /// The date `text` writes, when it writes one rather than a period's name (`31/03/2026`, not `Mar 2026`).
+    public static func date(writtenAs text: some StringProtocol) -> CivilDate? {
+        guard Period(parsing: text) == nil, let date = CivilDate(parsing: text) ?? dateAtMidnight(text), date.year >= earliestYear else { return nil }
+        return date
+    }
+
     /// A date with the time of midnight, as pandas and R write a date column (`2014-04-01 00:00:00`,
     /// `2014-04-01T00:00`): the date. Another time of day is not a period's heading.
     private static func dateAtMidnight(_ text: some StringProtocol) -> CivilDate? {

@@ -59,6 +59,9 @@ public struct PublishSelection: Sendable, Hashable {
     /// Only drafts (and proposals) of this period or of periods within it (`--period 2026/27 Q3` signs off
     /// October to December too); `nil` for every period.
     public var period: Period?
+    /// Only drafts (and proposals) of periods that end on this day, whatever their kind (`--period 31/03/2026`
+    /// signs off March 2026, Q4 2025/26 and 2025/26); `nil` for any.
+    public var endingOn: CivilDate?
     /// Only drafts of these measures (codes); empty for every measure.
     public var measures: [String]
     /// Whether draft values are signed off.
@@ -74,10 +77,11 @@ public struct PublishSelection: Sendable, Hashable {
     public var seen: Set<SeenRevision>?
 
     public init(
-        period: Period? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true, endedBy: CivilDate? = nil,
-        seen: Set<SeenRevision>? = nil
+        period: Period? = nil, endingOn: CivilDate? = nil, measures: [String] = [], values: Bool = true, targets: Bool = true,
+        endedBy: CivilDate? = nil, seen: Set<SeenRevision>? = nil
     ) {
         self.period = period
+        self.endingOn = endingOn
         self.measures = measures
         self.values = values
         self.targets = targets
@@ -97,9 +101,9 @@ public struct PublishSelection: Sendable, Hashable {
         return endedBy.map { period.hasEnded(by: $0) } ?? true
     }
 
-    /// Whether `period` is the selection's period or within it (or the selection names none).
+    /// Whether `period` is the selection's period or within it (or the selection names none), and ends on its day.
     public func covers(_ period: Period) -> Bool {
-        self.period?.covers(period) ?? true
+        (self.period?.covers(period) ?? true) && (endingOn.map { period.endDate == $0 } ?? true)
     }
 
     /// The period a store may match exactly in its query: a month (nothing lies within one); `nil` when the

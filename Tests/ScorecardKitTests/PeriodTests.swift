@@ -175,6 +175,8 @@ struct PeriodTests {
         #expect(Period(cell: "30/06/1899") == nil && Period(cell: "1899-06") == nil && Period(cell: "1900-01-31") == .month(1900, 1))
         #expect(CivilDate(parsing: "29-Feb-24") == CivilDate(year: 2024, month: 2, day: 29))
         #expect(CivilDate(parsing: "1/4/25") == CivilDate(year: 2025, month: 4, day: 1))
+        #expect(CivilDate(parsing: "2024\u{2013}06\u{2013}30") == CivilDate(year: 2024, month: 6, day: 30), "en dashes, as Word turns hyphens")
+        #expect(CivilDate(parsing: "30\u{2013}Jun\u{2013}24") == CivilDate(year: 2024, month: 6, day: 30))
         for text in ["29-Feb-23", "31 June 2024", "30-Jun", "Jun-30-2024", "30 Junk 2024", "30/06/2", "x30-Jun-24", "300-Jun-24", "+3-Jun-24"] {
             #expect(CivilDate(parsing: text) == nil, "\(text)")
         }

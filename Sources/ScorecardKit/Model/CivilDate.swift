@@ -57,10 +57,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(dayNumber: dayNumber + days)
     }
 
-    /// Parses `2024-05-31` (ISO 8601) or `31/05/2024` (as UK spreadsheets write it); the year from 1000 to 9999
-    /// (`0000-01-01` is a typing error, and would not be written back in four digits).
+    /// Parses `2024-05-31` (ISO 8601) or `31/05/2024` (as UK spreadsheets write it), `31/05/24`, or with the month
+    /// named (`31-May-24`, `31 May 2024`), with any dash a spreadsheet writes for the hyphen (`2024–05–31`); the
+    /// year from 1000 to 9999 (`0000-01-01` is a typing error, and would not be written back in four digits).
     public init?(parsing text: some StringProtocol) {
-        let trimmed = text.trimmingWhitespace()
+        guard text.utf8.count <= 40 else { return nil }
+        let trimmed = Substring(String(text.trimmingWhitespace().map { Period.dashes.contains($0) ? "-" : $0 }))
         // Digits and separators only: `Int(_:)` would also take a sign, as in `2025-+3-+1`.
         guard trimmed.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "/" }) else {
             self.init(named: trimmed)

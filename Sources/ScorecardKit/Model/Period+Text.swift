@@ -61,7 +61,7 @@ extension Period {
 
     /// Dashes a spreadsheet or word processor writes for a hyphen: figure, en and em dashes, the non-breaking
     /// hyphen and the minus sign.
-    private static let dashes: Set<Character> = ["\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
+    static let dashes: Set<Character> = ["\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
     /// Spaces other than the space: no-break, narrow no-break, thin and figure spaces, and a tab or line break (a
     /// heading typed over two lines of its cell, `2024/25` Alt+Enter `Q1`).
     private static let spaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}", "\t", "\n", "\r", "\r\n"]

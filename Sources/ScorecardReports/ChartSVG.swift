@@ -106,8 +106,9 @@ enum ChartSVG {
                     && points[$0].period.financialYearStart != points[$0 - 1].period.financialYearStart
             })
         polylines(
-            points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, restarts: restarts, stepped: !series.cumulative, className: "target",
-            into: &html)
+            points.indices.map { i in points[i].target.map { (x(i), y($0)) } }, restarts: restarts,
+            stepped: !series.cumulative || points.first.map { $0.period.kind >= .financialYear } ?? true, className: "target",
+            within: left...max(left, width - right), into: &html)
         polylines(points.indices.map { i in points[i].value.map { (x(i), y($0)) } }, restarts: restarts, className: "value", into: &html)
         for (i, point) in points.enumerated() {
             if let value = point.value {
@@ -125,7 +126,8 @@ enum ChartSVG {
     /// before each index in `restarts`. `stepped`: each point holds until halfway to the next, where the line
     /// steps to it (a target for its own period: no slope through targets no period had).
     private static func polylines(
-        _ points: [(Double, Double)?], restarts: Set<Int>, stepped: Bool = false, className: String, into html: inout HTMLText
+        _ points: [(Double, Double)?], restarts: Set<Int>, stepped: Bool = false, className: String,
+        within plot: ClosedRange<Double> = -Double.infinity...Double.infinity, into html: inout HTMLText
     ) {
         var run: [(Double, Double)] = []
         func flush() {
@@ -134,7 +136,8 @@ enum ChartSVG {
                 html.raw("<polyline class=\"\(className)\" points=\"\(list)\"/>")
             } else if let only = run.first, className == "target" {
                 // Wider than the judged point's ring (r 4), which would hide a target close to its value.
-                html.raw("<line class=\"target\" x1=\"\(coordinate(only.0 - 10))\" y1=\"\(coordinate(only.1))\" x2=\"\(coordinate(only.0 + 10))\" y2=\"\(coordinate(only.1))\"/>")
+                let (x1, x2) = (max(plot.lowerBound, only.0 - 10), min(plot.upperBound, only.0 + 10))
+                html.raw("<line class=\"target\" x1=\"\(coordinate(x1))\" y1=\"\(coordinate(only.1))\" x2=\"\(coordinate(x2))\" y2=\"\(coordinate(only.1))\"/>")
             }
             run.removeAll(keepingCapacity: true)
         }

@@ -195,6 +195,14 @@ struct HTMLReportWriterTests {
         let corners = (target.attributes["points"] ?? "").split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
         #expect(corners.count == 4 + 3 * 2, "each change of target a step of two corners: \(corners)")
         #expect(zip(corners, corners.dropFirst()).allSatisfy { $0[0] == $1[0] || $0[1] == $1[1] }, "level or upright, never sloped: \(corners)")
+        // A cumulative annual measure's targets are each a year's own: they step too.
+        let years = [100.0, 120, 140].enumerated().map { ChartSeries.Point(period: .financialYear(2022 + $0.offset), value: $0.element - 5, target: $0.element, withheld: false) }
+        var annual = ChartSeries(points: years, judged: nil, unit: MeasureUnit("number"), decimals: 0)
+        annual.cumulative = true
+        var annualHTML = HTMLText()
+        ChartSVG.write(annual, id: "a", title: "t", into: &annualHTML)
+        let annualTarget = try #require(try HTMLDocument("<div>\(annualHTML.html)</div>").all("polyline").first { $0.attributes["class"] == "target" })
+        #expect((annualTarget.attributes["points"] ?? "").split(separator: " ").count == 3 + 2 * 2)
         // A year's first target alone (judged at Q1) is a dash wider than the judged point's ring (r 4) over it.
         var html = HTMLText()
         var first = ChartSeries(points: Array(points.prefix(3)), judged: .quarter(2025, 1), unit: MeasureUnit("number"), decimals: 0)

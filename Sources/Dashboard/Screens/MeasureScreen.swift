@@ -109,7 +109,8 @@ struct MeasureScreen {
         if definition.cumulative, definition.frequency == .monthly || definition.frequency == .quarterly {
             chart.restarts = Set(periods.indices.dropFirst().filter { periods[$0].financialYearStart != periods[$0 - 1].financialYearStart })
         }
-        chart.targetsHold = !definition.cumulative
+        // A year-to-date target rises through its year; any other (a year's own, of an annual measure) holds.
+        chart.targetsHold = !definition.cumulative || !(definition.frequency == .monthly || definition.frequency == .quarterly)
         let bounds = definition.valueLimits
         chart.lowest = bounds.minimum
         chart.highest = bounds.maximum

@@ -92,6 +92,12 @@ public struct HelpOverlay: Widget, Sendable {
     /// saying where it is and how to see the rest; returns the scroll used (at most the last page's) and the lines
     /// a page shows (what PgDn moves by).
     @discardableResult
+    /// A line cut to `width` after a whole word, with an ellipsis: a description cut mid-list ("high" of "high, low")
+    /// read as whole.
+    private func fitted(_ spans: [Span], _ width: Int) -> [Span] {
+        spans.fitted(toWidth: width, ellipsis: theme.glyphs.ellipsis, separator: "")
+    }
+
     public func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int) -> (scroll: Int, page: Int) {
         let content = lines(height: area.height - 2, width: area.width - 4)
         let contentWidth = max(content.map(\.displayWidth).max() ?? 0, title.displayWidth + 2)
@@ -102,7 +108,7 @@ public struct HelpOverlay: Widget, Sendable {
         let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         guard content.count > textArea.height, textArea.height > 1 else {
             for (offset, spans) in content.prefix(max(0, textArea.height)).enumerated() {
-                buffer.write(spans: spans, x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
+                buffer.write(spans: fitted(spans, textArea.width), x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
             }
             return (0, max(1, textArea.height))
         }
@@ -110,7 +116,7 @@ public struct HelpOverlay: Widget, Sendable {
         let page = textArea.height - 1
         let first = min(max(0, scroll), content.count - page)
         for (offset, spans) in content[first..<(first + page)].enumerated() {
-            buffer.write(spans: spans, x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
+            buffer.write(spans: fitted(spans, textArea.width), x: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
         }
         let arrows = theme.glyphs.isUnicode ? "↑↓" : "Up/Down"
         let lines = "Lines \(first + 1)-\(first + page) of \(content.count)"

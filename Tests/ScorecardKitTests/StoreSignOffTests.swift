@@ -35,12 +35,18 @@ struct StoreSignOffTests {
         #expect(try store.publish(.all, by: "olu").published.isEmpty, "nothing is signed off twice")
     }
 
+    /// The imported test council with these values (measure, period, value) recorded by kate, as drafts.
+    static func store(drafting entries: [(String, String, String)]) throws -> SQLiteStore {
+        let (store, _) = try StoreFixture.importedStore()
+        for (measure, period, value) in entries {
+            _ = try store.record(ValueEntry(measure: measure, period: period, value: value, by: "kate"), today: Self.today)
+        }
+        return store
+    }
+
     @Test("a revised draft is published as its latest version; only the selected period is signed off")
     func selection() throws {
-        let (store, _) = try StoreFixture.importedStore()
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "80", by: "kate"), today: Self.today)
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-11", value: "81", by: "kate"), today: Self.today)
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "70", by: "kate"), today: Self.today)
+        let store = try Self.store(drafting: [("KBI-01", "2024-11", "80"), ("KBI-01", "2024-11", "81"), ("KBI-01", "2024-10", "70")])
         let outcome = try store.publish(PublishSelection(period: .month(2024, 11), measures: ["kbi-01"]), by: "olu")
         #expect(outcome.published.map(\.observation.value) == [81])
         #expect(try store.drafts().map(\.observation.value) == [70])
@@ -78,10 +84,7 @@ struct StoreSignOffTests {
 
     @Test("publish --period of a month's last day signs off the drafts of every period ending that day, whatever its kind")
     func periodsEndingOnADay() throws {
-        let (store, _) = try StoreFixture.importedStore()
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "80", by: "kate"), today: Self.today)
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "81", by: "kate"), today: Self.today)
-        _ = try store.record(ValueEntry(measure: "KBM-01", period: "2024/25 Q2", value: "47", by: "kate"), today: Self.today)
+        let store = try Self.store(drafting: [("KBI-01", "2024-08", "80"), ("KBI-01", "2024-09", "81"), ("KBM-01", "2024/25 Q2", "47")])
         let day = try #require(CivilDate(year: 2024, month: 9, day: 30))
         let ended = try store.publish(PublishSelection(endingOn: day), by: "olu")
         #expect(Set(ended.published.map(\.observation.period)) == [.month(2024, 9), .quarter(2024, 2)])

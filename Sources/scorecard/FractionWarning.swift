@@ -11,4 +11,15 @@ enum FractionWarning {
         if fractions.count > 10 { lines.append("Warning: and \(fractions.count - 10) more measures like them.") }
         return lines
     }
+
+    /// `Warning: KBI-01's value for Q2 2024/25 is 0.84, beside percentages of 1 or more: 84% written as a fraction?`
+    static func lines(lone: [(code: String, period: Period, value: Double, count: Int)]) -> [String] {
+        var lines = lone.prefix(10).map { code, period, value, count in
+            "Warning: \(code.terminalSafe)'s value for \(period.label) is \(formatPlain(value)), beside percentages of 1 or more: "
+                + "\(formatPlain((value * 100).withoutBinaryNoise))% written as a fraction? Write \(formatPlain((value * 100).withoutBinaryNoise)) for it"
+                + (count > 1 ? " (and \(count - 1) more such \(count == 2 ? "value" : "values"))." : ".")
+        }
+        if lone.count > 10 { lines.append("Warning: and \(lone.count - 10) more measures like them.") }
+        return lines
+    }
 }

@@ -52,7 +52,8 @@ struct ImportCommand: ParsableCommand {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
-        for line in FractionWarning.lines(watch?.fractions ?? []) + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
+        let fractions = FractionWarning.lines(watch?.fractions ?? []) + FractionWarning.lines(lone: watch?.loneFractions ?? [])
+        for line in fractions + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
         for grant in imported.grantsNamingNoMeasure {
             Console.error(
                 "Note: the grant \(grant.terminalSafe) names no measure of the framework now (an owner or service renamed in the "

@@ -39,4 +39,23 @@ struct FractionsForPercentagesTests {
         council.observations[m] = ObservationSeries(series)
         #expect(council.fractionsForPercentages().isEmpty)
     }
+
+    @Test("one value pasted as a fraction among whole percentages (0.84 beside 85% and 88%) is named, with its period")
+    func loneFraction() throws {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        #expect(council.loneFractionsForPercentages().isEmpty, "the fixture's percentages are percentages")
+        let percents = [85.0, 88, 86, 0.84, 87].enumerated().map { Observation(period: .month(2024, 4 + $0.offset), value: $0.element) }
+        var slipped = council
+        slipped.observations[m] = ObservationSeries(percents)
+        let found = slipped.loneFractionsForPercentages()
+        #expect(found.count == 1 && found.first?.code == "KBI-01" && found.first?.period == .month(2024, 7) && found.first?.value == 0.84)
+        // A small percentage is no slip (0.05% is below a tenth of one per cent), nor many of them (a measure that runs low).
+        var small = council
+        small.observations[m] = ObservationSeries([85.0, 88, 86, 0.05].enumerated().map { Observation(period: .month(2024, 4 + $0.offset), value: $0.element) })
+        #expect(small.loneFractionsForPercentages().isEmpty)
+        var many = council
+        many.observations[m] = ObservationSeries([85.0, 0.8, 86, 0.84, 87].enumerated().map { Observation(period: .month(2024, 4 + $0.offset), value: $0.element) })
+        #expect(many.loneFractionsForPercentages().isEmpty)
+    }
 }

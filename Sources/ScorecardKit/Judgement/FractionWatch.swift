@@ -8,6 +8,10 @@ public struct FractionWatch: Sendable {
         var largest = -Double.infinity
         var smallest = Double.infinity
         var largestRowTarget = -Double.infinity
+        /// Values of 1 or more, and values from 0.1 to below 1 (a fraction written for 10% or more) with the first.
+        var wholes = 0
+        var slips = 0
+        var firstSlip: (period: Period, value: Double)?
     }
 
     private let measures: [Measure]
@@ -28,6 +32,12 @@ public struct FractionWatch: Sendable {
             seen[index].values += 1
             seen[index].largest = max(seen[index].largest, value)
             seen[index].smallest = min(seen[index].smallest, value)
+            if value >= 1 {
+                seen[index].wholes += 1
+            } else if value >= 0.1 {
+                seen[index].slips += 1
+                if seen[index].firstSlip == nil { seen[index].firstSlip = (observation.period, value) }
+            }
         }
         if let target = observation.target { seen[index].largestRowTarget = max(seen[index].largestRowTarget, target) }
     }
@@ -47,6 +57,19 @@ public struct FractionWatch: Sendable {
             let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
             guard target >= 10, seen.values >= 2, seen.largest > 0, seen.largest <= 1, seen.smallest >= 0 else { return nil }
             return (measure.code, seen.largest, target)
+        }
+    }
+
+    /// The measures with a value or a few that look like fractions among percentages: from 0.1 to below 1 (0.84
+    /// among 85% and 88%), no more than a quarter as many as the values of 1 or more (at least three), while a
+    /// target is 10% or more; each with the first such value and its period, and how many there are.
+    public var loneFractions: [(code: String, period: Period, value: Double, count: Int)] {
+        measures.indices.compactMap { m in
+            let measure = measures[m], seen = seen[m]
+            guard measure.unit.isPercentage, let first = seen.firstSlip else { return nil }
+            let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
+            guard target >= 10, seen.wholes >= 3, seen.slips * 4 <= seen.wholes else { return nil }
+            return (measure.code, first.period, first.value, seen.slips)
         }
     }
 }

@@ -132,6 +132,7 @@ struct MeasureScreen {
             let byPeriod = Dictionary(points.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
             let covering = periods.map { period in byPeriod[period] ?? points.last { $0.period.covers(period) } }
             chart.comparators = [covering.map { $0?.england }, covering.map { $0?.region }]
+            chart.comparatorsHold = points.contains { $0.period.kind != definition.frequency.periodKind }
         }
         (chart.formatY, chart.labelPlaces) = scaleFormat(for: chart.effectiveRange)
         return chart

@@ -24,7 +24,8 @@ extension LineChart {
             }
             for (from, to) in zip(points, points.dropFirst()) {
                 for x in from.x...max(from.x, to.x) where drawn(x) {
-                    let t = to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
+                    // Held: the earlier figure up to halfway, then the later one.
+                    let t = comparatorsHold ? (2 * (x - from.x) < to.x - from.x ? 0 : 1) : to.x == from.x ? 0 : Double(x - from.x) / Double(to.x - from.x)
                     canvas.set(x: x, y: Int(saturating: (Double(from.y) + Double(to.y - from.y) * t).rounded()), layer)
                 }
             }

@@ -29,6 +29,9 @@ public struct LineChart: Widget, Sendable {
     /// Whether each target holds for its own period (not a year-to-date share rising through the year): a change
     /// is drawn as a step halfway between the periods, not a slope through targets no period had.
     public var targetsHold = false
+    /// Whether each comparator's figure holds for a longer period than the chart's (a calendar year's across its
+    /// months): a change is drawn as a step at the periods' boundary, not a slope across it.
+    public var comparatorsHold = false
 
     /// The mean and process limits of an XmR chart over the values `from...to`.
     public struct ProcessLines: Sendable, Equatable {

@@ -54,8 +54,12 @@ public enum CouncilWorkbook {
         guard named.contains(where: { Role.observations.names.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }) else { return [] }
         return workbook.sheetNames.filter { name in
             guard !named.contains(name), let table = try? workbook.table(named: name) else { return false }
-            let headings = Self.headings(Self.fromHeader(table, role: .observations))
-            return signature.allSatisfy { alternatives in alternatives.contains(where: headings.contains) }
+            let fromHeader = Self.fromHeader(table, role: .observations)
+            let headings = Self.headings(fromHeader)
+            if signature.allSatisfy({ alternatives in alternatives.contains(where: headings.contains) }) { return true }
+            // Laid out one row per measure: a measure or code column beside columns headed by periods.
+            let cells = fromHeader.rows.first(where: { !$0.isBlank })?.cells ?? []
+            return (headings.contains("measure") || headings.contains("code")) && cells.contains { Period(cell: $0) != nil }
         }
     }
 

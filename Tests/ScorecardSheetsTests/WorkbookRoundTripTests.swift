@@ -99,12 +99,14 @@ struct WorkbookRoundTripTests {
         extra.rows.insert([.text("Quarter 1 returns")], at: 0)
         sheets.append(extra)
         sheets.append(OutputTable(name: "Lookups", rows: [[.text("code"), .text("title")], [.text("KBI-01"), .text("A measure")]]))
+        // An archive laid out one row per measure, a column a period: a values sheet too.
+        sheets.append(OutputTable(name: "Archive 2023-24", rows: [[.text("Measure"), .text("Title"), .text("Apr 2023"), .text("2023/24 Q1")], [.text("KBI-01"), .text("x"), .number(19), .number(20)]]))
         let path = try WorkbookFixture.path()
         try WorkbookWriter.write(sheets, to: path)
         // A council may keep such a sheet on purpose (last year's archive): it is read as before...
         #expect(try CouncilSource.load(path: path, today: Self.today).observationCount == sample.observationCount)
         // ...and named, so that figures meant to be imported are not left out without a word.
-        #expect(CouncilWorkbook.unreadValueSheets(path: path) == ["Q1 data"])
+        #expect(CouncilWorkbook.unreadValueSheets(path: path) == ["Q1 data", "Archive 2023-24"])
         let plain = try WorkbookFixture.path()
         try WorkbookWriter.write(CouncilWorkbook.sheets(sample), to: plain)
         #expect(CouncilWorkbook.unreadValueSheets(path: plain).isEmpty)

@@ -180,6 +180,13 @@ struct PeriodTests {
         for text in ["29-Feb-23", "31 June 2024", "30-Jun", "Jun-30-2024", "30 Junk 2024", "30/06/2", "x30-Jun-24", "300-Jun-24", "+3-Jun-24"] {
             #expect(CivilDate(parsing: text) == nil, "\(text)")
         }
+        // A day the month has not is said so, not "not a period".
+        for text in ["31/02/2024", "2023-02-29", "31 June 2024", "31-Apr-24", "00/06/2024"] {
+            #expect(Period.writingHint(for: text).hasPrefix("there is no such day"), "\(text)")
+        }
+        for text in ["30/13/2024", "Q5 2024", "2024/26", "30/06/2024"] {
+            #expect(!Period.writingHint(for: text).hasPrefix("there is no such day"), "\(text)")
+        }
     }
 
     @Test("ends of months, leap years included")

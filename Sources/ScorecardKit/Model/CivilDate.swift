@@ -86,6 +86,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return nil
     }
 
+    /// Whether `text` is written as a date but names a day there is not (31/02/2024, 2023-02-29, 31 June 2024).
+    public static func isImpossible(_ text: some StringProtocol) -> Bool {
+        guard text.utf8.count <= 40, CivilDate(parsing: text) == nil else { return false }
+        let words = text.trimmingWhitespace().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || Period.dashes.contains($0) })
+        guard words.count == 3, words[0].allSatisfy(\.isASCIIDigit), words[2].allSatisfy(\.isASCIIDigit),
+            let first = Int(words[0]), let last = Int(words[2])
+        else { return false }
+        // Day, month (a number or a name), year; or ISO's year, month, day.
+        let month = words[1].allSatisfy(\.isASCIIDigit) ? Int(words[1]) : Period.monthNumber(words[1])
+        guard let month, (1...12).contains(month) else { return false }
+        return words[0].count == 4 ? (0...99).contains(last) : (0...99).contains(first) && [2, 4].contains(words[2].count)
+    }
+
     /// A date with its month named, as spreadsheets show one: `30-Jun-24`, `30-Jun-2024`, `30 June 2024`.
     private init?(named text: Substring) {
         let words = text.split(whereSeparator: { $0 == "-" || $0 == " " })

@@ -205,6 +205,9 @@ struct WideObservationsTests {
         // Both filled for one measure's period: refused as given twice.
         let twice = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,Jun 2024,30/06/2024\nKBI-01,1,2\n"]))
         #expect(twice.first?.message.contains("is given twice") == true, "\(twice)")
+        // A typed date is named as written, not as the month it falls in (a month's first day is its month, as a
+        // spreadsheet keeps `Jun-24`).
+        #expect(twice.first?.field == "30/06/2024", "\(twice)")
         let midQuarter = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value\nKBM-01,2024-06-29,28\n"]))
         #expect(midQuarter.map(\.message) == ["KBM-01 is reported quarterly; \"Jun 2024\" is a month (it falls in 2024/25 Q1: write that)"])
     }

@@ -182,9 +182,10 @@ extension ObservationsFile {
                         i, heading,
                         "unknown column: not a period (such as 2024/25 Q1, 2024-05 or 2024/25), nor measure, title, or note, target or quality and a period")
                 }
-                // A date (a spreadsheet keeps `Apr-24` as 1 April 2024) is named as its month, not as `2024-04-01`.
+                // A month's first day (a spreadsheet keeps `Apr-24` as 1 April 2024) is named as its month, not as
+                // `2024-04-01`; another date (`30/06/2024`, typed) as written.
                 var periodText = written
-                if Period(parsing: written) == nil {
+                if Period(parsing: written) == nil, Period.date(writtenAs: written)?.day == 1 {
                     periodText = period.label
                     named[i] = heading.dropLast(written.count) + periodText
                 }

@@ -181,6 +181,12 @@ import Testing
         #expect(ComparatorReader.period("2010/11 Q1") == .quarter(2010, 1))
         #expect(ComparatorReader.period("2009/10 (taxbase)") == .financialYear(2009))
         #expect(ComparatorReader.period("sometime") == nil)
+        // A date: the longest period ending that day.
+        #expect(ComparatorReader.period("31/03/2025") == .financialYear(2024))
+        #expect(ComparatorReader.period("2024-12-31") == .calendarYear(2024))
+        #expect(ComparatorReader.period("30/09/2024") == .quarter(2024, 2))
+        #expect(ComparatorReader.period("31/05/2024") == .month(2024, 5))
+        #expect(ComparatorReader.period("15/05/2024") == nil)
     }
 
     /// A Fingertips download of one indicator compared at 99.8%: England 42; the council E06000099 50 with a 95%

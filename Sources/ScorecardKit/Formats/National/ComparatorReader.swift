@@ -186,11 +186,16 @@ public enum ComparatorReader {
 
     /// The period a national file's period text names: `2017` a calendar year, `2016/17` a financial year,
     /// `2010/11 Q1` a quarter, a range (`2014 - 16`, `2014/15 - 16/17`) its last year; a note in brackets
-    /// (`2009/10 (taxbase)`) is left out.
+    /// (`2009/10 (taxbase)`) is left out. A date is the longest period ending that day: `31/03/2025` the financial
+    /// year 2024/25, `31/12/2024` the year 2024, `30/06/2024` a quarter, `31/05/2024` a month.
     public static func period(_ text: String) -> Period? {
         var text = String(text.trimmingWhitespace())
         if let open = text.firstIndex(of: "(") { text = String(text[..<open].trimmingWhitespace()) }
         if let period = Period(parsing: text) { return period }
+        if let date = Period.date(writtenAs: text) {
+            return [Period.Kind.financialYear, .calendarYear, .quarter, .month].lazy
+                .map { Period.containing(date, kind: $0) }.first { $0.endDate == date }
+        }
         let parts = text.components(separatedBy: " - ")
         guard parts.count == 2, let first = Period(parsing: parts[0].trimmingCharacters(in: .whitespaces)) else { return nil }
         let last = parts[1].trimmingCharacters(in: .whitespaces)

@@ -31,7 +31,8 @@ struct CheckSummary {
         }
         let byRule = Alert.Rule.allCases.map { rule in "\(NumberText.grouped(Double(evaluation.alerts.filter { $0.rule == rule }.count), decimals: 0)) \(rule.phrase)" }
         lines.append("  Alerts          \(NumberText.grouped(Double(evaluation.alerts.count), decimals: 0)) (\(byRule.joined(separator: ", ")))")
-        let warnings = FractionWarning.lines(council.fractionsForPercentages()) + FractionWarning.lines(lone: council.loneFractionsForPercentages())
+        let watch = council.fractionWatch
+        let warnings = FractionWarning.lines(watch.fractions) + FractionWarning.lines(lone: watch.loneFractions)
             + FinerTargetWarning.lines(council.targetsFinerThanShown())
         if !warnings.isEmpty { lines += [""] + warnings }
         return lines.joined(separator: "\n")

@@ -15,7 +15,8 @@ extension Council {
         fractionWatch.loneFractions
     }
 
-    private var fractionWatch: FractionWatch {
+    /// Every observation taken in by one ``FractionWatch``: both kinds of fraction from one pass.
+    public var fractionWatch: FractionWatch {
         var watch = FractionWatch(measures: measures)
         for m in observations.indices {
             for observation in observations[m] { watch.observe(observation, measure: m) }

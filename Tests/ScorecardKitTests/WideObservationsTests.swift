@@ -113,6 +113,14 @@ struct WideObservationsTests {
         let ended = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": ends])).load()
         #expect(ended.observations[0].map(\.period) == (1...4).map { .quarter(2024, $0) })
         #expect(ended.observations[1].map(\.period) == [.month(2024, 12), .month(2025, 3)])
+        // The same days without their year, as a table under the year heads them: January to March in 2025.
+        for days in ["30/06,30/09,31/12,31/03", "30-Jun,30-Sep,31-Dec,31-Mar", "30 June,30 September,31 December,31 March"] {
+            let text = "measure,2024/25,,,,\n,\(days),note 31/03\nKBM-01,1,2,3,4,Year end\nKBI-01,,,90,91,\n"
+            let read = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": text])).load()
+            #expect(read.observations[0].map(\.period) == (1...4).map { .quarter(2024, $0) }, "\(days)")
+            #expect(read.observations[0].last?.note == "Year end")
+            #expect(read.observations[1].map(\.period) == [.month(2024, 12), .month(2025, 3)], "\(days)")
+        }
         #expect(council.observations[3].map(\.period) == [.financialYear(2023)] && council.observations[3].map(\.value) == [1.3])
     }
 
@@ -140,6 +148,7 @@ struct WideObservationsTests {
 
     static let badBands: [(String, String, Int, Int?, String?, String)] = [
         ("not a period under a year", "measure,2024/25,\n,Q1,Total\nKBM-01,3,4\n", 2, 2, "Total 2024/25", "unknown column: not a period"),
+        ("a day its month has not, under a year", "measure,2024/25,\n,30/06,31/06\nKBM-01,3,4\n", 2, 2, "31/06/2024", "no such day"),
         ("quarters under a calendar year", "measure,2024,\n,Q1,Q2\nKBM-01,3,4\n", 2, 1, "Q1 2024", "unknown column: not a period"),
         ("a value's mistake", "measure,2024/25,\n,Q1,Q2\nKBM-01,3,abc\n", 3, 2, "Q2 2024/25", "\"abc\" is not a number"),
         ("a period twice", "measure,2024/25,,\n,Q1,Q2,Q1 2024/25\nKBM-01,3,4,5\n", 2, 3, "Q1 2024/25", "the column appears twice"),

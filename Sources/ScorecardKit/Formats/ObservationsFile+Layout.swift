@@ -175,6 +175,9 @@ extension ObservationsFile {
                     break
                 }
                 guard let (part, written) = Self.periodHeading(heading), let period = Period(cell: written) else {
+                    if let written = Self.periodHeading(heading)?.1, CivilDate.isImpossible(written) {
+                        throw error(i, heading, Period.writingHint(for: written))
+                    }
                     if let hint = Self.periodHeading(heading).flatMap({ Period.calendarQuarterHint($0.1) }) {
                         throw error(i, heading, "unknown column: not a period (\(hint))")
                     }

@@ -57,7 +57,7 @@ public enum PeriodBandHeader {
                 continue
             }
             guard !isName(below) else { return nil }
-            if below.contains(where: \.isLetter) || Period(cell: below) != nil { worded = true }
+            if below.contains(where: \.isLetter) || Period(cell: below) != nil || date(below, under: year.period) != nil { worded = true }
             result.append(heading(below, under: year.period) ?? "\(below) \(year.text)")
         }
         return worded ? result : nil
@@ -92,10 +92,23 @@ public enum PeriodBandHeader {
             return heading(words.dropFirst().joined(separator: " "), under: year).map { "\(first) \($0)" }
         }
         if Self.yearItself.contains(words.joined(separator: " ").lowercased()) { return year.label }
+        if let date = date(cell, under: year) { return date }
         // A period in full as members read it; a date (a spreadsheet keeps `Apr-24` so) as written, for the reader to
         // take as it takes one alone (its month, or the quarter or year of a measure that it ends).
         if let whole = Period(cell: cell) { return Period(parsing: cell) == nil ? cell.trimmingCharacters(in: .whitespaces) : whole.label }
         return period(cell, under: year)?.label
+    }
+
+    /// A day and month without their year (`30/06`, `30-Jun`, `31 March`), as a table's dates under a year are
+    /// often headed: that day in the year (`31/03` under `2024/25` is 31 March 2025), written in full for the
+    /// reader to take as it takes any date; `nil` when `cell` is not a day and a month.
+    private static func date(_ cell: String, under year: Period) -> String? {
+        let parts = cell.split(whereSeparator: { "/-\u{2013} ".contains($0) })
+        guard parts.count == 2, parts[0].count <= 2, let day = Int(parts[0]), (1...31).contains(day) else { return nil }
+        let month = parts[1].allSatisfy(\.isNumber) ? Int(parts[1]) : parts[1].allSatisfy(\.isLetter) ? Period.monthNumber(parts[1]) : nil
+        guard let month, (1...12).contains(month), parts[1].count <= 9 else { return nil }
+        let calendarYear = year.kind == .financialYear && month < 4 ? year.ordinal + 1 : year.ordinal
+        return "\(CivilDate.twoDigits(day))/\(CivilDate.twoDigits(month))/\(calendarYear)"
     }
 
     /// The headings under a year of the year's own value.

@@ -126,6 +126,13 @@ import Testing
         #expect(blank.records.map(\.areaCode) == ["E1", "E2"])
         let footnote = try #require(throws: DataFileError.self) { try Self.read("\(header)\nX,E1,2017,1\n\"Source: OHID, Fingertips\",,,\n") }
         #expect(footnote.description == "download.csv:3: field \"Area Code\": the row holds only \"Source: OHID, Fingertips\", not an area's figures: a note below the table? Delete it")
+        // Its commas unquoted, the note is several cells: still a note, not a row of figures missing its area.
+        let unquoted = try #require(throws: DataFileError.self) {
+            try Self.read("Indicator ID,Indicator Name,Parent Code,Area Code,Time period,Value\n1,X,E92000001,E1,2017,1\nSource: OHID, Fingertips, 2019,,,\n")
+        }
+        #expect(unquoted.message == "the row holds only \"Source: OHID, Fingertips, 2019\", not an area's figures: a note below the table? Delete it")
+        let missing = try #require(throws: DataFileError.self) { try Self.read("\(header)\nX,E1,2017,1\nX area,,2017,2\n") }
+        #expect(missing.message == "the row has no area code")
         let renamed = try #require(throws: DataFileError.self) { try Self.read("Indicator Name,AreaCode,Time period,Value\nX,E1,2017,1\n") }
         #expect(renamed.message == "the header has no \"Area Code\" column (a Fingertips download has \"Area Code\", \"Time period\" and \"Value\"; give the heading as downloaded)")
         let observations = try #require(throws: DataFileError.self) { try Self.read("measure,period,value\nX,2017,1\n") }

@@ -124,11 +124,14 @@ struct NationalColumns {
         }
         let areaCode = text(.areaCode, in: record)
         guard !areaCode.isEmpty else {
-            // A line of text under the table ("Source: OHID, Fingertips"), said as such.
+            // A line of text under the table ("Source: OHID, Fingertips"), said as such: one cell, or words whose
+            // commas made several cells, with no figure where the value goes.
             let filled = (0..<record.count).filter { !record.isBlank($0) }
+            let cells = filled.map { String(record.string($0).trimmingWhitespace()) }
+            let words = cells.first.map { $0.contains(where: \.isLetter) && $0.contains(where: \.isWhitespace) } ?? false
             let message =
-                filled.count == 1
-                ? "the row holds only \"\(record.string(filled[0]).trimmingWhitespace().excerpt())\", not an area's figures: "
+                filled.count == 1 || (words && NumberParser.parse(text(.value, in: record)) == nil)
+                ? "the row holds only \"\(cells.joined(separator: ", ").excerpt())\", not an area's figures: "
                     + "a note below the table? Delete it"
                 : "the row has no area code"
             throw DataFileError(file: file, line: record.line, field: headings[columns[.areaCode]!], message: message, column: columns[.areaCode])

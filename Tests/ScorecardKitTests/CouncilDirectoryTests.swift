@@ -53,6 +53,16 @@ struct CouncilDirectoryTests {
         #expect(try FrameworkFile(file: "framework.yaml").read(dated).measures.map(\.targets) == before)
     }
 
+    @Test("a frequency in a council's own words: yearly or financial year is annual")
+    func frequencyWords() throws {
+        let annual = try #require(Fixture.framework.range(of: "frequency: annual"), "the fixture has an annual measure")
+        for (written, expected) in [("Yearly", Frequency.annual), ("financial year", .annual), ("Annual", .annual)] {
+            let framework = Fixture.framework.replacingCharacters(in: annual, with: "frequency: \(written)")
+            let measures = try FrameworkFile(file: "framework.yaml").read(framework).measures
+            #expect(measures.first { $0.code == "OUT-01" }?.frequency == expected, "\(written)")
+        }
+    }
+
     @Test("a reporting period given as the date a quarter ends is that quarter; another date is its month")
     func reportingPeriodAsDate() throws {
         for (written, expected) in [("30/09/2024", Period.quarter(2024, 2)), ("2025-03-31", .quarter(2024, 4)), ("2024-08-31", .month(2024, 8))] {
@@ -178,6 +188,8 @@ struct CouncilDirectoryTests {
     /// Malformed framework files: (description, YAML text, line, field, words the message contains).
     static let badFrameworks: [(String, String, Int?, String?, String)] = [
         ("bad frequency", framework(replacing: "frequency: quarterly", with: "frequency: fortnightly"), 31, "frequency", "\"fortnightly\" is not one of monthly, quarterly, annual, calendar-year"),
+        ("rolling frequency", framework(replacing: "frequency: quarterly", with: "frequency: Rolling 12 months"), 31, "frequency",
+         "\"Rolling 12 months\" is not one of monthly, quarterly, annual, calendar-year: a rolling 12 months' figure is given each month, so write monthly"),
         ("bad polarity", framework(replacing: "polarity: lower\n        targets", with: "polarity: up\n        targets"), 18, "polarity", "\"up\" is not a polarity"),
         ("misspelt key", framework(replacing: "owner: Jane Smith", with: "ower: Jane Smith"), 28, "ower", "unknown key in measure KBM-01"),
         ("misspelt top-level key", framework(replacing: "reporting_period:", with: "reportng_period:"), 4, "reportng_period",

@@ -36,8 +36,10 @@ struct MeasureReader {
         }
         lineByCode[key] = (fields.line, String(code))
         fields.context = "measure \(code.excerpt())"
-        let frequency = try fields.parsed("frequency", expected: "one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Frequency(rawValue: $0.lowercased()) ?? Self.frequencyWords[$0.lowercased()]
+        var written = ""
+        let frequency = try fields.parsed("frequency", expected: Self.frequencyExpected(written)) {
+            written = $0.lowercased()
+            return Frequency(rawValue: written) ?? Self.frequencyWords[written]
         }
         guard let frequency else {
             throw fields.error("frequency", "measure \(code.excerpt()) needs a frequency (monthly, quarterly, annual or calendar-year)")
@@ -76,7 +78,18 @@ struct MeasureReader {
     }
 
     /// Other words councils use for a frequency.
-    static let frequencyWords: [String: Frequency] = ["annually": .annual, "month": .monthly, "quarter": .quarterly]
+    static let frequencyWords: [String: Frequency] = [
+        "annually": .annual, "yearly": .annual, "financial year": .annual, "financial-year": .annual, "month": .monthly,
+        "quarter": .quarterly, "calendar year": .calendarYear,
+    ]
+
+    /// What a frequency must be, said of `written` (lowercased): a rolling figure is told to be given monthly.
+    private static func frequencyExpected(_ written: String) -> String {
+        let frequencies = "one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))"
+        guard written.contains("rolling") else { return frequencies }
+        return frequencies + ": a rolling 12 months' figure is given each month, so write monthly (and say in the title or "
+            + "methodology that it is rolling)"
+    }
 
     /// Other words councils use for a polarity.
     static let polarityWords = [

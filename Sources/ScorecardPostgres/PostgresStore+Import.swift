@@ -54,6 +54,7 @@ extension PostgresStore {
             var summary = ImportSummary()
             summary.measuresRenamed = renames.count
             let existing = try PostgresFramework.read(session)
+            if let held = existing?.plan.council, held != plan.council { summary.councilReplaced = held }
             for changed in ImportDiff.frequencyChanges(framework, existing: existing) {
                 let count = try session.rows("""
                     SELECT count(*) FROM revision WHERE measure_id = \(changed.id) AND period_kind <> \(Int16(changed.now.periodKind.rawValue))
@@ -82,6 +83,7 @@ extension PostgresStore {
                     }
                 }
                 progress?(summary.added, summary.added)
+                try accept?(summary)
                 return summary
             case .streamed(let next):
                 while let batch = try next() {

@@ -132,13 +132,19 @@ struct ImportCommand: ParsableCommand {
         return try refuseOther(name, over: store, shownAs: path, isSample: isSample)
     }
 
-    /// What a `--replace` of council `held` by `name` accepts: nothing the files do not hold kept for a measure
-    /// they name. Values are matched by measure code, so another council's would show as the files' (its
-    /// KBM-01's five years beside the files' two values, in trends and process control); `nil` when no council
-    /// is replaced.
-    static func replacing(_ held: String?, by name: String, at location: String) -> (@Sendable (ImportSummary) throws -> Void)? {
-        guard let held else { return nil }
+    /// What an import of council `name` accepts, given what it would change: no council but `held` replaced (the
+    /// one `--replace` was given for, if any: another import may have loaded one since the command looked); and,
+    /// replacing `held`, nothing the files do not hold kept for a measure they name. Values are matched by measure
+    /// code, so another council's would show as the files' (its KBM-01's five years beside the files' two values,
+    /// in trends and process control).
+    static func replacing(_ held: String?, by name: String, at location: String) -> @Sendable (ImportSummary) throws -> Void {
         return { summary in
+            if let now = summary.councilReplaced, now != held {
+                throw CommandFailure(
+                    "\(location.terminalSafe) now holds \(now.terminalSafe.excerpt()): another import loaded it while this one "
+                        + "read the files (\(name.terminalSafe.excerpt())); nothing was imported. To replace it, import again with --replace")
+            }
+            guard let held else { return }
             let codes = summary.measuresKeepingValues
             guard !codes.isEmpty else { return }
             let shown = codes.prefix(3).map(\.terminalSafe)

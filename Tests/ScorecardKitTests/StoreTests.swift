@@ -67,7 +67,7 @@ struct StoreTests {
     @Test("an import of a bad file does not create a database")
     func failedImportCreatesNothing() throws {
         let path = try StoreFixture.databasePath()
-        let bad = try Fixture.write(framework: Fixture.framework.replacingOccurrences(of: "frequency: annual", with: "frequency: yearly"))
+        let bad = try Fixture.write(framework: Fixture.framework.replacingOccurrences(of: "frequency: annual", with: "frequency: fortnightly"))
         #expect(throws: DataLoadError.self) {
             try SQLiteStore.importDirectory(CouncilDirectory(path: bad), into: path, by: "import")
         }
@@ -104,6 +104,10 @@ struct StoreTests {
         let calls = try #require(loaded.measureIndex(code: "KBI-03"))
         #expect(loaded.observations[calls].map(\.value) == [1234, 1410, 1500])
         #expect(summary.measuresKeepingValues == ["KBI-03"], "the measure holding a value the files do not")
+        #expect(summary.councilReplaced == nil)
+        var renamed = newer
+        renamed.plan.council = "Hart District Council"
+        #expect(try store.importCouncil(renamed, by: "data team", progress: nil).councilReplaced == loaded.plan.council)
     }
 
     @Test("an import its caller refuses, given what it would change, leaves the database byte for byte as it was")

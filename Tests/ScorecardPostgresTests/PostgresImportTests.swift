@@ -188,6 +188,32 @@ struct PostgresImportTests {
         }
     }
 
+    @Test func anImportSaysWhichCouncilItReplacesAndIsCheckedIntoADatabaseHoldingNoValuesToo() async throws {
+        struct Refused: Error {}
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            // Another council's framework alone (no values: the next import copies its values as they come).
+            var other = council.plan
+            other.council = "Hart District Council"
+            let seen = Mutex<[ImportSummary]>([])
+            let first = try PostgresImportBuilder(store: officer, plan: other, measures: council.measures) { summary in
+                seen.withLock { $0.append(summary) }
+            }
+            _ = try first.finish(total: 0)
+            let builder = try PostgresImportBuilder(store: officer, plan: council.plan, measures: council.measures) { summary in
+                seen.withLock { $0.append(summary) }
+                throw Refused()
+            }
+            for batch in Self.rowsTogether(council) { builder.send(batch) }
+            #expect(throws: Refused.self) { try builder.finish(total: 0) }
+            #expect(seen.withLock { $0 }.map(\.councilReplaced) == [nil, "Hart District Council"])
+            #expect(try officer.councilName() == "Hart District Council")
+            #expect(try officer.loadCouncil().observationCount == 0)
+        }
+    }
+
     @Test func aReimportOfTheSameFilesKeepsWhatWasRecordedSinceAndFilesThatChangedItReplaceIt() async throws {
         try await onThread {
             let (council, officer) = try Self.imported()

@@ -97,8 +97,9 @@ struct UnchangedTargetTests {
 struct ReplacingCouncilTests {
     @Test("an import replacing another council is refused when a measure it names keeps values the files do not hold")
     func refusedWhenValuesWouldMix() throws {
-        let accept = try #require(ImportCommand.replacing("Fernley Borough Council", by: "Ashcombe District Council", at: "c.sqlite"))
+        let accept = ImportCommand.replacing("Fernley Borough Council", by: "Ashcombe District Council", at: "c.sqlite")
         var summary = ImportSummary()
+        summary.councilReplaced = "Fernley Borough Council"
         try accept(summary)
         summary.measuresKeepingValues = ["OUT-01", "KBM-01", "KBM-02", "KBM-03"]
         summary.notInFile = 43
@@ -111,7 +112,23 @@ struct ReplacingCouncilTests {
                 "c.sqlite holds Fernley Borough Council, and the files are Ashcombe District Council: their measures OUT-01, KBM-01, KBM-02 and 1 more hold 43 published values there that the files do not"))
             #expect(failure.description.split(separator: "\n").allSatisfy { $0.count <= Scorecard.messageLineLimit })
         }
-        #expect(ImportCommand.replacing(nil, by: "Ashcombe District Council", at: "c.sqlite") == nil)
+    }
+
+    @Test("an import that finds another council loaded since the command looked (two at once) is refused, --replace or not")
+    func refusedWhenAnotherImportCameFirst() throws {
+        var summary = ImportSummary()
+        // Into a database that held no council, or the files' own: accepted.
+        try ImportCommand.replacing(nil, by: "Ashcombe District Council", at: "c.sqlite")(summary)
+        summary.councilReplaced = "Hart District Council"
+        for allowed in [nil, "Fernley Borough Council"] {
+            do {
+                try ImportCommand.replacing(allowed, by: "Ashcombe District Council", at: "c.sqlite")(summary)
+                Issue.record("replaced a council loaded meanwhile")
+            } catch let failure as CommandFailure {
+                #expect(failure.description == "c.sqlite now holds Hart District Council: another import loaded it while this one read "
+                    + "the files (Ashcombe District Council); nothing was imported. To replace it, import again with --replace")
+            }
+        }
     }
 }
 

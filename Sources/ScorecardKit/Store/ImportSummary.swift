@@ -48,6 +48,10 @@ public struct ImportSummary: Sendable, Equatable {
     /// order (a draft awaiting sign-off is no file's: export leaves drafts out).
     public var measuresKeepingValues: [String] = []
 
+    /// The council the store held when the import began, in its transaction, when another than the files':
+    /// the import replaces its framework (another import may have loaded it since the command looked).
+    public var councilReplaced: String?
+
     public init() {}
 
     /// Whether the import changed anything at all.

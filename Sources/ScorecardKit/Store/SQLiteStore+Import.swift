@@ -44,6 +44,7 @@ struct CouncilImport {
             summary.measuresRenamed += 1
         }
         let existing = try FrameworkRows.read(db)
+        if let held = existing?.plan.council, held != council.plan.council { summary.councilReplaced = held }
         for changed in ImportDiff.frequencyChanges(council, existing: existing) {
             let count = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM observation_revision WHERE measure_id = ? AND period_kind <> ?",

@@ -248,8 +248,9 @@ struct MeasureScreen {
         if let assurance = control.assurance { parts.append("\(assurance.rawValue) its target") }
         if let signal = control.signal { parts.append(signal.label) }
         parts.append(
-            "\(control.centreName) \(definition.formatStatistic(control.mean)), limits \(definition.formatStatistic(control.lowerLimit)) to "
-                + "\(definition.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)")
+            "\(control.centreName) \(definition.formatStatistic(control.mean, beside: judged.value)), limits "
+                + "\(definition.formatStatistic(control.lowerLimit, beside: judged.value)) to "
+                + "\(definition.formatStatistic(control.upperLimit, beside: judged.value)) over \(control.points) values from \(control.from.label)")
         return parts.joined(separator: "; ")
     }
 

@@ -291,8 +291,8 @@ struct MeasureJudgement {
             measure: index, rule: .specialCauseConcerning, period: control.to, run: 1,
             weight: abs(value - control.mean) / max(abs(control.mean), 1e-9),
             reason: "Special cause concerning variation in \(control.to.label)\(signal) (\(measure.format(value)); \(control.centreName) "
-                + "\(measure.formatStatistic(control.mean)), limits \(measure.formatStatistic(control.lowerLimit)) to "
-                + "\(measure.formatStatistic(control.upperLimit)) over \(control.points) values from \(control.from.label)).")
+                + "\(measure.formatStatistic(control.mean, beside: value)), limits \(measure.formatStatistic(control.lowerLimit, beside: value)) to "
+                + "\(measure.formatStatistic(control.upperLimit, beside: value)) over \(control.points) values from \(control.from.label)).")
     }
 
     /// How far `value`, as members see it (rounded to the measure's decimals), misses `target`: "6.5 percentage

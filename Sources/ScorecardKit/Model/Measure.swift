@@ -131,10 +131,16 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(value, decimals: places(toShow: value))
     }
 
-    /// Writes a process mean or limit as ``formatTarget(_:)`` writes a target, with up to two more decimals than
-    /// the measure's: a value of 1 flagged below a limit of 1.109 is not read as sitting on a limit of `1`.
-    public func formatStatistic(_ number: Double) -> String {
-        unit.format(number, decimals: places(toShow: number))
+    /// Writes a process mean or limit said beside `value` (the value judged against it): to the measure's decimals,
+    /// or with as few more (up to two) as keep it apart from the value when rounding would hide the difference: a
+    /// value of 1 flagged below a limit of 1.109 is not read as sitting on a limit of `1`, it is below 1.1; a mean of
+    /// 96.142% beside 91.2% is 96.1%.
+    public func formatStatistic(_ number: Double, beside value: Double?) -> String {
+        var places = decimals
+        if let value, value != number {
+            while places < decimals + 2, unit.format(number, decimals: places) == unit.format(value, decimals: places) { places += 1 }
+        }
+        return unit.format(number, decimals: places)
     }
 
     /// The decimal places to write a comparison's figures to (the council's value, its interval, England's and the

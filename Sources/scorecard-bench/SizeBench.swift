@@ -14,7 +14,7 @@ struct SizeBench {
         let scorecard = options.scorecard
         log("sample: \(measures) measures, \(options.years) years")
         result.sampleSeconds = try ChildProcess.check([
-            scorecard, "sample", "--out", council, "--measures", "\(measures)", "--years", "\(options.years)",
+            scorecard, "sample", "--out", council, "--measures", "\(measures)", "--years", "\(options.years)", "--today", DashboardBench.today,
         ]).seconds
         result.csvBytes = Files.size(csv)
         result.yamlBytes = Files.size("\(council)/framework.yaml")

@@ -7,7 +7,7 @@ import ScorecardSample
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Write a fictional sample council's data files (the same arguments always give the same files)."
+        abstract: "Write a fictional sample council's data files, as it stands today (the same arguments and day always give the same files)."
     )
 
     @Option(help: "How many measures.")
@@ -22,12 +22,18 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp(
+        "The day the sample stands on (default: today, or SCORECARD_TODAY), as the sample built into the program does: it reports "
+            + "on the latest quarter that ended at least 55 days before. 2026-11-24 writes the files in data/.", valueName: "date"))
+    var today: String?
+
     func validate() throws {
         guard (1...200_000).contains(measures) else { throw ValidationError("--measures must be from 1 to 200,000") }
         guard (1...30).contains(years) else { throw ValidationError("--years must be from 1 to 30") }
     }
 
     func run() throws {
+        let today = try CivilDate.resolvedToday(today)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw CommandFailure("\(out.excerpt()) is a file, not a folder: give --out a folder to write the sample into")
@@ -52,7 +58,7 @@ struct SampleCommand: ParsableCommand {
         }
         let summary: SampleSummary
         do {
-            summary = try SampleCouncilGenerator(measures: measures, years: years, seed: seed).write(to: out)
+            summary = try SampleCouncilGenerator.current(today: today, measures: measures, years: years, seed: seed).write(to: out)
         } catch let error as CocoaError {
             throw CommandFailure("cannot write the sample into \(out.excerpt()): \(error.localizedDescription.excerpt(120))")
         }

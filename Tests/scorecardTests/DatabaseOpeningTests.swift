@@ -97,4 +97,20 @@ struct DatabaseOpeningTests {
             try sample.run()
         }
     }
+
+    @Test("sample writes the council as it stands on its day: --today 2026-11-24 writes data/, a later day the values published since")
+    func sampleOnItsDay() throws {
+        let root = (try SampleDatabaseTests.path() as NSString).deletingLastPathComponent
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/data"
+        func rows(on day: String) throws -> [String] {
+            var sample = try Scorecard.parseAsRoot(["sample", "--out", root + "/on-" + day, "--today", day])
+            try sample.run()
+            return try String(contentsOfFile: root + "/on-\(day)/observations.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        let pinned = try rows(on: "2026-11-24")
+        #expect(pinned == (try String(contentsOfFile: data + "/observations.csv", encoding: .utf8)).split(separator: "\n").map(String.init))
+        // By 6 December the 2025/26 figures of outcome measures published 240 days after the year are in.
+        let later = try rows(on: "2026-12-06")
+        #expect(later.contains { $0.hasPrefix("OUT-02,2025/26,") } && !pinned.contains { $0.hasPrefix("OUT-02,2025/26,") })
+    }
 }

@@ -20,6 +20,20 @@ struct ValueFormTests {
         return form
     }
 
+    @Test("e on a period row chosen below the newest opens that period, to correct it; on the newest, the period due")
+    func opensOnChosenPeriod() throws {
+        var (session, _, _) = try LiveDataTests.session()
+        session.send(.open, .open, .moveDown, .open)
+        session.tick()
+        guard case .measure = session.state.current.route else { Issue.record("not on a measure"); return }
+        let rows = session.model.rows(for: session.state.current, asAt: session.state.asAt, scope: session.state.scope)
+        guard rows.count > 1, case .period(let second) = rows[1] else { Issue.record("no period rows: \(rows)"); return }
+        session.send(.moveDown, .edit)
+        #expect(Self.form(session.state)?.period == second.description)
+        session.send(.cancel, .moveUp, .edit)
+        #expect(Self.form(session.state)?.period == "2024-10", "the period due, October, on the newest row")
+    }
+
     @Test("e opens on the period now due, with the value, commentary and quality empty")
     func opensOnDuePeriod() throws {
         var (session, _, _) = try LiveDataTests.session()
@@ -65,9 +79,10 @@ struct ValueFormTests {
         session.send(.submit)
         #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0%, with new commentary")
         // A value with more decimals than the measure shows is said as saved, not rounded (31.25, not 31.3).
+        // (The form opens on September, whose signed-off 86.0% it asks before replacing.)
         session.send(.edit)
         session.type("31.25")
-        session.send(.submit)
+        session.send(.submit, .submit)
         #expect(session.state.message?.contains(": 31.25% (was ") == true)
     }
 
@@ -258,9 +273,11 @@ struct ValueFormTests {
         session.send(.submit)
         #expect(Self.form(session.state)?.errors[.value] == "8.6% is at most a tenth of 86.0%, the value it replaces: Enter again to save it")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 9)).count == 1, "nothing saved yet")
-        // More than a tenth is a value, not a slip.
+        // More than a tenth is a value, not a slip: only replacing a signed-off value is asked about.
         session.send(.clearField)
         session.type("9")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "Sep 2024's 86.0% is signed off: Enter again to replace it (with a draft awaiting sign-off)")
         session.send(.submit)
         #expect(session.state.mode == .browsing)
     }
@@ -328,6 +345,10 @@ struct ValueFormTests {
         session.type("Backlog cleared")
         session.send(.nextField)
         session.type("validated")
+        session.send(.submit)
+        // September's 86.0% is signed off (members see it): replacing it is asked about first, with nothing saved.
+        #expect(Self.form(session.state)?.errors[.value] == "Sep 2024's 86.0% is signed off: Enter again to replace it (with a draft awaiting sign-off)")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 9)).count == 1)
         session.send(.submit)
         #expect(session.state.mode == .browsing)
         #expect(session.state.message == "Saved KBI-01 Sep 2024: 91.0% (was 86.0%)")

@@ -438,8 +438,15 @@ extension AppState {
         }
         let judged = model.evaluation(at: asAt).measures[m]
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
-        let period = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
+        var period = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
             ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
+        // On the measure's screen, a period row chosen below the first (the newest) is the period to record:
+        // pressing `e` on October's row is correcting October, not adding the period due.
+        if case .measure = current.route, current.selection > 0, rows.indices.contains(current.selection),
+            case .period(let chosen) = rows[current.selection], chosen.kind == latestEnded.kind, chosen <= latestEnded
+        {
+            period = chosen
+        }
         mode = .editing(ValueForm(measure: m, period: period, latestEnded: latestEnded))
         // The form compares the value with the one before and shows what a period holds: from the whole history.
         return Self.historyNeeded(for: m, model: model)
@@ -503,6 +510,7 @@ extension AppState {
             let (field, warning) = beforeSeries(form, model: model).map({ (ValueForm.Field.period, $0) })
                 ?? withdrawal(form, model: model).map({ (ValueForm.Field.value, $0) })
                 ?? farFromSeries(form, model: model).map({ (ValueForm.Field.value, $0) })
+                ?? replacingSignedOff(form, model: model).map({ (ValueForm.Field.value, $0) })
         {
             var form = form
             form.confirming = form.value
@@ -559,6 +567,17 @@ extension AppState {
         else { return nil }
         let measure = model.council.measures[form.measure]
         return "\(form.value.trimmingCharacters(in: .whitespaces)) withdraws \(period.label)'s value, \(measure.formatAsRecorded(value)) (kept in its history): Enter again to withdraw it"
+    }
+
+    /// A warning when the typed value replaces a signed-off value with another figure: members see that value, and
+    /// the form may be on another period than the one meant, so it asks for Enter again (a draft is replaced unasked).
+    private func replacingSignedOff(_ form: ValueForm, model: DashboardModel) -> String? {
+        let measure = model.council.measures[form.measure]
+        guard let period = form.parsedPeriod, let value = NumberParser.parse(form.value) ?? measure.unit.parseAsShown(form.value),
+            let existing = model.council.observations[form.measure].last(where: { $0.period == period }), !existing.isDraft,
+            let signedOff = existing.value, measure.asShown(signedOff) != measure.asShown(value)
+        else { return nil }
+        return "\(period.label)'s \(measure.formatAsRecorded(signedOff)) is signed off: Enter again to replace it (with a draft awaiting sign-off)"
     }
 
     /// A warning when the typed value is ten times or more larger or smaller than the value it replaces, or, for a

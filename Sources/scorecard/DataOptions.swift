@@ -57,9 +57,12 @@ struct JudgementOptions: ParsableArguments {
         }
         // A period not yet begun has no values due in it: judged, its measures would be overdue for months to come.
         if parsed.startDate > today {
+            let standing = council.defaultReportingPeriod(today: today)
+            var latest = standing
+            while latest.next.startDate <= today { latest = latest.next }
+            let range = latest == standing ? standing.label : "up to \(latest.label) (the default is \(standing.label))"
             throw CommandFailure(
-                "\(parsed.label) has not begun (it starts on \(parsed.startDate.longDescription)): give a period that has, "
-                    + "such as \(council.defaultReportingPeriod(today: today).label)")
+                "\(parsed.label) has not begun (it starts on \(parsed.startDate.longDescription)): give a period that has, \(range)")
         }
         return parsed
     }

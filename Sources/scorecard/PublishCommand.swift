@@ -46,12 +46,20 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        let today = try CivilDate.resolvedToday()
+        // A period not yet begun holds no drafts: said so, as `status` says it, rather than "nothing to publish".
+        if let period = selectedPeriod, period.startDate > today {
+            throw CommandFailure("\(period.label) has not begun (it starts on \(period.startDate.longDescription)); nothing was published")
+        }
+        if let endingOn, endingOn > today {
+            throw CommandFailure("\(endingOn.longDescription) is still to come: no period has ended on it; nothing was published")
+        }
         Console.announceWaitsForOtherWriters()
         let store = try databaseOptions.openStore()
         let signer = DatabaseOptions.author(by)
         let selection = PublishSelection(
             period: selectedPeriod, endingOn: endingOn, measures: measures.map { $0.trimmingCharacters(in: .whitespaces) },
-            endedBy: try CivilDate.resolvedToday())
+            endedBy: today)
         let outcome = try store.publish(selection, by: signer)
         if !outcome.unknownMeasures.isEmpty {
             throw CommandFailure(

@@ -20,6 +20,29 @@ struct DatabaseOpeningTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    @Test("publish and status refuse a period not begun, saying so; status names the periods that have")
+    func periodNotBegun() throws {
+        let path = try SampleDatabaseTests.path()
+        for arguments in [["publish", "--period", "2090/91"], ["publish", "--period", "31/03/2091"]] {
+            var command = try Scorecard.parseAsRoot(arguments + ["--database", path])
+            do {
+                try command.run()
+                Issue.record("\(arguments) was taken")
+            } catch let failure as CommandFailure {
+                #expect(failure.description.hasSuffix("; nothing was published"), "\(failure.description)")
+                #expect(failure.description.contains("has not begun") || failure.description.contains("is still to come"))
+            }
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+        var status = try Scorecard.parseAsRoot(["status", "--period", "2026/27 Q4", "--today", "2026-12-06"])
+        do {
+            try status.run()
+            Issue.record("a quarter not begun was judged")
+        } catch let failure as CommandFailure {
+            #expect(failure.description == "Q4 2026/27 has not begun (it starts on 1 January 2027): give a period that has, up to Q3 2026/27 (the default is Q2 2026/27)")
+        }
+    }
+
     @Test("a command that writes does not offer --published, and refuses it in words; the dashboard offers it",
           arguments: [["import"], ["record", "KBI-001", "2026-10", "5"], ["target", "KBI-001", "2026/27", "5"], ["publish"]])
     func publishedOnlyWhereItMeansSomething(_ arguments: [String]) throws {

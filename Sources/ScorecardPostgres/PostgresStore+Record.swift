@@ -11,10 +11,11 @@ extension PostgresStore {
         return try session.transaction {
             let code = String(entry.measure.trimmingCharacters(in: .whitespaces))
             let found = try measureForEntry(code: code)
+            // Another's measure is refused as such, before anything about the value typed for it.
+            if let found { try requireOwning(found, doing: "records values") }
             // Validation fails for an unknown measure, so a change always comes with its measure.
             let change = try entry.validated(today: today) { $0 == code ? found?.measure : nil }
             guard let found else { throw PostgresStoreError.failed("no measure \(code)") }
-            try requireOwning(found, doing: "records values")
             return try write(change, measureID: found.id)
         }
     }

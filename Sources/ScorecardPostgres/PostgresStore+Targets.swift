@@ -15,9 +15,9 @@ extension PostgresStore {
         return try session.transaction {
             let code = String(entry.measure.trimmingCharacters(in: .whitespaces))
             let found = try measureForEntry(code: code)
+            if let found { try requireOwning(found, doing: "proposes targets") }
             let change = try entry.validated { $0 == code ? found?.measure : nil }
             guard let found else { throw PostgresStoreError.failed("no measure \(code)") }
-            try requireOwning(found, doing: "proposes targets")
             let (kind, ordinal) = (change.period.kind.rawValue, change.period.ordinal)
             let carried = try session.rows("""
                 SELECT target FROM revision WHERE measure_id = \(found.id) AND period_kind = \(kind) AND period_ordinal = \(ordinal)

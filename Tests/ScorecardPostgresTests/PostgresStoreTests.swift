@@ -149,6 +149,11 @@ struct PostgresStoreTests {
             #expect(throws: StoreError.self) {
                 try owner.record(ValueEntry(measure: theirs.code, period: otherPeriod.description, value: "1", by: ""), today: TestServer.today)
             }
+            // Another's measure is refused as such whatever the value: not "not a number" first.
+            let refused = #expect(throws: StoreError.self) {
+                try owner.record(ValueEntry(measure: theirs.code, period: otherPeriod.description, value: "abc", by: ""), today: TestServer.today)
+            }
+            #expect(refused?.description.hasPrefix("\(theirs.code) is not one of \(owner.login)'s measures") == true)
             #expect(throws: StoreError.self) { try owner.publish(.all, by: "") }
             // The dashboard knows an owner's measures before a form is filled in: exactly those the database lets them record.
             let owned = try #require(try owner.recordableMeasureCodes())

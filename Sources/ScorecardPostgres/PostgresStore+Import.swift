@@ -250,6 +250,7 @@ extension PostgresStore {
         try session.forEachRow(wholeHistory(ofMeasureIDs: allIDs)) { try whole.take($0) }
         var current: [StoreKey: Observation] = [:]
         var lastImported: [StoreKey: Observation] = [:]
+        var signedOffBeneath: [StoreKey: Observation] = [:]
         for id in allIDs {
             for observation in whole.observations(id: id) {
                 current[StoreKey(measureID: id, period: observation.period)] = observation
@@ -257,10 +258,14 @@ extension PostgresStore {
             for (period, observation) in whole.lastImported(id: id) {
                 lastImported[StoreKey(measureID: id, period: period)] = observation
             }
+            for (period, observation) in whole.signedOffBeneath(id: id) {
+                signedOffBeneath[StoreKey(measureID: id, period: period)] = observation
+            }
         }
         try writeValues { add in
             try ImportDiff.forEachChangedObservation(
-                council, measureIDs: measureIDs, current: &current, lastImported: lastImported, summary: &summary, progress: progress
+                council, measureIDs: measureIDs, current: &current, lastImported: lastImported, signedOffBeneath: signedOffBeneath,
+                summary: &summary, progress: progress
             ) {
                 add($0, $1)
             }

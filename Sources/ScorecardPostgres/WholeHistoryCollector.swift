@@ -19,6 +19,8 @@ final class WholeHistoryCollector: @unchecked Sendable {
     private var made: [Int64: [Observation]] = [:]
     /// Of each measure's periods whose current observation is recorded, the latest imported one beneath it.
     private var importedBeneath: [Int64: [Period: Observation]] = [:]
+    /// Of each measure's periods whose current observation is a draft, the latest signed-off one beneath it.
+    private var signedOffBeneath: [Int64: [Period: Observation]] = [:]
 
     /// A row of (measure id, batch, ids, kinds, ordinals, values, targets, quality codes, drafts, note_at, notes):
     /// `ids` and `drafts` NULL for an imported row (every element the batch's, published); `note_at` NULL when
@@ -76,10 +78,16 @@ final class WholeHistoryCollector: @unchecked Sendable {
         var result: [Observation] = []
         result.reserveCapacity(list.count)
         var beneath: [Period: Observation] = [:]
+        var underDrafts: [Period: Observation] = [:]
         var lastImported: Observation?
         for entry in list {
-            if result.last?.period == entry.observation.period {
+            if let previous = result.last, previous.period == entry.observation.period {
                 result.removeLast()
+                if !entry.observation.isDraft {
+                    underDrafts[previous.period] = nil
+                } else if !previous.isDraft {
+                    underDrafts[previous.period] = previous
+                }
             } else {
                 lastImported = nil
             }
@@ -93,7 +101,14 @@ final class WholeHistoryCollector: @unchecked Sendable {
         }
         made[id] = result
         if !beneath.isEmpty { importedBeneath[id] = beneath }
+        if !underDrafts.isEmpty { signedOffBeneath[id] = underDrafts }
         return result
+    }
+
+    /// Of measure `id`'s periods whose current observation is a draft, the latest signed-off observation beneath
+    /// it (once ``observations(id:)`` has made the measure's).
+    func signedOffBeneath(id: Int64) -> [Period: Observation] {
+        signedOffBeneath[id] ?? [:]
     }
 
     /// Of measure `id`'s periods whose current observation is recorded, not imported, the latest imported

@@ -148,6 +148,26 @@ struct StoreSignOffTests {
         #expect(try store.drafts().map(\.observation.value) == [70])
     }
 
+    @Test("a draft over a signed-off value stands when the files give that value (the database's own export, edited), and goes when they change it")
+    func draftOverSignedOffValueStands() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        // October, which the files do not give: 25 recorded and signed off, then corrected to 2.5 (a draft).
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "25", by: "kate"), today: Self.today)
+        _ = try store.publish(PublishSelection(period: .month(2024, 10)), by: "olu")
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "2.5", note: "Corrected typo", by: "kate"), today: Self.today)
+        // The export (drafts left out) gives the signed-off 25: imported back, it leaves the correction awaiting sign-off.
+        let exported = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%,,,", with: "KBI-01,2024-08,91.5%,,,\nKBI-01,2024-10,25,,,")
+        let same = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: exported)).load(), by: "import", progress: nil)
+        #expect(same.recordedKept == 1 && same.revised == 0 && same.draftsReplaced == 0)
+        #expect(try store.drafts().map(\.observation.value) == [2.5])
+        #expect(try store.drafts().first?.observation.note == "Corrected typo")
+        // Files giving another figure for October replace the draft, as files that changed a value do.
+        let changed = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%,,,", with: "KBI-01,2024-08,91.5%,,,\nKBI-01,2024-10,26,,,")
+        let replaced = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: changed)).load(), by: "import", progress: nil)
+        #expect(replaced.revised == 1 && replaced.draftsReplaced == 1)
+        #expect(try store.drafts().isEmpty)
+    }
+
     @Test("a value recorded and signed off since the last import survives an import of the same files, and is replaced by files that changed it")
     func reimportKeepsSignedOffCorrections() throws {
         let (store, _) = try StoreFixture.importedStore()

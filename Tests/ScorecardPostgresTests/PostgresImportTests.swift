@@ -243,6 +243,25 @@ struct PostgresImportTests {
         }
     }
 
+    @Test func aDraftOverASignedOffValueStandsWhenTheFilesGiveThatValueAsAnExportDoes() async throws {
+        try await onThread {
+            let (council, officer) = try Self.imported()
+            let code = council.measures[0].code
+            let latest = try #require(council.observations[0].last)
+            _ = try officer.record(ValueEntry(measure: code, period: latest.period.description, value: "12345", by: ""), today: TestServer.today)
+            _ = try officer.publish(PublishSelection(measures: [code]), by: "")
+            _ = try officer.record(ValueEntry(measure: code, period: latest.period.description, value: "555", by: ""), today: TestServer.today)
+            // The database's export leaves the draft out: it gives the signed-off 12345, which brings nothing new.
+            var exported = council
+            var series = Array(council.observations[0])
+            series[series.count - 1] = Observation(period: latest.period, value: 12345)
+            exported.observations[0] = ObservationSeries(series)
+            let summary = try Self.streamed(exported, Self.rowsTogether(exported), into: officer)
+            #expect(summary.draftsReplaced == 0 && summary.revised == 0)
+            #expect(try officer.drafts().map(\.observation.value) == [555])
+        }
+    }
+
     @Test func revisionsRecordedAndImportedTakeTurnsInTheOrderMade() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()

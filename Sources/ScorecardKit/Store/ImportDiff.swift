@@ -111,9 +111,11 @@ package enum ImportDiff {
     /// value that import gave (`lastImported`: the latest imported observation beneath each recorded one), stands
     /// with its commentary: the files did not change the figure, so writing theirs would undo the record
     /// (re-importing the council's files for a new quarter put back every figure corrected and signed off in
-    /// Scorecard, and threw away owners' drafts). Where the files changed the value since, theirs is written.
+    /// Scorecard, and threw away owners' drafts). Where the files changed the value since, theirs is written. A
+    /// draft over a signed-off value stands too where the files give that signed-off value (`signedOffBeneath`).
     package static func forEachChangedObservation(
         _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], lastImported: [StoreKey: Observation] = [:],
+        signedOffBeneath: [StoreKey: Observation] = [:],
         summary: inout ImportSummary, progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
     ) throws {
         let total = council.observationCount
@@ -136,6 +138,16 @@ package enum ImportDiff {
                     // not undo the figure recorded since (a note-only edit in the files put back a superseded value).
                     let imported = lastImported[StoreKey(measureID: id, period: observation.period)]
                     if let imported, imported.value == observation.value {
+                        try checkKept(existing, of: council.measures[index])
+                        summary.recordedKept += 1
+                        continue
+                    }
+                    // A draft over a signed-off value the files give (a database's own export, edited in a
+                    // spreadsheet, which leaves drafts out): the files bring nothing new, and the draft (an owner's
+                    // correction, say) still awaits sign-off rather than being replaced by the value it corrects.
+                    if wasDraft, let signedOff = signedOffBeneath[StoreKey(measureID: id, period: observation.period)],
+                        signedOff.value == observation.value
+                    {
                         try checkKept(existing, of: council.measures[index])
                         summary.recordedKept += 1
                         continue

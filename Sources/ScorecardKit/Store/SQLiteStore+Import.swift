@@ -246,21 +246,26 @@ struct CouncilImport {
     private mutating func writeObservations(measureIDs: [Int64]) throws {
         var writer = try ObservationBatchWriter(db: db, by: by, at: at)
         // An empty store takes the fast path: nothing to compare against.
-        var (current, lastImported) = try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : ([:], [:])
+        var (current, lastImported, signedOffBeneath) =
+            try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : ([:], [:], [:])
         try ImportDiff.forEachChangedObservation(
-            council, measureIDs: measureIDs, current: &current, lastImported: lastImported, summary: &summary, progress: progress
+            council, measureIDs: measureIDs, current: &current, lastImported: lastImported, signedOffBeneath: signedOffBeneath,
+            summary: &summary, progress: progress
         ) {
             try writer.append($0, $1)
         }
         try writer.finish()
     }
 
-    /// The store's current observation of every (measure, period).
-    /// and, where that is a value recorded since the last import, the observation that import gave (see
-    /// ``ImportDiff/forEachChangedObservation(_:measureIDs:current:lastImported:summary:progress:_:)``).
-    private func currentObservations() throws -> (current: [StoreKey: Observation], lastImported: [StoreKey: Observation]) {
+    /// The store's current observation of every (measure, period); where that is a value recorded since the last
+    /// import, the observation that import gave; and where it is a draft, the signed-off one beneath it (see
+    /// ``ImportDiff/forEachChangedObservation(_:measureIDs:current:lastImported:signedOffBeneath:summary:progress:_:)``).
+    private func currentObservations() throws -> (
+        current: [StoreKey: Observation], lastImported: [StoreKey: Observation], signedOffBeneath: [StoreKey: Observation]
+    ) {
         var current: [StoreKey: Observation] = [:]
         var lastImported: [StoreKey: Observation] = [:]
+        var signedOffBeneath: [StoreKey: Observation] = [:]
         // The keys whose latest revision is recorded, not imported (few: imports write most values).
         var recorded = Set<StoreKey>()
         let statement = try RawStatement(db, sql: """
@@ -277,9 +282,14 @@ struct CouncilImport {
             } else if recorded.insert(key).inserted, let beneath = current[key] {
                 lastImported[key] = beneath
             }
+            if observation.isDraft {
+                if let beneath = current[key], !beneath.isDraft { signedOffBeneath[key] = beneath }
+            } else if !signedOffBeneath.isEmpty {
+                signedOffBeneath[key] = nil
+            }
             current[key] = observation
         }
-        return (current, lastImported)
+        return (current, lastImported, signedOffBeneath)
     }
 }
 

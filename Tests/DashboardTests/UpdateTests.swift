@@ -229,6 +229,48 @@ struct UpdateTests {
         #expect(fromAlerts.current.route == .measure(alerted))
     }
 
+    @Test("from My measures, a, ! and x keep to those measures (a and ! again widen to the whole plan)")
+    func myMeasuresAlertsAndWalk() throws {
+        let generator = SampleCouncilGenerator(measures: 60, years: 3)
+        let council = try generator.generate().council(today: generator.today)
+        let model = DashboardModel(council: council, today: generator.today)
+        let asAt = council.defaultReportingPeriod(today: generator.today)
+        let judged = model.evaluation(at: asAt).measures
+        // A service with exceptions, and others elsewhere in the plan.
+        let services = Set(council.measures.indices.filter { !judged[$0].alerts.isEmpty }.map { council.measures[$0].service })
+        let service = try #require(services.sorted().first)
+        let theirs = Set(council.measures.indices.filter { council.measures[$0].service == service && council.measures[$0].lifecycle != .retired })
+        let excepted = council.agendaOrder.filter { theirs.contains($0) && !judged[$0].alerts.isEmpty }
+        #expect(services.count > 1 && !excepted.isEmpty)
+        func measures(of state: AppState) -> Set<Int> {
+            Set(model.rows(for: state.current, asAt: asAt, scope: state.scope).compactMap {
+                switch $0 { case .measure(let m), .alert(let m, _): m; default: nil }
+            })
+        }
+        var state = AppState(asAt: asAt, scope: MeasureScope(service), route: .myMeasures)
+        state.apply(.showAlerts, model: model)
+        #expect(state.current.route == .alerts(.mine))
+        #expect(measures(of: state) == Set(excepted))
+        state.apply(.showAlerts, model: model)
+        #expect(state.current.route == .alerts(.all) && measures(of: state).count > excepted.count)
+        var exceptions = AppState(asAt: asAt, scope: MeasureScope(service), route: .myMeasures)
+        exceptions.apply(.showExceptions, model: model)
+        #expect(exceptions.current.route == .exceptions(.mine) && measures(of: exceptions) == Set(excepted))
+        // x from the list walks theirs only, in the plan's order, and says so.
+        var walk = AppState(asAt: asAt, scope: MeasureScope(service), route: .myMeasures)
+        walk.current.selection = -1
+        var opened: [Int] = []
+        for _ in excepted.indices {
+            walk.apply(.nextException, model: model)
+            guard case .measure(let m) = walk.current.route else { break }
+            opened.append(m)
+        }
+        #expect(opened == excepted)
+        #expect(walk.message?.contains("of my measures") == true)
+        walk.apply(.nextException, model: model)
+        #expect(walk.message == "That was the last exception (X goes back)")
+    }
+
     @Test("x walks the exceptions in the plan's order, each opened in its place; X walks back")
     func exceptionWalk() throws {
         let model = try TestCouncil.model()
@@ -331,8 +373,11 @@ struct UpdateTests {
         var state = TestCouncil.state(model)
         state.apply(.showAlerts, .showAlerts, model: model)
         #expect(state.routes == [.plan, .alerts(.all)])
+        // From My measures, theirs; a again widens it in place to every alert.
         state.apply(.showMyMeasures, .showAlerts, model: model)
-        #expect(state.routes == [.plan, .alerts(.all)])
+        #expect(state.routes == [.plan, .alerts(.all), .myMeasures, .alerts(.mine)])
+        state.apply(.showAlerts, model: model)
+        #expect(state.routes == [.plan, .alerts(.all), .myMeasures, .alerts(.all)])
     }
 
     @Test("a in a priority or a delivery plan shows that level's alerts; a again widens to every alert")

@@ -73,7 +73,7 @@ struct RowMapper {
 
     func route(_ route: Route) -> Route? {
         switch route {
-        case .plan, .alerts(.all), .myMeasures, .signOff, .search, .exceptions(.all): route
+        case .plan, .alerts(.all), .alerts(.mine), .myMeasures, .signOff, .search, .exceptions(.all), .exceptions(.mine): route
         case .exceptions(.priority(let p)): priority(p).map { .exceptions(.priority($0)) }
         case .exceptions(.deliveryPlan(let p, let d)): plan(p, d).map { .exceptions(.deliveryPlan(priority: $0.0, plan: $0.1)) }
         case .alerts(.priority(let p)): priority(p).map { .alerts(.priority($0)) }

@@ -126,7 +126,8 @@ extension AppState {
             case .measure(let m):
                 let location = model.council.locations[m]
                 show(.exceptions(location.plan.map { .deliveryPlan(priority: location.priority, plan: $0) } ?? .priority(location.priority)))
-            case .exceptions(.priority), .exceptions(.deliveryPlan): current = NavigationEntry(.exceptions(.all))
+            case .myMeasures: show(.exceptions(.mine))
+            case .exceptions(.priority), .exceptions(.deliveryPlan), .exceptions(.mine): current = NavigationEntry(.exceptions(.all))
             default: show(.exceptions(.all))
             }
         case .rejoin, .presenterMoved, .meetingEnded, .meetingResumed, .followersCounted: break
@@ -221,9 +222,17 @@ extension AppState {
     private mutating func stepException(forward: Bool, model: DashboardModel) -> [AppEffect] {
         let judged = model.evaluation(at: asAt).measures
         let order = model.council.agendaOrder
-        let agenda = order.filter { !judged[$0].alerts.isEmpty }
+        // From My measures (its list, alerts or exceptions), and on from a measure of them, only theirs.
+        let mine: Bool
+        switch current.route {
+        case .myMeasures, .alerts(.mine), .exceptions(.mine): mine = true
+        case .measure(let m): mine = walkingMine && model.isMeasure(m, in: .mine, scope: scope)
+        default: mine = false
+        }
+        walkingMine = mine
+        let agenda = order.filter { !judged[$0].alerts.isEmpty && (!mine || model.isMeasure($0, in: .mine, scope: scope)) }
         guard !agenda.isEmpty else {
-            message = "Nothing needs attention as at \(asAt.label)"
+            message = "Nothing\(mine ? " of my measures" : "") needs attention as at \(asAt.label)"
             return []
         }
         var rank = [Int](repeating: 0, count: order.count)
@@ -268,7 +277,7 @@ extension AppState {
         }
         let m = agenda[position]
         let effects = openInPlace(measure: m, model: model)
-        message = "Exception \(position + 1) of \(agenda.count): \(judged[m].alerts[0].rule.label)"
+        message = "Exception \(position + 1) of \(agenda.count)\(mine ? " of my measures" : ""): \(judged[m].alerts[0].rule.label)"
         return effects
     }
 
@@ -293,8 +302,8 @@ extension AppState {
         model.periodHistory(of: m) == nil ? [.loadHistory(measure: m)] : []
     }
 
-    /// `a`: the alerts of the priority or delivery plan on screen (a measure's, on its screen); on a level's
-    /// alerts, every alert; else every alert.
+    /// `a`: the alerts of the priority or delivery plan on screen (a measure's, on its screen), or of My measures;
+    /// on a level's alerts, every alert; else every alert.
     private mutating func showAlerts(model: DashboardModel) {
         let level: AlertsLevel
         switch current.route {
@@ -303,11 +312,12 @@ extension AppState {
         case .measure(let m):
             let location = model.council.locations[m]
             level = location.plan.map { .deliveryPlan(priority: location.priority, plan: $0) } ?? .priority(location.priority)
-        case .alerts(.priority), .alerts(.deliveryPlan):
+        case .alerts(.priority), .alerts(.deliveryPlan), .alerts(.mine):
             // Widen to the whole plan, in place.
             current = NavigationEntry(.alerts(.all))
             return
-        case .plan, .alerts(.all), .myMeasures, .signOff, .search, .exceptions: level = .all
+        case .myMeasures: level = .mine
+        case .plan, .alerts(.all), .signOff, .search, .exceptions: level = .all
         }
         show(.alerts(level))
     }

@@ -209,6 +209,26 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         return rows
     }
 
+    /// Whether measure `m` is within `level`: its priority or delivery plan, or for ``AlertsLevel/mine`` one of the
+    /// measures My measures lists.
+    func isMeasure(_ m: Int, in level: AlertsLevel, scope: MeasureScope) -> Bool {
+        level == .mine ? isMine(m, scope: scope) : level.contains(council.locations[m])
+    }
+
+    /// Whether My measures lists measure `m` (not retired): the owner, service, team or delivery plan owner asked for;
+    /// a meeting's presenter's own; with neither, those an owner's login may record (any other login's: all).
+    private func isMine(_ m: Int, scope: MeasureScope) -> Bool {
+        let measure = council.measures[m]
+        guard measure.lifecycle != .retired else { return false }
+        // A meeting's presenter's own measures, as its login may record them.
+        if let codes = scope.codes { return codes.contains(measure.code) }
+        let needle = scope.name.lowercased()
+        // Without --owner or --service, an owner's login sees the measures the database lets it record.
+        guard !needle.isEmpty else { return data.recordable?.contains(measure.code) ?? true }
+        let planOwner = council.locations[m].plan.map { council.plan.priorities[council.locations[m].priority].plans[$0].owner } ?? ""
+        return [measure.owner, measure.service, measure.team, planOwner].contains { $0.lowercased().contains(needle) }
+    }
+
     private func allRows(for route: Route, asAt: Period, scope: MeasureScope) -> [RowID] {
         let plan = council.plan
         switch route {
@@ -227,7 +247,7 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
             return shown.map { .period($0.period) }
         case .exceptions(let level):
             let judged = evaluation(at: asAt).measures
-            return council.agendaOrder.filter { level.contains(council.locations[$0]) && !judged[$0].alerts.isEmpty }
+            return council.agendaOrder.filter { isMeasure($0, in: level, scope: scope) && !judged[$0].alerts.isEmpty }
                 .map { .measure($0) }
         case .search(let text):
             return measures(matchingText: text).map { .measure($0) }
@@ -236,23 +256,13 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         case .alerts(let level):
             // A level's exceptions in the order its committee takes them: the measures as the plan lists them.
             let judged = evaluation(at: asAt).measures
-            return council.agendaOrder.filter { level.contains(council.locations[$0]) }
+            return council.agendaOrder.filter { isMeasure($0, in: level, scope: scope) }
                 .flatMap { m in judged[m].alerts.map { RowID.alert(measure: m, rule: $0.rule) } }
         case .myMeasures:
             // Statuses taken out once: sorting tens of thousands of measures compares them a million times.
             let statuses = evaluation(at: asAt).measures.map(\.status)
-            let needle = scope.name.lowercased()
             return council.measures.indices
-                .filter { m in
-                    let measure = council.measures[m]
-                    guard measure.lifecycle != .retired else { return false }
-                    // A meeting's presenter's own measures, as its login may record them.
-                    if let codes = scope.codes { return codes.contains(measure.code) }
-                    // Without --owner or --service, an owner's login sees the measures the database lets it record.
-                    guard !needle.isEmpty else { return data.recordable?.contains(measure.code) ?? true }
-                    let planOwner = council.locations[m].plan.map { council.plan.priorities[council.locations[m].priority].plans[$0].owner } ?? ""
-                    return [measure.owner, measure.service, measure.team, planOwner].contains { $0.lowercased().contains(needle) }
-                }
+                .filter { isMine($0, scope: scope) }
                 .sorted { a, b in statuses[a] != statuses[b] ? statuses[a] < statuses[b] : a < b }
                 .map { .measure($0) }
         case .signOff:

@@ -78,6 +78,7 @@ extension Route {
         case .deliveryPlan(let p, let d): "delivery-plan:" + council.plan.priorities[p].plans[d].code
         case .measure(let m): "measure:" + council.measures[m].code
         case .alerts(.all): "alerts"
+        case .alerts(.mine): "alerts:my-measures"
         case .alerts(.priority(let p)): "alerts:priority:" + council.plan.priorities[p].code
         case .alerts(.deliveryPlan(let p, let d)): "alerts:delivery-plan:" + council.plan.priorities[p].plans[d].code
         case .myMeasures: "my-measures"
@@ -98,6 +99,7 @@ extension Route {
             switch Route(sharedName: code, in: council) {
             case .priority(let p): self = .alerts(.priority(p))
             case .deliveryPlan(let p, let d): self = .alerts(.deliveryPlan(priority: p, plan: d))
+            case .myMeasures: self = .alerts(.mine)
             default: return nil
             }
         case "my-measures": self = .myMeasures

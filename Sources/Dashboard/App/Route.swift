@@ -28,11 +28,14 @@ public enum AlertsLevel: Hashable, Sendable {
     case all
     case priority(Int)
     case deliveryPlan(priority: Int, plan: Int)
+    /// The measures My measures lists (an owner's, a service's: see ``MeasureScope``).
+    case mine
 
-    /// Whether the measure at `location` is within this level.
+    /// Whether the measure at `location` is within this level (``mine`` asks the model: see
+    /// ``DashboardModel/isMeasure(_:in:scope:)``).
     func contains(_ location: MeasureLocation) -> Bool {
         switch self {
-        case .all: true
+        case .all, .mine: true
         case .priority(let p): location.priority == p
         case .deliveryPlan(let p, let d): location.priority == p && location.plan == d
         }

@@ -96,6 +96,7 @@ extension RenderContext {
         case .all: return ""
         case .priority(let p): return " in \(plan.priorities[p].code) \(plan.priorities[p].title)"
         case .deliveryPlan(let p, let d): return " in \(plan.priorities[p].plans[d].code) \(plan.priorities[p].plans[d].title)"
+        case .mine: return " in my measures" + (state.scope.name.isEmpty ? "" : " (\(state.scope.name))")
         }
     }
 }

@@ -84,6 +84,16 @@ import Testing
         }
     }
 
+    @Test func statusLineKeepsPublishedFiguresLongestWhateverTheMessage() {
+        let separator = unicode.glyphs.separator
+        for parts in [["1/63", "as at Q2 2026/27", "published figures"], ["1/63", "as at Q2 2026/27", "published figures", "updated 10:42"]] {
+            let status = StatusLine(
+                message: "Audit: browsing on your own, f to rejoin", trailing: parts.joined(separator: separator), kept: "published figures", theme: unicode)
+            // 60 columns: the message (40 and a gap) and one part of the right text: the figures a member sees.
+            #expect(render(status, width: 60, height: 1).textLines() == ["Audit: browsing on your own, f to rejoin   published figures"])
+        }
+    }
+
     @Test func statusLineIsReverseVideoAcrossTheRow() {
         let buffer = render(StatusLine(message: "x", theme: unicode), width: 5, height: 1)
         #expect((0..<5).allSatisfy { buffer[$0, 0].style.attributes.contains(.reverse) })

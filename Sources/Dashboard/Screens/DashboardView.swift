@@ -113,20 +113,21 @@ public enum DashboardView {
         let rows = context.rows
         let position = rows.isEmpty ? "0/0" : "\(min(state.current.selection + 1, rows.count))/\(rows.count)"
         let updated = context.model.lastChanged.map { "\(theme.glyphs.separator)updated \(DateText.time($0))" } ?? ""
-        let figures = context.model.seesPublishedOnly ? "\(theme.glyphs.separator)published figures" : ""
+        let kept: String? = context.model.seesPublishedOnly ? "published figures" : nil
+        let figures = kept.map { "\(theme.glyphs.separator)\($0)" } ?? ""
         let trailing = "\(position)\(theme.glyphs.separator)as at \(state.asAt.label)\(figures)\(updated)"
         switch state.mode {
         case .filtering:
             return StatusLine(
                 message: "/" + context.text(state.current.filter) + "_",
-                hints: [KeyHint(key: "Enter", label: "Keep"), KeyHint(key: "Esc", label: "Clear")], trailing: trailing, theme: theme)
+                hints: [KeyHint(key: "Enter", label: "Keep"), KeyHint(key: "Esc", label: "Clear")], trailing: trailing, kept: kept, theme: theme)
         case .jumping(let code):
             return StatusLine(message: "Go to measure: " + code + "_", hints: [KeyHint(key: "Enter", label: "Go"), KeyHint(key: "Esc", label: "Cancel")],
-                              trailing: trailing, theme: theme)
+                              trailing: trailing, kept: kept, theme: theme)
         case .editing:
             // A store lost while the form is open is said before the value is typed, not only when Enter fails.
             let message = state.message ?? state.dataProblem ?? "Recording as \(context.model.user)"
-            return StatusLine(message: context.text(message), hints: [], trailing: trailing, theme: theme)
+            return StatusLine(message: context.text(message), hints: [], trailing: trailing, kept: kept, theme: theme)
         case .help, .history, .browsing:
             var message = state.message ?? state.dataProblem ?? ""
             if message.isEmpty, let pending = state.pendingPeriod {
@@ -152,7 +153,7 @@ public enum DashboardView {
             let hints = DashboardKeymap.keymap.hints(
                 for: actions,
                 unicode: theme.glyphs.isUnicode)
-            return StatusLine(message: context.text(message), hints: hints, trailing: trailing, theme: theme)
+            return StatusLine(message: context.text(message), hints: hints, trailing: trailing, kept: kept, theme: theme)
         }
     }
 }

@@ -9,14 +9,18 @@ public struct StatusLine: Widget, Sendable {
     public var hints: [KeyHint]
     /// Text flush right (e.g. "updated 10:42").
     public var trailing: String
+    /// The part of ``trailing`` kept longest when space is short (`published figures`, which a member must see
+    /// whatever the message), if any.
+    public var kept: String?
     /// Styles and glyphs.
     public var theme: Theme
 
     /// Creates a status line.
-    public init(message: String = "", hints: [KeyHint] = [], trailing: String = "", theme: Theme) {
+    public init(message: String = "", hints: [KeyHint] = [], trailing: String = "", kept: String? = nil, theme: Theme) {
         self.message = message
         self.hints = hints
         self.trailing = trailing
+        self.kept = kept
         self.theme = theme
     }
 
@@ -40,7 +44,10 @@ public struct StatusLine: Widget, Sendable {
         var fromEnd = true
         let messageNeeds = message.isEmpty ? 0 : message.displayWidth + Self.gap
         while parts.count > 1, messageNeeds + firstWidth + parts.joined(separator: separator).displayWidth + 1 > area.width {
-            if fromEnd { parts.removeLast() } else { parts.removeFirst() }
+            // The part kept longest goes last of all (when no `updated` ended the text, it went first).
+            let others = parts.indices.filter { parts[$0] != kept }
+            guard let index = fromEnd ? others.last : others.first else { break }
+            parts.remove(at: index)
             fromEnd.toggle()
         }
         let trailing = parts.joined(separator: separator)

@@ -38,6 +38,20 @@ out=$($bin check "$tmp/bad.xlsx" 2>&1); status=$?
 if ((status == 1)) && grep -q "not a zip archive" <<<"$out"; then ok "check refuses a file that is not a workbook"; else bad "bad workbook (status $status): $out"; fi
 rm -rf "$tmp"
 
+# An import stopped by a signal says nothing was imported, ends as the signal would, and leaves no file.
+tmp=$(mktemp -d)
+$bin sample --out "$tmp/big" --measures 3000 --years 8 >/dev/null
+$bin import "$tmp/big" --database "$tmp/x.sqlite" >/dev/null 2>"$tmp/err" &
+pid=$!
+# Stopped while it writes: once its file under a temporary name is there.
+for _ in $(seq 100); do ls "$tmp" | grep -q 'x.sqlite.new-' && break; sleep 0.05; done
+kill -TERM $pid
+wait $pid; status=$?
+if ((status == 143)) && grep -q "Interrupted: nothing was imported" "$tmp/err" && [[ -z $(ls "$tmp" | grep x.sqlite) ]]; then
+  ok "an import stopped by SIGTERM says nothing was imported and leaves no file"
+else bad "import stopped (status $status): $(tail -c 200 "$tmp/err"); $(ls "$tmp")"; fi
+rm -rf "$tmp"
+
 # Alerts as JSON parse and are worst first.
 if $bin alerts data/ --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["count"]>0 and d["alerts"][0]["rule"]=="off-track-repeatedly"'; then ok "alerts --json"; else bad "alerts --json"; fi
 

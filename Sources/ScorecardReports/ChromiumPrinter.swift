@@ -96,7 +96,7 @@ public struct ChromiumPrinter: Sendable {
         // Interrupted, Chromium is stopped (killed if it has not gone 5 s later), and once it has gone the
         // directory is removed here and the process ends as the signal would have ended it.
         let pid = process.processIdentifier
-        let interruption = Interruption.watch {
+        let interruption = Interruption.watch { _ in
             kill(pid, SIGTERM)
             DispatchQueue.global().asyncAfter(deadline: .now() + 5) { kill(pid, SIGKILL) }
         }

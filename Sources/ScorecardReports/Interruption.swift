@@ -2,8 +2,10 @@ import Foundation
 
 /// Signals that end the command (SIGINT, SIGTERM, SIGHUP), taken while a child process runs: the first calls
 /// `stop` (on a queue of its own) and is kept for the waiting thread, which undoes what it must and ends the
-/// process. Watched only once the child started, so that the child does not inherit them ignored.
-final class Interruption: @unchecked Sendable {
+/// process. Watched only once the child started, so that the child does not inherit them ignored. A signal the
+/// command was started ignoring (a job run in the background ignores SIGINT) is left ignored. (`scorecard import`
+/// watches them too, to say that nothing was imported.)
+package final class Interruption: @unchecked Sendable {
     // @unchecked: `received` is only read and written under `lock`.
     private static let signals = [SIGINT, SIGTERM, SIGHUP]
     private var sources: [any DispatchSourceSignal] = []
@@ -13,19 +15,22 @@ final class Interruption: @unchecked Sendable {
     private var received: Int32?
 
     /// The signal received, if any.
-    var signal: Int32? { lock.withLock { received } }
+    package var signal: Int32? { lock.withLock { received } }
 
-    static func watch(stop: @escaping @Sendable () -> Void) -> Interruption {
+    /// Watches the signals; `stop` is given the first received.
+    package static func watch(stop: @escaping @Sendable (Int32) -> Void) -> Interruption {
         let interruption = Interruption()
-        interruption.sources = signals.map { number in
-            interruption.previous[number] = Glibc.signal(number, SIG_IGN)
+        interruption.sources = signals.compactMap { number in
+            let before = Glibc.signal(number, SIG_IGN)
+            interruption.previous[number] = before
+            if let before, unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { return nil }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 let first = interruption.lock.withLock {
                     defer { interruption.received = interruption.received ?? number }
                     return interruption.received == nil
                 }
-                if first { stop() }
+                if first { stop(number) }
             }
             source.resume()
             return source
@@ -34,7 +39,7 @@ final class Interruption: @unchecked Sendable {
     }
 
     /// Gives the signals back their default action.
-    func end() {
+    package func end() {
         for source in sources { source.cancel() }
         for number in Self.signals { Glibc.signal(number, previous[number] ?? SIG_DFL) }
     }

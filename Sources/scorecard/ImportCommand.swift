@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScorecardKit
 import ScorecardPostgres
+import ScorecardReports
 import ScorecardSheets
 
 /// `scorecard import DIR`: loads a council's data files into the database, in one transaction.
@@ -46,9 +47,18 @@ struct ImportCommand: ParsableCommand {
         if !isDefault, !PostgresLocation.isURL(path), !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw CommandFailure("there is no folder \(folder.terminalSafe) for the database \(path.terminalSafe): make it first, or give another path; nothing was imported")
         }
+        // Stopped (Ctrl-C) before it committed, an import writes nothing: said so, rather than ending without a word.
+        let interruption = Interruption.watch { signal in
+            if !PostgresLocation.isURL(path) { NewDatabaseBuilder.discardTemporary(for: path) }
+            FileHandle.standardError.write(Data("\nInterrupted: nothing was imported; the database is as it was\n".utf8))
+            _exit(128 + signal)
+        }
         let (council, imported, watch) =
-            PostgresLocation.isURL(path)
-            ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
+            try withExtendedLifetime(interruption) {
+                defer { interruption.end() }
+                return PostgresLocation.isURL(path)
+                    ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
+            }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")

@@ -15,7 +15,7 @@ public final class NewDatabaseBuilder: Sendable {
         path: String, plan: CouncilPlan, measures: [Measure], by: String,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
-        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = Self.temporaryPath(for: path)
         self.path = path
         self.temporary = temporary
         DatabaseFile(path: path).removeStaleTemporaries()
@@ -69,6 +69,16 @@ public final class NewDatabaseBuilder: Sendable {
         }
         try store.finishBulkLoad()
         return summary
+    }
+
+    /// The file this process builds the database for `path` in.
+    private static func temporaryPath(for path: String) -> String {
+        path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    /// Removes the file this process may be building for `path` (an import stopped by a signal, about to end).
+    public static func discardTemporary(for path: String) {
+        remove(temporaryPath(for: path))
     }
 
     private static func remove(_ temporary: String) {

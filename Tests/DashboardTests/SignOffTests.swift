@@ -102,6 +102,13 @@ struct SignOffTests {
         #expect(line(100).contains("123m"), "abbreviated where the columns are narrow: \(line(100))")
     }
 
+    @Test("the list awaiting sign-off shows the figure as recorded, not rounded to the measure's decimals")
+    func signOffFigureAsRecorded() throws {
+        // KBI-03 counts calls, to whole numbers: 1,234.5 typed is what is signed off, not 1,235.
+        let line = try Self.line(of: "KBI-03", draft: "1234.5", on: .showSignOff)
+        #expect(line(130).contains("1,234.5"), "\(line(130))")
+    }
+
     @Test("opened from under a plan, the list awaiting sign-off says it is the whole plan's")
     func signOffCrumbFromAPlan() throws {
         let (model, state, _) = try Self.openedWithDraft()

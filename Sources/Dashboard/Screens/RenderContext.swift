@@ -56,6 +56,12 @@ struct RenderContext {
     /// The mark beside a draft value in a list, where "(draft)" does not fit (``Theme/draftMark``).
     var draftMark: String { theme.draftMark }
 
+    /// A value as recorded (``Measure/formatAsRecorded(_:)``: 2.5 of a measure of whole numbers is 2.5, not 3), as a
+    /// sign-off shows what is signed off; narrower than `width` as ``formatTarget(_:of:width:)`` makes a target.
+    func formatAsRecorded(_ value: Double?, of measure: Measure, width: Int = .max) -> String {
+        formatTarget(value, of: measure, width: width)
+    }
+
     /// A target as ``Measure/formatTarget(_:)`` writes it; when that is wider than `width`, its figure alone (to the
     /// same decimals: 0.0005 of a measure shown to 3 was written 0.001, another target than the headline's), else
     /// as a value.

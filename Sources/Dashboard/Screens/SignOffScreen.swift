@@ -51,8 +51,9 @@ struct SignOffScreen {
                 guard let draft = model.draft(measure: measure, period: draftPeriod) else { return [] }
                 let definition = context.council.measures[measure]
                 (m, period, kind, by, at) = (measure, draftPeriod, "value", draft.changedBy, draft.changedAt)
-                proposed = context.format(draft.observation.value, of: definition, width: figureWidth)
-                now = draft.publishedValue.map { context.format($0, of: definition, width: figureWidth) } ?? "none"
+                // As recorded: an officer signs off the figure typed (2.5), not its rounding (3).
+                proposed = context.formatAsRecorded(draft.observation.value, of: definition, width: figureWidth)
+                now = draft.publishedValue.map { context.formatAsRecorded($0, of: definition, width: figureWidth) } ?? "none"
             case .targetProposal(let measure, let proposalPeriod):
                 guard let proposal = model.targetProposal(measure: measure, period: proposalPeriod) else { return [] }
                 let definition = context.council.measures[measure]

@@ -242,9 +242,16 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         case .measure(let m):
             // An earlier reporting period (`[`) lists the periods up to its end, as its headline and chart stop
             // there; the latest lists every period recorded, months since its quarter ended included.
-            let history = periodHistory(of: m) ?? []
+            guard let history = periodHistory(of: m) else { return [] }
             let shown = asAt < periods.upperBound ? history.filter { $0.period.endDate <= asAt.endDate } : history
-            return shown.map { .period($0.period) }
+            // The periods overdue (the judged one and those missing before it) have rows of their own, as the
+            // headline names them, though nothing is recorded for them.
+            let recorded = Set(history.map(\.period))
+            let overdue = evaluation(at: asAt).measures[m].alerts.first { $0.rule == .overdue }.map { alert in
+                (0..<alert.run).map { alert.period.advanced(by: -$0) }.filter { !recorded.contains($0) }
+            } ?? []
+            guard !overdue.isEmpty else { return shown.map { .period($0.period) } }
+            return (shown.map(\.period) + overdue).sorted(by: >).map { .period($0) }
         case .exceptions(let level):
             let judged = evaluation(at: asAt).measures
             return council.agendaOrder.filter { isMeasure($0, in: level, scope: scope) && !judged[$0].alerts.isEmpty }

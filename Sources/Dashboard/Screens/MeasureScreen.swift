@@ -368,7 +368,19 @@ struct MeasureScreen {
         }
         let rows = context.rows
         func cells(_ index: Int) -> [Table.Item] {
-            guard case .period(let period) = rows[index], let item = byPeriod[period] else { return [] }
+            guard case .period(let period) = rows[index] else { return [] }
+            guard let item = byPeriod[period] else {
+                // An overdue period: nothing recorded, its target, and Overdue.
+                let target = context.model.targets(of: measure, in: [period]).first ?? nil
+                return [
+                    Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
+                    Table.Item(context.format(nil, of: definition, width: 11)),
+                    Table.Item(target.map { context.formatTarget($0, of: definition, width: 11) } ?? "", style: theme.muted),
+                    Table.Item(area.width >= 100 ? theme.badge(for: Status.overdue) : "\(theme.symbol(for: Status.overdue)) \(Status.overdue.shortLabel)",
+                               style: theme.style(for: Status.overdue)),
+                    Table.Item(""), Table.Item(""), Table.Item(""),
+                ]
+            }
             // The judged period's missing value is overdue when the headline says so, not merely missing.
             let status = item.status ?? (period == judged.period && judged.status == .overdue ? .overdue : nil)
             return [

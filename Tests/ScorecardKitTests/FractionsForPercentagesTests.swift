@@ -57,5 +57,11 @@ struct FractionsForPercentagesTests {
         var many = council
         many.observations[m] = ObservationSeries([85.0, 0.8, 86, 0.84, 87].enumerated().map { Observation(period: .month(2024, 4 + $0.offset), value: $0.element) })
         #expect(many.loneFractionsForPercentages().isEmpty)
+        // A block of months pasted as fractions, each among the percentages as one (0.79 to 0.86 among 70% to 90%).
+        var block = council
+        let pasted = [70.0, 90, 88, 0.79, 0.86, 0.8, 0.84, 81, 85]
+        block.observations[m] = ObservationSeries(pasted.enumerated().map { Observation(period: .month(2024, 1 + $0.offset), value: $0.element) })
+        let named = block.loneFractionsForPercentages()
+        #expect(named.count == 1 && named.first?.period == .month(2024, 4) && named.first?.count == 4)
     }
 }

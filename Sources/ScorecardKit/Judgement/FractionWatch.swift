@@ -12,6 +12,11 @@ public struct FractionWatch: Sendable {
         var wholes = 0
         var slips = 0
         var firstSlip: (period: Period, value: Double)?
+        /// The range of the values of 1 or more, and of the slips.
+        var smallestWhole = Double.infinity
+        var largestWhole = -Double.infinity
+        var smallestSlip = Double.infinity
+        var largestSlip = -Double.infinity
     }
 
     private let measures: [Measure]
@@ -34,8 +39,12 @@ public struct FractionWatch: Sendable {
             seen[index].smallest = min(seen[index].smallest, value)
             if value >= 1 {
                 seen[index].wholes += 1
+                seen[index].smallestWhole = min(seen[index].smallestWhole, value)
+                seen[index].largestWhole = max(seen[index].largestWhole, value)
             } else if value >= 0.1 {
                 seen[index].slips += 1
+                seen[index].smallestSlip = min(seen[index].smallestSlip, value)
+                seen[index].largestSlip = max(seen[index].largestSlip, value)
                 if seen[index].firstSlip == nil { seen[index].firstSlip = (observation.period, value) }
             }
         }
@@ -61,14 +70,16 @@ public struct FractionWatch: Sendable {
     }
 
     /// The measures with a value or a few that look like fractions among percentages: from 0.1 to below 1 (0.84
-    /// among 85% and 88%), no more than a quarter as many as the values of 1 or more (at least three), while a
-    /// target is 10% or more; each with the first such value and its period, and how many there are.
+    /// among 85% and 88%), no more than a quarter as many as the values of 1 or more (at least three), or up to as
+    /// many when each, as a percentage, lies among them (eight months of 0.79 to 0.86 pasted among 70% to 90%),
+    /// while a target is 10% or more; each with the first such value and its period, and how many there are.
     public var loneFractions: [(code: String, period: Period, value: Double, count: Int)] {
         measures.indices.compactMap { m in
             let measure = measures[m], seen = seen[m]
             guard measure.unit.isPercentage, let first = seen.firstSlip else { return nil }
             let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
-            guard target >= 10, seen.wholes >= 3, seen.slips * 4 <= seen.wholes else { return nil }
+            let among = seen.smallestSlip * 100 >= seen.smallestWhole && seen.largestSlip * 100 <= seen.largestWhole
+            guard target >= 10, seen.wholes >= 3, seen.slips * 4 <= seen.wholes || (among && seen.slips <= seen.wholes) else { return nil }
             return (measure.code, first.period, first.value, seen.slips)
         }
     }

@@ -101,6 +101,11 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.parse("1E-2") == 0.01)
         #expect(NumberParser.parse("2.5e+3%") == 2500)
         #expect(NumberParser.parse("1e309") == .infinity)
+        // More digits than a spreadsheet keeps are read to its 15, as a workbook gives them back: a script's
+        // 8.139999999999999 is 8.14; 15 digits or fewer are as written.
+        #expect(NumberParser.parse("8.139999999999999") == 8.14 && NumberParser.parse("0.68899999999999995") == 0.689)
+        #expect(NumberParser.parse("-999999999.9999999") == -1_000_000_000)
+        #expect(NumberParser.parse("0.000123456789012345") == 0.000123456789012345 && NumberParser.parse("8.13999999999999") == 8.13999999999999)
         #expect(NumberParser.parse("-" + String(repeating: "9", count: 400)) == -.infinity)
         #expect(NumberParser.parse("1e-400") == .leastNonzeroMagnitude)
         #expect(NumberParser.parse("-0.0001e-400") == -.leastNonzeroMagnitude)

@@ -98,11 +98,14 @@ public enum NumberParser {
         var sawPoint = false
         var sawComma = false
         var sinceComma = 0
+        // Digits from the first that is not 0: more than a spreadsheet keeps (15) are read to 15.
+        var significant = 0
         while i < end {
             let c = bytes[i]
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 sawDigit = true
+                if significant > 0 || c != UInt8(ascii: "0") { significant += 1 }
                 digits.append(c)
                 if !sawPoint { sinceComma += 1 }
             case UInt8(ascii: ","):
@@ -130,7 +133,10 @@ public enum NumberParser {
             i += 1
         }
         guard sawDigit, !sawComma || sawPoint || sinceComma == 3 else { return nil }
-        guard let number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        guard var number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        // 8.139999999999999 (a script's arithmetic) is 8.14, as a spreadsheet keeps and shows it: one more digit
+        // than 15 is noise a double cannot hold apart, and a workbook could not give the figure back.
+        if significant > 15, number.isFinite { number = Double(String(format: "%.15g", number)) ?? number }
         if number == 0, let nonZero = digits.firstIndex(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }),
             !digits[..<nonZero].contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
         {

@@ -100,17 +100,22 @@ extension PostgresStore {
     }
 
     /// The grants to owners and services that no measure of the framework (as just written) answers to, as `scope`
-    /// matches them (trimmed, in any case): `LOGIN --owner "NAME"`.
-    private func grantsNamingNoMeasure() throws -> [String] {
+    /// matches them (trimmed, in any case), each with the framework's one owner or service whose name holds it.
+    private func grantsNamingNoMeasure() throws -> [UnmatchedGrant] {
         try session.rows("""
-            SELECT s.login, s.owner, s.service FROM scope s
+            SELECT s.login, s.owner, s.service,
+              (SELECT CASE WHEN count(DISTINCT n.name) = 1 THEN min(n.name) END
+               FROM (SELECT CASE WHEN s.owner IS NOT NULL THEN m.owner ELSE m.service END AS name FROM measure m
+                     WHERE m.position IS NOT NULL) n
+               WHERE strpos(lower(n.name), lower(btrim(coalesce(s.owner, s.service)))) > 0)
+            FROM scope s
             WHERE NOT EXISTS (
               SELECT FROM measure m WHERE m.position IS NOT NULL
                 AND (lower(btrim(s.owner)) = lower(btrim(m.owner)) OR lower(btrim(s.service)) = lower(btrim(m.service))))
             ORDER BY 1, 2, 3
             """).map { row in
-            let (login, owner, service) = try row.decode((String, String?, String?).self)
-            return owner.map { "\(login) --owner \"\($0)\"" } ?? "\(login) --service \"\(service ?? "")\""
+            let (login, owner, service, holdingIt) = try row.decode((String, String?, String?, String?).self)
+            return UnmatchedGrant(login: login, option: owner == nil ? "service" : "owner", name: owner ?? service ?? "", holdingIt: holdingIt)
         }
     }
 

@@ -65,9 +65,18 @@ struct ImportCommand: ParsableCommand {
         let fractions = FractionWarning.lines(watch?.fractions ?? []) + FractionWarning.lines(lone: watch?.loneFractions ?? [])
         for line in fractions + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
         for grant in imported.grantsNamingNoMeasure {
-            Console.error(
-                "Note: the grant \(grant.terminalSafe) names no measure of the framework now (an owner or service renamed in the "
-                    + "files?): that login can record nothing until it is granted the name as the files write it (`scorecard db grant`)")
+            let shown = grant.description.terminalSafe
+            if let holdingIt = grant.holdingIt {
+                // Granted by part of the name (before the framework was there to take it from): the name in full.
+                Console.error(
+                    "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them: it writes "
+                        + "\"\(holdingIt.terminalSafe)\"; until granted that (`scorecard db grant \(grant.login.terminalSafe) --role owner "
+                        + "--\(grant.option) \"\(holdingIt.terminalSafe)\"`), that login can record nothing")
+            } else {
+                Console.error(
+                    "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them (renamed in the files, or misspelt?): that "
+                        + "login can record nothing until it is granted the name as the files write it (`scorecard db grant`)")
+            }
         }
     }
 

@@ -5,8 +5,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// Measures whose code the files write in another case (`m-pct` for `M-PCT`), renamed so, keeping their values.
     public var measuresRenamed = 0
     /// The grants of a shared store (`db grant LOGIN --owner NAME` or `--service NAME`) that name no measure of the
-    /// framework as imported, each as `LOGIN --owner "NAME"`: an owner renamed in the files can record nothing.
-    public var grantsNamingNoMeasure: [String] = []
+    /// framework as imported: an owner renamed in the files, or granted by part of the name they write, can record
+    /// nothing.
+    public var grantsNamingNoMeasure: [UnmatchedGrant] = []
     /// Measures in the store that the framework no longer has (kept, with their history, but not loaded).
     public var measuresRemoved = 0
     /// Whether the framework (plan, measure definitions, targets) differed from the store's.
@@ -67,4 +68,25 @@ public struct ImportSummary: Sendable, Equatable {
                 && (planChanged || measuresAdded > 0 || measuresRemoved > 0 || measuresChanged > 0
                     || targetsAdded > 0 || targetsChanged > 0 || targetsRemoved > 0)
     }
+}
+
+/// A grant of a shared store that names no owner or service of the framework as imported.
+public struct UnmatchedGrant: Sendable, Equatable, CustomStringConvertible {
+    public var login: String
+    /// `owner` or `service`, as `db grant` takes it.
+    public var option: String
+    public var name: String
+    /// The framework's one owner (or service) whose name holds `name` (`Joe Whitlock, Housing Enabling Manager` for
+    /// `Joe Whitlock`, granted before the framework was imported), if there is exactly one.
+    public var holdingIt: String?
+
+    public init(login: String, option: String, name: String, holdingIt: String? = nil) {
+        self.login = login
+        self.option = option
+        self.name = name
+        self.holdingIt = holdingIt
+    }
+
+    /// `LOGIN --owner "NAME"`.
+    public var description: String { "\(login) --\(option) \"\(name)\"" }
 }

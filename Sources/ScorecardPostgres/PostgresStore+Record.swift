@@ -16,7 +16,7 @@ extension PostgresStore {
             // Validation fails for an unknown measure, so a change always comes with its measure.
             let change = try entry.validated(today: today) { $0 == code ? found?.measure : nil }
             guard let found else { throw PostgresStoreError.failed("no measure \(code)") }
-            return try write(change, measureID: found.id)
+            return try write(change, measureID: found.id).shown(as: found.measure)
         }
     }
 

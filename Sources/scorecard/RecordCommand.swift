@@ -69,18 +69,19 @@ struct RecordCommand: ParsableCommand {
             + "and record the value for the right period"
     }
 
-    /// What recording did, every value from the database or the arguments made terminal-safe.
+    /// What recording did, every value from the database or the arguments made terminal-safe; each figure in the
+    /// measure's unit when the store gave it (`52.0%`).
     static func report(_ outcome: RecordOutcome) -> String {
         let draft = " It is a draft until an officer signs it off (`scorecard publish`): members do not see it yet."
         return switch outcome {
         case .added(let revision):
-            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))."
+            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value, revision))."
                 + (revision.observation.isDraft ? draft : "")
         case .revised(let revision) where revision.observation.value == nil && revision.replaced?.value != nil:
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): value withdrawn (\(changes(revision)))."
                 + (revision.observation.isDraft ? draft.replacingOccurrences(of: "members do not see it yet", with: "members see the value until then") : "")
         case .revised(let revision):
-            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value))"
+            "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value, revision))"
                 + " (\(changes(revision)))." + (revision.observation.isDraft ? draft : "")
         // The code as the framework writes it (CS02a), whatever case it was typed in.
         case .unchanged(let code, let period):
@@ -92,7 +93,7 @@ struct RecordCommand: ParsableCommand {
     /// the commentary or quality it changed.
     static func changes(_ revision: Revision) -> String {
         let (now, before) = (revision.observation, revision.replaced)
-        var parts = [now.value == before?.value ? "the same value" : "replacing \(text(before?.value))"]
+        var parts = [now.value == before?.value ? "the same value" : "replacing \(text(before?.value, revision))"]
         switch (before?.note, now.note) {
         case (nil, nil): break
         case (nil, _?): parts.append("commentary added")
@@ -101,6 +102,13 @@ struct RecordCommand: ParsableCommand {
         }
         if now.quality != before?.quality { parts.append("quality \(now.quality?.rawValue ?? "not given")") }
         return parts.joined(separator: "; ")
+    }
+
+    /// `value` in the unit of `revision`'s measure, to the decimals that show it whole, when the revision says it.
+    static func text(_ value: Double?, _ revision: Revision) -> String {
+        guard let value, let unit = revision.unit else { return text(value) }
+        let measure = Measure(code: revision.measureCode, title: "", unit: unit, decimals: revision.decimals ?? 0)
+        return abs(value) <= ValueLimits.sane ? measure.formatAsRecorded(value).terminalSafe : text(value)
     }
 
     static func text(_ value: Double?) -> String {

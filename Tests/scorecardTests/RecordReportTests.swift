@@ -58,6 +58,11 @@ import Testing
         case .added(let revision), .revised(let revision): #expect(RecordCommand.beforeSeriesNote(revision, store: store) == nil)
         case .unchanged: Issue.record("expected a value recorded")
         }
+        // A percentage is said as the dashboard shows it, to the decimals that show it whole.
+        let percent = try store.record(ValueEntry(measure: "KBI-003", period: "2026-09", value: "52", by: "kate"), today: today)
+        #expect(RecordCommand.report(percent).contains(": recorded 52.0% (replacing "), "\(RecordCommand.report(percent))")
+        let finer = try store.record(ValueEntry(measure: "KBI-003", period: "2026-09", value: "52.25", by: "kate"), today: today)
+        #expect(RecordCommand.report(finer).contains(": recorded 52.25% (replacing 52.0%)"), "\(RecordCommand.report(finer))")
     }
 
     @Test("a target approved for a period whose value carries its own says that one still judges it")

@@ -14,6 +14,10 @@ public struct Revision: Sendable, Equatable {
     /// Who signed this version off, and when; `nil` for a draft (``Observation/isDraft``) and for a version
     /// published as it was written (an import).
     public var signedOff: SignOff?
+    /// The measure's unit and decimals, where the store gives them with the revision (a recording's), to say its
+    /// figures as the dashboard shows them (`52.0%`, not `52`).
+    public var unit: MeasureUnit?
+    public var decimals: Int?
 
     public init(
         measureCode: String, observation: Observation, changedBy: String, changedAt: Date, source: RevisionSource,

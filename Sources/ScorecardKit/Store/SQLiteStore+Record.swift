@@ -9,7 +9,7 @@ extension SQLiteStore {
             let found = try Self.measureForEntry(code: code, db: db)
             // Validation fails for an unknown measure, so a change always comes with its measure's row id.
             let change = try entry.validated(today: today) { $0 == code ? found?.measure : nil }
-            return try Self.write(change, measureID: found?.id ?? 0, at: at, db: db)
+            return try Self.write(change, measureID: found?.id ?? 0, at: at, db: db).shown(as: found?.measure)
         }
     }
 

@@ -179,4 +179,19 @@ public enum RecordOutcome: Sendable, Equatable {
     /// The store already held exactly this for the measure (its code as the framework writes it) and period;
     /// nothing was written.
     case unchanged(measureCode: String, period: Period)
+
+    /// The outcome with its revision carrying `measure`'s unit and decimals.
+    package func shown(as measure: Measure?) -> RecordOutcome {
+        guard let measure else { return self }
+        func shown(_ revision: Revision) -> Revision {
+            var revision = revision
+            (revision.unit, revision.decimals) = (measure.unit, measure.decimals)
+            return revision
+        }
+        return switch self {
+        case .added(let revision): .added(shown(revision))
+        case .revised(let revision): .revised(shown(revision))
+        case .unchanged: self
+        }
+    }
 }

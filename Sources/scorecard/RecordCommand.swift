@@ -53,6 +53,25 @@ struct RecordCommand: ParsableCommand {
         Console.out(Self.report(outcome))
         if case .unchanged = outcome {} else { DatabaseOptions.noteLoginRecorded(instead: by, store: store) }
         if case .added(let revision) = outcome, let note = Self.beforeSeriesNote(revision, store: store) { Console.error(note) }
+        if let note = Self.finerThanShownNote(outcome) { Console.error(note) }
+    }
+
+    /// A note when the value recorded has more decimals than its measure shows (27.5 of whole days): kept as
+    /// typed, it shows and is judged rounded, as the dashboard's form says before saving it; or `nil`.
+    static func finerThanShownNote(_ outcome: RecordOutcome) -> String? {
+        switch outcome {
+        case .added(let revision), .revised(let revision): finerThanShownNote(revision)
+        case .unchanged: nil
+        }
+    }
+
+    private static func finerThanShownNote(_ revision: Revision) -> String? {
+        guard let value = revision.observation.value, value.isFinite, let unit = revision.unit else { return nil }
+        let measure = Measure(code: revision.measureCode, title: "", unit: unit, decimals: revision.decimals ?? 0)
+        guard measure.asShown(value) != value else { return nil }
+        let places = measure.decimals == 0 ? "whole numbers" : "\(measure.decimals) decimal\(measure.decimals == 1 ? "" : "s")"
+        return "Note: \(measure.formatAsRecorded(value).terminalSafe) shows, and is judged, as \(measure.format(value).terminalSafe) "
+            + "(\(revision.measureCode.terminalSafe) is given to \(places))"
     }
 
     /// A note when the value added is for a period before the measure's first other value (1900-01 typed for

@@ -34,6 +34,36 @@ struct ValueFormTests {
         #expect(Self.form(session.state)?.period == "2024-10", "the period due, October, on the newest row")
     }
 
+    @Test("a value with more decimals than the measure shows is said as it will show before it is saved")
+    func finerThanShown() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("86.25")
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "86.25% shows, and is judged, as 86.3% (KBI-01 is given to 1 decimal): Enter again to save it")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).isEmpty)
+        session.send(.submit)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [86.25])
+    }
+
+    @Test("a value recorded by someone else while the form is open is asked about before it is replaced")
+    func recordedMeanwhile() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        #expect(Self.form(session.state)?.period == "2024-10")
+        session.type("24")
+        // A deputy records October from the command line meanwhile; the dashboard takes it in.
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "22", note: "entered by deputy", by: "deputy"),
+                             today: TestCouncil.today)
+        session.tick()
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "Oct 2024 was recorded meanwhile (22.0% now): Enter again to replace it")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [22])
+        session.send(.submit)
+        #expect(session.state.mode == .browsing)
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [22, 24])
+    }
+
     @Test("e opens on the period now due, with the value, commentary and quality empty")
     func opensOnDuePeriod() throws {
         var (session, _, _) = try LiveDataTests.session()

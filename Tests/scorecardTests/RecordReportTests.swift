@@ -63,6 +63,9 @@ import Testing
         #expect(RecordCommand.report(percent).contains(": recorded 52.0% (replacing "), "\(RecordCommand.report(percent))")
         let finer = try store.record(ValueEntry(measure: "KBI-003", period: "2026-09", value: "52.25", by: "kate"), today: today)
         #expect(RecordCommand.report(finer).contains(": recorded 52.25% (replacing 52.0%)"), "\(RecordCommand.report(finer))")
+        // More decimals than the measure shows: noted, as the form asks.
+        #expect(RecordCommand.finerThanShownNote(finer) == "Note: 52.25% shows, and is judged, as 52.3% (KBI-003 is given to 1 decimal)")
+        #expect(RecordCommand.finerThanShownNote(percent) == nil)
     }
 
     @Test("a target approved for a period whose value carries its own says that one still judges it")

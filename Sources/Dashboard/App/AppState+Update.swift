@@ -457,7 +457,9 @@ extension AppState {
         {
             period = chosen
         }
-        mode = .editing(ValueForm(measure: m, period: period, latestEnded: latestEnded))
+        var form = ValueForm(measure: m, period: period, latestEnded: latestEnded)
+        form.seen = Self.seenRecord(form, model: model)
+        mode = .editing(form)
         // The form compares the value with the one before and shows what a period holds: from the whole history.
         return Self.historyNeeded(for: m, model: model)
     }
@@ -508,19 +510,40 @@ extension AppState {
             return save(form, model: model)
         default: break
         }
+        // Another period chosen: what it holds now is what the form saw of it.
+        if form.parsedPeriod != form.seen?.period { form.seen = Self.seenRecord(form, model: model) }
         mode = .editing(form)
         return []
+    }
+
+    /// What the form's period holds now, as the form shows it.
+    static func seenRecord(_ form: ValueForm, model: DashboardModel) -> ValueForm.SeenRecord? {
+        guard let period = form.parsedPeriod else { return nil }
+        let observation = model.council.observations[form.measure].last { $0.period == period }
+        return ValueForm.SeenRecord(period: period, recorded: observation != nil, value: observation?.value)
     }
 
     /// Checks the form and asks for the value to be saved (or for Enter again, when it looks like a slip).
     private mutating func save(_ form: ValueForm, model: DashboardModel) -> [AppEffect] {
         let measure = model.council.measures[form.measure]
         let entry = form.entry(code: measure.code, by: model.user)
+        // Recorded by someone else while the form was open: said before it is replaced (a deputy's value and
+        // commentary were replaced unasked).
+        if let seen = form.seen, let now = Self.seenRecord(form, model: model), seen.period == now.period, seen != now {
+            var form = form
+            form.seen = now
+            let what = now.value.map { "\(measure.formatAsRecorded($0))" } ?? "no value"
+            form.errors = [.value: "\(now.period.label) was recorded meanwhile (\(what) now): Enter again to replace it"]
+            form.focus = .value
+            mode = .editing(form)
+            return []
+        }
         if form.confirming != form.value, (try? entry.validated(in: model.council, today: model.today)) != nil,
             let (field, warning) = beforeSeries(form, model: model).map({ (ValueForm.Field.period, $0) })
                 ?? withdrawal(form, model: model).map({ (ValueForm.Field.value, $0) })
                 ?? farFromSeries(form, model: model).map({ (ValueForm.Field.value, $0) })
                 ?? replacingSignedOff(form, model: model).map({ (ValueForm.Field.value, $0) })
+                ?? finerThanShown(form, model: model).map({ (ValueForm.Field.value, $0) })
         {
             var form = form
             form.confirming = form.value
@@ -577,6 +600,17 @@ extension AppState {
         else { return nil }
         let measure = model.council.measures[form.measure]
         return "\(form.value.trimmingCharacters(in: .whitespaces)) withdraws \(period.label)'s value, \(measure.formatAsRecorded(value)) (kept in its history): Enter again to withdraw it"
+    }
+
+    /// A warning when the typed value has more decimals than the measure shows (27.5 of whole days): it is kept as
+    /// typed, but shown, and judged, rounded.
+    private func finerThanShown(_ form: ValueForm, model: DashboardModel) -> String? {
+        let measure = model.council.measures[form.measure]
+        guard let value = NumberParser.parse(form.value) ?? measure.unit.parseAsShown(form.value), value.isFinite,
+            measure.asShown(value) != value
+        else { return nil }
+        return "\(measure.formatAsRecorded(value)) shows, and is judged, as \(measure.format(value)) (\(measure.code) is given to "
+            + "\(measure.decimals == 0 ? "whole numbers" : "\(measure.decimals) decimal\(measure.decimals == 1 ? "" : "s")")): Enter again to save it"
     }
 
     /// A warning when the typed value replaces a signed-off value with another figure: members see that value, and

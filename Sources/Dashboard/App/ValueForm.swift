@@ -43,6 +43,17 @@ public struct ValueForm: Hashable, Sendable {
     public var confirming: String?
     /// Whether the value is being saved (the form waits for the store to answer).
     public var isSaving = false
+    /// What the period held when it was chosen (or last asked about): a value recorded meanwhile by someone
+    /// else is asked about before it is replaced.
+    public var seen: SeenRecord?
+
+    /// A period's recorded value as the form saw it.
+    public struct SeenRecord: Hashable, Sendable {
+        public var period: Period
+        /// Whether anything was recorded for the period, and its value.
+        public var recorded: Bool
+        public var value: Double?
+    }
     /// The key that was just pressed to leave the form with something typed, and asked to be pressed again: the
     /// next other key forgets it.
     public var discardAsked: DiscardKey?

@@ -177,13 +177,18 @@ struct UpdateTests {
         #expect(state.current.selection == 0)
     }
 
-    @Test("x from a priority or delivery plan starts with its own exceptions, not the plan's first")
-    func exceptionWalkFromWhereTheChairIs() throws {
-        let generator = SampleCouncilGenerator(measures: 40, years: 3)
+    /// A sample council of `measures` over three years, its model, reporting period and judged measures.
+    static func sample(measures: Int) throws -> (Council, DashboardModel, Period, [MeasureEvaluation]) {
+        let generator = SampleCouncilGenerator(measures: measures, years: 3)
         let council = try generator.generate().council(today: generator.today)
         let model = DashboardModel(council: council, today: generator.today)
         let asAt = council.defaultReportingPeriod(today: generator.today)
-        let judged = model.evaluation(at: asAt).measures
+        return (council, model, asAt, model.evaluation(at: asAt).measures)
+    }
+
+    @Test("x from a priority or delivery plan starts with its own exceptions, not the plan's first")
+    func exceptionWalkFromWhereTheChairIs() throws {
+        let (council, model, asAt, judged) = try Self.sample(measures: 40)
         // A delivery plan of a priority after the first, holding an exception.
         let located = council.agendaOrder.first { m in
             !judged[m].alerts.isEmpty && council.locations[m].priority > 0 && council.locations[m].plan != nil
@@ -231,11 +236,7 @@ struct UpdateTests {
 
     @Test("from My measures, a, ! and x keep to those measures (a and ! again widen to the whole plan)")
     func myMeasuresAlertsAndWalk() throws {
-        let generator = SampleCouncilGenerator(measures: 60, years: 3)
-        let council = try generator.generate().council(today: generator.today)
-        let model = DashboardModel(council: council, today: generator.today)
-        let asAt = council.defaultReportingPeriod(today: generator.today)
-        let judged = model.evaluation(at: asAt).measures
+        let (council, model, asAt, judged) = try Self.sample(measures: 60)
         // A service with exceptions, and others elsewhere in the plan.
         let services = Set(council.measures.indices.filter { !judged[$0].alerts.isEmpty }.map { council.measures[$0].service })
         let service = try #require(services.sorted().first)

@@ -178,7 +178,7 @@ struct UpdateTests {
     }
 
     /// A sample council of `measures` over three years, its model, reporting period and judged measures.
-    static func sample(measures: Int) throws -> (Council, DashboardModel, Period, [MeasureEvaluation]) {
+    static func sample(measures: Int) throws -> (Council, DashboardModel, Period, ChunkedArray<MeasureEvaluation>) {
         let generator = SampleCouncilGenerator(measures: measures, years: 3)
         let council = try generator.generate().council(today: generator.today)
         let model = DashboardModel(council: council, today: generator.today)

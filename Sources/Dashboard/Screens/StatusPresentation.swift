@@ -53,10 +53,11 @@ extension Theme {
         }
     }
 
-    /// A point's variation in a letter: `~` common cause, `I` improving, `C` concerning, `H` high, `L` low.
+    /// A point's variation in a letter: `~` common cause (`.` in ASCII, where `~` is "at risk" in the column
+    /// beside it), `I` improving, `C` concerning, `H` high, `L` low.
     public func letter(for variation: Variation) -> String {
         switch variation {
-        case .commonCause: "~"
+        case .commonCause: glyphs.isUnicode ? "~" : "."
         case .improving: "I"
         case .concerning: "C"
         case .high: "H"
@@ -113,7 +114,7 @@ extension Theme {
         }
     }
 
-    /// The mark beside a draft value in a list: `✎`, `@` in ASCII (`~` there is "at risk" and common-cause variation, `#` a bar's shade).
+    /// The mark beside a draft value in a list: `✎`, `@` in ASCII (`~` there is "at risk", `#` a bar's shade).
     public var draftMark: String { glyphs.isUnicode ? "✎" : "@" }
 
     /// The symbol and word: `✖ Off track`.

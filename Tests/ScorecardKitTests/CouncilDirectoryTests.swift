@@ -53,6 +53,16 @@ struct CouncilDirectoryTests {
         #expect(try FrameworkFile(file: "framework.yaml").read(dated).measures.map(\.targets) == before)
     }
 
+    @Test("a polarity in a council's own words: smaller is better is lower, data only is none")
+    func polarityWords() throws {
+        let polarity = try #require(Fixture.framework.range(of: "polarity: lower"), "the fixture has a lower-is-better measure")
+        for (written, expected) in [("Smaller is better", Polarity.lowerIsBetter), ("Data only", .none), ("N/A", .none), ("Maximise", .higherIsBetter)] {
+            let framework = Fixture.framework.replacingCharacters(in: polarity, with: "polarity: \(written)")
+            let measures = try FrameworkFile(file: "framework.yaml").read(framework).measures
+            #expect(measures.first { $0.code == "OUT-01" }?.polarity == expected, "\(written)")
+        }
+    }
+
     @Test("a frequency in a council's own words: yearly or financial year is annual")
     func frequencyWords() throws {
         let annual = try #require(Fixture.framework.range(of: "frequency: annual"), "the fixture has an annual measure")

@@ -93,12 +93,19 @@ struct MeasureReader {
 
     /// Other words councils use for a polarity.
     static let polarityWords = [
-        "higher is better": "higher", "high": "higher", "lower is better": "lower", "low": "lower",
+        "higher is better": "higher", "high": "higher", "bigger is better": "higher", "maximise": "higher", "maximize": "higher",
+        "lower is better": "lower", "low": "lower", "smaller is better": "lower", "minimise": "lower",
+        "minimize": "lower", "n/a": "none", "na": "none", "not applicable": "none", "data only": "none",
+        "for information": "none", "information only": "none", "neutral": "none",
     ]
 
     private func polarity(_ fields: inout some MeasureFields) throws -> Polarity {
         let band = try fields.number("band")
-        let word = try fields.parsed("polarity", expected: "a polarity (higher, lower, band or none)") { text -> String? in
+        let word = try fields.parsed(
+            "polarity",
+            expected: "a polarity (higher, lower, band or none; or a council's words: higher is better, bigger is better, maximise, "
+                + "lower is better, smaller is better, minimise, or for a measure tracked but not judged, n/a, data only, for information)"
+        ) { text -> String? in
             let word = text.lowercased()
             return ["higher", "lower", "band", "none"].contains(word) ? word : Self.polarityWords[word]
         }

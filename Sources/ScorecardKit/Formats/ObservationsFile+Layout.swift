@@ -175,6 +175,11 @@ extension ObservationsFile {
                     break
                 }
                 guard let (part, written) = Self.periodHeading(heading), let period = Period(cell: written) else {
+                    if let (written, year) = PeriodBandHeader.outsideItsYear(heading) {
+                        throw error(
+                            i, heading,
+                            "\(written) is not in \(year), the year over it: a slip of the year? Give a period of \(year), or put it under its own year")
+                    }
                     if let written = Self.periodHeading(heading)?.1, CivilDate.isImpossible(written) {
                         throw error(i, heading, Period.writingHint(for: written))
                     }

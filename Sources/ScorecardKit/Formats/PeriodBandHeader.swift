@@ -95,8 +95,26 @@ public enum PeriodBandHeader {
         if let date = date(cell, under: year) { return date }
         // A period in full as members read it; a date (a spreadsheet keeps `Apr-24` so) as written, for the reader to
         // take as it takes one alone (its month, or the quarter or year of a measure that it ends).
-        if let whole = Period(cell: cell) { return Period(parsing: cell) == nil ? cell.trimmingCharacters(in: .whitespaces) : whole.label }
+        if let whole = Period(cell: cell) {
+            // One outside the year over it is a slip (last year's sheet rolled forward, one heading missed): kept
+            // with the year beside it, for the reader to refuse by name (see ``outsideItsYear(_:)``).
+            let inside = Period.date(writtenAs: cell).map { year.startDate <= $0 && $0 <= year.endDate }
+                ?? (year.startDate <= whole.startDate && whole.endDate <= year.endDate)
+            let written = cell.trimmingCharacters(in: .whitespaces)
+            guard inside else { return "\(written)\(Self.outsideMark)\(year.label))" }
+            return Period(parsing: cell) == nil ? written : whole.label
+        }
         return period(cell, under: year)?.label
+    }
+
+    /// What follows a period or date written under a year it is not in: `30/09/2024 (not in 2025/26)`.
+    private static let outsideMark = " (not in "
+
+    /// The period or date a heading names under a year it is not in, and that year's label, when the heading is
+    /// one ``combined(band:headings:)`` made so; `nil` for any other.
+    public static func outsideItsYear(_ heading: String) -> (written: String, year: String)? {
+        guard heading.hasSuffix(")"), let mark = heading.range(of: outsideMark, options: .backwards) else { return nil }
+        return (String(heading[..<mark.lowerBound]), String(heading[mark.upperBound...].dropLast()))
     }
 
     /// A day and month without their year (`30/06`, `30-Jun`, `31 March`), as a table's dates under a year are

@@ -33,6 +33,7 @@ struct CheckSummary {
         lines.append("  Alerts          \(NumberText.grouped(Double(evaluation.alerts.count), decimals: 0)) (\(byRule.joined(separator: ", ")))")
         let watch = council.fractionWatch
         let warnings = FractionWarning.lines(watch.fractions) + FractionWarning.lines(lone: watch.loneFractions)
+            + FractionWarning.lines(targets: watch.fractionTargets)
             + FinerTargetWarning.lines(council.targetsFinerThanShown())
         if !warnings.isEmpty { lines += [""] + warnings }
         return lines.joined(separator: "\n")

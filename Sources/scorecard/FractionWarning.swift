@@ -12,6 +12,17 @@ enum FractionWarning {
         return lines
     }
 
+    /// `Warning: RES-01's target for 2025/26 is 0.975, beside values of 10% or more: 97.5% written as a fraction?`
+    static func lines(targets: [(code: String, period: Period, target: Double)]) -> [String] {
+        var lines = targets.prefix(10).map { code, period, target in
+            let percent = formatPlain((target * 100).withoutBinaryNoise)
+            return "Warning: \(code.terminalSafe)'s target for \(period.label) is \(formatPlain(target)), beside values of 10% or more: "
+                + "\(percent)% written as a fraction? Write \(percent) for it (it judges them against \(formatPlain(target))%)."
+        }
+        if targets.count > 10 { lines.append("Warning: and \(targets.count - 10) more measures like them.") }
+        return lines
+    }
+
     /// `Warning: KBI-01's value for Q2 2024/25 is 0.84, beside percentages of 1 or more: 84% written as a fraction?`
     static func lines(lone: [(code: String, period: Period, value: Double, count: Int)]) -> [String] {
         var lines = lone.prefix(10).map { code, period, value, count in

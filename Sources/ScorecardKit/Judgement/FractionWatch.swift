@@ -17,6 +17,8 @@ public struct FractionWatch: Sendable {
         var largestWhole = -Double.infinity
         var smallestSlip = Double.infinity
         var largestSlip = -Double.infinity
+        /// The first target given beside a value from 0.1 to below 1 (a fraction written for 10% or more).
+        var firstFractionTarget: (period: Period, value: Double)?
     }
 
     private let measures: [Measure]
@@ -48,7 +50,10 @@ public struct FractionWatch: Sendable {
                 if seen[index].firstSlip == nil { seen[index].firstSlip = (observation.period, value) }
             }
         }
-        if let target = observation.target { seen[index].largestRowTarget = max(seen[index].largestRowTarget, target) }
+        if let target = observation.target {
+            seen[index].largestRowTarget = max(seen[index].largestRowTarget, target)
+            if (0.1..<1).contains(target), seen[index].firstFractionTarget == nil { seen[index].firstFractionTarget = (observation.period, target) }
+        }
     }
 
     /// Takes in a batch of observations as a reader hands them over.
@@ -66,6 +71,21 @@ public struct FractionWatch: Sendable {
             let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
             guard target >= 10, seen.values >= 2, seen.largest > 0, seen.largest <= 1, seen.smallest >= 0 else { return nil }
             return (measure.code, seen.largest, target)
+        }
+    }
+
+    /// The measures with a target that looks like a fraction among percentages: from 0.1 to below 1 (0.975 for
+    /// 97.5%, judging 56.8% on track) while the values include three of 10% or more and none of 0.1 to below 1 (a
+    /// measure whose values are fractions too is one ``fractions`` names); each with the first such target (the
+    /// framework's, then one given beside a value) and its period.
+    public var fractionTargets: [(code: String, period: Period, target: Double)] {
+        measures.indices.compactMap { m in
+            let measure = measures[m], seen = seen[m]
+            guard measure.unit.isPercentage, seen.wholes >= 3, seen.largestWhole >= 10, seen.slips == 0 else { return nil }
+            if let framework = measure.targets.chronological.first(where: { (0.1..<1).contains($0.value) }) {
+                return (measure.code, framework.period, framework.value)
+            }
+            return seen.firstFractionTarget.map { (measure.code, $0.period, $0.value) }
         }
     }
 

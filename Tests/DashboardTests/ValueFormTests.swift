@@ -109,10 +109,10 @@ struct ValueFormTests {
         session.send(.submit)
         #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0%, with new commentary")
         // A value with more decimals than the measure shows is said as saved, not rounded (31.25, not 31.3).
-        // (The form opens on September, whose signed-off 86.0% it asks before replacing.)
+        // (The form opens on September: it asks before replacing its signed-off 86.0%, then about 31.25 shown as 31.3.)
         session.send(.edit)
         session.type("31.25")
-        session.send(.submit, .submit)
+        session.send(.submit, .submit, .submit)
         #expect(session.state.message?.contains(": 31.25% (was ") == true)
     }
 
@@ -302,6 +302,10 @@ struct ValueFormTests {
         session.type("8.6")
         session.send(.submit)
         #expect(Self.form(session.state)?.errors[.value] == "8.6% is at most a tenth of 86.0%, the value it replaces: Enter again to save it")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 9)).count == 1, "nothing saved yet")
+        // The next question in turn, not the save: September's 86.0% is signed off.
+        session.send(.submit)
+        #expect(Self.form(session.state)?.errors[.value] == "Sep 2024's 86.0% is signed off: Enter again to replace it (with a draft awaiting sign-off)")
         #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 9)).count == 1, "nothing saved yet")
         // More than a tenth is a value, not a slip: only replacing a signed-off value is asked about.
         session.send(.clearField)

@@ -538,15 +538,17 @@ extension AppState {
             mode = .editing(form)
             return []
         }
-        if form.confirming != form.value, (try? entry.validated(in: model.council, today: model.today)) != nil,
-            let (field, warning) = beforeSeries(form, model: model).map({ (ValueForm.Field.period, $0) })
-                ?? withdrawal(form, model: model).map({ (ValueForm.Field.value, $0) })
-                ?? farFromSeries(form, model: model).map({ (ValueForm.Field.value, $0) })
-                ?? replacingSignedOff(form, model: model).map({ (ValueForm.Field.value, $0) })
-                ?? finerThanShown(form, model: model).map({ (ValueForm.Field.value, $0) })
+        // Each question in turn, one an Enter: the second Enter saved past those not yet shown (a signed-off value
+        // replaced by a value ten times it, said only as ten times).
+        let questions: [(ValueForm.Field, String?)] = [
+            (.period, beforeSeries(form, model: model)), (.value, withdrawal(form, model: model)), (.value, farFromSeries(form, model: model)),
+            (.value, replacingSignedOff(form, model: model)), (.value, finerThanShown(form, model: model)),
+        ]
+        if (try? entry.validated(in: model.council, today: model.today)) != nil,
+            let (field, warning) = questions.lazy.compactMap({ field, question in question.map { (field, $0) } }).first(where: { !form.asked.contains($0.1) })
         {
             var form = form
-            form.confirming = form.value
+            form.asked.insert(warning)
             form.errors = [field: warning]
             form.focus = field
             mode = .editing(form)
@@ -567,7 +569,7 @@ extension AppState {
         form.errors = [:]
         // The question about the value (ten times the last one, say) gives way to these problems: once they are
         // put right, it is asked again rather than taken as answered while it was out of sight.
-        form.confirming = nil
+        form.asked = []
         // Nothing is being saved now: the problems beside their fields say why.
         if message == "Saving…" { message = nil }
         for problem in problems {

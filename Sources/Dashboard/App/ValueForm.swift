@@ -39,8 +39,10 @@ public struct ValueForm: Hashable, Sendable {
     public var focus: Field = .value
     /// Messages from the last attempt to save, shown beside their fields.
     public var errors: [Field: String] = [:]
-    /// The value text the user was warned about (far from the series) and may now save by pressing Enter again.
-    public var confirming: String?
+    /// The questions already asked about the value and period as they stand (far from the series, over a signed-off
+    /// value...): each asked once, in turn, and Enter after the last saves. Typing the value or period again
+    /// forgets them.
+    public var asked: Set<String> = []
     /// Whether the value is being saved (the form waits for the store to answer).
     public var isSaving = false
     /// What the period held when it was chosen (or last asked about): a value recorded meanwhile by someone
@@ -169,7 +171,7 @@ public struct ValueForm: Hashable, Sendable {
     private mutating func edited() {
         if focus == .period { periodIsSuggested = false }
         errors[focus] = nil
-        if focus == .value || focus == .period { confirming = nil }
+        if focus == .value || focus == .period { asked = [] }
     }
 
     mutating func move(by step: Int) {
@@ -186,7 +188,7 @@ public struct ValueForm: Hashable, Sendable {
         period = next.description
         periodIsSuggested = true
         errors[.period] = nil
-        confirming = nil
+        asked = []
         return true
     }
 

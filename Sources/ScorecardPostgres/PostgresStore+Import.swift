@@ -107,15 +107,19 @@ extension PostgresStore {
               (SELECT CASE WHEN count(DISTINCT n.name) = 1 THEN min(n.name) END
                FROM (SELECT CASE WHEN s.owner IS NOT NULL THEN m.owner ELSE m.service END AS name FROM measure m
                      WHERE m.position IS NOT NULL) n
-               WHERE strpos(lower(n.name), lower(btrim(coalesce(s.owner, s.service)))) > 0)
+               WHERE strpos(lower(n.name), lower(btrim(coalesce(s.owner, s.service)))) > 0),
+              ARRAY(SELECT CASE WHEN o.owner IS NOT NULL THEN '--owner ' ELSE '--service ' END || '"' || coalesce(o.owner, o.service) || '"'
+                    FROM scope o WHERE o.login = s.login AND (o.owner, o.service) IS DISTINCT FROM (s.owner, s.service)
+                    ORDER BY o.owner NULLS LAST, o.service)
             FROM scope s
             WHERE NOT EXISTS (
               SELECT FROM measure m WHERE m.position IS NOT NULL
                 AND (lower(btrim(s.owner)) = lower(btrim(m.owner)) OR lower(btrim(s.service)) = lower(btrim(m.service))))
             ORDER BY 1, 2, 3
             """).map { row in
-            let (login, owner, service, holdingIt) = try row.decode((String, String?, String?, String?).self)
-            return UnmatchedGrant(login: login, option: owner == nil ? "service" : "owner", name: owner ?? service ?? "", holdingIt: holdingIt)
+            let (login, owner, service, holdingIt, others) = try row.decode((String, String?, String?, String?, [String]).self)
+            return UnmatchedGrant(
+                login: login, option: owner == nil ? "service" : "owner", name: owner ?? service ?? "", holdingIt: holdingIt, others: others)
         }
     }
 

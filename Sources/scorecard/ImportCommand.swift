@@ -67,16 +67,20 @@ struct ImportCommand: ParsableCommand {
         for line in fractions + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
         for grant in imported.grantsNamingNoMeasure {
             let shown = grant.description.terminalSafe
+            // What the grant leaves the login: nothing, or only what its other grants give it.
+            let leaves = grant.others.isEmpty ? "that login can record nothing" : "it gives that login no measure (its other grants still do)"
             if let holdingIt = grant.holdingIt {
-                // Granted by part of the name (before the framework was there to take it from): the name in full.
+                // Granted by part of the name (before the framework was there to take it from): the name in full, with
+                // the login's other grants, which granting it again replaces.
+                let again = (["--\(grant.option) \"\(holdingIt)\""] + grant.others).joined(separator: " ")
                 Console.error(
                     "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them: it writes "
-                        + "\"\(holdingIt.terminalSafe)\"; until granted that (`scorecard db grant \(grant.login.terminalSafe) --role owner "
-                        + "--\(grant.option) \"\(holdingIt.terminalSafe)\"`), that login can record nothing")
+                        + "\"\(holdingIt.terminalSafe)\"; until granted that, \(leaves) (`scorecard db grant \(grant.login.terminalSafe) "
+                        + "--role owner \(again.terminalSafe)`)")
             } else {
                 Console.error(
-                    "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them (renamed in the files, or misspelt?): that "
-                        + "login can record nothing until it is granted the name as the files write it (`scorecard db grant`)")
+                    "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them (renamed in the files, or misspelt?): "
+                        + "\(leaves) until it is granted the name as the files write it (`scorecard db grant`)")
             }
         }
     }

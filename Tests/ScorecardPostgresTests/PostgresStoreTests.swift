@@ -277,6 +277,23 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aGrantByPartOfANameMadeBeforeTheFrameworkIsNamedWithTheFullNameAndTheLoginsOtherGrants() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            let council = try TestServer.council()
+            let measure = try #require(council.measures.first { $0.owner.contains(",") })
+            let part = String(measure.owner.prefix { $0 != "," })
+            let other = try #require(council.measures.first { $0.service != measure.service }?.service)
+            // Before any framework: the names cannot be checked, and are kept as given.
+            let owner = try TestServer.login(.owner, at: location, owners: [part], services: [other])
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            let summary = try officer.importCouncil(council, by: "", progress: nil)
+            let grant = try #require(summary.grantsNamingNoMeasure.first { $0.login == owner.user })
+            #expect(grant.name == part && grant.holdingIt == measure.owner)
+            #expect(grant.others == ["--service \"\(other)\""], "granting it again replaces its grants: the others are given too")
+        }
+    }
+
     @Test func anImportWhoseNewLimitsRefuseAKeptValueIsRefusedAndWritesNothing() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

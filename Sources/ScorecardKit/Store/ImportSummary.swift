@@ -79,12 +79,15 @@ public struct UnmatchedGrant: Sendable, Equatable, CustomStringConvertible {
     /// The framework's one owner (or service) whose name holds `name` (`Joe Whitlock, Housing Enabling Manager` for
     /// `Joe Whitlock`, granted before the framework was imported), if there is exactly one.
     public var holdingIt: String?
+    /// The login's other grants, as `db grant` takes them (`--service "Housing"`): granting it again, give them too.
+    public var others: [String]
 
-    public init(login: String, option: String, name: String, holdingIt: String? = nil) {
+    public init(login: String, option: String, name: String, holdingIt: String? = nil, others: [String] = []) {
         self.login = login
         self.option = option
         self.name = name
         self.holdingIt = holdingIt
+        self.others = others
     }
 
     /// `LOGIN --owner "NAME"`.

@@ -51,6 +51,7 @@ struct JudgementOptions: ParsableArguments {
         // Said as a command's failure: a ValidationError here, after parsing, printed the usage of no command.
         // A date a quarter ends on (31/12/2024) is that quarter, as the framework's reporting_period reads it.
         guard let parsed = Period(cell: period, kind: .quarter) else {
+            if CivilDate.isImpossible(period) { throw CommandFailure("\"\(period.excerpt())\" is not a reporting period: \(Period.writingHint(for: period))") }
             throw CommandFailure(
                 "\"\(period.excerpt())\" is not a reporting period (write a quarter such as 2024/25 Q2, a month such as 2024-09, "
                     + "a financial year such as 2024/25, or a calendar year such as 2024)")

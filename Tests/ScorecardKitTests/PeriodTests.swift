@@ -187,6 +187,10 @@ struct PeriodTests {
         for text in ["30/13/2024", "Q5 2024", "2024/26", "30/06/2024"] {
             #expect(!Period.writingHint(for: text).hasPrefix("there is no such day"), "\(text)")
         }
+        // ...with the month's own last day to write instead.
+        for (text, end) in [("31/09/2024", "30/09/2024"), ("2025-02-29", "28/02/2025"), ("31-Apr-24", "30/04/2024"), ("30/02/2024", "29/02/2024")] {
+            #expect(Period.writingHint(for: text) == "there is no such day: write one the month has, such as \(end)", "\(text)")
+        }
     }
 
     @Test("ends of months, leap years included")

@@ -153,6 +153,7 @@ struct WideObservationsTests {
         ("a quarter of another year under a year", "measure,2025/26,\n,Q1,Q2 2024/25\nKBM-01,3,4\n", 2, 2, "Q2 2024/25 (not in 2025/26)",
          "Q2 2024/25 is not in 2025/26"),
         ("a day its month has not, under a year", "measure,2024/25,\n,30/06,31/06\nKBM-01,3,4\n", 2, 2, "31/06/2024", "no such day"),
+        ("a day no month has, under a year", "measure,2024/25,\n,30/06,32/01\nKBM-01,3,4\n", 2, 2, "32/01/2025", "no such day: write one the month has, such as 31/01/2025"),
         ("quarters under a calendar year", "measure,2024,\n,Q1,Q2\nKBM-01,3,4\n", 2, 1, "Q1 2024", "unknown column: not a period"),
         ("a value's mistake", "measure,2024/25,\n,Q1,Q2\nKBM-01,3,abc\n", 3, 2, "Q2 2024/25", "\"abc\" is not a number"),
         ("a period twice", "measure,2024/25,,\n,Q1,Q2,Q1 2024/25\nKBM-01,3,4,5\n", 2, 3, "Q1 2024/25", "the column appears twice"),

@@ -15,7 +15,7 @@ struct ExceptionsScreen {
             x: area.x, y: area.y, maxWidth: area.width, style: theme.titleBar, ellipsis: theme.glyphs.ellipsis)
         let summary = measures.isEmpty
             ? "Nothing needs attention: nothing is off track, worsening or overdue."
-            : "\(NumberText.counted(measures.count, "measure")) need attention. Enter opens one; x walks them in turn"
+            : "\(NumberText.counted(measures.count, "measure")) \(measures.count == 1 ? "needs" : "need") attention. Enter opens one; x walks them in turn"
         buffer.write(summary, x: area.x, y: area.y + 1, maxWidth: area.width, style: measures.isEmpty ? theme.good : theme.muted,
                      ellipsis: theme.glyphs.ellipsis)
 

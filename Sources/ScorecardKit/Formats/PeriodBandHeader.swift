@@ -122,7 +122,8 @@ public enum PeriodBandHeader {
     /// reader to take as it takes any date; `nil` when `cell` is not a day and a month.
     private static func date(_ cell: String, under year: Period) -> String? {
         let parts = cell.split(whereSeparator: { "/-\u{2013} ".contains($0) })
-        guard parts.count == 2, parts[0].count <= 2, let day = Int(parts[0]), (1...31).contains(day) else { return nil }
+        // Any day of two digits: one its month has not (32/01) is a date still, for the reader to say so.
+        guard parts.count == 2, parts[0].count <= 2, let day = Int(parts[0]) else { return nil }
         let month = parts[1].allSatisfy(\.isNumber) ? Int(parts[1]) : parts[1].allSatisfy(\.isLetter) ? Period.monthNumber(parts[1]) : nil
         guard let month, (1...12).contains(month), parts[1].count <= 9 else { return nil }
         let calendarYear = year.kind == .financialYear && month < 4 ? year.ordinal + 1 : year.ordinal

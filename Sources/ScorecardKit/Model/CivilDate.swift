@@ -88,15 +88,29 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Whether `text` is written as a date but names a day there is not (31/02/2024, 2023-02-29, 31 June 2024).
     public static func isImpossible(_ text: some StringProtocol) -> Bool {
-        guard text.utf8.count <= 40, CivilDate(parsing: text) == nil else { return false }
+        impossibleDaysMonth(text) != nil
+    }
+
+    /// The last day of the month that `text`, written as a date of a day that month has not (31/09/2024), names:
+    /// 30/09/2024, a day to write instead; `nil` when `text` is no such date.
+    public static func monthEnd(ofImpossible text: some StringProtocol) -> CivilDate? {
+        guard let (year, month) = impossibleDaysMonth(text), year >= 1 else { return nil }
+        return Period.month(year, month).endDate
+    }
+
+    /// The year and month of `text` written as a date of a day its month has not; the year 0 when it cannot say.
+    private static func impossibleDaysMonth(_ text: some StringProtocol) -> (year: Int, month: Int)? {
+        guard text.utf8.count <= 40, CivilDate(parsing: text) == nil else { return nil }
         let words = text.trimmingWhitespace().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || Period.dashes.contains($0) })
         guard words.count == 3, words[0].allSatisfy(\.isASCIIDigit), words[2].allSatisfy(\.isASCIIDigit),
             let first = Int(words[0]), let last = Int(words[2])
-        else { return false }
+        else { return nil }
         // Day, month (a number or a name), year; or ISO's year, month, day.
         let month = words[1].allSatisfy(\.isASCIIDigit) ? Int(words[1]) : Period.monthNumber(words[1])
-        guard let month, (1...12).contains(month) else { return false }
-        return words[0].count == 4 ? (0...99).contains(last) : (0...99).contains(first) && [2, 4].contains(words[2].count)
+        guard let month, (1...12).contains(month) else { return nil }
+        if words[0].count == 4 { return (0...99).contains(last) ? (Period.fourDigitYear(words[0]) ?? 0, month) : nil }
+        guard (0...99).contains(first), [2, 4].contains(words[2].count) else { return nil }
+        return (Period.fourDigitYear(words[2]) ?? Period.twoDigitYear(words[2]) ?? 0, month)
     }
 
     /// A date with its month named, as spreadsheets show one: `30-Jun-24`, `30-Jun-2024`, `30 June 2024`.

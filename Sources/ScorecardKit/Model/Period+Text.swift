@@ -130,7 +130,10 @@ extension Period {
     /// What to write instead of `text`, which is no period: the financial quarters a calendar year's quarter may
     /// mean (``calendarQuarterHint(_:)``), else the forms a period takes.
     public static func writingHint(for text: String) -> String {
-        if CivilDate.isImpossible(text) { return "there is no such day: write one the month has, such as 30/06/2024" }
+        if CivilDate.isImpossible(text) {
+            let end = CivilDate.monthEnd(ofImpossible: text) ?? Period.month(2024, 6).endDate
+            return "there is no such day: write one the month has, such as \(CivilDate.twoDigits(end.day))/\(CivilDate.twoDigits(end.month))/\(end.year)"
+        }
         return calendarQuarterHint(text) ?? "write 2024-05, May 2024, 2024/25 Q1, 2024/25, 2024, or a date: 30/06/2024"
     }
 

@@ -13,10 +13,13 @@ struct ValueLimitsTests {
     func defaults() {
         #expect(Self.percentage.problem(withValue: 0) == nil)
         #expect(Self.percentage.problem(withValue: 100) == nil)
-        #expect(Self.percentage.problem(withValue: 100.01) == "100.01% is above this measure's maximum of 100.0% (a percentage; give the measure a min and max (in framework.yaml or measures.csv) to allow other values)")
+        #expect(Self.percentage.problem(withValue: 100.01) == "100.01% is above this measure's maximum of 100.0% (a percentage; give the measure a min and max (in framework.yaml, measures.csv or the Measures sheet) to allow other values)")
         #expect(Self.percentage.problem(withValue: -0.01) != nil)
+        // 9,750%: 97.5 in a spreadsheet's cell formatted as a percentage.
+        #expect(Self.percentage.problem(withValue: 9_750) == "9,750.0% is above this measure's maximum of 100.0% (a percentage: 97.5 in a cell "
+            + "formatted as a percentage, which shows it a hundred times over? Enter 0.975 there, or format the cell as a number)")
         #expect(Self.count.problem(withValue: 0) == nil)
-        #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; give the measure a min and max (in framework.yaml or measures.csv) to allow other values)")
+        #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; give the measure a min and max (in framework.yaml, measures.csv or the Measures sheet) to allow other values)")
         // A value rounding onto its limit is written in full, not as the limit itself.
         #expect(Self.count.problem(withValue: -1e-300)?.hasPrefix("-1e-300 is below this measure's minimum of 0 ") == true)
         #expect(Self.percentage.problem(withValue: 100.00000000001)?.hasPrefix("100.00000000001 is above this measure's maximum of 100.0%") == true)

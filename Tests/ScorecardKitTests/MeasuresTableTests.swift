@@ -49,6 +49,28 @@ struct MeasuresTableTests {
         #expect(council.plan.priorities[0].measures == [0, 1])
     }
 
+    @Test("a note under the table or a heading over a group of rows is named as such, in measures.csv and observations.csv")
+    func noteRows() throws {
+        func problem(_ files: [String: String]) throws -> DataFileError? {
+            do {
+                _ = try CouncilDirectory(path: try TablesFixture.directory(files)).load()
+                return nil
+            } catch let error as DataLoadError {
+                return error.errors.first
+            }
+        }
+        let measures = "code,title,frequency\nK1,First,monthly\n,,\"Targets agreed by Cabinet, March 2025\"\n"
+        let note = try #require(try problem(["measures.csv": measures, "observations.csv": "measure,period,value\n"]))
+        #expect(note.line == 3 && note.field == "frequency")
+        #expect(note.message.hasPrefix("the row holds only \"Targets agreed by Cabinet, March 2025\": a note, or a heading"))
+        let values = "measure,period,value\nK1,2024-08,200\nNotes:,,\nCustomer and Corporate,,\n"
+        let heading = try #require(try problem(["measures.csv": "code,title,frequency\nK1,First,monthly\n", "observations.csv": values]))
+        #expect(heading.line == 3 && heading.message.hasPrefix("the row holds only \"Notes:\""))
+        // A code alone is still a row of the table, missing its values or unknown.
+        let unknown = try #require(try problem(["measures.csv": "code,title,frequency\nK1,First,monthly\n", "observations.csv": "measure,period,value\nK9,,\n"]))
+        #expect(unknown.message.hasPrefix("unknown measure code \"K9\""))
+    }
+
     @Test("priorities defined in framework.yaml are found by code or title, in any case")
     func framework() throws {
         let plan = TablesFixture.plan + """

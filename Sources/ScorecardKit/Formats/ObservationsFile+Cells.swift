@@ -9,6 +9,15 @@ extension ObservationsFile {
         let code = record.string(column).trimmingWhitespace()
         guard let index = indexByCode[String(code)] ?? indexByFoldedCode[code.lowercased()] else {
             if code.isEmpty, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return nil }
+            // A note under the values, or a heading over a group of rows, in the code's column or another: said so.
+            let filled = (0..<record.count).filter { !record.isBlank($0) }
+            if filled.count == 1, let only = filled.first {
+                let text = record.string(only).trimmingWhitespace()
+                if only != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
+                    try fail(record.line, only, TableHeader.noteRow(text))
+                    return nil
+                }
+            }
             try fail(record.line, column, code.isEmpty ? "the measure code is empty" : UnknownMeasureCode.message(code, note: " (not in the framework)"))
             return nil
         }

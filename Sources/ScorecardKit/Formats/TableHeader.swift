@@ -56,6 +56,12 @@ struct TableHeader {
     }
 
     /// The problem with a value in a column with no heading, the 0-based `column`: named by its number, as
+    /// The message for a row holding one cell of text, not a row of the table: a note under it, or a heading over
+    /// a group of its rows.
+    static func noteRow(_ text: some StringProtocol) -> String {
+        "the row holds only \"\(String(text).excerpt())\": a note, or a heading over a group of rows? Delete the row (a table's rows are all of one kind)"
+    }
+
     /// it has no name (in a sheet, the cell names it too).
     static func unheadedValue(column: Int) -> String {
         "a value in column \(column + 1), which has no heading: give the column a heading, or clear the cell"

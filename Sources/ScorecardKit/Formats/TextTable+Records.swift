@@ -15,6 +15,15 @@ extension TextTable {
             if let column = header.unheaded.first(where: { !row.fields[$0].trimmingWhitespace().isEmpty }) {
                 throw origin.place(line: row.line, column: column, field: nil).error(TableHeader.unheadedValue(column: column))
             }
+            // A note or a heading in the table ("Targets agreed by Cabinet 12 March 2025" under the rows, "Customer and
+            // Corporate" over a group of them), said as such rather than as a row missing its code.
+            let filled = row.fields.indices.filter { !row.fields[$0].trimmingWhitespace().isEmpty }
+            if filled.count == 1, let column = filled.first, let key = required.first {
+                let text = row.fields[column].trimmingWhitespace()
+                if header.columns[key] != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
+                    throw origin.place(line: row.line, column: column, field: header.headings[column]).error(TableHeader.noteRow(text))
+                }
+            }
             return TableRow(header: header, fields: row.fields, line: row.line, context: context)
         }
         return (header, rows)

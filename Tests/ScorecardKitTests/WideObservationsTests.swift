@@ -23,6 +23,13 @@ struct WideObservationsTests {
             .joined(separator: "\n")
         let read = try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": named])).load()
         #expect(read == long)
+        // `Code | Measure`: the code, then the measure's name, as councils head their tables (long and wide).
+        let measureNamed = named.replacingOccurrences(of: "Code,Title,", with: "Code,Measure,")
+        #expect(try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": measureNamed])).load() == long)
+        let wide = TablesFixture.wideObservations.replacingOccurrences(of: "measure,title,", with: "Code,Measure,")
+        #expect(wide != TablesFixture.wideObservations)
+        #expect(try CouncilDirectory(path: try TablesFixture.directory(["observations.csv": wide])).load()
+            == CouncilDirectory(path: try TablesFixture.directory(["observations.csv": TablesFixture.wideObservations])).load())
         let misnamed = TablesFixture.errors(try TablesFixture.directory(["observations.csv": "measure,period,value,colour\nKBI-01,2024-09,86,red\n"]))
         #expect(misnamed.first?.message.contains("unknown column (the columns are measure, period, value, target, note, quality, and title, which is skipped)") == true)
         // Every unknown column at once, each named as written.
@@ -64,7 +71,7 @@ struct WideObservationsTests {
         ("bad heading", "measure,2024/25 Q5\n", 1, 1, "2024/25 Q5", "unknown column: not a period"),
         ("heading twice", "measure,2024/25 Q1,Q1 2024/25\n", 1, 2, "Q1 2024/25", "the column appears twice"),
         ("no measure column", "2024/25 Q1,2024/25 Q2\n", 1, nil, "measure", "one row per measure has a measure column"),
-        ("measure twice", "measure,code,2024/25 Q1\n", 1, 1, "code", "the column appears twice"),
+        ("measure twice", "code,measure_code,2024/25 Q1\n", 1, 1, "measure_code", "the column appears twice"),
         ("bad quality", "measure,2024/25 Q1,quality 2024/25 Q1\nKBM-01,3,final\n", 2, 2, "quality 2024/25 Q1", "is not a data quality"),
         ("value under no heading", "measure,2024/25 Q1,,\nKBM-01,3,,x\n", 2, 3, nil, "a value in column 4, which has no heading"),
         ("duplicate", "measure,2024/25 Q1\nKBM-01,3\nKBM-01,4\n", 3, 1, "2024/25 Q1", "KBM-01 Q1 2024/25 is given twice (first on line 2)"),

@@ -143,10 +143,13 @@ extension ObservationsFile {
                     let also = others.isEmpty ? "" : "; so are " + (others.count == 1 ? others[0] : others.dropLast().joined(separator: ", ") + " and " + others[others.count - 1])
                     throw error(first, headings[first], "unknown column\(also) (the columns are \(known), and title, which is skipped)")
                 }
+                // `Code | Measure | ...`: the code, then the measure's name (its title), as in a wide file.
+                let headingNames = lowered.map { TableHeader.normalized($0) }
+                let measureIsTitle = headingNames.contains("code") && headingNames.contains("measure") && !headingNames.contains("title")
                 for (i, name) in lowered.enumerated() where !name.isEmpty {
                     let normalized = TableHeader.normalized(name)
                     // A title is kept for the reader of the table, as in a wide file.
-                    guard normalized != "title", let column = Column(rawValue: normalized) ?? Self.longAliases[normalized] else { continue }
+                    guard normalized != "title", !(measureIsTitle && normalized == "measure"), let column = Column(rawValue: normalized) ?? Self.longAliases[normalized] else { continue }
                     guard columns[column] == nil else { throw error(i, headings[i], "the column appears twice") }
                     columns[column] = i
                 }
@@ -163,8 +166,13 @@ extension ObservationsFile {
             var measure: Int?
             var periods: [WideColumns.PeriodColumns] = []
             var named = headings
+            // `Code | Measure | ...`, as councils head a table: the code, then the measure's name (its title).
+            let normalized = headings.map { TableHeader.normalized($0) }
+            let measureIsTitle = normalized.contains("code") && normalized.contains("measure") && !normalized.contains("title")
             for (i, heading) in headings.enumerated() where !heading.isEmpty {
-                switch TableHeader.normalized(heading) {
+                switch normalized[i] {
+                case "measure" where measureIsTitle:
+                    continue
                 case "measure", "code", "measure_code":
                     guard measure == nil else { throw error(i, heading, "the column appears twice") }
                     measure = i

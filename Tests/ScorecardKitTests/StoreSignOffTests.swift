@@ -148,6 +148,27 @@ struct StoreSignOffTests {
         #expect(try store.drafts().map(\.observation.value) == [70])
     }
 
+    @Test("a value held from before files were read to 15 digits (8.139999999999999) is the same files' 8.14: a correction since stands")
+    func heldBeforeFifteenDigits() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        // As an earlier version held it: the file's text read to its last digit.
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        var series = Array(council.observations[m])
+        let august = try #require(series.firstIndex { $0.period == .month(2024, 8) })
+        series[august].value = 8.139999999999999
+        council.observations[m] = ObservationSeries(series)
+        _ = try store.importCouncil(council, by: "import", progress: nil)
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "8.2", by: "kate"), today: Self.today)
+        _ = try store.publish(PublishSelection(period: .month(2024, 8)), by: "olu")
+        // The same files, read now: 8.14.
+        let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,8.139999999999999")
+        let again = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
+        #expect(again.recordedKept == 1 && again.revised == 0 && again.signedOffReplaced == 0)
+        let loaded = try store.loadCouncil()
+        #expect(loaded.observations[m].first { $0.period == .month(2024, 8) }?.value == 8.2)
+    }
+
     @Test("a draft over a signed-off value stands when the files give that value (the database's own export, edited), and goes when they change it")
     func draftOverSignedOffValueStands() throws {
         let (store, _) = try StoreFixture.importedStore()

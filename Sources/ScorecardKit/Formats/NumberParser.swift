@@ -81,6 +81,12 @@ public enum NumberParser {
     }
 
     /// The number in `bytes` (UTF-8), or `nil` when it is not one.
+    /// `number` to the 15 significant digits a spreadsheet keeps (8.139999999999999 is 8.14).
+    static func keptDigits(_ number: Double) -> Double {
+        guard number.isFinite, number != 0 else { return number }
+        return Double(String(format: "%.15g", number)) ?? number
+    }
+
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var (start, end) = withoutSpaces(bytes)
         if end > start, bytes[end - 1] == UInt8(ascii: "%") { end -= 1 }
@@ -136,7 +142,7 @@ public enum NumberParser {
         guard var number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
         // 8.139999999999999 (a script's arithmetic) is 8.14, as a spreadsheet keeps and shows it: one more digit
         // than 15 is noise a double cannot hold apart, and a workbook could not give the figure back.
-        if significant > 15, number.isFinite { number = Double(String(format: "%.15g", number)) ?? number }
+        if significant > 15 { number = keptDigits(number) }
         if number == 0, let nonZero = digits.firstIndex(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }),
             !digits[..<nonZero].contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
         {

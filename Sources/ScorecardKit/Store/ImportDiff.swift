@@ -130,6 +130,9 @@ package enum ImportDiff {
                     // A draft the files give exactly is left as it is, awaiting sign-off.
                     let wasDraft = existing.isDraft
                     existing.isDraft = observation.isDraft
+                    // Held as read before files were read to 15 significant digits (8.139999999999999, now 8.14):
+                    // compared as the files are read now, so that the same files change nothing.
+                    if existing != observation { existing = existing.asReadNow }
                     if existing == observation {
                         summary.unchanged += 1
                         continue
@@ -137,7 +140,7 @@ package enum ImportDiff {
                     // The value decides: a note, quality or target the files changed beside the same figure does
                     // not undo the figure recorded since (a note-only edit in the files put back a superseded value).
                     let imported = lastImported[StoreKey(measureID: id, period: observation.period)]
-                    if let imported, imported.value == observation.value {
+                    if let imported, imported.asReadNow.value == observation.value {
                         try checkKept(existing, of: council.measures[index])
                         summary.recordedKept += 1
                         continue
@@ -146,7 +149,7 @@ package enum ImportDiff {
                     // spreadsheet, which leaves drafts out): the files bring nothing new, and the draft (an owner's
                     // correction, say) still awaits sign-off rather than being replaced by the value it corrects.
                     if wasDraft, let signedOff = signedOffBeneath[StoreKey(measureID: id, period: observation.period)],
-                        signedOff.value == observation.value
+                        signedOff.asReadNow.value == observation.value
                     {
                         try checkKept(existing, of: council.measures[index])
                         summary.recordedKept += 1
@@ -188,5 +191,16 @@ package enum ImportDiff {
             guard let number, !measure.valueLimits.allows(number), let problem = measure.problem(withValue: number) else { continue }
             throw StoreError.keptValueRefused(code: measure.code, period: observation.period, problem: what + problem)
         }
+    }
+}
+
+extension Observation {
+    /// The observation with its value and target as a file is read now, to 15 significant digits (see
+    /// ``NumberParser``): one held from before (8.139999999999999) compares equal to the same file read again.
+    var asReadNow: Observation {
+        var read = self
+        read.value = value.map(NumberParser.keptDigits)
+        read.target = target.map(NumberParser.keptDigits)
+        return read
     }
 }

@@ -47,18 +47,12 @@ struct ImportCommand: ParsableCommand {
         if !isDefault, !PostgresLocation.isURL(path), !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw CommandFailure("there is no folder \(folder.terminalSafe) for the database \(path.terminalSafe): make it first, or give another path; nothing was imported")
         }
-        // Stopped (Ctrl-C) before it committed, an import writes nothing: said so, rather than ending without a word.
-        let interruption = Interruption.watch { signal in
-            if !PostgresLocation.isURL(path) { NewDatabaseBuilder.discardTemporary(for: path) }
-            FileHandle.standardError.write(Data("\nInterrupted: nothing was imported; the database is as it was\n".utf8))
-            _exit(128 + signal)
-        }
+        // Stopped (Ctrl-C) before it commits, an import writes nothing: said so, rather than ending without a word.
+        let stop = ImportStop(path: path)
+        defer { stop.end() }
         let (council, imported, watch) =
-            try withExtendedLifetime(interruption) {
-                defer { interruption.end() }
-                return PostgresLocation.isURL(path)
-                    ? try importShared(into: path) : try directory.map { try importFiles($0, into: path) } ?? importSample(into: path)
-            }
+            PostgresLocation.isURL(path)
+            ? try importShared(into: path, stop: stop) : try directory.map { try importFiles($0, into: path, stop: stop) } ?? importSample(into: path, stop: stop)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
@@ -87,7 +81,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Imports into a shared PostgreSQL database (by COPY, in one transaction, committed only if the files
     /// have no problem at all).
-    private func importShared(into url: String) throws -> (Council, ImportSummary, FractionWatch?) {
+    private func importShared(into url: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
         let today = try CivilDate.resolvedToday()
         let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
         defer { store.close() }
@@ -98,7 +92,8 @@ struct ImportCommand: ParsableCommand {
         guard let directory else {
             let council = try DataLocation.sample(today: today)
             try refuseOther(council.plan.council, over: store, shownAs: shownAs, isSample: true)
-            return (council, try store.importCouncil(council, by: store.login, progress: bar.update), nil)
+            stop.willFinish()
+            return (council, try store.importCouncil(council, by: store.login, progress: bar.update, accept: Self.replacing(nil, by: council.plan.council, at: shownAs)), nil)
         }
         // The framework first, then the observations, written by another thread while they are read.
         let trace = Trace()
@@ -110,20 +105,23 @@ struct ImportCommand: ParsableCommand {
             accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
         var watch = FractionWatch(measures: contents.measures)
         let total = try Self.readObservations(files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
+        stop.willFinish()
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
         return (council, summary, watch)
     }
 
     /// Imports the sample council as it stands today.
-    private func importSample(into path: String) throws -> (Council, ImportSummary, FractionWatch?) {
+    private func importSample(into path: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
         let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
         try refuseOther(council.plan.council, inFileAt: path, isSample: true)
         let folder = path.folderPart
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
-        return (council, try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update), nil)
+        stop.willFinish()
+        let accept = Self.replacing(nil, by: council.plan.council, at: path)
+        return (council, try SQLiteStore.importCouncil(council, into: path, by: author, progress: bar.update, accept: accept), nil)
     }
 
     /// Refuses, unless `--replace` is given, to load council `name` into a database holding another: it would
@@ -188,7 +186,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.
-    private func importFiles(_ directory: String, into path: String) throws -> (Council, ImportSummary, FractionWatch?) {
+    private func importFiles(_ directory: String, into path: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
@@ -206,6 +204,7 @@ struct ImportCommand: ParsableCommand {
             let builder = NewDatabaseBuilder(path: path, plan: contents.plan, measures: contents.measures, by: author)
             let total = try Self.readObservations(
                 files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
+            stop.willFinish()
             summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
             if summary == nil {
                 // Another import made the file meanwhile: this one is imported into it as into any existing
@@ -230,6 +229,7 @@ struct ImportCommand: ParsableCommand {
             imported = summary
         } else {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            stop.willFinish()
             imported = try trace.phase("write") {
                 try SQLiteStore.importCouncil(
                     council, into: path, by: author, progress: bar.update,

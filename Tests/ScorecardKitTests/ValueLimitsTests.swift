@@ -16,8 +16,9 @@ struct ValueLimitsTests {
         #expect(Self.percentage.problem(withValue: 100.01) == "100.01% is above this measure's maximum of 100.0% (a percentage; give the measure a min and max (in framework.yaml, measures.csv or the Measures sheet) to allow other values)")
         #expect(Self.percentage.problem(withValue: -0.01) != nil)
         // 9,750%: 97.5 in a spreadsheet's cell formatted as a percentage.
-        #expect(Self.percentage.problem(withValue: 9_750) == "9,750.0% is above this measure's maximum of 100.0% (a percentage: 97.5 in a cell "
-            + "formatted as a percentage, which shows it a hundred times over? Enter 0.975 there, or format the cell as a number)")
+        #expect(Self.percentage.problem(withValue: 9_750) == "9,750.0% is above this measure's maximum of 100.0% (a percentage: 97.5% meant? "
+            + "Give 97.5; in a spreadsheet, a cell formatted as a percentage shows 97.5 a hundred times over: enter 0.975 there, or format the "
+            + "cell as a number)")
         #expect(Self.count.problem(withValue: 0) == nil)
         #expect(Self.count.problem(withValue: -1) == "-1 is below this measure's minimum of 0 (a count; give the measure a min and max (in framework.yaml, measures.csv or the Measures sheet) to allow other values)")
         // A value rounding onto its limit is written in full, not as the limit itself.

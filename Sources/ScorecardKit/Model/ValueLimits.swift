@@ -88,8 +88,8 @@ extension Measure {
         // 9,750% is 97.5 in a spreadsheet's cell formatted as a percentage, which shows a hundred times what it holds.
         if unit.isPercentage, value >= 1_000, valueLimits.allows(value / 100) {
             let held = formatPlain((value / 100).withoutBinaryNoise), fraction = formatPlain((value / 10_000).withoutBinaryNoise)
-            return problem + " (a percentage: \(held) in a cell formatted as a percentage, which shows it a hundred times over? Enter "
-                + "\(fraction) there, or format the cell as a number)"
+            return problem + " (a percentage: \(held)% meant? Give \(held); in a spreadsheet, a cell formatted as a percentage shows "
+                + "\(held) a hundred times over: enter \(fraction) there, or format the cell as a number)"
         }
         return problem + " (\(kind); give the measure a min and max (in framework.yaml, measures.csv or the Measures sheet) to allow other values)"
     }

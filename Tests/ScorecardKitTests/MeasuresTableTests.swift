@@ -66,6 +66,9 @@ struct MeasuresTableTests {
         let values = "measure,period,value\nK1,2024-08,200\nNotes:,,\nCustomer and Corporate,,\n"
         let heading = try #require(try problem(["measures.csv": "code,title,frequency\nK1,First,monthly\n", "observations.csv": values]))
         #expect(heading.line == 3 && heading.message.hasPrefix("the row holds only \"Notes:\""))
+        // A value alone is a row missing its code, not a note.
+        let value = try #require(try problem(["measures.csv": "code,title,frequency\nK1,First,monthly\n", "observations.csv": "measure,period,value\n,,45\n"]))
+        #expect(value.message == "the measure code is empty")
         // A code alone is still a row of the table, missing its values or unknown.
         let unknown = try #require(try problem(["measures.csv": "code,title,frequency\nK1,First,monthly\n", "observations.csv": "measure,period,value\nK9,,\n"]))
         #expect(unknown.message.hasPrefix("unknown measure code \"K9\""))

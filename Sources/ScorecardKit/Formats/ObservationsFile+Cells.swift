@@ -13,7 +13,8 @@ extension ObservationsFile {
             let filled = (0..<record.count).filter { !record.isBlank($0) }
             if filled.count == 1, let only = filled.first {
                 let text = record.string(only).trimmingWhitespace()
-                if only != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
+                // Words, not a figure (a row of one value, its code missing, is a row missing its code).
+                if text.contains(where: \.isLetter), only != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
                     try fail(record.line, only, TableHeader.noteRow(text))
                     return nil
                 }

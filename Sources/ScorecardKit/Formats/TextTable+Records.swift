@@ -20,7 +20,8 @@ extension TextTable {
             let filled = row.fields.indices.filter { !row.fields[$0].trimmingWhitespace().isEmpty }
             if filled.count == 1, let column = filled.first, let key = required.first {
                 let text = row.fields[column].trimmingWhitespace()
-                if header.columns[key] != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
+                // Words, not a figure (a row of one value, its code missing, is a row missing its code).
+                if text.contains(where: \.isLetter), header.columns[key] != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
                     throw origin.place(line: row.line, column: column, field: header.headings[column]).error(TableHeader.noteRow(text))
                 }
             }

@@ -150,7 +150,7 @@ extension Theme {
                 keys: "\(symbol(for: Alert.Rule.specialCauseConcerning)) \(symbol(for: Alert.Rule.forecastMiss)) \(symbol(for: Alert.Rule.worseThanEngland))",
                 description: "Alert: variation, forecast, England"),
             HelpEntry(keys: "\(arrow(for: .improving)) \(arrow(for: .worsening)) \(arrow(for: .noChange))", description: "Better, worse, no change"),
-            HelpEntry(keys: "~ I C H L", description: "SPC: common, improving, concern, high, low"),
+            HelpEntry(keys: "\(letter(for: Variation.commonCause)) I C H L", description: "SPC: common, improving, concern, high, low"),
             HelpEntry(keys: "P F ?", description: "SPC: target passes, fails, may"),
             // Told apart by their dots, not by colour alone (the same grey on a shared screen).
             HelpEntry(keys: glyphs.isUnicode ? "⠁ ⠁ ⠁" : "_", description: "Chart: process mean, limits"),

@@ -270,6 +270,16 @@ struct UpdateTests {
         #expect(walk.message?.contains("of my measures") == true)
         walk.apply(.nextException, model: model)
         #expect(walk.message == "That was the last exception (X goes back)")
+        // Left and opened another way, a measure of theirs starts the plan's walk afresh.
+        var elsewhere = AppState(asAt: asAt, scope: MeasureScope(service), route: .myMeasures)
+        elsewhere.current.selection = -1
+        elsewhere.apply(.nextException, model: model)
+        #expect(elsewhere.message?.contains("of my measures") == true)
+        let another = try #require(theirs.sorted().first { $0 != excepted.first })
+        elsewhere.apply(.back, model: model)
+        _ = elsewhere.openInPlace(measure: another, model: model)
+        elsewhere.apply(.nextException, model: model)
+        #expect(elsewhere.message?.hasPrefix("Exception") == true && elsewhere.message?.contains("of my measures") == false, "\(elsewhere.message ?? "")")
     }
 
     @Test("x walks the exceptions in the plan's order, each opened in its place; X walks back")

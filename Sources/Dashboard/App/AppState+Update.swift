@@ -226,10 +226,10 @@ extension AppState {
         let mine: Bool
         switch current.route {
         case .myMeasures, .alerts(.mine), .exceptions(.mine): mine = true
-        case .measure(let m): mine = walkingMine && model.isMeasure(m, in: .mine, scope: scope)
+        case .measure(let m): mine = myExceptionOpened == m
         default: mine = false
         }
-        walkingMine = mine
+        myExceptionOpened = nil
         let agenda = order.filter { !judged[$0].alerts.isEmpty && (!mine || model.isMeasure($0, in: .mine, scope: scope)) }
         guard !agenda.isEmpty else {
             message = "Nothing\(mine ? " of my measures" : "") needs attention as at \(asAt.label)"
@@ -277,6 +277,7 @@ extension AppState {
         }
         let m = agenda[position]
         let effects = openInPlace(measure: m, model: model)
+        if mine { myExceptionOpened = m }
         message = "Exception \(position + 1) of \(agenda.count)\(mine ? " of my measures" : ""): \(judged[m].alerts[0].rule.label)"
         return effects
     }

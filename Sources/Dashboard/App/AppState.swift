@@ -45,9 +45,9 @@ public struct AppState: Hashable, Sendable {
     /// (one key published twenty values at once; a draft recorded between the two keys was signed off unasked);
     /// any other key forgets them.
     public var signOffAllAsked: [RowID]?
-    /// Set when `x` (or `X`) stepped through My measures' exceptions: from a measure of them, the next step walks
-    /// on through them, not the whole plan's.
-    public var walkingMine = false
+    /// The measure `x` (or `X`) last opened stepping through My measures' exceptions: from it, the next step walks
+    /// on through them, not the whole plan's; from anywhere else, the walk starts afresh.
+    public var myExceptionOpened: Int?
 
     public init(asAt: Period, scope: MeasureScope = "", route: Route = .plan) {
         self.asAt = asAt

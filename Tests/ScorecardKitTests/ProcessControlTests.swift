@@ -39,19 +39,21 @@ import Testing
 
     @Test func limitsAreWrittenWithTheDecimalsThatShowThem() throws {
         // A whole-number count 1, 2, ... 7, ... 1 (13 months): mean 49/13 = 3.769, moving ranges all 1, limits
-        // 3.769 -/+ 2.66 = 1.109 and 6.429. The last 1 is below the lower limit: written 1.1, not 1, beside the 1;
-        // the mean and the upper limit, which no rounding puts on the 1, to the measure's whole numbers.
+        // 3.769 -/+ 2.66 = 1.109 and 6.429. The last 1 is below the lower limit: written 1.1, not 1, beside the 1,
+        // and the mean and the other limit to the same decimal.
         let measure = Measure(code: "PK", title: "PK", frequency: .monthly, polarity: .higherIsBetter,
                               targets: TargetSchedule(byPeriod: [.financialYear(2023): 3, .financialYear(2024): 3]))
         let values: [Double?] = [1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1]
         let e = council([(measure, months(from: Period.month(2024, 9).advanced(by: -12), values))]).evaluate(asAt: asAt, today: today).measures[0]
         let reason = try #require(e.alerts.first { $0.rule == .specialCauseConcerning }?.reason)
-        #expect(reason.contains("(1; mean 4, limits 1.1 to 6 over 13 values"), "\(reason)")
+        #expect(reason.contains("(1; mean 3.8, limits 1.1 to 6.4 over 13 values"), "\(reason)")
         // A percentage of one decimal: 96.142% beside 91.2% is 96.1%, and a limit of 91.24% beside 91.2% keeps its 4.
         let percent = Measure(code: "PC", title: "PC", unit: MeasureUnit("%"), decimals: 1, frequency: .monthly, polarity: .higherIsBetter)
-        #expect(percent.formatStatistic(96.142, beside: 91.2) == "96.1%")
-        #expect(percent.formatStatistic(91.24, beside: 91.2) == "91.24%")
-        #expect(percent.formatStatistic(91.2, beside: 91.2) == "91.2%")
+        #expect(percent.formatStatistics(mean: 96.142, lower: 92.114, upper: 100.17, beside: 91.2) == ("96.1%", "92.1%", "100.2%"))
+        #expect(percent.formatStatistics(mean: 96.142, lower: 91.24, upper: 100.17, beside: 91.2) == ("96.14%", "91.24%", "100.17%"))
+        // Limits that would round onto the mean are written apart from it too: 10.2, 9.6 and 10.8, not 10, 10 and 11.
+        let count = Measure(code: "CT", title: "CT", frequency: .monthly, polarity: .higherIsBetter)
+        #expect(count.formatStatistics(mean: 10.2, lower: 9.6, upper: 10.8, beside: 12) == ("10.2", "9.6", "10.8"))
     }
 
     @Test func aFallBelowTheLowerLimitIsConcerningAndAlerts() throws {

@@ -247,10 +247,9 @@ struct MeasureScreen {
         var parts = [control.variation.label]
         if let assurance = control.assurance { parts.append("\(assurance.rawValue) its target") }
         if let signal = control.signal { parts.append(signal.label) }
+        let shown = definition.formatStatistics(mean: control.mean, lower: control.lowerLimit, upper: control.upperLimit, beside: judged.value)
         parts.append(
-            "\(control.centreName) \(definition.formatStatistic(control.mean, beside: judged.value)), limits "
-                + "\(definition.formatStatistic(control.lowerLimit, beside: judged.value)) to "
-                + "\(definition.formatStatistic(control.upperLimit, beside: judged.value)) over \(control.points) values from \(control.from.label)")
+            "\(control.centreName) \(shown.mean), limits \(shown.lower) to \(shown.upper) over \(control.points) values from \(control.from.label)")
         return parts.joined(separator: "; ")
     }
 

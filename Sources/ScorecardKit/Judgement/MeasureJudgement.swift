@@ -287,12 +287,12 @@ struct MeasureJudgement {
 
     func specialCauseAlert(_ control: ProcessControl, value: Double) -> Alert {
         let signal = control.signal.map { ": \($0.label)" } ?? ""
+        let shown = measure.formatStatistics(mean: control.mean, lower: control.lowerLimit, upper: control.upperLimit, beside: value)
         return Alert(
             measure: index, rule: .specialCauseConcerning, period: control.to, run: 1,
             weight: abs(value - control.mean) / max(abs(control.mean), 1e-9),
             reason: "Special cause concerning variation in \(control.to.label)\(signal) (\(measure.format(value)); \(control.centreName) "
-                + "\(measure.formatStatistic(control.mean, beside: value)), limits \(measure.formatStatistic(control.lowerLimit, beside: value)) to "
-                + "\(measure.formatStatistic(control.upperLimit, beside: value)) over \(control.points) values from \(control.from.label)).")
+                + "\(shown.mean), limits \(shown.lower) to \(shown.upper) over \(control.points) values from \(control.from.label)).")
     }
 
     /// How far `value`, as members see it (rounded to the measure's decimals), misses `target`: "6.5 percentage

@@ -131,16 +131,17 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(value, decimals: places(toShow: value))
     }
 
-    /// Writes a process mean or limit said beside `value` (the value judged against it): to the measure's decimals,
-    /// or with as few more (up to two) as keep it apart from the value when rounding would hide the difference: a
-    /// value of 1 flagged below a limit of 1.109 is not read as sitting on a limit of `1`, it is below 1.1; a mean of
-    /// 96.142% beside 91.2% is 96.1%.
-    public func formatStatistic(_ number: Double, beside value: Double?) -> String {
-        var places = decimals
-        if let value, value != number {
-            while places < decimals + 2, unit.format(number, decimals: places) == unit.format(value, decimals: places) { places += 1 }
-        }
-        return unit.format(number, decimals: places)
+    /// Writes a process's mean and limits said beside `value` (the value judged against them): to the measure's
+    /// decimals, or with as few more (up to two) as keep apart what rounding would put together, each from the
+    /// value and the limits from the mean: a value of 1 flagged below a limit of 1.109 is below 1.1, not 1; a mean
+    /// of 10.2 with limits of 9.6 and 10.8 is 10.2, not 10 beside a limit of 10; a mean of 96.142% beside 91.2%
+    /// is 96.1%.
+    public func formatStatistics(mean: Double, lower: Double, upper: Double, beside value: Double?) -> (mean: String, lower: String, upper: String) {
+        let pairs = [(mean, lower), (mean, upper)] + (value.map { [($0, mean), ($0, lower), ($0, upper)] } ?? [])
+        let places = (decimals..<(decimals + 2)).first { places in
+            pairs.allSatisfy { a, b in a == b || unit.format(a, decimals: places) != unit.format(b, decimals: places) }
+        } ?? decimals + 2
+        return (unit.format(mean, decimals: places), unit.format(lower, decimals: places), unit.format(upper, decimals: places))
     }
 
     /// The decimal places to write a comparison's figures to (the council's value, its interval, England's and the

@@ -61,8 +61,9 @@ struct ImportCommand: ParsableCommand {
         for line in fractions + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
         for grant in imported.grantsNamingNoMeasure {
             let shown = grant.description.terminalSafe
-            // What the grant leaves the login: nothing, or only what its other grants give it.
-            let leaves = grant.others.isEmpty ? "that login can record nothing" : "it gives that login no measure (its other grants still do)"
+            // What the grant leaves the login: nothing, or what its other grants give it (those naming a measure).
+            let othersNamingNone = imported.grantsNamingNoMeasure.filter { $0.login == grant.login && $0 != grant }.count
+            let leaves = grant.others.count > othersNamingNone ? "it gives that login no measure (its other grants still do)" : "that login can record nothing"
             if let holdingIt = grant.holdingIt {
                 // Granted by part of the name (before the framework was there to take it from): the name in full, with
                 // the login's other grants, which granting it again replaces.
@@ -70,7 +71,7 @@ struct ImportCommand: ParsableCommand {
                 Console.error(
                     "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them: it writes "
                         + "\"\(holdingIt.terminalSafe)\"; until granted that, \(leaves) (`scorecard db grant \(grant.login.terminalSafe) "
-                        + "--role owner \(again.terminalSafe)`)")
+                        + "--role owner \(again.terminalSafe) --database URL`, as the database's owner)")
             } else {
                 Console.error(
                     "Note: the grant \(shown) names no \(grant.option) of the framework as it writes them (renamed in the files, or misspelt?): "
@@ -298,7 +299,8 @@ struct ImportCommand: ParsableCommand {
                 + Self.replacedNote(s)
                 + ", \(count(s.unchanged)) unchanged"
                 + (s.recordedKept > 0
-                    ? ", \(count(s.recordedKept)) recorded in Scorecard since the last import kept (the files give what that import gave)" : "")
+                    ? ", \(count(s.recordedKept)) recorded in Scorecard since the last import kept (the files give what that import gave, "
+                        + "or what was signed off before it)" : "")
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files do not hold" : "")
                 + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
         if s.frameworkChangedVisibly {

@@ -157,6 +157,8 @@ struct WideObservationsTests {
         ("not a period under a year", "measure,2024/25,\n,Q1,Total\nKBM-01,3,4\n", 2, 2, "Total 2024/25", "unknown column: not a period"),
         ("a date outside the year over it", "measure,2025/26,\n,30/06/2025,30/09/2024\nKBM-01,3,4\n", 2, 2, "30/09/2024 (not in 2025/26)",
          "30/09/2024 is not in 2025/26, the year over it: a slip of the year?"),
+        ("a quarter of another year under a year, beside next year's target (taken as written)", "measure,2025/26,,\n,Q1,Q2 2024/25,target 2026/27\nKBM-01,3,4,\n", 2, 2, "Q2 2024/25 (not in 2025/26)",
+         "Q2 2024/25 is not in 2025/26"),
         ("a quarter of another year under a year", "measure,2025/26,\n,Q1,Q2 2024/25\nKBM-01,3,4\n", 2, 2, "Q2 2024/25 (not in 2025/26)",
          "Q2 2024/25 is not in 2025/26"),
         ("a day its month has not, under a year", "measure,2024/25,\n,30/06,31/06\nKBM-01,3,4\n", 2, 2, "31/06/2024", "no such day"),

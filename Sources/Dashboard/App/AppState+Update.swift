@@ -451,10 +451,10 @@ extension AppState {
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
         var period = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
             ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
-        // On the measure's screen, a period row chosen below the first (the newest) is the period to record:
-        // pressing `e` on October's row is correcting October, not adding the period due.
-        if case .measure = current.route, current.selection > 0, rows.indices.contains(current.selection),
-            case .period(let chosen) = rows[current.selection], chosen.kind == latestEnded.kind, chosen <= latestEnded
+        // On the measure's screen, a period row chosen other than the newest is the period to record: pressing
+        // `e` on October's row (or on the first a filter leaves) is correcting October, not adding the period due.
+        if case .measure = current.route, rows.indices.contains(current.selection), case .period(let chosen) = rows[current.selection],
+            chosen != model.periodHistory(of: m)?.first?.period, chosen.kind == latestEnded.kind, chosen <= latestEnded
         {
             period = chosen
         }

@@ -84,12 +84,13 @@ public enum PeriodBandHeader {
     /// The heading a period's `cell` makes under `year`: `Q1` under `2024/25` is `Q1 2024/25`, `Jan` is
     /// `Jan 2025`, `note Q1` is `note Q1 2024/25`; a period by itself (`Q1 2024/25`) is as written; `nil` when
     /// it makes none.
-    private static func heading(_ cell: String, under year: Period) -> String? {
+    private static func heading(_ cell: String, under year: Period, checkingYear: Bool = true) -> String? {
         let words = cell.split(whereSeparator: \.isWhitespace)
         if let first = words.first, ["note", "commentary", "comment", "comments", "target", "quality"].contains(first.lowercased()) {
             // `note Q2`, or a `note` of the year's own value.
             guard words.count > 1 else { return "\(first) \(year.label)" }
-            return heading(words.dropFirst().joined(separator: " "), under: year).map { "\(first) \($0)" }
+            // A note or target of another year's (next year's target beside this year's values) is as written.
+            return heading(words.dropFirst().joined(separator: " "), under: year, checkingYear: false).map { "\(first) \($0)" }
         }
         if Self.yearItself.contains(words.joined(separator: " ").lowercased()) { return year.label }
         if let date = date(cell, under: year) { return date }
@@ -101,7 +102,7 @@ public enum PeriodBandHeader {
             let inside = Period.date(writtenAs: cell).map { year.startDate <= $0 && $0 <= year.endDate }
                 ?? (year.startDate <= whole.startDate && whole.endDate <= year.endDate)
             let written = cell.trimmingCharacters(in: .whitespaces)
-            guard inside else { return "\(written)\(Self.outsideMark)\(year.label))" }
+            guard inside || !checkingYear else { return "\(written)\(Self.outsideMark)\(year.label))" }
             return Period(parsing: cell) == nil ? written : whole.label
         }
         return period(cell, under: year)?.label

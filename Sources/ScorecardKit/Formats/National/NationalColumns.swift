@@ -129,8 +129,10 @@ struct NationalColumns {
             let filled = (0..<record.count).filter { !record.isBlank($0) }
             let cells = filled.map { String(record.string($0).trimmingWhitespace()) }
             let words = cells.first.map { $0.contains(where: \.isLetter) && $0.contains(where: \.isWhitespace) } ?? false
+            // A row of figures missing its code has a period and a value (or a mark for one withheld, `[c]`).
+            let figures = !text(.value, in: record).isEmpty || !text(.period, in: record).isEmpty
             let message =
-                filled.count == 1 || (words && NumberParser.parse(text(.value, in: record)) == nil)
+                filled.count == 1 || (words && !figures)
                 ? "the row holds only \"\(cells.joined(separator: ", ").excerpt())\", not an area's figures: "
                     + "a note below the table? Delete it"
                 : "the row has no area code"

@@ -451,10 +451,13 @@ extension AppState {
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
         var period = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
             ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
-        // On the measure's screen, a period row chosen other than the newest is the period to record: pressing
-        // `e` on October's row (or on the first a filter leaves) is correcting October, not adding the period due.
+        // On the measure's screen, a period row chosen below the first, or a recorded one other than the newest (the
+        // first a filter leaves), is the period to record: `e` on October's row is correcting October, not adding
+        // the period due. The first row, the newest or an overdue one, opens the period due (the first missing).
+        let history = model.periodHistory(of: m) ?? []
         if case .measure = current.route, rows.indices.contains(current.selection), case .period(let chosen) = rows[current.selection],
-            chosen != model.periodHistory(of: m)?.first?.period, chosen.kind == latestEnded.kind, chosen <= latestEnded
+            current.selection > 0 || (chosen != history.first?.period && history.contains { $0.period == chosen }),
+            chosen.kind == latestEnded.kind, chosen <= latestEnded
         {
             period = chosen
         }

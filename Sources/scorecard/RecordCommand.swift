@@ -66,12 +66,9 @@ struct RecordCommand: ParsableCommand {
     }
 
     private static func finerThanShownNote(_ revision: Revision) -> String? {
-        guard let value = revision.observation.value, value.isFinite, let unit = revision.unit else { return nil }
+        guard let value = revision.observation.value, let unit = revision.unit else { return nil }
         let measure = Measure(code: revision.measureCode, title: "", unit: unit, decimals: revision.decimals ?? 0)
-        guard measure.asShown(value) != value else { return nil }
-        let places = measure.decimals == 0 ? "whole numbers" : "\(measure.decimals) decimal\(measure.decimals == 1 ? "" : "s")"
-        return "Note: \(measure.formatAsRecorded(value).terminalSafe) shows, and is judged, as \(measure.format(value).terminalSafe) "
-            + "(\(revision.measureCode.terminalSafe) is given to \(places))"
+        return measure.finerThanShown(value).map { "Note: " + $0.terminalSafe }
     }
 
     /// A note when the value added is for a period before the measure's first other value (1900-01 typed for

@@ -612,11 +612,8 @@ extension AppState {
     /// typed, but shown, and judged, rounded.
     private func finerThanShown(_ form: ValueForm, model: DashboardModel) -> String? {
         let measure = model.council.measures[form.measure]
-        guard let value = NumberParser.parse(form.value) ?? measure.unit.parseAsShown(form.value), value.isFinite,
-            measure.asShown(value) != value
-        else { return nil }
-        return "\(measure.formatAsRecorded(value)) shows, and is judged, as \(measure.format(value)) (\(measure.code) is given to "
-            + "\(measure.decimals == 0 ? "whole numbers" : "\(measure.decimals) decimal\(measure.decimals == 1 ? "" : "s")")): Enter again to save it"
+        guard let value = NumberParser.parse(form.value) ?? measure.unit.parseAsShown(form.value) else { return nil }
+        return measure.finerThanShown(value).map { $0 + ": Enter again to save it" }
     }
 
     /// A warning when the typed value replaces a signed-off value with another figure: members see that value, and

@@ -131,6 +131,15 @@ public struct Measure: Sendable, Identifiable, Equatable {
         unit.format(value, decimals: places(toShow: value))
     }
 
+    /// What to say of `value` when it has more decimals than the measure shows (27.5 of whole days): kept as given,
+    /// it shows and is judged rounded. `52.25% shows, and is judged, as 52.3% (KBI-003 is given to 1 decimal)`;
+    /// `nil` for a value the measure shows whole.
+    public func finerThanShown(_ value: Double) -> String? {
+        guard value.isFinite, asShown(value) != value else { return nil }
+        let places = decimals == 0 ? "whole numbers" : "\(decimals) decimal\(decimals == 1 ? "" : "s")"
+        return "\(formatAsRecorded(value)) shows, and is judged, as \(format(value)) (\(code) is given to \(places))"
+    }
+
     /// Writes a process's mean and limits said beside `value` (the value judged against them): to the measure's
     /// decimals, or with as few more (up to two) as keep apart what rounding would put together, each from the
     /// value and the limits from the mean: a value of 1 flagged below a limit of 1.109 is below 1.1, not 1; a mean

@@ -175,10 +175,11 @@ expect scorecard_admin "scorecard_period writes each kind as Period does" \
 # What each reads, as "measure:period=value" in order.
 latest="string_agg(measure_id || ':' || period_ordinal || '=' || value, ',' ORDER BY measure_id, period_ordinal)"
 ids="string_agg(id::text, ',' ORDER BY id)"
-tables=(council priority delivery_plan action measure target_revision observation_revision scope change_log schema_version)
+tables=(council priority delivery_plan action measure target_revision imported_targets observation_revision scope change_log
+  schema_version)
 # A column of each table, for UPDATE attempts.
 declare -A column=([council]=name [priority]=title [delivery_plan]=title [action]=title [measure]=title
-  [target_revision]=value [observation_revision]=value [scope]=login [change_log]=measure_id [schema_version]=version)
+  [target_revision]=value [imported_targets]=vals [observation_revision]=value [scope]=login [change_log]=measure_id [schema_version]=version)
 
 # MARK: A member reads published values only and writes nothing
 
@@ -486,6 +487,8 @@ refused scorecard_admin "cannot delete a value" "DELETE FROM observation_revisio
 refused scorecard_admin "cannot truncate the values" "TRUNCATE observation_revision" "append-only"
 refused scorecard_admin "cannot change a target" "UPDATE target_revision SET value = 1" "append-only"
 refused scorecard_admin "cannot delete a target" "DELETE FROM target_revision" "append-only"
+refused scorecard_admin "cannot change an import's targets" "UPDATE imported_targets SET vals = '{1}'" "append-only"
+refused scorecard_admin "cannot delete an import's targets" "DELETE FROM imported_targets" "append-only"
 expect scorecard_admin "a sign-off by the owner is stamped with the owner's name" \
   "UPDATE observation_revision SET published_by = 'kate', published_at = now() WHERE id = 5 RETURNING published_by" \
   "scorecard_admin"
@@ -553,6 +556,34 @@ refused olu "cannot record a value of a measure that does not exist" \
 refused olu "cannot set a target of a measure that does not exist" \
   "INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (99999, 0, 24303, 25)" \
   "23503.*no measure has id 99999"
+refused olu "cannot import a target of a measure that does not exist" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (99999, '{0}', '{24303}', '{25}')" \
+  "23503.*no measure has id 99999"
+refused olu "cannot import a measure's targets out of order (each period once, in order)" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{0,0}', '{24304,24303}', '{1,2}')" \
+  "imported_targets_each_once"
+refused olu "cannot import one period's target twice in a row" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{0,0}', '{24303,24303}', '{1,2}')" \
+  "imported_targets_each_once"
+refused olu "cannot import targets of a kind of period that does not exist" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{7}', '{24303}', '{1}')" \
+  "imported_targets_periods"
+refused olu "cannot import an infinite target" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{0}', '{24303}', '{Infinity}')" \
+  "imported_targets_numbers"
+refused olu "cannot choose an imported target's id (its place in the history)" \
+  "INSERT INTO imported_targets (id, measure_id, kinds, ordinals, vals) VALUES (1, 2, '{0}', '{24303}', '{1}')"
+refused olu "cannot import targets stamped with another's name" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals, changed_by) VALUES (2, '{0}', '{24303}', '{1}', 'kate')"
+expect olu "imports targets: a row of a measure's periods in order, a NULL removing one" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{0,0,2}', '{24303,24305,2025}', '{26,NULL,300}')
+   RETURNING changed_by" "olu"
+expect alice "reads each imported target as the latest revision of its period, after those before it" \
+  "SELECT string_agg(period_ordinal || '=' || coalesce(value::text, '-'), ',' ORDER BY period_kind, period_ordinal)
+   FROM target WHERE measure_id = 2" "24303=26,2025=300"
+expect alice "reads the history of both tables in the order made" \
+  "SELECT string_agg(period_ordinal || '=' || coalesce(value::text, '-'), ',' ORDER BY id, period_kind, period_ordinal)
+   FROM target_history WHERE measure_id = 2" "24303=25,24303=26,24305=-,2025=300"
 refused olu "cannot propose a target of a measure that does not exist" \
   "INSERT INTO target_proposal (measure_id, period_kind, period_ordinal, value) VALUES (99999, 2, 2025, 1)" \
   "23503.*no measure has id 99999"

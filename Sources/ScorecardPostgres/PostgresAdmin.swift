@@ -36,7 +36,7 @@ public enum PostgresAdmin {
     static let relations = [
         "council", "priority", "delivery_plan", "action", "measure", "target_revision", "observation_revision", "scope",
         "change_log", "meeting", "recent_revisions", "import_batch", "imported_values", "target_proposal", "observation",
-        "published_observation", "draft_observation", "target", "revision", "writing_lock",
+        "published_observation", "draft_observation", "target", "revision", "writing_lock", "imported_targets", "target_history",
     ]
 
     /// The tables and views of other applications in the database (any schema but the system's), by name.

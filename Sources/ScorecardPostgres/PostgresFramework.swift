@@ -98,7 +98,7 @@ enum PostgresFramework {
             SELECT measure_id, array_agg(period_kind), array_agg(period_ordinal), array_agg(value)
             FROM (
               SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal, value
-              FROM target_revision ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
+              FROM target_history ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
             ) current WHERE value IS NOT NULL GROUP BY measure_id
             """
         ) { try targets.take($0) }
@@ -109,7 +109,7 @@ enum PostgresFramework {
     /// when it gave none, or removed it); see ``ImportDiff/targetChanges(_:measureIDs:current:approvedSinceImport:summary:)``.
     static func approvedSinceImport(_ session: PostgresSession) throws -> [StoreKey: Double?] {
         var approved: [StoreKey: Double?] = [:]
-        for row in try session.rows(PostgresQuery(unsafeSQL: ImportDiff.approvedSinceImportSQL)) {
+        for row in try session.rows(PostgresQuery(unsafeSQL: ImportDiff.approvedSinceImportSQL(revisions: "target_history"))) {
             let (id, kind, ordinal, value) = try row.decode((Int64, Int16, Int32, Double?).self)
             guard let key = StoreKey(measureID: id, kind: Int(kind), ordinal: Int(ordinal)) else { continue }
             approved[key] = value

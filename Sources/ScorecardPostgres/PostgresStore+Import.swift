@@ -232,23 +232,31 @@ extension PostgresStore {
         return ids
     }
 
-    /// Records a revision for each framework target added, changed or removed.
+    /// Records a revision for each framework target added, changed or removed: an `imported_targets` row for each
+    /// measure with any, its periods in order (see `PostgresSchema`).
     private func writeTargets(_ council: Council, measureIDs: [Int64], summary: inout ImportSummary) throws {
         var current = try PostgresFramework.currentTargets(session)
         let approved = try PostgresFramework.approvedSinceImport(session)
-        var rows = CopyText()
+        var byMeasure: [Int64: [(period: Period, value: Double?)]] = [:]
         for (key, value) in ImportDiff.targetChanges(
             council, measureIDs: measureIDs, current: &current, approvedSinceImport: approved, summary: &summary)
         {
-            rows.append(key.measureID)
-            rows.append(key.period.kind.rawValue)
-            rows.append(key.period.ordinal)
-            rows.append(value)
-            rows.endRow()
+            byMeasure[key.measureID, default: []].append((key.period, value))
         }
-        guard rows.rows > 0 else { return }
-        // target_revision has no row-level security: COPY writes it directly, in the order of the rows.
-        try session.copy(into: "target_revision", columns: ["measure_id", "period_kind", "period_ordinal", "value"], text: rows.buffer)
+        guard !byMeasure.isEmpty else { return }
+        var rows = CopyBinary()
+        for measureID in byMeasure.keys.sorted() {
+            let changes = byMeasure[measureID, default: []].sorted { ($0.period.kind.rawValue, $0.period.ordinal) < ($1.period.kind.rawValue, $1.period.ordinal) }
+            rows.beginRow(fields: 4)
+            rows.append(measureID)
+            rows.append(smallIntegers: changes.lazy.map(\.period.kind.rawValue))
+            rows.append(integers: changes.lazy.map(\.period.ordinal))
+            rows.append(numbers: changes.lazy.map(\.value))
+        }
+        rows.finish()
+        try session.copy(into: "imported_targets", columns: ["measure_id", "kinds", "ordinals", "vals"], binary: true) { send in
+            send(rows.take())
+        }
     }
 
     /// Appends a published revision for each observation that is new or differs from the database's current one.

@@ -25,7 +25,7 @@ extension PostgresStore {
                 """).first?.decode(Double?.self) ?? nil
             if let carried { throw change.carriedTargetProblem(carried, of: found.measure) }
             let standing = try session.rows("""
-                SELECT (SELECT r.value FROM target_revision r
+                SELECT (SELECT r.value FROM target_history r
                         WHERE r.measure_id = \(found.id) AND r.period_kind = \(kind) AND r.period_ordinal = \(ordinal)
                         ORDER BY r.id DESC LIMIT 1),
                        p.id IS NOT NULL, p.value, p.proposed_by
@@ -90,7 +90,7 @@ extension PostgresStore {
         let period = selection.exactPeriod
         let rows = try session.rows("""
             SELECT p.id, m.code, p.period_kind, p.period_ordinal, p.value, p.proposed_by, p.proposed_at,
-                   (SELECT r.value FROM target_revision r WHERE r.measure_id = p.measure_id
+                   (SELECT r.value FROM target_history r WHERE r.measure_id = p.measure_id
                       AND r.period_kind = p.period_kind AND r.period_ordinal = p.period_ordinal ORDER BY r.id DESC LIMIT 1),
                    (SELECT o.target FROM revision o WHERE o.measure_id = p.measure_id
                       AND o.period_kind = p.period_kind AND o.period_ordinal = p.period_ordinal ORDER BY o.id DESC LIMIT 1)

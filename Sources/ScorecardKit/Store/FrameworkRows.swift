@@ -200,7 +200,7 @@ package struct FrameworkRows {
     static func approvedSinceImport(_ db: Database) throws -> [StoreKey: Double?] {
         guard try db.columns(in: "target_revision").contains(where: { $0.name == "proposal_id" }) else { return [:] }
         var approved: [StoreKey: Double?] = [:]
-        let rows = try RawStatement(db, sql: ImportDiff.approvedSinceImportSQL)
+        let rows = try RawStatement(db, sql: ImportDiff.approvedSinceImportSQL(revisions: "target_revision"))
         try rows.forEachRow {
             guard let id = rows.integer(0).map(Int64.init), let kind = rows.integer(1), let ordinal = rows.integer(2),
                 let key = StoreKey(measureID: id, kind: kind, ordinal: ordinal)

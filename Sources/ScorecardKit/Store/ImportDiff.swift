@@ -90,17 +90,20 @@ package enum ImportDiff {
     /// The targets approved in Scorecard since the last import, as both stores ask for them: each (measure row id,
     /// period kind, ordinal) whose latest revision approved a proposal, with the target the last import wrote (NULL
     /// when none did, or it removed the target).
-    package static let approvedSinceImportSQL = """
+    /// `revisions` is the table (or view) of every target revision, ordered by `id`.
+    package static func approvedSinceImportSQL(revisions: String) -> String {
+        """
         SELECT r.measure_id, r.period_kind, r.period_ordinal,
-          (SELECT i.value FROM target_revision i
+          (SELECT i.value FROM \(revisions) i
            WHERE i.measure_id = r.measure_id AND i.period_kind = r.period_kind AND i.period_ordinal = r.period_ordinal
              AND i.proposal_id IS NULL
            ORDER BY i.id DESC LIMIT 1) AS imported
-        FROM target_revision r
+        FROM \(revisions) r
         WHERE r.proposal_id IS NOT NULL
-          AND r.id = (SELECT max(l.id) FROM target_revision l
+          AND r.id = (SELECT max(l.id) FROM \(revisions) l
                       WHERE l.measure_id = r.measure_id AND l.period_kind = r.period_kind AND l.period_ordinal = r.period_ordinal)
         """
+    }
 
     /// Calls `write` with each observation of `council` that is new to the store or differs from its `current`
     /// one (every observation when the store holds none), counting added, revised, unchanged and kept ones, and

@@ -75,6 +75,66 @@ struct PostgresTargetTests {
         }
     }
 
+    @Test func anImportWritesARowOfTargetsPerMeasureChangedAndTheHistoryKeepsEveryRevisionInTheOrderMade() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, member, mine) = (roles.council, roles.officer, roles.member, roles.mine)
+            let withTargets = council.measures.filter { !$0.targets.entries.isEmpty }.count
+            #expect(try officer.session.rows("SELECT count(*) FROM imported_targets").first?.decode(Int.self) == withTargets)
+            #expect(try officer.session.rows("SELECT count(*) FROM target_revision").first?.decode(Int.self) == 0)
+
+            let index = try #require(council.measureIndex(code: mine.code))
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+            let first = council.measures[index].targets[period]
+            _ = try officer.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: ""))
+            _ = try officer.publish(.all, by: "")
+            // The files change the target since (theirs), and add one for a year ahead.
+            var changed = council
+            changed.measures[index].targets[period] = 55
+            let ahead = Period(kind: .financialYear, ordinal: 2031)
+            changed.measures[index].targets[ahead] = 7
+            let summary = try officer.importCouncil(changed, by: "", progress: nil, accept: nil)
+            #expect(summary.targetsChanged == 1 && summary.targetsAdded == 1)
+            let row = try officer.session.rows("""
+                SELECT cardinality(kinds), array_to_string(vals, ',') FROM imported_targets ORDER BY id DESC LIMIT 1
+                """).first?.decode((Int, String).self)
+            let inOrder = [(period, "55"), (ahead, "7")].sorted { ($0.0.kind.rawValue, $0.0.ordinal) < ($1.0.kind.rawValue, $1.0.ordinal) }
+            #expect(row?.0 == 2 && row?.1 == inOrder.map(\.1).joined(separator: ","), "only what changed: one row of its periods in order")
+
+            let history = try member.targetRevisions(measure: mine.code).filter { $0.period == period }
+            #expect(history.map(\.value) == [first, 42, 55].filter { $0 != nil })
+            #expect(history.last?.replaced == 42 && history.last?.proposedBy == nil)
+            let loaded = try member.loadCouncil().measures[index].targets
+            #expect(loaded[period] == 55 && loaded[ahead] == 7)
+
+            // Removed from the files: a NULL element, and the period has no target.
+            var removed = changed
+            removed.measures[index].targets[ahead] = nil
+            #expect(try officer.importCouncil(removed, by: "", progress: nil, accept: nil).targetsRemoved == 1)
+            #expect(try member.loadCouncil().measures[index].targets[ahead] == nil)
+        }
+    }
+
+    @Test func targetsImportedOneRowEachBeforeThePackedRowsStayInTheHistoryAndAreRevisedByThem() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (council, officer, member, mine) = (roles.council, roles.officer, roles.member, roles.mine)
+            let index = try #require(council.measureIndex(code: mine.code))
+            let id = try #require(try officer.session.rows("SELECT id FROM measure WHERE code = \(mine.code)").first?.decode(Int64.self))
+            let period = Period(kind: .financialYear, ordinal: 2030)
+            // As an import before schema 11 wrote it: a row of target_revision.
+            try officer.session.execute("""
+                INSERT INTO target_revision (measure_id, period_kind, period_ordinal, value) VALUES (\(id), 2, 2030, 12)
+                """)
+            #expect(try member.loadCouncil().measures[index].targets[period] == 12)
+            var changed = council
+            changed.measures[index].targets[period] = 13
+            #expect(try officer.importCouncil(changed, by: "", progress: nil, accept: nil).targetsChanged == 1)
+            #expect(try member.loadCouncil().measures[index].targets[period] == 13)
+            #expect(try member.targetRevisions(measure: mine.code).filter { $0.period == period }.map(\.value) == [12, 13])
+        }
+    }
+
     @Test func aPeriodWhoseValueCarriesItsOwnTargetRefusesAnother() async throws {
         try await onThread {
             let roles = try TestServer.importedWithThreeRoles()

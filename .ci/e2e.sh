@@ -373,6 +373,9 @@ for args in "KBI-003 2026-09 -- -1e19" "KBI-003 2027-05 5" "KBI-003 2026-09 150"
   # shellcheck disable=SC2086
   if SCORECARD_TODAY=2026-11-24 $bin record --database "$db2" $args >/dev/null 2>&1; then bad "record $args was accepted"; else ok "record $args is refused"; fi
 done
+out=$($bin target KBI-003 2026/27 97.25 --database "$db2" 2>&1 >/dev/null)
+if grep -qF "KBI-003's target for 2026/27, 97.25%, has more decimals than its values are shown and judged to (1)" <<<"$out"; then
+  ok "target warns of a target finer than its measure shows, as check does"; else bad "target finer than shown: $out"; fi
 sqlite3 "$db2" "INSERT INTO observation_revision (measure_id, period_kind, period_ordinal, value, changed_by, changed_at, source)
   SELECT id, 0, 2026 * 12 + 8, -1e19, 'sqlite3', '2026-11-01 00:00:00', 'record' FROM measure WHERE code = 'KBI-003'"
 if SCORECARD_TODAY=2026-11-24 $bin alerts --database "$db2" >/dev/null; then ok "alerts with -1e19 already stored"; else bad "alerts crashed on -1e19"; fi

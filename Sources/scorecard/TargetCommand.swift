@@ -60,6 +60,15 @@ struct TargetCommand: ParsableCommand {
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
                 + " (\(Self.standing(proposal.current))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + " until then judgements use the current target." + Self.ownTargets(proposal.periodsWithOwnTargets))
+        if let value = proposal.value, value.rounded() != value,
+            let measure = (try? store.loadRecentCouncil(periods: 1))?.measures.first(where: { $0.code == proposal.measureCode }),
+            measure.isTargetFinerThanShown(value)
+        {
+            // As `check` warns of such a target in the files.
+            for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {
+                Console.error(line)
+            }
+        }
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
     }
 

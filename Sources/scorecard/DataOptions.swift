@@ -59,8 +59,8 @@ struct JudgementOptions: ParsableArguments {
         // A period not yet begun has no values due in it: judged, its measures would be overdue for months to come.
         if parsed.startDate > today {
             let standing = council.defaultReportingPeriod(today: today)
-            var latest = standing
-            while latest.next.startDate <= today { latest = latest.next }
+            // Of the kind given: a month not begun is told the months that have, a year the years.
+            let latest = Period.containing(today, kind: parsed.kind)
             let range = latest == standing ? standing.label : "up to \(latest.label) (the default is \(standing.label))"
             throw CommandFailure(
                 "\(parsed.label) has not begun (it starts on \(parsed.startDate.longDescription)): give a period that has, \(range)")

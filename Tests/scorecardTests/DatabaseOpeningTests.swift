@@ -41,6 +41,14 @@ struct DatabaseOpeningTests {
         } catch let failure as CommandFailure {
             #expect(failure.description == "Q4 2026/27 has not begun (it starts on 1 January 2027): give a period that has, up to Q3 2026/27 (the default is Q2 2026/27)")
         }
+        // A month not begun is told the months that have.
+        var month = try Scorecard.parseAsRoot(["status", "--period", "2027-01", "--today", "2026-12-06"])
+        do {
+            try month.run()
+            Issue.record("a month not begun was judged")
+        } catch let failure as CommandFailure {
+            #expect(failure.description == "Jan 2027 has not begun (it starts on 1 January 2027): give a period that has, up to Dec 2026 (the default is Q2 2026/27)")
+        }
     }
 
     @Test("a command that writes does not offer --published, and refuses it in words; the dashboard offers it",

@@ -178,7 +178,13 @@ struct MeetingTests {
         presenter.send(.moveDown, .open)
         shouting.tick()
         #expect(shouting.state.current.route == .priority(1))
+        // Named as the presenter wrote it, not as typed.
+        #expect(shouting.screen().contains("Following Cabinet") && !shouting.screen().contains("CABINET"))
         #expect(throws: (any Error).self) { try TestSession(store: try SQLiteStore(path: path), presenting: "cabinet") }
+        // A name of the presenter's that is another meeting's, or no meeting's, is not shown for it.
+        #expect(MeetingName.shown(presented: "Audit", typed: "cabinet") == "cabinet")
+        #expect(MeetingName.shown(presented: "Cabinet\u{1B}[2J", typed: "cabinet") == "cabinet")
+        #expect(MeetingName.shown(presented: nil, typed: "cabinet") == "cabinet")
     }
 
     @Test("following a meeting nobody presents is refused plainly")

@@ -23,7 +23,8 @@ extension AppState {
                     filter: entry.filter,
                     row: rows.indices.contains(entry.selection) ? rows[entry.selection].sharedName(in: model.council) : nil)
             },
-            detail: { if case .history(let period, _) = mode { return period.description } else { return nil } }())
+            detail: { if case .history(let period, _) = mode { return period.description } else { return nil } }(),
+            name: { if case .presenting(let name, _) = meeting { return name } else { return nil } }())
     }
 
     /// Whether this dashboard follows a presenter and shows what they show.
@@ -35,8 +36,8 @@ extension AppState {
     /// Applies the actions of a meeting; `nil` for the others.
     mutating func applyMeeting(_ action: AppAction, model: DashboardModel) -> [AppEffect]? {
         switch (action, meeting) {
-        case (.presenterMoved(let view), .following(let name, let joined, _, _)):
-            meeting = .following(name: name, joined: joined, latest: view, ended: false)
+        case (.presenterMoved(let view), .following(let typed, let joined, _, _)):
+            meeting = .following(name: MeetingName.shown(presented: view.name, typed: typed), joined: joined, latest: view, ended: false)
             guard joined else { return [] }
             // A message of the follower's own (a report written, "nothing can be recorded here") was of the
             // screen it leaves: the status line goes back to saying whom it follows.
@@ -46,8 +47,9 @@ extension AppState {
             meeting = .following(name: name, joined: false, latest: latest, ended: true)
             message = "\(name) has ended: browsing on your own"
             return []
-        case (.meetingResumed(let view), .following(let name, _, let latest, _)):
+        case (.meetingResumed(let view), .following(let typed, _, let latest, _)):
             // Followers of a meeting presented again (its presenter's dashboard restarted) follow it again.
+            let name = MeetingName.shown(presented: view?.name, typed: typed)
             meeting = .following(name: name, joined: true, latest: view ?? latest, ended: false)
             message = "\(name) is presented again: following"
             return (view ?? latest).map { show($0, model: model) } ?? []

@@ -37,6 +37,9 @@ public struct MeetingView: Hashable, Sendable, Codable {
     /// The period whose detail (its commentary in full and its history) the presenter has open on the measure
     /// on screen, as the data files write it; `nil` for none (and in views written before it).
     public var detail: String?
+    /// The meeting's name as its presenter wrote it (`--present Cabinet`), which a follower who typed `cabinet`
+    /// is shown; `nil` in views written before it.
+    public var name: String?
 
     /// The view as the store keeps it.
     public var text: String {
@@ -54,18 +57,19 @@ public struct MeetingView: Hashable, Sendable, Codable {
         guard text.utf8.count <= Self.limits.bytes,
             let view = try? JSONDecoder().decode(MeetingView.self, from: Data(text.utf8)),
             view.screens.count <= Self.limits.screens,
-            ([view.asAt, view.scope, view.detail ?? ""] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] } + (view.measures ?? []))
+            ([view.asAt, view.scope, view.detail ?? "", view.name ?? ""] + view.screens.flatMap { [$0.route, $0.filter, $0.row ?? ""] } + (view.measures ?? []))
                 .allSatisfy({ $0.utf8.count <= Self.limits.textBytes })
         else { return nil }
         self = view
     }
 
-    public init(asAt: String, scope: String, measures: [String]? = nil, screens: [Screen], detail: String? = nil) {
+    public init(asAt: String, scope: String, measures: [String]? = nil, screens: [Screen], detail: String? = nil, name: String? = nil) {
         self.asAt = asAt
         self.scope = scope
         self.measures = measures
         self.screens = screens
         self.detail = detail
+        self.name = name
     }
 }
 

@@ -10,7 +10,7 @@ struct MeetingLink {
         case following(presence: any MeetingPresence)
     }
 
-    /// The meeting's name as the store knows it (``key(for:)``).
+    /// The meeting's name as the store knows it (``MeetingName/key(_:)``).
     let key: String
     let part: Part
     /// The last change of the meeting taken in (followers).
@@ -27,12 +27,6 @@ struct MeetingLink {
     /// The presenter's latest view, while the store could not take it (the server down): shared again at each
     /// poll until it is taken, so followers catch up without the presenter pressing another key.
     var unsent: MeetingView?
-
-    /// The name a meeting is known by in the store: as typed, but in any case and spacing, so that `--follow
-    /// CABINET` finds the meeting presented as `Cabinet`, and `--present cabinet` cannot start a second one.
-    static func key(for name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-    }
 }
 
 extension DataService {
@@ -45,7 +39,7 @@ extension DataService {
     /// Starts presenting the meeting `name`, showing `view`, as this service's user.
     public func present(meeting name: String, view: MeetingView) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
-        let key = MeetingLink.key(for: name)
+        let key = MeetingName.key(name)
         let presence = try store.present(meeting: key, view: view.text, by: data.user)
         meeting = MeetingLink(key: key, part: .presenting(presence: presence))
         // The room's screen shows published figures (its store is opened so), whatever the login: not "--published".
@@ -60,14 +54,15 @@ extension DataService {
     /// - Throws: ``DashboardError/noMeeting(_:)`` when no meeting of that name is being presented.
     public func follow(meeting name: String) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
-        let key = MeetingLink.key(for: name)
+        let key = MeetingName.key(name)
         guard let record = try store.meeting(named: key), !record.ended, try store.isPresented(meeting: key) else {
             throw DashboardError.noMeeting(name)
         }
         meeting = MeetingLink(key: key, part: .following(presence: try store.follow(meeting: key)))
         data.canRecord = false
         data.canSignOff = false
-        data.readOnlyReason = "Following \(name): nothing can be recorded here"
+        let shown = MeetingName.shown(presented: MeetingView(text: record.view)?.name, typed: name)
+        data.readOnlyReason = "Following \(shown): nothing can be recorded here"
         _ = publish()
     }
 

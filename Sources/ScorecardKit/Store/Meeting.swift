@@ -66,4 +66,17 @@ public enum MeetingName {
         }
         return allowed ? nil : "a meeting's name has only letters, digits, spaces, -, _ and ."
     }
+
+    /// The name a meeting is known by in a store: as typed, but in any case and spacing, so that `--follow
+    /// CABINET` finds the meeting presented as `Cabinet`, and `--present cabinet` cannot start a second one.
+    public static func key(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    /// The meeting's name as its presenter wrote it (`presented`, from the view it shares), for a follower who
+    /// typed `typed`: the presenter's when it names the same meeting, else the follower's own.
+    public static func shown(presented: String?, typed: String) -> String {
+        guard let presented, problem(with: presented) == nil, key(presented) == key(typed) else { return typed }
+        return presented
+    }
 }

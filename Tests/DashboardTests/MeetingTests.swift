@@ -183,7 +183,7 @@ struct MeetingTests {
         #expect(throws: (any Error).self) { try TestSession(store: try SQLiteStore(path: path), presenting: "cabinet") }
         // A name of the presenter's that is another meeting's, or no meeting's, is not shown for it.
         #expect(MeetingName.shown(presented: "Audit", typed: "cabinet") == "cabinet")
-        #expect(MeetingName.shown(presented: "Cabinet\u{1B}[2J", typed: "cabinet") == "cabinet")
+        #expect(MeetingName.shown(presented: "Cabinet\u{85}", typed: "cabinet") == "cabinet", "a next-line control, taken as a space")
         #expect(MeetingName.shown(presented: nil, typed: "cabinet") == "cabinet")
     }
 

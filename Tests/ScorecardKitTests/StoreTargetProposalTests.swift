@@ -75,6 +75,20 @@ struct StoreTargetProposalTests {
         #expect(try Self.status(store) == .offTrack, "86.0 against the files' new 95")
     }
 
+    @Test("a measure whose national file is read from another place (a workbook, the folder it was exported from) has not changed")
+    func comparatorFileMovedIsNoChange() throws {
+        let council = try CouncilDirectory(path: Fixture.directory).load()
+        var compared = council
+        compared.measures[0].comparators = Comparators(source: .init(file: "national/OUT-01.csv", area: "E06000001", neighbours: ["E06000002"]))
+        let held = FrameworkRows(plan: compared.plan, measures: compared.measures, measureIDs: compared.measures.indices.map(Int64.init))
+        var moved = compared
+        moved.measures[0].comparators?.source.file = "council.xlsx (National OUT-01)"
+        #expect(ImportDiff.frameworkDifferences(moved, existing: held).measuresChanged == 0)
+        var otherArea = compared
+        otherArea.measures[0].comparators?.source.area = "E06000003"
+        #expect(ImportDiff.frameworkDifferences(otherArea, existing: held).measuresChanged == 1, "another area is another comparison")
+    }
+
     @Test("status --json lists a pending proposal under its measure, beside the target that still judges it")
     func statusReportsProposals() throws {
         let (store, _) = try StoreFixture.importedStore()

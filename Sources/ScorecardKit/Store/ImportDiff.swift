@@ -66,10 +66,12 @@ package enum ImportDiff {
         guard let existing else { return (true, 0) }
         var held: [String: Measure] = [:]
         for measure in existing.measures { held[measure.code] = measure }
+        // Targets are counted apart; a national file read from another place (a workbook's sheet, the files it
+        // was exported from) is the same comparators, not a change.
         let changed = council.measures.filter { measure in
             guard var before = held[measure.code] else { return false }
             before.targets = measure.targets
-            return before != measure
+            return before.withoutComparatorFile != measure.withoutComparatorFile
         }.count
         return (existing.plan != council.plan, changed)
     }

@@ -76,8 +76,7 @@ struct DashboardCommand: ParsableCommand {
         // Judge before the screen opens, so the first frame is complete.
         let model = try trace.phase("judge") { try dataService.start(asAt: state.asAt) }
         if let present {
-            try dataService.present(meeting: present, view: state.sharedView(model: model))
-            state.meeting = .presenting(name: present, followers: 0)
+            try dataService.present(meeting: present, state: &state, model: model)
         } else if let follow {
             state.meeting = .following(name: follow, joined: true, latest: nil, ended: false)
         }

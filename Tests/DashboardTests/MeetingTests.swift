@@ -175,6 +175,8 @@ struct MeetingTests {
     func nameInAnyCase() throws {
         var (presenter, _, _, path) = try Self.meetingWithPath()
         var shouting = try TestSession(store: try SQLiteStore(path: path), following: "  CABINET ")
+        shouting.tick()
+        #expect(shouting.screen().contains("Following Cabinet"), "named as the presenter wrote it before the presenter moves")
         presenter.send(.moveDown, .open)
         shouting.tick()
         #expect(shouting.state.current.route == .priority(1))

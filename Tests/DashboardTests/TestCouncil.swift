@@ -59,8 +59,7 @@ struct TestSession {
         model = try service.start(asAt: asAt)
         state = AppState(asAt: asAt)
         if let presenting {
-            try service.present(meeting: presenting, view: state.sharedView(model: model))
-            state.meeting = .presenting(name: presenting, followers: 0)
+            try service.present(meeting: presenting, state: &state, model: model)
         } else if let following {
             state.meeting = .following(name: following, joined: true, latest: nil, ended: false)
         }

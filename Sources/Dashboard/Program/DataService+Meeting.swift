@@ -37,7 +37,7 @@ extension DataService {
     static let presenterGrace: TimeInterval = 5
 
     /// Starts presenting the meeting `name`, showing `view`, as this service's user.
-    public func present(meeting name: String, view: MeetingView) throws {
+    private func present(meeting name: String, view: MeetingView) throws {
         guard let store else { throw DashboardError.meetingNeedsDatabase }
         let key = MeetingName.key(name)
         let presence = try store.present(meeting: key, view: view.text, by: data.user)
@@ -47,6 +47,13 @@ extension DataService {
             data.readOnlyReason = "Presenting \(name): published figures only; nothing is recorded here"
             _ = publish()
         }
+    }
+
+    /// Starts presenting the meeting `name` from `state`, which says so from now on (its view, shared, names
+    /// the meeting as written, for followers who typed it in another case).
+    public func present(meeting name: String, state: inout AppState, model: DashboardModel) throws {
+        state.meeting = .presenting(name: name, followers: 0)
+        try present(meeting: name, view: state.sharedView(model: model))
     }
 
     /// Starts following the meeting `name`: this dashboard records nothing from now on.

@@ -565,6 +565,13 @@ refused olu "cannot import a measure's targets out of order (each period once, i
 refused olu "cannot import one period's target twice in a row" \
   "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{0,0}', '{24303,24303}', '{1,2}')" \
   "imported_targets_each_once"
+refused olu "cannot import arrays numbered from another place than 1 (read short, or twice the same period)" \
+  "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '[0:1]={0,0}', '[0:1]={24303,24303}', '{1,2}')" \
+  "imported_targets_aligned"
+refused olu "cannot import values in arrays numbered from another place than 1" \
+  "INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities)
+   SELECT 1, b, '[0:0]={0}', '[0:0]={24341}', '[0:0]={1}', '[0:0]={NULL}', '[0:0]={0}' FROM scorecard_begin_import() b" \
+  "imported_values_from_one"
 refused olu "cannot import targets of a kind of period that does not exist" \
   "INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (2, '{7}', '{24303}', '{1}')" \
   "imported_targets_periods"

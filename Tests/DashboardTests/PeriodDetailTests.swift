@@ -66,6 +66,21 @@ struct PeriodDetailTests {
         #expect(screen.contains("backlog cleared by December"))
     }
 
+    @Test("the targets judging the period are listed too: its year's, imported and then approved, with who proposed it")
+    func targetHistory() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        _ = try store.proposeTarget(TargetEntry(measure: "KBI-01", period: "2024/25", target: "92.5", by: "kate"))
+        _ = try store.publish(.all, by: "olu")
+        session.tick()
+        session.send(.open, .open, .moveDown, .open, .open)
+        let screen = session.screen(width: 100, height: 40)
+        #expect(screen.contains("Targets, newest first"), "\(screen)")
+        let lines = screen.split(separator: "\n")
+        let approved = try #require(lines.firstIndex { $0.contains("olu  92.5% for 2024/25 (was 90.0%); proposed by kate") }, "\(screen)")
+        let imported = try #require(lines.firstIndex { $0.contains("90.0% for 2024/25 (new)") }, "\(screen)")
+        #expect(approved < imported, "newest first")
+    }
+
     @Test("each version shows its figure as recorded (the measure's decimals showed 86.04 and 86.0 alike); one of quality alone says so")
     func revisionsTellTheChange() throws {
         var (session, store, _) = try LiveDataTests.session()

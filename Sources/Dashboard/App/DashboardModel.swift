@@ -142,6 +142,13 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
         return data.revisions[DashboardData.RevisionKey(measure: measure, period: period)]
     }
 
+    /// The revisions of the targets judging a period (its own, and a month's or quarter's financial year's),
+    /// oldest first: `nil` until loaded with the value's (``revisions(of:in:)``), and empty for files.
+    public func targetRevisions(of measure: Int, in period: Period) -> [TargetRevision]? {
+        guard hasHistory else { return [] }
+        return data.targetRevisions[DashboardData.RevisionKey(measure: measure, period: period)]
+    }
+
     /// Every period of measure `m` with a value, newest first, each judged; `nil` until its whole history is
     /// loaded.
     public func periodHistory(of m: Int) -> [PeriodJudgement]? {

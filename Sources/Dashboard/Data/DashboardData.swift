@@ -16,6 +16,9 @@ public struct DashboardData: Sendable {
     public var histories: [Int: [PeriodJudgement]] = [:]
     /// The revisions of the values whose detail was opened.
     public var revisions: [RevisionKey: [Revision]] = [:]
+    /// The revisions of the targets that judge those periods (each period's own, and a month's or quarter's
+    /// financial year's), oldest first.
+    public var targetRevisions: [RevisionKey: [TargetRevision]] = [:]
     /// Whether values can be recorded.
     public var canRecord = false
     /// The measures whose values may be recorded, by code, when not every one may (a shared store's owner).

@@ -142,6 +142,7 @@ extension DataService {
             }
         }
         data.revisions = data.revisions.filter { !changed.contains($0.key.measure) }
+        data.targetRevisions = data.targetRevisions.filter { !changed.contains($0.key.measure) }
         return changed
     }
 
@@ -156,6 +157,7 @@ extension DataService {
         data.evaluations = [:]
         data.histories = [:]
         data.revisions = [:]
+        data.targetRevisions = [:]
         for period in periods { try judge(period) }
         return Array(data.council.measures.indices)
     }

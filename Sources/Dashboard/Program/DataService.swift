@@ -261,12 +261,19 @@ public final class DataService {
         data.histories[m] = data.council.history(ofMeasure: m)
     }
 
-    /// Reads the revisions of measure `m`'s value for `period`.
+    /// Reads the revisions of measure `m`'s value for `period`, and of the targets that judge it (the period's
+    /// own, and a month's or quarter's financial year's).
     func loadRevisions(of m: Int, in period: Period) throws {
         guard let store, data.council.measures.indices.contains(m) else { return }
         let key = DashboardData.RevisionKey(measure: m, period: period)
-        if data.revisions.count > 256 { data.revisions.removeAll() }
-        data.revisions[key] = try store.revisions(measure: data.council.measures[m].code, period: period)
+        if data.revisions.count > 256 {
+            data.revisions.removeAll()
+            data.targetRevisions.removeAll()
+        }
+        let code = data.council.measures[m].code
+        let judging = period.kind == .month || period.kind == .quarter ? [period, period.financialYear] : [period]
+        data.targetRevisions[key] = try store.targetRevisions(measure: code).filter { judging.contains($0.period) }
+        data.revisions[key] = try store.revisions(measure: code, period: period)
     }
 
     // MARK: Saving

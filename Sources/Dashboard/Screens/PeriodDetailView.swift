@@ -90,7 +90,33 @@ struct PeriodDetailView {
                 paragraph(note, indent: 4)
             }
         }
+        lines.append(Line(text: "", style: theme.text))
+        lines.append(Line(text: "Targets, newest first", style: theme.header))
+        let targets = context.model.targetRevisions(of: measure, in: period) ?? []
+        if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
+        for target in targets.reversed() {
+            let line = "\(DateText.minute(target.changedAt))  \(context.text(target.changedBy))  "
+                + Self.targetChange(target, of: definition, detail: period, context: context)
+            if line.displayWidth <= width - 2 {
+                lines.append(Line(text: line, indent: 2, style: theme.muted))
+            } else {
+                paragraph(line, style: theme.muted)
+            }
+        }
         return lines
+    }
+
+    /// What a target revision set: `540 for 2026/27 (was 550); proposed by kate 01/12 14:00`, the period named
+    /// where it is not the detail's own (a month judged against its year's), `removed` for a target taken away.
+    static func targetChange(_ target: TargetRevision, of measure: Measure, detail: Period, context: RenderContext) -> String {
+        func shown(_ value: Double?) -> String { value.map { context.text(measure.formatTarget($0)) } ?? "removed" }
+        var text = shown(target.value)
+        if target.period != detail { text += " for \(target.period.label)" }
+        text += target.replaced == nil ? " (new)" : " (was \(shown(target.replaced)))"
+        if let by = target.proposedBy {
+            text += "; proposed by \(context.text(by))" + (target.proposedAt.map { " " + DateText.minute($0) } ?? "")
+        }
+        return text
     }
 
     /// What a version changed: `84.94% (was 84.9%)`, each figure with the decimals that show it as recorded (with the

@@ -2,7 +2,7 @@ import ScorecardKit
 
 /// One period of a measure in full, drawn in a box over the measure screen: its value, target and status, its
 /// whole commentary wrapped, then every revision (newest first) with who made it, when, what it replaced and
-/// its own commentary. Longer than the box, it scrolls.
+/// its own commentary, then the revisions of the targets judging it. Longer than the box, it scrolls.
 struct PeriodDetailView {
     let context: RenderContext
     let measure: Int

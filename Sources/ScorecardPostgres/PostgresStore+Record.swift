@@ -102,6 +102,9 @@ extension PostgresStore {
                 "\(login) is \(access.role == .member ? "a member" : "an owner"): only the performance team's officers sign values off and approve targets; nothing was published")
         }
         return try session.transaction {
+            // After an import under way, never in the middle of one: it read what stood when it began, so a target
+            // approved meanwhile came before its own in the history and was silently replaced by it.
+            _ = try session.rows("SELECT FROM writing_lock WHERE name = 'import' FOR SHARE")
             // Codes in any case, as `record` and `target` take them.
             let wanted = selection.measures.map { $0.lowercased() }
             let known = Set(try session.rows("SELECT lower(code) FROM measure WHERE lower(code) = ANY(\(wanted)) AND position IS NOT NULL").map { try $0.decode(String.self) })

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import ScorecardKit
+import Synchronization
 import Testing
 
 @testable import ScorecardPostgres
@@ -132,6 +133,33 @@ struct PostgresTargetTests {
             #expect(try officer.importCouncil(changed, by: "", progress: nil, accept: nil).targetsChanged == 1)
             #expect(try member.loadCouncil().measures[index].targets[period] == 13)
             #expect(try member.targetRevisions(measure: mine.code).filter { $0.period == period }.map(\.value) == [12, 13])
+        }
+    }
+
+    @Test func anApprovalWaitsForAnImportUnderWayAndComesAfterItInTheHistory() async throws {
+        try await onThread {
+            let roles = try TestServer.importedWithThreeRoles()
+            let (officer, member, mine) = (roles.officer, roles.member, roles.mine)
+            let period = Period.latestEnded(kind: mine.frequency.periodKind, by: TestServer.today)
+            let index = try #require(roles.council.measureIndex(code: mine.code))
+            _ = try officer.proposeTarget(TargetEntry(measure: mine.code, period: period.description, target: "42", by: ""))
+            // An import under way holds the writing lock until it commits.
+            let importing = try PostgresSession(officer.session.location)
+            defer { importing.close() }
+            let approved = Mutex<[Double?]?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            try importing.transaction {
+                _ = try importing.rows("SELECT FROM writing_lock WHERE name = 'import' FOR UPDATE")
+                DispatchQueue.global().async {
+                    let values = try? officer.publish(.all, by: "").approvedTargets.map(\.value)
+                    approved.withLock { $0 = values }
+                    done.signal()
+                }
+                #expect(done.wait(timeout: .now() + 0.5) == .timedOut, "the approval waits for the import to commit")
+            }
+            #expect(done.wait(timeout: .now() + 10) == .success)
+            #expect(approved.withLock { $0 } == [42])
+            #expect(try member.loadCouncil().measures[index].targets[period] == 42)
         }
     }
 

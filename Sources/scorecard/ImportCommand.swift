@@ -312,6 +312,9 @@ struct ImportCommand: ParsableCommand {
                 + (s.measuresChanged > 0 ? ", \(count(s.measuresChanged)) changed" : "") + "); "
                     + (s.planChanged ? "the plan's priorities, delivery plans or actions changed; " : "")
                     + "targets: \(count(s.targetsAdded)) added, \(count(s.targetsChanged)) changed, \(count(s.targetsRemoved)) removed"
+                    + (s.approvalsReplaced > 0
+                        ? " (\(count(s.approvalsReplaced)) of them \(s.approvalsReplaced == 1 ? "a target" : "targets") approved in Scorecard since the last import, "
+                            + "which the files changed since: theirs stands)" : "")
                     + (s.targetsKept > 0
                         ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))
         }

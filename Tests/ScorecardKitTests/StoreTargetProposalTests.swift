@@ -64,6 +64,8 @@ struct StoreTargetProposalTests {
         let changed = try store.importCouncil(
             try CouncilDirectory(path: try Fixture.write(framework: framework)).load(), by: "import", progress: nil)
         #expect(changed.targetsChanged == 1 && changed.targetsKept == 1 && changed.targetsRemoved == 0)
+        #expect(changed.approvalsReplaced == 1, "the approved 85 replaced by the files' 95: said so")
+        #expect(same.approvalsReplaced == 0)
         #expect(changed.changedAnything && changed.measuresChanged == 0)
         // A measure's title changed: one measure changed, said so.
         let renamed = framework.replacingOccurrences(of: "title: Major planning applications decided in time", with: "title: Major planning decisions in time")

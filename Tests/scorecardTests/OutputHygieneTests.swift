@@ -120,6 +120,13 @@ struct OutputHygieneTests {
             ImportCommand.report(replaced, council: council, path: "t.sqlite").contains(
                 "2 revised (1 of them a draft awaiting sign-off, replaced by the files' signed-off value; "
                     + "1 of them a value signed off in Scorecard since the last import, replaced by the files' changed figure)"))
+        var approval = ImportSummary()
+        approval.frameworkChanged = true
+        approval.targetsChanged = 2
+        approval.approvalsReplaced = 1
+        #expect(
+            ImportCommand.report(approval, council: council, path: "t.sqlite").contains(
+                "targets: 0 added, 2 changed, 0 removed (1 of them a target approved in Scorecard since the last import, which the files changed since: theirs stands)"))
     }
 
     @Test("record's report quotes a code as a short, safe excerpt")

@@ -38,9 +38,12 @@ package enum ImportDiff {
                 let key = StoreKey(measureID: id, period: target.period)
                 let stored = current.removeValue(forKey: key)
                 guard stored != target.value else { continue }
-                if let imported = approvedSinceImport[key], imported == target.value {
-                    summary.targetsKept += 1
-                    continue
+                if let imported = approvedSinceImport[key] {
+                    if imported == target.value {
+                        summary.targetsKept += 1
+                        continue
+                    }
+                    summary.approvalsReplaced += 1
                 }
                 if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
                 changes.append((key, target.value))
@@ -50,9 +53,12 @@ package enum ImportDiff {
             .sorted { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) }
         for key in removed {
             // Approved for a period the last import gave no target (next year's, say), and the files still give none.
-            if let imported = approvedSinceImport[key], imported == nil {
-                summary.targetsKept += 1
-                continue
+            if let imported = approvedSinceImport[key] {
+                if imported == nil {
+                    summary.targetsKept += 1
+                    continue
+                }
+                summary.approvalsReplaced += 1
             }
             changes.append((key, nil))
             summary.targetsRemoved += 1

@@ -26,6 +26,9 @@ public struct ImportSummary: Sendable, Equatable {
     /// Targets approved in Scorecard since the last import where the files give what that import gave: kept, not
     /// replaced (see ``recordedKept`` for values).
     public var targetsKept = 0
+    /// Of those changed or removed, how many replaced a target approved in Scorecard since the last import (the
+    /// files changed it since: theirs stands).
+    public var approvalsReplaced = 0
     /// Observations new to the store.
     public var added = 0
     /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).

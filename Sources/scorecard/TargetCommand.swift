@@ -56,14 +56,20 @@ struct TargetCommand: ParsableCommand {
             Console.out(Self.unchanged(code: found?.code ?? typed.uppercased(), period: period, kind: found?.frequency.periodKind, target: target))
             return
         }
+        // The measure, when something more is to be said of it: a month or quarter with no target of its own
+        // (its year's judges it), or a target finer than its values are shown.
+        let finer = proposal.value.map { $0.rounded() != $0 } ?? false
+        let yearJudges = proposal.current == nil && (proposal.period.kind == .month || proposal.period.kind == .quarter)
+        let measure = finer || yearJudges
+            ? (try? store.loadRecentCouncil(periods: 1))?.measures.first(where: { $0.code == proposal.measureCode }) : nil
+        let year = yearJudges ? measure.flatMap { measure in
+            measure.targets[proposal.period.financialYear].map { (proposal.period.financialYear, measure.formatTarget($0)) }
+        } : nil
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
-                + " (\(Self.standing(proposal.current))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
+                + " (\(Self.standing(proposal.current, year: year))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + " until then judgements use the current target." + Self.ownTargets(proposal.periodsWithOwnTargets))
-        if let value = proposal.value, value.rounded() != value,
-            let measure = (try? store.loadRecentCouncil(periods: 1))?.measures.first(where: { $0.code == proposal.measureCode }),
-            measure.isTargetFinerThanShown(value)
-        {
+        if let value = proposal.value, let measure, measure.isTargetFinerThanShown(value) {
             // As `check` warns of such a target in the files.
             for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {
                 Console.error(line)
@@ -98,8 +104,12 @@ struct TargetCommand: ParsableCommand {
 
     /// The target a proposal would replace: set for that very period, or none (a month or quarter may then be
     /// judged against its year's target).
-    static func standing(_ current: Double?) -> String {
-        current.map { "currently \(RecordCommand.text($0))" } ?? "no target is set for that period itself yet"
+    /// `currently 95`; for a period with none of its own, what its financial year has (`year`: the year and its
+    /// target as shown), which judges it until then.
+    static func standing(_ current: Double?, year: (Period, String)? = nil) -> String {
+        if let current { return "currently \(RecordCommand.text(current))" }
+        guard let (period, target) = year else { return "no target is set for that period itself yet" }
+        return "no target is set for that period itself yet; until one is, its year's target, \(target.terminalSafe) for \(period.label), judges it"
     }
 
     /// `; it replaces the proposal of 95 by kate, still waiting`, or nothing when no proposal was waiting.

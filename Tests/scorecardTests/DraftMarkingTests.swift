@@ -82,6 +82,15 @@ struct UnchangedTargetTests {
                 == "CS02a Q2 2026/27: unchanged (this target is already what stands or is proposed).")
     }
 
+    @Test("a month's target proposed where it has none of its own says which year's target judges it until then")
+    func standingNamesTheYear() {
+        #expect(TargetCommand.standing(95) == "currently 95")
+        #expect(TargetCommand.standing(nil) == "no target is set for that period itself yet")
+        #expect(
+            TargetCommand.standing(nil, year: (.financialYear(2026), "97.9%"))
+                == "no target is set for that period itself yet; until one is, its year's target, 97.9% for 2026/27, judges it")
+    }
+
     @Test("a year's target proposed names the periods whose values came with targets of their own")
     func yearLeavesRowTargets() {
         #expect(TargetCommand.ownTargets([]) == "")

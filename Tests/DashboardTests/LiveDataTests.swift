@@ -148,6 +148,30 @@ struct LiveDataTests {
         #expect(!model.isJudged(at: asAt.previous), "the period on the way is not judged")
     }
 
+    @Test("a target approved elsewhere (a framework change) keeps the period selected on the measure's screen, and its detail open")
+    func approvalKeepsThePeriodSelected() throws {
+        var (session, _, path) = try Self.session()
+        session.send(.open, .open, .moveDown, .open)
+        guard case .measure(let m) = session.state.current.route else {
+            Issue.record("expected a measure, got \(session.state.current.route)")
+            return
+        }
+        session.send(.moveDown)
+        let selection = session.state.current.selection
+        #expect(selection == 1)
+        let rows = session.model.rows(for: session.state.current, asAt: session.state.asAt, scope: session.state.scope)
+        session.send(.open)
+        let other = try SQLiteStore(path: path)
+        _ = try other.proposeTarget(TargetEntry(measure: session.model.council.measures[m].code, period: "2024/25", target: "92", by: "kate"))
+        _ = try other.publish(PublishSelection(values: false), by: "olu")
+        session.tick()
+        #expect(session.state.current.route == .measure(m))
+        #expect(session.state.current.selection == selection, "the same period's row, not the first")
+        let after = session.model.rows(for: session.state.current, asAt: session.state.asAt, scope: session.state.scope)
+        #expect(after.indices.contains(selection) && after[selection] == rows[selection])
+        if case .history = session.state.mode {} else { Issue.record("the period's detail closed: \(session.state.mode)") }
+    }
+
     @Test("back to a measure whose history a framework change dropped while a list was on top, it is read again")
     func backToAMeasureAfterAReload() throws {
         var (session, _, path) = try Self.session()

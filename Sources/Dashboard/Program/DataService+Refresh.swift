@@ -149,6 +149,9 @@ extension DataService {
     /// After the framework changed: the council read again, and every period judged so far judged again.
     private func reloadEverything(from store: any CouncilStore) throws -> [Int] {
         let periods = Array(data.evaluations.keys)
+        // The measures whose screens were open, by code: read again below, so that a screen on one keeps its
+        // selected period (its rows were gone while the state was mapped, and the selection went to the first).
+        let opened = data.histories.keys.compactMap { data.council.measures.indices.contains($0) ? data.council.measures[$0].code : nil }
         data.council = try store.loadRecentCouncil(periods: Self.recentObservations)
         // A new framework may give an owner other measures (by owner or service).
         data.recordable = try store.recordableMeasureCodes()
@@ -159,7 +162,20 @@ extension DataService {
         data.revisions = [:]
         data.targetRevisions = [:]
         for period in periods { try judge(period) }
+        try loadHistories(of: opened.compactMap { data.council.measureIndex(code: $0) })
         return Array(data.council.measures.indices)
+    }
+
+    /// ``loadHistory(of:)`` for several measures at once: their whole histories in one read.
+    private func loadHistories(of measures: [Int]) throws {
+        guard let store, !measures.isEmpty else { return }
+        let partial = measures.filter { !data.council.hasWholeHistory(ofMeasure: $0) }
+        if !partial.isEmpty {
+            let loaded = try store.observations(ofMeasures: partial.map { data.council.measures[$0].code }, recent: nil)
+            for (m, observations) in zip(partial, loaded) { data.council.replaceObservations(ofMeasure: m, with: observations) }
+        }
+        data.evaluations = data.evaluations.mapValues { $0.rejudging(partial, in: data.council, keepingOutlooksOf: measures) }
+        for m in measures { data.histories[m] = data.council.history(ofMeasure: m) }
     }
 
     /// The drafts and proposed targets awaiting sign-off (short lists: partial indexes find them).

@@ -39,6 +39,25 @@ struct PeriodDetailTests {
         #expect(session.state.mode == .browsing)
     }
 
+    @Test("PgDn and PgUp move the detail by its own page, not the list's beneath it")
+    func pagesByTheDetail() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", note: Self.longNote, by: "officer"), today: TestCouncil.today)
+        session.tick()
+        session.send(.open, .open, .moveDown, .open, .open)
+        func shownLines() throws -> (first: Int, last: Int) {
+            let screen = session.screen(width: 80, height: 24)
+            let match = try #require(screen.firstMatch(of: /(\d+)-(\d+) of \d+ lines/), "\(screen)")
+            return (Int(match.1) ?? 0, Int(match.2) ?? 0)
+        }
+        let first = try shownLines()
+        #expect(first.first == 1 && first.last > 10)
+        session.send(.pageDown)
+        #expect(try shownLines().first == first.last + 1, "the next page starts after the last line shown")
+        session.send(.pageUp)
+        #expect(try shownLines() == first)
+    }
+
     @Test("a draft says so in the detail's heading, as the table's Quality column does")
     func draftInHeading() throws {
         var (session, store, _) = try LiveDataTests.session()

@@ -58,7 +58,8 @@ public enum DashboardView {
         case .history(let period, let scroll):
             if case .measure(let m) = state.current.route {
                 var detailed = layout
-                detailed.detailScroll = PeriodDetailView(context: context, measure: m, period: period, scroll: scroll)
+                // PgDn moves by the detail's page, not the list's beneath it, as in the help.
+                (detailed.detailScroll, detailed.visibleRows) = PeriodDetailView(context: context, measure: m, period: period, scroll: scroll)
                     .render(into: &buffer, area: body)
                 return (buffer, detailed)
             }

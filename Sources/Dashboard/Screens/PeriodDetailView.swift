@@ -10,9 +10,9 @@ struct PeriodDetailView {
     /// The first line shown, as the state asks; clamped to the text's length.
     let scroll: Int
 
-    /// Draws the box and returns the scroll it used (at most the last full page).
+    /// Draws the box and returns the scroll it used (at most the last full page) and how many lines it shows.
     @discardableResult
-    func render(into buffer: inout ScreenBuffer, area: Rect) -> Int {
+    func render(into buffer: inout ScreenBuffer, area: Rect) -> (scroll: Int, visibleRows: Int) {
         let theme = context.theme
         let definition = context.council.measures[measure]
         let width = min(area.width, 100)
@@ -31,7 +31,7 @@ struct PeriodDetailView {
         let hint = [lines.count > text.height ? "\(arrows) PgUp PgDn scroll" : nil, "Esc close", more.isEmpty ? nil : more]
             .compactMap { $0 }.joined(separator: theme.glyphs.separator)
         buffer.write(hint, x: text.x, y: inner.maxY - 1, maxWidth: text.width, style: theme.muted)
-        return top
+        return (top, text.height)
     }
 
     private struct Line {
@@ -50,6 +50,16 @@ struct PeriodDetailView {
                 let wrapped = TextFit.wrapped(context.text(String(part)), toWidth: max(1, width - indent), ellipsis: theme.glyphs.ellipsis)
                 lines += (wrapped.isEmpty ? [""] : wrapped).map { Line(text: $0, indent: indent, style: style) }
             }
+        }
+        /// A revision's line; wider than the box, wrapped with its further lines indented under it (who signed it
+        /// off, and when, were cut off before; wrapped flush, they read as another revision).
+        func entry(_ text: String) {
+            guard text.displayWidth > width - 2 else {
+                lines.append(Line(text: text, indent: 2, style: theme.muted))
+                return
+            }
+            let wrapped = TextFit.wrapped(text, toWidth: max(1, width - 4), ellipsis: theme.glyphs.ellipsis)
+            for (i, part) in wrapped.enumerated() { lines.append(Line(text: part, indent: i == 0 ? 2 : 4, style: theme.muted)) }
         }
         let item = context.model.periodHistory(of: measure)?.first { $0.period == period }
         var summary = context.format(item?.observation.value, of: definition)
@@ -79,12 +89,7 @@ struct PeriodDetailView {
             let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
                 + Self.change(revision, of: definition, context: context)
             // Wrapped where it is wider than the box, as commentary is: who signed it off, and when, were cut off.
-            let line = head + Self.signOff(revision, context: context)
-            if line.displayWidth <= width - 2 {
-                lines.append(Line(text: line, indent: 2, style: theme.muted))
-            } else {
-                paragraph(line, style: theme.muted)
-            }
+            entry(head + Self.signOff(revision, context: context))
             // The newest revision's commentary is the one shown above; older ones show theirs where it changed.
             if index > 0, let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
                 paragraph(note, indent: 4)
@@ -95,13 +100,8 @@ struct PeriodDetailView {
         let targets = context.model.targetRevisions(of: measure, in: period) ?? []
         if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
         for target in targets.reversed() {
-            let line = "\(DateText.minute(target.changedAt))  \(context.text(target.changedBy))  "
-                + Self.targetChange(target, of: definition, detail: period, context: context)
-            if line.displayWidth <= width - 2 {
-                lines.append(Line(text: line, indent: 2, style: theme.muted))
-            } else {
-                paragraph(line, style: theme.muted)
-            }
+            entry("\(DateText.minute(target.changedAt))  \(context.text(target.changedBy))  "
+                + Self.targetChange(target, of: definition, detail: period, context: context))
         }
         return lines
     }

@@ -68,7 +68,8 @@ struct TargetCommand: ParsableCommand {
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
                 + " (\(Self.standing(proposal.current, year: year))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
-                + " until then judgements use the current target." + Self.ownTargets(proposal.periodsWithOwnTargets))
+                + (proposal.current == nil && year == nil ? " until then the period has no target." : " until then judgements use the current target.")
+                + Self.ownTargets(proposal.periodsWithOwnTargets))
         if let value = proposal.value, let measure, measure.isTargetFinerThanShown(value) {
             // As `check` warns of such a target in the files.
             for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {

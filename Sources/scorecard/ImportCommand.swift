@@ -317,7 +317,20 @@ struct ImportCommand: ParsableCommand {
                             + "which the files changed since: theirs stands)" : "")
                     + (s.targetsKept > 0
                         ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))
+            lines += Self.replacedApprovalLines(s.replacedApprovals, council: council)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each approval the files replaced, up to ten: `    KBI-002 2026/27: 534 approved in Scorecard, now 560 from the files`.
+    static func replacedApprovalLines(_ replaced: [ImportSummary.ReplacedApproval], council: Council) -> [String] {
+        var lines = replaced.prefix(10).map { approval in
+            let measure = council.measureIndex(code: approval.code).map { council.measures[$0] }
+            let shown = { (value: Double?) in value.map { (measure?.formatTarget($0) ?? RecordCommand.text($0)).terminalSafe } ?? "none" }
+            return "    \(approval.code.terminalSafe.excerpt()) \(approval.period.label): \(shown(approval.approved)) approved in Scorecard, "
+                + "now \(approval.files == nil ? "no target" : shown(approval.files)) from the files"
+        }
+        if replaced.count > 10 { lines.append("    and \(NumberText.counted(replaced.count - 10, "more target"))") }
+        return lines
     }
 }

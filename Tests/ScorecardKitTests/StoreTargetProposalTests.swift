@@ -64,7 +64,7 @@ struct StoreTargetProposalTests {
         let changed = try store.importCouncil(
             try CouncilDirectory(path: try Fixture.write(framework: framework)).load(), by: "import", progress: nil)
         #expect(changed.targetsChanged == 1 && changed.targetsKept == 1 && changed.targetsRemoved == 0)
-        #expect(changed.approvalsReplaced == 1, "the approved 85 replaced by the files' 95: said so")
+        #expect(changed.replacedApprovals == [.init(code: "KBI-01", period: .financialYear(2024), approved: 85, files: 95)], "the approved 85 replaced by the files' 95: said so")
         #expect(same.approvalsReplaced == 0)
         #expect(changed.changedAnything && changed.measuresChanged == 0)
         // A measure's title changed: one measure changed, said so.

@@ -123,10 +123,18 @@ struct OutputHygieneTests {
         var approval = ImportSummary()
         approval.frameworkChanged = true
         approval.targetsChanged = 2
-        approval.approvalsReplaced = 1
+        let code = try #require(council.measures.first { $0.unit.name.contains("%") }?.code)
+        approval.replacedApprovals = [.init(code: code, period: .financialYear(2024), approved: 92.5, files: 95)]
+        let text = ImportCommand.report(approval, council: council, path: "t.sqlite")
         #expect(
-            ImportCommand.report(approval, council: council, path: "t.sqlite").contains(
+            text.contains(
                 "targets: 0 added, 2 changed, 0 removed (1 of them a target approved in Scorecard since the last import, which the files changed since: theirs stands)"))
+        // Named, with the figures as the measure shows them (this council's units carry controls: replaced).
+        let measure = try #require(council.measures.first { $0.code == code })
+        #expect(!holdsControl(text))
+        #expect(text.hasSuffix(
+            "\n    \(code) 2024/25: \(measure.formatTarget(92.5).terminalSafe) approved in Scorecard, now \(measure.formatTarget(95).terminalSafe) from the files"),
+            "\(text)")
     }
 
     @Test("record's report quotes a code as a short, safe excerpt")

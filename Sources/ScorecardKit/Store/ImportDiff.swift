@@ -43,12 +43,13 @@ package enum ImportDiff {
                         summary.targetsKept += 1
                         continue
                     }
-                    summary.approvalsReplaced += 1
+                    summary.replacedApprovals.append(.init(code: measure.code, period: target.period, approved: stored, files: target.value))
                 }
                 if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
                 changes.append((key, target.value))
             }
         }
+        let indexByID = Dictionary(measureIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let removed = current.keys.filter { inFramework.contains($0.measureID) }
             .sorted { ($0.measureID, $0.period.kind, $0.period.ordinal) < ($1.measureID, $1.period.kind, $1.period.ordinal) }
         for key in removed {
@@ -58,7 +59,9 @@ package enum ImportDiff {
                     summary.targetsKept += 1
                     continue
                 }
-                summary.approvalsReplaced += 1
+                if let index = indexByID[key.measureID] {
+                    summary.replacedApprovals.append(.init(code: council.measures[index].code, period: key.period, approved: current[key], files: nil))
+                }
             }
             changes.append((key, nil))
             summary.targetsRemoved += 1

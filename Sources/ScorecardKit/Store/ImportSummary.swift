@@ -26,9 +26,27 @@ public struct ImportSummary: Sendable, Equatable {
     /// Targets approved in Scorecard since the last import where the files give what that import gave: kept, not
     /// replaced (see ``recordedKept`` for values).
     public var targetsKept = 0
-    /// Of those changed or removed, how many replaced a target approved in Scorecard since the last import (the
-    /// files changed it since: theirs stands).
-    public var approvalsReplaced = 0
+    /// Of those changed or removed, the targets approved in Scorecard since the last import that the files
+    /// replaced (they changed it since: theirs stands), in the framework's order.
+    public var replacedApprovals: [ReplacedApproval] = []
+    /// How many targets approved in Scorecard the files replaced.
+    public var approvalsReplaced: Int { replacedApprovals.count }
+
+    /// A target approved in Scorecard that an import's files replaced.
+    public struct ReplacedApproval: Sendable, Equatable {
+        public var code: String
+        public var period: Period
+        /// The approved target (`nil`: the approval removed it), and the files' (`nil`: the files removed it).
+        public var approved: Double?
+        public var files: Double?
+
+        public init(code: String, period: Period, approved: Double?, files: Double?) {
+            self.code = code
+            self.period = period
+            self.approved = approved
+            self.files = files
+        }
+    }
     /// Observations new to the store.
     public var added = 0
     /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).

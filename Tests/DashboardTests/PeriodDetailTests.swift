@@ -10,12 +10,18 @@ struct PeriodDetailTests {
     /// A commentary far longer than any table cell: 40 numbered sentences.
     static let longNote = (1...40).map { "Sentence \($0) of the commentary explains the figure." }.joined(separator: " ")
 
+    /// A session with KBI-01's September 2024 given ``longNote``, and that period's detail open.
+    static func longNoteOpen() throws -> TestSession {
+        var (session, store, _) = try LiveDataTests.session()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", note: longNote, by: "officer"), today: TestCouncil.today)
+        session.tick()
+        session.send(.open, .open, .moveDown, .open, .open)
+        return session
+    }
+
     @Test("the whole commentary is shown wrapped, and scrolls to its last word")
     func fullCommentary() throws {
-        var (session, store, _) = try LiveDataTests.session()
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", note: Self.longNote, by: "officer"), today: TestCouncil.today)
-        session.tick()
-                session.send(.open, .open, .moveDown, .open, .open)
+        var session = try Self.longNoteOpen()
         #expect(session.state.mode == .history(.month(2024, 9), scroll: 0))
         var screen = session.screen(width: 80, height: 24)
         #expect(screen.contains("Sentence 1 of the commentary"))
@@ -41,10 +47,7 @@ struct PeriodDetailTests {
 
     @Test("PgDn and PgUp move the detail by its own page, not the list's beneath it")
     func pagesByTheDetail() throws {
-        var (session, store, _) = try LiveDataTests.session()
-        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-09", value: "86", note: Self.longNote, by: "officer"), today: TestCouncil.today)
-        session.tick()
-        session.send(.open, .open, .moveDown, .open, .open)
+        var session = try Self.longNoteOpen()
         func shownLines() throws -> (first: Int, last: Int) {
             let screen = session.screen(width: 80, height: 24)
             let match = try #require(screen.firstMatch(of: /(\d+)-(\d+) of \d+ lines/), "\(screen)")

@@ -22,6 +22,15 @@ struct LiveDataTests {
         return (try TestSession(store: store), store, path)
     }
 
+    /// ``session()`` with the first priority's second measure open; the database's path and the measure's index.
+    static func measureOpen() throws -> (TestSession, String, Int) {
+        var (session, _, path) = try session()
+        session.send(.open, .open, .moveDown, .open)
+        let opened: Int? = if case .measure(let m) = session.state.current.route { m } else { nil }
+        let m = try #require(opened, "expected a measure, got \(session.state.current.route)")
+        return (session, path, m)
+    }
+
     /// Stops `worker` and waits for its thread to end: one still judging as the test process exited crashed it.
     static func stop(_ worker: DataWorker) {
         worker.finish()
@@ -150,12 +159,7 @@ struct LiveDataTests {
 
     @Test("a target approved elsewhere (a framework change) keeps the period selected on the measure's screen, and its detail open")
     func approvalKeepsThePeriodSelected() throws {
-        var (session, _, path) = try Self.session()
-        session.send(.open, .open, .moveDown, .open)
-        guard case .measure(let m) = session.state.current.route else {
-            Issue.record("expected a measure, got \(session.state.current.route)")
-            return
-        }
+        var (session, path, m) = try Self.measureOpen()
         session.send(.moveDown)
         let selection = session.state.current.selection
         #expect(selection == 1)
@@ -174,12 +178,7 @@ struct LiveDataTests {
 
     @Test("back to a measure whose history a framework change dropped while a list was on top, it is read again")
     func backToAMeasureAfterAReload() throws {
-        var (session, _, path) = try Self.session()
-        session.send(.open, .open, .moveDown, .open)
-        guard case .measure(let m) = session.state.current.route else {
-            Issue.record("expected a measure, got \(session.state.current.route)")
-            return
-        }
+        var (session, path, m) = try Self.measureOpen()
         #expect(session.model.periodHistory(of: m) != nil)
         session.send(.showAlerts)
         // Another process imports the council again with a title changed: the framework is read afresh.

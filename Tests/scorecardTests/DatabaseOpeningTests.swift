@@ -34,20 +34,18 @@ struct DatabaseOpeningTests {
             }
             #expect(!FileManager.default.fileExists(atPath: path))
         }
-        var status = try Scorecard.parseAsRoot(["status", "--period", "2026/27 Q4", "--today", "2026-12-06"])
-        do {
-            try status.run()
-            Issue.record("a quarter not begun was judged")
-        } catch let failure as CommandFailure {
-            #expect(failure.description == "Q4 2026/27 has not begun (it starts on 1 January 2027): give a period that has, up to Q3 2026/27 (the default is Q2 2026/27)")
-        }
-        // A month not begun is told the months that have.
-        var month = try Scorecard.parseAsRoot(["status", "--period", "2027-01", "--today", "2026-12-06"])
-        do {
-            try month.run()
-            Issue.record("a month not begun was judged")
-        } catch let failure as CommandFailure {
-            #expect(failure.description == "Jan 2027 has not begun (it starts on 1 January 2027): give a period that has, up to Dec 2026 (the default is Q2 2026/27)")
+        // A month not begun is told the months that have, a quarter the quarters.
+        for (period, said) in [
+            ("2026/27 Q4", "Q4 2026/27 has not begun (it starts on 1 January 2027): give a period that has, up to Q3 2026/27 (the default is Q2 2026/27)"),
+            ("2027-01", "Jan 2027 has not begun (it starts on 1 January 2027): give a period that has, up to Dec 2026 (the default is Q2 2026/27)"),
+        ] {
+            var status = try Scorecard.parseAsRoot(["status", "--period", period, "--today", "2026-12-06"])
+            do {
+                try status.run()
+                Issue.record("\(period), not begun, was judged")
+            } catch let failure as CommandFailure {
+                #expect(failure.description == said)
+            }
         }
     }
 

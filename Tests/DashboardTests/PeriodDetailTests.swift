@@ -103,6 +103,21 @@ struct PeriodDetailTests {
         #expect(approved < imported, "newest first")
     }
 
+    @Test("a cumulative measure's month without a target of its own says which share of the year's target judges it")
+    func yearShareSaid() {
+        var measure = Measure(code: "KBM-01", title: "Affordable homes delivered", unit: MeasureUnit("homes"), decimals: 0)
+        measure.cumulative = true
+        measure.targets = TargetSchedule(byPeriod: [.financialYear(2026): 195], profile: [10, 40, 70, 100])
+        #expect(PeriodDetailView.yearShare(of: measure, in: .quarter(2026, 2)) == "Judged against 40% of 2026/27's 195 homes, the share due by Q2 2026/27.")
+        // By months, a quarter's share spread evenly: May is two thirds of the way to Q1's 10%.
+        #expect(PeriodDetailView.yearShare(of: measure, in: .month(2026, 5)) == "Judged against 6.7% of 2026/27's 195 homes, the share due by May 2026.")
+        #expect(PeriodDetailView.yearShare(of: measure, in: .financialYear(2026)) == nil, "the year is judged against its own")
+        measure.targets[.quarter(2026, 2)] = 80
+        #expect(PeriodDetailView.yearShare(of: measure, in: .quarter(2026, 2)) == nil, "a target of the quarter's own")
+        measure.cumulative = false
+        #expect(PeriodDetailView.yearShare(of: measure, in: .quarter(2026, 3)) == nil, "not cumulative: the year's target itself")
+    }
+
     @Test("each version shows its figure as recorded (the measure's decimals showed 86.04 and 86.0 alike); one of quality alone says so")
     func revisionsTellTheChange() throws {
         var (session, store, _) = try LiveDataTests.session()

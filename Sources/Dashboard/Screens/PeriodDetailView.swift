@@ -97,6 +97,7 @@ struct PeriodDetailView {
         }
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "Targets, newest first", style: theme.header))
+        if let share = Self.yearShare(of: definition, in: period) { paragraph(context.text(share), style: theme.muted) }
         let targets = context.model.targetRevisions(of: measure, in: period) ?? []
         if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
         for target in targets.reversed() {
@@ -104,6 +105,19 @@ struct PeriodDetailView {
                 + Self.targetChange(target, of: definition, detail: period, context: context))
         }
         return lines
+    }
+
+    /// How a cumulative measure's month or quarter with no target of its own is judged: against its share of the
+    /// year's target due by then (`Judged against 40% of 2026/27's 195, the share due by Q2 2026/27.`), which the
+    /// revisions below, of the year's target, do not show; `nil` otherwise.
+    static func yearShare(of measure: Measure, in period: Period) -> String? {
+        let targets = measure.targets
+        guard measure.cumulative, period.kind == .month || period.kind == .quarter, targets[period] == nil,
+            let annual = targets[period.financialYear]
+        else { return nil }
+        let percent = targets.share(at: period.positionInFinancialYear, of: period.kind.perYear) * 100
+        let shown = NumberText.grouped(percent, decimals: percent.rounded() == percent ? 0 : 1)
+        return "Judged against \(shown)% of \(period.financialYear.label)'s \(measure.formatTarget(annual)), the share due by \(period.label)."
     }
 
     /// What a target revision set: `540 for 2026/27 (was 550); proposed by kate 01/12 14:00`, the period named

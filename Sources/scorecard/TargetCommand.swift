@@ -65,11 +65,14 @@ struct TargetCommand: ParsableCommand {
         let year = yearJudges ? measure.flatMap { measure in
             measure.targets[proposal.period.financialYear].map { (proposal.period.financialYear, measure.formatTarget($0)) }
         } : nil
+        let what = proposal.value == nil ? "proposed removing its target" : "proposed target \(Self.text(proposal.value))"
+        // A target may be set ahead, for a period to come: said so, as nothing is judged against it yet.
+        let ahead = (try? CivilDate.resolvedToday()).map { proposal.period.startDate > $0 } == true ? " It is for a period still to come." : ""
         Console.out(
-            "\(proposal.measureCode.terminalSafe) \(proposal.period.label): proposed target \(Self.text(proposal.value))"
+            "\(proposal.measureCode.terminalSafe) \(proposal.period.label): \(what)"
                 + " (\(Self.standing(proposal.current, year: year))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + (proposal.current == nil && year == nil ? " until then the period has no target." : " until then judgements use the current target.")
-                + Self.ownTargets(proposal.periodsWithOwnTargets))
+                + ahead + Self.ownTargets(proposal.periodsWithOwnTargets))
         if let value = proposal.value, let measure, measure.isTargetFinerThanShown(value) {
             // As `check` warns of such a target in the files.
             for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {

@@ -25,7 +25,8 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (council, publishedOnly, proposals) = try input.loadWithProposals(today: try judgement.resolvedToday(), proposals: json)
+        let (loaded, publishedOnly, proposals) = try input.loadWithProposals(today: try judgement.resolvedToday(), proposals: json)
+        let council = input.asMembersSee(loaded, publishedOnly: publishedOnly)
         let evaluation = try judgement.evaluate(council)
         let report = StatusReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly, proposals: proposals)
         if json {
@@ -50,7 +51,7 @@ struct StatusCommand: ParsableCommand {
             let judged = evaluation.measures[m]
             rows.append([
                 record.code.terminalSafe, judged.status.label, judged.period?.label ?? "",
-                (judged.value.map(measure.format)?.terminalSafe ?? "") + (record.draft ? " (draft)" : ""),
+                record.withheld ? "*" : (judged.value.map(measure.format)?.terminalSafe ?? "") + (record.draft ? " (draft)" : ""),
                 judged.target.map(measure.formatTarget)?.terminalSafe ?? "",
                 record.direction.previous ?? "", record.alerts.joined(separator: ", "), record.nextDue ?? "",
             ])

@@ -77,6 +77,7 @@ public final class DataService {
         data.recordable = try store.recordableMeasureCodes()
         data.canSignOff = access.canSignOff
         data.seesPublishedOnly = access.seesPublishedOnly
+        try Self.withholdSmallNumbers(in: &data, store: store)
         data.readOnlyReason = Self.readOnlyReason(access, store: store)
         if !access.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }
         data.hasHistory = true
@@ -199,6 +200,7 @@ public final class DataService {
                     data.council.replaceObservations(ofMeasure: m, with: observations)
                     rowsAsked[m] = count
                 }
+                withholdSmallNumbers(ofMeasures: measures)
             }
             evaluation = evaluation.rejudging(wanted.keys.sorted(), in: data.council)
         }
@@ -251,6 +253,7 @@ public final class DataService {
             let loaded = try store.observations(ofMeasures: [data.council.measures[m].code], recent: nil)
             data.council.replaceObservations(
                 ofMeasure: m, with: loaded.first ?? MeasureObservations(observations: [], loadedFrom: nil, isDetailed: true))
+            withholdSmallNumbers(ofMeasures: [m])
             // The same figures, now with the judged period's commentary and quality.
             changed = [m]
         }

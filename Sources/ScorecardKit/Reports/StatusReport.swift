@@ -36,6 +36,8 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var quality: String?
         /// Whether the judged value is a draft, recorded but not yet signed off (members do not see it).
         public var draft: Bool
+        /// Whether the judged value is a small number withheld from what members see (`value` is null then).
+        public var withheld: Bool = false
         /// The XmR chart as at the judged period; `nil` with fewer than 12 values, or for a cumulative measure.
         public var spc: SPC?
         /// The year-end forecast; `nil` without a year-end target or a value this year.
@@ -49,7 +51,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         enum CodingKeys: String, CodingKey {
             case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
             case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality, draft
-            case spc, forecast, comparator, proposedTargets = "proposed_targets"
+            case withheld, spc, forecast, comparator, proposedTargets = "proposed_targets"
         }
 
         // Optional fields are written as null rather than left out, so every record has every key.
@@ -75,6 +77,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(commentary, forKey: .commentary)
             try container.encode(quality, forKey: .quality)
             try container.encode(draft, forKey: .draft)
+            try container.encode(withheld, forKey: .withheld)
             try container.encode(spc, forKey: .spc)
             try container.encode(forecast, forKey: .forecast)
             try container.encode(comparator, forKey: .comparator)
@@ -318,7 +321,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 alerts: judged.alerts.map(\.rule.phrase),
                 nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
                 commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
-                draft: judged.observation?.isDraft ?? false,
+                draft: judged.observation?.isDraft ?? false, withheld: judged.observation?.isWithheld ?? false,
                 spc: judged.processControl.map(SPC.init), forecast: judged.forecast.map(YearEnd.init),
                 comparator: judged.comparison.map(Comparator.init),
                 proposedTargets: proposed[measure.code.lowercased()] ?? [])
@@ -338,14 +341,14 @@ extension Council {
         // already: September missing and October in wants September still (it is overdue), September and
         // October both in want November.
         let after = observations[m].last(where: { observation in
-            observation.value != nil && (judged.map { observation.period <= $0 } ?? true)
+            observation.isReported && (judged.map { observation.period <= $0 } ?? true)
         })?.period.next
         guard var next = after ?? judged else { return nil }
         let latestEnded = Period.latestEnded(kind: measures[m].frequency.periodKind, by: today)
         // The observations run in period order: walk on from `next` while each period has its value.
         let series = observations[m]
         var index = series.firstIndex { $0.period >= next } ?? series.endIndex
-        while index < series.endIndex, next <= latestEnded, series[index].period == next, series[index].value != nil {
+        while index < series.endIndex, next <= latestEnded, series[index].period == next, series[index].isReported {
             next = next.next
             index += 1
         }

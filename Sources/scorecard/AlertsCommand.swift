@@ -17,8 +17,7 @@ struct AlertsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (loaded, publishedOnly) = try input.loadSayingFigures(today: try judgement.resolvedToday())
-        let council = input.asMembersSee(loaded, publishedOnly: publishedOnly)
+        let (council, publishedOnly) = try input.loadSayingFigures(today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {
             Console.out(try AlertReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly).json())

@@ -52,15 +52,6 @@ struct CouncilInput: ParsableArguments {
         return try DatabaseOptions.openStore(path: database, creatingFromSample: false, publishedOnly: publishedOnly)
     }
 
-    /// `council` as members see it when `publishedOnly` (a member's login, `--published`) from a database: its small
-    /// numbers withheld (see `SmallNumbers`), as on a member's dashboard. Data files are the performance team's own.
-    func asMembersSee(_ council: Council, publishedOnly: Bool) -> Council {
-        guard publishedOnly, resolvedDatabase != nil else { return council }
-        var shown = council
-        shown.withholdSmallNumbers(ofMeasures: council.measures.indices)
-        return shown
-    }
-
     /// The council, its data files checked as of `today` (problems are printed and end the command with status 1).
     func load(today: CivilDate) throws -> Council {
         try loadSayingFigures(today: today).council

@@ -25,8 +25,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, publishedOnly, proposals) = try input.loadWithProposals(today: try judgement.resolvedToday(), proposals: json)
-        let council = input.asMembersSee(loaded, publishedOnly: publishedOnly)
+        let (council, publishedOnly, proposals) = try input.loadWithProposals(today: try judgement.resolvedToday(), proposals: json)
         let evaluation = try judgement.evaluate(council)
         let report = StatusReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly, proposals: proposals)
         if json {
@@ -51,7 +50,7 @@ struct StatusCommand: ParsableCommand {
             let judged = evaluation.measures[m]
             rows.append([
                 record.code.terminalSafe, judged.status.label, judged.period?.label ?? "",
-                record.withheld ? "*" : (judged.value.map(measure.format)?.terminalSafe ?? "") + (record.draft ? " (draft)" : ""),
+                (judged.value.map(measure.format)?.terminalSafe ?? "") + (record.draft ? " (draft)" : ""),
                 judged.target.map(measure.formatTarget)?.terminalSafe ?? "",
                 record.direction.previous ?? "", record.alerts.joined(separator: ", "), record.nextDue ?? "",
             ])

@@ -5,8 +5,9 @@ import Testing
 
 @testable import Dashboard
 
-/// Small numbers on a member's screen (published figures only): `*`, never the count, wherever the value would show.
-@Suite("Small numbers on members' screens")
+/// Small numbers at a meeting (a presenter's and its followers' screens, which the public may see): `*`, never the
+/// count, wherever the value would show; a member's own dashboard shows every published figure, as a committee paper.
+@Suite("Small numbers on a meeting's screens")
 struct WithheldValueScreenTests {
     /// A new database of the small test council whose KBI-01 counts people (values 1 to 4 withheld), with September
     /// 2024 recorded as 3 with commentary giving it away, then signed off; its path and the measure's index.
@@ -27,10 +28,10 @@ struct WithheldValueScreenTests {
         return (path, m)
     }
 
-    @Test("a member sees * with the reason, not the count: on the measure, in its table, in the list and in the period's detail")
-    func memberSeesTheMark() throws {
+    @Test("a meeting's screen shows * with the reason, not the count: on the measure, in its table, in the list and in the period's detail")
+    func meetingShowsTheMark() throws {
         let (path, m) = try Self.database()
-        var member = try TestSession(store: try SQLiteStore(path: path, publishedOnly: true))
+        var member = try TestSession(store: try SQLiteStore(path: path, publishedOnly: true), presenting: "Cabinet")
         member.send(.open, .open)
         let list = member.screen(width: 100, height: 30)
         let row = try #require(list.split(separator: "\n").first { $0.contains("KBI-01") }, "\(list)")
@@ -46,18 +47,25 @@ struct WithheldValueScreenTests {
         let detail = member.screen(width: 100, height: 30)
         #expect(detail.contains("Its commentary and revisions are not shown") && !detail.contains("Three families"), "\(detail)")
         #expect(!detail.contains("3 (was"), "no revision gives the figure")
+        // A follower's screen, the same.
+        var follower = try TestSession(store: try SQLiteStore(path: path, publishedOnly: true), following: "Cabinet")
+        follower.tick()
+        #expect(follower.state.current.route == .measure(m))
+        #expect(follower.screen(width: 100, height: 30).contains("* in Sep 2024: a small number, withheld"))
     }
 
-    @Test("an officer's screen shows the count; a value recorded later, small, is withheld on the member's as it arrives")
-    func officerSeesItAndMembersGetNewOnesWithheld() throws {
+    @Test("an officer's and a member's own screens show the count; a small value recorded later is withheld at a meeting as it arrives")
+    func ownScreensShowItAndMeetingsGetNewOnesWithheld() throws {
         let (path, m) = try Self.database()
-        var officer = try TestSession(store: try SQLiteStore(path: path))
-        officer.send(.open, .open, .moveDown, .open)
-        #expect(officer.state.current.route == .measure(m))
-        let september = try #require(officer.screen(width: 100, height: 30).split(separator: "\n").first { $0.hasPrefix("Sep 2024") })
-        #expect(september.contains(" 3 ") || september.contains("     3"), "\(september)")
+        for store in [try SQLiteStore(path: path), try SQLiteStore(path: path, publishedOnly: true)] {
+            var own = try TestSession(store: store)
+            own.send(.open, .open, .moveDown, .open)
+            #expect(own.state.current.route == .measure(m))
+            let september = try #require(own.screen(width: 100, height: 30).split(separator: "\n").first { $0.hasPrefix("Sep 2024") })
+            #expect(september.hasPrefix("Sep 2024      3 people"), "\(september)")
+        }
 
-        var member = try TestSession(store: try SQLiteStore(path: path, publishedOnly: true))
+        var member = try TestSession(store: try SQLiteStore(path: path, publishedOnly: true), presenting: "Cabinet")
         member.send(.open, .open, .moveDown, .open)
         let writer = try SQLiteStore(path: path)
         _ = try writer.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "2", by: "officer"), today: TestCouncil.today)

@@ -3,8 +3,9 @@ import Testing
 
 @testable import ScorecardKit
 
-/// What members see of small numbers: the values withheld from the data, and how the rest is judged without them.
-@Suite("Small numbers withheld from members")
+/// Small numbers where they are withheld (a meeting's screens): the values taken out of the data, and how the rest is
+/// judged without them.
+@Suite("Small numbers withheld")
 struct WithheldValueTests {
     /// Rough sleepers counted monthly, lower is better, target 5: Apr 0, May 3, Jun 6, Jul 2, Aug 8, Sep 4.
     static func council(today: CivilDate = CivilDate(year: 2026, month: 11, day: 24)!) -> Council {

@@ -43,26 +43,6 @@ struct DraftMarkingTests {
         #expect(publishedLine.contains("On track") && publishedLine.contains("504") && !published.contains("draft"))
     }
 
-    @Test("a member's status withholds small numbers: KBI-049's 7.4% (about 3 of 45 children) is * and not judged; an officer's shows it")
-    func smallNumbersWithheld() throws {
-        let path = try Self.withDraft()
-        let input = try CouncilInput.parse(["--database", path])
-        let (published, _) = try Self.judged(path, published: true)
-        let shown = input.asMembersSee(published, publishedOnly: true)
-        let judged = shown.evaluate(asAt: .quarter(2026, 2), today: try SampleDatabaseTests.day("2026-11-24"))
-        let report = StatusReport(council: shown, evaluation: judged, publishedOnly: true)
-        let table = StatusCommand.table(report, council: shown, evaluation: judged, publishedOnly: true)
-        let line = try #require(table.split(separator: "\n").first { $0.hasPrefix("KBI-049 ") })
-        #expect(line.contains("Not judged") && line.contains(" * ") && !line.contains("7.4"), "\(line)")
-        let record = try #require(report.measures.first { $0.code == "KBI-049" })
-        #expect(record.withheld && record.value == nil && record.commentary == nil && record.status == "not judged")
-        // The performance team's own figures: shown.
-        let (council, evaluation) = try Self.judged(path, published: false)
-        #expect(input.asMembersSee(council, publishedOnly: false).observations == council.observations)
-        let officer = StatusReport(council: council, evaluation: evaluation).measures.first { $0.code == "KBI-049" }
-        #expect(officer?.value == 7.4 && officer?.withheld == false)
-    }
-
     @Test("an alert raised on a draft says so in text and JSON; a member's alerts say published figures")
     func alerts() throws {
         let path = try Self.withDraft()

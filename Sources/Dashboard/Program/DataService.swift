@@ -64,8 +64,12 @@ public final class DataService {
     var rowsAsked: [Int: Int] = [:]
 
     /// A service over a store: it opens with the recent part of each measure's history, and values can be
-    /// recorded as `user` unless the store is read-only.
-    public init(store: any CouncilStore, today: CivilDate, user: String, keptPeriods: Int = DataService.judgedPeriodsKept) throws {
+    /// recorded as `user` unless the store is read-only. `withholdingSmallNumbers` for a meeting's screens (see
+    /// ``withholdSmallNumbers(in:store:)``).
+    public init(
+        store: any CouncilStore, today: CivilDate, user: String, withholdingSmallNumbers: Bool = false,
+        keptPeriods: Int = DataService.judgedPeriodsKept
+    ) throws {
         self.keptPeriods = max(1, keptPeriods)
         let watcher = try store.makeChangeWatcher()
         _ = try watcher.hasChanged()
@@ -77,6 +81,7 @@ public final class DataService {
         data.recordable = try store.recordableMeasureCodes()
         data.canSignOff = access.canSignOff
         data.seesPublishedOnly = access.seesPublishedOnly
+        data.withholdsSmallNumbers = withholdingSmallNumbers
         try Self.withholdSmallNumbers(in: &data, store: store)
         data.readOnlyReason = Self.readOnlyReason(access, store: store)
         if !access.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }

@@ -2,8 +2,8 @@ import ScorecardKit
 
 /// One measure: its judgement, a chart of its history with the target, its table of periods and its definition.
 struct MeasureScreen {
-    /// What a member is told of a value withheld, beside its `*`.
-    static let withheldNote = "a small number, withheld (counts of 1 to 4 are not shown to members, so that no one can be identified)"
+    /// What a meeting is told of a value withheld, beside its `*`.
+    static let withheldNote = "a small number, withheld (counts of 1 to 4 are not shown at a meeting, so that no one can be identified)"
 
     let context: RenderContext
     let measure: Int

@@ -81,13 +81,13 @@ public struct Observation: Sendable, Equatable {
         set { if newValue { presence.insert(.draft) } else { presence.remove(.draft) } }
     }
 
-    /// Whether the value is withheld from what members see: a small number (see ``SmallNumbers``), shown as `*`.
+    /// Whether the value is withheld where small numbers are (a meeting's screens): see ``SmallNumbers``; shown as `*`.
     public var isWithheld: Bool { presence.contains(.withheld) }
 
-    /// Whether the period's value is in: there, or withheld from members (a small number is reported, not missing).
+    /// Whether the period's value is in: there, or withheld (a small number is reported, not missing).
     public var isReported: Bool { value != nil || isWithheld }
 
-    /// This observation as members see it when its value is a small number: no value, commentary or quality (each
+    /// This observation as shown where small numbers are withheld, when its value is one: no value, commentary or quality (each
     /// would tell it: "Target met" beside a target of 2), its period and target kept; judged as reported, not as
     /// missing (see ``isWithheld``).
     public var withheld: Observation {

@@ -36,8 +36,6 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         public var quality: String?
         /// Whether the judged value is a draft, recorded but not yet signed off (members do not see it).
         public var draft: Bool
-        /// Whether the judged value is a small number withheld from what members see (`value` is null then).
-        public var withheld: Bool = false
         /// The XmR chart as at the judged period; `nil` with fewer than 12 values, or for a cumulative measure.
         public var spc: SPC?
         /// The year-end forecast; `nil` without a year-end target or a value this year.
@@ -51,7 +49,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
         enum CodingKeys: String, CodingKey {
             case code, title, tier, priority, deliveryPlan = "delivery_plan", owner, service, unit, period, value, target
             case status, direction, alerts, nextPeriod = "next_period", nextDue = "next_due", commentary, quality, draft
-            case withheld, spc, forecast, comparator, proposedTargets = "proposed_targets"
+            case spc, forecast, comparator, proposedTargets = "proposed_targets"
         }
 
         // Optional fields are written as null rather than left out, so every record has every key.
@@ -77,7 +75,6 @@ public struct StatusReport: Sendable, Equatable, Encodable {
             try container.encode(commentary, forKey: .commentary)
             try container.encode(quality, forKey: .quality)
             try container.encode(draft, forKey: .draft)
-            try container.encode(withheld, forKey: .withheld)
             try container.encode(spc, forKey: .spc)
             try container.encode(forecast, forKey: .forecast)
             try container.encode(comparator, forKey: .comparator)
@@ -321,7 +318,7 @@ public struct StatusReport: Sendable, Equatable, Encodable {
                 alerts: judged.alerts.map(\.rule.phrase),
                 nextPeriod: next?.description, nextDue: next.map { measure.dueDate(for: $0).description },
                 commentary: judged.observation?.note, quality: judged.observation?.quality?.rawValue,
-                draft: judged.observation?.isDraft ?? false, withheld: judged.observation?.isWithheld ?? false,
+                draft: judged.observation?.isDraft ?? false,
                 spc: judged.processControl.map(SPC.init), forecast: judged.forecast.map(YearEnd.init),
                 comparator: judged.comparison.map(Comparator.init),
                 proposedTargets: proposed[measure.code.lowercased()] ?? [])

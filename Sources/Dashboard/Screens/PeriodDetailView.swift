@@ -85,6 +85,12 @@ struct PeriodDetailView {
         guard context.model.hasHistory else { return lines }
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "History, newest first", style: theme.header))
+        // A revision's figures ("6 (was 3)") are not withheld one by one: a measure whose small numbers are withheld
+        // shows none of them.
+        if context.model.withholdsSmallNumbers, definition.smallNumbers != nil {
+            paragraph("Not shown at a meeting: this measure's small numbers are withheld, and a revision could give one away.", style: theme.muted)
+            return lines
+        }
         guard let loaded = context.model.revisions(of: measure, in: period) else {
             paragraph("Loading…", style: theme.muted)
             return lines

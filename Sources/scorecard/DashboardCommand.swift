@@ -66,7 +66,9 @@ struct DashboardCommand: ParsableCommand {
             // A presenter's screen is the room's (often a shared screen at a meeting of members): signed-off
             // figures only, as every member following sees them; a follower shows the same (it records nothing).
             let meeting = present != nil || follow != nil
-            return try DataService(store: try database.openStore(publishedOnly: database.published || meeting), today: today, user: user)
+            return try DataService(
+                store: try database.openStore(publishedOnly: database.published || meeting), today: today, user: user,
+                withholdingSmallNumbers: meeting)
         }
         if let follow { try dataService.follow(meeting: follow) }
         let scope = owner ?? service ?? ""

@@ -53,7 +53,8 @@ struct TestSession {
     /// A session over a store, opened as the dashboard opens it (the recent part of each history); presenting or
     /// following a meeting as `scorecard --present` and `--follow` do.
     init(store: any CouncilStore, user: String = "cllr.test", presenting: String? = nil, following: String? = nil) throws {
-        let service = try DataService(store: store, today: TestCouncil.today, user: user)
+        let service = try DataService(
+            store: store, today: TestCouncil.today, user: user, withholdingSmallNumbers: presenting != nil || following != nil)
         if let following { try service.follow(meeting: following) }
         let asAt = service.council.defaultReportingPeriod(today: TestCouncil.today)
         model = try service.start(asAt: asAt)

@@ -96,6 +96,8 @@ public final class DashboardModel: Hashable, @unchecked Sendable {
     public var readOnlyReason: String { data.readOnlyReason }
     /// Whether only published values are shown (a member, or `--published`).
     public var seesPublishedOnly: Bool { data.seesPublishedOnly }
+    /// Whether small numbers are withheld (a meeting's screens; see ``DashboardData/withholdsSmallNumbers``).
+    public var withholdsSmallNumbers: Bool { data.withholdsSmallNumbers }
     /// Whether drafts can be signed off here.
     public var canSignOff: Bool { data.canSignOff }
     /// The drafts awaiting sign-off that this user may see.

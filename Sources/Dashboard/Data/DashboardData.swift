@@ -27,6 +27,8 @@ public struct DashboardData: Sendable {
     public var readOnlyReason = DashboardError.readOnly.description
     /// Whether only published (signed-off) values are shown: a member, or `--published`.
     public var seesPublishedOnly = false
+    /// Whether small numbers are withheld (shown as `*`): a meeting's screens, which the public may see.
+    public var withholdsSmallNumbers = false
     /// Whether drafts can be signed off here (an officer).
     public var canSignOff = false
     /// The values awaiting sign-off that this user may see, by measure code and period.

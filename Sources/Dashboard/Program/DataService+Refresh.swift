@@ -60,6 +60,7 @@ extension DataService {
             for (count, measures) in byCount {
                 let loaded = try store.observations(ofMeasures: measures.map { council.measures[$0].code }, recent: count, detailed: true)
                 for (m, observations) in zip(measures, loaded) { data.council.replaceObservations(ofMeasure: m, with: observations) }
+                withholdSmallNumbers(ofMeasures: measures)
             }
             data.evaluations = data.evaluations.mapValues { $0.rejudging(wanted, in: data.council) }
             return [.dataChanged(publish())]
@@ -130,6 +131,7 @@ extension DataService {
             for (m, observations) in zip(measures, loaded) {
                 data.council.replaceObservations(ofMeasure: m, with: observations)
             }
+            withholdSmallNumbers(ofMeasures: measures)
         }
         for (period, evaluation) in data.evaluations {
             var rejudged = evaluation.rejudging(changed, in: data.council)
@@ -153,6 +155,7 @@ extension DataService {
         // selected period (its rows were gone while the state was mapped, and the selection went to the first).
         let opened = data.histories.keys.compactMap { data.council.measures.indices.contains($0) ? data.council.measures[$0].code : nil }
         data.council = try store.loadRecentCouncil(periods: Self.recentObservations)
+        try Self.withholdSmallNumbers(in: &data, store: store)
         // A new framework may give an owner other measures (by owner or service).
         data.recordable = try store.recordableMeasureCodes()
         rowsAsked = [:]
@@ -173,6 +176,7 @@ extension DataService {
         if !partial.isEmpty {
             let loaded = try store.observations(ofMeasures: partial.map { data.council.measures[$0].code }, recent: nil)
             for (m, observations) in zip(partial, loaded) { data.council.replaceObservations(ofMeasure: m, with: observations) }
+            withholdSmallNumbers(ofMeasures: partial)
         }
         data.evaluations = data.evaluations.mapValues { $0.rejudging(partial, in: data.council, keepingOutlooksOf: measures) }
         for m in measures { data.histories[m] = data.council.history(ofMeasure: m) }

@@ -64,8 +64,12 @@ public final class DataService {
     var rowsAsked: [Int: Int] = [:]
 
     /// A service over a store: it opens with the recent part of each measure's history, and values can be
-    /// recorded as `user` unless the store is read-only.
-    public init(store: any CouncilStore, today: CivilDate, user: String, keptPeriods: Int = DataService.judgedPeriodsKept) throws {
+    /// recorded as `user` unless the store is read-only. `withholdingSmallNumbers` for a meeting's screens (see
+    /// ``withholdSmallNumbers(in:store:)``).
+    public init(
+        store: any CouncilStore, today: CivilDate, user: String, withholdingSmallNumbers: Bool = false,
+        keptPeriods: Int = DataService.judgedPeriodsKept
+    ) throws {
         self.keptPeriods = max(1, keptPeriods)
         let watcher = try store.makeChangeWatcher()
         _ = try watcher.hasChanged()
@@ -77,6 +81,8 @@ public final class DataService {
         data.recordable = try store.recordableMeasureCodes()
         data.canSignOff = access.canSignOff
         data.seesPublishedOnly = access.seesPublishedOnly
+        data.withholdsSmallNumbers = withholdingSmallNumbers
+        try Self.withholdSmallNumbers(in: &data, store: store)
         data.readOnlyReason = Self.readOnlyReason(access, store: store)
         if !access.seesPublishedOnly { try Self.readAwaitingSignOff(into: &data, from: store) }
         data.hasHistory = true
@@ -199,6 +205,7 @@ public final class DataService {
                     data.council.replaceObservations(ofMeasure: m, with: observations)
                     rowsAsked[m] = count
                 }
+                withholdSmallNumbers(ofMeasures: measures)
             }
             evaluation = evaluation.rejudging(wanted.keys.sorted(), in: data.council)
         }
@@ -251,6 +258,7 @@ public final class DataService {
             let loaded = try store.observations(ofMeasures: [data.council.measures[m].code], recent: nil)
             data.council.replaceObservations(
                 ofMeasure: m, with: loaded.first ?? MeasureObservations(observations: [], loadedFrom: nil, isDetailed: true))
+            withholdSmallNumbers(ofMeasures: [m])
             // The same figures, now with the judged period's commentary and quality.
             changed = [m]
         }

@@ -87,7 +87,9 @@ struct MeasureColumns {
         cells += [
             draft
                 ? Table.Item(context.format(judged.value, of: measure, width: latestWidth - 2) + " " + context.draftMark, style: theme.warning)
-                : Table.Item(context.format(judged.value, of: measure, width: latestWidth)),
+                : Table.Item(
+                    judged.observation?.isWithheld == true
+                        ? RenderContext.withheldMark : context.format(judged.value, of: measure, width: latestWidth)),
             Table.Item(judged.target.map { context.formatTarget($0, of: measure, width: 10) } ?? "", style: theme.muted),
             Table.Item(status, style: theme.style(for: judged.status)),
         ]

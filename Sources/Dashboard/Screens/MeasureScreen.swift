@@ -2,6 +2,9 @@ import ScorecardKit
 
 /// One measure: its judgement, a chart of its history with the target, its table of periods and its definition.
 struct MeasureScreen {
+    /// What a meeting is told of a value withheld, beside its `*`.
+    static let withheldNote = "a small number, withheld (counts of 1 to 4 are not shown at a meeting, so that no one can be identified)"
+
     let context: RenderContext
     let measure: Int
 
@@ -61,6 +64,8 @@ struct MeasureScreen {
                 let target = judged.target.map { " against \(definition.formatTarget($0))" } ?? ""
                 spans += [separator, Span(context.text("\(definition.format(value))\(target) in \(period.label)"))]
                 if judged.observation?.isDraft == true { spans += [separator, Span("draft, awaiting sign-off", style: theme.warning)] }
+            } else if judged.observation?.isWithheld == true {
+                spans += [separator, Span("\(RenderContext.withheldMark) in \(period.label): \(Self.withheldNote)", style: theme.muted)]
             } else if judged.status == .overdue, let due = judged.due {
                 spans += [separator, Span("\(period.label) was due by \(due.longDescription)", style: theme.bad)]
             }
@@ -380,12 +385,14 @@ struct MeasureScreen {
                     Table.Item(""), Table.Item(""), Table.Item(""),
                 ]
             }
-            // The judged period's missing value is overdue when the headline says so, not merely missing.
-            let status = item.status ?? (period == judged.period && judged.status == .overdue ? .overdue : nil)
+            // The judged period's missing value is overdue when the headline says so, not merely missing; a small
+            // number withheld from members is there, but not judged.
+            let status = item.status
+                ?? (item.observation.isWithheld ? .notJudged : period == judged.period && judged.status == .overdue ? .overdue : nil)
             return [
                 Table.Item(period.label, style: period == judged.period ? theme.chartMarker : theme.text),
                 // Abbreviated when too wide for the column (£12.3bn), never cut; H gives the period in full.
-                Table.Item(context.format(item.observation.value, of: definition, width: 11)),
+                Table.Item(context.format(observation: item.observation, of: definition, width: 11)),
                 Table.Item(item.target.map { context.formatTarget($0, of: definition, width: 11) } ?? "", style: theme.muted),
                 Table.Item(status.map { area.width >= 100 ? theme.badge(for: $0) : "\(theme.symbol(for: $0)) \($0.shortLabel)" }
                                ?? "\(theme.symbol(for: .noData)) Missing",

@@ -62,7 +62,7 @@ struct PeriodDetailView {
             for (i, part) in wrapped.enumerated() { lines.append(Line(text: part, indent: i == 0 ? 2 : 4, style: theme.muted)) }
         }
         let item = context.model.periodHistory(of: measure)?.first { $0.period == period }
-        var summary = context.format(item?.observation.value, of: definition)
+        var summary = context.format(observation: item?.observation, of: definition)
         if let target = item?.target { summary += " against \(context.text(definition.formatTarget(target)))" }
         if let status = item?.status { summary += "\(theme.glyphs.separator)\(theme.badge(for: status))" }
         if let quality = item?.observation.quality { summary += "\(theme.glyphs.separator)\(quality.rawValue.capitalized)" }
@@ -74,11 +74,23 @@ struct PeriodDetailView {
             paragraph(summary, indent: 0, style: theme.text.adding(.bold))
         }
         lines.append(Line(text: "", style: theme.text))
+        // A small number withheld from members: its commentary and revisions would tell it ("Target met" beside a
+        // target of 2; the figure it replaced), so neither is shown, and the note says why.
+        if item?.observation.isWithheld == true {
+            paragraph(RenderContext.withheldMark + " " + MeasureScreen.withheldNote + ". Its commentary and revisions are not shown.", indent: 0, style: theme.muted)
+            return lines
+        }
         lines.append(Line(text: "Commentary", style: theme.header))
         paragraph(item?.observation.note ?? "None recorded.", style: item?.observation.note == nil ? theme.muted : theme.text)
         guard context.model.hasHistory else { return lines }
         lines.append(Line(text: "", style: theme.text))
         lines.append(Line(text: "History, newest first", style: theme.header))
+        // A revision's figures ("6 (was 3)") are not withheld one by one: a measure whose small numbers are withheld
+        // shows none of them.
+        if context.model.withholdsSmallNumbers, definition.smallNumbers != nil {
+            paragraph("Not shown at a meeting: this measure's small numbers are withheld, and a revision could give one away.", style: theme.muted)
+            return lines
+        }
         guard let loaded = context.model.revisions(of: measure, in: period) else {
             paragraph("Loading…", style: theme.muted)
             return lines

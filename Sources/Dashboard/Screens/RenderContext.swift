@@ -48,6 +48,14 @@ struct RenderContext {
         return text(unit.abbreviated(value))
     }
 
+    /// An observation's value as ``format(_:of:width:)`` writes it, or `*` for a small number withheld from members.
+    func format(observation: Observation?, of measure: Measure, width: Int = .max) -> String {
+        observation?.isWithheld == true ? Self.withheldMark : format(observation?.value, of: measure, width: width)
+    }
+
+    /// What stands for a small number withheld from members, as in a public report.
+    static let withheldMark = "*"
+
     /// Whether measure `m` is judged on a draft awaiting sign-off (never for a member, who sees none).
     func isJudgedOnDraft(_ m: Int) -> Bool {
         evaluation.measures[m].observation?.isDraft == true

@@ -158,6 +158,7 @@ extension Theme {
             HelpEntry(keys: glyphs.isUnicode ? "⠉  ⠉" : "r", description: "Chart: the region"),
             HelpEntry(keys: "\(arrow(for: .increasing)) \(arrow(for: .decreasing))", description: "Higher, lower (no better way)"),
             HelpEntry(keys: draftMark, description: "A draft, not yet signed off"),
+            HelpEntry(keys: "*", description: "A small number, withheld at a meeting"),
             HelpEntry(keys: shades.prefix(3).joined(), description: "Bar: on track, risk, off"),
             HelpEntry(keys: shades.suffix(2).joined(), description: "Bar: missing, not judged"),
         ]

@@ -54,8 +54,13 @@ struct MeasureJudgement {
         let observation = self.observation(at: period)
         let target = self.target(at: period)
 
+        // A small number withheld from members: reported, so not overdue, but neither judged nor compared (on
+        // track against a target of 2, lower is better, is 2; a direction against the value before tells it too).
+        if let observation, observation.isWithheld {
+            return MeasureEvaluation(status: .notJudged, period: period, target: target, observation: observation, due: due, alerts: [])
+        }
         guard let value = observation?.value else {
-            let started = observations.contains { $0.value != nil && $0.period < period }
+            let started = observations.contains { $0.isReported && $0.period < period }
             if !started, loadedFrom != nil { reach.lookedBeforeAll() }
             guard started else {
                 return MeasureEvaluation(
@@ -106,7 +111,7 @@ struct MeasureJudgement {
         if period.endDate > asAt.endDate { period = period.previous }
         for _ in 0..<Self.longestRun {
             // Due by its due date: on that day it is not late yet, and the period before is judged.
-            if observation(at: period)?.value != nil || measure.dueDate(for: period) < today { break }
+            if observation(at: period)?.isReported == true || measure.dueDate(for: period) < today { break }
             period = period.previous
         }
         return period

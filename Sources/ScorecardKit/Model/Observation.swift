@@ -44,6 +44,7 @@ public struct Observation: Sendable, Equatable {
         let rawValue: UInt8
         static let value = Presence(rawValue: 1)
         static let draft = Presence(rawValue: 4)
+        static let withheld = Presence(rawValue: 8)
     }
 
     public init(
@@ -80,6 +81,21 @@ public struct Observation: Sendable, Equatable {
         set { if newValue { presence.insert(.draft) } else { presence.remove(.draft) } }
     }
 
+    /// Whether the value is withheld where small numbers are (a meeting's screens): see ``SmallNumbers``; shown as `*`.
+    public var isWithheld: Bool { presence.contains(.withheld) }
+
+    /// Whether the period's value is in: there, or withheld (a small number is reported, not missing).
+    public var isReported: Bool { value != nil || isWithheld }
+
+    /// This observation as shown where small numbers are withheld, when its value is one: no value, commentary or quality (each
+    /// would tell it: "Target met" beside a target of 2), its period and target kept; judged as reported, not as
+    /// missing (see ``isWithheld``).
+    public var withheld: Observation {
+        var shown = Observation(period: period, value: nil, target: target)
+        shown.presence.insert(.withheld)
+        return shown
+    }
+
     /// A target for this period alone, overriding the measure's schedule.
     public var target: Double? {
         get { extras?.target }
@@ -89,12 +105,14 @@ public struct Observation: Sendable, Equatable {
     // MARK: Columns
 
     /// The observation as ``ObservationSeries`` keeps it: its value, ordinal and box, and a byte of flags holding
-    /// the period's kind (bits 0-1), whether the value is there (bit 2), whether it is a draft (bit 3) and its
-    /// quality (bits 4-5: none, or one more than its place in ``DataQuality/allCases``).
+    /// the period's kind (bits 0-1), whether the value is there (bit 2), whether it is a draft (bit 3), its
+    /// quality (bits 4-5: none, or one more than its place in ``DataQuality/allCases``) and whether it is withheld
+    /// (bit 6).
     var columns: (value: Double, ordinal: Int32, flags: UInt8, extras: Extras?) {
         var flags = UInt8(kind.rawValue)
         if presence.contains(.value) { flags |= 4 }
         if presence.contains(.draft) { flags |= 8 }
+        if presence.contains(.withheld) { flags |= 64 }
         if let quality { flags |= UInt8(Self.qualities.firstIndex(of: quality)! + 1) << 4 }
         return (storedValue, ordinal, flags, extras)
     }
@@ -107,6 +125,7 @@ public struct Observation: Sendable, Equatable {
         var presence: Presence = []
         if flags & 4 != 0 { presence.insert(.value) }
         if flags & 8 != 0 { presence.insert(.draft) }
+        if flags & 64 != 0 { presence.insert(.withheld) }
         self.presence = presence
         let quality = Int(flags >> 4 & 3)
         self.quality = quality == 0 ? nil : Self.qualities[quality - 1]

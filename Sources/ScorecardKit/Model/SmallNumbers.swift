@@ -104,3 +104,20 @@ extension Measure {
         return withheld
     }
 }
+
+extension Council {
+    /// Withholds, in the measures `indices`, each value a member may not see (``Measure/withheldPeriods(in:)``):
+    /// the observation becomes ``Observation/withheld``, shown as `*`, judged as reported but not judged on. Run
+    /// again over values already withheld it changes nothing (they are skipped as the rule skips them).
+    ///
+    /// A cumulative measure's rule looks at the values shown earlier in the year: give it at least the year's.
+    public mutating func withholdSmallNumbers(ofMeasures indices: some Sequence<Int>) {
+        for m in indices where measures[m].smallNumbers != nil {
+            let withheld = measures[m].withheldPeriods(in: observations[m])
+            guard !withheld.isEmpty else { continue }
+            for i in observations[m].indices where withheld.contains(observations[m][i].period) {
+                observations[m][i] = observations[m][i].withheld
+            }
+        }
+    }
+}

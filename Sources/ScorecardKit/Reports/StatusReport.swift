@@ -338,14 +338,14 @@ extension Council {
         // already: September missing and October in wants September still (it is overdue), September and
         // October both in want November.
         let after = observations[m].last(where: { observation in
-            observation.value != nil && (judged.map { observation.period <= $0 } ?? true)
+            observation.isReported && (judged.map { observation.period <= $0 } ?? true)
         })?.period.next
         guard var next = after ?? judged else { return nil }
         let latestEnded = Period.latestEnded(kind: measures[m].frequency.periodKind, by: today)
         // The observations run in period order: walk on from `next` while each period has its value.
         let series = observations[m]
         var index = series.firstIndex { $0.period >= next } ?? series.endIndex
-        while index < series.endIndex, next <= latestEnded, series[index].period == next, series[index].value != nil {
+        while index < series.endIndex, next <= latestEnded, series[index].period == next, series[index].isReported {
             next = next.next
             index += 1
         }

@@ -35,6 +35,11 @@ struct WithheldValueTests {
         var again = council
         again.withholdSmallNumbers(ofMeasures: [0])
         #expect(Array(again.observations[0]) == shown)
+        // Its national comparators go too: the council's own figure beside England's narrows a count down.
+        var compared = Self.council()
+        compared.measures[0].comparators = Comparators(source: .init(file: "phof.csv", area: "E06000001"))
+        compared.withholdSmallNumbers(ofMeasures: [0])
+        #expect(compared.measures[0].comparators == nil)
         // A measure without small numbers keeps every value.
         var plain = Self.council()
         plain.measures[0].smallNumbers = nil
@@ -55,14 +60,18 @@ struct WithheldValueTests {
         // has no direction against July.
         let august = council.evaluate(asAt: .month(2026, 8), today: today).measures[0]
         #expect(august.status == .offTrack && august.alerts.map(\.rule) == [.offTrack] && august.sincePrevious == nil)
-        // Officers (nothing withheld): the same periods judged on their values.
+        // Officers (nothing withheld): the same periods judged on their values, with the year's forecast.
         let officers = Self.council().evaluate(asAt: .quarter(2026, 2), today: today).measures[0]
-        #expect(officers.status == .onTrack && officers.value == 4)
+        #expect(officers.status == .onTrack && officers.value == 4 && officers.forecast != nil)
+        // No forecast from the values shown alone (the smallest left out, it came out too high: 4.7 for 3.8).
+        #expect(august.forecast == nil)
         // October not in, due by 30 November: not yet overdue on 24 November, overdue in December; September's
         // withheld value counts as in (the next due is October, not September).
         #expect(council.nextPeriod(forMeasure: 0, judged: .month(2026, 9), today: today) == .month(2026, 10))
         let december = council.evaluate(asAt: .quarter(2026, 3), today: CivilDate(year: 2026, month: 12, day: 6)!).measures[0]
         #expect(december.period == .month(2026, 10) && december.status == .overdue)
+        // October alone is overdue: September's withheld value is not missing.
+        #expect(december.alerts.first { $0.rule == .overdue }?.run == 1)
     }
 
     @Test("a withheld observation keeps its flag where a measure's observations are held in columns")

@@ -30,7 +30,10 @@ extension DataService {
             council = data.council
             evaluation = council.evaluate(asAt: period, today: data.today)
         }
-        let options = ReportOptions(scope: scope, publishedOnly: data.seesPublishedOnly, produced: data.today)
+        // At a meeting, what the room may see: the public report, its small numbers withheld.
+        let options = ReportOptions(
+            audience: data.withholdsSmallNumbers ? .public : .committee, scope: scope, publishedOnly: data.seesPublishedOnly,
+            produced: data.today)
         let html = HTMLReportWriter.html(CommitteeReport(council: council, evaluation: evaluation, options: options))
         let path = Self.reportPath(Self.reportFileName(scope, council: council, period: period), in: Self.reportDirectory)
         do {

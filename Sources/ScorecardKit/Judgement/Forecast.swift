@@ -47,7 +47,7 @@ extension MeasureJudgement {
     /// The forecast as at `period`; `nil` when the measure has no year-end target or no value this year.
     func forecast(at period: Period) -> Forecast? {
         let kind = period.kind
-        guard kind == .month || kind == .quarter else { return nil }
+        guard kind == .month || kind == .quarter, !hasWithheldValues else { return nil }
         let perYear = kind.perYear
         let lastOfYear = period.advanced(by: perYear - period.positionInFinancialYear)
         let year = period.financialYear

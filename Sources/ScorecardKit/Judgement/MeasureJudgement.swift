@@ -101,6 +101,12 @@ struct MeasureJudgement {
 
     // MARK: Periods and values
 
+    /// Whether any value is withheld (a small number, at a meeting): the limits and forecast would be worked out from
+    /// the other values alone, the smallest left out, and so be wrong; neither is given then, as in a public report.
+    var hasWithheldValues: Bool {
+        measure.smallNumbers != nil && observations.contains { $0.isWithheld }
+    }
+
     /// The latest period of the measure's frequency ending within `asAt` that has a value or is due by `today`.
     ///
     /// A period whose value is not yet due and not yet in is skipped: members see the latest value they can
@@ -157,7 +163,7 @@ struct MeasureJudgement {
 
     /// The XmR chart of the latest values up to `period` (see ``ProcessControl``).
     func processControl(at period: Period) -> ProcessControl? {
-        guard !measure.cumulative else { return nil }
+        guard !measure.cumulative, !hasWithheldValues else { return nil }
         // The latest values up to `period`, found walking back, then copied out in order.
         var end = observations.count
         while end > 0, observations[end - 1].period > period { end -= 1 }
@@ -220,7 +226,7 @@ struct MeasureJudgement {
     /// due date, not March's.
     func overdueAlert(period: Period, today: CivilDate) -> Alert {
         var run = 1
-        while run < Self.longestRun, value(at: period.advanced(by: -run)) == nil { run += 1 }
+        while run < Self.longestRun, observation(at: period.advanced(by: -run))?.isReported != true { run += 1 }
         let first = period.advanced(by: 1 - run)
         let due = measure.dueDate(for: first)
         let late = NumberText.counted(today.dayNumber - due.dayNumber, "day")

@@ -111,8 +111,11 @@ extension Council {
     /// again over values already withheld it changes nothing (they are skipped as the rule skips them).
     ///
     /// A cumulative measure's rule looks at the values shown earlier in the year: give it at least the year's.
+    /// The measures' national comparators are left out too, as a public report leaves them out: the council's own
+    /// figure and its interval beside England's narrow down a withheld count.
     public mutating func withholdSmallNumbers(ofMeasures indices: some Sequence<Int>) {
         for m in indices where measures[m].smallNumbers != nil {
+            measures[m].comparators = nil
             let withheld = measures[m].withheldPeriods(in: observations[m])
             guard !withheld.isEmpty else { continue }
             for i in observations[m].indices where withheld.contains(observations[m][i].period) {

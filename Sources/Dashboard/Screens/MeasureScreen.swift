@@ -3,7 +3,7 @@ import ScorecardKit
 /// One measure: its judgement, a chart of its history with the target, its table of periods and its definition.
 struct MeasureScreen {
     /// What a meeting is told of a value withheld, beside its `*`.
-    static let withheldNote = "a small number, withheld (counts of 1 to 4 are not shown at a meeting, so that no one can be identified)"
+    static let withheldNote = "a small number, withheld (counts of 1 to 4, and rates built on them, are not shown at a meeting, so that no one can be identified)"
 
     let context: RenderContext
     let measure: Int
@@ -151,7 +151,10 @@ struct MeasureScreen {
         let fold = context.theme.glyphs.isUnicode
         let marks = [range.upperBound, (range.upperBound + range.lowerBound) / 2, range.lowerBound]
         let extra = (0...2).first { extra in Set(marks.map { unit.format($0, decimals: decimals + extra) }).count == marks.count } ?? 2
+        // At a meeting, no scale value a small number could be is labelled, as in a public report's charts.
+        let withheld = context.model.withholdsSmallNumbers ? definition.smallNumbers : nil
         let format: @Sendable (Double) -> String = { value in
+            if let withheld, withheld.withholds(value, unit: unit, decimals: decimals) { return "" }
             let text = unit.format(value, decimals: decimals + extra)
             return fold ? text : TextFolding.ascii(text)
         }

@@ -88,4 +88,14 @@ struct WithheldValueScreenTests {
         #expect(august.contains("*") && !august.contains(" 2 "), "\(august)")
         #expect(member.model.council.observations[m].allSatisfy { $0.value.map { $0 == 0 || $0 > 4 } ?? true }, "no count of 1 to 4 held at all")
     }
+
+    @Test("at a meeting a chart's scale labels no value a small number could be: 0 and 9 are written, 1 to 4 are not")
+    func scaleLabels() {
+        var measure = Measure(code: "RS-1", title: "People sleeping rough", unit: MeasureUnit("people"), decimals: 0)
+        measure.smallNumbers = SmallNumbers(basis: .count)
+        let (meeting, _) = MeasureScreen.scaleFormat(for: 0...9, of: measure, withholdingSmallNumbers: true, unicode: true)
+        #expect([0.0, 3, 4.5, 9].map(meeting) == ["0 people", "", "", "9 people"])
+        let (own, _) = MeasureScreen.scaleFormat(for: 0...9, of: measure, withholdingSmallNumbers: false, unicode: true)
+        #expect(own(3) == "3 people", "an officer's or member's own chart writes every value")
+    }
 }

@@ -139,20 +139,24 @@ struct MeasureScreen {
             chart.comparators = [covering.map { $0?.england }, covering.map { $0?.region }]
             chart.comparatorsHold = points.contains { $0.period.kind != definition.frequency.periodKind }
         }
-        (chart.formatY, chart.labelPlaces) = scaleFormat(for: chart.effectiveRange)
+        (chart.formatY, chart.labelPlaces) = Self.scaleFormat(
+            for: chart.effectiveRange, of: definition, withholdingSmallNumbers: context.model.withholdsSmallNumbers,
+            unicode: context.theme.glyphs.isUnicode)
         return chart
     }
 
     /// The scale's labels (top, middle, bottom) in the measure's unit, to its decimals or to as few more as tell
     /// them apart (17.2 days, not 17 three times; 86.7%, not 86.654%).
-    private func scaleFormat(for range: ClosedRange<Double>) -> (@Sendable (Double) -> String, places: Int) {
+    /// At a meeting (`withholdingSmallNumbers`), no scale value a small number could be is labelled, as in a public
+    /// report's charts.
+    static func scaleFormat(
+        for range: ClosedRange<Double>, of definition: Measure, withholdingSmallNumbers: Bool, unicode fold: Bool
+    ) -> (@Sendable (Double) -> String, places: Int) {
         let unit = definition.unit
         let decimals = definition.decimals
-        let fold = context.theme.glyphs.isUnicode
         let marks = [range.upperBound, (range.upperBound + range.lowerBound) / 2, range.lowerBound]
         let extra = (0...2).first { extra in Set(marks.map { unit.format($0, decimals: decimals + extra) }).count == marks.count } ?? 2
-        // At a meeting, no scale value a small number could be is labelled, as in a public report's charts.
-        let withheld = context.model.withholdsSmallNumbers ? definition.smallNumbers : nil
+        let withheld = withholdingSmallNumbers ? definition.smallNumbers : nil
         let format: @Sendable (Double) -> String = { value in
             if let withheld, withheld.withholds(value, unit: unit, decimals: decimals) { return "" }
             let text = unit.format(value, decimals: decimals + extra)

@@ -82,7 +82,8 @@ struct PeriodDetailTests {
         #expect(screen.contains("87.5% against 90.0%"))
         #expect(screen.contains("auditor  87.5% (was 86.0%)"))
         #expect(screen.contains("Corrected after audit"))
-        #expect(screen.contains("test  86.0% (new)"))
+        #expect(screen.contains("test  86.0% (new); imported"), "an imported value says so: published as imported")
+        #expect(screen.contains("auditor  87.5% (was 86.0%)") && !screen.contains("(was 86.0%); imported"))
         // The newest revision's commentary is the one shown above; the older one shows its own.
         #expect(screen.contains("Staff vacancies; two posts filled in October,"))
         #expect(screen.contains("backlog cleared by December"))

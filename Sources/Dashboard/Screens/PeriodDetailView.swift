@@ -162,10 +162,12 @@ struct PeriodDetailView {
         return "\(shown(value)) (was \(shown(replaced.value)))"
     }
 
-    /// Whether a version was signed off, by whom and when: "; signed off by olu 02/12 09:30", "; draft".
+    /// Whether a version was signed off, by whom and when: "; signed off by olu 02/12 09:30", "; draft"; an imported
+    /// one, published by the officer who imported it, "; imported" (without it, a member could not tell it from a
+    /// value recorded and never signed off).
     static func signOff(_ revision: Revision, context: RenderContext) -> String {
         if revision.observation.isDraft { return "; draft, not signed off" }
-        guard let signOff = revision.signedOff else { return "" }
+        guard let signOff = revision.signedOff else { return revision.source == .import ? "; imported" : "" }
         return "; signed off by \(context.text(signOff.by)) \(DateText.minute(signOff.at))"
     }
 }

@@ -44,6 +44,15 @@ public enum CouncilSource {
         }
     }
 
+    /// This source with its observations being read from now on while the caller reads the framework (see
+    /// ``CouncilDirectory/readingObservationsAhead()``); a workbook is read whole when opened.
+    public func readingObservationsAhead() -> CouncilSource {
+        switch self {
+        case .directory(let directory): .directory(directory.readingObservationsAhead())
+        case .workbook: self
+        }
+    }
+
     /// Loads and checks the framework: the plan and its measures.
     public func loadFramework() throws -> FrameworkFile.Contents {
         switch self {

@@ -98,7 +98,7 @@ struct ImportCommand: ParsableCommand {
         }
         // The framework first, then the observations, written by another thread while they are read.
         let trace = Trace()
-        let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }
+        let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }.readingObservationsAhead()
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         let replaced = try refuseOther(contents.plan.council, over: store, shownAs: shownAs)
         let builder = try PostgresImportBuilder(
@@ -190,6 +190,7 @@ struct ImportCommand: ParsableCommand {
     private func importFiles(_ directory: String, into path: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
+            .readingObservationsAhead()
         let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         var replaced = SQLiteStore.exists(at: path) ? try refuseOther(contents.plan.council, inFileAt: path) : nil
         let folder = path.folderPart

@@ -29,7 +29,7 @@ import Testing
 
     @Test("periods overdue with nothing recorded for them (no row in the file) have rows of their own, marked overdue")
     func overduePeriodsWithoutRows() throws {
-        var council = try CouncilDirectory(path: TestCouncil.directory).load()
+        let council = try CouncilDirectory(path: TestCouncil.directory).load()
         let m = try #require(council.measures.indices.first { council.measures[$0].frequency == .monthly && council.observations[$0].count >= 2 })
         let latest = try #require(council.observations[m].last)
         // Nothing for the two months after the latest value, judged long after both were due.

@@ -12,16 +12,24 @@ public struct CSVReader: TextTable {
     /// The file name used in errors.
     public let file: String
 
+    /// Whether the bytes were found to be UTF-8 text already (by ``FileReadAhead``): not checked again.
+    let isCheckedText: Bool
+
     public init(bytes: [UInt8], file: String) {
+        self.init(bytes: bytes, file: file, isCheckedText: false)
+    }
+
+    init(bytes: [UInt8], file: String, isCheckedText: Bool) {
         self.bytes = bytes
         self.file = file
+        self.isCheckedText = isCheckedText
     }
 
     public var origin: TableOrigin { TableOrigin(file: file) }
 
     /// Calls `body` with each record, the header first. Blank lines are skipped.
     public func forEachRecord(_ body: (borrowing TableRecord) throws -> Void) throws {
-        try validateUTF8()
+        if !isCheckedText { try validateUTF8() }
         var record = TableRecord()
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1

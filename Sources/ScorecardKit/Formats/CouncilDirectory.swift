@@ -15,9 +15,24 @@ public struct CouncilDirectory: Sendable {
     /// The day values are recorded on: a value for a period that has not ended by then is refused (`nil`: no check).
     public let today: CivilDate?
 
+    /// `observations.csv` being read on another thread (see ``readingObservationsAhead()``).
+    private let observationsAhead: FileReadAhead?
+
     public init(path: String, today: CivilDate? = nil) {
+        self.init(path: path, today: today, observationsAhead: nil)
+    }
+
+    private init(path: String, today: CivilDate?, observationsAhead: FileReadAhead?) {
         self.path = path
         self.today = today
+        self.observationsAhead = observationsAhead
+    }
+
+    /// This directory with `observations.csv` being read from now on, on another thread, and checked to be text,
+    /// while the caller reads the framework: ``loadObservations(for:)`` or ``streamObservations(for:to:)`` then
+    /// take what was read.
+    public func readingObservationsAhead() -> CouncilDirectory {
+        CouncilDirectory(path: path, today: today, observationsAhead: FileReadAhead(path: observationsPath))
     }
 
     public var frameworkPath: String { join(Self.frameworkName) }
@@ -30,8 +45,9 @@ public struct CouncilDirectory: Sendable {
     ///
     /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
     public func load() throws -> Council {
-        let contents = try loadFramework()
-        let observations = try loadObservations(for: contents.measures)
+        let directory = readingObservationsAhead()
+        let contents = try directory.loadFramework()
+        let observations = try directory.loadObservations(for: contents.measures)
         return Council(plan: contents.plan, measures: contents.measures, observations: observations)
     }
 
@@ -71,10 +87,11 @@ public struct CouncilDirectory: Sendable {
     /// - Throws: ``DataLoadError`` listing each problem with its file, line and field.
     public func loadObservations(for measures: [Measure]) throws -> [[Observation]] {
         do {
-            guard let bytes = try read(observationsPath, required: false) else {
+            guard let (bytes, isText) = try observationsBytes() else {
                 return [[Observation]](repeating: [], count: measures.count)
             }
-            return try ObservationsFile(file: observationsPath, measures: measures, today: today).read(bytes)
+            let table = CSVReader(bytes: bytes, file: observationsPath, isCheckedText: isText)
+            return try ObservationsFile(file: observationsPath, measures: measures, today: today).read(table: table)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }
@@ -86,16 +103,30 @@ public struct CouncilDirectory: Sendable {
         for measures: [Measure], to emit: (_ rows: [(measure: Int, observation: Observation)]) -> Void
     ) throws -> Int {
         do {
-            guard let bytes = try read(observationsPath, required: false) else { return 0 }
-            return try ObservationsFile(file: observationsPath, measures: measures, today: today).stream(bytes, to: emit)
+            guard let (bytes, isText) = try observationsBytes() else { return 0 }
+            let table = CSVReader(bytes: bytes, file: observationsPath, isCheckedText: isText)
+            return try ObservationsFile(file: observationsPath, measures: measures, today: today).stream(table: table, to: emit)
         } catch let error as DataFileError {
             throw DataLoadError([error])
         }
     }
 
+    /// The bytes of `observations.csv` (`nil` when there is none), and whether they were found to be text already.
+    private func observationsBytes() throws -> (bytes: [UInt8], isText: Bool)? {
+        if let (read, isText) = observationsAhead?.take() {
+            return try bytes(of: observationsPath, read, required: false).map { ($0, isText) }
+        }
+        return try self.read(observationsPath, required: false).map { ($0, false) }
+    }
+
     private func read(_ file: String, required: Bool) throws -> [UInt8]? {
+        try bytes(of: file, FileBytes.read(file), required: required)
+    }
+
+    /// The bytes `read` from `file`, or `nil` when it is not there and not `required`; else throws saying why not.
+    private func bytes(of file: String, _ read: Result<[UInt8], FileBytes.Problem>, required: Bool) throws -> [UInt8]? {
         let message: String
-        switch FileBytes.read(file) {
+        switch read {
         case .success(let bytes): return bytes
         case .failure(.directory): message = "is a directory, not a file"
         case .failure(.notRegular): message = "is not a regular file (a device or a pipe); give a file"

@@ -66,6 +66,8 @@ public struct FrameworkFile {
             } ?? nil
         }
         var reader = MeasureReader(defaultTolerance: defaultTolerance)
+        var readAhead = MeasuresReadAhead(
+            root: elsewhere.measures == nil ? root : .sequence([], line: 0), file: file, defaultTolerance: defaultTolerance)
         var priorities: [Priority] = []
         var priorityCodes: [String: Int] = [:]
         if let table = elsewhere.priorities, top.node("priorities") != nil {
@@ -82,7 +84,7 @@ public struct FrameworkFile {
                 code: code, title: try problems.attempt { try object.requiredString("title") } ?? "",
                 lead: try problems.attempt { try object.string("lead") ?? "" } ?? "",
                 description: try problems.attempt { try object.string("description") ?? "" } ?? "")
-            priority.measures = try measures(&object, reader: &reader, elsewhere: elsewhere, problems: problems)
+            priority.measures = try measures(&object, reader: &reader, readAhead: &readAhead, elsewhere: elsewhere, problems: problems)
             var planCodes: Set<String> = []
             for planNode in try problems.attempt({ try object.list("plans") }) ?? [] {
                 guard var planObject = try problems.attempt({ try YAMLObject(planNode, file: file, context: "a delivery plan") }) else { continue }
@@ -93,7 +95,7 @@ public struct FrameworkFile {
                 var plan = DeliveryPlan(
                     code: planCode, title: try problems.attempt { try planObject.requiredString("title") } ?? "",
                     owner: try problems.attempt { try planObject.string("owner") ?? "" } ?? "")
-                plan.measures = try measures(&planObject, reader: &reader, elsewhere: elsewhere, problems: problems)
+                plan.measures = try measures(&planObject, reader: &reader, readAhead: &readAhead, elsewhere: elsewhere, problems: problems)
                 plan.actions = try (try problems.attempt { try planObject.list("actions") } ?? []).compactMap { node in
                     try problems.attempt {
                         var object = try YAMLObject(node, file: file, context: "an action")
@@ -120,9 +122,11 @@ public struct FrameworkFile {
     }
 
     /// Reads each measure under `object` (a priority or a delivery plan), noting a problem and going on to the next;
-    /// returns the indexes of those read. Measures here when a table holds them are a problem.
+    /// returns the indexes of those read (each as `readAhead` read it, when it did). Measures here when a table holds
+    /// them are a problem.
     private func measures(
-        _ object: inout YAMLObject, reader: inout MeasureReader, elsewhere: Elsewhere, problems: ProblemCollector
+        _ object: inout YAMLObject, reader: inout MeasureReader, readAhead: inout MeasuresReadAhead, elsewhere: Elsewhere,
+        problems: ProblemCollector
     ) throws -> [Int] {
         if let table = elsewhere.measures, object.node("measures") != nil {
             try problems.note(object.error("measures", "the measures are in \(table) as well as here: keep them in one place"))
@@ -131,6 +135,7 @@ public struct FrameworkFile {
         let nodes = try problems.attempt { try object.list("measures") } ?? []
         return try nodes.compactMap { node in
             try problems.attempt {
+                if let outcome = readAhead.take(node) { return try reader.take(outcome) }
                 var measure = try YAMLObject(node, file: file, context: "a measure")
                 return try reader.measure(&measure)
             }

@@ -11,8 +11,27 @@ struct MeasureReader {
 
     /// Reads one measure, appends it, and returns its index.
     mutating func measure(_ fields: inout some MeasureFields) throws -> Int {
+        let code = try Self.code(&fields)
+        try register(code, fields: fields)
+        return append(try read(&fields, code: code))
+    }
+
+    /// Takes a measure of ``MeasuresReadAhead`` as ``measure(_:)`` reads one: its code checked against those before
+    /// it, then appended; returns its index. Throws what reading it threw.
+    mutating func take(_ outcome: MeasuresReadAhead.Outcome) throws -> Int {
+        switch outcome {
+        case .failed(let error):
+            throw error
+        case .read(let code, let fields, let measure):
+            try register(code, fields: fields)
+            return append(try measure.get())
+        }
+    }
+
+    /// The measure's code, checked to be one a person can type: the first step of ``measure(_:)``.
+    static func code(_ fields: inout some MeasureFields) throws -> String {
         fields.context = "a measure"
-        let code = try fields.requiredString("code").trimmingWhitespace()
+        let code = String(try fields.requiredString("code").trimmingWhitespace())
         // A code is typed (`record`, the dashboard's `:`): one holding a control character or a line break
         // could not be, and would show as `�` wherever it is printed; one holding an invisible character (a
         // zero-width space, a soft hyphen) would show as another code (`M1` twice, each with its own value).
@@ -25,6 +44,12 @@ struct MeasureReader {
         if code.count > Measure.longestCode {
             throw fields.error("code", "the measure code \(code.excerpt()) is \(code.count) characters long: at most \(Measure.longestCode)")
         }
+        return code
+    }
+
+    /// Refuses a code read before, in any case; else keeps it: the second step of ``measure(_:)``, the one that
+    /// depends on the measures before.
+    mutating func register(_ code: String, fields: some MeasureFields) throws {
         // Codes are typed in any case (`record kbi-004`, the dashboard's `:`): two that differ only in case could
         // not be told apart, and a value would go to whichever was found first.
         let key = code.uppercased()
@@ -34,7 +59,18 @@ struct MeasureReader {
                 : "measure code \(code.excerpt()) is \(firstCode.excerpt()) in another case, which cannot be told apart when typed"
             throw fields.error("code", "\(twice) (first on \(fields.origin.lineName(first)))")
         }
-        lineByCode[key] = (fields.line, String(code))
+        lineByCode[key] = (fields.line, code)
+    }
+
+    /// Appends a measure read by ``read(_:code:)``; returns its index.
+    private mutating func append(_ measure: Measure) -> Int {
+        measures.append(measure)
+        return measures.count - 1
+    }
+
+    /// The measure's fields but its code: the last step of ``measure(_:)``, which needs nothing read before it (so
+    /// that measures can be read at once, see ``MeasuresReadAhead``).
+    func read(_ fields: inout some MeasureFields, code: String) throws -> Measure {
         fields.context = "measure \(code.excerpt())"
         var written = ""
         let frequency = try fields.parsed("frequency", expected: Self.frequencyExpected(written)) {
@@ -46,7 +82,7 @@ struct MeasureReader {
         }
         let polarity = try self.polarity(&fields)
         var measure = Measure(
-            code: String(code), title: try fields.requiredString("title"),
+            code: code, title: try fields.requiredString("title"),
             description: try fields.string("description") ?? "",
             methodology: try fields.string("methodology") ?? "",
             source: try fields.string("source") ?? "",
@@ -73,8 +109,7 @@ struct MeasureReader {
         measure.comparators = try comparators(&fields)
         measure.targets = try targets(&fields, measure: measure)
         try fields.rejectUnknownKeys(allowed: FrameworkFile.measureKeys)
-        measures.append(measure)
-        return measures.count - 1
+        return measure
     }
 
     /// Other words councils use for a frequency.

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import ScorecardKit
+
+/// A large framework's measures are read on every core (``MeasuresReadAhead``): what the file gives, and every
+/// problem it reports, must be what reading them one after another gives.
+@Suite("Measures read ahead on every core")
+struct MeasuresReadAheadTests {
+    /// A framework of two priorities, the second with a delivery plan, holding `count` measures in all (enough
+    /// to be read in slices), with `edit` applied to each measure's YAML by its number.
+    private func framework(count: Int, edit: (Int, String) -> String = { $1 }) -> String {
+        func measure(_ n: Int) -> String {
+            edit(n, "      - code: M-\(n)\n        title: Measure \(n)\n        frequency: quarterly\n        targets:\n          2025/26: \(n)\n")
+        }
+        let third = count / 3
+        return "council: Testshire\nplan: Plan\npriorities:\n"
+            + "  - code: P1\n    title: First\n    measures:\n" + (0..<third).map(measure).joined()
+            + "  - code: P2\n    title: Second\n    measures:\n" + (third..<2 * third).map(measure).joined()
+            + "    plans:\n      - code: D1\n        title: Plan one\n        measures:\n"
+            + (2 * third..<count).map { measure($0).replacingOccurrences(of: "\n      ", with: "\n        ").replacing("      - ", with: "        - ", maxReplacements: 1) }.joined()
+    }
+
+    @Test("every measure in document order, each where the plan puts it, with its own fields")
+    func documentOrder() throws {
+        let count = MeasuresReadAhead.parallelFrom * 2 + 1
+        let contents = try FrameworkFile(file: "framework.yaml").read(framework(count: count))
+        #expect(contents.measures.map(\.code) == (0..<count).map { "M-\($0)" })
+        #expect(contents.measures.map(\.title) == (0..<count).map { "Measure \($0)" })
+        let target = try #require(contents.measures[700].targets[Period(parsing: "2025/26")!])
+        #expect(target == 700)
+        let priorities = contents.plan.priorities
+        #expect(priorities.map(\.measures) == [Array(0..<count / 3), Array(count / 3..<2 * (count / 3))])
+        #expect(priorities[1].plans.first?.measures == Array(2 * (count / 3)..<count))
+    }
+
+    @Test("a code used twice is reported at its second use, in whatever slice each was read; every other problem too")
+    func problemsAsInOrder() throws {
+        let count = MeasuresReadAhead.parallelFrom * 2
+        let text = framework(count: count) { n, yaml in
+            switch n {
+            case 1000: yaml.replacingOccurrences(of: "code: M-1000", with: "code: m-3")
+            case 1001: yaml.replacingOccurrences(of: "code: M-1001", with: "code: M-3")
+            case 600: yaml.replacingOccurrences(of: "frequency: quarterly", with: "frequency: termly")
+            case 5: yaml.replacingOccurrences(of: "title: Measure 5", with: "titel: Measure 5")
+            default: yaml
+            }
+        }
+        // As reading one measure after another reports them (the build before the read-ahead, on the same file).
+        let error = try #require(throws: DataLoadError.self) { try FrameworkFile(file: "framework.yaml").read(text) }
+        #expect(error.errors.map(\.description) == [
+            "framework.yaml:32: field \"title\": measure M-5 needs a title",
+            "framework.yaml:3012: field \"frequency\": \"termly\" is not one of monthly, quarterly, annual, calendar-year",
+            "framework.yaml:5014: field \"code\": measure code m-3 is M-3 in another case, which cannot be told apart when typed (first on line 22)",
+            "framework.yaml:5019: field \"code\": measure code M-3 is used twice (first on line 22)",
+        ])
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[21] == "      - code: M-3")
+    }
+}

@@ -243,7 +243,8 @@ public enum PostgresAdmin {
     }
 
     /// Why `login` must not be given a council role, or `nil`: the group roles themselves, the database's owner,
-    /// and roles that may do more than any council role (superusers, roles that create roles or databases).
+    /// roles that may do more than any council role (superusers, roles that create roles or databases), and roles
+    /// other roles are members of (they would act with its council role).
     private static func refusal(toGrant login: String, _ session: PostgresSession) throws -> String? {
         if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
             return "\(login) is one of Scorecard's group roles, not a login: give a person's login name"
@@ -256,10 +257,13 @@ public enum PostgresAdmin {
                    r.rolcanlogin,
                    coalesce((SELECT string_agg(g.rolname::text, ', ' ORDER BY g.rolname) FROM pg_roles g
                              WHERE pg_has_role(r.oid, g.oid, 'MEMBER') AND g.oid <> r.oid
-                               AND g.rolname NOT IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer')), '')
+                               AND g.rolname NOT IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer')), ''),
+                   coalesce((SELECT string_agg(m.rolname::text, ', ' ORDER BY m.rolname) FROM pg_roles m
+                             WHERE pg_has_role(m.oid, r.oid, 'MEMBER') AND m.oid <> r.oid AND NOT m.rolsuper AND NOT m.rolcreaterole), '')
             FROM pg_roles r WHERE r.rolname = \(login)
             """)
-        guard let (powerful, bypasses, isOwner, canLogin, memberOf) = try rows.first?.decode((Bool, Bool, Bool, Bool, String).self) else {
+        guard let (powerful, bypasses, isOwner, canLogin, memberOf, members) = try rows.first?.decode((Bool, Bool, Bool, Bool, String, String).self)
+        else {
             return nil
         }
         let name = login.terminalSafe
@@ -269,6 +273,12 @@ public enum PostgresAdmin {
         if !canLogin { return "\(name) is a role that cannot log in (a group): give a person's login name" }
         if !memberOf.isEmpty {
             return "\(name) is a member of \(memberOf.excerpt(80)), which a council role would not limit: give a login that is a member of no other role"
+        }
+        // Its members would act with the role it is given (a member login reading drafts as an officer's member).
+        // Those who may create roles (the database's owner among them) administer roles, and may join any anyway.
+        if !members.isEmpty {
+            return "\(members.terminalSafe.excerpt(80)) \(members.contains(",") ? "are members" : "is a member") of \(name), so would act with "
+                + "its council role: give a login no other role is a member of (or REVOKE \(name) FROM them in psql first)"
         }
         return nil
     }

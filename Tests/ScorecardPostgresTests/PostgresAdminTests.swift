@@ -108,7 +108,11 @@ struct PostgresAdminTests {
                 ("writer_\(tag)", "CREATE ROLE writer_\(tag) LOGIN IN ROLE pg_write_all_data", "pg_write_all_data"),
                 ("group_\(tag)", "CREATE ROLE group_\(tag) NOLOGIN", "cannot log in"),
                 ("bypass_\(tag)", "CREATE ROLE bypass_\(tag) LOGIN BYPASSRLS", "BYPASSRLS"),
+                // A login with a member: the member would read and write as the role given.
+                ("shared_\(tag)", "CREATE ROLE shared_\(tag) LOGIN ROLE reader_\(tag)",
+                 "reader_\(tag) is a member of shared_\(tag), so would act with its council role"),
             ]
+            try superuser.run(script: "CREATE ROLE reader_\(tag) LOGIN")
             for (name, create, words) in cases {
                 try superuser.run(script: create)
                 do {

@@ -49,10 +49,12 @@ struct ImportCommand: ParsableCommand {
         }
         // Stopped (Ctrl-C) before it commits, an import writes nothing: said so, rather than ending without a word.
         let stop = ImportStop(path: path)
-        defer { stop.end() }
+        var committed = false
+        defer { stop.end(committed: committed) }
         let (council, imported, watch) =
             PostgresLocation.isURL(path)
             ? try importShared(into: path, stop: stop) : try directory.map { try importFiles($0, into: path, stop: stop) } ?? importSample(into: path, stop: stop)
+        committed = true
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")

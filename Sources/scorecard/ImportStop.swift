@@ -5,8 +5,9 @@ import ScorecardReports
 
 /// How a signal (Ctrl-C, SIGTERM, SIGHUP) ends `scorecard import`. Until the import is finishing, at once,
 /// saying that nothing was imported: nothing is committed before then, and a file being built is removed. Once it
-/// is finishing (committing, which cannot be stopped halfway), the import goes on, says what it did, and the
-/// process then ends as the signal would have ended it.
+/// is finishing (committing, which cannot be stopped halfway), the import goes on, says what it did and that it
+/// stands, and the command ends as it would have without the signal: a script reading its exit status takes
+/// a committed import for what it is (ending by the signal, it read one as failed).
 final class ImportStop: @unchecked Sendable {
     // @unchecked: `finishing` is only read and written under `lock`.
     private let lock = NSLock()
@@ -31,10 +32,13 @@ final class ImportStop: @unchecked Sendable {
         lock.withLock { finishing = true }
     }
 
-    /// Gives the signals back their actions; when one came while the import was finishing, ends as it would.
-    func end() {
+    /// Gives the signals back their actions. When one came while the import was finishing: says that the import
+    /// stands when it was `committed`; else ends as the signal would have.
+    func end(committed: Bool) {
         interruption?.end()
-        if let signal = interruption?.signal { Self.end(by: signal) }
+        guard let signal = interruption?.signal else { return }
+        guard committed else { Self.end(by: signal) }
+        FileHandle.standardError.write(Data("The import was committed before it could stop: it stands as above\n".utf8))
     }
 
     /// Ends the process as `signal` ends it (a shell's loop of imports stops too), not with a status of its own.

@@ -31,10 +31,10 @@ struct CheckSummary {
         }
         let byRule = Alert.Rule.allCases.map { rule in "\(NumberText.grouped(Double(evaluation.alerts.filter { $0.rule == rule }.count), decimals: 0)) \(rule.phrase)" }
         lines.append("  Alerts          \(NumberText.grouped(Double(evaluation.alerts.count), decimals: 0)) (\(byRule.joined(separator: ", ")))")
-        let watch = council.fractionWatch
+        let watch = council.valueWatch
         let warnings = FractionWarning.lines(watch.fractions) + FractionWarning.lines(lone: watch.loneFractions)
             + FractionWarning.lines(targets: watch.fractionTargets)
-            + FinerTargetWarning.lines(council.targetsFinerThanShown())
+            + FinerTargetWarning.lines(council.targetsFinerThanShown()) + FinerValueWarning.lines(watch.finerThanShown)
         if !warnings.isEmpty { lines += [""] + warnings }
         return lines.joined(separator: "\n")
     }

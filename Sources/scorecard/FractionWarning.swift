@@ -1,7 +1,7 @@
 import ScorecardKit
 
 /// What `check` and `import` say of percentage measures whose values look like fractions written for percentages
-/// (``FractionWatch``): a line each, up to ten, and a line for the rest.
+/// (``ValueWatch``): a line each, up to ten, and a line for the rest.
 enum FractionWarning {
     static func lines(_ fractions: [(code: String, largestValue: Double, target: Double)]) -> [String] {
         var lines = fractions.prefix(10).map { code, largest, target in

@@ -60,6 +60,7 @@ struct ImportCommand: ParsableCommand {
         Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
         let fractions = FractionWarning.lines(watch?.fractions ?? []) + FractionWarning.lines(lone: watch?.loneFractions ?? [])
             + FractionWarning.lines(targets: watch?.fractionTargets ?? [])
+            + FinerTargetWarning.lines(council.targetsFinerThanShown()) + FinerValueWarning.lines(watch?.finerThanShown ?? [])
         for line in fractions + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
         for grant in imported.grantsNamingNoMeasure {
             let shown = grant.description.terminalSafe
@@ -84,7 +85,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Imports into a shared PostgreSQL database (by COPY, in one transaction, committed only if the files
     /// have no problem at all).
-    private func importShared(into url: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
+    private func importShared(into url: String, stop: ImportStop) throws -> (Council, ImportSummary, ValueWatch?) {
         let today = try CivilDate.resolvedToday()
         let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
         defer { store.close() }
@@ -106,7 +107,7 @@ struct ImportCommand: ParsableCommand {
         let builder = try PostgresImportBuilder(
             store: store, plan: contents.plan, measures: contents.measures,
             accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
-        var watch = FractionWatch(measures: contents.measures)
+        var watch = ValueWatch(measures: contents.measures)
         let total = try Self.readObservations(files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
         stop.willFinish()
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
@@ -115,7 +116,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Imports the sample council as it stands today.
-    private func importSample(into path: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
+    private func importSample(into path: String, stop: ImportStop) throws -> (Council, ImportSummary, ValueWatch?) {
         let council = try DataLocation.sample(today: try CivilDate.resolvedToday())
         try refuseOther(council.plan.council, inFileAt: path, isSample: true)
         let folder = path.folderPart
@@ -189,7 +190,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Imports the data files in `directory` (or the workbook), reading the observations while a new database is written.
-    private func importFiles(_ directory: String, into path: String, stop: ImportStop) throws -> (Council, ImportSummary, FractionWatch?) {
+    private func importFiles(_ directory: String, into path: String, stop: ImportStop) throws -> (Council, ImportSummary, ValueWatch?) {
         let trace = Trace()
         let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: try CivilDate.resolvedToday()) }
             .readingObservationsAhead()
@@ -201,7 +202,7 @@ struct ImportCommand: ParsableCommand {
         // The observations themselves are kept only for an import into an existing database (compared with it).
         var observations = [[Observation]](repeating: [], count: contents.measures.count)
         // The values' look, to warn of fractions written for percentages as `check` does.
-        var watch = FractionWatch(measures: contents.measures)
+        var watch = ValueWatch(measures: contents.measures)
         if !SQLiteStore.exists(at: path), folder.isEmpty || FileManager.default.fileExists(atPath: folder) {
             // A new database: written on another thread while observations.csv is read, linked in only if
             // both succeed. The write phase is what is left of the writing once the read is done.
@@ -247,7 +248,7 @@ struct ImportCommand: ParsableCommand {
     /// Reads the observations of `measures` from `files`, handing each batch of rows to `send` (a builder that
     /// writes them meanwhile) and to `watch`, and returns how many were read; when the read fails, calls `cancel` first.
     private static func readObservations(
-        _ files: CouncilSource, measures: [Measure], trace: Trace, watching watch: inout FractionWatch,
+        _ files: CouncilSource, measures: [Measure], trace: Trace, watching watch: inout ValueWatch,
         to send: (ObservationHandOver.Batch) -> Void, cancel: () -> Void
     ) throws -> Int {
         do {

@@ -73,7 +73,7 @@ struct TargetCommand: ParsableCommand {
                 + " (\(Self.standing(proposal.current, year: year))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + (proposal.current == nil && year == nil ? " until then the period has no target." : " until then judgements use the current target.")
                 + ahead + Self.ownTargets(proposal.periodsWithOwnTargets))
-        if let value = proposal.value, let measure, measure.isTargetFinerThanShown(value) {
+        if let value = proposal.value, let measure, measure.isFinerThanShown(value) {
             // As `check` warns of such a target in the files.
             for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {
                 Console.error(line)

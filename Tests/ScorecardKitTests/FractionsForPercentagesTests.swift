@@ -69,18 +69,18 @@ struct FractionsForPercentagesTests {
     func fractionTarget() throws {
         let council = try CouncilDirectory(path: Fixture.directory).load()
         let m = try #require(council.measureIndex(code: "KBI-01"))
-        #expect(council.fractionWatch.fractionTargets.isEmpty, "the fixture's targets are percentages")
+        #expect(council.valueWatch.fractionTargets.isEmpty, "the fixture's targets are percentages")
         let percents = ObservationSeries([85.0, 88, 86, 87].enumerated().map { Observation(period: .month(2024, 4 + $0.offset), value: $0.element) })
         var framework = council
         framework.observations[m] = percents
         framework.measures[m].targets = TargetSchedule(byPeriod: [.financialYear(2024): 0.9])
-        let named = framework.fractionWatch.fractionTargets
+        let named = framework.valueWatch.fractionTargets
         #expect(named.count == 1 && named.first?.code == "KBI-01" && named.first?.period == .financialYear(2024) && named.first?.target == 0.9)
         // One given beside a value in the file, the same.
         var row = council
         row.observations[m] = ObservationSeries([85.0, 88, 86, 87].enumerated().map {
             Observation(period: .month(2024, 4 + $0.offset), value: $0.element, target: $0.offset == 2 ? 0.9 : nil)
         })
-        #expect(row.fractionWatch.fractionTargets.first?.period == .month(2024, 6))
+        #expect(row.valueWatch.fractionTargets.first?.period == .month(2024, 6))
     }
 }

@@ -6,18 +6,18 @@ extension Council {
     /// numbers), so `check` warns of them. (A measure of small percentages, 0.9% against 1.05%, is not one.)
     /// - Returns: each such measure's code and its largest value and target, in the council's order.
     public func fractionsForPercentages() -> [(code: String, largestValue: Double, target: Double)] {
-        fractionWatch.fractions
+        valueWatch.fractions
     }
 
     /// The percentage measures with a value or a few that look like fractions among their percentages
-    /// (``FractionWatch/loneFractions``).
+    /// (``ValueWatch/loneFractions``).
     public func loneFractionsForPercentages() -> [(code: String, period: Period, value: Double, count: Int)] {
-        fractionWatch.loneFractions
+        valueWatch.loneFractions
     }
 
-    /// Every observation taken in by one ``FractionWatch``: both kinds of fraction from one pass.
-    public var fractionWatch: FractionWatch {
-        var watch = FractionWatch(measures: measures)
+    /// Every observation taken in by one ``ValueWatch``: both kinds of fraction from one pass.
+    public var valueWatch: ValueWatch {
+        var watch = ValueWatch(measures: measures)
         for m in observations.indices {
             for observation in observations[m] { watch.observe(observation, measure: m) }
         }

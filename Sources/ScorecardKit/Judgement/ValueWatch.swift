@@ -1,9 +1,10 @@
-/// Watches a council's values as they are read for percentage measures whose values look like fractions written
-/// for percentages (see ``Council/fractionsForPercentages()``), keeping only a few figures a measure, so that an
-/// import streaming its values can warn as `check` does.
-public struct FractionWatch: Sendable {
+/// Watches a council's values as they are read for what their writing may hide: percentage measures whose values
+/// look like fractions written for percentages (see ``Council/fractionsForPercentages()``), and values written to
+/// more decimals than their measure shows and judges (``finerThanShown``), keeping only a few figures a measure,
+/// so that an import streaming its values can warn as `check` does.
+public struct ValueWatch: Sendable {
     /// What has been seen of one measure's values and the targets given beside them.
-    private struct Seen: Sendable {
+    struct Seen: Sendable {
         var values = 0
         var largest = -Double.infinity
         var smallest = Double.infinity
@@ -19,22 +20,33 @@ public struct FractionWatch: Sendable {
         var largestSlip = -Double.infinity
         /// The first target given beside a value from 0.1 to below 1 (a fraction written for 10% or more).
         var firstFractionTarget: (period: Period, value: Double)?
+        /// How many values have more decimals than the measure shows and judges, and the first of them.
+        var finer = 0
+        var firstFiner: (period: Period, value: Double)?
     }
 
-    private let measures: [Measure]
-    /// Which measures are percentages, worked out once: an import passes every row through ``observe(_:)``.
+    let measures: [Measure]
+    /// Which measures are percentages, and which are judged, worked out once: an import passes every row through
+    /// ``observe(_:)``.
     private let isPercentage: [Bool]
-    private var seen: [Seen]
+    private let isJudged: [Bool]
+    private(set) var seen: [Seen]
 
     public init(measures: [Measure]) {
         self.measures = measures
         isPercentage = measures.map(\.unit.isPercentage)
+        isJudged = measures.map { $0.polarity != .none }
         seen = Array(repeating: Seen(), count: measures.count)
     }
 
     /// Takes in one observation of the measure at `index`.
     public mutating func observe(_ observation: Observation, measure index: Int) {
-        guard isPercentage.indices.contains(index), isPercentage[index] else { return }
+        guard isPercentage.indices.contains(index) else { return }
+        if isJudged[index], let value = observation.value, measures[index].isFinerThanShown(value) {
+            seen[index].finer += 1
+            if seen[index].firstFiner == nil { seen[index].firstFiner = (observation.period, value) }
+        }
+        guard isPercentage[index] else { return }
         if let value = observation.value {
             seen[index].values += 1
             seen[index].largest = max(seen[index].largest, value)

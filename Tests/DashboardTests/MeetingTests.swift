@@ -142,9 +142,10 @@ struct MeetingTests {
         #expect(presenter.screen().contains("Presenting Cabinet: 1 follower"))
         #expect(!follower.model.canRecord && !follower.model.canSignOff)
         follower.send(.open, .open, .moveDown, .open, .edit)
-        #expect(follower.state.message == "Following Cabinet: nothing can be recorded here")
+        // Moved on its own, it is no longer following: said so (it said "Following Cabinet").
+        #expect(follower.state.message == "Cabinet: browsing on your own: nothing can be recorded here")
         follower.send(.showSignOff, .publishSelected)
-        #expect(follower.state.message == "Following Cabinet: nothing can be signed off here")
+        #expect(follower.state.message == "Cabinet: browsing on your own: nothing can be signed off here")
         presenter.service.leaveMeeting()
         follower.tick()
         #expect(follower.screen().contains("Cabinet has ended"))

@@ -167,8 +167,8 @@ extension AppState {
     private mutating func publish(all: Bool, asked: [RowID]?, rows: [RowID], model: DashboardModel) -> [AppEffect] {
         // Who may not sign off is told so wherever they press it (a member was told to press s, then p).
         guard model.canSignOff else {
-            if case .following(let name, _, _, _) = meeting {
-                message = "Following \(name): nothing can be signed off here"
+            if let atMeeting = followersPlace {
+                message = "\(atMeeting): nothing can be signed off here"
             } else {
                 message = "Only the performance team's officers sign values off and approve targets"
             }
@@ -428,9 +428,16 @@ extension AppState {
         }
     }
 
+    /// Where a follower of a meeting is, said before what it may not do there: "Following Cabinet", or "Cabinet:
+    /// browsing on your own" once it moved away from the presenter (it said "Following" then too).
+    private var followersPlace: String? {
+        guard case .following(let name, let following, _, _) = meeting else { return nil }
+        return following ? "Following \(name)" : "\(name): browsing on your own"
+    }
+
     private mutating func startEditing(rows: [RowID], model: DashboardModel) -> [AppEffect] {
         guard model.canRecord else {
-            message = model.readOnlyReason
+            message = followersPlace.map { "\($0): nothing can be recorded here" } ?? model.readOnlyReason
             return []
         }
         guard let m = measureToEdit(rows: rows) else {

@@ -33,6 +33,25 @@ struct ReportKeyTests {
         #expect(browsing.message?.contains("to write its report (r)") == true)
     }
 
+    @Test("At a meeting, r writes the public report under a name of its own: the committee's of the same part and period is kept")
+    func meetingsReportBesideTheCommittees() throws {
+        let (store, _) = try LiveDataTests.store()
+        let meeting = try DataService(store: store, today: TestCouncil.today, user: "cllr.test", withholdingSmallNumbers: true)
+        let (_, state, officers) = try EffectTests.opened()
+        let directory = ScratchDirectory.root.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        setenv("SCORECARD_REPORTS", directory.path, 1)
+        defer { unsetenv("SCORECARD_REPORTS") }
+        let committee = directory.appendingPathComponent("report-P1-2024-25_Q2.html").path
+        let publicReport = directory.appendingPathComponent("public-report-P1-2024-25_Q2.html").path
+        #expect(officers.perform(.writeReport(.priorities([0]), asAt: state.asAt)) == [.reportWritten(path: committee)])
+        _ = try meeting.start(asAt: state.asAt)
+        #expect(meeting.perform(.writeReport(.priorities([0]), asAt: state.asAt)) == [.reportWritten(path: publicReport)])
+        #expect(try String(contentsOfFile: publicReport, encoding: .utf8).contains("Performance report for the public"))
+        #expect(try !String(contentsOfFile: committee, encoding: .utf8).contains("Performance report for the public"))
+    }
+
     @Test("The service writes the HTML where SCORECARD_REPORTS says, and the status line says where")
     func written() throws {
         let (model, state, service) = try EffectTests.opened()

@@ -35,7 +35,8 @@ extension DataService {
             audience: data.withholdsSmallNumbers ? .public : .committee, scope: scope, publishedOnly: data.seesPublishedOnly,
             produced: data.today)
         let html = HTMLReportWriter.html(CommitteeReport(council: council, evaluation: evaluation, options: options))
-        let path = Self.reportPath(Self.reportFileName(scope, council: council, period: period), in: Self.reportDirectory)
+        let name = Self.reportFileName(scope, council: council, period: period, audience: options.audience)
+        let path = Self.reportPath(name, in: Self.reportDirectory)
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -59,8 +60,9 @@ extension DataService {
     }
 
     /// `report-plan-2026-27-Q2.html`, `report-P2-…`, `report-DP-04-…`, `report-KBM-07-…`: the part of the plan and
-    /// the period, with anything but letters, digits and `-` in a code made `_`.
-    static func reportFileName(_ scope: ReportScope, council: Council, period: Period) -> String {
+    /// the period, with anything but letters, digits and `-` in a code made `_`; the public report (a meeting's)
+    /// `public-report-…`, so that it never replaces the committee's of the same part and period.
+    static func reportFileName(_ scope: ReportScope, council: Council, period: Period, audience: ReportAudience = .committee) -> String {
         let part: String
         switch scope {
         case .wholePlan: part = "plan"
@@ -71,6 +73,7 @@ extension DataService {
         let safe = { (text: String) in
             String(text.prefix(60).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "_" })
         }
-        return "report-\(safe(part))-\(safe(period.description.replacingOccurrences(of: "/", with: "-"))).html"
+        let prefix = audience == .public ? "public-report" : "report"
+        return "\(prefix)-\(safe(part))-\(safe(period.description.replacingOccurrences(of: "/", with: "-"))).html"
     }
 }

@@ -23,8 +23,10 @@ public enum CSVReportWriter {
                 // could a direction against a withheld value (the entry leaves out whichever it must).
                 if entry.withheld {
                     record.status = "withheld"
-                    // Its commentary too, as the other formats leave it out ("Missed target: 1 against 0").
+                    // Its commentary and quality too, as the other formats and a meeting's screens leave them out
+                    // ("Missed target: 1 against 0").
                     record.commentary = nil
+                    record.quality = nil
                 }
                 // Only the alerts the report gives (none that rest on a withheld value).
                 record.alerts = entry.alerts.map(\.rule.phrase)

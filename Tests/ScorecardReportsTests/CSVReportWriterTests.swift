@@ -41,9 +41,14 @@ struct CSVReportWriterTests {
         #expect(rows.dropFirst().map { $0[0] } == ["KBM-1", "KBI-4"])
     }
 
-    @Test("Public: a withheld value is `*`, never the number")
+    @Test("Public: a withheld value is `*`, never the number, with no quality or commentary")
     func publicWithholds() throws {
-        let council = ReportFixture.council
+        var council = ReportFixture.council
+        // September's 2, validated and explained.
+        var series = Array(council.observations[2])
+        series[2].quality = .validated
+        series[2].note = "Two people"
+        council.observations[2] = ObservationSeries(series)
         let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
         let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(audience: .public))
         let rows = try Self.rows(CSVReportWriter.csv(report, council: council, evaluation: evaluation))
@@ -51,5 +56,6 @@ struct CSVReportWriterTests {
         #expect(kbi2[StatusReport.csvColumns.firstIndex(of: "value") ?? 0] == "*")
         #expect(kbi2[StatusReport.csvColumns.firstIndex(of: "direction_previous") ?? 0] == "")
         #expect(!kbi2.contains("2") && !kbi2.contains("3"))
+        #expect(!kbi2.contains("validated") && !kbi2.contains("Two people"))
     }
 }

@@ -25,7 +25,7 @@ struct BenchmarkTable {
             }
             lines.append("")
         }
-        // Groups in the order they first appear; within a group, England, then parents, then areas by rank.
+        // Groups in the order they first appear; within a group, England, then parents, then areas by type and rank.
         var groupOrder: [NationalRecord.Breakdown] = []
         var groups: [NationalRecord.Breakdown: [Benchmark.Row]] = [:]
         for row in rows {
@@ -39,9 +39,14 @@ struct BenchmarkTable {
             let first = members[0].record
             let breakdown = Self.breakdown(of: first, usual: true)
             lines.append("\(first.indicator.terminalSafe), \(first.period.terminalSafe)\(breakdown.isEmpty ? "" : " (\(breakdown.terminalSafe))"), \(polarity)")
+            // Areas of several types (an LG Inform download of boroughs, counties and districts) are ranked within
+            // their type: each type's areas together, best first, the types in the order they first appear. (Types
+            // told apart only by rank left the order to the sort: it changed with the rows' order in the file.)
+            var typeOrder: [String: Int] = [:]
+            for row in members where typeOrder[row.record.areaType] == nil { typeOrder[row.record.areaType] = typeOrder.count }
             let sorted = members.sorted { a, b in
-                if a.record.areaType != b.record.areaType { return typeRank(a) < typeRank(b) }
-                return (a.rank ?? Int.max, a.record.line) < (b.rank ?? Int.max, b.record.line)
+                (typeRank(a), typeOrder[a.record.areaType] ?? 0, a.rank ?? Int.max, a.record.line)
+                    < (typeRank(b), typeOrder[b.record.areaType] ?? 0, b.rank ?? Int.max, b.record.line)
             }
             var table = [header]
             for row in sorted {

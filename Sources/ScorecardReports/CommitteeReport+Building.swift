@@ -158,18 +158,18 @@ private struct Builder {
     /// The alerts the public may read of each measure with `withheld` periods: none when its judged value is
     /// withheld (that it is off track, worsening or special cause narrows the value down: on track against a
     /// target of 1, lower is better, is 1); otherwise the alerts of the measure judged again with its withheld
-    /// values taken out, so that no alert, nor its wording, depends on one. A run of misses or of worse values
-    /// stops at a withheld value (off track twice or three times running, with or without an off-track withheld
-    /// July, told a 4 from a 2); a forecast, process limits and the comparison with England are made from every
-    /// value, so a measure with a withheld value has none of those (whether 14, 14, *, 14, 14, 15 was forecast to
-    /// miss 12 told a 4 from a 3).
+    /// values withheld, as a meeting's screens judge it, so that no alert, nor its wording, depends on one. A run
+    /// of misses or of worse values stops at a withheld value (off track twice or three times running, with or
+    /// without an off-track withheld July, told a 4 from a 2); a forecast or process limits are made only from
+    /// values all shown (whether 14, 14, *, 14, 14, 15 was forecast to miss 12 told a 4 from a 3); the comparison
+    /// with England, made from the council's own national figure, is never given.
     private static func shownAlerts(council: Council, evaluation: Evaluation, withheld: [Int: Set<Period>]) -> [Int: [Alert]] {
         guard !withheld.isEmpty else { return [:] }
-        // Every such measure judged again at once, its withheld values taken out.
+        // Every such measure judged again at once, its withheld values withheld.
         var masked = council
         for (m, periods) in withheld {
             for i in masked.observations[m].indices where periods.contains(masked.observations[m][i].period) {
-                masked.observations[m][i].value = nil
+                masked.observations[m][i] = masked.observations[m][i].withheld
             }
         }
         let rejudged = evaluation.rejudging(withheld.keys.sorted(), in: masked)
@@ -181,8 +181,8 @@ private struct Builder {
             }
             alerts[m] = rejudged.measures[m].alerts.filter { alert in
                 switch alert.rule {
-                case .overdue, .offTrack, .offTrackRepeatedly, .worsening: true
-                case .forecastMiss, .specialCauseConcerning, .worseThanEngland: false
+                case .overdue, .offTrack, .offTrackRepeatedly, .worsening, .forecastMiss, .specialCauseConcerning: true
+                case .worseThanEngland: false
                 }
             }
         }

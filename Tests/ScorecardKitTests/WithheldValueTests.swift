@@ -74,6 +74,32 @@ struct WithheldValueTests {
         #expect(december.alerts.first { $0.rule == .overdue }?.run == 1)
     }
 
+    @Test("a forecast or process limits are given when every value they are made from is shown, whatever was withheld before")
+    func outlookFromShownValues() throws {
+        // Last year's 2 (March 2026) withheld; this year's 6, 7, 5, 6, 7, 8 all shown, against 5, lower is better.
+        var council = Self.council()
+        let values: [Double] = [9, 8, 7, 9, 8, 6, 7, 8, 9, 7, 6, 2, 6, 7, 5, 6, 7, 8]
+        council.observations[0] = ObservationSeries(values.enumerated().map { i, value in
+            Observation(period: Period.month(2025, 4).advanced(by: i), value: value)
+        })
+        council.withholdSmallNumbers(ofMeasures: [0])
+        #expect(council.observations[0].filter(\.isWithheld).map(\.period) == [.month(2026, 3)])
+        let today = CivilDate(year: 2026, month: 11, day: 24)!
+        let september = council.evaluate(asAt: .quarter(2026, 2), today: today).measures[0]
+        // The year's six values average 6.5: a year of them misses 5 (hand-checked: the mean is the forecast).
+        let forecast = try #require(september.forecast)
+        #expect(forecast.value == 6.5 && forecast.basis == .month(2026, 9) && forecast.status == .offTrack)
+        #expect(september.alerts.map(\.rule).contains(.forecastMiss))
+        // The chart's last 18 points take in March's withheld value: no limits from the rest.
+        #expect(september.processControl == nil)
+        // Officers see the limits, from every value.
+        var all = Self.council()
+        all.observations[0] = ObservationSeries(values.enumerated().map { i, value in
+            Observation(period: Period.month(2025, 4).advanced(by: i), value: value)
+        })
+        #expect(all.evaluate(asAt: .quarter(2026, 2), today: today).measures[0].processControl != nil)
+    }
+
     @Test("a withheld observation keeps its flag where a measure's observations are held in columns")
     func columns() {
         let withheld = Observation(period: .month(2026, 5), value: 3, target: 5, note: "x", quality: .estimated).withheld

@@ -317,7 +317,7 @@ struct CommitteeReportTests {
         #expect(publicAlerts([3, 5, 6, 7, 8], target: 100).contains(.worsening))
     }
 
-    @Test("In public, no forecast alert on a measure with a withheld value: whether 14, 14, *, 14, 14, 15 is forecast to miss 12 told a 4 from a 3")
+    @Test("In public, no forecast alert from a year with a withheld value: whether 14, 14, *, 14, 14, 15 is forecast to miss 12 told a 4 from a 3")
     func publicForecastWithheld() throws {
         var council = ReportFixture.council
         council.measures[2].targets = TargetSchedule(byPeriod: [.financialYear(2026): 12])
@@ -327,6 +327,19 @@ struct CommitteeReportTests {
         #expect(evaluation.measures[2].alerts.map(\.rule).contains(.forecastMiss))
         let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(audience: .public))
         #expect(!report.sections[0].plans[0].measures[1].alerts.map(\.rule).contains(.forecastMiss))
+    }
+
+    @Test("In public, a forecast alert made from values all shown is kept: a withheld value last year does not feed this year's")
+    func publicForecastFromShownValues() throws {
+        var council = ReportFixture.council
+        council.measures[2].targets = TargetSchedule(byPeriod: [.financialYear(2026): 12])
+        // March 2026's 4 withheld; April to September 14, 14, 13, 14, 14, 15, averaging 14, miss 12 (lower is better).
+        let values: [Double] = [4, 14, 14, 13, 14, 14, 15]
+        council.observations[2] = ObservationSeries(values.enumerated().map { Observation(period: .month(2026, 3 + $0.offset), value: $0.element) })
+        let evaluation = council.evaluate(asAt: ReportFixture.asAt, today: ReportFixture.today)
+        #expect(evaluation.measures[2].forecast?.value == 14)
+        let report = CommitteeReport(council: council, evaluation: evaluation, options: ReportFixture.options(audience: .public))
+        #expect(report.sections[0].plans[0].measures[1].alerts.map(\.rule).contains(.forecastMiss))
     }
 
     @Test("In public, an alert on a measure that counts people gives no figures: its run in words")

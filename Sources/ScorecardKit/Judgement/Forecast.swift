@@ -47,10 +47,11 @@ extension MeasureJudgement {
     /// The forecast as at `period`; `nil` when the measure has no year-end target or no value this year.
     func forecast(at period: Period) -> Forecast? {
         let kind = period.kind
-        guard kind == .month || kind == .quarter, !hasWithheldValues else { return nil }
+        guard kind == .month || kind == .quarter else { return nil }
         let perYear = kind.perYear
         let lastOfYear = period.advanced(by: perYear - period.positionInFinancialYear)
         let year = period.financialYear
+        guard !withholdsAValue(in: observations.lazy.filter { $0.period.financialYear == year && $0.period <= period }) else { return nil }
         guard !measure.cumulative ? measure.targets[year] != nil : true,
             // A cumulative measure aims at what its last period will be judged against: that period's own target
             // (a value row's, else the framework's), else its share of the year's.

@@ -101,10 +101,11 @@ struct MeasureJudgement {
 
     // MARK: Periods and values
 
-    /// Whether any value is withheld (a small number, at a meeting): the limits and forecast would be worked out from
-    /// the other values alone, the smallest left out, and so be wrong; neither is given then, as in a public report.
-    var hasWithheldValues: Bool {
-        measure.smallNumbers != nil && observations.contains { $0.isWithheld }
+    /// Whether a value of `periods` is withheld (a small number, at a meeting): limits or a forecast worked out from
+    /// the other values alone, the smallest left out, would be wrong (KBI-005 forecast 0 where officers see 1);
+    /// neither is given then. From values all shown they are what anyone could work out from the screen.
+    func withholdsAValue(in periods: some Sequence<Observation>) -> Bool {
+        measure.smallNumbers != nil && periods.contains { $0.isWithheld }
     }
 
     /// The latest period of the measure's frequency ending within `asAt` that has a value or is due by `today`.
@@ -163,7 +164,7 @@ struct MeasureJudgement {
 
     /// The XmR chart of the latest values up to `period` (see ``ProcessControl``).
     func processControl(at period: Period) -> ProcessControl? {
-        guard !measure.cumulative, !hasWithheldValues else { return nil }
+        guard !measure.cumulative else { return nil }
         // The latest values up to `period`, found walking back, then copied out in order.
         var end = observations.count
         while end > 0, observations[end - 1].period > period { end -= 1 }
@@ -181,7 +182,7 @@ struct MeasureJudgement {
         if count < ProcessControl.maximumPoints, let loadedFrom {
             reach.looked(at: min(loadedFrom, period.advanced(by: 1)).advanced(by: count - ProcessControl.maximumPoints))
         }
-        guard count >= ProcessControl.minimumPoints else { return nil }
+        guard count >= ProcessControl.minimumPoints, !withholdsAValue(in: observations[start..<end]) else { return nil }
         var values: [Double] = []
         values.reserveCapacity(count)
         for observation in observations[start..<end] {

@@ -322,6 +322,12 @@ struct ImportCommand: ParsableCommand {
                     + (s.targetsKept > 0
                         ? ", \(count(s.targetsKept)) approved in Scorecard since the last import kept (the files give what that import gave)" : ""))
             lines += Self.replacedApprovalLines(s.replacedApprovals, council: council)
+            if !s.removedMeasures.isEmpty {
+                // Named, so that a row deleted by mistake is seen (its measure leaves every screen).
+                let named = s.removedMeasures.prefix(10).map { $0.terminalSafe.excerpt() }.joined(separator: ", ")
+                    + (s.removedMeasures.count > 10 ? " and \(NumberText.counted(s.removedMeasures.count - 10, "more"))" : "")
+                lines.append("    removed: \(named) (no longer on any screen; importing files that hold \(s.measuresRemoved == 1 ? "it" : "them") again brings back \(s.measuresRemoved == 1 ? "its" : "their") values, drafts included)")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -243,7 +243,7 @@ struct StoreTests {
         let newer = try StoreFixture.councilWithoutKBI03()
         #expect(newer.measures.count == 4)
         let summary = try store.importCouncil(newer, by: "import", progress: nil)
-        #expect(summary.measuresRemoved == 1)
+        #expect(summary.removedMeasures == ["KBI-03"])
         #expect(summary.notInFile == 0)
         #expect(try store.loadCouncil() == newer)
         #expect(try store.revisions(measure: "KBI-03", period: .month(2024, 9)).count == 1)

@@ -108,10 +108,12 @@ struct OutputHygieneTests {
         one.frameworkChanged = true
         one.added = 1
         one.measuresAdded = 1
-        one.measuresRemoved = 1
+        one.removedMeasures = ["KBI-99"]
         var single = council
         single.measures = Array(council.measures.prefix(1))
         #expect(ImportCommand.report(one, council: single, path: "t.sqlite").contains("framework: 1 measure (1 new, 1 removed, its values kept in the history)"))
+        #expect(ImportCommand.report(one, council: single, path: "t.sqlite").hasSuffix(
+            "    removed: KBI-99 (no longer on any screen; importing files that hold it again brings back its values, drafts included)"))
         var replaced = ImportSummary()
         replaced.revised = 2
         replaced.signedOffReplaced = 1

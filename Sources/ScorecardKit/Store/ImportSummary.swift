@@ -8,8 +8,11 @@ public struct ImportSummary: Sendable, Equatable {
     /// framework as imported: an owner renamed in the files, or granted by part of the name they write, can record
     /// nothing.
     public var grantsNamingNoMeasure: [UnmatchedGrant] = []
-    /// Measures in the store that the framework no longer has (kept, with their history, but not loaded).
-    public var measuresRemoved = 0
+    /// The codes of the measures in the store that the framework no longer has (kept, with their history, but not
+    /// loaded), in order.
+    public var removedMeasures: [String] = []
+    /// How many measures the framework no longer has.
+    public var measuresRemoved: Int { removedMeasures.count }
     /// Whether the framework (plan, measure definitions, targets) differed from the store's.
     public var frameworkChanged = false
     /// Whether the plan (the council, its priorities, delivery plans and actions, where measures sit) differed.

@@ -176,7 +176,7 @@ struct CouncilImport {
             // New to the framework: never seen, or brought back after a re-import removed it.
             if wasInFramework.removeValue(forKey: m.code) != true { summary.measuresAdded += 1 }
         }
-        summary.measuresRemoved = wasInFramework.values.filter { $0 }.count
+        summary.removedMeasures = wasInFramework.filter(\.value).keys.sorted()
         return ids
     }
 

@@ -28,4 +28,14 @@ struct FinerValuesTests {
         council.measures[m].polarity = .none
         #expect(council.valueWatch.finerThanShown.isEmpty)
     }
+
+    @Test("a tiny value is said as written, to its first digit, where two more places would still show 0")
+    func tinyValueAsWritten() {
+        let measure = Measure(code: "T-1", title: "Tiny", frequency: .monthly)
+        #expect(measure.formatAsRecorded(0.000001) == "0.000001")
+        #expect(measure.finerThanShown(0.000001) == "0.000001 shows, and is judged, as 0 (T-1 is given to whole numbers)")
+        // Two more places as before where they show it; 0 as 0.
+        #expect(measure.formatAsRecorded(27.25) == "27.25" && measure.formatAsRecorded(0) == "0")
+        #expect(measure.formatAsRecorded(0.004) == "0.004")
+    }
 }

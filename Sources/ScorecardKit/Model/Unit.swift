@@ -266,12 +266,15 @@ public enum NumberText {
     }
 
     /// The decimal places that show `number` whole: `decimals`, or up to two more when rounding to them would
-    /// hide part of it (a profiled target of 11.17 for a measure of whole numbers takes two).
+    /// hide part of it (a profiled target of 11.17 for a measure of whole numbers takes two); a number that would
+    /// still show as 0 (0.000001) takes the places to its first digit, up to 9 (`recorded 0.00` was said of it).
     public static func places(toShow number: Double, decimals: Int) -> Int {
         guard number.isFinite else { return decimals }
-        return (decimals...(decimals + 2)).first { places in
+        let places = (decimals...(decimals + 2)).first { places in
             abs(Judge.rounded(number, places) - number) <= 1e-9 * max(1, abs(number))
         } ?? decimals + 2
+        guard number != 0, Judge.rounded(number, places) == 0, places < 9 else { return places }
+        return (places...9).first { Judge.rounded(number, $0) != 0 } ?? 9
     }
 
     /// `scaled` rounded to a whole number, half away from zero as people round the decimal they typed: a double

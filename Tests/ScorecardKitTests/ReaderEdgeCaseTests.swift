@@ -159,6 +159,16 @@ struct ReaderEdgeCaseTests {
         #expect(marked.plan == plain.plan && marked.measures == plain.measures)
     }
 
+    @Test("a commentary longer than the value form takes (20,000 characters) is refused, naming its line and field")
+    func noteTooLong() throws {
+        let long = String(repeating: "é", count: ValueEntry.noteLimit + 1)
+        let problem = try #require(try firstProblem(Array("measure,period,value,note\nKBI-03,2024-08,1,\(long)\n".utf8)))
+        #expect(problem.line == 2 && problem.field == "note")
+        #expect(problem.message == "the commentary is 20,001 characters long: at most 20,000, as the value form takes (a spreadsheet's cell holds 32,767)")
+        // 20,000 letters é (40,000 bytes) are taken.
+        #expect(try firstProblem(Array("measure,period,value,note\nKBI-03,2024-08,1,\(long.dropLast())\n".utf8)) == nil)
+    }
+
     @Test("a value or target too large for a Double is out of range, not \"not a number\"")
     func beyondDouble() throws {
         let value = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,1e309\n".utf8)))

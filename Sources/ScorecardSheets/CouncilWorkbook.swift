@@ -157,9 +157,18 @@ public enum CouncilWorkbook {
                     message: "the sheet \"\(name.excerpt())\" has the columns of the \(missing.names[0].capitalized) table but not its "
                         + "name, so it would not be read: name it \(missing.names[0].capitalized)")
             }
+            // A workbook has its measures on a sheet named Measures: one under another name ("Measure list", with
+            // a title above its headings) was said to be missing, its name not said.
+            let unknown = workbook.sheetNames.filter { name in !found.values.contains(name) }
+            if found[.measures] == nil, !unknown.isEmpty {
+                throw DataFileError(
+                    file: path, line: nil, field: nil,
+                    message: "no sheet is named Measures, which holds one row per measure; the sheet"
+                        + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
+                        + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads: name the measures' sheet Measures")
+            }
             // A workbook without values is a framework alone; but one whose values' sheet was renamed ("Q2 Data")
             // would load as a council with no data at all, every measure "no data".
-            let unknown = workbook.sheetNames.filter { name in !found.values.contains(name) }
             if found[.observations] == nil, !unknown.isEmpty {
                 throw DataFileError(
                     file: path, line: nil, field: nil,

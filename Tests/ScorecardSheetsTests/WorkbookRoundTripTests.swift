@@ -70,6 +70,16 @@ struct WorkbookRoundTripTests {
             #expect(error.errors.first?.message.contains("has the columns of the Observations table but not its name") == true)
             #expect(error.errors.first?.message.contains("\"Q2 Data\"") == true)
         }
+        // A Measures sheet renamed, with a title above its headings: refused, naming it (it was said to be missing).
+        var measures = CouncilWorkbook.sheets(sample)
+        measures[2].name = "Measure list"
+        measures[2].rows.insert([.text("Measures, 2026/27")], at: 0)
+        let titled = try WorkbookFixture.path()
+        try WorkbookWriter.write(measures, to: titled)
+        let noMeasures = try #require(throws: DataLoadError.self) { try CouncilSource.load(path: titled, today: Self.today) }
+        #expect(noMeasures.errors.first?.message.hasSuffix(
+            "no sheet is named Measures, which holds one row per measure; the sheet \"Measure list\" is not one Scorecard reads: "
+                + "name the measures' sheet Measures") == true)
         // A renamed Actions sheet likewise: its actions would have been dropped, and an import would remove them.
         var actions = CouncilWorkbook.sheets(sample)
         actions[3].name = "Action plan"

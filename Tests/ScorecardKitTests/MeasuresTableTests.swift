@@ -108,6 +108,8 @@ struct MeasuresTableTests {
     /// Changes to the measures table, and the problem each gives: (what, table, line, field, words).
     static let bad: [(String, String, Int, String?, String)] = [
         ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),
+        ("misspelt target", "code,title,frequency,priority,tagret 2024/25\nK1,T,monthly,P1,3\n", 1, "tagret 2024/25", "unknown column: did you mean target 2024/25?"),
+        ("misspelt column", "code,title,frequency,priority,ownr\nK1,T,monthly,P1,Jo\n", 1, "ownr", "unknown column: did you mean owner?"),
         ("target without a period", "code,title,frequency,priority,target\nK1,T,monthly,P1,3\n", 1, "target", "a target column names its year"),
         ("target heading not a period", "code,title,frequency,priority,target 2024/26\n", 1, "target 2024/26", "\"2024/26\" is not a period"),
         ("missing required column", "code,frequency,priority\nK1,monthly,P1\n", 1, "title", "the required column is missing"),

@@ -44,7 +44,9 @@ struct TableHeader {
             }
             guard let field = known.contains(name) ? name : aliases[name] else {
                 let names = known + (allowsTargets ? ["target <period>"] : [])
-                let hint = allowsTargets && name == "target" ? "a target column names its year or period: target 2024/25" : "unknown column"
+                let hint = allowsTargets && name == "target"
+                    ? "a target column names its year or period: target 2024/25"
+                    : "unknown column" + (Self.meant(heading, known: known, targets: allowsTargets).map { ": did you mean \($0)?" } ?? "")
                 throw place.error("\(hint) (the columns are \(names.joined(separator: ", ")))")
             }
             guard columns[field] == nil else { throw place.error("the column appears twice") }
@@ -53,6 +55,22 @@ struct TableHeader {
         for field in required where columns[field] == nil {
             throw origin.place(line: record.line, field: field).error("the required column is missing")
         }
+    }
+
+    /// The column a misspelt `heading` means, as a misspelt key of `framework.yaml` is told (two edits or fewer):
+    /// one of `known`, or, where targets are taken, `target <period>` (`tagret 2026/27`).
+    static func meant(_ heading: String, known: [String], targets allowsTargets: Bool) -> String? {
+        let words = heading.trimmingWhitespace().split(separator: " ", maxSplits: 1)
+        if allowsTargets, words.count == 2, YAMLObject.editDistance(Array(words[0].lowercased()), Array("target")) <= 2,
+            Period(parsing: String(words[1]).trimmingWhitespace()) != nil
+        {
+            return "target \(words[1].trimmingWhitespace())"
+        }
+        let typed = Array(normalized(String(heading.prefix(64))))
+        guard let (closest, distance) = known.map({ ($0, YAMLObject.editDistance(typed, Array($0))) }).min(by: { $0.1 < $1.1 }),
+            distance <= 2
+        else { return nil }
+        return closest
     }
 
     /// The problem with a value in a column with no heading, the 0-based `column`: named by its number, as

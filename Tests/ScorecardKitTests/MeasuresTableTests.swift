@@ -105,6 +105,20 @@ struct MeasuresTableTests {
         #expect(council.measures[0].targets.byPeriod.isEmpty)
     }
 
+    @Test("a title above the headings (a sheet saved as CSV) is skipped, as a workbook's sheet's is; errors keep their lines")
+    func titleAbove() throws {
+        let table = "Measures list\nRun 12/11/2026,,,,\ncode,title,frequency,priority,target 2024/25\nK1,T,monthly,P1,5\nK2,U,quarterly,P1,x\n"
+        let errors = try TablesFixture.errors(try TablesFixture.directory(["measures.csv": table, "observations.csv": "measure,period,value\n"]))
+        #expect(errors.map(\.line) == [5] && errors.first?.field == "target 2024/25")
+        let fixed = table.replacingOccurrences(of: ",x\n", with: ",6\n")
+        let council = try CouncilDirectory(path: try TablesFixture.directory(["measures.csv": fixed, "observations.csv": "measure,period,value\n"])).load()
+        #expect(council.measures.map(\.code) == ["K1", "K2"])
+        // A first row of several cells is the headings, misnamed or not: not skipped.
+        let misnamed = "Measure code,title,frequency,priority\ncode,title,frequency,priority\n"
+        let unknown = try TablesFixture.errors(try TablesFixture.directory(["measures.csv": misnamed]))
+        #expect(unknown.first?.line == 1 && unknown.first?.field == "Measure code")
+    }
+
     /// Changes to the measures table, and the problem each gives: (what, table, line, field, words).
     static let bad: [(String, String, Int, String?, String)] = [
         ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),

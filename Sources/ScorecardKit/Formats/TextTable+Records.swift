@@ -5,7 +5,11 @@ extension TextTable {
     func records(
         context: String, known: [String], aliases: [String: String] = [:], targets: Bool = false, required: [String]
     ) throws -> (header: TableHeader, rows: [TableRow])? {
-        let all = try rows()
+        var all = try rows()
+        // A title above the headings (a sheet saved as CSV: "Measures list", the date it was run), as a workbook's
+        // sheet and observations.csv have them: up to nine rows of one cell each, skipped when a row of headings
+        // naming the required columns follows them.
+        if let below = Self.headingsBelowTitle(all, known: known, aliases: aliases, required: required) { all.removeFirst(below) }
         guard let first = all.first else { return nil }
         let header = try TableHeader(first, origin: origin, known: known, aliases: aliases, targets: targets, required: required)
         let rows = try all.dropFirst().map { row in
@@ -28,5 +32,28 @@ extension TextTable {
             return TableRow(header: header, fields: row.fields, line: row.line, context: context)
         }
         return (header, rows)
+    }
+
+    /// Where the headings are when rows of one cell stand above them (a title): the index of the row naming every
+    /// `required` column, when every row before it, up to ``ObservationsFile/rowsAboveHeader``, has one cell of
+    /// text at most; `nil` when the first row is the headings or is no title.
+    private static func headingsBelowTitle(
+        _ rows: [(line: Int, fields: [String])], known: [String], aliases: [String: String], required: [String]
+    ) -> Int? {
+        func names(_ row: (line: Int, fields: [String])) -> Set<String> {
+            Set(row.fields.map { heading in
+                let name = TableHeader.normalized(heading)
+                return known.contains(name) ? name : aliases[name] ?? name
+            })
+        }
+        func isTitle(_ row: (line: Int, fields: [String])) -> Bool {
+            row.fields.filter { !$0.trimmingWhitespace().isEmpty }.count <= 1
+        }
+        guard let first = rows.first, !required.allSatisfy(names(first).contains), isTitle(first) else { return nil }
+        for index in rows.indices.dropFirst().prefix(ObservationsFile.rowsAboveHeader) {
+            if required.allSatisfy(names(rows[index]).contains) { return index }
+            guard isTitle(rows[index]) else { return nil }
+        }
+        return nil
     }
 }

@@ -55,6 +55,14 @@ struct WorkbookRoundTripTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("a database file given where data files go is said to be one, with the option that takes it")
+    func databaseForFiles() throws {
+        let path = try WorkbookFixture.path("council.sqlite")
+        try (Data("SQLite format 3\0".utf8) + Data(repeating: 0, count: 84)).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: DataLoadError.self) { try CouncilSource.open(path, today: Self.today) }
+        #expect(error.errors.first?.message == "is a database (SQLite), not a council's data files: give a database with --database")
+    }
+
     @Test("a workbook whose values' sheet was renamed is refused, naming the sheet, not read as a council with no data")
     func renamedValuesSheet() throws {
         var sample = try SampleCouncilGenerator(measures: 12, years: 1).generate().council(today: Self.today)

@@ -16,10 +16,11 @@ struct SignOffScreen {
         let summary: String
         let count = model.drafts.count + model.targetProposals.count
         if waiting.isEmpty {
-            // An owner sees only the drafts of its own measures: others' may be waiting.
+            // An owner sees only the drafts of its own measures: others' may be waiting. A draft for a period not
+            // yet ended (written with SQL) is not listed until it ends: "every value recorded" was said over it.
             summary = model.canSignOff
-                ? "Nothing awaits sign-off: members see every value recorded and every target proposed."
-                : "Nothing of yours awaits sign-off: members see every value you recorded and every target you proposed."
+                ? "Nothing awaits sign-off: members see every value recorded for a period that has ended, and every target proposed."
+                : "Nothing of yours awaits sign-off: members see every value you recorded for a period that has ended, and every target you proposed."
         } else if model.canSignOff {
             summary = "\(waiting) members do not see yet: p signs off the selected one, P twice all listed."
         } else {

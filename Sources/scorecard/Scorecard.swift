@@ -8,6 +8,7 @@ import ScorecardPostgres
 struct Scorecard: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Councils' performance management: the Council Plan, its measures, targets and alerts.",
+        version: Scorecard.version,
         subcommands: [
             DashboardCommand.self, CheckCommand.self, StatusCommand.self, AlertsCommand.self, ImportCommand.self, ExportCommand.self,
             RecordCommand.self, TargetCommand.self, PublishCommand.self, ReportCommand.self, BenchmarkCommand.self,
@@ -15,6 +16,10 @@ struct Scorecard: ParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// What `scorecard --version` prints: the release, which a bug report names (the databases it writes carry their
+    /// own schema version, which `db init` and an import bring up to date).
+    static let version = "2026.12"
 
     /// The most characters an error message's line may have: an argument echoed in full stops here.
     static let messageLineLimit = 300

@@ -23,14 +23,6 @@ public enum CouncilSource {
         if lowered.hasSuffix(".xls") || lowered.hasSuffix(".ods") || lowered.hasSuffix(".numbers") {
             throw DataLoadError([DataFileError(file: path, line: nil, field: nil, message: "is not an Excel workbook (.xlsx): save it as .xlsx (Excel Workbook) and try that")])
         }
-        // A database file given where data files go (`status council.sqlite`): said so, with the option that takes it.
-        if let handle = FileHandle(forReadingAtPath: path) {
-            defer { try? handle.close() }
-            if try handle.read(upToCount: 16) == Data("SQLite format 3\0".utf8) {
-                throw DataLoadError([DataFileError(
-                    file: path, line: nil, field: nil, message: "is a database (SQLite), not a council's data files: give a database with --database")])
-            }
-        }
         if lowered.hasSuffix(".csv") || lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
             throw DataLoadError([DataFileError(file: path, line: nil, field: nil, message: "is a file: give the directory that holds the council's data files, or an Excel workbook (.xlsx)")])
         }

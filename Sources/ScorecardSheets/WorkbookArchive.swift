@@ -48,12 +48,17 @@ final class WorkbookArchive {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw error(path, "is not a regular file (a device or a pipe); give a workbook's file")
         }
-        var magic = [UInt8](repeating: 0, count: 4)
-        let got = magic.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 4) }
+        var magic = [UInt8](repeating: 0, count: 16)
+        let got = magic.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 16) }
+        // A database file given where data files go (`status council.sqlite`): said so, with the option that takes it.
+        if got == 16, magic == Array("SQLite format 3\0".utf8) {
+            throw error(path, "is a database (SQLite), not a council's data files: give a database with --database")
+        }
+        magic = Array(magic.prefix(4))
         // A zip starts with a local file header (PK 3 4), or is empty (PK 5 6).
-        guard got == 4, magic[0] == 0x50, magic[1] == 0x4B, (magic[2], magic[3]) == (3, 4) || (magic[2], magic[3]) == (5, 6) else {
+        guard got >= 4, magic[0] == 0x50, magic[1] == 0x4B, (magic[2], magic[3]) == (3, 4) || (magic[2], magic[3]) == (5, 6) else {
             // Excel saves a workbook with a password (and the old .xls) as an OLE compound file: D0 CF 11 E0.
-            if got == 4, magic == [0xD0, 0xCF, 0x11, 0xE0] {
+            if got >= 4, magic == [0xD0, 0xCF, 0x11, 0xE0] {
                 throw error(
                     path, "is a password-protected workbook or an old Excel file (.xls): save it in Excel without a password, as .xlsx")
             }

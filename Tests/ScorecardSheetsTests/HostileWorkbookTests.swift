@@ -59,6 +59,9 @@ struct HostileWorkbookTests {
         let path = try F.path()
         #expect(mkfifo(path, 0o600) == 0)
         #expect(Self.firstError(path)?.message == "is not a regular file (a device or a pipe); give a workbook's file")
+        // Given as a council's files, too: refused at once, not waited on (a plain open of a pipe waits for a writer).
+        let error = try #require(throws: DataLoadError.self) { try CouncilSource.open(path, today: nil) }
+        #expect(error.errors.first?.message == "is not a regular file (a device or a pipe); give a workbook's file")
     }
 
     @Test("a large file that is not a zip is refused from its first bytes, not searched to the end")

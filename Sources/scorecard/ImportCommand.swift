@@ -325,7 +325,7 @@ struct ImportCommand: ParsableCommand {
             if !s.removedMeasures.isEmpty {
                 // Named, so that a row deleted by mistake is seen (its measure leaves every screen).
                 let named = s.removedMeasures.prefix(10).map { $0.terminalSafe.excerpt() }.joined(separator: ", ")
-                    + (s.removedMeasures.count > 10 ? " and \(NumberText.counted(s.removedMeasures.count - 10, "more"))" : "")
+                    + (s.removedMeasures.count > 10 ? " and \(NumberText.counted(s.removedMeasures.count - 10, "more", plural: "more"))" : "")
                 lines.append("    removed: \(named) (no longer on any screen; importing files that hold \(s.measuresRemoved == 1 ? "it" : "them") again brings back \(s.measuresRemoved == 1 ? "its" : "their") values, drafts included)")
             }
         }

@@ -37,5 +37,24 @@ struct FinerValuesTests {
         // Two more places as before where they show it; 0 as 0.
         #expect(measure.formatAsRecorded(27.25) == "27.25" && measure.formatAsRecorded(0) == "0")
         #expect(measure.formatAsRecorded(0.004) == "0.004")
+        // Binary noise (0.1 + 0.2 - 0.3) is 0, not 0.000000.
+        #expect(measure.formatAsRecorded(0.1 + 0.2 - 0.3) == "0")
+    }
+
+    @Test("a value is quoted as written, with the decimals that show it; fractions written for percentages are left to their own warning")
+    func asWrittenAndNotFractions() throws {
+        var council = try CouncilDirectory(path: Fixture.directory).load()
+        let m = try #require(council.measureIndex(code: "KBI-01"))
+        var series = Array(council.observations[m])
+        series[0].value = 89.456
+        council.observations[m] = ObservationSeries(series)
+        let finer = try #require(council.valueWatch.finerThanShown.first)
+        #expect((finer.written, finer.shown, finer.decimalsToShow) == ("89.456%", "89.5%", 3))
+        // 0.79 and 0.81 against 90%: fractions, which `fractions` names; more decimals would judge 0.79% off track.
+        series[0].value = 0.79
+        series[1].value = 0.81
+        council.observations[m] = ObservationSeries(series)
+        #expect(council.valueWatch.fractions.map(\.code) == ["KBI-01"])
+        #expect(council.valueWatch.finerThanShown.isEmpty)
     }
 }

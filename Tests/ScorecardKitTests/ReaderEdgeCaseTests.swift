@@ -165,8 +165,11 @@ struct ReaderEdgeCaseTests {
         let problem = try #require(try firstProblem(Array("measure,period,value,note\nKBI-03,2024-08,1,\(long)\n".utf8)))
         #expect(problem.line == 2 && problem.field == "note")
         #expect(problem.message == "the commentary is 20,001 characters long: at most 20,000, as the value form takes (a spreadsheet's cell holds 32,767)")
-        // 20,000 letters é (40,000 bytes) are taken.
+        // 20,000 letters é (40,000 bytes) are taken; so are 19,990 letters with 10 Windows line breaks, stored as 20,000.
         #expect(try firstProblem(Array("measure,period,value,note\nKBI-03,2024-08,1,\(long.dropLast())\n".utf8)) == nil)
+        let paragraphs = Array(repeating: String(repeating: "a", count: 1_999), count: 10).joined(separator: "\r\n") + "\r\n"
+        #expect(paragraphs.utf16.count == 20_010)
+        #expect(try firstProblem(Array("measure,period,value,note\nKBI-03,2024-08,1,\"\(paragraphs)\"\n".utf8)) == nil)
     }
 
     @Test("a value or target too large for a Double is out of range, not \"not a number\"")

@@ -85,19 +85,19 @@ extension ObservationsFile {
                 try fail(line, cells.note, "the commentary contains a NUL character (byte 0), which cannot be stored")
                 return
             }
-            // As long as the value form takes (a few pages): a 50 MB note made a 50 MB paper, and could not be
-            // exported to a workbook. (Counted in UTF-16, as spreadsheets count; no longer than its UTF-8 bytes.)
-            if record.withBytes(cells.note, { $0.count > ValueEntry.noteLimit }), record.string(cells.note).utf16.count > ValueEntry.noteLimit {
-                let length = NumberText.grouped(Double(record.string(cells.note).utf16.count), decimals: 0)
-                try fail(line, cells.note, "the commentary is \(length) characters long: at most "
-                    + "\(NumberText.grouped(Double(ValueEntry.noteLimit), decimals: 0)), as the value form takes (a spreadsheet's cell holds 32,767)")
-                return
-            }
             note = record.string(cells.note)
             // Windows line breaks (CRLF) inside a quoted note, and old Mac ones (CR), are line breaks as LF is:
             // kept as they were, the CR glued paragraphs together on screen and showed as � in reports.
             if record.withBytes(cells.note, { $0.contains(UInt8(ascii: "\r")) }) {
                 note = note?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            // As long as the value form takes (a few pages), line breaks counted as stored: a 50 MB note made a 50 MB
+            // paper, and could not be exported to a workbook. (In UTF-16, as spreadsheets count; never more than
+            // its UTF-8 bytes, counted first.)
+            if let text = note, text.utf8.count > ValueEntry.noteLimit, text.utf16.count > ValueEntry.noteLimit {
+                try fail(line, cells.note, "the commentary is \(NumberText.grouped(Double(text.utf16.count), decimals: 0)) characters long: at most "
+                    + "\(NumberText.grouped(Double(ValueEntry.noteLimit), decimals: 0)), as the value form takes (a spreadsheet's cell holds 32,767)")
+                return
             }
         }
         if let first = state.firstLine(index: index, ordinal: period.ordinal, line: line) {

@@ -17,15 +17,24 @@ extension ValueWatch {
 
     /// The judged measures with values written to more decimals than they show: each value is judged as shown
     /// (89.5% of a measure of whole percentages is 90%, on track against 90%), so the measure may want more
-    /// decimals. In the council's order, with the first such value.
+    /// decimals. In the council's order, with the first such value. Fractions written for percentages are not
+    /// among them (``fractions``, ``fractionTargets``, ``loneFractions`` name those): more decimals would judge
+    /// 0.79% against 80%, off track, where 79% was meant.
     public var finerThanShown: [FinerValues] {
-        measures.indices.compactMap { m in
-            guard let first = seen[m].firstFiner else { return nil }
+        let fractionsWritten = Set(fractions.map(\.code) + fractionTargets.map(\.code))
+        let slipsAmong = Set(loneFractions.map(\.code))
+        return measures.indices.compactMap { m in
             let measure = measures[m]
+            guard !fractionsWritten.contains(measure.code) else { return nil }
+            let slips = slipsAmong.contains(measure.code)
+            guard let first = slips ? seen[m].firstFinerBeyondSlips : seen[m].firstFiner else { return nil }
+            let places = (measure.decimals...6).first { places in
+                abs(Judge.rounded(first.value, places) - first.value) <= 1e-9 * max(1, abs(first.value))
+            } ?? 6
             return FinerValues(
-                code: measure.code, period: first.period, written: measure.formatAsRecorded(first.value), shown: measure.format(first.value),
-                decimals: measure.decimals, decimalsToShow: (measure.decimals...6).first { Judge.rounded(first.value, $0) == first.value } ?? 6,
-                count: seen[m].finer)
+                code: measure.code, period: first.period, written: measure.unit.format(first.value, decimals: places),
+                shown: measure.format(first.value), decimals: measure.decimals, decimalsToShow: places,
+                count: slips ? seen[m].finerBeyondSlips : seen[m].finer)
         }
     }
 }

@@ -20,9 +20,12 @@ public struct ValueWatch: Sendable {
         var largestSlip = -Double.infinity
         /// The first target given beside a value from 0.1 to below 1 (a fraction written for 10% or more).
         var firstFractionTarget: (period: Period, value: Double)?
-        /// How many values have more decimals than the measure shows and judges, and the first of them.
+        /// How many values have more decimals than the measure shows and judges, and the first of them; and the
+        /// same of those not from 0.1 to below 1 (of a percentage measure, maybe fractions: see ``loneFractions``).
         var finer = 0
         var firstFiner: (period: Period, value: Double)?
+        var finerBeyondSlips = 0
+        var firstFinerBeyondSlips: (period: Period, value: Double)?
     }
 
     let measures: [Measure]
@@ -45,6 +48,10 @@ public struct ValueWatch: Sendable {
         if isJudged[index], let value = observation.value, measures[index].isFinerThanShown(value) {
             seen[index].finer += 1
             if seen[index].firstFiner == nil { seen[index].firstFiner = (observation.period, value) }
+            if !(0.1..<1).contains(value) {
+                seen[index].finerBeyondSlips += 1
+                if seen[index].firstFinerBeyondSlips == nil { seen[index].firstFinerBeyondSlips = (observation.period, value) }
+            }
         }
         guard isPercentage[index] else { return }
         if let value = observation.value {

@@ -267,14 +267,15 @@ public enum NumberText {
 
     /// The decimal places that show `number` whole: `decimals`, or up to two more when rounding to them would
     /// hide part of it (a profiled target of 11.17 for a measure of whole numbers takes two); a number that would
-    /// still show as 0 (0.000001) takes the places to its first digit, up to 9 (`recorded 0.00` was said of it).
+    /// still show as 0 though it is not (0.000001) takes the places to its first digit, up to the 6 that
+    /// ``grouped(_:decimals:)`` writes (`recorded 0.00` was said of it). Binary noise (5.5e-17) shows as 0.
     public static func places(toShow number: Double, decimals: Int) -> Int {
         guard number.isFinite else { return decimals }
         let places = (decimals...(decimals + 2)).first { places in
             abs(Judge.rounded(number, places) - number) <= 1e-9 * max(1, abs(number))
         } ?? decimals + 2
-        guard number != 0, Judge.rounded(number, places) == 0, places < 9 else { return places }
-        return (places...9).first { Judge.rounded(number, $0) != 0 } ?? 9
+        guard abs(number) > 1e-9, Judge.rounded(number, places) == 0, places < 6 else { return places }
+        return (places...6).first { Judge.rounded(number, $0) != 0 } ?? 6
     }
 
     /// `scaled` rounded to a whole number, half away from zero as people round the decimal they typed: a double

@@ -33,6 +33,31 @@ struct MeasuresReadAheadTests {
         #expect(priorities[1].plans.first?.measures == Array(2 * (count / 3)..<count))
     }
 
+    @Test("read in three slices, every measure is taken as read ahead, in document order, none read again")
+    func takenFromSlices() throws {
+        let count = 100
+        let root = try #require(try YAMLComposer(file: "framework.yaml").compose(framework(count: count)))
+        var readAhead = MeasuresReadAhead(root: root, file: "framework.yaml", defaultTolerance: nil, slices: 3)
+        #expect(readAhead.outcomes.count == count)
+        guard case .mapping(let top) = root, case .sequence(let priorities, _)? = top["priorities"]?.value else {
+            Issue.record("no priorities")
+            return
+        }
+        // The nodes as the framework's reader comes to them: each priority's own measures, then its plans'.
+        var nodes: [YAMLNode] = []
+        for case .mapping(let priority) in priorities {
+            if case .sequence(let measures, _)? = priority["measures"]?.value { nodes += measures }
+            if case .sequence(let plans, _)? = priority["plans"]?.value {
+                for case .mapping(let plan) in plans { if case .sequence(let measures, _)? = plan["measures"]?.value { nodes += measures } }
+            }
+        }
+        let codes = nodes.map { node -> String? in
+            guard case .read(let code, _, _)? = readAhead.take(node) else { return nil }
+            return code
+        }
+        #expect(codes == (0..<count).map { "M-\($0)" })
+    }
+
     @Test("a code used twice is reported at its second use, in whatever slice each was read; every other problem too")
     func problemsAsInOrder() throws {
         let count = MeasuresReadAhead.parallelFrom * 2

@@ -12,13 +12,11 @@ final class FileReadAhead: @unchecked Sendable {
     private let lock = NSLock()
     private var read: Result<[UInt8], FileBytes.Problem>?
     private var isText = false
-    /// The file's path, as it is read by the caller.
-    let path: String
 
-    /// Starts reading the file at `path`.
+    /// Starts reading the file at `path`, on a thread of its own (as ``BackgroundRead`` does; this one hands its
+    /// bytes over once, not keeping them: a 300 MB file is held by its reader alone).
     init(path: String) {
-        self.path = path
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        WorkThread.start { [self] in
             read = FileBytes.read(path)
             if case .success(let bytes) = read { isText = (try? CSVReader(bytes: bytes, file: path).validateUTF8()) != nil }
             done.signal()

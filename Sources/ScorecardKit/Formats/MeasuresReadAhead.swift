@@ -18,17 +18,18 @@ struct MeasuresReadAhead {
     }
 
     /// Each measure read, with its node's line, in document order.
-    private let outcomes: [(line: Int, outcome: Outcome)]
+    let outcomes: [(line: Int, outcome: Outcome)]
     private var next = 0
 
     /// How many measures make it worth reading them on more than one core.
     static let parallelFrom = 512
 
-    /// Reads ahead every measure listed under the priorities (and their plans) of the framework file `root`.
-    init(root: YAMLNode, file: String, defaultTolerance: Tolerance?) {
+    /// Reads ahead every measure listed under the priorities (and their plans) of the framework file `root`, in
+    /// `slices` at once (by default one for a few measures, else one a core).
+    init(root: YAMLNode, file: String, defaultTolerance: Tolerance?, slices: Int? = nil) {
         let nodes = Self.measureNodes(in: root)
         let reader = MeasureReader(defaultTolerance: defaultTolerance)
-        let slices = nodes.count < Self.parallelFrom ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let slices = max(1, slices ?? (nodes.count < Self.parallelFrom ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
         let results = SliceResults<[(line: Int, outcome: Outcome)]>(count: slices)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             let range = nodes.count * slice / slices..<nodes.count * (slice + 1) / slices

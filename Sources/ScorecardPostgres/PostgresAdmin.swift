@@ -249,6 +249,12 @@ public enum PostgresAdmin {
         if StoreRole.allCases.contains(where: { "scorecard_\($0.rawValue)" == login }) {
             return "\(login) is one of Scorecard's group roles, not a login: give a person's login name"
         }
+        // Who would act with its role: from PostgreSQL 16, a membership may give neither its rights nor SET ROLE
+        // (what a creator of roles gets of each it creates): such a member is none; before, every member is one.
+        let version = try session.rows("SELECT current_setting('server_version_num')::int").first?.decode(Int.self) ?? 0
+        let membersActingAs = version >= 160000
+            ? "EXISTS (SELECT FROM pg_auth_members a WHERE a.member = m.oid AND a.roleid = r.oid AND (a.inherit_option OR a.set_option))"
+            : "pg_has_role(m.oid, r.oid, 'MEMBER')"
         // Besides its own attributes, what the login is a member of (directly or not) other than Scorecard's group
         // roles: the database's owner, pg_write_all_data, any role of its own: a council role would not limit it.
         let rows = try session.rows("""
@@ -259,7 +265,7 @@ public enum PostgresAdmin {
                              WHERE pg_has_role(r.oid, g.oid, 'MEMBER') AND g.oid <> r.oid
                                AND g.rolname NOT IN ('scorecard_member', 'scorecard_owner', 'scorecard_officer')), ''),
                    coalesce((SELECT string_agg(m.rolname::text, ', ' ORDER BY m.rolname) FROM pg_roles m
-                             WHERE pg_has_role(m.oid, r.oid, 'MEMBER') AND m.oid <> r.oid AND NOT m.rolsuper AND NOT m.rolcreaterole), '')
+                             WHERE \(unescaped: membersActingAs) AND m.oid <> r.oid AND NOT m.rolsuper AND NOT m.rolcreaterole), '')
             FROM pg_roles r WHERE r.rolname = \(login)
             """)
         guard let (powerful, bypasses, isOwner, canLogin, memberOf, members) = try rows.first?.decode((Bool, Bool, Bool, Bool, String, String).self)

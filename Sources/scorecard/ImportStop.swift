@@ -42,6 +42,8 @@ final class ImportStop: @unchecked Sendable {
     }
 
     /// Ends the process as `signal` ends it (a shell's loop of imports stops too), not with a status of its own.
+    /// (An import that committed ends with status 0 instead: the loop then goes on to the next, which a second
+    /// Ctrl-C stops before it commits.)
     private static func end(by signal: Int32) -> Never {
         Glibc.signal(signal, SIG_DFL)
         raise(signal)

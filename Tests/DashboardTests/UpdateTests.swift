@@ -270,6 +270,11 @@ struct UpdateTests {
         #expect(walk.message?.contains("of my measures") == true)
         walk.apply(.nextException, model: model)
         #expect(walk.message == "That was the last exception (X goes back)")
+        // x again stays at their last: it did not go on into the plan's exceptions.
+        walk.apply(.nextException, model: model)
+        #expect(walk.message == "That was the last exception (X goes back)" && walk.current.route == .measure(excepted[excepted.count - 1]))
+        walk.apply(.previousException, model: model)
+        if excepted.count > 1 { #expect(walk.message?.contains("of my measures") == true && walk.current.route == .measure(excepted[excepted.count - 2])) }
         // Left and opened another way, a measure of theirs starts the plan's walk afresh.
         var elsewhere = AppState(asAt: asAt, scope: MeasureScope(service), route: .myMeasures)
         elsewhere.current.selection = -1

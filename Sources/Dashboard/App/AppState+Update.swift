@@ -273,6 +273,8 @@ extension AppState {
         }
         guard let position else {
             message = forward ? "That was the last exception (X goes back)" : "That was the first exception"
+            // Still walking My measures: x again stays at their last, not on into the plan's.
+            if mine, case .measure(let m) = current.route { myExceptionOpened = m }
             return []
         }
         let m = agenda[position]

@@ -34,6 +34,22 @@ struct ValueFormTests {
         #expect(Self.form(session.state)?.period == "2024-10", "the period due, October, on the newest row")
     }
 
+    @Test("e on the newest row with nothing due opens that row's period (recorded beyond the period judged), not the judged one")
+    func nothingDueOpensTheNewestRow() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        // October recorded: as at Q2 2024/25 (September judged), nothing is due until November ends.
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", by: "deputy"), today: TestCouncil.today)
+        session.tick()
+        session.send(.open, .open, .moveDown, .open)
+        session.tick()
+        let rows = session.model.rows(for: session.state.current, asAt: session.state.asAt, scope: session.state.scope)
+        guard case .period(let newest)? = rows.first else { Issue.record("no period rows: \(rows)"); return }
+        #expect(newest == .month(2024, 10))
+        session.send(.edit)
+        // It opened September's, and saving would have replaced September's value.
+        #expect(Self.form(session.state)?.period == "2024-10")
+    }
+
     @Test("a value with more decimals than the measure shows is said as it will show before it is saved")
     func finerThanShown() throws {
         var (session, store, _) = try LiveDataTests.session()
@@ -83,9 +99,8 @@ struct ValueFormTests {
                              today: TestCouncil.today)
         session.tick()
         Self.edit(&session)
-        // Nothing is due now, so the form opens on the judged period; → steps to October's 29.
-        #expect(Self.form(session.state)?.period == "2024-09")
-        session.send(.previousField, .nextPeriod, .nextField)
+        // Nothing is due now, so the form opens on the newest row's period, October's 29 (it opened the judged
+        // September's, and ← → stepped to October).
         let form = try #require(Self.form(session.state))
         #expect(form.period == "2024-10")
         #expect(form.value == "")
@@ -108,12 +123,13 @@ struct ValueFormTests {
         session.type("Two late returns")
         session.send(.submit)
         #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.0%, with new commentary")
-        // A value with more decimals than the measure shows is said as saved, not rounded (31.25, not 31.3).
-        // (The form opens on September: it asks before replacing its signed-off 86.0%, then about 31.25 shown as 31.3.)
+        // A value with more decimals than the measure shows is said as saved, not rounded (31.25, not 31.3): the form
+        // asks about 31.25 shown as 31.3, then saves.
         session.send(.edit)
+        #expect(Self.form(session.state)?.period == "2024-10")
         session.type("31.25")
-        session.send(.submit, .submit, .submit)
-        #expect(session.state.message?.contains(": 31.25% (was ") == true)
+        session.send(.submit, .submit)
+        #expect(session.state.message == "Saved KBI-01 Oct 2024: 31.25% (was 31.0%)")
     }
 
     @Test("the form shows what is recorded for the period beside the empty value field")

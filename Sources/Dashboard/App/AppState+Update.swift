@@ -458,14 +458,16 @@ extension AppState {
         }
         let judged = model.evaluation(at: asAt).measures[m]
         let latestEnded = Period.latestEnded(kind: model.council.measures[m].frequency.periodKind, by: model.today)
-        var period = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
-            ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
+        let due = model.council.periodDue(forMeasure: m, judged: judged.period, today: model.today)
+        var period = due ?? judged.period.map { min($0, latestEnded) } ?? latestEnded
         // On the measure's screen, a period row chosen below the first, or a recorded one other than the newest (the
         // first a filter leaves), is the period to record: `e` on October's row is correcting October, not adding
-        // the period due. The first row, the newest or an overdue one, opens the period due (the first missing).
+        // the period due. The first row, the newest or an overdue one, opens the period due (the first missing);
+        // with none due, the first row itself (November's, recorded beyond the period judged, opened September's,
+        // and saving replaced September's draft).
         let history = model.periodHistory(of: m) ?? []
         if case .measure = current.route, rows.indices.contains(current.selection), case .period(let chosen) = rows[current.selection],
-            current.selection > 0 || (chosen != history.first?.period && history.contains { $0.period == chosen }),
+            current.selection > 0 || due == nil || (chosen != history.first?.period && history.contains { $0.period == chosen }),
             chosen.kind == latestEnded.kind, chosen <= latestEnded
         {
             period = chosen

@@ -21,6 +21,20 @@ struct RollUpSummaryTests {
         return buffer.text().split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
+    @Test("the bar gives every status with a measure a cell: one off track of twenty in ten cells shows, beside one at risk")
+    func everyStatusShows() {
+        var rollUp = RollUp()
+        for (status, n) in [(Status.onTrack, 16), (.withinTolerance, 1), (.offTrack, 1), (.notJudged, 2)] {
+            for _ in 0..<n { rollUp.count(status: status, alerts: 0) }
+        }
+        let theme = Theme(capabilities: Capabilities(colorMode: .none, glyphs: .unicode))
+        let bar = RollUpPresentation(rollUp: rollUp, theme: theme).bar(width: 10).map(\.text).joined()
+        // 16, 1, 1 and 2 of 20 in ten cells: 8, 0.5, 0.5 and 1; the one cell left over went to one half, the
+        // other half is a cell too, taken from the largest.
+        #expect(bar == "███████▓▒·")
+        #expect(bar.count == 10)
+    }
+
     @Test("where the lead and the counts do not all fit, the counts stay and the lead gives way; a line too long is cut with …")
     func countsBeforeTheLead() {
         let narrow = Self.lines(width: 60, height: 2)

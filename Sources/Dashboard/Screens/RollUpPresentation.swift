@@ -79,6 +79,13 @@ struct RollUpPresentation {
         var cells = exact.map { Int($0) }
         let order = exact.indices.sorted { exact[$0] - Double(cells[$0]) > exact[$1] - Double(cells[$1]) }
         for i in order.prefix(width - cells.reduce(0, +)) { cells[i] += 1 }
+        // Every part with a measure shows, a cell taken from the largest: one off-track measure of twenty in ten
+        // cells had none, and the bar read as nothing off track.
+        for i in parts.indices where parts[i].0 > 0 && cells[i] == 0 {
+            guard let largest = cells.indices.max(by: { cells[$0] < cells[$1] }), cells[largest] > 1 else { break }
+            cells[largest] -= 1
+            cells[i] += 1
+        }
         return zip(parts, cells).filter { $1 > 0 }.map { Span(String(repeating: $0.1, count: $1), style: $0.2) }
     }
 }

@@ -73,6 +73,11 @@ struct UpdateTests {
         state.apply(.startFilter, .type("z"), .type("z"), .submit, .open, model: model)
         #expect(state.routes == [.plan])
         #expect(model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
+        // `/` again starts a new filter ("zzwel" found nothing), and Ctrl-U clears what is typed.
+        state.apply(.startFilter, .type("w"), .type("e"), .type("l"), model: model)
+        #expect(state.current.filter == "wel" && !model.rows(for: state.current, asAt: state.asAt, scope: "").isEmpty)
+        state.apply(.clearField, model: model)
+        #expect(state.current.filter == "" && state.mode == .filtering)
     }
 
     @Test("m marks a value that was due before today and is not in, and counts them, in words as well as colour")

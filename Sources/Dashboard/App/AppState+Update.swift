@@ -98,7 +98,13 @@ extension AppState {
             return publish(all: action == .publishAll, asked: allAsked, rows: rows, model: model)
         case .previousPeriod, .nextPeriod:
             return changePeriod(by: action == .previousPeriod ? -1 : 1, model: model)
-        case .startFilter: mode = .filtering
+        case .startFilter:
+            // A new filter, as `/` starts a new search elsewhere (`/rough` after `/zzzz` filtered for "zzzzrough").
+            if !current.filter.isEmpty {
+                current.filter = ""
+                reanchor(rows.indices.contains(current.selection) ? rows[current.selection] : nil, model: model)
+            }
+            mode = .filtering
         case .startJump: mode = .jumping("")
         case .nextMatch, .previousMatch:
             guard !current.filter.isEmpty else {
@@ -735,6 +741,9 @@ extension AppState {
             current.selection = 0
         case .deleteBackward:
             if current.filter.isEmpty { mode = .browsing } else { current.filter.removeLast() }
+            current.selection = 0
+        case .clearField:
+            current.filter = ""
             current.selection = 0
         case .submit:
             mode = .browsing

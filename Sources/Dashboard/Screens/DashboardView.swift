@@ -14,7 +14,8 @@ public enum DashboardView {
         }
         let context = RenderContext(model: model, state: state, theme: theme, evaluation: model.evaluation(at: state.asAt))
         let area = buffer.area
-        let trailing = "as at \(state.asAt.label)"
+        // A period not yet ended is said to be one, as `status` and the paper say it: its figures are not final.
+        let trailing = "as at \(state.asAt.label)" + (state.asAt.hasEnded(by: model.today) ? "" : " (not final)")
         Breadcrumb(items: crumbs(context, width: area.width - trailing.displayWidth - 2), trailing: trailing, theme: theme)
             .render(into: &buffer, area: area.row(0))
         let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)

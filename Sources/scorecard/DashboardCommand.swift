@@ -49,6 +49,10 @@ struct DashboardCommand: ParsableCommand {
             throw ValidationError("a meeting is held on a database: give --database (or none, for the default), not --data")
         }
         if owner != nil, service != nil { throw ValidationError("give --owner or --service, not both") }
+        // An empty name (a variable unset in a script) matched every measure: the whole plan opened as "mine".
+        for (option, name) in [("--owner", owner), ("--service", service)] where name?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("\(option) needs a name (any part of it), not an empty one")
+        }
         if data != nil, database.database != nil { throw ValidationError("give --data or --database, not both") }
         if data != nil, database.published { throw ValidationError("--published is for a database: data files have no drafts") }
     }

@@ -18,6 +18,14 @@ struct DashboardCommandTests {
         #expect(!text.contains("(\""), "no Swift value in the message: \(text)")
     }
 
+    @Test("an empty --owner or --service is refused: it matched every measure, and the whole plan opened as one's own")
+    func emptyScope() {
+        for arguments in [["--owner", ""], ["dashboard", "--service", "  "]] {
+            #expect(throws: (any Error).self) { _ = try Scorecard.parseAsRoot(arguments) }
+        }
+        #expect((try? Scorecard.parseAsRoot(["--owner", "okoye"])) != nil)
+    }
+
     @Test("a terminal type with control characters is shown safely")
     func hostileTerm() {
         #expect(!DashboardCommand.terminalProblem(.unknownTerminal("x\u{1B}[2J")).contains("\u{1B}"))

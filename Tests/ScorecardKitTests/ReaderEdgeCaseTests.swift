@@ -159,6 +159,13 @@ struct ReaderEdgeCaseTests {
         #expect(marked.plan == plain.plan && marked.measures == plain.measures)
     }
 
+    @Test("a quality is its word in any case, or the word shortened as screens show it (prov.); two letters or another word are not")
+    func qualityWritten() {
+        #expect(["provisional", "Prov.", "prov", "EST", "estim", "valid", " Validated "].map { DataQuality(written: $0) }
+            == [.provisional, .provisional, .provisional, .estimated, .estimated, .validated, .validated])
+        #expect(["pr", "v.", "", "provisionally", "checked"].allSatisfy { DataQuality(written: $0) == nil })
+    }
+
     @Test("a commentary longer than the value form takes (20,000 characters) is refused, naming its line and field")
     func noteTooLong() throws {
         let long = String(repeating: "é", count: ValueEntry.noteLimit + 1)

@@ -72,7 +72,7 @@ extension ObservationsFile {
             quality = record.withBytes(column, Self.exactQuality)
             if quality == nil {
                 let text = record.string(column).trimmingWhitespace().lowercased()
-                quality = DataQuality(rawValue: text)
+                quality = DataQuality(written: text)
                 if quality == nil {
                     try fail(line, column, "\"\(text.excerpt())\" is not a data quality (provisional, estimated or validated)")
                     return

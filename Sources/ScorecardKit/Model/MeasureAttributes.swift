@@ -109,6 +109,15 @@ public enum DataQuality: String, Sendable, CaseIterable, Codable {
     case provisional
     case estimated
     case validated
+
+    /// The quality `written` names, in any case: its word, or the word's first three letters or more, with or
+    /// without a full stop, as screens shorten it (`prov.`, `est`, `Valid`); `nil` for anything else.
+    public init?(written: some StringProtocol) {
+        var word = written.trimmingWhitespace().lowercased()
+        if word.hasSuffix(".") { word.removeLast() }
+        guard word.count >= 3, let quality = Self.allCases.first(where: { $0.rawValue.hasPrefix(word) }) else { return nil }
+        self = quality
+    }
 }
 
 /// How far a value may miss its target and still count as within tolerance.

@@ -104,7 +104,7 @@ public struct ValueEntry: Sendable, Hashable {
         var parsedQuality: DataQuality?
         if let quality, !quality.trimmingWhitespace().isEmpty {
             let word = quality.trimmingWhitespace().lowercased()
-            parsedQuality = DataQuality(rawValue: word)
+            parsedQuality = DataQuality(written: word)
             if parsedQuality == nil {
                 fail(.quality, "\"\(word.excerpt())\" is not a data quality (provisional, estimated or validated)")
             }

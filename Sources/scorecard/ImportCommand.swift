@@ -307,6 +307,7 @@ struct ImportCommand: ParsableCommand {
                         + "or what was signed off before it)" : "")
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files do not hold" : "")
                 + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
+        lines += Self.replacedValueLines(s, council: council)
         if s.frameworkChangedVisibly {
             lines.append(
                 "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
@@ -330,6 +331,20 @@ struct ImportCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each value recorded in Scorecard that the files replaced, up to ten, so that the performance team sees which
+    /// figures changed: `    KBI-003 Sep 2026: 46.5% signed off in Scorecard, now 49.0% from the files`.
+    static func replacedValueLines(_ s: ImportSummary, council: Council) -> [String] {
+        var lines = s.replacedValues.prefix(10).map { replaced in
+            let measure = council.measureIndex(code: replaced.code).map { council.measures[$0] }
+            let shown = { (value: Double?) in value.map { (measure?.formatAsRecorded($0) ?? RecordCommand.text($0)).terminalSafe } ?? "no value" }
+            return "    \(replaced.code.terminalSafe.excerpt()) \(replaced.period.label): \(shown(replaced.recorded)) "
+                + (replaced.wasDraft ? "a draft awaiting sign-off" : "signed off in Scorecard") + ", now \(shown(replaced.files)) from the files"
+        }
+        let total = s.draftsReplaced + s.signedOffReplaced
+        if total > lines.count { lines.append("    and \(NumberText.counted(total - lines.count, "more value"))") }
+        return lines
     }
 
     /// Each approval the files replaced, up to ten: `    KBI-002 2026/27: 534 approved in Scorecard, now 560 from the files`.

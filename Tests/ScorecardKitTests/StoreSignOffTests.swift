@@ -145,6 +145,7 @@ struct StoreSignOffTests {
         let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,93")
         let changed = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
         #expect(changed.revised == 1 && changed.draftsReplaced == 1 && changed.recordedKept == 0)
+        #expect(changed.replacedValues == [ImportSummary.ReplacedValue(code: "KBI-01", period: .month(2024, 8), recorded: 80, files: 93, wasDraft: true)])
         #expect(try store.drafts().map(\.observation.value) == [70])
     }
 
@@ -205,6 +206,7 @@ struct StoreSignOffTests {
         let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%", with: "KBI-01,2024-08,93")
         let changed = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
         #expect(changed.revised == 1 && changed.recordedKept == 0 && changed.signedOffReplaced == 1)
+        #expect(changed.replacedValues == [ImportSummary.ReplacedValue(code: "KBI-01", period: .month(2024, 8), recorded: 88, files: 93, wasDraft: false)])
         let after = try store.loadCouncil()
         let index = try #require(after.measureIndex(code: "KBI-01"))
         #expect(after.observations[index].first { $0.period == .month(2024, 8) }?.value == 93)

@@ -118,6 +118,12 @@ struct OutputHygieneTests {
         replaced.revised = 2
         replaced.signedOffReplaced = 1
         replaced.draftsReplaced = 1
+        replaced.replacedValues = [
+            ImportSummary.ReplacedValue(code: "KBI-01", period: .month(2024, 8), recorded: 88, files: 93, wasDraft: false),
+            ImportSummary.ReplacedValue(code: "KBI-01", period: .month(2024, 9), recorded: 80, files: nil, wasDraft: true),
+        ]
+        #expect(ImportCommand.report(replaced, council: council, path: "t.sqlite").contains(
+            "\n    KBI-01 Aug 2024: 88 signed off in Scorecard, now 93 from the files\n    KBI-01 Sep 2024: 80 a draft awaiting sign-off, now no value from the files"))
         #expect(
             ImportCommand.report(replaced, council: council, path: "t.sqlite").contains(
                 "2 revised (1 of them a draft awaiting sign-off, replaced by the files' signed-off value; "

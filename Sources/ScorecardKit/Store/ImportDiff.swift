@@ -175,6 +175,11 @@ package enum ImportDiff {
                     } else if imported != nil {
                         summary.signedOffReplaced += 1
                     }
+                    if wasDraft || imported != nil, summary.replacedValues.count < ImportSummary.replacedValuesKept {
+                        summary.replacedValues.append(ImportSummary.ReplacedValue(
+                            code: council.measures[index].code, period: observation.period, recorded: existing.value, files: observation.value,
+                            wasDraft: wasDraft))
+                    }
                 } else {
                     summary.added += 1
                 }

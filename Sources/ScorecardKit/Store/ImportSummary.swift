@@ -50,6 +50,30 @@ public struct ImportSummary: Sendable, Equatable {
             self.files = files
         }
     }
+    /// A value recorded in Scorecard that the files replaced: a draft awaiting sign-off, or a value signed off since
+    /// the last import that the files changed since.
+    public struct ReplacedValue: Sendable, Equatable {
+        public var code: String
+        public var period: Period
+        /// The value recorded in Scorecard, and the files' (`nil`: none).
+        public var recorded: Double?
+        public var files: Double?
+        /// Whether the value replaced was a draft awaiting sign-off.
+        public var wasDraft: Bool
+
+        public init(code: String, period: Period, recorded: Double?, files: Double?, wasDraft: Bool) {
+            self.code = code
+            self.period = period
+            self.recorded = recorded
+            self.files = files
+            self.wasDraft = wasDraft
+        }
+    }
+    /// The first of the values recorded in Scorecard that the files replaced (``draftsReplaced`` and
+    /// ``signedOffReplaced`` count them all), for the import to name.
+    public var replacedValues: [ReplacedValue] = []
+    /// How many ``replacedValues`` are kept to be named.
+    public static let replacedValuesKept = 100
     /// Observations new to the store.
     public var added = 0
     /// Observations whose value, target, commentary or quality changed (each recorded as a ``Revision``).

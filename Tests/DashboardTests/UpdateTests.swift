@@ -66,6 +66,15 @@ struct UpdateTests {
         #expect(state.current.route == .deliveryPlan(priority: 1, plan: 0))
     }
 
+    @Test("p where nothing can be written (data files, a file only readable) says so, not who signs off")
+    func signOffWhereNothingIsWritten() throws {
+        let model = try TestCouncil.model()
+        #expect(!model.canRecord && !model.canSignOff && !model.seesPublishedOnly)
+        var state = TestCouncil.state(model)
+        state.apply(.publishSelected, model: model)
+        #expect(state.message == model.readOnlyReason && state.message?.contains("officers") == false)
+    }
+
     @Test("a filter matching nothing leaves an empty list and Enter does nothing")
     func emptyFilter() throws {
         let model = try TestCouncil.model()

@@ -175,6 +175,9 @@ extension AppState {
         guard model.canSignOff else {
             if let atMeeting = followersPlace {
                 message = "\(atMeeting): nothing can be signed off here"
+            } else if !model.canRecord, !model.seesPublishedOnly {
+                // Nothing can be written here at all (a file only readable): that, not who signs off.
+                message = model.readOnlyReason
             } else {
                 message = "Only the performance team's officers sign values off and approve targets"
             }

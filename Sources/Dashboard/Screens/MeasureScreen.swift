@@ -316,8 +316,9 @@ struct MeasureScreen {
             ("Outlook", forecastText ?? ""),
             ("Owner", [m.owner, m.service, m.team].filter { !$0.isEmpty }.joined(separator: ", ")),
             ("Measure", "\(m.tier.label); \(kind); \(m.polarity.label.lowercased())"),
-            ("Target", [judged.target.map { "\(m.formatTarget($0))" }, m.tolerance.map { "tolerance \($0.text)" }].compactMap { $0 }.joined(separator: ", ")
-                + proposalsText),
+            // With no target, "none" before the tolerance ("Target  tolerance 5%" read as a target of 5%).
+            ("Target", (judged.target.map { m.formatTarget($0) } ?? (m.tolerance == nil ? "" : "none"))
+                + (m.tolerance.map { ", tolerance \($0.text)" } ?? "") + proposalsText),
             ("Data", [judged.observation?.quality?.rawValue.capitalized, nextDue].compactMap { $0 }.joined(separator: "; ")),
         ]
         if let panel {

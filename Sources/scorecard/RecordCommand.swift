@@ -95,7 +95,13 @@ struct RecordCommand: ParsableCommand {
                 + (revision.observation.isDraft ? draft : "")
         case .revised(let revision) where revision.observation.value == nil && revision.replaced?.value != nil:
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): value withdrawn (\(changes(revision)))."
-                + (revision.observation.isDraft ? draft.replacingOccurrences(of: "members do not see it yet", with: "members see the value until then") : "")
+                // The value withdrawn a draft itself: members never saw it (they see what was signed off before, if anything).
+                + (revision.observation.isDraft
+                    ? draft.replacingOccurrences(
+                        of: "members do not see it yet",
+                        with: revision.replaced?.isDraft == true
+                            ? "members never saw the value withdrawn, a draft too, and see what was signed off before it, if anything"
+                            : "members see the value until then") : "")
         case .revised(let revision):
             "\(revision.measureCode.terminalSafe) \(revision.observation.period.label): recorded \(text(revision.observation.value, revision))"
                 + " (\(changes(revision)))." + (revision.observation.isDraft ? draft : "")

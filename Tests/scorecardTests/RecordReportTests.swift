@@ -49,6 +49,8 @@ import Testing
         // Withdrawn, as the note says: a revision with no value, said so.
         let withdrawn = try store.record(ValueEntry(measure: "KBI-001", period: "1990-01", value: "-", by: "kate"), today: today)
         #expect(RecordCommand.report(withdrawn).hasPrefix("KBI-001 Jan 1990: value withdrawn (replacing 50)."), "\(RecordCommand.report(withdrawn))")
+        // The 50 was a draft: members never saw it (they were told they saw it until the withdrawal was signed off).
+        #expect(RecordCommand.report(withdrawn).hasSuffix("members never saw the value withdrawn, a draft too, and see what was signed off before it, if anything."))
         #expect(try store.record(ValueEntry(measure: "KBI-001", period: "1990-01", value: "n/a", by: "kate"), today: today)
             == .unchanged(measureCode: "KBI-001", period: .month(1990, 1)), "withdrawn already")
         #expect(try store.record(ValueEntry(measure: "KBI-001", period: "1980-01", value: "-", by: "kate"), today: today)

@@ -67,12 +67,12 @@ struct TargetCommand: ParsableCommand {
         } : nil
         let what = proposal.value == nil ? "proposed removing its target" : "proposed target \(Self.text(proposal.value))"
         // A target may be set ahead, for a period to come: said so, as nothing is judged against it yet.
-        let ahead = (try? CivilDate.resolvedToday()).map { proposal.period.startDate > $0 } == true ? " It is for a period still to come." : ""
+        let when = (try? CivilDate.resolvedToday()).map { Self.timing(of: proposal.period, today: $0) } ?? ""
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): \(what)"
                 + " (\(Self.standing(proposal.current, year: year))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + (proposal.current == nil && year == nil ? " until then the period has no target." : " until then judgements use the current target.")
-                + ahead + Self.ownTargets(proposal.periodsWithOwnTargets))
+                + when + Self.ownTargets(proposal.periodsWithOwnTargets))
         if let value = proposal.value, let measure, measure.isFinerThanShown(value) {
             // As `check` warns of such a target in the files.
             for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {
@@ -80,6 +80,14 @@ struct TargetCommand: ParsableCommand {
             }
         }
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
+    }
+
+    /// What a proposal for `period` is, said on `today`: for a period still to come (a target may be set ahead),
+    /// or for one over, which its approval judges again, values already reported included; else nothing.
+    static func timing(of period: Period, today: CivilDate) -> String {
+        if period.startDate > today { return " It is for a period still to come." }
+        guard period.hasEnded(by: today) else { return "" }
+        return " \(period.label) has ended: once approved, its values are judged again against this target, those already reported included."
     }
 
     /// What `target` says when the proposal of measure `code` (as the framework writes it) changes nothing; removing a target a month or quarter never had says

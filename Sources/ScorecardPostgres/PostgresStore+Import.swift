@@ -275,6 +275,7 @@ extension PostgresStore {
         var current: [StoreKey: Observation] = [:]
         var lastImported: [StoreKey: Observation] = [:]
         var signedOffBeneath: [StoreKey: Observation] = [:]
+        var recorded = Set<StoreKey>()
         for id in allIDs {
             for observation in whole.observations(id: id) {
                 current[StoreKey(measureID: id, period: observation.period)] = observation
@@ -285,11 +286,12 @@ extension PostgresStore {
             for (period, observation) in whole.signedOffBeneath(id: id) {
                 signedOffBeneath[StoreKey(measureID: id, period: period)] = observation
             }
+            for period in whole.recorded(id: id) { recorded.insert(StoreKey(measureID: id, period: period)) }
         }
         try writeValues { add in
             try ImportDiff.forEachChangedObservation(
                 council, measureIDs: measureIDs, current: &current, lastImported: lastImported, signedOffBeneath: signedOffBeneath,
-                summary: &summary, progress: progress
+                recorded: recorded, summary: &summary, progress: progress
             ) {
                 add($0, $1)
             }

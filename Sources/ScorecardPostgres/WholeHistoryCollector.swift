@@ -21,6 +21,8 @@ final class WholeHistoryCollector: @unchecked Sendable {
     private var importedBeneath: [Int64: [Period: Observation]] = [:]
     /// Of each measure's periods whose current observation is a draft, the latest signed-off one beneath it.
     private var signedOffBeneath: [Int64: [Period: Observation]] = [:]
+    /// Each measure's periods whose current observation was recorded, not imported.
+    private var recordedPeriods: [Int64: Set<Period>] = [:]
 
     /// A row of (measure id, batch, ids, kinds, ordinals, values, targets, quality codes, drafts, note_at, notes):
     /// `ids` and `drafts` NULL for an imported row (every element the batch's, published); `note_at` NULL when
@@ -80,6 +82,7 @@ final class WholeHistoryCollector: @unchecked Sendable {
         var beneath: [Period: Observation] = [:]
         var underDrafts: [Period: Observation] = [:]
         var lastImported: Observation?
+        var recorded = Set<Period>()
         for entry in list {
             if let previous = result.last, previous.period == entry.observation.period {
                 result.removeLast()
@@ -95,10 +98,13 @@ final class WholeHistoryCollector: @unchecked Sendable {
             if entry.imported {
                 lastImported = entry.observation
                 beneath[entry.observation.period] = nil
-            } else if let lastImported {
-                beneath[entry.observation.period] = lastImported
+                recorded.remove(entry.observation.period)
+            } else {
+                if let lastImported { beneath[entry.observation.period] = lastImported }
+                recorded.insert(entry.observation.period)
             }
         }
+        if !recorded.isEmpty { recordedPeriods[id] = recorded }
         made[id] = result
         if !beneath.isEmpty { importedBeneath[id] = beneath }
         if !underDrafts.isEmpty { signedOffBeneath[id] = underDrafts }
@@ -109,6 +115,12 @@ final class WholeHistoryCollector: @unchecked Sendable {
     /// it (once ``observations(id:)`` has made the measure's).
     func signedOffBeneath(id: Int64) -> [Period: Observation] {
         signedOffBeneath[id] ?? [:]
+    }
+
+    /// Measure `id`'s periods whose current observation was recorded, not imported (once ``observations(id:)``
+    /// has made the measure's).
+    func recorded(id: Int64) -> Set<Period> {
+        recordedPeriods[id] ?? []
     }
 
     /// Of measure `id`'s periods whose current observation is recorded, not imported, the latest imported

@@ -190,6 +190,18 @@ struct StoreSignOffTests {
         #expect(try store.drafts().isEmpty)
     }
 
+    @Test("a value signed off in Scorecard for a period no import gave, replaced by files that give it, is counted and named")
+    func recordedWithoutImportReplacedIsNamed() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-10", value: "88", by: "kate"), today: Self.today)
+        _ = try store.publish(PublishSelection(period: .month(2024, 10)), by: "olu")
+        let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%,,,", with: "KBI-01,2024-08,91.5%,,,\nKBI-01,2024-10,93,,,")
+        let summary = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
+        // It was only "1 revised": which figure changed was not said.
+        #expect(summary.revised == 1 && summary.signedOffReplaced == 1)
+        #expect(summary.replacedValues == [ImportSummary.ReplacedValue(code: "KBI-01", period: .month(2024, 10), recorded: 88, files: 93, wasDraft: false)])
+    }
+
     @Test("a value recorded and signed off since the last import survives an import of the same files, and is replaced by files that changed it")
     func reimportKeepsSignedOffCorrections() throws {
         let (store, _) = try StoreFixture.importedStore()

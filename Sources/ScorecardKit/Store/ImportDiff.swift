@@ -129,7 +129,7 @@ package enum ImportDiff {
     /// draft over a signed-off value stands too where the files give that signed-off value (`signedOffBeneath`).
     package static func forEachChangedObservation(
         _ council: Council, measureIDs: [Int64], current: inout [StoreKey: Observation], lastImported: [StoreKey: Observation] = [:],
-        signedOffBeneath: [StoreKey: Observation] = [:],
+        signedOffBeneath: [StoreKey: Observation] = [:], recorded: Set<StoreKey> = [],
         summary: inout ImportSummary, progress: ImportProgress?, _ write: (Int64, Observation) throws -> Void
     ) throws {
         let total = council.observationCount
@@ -170,12 +170,14 @@ package enum ImportDiff {
                         continue
                     }
                     summary.revised += 1
+                    // Recorded in Scorecard (over a value imported, or where no import gave one): replaced, and named.
+                    let wasRecorded = imported != nil || recorded.contains(StoreKey(measureID: id, period: observation.period))
                     if wasDraft {
                         summary.draftsReplaced += 1
-                    } else if imported != nil {
+                    } else if wasRecorded {
                         summary.signedOffReplaced += 1
                     }
-                    if wasDraft || imported != nil, summary.replacedValues.count < ImportSummary.replacedValuesKept {
+                    if wasDraft || wasRecorded, summary.replacedValues.count < ImportSummary.replacedValuesKept {
                         summary.replacedValues.append(ImportSummary.ReplacedValue(
                             code: council.measures[index].code, period: observation.period, recorded: existing.value, files: observation.value,
                             wasDraft: wasDraft))

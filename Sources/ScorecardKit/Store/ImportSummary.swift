@@ -80,8 +80,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var revised = 0
     /// Of those revised, how many replaced a draft awaiting sign-off (with the files' value, signed off by the import).
     public var draftsReplaced = 0
-    /// Of those revised, how many replaced a value recorded and signed off in Scorecard over what the last import
-    /// gave: the files changed that figure since, so theirs was written.
+    /// Of those revised, how many replaced a value recorded and signed off in Scorecard: over what the last import
+    /// gave, the files changing that figure since, or where no import gave one, the files now giving one.
     public var signedOffReplaced = 0
     /// Observations the files hold exactly as the store does.
     public var unchanged = 0

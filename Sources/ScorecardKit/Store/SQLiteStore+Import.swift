@@ -246,11 +246,11 @@ struct CouncilImport {
     private mutating func writeObservations(measureIDs: [Int64]) throws {
         var writer = try ObservationBatchWriter(db: db, by: by, at: at)
         // An empty store takes the fast path: nothing to compare against.
-        var (current, lastImported, signedOffBeneath) =
-            try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : ([:], [:], [:])
+        var (current, lastImported, signedOffBeneath, recorded) =
+            try Bool.exists(db, "SELECT 1 FROM observation_revision") ? try currentObservations() : ([:], [:], [:], [])
         try ImportDiff.forEachChangedObservation(
             council, measureIDs: measureIDs, current: &current, lastImported: lastImported, signedOffBeneath: signedOffBeneath,
-            summary: &summary, progress: progress
+            recorded: recorded, summary: &summary, progress: progress
         ) {
             try writer.append($0, $1)
         }
@@ -258,10 +258,12 @@ struct CouncilImport {
     }
 
     /// The store's current observation of every (measure, period); where that is a value recorded since the last
-    /// import, the observation that import gave; and where it is a draft, the signed-off one beneath it (see
-    /// ``ImportDiff/forEachChangedObservation(_:measureIDs:current:lastImported:signedOffBeneath:summary:progress:_:)``).
+    /// import, the observation that import gave; where it is a draft, the signed-off one beneath it; and the keys
+    /// whose current observation was recorded, not imported (see
+    /// ``ImportDiff/forEachChangedObservation(_:measureIDs:current:lastImported:signedOffBeneath:recorded:summary:progress:_:)``).
     private func currentObservations() throws -> (
-        current: [StoreKey: Observation], lastImported: [StoreKey: Observation], signedOffBeneath: [StoreKey: Observation]
+        current: [StoreKey: Observation], lastImported: [StoreKey: Observation], signedOffBeneath: [StoreKey: Observation],
+        recorded: Set<StoreKey>
     ) {
         var current: [StoreKey: Observation] = [:]
         var lastImported: [StoreKey: Observation] = [:]
@@ -289,7 +291,7 @@ struct CouncilImport {
             }
             current[key] = observation
         }
-        return (current, lastImported, signedOffBeneath)
+        return (current, lastImported, signedOffBeneath, recorded)
     }
 }
 

@@ -70,7 +70,8 @@ struct TargetCommand: ParsableCommand {
         let when = (try? CivilDate.resolvedToday()).map { Self.timing(of: proposal.period, today: $0) } ?? ""
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): \(what)"
-                + " (\(Self.standing(proposal.current, year: year))\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
+                + " (\(Self.standing(proposal.current, year: year, share: year == nil ? nil : measure.flatMap { Self.share(of: $0, in: proposal.period) }))"
+                + "\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + (proposal.current == nil && year == nil ? " until then the period has no target." : " until then judgements use the current target.")
                 + when + Self.ownTargets(proposal.periodsWithOwnTargets))
         if let value = proposal.value, let measure, measure.isFinerThanShown(value) {
@@ -118,10 +119,24 @@ struct TargetCommand: ParsableCommand {
     /// judged against its year's target).
     /// `currently 95`; for a period with none of its own, what its financial year has (`year`: the year and its
     /// target as shown), which judges it until then.
-    static func standing(_ current: Double?, year: (Period, String)? = nil) -> String {
+    /// For a cumulative measure, `share` says what of the year's target judges the period (`65% of it, 133.25, the
+    /// share due by Q3 2026/27`), as the sign-off list and the period's detail give it.
+    static func standing(_ current: Double?, year: (Period, String)? = nil, share: String? = nil) -> String {
         if let current { return "currently \(RecordCommand.text(current))" }
         guard let (period, target) = year else { return "no target is set for that period itself yet" }
         return "no target is set for that period itself yet; until one is, its year's target, \(target.terminalSafe) for \(period.label), judges it"
+            + (share.map { ": \($0.terminalSafe)" } ?? "")
+    }
+
+    /// What of its year's target judges period `period` of cumulative `measure` with no target of its own: `65% of
+    /// it, 133.25, the share due by Q3 2026/27`; `nil` for another measure or period.
+    static func share(of measure: Measure, in period: Period) -> String? {
+        guard measure.cumulative, period.kind == .month || period.kind == .quarter, let annual = measure.targets[period.financialYear]
+        else { return nil }
+        let fraction = measure.targets.share(at: period.positionInFinancialYear, of: period.kind.perYear)
+        let percent = fraction * 100
+        return "\(NumberText.grouped(percent, decimals: percent.rounded() == percent ? 0 : 1))% of it, "
+            + "\(measure.formatTarget(annual * fraction)), the share due by \(period.label)"
     }
 
     /// `; it replaces the proposal of 95 by kate, still waiting`, or nothing when no proposal was waiting.

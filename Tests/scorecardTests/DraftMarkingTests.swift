@@ -89,6 +89,15 @@ struct UnchangedTargetTests {
         #expect(
             TargetCommand.standing(nil, year: (.financialYear(2026), "97.9%"))
                 == "no target is set for that period itself yet; until one is, its year's target, 97.9% for 2026/27, judges it")
+        // A cumulative measure's quarter is judged against its share of the year's: 65% of 205 is 133.25 by Q3.
+        var measure = Measure(code: "KBM-01", title: "Homes", decimals: 2, frequency: .quarterly, cumulative: true)
+        measure.targets = TargetSchedule(byPeriod: [.financialYear(2026): 205])
+        measure.targets.profile = [15, 40, 65, 100]
+        let share = TargetCommand.share(of: measure, in: .quarter(2026, 3))
+        #expect(share == "65% of it, 133.25, the share due by Q3 2026/27")
+        #expect(TargetCommand.standing(nil, year: (.financialYear(2026), "205"), share: share).hasSuffix("205 for 2026/27, judges it: 65% of it, 133.25, the share due by Q3 2026/27"))
+        measure.cumulative = false
+        #expect(TargetCommand.share(of: measure, in: .quarter(2026, 3)) == nil)
     }
 
     @Test("a year's target proposed names the periods whose values came with targets of their own")

@@ -158,23 +158,21 @@ public enum CouncilWorkbook {
                         + "name, so it would not be read: name it \(missing.names[0].capitalized)")
             }
             // A workbook has its measures on a sheet named Measures: one under another name ("Measure list", with
-            // a title above its headings) was said to be missing, its name not said.
+            // a title above its headings) was said to be missing, its name not said. A workbook without values is a
+            // framework alone; but one whose values' sheet was renamed ("Q2 Data") would load as a council with no
+            // data at all, every measure "no data".
             let unknown = workbook.sheetNames.filter { name in !found.values.contains(name) }
+            let others = "the sheet" + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
+                + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads"
             if found[.measures] == nil, !unknown.isEmpty {
                 throw DataFileError(
                     file: path, line: nil, field: nil,
-                    message: "no sheet is named Measures, which holds one row per measure; the sheet"
-                        + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
-                        + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads: name the measures' sheet Measures")
+                    message: "no sheet is named Measures, which holds one row per measure; \(others): name the measures' sheet Measures")
             }
-            // A workbook without values is a framework alone; but one whose values' sheet was renamed ("Q2 Data")
-            // would load as a council with no data at all, every measure "no data".
             if found[.observations] == nil, !unknown.isEmpty {
                 throw DataFileError(
                     file: path, line: nil, field: nil,
-                    message: "no sheet is named Observations (or Values), so no values would be read; the sheet"
-                        + (unknown.count == 1 ? " " : "s ") + unknown.map { "\"\($0.excerpt())\"" }.joined(separator: ", ")
-                        + (unknown.count == 1 ? " is" : " are") + " not one Scorecard reads: name the values' sheet Observations")
+                    message: "no sheet is named Observations (or Values), so no values would be read; \(others): name the values' sheet Observations")
             }
             // Every sheet is read before any is given up on: cells that cannot be read are named for all of them.
             var unreadable: [DataFileError] = []

@@ -1,6 +1,6 @@
 import ScorecardKit
-import ScorecardSample
 import Testing
+
 @testable import Dashboard
 
 /// The period on screen, said not final while it has not ended.

@@ -9,6 +9,19 @@ import Testing
 /// `r` writes the report of what is on screen.
 @Suite("The report key", .serialized)
 struct ReportKeyTests {
+    /// A new folder for reports, named by `SCORECARD_REPORTS` until ``remove(_:)``.
+    static func reportDirectory() throws -> URL {
+        let directory = ScratchDirectory.root.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        setenv("SCORECARD_REPORTS", directory.path, 1)
+        return directory
+    }
+
+    static func remove(_ directory: URL) {
+        unsetenv("SCORECARD_REPORTS")
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     @Test("r asks for the report of the screen's part of the plan, at the period on screen")
     func effectPerScreen() throws {
         let (model, state, _) = try EffectTests.opened()
@@ -38,11 +51,8 @@ struct ReportKeyTests {
         let (store, _) = try LiveDataTests.store()
         let meeting = try DataService(store: store, today: TestCouncil.today, user: "cllr.test", withholdingSmallNumbers: true)
         let (_, state, officers) = try EffectTests.opened()
-        let directory = ScratchDirectory.root.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        setenv("SCORECARD_REPORTS", directory.path, 1)
-        defer { unsetenv("SCORECARD_REPORTS") }
+        let directory = try Self.reportDirectory()
+        defer { Self.remove(directory) }
         let committee = directory.appendingPathComponent("report-P1-2024-25_Q2.html").path
         let publicReport = directory.appendingPathComponent("public-report-P1-2024-25_Q2.html").path
         #expect(officers.perform(.writeReport(.priorities([0]), asAt: state.asAt)) == [.reportWritten(path: committee)])
@@ -55,11 +65,8 @@ struct ReportKeyTests {
     @Test("The service writes the HTML where SCORECARD_REPORTS says, and the status line says where")
     func written() throws {
         let (model, state, service) = try EffectTests.opened()
-        let directory = ScratchDirectory.root.appendingPathComponent("scorecard-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        setenv("SCORECARD_REPORTS", directory.path, 1)
-        defer { unsetenv("SCORECARD_REPORTS") }
+        let directory = try Self.reportDirectory()
+        defer { Self.remove(directory) }
         let answers = service.perform(.writeReport(.priorities([0]), asAt: state.asAt))
         let path = directory.appendingPathComponent("report-P1-2024-25_Q2.html").path
         #expect(answers == [.reportWritten(path: path)])

@@ -17,6 +17,8 @@ struct AlertsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        // A database another process holds (an import committing) is waited for, and said so, as writers say it.
+        Console.announceWaitsForOtherWriters()
         let (council, publishedOnly) = try input.loadSayingFigures(today: try judgement.resolvedToday())
         let evaluation = try judgement.evaluate(council)
         if json {

@@ -61,6 +61,8 @@ struct ExportCommand: ParsableCommand {
     private static let fileExtensions: Set<String> = ["csv", "tsv", "txt", "yaml", "yml", "json", "xls", "xlsm", "xlsb", "ods", "numbers", "pdf", "html", "md"]
 
     func run() throws {
+        // A database another process holds (an import committing) is waited for, and said so, as writers say it.
+        Console.announceWaitsForOtherWriters()
         let format = resolvedFormat
         if format == .xlsx { try Self.refuseReplacingOther(out) }
         let today = try CivilDate.resolvedToday()

@@ -73,6 +73,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A database another process holds (an import committing) is waited for, and said so, as writers say it.
+        Console.announceWaitsForOtherWriters()
         let format = try resolvedFormat()
         let audience = ReportAudience(rawValue: audience.rawValue) ?? .committee
         if out != "-" { try Self.refuseReplacingOther(out) }

@@ -25,6 +25,8 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A database another process holds (an import committing) is waited for, and said so, as writers say it.
+        Console.announceWaitsForOtherWriters()
         let (council, publishedOnly, proposals) = try input.loadWithProposals(today: try judgement.resolvedToday(), proposals: json)
         let evaluation = try judgement.evaluate(council)
         let report = StatusReport(council: council, evaluation: evaluation, publishedOnly: publishedOnly, proposals: proposals)

@@ -57,7 +57,10 @@ struct ImportCommand: ParsableCommand {
         committed = true
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let shown = PostgresLocation.isURL(path) ? (try? PostgresLocation(url: path).description) ?? path : path
-        Console.out(Self.report(imported, council: council, path: shown) + " (\(seconds) s)")
+        // The time on the first line, the import's own (after the lines naming values it read as theirs).
+        var lines = Self.report(imported, council: council, path: shown).components(separatedBy: "\n")
+        lines[0] = lines[0].hasSuffix(":") ? String(lines[0].dropLast()) + " (\(seconds) s):" : lines[0] + " (\(seconds) s)"
+        Console.out(lines.joined(separator: "\n"))
         let fractions = FractionWarning.lines(watch?.fractions ?? []) + FractionWarning.lines(lone: watch?.loneFractions ?? [])
             + FractionWarning.lines(targets: watch?.fractionTargets ?? [])
             + FinerTargetWarning.lines(council.targetsFinerThanShown()) + FinerValueWarning.lines(watch?.finerThanShown ?? [])
@@ -295,7 +298,10 @@ struct ImportCommand: ParsableCommand {
             if s.targetsKept > 0 { kept.append("\(NumberText.counted(s.targetsKept, "target")) approved in Scorecard since the last import") }
             let keeps = kept.isEmpty ? "" : ", and keeps " + kept.joined(separator: ", ")
             // The files' observations: those held as they are, and those whose recorded value since stands.
-            return "Nothing changed: \(path) already holds these files (\(NumberText.counted(s.unchanged + s.recordedKept, "observation")))\(keeps)."
+            return ([
+                "Nothing changed: \(path) already holds these files (\(NumberText.counted(s.unchanged + s.recordedKept, "observation")))\(keeps)."
+                    + Self.draftsAsFilesNote(s),
+            ] + Self.draftAsFilesLines(s, council: council)).joined(separator: "\n")
         }
         var lines = ["Imported \(council.plan.council.terminalSafe) into \(path):"]
         lines.append(
@@ -307,7 +313,8 @@ struct ImportCommand: ParsableCommand {
                         + "or what was signed off before it)" : "")
                 + (s.notInFile > 0 ? ", \(count(s.notInFile)) kept that the files do not hold" : "")
                 + (s.draftsKept > 0 ? ", \(count(s.draftsKept)) \(s.draftsKept == 1 ? "draft" : "drafts") the files do not hold kept awaiting sign-off" : ""))
-        lines += Self.replacedValueLines(s, council: council)
+        lines[lines.count - 1] += Self.draftsAsFilesNote(s).replacingOccurrences(of: "\n", with: " ")
+        lines += Self.replacedValueLines(s, council: council) + Self.draftAsFilesLines(s, council: council)
         if s.frameworkChangedVisibly {
             lines.append(
                 "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
@@ -333,14 +340,39 @@ struct ImportCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// ` 2 drafts awaiting sign-off are as the files give them: members see the figures before them until they are
+    /// signed off (`scorecard publish`).`, or nothing: counted among the unchanged, they went unsaid.
+    static func draftsAsFilesNote(_ s: ImportSummary) -> String {
+        guard s.draftsAsFiles > 0 else { return "" }
+        let one = s.draftsAsFiles == 1
+        return " \(NumberText.counted(s.draftsAsFiles, "draft")) awaiting sign-off \(one ? "is" : "are") as the files give \(one ? "it" : "them"): "
+            + "members see the \(one ? "figure" : "figures") before \(one ? "it" : "them") until \(one ? "it is" : "they are") signed off (`scorecard publish`)."
+    }
+
+    /// Each draft the files give exactly, up to ten: `    KBI-007 Sep 2026: 3,290, a draft as the files give it`.
+    static func draftAsFilesLines(_ s: ImportSummary, council: Council) -> [String] {
+        var lines = s.draftsAsFilesNamed.prefix(10).map { draft in
+            let measure = council.measureIndex(code: draft.code).map { council.measures[$0] }
+            let shown = draft.value.map { (measure?.formatAsRecorded($0) ?? RecordCommand.text($0)).terminalSafe } ?? "no value"
+            return "    \(draft.code.terminalSafe.excerpt()) \(draft.period.label): \(shown), a draft as the files give it"
+        }
+        if s.draftsAsFiles > lines.count { lines.append("    and \(NumberText.counted(s.draftsAsFiles - lines.count, "more draft"))") }
+        return lines
+    }
+
     /// Each value recorded in Scorecard that the files replaced, up to ten, so that the performance team sees which
     /// figures changed: `    KBI-003 Sep 2026: 46.5% signed off in Scorecard, now 49.0% from the files`.
     static func replacedValueLines(_ s: ImportSummary, council: Council) -> [String] {
         var lines = s.replacedValues.prefix(10).map { replaced in
             let measure = council.measureIndex(code: replaced.code).map { council.measures[$0] }
             let shown = { (value: Double?) in value.map { (measure?.formatAsRecorded($0) ?? RecordCommand.text($0)).terminalSafe } ?? "no value" }
-            return "    \(replaced.code.terminalSafe.excerpt()) \(replaced.period.label): \(shown(replaced.recorded)) "
-                + (replaced.wasDraft ? "a draft awaiting sign-off" : "signed off in Scorecard") + ", now \(shown(replaced.files)) from the files"
+            // The same figure (the files changed its commentary, quality or target): said so, not "32, now 32".
+            let was = replaced.wasDraft ? "a draft awaiting sign-off" : "signed off in Scorecard"
+            let now = replaced.recorded != replaced.files
+                ? "now \(shown(replaced.files)) from the files"
+                : replaced.wasDraft ? "now signed off as the files give it, with their commentary, quality or target"
+                : "now with the files' commentary, quality or target"
+            return "    \(replaced.code.terminalSafe.excerpt()) \(replaced.period.label): \(shown(replaced.recorded)) \(was), \(now)"
         }
         let total = s.draftsReplaced + s.signedOffReplaced
         if total > lines.count { lines.append("    and \(NumberText.counted(total - lines.count, "more value"))") }

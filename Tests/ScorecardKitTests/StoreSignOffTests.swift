@@ -190,6 +190,17 @@ struct StoreSignOffTests {
         #expect(try store.drafts().isEmpty)
     }
 
+    @Test("a draft the files give exactly stays a draft, and is counted and named: members see the figure before it until it is signed off")
+    func draftAsFilesNamed() throws {
+        let (store, _) = try StoreFixture.importedStore()
+        _ = try store.record(ValueEntry(measure: "KBI-01", period: "2024-08", value: "93", by: "kate"), today: Self.today)
+        let csv = StoreFixture.observations(replacing: "KBI-01,2024-08,91.5%,,,", with: "KBI-01,2024-08,93,,,")
+        let summary = try store.importCouncil(try CouncilDirectory(path: try Fixture.write(observations: csv)).load(), by: "import", progress: nil)
+        #expect(summary.draftsAsFiles == 1 && summary.revised == 0)
+        #expect(summary.draftsAsFilesNamed == [ImportSummary.DraftAsFiles(code: "KBI-01", period: .month(2024, 8), value: 93)])
+        #expect(try store.drafts().map(\.observation.value) == [93])
+    }
+
     @Test("a value signed off in Scorecard for a period no import gave, replaced by files that give it, is counted and named")
     func recordedWithoutImportReplacedIsNamed() throws {
         let (store, _) = try StoreFixture.importedStore()

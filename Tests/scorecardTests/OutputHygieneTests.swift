@@ -124,6 +124,18 @@ struct OutputHygieneTests {
         ]
         #expect(ImportCommand.report(replaced, council: council, path: "t.sqlite").contains(
             "\n    KBI-01 Aug 2024: 88 signed off in Scorecard, now 93 from the files\n    KBI-01 Sep 2024: 80 a draft awaiting sign-off, now no value from the files"))
+        // The same figure, the files' commentary or quality beside it: said so, not "88, now 88".
+        replaced.replacedValues = [ImportSummary.ReplacedValue(code: "KBI-01", period: .month(2024, 8), recorded: 88, files: 88, wasDraft: true)]
+        #expect(ImportCommand.report(replaced, council: council, path: "t.sqlite").hasSuffix(
+            "\n    KBI-01 Aug 2024: 88 a draft awaiting sign-off, now signed off as the files give it, with their commentary, quality or target\n    and 1 more value"))
+        // A draft the files give exactly stays a draft, and members see the figure before it: said, and named.
+        var asFiles = ImportSummary()
+        asFiles.unchanged = 88
+        asFiles.draftsAsFiles = 1
+        asFiles.draftsAsFilesNamed = [ImportSummary.DraftAsFiles(code: "KBI-01", period: .month(2024, 9), value: 3290)]
+        #expect(ImportCommand.report(asFiles, council: council, path: "t.sqlite") == "Nothing changed: t.sqlite already holds these files "
+            + "(88 observations). 1 draft awaiting sign-off is as the files give it: members see the figure before it until it is signed off "
+            + "(`scorecard publish`).\n    KBI-01 Sep 2024: 3,290, a draft as the files give it")
         #expect(
             ImportCommand.report(replaced, council: council, path: "t.sqlite").contains(
                 "2 revised (1 of them a draft awaiting sign-off, replaced by the files' signed-off value; "

@@ -149,6 +149,13 @@ package enum ImportDiff {
                     if existing != observation { existing = existing.asReadNow }
                     if existing == observation {
                         summary.unchanged += 1
+                        // Members see the figure before it until it is signed off: said, not hidden among the unchanged.
+                        if wasDraft {
+                            summary.draftsAsFiles += 1
+                            if summary.draftsAsFilesNamed.count < ImportSummary.replacedValuesKept {
+                                summary.draftsAsFilesNamed.append(ImportSummary.DraftAsFiles(code: council.measures[index].code, period: observation.period, value: observation.value))
+                            }
+                        }
                         continue
                     }
                     // The value decides: a note, quality or target the files changed beside the same figure does

@@ -72,6 +72,22 @@ public struct ImportSummary: Sendable, Equatable {
     /// The first of the values recorded in Scorecard that the files replaced (``draftsReplaced`` and
     /// ``signedOffReplaced`` count them all), for the import to name.
     public var replacedValues: [ReplacedValue] = []
+    /// A draft awaiting sign-off that the files give exactly: it stays a draft, and members see the figure before it
+    /// until it is signed off.
+    public struct DraftAsFiles: Sendable, Equatable {
+        public var code: String
+        public var period: Period
+        public var value: Double?
+
+        public init(code: String, period: Period, value: Double?) {
+            self.code = code
+            self.period = period
+            self.value = value
+        }
+    }
+    /// How many drafts awaiting sign-off the files give exactly (counted among the ``unchanged``), and the first of them.
+    public var draftsAsFiles = 0
+    public var draftsAsFilesNamed: [DraftAsFiles] = []
     /// How many ``replacedValues`` are kept to be named.
     public static let replacedValuesKept = 100
     /// Observations new to the store.

@@ -232,8 +232,12 @@ extension PostgresStore {
         for m in council.measures {
             guard let id = idByCode[m.code] else { throw PostgresStoreError.failed("measure \(m.code) was not saved") }
             ids.append(id)
-            // New to the framework: never seen, or brought back after a re-import removed it.
-            if wasInFramework.removeValue(forKey: m.code) != true { summary.measuresAdded += 1 }
+            // New to the framework, or brought back after a re-import removed it (its history kept).
+            switch wasInFramework.removeValue(forKey: m.code) {
+            case nil: summary.measuresAdded += 1
+            case false?: summary.measuresBack += 1
+            case true?: break
+            }
         }
         summary.removedMeasures = wasInFramework.filter(\.value).keys.sorted()
         return ids

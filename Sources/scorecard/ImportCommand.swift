@@ -317,7 +317,9 @@ struct ImportCommand: ParsableCommand {
         lines += Self.replacedValueLines(s, council: council) + Self.draftAsFilesLines(s, council: council)
         if s.frameworkChangedVisibly {
             lines.append(
-                "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, \(count(s.measuresRemoved)) removed"
+                "  framework: \(NumberText.counted(council.measures.count, "measure")) (\(count(s.measuresAdded)) new, "
+                    + (s.measuresBack > 0 ? "\(count(s.measuresBack)) back with \(s.measuresBack == 1 ? "its" : "their") history, " : "")
+                    + "\(count(s.measuresRemoved)) removed"
                     + (s.measuresRemoved == 1 ? ", its values kept in the history" : s.measuresRemoved > 1 ? ", their values kept in the history" : "")
                     + (s.measuresRenamed > 0
                         ? ", \(count(s.measuresRenamed)) \(s.measuresRenamed == 1 ? "code" : "codes") now written in another case, the values kept" : "")

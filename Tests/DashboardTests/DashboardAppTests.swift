@@ -102,6 +102,20 @@ struct DashboardKeymapTests {
         }
     }
 
+    @Test("Ctrl-U clears what is typed at the filter and the code prompt, as in the form (it was a key of the form only)")
+    func ctrlUClearsPrompts() {
+        for mode in [AppState.Mode.filtering, .jumping("KBI-03")] {
+            #expect(DashboardKeymap.action(for: .ctrl("u"), mode: mode) == .clearField)
+        }
+        guard let model = try? TestCouncil.model() else {
+            Issue.record("the test council did not load")
+            return
+        }
+        var state = TestCouncil.state(model)
+        state.apply(.startJump, .type("K"), .type("B"), .clearField, model: model)
+        #expect(state.mode == .jumping(""))
+    }
+
     @Test("pasted text is an action in the form and the prompts; pasted while browsing, it does nothing")
     func paste() {
         let pasted = "Line one.\r\nLine two\twith tab.\nLine three"

@@ -247,6 +247,9 @@ struct StoreTests {
         #expect(summary.notInFile == 0)
         #expect(try store.loadCouncil() == newer)
         #expect(try store.revisions(measure: "KBI-03", period: .month(2024, 9)).count == 1)
+        // Brought back by the files: back with its history, not new.
+        let again = try store.importCouncil(try CouncilDirectory(path: Fixture.directory).load(), by: "import", progress: nil)
+        #expect(again.measuresBack == 1 && again.measuresAdded == 0)
     }
 }
 

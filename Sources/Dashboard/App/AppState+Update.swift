@@ -774,6 +774,7 @@ extension AppState {
         case .type(let c): mode = .jumping(code.utf8.count < Self.promptLimit ? code + String(c) : code)
         case .paste(let text): mode = .jumping(code + String(ValueForm.oneLine(text).prefix(max(0, Self.promptLimit - code.count))))
         case .deleteBackward: mode = code.isEmpty ? .browsing : .jumping(String(code.dropLast()))
+        case .clearField: mode = .jumping("")
         case .cancel: mode = .browsing
         case .submit:
             mode = .browsing

@@ -68,6 +68,7 @@ public enum DashboardKeymap {
             case .enter: return .submit
             case .escape: return .cancel
             case .backspace, .delete: return .deleteBackward
+            case .ctrl("u"): return .clearField
             case .ctrl("c"): return .quit
             case .character(let c): return .type(c)
             case .paste(let text): return .paste(text)

@@ -2,6 +2,8 @@
 public struct ImportSummary: Sendable, Equatable {
     /// Measures new to the store.
     public var measuresAdded = 0
+    /// Measures brought back to the framework after an import removed them, with the history kept meanwhile.
+    public var measuresBack = 0
     /// Measures whose code the files write in another case (`m-pct` for `M-PCT`), renamed so, keeping their values.
     public var measuresRenamed = 0
     /// The grants of a shared store (`db grant LOGIN --owner NAME` or `--service NAME`) that name no measure of the
@@ -129,7 +131,7 @@ public struct ImportSummary: Sendable, Equatable {
     public var frameworkChangedVisibly: Bool {
         measuresRenamed > 0
             || frameworkChanged
-                && (planChanged || measuresAdded > 0 || measuresRemoved > 0 || measuresChanged > 0
+                && (planChanged || measuresAdded > 0 || measuresBack > 0 || measuresRemoved > 0 || measuresChanged > 0
                     || targetsAdded > 0 || targetsChanged > 0 || targetsRemoved > 0)
     }
 }

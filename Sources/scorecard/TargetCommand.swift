@@ -87,7 +87,11 @@ struct TargetCommand: ParsableCommand {
     /// or for one over, which its approval judges again, values already reported included; else nothing.
     static func timing(of period: Period, today: CivilDate) -> String {
         if period.startDate > today { return " It is for a period still to come." }
-        guard period.hasEnded(by: today) else { return "" }
+        guard period.hasEnded(by: today) else {
+            // A year under way holds months or quarters already reported, which its target judges.
+            guard period.kind == .financialYear || period.kind == .calendarYear else { return "" }
+            return " \(period.label) is under way: once approved, its months or quarters already reported are judged again against it."
+        }
         return " \(period.label) has ended: once approved, its values are judged again against this target, those already reported included."
     }
 

@@ -99,6 +99,10 @@ public final class DataService {
     static func readOnlyReason(_ access: StoreAccess, store: any CouncilStore) -> String {
         if access.role == .member { return "Members see published figures only and cannot record values" }
         if access.seesPublishedOnly { return "Published figures only (--published): nothing can be recorded" }
+        // A database file this login cannot write (its permissions): that, not "give --database", which it was.
+        if store.isReadOnly, let file = store as? SQLiteStore {
+            return "\(file.path.terminalSafe) is read-only here: nothing can be recorded or signed off"
+        }
         return DashboardError.readOnly.description
     }
 

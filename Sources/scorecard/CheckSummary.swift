@@ -34,7 +34,8 @@ struct CheckSummary {
         let watch = council.valueWatch
         let warnings = FractionWarning.lines(watch.fractions) + FractionWarning.lines(lone: watch.loneFractions)
             + FractionWarning.lines(targets: watch.fractionTargets)
-            + FinerTargetWarning.lines(council.targetsFinerThanShown()) + FinerValueWarning.lines(watch.finerThanShown)
+            + FinerTargetWarning.lines(council.targetsFinerThanShown() + watch.rowTargetsFinerThanShown)
+            + FinerValueWarning.lines(watch.finerThanShown)
         if !warnings.isEmpty { lines += [""] + warnings }
         return lines.joined(separator: "\n")
     }

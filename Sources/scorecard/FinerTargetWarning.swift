@@ -1,13 +1,16 @@
 import ScorecardKit
 
-/// What `check` says of targets written to more decimals than their measures show (``Council/targetsFinerThanShown()``):
-/// a line each, up to ten, and a line for the rest.
+/// What `check`, `import` and `target` say of targets written to more decimals than their measures show (the
+/// framework's, ``Council/targetsFinerThanShown()``, and those given beside values, ``ValueWatch/rowTargetsFinerThanShown``):
+/// a line each, a measure once, up to ten, and a line for the rest.
 enum FinerTargetWarning {
-    static func lines(_ targets: [(code: String, period: Period, target: String, shown: String, decimals: Int)]) -> [String] {
-        var lines = targets.prefix(10).map { code, period, target, shown, decimals in
-            "Warning: \(code.terminalSafe)'s target for \(period.label), \(target.terminalSafe), has more decimals than its values are shown "
-                + "and judged to (\(decimals)): a value of \(target.terminalSafe) would show as \(shown.terminalSafe), and be judged so; "
-                + "give the measure more decimals, or \(decimals == 0 ? "a whole-number target" : "a target to \(NumberText.counted(decimals, "decimal place"))")."
+    static func lines(_ targets: [FinerTarget]) -> [String] {
+        var seen = Set<String>()
+        let targets = targets.filter { seen.insert($0.code).inserted }
+        var lines = targets.prefix(10).map { t in
+            "Warning: \(t.code.terminalSafe)'s target for \(t.period.label), \(t.target.terminalSafe), has more decimals than its values are shown "
+                + "and judged to (\(t.decimals)): a value of \(t.target.terminalSafe) would show as \(t.shown.terminalSafe), and be judged so; "
+                + "give the measure decimals: \(t.decimalsToShow), or \(t.decimals == 0 ? "a whole-number target" : "a target to \(NumberText.counted(t.decimals, "decimal place"))")."
         }
         if targets.count > 10 { lines.append("Warning: and \(targets.count - 10) more measures like them.") }
         return lines

@@ -63,7 +63,8 @@ struct ImportCommand: ParsableCommand {
         Console.out(lines.joined(separator: "\n"))
         let fractions = FractionWarning.lines(watch?.fractions ?? []) + FractionWarning.lines(lone: watch?.loneFractions ?? [])
             + FractionWarning.lines(targets: watch?.fractionTargets ?? [])
-            + FinerTargetWarning.lines(council.targetsFinerThanShown()) + FinerValueWarning.lines(watch?.finerThanShown ?? [])
+            + FinerTargetWarning.lines(council.targetsFinerThanShown() + (watch?.rowTargetsFinerThanShown ?? []))
+            + FinerValueWarning.lines(watch?.finerThanShown ?? [])
         for line in fractions + UnreadSheetWarning.lines(path: directory) { Console.error(line) }
         for grant in imported.grantsNamingNoMeasure {
             let shown = grant.description.terminalSafe

@@ -76,7 +76,7 @@ struct TargetCommand: ParsableCommand {
                 + when + Self.ownTargets(proposal.periodsWithOwnTargets))
         if let value = proposal.value, let measure, measure.isFinerThanShown(value) {
             // As `check` warns of such a target in the files.
-            for line in FinerTargetWarning.lines([(measure.code, proposal.period, measure.formatTarget(value), measure.format(value), measure.decimals)]) {
+            for line in FinerTargetWarning.lines([FinerTarget(measure, period: proposal.period, target: value)]) {
                 Console.error(line)
             }
         }

@@ -38,6 +38,14 @@ import Testing
         council.measures[m].targets = TargetSchedule(byPeriod: [.financialYear(2024): 7.5])
         let said = try #require(warnings().first)
         #expect(said.contains("KBI-01's target for 2024/25, 7.5 days, has more decimals than its values are shown and judged to (0)"), "\(said)")
-        #expect(said.contains("would show as 8 days") && said.hasSuffix("or a whole-number target."), "\(said)")
+        #expect(said.contains("would show as 8 days") && said.hasSuffix("give the measure decimals: 1, or a whole-number target."), "\(said)")
+        // A target given beside a value (observations.csv's target column) is warned of alike, a measure once.
+        council.measures[m].targets = TargetSchedule()
+        var series = Array(council.observations[m])
+        series[0].target = 6.25
+        council.observations[m] = ObservationSeries(series)
+        let row = try #require(warnings().first)
+        #expect(row.contains("KBI-01's target for Aug 2024, 6.25 days, has more decimals") && row.contains("give the measure decimals: 2"), "\(row)")
+        #expect(warnings().filter { $0.contains("KBI-01's target") }.count == 1)
     }
 }

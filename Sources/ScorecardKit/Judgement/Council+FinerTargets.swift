@@ -3,11 +3,33 @@ extension Council {
     /// of whole days): values are judged as members see them, rounded, so a value equal to such a target can miss
     /// it (7.5 shows as 8, over 7.5). Each measure's first such target, in the council's order: the target as
     /// written (`7.5 days`), a value of it as shown (`8 days`), and the measure's decimals; `check` warns of them.
-    public func targetsFinerThanShown() -> [(code: String, period: Period, target: String, shown: String, decimals: Int)] {
+    public func targetsFinerThanShown() -> [FinerTarget] {
         measures.compactMap { measure in
             guard let entry = measure.targets.chronological.first(where: { measure.isFinerThanShown($0.value) }) else { return nil }
-            return (measure.code, entry.period, measure.formatTarget(entry.value), measure.format(entry.value), measure.decimals)
+            return FinerTarget(measure, period: entry.period, target: entry.value)
         }
+    }
+}
+
+/// A target written to more decimals than its measure shows and judges values to: what `check`, `import` and
+/// `target` warn of.
+public struct FinerTarget: Sendable, Equatable {
+    public var code: String
+    public var period: Period
+    /// The target as written (`7.5 days`), a value of it as shown (`8 days`), the measure's decimals, and the fewest
+    /// that would show it as written (up to 6).
+    public var target: String
+    public var shown: String
+    public var decimals: Int
+    public var decimalsToShow: Int
+
+    public init(_ measure: Measure, period: Period, target: Double) {
+        code = measure.code
+        self.period = period
+        self.target = measure.formatTarget(target)
+        shown = measure.format(target)
+        decimals = measure.decimals
+        decimalsToShow = measure.decimalsToShow(target)
     }
 }
 
@@ -17,5 +39,10 @@ extension Measure {
     /// polarity is not judged.
     public func isFinerThanShown(_ figure: Double) -> Bool {
         polarity != .none && figure.isFinite && abs(Judge.rounded(figure, decimals) - figure) > 1e-9 * max(1, abs(figure))
+    }
+
+    /// The fewest decimals, from the measure's own up to 6, that show `figure` as written.
+    public func decimalsToShow(_ figure: Double) -> Int {
+        (decimals...6).first { places in abs(Judge.rounded(figure, places) - figure) <= 1e-9 * max(1, abs(figure)) } ?? 6
     }
 }

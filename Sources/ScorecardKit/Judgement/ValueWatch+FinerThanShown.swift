@@ -28,13 +28,23 @@ extension ValueWatch {
             guard !fractionsWritten.contains(measure.code) else { return nil }
             let slips = slipsAmong.contains(measure.code)
             guard let first = slips ? seen[m].firstFinerBeyondSlips : seen[m].firstFiner else { return nil }
-            let places = (measure.decimals...6).first { places in
-                abs(Judge.rounded(first.value, places) - first.value) <= 1e-9 * max(1, abs(first.value))
-            } ?? 6
+            let places = measure.decimalsToShow(first.value)
             return FinerValues(
                 code: measure.code, period: first.period, written: measure.unit.format(first.value, decimals: places),
                 shown: measure.format(first.value), decimals: measure.decimals, decimalsToShow: places,
                 count: slips ? seen[m].finerBeyondSlips : seen[m].finer)
+        }
+    }
+
+    /// The judged measures with a target given beside a value (observations.csv's `target` column) written to more
+    /// decimals than they show, as ``Council/targetsFinerThanShown()`` names the framework's: each measure's first,
+    /// in the council's order; not one that looks like a fraction (``fractionTargets`` names it).
+    public var rowTargetsFinerThanShown: [FinerTarget] {
+        let fractionsWritten = Set(fractions.map(\.code) + fractionTargets.map(\.code))
+        return measures.indices.compactMap { m in
+            let measure = measures[m]
+            guard !fractionsWritten.contains(measure.code), let first = seen[m].firstFinerRowTarget else { return nil }
+            return FinerTarget(measure, period: first.period, target: first.value)
         }
     }
 }

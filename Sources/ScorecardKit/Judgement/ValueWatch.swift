@@ -26,6 +26,8 @@ public struct ValueWatch: Sendable {
         var firstFiner: (period: Period, value: Double)?
         var finerBeyondSlips = 0
         var firstFinerBeyondSlips: (period: Period, value: Double)?
+        /// The first target given beside a value with more decimals than the measure shows.
+        var firstFinerRowTarget: (period: Period, value: Double)?
     }
 
     let measures: [Measure]
@@ -52,6 +54,9 @@ public struct ValueWatch: Sendable {
                 seen[index].finerBeyondSlips += 1
                 if seen[index].firstFinerBeyondSlips == nil { seen[index].firstFinerBeyondSlips = (observation.period, value) }
             }
+        }
+        if isJudged[index], seen[index].firstFinerRowTarget == nil, let target = observation.target, measures[index].isFinerThanShown(target) {
+            seen[index].firstFinerRowTarget = (observation.period, target)
         }
         guard isPercentage[index] else { return }
         if let value = observation.value {

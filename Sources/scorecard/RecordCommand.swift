@@ -68,6 +68,13 @@ struct RecordCommand: ParsableCommand {
     private static func finerThanShownNote(_ revision: Revision) -> String? {
         guard let value = revision.observation.value, let unit = revision.unit else { return nil }
         let measure = Measure(code: revision.measureCode, title: "", unit: unit, decimals: revision.decimals ?? 0)
+        // A percentage from 0.1 to below 1 is most likely a fraction a spreadsheet keeps for a percentage (0.79 for
+        // 79%), as `check` warns: said so, rather than that it shows rounded (more decimals would not mend it).
+        if unit.isPercentage, (0.1..<1).contains(value) {
+            let percent = formatPlain(value * 100)
+            return "Note: \(measure.formatAsRecorded(value)) is under 1%: if \(percent)% was meant (a spreadsheet keeps percentages as "
+                + "fractions), record \(percent) for it"
+        }
         return measure.finerThanShown(value).map { "Note: " + $0.terminalSafe }
     }
 

@@ -50,6 +50,19 @@ struct ValueFormTests {
         #expect(Self.form(session.state)?.period == "2024-10")
     }
 
+    @Test("0.79 typed for 79% is asked about once, as far from the series; not again as a matter of decimals")
+    func fractionAskedOnce() throws {
+        var (session, store, _) = try LiveDataTests.session()
+        Self.edit(&session)
+        session.type("0.79")
+        session.send(.submit)
+        let asked = try #require(Self.form(session.state)?.errors[.value])
+        #expect(!asked.contains("shows, and is judged"), "\(asked)")
+        session.send(.submit)
+        #expect(session.state.mode == .browsing, "saved at the second Enter: \(String(describing: Self.form(session.state)?.errors))")
+        #expect(try store.revisions(measure: "KBI-01", period: .month(2024, 10)).map(\.observation.value) == [0.79])
+    }
+
     @Test("a value with more decimals than the measure shows is said as it will show before it is saved")
     func finerThanShown() throws {
         var (session, store, _) = try LiveDataTests.session()

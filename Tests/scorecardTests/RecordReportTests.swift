@@ -30,6 +30,22 @@ import Testing
         #expect(RecordCommand.text(1234.5) == "1,234.5" && RecordCommand.text(12_345) == "12,345" && RecordCommand.text(0.125) == "0.125")
     }
 
+    @Test("a percentage from 0.1 to below 1 is noted as a fraction maybe meant for a percentage, not as a decimals matter")
+    func fractionNoted() {
+        func note(_ value: Double, decimals: Int = 0, unit: String = "%") -> String? {
+            var revision = Revision(
+                measureCode: "KBI-034", observation: Observation(period: .month(2026, 11), value: value), changedBy: "kate", changedAt: Date(),
+                source: .record, replaced: nil)
+            revision.unit = MeasureUnit(unit)
+            revision.decimals = decimals
+            return RecordCommand.finerThanShownNote(.added(revision))
+        }
+        #expect(note(0.79) == "Note: 0.79% is under 1%: if 79% was meant (a spreadsheet keeps percentages as fractions), record 79 for it")
+        #expect(note(89.5) == "Note: 89.5% shows, and is judged, as 90% (KBI-034 is given to whole numbers)")
+        #expect(note(0.79, unit: "days") == "Note: 0.79 days shows, and is judged, as 1 day (KBI-034 is given to whole numbers)")
+        #expect(note(0.05, decimals: 2) == nil && note(79) == nil)
+    }
+
     @Test("a value added before the measure's first value is noted (a slip of the year), and one within its history is not")
     func beforeTheFirstValue() throws {
         let today = try #require(CivilDate(year: 2026, month: 12, day: 6))

@@ -633,6 +633,8 @@ extension AppState {
     private func finerThanShown(_ form: ValueForm, model: DashboardModel) -> String? {
         let measure = model.council.measures[form.measure]
         guard let value = NumberParser.parse(form.value) ?? measure.unit.parseAsShown(form.value) else { return nil }
+        // A value far from the series (0.79 typed for 79%) was asked about already: more decimals would not mend it.
+        guard farFromSeries(form, model: model) == nil else { return nil }
         return measure.finerThanShown(value).map { $0 + ": Enter again to save it" }
     }
 

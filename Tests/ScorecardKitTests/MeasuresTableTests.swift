@@ -119,6 +119,15 @@ struct MeasuresTableTests {
         #expect(unknown.first?.line == 1 && unknown.first?.field == "Measure code")
     }
 
+    @Test("every unknown column is named at once, each with the column it seems meant for")
+    func everyUnknownColumn() throws {
+        let table = "code,title,frequency,priority,ownr,tagret 2024/25,colour\nK1,T,monthly,P1,Jo,5,red\n"
+        let errors = try TablesFixture.errors(try TablesFixture.directory(["measures.csv": table]))
+        #expect(errors.map(\.field) == ["ownr", "tagret 2024/25", "colour"])
+        #expect(errors.map(\.message).prefix(2).map { $0.hasPrefix("unknown column: did you mean") } == [true, true])
+        #expect(errors.last?.message == "unknown column")
+    }
+
     /// Changes to the measures table, and the problem each gives: (what, table, line, field, words).
     static let bad: [(String, String, Int, String?, String)] = [
         ("unknown column", "code,title,frequency,priority,colour\nK1,T,monthly,P1,red\n", 1, "colour", "unknown column"),

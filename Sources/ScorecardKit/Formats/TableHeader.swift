@@ -29,6 +29,9 @@ struct TableHeader {
         self.origin = origin
         line = record.line
         headings = record.fields
+        // Every unknown column at once (a second misspelling was found only once the first was mended), as
+        // observations.csv's are; the list of columns said once, after the first.
+        var unknown: [DataFileError] = []
         for (column, heading) in headings.enumerated() {
             let place = origin.place(line: record.line, column: column, field: heading)
             let name = Self.normalized(heading)
@@ -47,11 +50,14 @@ struct TableHeader {
                 let hint = allowsTargets && name == "target"
                     ? "a target column names its year or period: target 2024/25"
                     : "unknown column" + (Self.meant(heading, known: known, targets: allowsTargets).map { ": did you mean \($0)?" } ?? "")
-                throw place.error("\(hint) (the columns are \(names.joined(separator: ", ")))")
+                unknown.append(place.error(unknown.isEmpty ? "\(hint) (the columns are \(names.joined(separator: ", ")))" : hint))
+                continue
             }
             guard columns[field] == nil else { throw place.error("the column appears twice") }
             columns[field] = column
         }
+        if unknown.count == 1, let only = unknown.first { throw only }
+        if !unknown.isEmpty { throw DataLoadError(unknown) }
         for field in required where columns[field] == nil {
             throw origin.place(line: record.line, field: field).error("the required column is missing")
         }

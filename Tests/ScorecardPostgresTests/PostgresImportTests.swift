@@ -214,6 +214,28 @@ struct PostgresImportTests {
         }
     }
 
+    @Test func aValueSignedOffForAPeriodNoImportGaveIsNamedWhenFilesThatGiveItReplaceIt() async throws {
+        try await onThread {
+            // The files first without the first measure's latest value; recorded and signed off in Scorecard; then
+            // files that give it otherwise: replaced, counted and named (it was a plain revision).
+            let location = try TestServer.freshDatabase()
+            let council = try Self.council()
+            let officer = try PostgresStore(location: try TestServer.login(.officer, at: location))
+            var without = council
+            let latest = try #require(council.observations[0].last)
+            without.observations[0] = ObservationSeries(Array(council.observations[0].dropLast()))
+            _ = try Self.streamed(without, Self.rowsTogether(without), into: officer)
+            let code = council.measures[0].code
+            _ = try officer.record(ValueEntry(measure: code, period: latest.period.description, value: "12345", by: ""), today: TestServer.today)
+            _ = try officer.publish(PublishSelection(measures: [code]), by: "")
+            let summary = try Self.streamed(council, Self.rowsTogether(council), into: officer)
+            #expect(summary.revised == 1 && summary.signedOffReplaced == 1)
+            #expect(summary.replacedValues == [
+                ImportSummary.ReplacedValue(code: code, period: latest.period, recorded: 12345, files: latest.value, wasDraft: false)
+            ])
+        }
+    }
+
     @Test func aReimportOfTheSameFilesKeepsWhatWasRecordedSinceAndFilesThatChangedItReplaceIt() async throws {
         try await onThread {
             let (council, officer) = try Self.imported()

@@ -354,19 +354,17 @@ struct ImportCommand: ParsableCommand {
 
     /// Each draft the files give exactly, up to ten: `    KBI-007 Sep 2026: 3,290, a draft as the files give it`.
     static func draftAsFilesLines(_ s: ImportSummary, council: Council) -> [String] {
-        var lines = s.draftsAsFilesNamed.prefix(10).map { draft in
+        namedLines(s.draftsAsFilesNamed, total: s.draftsAsFiles, more: "more draft") { draft in
             let measure = council.measureIndex(code: draft.code).map { council.measures[$0] }
             let shown = draft.value.map { (measure?.formatAsRecorded($0) ?? RecordCommand.text($0)).terminalSafe } ?? "no value"
             return "    \(draft.code.terminalSafe.excerpt()) \(draft.period.label): \(shown), a draft as the files give it"
         }
-        if s.draftsAsFiles > lines.count { lines.append("    and \(NumberText.counted(s.draftsAsFiles - lines.count, "more draft"))") }
-        return lines
     }
 
     /// Each value recorded in Scorecard that the files replaced, up to ten, so that the performance team sees which
     /// figures changed: `    KBI-003 Sep 2026: 46.5% signed off in Scorecard, now 49.0% from the files`.
     static func replacedValueLines(_ s: ImportSummary, council: Council) -> [String] {
-        var lines = s.replacedValues.prefix(10).map { replaced in
+        namedLines(s.replacedValues, total: s.draftsReplaced + s.signedOffReplaced, more: "more value") { replaced in
             let measure = council.measureIndex(code: replaced.code).map { council.measures[$0] }
             let shown = { (value: Double?) in value.map { (measure?.formatAsRecorded($0) ?? RecordCommand.text($0)).terminalSafe } ?? "no value" }
             // The same figure (the files changed its commentary, quality or target): said so, not "32, now 32".
@@ -377,20 +375,21 @@ struct ImportCommand: ParsableCommand {
                 : "now with the files' commentary, quality or target"
             return "    \(replaced.code.terminalSafe.excerpt()) \(replaced.period.label): \(shown(replaced.recorded)) \(was), \(now)"
         }
-        let total = s.draftsReplaced + s.signedOffReplaced
-        if total > lines.count { lines.append("    and \(NumberText.counted(total - lines.count, "more value"))") }
-        return lines
+    }
+
+    /// A line each for the first ten of `items` (`total` in all), then `    and 3 more values` for the rest.
+    private static func namedLines<Item>(_ items: [Item], total: Int, more: String, _ line: (Item) -> String) -> [String] {
+        let lines = items.prefix(10).map(line)
+        return total > lines.count ? lines + ["    and \(NumberText.counted(total - lines.count, more))"] : lines
     }
 
     /// Each approval the files replaced, up to ten: `    KBI-002 2026/27: 534 approved in Scorecard, now 560 from the files`.
     static func replacedApprovalLines(_ replaced: [ImportSummary.ReplacedApproval], council: Council) -> [String] {
-        var lines = replaced.prefix(10).map { approval in
+        namedLines(replaced, total: replaced.count, more: "more target") { approval in
             let measure = council.measureIndex(code: approval.code).map { council.measures[$0] }
             let shown = { (value: Double?) in value.map { (measure?.formatTarget($0) ?? RecordCommand.text($0)).terminalSafe } ?? "none" }
             return "    \(approval.code.terminalSafe.excerpt()) \(approval.period.label): \(shown(approval.approved)) approved in Scorecard, "
                 + "now \(approval.files == nil ? "no target" : shown(approval.files)) from the files"
         }
-        if replaced.count > 10 { lines.append("    and \(NumberText.counted(replaced.count - 10, "more target"))") }
-        return lines
     }
 }

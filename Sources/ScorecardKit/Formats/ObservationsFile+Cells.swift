@@ -41,8 +41,8 @@ extension ObservationsFile {
     ) throws {
         let line = record.line
         var code: String { measures[index].code.excerpt() }
-        let frequency = measures[index].frequency
-        guard period.kind == frequency.periodKind else {
+        guard period.kind == periodKinds[index] else {
+            let frequency = measures[index].frequency
             // A month (or a quarter-end date) given for a longer period: the one it falls in is named, to write instead.
             let within = period.lying(in: frequency.periodKind).map { " (it falls in \($0.description): write that)" } ?? ""
             try fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)\(within)")
@@ -55,7 +55,7 @@ extension ObservationsFile {
                 try fail(line, cells.value, "\(code): \(problem)")
                 return
             }
-            if let today, !period.hasEnded(by: today) {
+            if let today, !state.hasEnded(period, by: today) {
                 try fail(line, periodColumn, period.notEndedMessage)
                 return
             }

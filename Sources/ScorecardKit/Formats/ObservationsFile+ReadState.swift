@@ -32,6 +32,19 @@ extension ObservationsFile {
             if emitting { pending.reserveCapacity(ObservationsFile.emitStep) }
         }
 
+        /// For each kind of period (by its raw value), the latest ordinal found to have ended: any before it has too.
+        private var endedThrough = [Int](repeating: .min, count: Period.Kind.allCases.count)
+
+        /// Whether `period` has ended by `today`, worked out from its dates only for a period later than any found
+        /// to have ended (the dates were a fiftieth of reading a value).
+        mutating func hasEnded(_ period: Period, by today: CivilDate) -> Bool {
+            let kind = period.kind.rawValue
+            if period.ordinal <= endedThrough[kind] { return true }
+            guard period.hasEnded(by: today) else { return false }
+            endedThrough[kind] = period.ordinal
+            return true
+        }
+
         /// The line `ordinal` was already given on for measure `index`; else records it as given on `line`.
         mutating func firstLine(index: Int, ordinal: Int, line: Int) -> Int? {
             if seen[index] == nil {

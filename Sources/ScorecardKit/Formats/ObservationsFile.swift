@@ -18,6 +18,9 @@ public struct ObservationsFile {
     let indexByFoldedCode: [String: Int]
     /// Each measure's ``Measure/valueLimits``, at its index: checked on every row.
     let limits: [ValueLimits]
+    /// Each measure's kind of period, at its index: checked on every row (from `measures`, a whole measure was
+    /// copied a row).
+    let periodKinds: [Period.Kind]
     /// The day values are recorded on: a value for a period that has not ended by then is refused.
     let today: CivilDate?
 
@@ -34,6 +37,7 @@ public struct ObservationsFile {
         for index in measures.indices.reversed() { folded[measures[index].code.lowercased()] = index }
         self.indexByFoldedCode = folded
         self.limits = measures.indices.map { measures[$0].valueLimits }
+        self.periodKinds = measures.map(\.frequency.periodKind)
     }
 
     /// Reads the file's bytes (CSV) into one observation list per measure (at the measure's index), sorted by period.
@@ -126,6 +130,10 @@ public struct ObservationsFile {
         var state = ReadState(origin: origin, measureCount: measures.count, emitting: emit != nil, keepsObservations: keepingObservations)
         var errors: [DataFileError] = []
         var layout: Layout?
+        // The layout's columns and unheaded columns, taken out of it once: copied out of `layout` on every row, its
+        // arrays were retained and released a row (measured by `perf` on the benchmark's import).
+        var columns: Layout.Kind?
+        var unheaded: [Int] = []
         var width = 0
         // A first row that may be years over the periods of the row below it (see `PeriodBandHeader`).
         var band: (line: Int, cells: [String])?
@@ -160,7 +168,8 @@ public struct ObservationsFile {
                     // Not periods under years: the first row is the header, and this one a row of values.
                     layout = try Layout(headings: above.cells, line: above.line, origin: origin)
                 }
-                guard let current = layout else { return }
+                if columns == nil, let layout { (columns, unheaded) = (layout.kind, layout.unheaded) }
+                guard let columns else { return }
                 // A row of nothing but spaces (`   `, or `,,,` as spreadsheets export trailing rows) is skipped,
                 // whatever its number of fields.
                 if record.count != width, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
@@ -168,11 +177,11 @@ public struct ObservationsFile {
                     try fail(record.line, nil, "the row has \(NumberText.counted(record.count, "field")); the header has \(width)")
                     return
                 }
-                if let column = current.unheaded.first(where: { !record.isBlank($0) }) {
+                if let column = unheaded.first(where: { !record.isBlank($0) }) {
                     try fail(record.line, column, TableHeader.unheadedValue(column: column))
                     return
                 }
-                switch current.kind {
+                switch columns {
                 case .long(let columns): try longRow(record, columns: columns, into: &state, fail: fail)
                 case .wide(let columns): try wideRow(record, columns: columns, into: &state, fail: fail)
                 }
@@ -203,7 +212,7 @@ public struct ObservationsFile {
         let line = record.line
         guard let index = try measure(record, columns.measure, &state, fail: fail) else { return }
         let periodColumn = columns.period
-        let kind = measures[index].frequency.periodKind
+        let kind = periodKinds[index]
         guard
             let period = record.withBytes(periodColumn, Period.init(canonicalBytes:))
                 ?? Period(cell: record.string(periodColumn), kind: kind)

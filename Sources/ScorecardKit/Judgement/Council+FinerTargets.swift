@@ -38,7 +38,12 @@ extension Measure {
     /// target of 97.25% for a measure of 1 decimal: a value of 97.25% shows, and is judged, as 97.3%). A measure with no
     /// polarity is not judged.
     public func isFinerThanShown(_ figure: Double) -> Bool {
-        polarity != .none && figure.isFinite && abs(Judge.rounded(figure, decimals) - figure) > 1e-9 * max(1, abs(figure))
+        polarity != .none && Self.isFinerThanShown(figure, decimals: decimals)
+    }
+
+    /// Whether `figure` has more decimals than `decimals`, give or take binary noise.
+    static func isFinerThanShown(_ figure: Double, decimals: Int) -> Bool {
+        figure.isFinite && abs(Judge.rounded(figure, decimals) - figure) > 1e-9 * max(1, abs(figure))
     }
 
     /// The fewest decimals, from the measure's own up to 6, that show `figure` as written.

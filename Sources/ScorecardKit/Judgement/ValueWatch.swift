@@ -35,19 +35,22 @@ public struct ValueWatch: Sendable {
     /// ``observe(_:)``.
     private let isPercentage: [Bool]
     private let isJudged: [Bool]
+    /// Each measure's decimals (from `measures`, a whole measure was copied a value).
+    private let decimals: [Int]
     private(set) var seen: [Seen]
 
     public init(measures: [Measure]) {
         self.measures = measures
         isPercentage = measures.map(\.unit.isPercentage)
         isJudged = measures.map { $0.polarity != .none }
+        decimals = measures.map(\.decimals)
         seen = Array(repeating: Seen(), count: measures.count)
     }
 
     /// Takes in one observation of the measure at `index`.
     public mutating func observe(_ observation: Observation, measure index: Int) {
         guard isPercentage.indices.contains(index) else { return }
-        if isJudged[index], let value = observation.value, measures[index].isFinerThanShown(value) {
+        if isJudged[index], let value = observation.value, Measure.isFinerThanShown(value, decimals: decimals[index]) {
             seen[index].finer += 1
             if seen[index].firstFiner == nil { seen[index].firstFiner = (observation.period, value) }
             if !(0.1..<1).contains(value) {
@@ -55,7 +58,7 @@ public struct ValueWatch: Sendable {
                 if seen[index].firstFinerBeyondSlips == nil { seen[index].firstFinerBeyondSlips = (observation.period, value) }
             }
         }
-        if isJudged[index], seen[index].firstFinerRowTarget == nil, let target = observation.target, measures[index].isFinerThanShown(target) {
+        if isJudged[index], seen[index].firstFinerRowTarget == nil, let target = observation.target, Measure.isFinerThanShown(target, decimals: decimals[index]) {
             seen[index].firstFinerRowTarget = (observation.period, target)
         }
         guard isPercentage[index] else { return }

@@ -181,39 +181,27 @@ extension PostgresStore {
             "service", "team", "tier", "unit", "decimals", "frequency", "polarity", "band", "status", "cumulative", "tolerance",
             "lag_days", "profile", "minimum", "maximum", "small_numbers", "comparators",
         ]
-        var measures = CopyText()
-        for (index, m) in council.measures.enumerated() {
-            measures.append(m.code)
-            measures.append(index)
-            measures.append(placement[index].0)
-            measures.append(placement[index].1.map { String($0) })
-            for value in [m.title, m.description, m.methodology, m.source, m.owner, m.service, m.team, m.tier.rawValue, m.unit.name] {
-                measures.append(value)
+        // The rows are made a thousand at a time, each part sent while the next is made: made whole first, the
+        // server waited for them (~55 ms of 10,000).
+        let copyMeasures = { (table: String) in
+            try self.session.copy(into: table, columns: columns) { send in
+                var measures = CopyText()
+                for (index, m) in council.measures.enumerated() {
+                    Self.appendRow(of: m, at: index, placement: placement[index], to: &measures)
+                    if measures.rows % 1000 == 0 { send(measures.take()) }
+                }
+                if measures.buffer.readableBytes > 0 { send(measures.take()) }
             }
-            measures.append(m.decimals)
-            measures.append(m.frequency.rawValue)
-            measures.append(m.polarity.keyword)
-            measures.append(StoredText.band(m.polarity))
-            measures.append(m.lifecycle.rawValue)
-            measures.append(m.cumulative ? "t" : "f")
-            measures.append(StoredText.text(m.tolerance))
-            measures.append(m.lagDays)
-            measures.append(StoredText.text(m.targets.profile))
-            measures.append(m.minimum)
-            measures.append(m.maximum)
-            measures.append(StoredText.text(m.smallNumbers))
-            measures.append(StoredText.text(m.comparators))
-            measures.endRow()
         }
         let rows: [PostgresRow]
         if wasInFramework.isEmpty {
             // The first import: nothing to update, so the rows go straight in (staging them cost 0.1 s at 10,000).
-            try session.copy(into: "measure", columns: columns, text: measures.buffer)
+            try copyMeasures("measure")
             rows = try session.rows("SELECT code, id FROM measure")
         } else {
             try session.execute("CREATE TEMPORARY TABLE import_measure (LIKE measure INCLUDING DEFAULTS) ON COMMIT DROP")
             try session.execute("ALTER TABLE import_measure DROP COLUMN id")
-            try session.copy(into: "import_measure", columns: columns, text: measures.buffer)
+            try copyMeasures("import_measure")
             let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
             let list = columns.joined(separator: ", ")
             rows = try session.rows(PostgresQuery(unsafeSQL: """
@@ -241,6 +229,32 @@ extension PostgresStore {
         }
         summary.removedMeasures = wasInFramework.filter(\.value).keys.sorted()
         return ids
+    }
+
+    /// Appends measure `m`'s row of the `measure` table: its code, its place in the framework (`index`, and its
+    /// priority's and delivery plan's ids) and every field.
+    private static func appendRow(of m: Measure, at index: Int, placement: (Int64, Int64?), to measures: inout CopyText) {
+        measures.append(m.code)
+        measures.append(index)
+        measures.append(placement.0)
+        measures.append(placement.1.map { String($0) })
+        for value in [m.title, m.description, m.methodology, m.source, m.owner, m.service, m.team, m.tier.rawValue, m.unit.name] {
+            measures.append(value)
+        }
+        measures.append(m.decimals)
+        measures.append(m.frequency.rawValue)
+        measures.append(m.polarity.keyword)
+        measures.append(StoredText.band(m.polarity))
+        measures.append(m.lifecycle.rawValue)
+        measures.append(m.cumulative ? "t" : "f")
+        measures.append(StoredText.text(m.tolerance))
+        measures.append(m.lagDays)
+        measures.append(StoredText.text(m.targets.profile))
+        measures.append(m.minimum)
+        measures.append(m.maximum)
+        measures.append(StoredText.text(m.smallNumbers))
+        measures.append(StoredText.text(m.comparators))
+        measures.endRow()
     }
 
     /// Records a revision for each framework target added, changed or removed: an `imported_targets` row for each

@@ -321,6 +321,10 @@ extension PostgresStore {
     private func writeValues(produce: (_ add: (Int64, Observation) -> Void) throws -> Void) throws {
         // The batch is begun before any value is known (no query can run during the COPY), and undone when none came.
         try session.execute("SAVEPOINT import_values")
+        // The COPY's statement trigger reads its rows from a transition table, which the server keeps in work_mem:
+        // at the default 4 MB the rows of a large import went to a temporary file and were read back from it
+        // several times (~30 ms of an import of 1.2M values).
+        try session.execute("SET LOCAL work_mem = '128MB'")
         guard let batch = try session.rows("SELECT scorecard_begin_import()").first?.decode(Int64.self) else {
             throw PostgresStoreError.failed("the import was not begun")
         }

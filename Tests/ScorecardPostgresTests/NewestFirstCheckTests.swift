@@ -1,0 +1,60 @@
+import Foundation
+import ScorecardKit
+import Testing
+
+@testable import ScorecardPostgres
+
+/// The check that an imported row's periods run newest first, each once, and of one kind: made with the
+/// `intarray` extension's sort where `db init` can create it, else a PL/pgSQL loop; either refuses the same rows.
+@Suite(.enabled(if: TestServer.isAvailable, "needs SCORECARD_TEST_POSTGRES"), .serialized)
+struct NewestFirstCheckTests {
+    /// The language `scorecard_newest_first` is written in, in the database at `location`.
+    private func checkLanguage(at location: PostgresLocation) throws -> String? {
+        let session = try PostgresSession(location)
+        defer { session.close() }
+        return try session.rows("""
+            SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'scorecard_newest_first'
+            """).first?.decode(String.self)
+    }
+
+    /// An officer's import, then rows written by hand as an officer could with `psql`: those out of order refused.
+    private func expectRowsCheckedInOrder(at location: PostgresLocation) throws {
+        let officer = try TestServer.login(.officer, at: location)
+        _ = try PostgresStore(location: officer).importCouncil(try TestServer.council(), by: "", progress: nil)
+        let session = try PostgresSession(officer)
+        defer { session.close() }
+        let measure = try #require(try session.rows("SELECT min(id) FROM measure").first?.decode(Int64.self))
+        func write(kinds: String, ordinals: String) throws {
+            try session.run(script: """
+                INSERT INTO imported_values (measure_id, batch_id, kinds, ordinals, vals, targets, qualities)
+                SELECT \(measure), b, '\(kinds)', '\(ordinals)', '{1,2}', '{NULL,NULL}', '{0,0}' FROM scorecard_begin_import() b
+                """)
+        }
+        for (kinds, ordinals) in [("{0,0}", "{24341,24342}"), ("{0,0}", "{24341,24341}"), ("{1,0}", "{8113,24342}")] {
+            let error = try #require(throws: (any Error).self, "\(kinds) \(ordinals)") { try write(kinds: kinds, ordinals: ordinals) }
+            #expect(String(reflecting: error).contains("imported_values_newest_first"), "\(error)")
+        }
+        try write(kinds: "{0,0}", ordinals: "{24342,24341}")
+    }
+
+    @Test func withIntarrayTheCheckIsItsSort() async throws {
+        try await onThread {
+            let location = try TestServer.freshDatabase()
+            #expect(try checkLanguage(at: location) == "sql")
+            try expectRowsCheckedInOrder(at: location)
+        }
+    }
+
+    /// A database whose owner may not create the extension where `db init` puts it keeps the loop.
+    @Test func withoutIntarrayTheLoopChecksTheSameRows() async throws {
+        try await onThread {
+            let location = try TestServer.emptyDatabase()
+            let superuser = try PostgresSession(try PostgresLocation(url: try #require(TestServer.url)).inDatabase(location.database))
+            try superuser.run(script: "CREATE SCHEMA scorecard_intarray")
+            superuser.close()
+            try PostgresAdmin.initialise(location)
+            #expect(try checkLanguage(at: location) == "plpgsql")
+            try expectRowsCheckedInOrder(at: location)
+        }
+    }
+}

@@ -19,6 +19,27 @@ out=$($bin check "$tmp" 2>&1); status=$?
 if ((status != 0)) && grep -q "observations.csv:2: field \"measure\"" <<<"$out"; then ok "check rejects bad data"; else bad "check bad data (status $status): $out"; fi
 rm -rf "$tmp"
 
+# A council's folder that others may enter but not list (mode 711) is read by its files' names; one they may not
+# enter is named in the error (not an optional table's file, which need not be there). Root reads anything, so as
+# nobody.
+if [[ $(id -u) == 0 ]] && id nobody >/dev/null 2>&1 && command -v runuser >/dev/null; then
+  tmp=$(mktemp -d)
+  chmod 711 "$tmp"
+  mkdir "$tmp/council"
+  cp -r data/framework.yaml data/observations.csv data/national "$tmp/council/"
+  chmod -R a+rX "$tmp/council"
+  chmod 711 "$tmp/council"
+  if out=$(SCORECARD_TODAY=2026-11-24 runuser -u nobody -- "$PWD/$bin" check "$tmp/council" 2>&1) && grep -q "the data files are valid" <<<"$out"; then
+    ok "check reads a folder others may enter but not list"
+  else bad "check of a folder of mode 711: $out"; fi
+  chmod 700 "$tmp/council"
+  out=$(runuser -u nobody -- "$PWD/$bin" check "$tmp/council" 2>&1); status=$?
+  if ((status == 1)) && grep -q "^$tmp/council: cannot be read: its permissions forbid it" <<<"$out"; then
+    ok "check names a folder others may not enter"
+  else bad "check of a folder of mode 700 (status $status): $out"; fi
+  rm -rf "$tmp"
+fi
+
 # Spreadsheets: the example council as CSV tables and as a workbook is valid; the workbook imports into a new
 # database that alerts then reads; the sample exported as a workbook reads back with the same alerts.
 for example in docs/examples/council-csv docs/examples/council.xlsx; do

@@ -131,14 +131,13 @@ public struct CouncilDirectory: Sendable {
         case .failure(.directory): message = "is a directory, not a file"
         case .failure(.notRegular): message = "is not a regular file (a device or a pipe); give a file"
         case .failure(.unreadable):
-            // A folder that is there but cannot be opened hides its files: say so, not "no such file".
-            let folder = file.folderPart
+            // A folder that is there but cannot be entered hides its files: the folder is named, not a file that may
+            // not be there ("no such file", or one an optional table's name). One that can be entered but not
+            // listed (mode 711) gives its files by name, as they are read.
+            let folder = file.folderPart.isEmpty ? "." : file.folderPart
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue,
-                access(folder.isEmpty ? "." : folder, R_OK | X_OK) != 0
-            {
-                message = "cannot be read: its folder's permissions forbid it"
-                break
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue, access(folder, X_OK) != 0 {
+                throw DataFileError(file: folder, line: nil, field: nil, message: "cannot be read: its permissions forbid it (the folder of the council's files)")
             }
             guard FileManager.default.fileExists(atPath: file) else {
                 // A link to a file that is not there (a share not mounted, a link to itself) is not an absent

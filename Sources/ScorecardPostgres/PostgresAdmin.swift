@@ -307,6 +307,8 @@ public enum PostgresAdmin {
             }
             var notes: [String] = []
             func resolve(_ name: String, column: String) throws -> String {
+                // A blank name is left as it is, for `grant` to refuse as blank (it is part of every name).
+                if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return name }
                 let isOwner = column == "owner"
                 guard try !matchesAMeasure(owner: isOwner ? name : nil, service: isOwner ? nil : name, session) else { return name }
                 let containing = try session.rows(PostgresQuery(unsafeSQL: """

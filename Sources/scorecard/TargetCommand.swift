@@ -56,21 +56,22 @@ struct TargetCommand: ParsableCommand {
             Console.out(Self.unchanged(code: found?.code ?? typed.uppercased(), period: period, kind: found?.frequency.periodKind, target: target))
             return
         }
-        // The measure, when something more is to be said of it: a month or quarter with no target of its own
-        // (its year's judges it), or a target finer than its values are shown.
-        let finer = proposal.value.map { $0.rounded() != $0 } ?? false
+        // The measure: its unit for the figures (`98.0%`, as `publish` says them), and what more is to be said of
+        // it: a month or quarter with no target of its own (its year's judges it), or a target finer than shown.
         let yearJudges = proposal.current == nil && (proposal.period.kind == .month || proposal.period.kind == .quarter)
-        let measure = finer || yearJudges
-            ? (try? store.loadRecentCouncil(periods: 1))?.measures.first(where: { $0.code == proposal.measureCode }) : nil
+        let measure = (try? store.loadRecentCouncil(periods: 1))?.measures.first(where: { $0.code == proposal.measureCode })
+        let shown = { (value: Double) in
+            measure.map { abs(value) <= ValueLimits.sane ? $0.formatAsRecorded(value).terminalSafe : Self.text(value) } ?? Self.text(value)
+        }
         let year = yearJudges ? measure.flatMap { measure in
             measure.targets[proposal.period.financialYear].map { (proposal.period.financialYear, measure.formatTarget($0)) }
         } : nil
-        let what = proposal.value == nil ? "proposed removing its target" : "proposed target \(Self.text(proposal.value))"
+        let what = proposal.value.map { "proposed target \(shown($0))" } ?? "proposed removing its target"
         // A target may be set ahead, for a period to come: said so, as nothing is judged against it yet.
         let when = (try? CivilDate.resolvedToday()).map { Self.timing(of: proposal.period, today: $0) } ?? ""
         Console.out(
             "\(proposal.measureCode.terminalSafe) \(proposal.period.label): \(what)"
-                + " (\(Self.standing(proposal.current, year: year, share: year == nil ? nil : measure.flatMap { Self.share(of: $0, in: proposal.period) }))"
+                + " (\(Self.standing(proposal.current.map(shown), year: year, share: year == nil ? nil : measure.flatMap { Self.share(of: $0, in: proposal.period) }))"
                 + "\(Self.replacing(proposal.replacedProposal))). It waits for an officer's approval (`scorecard publish`):"
                 + (proposal.current == nil && year == nil ? " until then the period has no target." : " until then judgements use the current target.")
                 + when + Self.ownTargets(proposal.periodsWithOwnTargets))
@@ -121,12 +122,12 @@ struct TargetCommand: ParsableCommand {
 
     /// The target a proposal would replace: set for that very period, or none (a month or quarter may then be
     /// judged against its year's target).
-    /// `currently 95`; for a period with none of its own, what its financial year has (`year`: the year and its
+    /// `currently 95.0%` (`current` as shown); for a period with none of its own, what its financial year has (`year`: the year and its
     /// target as shown), which judges it until then.
     /// For a cumulative measure, `share` says what of the year's target judges the period (`65% of it, 133.25, the
     /// share due by Q3 2026/27`), as the sign-off list and the period's detail give it.
-    static func standing(_ current: Double?, year: (Period, String)? = nil, share: String? = nil) -> String {
-        if let current { return "currently \(RecordCommand.text(current))" }
+    static func standing(_ current: String?, year: (Period, String)? = nil, share: String? = nil) -> String {
+        if let current { return "currently \(current)" }
         guard let (period, target) = year else { return "no target is set for that period itself yet" }
         return "no target is set for that period itself yet; until one is, its year's target, \(target.terminalSafe) for \(period.label), judges it"
             + (share.map { ": \($0.terminalSafe)" } ?? "")

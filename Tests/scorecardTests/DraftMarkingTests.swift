@@ -84,7 +84,7 @@ struct UnchangedTargetTests {
 
     @Test("a month's target proposed where it has none of its own says which year's target judges it until then")
     func standingNamesTheYear() {
-        #expect(TargetCommand.standing(95) == "currently 95")
+        #expect(TargetCommand.standing("95.0%") == "currently 95.0%")
         #expect(TargetCommand.standing(nil) == "no target is set for that period itself yet")
         #expect(
             TargetCommand.standing(nil, year: (.financialYear(2026), "97.9%"))

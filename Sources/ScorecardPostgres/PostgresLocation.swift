@@ -50,8 +50,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             throw PostgresStoreError.badURL(text: text, reason: "it names no user (postgres://USER@HOST:PORT/DATABASE)")
         }
         let database = String(components.path.drop { $0 == "/" })
-        guard !database.isEmpty, !database.contains("/") else {
+        guard !database.isEmpty else {
             throw PostgresStoreError.badURL(text: text, reason: "it names no database (postgres://USER@HOST:PORT/DATABASE)")
+        }
+        guard !database.contains("/") else {
+            throw PostgresStoreError.badURL(
+                text: text, reason: "its path is more than a database's name (postgres://USER@HOST:PORT/DATABASE, nothing after the database)")
         }
         if let port = components.port, !(1...65535).contains(port) {
             throw PostgresStoreError.badURL(text: text, reason: "the port \(port) is not one")
@@ -67,6 +71,10 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         if let other = components.queryItems?.first(where: { $0.name != "sslmode" }) {
             throw PostgresStoreError.badURL(
                 text: text, reason: "Scorecard reads no parameter \(other.name.excerpt()) (of the URL's parameters it reads sslmode alone)")
+        }
+        // Given twice, one would quietly win: `?sslmode=verify-full&sslmode=disable` connected unencrypted.
+        if (components.queryItems ?? []).filter({ $0.name == "sslmode" }).count > 1 {
+            throw PostgresStoreError.badURL(text: text, reason: "sslmode is given more than once: give it once")
         }
         let modes = "disable, allow (read as prefer), prefer, require, verify-ca or verify-full"
         let mode: String

@@ -64,6 +64,20 @@ import Testing
         #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://a@h/d?sslmode=sometimes", environment: [:]) }
     }
 
+    /// Given twice, the last quietly won: `verify-full` then `disable` connected unencrypted.
+    @Test func refusesAModeGivenTwice() throws {
+        for url in ["postgres://a@h/d?sslmode=verify-full&sslmode=disable", "postgres://a@h/d?sslmode=disable&sslmode=disable"] {
+            let error = try #require(throws: PostgresStoreError.self) { try PostgresLocation(url: url, environment: [:]) }
+            #expect(error.description.hasSuffix("sslmode is given more than once: give it once"), "\(error)")
+        }
+    }
+
+    /// A path after the database's name is said to be that, not "no database".
+    @Test func namesAPathLongerThanADatabase() throws {
+        let error = try #require(throws: PostgresStoreError.self) { try PostgresLocation(url: "postgres://a@h/council/extra", environment: [:]) }
+        #expect(error.description.contains("its path is more than a database's name"), "\(error)")
+    }
+
     @Test func refusesAParameterItDoesNotReadRatherThanConnectingWithoutIt() throws {
         // A misspelt sslmode connected unverified: refused, naming it.
         let misspelt = try #require(throws: PostgresStoreError.self) {

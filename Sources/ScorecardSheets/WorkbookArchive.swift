@@ -50,6 +50,9 @@ final class WorkbookArchive {
         }
         var magic = [UInt8](repeating: 0, count: 16)
         let got = magic.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, 16) }
+        if got == 0, info.st_size == 0 {
+            throw error(path, "is empty (0 bytes): save the workbook again from the spreadsheet")
+        }
         // A database file given where data files go (`status council.sqlite`): said so, with the option that takes it.
         if got == 16, magic == Array("SQLite format 3\0".utf8) {
             throw error(path, "is a database (SQLite), not a council's data files: give a database with --database")

@@ -127,6 +127,16 @@ struct ReaderEdgeCaseTests {
         #expect(NumberParser.unitMark(" -£5 ") == .pound && NumberParser.unitMark("87.5 %") == .percent && NumberParser.unitMark("5") == nil)
     }
 
+    @Test("a figure below zero in accountants' brackets is told how to write it: (5) is -5")
+    func accountingNegative() throws {
+        let problem = try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,(5)\n".utf8)))
+        #expect(problem.line == 2 && problem.field == "value")
+        #expect(problem.message == "\"(5)\" is not a number: a figure below zero is written with a minus sign, -5")
+        #expect(ObservationsFile.accountingNegative(" (1,234.5) ") == "-1,234.5")
+        for text in ["()", "(x)", "(-5)", "5", "(5"] { #expect(ObservationsFile.accountingNegative(text) == nil, "\(text)") }
+        #expect(try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,(x)\n".utf8))).message.contains("left empty"))
+    }
+
     @Test("a value copied from the screen with its measure's own unit is that figure; one in another unit is named")
     func valueAsShown() throws {
         // KBI-02 is measured in days.

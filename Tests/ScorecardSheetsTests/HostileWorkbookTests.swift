@@ -47,11 +47,13 @@ struct HostileWorkbookTests {
         #expect(XMLEvents.isUTF8OrUTF16(Data([0xFF, 0xFE, 0x3C, 0x00])), "UTF-16 is left to the parser")
     }
 
-    @Test("a file that is not a zip archive")
+    @Test("a file that is not a zip archive, and an empty one said to be empty")
     func notZip() throws {
         let path = try F.path()
         try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(Self.firstError(path)?.message == "is not an Excel workbook (.xlsx): it is not a zip archive")
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(Self.firstError(path)?.message == "is empty (0 bytes): save the workbook again from the spreadsheet")
     }
 
     @Test("a pipe named .xlsx is refused at once, not waited on for ever")

@@ -142,9 +142,20 @@ extension ObservationsFile {
         let unit = measures[index].unit
         if let value = unit.parseAsShown(text) { return (true, value) }
         let problem = unit.otherUnitProblem(text, code: measures[index].code)
+            ?? Self.accountingNegative(text).map { "\"\(text.excerpt())\" is not a number: a figure below zero is written with a minus sign, \($0)" }
             ?? "\"\(text.excerpt())\" is not a number (a value not to be had is left empty, or written - or n/a)"
         try fail(record.line, column, problem)
         return (false, nil)
+    }
+
+    /// A figure in brackets as accountants write one below zero, `(5)` or `(1,234.5)`, as it is to be written:
+    /// `-5`; `nil` for any other text.
+    static func accountingNegative(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasPrefix("("), trimmed.hasSuffix(")"), trimmed.count > 2 else { return nil }
+        let inside = String(trimmed.dropFirst().dropLast())
+        guard let value = NumberParser.parse(inside), value >= 0 else { return nil }
+        return "-" + String(inside.trimmingWhitespace())
     }
 
     /// Whether `bytes` needs no trimming: empty, or starting and ending with a printable ASCII character

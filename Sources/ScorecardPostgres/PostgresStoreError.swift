@@ -45,7 +45,7 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
         case .connectionLost:
             // Said on a dashboard's status line, where the figures stay; a command says it in its own words
             // (``commandDescription``).
-            "Connection to the server lost: showing the figures as they were, retrying"
+            "Connection to the server lost: showing the figures as they were; reconnecting"
         case .failed(let reason), .refused(_, let reason):
             reason
         case .notScorecard(let location, let reason):

@@ -12,7 +12,7 @@ struct DataProblemTests {
         let (model, state, service) = try EffectTests.opened()
         var browsing = state
         let before = DashboardView.screenText(browsing, model: model)
-        _ = browsing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        _ = browsing.apply(.failed("Connection to the server lost: showing the figures as they were; reconnecting"), model: model)
         let during = DashboardView.screenText(browsing, model: model)
         #expect(during.contains("Connection to the server lost"))
         #expect(during.split(separator: "\n").dropLast() == before.split(separator: "\n").dropLast(), "the figures stay")
@@ -28,7 +28,7 @@ struct DataProblemTests {
         let (model, state, _) = try EffectTests.opened()
         var browsing = state
         browsing.message = "Signed off 1 value: members now see it"
-        let lost = "Connection to the server lost: showing the figures as they were, retrying"
+        let lost = "Connection to the server lost: showing the figures as they were; reconnecting"
         _ = browsing.apply(.failed(lost), model: model)
         #expect(DashboardView.screenText(browsing, model: model).contains("Connection to the server lost"))
         // The same problem posted again by the next refresh leaves what a key said since.
@@ -57,7 +57,7 @@ struct DataProblemTests {
             return
         }
         #expect(DashboardView.screenText(editing, model: model).contains("Recording as cllr.test"))
-        _ = editing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        _ = editing.apply(.failed("Connection to the server lost: showing the figures as they were; reconnecting"), model: model)
         #expect(DashboardView.screenText(editing, model: model).contains("Connection to the server lost"))
         _ = editing.apply(.recovered, model: model)
         #expect(DashboardView.screenText(editing, model: model).contains("Recording as cllr.test"))
@@ -67,7 +67,7 @@ struct DataProblemTests {
     func recoveredClearsTheProblem() throws {
         let (model, state, _) = try EffectTests.opened()
         var browsing = state
-        _ = browsing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        _ = browsing.apply(.failed("Connection to the server lost: showing the figures as they were; reconnecting"), model: model)
         #expect(DashboardView.screenText(browsing, model: model).contains("Connection to the server lost"))
         _ = browsing.apply(.recovered, model: model)
         #expect(!DashboardView.screenText(browsing, model: model).contains("Connection to the server lost"))

@@ -210,7 +210,7 @@ struct EffectTests {
         for c in "88" { editing.apply(.type(c), model: model) }
         _ = editing.apply(.submit, model: model)
         // The server stopped answering: the live connection's loss is told while the save still waits on its own.
-        editing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        editing.apply(.failed("Connection to the server lost: showing the figures as they were; reconnecting"), model: model)
         guard case .editing(let form) = editing.mode else {
             Issue.record("the form closed on a refresh's failure")
             return
@@ -228,9 +228,9 @@ struct EffectTests {
         #expect(!failed.isSaving)
         #expect(editing.message == "Not saved: the connection to the server was lost")
         // The connection back, the message that told of its loss goes with it.
-        editing.apply(.failed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        editing.apply(.failed("Connection to the server lost: showing the figures as they were; reconnecting"), model: model)
         _ = editing.apply(.submit, model: model)
-        editing.apply(.saveFailed("Connection to the server lost: showing the figures as they were, retrying"), model: model)
+        editing.apply(.saveFailed("Connection to the server lost: showing the figures as they were; reconnecting"), model: model)
         editing.apply(.recovered, model: model)
         #expect(editing.message == nil, "\(editing.message ?? "")")
         // Lost while committing: perhaps saved, and the form stays for Enter again.

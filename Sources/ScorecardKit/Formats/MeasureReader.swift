@@ -102,6 +102,14 @@ struct MeasureReader {
         for (key, name) in [("owner", measure.owner), ("service", measure.service)] where name.count > Measure.longestName {
             throw fields.error(key, "the \(key) \(name.excerpt()) is \(name.count) characters long: at most \(Measure.longestName)")
         }
+        let texts = [("title", measure.title, Measure.longestTitle)]
+            + [("description", measure.description), ("methodology", measure.methodology), ("source", measure.source), ("team", measure.team)]
+            .map { ($0.0, $0.1, Measure.longestText) }
+        for (key, text, longest) in texts where text.utf8.count > longest && text.utf16.count > longest {
+            throw fields.error(
+                key, "the \(key) is \(NumberText.grouped(Double(text.utf16.count), decimals: 0)) characters long: at most "
+                    + "\(NumberText.grouped(Double(longest), decimals: 0))")
+        }
         if let minimum = measure.minimum, let maximum = measure.maximum, minimum > maximum {
             throw fields.error("max", "max (\(formatPlain(maximum))) is below min (\(formatPlain(minimum)))")
         }

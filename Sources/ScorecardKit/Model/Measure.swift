@@ -4,6 +4,11 @@ public struct Measure: Sendable, Identifiable, Equatable {
     public static let longestCode = 64
     /// The longest owner or service name the data files take: grants name them, and the shared store indexes them.
     public static let longestName = 300
+    /// The longest title the data files take (a line or two on every screen and paper).
+    public static let longestTitle = 1_000
+    /// The longest description, methodology, source or team the data files take: as long as a value's commentary
+    /// may be, well within the 32,767 characters a workbook's cell holds (an export of a longer one was refused).
+    public static let longestText = ValueEntry.noteLimit
 
     /// The council's code for the measure, unique in the plan: `KBM-07`.
     public var code: String

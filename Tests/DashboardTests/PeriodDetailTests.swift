@@ -82,7 +82,8 @@ struct PeriodDetailTests {
         #expect(screen.contains("87.5% against 90.0%"))
         #expect(screen.contains("auditor  87.5% (was 86.0%)"))
         #expect(screen.contains("Corrected after audit"))
-        #expect(screen.contains("test  86.0% (new); imported"), "an imported value says so: published as imported")
+        // Who made each in a column: the figures start together.
+        #expect(screen.contains("test     86.0% (new); imported"), "an imported value says so: published as imported")
         #expect(screen.contains("auditor  87.5% (was 86.0%)") && !screen.contains("(was 86.0%); imported"))
         // The newest revision's commentary is the one shown above; the older one shows its own.
         #expect(screen.contains("Staff vacancies; two posts filled in October,"))
@@ -99,7 +100,7 @@ struct PeriodDetailTests {
         let screen = session.screen(width: 100, height: 40)
         #expect(screen.contains("Targets, newest first"), "\(screen)")
         let lines = screen.split(separator: "\n")
-        let approved = try #require(lines.firstIndex { $0.contains("olu  92.5% for 2024/25 (was 90.0%); proposed by kate") }, "\(screen)")
+        let approved = try #require(lines.firstIndex { $0.contains("olu   92.5% for 2024/25 (was 90.0%); proposed by kate") }, "\(screen)")
         let imported = try #require(lines.firstIndex { $0.contains("90.0% for 2024/25 (new)") }, "\(screen)")
         #expect(approved < imported, "newest first")
     }

@@ -51,15 +51,39 @@ struct PeriodDetailView {
                 lines += (wrapped.isEmpty ? [""] : wrapped).map { Line(text: $0, indent: indent, style: style) }
             }
         }
-        /// A revision's line; wider than the box, wrapped with its further lines indented under it (who signed it
-        /// off, and when, were cut off before; wrapped flush, they read as another revision).
-        func entry(_ text: String) {
-            guard text.displayWidth > width - 2 else {
-                lines.append(Line(text: text, indent: 2, style: theme.muted))
-                return
+        /// A revision's line: `head` (when, and who, padded to the others' width) kept whole, then the `words` of what
+        /// it changed; wider than the box, wrapped with its further lines indented under it (who signed it off, and
+        /// when, were cut off before; wrapped flush, they read as another revision). A word is never broken at its
+        /// spaces (a sign-off's date and time); wrapped as text, the head lost its columns and a time went to a line
+        /// of its own.
+        func entry(head: String, words: [String]) {
+            var current = ""
+            var isFirst = true
+            func put(_ text: String) {
+                lines.append(Line(text: text, indent: isFirst ? 2 : 4, style: theme.muted))
+                isFirst = false
             }
-            let wrapped = TextFit.wrapped(text, toWidth: max(1, width - 4), ellipsis: theme.glyphs.ellipsis)
-            for (i, part) in wrapped.enumerated() { lines.append(Line(text: part, indent: i == 0 ? 2 : 4, style: theme.muted)) }
+            for word in [head] + words {
+                let room = isFirst ? width - 2 : width - 4
+                let candidate = current.isEmpty ? word : current + " " + word
+                if candidate.displayWidth <= room {
+                    current = candidate
+                    continue
+                }
+                if !current.isEmpty {
+                    put(current)
+                    current = ""
+                }
+                if word.displayWidth <= width - 4 {
+                    current = word
+                } else {
+                    // Longer than a line (an address in a login): broken across lines, all of it shown.
+                    let parts = TextFit.wrapped(word, toWidth: max(1, width - 4), ellipsis: theme.glyphs.ellipsis)
+                    for part in parts.dropLast() { put(part) }
+                    current = parts.last ?? ""
+                }
+            }
+            if !current.isEmpty { put(current) }
         }
         let item = context.model.periodHistory(of: measure)?.first { $0.period == period }
         var summary = context.format(observation: item?.observation, of: definition)
@@ -97,11 +121,12 @@ struct PeriodDetailView {
         }
         let revisions = loaded.reversed()
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
+        // Who made each revision, in a column as wide as the longest name (up to 20 columns).
+        let whoWidth = min(20, revisions.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
         for (index, revision) in revisions.enumerated() {
-            let head = "\(DateText.minute(revision.changedAt))  \(context.text(revision.changedBy))  "
-                + Self.change(revision, of: definition, context: context)
-            // Wrapped where it is wider than the box, as commentary is: who signed it off, and when, were cut off.
-            entry(head + Self.signOff(revision, context: context))
+            let who = context.text(revision.changedBy)
+            let head = "\(DateText.minute(revision.changedAt))  \(who)" + String(repeating: " ", count: max(0, whoWidth - who.displayWidth)) + " "
+            entry(head: head, words: Self.words(Self.change(revision, of: definition, context: context), signOff: revision, context: context))
             // The newest revision's commentary is the one shown above; older ones show theirs where it changed.
             if index > 0, let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
                 paragraph(note, indent: 4)
@@ -112,9 +137,11 @@ struct PeriodDetailView {
         if let share = Self.yearShare(of: definition, in: period) { paragraph(context.text(share), style: theme.muted) }
         let targets = context.model.targetRevisions(of: measure, in: period) ?? []
         if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
+        let targetWhoWidth = min(20, targets.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
         for target in targets.reversed() {
-            entry("\(DateText.minute(target.changedAt))  \(context.text(target.changedBy))  "
-                + Self.targetChange(target, of: definition, detail: period, context: context))
+            let who = context.text(target.changedBy)
+            let head = "\(DateText.minute(target.changedAt))  \(who)" + String(repeating: " ", count: max(0, targetWhoWidth - who.displayWidth)) + " "
+            entry(head: head, words: Self.words(Self.targetChange(target, of: definition, detail: period, context: context)))
         }
         return lines
     }
@@ -160,6 +187,22 @@ struct PeriodDetailView {
             return shown(value) + (parts.isEmpty ? " (the same)" : ", " + parts.joined(separator: " and "))
         }
         return "\(shown(value)) (was \(shown(replaced.value)))"
+    }
+
+    /// `text`'s words, as a line wraps them.
+    static func words(_ text: String) -> [String] {
+        text.split(separator: " ").map(String.init)
+    }
+
+    /// The words of what a revision changed and of its sign-off (``signOff(_:context:)``), the sign-off's date and
+    /// time one word (a time alone on a line read as nothing).
+    static func words(_ change: String, signOff revision: Revision, context: RenderContext) -> [String] {
+        var words = words(change + signOff(revision, context: context))
+        if !revision.observation.isDraft, revision.signedOff != nil, words.count >= 2 {
+            let time = words.removeLast()
+            words[words.count - 1] += " " + time
+        }
+        return words
     }
 
     /// Whether a version was signed off, by whom and when: "; signed off by olu 02/12 09:30", "; draft"; an imported

@@ -121,8 +121,8 @@ struct PeriodDetailView {
         }
         let revisions = loaded.reversed()
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
-        // Who made each revision, in a column as wide as the longest name (up to 20 columns).
-        let whoWidth = min(20, revisions.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
+        // Who made each revision, in a column as wide as the longest name (up to 30 columns).
+        let whoWidth = min(30, revisions.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
         for (index, revision) in revisions.enumerated() {
             let who = context.text(revision.changedBy)
             let head = "\(DateText.minute(revision.changedAt))  \(who)" + String(repeating: " ", count: max(0, whoWidth - who.displayWidth)) + " "
@@ -137,7 +137,7 @@ struct PeriodDetailView {
         if let share = Self.yearShare(of: definition, in: period) { paragraph(context.text(share), style: theme.muted) }
         let targets = context.model.targetRevisions(of: measure, in: period) ?? []
         if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
-        let targetWhoWidth = min(20, targets.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
+        let targetWhoWidth = min(30, targets.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
         for target in targets.reversed() {
             let who = context.text(target.changedBy)
             let head = "\(DateText.minute(target.changedAt))  \(who)" + String(repeating: " ", count: max(0, targetWhoWidth - who.displayWidth)) + " "

@@ -415,6 +415,11 @@ enum PostgresSchema {
             home := 'scorecard_intarray';
           END IF;
           EXECUTE format('GRANT USAGE ON SCHEMA %I TO scorecard_member, scorecard_owner, scorecard_officer', home);
+          -- The check runs with the importing officer's rights: where the grant could not be made (the extension in
+          -- another's schema, with no right to grant it: only a warning), the loop stays.
+          IF NOT has_schema_privilege('scorecard_officer', home, 'USAGE') THEN
+            RAISE EXCEPTION 'officers may not use schema %', home USING ERRCODE = 'insufficient_privilege';
+          END IF;
           EXECUTE format($f$
             CREATE OR REPLACE FUNCTION scorecard_newest_first(kinds smallint[], ordinals integer[]) RETURNS boolean
             LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -45,6 +45,22 @@ struct NewestFirstCheckTests {
         }
     }
 
+    /// A database that has the extension in a schema officers may not use (nor its owner let them) keeps the loop:
+    /// the SQL check, run with the officer's rights, refused every import.
+    @Test func intarrayWhereOfficersCannotUseItKeepsTheLoop() async throws {
+        try await onThread {
+            let location = try TestServer.emptyDatabase()
+            let superuser = try PostgresSession(try PostgresLocation(url: try #require(TestServer.url)).inDatabase(location.database))
+            try superuser.run(script: "CREATE SCHEMA theirs")
+            try superuser.run(script: "CREATE EXTENSION intarray SCHEMA theirs")
+            try superuser.run(script: "GRANT USAGE ON SCHEMA theirs TO \(TestServer.admin)")
+            superuser.close()
+            try PostgresAdmin.initialise(location)
+            #expect(try checkLanguage(at: location) == "plpgsql")
+            try expectRowsCheckedInOrder(at: location)
+        }
+    }
+
     /// A database whose owner may not create the extension where `db init` puts it keeps the loop.
     @Test func withoutIntarrayTheLoopChecksTheSameRows() async throws {
         try await onThread {

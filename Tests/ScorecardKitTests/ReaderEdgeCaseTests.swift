@@ -133,7 +133,7 @@ struct ReaderEdgeCaseTests {
         #expect(problem.line == 2 && problem.field == "value")
         #expect(problem.message == "\"(5)\" is not a number: a figure below zero is written with a minus sign, -5")
         #expect(ObservationsFile.accountingNegative(" (1,234.5) ") == "-1,234.5")
-        for text in ["()", "(x)", "(-5)", "5", "(5"] { #expect(ObservationsFile.accountingNegative(text) == nil, "\(text)") }
+        for text in ["()", "(x)", "(-5)", "(0)", "5", "(5"] { #expect(ObservationsFile.accountingNegative(text) == nil, "\(text)") }
         #expect(try #require(try firstProblem(Array("measure,period,value\nKBI-03,2024-08,(x)\n".utf8))).message.contains("left empty"))
     }
 

@@ -121,8 +121,10 @@ struct PeriodDetailView {
         }
         let revisions = loaded.reversed()
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
-        // Who made each revision, in a column as wide as the longest name (up to 30 columns).
-        let whoWidth = min(30, revisions.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
+        // Who made each revision, in a column as wide as the longest name (up to 30 columns, fewer in a narrow box,
+        // where the head must leave room on its line).
+        let whoCap = max(0, min(30, width - 40))
+        let whoWidth = min(whoCap, revisions.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
         for (index, revision) in revisions.enumerated() {
             let who = context.text(revision.changedBy)
             let head = "\(DateText.minute(revision.changedAt))  \(who)" + String(repeating: " ", count: max(0, whoWidth - who.displayWidth)) + " "
@@ -137,11 +139,11 @@ struct PeriodDetailView {
         if let share = Self.yearShare(of: definition, in: period) { paragraph(context.text(share), style: theme.muted) }
         let targets = context.model.targetRevisions(of: measure, in: period) ?? []
         if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
-        let targetWhoWidth = min(30, targets.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
+        let targetWhoWidth = min(whoCap, targets.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
         for target in targets.reversed() {
             let who = context.text(target.changedBy)
             let head = "\(DateText.minute(target.changedAt))  \(who)" + String(repeating: " ", count: max(0, targetWhoWidth - who.displayWidth)) + " "
-            entry(head: head, words: Self.words(Self.targetChange(target, of: definition, detail: period, context: context)))
+            entry(head: head, words: Self.words(Self.targetChange(target, of: definition, detail: period, context: context), endingInTime: target.proposedAt != nil))
         }
         return lines
     }
@@ -197,8 +199,13 @@ struct PeriodDetailView {
     /// The words of what a revision changed and of its sign-off (``signOff(_:context:)``), the sign-off's date and
     /// time one word (a time alone on a line read as nothing).
     static func words(_ change: String, signOff revision: Revision, context: RenderContext) -> [String] {
-        var words = words(change + signOff(revision, context: context))
-        if !revision.observation.isDraft, revision.signedOff != nil, words.count >= 2 {
+        words(change + signOff(revision, context: context), endingInTime: !revision.observation.isDraft && revision.signedOff != nil)
+    }
+
+    /// `text`'s words, the last two one word when they are a date and its time (`2026-12-01 14:00`).
+    static func words(_ text: String, endingInTime: Bool) -> [String] {
+        var words = words(text)
+        if endingInTime, words.count >= 2 {
             let time = words.removeLast()
             words[words.count - 1] += " " + time
         }

@@ -154,7 +154,7 @@ extension ObservationsFile {
         let trimmed = text.trimmingWhitespace()
         guard trimmed.hasPrefix("("), trimmed.hasSuffix(")"), trimmed.count > 2 else { return nil }
         let inside = String(trimmed.dropFirst().dropLast())
-        guard let value = NumberParser.parse(inside), value >= 0 else { return nil }
+        guard let value = NumberParser.parse(inside), value > 0 else { return nil }
         return "-" + String(inside.trimmingWhitespace())
     }
 

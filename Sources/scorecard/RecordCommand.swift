@@ -136,8 +136,12 @@ struct RecordCommand: ParsableCommand {
     /// `value` in the unit of `revision`'s measure, to the decimals that show it whole, when the revision says it.
     static func text(_ value: Double?, _ revision: Revision) -> String {
         guard let value, let unit = revision.unit else { return text(value) }
-        let measure = Measure(code: revision.measureCode, title: "", unit: unit, decimals: revision.decimals ?? 0)
-        return abs(value) <= ValueLimits.sane ? measure.formatAsRecorded(value).terminalSafe : text(value)
+        return text(value, of: Measure(code: revision.measureCode, title: "", unit: unit, decimals: revision.decimals ?? 0))
+    }
+
+    /// `value` in `measure`'s unit, to the decimals that show it whole (a figure beyond any measure's, plain).
+    static func text(_ value: Double, of measure: Measure) -> String {
+        abs(value) <= ValueLimits.sane ? measure.formatAsRecorded(value).terminalSafe : text(value)
     }
 
     static func text(_ value: Double?) -> String {

@@ -60,9 +60,7 @@ struct TargetCommand: ParsableCommand {
         // it: a month or quarter with no target of its own (its year's judges it), or a target finer than shown.
         let yearJudges = proposal.current == nil && (proposal.period.kind == .month || proposal.period.kind == .quarter)
         let measure = (try? store.loadRecentCouncil(periods: 1))?.measures.first(where: { $0.code == proposal.measureCode })
-        let shown = { (value: Double) in
-            measure.map { abs(value) <= ValueLimits.sane ? $0.formatAsRecorded(value).terminalSafe : Self.text(value) } ?? Self.text(value)
-        }
+        let shown = { (value: Double) in measure.map { RecordCommand.text(value, of: $0) } ?? Self.text(value) }
         let year = yearJudges ? measure.flatMap { measure in
             measure.targets[proposal.period.financialYear].map { (proposal.period.financialYear, measure.formatTarget($0)) }
         } : nil

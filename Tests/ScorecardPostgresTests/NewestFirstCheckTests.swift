@@ -45,17 +45,23 @@ struct NewestFirstCheckTests {
         }
     }
 
+    /// A new database where the superuser first ran `scripts`, then set up by its owner (`db init`).
+    private func initialised(afterSuperuserRuns scripts: [String]) throws -> PostgresLocation {
+        let location = try TestServer.emptyDatabase()
+        let superuser = try PostgresSession(try PostgresLocation(url: try #require(TestServer.url)).inDatabase(location.database))
+        defer { superuser.close() }
+        for script in scripts { try superuser.run(script: script) }
+        try PostgresAdmin.initialise(location)
+        return location
+    }
+
     /// A database that has the extension in a schema officers may not use (nor its owner let them) keeps the loop:
     /// the SQL check, run with the officer's rights, refused every import.
     @Test func intarrayWhereOfficersCannotUseItKeepsTheLoop() async throws {
         try await onThread {
-            let location = try TestServer.emptyDatabase()
-            let superuser = try PostgresSession(try PostgresLocation(url: try #require(TestServer.url)).inDatabase(location.database))
-            try superuser.run(script: "CREATE SCHEMA theirs")
-            try superuser.run(script: "CREATE EXTENSION intarray SCHEMA theirs")
-            try superuser.run(script: "GRANT USAGE ON SCHEMA theirs TO \(TestServer.admin)")
-            superuser.close()
-            try PostgresAdmin.initialise(location)
+            let location = try initialised(afterSuperuserRuns: [
+                "CREATE SCHEMA theirs", "CREATE EXTENSION intarray SCHEMA theirs", "GRANT USAGE ON SCHEMA theirs TO \(TestServer.admin)",
+            ])
             #expect(try checkLanguage(at: location) == "plpgsql")
             try expectRowsCheckedInOrder(at: location)
         }
@@ -64,11 +70,7 @@ struct NewestFirstCheckTests {
     /// A database whose owner may not create the extension where `db init` puts it keeps the loop.
     @Test func withoutIntarrayTheLoopChecksTheSameRows() async throws {
         try await onThread {
-            let location = try TestServer.emptyDatabase()
-            let superuser = try PostgresSession(try PostgresLocation(url: try #require(TestServer.url)).inDatabase(location.database))
-            try superuser.run(script: "CREATE SCHEMA scorecard_intarray")
-            superuser.close()
-            try PostgresAdmin.initialise(location)
+            let location = try initialised(afterSuperuserRuns: ["CREATE SCHEMA scorecard_intarray"])
             #expect(try checkLanguage(at: location) == "plpgsql")
             try expectRowsCheckedInOrder(at: location)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ScorecardKit
 
 /// One period of a measure in full, drawn in a box over the measure screen: its value, target and status, its
@@ -123,11 +124,16 @@ struct PeriodDetailView {
         if revisions.isEmpty { paragraph("No revisions recorded.", style: theme.muted) }
         // Who made each revision, in a column as wide as the longest name (up to 30 columns, fewer in a narrow box,
         // where the head must leave room on its line).
-        let whoCap = max(0, min(30, width - 40))
-        let whoWidth = min(whoCap, revisions.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
+        func heads(_ changes: [(at: Date, by: String)]) -> [String] {
+            let names = changes.map { context.text($0.by) }
+            let column = min(max(0, min(30, width - 40)), names.map(\.displayWidth).max() ?? 0)
+            return zip(changes, names).map { change, who in
+                "\(DateText.minute(change.at))  \(who)" + String(repeating: " ", count: max(0, column - who.displayWidth)) + " "
+            }
+        }
+        let revisionHeads = heads(revisions.map { ($0.changedAt, $0.changedBy) })
         for (index, revision) in revisions.enumerated() {
-            let who = context.text(revision.changedBy)
-            let head = "\(DateText.minute(revision.changedAt))  \(who)" + String(repeating: " ", count: max(0, whoWidth - who.displayWidth)) + " "
+            let head = revisionHeads[index]
             entry(head: head, words: Self.words(Self.change(revision, of: definition, context: context), signOff: revision, context: context))
             // The newest revision's commentary is the one shown above; older ones show theirs where it changed.
             if index > 0, let note = revision.observation.note, note != revision.replaced?.note || revision.replaced == nil {
@@ -139,10 +145,8 @@ struct PeriodDetailView {
         if let share = Self.yearShare(of: definition, in: period) { paragraph(context.text(share), style: theme.muted) }
         let targets = context.model.targetRevisions(of: measure, in: period) ?? []
         if targets.isEmpty { paragraph("No target set.", style: theme.muted) }
-        let targetWhoWidth = min(whoCap, targets.map { context.text($0.changedBy).displayWidth }.max() ?? 0)
-        for target in targets.reversed() {
-            let who = context.text(target.changedBy)
-            let head = "\(DateText.minute(target.changedAt))  \(who)" + String(repeating: " ", count: max(0, targetWhoWidth - who.displayWidth)) + " "
+        let newestFirst = Array(targets.reversed())
+        for (target, head) in zip(newestFirst, heads(newestFirst.map { ($0.changedAt, $0.changedBy) })) {
             entry(head: head, words: Self.words(Self.targetChange(target, of: definition, detail: period, context: context), endingInTime: target.proposedAt != nil))
         }
         return lines

@@ -48,6 +48,7 @@ extension Measure {
 
     /// The fewest decimals, from the measure's own up to 6, that show `figure` as written.
     public func decimalsToShow(_ figure: Double) -> Int {
-        (decimals...6).first { places in abs(Judge.rounded(figure, places) - figure) <= 1e-9 * max(1, abs(figure)) } ?? 6
+        guard figure.isFinite else { return 6 }
+        return (decimals...6).first { !Self.isFinerThanShown(figure, decimals: $0) } ?? 6
     }
 }

@@ -2,9 +2,10 @@ import Testing
 
 @testable import ScorecardKit
 
-/// A large framework's measures are read on every core (``MeasuresReadAhead``): what the file gives, and every
-/// problem it reports, must be what reading them one after another gives.
-@Suite("Measures read ahead on every core")
+/// A framework's measures are read as their nodes are built, while libyaml parses the rest of the file
+/// (``MeasuresReadAhead``): what the file gives, and every problem it reports, must be what reading them one after
+/// another gives.
+@Suite("Measures read as the file is parsed")
 struct MeasuresReadAheadTests {
     /// A framework of two priorities, the second with a delivery plan, holding `count` measures in all (enough
     /// to be read in slices), with `edit` applied to each measure's YAML by its number.
@@ -22,7 +23,7 @@ struct MeasuresReadAheadTests {
 
     @Test("every measure in document order, each where the plan puts it, with its own fields")
     func documentOrder() throws {
-        let count = MeasuresReadAhead.parallelFrom * 2 + 1
+        let count = 1025
         let contents = try FrameworkFile(file: "framework.yaml").read(framework(count: count))
         #expect(contents.measures.map(\.code) == (0..<count).map { "M-\($0)" })
         #expect(contents.measures.map(\.title) == (0..<count).map { "Measure \($0)" })
@@ -33,34 +34,76 @@ struct MeasuresReadAheadTests {
         #expect(priorities[1].plans.first?.measures == Array(2 * (count / 3)..<count))
     }
 
-    @Test("read in three slices, every measure is taken as read ahead, in document order, none read again")
-    func takenFromSlices() throws {
+    @Test("every measure is read as its node is built, and taken at its place, none read again")
+    func takenAtTheirPlaces() throws {
         let count = 100
-        let root = try #require(try YAMLComposer(file: "framework.yaml").compose(framework(count: count)))
-        var readAhead = MeasuresReadAhead(root: root, file: "framework.yaml", defaultTolerance: nil, slices: 3)
-        #expect(readAhead.outcomes.count == count)
+        let readAhead = MeasuresReadAhead(file: "framework.yaml")
+        // Made on a thread of its own (from 0 bytes), as a large file's events are.
+        let root = try #require(
+            try YAMLComposer(file: "framework.yaml").compose(
+                framework(count: count), pipelinedFrom: 0, watching: MeasuresReadAhead.paths, found: readAhead.found))
         guard case .mapping(let top) = root, case .sequence(let priorities, _)? = top["priorities"]?.value else {
             Issue.record("no priorities")
             return
         }
-        // The nodes as the framework's reader comes to them: each priority's own measures, then its plans'.
-        var nodes: [YAMLNode] = []
-        for case .mapping(let priority) in priorities {
-            if case .sequence(let measures, _)? = priority["measures"]?.value { nodes += measures }
+        // The places as the framework's reader comes to them: each priority's own measures, then its plans'.
+        var places: [MeasuresReadAhead.Place] = []
+        for case (let p, .mapping(let priority)) in priorities.enumerated() {
+            if case .sequence(let measures, _)? = priority["measures"]?.value {
+                places += measures.indices.map { .init(priority: p, plan: nil, index: $0) }
+            }
             if case .sequence(let plans, _)? = priority["plans"]?.value {
-                for case .mapping(let plan) in plans { if case .sequence(let measures, _)? = plan["measures"]?.value { nodes += measures } }
+                for case (let d, .mapping(let plan)) in plans.enumerated() {
+                    if case .sequence(let measures, _)? = plan["measures"]?.value {
+                        places += measures.indices.map { .init(priority: p, plan: d, index: $0) }
+                    }
+                }
             }
         }
-        let codes = nodes.map { node -> String? in
-            guard case .read(let code, _, _)? = readAhead.take(node) else { return nil }
+        let codes = places.map { place -> String? in
+            guard case .read(let code, _, _)? = readAhead.take(at: place) else { return nil }
             return code
         }
         #expect(codes == (0..<count).map { "M-\($0)" })
+        #expect(places.allSatisfy { readAhead.take(at: $0) == nil })
     }
 
-    @Test("a code used twice is reported at its second use, in whatever slice each was read; every other problem too")
+    @Test("defaults given after the measures still apply to them, as to those read in order")
+    func defaultsAfterTheMeasures() throws {
+        let measures = framework(count: 900)
+        let first = try FrameworkFile(file: "framework.yaml").read(measures.replacingOccurrences(of: "priorities:\n", with: "defaults:\n  tolerance: 5%\npriorities:\n"))
+        let last = try FrameworkFile(file: "framework.yaml").read(measures + "defaults:\n  tolerance: 5%\n")
+        #expect(first.measures.allSatisfy { $0.tolerance == .percent(5) })
+        #expect(last.measures.allSatisfy { $0.tolerance == .percent(5) })
+        let none = try FrameworkFile(file: "framework.yaml").read(measures)
+        #expect(none.measures.allSatisfy { $0.tolerance == nil })
+    }
+
+    @Test("a priority's plans before its own measures, and a framework written on one line, put each measure in its place")
+    func plansBeforeMeasures() throws {
+        let text = """
+            council: Testshire
+            plan: Plan
+            priorities:
+              - code: P1
+                title: First
+                plans:
+                  - {code: D1, title: Plan, measures: [{code: B, title: Bee, frequency: annual}]}
+                measures:
+                  - {code: A, title: Ay, frequency: annual}
+              - {code: P2, title: Second, plans: [{code: D2, title: Two, measures: [{code: D, title: Dee, frequency: annual}]}], measures: [{code: C, title: See, frequency: annual}]}
+
+            """
+        let contents = try FrameworkFile(file: "framework.yaml").read(text)
+        #expect(contents.measures.map(\.code) == ["A", "B", "C", "D"])
+        #expect(contents.measures.map(\.title) == ["Ay", "Bee", "See", "Dee"])
+        #expect(contents.plan.priorities.map(\.measures) == [[0], [2]])
+        #expect(contents.plan.priorities.map { $0.plans.map(\.measures) } == [[[1]], [[3]]])
+    }
+
+    @Test("a code used twice is reported at its second use, wherever each was read; every other problem too")
     func problemsAsInOrder() throws {
-        let count = MeasuresReadAhead.parallelFrom * 2
+        let count = 1024
         let text = framework(count: count) { n, yaml in
             switch n {
             case 1000: yaml.replacingOccurrences(of: "code: M-1000", with: "code: m-3")

@@ -50,7 +50,10 @@ public struct FrameworkFile {
     public func read(_ text: String, elsewhere: Elsewhere = Elsewhere()) throws -> Contents {
         // Every value is kept as text: the reader parses numbers, booleans and periods itself, and so names the
         // line of a bad one.
-        guard let root = try YAMLComposer(file: file).compose(text) else {
+        let readAhead = MeasuresReadAhead(file: file)
+        guard let root = try YAMLComposer(file: file).compose(
+            text, watching: elsewhere.measures == nil ? MeasuresReadAhead.paths : [], found: readAhead.found)
+        else {
             throw DataFileError(file: file, line: nil, field: nil, message: "the file is empty")
         }
         let problems = ProblemCollector()
@@ -58,22 +61,17 @@ public struct FrameworkFile {
         let heading = try Self.heading(&top, problems: problems)
         var defaultTolerance: Tolerance?
         if let node = top.node("defaults") {
-            defaultTolerance = try problems.attempt {
-                var defaults = try YAMLObject(node, file: file, context: "defaults")
-                let tolerance = try Self.tolerance(&defaults)
-                try defaults.rejectUnknownKeys(allowed: Self.defaultKeys)
-                return tolerance
-            } ?? nil
+            defaultTolerance = try problems.attempt { try MeasuresReadAhead.defaultTolerance(node, file: file) } ?? nil
         }
         var reader = MeasureReader(defaultTolerance: defaultTolerance)
-        var readAhead = MeasuresReadAhead(
-            root: elsewhere.measures == nil ? root : .sequence([], line: 0), file: file, defaultTolerance: defaultTolerance)
+        readAhead.confirm(defaultTolerance: defaultTolerance)
         var priorities: [Priority] = []
         var priorityCodes: [String: Int] = [:]
         if let table = elsewhere.priorities, top.node("priorities") != nil {
             try problems.note(top.error("priorities", "the priorities are in \(table) as well as here: keep them in one place"))
         }
-        for node in try problems.attempt({ try top.list("priorities") }) ?? [] {
+        let priorityNodes: [YAMLNode] = try problems.attempt { try top.list("priorities") } ?? []
+        for (p, node) in priorityNodes.enumerated() {
             guard var object = try problems.attempt({ try YAMLObject(node, file: file, context: "a priority") }) else { continue }
             let code = try problems.attempt { try object.requiredString("code") } ?? ""
             if !code.isEmpty, let first = priorityCodes.updateValue(object.line, forKey: code) {
@@ -84,9 +82,11 @@ public struct FrameworkFile {
                 code: code, title: try problems.attempt { try object.requiredString("title") } ?? "",
                 lead: try problems.attempt { try object.string("lead") ?? "" } ?? "",
                 description: try problems.attempt { try object.string("description") ?? "" } ?? "")
-            priority.measures = try measures(&object, reader: &reader, readAhead: &readAhead, elsewhere: elsewhere, problems: problems)
+            priority.measures = try measures(
+                &object, at: (p, nil), reader: &reader, readAhead: readAhead, elsewhere: elsewhere, problems: problems)
             var planCodes: Set<String> = []
-            for planNode in try problems.attempt({ try object.list("plans") }) ?? [] {
+            let planNodes: [YAMLNode] = try problems.attempt { try object.list("plans") } ?? []
+            for (d, planNode) in planNodes.enumerated() {
                 guard var planObject = try problems.attempt({ try YAMLObject(planNode, file: file, context: "a delivery plan") }) else { continue }
                 let planCode = try problems.attempt { try planObject.requiredString("code") } ?? ""
                 if !planCode.isEmpty, !planCodes.insert(planCode).inserted {
@@ -95,7 +95,8 @@ public struct FrameworkFile {
                 var plan = DeliveryPlan(
                     code: planCode, title: try problems.attempt { try planObject.requiredString("title") } ?? "",
                     owner: try problems.attempt { try planObject.string("owner") ?? "" } ?? "")
-                plan.measures = try measures(&planObject, reader: &reader, readAhead: &readAhead, elsewhere: elsewhere, problems: problems)
+                plan.measures = try measures(
+                    &planObject, at: (p, d), reader: &reader, readAhead: readAhead, elsewhere: elsewhere, problems: problems)
                 plan.actions = try (try problems.attempt { try planObject.list("actions") } ?? []).compactMap { node in
                     try problems.attempt {
                         var object = try YAMLObject(node, file: file, context: "an action")
@@ -122,20 +123,22 @@ public struct FrameworkFile {
     }
 
     /// Reads each measure under `object` (a priority or a delivery plan), noting a problem and going on to the next;
-    /// returns the indexes of those read (each as `readAhead` read it, when it did). Measures here when a table holds
-    /// them are a problem.
+    /// returns the indexes of those read (each as `readAhead` read it, when it did). `place` is the priority's item
+    /// number, and the plan's. Measures here when a table holds them are a problem.
     private func measures(
-        _ object: inout YAMLObject, reader: inout MeasureReader, readAhead: inout MeasuresReadAhead, elsewhere: Elsewhere,
-        problems: ProblemCollector
+        _ object: inout YAMLObject, at place: (priority: Int, plan: Int?), reader: inout MeasureReader, readAhead: MeasuresReadAhead,
+        elsewhere: Elsewhere, problems: ProblemCollector
     ) throws -> [Int] {
         if let table = elsewhere.measures, object.node("measures") != nil {
             try problems.note(object.error("measures", "the measures are in \(table) as well as here: keep them in one place"))
             return []
         }
         let nodes = try problems.attempt { try object.list("measures") } ?? []
-        return try nodes.compactMap { node in
+        return try nodes.enumerated().compactMap { index, node in
             try problems.attempt {
-                if let outcome = readAhead.take(node) { return try reader.take(outcome) }
+                if let outcome = readAhead.take(at: .init(priority: place.priority, plan: place.plan, index: index)) {
+                    return try reader.take(outcome)
+                }
                 var measure = try YAMLObject(node, file: file, context: "a measure")
                 return try reader.measure(&measure)
             }

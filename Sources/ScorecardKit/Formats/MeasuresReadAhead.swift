@@ -1,13 +1,14 @@
-import Foundation
-
-/// The measures of `framework.yaml`'s priorities and delivery plans, read ahead all at once, a slice on each core,
-/// for ``FrameworkFile`` to take in document order.
+/// The measures of `framework.yaml`'s priorities and delivery plans, each read as soon as ``YAMLComposer`` has
+/// built its node, for ``FrameworkFile`` to take as it comes to them.
 ///
-/// A measure's fields need nothing read before them; only its code is checked against the codes before it, which
-/// ``MeasureReader/take(_:)`` does as each is taken, so the file reads and reports exactly as one read in order.
-/// (Read one after another, 10,000 measures took about 0.15 s of the 0.4 s an import spends on `framework.yaml`,
-/// while the machine's other cores had nothing to do.)
-struct MeasuresReadAhead {
+/// A large file is parsed by libyaml on a thread of its own while the document is built on the caller's, which
+/// waited for the parser most of the time: reading each measure there, as it is built, took the reading of 10,000
+/// measures (~0.3 s of work) off the end of the file's ~0.55 s (measured by `perf` on the benchmark's import).
+///
+/// A measure's fields need nothing read before them but the framework's default tolerance (`defaults:`), which
+/// usually comes first; only its code is checked against the codes before it, which ``MeasureReader/take(_:)``
+/// does as each is taken, so the file reads and reports exactly as one read in order.
+final class MeasuresReadAhead {
     /// One measure read ahead.
     enum Outcome {
         /// What reading it threw before its code could be checked against the others (not a mapping, no code).
@@ -17,60 +18,73 @@ struct MeasuresReadAhead {
         case read(code: String, fields: YAMLObject, measure: Result<Measure, any Error>)
     }
 
-    /// Each measure read, with its node's line, in document order.
-    let outcomes: [(line: Int, outcome: Outcome)]
-    private var next = 0
+    /// Where a measure's node is: its priority's item number in `priorities`, its delivery plan's in the
+    /// priority's `plans` (when the plan lists it), and its own in the `measures` that list it.
+    struct Place: Hashable {
+        var priority: Int
+        var plan: Int?
+        var index: Int
+    }
 
-    /// How many measures make it worth reading them on more than one core.
-    static let parallelFrom = 512
+    /// The places ``YAMLComposer`` is to hand over, by index: the defaults, a priority's measures, a plan's.
+    static let paths: [YAMLComposer.Path] = [
+        ["defaults"], ["priorities", nil, "measures", nil], ["priorities", nil, "plans", nil, "measures", nil],
+    ]
 
-    /// Reads ahead every measure listed under the priorities (and their plans) of the framework file `root`, in
-    /// `slices` at once (by default one for a few measures, else one a core).
-    init(root: YAMLNode, file: String, defaultTolerance: Tolerance?, slices: Int? = nil) {
-        let nodes = Self.measureNodes(in: root)
+    private let file: String
+    private var outcomes: [Place: Outcome] = [:]
+    /// The default tolerance as the file gives it so far (`nil` until `defaults:` has been read).
+    private var defaultTolerance: Tolerance?
+    /// Each default tolerance measures have been read with.
+    private var readWith: [Tolerance?] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Takes a node ``YAMLComposer`` hands over from one of ``paths``.
+    func found(path: Int, items: [Int], node: YAMLNode) {
+        switch (path, items.count) {
+        case (0, _):
+            defaultTolerance = try? Self.defaultTolerance(node, file: file)
+        case (1, 2):
+            read(node, at: Place(priority: items[0], plan: nil, index: items[1]))
+        case (2, 3):
+            read(node, at: Place(priority: items[0], plan: items[1], index: items[2]))
+        default:
+            break
+        }
+    }
+
+    /// Keeps what was read only when it was read with `defaultTolerance`, the framework's default tolerance
+    /// as read (it may come after the measures); otherwise each measure is read again as it is taken.
+    func confirm(defaultTolerance: Tolerance?) {
+        if readWith.contains(where: { $0 != defaultTolerance }) { outcomes = [:] }
+    }
+
+    /// The outcome of the measure at `place`; `nil` when it was not read ahead.
+    func take(at place: Place) -> Outcome? {
+        outcomes.removeValue(forKey: place)
+    }
+
+    /// The tolerance of `defaults:` as ``FrameworkFile/read(_:elsewhere:)`` reads it.
+    static func defaultTolerance(_ node: YAMLNode, file: String) throws -> Tolerance? {
+        var defaults = try YAMLObject(node, file: file, context: "defaults")
+        let tolerance = try FrameworkFile.tolerance(&defaults)
+        try defaults.rejectUnknownKeys(allowed: FrameworkFile.defaultKeys)
+        return tolerance
+    }
+
+    private func read(_ node: YAMLNode, at place: Place) {
+        if !readWith.contains(where: { $0 == defaultTolerance }) { readWith.append(defaultTolerance) }
         let reader = MeasureReader(defaultTolerance: defaultTolerance)
-        let slices = max(1, slices ?? (nodes.count < Self.parallelFrom ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
-        let results = SliceResults<[(line: Int, outcome: Outcome)]>(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = nodes.count * slice / slices..<nodes.count * (slice + 1) / slices
-            results.set(slice, nodes[range].map { ($0.line, Self.outcome(of: $0, file: file, reader: reader)) })
-        }
-        outcomes = results.values.flatMap { $0 }
-    }
-
-    /// The outcome of `node`, the next measure the framework's reader comes to; `nil` when it was not read ahead.
-    mutating func take(_ node: YAMLNode) -> Outcome? {
-        // Lists the reader passes over (a priority that is not a mapping, say) were passed over here too; the
-        // line keeps the two in step whatever happens.
-        while next < outcomes.count, outcomes[next].line < node.line { next += 1 }
-        guard next < outcomes.count, outcomes[next].line == node.line else { return nil }
-        defer { next += 1 }
-        return outcomes[next].outcome
-    }
-
-    /// The measure nodes in document order: each priority's own, then those of each of its plans, as
-    /// ``FrameworkFile`` comes to them.
-    private static func measureNodes(in root: YAMLNode) -> [YAMLNode] {
-        guard case .mapping(let top) = root, case .sequence(let priorities, _)? = top["priorities"]?.value else { return [] }
-        var nodes: [YAMLNode] = []
-        for case .mapping(let priority) in priorities {
-            if case .sequence(let measures, _)? = priority["measures"]?.value { nodes += measures }
-            guard case .sequence(let plans, _)? = priority["plans"]?.value else { continue }
-            for case .mapping(let plan) in plans {
-                if case .sequence(let measures, _)? = plan["measures"]?.value { nodes += measures }
-            }
-        }
-        return nodes
-    }
-
-    private static func outcome(of node: YAMLNode, file: String, reader: MeasureReader) -> Outcome {
         do {
             var fields = try YAMLObject(node, file: file, context: "a measure")
             let code = try MeasureReader.code(&fields)
             let atCode = fields
-            return .read(code: code, fields: atCode, measure: Result { try reader.read(&fields, code: code) })
+            outcomes[place] = .read(code: code, fields: atCode, measure: Result { try reader.read(&fields, code: code) })
         } catch {
-            return .failed(error)
+            outcomes[place] = .failed(error)
         }
     }
 }

@@ -32,11 +32,23 @@ struct YAMLComposer {
     /// The file name used in errors.
     let file: String
 
+    /// A place in a document: the key of each mapping on the way down to it, `nil` for any item of a list
+    /// (`["priorities", nil, "measures", nil]` is every measure of every priority).
+    typealias Path = [String?]
+
+    /// Hands over each node at a watched ``Path`` as soon as it is built: the path's index, the item numbers
+    /// (from 0) of the lists on the way down, and the node.
+    typealias Found = (_ path: Int, _ items: [Int], _ node: YAMLNode) -> Void
+
     /// The one document in `text`, or `nil` when the text holds none (it is empty, or only comments).
     ///
-    /// - Parameter pipelinedFrom: the size of text from which its events are made on a thread of their own.
+    /// - Parameters:
+    ///   - pipelinedFrom: the size of text from which its events are made on a thread of their own.
+    ///   - paths: places whose nodes `found` is given as each is built, on this thread, while the parser goes on
+    ///     with the rest of the file (a node a problem later in the file stops the composing of is handed over all
+    ///     the same).
     /// - Throws: ``DataFileError`` naming the line of the first problem.
-    func compose(_ text: String, pipelinedFrom: Int = Self.pipelinedFrom) throws -> YAMLNode? {
+    func compose(_ text: String, pipelinedFrom: Int = Self.pipelinedFrom, watching paths: [Path] = [], found: Found? = nil) throws -> YAMLNode? {
         var text = text
         return try text.withUTF8 { whole in
             // A byte-order mark (Notepad's "UTF-8 with BOM") is no part of the document.
@@ -47,7 +59,7 @@ struct YAMLComposer {
                     file: file, line: Self.line(at: offset, in: bytes), field: nil,
                     message: "YAML %TAG directives are not supported: a framework needs no tags")
             }
-            var builder = Builder(file: file)
+            var builder = Builder(file: file, watching: found == nil ? [] : paths, found: found)
             guard bytes.count >= pipelinedFrom else {
                 try parse(bytes) { try builder.take($0) }
                 return builder.root
@@ -249,9 +261,16 @@ extension YAMLComposer {
         private var open: [Frame] = []
         private var documents = 0
         private var nodes = 0
+        private let watched: [Path]
+        /// The depths of the watched paths, a bit each: most nodes are at none, and are passed over with one test.
+        private let watchedDepths: UInt64
+        private let found: Found?
 
-        init(file: String) {
+        init(file: String, watching watched: [Path] = [], found: Found? = nil) {
             self.file = file
+            self.watched = watched.filter { (1..<64).contains($0.count) }
+            watchedDepths = self.watched.reduce(0) { $0 | 1 << UInt64($1.count) }
+            self.found = found
         }
 
         /// Adds what `event` says to the document; true at the end of the stream.
@@ -306,6 +325,7 @@ extension YAMLComposer {
 
         /// Puts a finished node in the list or mapping it belongs to, or makes it the root.
         private mutating func add(_ node: YAMLNode) throws {
+            if watchedDepths & 1 << UInt64(open.count) != 0 { handOver(node) }
             guard let top = open.last else {
                 root = node
                 return
@@ -335,6 +355,19 @@ extension YAMLComposer {
                 top.mapping.indexByKey[key.string] = count
             }
             top.key = key
+        }
+
+        /// Gives `found` the node about to be added, when it is at a watched path: a mapping's value (never its key)
+        /// under each key of the path, or any item of a list.
+        private func handOver(_ node: YAMLNode) {
+            for (index, path) in watched.enumerated() where path.count == open.count {
+                let matches = zip(path, open).allSatisfy { step, frame in
+                    guard let key = step else { return !frame.isMapping }
+                    return frame.isMapping && frame.key?.string == key
+                }
+                guard matches else { continue }
+                found?(index, open.filter { !$0.isMapping }.map(\.items.count), node)
+            }
         }
 
         private func error(_ line: Int, _ message: String) -> DataFileError {

@@ -92,7 +92,8 @@ protocol MeasureFields: DataFields {
 struct TargetText {
     /// The period as written, for messages.
     var periodText: String
-    /// The period, or `nil` when the text is not one.
+    /// The period the text names, when it is known before the measure's frequency is (a table's heading);
+    /// else `nil`, and the text is read as the measure's period.
     var period: Period?
     /// The target as written; `nil` when it is not a single value.
     var value: String?

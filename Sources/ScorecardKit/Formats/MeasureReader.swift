@@ -230,8 +230,10 @@ struct MeasureReader {
         var schedule = TargetSchedule()
         let kind = measure.frequency.periodKind
         // Each period once, however it is written ("2024/25 Q1" and "Q1 2024/25" are one quarter).
+        let targets = try fields.targets()
         var given: [Period: String] = [:]
-        for target in try fields.targets() {
+        given.reserveCapacity(targets.count)
+        for target in targets {
             let key = target.periodText
             // A date is a month, or the quarter or year of this measure that ends that day, as observations read it.
             guard let period = Period(cell: key, kind: kind) ?? target.period else {
@@ -248,8 +250,9 @@ struct MeasureReader {
             if let text = target.value, NumberParser.isNoValue(text) { continue }
             // A number, or the figure as the screen shows it with the measure's own unit (`£1.25m` of £k, `18 days`),
             // as a value is read.
-            let asShown = target.value.flatMap { NumberParser.parse($0) == nil ? measure.unit.parseAsShown($0) : nil }
-            guard let text = target.value, let amount = NumberParser.parse(text) ?? asShown else {
+            let number = target.value.flatMap { NumberParser.parse($0) }
+            let asShown = number == nil ? target.value.flatMap { measure.unit.parseAsShown($0) } : nil
+            guard let text = target.value, let amount = number ?? asShown else {
                 if let text = target.value, let problem = measure.unit.otherUnitProblem(text, code: measure.code) {
                     throw target.valuePlace.error("the target for \(key.excerpt()): \(problem)")
                 }

@@ -5,7 +5,10 @@ public enum NumberParser {
     /// (confidential), `[x]` (not available), `[z]` (not applicable), `:` and `<5` (a small number suppressed at
     /// source). Such a cell is taken as empty. (A bare `x` or `c` is not: a stray tick mark is no figure's absence.)
     public static func isNoValue(_ text: some StringProtocol) -> Bool {
-        noValueMarks.contains(text.trimmingWhitespace().lowercased())
+        let trimmed = text.trimmingWhitespace()
+        // No mark starts with a digit, and nearly every value does: those need no lower-cased copy to look up.
+        if let first = trimmed.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { return false }
+        return noValueMarks.contains(trimmed.lowercased())
     }
 
     private static let noValueMarks: Set<String> = [

@@ -3,7 +3,9 @@ extension Unicode.Scalar {
     /// format character (a zero-width space, a byte-order mark, a direction mark), or one ignored by default (a
     /// soft hyphen). A code holding one shows as another code.
     var isInvisibleInCode: Bool {
-        properties.isWhitespace && self != " " || properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
+        // Printable ASCII, as nearly every code is, shows: no need to look its properties up.
+        if (0x20...0x7E).contains(value) { return false }
+        return properties.isWhitespace && self != " " || properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
     }
 }
 

@@ -361,9 +361,11 @@ extension YAMLComposer {
         /// under each key of the path, or any item of a list.
         private func handOver(_ node: YAMLNode) {
             for (index, path) in watched.enumerated() where path.count == open.count {
-                let matches = zip(path, open).allSatisfy { step, frame in
-                    guard let key = step else { return !frame.isMapping }
-                    return frame.isMapping && frame.key?.string == key
+                // From the innermost frame out: most nodes at a watched depth are told apart there, without
+                // comparing the keys above them.
+                let matches = path.indices.reversed().allSatisfy { level in
+                    guard let key = path[level] else { return !open[level].isMapping }
+                    return open[level].isMapping && open[level].key?.string == key
                 }
                 guard matches else { continue }
                 found?(index, open.filter { !$0.isMapping }.map(\.items.count), node)

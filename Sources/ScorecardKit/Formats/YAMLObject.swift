@@ -65,7 +65,8 @@ struct YAMLObject: MeasureFields {
             var text: String?
             if case .scalar(let scalar) = value { text = scalar.string }
             return TargetText(
-                periodText: key, period: Period(parsing: key), value: text,
+                // The period is read by the measure's reader, which knows its frequency.
+                periodText: key, period: nil, value: text,
                 periodPlace: origin.place(line: line, field: "targets"), valuePlace: origin.place(line: value.line, field: "targets"))
         }
     }

@@ -47,7 +47,7 @@ extension PostgresStore {
             try takeImportLock()
             let framework = Council(plan: plan, measures: measures, observations: Array(repeating: [], count: measures.count))
             let held = try session.rows("SELECT code FROM measure").map { try $0.decode(String.self) }
-            let renames = ImportDiff.codeRenames(measures.map(\.code), held: held)
+            let renames = ImportDiff.codeRenames(measures.map { $0.code }, held: held)
             for rename in renames {
                 try session.execute("UPDATE measure SET code = \(rename.to) WHERE code = \(rename.from)")
             }

@@ -37,7 +37,7 @@ public struct ObservationsFile {
         for index in measures.indices.reversed() { folded[measures[index].code.lowercased()] = index }
         self.indexByFoldedCode = folded
         self.limits = measures.indices.map { measures[$0].valueLimits }
-        self.periodKinds = measures.map(\.frequency.periodKind)
+        self.periodKinds = measures.map { $0.frequency.periodKind }
     }
 
     /// Reads the file's bytes (CSV) into one observation list per measure (at the measure's index), sorted by period.

@@ -248,10 +248,17 @@ extension YAMLComposer {
             var mapping: YAMLMapping
             /// In a mapping, the key whose value comes next.
             var key: YAMLScalar?
+            /// The watched paths (a bit each, by index) that lead here: every step above this frame is the key or
+            /// list item taken to reach it, and the path goes deeper.
+            let onPaths: UInt64
+            /// Of ``onPaths``, those whose step at this frame is taken by the node coming next: in a mapping, those
+            /// whose key here is ``key``; in a list, those that take any item here.
+            var nextOnPaths: UInt64 = 0
 
-            init(line: Int, isMapping: Bool) {
+            init(line: Int, isMapping: Bool, onPaths: UInt64) {
                 self.line = line
                 self.isMapping = isMapping
+                self.onPaths = onPaths
                 mapping = YAMLMapping(pairs: [], line: line, indexByKey: [:])
             }
         }
@@ -261,16 +268,24 @@ extension YAMLComposer {
         private var open: [Frame] = []
         private var documents = 0
         private var nodes = 0
+        /// The watched paths (at most 64, each 1 to 63 steps long: others are never met).
         private let watched: [Path]
-        /// The depths of the watched paths, a bit each: most nodes are at none, and are passed over with one test.
-        private let watchedDepths: UInt64
         private let found: Found?
 
         init(file: String, watching watched: [Path] = [], found: Found? = nil) {
             self.file = file
-            self.watched = watched.filter { (1..<64).contains($0.count) }
-            watchedDepths = self.watched.reduce(0) { $0 | 1 << UInt64($1.count) }
+            self.watched = watched.prefix(64).map { (1..<64).contains($0.count) ? $0 : [] }
             self.found = found
+        }
+
+        /// The watched paths longer than `depth` steps.
+        private func paths(longerThan depth: Int) -> UInt64 {
+            paths(among: ~0) { $0.count > depth }
+        }
+
+        /// The paths of `among` (a bit each, by index) that `test` holds for.
+        private func paths(among: UInt64, _ test: (Path) -> Bool) -> UInt64 {
+            watched.indices.reduce(0) { among & 1 << UInt64($1) != 0 && test(watched[$1]) ? $0 | 1 << UInt64($1) : $0 }
         }
 
         /// Adds what `event` says to the document; true at the end of the stream.
@@ -320,23 +335,30 @@ extension YAMLComposer {
             if let top = open.last, top.isMapping, top.key == nil {
                 throw error(line, "a key must be a single value, not a list or mapping")
             }
-            open.append(Frame(line: line, isMapping: isMapping))
+            // The paths that lead through the frame above, by the step just taken there, and go deeper than this.
+            let level = open.count
+            let above = open.last.map { $0.nextOnPaths } ?? paths(longerThan: 0)
+            let frame = Frame(line: line, isMapping: isMapping, onPaths: above == 0 ? 0 : above & paths(longerThan: level))
+            if !isMapping, frame.onPaths != 0 { frame.nextOnPaths = paths(among: frame.onPaths) { $0[level] == nil } }
+            open.append(frame)
         }
 
         /// Puts a finished node in the list or mapping it belongs to, or makes it the root.
         private mutating func add(_ node: YAMLNode) throws {
-            if watchedDepths & 1 << UInt64(open.count) != 0 { handOver(node) }
             guard let top = open.last else {
                 root = node
                 return
             }
             guard top.isMapping else {
+                if top.nextOnPaths != 0 { handOver(node, on: top.nextOnPaths) }
                 top.items.append(node)
                 return
             }
             if let key = top.key {
+                if top.nextOnPaths != 0 { handOver(node, on: top.nextOnPaths) }
                 top.mapping.pairs.append((key, node))
                 top.key = nil
+                top.nextOnPaths = 0
                 return
             }
             // A key: begin(line:isMapping:) has refused a list or mapping here, so it is a single value.
@@ -355,19 +377,16 @@ extension YAMLComposer {
                 top.mapping.indexByKey[key.string] = count
             }
             top.key = key
+            if top.onPaths != 0 {
+                let level = open.count - 1
+                top.nextOnPaths = paths(among: top.onPaths) { $0[level] == key.string }
+            }
         }
 
-        /// Gives `found` the node about to be added, when it is at a watched path: a mapping's value (never its key)
-        /// under each key of the path, or any item of a list.
-        private func handOver(_ node: YAMLNode) {
-            for (index, path) in watched.enumerated() where path.count == open.count {
-                // From the innermost frame out: most nodes at a watched depth are told apart there, without
-                // comparing the keys above them.
-                let matches = path.indices.reversed().allSatisfy { level in
-                    guard let key = path[level] else { return !open[level].isMapping }
-                    return open[level].isMapping && open[level].key?.string == key
-                }
-                guard matches else { continue }
+        /// Gives `found` the node about to be added to the innermost frame, whose step to it `paths` take: those
+        /// of them that end there.
+        private func handOver(_ node: YAMLNode, on paths: UInt64) {
+            for index in watched.indices where paths & 1 << UInt64(index) != 0 && watched[index].count == open.count {
                 found?(index, open.filter { !$0.isMapping }.map(\.items.count), node)
             }
         }

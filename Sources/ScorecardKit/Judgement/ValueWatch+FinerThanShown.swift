@@ -24,6 +24,8 @@ extension ValueWatch {
         let fractionsWritten = Set(fractions.map(\.code) + fractionTargets.map(\.code))
         let slipsAmong = Set(loneFractions.map(\.code))
         return measures.indices.compactMap { m in
+            // Only a measure with such a value is taken out of the list (which copies it).
+            guard seen[m].firstFiner != nil else { return nil }
             let measure = measures[m]
             guard !fractionsWritten.contains(measure.code) else { return nil }
             let slips = slipsAmong.contains(measure.code)
@@ -42,8 +44,9 @@ extension ValueWatch {
     public var rowTargetsFinerThanShown: [FinerTarget] {
         let fractionsWritten = Set(fractions.map(\.code) + fractionTargets.map(\.code))
         return measures.indices.compactMap { m in
+            guard let first = seen[m].firstFinerRowTarget else { return nil }
             let measure = measures[m]
-            guard !fractionsWritten.contains(measure.code), let first = seen[m].firstFinerRowTarget else { return nil }
+            guard !fractionsWritten.contains(measure.code) else { return nil }
             return FinerTarget(measure, period: first.period, target: first.value)
         }
     }

@@ -41,9 +41,10 @@ public struct ValueWatch: Sendable {
 
     public init(measures: [Measure]) {
         self.measures = measures
-        isPercentage = measures.map(\.unit.isPercentage)
+        // Closures, not key paths: a key path copied each whole measure.
+        isPercentage = measures.map { $0.unit.isPercentage }
         isJudged = measures.map { $0.polarity != .none }
-        decimals = measures.map(\.decimals)
+        decimals = measures.map { $0.decimals }
         seen = Array(repeating: Seen(), count: measures.count)
     }
 
@@ -92,11 +93,13 @@ public struct ValueWatch: Sendable {
     /// all 0, while a target (the framework's, or one given beside a value) is 10% or more; each with its largest
     /// value and target, in the council's order.
     public var fractions: [(code: String, largestValue: Double, target: Double)] {
+        // Each measure's own checks first: a measure taken out of the list is copied, and most are not percentages.
         measures.indices.compactMap { m in
-            let measure = measures[m], seen = seen[m]
-            guard measure.unit.isPercentage else { return nil }
+            let seen = seen[m]
+            guard isPercentage[m], seen.values >= 2, seen.largest > 0, seen.largest <= 1, seen.smallest >= 0 else { return nil }
+            let measure = measures[m]
             let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
-            guard target >= 10, seen.values >= 2, seen.largest > 0, seen.largest <= 1, seen.smallest >= 0 else { return nil }
+            guard target >= 10 else { return nil }
             return (measure.code, seen.largest, target)
         }
     }
@@ -107,8 +110,9 @@ public struct ValueWatch: Sendable {
     /// framework's, then one given beside a value) and its period.
     public var fractionTargets: [(code: String, period: Period, target: Double)] {
         measures.indices.compactMap { m in
-            let measure = measures[m], seen = seen[m]
-            guard measure.unit.isPercentage, seen.wholes >= 3, seen.largestWhole >= 10, seen.slips == 0 else { return nil }
+            let seen = seen[m]
+            guard isPercentage[m], seen.wholes >= 3, seen.largestWhole >= 10, seen.slips == 0 else { return nil }
+            let measure = measures[m]
             if let framework = measure.targets.chronological.first(where: { (0.1..<1).contains($0.value) }) {
                 return (measure.code, framework.period, framework.value)
             }
@@ -122,8 +126,9 @@ public struct ValueWatch: Sendable {
     /// while a target is 10% or more; each with the first such value and its period, and how many there are.
     public var loneFractions: [(code: String, period: Period, value: Double, count: Int)] {
         measures.indices.compactMap { m in
-            let measure = measures[m], seen = seen[m]
-            guard measure.unit.isPercentage, let first = seen.firstSlip else { return nil }
+            let seen = seen[m]
+            guard isPercentage[m], let first = seen.firstSlip else { return nil }
+            let measure = measures[m]
             let target = max(measure.targets.chronological.map(\.value).max() ?? -.infinity, seen.largestRowTarget)
             let among = seen.smallestSlip * 100 >= seen.smallestWhole && seen.largestSlip * 100 <= seen.largestWhole
             guard target >= 10, seen.wholes >= 3, seen.slips * 4 <= seen.wholes || (among && seen.slips <= seen.wholes) else { return nil }

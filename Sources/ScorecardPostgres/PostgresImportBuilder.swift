@@ -17,7 +17,7 @@ public final class PostgresImportBuilder: Sendable {
         store: PostgresStore, plan: CouncilPlan, measures: [Measure], accept: (@Sendable (ImportSummary) throws -> Void)? = nil
     ) throws {
         try store.checkCanImport()
-        writer = StreamedImportWriter(limit: 16) { next, _ in
+        writer = StreamedImportWriter(limit: 64) { next, _ in
             try store.importCouncil(plan: plan, measures: measures, values: .streamed(next), progress: nil, accept: accept)
         }
     }

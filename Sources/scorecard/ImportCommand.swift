@@ -91,22 +91,28 @@ struct ImportCommand: ParsableCommand {
     /// have no problem at all).
     private func importShared(into url: String, stop: ImportStop) throws -> (Council, ImportSummary, ValueWatch?) {
         let today = try CivilDate.resolvedToday()
-        let store = try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false)
+        // Connected (the handshake, the login and the schema's checks: a few round trips) while framework.yaml is
+        // read; a connection that fails is reported first all the same, as before any file was read.
+        let opening = BackgroundRead { try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false) }
+        let trace = Trace()
+        let read = Result { () throws -> (CouncilSource, FrameworkFile.Contents)? in
+            guard let directory else { return nil }
+            let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }.readingObservationsAhead()
+            return (files, try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } })
+        }
+        let store = try opening.wait()
         defer { store.close() }
         DatabaseOptions.noteLoginRecorded(instead: by, store: store)
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
         let shownAs = (try? PostgresLocation(url: url).description) ?? url
-        guard let directory else {
+        guard let (files, contents) = try read.get() else {
             let council = try DataLocation.sample(today: today)
             try refuseOther(council.plan.council, over: store, shownAs: shownAs, isSample: true)
             stop.willFinish()
             return (council, try store.importCouncil(council, by: store.login, progress: bar.update, accept: Self.replacing(nil, by: council.plan.council, at: shownAs)), nil)
         }
         // The framework first, then the observations, written by another thread while they are read.
-        let trace = Trace()
-        let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }.readingObservationsAhead()
-        let contents = try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } }
         let replaced = try refuseOther(contents.plan.council, over: store, shownAs: shownAs)
         let builder = try PostgresImportBuilder(
             store: store, plan: contents.plan, measures: contents.measures,

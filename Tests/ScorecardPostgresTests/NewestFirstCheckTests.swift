@@ -4,17 +4,23 @@ import Testing
 
 @testable import ScorecardPostgres
 
-/// The check that an imported row's periods run newest first, each once, and of one kind: made with the
-/// `intarray` extension's sort where `db init` can create it, else a PL/pgSQL loop; either refuses the same rows.
+/// The check that an imported row's periods run newest first, each once, and of one kind, and the check that an
+/// import's targets are keyed by period ascending, each once: made with the `intarray` extension's sort where
+/// `db init` can create it, else a PL/pgSQL loop; either refuses the same rows.
 @Suite(.enabled(if: TestServer.isAvailable, "needs SCORECARD_TEST_POSTGRES"), .serialized)
 struct NewestFirstCheckTests {
-    /// The language `scorecard_newest_first` is written in, in the database at `location`.
-    private func checkLanguage(at location: PostgresLocation) throws -> String? {
+    /// The language `scorecard_newest_first` is written in, in the database at `location`, and whether the targets'
+    /// check sorts with intarray.
+    private func checks(at location: PostgresLocation) throws -> (newestFirst: String?, targetsSorted: Bool?) {
         let session = try PostgresSession(location)
         defer { session.close() }
-        return try session.rows("""
+        let language = try session.rows("""
             SELECT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'scorecard_newest_first'
             """).first?.decode(String.self)
+        let sorted = try session.rows("""
+            SELECT strpos(prosrc, 'sort_asc') > 0 FROM pg_proc WHERE proname = 'scorecard_keys_ascending'
+            """).first?.decode(Bool.self)
+        return (language, sorted)
     }
 
     /// An officer's import, then rows written by hand as an officer could with `psql`: those out of order refused.
@@ -35,12 +41,25 @@ struct NewestFirstCheckTests {
             #expect(String(reflecting: error).contains("imported_values_newest_first"), "\(error)")
         }
         try write(kinds: "{0,0}", ordinals: "{24342,24341}")
+        // Targets: keyed by kind, then ordinal, ascending, each once (a monthly measure's months, then its years).
+        func target(kinds: String, ordinals: String) throws {
+            try session.run(script: """
+                INSERT INTO imported_targets (measure_id, kinds, ordinals, vals) VALUES (\(measure), '\(kinds)', '\(ordinals)', '{1,2,3}')
+                """)
+        }
+        let refused = [("{0,0,0}", "{24341,24343,24342}"), ("{0,0,0}", "{24341,24341,24342}"), ("{0,2,0}", "{24341,2024,24342}"), ("{2,2,0}", "{2024,2025,24341}")]
+        for (kinds, ordinals) in refused {
+            let error = try #require(throws: (any Error).self, "\(kinds) \(ordinals)") { try target(kinds: kinds, ordinals: ordinals) }
+            #expect(String(reflecting: error).contains("imported_targets_each_once"), "\(error)")
+        }
+        try target(kinds: "{0,0,0}", ordinals: "{24341,24342,24343}")
+        try target(kinds: "{0,0,2}", ordinals: "{24341,24342,2024}")
     }
 
     @Test func withIntarrayTheCheckIsItsSort() async throws {
         try await onThread {
             let location = try TestServer.freshDatabase()
-            #expect(try checkLanguage(at: location) == "sql")
+            #expect(try checks(at: location) == ("sql", true))
             try expectRowsCheckedInOrder(at: location)
         }
     }
@@ -62,7 +81,7 @@ struct NewestFirstCheckTests {
             let location = try initialised(afterSuperuserRuns: [
                 "CREATE SCHEMA theirs", "CREATE EXTENSION intarray SCHEMA theirs", "GRANT USAGE ON SCHEMA theirs TO \(TestServer.admin)",
             ])
-            #expect(try checkLanguage(at: location) == "plpgsql")
+            #expect(try checks(at: location) == ("plpgsql", false))
             try expectRowsCheckedInOrder(at: location)
         }
     }
@@ -71,7 +90,7 @@ struct NewestFirstCheckTests {
     @Test func withoutIntarrayTheLoopChecksTheSameRows() async throws {
         try await onThread {
             let location = try initialised(afterSuperuserRuns: ["CREATE SCHEMA scorecard_intarray"])
-            #expect(try checkLanguage(at: location) == "plpgsql")
+            #expect(try checks(at: location) == ("plpgsql", false))
             try expectRowsCheckedInOrder(at: location)
         }
     }

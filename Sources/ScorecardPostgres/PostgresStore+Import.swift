@@ -186,30 +186,32 @@ extension PostgresStore {
         let copyMeasures = { (table: String) in
             try self.session.copy(into: table, columns: columns) { send in
                 var measures = CopyText()
-                for (index, m) in council.measures.enumerated() {
-                    Self.appendRow(of: m, at: index, placement: placement[index], to: &measures)
+                for index in council.measures.indices {
+                    Self.appendRow(of: council.measures[index], at: index, placement: placement[index], to: &measures)
                     if measures.rows % 1000 == 0 { send(measures.take()) }
                 }
                 if measures.buffer.readableBytes > 0 { send(measures.take()) }
             }
         }
-        let rows: [PostgresRow]
         if wasInFramework.isEmpty {
-            // The first import: nothing to update, so the rows go straight in (staging them cost 0.1 s at 10,000).
+            // The first import: nothing to update, so the rows go straight in (staging them cost 0.1 s at 10,000),
+            // and they are all there is, each at its position: their ids in the framework's order.
             try copyMeasures("measure")
-            rows = try session.rows("SELECT code, id FROM measure")
-        } else {
-            try session.execute("CREATE TEMPORARY TABLE import_measure (LIKE measure INCLUDING DEFAULTS) ON COMMIT DROP")
-            try session.execute("ALTER TABLE import_measure DROP COLUMN id")
-            try copyMeasures("import_measure")
-            let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            let list = columns.joined(separator: ", ")
-            rows = try session.rows(PostgresQuery(unsafeSQL: """
-                INSERT INTO measure (\(list)) SELECT \(list) FROM import_measure
-                ON CONFLICT (code) DO UPDATE SET \(updates)
-                RETURNING code, id
-                """))
+            let ids = try session.rows("SELECT id FROM measure ORDER BY position").map { try $0.decode(Int64.self) }
+            guard ids.count == council.measures.count else { throw PostgresStoreError.failed("the measures were not saved") }
+            summary.measuresAdded = ids.count
+            return ids
         }
+        try session.execute("CREATE TEMPORARY TABLE import_measure (LIKE measure INCLUDING DEFAULTS) ON COMMIT DROP")
+        try session.execute("ALTER TABLE import_measure DROP COLUMN id")
+        try copyMeasures("import_measure")
+        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let list = columns.joined(separator: ", ")
+        let rows = try session.rows(PostgresQuery(unsafeSQL: """
+            INSERT INTO measure (\(list)) SELECT \(list) FROM import_measure
+            ON CONFLICT (code) DO UPDATE SET \(updates)
+            RETURNING code, id
+            """))
         var idByCode: [String: Int64] = [:]
         for row in rows {
             let (code, id) = try row.decode((String, Int64).self)

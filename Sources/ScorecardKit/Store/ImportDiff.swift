@@ -31,10 +31,11 @@ package enum ImportDiff {
     ) -> [(StoreKey, Double?)] {
         var changes: [(StoreKey, Double?)] = []
         var inFramework = Set<Int64>()
-        for (index, measure) in council.measures.enumerated() {
+        // By index: a measure taken out of the list is copied whole, for its targets alone.
+        for index in council.measures.indices {
             let id = measureIDs[index]
             inFramework.insert(id)
-            for target in measure.targets.chronological {
+            for target in council.measures[index].targets.chronological {
                 let key = StoreKey(measureID: id, period: target.period)
                 let stored = current.removeValue(forKey: key)
                 guard stored != target.value else { continue }
@@ -43,7 +44,8 @@ package enum ImportDiff {
                         summary.targetsKept += 1
                         continue
                     }
-                    summary.replacedApprovals.append(.init(code: measure.code, period: target.period, approved: stored, files: target.value))
+                    summary.replacedApprovals.append(
+                        .init(code: council.measures[index].code, period: target.period, approved: stored, files: target.value))
                 }
                 if stored == nil { summary.targetsAdded += 1 } else { summary.targetsChanged += 1 }
                 changes.append((key, target.value))

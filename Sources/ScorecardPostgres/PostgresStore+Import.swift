@@ -197,7 +197,8 @@ extension PostgresStore {
             // The first import: nothing to update, so the rows go straight in (staging them cost 0.1 s at 10,000),
             // and they are all there is, each at its position: their ids in the framework's order.
             try copyMeasures("measure")
-            let ids = try session.rows("SELECT id FROM measure ORDER BY position").map { try $0.decode(Int64.self) }
+            // One array, not a row each (decoding 10,000 rows took ~10 ms).
+            let ids = try session.rows("SELECT coalesce(array_agg(id ORDER BY position), '{}') FROM measure").first?.decode([Int64].self) ?? []
             guard ids.count == council.measures.count else { throw PostgresStoreError.failed("the measures were not saved") }
             summary.measuresAdded = ids.count
             return ids
@@ -265,6 +266,7 @@ extension PostgresStore {
         var current = try PostgresFramework.currentTargets(session)
         let approved = try PostgresFramework.approvedSinceImport(session)
         var byMeasure: [Int64: [(period: Period, value: Double?)]] = [:]
+        byMeasure.reserveCapacity(council.measures.count)
         for (key, value) in ImportDiff.targetChanges(
             council, measureIDs: measureIDs, current: &current, approvedSinceImport: approved, summary: &summary)
         {

@@ -18,13 +18,17 @@ struct MeasureReader {
 
     /// Takes a measure of ``MeasuresReadAhead`` as ``measure(_:)`` reads one: its code checked against those before
     /// it, then appended; returns its index. Throws what reading it threw.
-    mutating func take(_ outcome: MeasuresReadAhead.Outcome) throws -> Int {
-        switch outcome {
+    mutating func take(_ outcome: consuming MeasuresReadAhead.Outcome) throws -> Int {
+        // Consumed, so that the measure moves into the list rather than being copied (field by field) and released.
+        switch consume outcome {
         case .failed(let error):
             throw error
         case .read(let code, let fields, let measure):
             try register(code, fields: fields)
-            return append(try measure.get())
+            switch consume measure {
+            case .success(let measure): return append(measure)
+            case .failure(let error): throw error
+            }
         }
     }
 
@@ -63,7 +67,7 @@ struct MeasureReader {
     }
 
     /// Appends a measure read by ``read(_:code:)``; returns its index.
-    private mutating func append(_ measure: Measure) -> Int {
+    private mutating func append(_ measure: consuming Measure) -> Int {
         measures.append(measure)
         return measures.count - 1
     }

@@ -3,7 +3,7 @@ import Foundation
 extension ObservationsFile {
     /// The index of the measure whose code is in `column`, or `nil` after reporting an unknown or empty code (a
     /// row that is blank throughout is skipped without a word, as spreadsheets export them).
-    func measure(_ record: borrowing TableRecord, _ column: Int, _ state: inout ReadState, fail: Fail) throws -> Int? {
+    func measure(_ record: borrowing TableRecord, _ column: Int, _ state: inout ReadState) throws -> Int? {
         let sameAsLast = record.withBytes(column) { bytes in
             state.lastIndex >= 0 && Self.isTrimmed(bytes) && state.lastCode.withUnsafeBufferPointer { Self.same(bytes, $0) }
         }
@@ -17,11 +17,11 @@ extension ObservationsFile {
                 let text = record.string(only).trimmingWhitespace()
                 // Words, not a figure (a row of one value, its code missing, is a row missing its code).
                 if text.contains(where: \.isLetter), only != column || text.contains(where: \.isWhitespace) || text.hasSuffix(":") {
-                    try fail(record.line, only, TableHeader.noteRow(text))
+                    try state.fail(record.line, only, TableHeader.noteRow(text))
                     return nil
                 }
             }
-            try fail(record.line, column, code.isEmpty ? "the measure code is empty" : UnknownMeasureCode.message(code, note: " (not in the framework)"))
+            try state.fail(record.line, column, code.isEmpty ? "the measure code is empty" : UnknownMeasureCode.message(code, note: " (not in the framework)"))
             return nil
         }
         record.withBytes(column) { bytes in
@@ -39,7 +39,7 @@ extension ObservationsFile {
     ///   - periodColumn: where a problem with the period is placed.
     func observation(
         _ record: borrowing TableRecord, measure index: Int, period: Period, periodText: @autoclosure () -> String,
-        at periodColumn: Int, cells: ObservationCells, into state: inout ReadState, fail: Fail
+        at periodColumn: Int, cells: ObservationCells, into state: inout ReadState
     ) throws {
         let line = record.line
         var code: String { measures[index].code.excerpt() }
@@ -47,25 +47,25 @@ extension ObservationsFile {
             let frequency = measures[index].frequency
             // A month (or a quarter-end date) given for a longer period: the one it falls in is named, to write instead.
             let within = period.lying(in: frequency.periodKind).map { " (it falls in \($0.description): write that)" } ?? ""
-            try fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)\(within)")
+            try state.fail(line, periodColumn, "\(code) is reported \(frequency.adverb); \"\(periodText().excerpt())\" is \(period.kind.article)\(within)")
             return
         }
-        let (valueRead, value) = try number(record, cells.value, of: index, fail: fail)
+        let (valueRead, value) = try number(record, cells.value, of: index, state: &state)
         guard valueRead else { return }
         if let value {
             if !limits[index].allows(value), let problem = measures[index].problem(withValue: value) {
-                try fail(line, cells.value, "\(code): \(problem)")
+                try state.fail(line, cells.value, "\(code): \(problem)")
                 return
             }
             if let today, !state.hasEnded(period, by: today) {
-                try fail(line, periodColumn, period.notEndedMessage)
+                try state.fail(line, periodColumn, period.notEndedMessage)
                 return
             }
         }
-        let (targetRead, target) = try number(record, cells.target, of: index, fail: fail)
+        let (targetRead, target) = try number(record, cells.target, of: index, state: &state)
         guard targetRead else { return }
         if let target, !limits[index].allows(target), let problem = measures[index].problem(withValue: target) {
-            try fail(line, cells.target, "\(code): the target: \(problem)")
+            try state.fail(line, cells.target, "\(code): the target: \(problem)")
             return
         }
         var quality: DataQuality?
@@ -76,7 +76,7 @@ extension ObservationsFile {
                 let text = record.string(column).trimmingWhitespace().lowercased()
                 quality = DataQuality(written: text)
                 if quality == nil {
-                    try fail(line, column, "\"\(text.excerpt())\" is not a data quality (provisional, estimated or validated)")
+                    try state.fail(line, column, "\"\(text.excerpt())\" is not a data quality (provisional, estimated or validated)")
                     return
                 }
             }
@@ -84,7 +84,7 @@ extension ObservationsFile {
         var note: String?
         if cells.note >= 0, !record.isBlank(cells.note) {
             if record.withBytes(cells.note, { Self.holds(0, $0) }) {
-                try fail(line, cells.note, "the commentary contains a NUL character (byte 0), which cannot be stored")
+                try state.fail(line, cells.note, "the commentary contains a NUL character (byte 0), which cannot be stored")
                 return
             }
             note = record.string(cells.note)
@@ -97,13 +97,13 @@ extension ObservationsFile {
             // paper, and could not be exported to a workbook. (In UTF-16, as spreadsheets count; never more than
             // its UTF-8 bytes, counted first.)
             if let text = note, text.utf8.count > ValueEntry.noteLimit, text.utf16.count > ValueEntry.noteLimit {
-                try fail(line, cells.note, "the commentary is \(NumberText.grouped(Double(text.utf16.count), decimals: 0)) characters long: at most "
+                try state.fail(line, cells.note, "the commentary is \(NumberText.grouped(Double(text.utf16.count), decimals: 0)) characters long: at most "
                     + "\(NumberText.grouped(Double(ValueEntry.noteLimit), decimals: 0)), as the value form takes (a spreadsheet's cell holds 32,767)")
                 return
             }
         }
         if let first = state.firstLine(index: index, ordinal: period.ordinal, line: line) {
-            try fail(line, periodColumn, "\(code) \(period.label) is given twice (first on \(state.origin.lineName(first)))")
+            try state.fail(line, periodColumn, "\(code) \(period.label) is given twice (first on \(state.origin.lineName(first)))")
             return
         }
         let observation = Observation(period: period, value: value, target: target, note: note, quality: quality)
@@ -116,7 +116,7 @@ extension ObservationsFile {
     /// a number, nor the measure's figure as the screen shows it (`£761k`, `25 days`), nor blank, nor a mark for no
     /// figure (``NumberParser/isNoValue(_:)``), or is a number written with a unit the measure is not measured in
     /// (`50%` or `25 weeks` of days), which is reported; `value` is `nil` for no number.
-    private func number(_ record: borrowing TableRecord, _ column: Int, of index: Int, fail: Fail) throws -> (read: Bool, value: Double?) {
+    private func number(_ record: borrowing TableRecord, _ column: Int, of index: Int, state: inout ReadState) throws -> (read: Bool, value: Double?) {
         guard column >= 0, !record.isBlank(column) else { return (true, nil) }
         if let value = record.withBytes(column, { NumberParser.parse($0) }) {
             // A unit is written with a `%` or a `£` (C2 A3): a figure of neither has none to check.
@@ -125,11 +125,11 @@ extension ObservationsFile {
             {
                 let unit = measures[index].unit
                 if let problem = unit.problem(with: mark, code: measures[index].code) {
-                    try fail(record.line, column, problem)
+                    try state.fail(record.line, column, problem)
                     return (false, nil)
                 }
                 if mark == .pound, let problem = unit.poundsAsScaledProblem(value) {
-                    try fail(record.line, column, "\(measures[index].code.excerpt()): \(problem)")
+                    try state.fail(record.line, column, "\(measures[index].code.excerpt()): \(problem)")
                     return (false, nil)
                 }
             }
@@ -144,7 +144,7 @@ extension ObservationsFile {
         let problem = unit.otherUnitProblem(text, code: measures[index].code)
             ?? Self.accountingNegative(text).map { "\"\(text.excerpt())\" is not a number: a figure below zero is written with a minus sign, \($0)" }
             ?? "\"\(text.excerpt())\" is not a number (a value not to be had is left empty, or written - or n/a)"
-        try fail(record.line, column, problem)
+        try state.fail(record.line, column, problem)
         return (false, nil)
     }
 

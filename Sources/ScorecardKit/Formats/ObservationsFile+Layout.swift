@@ -1,7 +1,4 @@
 extension ObservationsFile {
-    /// Reports a problem on a line (or row), in a column (`nil`: the row as a whole).
-    typealias Fail = (_ line: Int, _ column: Int?, _ message: String) throws -> Void
-
     /// Where one observation's cells are in a record (-1 for a cell the file does not have).
     struct ObservationCells {
         var value = -1, target = -1, note = -1, quality = -1

@@ -21,6 +21,10 @@ extension ObservationsFile {
         var lastCode: [UInt8] = []
         var lastIndex = -1
         let emitting: Bool
+        /// The problems found so far, each with its line, column and field.
+        var errors: [DataFileError] = []
+        /// The name of each column (its heading), for the field a problem names, once the header is read.
+        var columnNames: [String] = []
 
         init(origin: TableOrigin, measureCount: Int, emitting: Bool, keepsObservations: Bool) {
             self.origin = origin
@@ -43,6 +47,15 @@ extension ObservationsFile {
             guard period.hasEnded(by: today) else { return false }
             endedThrough[kind] = period.ordinal
             return true
+        }
+
+        /// Notes a problem on `line` (or row), in `column` (`nil`: the row as a whole); throws once there are as
+        /// many as a load reports. (A method of the state rather than a closure the rows are read with: a closure's
+        /// captures were retained and released for every row, a tenth of reading a large file.)
+        mutating func fail(_ line: Int, _ column: Int?, _ message: String) throws {
+            let field = column.flatMap { columnNames.indices.contains($0) ? columnNames[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            errors.append(origin.place(line: line, column: column, field: field).error(message))
+            if errors.count >= DataLoadError.limit { throw DataLoadError(errors, truncated: true) }
         }
 
         /// The line `ordinal` was already given on for measure `index`; else records it as given on `line`.

@@ -128,7 +128,6 @@ public struct ObservationsFile {
     ) throws -> ReadState {
         let origin = table.origin
         var state = ReadState(origin: origin, measureCount: measures.count, emitting: emit != nil, keepsObservations: keepingObservations)
-        var errors: [DataFileError] = []
         var layout: Layout?
         // The layout's columns and unheaded columns, taken out of it once: copied out of `layout` on every row, its
         // arrays were retained and released a row (measured by `perf` on the benchmark's import).
@@ -137,11 +136,6 @@ public struct ObservationsFile {
         var width = 0
         // A first row that may be years over the periods of the row below it (see `PeriodBandHeader`).
         var band: (line: Int, cells: [String])?
-        func fail(_ line: Int, _ column: Int?, _ message: String) throws {
-            let field = column.flatMap { layout?.names[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-            errors.append(origin.place(line: line, column: column, field: field).error(message))
-            if errors.count >= DataLoadError.limit { throw DataLoadError(errors, truncated: true) }
-        }
         do {
             try table.forEachRecord { record in
                 if let headerLine, record.line < headerLine { return }
@@ -168,22 +162,22 @@ public struct ObservationsFile {
                     // Not periods under years: the first row is the header, and this one a row of values.
                     layout = try Layout(headings: above.cells, line: above.line, origin: origin)
                 }
-                if columns == nil, let layout { (columns, unheaded) = (layout.kind, layout.unheaded) }
+                if columns == nil, let layout { (columns, unheaded, state.columnNames) = (layout.kind, layout.unheaded, layout.names) }
                 guard let columns else { return }
                 // A row of nothing but spaces (`   `, or `,,,` as spreadsheets export trailing rows) is skipped,
                 // whatever its number of fields.
                 if record.count != width, (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
                 guard record.count == width else {
-                    try fail(record.line, nil, "the row has \(NumberText.counted(record.count, "field")); the header has \(width)")
+                    try state.fail(record.line, nil, "the row has \(NumberText.counted(record.count, "field")); the header has \(width)")
                     return
                 }
                 if let column = unheaded.first(where: { !record.isBlank($0) }) {
-                    try fail(record.line, column, TableHeader.unheadedValue(column: column))
+                    try state.fail(record.line, column, TableHeader.unheadedValue(column: column))
                     return
                 }
                 switch columns {
-                case .long(let columns): try longRow(record, columns: columns, into: &state, fail: fail)
-                case .wide(let columns): try wideRow(record, columns: columns, into: &state, fail: fail)
+                case .long(let columns): try longRow(record, columns: columns, into: &state)
+                case .wide(let columns): try wideRow(record, columns: columns, into: &state)
                 }
                 if let emit, state.pending.count >= Self.emitStep {
                     emit(state.pending)
@@ -192,12 +186,12 @@ public struct ObservationsFile {
             }
             if layout == nil, let above = band { layout = try Layout(headings: above.cells, line: above.line, origin: origin) }
         } catch let error as DataFileError {
-            errors.append(error)
+            state.errors.append(error)
         }
-        if layout == nil, errors.isEmpty {
-            errors.append(origin.error("the file is empty; it needs a header row: measure,period,value"))
+        if layout == nil, state.errors.isEmpty {
+            state.errors.append(origin.error("the file is empty; it needs a header row: measure,period,value"))
         }
-        guard errors.isEmpty else { throw DataLoadError(errors) }
+        guard state.errors.isEmpty else { throw DataLoadError(state.errors) }
         if let emit, !state.pending.isEmpty { emit(state.pending) }
         return state
     }
@@ -207,10 +201,10 @@ public struct ObservationsFile {
 
     /// A row of a file with one row per measure and period.
     private func longRow(
-        _ record: borrowing TableRecord, columns: LongColumns, into state: inout ReadState, fail: Fail
+        _ record: borrowing TableRecord, columns: LongColumns, into state: inout ReadState
     ) throws {
         let line = record.line
-        guard let index = try measure(record, columns.measure, &state, fail: fail) else { return }
+        guard let index = try measure(record, columns.measure, &state) else { return }
         let periodColumn = columns.period
         let kind = periodKinds[index]
         guard
@@ -218,29 +212,29 @@ public struct ObservationsFile {
                 ?? Period(cell: record.string(periodColumn), kind: kind)
         else {
             let periodText = record.string(periodColumn)
-            try fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (\(Period.writingHint(for: periodText)))")
+            try state.fail(line, periodColumn, "\"\(periodText.excerpt())\" is not a period (\(Period.writingHint(for: periodText)))")
             return
         }
         // Said as written, but a date (a spreadsheet keeps `Aug-24` as 2024-08-01) as its month.
         try observation(
             record, measure: index, period: period,
             periodText: Period(parsing: record.string(periodColumn)) == nil ? period.label : record.string(periodColumn), at: periodColumn,
-            cells: columns.cells, into: &state, fail: fail)
+            cells: columns.cells, into: &state)
     }
 
     /// A row of a file with one row per measure and a column per period: an observation for each period whose
     /// cells are not all blank.
     private func wideRow(
-        _ record: borrowing TableRecord, columns: WideColumns, into state: inout ReadState, fail: Fail
+        _ record: borrowing TableRecord, columns: WideColumns, into state: inout ReadState
     ) throws {
-        guard let index = try measure(record, columns.measure, &state, fail: fail) else { return }
+        guard let index = try measure(record, columns.measure, &state) else { return }
         // A heading dated the day a quarter or year ends is that period for a quarterly or annual measure.
         for group in columns.cells(of: record, for: measures[index].frequency.periodKind) {
             let cells = group.cells
             guard [cells.value, cells.target, cells.note, cells.quality].contains(where: { $0 >= 0 && !record.isBlank($0) }) else { continue }
             try observation(
                 record, measure: index, period: group.period, periodText: group.heading, at: group.firstColumn, cells: cells,
-                into: &state, fail: fail)
+                into: &state)
         }
     }
 }

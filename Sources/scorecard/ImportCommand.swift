@@ -118,6 +118,7 @@ struct ImportCommand: ParsableCommand {
             store: store, plan: contents.plan, measures: contents.measures,
             accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
         var watch = ValueWatch(measures: contents.measures)
+        ThreadPriority.lower()
         let total = try Self.readObservations(files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
         stop.willFinish()
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }

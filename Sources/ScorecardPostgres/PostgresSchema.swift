@@ -754,11 +754,13 @@ enum PostgresSchema {
         AS $$
         DECLARE
           statement_rows bigint;
+          statement_measures bigint;
           foreign_batch boolean;
           first_values boolean;
         BEGIN
-          SELECT count(*), coalesce(bool_or(b.id IS NULL OR b.xact <> pg_current_xact_id() OR b.imported_by <> session_user::text), false)
-          INTO statement_rows, foreign_batch
+          SELECT count(*), count(DISTINCT n.measure_id),
+                 coalesce(bool_or(b.id IS NULL OR b.xact <> pg_current_xact_id() OR b.imported_by <> session_user::text), false)
+          INTO statement_rows, statement_measures, foreign_batch
           FROM scorecard_changed n LEFT JOIN import_batch b ON b.id = n.batch_id;
           IF foreign_batch THEN
             RAISE EXCEPTION 'imported values belong to an import begun in the same transaction (scorecard_begin_import())'
@@ -777,6 +779,15 @@ enum PostgresSchema {
           -- is no other (the general refresh adds both rows once it has any). Every other measure by the
           -- general refresh. Sorts and hashes of a whole import stay in memory (work_mem; the default 4 MB
           -- spilled them to disk), and no JIT: compiling its plan took ~20 ms of the ~110 ms it runs.
+          -- The database's first values in a row a measure (as an import streams them), with no recent revision
+          -- yet: each row's slice goes straight in, nothing grouped or joined, nothing to update.
+          IF first_values AND statement_measures = statement_rows AND NOT EXISTS (SELECT FROM recent_revisions) THEN
+            INSERT INTO recent_revisions (measure_id, with_drafts, ids, kinds, ordinals, vals, targets, drafts, first_kind, first_ordinal)
+            SELECT n.measure_id, false, array_fill(n.batch_id, ARRAY[least(32, cardinality(n.kinds))]), n.kinds[1:32],
+                   n.ordinals[1:32], n.vals[1:32], n.targets[1:32], array_fill(false, ARRAY[least(32, cardinality(n.kinds))]),
+                   n.kinds[cardinality(n.kinds)], n.ordinals[cardinality(n.ordinals)]
+            FROM scorecard_changed n WHERE cardinality(n.kinds) > 0;
+          ELSE
           INSERT INTO recent_revisions (measure_id, with_drafts, ids, kinds, ordinals, vals, targets, drafts, first_kind, first_ordinal)
           WITH fresh AS MATERIALIZED (
             SELECT n.measure_id, count(*) AS chunks FROM scorecard_changed n
@@ -825,6 +836,7 @@ enum PostgresSchema {
           SET ids = excluded.ids, kinds = excluded.kinds, ordinals = excluded.ordinals, vals = excluded.vals,
               targets = excluded.targets, drafts = excluded.drafts, first_kind = excluded.first_kind,
               first_ordinal = excluded.first_ordinal;
+          END IF;
           PERFORM scorecard_refresh_recent(ARRAY(
             SELECT DISTINCT n.measure_id FROM scorecard_changed n
             WHERE NOT EXISTS (SELECT FROM recent_revisions r WHERE r.measure_id = n.measure_id AND r.ids[1] = n.batch_id)));

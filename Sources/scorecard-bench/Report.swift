@@ -68,8 +68,10 @@ enum Report {
         Line(label: "over the whole session (the writes included)") { megabytes($0.sessionPeakBytes) },
         Line(label: "anchor: visidata, all rows loaded") { megabytes($0.visidataPeakBytes) },
         Line(label: "ratio: scorecard / visidata") { ratio($0.dashboardPeakBytes.map(Double.init), $0.visidataPeakBytes.map(Double.init)) },
-        Line(label: "**PostgreSQL** (`--postgres`): `scorecard import` as an officer") { seconds($0.postgresImportSeconds) },
-        Line(label: "anchor: `psql \\copy` into a plain table") { seconds($0.postgresCopySeconds) },
+        Line(label: "**PostgreSQL** (`--postgres`): `scorecard import` as an officer (median; rounds)") {
+            seconds($0.postgresImportSeconds) + Self.rounds($0.postgresImportRounds)
+        },
+        Line(label: "anchor: `psql \\copy` into a plain table (median; rounds)") { seconds($0.postgresCopySeconds) + Self.rounds($0.postgresCopyRounds) },
         Line(label: "ratio: import / psql \\copy") { ratio($0.postgresImportSeconds, $0.postgresCopySeconds) },
         Line(label: "a member's launch to first complete frame (median)") { seconds($0.postgresLaunchMedianSeconds) },
         Line(label: "each launch; peak memory") {
@@ -100,6 +102,11 @@ enum Report {
 
     static func seconds(_ value: Double?) -> String {
         value.map { String(format: "%.3f s", $0) } ?? "-"
+    }
+
+    /// `; 1.21, 1.18, 1.30` (seconds of each round), or nothing for none.
+    static func rounds(_ values: [Double]) -> String {
+        values.isEmpty ? "" : "; " + values.map { String(format: "%.2f", $0) }.joined(separator: ", ")
     }
 
     static func milliseconds(_ value: Double?) -> String {

@@ -56,8 +56,12 @@ struct SizeResult: Codable {
     var reportBytes: Int?
 
     // The shared store on PostgreSQL (`--postgres`; `PostgresBench`).
+    /// The medians of each round's `psql \copy` (the anchor) and `scorecard import`, and the rounds, each into a
+    /// new database (see `PostgresBench`).
     var postgresCopySeconds: Double?
     var postgresImportSeconds: Double?
+    var postgresCopyRounds: [Double] = []
+    var postgresImportRounds: [Double] = []
     var postgresLaunchSeconds: [Double] = []
     var postgresLaunchPeakBytes: Int?
     /// Per value published by an officer: seconds from `scorecard publish` returning to the value on a member's screen.

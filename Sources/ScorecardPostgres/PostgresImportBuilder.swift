@@ -7,7 +7,8 @@ import ScorecardKit
 /// succeeded (``finish(total:progress:)``); ``cancel()`` rolls it back. Into a database that holds no values
 /// yet they are copied as they come, so reading the file and writing the database share the time.
 public final class PostgresImportBuilder: Sendable {
-    /// Sixteen batches (half a million rows) may wait: the reader reads on while the framework is written.
+    /// Thirty-two batches (a million rows) may wait: the reader reads on while the framework is written and while
+    /// the server is slower than it (at sixteen it waited).
     private let writer: StreamedImportWriter<ImportSummary>
 
     /// Starts importing the framework `plan` and `measures` into `store` on a thread of its own.
@@ -17,7 +18,7 @@ public final class PostgresImportBuilder: Sendable {
         store: PostgresStore, plan: CouncilPlan, measures: [Measure], accept: (@Sendable (ImportSummary) throws -> Void)? = nil
     ) throws {
         try store.checkCanImport()
-        writer = StreamedImportWriter(limit: 64) { next, _ in
+        writer = StreamedImportWriter(limit: 32) { next, _ in
             try store.importCouncil(plan: plan, measures: measures, values: .streamed(next), progress: nil, accept: accept)
         }
     }

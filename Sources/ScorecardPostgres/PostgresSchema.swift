@@ -402,7 +402,8 @@ enum PostgresSchema {
         // extension, which a database's owner may create), the same check with its C sort (intarray's operators
         // kept off the search path in a schema of their own): the loop above was ~120 ms of the COPY of 1.2M values,
         // this ~20 ms (measured on the benchmark's import). A SQL function, inlined into the check. Without the
-        // extension, or the right to create it, the loop stays.
+        // extension, or the right to create it, the loop stays. A row with a NULL ordinal passes it (intarray's sort
+        // refuses NULLs), for the periods' check to refuse by name.
         """
         DO $$
         DECLARE
@@ -423,7 +424,8 @@ enum PostgresSchema {
           EXECUTE format($f$
             CREATE OR REPLACE FUNCTION scorecard_newest_first(kinds smallint[], ordinals integer[]) RETURNS boolean
             LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS 'SELECT kinds[1] OPERATOR(pg_catalog.=) ALL (kinds) AND ordinals OPERATOR(pg_catalog.=) %1$I.uniq(%1$I.sort_desc(ordinals))'
+            AS 'SELECT kinds[1] OPERATOR(pg_catalog.=) ALL (kinds) AND (pg_catalog.array_position(ordinals, NULL) IS NOT NULL
+                OR ordinals OPERATOR(pg_catalog.=) %1$I.uniq(%1$I.sort_desc(ordinals)))'
             $f$, home);
         EXCEPTION WHEN undefined_file OR insufficient_privilege OR feature_not_supported OR undefined_function THEN
           NULL;
@@ -525,28 +527,32 @@ enum PostgresSchema {
         // The check itself, a SQL function inlined into it: where intarray is at hand for officers (see
         // `scorecard_newest_first`), a row of one kind of period (nearly every one) by its C sort, others by the
         // loop; else the loop alone. A PL/pgSQL call a row was ~20 ms of the COPY of 10,000 measures' targets.
-        // Names and operators are qualified: an inlined body is read with the importer's search path.
+        // Names and operators are qualified: an inlined body is read with the importer's search path. A row with a
+        // NULL ordinal goes to the loop, so that the periods' check names it (intarray's sort refuses NULLs).
         """
         DO $$
         DECLARE
           home text;
         BEGIN
           SELECT n.nspname INTO home FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'intarray';
-          IF home IS NOT NULL AND has_schema_privilege('scorecard_officer', home, 'USAGE') THEN
+          BEGIN
+            IF home IS NULL OR NOT has_schema_privilege('scorecard_officer', home, 'USAGE') THEN
+              RAISE EXCEPTION 'intarray is not at hand for officers' USING ERRCODE = 'undefined_function';
+            END IF;
             EXECUTE format($f$
               CREATE OR REPLACE FUNCTION scorecard_keys_ascending(kinds smallint[], ordinals integer[]) RETURNS boolean
               LANGUAGE sql IMMUTABLE PARALLEL SAFE
-              AS 'SELECT CASE WHEN kinds[1] OPERATOR(pg_catalog.=) ALL (kinds)
+              AS 'SELECT CASE WHEN kinds[1] OPERATOR(pg_catalog.=) ALL (kinds) AND pg_catalog.array_position(ordinals, NULL) IS NULL
                               THEN ordinals OPERATOR(pg_catalog.=) %1$I.uniq(%1$I.sort_asc(ordinals))
                               ELSE %2$I.scorecard_keys_ascending_loop(kinds, ordinals) END'
               $f$, home, current_schema());
-          ELSE
+          EXCEPTION WHEN undefined_function OR insufficient_privilege OR feature_not_supported THEN
             EXECUTE format($f$
               CREATE OR REPLACE FUNCTION scorecard_keys_ascending(kinds smallint[], ordinals integer[]) RETURNS boolean
               LANGUAGE sql IMMUTABLE PARALLEL SAFE
               AS 'SELECT %1$I.scorecard_keys_ascending_loop(kinds, ordinals)'
               $f$, current_schema());
-          END IF;
+          END;
         END
         $$
         """,

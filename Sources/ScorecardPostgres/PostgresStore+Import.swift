@@ -269,11 +269,7 @@ extension PostgresStore {
             var rows = CopyBinary()
             for index in council.measures.indices where !council.measures[index].targets.isEmpty {
                 let entries = council.measures[index].targets.entries
-                rows.beginRow(fields: 4)
-                rows.append(measureIDs[index])
-                rows.append(smallIntegers: entries.lazy.map(\.period.kind.rawValue))
-                rows.append(integers: entries.lazy.map(\.period.ordinal))
-                rows.append(numbers: entries.lazy.map { Optional($0.value) })
+                Self.appendTargetsRow(measureIDs[index], entries.lazy.map { ($0.period, Optional($0.value)) }, to: &rows)
                 summary.targetsAdded += entries.count
             }
             try copyTargets(rows)
@@ -292,13 +288,20 @@ extension PostgresStore {
         var rows = CopyBinary()
         for measureID in byMeasure.keys.sorted() {
             let changes = byMeasure[measureID, default: []].sorted { ($0.period.kind.rawValue, $0.period.ordinal) < ($1.period.kind.rawValue, $1.period.ordinal) }
-            rows.beginRow(fields: 4)
-            rows.append(measureID)
-            rows.append(smallIntegers: changes.lazy.map(\.period.kind.rawValue))
-            rows.append(integers: changes.lazy.map(\.period.ordinal))
-            rows.append(numbers: changes.lazy.map(\.value))
+            Self.appendTargetsRow(measureID, changes.lazy.map { ($0.period, $0.value) }, to: &rows)
         }
         try copyTargets(rows)
+    }
+
+    /// Appends measure `measureID`'s `imported_targets` row: its targets (`nil`: removed), in order of kind and period.
+    private static func appendTargetsRow(
+        _ measureID: Int64, _ targets: some Collection<(period: Period, value: Double?)>, to rows: inout CopyBinary
+    ) {
+        rows.beginRow(fields: 4)
+        rows.append(measureID)
+        rows.append(smallIntegers: targets.lazy.map(\.period.kind.rawValue))
+        rows.append(integers: targets.lazy.map(\.period.ordinal))
+        rows.append(numbers: targets.lazy.map(\.value))
     }
 
     /// Copies `rows` into `imported_targets` (when there is one).

@@ -92,13 +92,13 @@ struct ImportCommand: ParsableCommand {
     private func importShared(into url: String, stop: ImportStop) throws -> (Council, ImportSummary, ValueWatch?) {
         let today = try CivilDate.resolvedToday()
         // Connected (the handshake, the login and the schema's checks: a few round trips) while framework.yaml is
-        // read; a connection that fails is reported first all the same, as before any file was read.
+        // read; a connection that fails is reported first all the same, and the files' problems only after it.
         let opening = BackgroundRead { try DatabaseOptions.openShared(url, publishedOnly: false, requiringCouncil: false) }
         let trace = Trace()
         let read = Result { () throws -> (CouncilSource, FrameworkFile.Contents)? in
             guard let directory else { return nil }
-            let files = try DataLocation.reportingProblems { try CouncilSource.open(directory, today: today) }.readingObservationsAhead()
-            return (files, try trace.phase("read-framework") { try DataLocation.reportingProblems { try files.loadFramework() } })
+            let files = try CouncilSource.open(directory, today: today).readingObservationsAhead()
+            return (files, try trace.phase("read-framework") { try files.loadFramework() })
         }
         let store = try opening.wait()
         defer { store.close() }
@@ -106,7 +106,7 @@ struct ImportCommand: ParsableCommand {
         let bar = ProgressBar(label: "Importing")
         defer { bar.finish() }
         let shownAs = (try? PostgresLocation(url: url).description) ?? url
-        guard let (files, contents) = try read.get() else {
+        guard let (files, contents) = try DataLocation.reportingProblems({ try read.get() }) else {
             let council = try DataLocation.sample(today: today)
             try refuseOther(council.plan.council, over: store, shownAs: shownAs, isSample: true)
             stop.willFinish()
@@ -117,9 +117,18 @@ struct ImportCommand: ParsableCommand {
         let builder = try PostgresImportBuilder(
             store: store, plan: contents.plan, measures: contents.measures,
             accept: Self.replacing(replaced, by: contents.plan.council, at: shownAs))
-        var watch = ValueWatch(measures: contents.measures)
-        ThreadPriority.lower()
-        let total = try Self.readObservations(files, measures: contents.measures, trace: trace, watching: &watch, to: builder.send, cancel: builder.cancel)
+        // Read on a thread of its own, at a lower priority than the writer and the server it runs ahead of (on two
+        // cores, reading at theirs took the processor from them); the thread ends with the read.
+        let reader = HandedOver((files: files, trace: trace, watch: ValueWatch(measures: contents.measures)))
+        let measures = contents.measures
+        let reading = BackgroundRead { () throws -> Int in
+            ThreadPriority.lower()
+            return try Self.readObservations(
+                reader.value.files, measures: measures, trace: reader.value.trace, watching: &reader.value.watch, to: builder.send,
+                cancel: builder.cancel)
+        }
+        let total = try reading.wait()
+        let watch = reader.value.watch
         stop.willFinish()
         let summary = try trace.phase("write") { try builder.finish(total: total, progress: bar.update) }
         let council = Council(plan: contents.plan, measures: contents.measures, observations: Array(repeating: [], count: contents.measures.count))
@@ -398,5 +407,15 @@ struct ImportCommand: ParsableCommand {
             return "    \(approval.code.terminalSafe.excerpt()) \(approval.period.label): \(shown(approval.approved)) approved in Scorecard, "
                 + "now \(approval.files == nil ? "no target" : shown(approval.files)) from the files"
         }
+    }
+}
+
+/// Values handed to a thread that alone uses them until the caller, which waits for it, takes them back.
+private final class HandedOver<Value>: @unchecked Sendable {
+    // @unchecked: used by one thread at a time, the hand-over ordered by the thread's start and the wait for its end.
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

@@ -41,6 +41,9 @@ struct NewestFirstCheckTests {
             #expect(String(reflecting: error).contains("imported_values_newest_first"), "\(error)")
         }
         try write(kinds: "{0,0}", ordinals: "{24342,24341}")
+        // A NULL period is refused by the periods' check, by name, whichever way the order is checked.
+        let nullPeriod = try #require(throws: (any Error).self) { try write(kinds: "{0,0}", ordinals: "{24342,NULL}") }
+        #expect(String(reflecting: nullPeriod).contains("imported_values_periods"), "\(nullPeriod)")
         // Targets: keyed by kind, then ordinal, ascending, each once (a monthly measure's months, then its years).
         func target(kinds: String, ordinals: String) throws {
             try session.run(script: """
@@ -52,6 +55,8 @@ struct NewestFirstCheckTests {
             let error = try #require(throws: (any Error).self, "\(kinds) \(ordinals)") { try target(kinds: kinds, ordinals: ordinals) }
             #expect(String(reflecting: error).contains("imported_targets_each_once"), "\(error)")
         }
+        let nullTarget = try #require(throws: (any Error).self) { try target(kinds: "{0,0,0}", ordinals: "{24341,NULL,24343}") }
+        #expect(String(reflecting: nullTarget).contains("imported_targets_periods"), "\(nullTarget)")
         try target(kinds: "{0,0,0}", ordinals: "{24341,24342,24343}")
         try target(kinds: "{0,0,2}", ordinals: "{24341,24342,2024}")
     }

@@ -47,10 +47,9 @@ final class MeasuresReadAhead {
         switch (path, items.count) {
         case (0, _):
             defaultTolerance = try? Self.defaultTolerance(node, file: file)
-        case (1, 2):
-            read(node, at: Place(priority: items[0], plan: nil, index: items[1]))
-        case (2, 3):
-            read(node, at: Place(priority: items[0], plan: items[1], index: items[2]))
+        case (1, 2), (2, 3):
+            // A priority's measure's items are its priority's and its own; a plan's, the plan's between them.
+            read(node, at: Place(priority: items[0], plan: items.count == 3 ? items[1] : nil, index: items[items.count - 1]))
         default:
             break
         }

@@ -5,9 +5,8 @@ extension Council {
     /// written (`7.5 days`), a value of it as shown (`8 days`), and the measure's decimals; `check` warns of them.
     public func targetsFinerThanShown() -> [FinerTarget] {
         measures.compactMap { measure in
-            // Sorted into time order only when one is (most measures have none, and 10,000 sorts took ~10 ms).
-            guard measure.targets.entries.contains(where: { measure.isFinerThanShown($0.value) }),
-                let entry = measure.targets.chronological.first(where: { measure.isFinerThanShown($0.value) })
+            // The earliest such target, found in one pass (sorting every measure's targets took ~10 ms of 10,000).
+            guard let entry = measure.targets.entries.lazy.filter({ measure.isFinerThanShown($0.value) }).min(by: { $0.period < $1.period })
             else { return nil }
             return FinerTarget(measure, period: entry.period, target: entry.value)
         }
